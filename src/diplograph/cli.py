@@ -1,0 +1,109 @@
+"""Command line: ``diplograph <command>``.
+
+Commands are loaded lazily (click's documented LazyGroup pattern), so ``diplograph query``
+never imports spaCy and ``diplograph --help`` imports nothing heavy. Every command lives
+in a module of :mod:`diplograph.commands`. Errors become one line on stderr and an exit
+code (0 ok, 1 findings, 2 usage, 3 input/runtime); ``-v`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from diplograph.errors import EXIT_INPUT, DiplographError
+
+# command name -> "module:attribute" inside diplograph.commands
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("build", "Extract every corpus document into graph/ (validated)."),
+    "extract": ("build", "Extract one document and print its Turtle on stdout."),
+    "validate": ("rdf", "SHACL-validate RDF files (graph/ by default)."),
+    "reason": ("rdf", "OWL RL closure: write the inferred triples only."),
+    "export": ("rdf", "Export the graph as ttl, nt, nq, trig, jsonld or xml."),
+    "stats": ("rdf", "Count triples per class and per named graph."),
+    "queries": ("query", "List the stored SPARQL queries."),
+    "query": ("query", "Run a stored query (or a .rq file)."),
+    "verify": ("query", "Run the check queries: any row is a failure."),
+    "evaluate": ("evaluate", "Precision/recall/F1 against tests/gold."),
+    "serve": ("serve", "Serve the graph as a SPARQL 1.1 endpoint."),
+    "push": ("serve", "Push named graphs to a Graph Store Protocol server."),
+    "docs": ("pictures", "Generate HTML documentation of the ontology."),
+    "draw": ("pictures", "Draw one event as a picture (SVG/PNG)."),
+    "timeline": ("pictures", "Draw the dated events on a time axis."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, help_text = COMMANDS[cmd_name]
+        try:
+            module = importlib.import_module(f"diplograph.commands.{module_name}")
+            command = getattr(module, cmd_name.replace("-", "_") + "_command")
+        except (ImportError, AttributeError):
+            return _unavailable(cmd_name, help_text)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Help from the table, so `--help` does not import every command module.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in sorted(COMMANDS)])
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except DiplographError as exc:
+            _report(ctx, exc, exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("diplograph: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 3
+            _report(ctx, exc, EXIT_INPUT, prefix=f"{type(exc).__name__}: ")
+
+
+def _report(ctx: click.Context, exc: BaseException, code: int, prefix: str = "") -> None:
+    if ctx.obj and ctx.obj.get("verbose"):
+        traceback.print_exception(exc, file=sys.stderr)
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    click.echo(f"diplograph: error: {prefix}{message}", err=True)
+    ctx.exit(code)
+
+
+def _unavailable(name: str, help_text: str) -> click.Command:
+    @click.command(name, help=help_text, context_settings={"ignore_unknown_options": True})
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def command(args: tuple[str, ...]) -> None:
+        raise DiplographError(f"command {name!r} is not available in this installation")
+
+    return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and debug messages.")
+@click.version_option(package_name="diplograph", prog_name="diplograph")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """diplograph: French diplomatic news -> grounded OWL/RDF knowledge graph."""
+    ctx.ensure_object(dict)
+    ctx.obj["verbose"] = verbose
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="diplograph")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The typed document model passed between pipeline stages (no RDF here).
+
+Identifiers of things (actors, vocabulary concepts) are plain IRI strings, built with the
+helpers in :mod:`diplograph.namespaces`; the mapper turns them into RDF terms. Offsets are
+code-point indexes into :attr:`SourceText.text` (the NFC body after front matter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of the body text: ``text == body[begin:end]`` always holds."""
+
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the document; ``heading`` is None for untitled leading text."""
+
+    heading: Span | None
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph or list item of the body (``is_list_item`` for ``- ...`` lines)."""
+
+    begin: int
+    end: int
+    is_list_item: bool = False
+
+
+@dataclass
+class SourceText:
+    """What the reader hands on: the body text, its metadata and its layout."""
+
+    slug: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    published: date | None = None
+    language: str = "fr"
+    source: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    sha256: str = ""
+
+
+@dataclass
+class RoleAssignment:
+    """A person holds a role (vocab concept IRI) for an organisation or state."""
+
+    role: str
+    organisation: str | None
+    evidence: Span
+
+
+@dataclass
+class Entity:
+    """An actor or place, linked to the gazetteer (``linked``) or minted from the text.
+
+    ``kind`` is one of person, state, org, delegation, group, place.
+    """
+
+    iri: str
+    kind: str
+    label: str
+    linked: bool = False
+    labels: dict[str, str] = field(default_factory=dict)  # language -> label
+    wikidata: str | None = None
+    affiliation: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[RoleAssignment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date at day, month or year precision (ISO ``2025-12-02``, ``2025-11``, ``2025``)."""
+
+    iso: str
+    precision: str  # day | month | year
+    evidence: Span
+    relative: bool = False  # resolved against the publication date
+
+
+@dataclass(frozen=True)
+class DurationValue:
+    """An xsd:duration such as ``PT5H`` or ``PT3H30M``; ``approximate`` for "environ"."""
+
+    iso: str
+    approximate: bool
+    evidence: Span
+
+
+@dataclass
+class Participant:
+    """An actor's part in an event, with the role held and the side taken there."""
+
+    actor: str
+    role: str | None = None
+    side: str | None = None
+    evidence: Span | None = None
+
+
+@dataclass
+class EventRelation:
+    """A link from one event to another (``relation`` is a dg property local name)."""
+
+    relation: str  # precededBy | followUpOf | reactsTo | partOf | context
+    other: int  # trigger begin offset of the other event in the same document
+
+
+@dataclass
+class Event:
+    """A diplomatic or background event found at a trigger word."""
+
+    trigger: Span
+    event_type: str  # vocab concept IRI (vocab/event-type/...)
+    event_class: str  # OWL class IRI (dg:Meeting, ...)
+    status: str  # vocab concept IRI (vocab/event-status/...)
+    sentence: Span
+    agents: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    host: str | None = None
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    date: DateValue | None = None
+    duration: DurationValue | None = None
+    topics: list[str] = field(default_factory=list)  # issue concept IRIs
+    according_to: list[str] = field(default_factory=list)
+    relations: list[EventRelation] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    """Exact quoted words (the characters inside the quotation marks)."""
+
+    span: Span
+    speaker: str | None
+    statement: int | None = None  # trigger offset of the Statement event
+
+
+@dataclass
+class Position:
+    """Who stands where on which issue: holder, issue, stance and the text behind it."""
+
+    holder: str
+    issue: str
+    stance: str
+    evidence: Span
+    expressed_in: int | None = None  # trigger offset of the event
+
+
+@dataclass
+class IssuePoint:
+    """An issue on which parties disagree (``disagreement``) or converge (``convergence``)."""
+
+    issue: str
+    kind: str  # disagreement | convergence
+    parties: list[str]
+    evidence: Span
+    identified_in: int | None = None
+
+
+@dataclass
+class ExtractedDocument:
+    """Everything the extractor found in one document."""
+
+    source: SourceText
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    issue_points: list[IssuePoint] = field(default_factory=list)

@@ -1,0 +1,126 @@
+"""Reading and writing RDF files: one place that knows formats, graph names and errors.
+
+A triples file (Turtle, N-Triples, RDF/XML, JSON-LD) is loaded into the named graph
+``graph/<slug of file stem>`` so that the default graph can always be the union of the named
+graphs, the same on rdflib (``Dataset(default_union=True)``) and on Oxigraph
+(``use_default_graph_as_union``). Quad files (TriG, N-Quads) keep their own graph names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diplograph.errors import InputError
+from diplograph.namespaces import graph_iri, slugify
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset
+
+# suffix -> (rdflib format name, pyoxigraph mime type, has quads)
+FORMATS: dict[str, tuple[str, str, bool]] = {
+    ".ttl": ("turtle", "text/turtle", False),
+    ".nt": ("nt", "application/n-triples", False),
+    ".nq": ("nquads", "application/n-quads", True),
+    ".trig": ("trig", "application/trig", True),
+    ".jsonld": ("json-ld", "application/ld+json", True),
+    ".rdf": ("xml", "application/rdf+xml", False),
+    ".owl": ("xml", "application/rdf+xml", False),
+    ".xml": ("xml", "application/rdf+xml", False),
+}
+RDF_SUFFIXES = tuple(FORMATS)
+DEFAULT_GRAPH_DIR = Path("graph")
+DATASET_FILE = "diplograph.trig"
+
+
+def rdf_format(path: Path) -> tuple[str, str, bool]:
+    """(rdflib format, media type, quads?) of a file, from its suffix."""
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise InputError(f"{path}: unknown RDF file type {path.suffix!r} (known: {known})") from None
+
+
+def resolve_sources(sources: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
+    """Expand the files a command was given; with none, the committed graph in ./graph.
+
+    A folder stands for its RDF files. graph/ itself stands for graph/diplograph.trig when
+    that file exists (it holds every document), so no triple is loaded twice.
+    """
+    if not sources:
+        sources = [DEFAULT_GRAPH_DIR]
+    paths: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or directory")
+        if path.is_dir():
+            dataset = path / DATASET_FILE
+            if dataset.is_file():
+                paths.append(dataset)
+                continue
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in RDF_SUFFIXES)
+            if not found:
+                raise InputError(f"{path}: folder holds no RDF file (run `diplograph build`?)")
+            paths.extend(found)
+        else:
+            rdf_format(path)
+            paths.append(path)
+    return paths
+
+
+def graph_name_for(path: Path) -> str:
+    """The named graph a triples file is loaded into."""
+    return graph_iri(slugify(path.stem))
+
+
+_LINE_COL = re.compile(r"line[: ]+(\d+)(?:[^0-9]+column[: ]+(\d+))?", re.IGNORECASE)
+
+
+def _parse_error(path: Path, exc: Exception) -> InputError:
+    message = " ".join(str(exc).split())
+    found = _LINE_COL.search(message)
+    where = f" at line {found.group(1)}" if found else ""
+    if found and found.group(2):
+        where += f", column {found.group(2)}"
+    return InputError(f"{path}: malformed RDF{where}: {message[:300]}")
+
+
+def load_dataset(sources: list[str | Path] | tuple[str | Path, ...] = ()) -> Dataset:
+    """Load files into an rdflib Dataset whose default graph is the union of named graphs."""
+    from rdflib import Dataset, URIRef
+
+    dataset = Dataset(default_union=True)
+    for path in resolve_sources(sources):
+        fmt, _, quads = rdf_format(path)
+        try:
+            if quads:
+                dataset.parse(path, format=fmt)
+            else:
+                dataset.graph(URIRef(graph_name_for(path))).parse(path, format=fmt)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+        except Exception as exc:  # rdflib raises many parser-specific types
+            raise _parse_error(path, exc) from exc
+    return dataset
+
+
+def load_store(
+    sources: list[str | Path] | tuple[str | Path, ...] = (), store: pyoxigraph.Store | None = None
+) -> pyoxigraph.Store:
+    """Load files into a pyoxigraph Store (in memory unless one is given)."""
+    import pyoxigraph
+
+    target = store if store is not None else pyoxigraph.Store()
+    for path in resolve_sources(sources):
+        _, mime, quads = rdf_format(path)
+        to_graph = None if quads else pyoxigraph.NamedNode(graph_name_for(path))
+        try:
+            target.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
+                             to_graph=to_graph)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise _parse_error(path, exc) from exc
+    return target
