@@ -1,0 +1,228 @@
+"""The dated events of a corpus on one time axis.
+
+Each event is a stem rising (or hanging) from the axis, its colour the event type, its
+marker filled when the event happened and hollow, on a dashed stem, when it was only planned
+or announced. A date known to the month (xsd:gYearMonth) or the year (xsd:gYear) is placed at
+the middle of that period and the whole period is drawn as a bar on the axis, so nobody reads
+a precise day into it. Labels are stacked on levels chosen greedily so that they do not
+overlap, however many events share a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import textwrap
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diplograph.errors import InputError, UsageError
+from diplograph.namespaces import PREFIXES, vocab_iri
+from diplograph.pictures import Labels, local_name, select
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+OCCURRED = vocab_iri("event-status", "occurred")
+XSD = PREFIXES["xsd"]
+PICTURE_SUFFIXES = (".svg", ".png")
+# Upper classes say nothing a reader wants as a colour; the specific class or dg:eventType does.
+_GENERIC_CLASSES = {PREFIXES["dg"] + "DiplomaticEvent", PREFIXES["dg"] + "BackgroundEvent"}
+
+UI: dict[str, dict[str, str]] = {
+    "fr": {"title": "Chronologie des événements datés", "occurred": "a eu lieu",
+           "tentative": "prévu ou annoncé", "partial": "date au mois ou à l'année (placée au milieu)",
+           "month": "mois", "year": "année", "none": "aucun événement daté"},
+    "en": {"title": "Timeline of dated events", "occurred": "occurred",
+           "tentative": "planned or announced", "partial": "month or year only (placed mid-period)",
+           "month": "month", "year": "year", "none": "no dated event"},
+}
+
+
+@dataclass(frozen=True, order=True)
+class DatedEvent:
+    """One point of the timeline; ``start``/``end`` span the period a partial date covers."""
+
+    when: date
+    label: str
+    type_label: str
+    iri: str
+    tentative: bool = False
+    precision: str = "day"  # day | month | year
+    start: date | None = None
+    end: date | None = None
+
+
+_DATE = re.compile(r"(-?\d{4,})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def place_date(lexical: str, datatype: str) -> tuple[date, str, date, date] | None:
+    """(point drawn, precision, period start, period end) of an xsd date literal, None if unreadable.
+
+    A gYearMonth is drawn at the middle day of its month and a gYear at the middle of its year:
+    the honest single point for "some time in that month".
+    """
+    match = _DATE.match(lexical.strip())
+    if not match:
+        return None
+    try:
+        year = int(match.group(1))
+        if datatype == XSD + "gYear" or not match.group(2):
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            return start + (end - start) / 2, "year", start, end
+        month = int(match.group(2))
+        if datatype == XSD + "gYearMonth" or not match.group(3):
+            start = date(year, month, 1)
+            end = date(year, month, calendar.monthrange(year, month)[1])
+            return start + timedelta(days=(end - start).days // 2), "month", start, end
+        day = date(year, month, int(match.group(3)))
+    except ValueError:
+        return None
+    return day, "day", day, day
+
+
+def dated_events(store: pyoxigraph.Store, labels: Labels) -> tuple[list[DatedEvent], int]:
+    """Every event with a readable dg:date, sorted by date; and how many events had none."""
+    rows = select(store, """
+        SELECT ?e ?date ?dt ?etype ?type ?status WHERE {
+          ?e dg:date ?date BIND(DATATYPE(?date) AS ?dt)
+          OPTIONAL { ?e dg:eventType ?etype }
+          OPTIONAL { ?e a ?type FILTER(STRSTARTS(STR(?type), STR(dg:))) }
+          OPTIONAL { ?e dg:status ?status }
+        }""")
+    undated = select(store, """
+        SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+          { ?e a dg:DiplomaticEvent } UNION { ?e a dg:BackgroundEvent } UNION { ?e dg:eventType ?t }
+          FILTER NOT EXISTS { ?e dg:date ?d }
+        }""")
+    by_event: dict[str, dict[str, str]] = {}
+    for row in sorted(rows, key=lambda r: sorted(r.items())):
+        known = by_event.setdefault(row["e"], dict(row))
+        if "type" in row and row["type"] not in _GENERIC_CLASSES and known.get("type") in _GENERIC_CLASSES:
+            known["type"] = row["type"]
+    events: list[DatedEvent] = []
+    unreadable = 0
+    for iri, row in by_event.items():
+        placed = place_date(row["date"], row.get("dt", ""))
+        if placed is None:
+            unreadable += 1
+            continue
+        when, precision, start, end = placed
+        kind = row.get("etype") or row.get("type")
+        status = row.get("status", "")
+        events.append(DatedEvent(when, labels.get(iri), labels.get(kind) if kind else "?", iri,
+                                 bool(status) and status != OCCURRED, precision, start, end))
+    return sorted(events), int(undated[0].get("n", "0")) + unreadable if undated else unreadable
+
+
+def _levels(events: list[DatedEvent], label_days: list[float]) -> list[int]:
+    """Stem height of each event: the lowest level, alternating above/below the axis, whose
+    previous label ends before this one starts (labels are left-aligned at their date)."""
+    ends: dict[int, float] = {}
+    order = [k * sign for k in range(1, len(events) + 2) for sign in (1, -1)]
+    result = []
+    for event, width in zip(events, label_days, strict=True):
+        x = event.when.toordinal()
+        level = next(lv for lv in order if ends.get(lv, float("-inf")) < x)
+        ends[level] = x + width
+        result.append(level)
+    return result
+
+
+def render_timeline(events: list[DatedEvent], output: Path, lang: str = "fr") -> bytes:
+    """Draw the events to ``output`` (.svg or .png); returns the bytes written."""
+    suffix = output.suffix.lower()
+    if suffix not in PICTURE_SUFFIXES:
+        raise UsageError(f"{output}: picture must end in .svg or .png")
+    if not events:
+        raise InputError(f"{UI[lang]['none']}: nothing to draw (do the events have dg:date?)")
+
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from diplograph.fsio import atomic_write_bytes
+
+    ui = UI[lang]
+    types = sorted({e.type_label for e in events})
+    cmap = plt.get_cmap("tab10" if len(types) <= 10 else "tab20")
+    colour = {t: cmap(i % cmap.N) for i, t in enumerate(types)}
+
+    first = min(e.start or e.when for e in events)
+    last = max(e.end or e.when for e in events)
+    span = max((last - first).days, 1)
+    pad = max(span * 0.04, 1.5)
+    width_in = 13.0
+    plot_in = width_in * 0.94
+    texts = [textwrap.shorten(e.label, 46, placeholder="…") for e in events]
+    texts = [f"{t} (~{ui[e.precision]})" if e.precision != "day" else t
+             for t, e in zip(texts, events, strict=True)]
+    # DejaVu Sans at 8 pt averages ~0.062 in per character; plus the marker and offset.
+    label_in = [min(len(t) * 0.064 + 0.2, plot_in * 0.8) for t in texts]
+    # Days shown so that every label, left-aligned at its date, ends inside the axes:
+    # (x - left) + w * days / plot_in <= days  =>  days >= (x - left) / (1 - w / plot_in).
+    days = max([span + 2 * pad] + [((e.when - first).days + pad) / (1 - w / plot_in)
+                                   for e, w in zip(events, label_in, strict=True)])
+    label_days = [w * days / plot_in for w in label_in]
+    levels = _levels(events, label_days)
+    top = max(abs(lv) for lv in levels)
+    height_in = max(3.5, 1.6 + 0.36 * 2 * top + 0.2 * (len(types) + 3) / 5)
+
+    with plt.rc_context({"svg.hashsalt": "diplograph", "svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+        fig, ax = plt.subplots(figsize=(width_in, height_in), dpi=110, layout="constrained")
+        ax.axhline(0, color="#333333", linewidth=1.2, zorder=1)
+        for event, text, level in zip(events, texts, levels, strict=True):
+            x = mdates.date2num(event.when)
+            c = colour[event.type_label]
+            ax.vlines(x, 0, level, color=c, linewidth=1.2, linestyles="--" if event.tentative else "-",
+                      zorder=2)
+            ax.plot([x], [level], marker="o", markersize=7, markeredgewidth=1.6, color=c,
+                    markerfacecolor="white" if event.tentative else c, zorder=3)
+            if event.precision != "day" and event.start and event.end:
+                ax.plot([mdates.date2num(event.start), mdates.date2num(event.end)], [0, 0], color=c,
+                        linewidth=6, alpha=0.35, solid_capstyle="butt", zorder=1)
+            ax.annotate(text, (x, level), xytext=(6, 0), textcoords="offset points", va="center",
+                        ha="left", fontsize=8, color="#222222")
+        ax.set_ylim(-top - 0.8, top + 0.8)
+        ax.set_xlim(mdates.date2num(first) - pad, mdates.date2num(first) - pad + days)
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=9))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+        ax.yaxis.set_visible(False)
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_title(ui["title"], fontsize=12, loc="left")
+        handles = [Patch(color=colour[t], label=t) for t in types]
+        handles += [
+            Line2D([], [], color="#555555", marker="o", label=ui["occurred"]),
+            Line2D([], [], color="#555555", marker="o", markerfacecolor="white", linestyle="--",
+                   label=ui["tentative"]),
+            Line2D([], [], color="#555555", linewidth=6, alpha=0.35, label=ui["partial"]),
+        ]
+        fig.legend(handles=handles, loc="outside lower center", fontsize=8, frameon=False,
+                   ncols=min(len(handles), 5))
+        buffer = io.BytesIO()
+        metadata = {"Date": None, "Creator": None} if suffix == ".svg" else {"Software": None}
+        fig.savefig(buffer, format=suffix[1:], metadata=metadata)
+        plt.close(fig)
+    data = buffer.getvalue()
+    atomic_write_bytes(output, data)
+    return data
+
+
+def timeline(store: pyoxigraph.Store, output: Path, lang: str = "fr") -> tuple[list[DatedEvent], int]:
+    """Draw every dated event of ``store``; returns the events drawn and the count left out."""
+    labels = Labels(store, lang)
+    events, undated = dated_events(store, labels)
+    render_timeline(events, output, lang)
+    return events, undated
+
+
+__all__ = ["DatedEvent", "dated_events", "local_name", "place_date", "render_timeline", "timeline"]
