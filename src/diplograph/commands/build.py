@@ -1,0 +1,76 @@
+"""``diplograph build`` and ``diplograph extract``: the main job and its one-document preview.
+
+stdout carries data (``extract`` prints Turtle), stderr carries the progress bar, the
+summary line and violation summaries, so ``diplograph extract doc.txt > doc.ttl`` works.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+
+import click
+
+from diplograph.errors import EXIT_FINDINGS, UsageError
+
+
+def _published(value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--published {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+@click.command("build")
+@click.argument("docs", nargs=-1, type=click.Path(path_type=str))
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="spaCy processes for extraction.")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for documents without one.")
+@click.option("--force", is_flag=True, help="Write document graphs even if they violate the shapes.")
+@click.option("--graph-dir", default="graph", show_default=True, type=click.Path(path_type=str),
+              help="Output folder.")
+@click.option("--corpus-dir", default="corpus", show_default=True, type=click.Path(path_type=str),
+              help="Input folder when no DOCS are given.")
+@click.pass_context
+def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, published: str | None, force: bool,
+                  graph_dir: str, corpus_dir: str) -> None:
+    """Extract every corpus document (or DOCS) into GRAPH_DIR, validated with SHACL.
+
+    Writes graph/<slug>.ttl per document and graph/diplograph.trig (one named graph per
+    document). A document graph that violates the shapes is not written (exit 1) unless
+    --force. Stale files are removed only when the whole corpus is built.
+    """
+    from pathlib import Path
+
+    from diplograph.build import build, corpus_documents, expand_documents
+
+    date = _published(published)
+    count = len(corpus_documents(Path(corpus_dir)) if not docs else expand_documents(docs))
+    with click.progressbar(length=count, label="extracting", file=sys.stderr,
+                           show_pos=True, item_show_func=lambda slug: slug) as bar:
+        def advance(slug: str) -> None:
+            bar.update(1, slug)
+
+        summary = build(docs, graph_dir=graph_dir, corpus_dir=corpus_dir, published=date, jobs=jobs,
+                        force=force, on_document=advance)
+    for problem in summary.problems:
+        click.echo(f"violation: {problem}", err=True)
+    if summary.refused:
+        click.echo(f"diplograph: {summary.line()}; nothing written (use --force to write anyway)", err=True)
+        ctx.exit(EXIT_FINDINGS)
+    changed = f"{len(summary.written)} files written, {len(summary.removed)} removed"
+    # With --force the user accepted the violations (they were listed above): exit 0.
+    click.echo(f"diplograph: {summary.line()}; {changed} in {graph_dir}/", err=True)
+
+
+@click.command("extract")
+@click.argument("doc", type=click.Path(path_type=str))
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) if the document has none.")
+def extract_command(doc: str, published: str | None) -> None:
+    """Extract one document and print its graph as Turtle on stdout (nothing is written)."""
+    from diplograph.build import extract_turtle
+
+    text = extract_turtle(doc, published=_published(published))
+    click.echo(text, nl=False)
