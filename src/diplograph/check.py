@@ -283,7 +283,7 @@ def validate_files(paths: Sequence[str | Path], *, inference: str = "none") -> R
     dataset = load_dataset(list(paths))
     context = Graph()
     documents: list[Graph] = []
-    for graph in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(graph) == 0 or graph.identifier in (ONTOLOGY_GRAPH, VOCAB_GRAPH):
             continue
         if graph.identifier == INFERRED_GRAPH:

@@ -171,7 +171,7 @@ def _named_graphs(dataset: Dataset) -> list[tuple[str, Graph]]:
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     found = []
-    for context in dataset.contexts():
+    for context in dataset.graphs():
         name = "" if context.identifier == DATASET_DEFAULT_GRAPH_ID else str(context.identifier)
         copy = Graph()
         for triple in context.triples((None, None, None)):

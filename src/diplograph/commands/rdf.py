@@ -75,7 +75,7 @@ def reason_command(files: tuple[str, ...], output: str) -> None:
     dataset = load_dataset(inputs)
     asserted = Graph()
     inferred = Graph()
-    for graph in dataset.contexts():
+    for graph in dataset.graphs():
         if graph.identifier == INFERRED_GRAPH or len(graph) == 0:
             continue
         asserted += graph
@@ -131,7 +131,7 @@ def stats_command(files: tuple[str, ...], fmt: str) -> None:
     per_graph: dict[str, int] = {}
     union = set()
     classes: dict[str, set] = {}
-    for graph in dataset.contexts():
+    for graph in dataset.graphs():
         if len(graph) == 0:
             continue
         per_graph[str(graph.identifier)] = len(graph)

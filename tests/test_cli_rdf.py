@@ -1,0 +1,213 @@
+"""validate / reason / export / stats through the real command line (click's CliRunner).
+
+Every exit path a user or a script relies on: 0 ok, 1 findings, 2 usage, 3 input error,
+with one line on stderr for errors. The graphs below are small hand-written Turtle files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+
+from diplograph.cli import cli
+from diplograph.namespaces import DG, SEM
+
+PREFIXES = """\
+@prefix dg: <https://w3id.org/diplograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+EVENT = URIRef("https://w3id.org/diplograph/id/event/x/10")
+OTHER = URIRef("https://w3id.org/diplograph/id/event/x/20")
+# Two meetings with no grounding, no type concept, no status: every event shape must object.
+BAD = PREFIXES + f"""
+<{EVENT}> a dg:Meeting ; rdfs:label "Rencontre : A, B"@fr ; dg:date "2024-03-03"^^xsd:date .
+<{OTHER}> a dg:Meeting ; rdfs:label "Rencontre : C"@fr ; dg:precededBy <{EVENT}> .
+"""
+
+
+def run(cli_runner, *args: str):
+    """Invoke ``diplograph ARGS`` and return click's result (stdout/stderr apart)."""
+    return cli_runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def bad_ttl(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.ttl"
+    path.write_text(BAD, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def malformed_ttl(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.ttl"
+    path.write_text(PREFIXES + "\n<a> <b> <c> .\n<d> <e> \"unterminated .\n", encoding="utf-8")
+    return path
+
+
+# -- errors: 3 for input, 2 for usage, one line on stderr ---------------------------------------
+@pytest.mark.parametrize("command", [["validate"], ["stats"], ["export"], ["reason", "-o", "out.ttl"]])
+def test_missing_file_is_an_input_error(cli_runner, tmp_path: Path, command: list[str]) -> None:
+    missing = str(tmp_path / "nope.ttl")
+    result = run(cli_runner, *command, missing)
+    assert result.exit_code == 3
+    assert "nope.ttl" in result.stderr and "no such file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["validate"], ["stats"], ["export", "-f", "nt"]])
+def test_malformed_turtle_reports_the_line(cli_runner, malformed_ttl: Path, command: list[str]) -> None:
+    result = run(cli_runner, *command, str(malformed_ttl))
+    assert result.exit_code == 3
+    assert "broken.ttl" in result.stderr and "line 6" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_formats_are_usage_errors(cli_runner, bad_ttl: Path, tmp_path: Path) -> None:
+    assert run(cli_runner, "export", "-f", "yaml", str(bad_ttl)).exit_code == 2
+    assert run(cli_runner, "validate", "-f", "html", str(bad_ttl)).exit_code == 2
+    assert run(cli_runner, "validate", "--inference", "magic", str(bad_ttl)).exit_code == 2
+    result = run(cli_runner, "export", str(bad_ttl), "-o", str(tmp_path / "out.yaml"))
+    assert result.exit_code == 2 and "out.yaml" in result.stderr
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_unknown_input_extension_is_an_input_error(cli_runner, tmp_path: Path) -> None:
+    odd = tmp_path / "graph.csv"
+    odd.write_text("a,b\n", encoding="utf-8")
+    result = run(cli_runner, "stats", str(odd))
+    assert result.exit_code == 3 and "graph.csv" in result.stderr
+
+
+# -- validate ------------------------------------------------------------------------------------
+def test_validate_non_conforming_graph_exits_1_and_names_the_focus(cli_runner, bad_ttl: Path) -> None:
+    result = run(cli_runner, "validate", str(bad_ttl))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Does not conform")
+    assert "Violation:" in result.stdout and "/id/event/x/10" in result.stdout
+
+
+def test_validate_json_report_lists_each_violation(cli_runner, bad_ttl: Path) -> None:
+    result = run(cli_runner, "validate", "-f", "json", str(bad_ttl))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False
+    violations = [r for r in report["results"] if r["severity"] == "Violation"]
+    assert report["counts"]["Violation"] == len(violations) > 0
+    focuses = {r["focus"] for r in report["results"]}
+    assert any("/id/event/x/10" in f for f in focuses) and any("/id/event/x/20" in f for f in focuses)
+
+
+def test_validate_turtle_report_is_a_shacl_report(cli_runner, bad_ttl: Path) -> None:
+    result = run(cli_runner, "validate", "-f", "turtle", str(bad_ttl))
+    assert result.exit_code == 1
+    report = Graph().parse(data=result.stdout, format="turtle")
+    sh = "http://www.w3.org/ns/shacl#"
+    assert len(list(report.subjects(RDF.type, URIRef(sh + "ValidationReport")))) >= 1
+    assert len(list(report.subjects(RDF.type, URIRef(sh + "ValidationResult")))) >= 2
+
+
+def test_fail_on_level_decides_the_exit_code(cli_runner, tmp_path: Path) -> None:
+    from diplograph.check import Finding, Report
+
+    report = Report(conforms=True, results=[Finding("f", "p", "v", "s", "Warning", "m")])
+    assert report.failing("violation") == []
+    assert len(report.failing("warning")) == 1
+    assert len(report.failing("info")) == 1
+    info_only = Report(conforms=True, results=[Finding("f", "p", "v", "s", "Info", "m")])
+    assert info_only.failing("warning") == [] and len(info_only.failing("info")) == 1
+
+
+def test_validate_with_owlrl_inference_still_finds_the_violations(cli_runner, bad_ttl: Path) -> None:
+    result = run(cli_runner, "validate", "--inference", "owlrl", "-f", "json", str(bad_ttl))
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["conforms"] is False
+
+
+# -- reason --------------------------------------------------------------------------------------
+def test_reason_writes_only_inferred_triples(cli_runner, bad_ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inferred.ttl"
+    result = run(cli_runner, "reason", str(bad_ttl), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    inferred = Graph().parse(out, format="turtle")
+    asserted = Graph().parse(bad_ttl, format="turtle")
+    # dg:Meeting is a kind of dg:DiplomaticEvent, a kind of sem:Event (ontology)
+    assert (EVENT, RDF.type, DG.DiplomaticEvent) in inferred
+    assert (EVENT, RDF.type, SEM.Event) in inferred
+    # dg:precededBy has the inverse dg:precedes
+    assert (EVENT, DG.precedes, OTHER) in inferred
+    assert not set(inferred) & set(asserted)
+    same_as = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+    assert not [t for t in inferred if t[1] == same_as and t[0] == t[2]]
+
+
+def test_reason_never_writes_into_its_input(cli_runner, bad_ttl: Path) -> None:
+    before = bad_ttl.read_bytes()
+    result = run(cli_runner, "reason", str(bad_ttl), "-o", str(bad_ttl))
+    assert result.exit_code == 2
+    assert bad_ttl.read_bytes() == before
+
+
+def test_reason_output_is_required(cli_runner, bad_ttl: Path) -> None:
+    assert run(cli_runner, "reason", str(bad_ttl)).exit_code == 2
+
+
+# -- export --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt,parse_as,quads", [
+    ("ttl", "turtle", False), ("nt", "nt", False), ("xml", "xml", False),
+    ("nq", "nquads", True), ("trig", "trig", True), ("jsonld", "json-ld", True),
+])
+def test_export_round_trips_and_is_deterministic(cli_runner, bad_ttl: Path, fmt, parse_as, quads) -> None:
+    first = run(cli_runner, "export", "-f", fmt, str(bad_ttl))
+    second = run(cli_runner, "export", "-f", fmt, str(bad_ttl))
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == second.stdout
+    asserted = Graph().parse(bad_ttl, format="turtle")
+    if quads:
+        dataset = Dataset()
+        dataset.parse(data=first.stdout, format=parse_as)
+        named = [g for g in dataset.contexts() if len(g)]
+        assert [str(g.identifier) for g in named] == ["https://w3id.org/diplograph/graph/bad"]
+        exported = Graph()
+        for triple in named[0]:
+            exported.add(triple)
+    else:
+        exported = Graph().parse(data=first.stdout, format=parse_as)
+    assert isomorphic(exported, asserted)
+
+
+def test_export_takes_the_format_from_the_output_extension(cli_runner, bad_ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.nt"
+    result = run(cli_runner, "export", str(bad_ttl), "-o", str(out))
+    assert result.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == len(Graph().parse(bad_ttl, format="turtle"))
+    assert all(line.endswith(" .") for line in lines)
+
+
+# -- stats ---------------------------------------------------------------------------------------
+def test_stats_counts_classes_and_graphs(cli_runner, bad_ttl: Path) -> None:
+    result = run(cli_runner, "stats", "-f", "json", str(bad_ttl))
+    assert result.exit_code == 0
+    stats = json.loads(result.stdout)
+    assert stats["triples"] == 6
+    assert stats["classes"] == {"dg:Meeting": 2}
+    assert stats["graphs"] == {"https://w3id.org/diplograph/graph/bad": 6}
+    text = run(cli_runner, "stats", str(bad_ttl))
+    assert text.exit_code == 0 and "triples: 6" in text.stdout
+
+
+def test_commands_default_to_graph_folder(cli_runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(cli_runner, "stats")
+    assert result.exit_code == 3 and "graph" in result.stderr
+    (tmp_path / "graph").mkdir()
+    (tmp_path / "graph" / "one.ttl").write_text(BAD, encoding="utf-8")
+    result = run(cli_runner, "stats", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["triples"] == 6
