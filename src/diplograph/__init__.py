@@ -8,6 +8,8 @@ rdflib nor spaCy):
 >>> report = diplograph.validate("graph/diplograph.trig")
 >>> report.conforms
 True
+>>> inferred = diplograph.reason("graph/diplograph.trig")  # OWL RL, inferred triples only
+>>> g = diplograph.extract("corpus/article.fr.txt")         # one document's graph, nothing written
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from rdflib import Dataset
+    from rdflib import Dataset, Graph
+
+    from diplograph.check import Report
 
 
 def load(*sources: Any) -> Dataset:
@@ -36,11 +40,48 @@ def load(*sources: Any) -> Dataset:
     return load_dataset(list(sources))
 
 
-def validate(*sources: Any, inference: str = "none") -> Any:
-    """Validate RDF files against the shapes; returns a report with ``conforms`` and ``results``."""
+def validate(*sources: Any, inference: str = "none") -> Report:
+    """Validate RDF files against the shapes; returns a report with ``conforms`` and ``results``.
+
+    ``inference`` is ``"none"`` (asserted triples only, what the build checks), ``"rdfs"``
+    or ``"owlrl"``. ``report.text()``, ``.turtle()`` and ``.json()`` render it.
+    """
     from diplograph.check import validate_files
 
     return validate_files(list(sources), inference=inference)
 
 
-__all__ = ["__version__", "load", "validate"]
+def reason(*sources: Any) -> Graph:
+    """OWL RL closure of RDF files over the ontology: the inferred triples only.
+
+    Kept apart from the asserted graph on purpose (see :mod:`diplograph.check`).
+    """
+    from rdflib import Graph
+
+    from diplograph.check import reason as _reason
+    from diplograph.rdfio import load_dataset
+
+    asserted: set = set()
+    inferred = Graph()
+    for graph in load_dataset(list(sources)).graphs():
+        if len(graph):  # per named graph: documents are self-contained, cost stays linear
+            asserted.update(graph)
+            inferred += _reason(graph)
+    for triple in asserted:
+        inferred.remove(triple)
+    return inferred
+
+
+def extract(path: Any, *, published: Any = None) -> Graph:
+    """Read, extract and map one document; returns its named-graph content (not validated).
+
+    ``published`` (a :class:`datetime.date`) is used when the document has no date.
+    """
+    from diplograph.extract import extract as _extract
+    from diplograph.mapper import to_graph
+    from diplograph.reader import read_document
+
+    return to_graph(_extract(read_document(path, published=published)))
+
+
+__all__ = ["__version__", "extract", "load", "reason", "validate"]
