@@ -286,7 +286,8 @@ def test_positions_issues_and_disagreements() -> None:
 def test_scores_edge_cases_and_micro_average() -> None:
     assert (Scores().precision, Scores().recall, Scores().f1) == (1.0, 1.0, 1.0)
     assert (Scores(fn=2).precision, Scores(fn=2).recall, Scores(fn=2).f1) == (1.0, 0.0, 0.0)
-    total = micro_average([{"actors": Scores(3, 1, 0)}, {"actors": Scores(1, 0, 3), "quotes": Scores(2, 0, 0)}])
+    total = micro_average([{"actors": Scores(3, 1, 0)},
+                           {"actors": Scores(1, 0, 3), "quotes": Scores(2, 0, 0)}])
     assert (total["actors"].tp, total["actors"].fp, total["actors"].fn) == (4, 1, 3)
     assert total["all"] == Scores(6, 1, 3)
 

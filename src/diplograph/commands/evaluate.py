@@ -1,0 +1,76 @@
+"""``diplograph evaluate``: precision, recall and F1 of the pipeline against hand-made gold facts.
+
+Each gold file names its document; the document goes through the same stages as
+``diplograph build`` (read -> extract -> map) in memory, and the resulting graph is scored
+by :func:`diplograph.evaluate.evaluate`. Scores go to stdout (a table or JSON), progress to
+stderr. Nothing is written to graph/: evaluation never changes the published graph.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from diplograph.errors import InputError
+
+if TYPE_CHECKING:
+    from diplograph.evaluate import Scores
+
+
+@click.command("evaluate")
+@click.argument("gold_files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--gold-dir", default=Path("tests/gold"), show_default=True, type=click.Path(path_type=Path),
+              help="Folder of gold YAML files (used when no GOLD_FILES are given).")
+@click.option("--texts-dir", type=click.Path(path_type=Path),
+              help="Look the documents up here by file name instead of by their gold 'document' path.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--details", is_flag=True, help="List the missed and spurious facts of each category.")
+def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Path | None, fmt: str,
+                     details: bool) -> None:
+    """Score extraction against gold facts: P/R/F1 per category, per document and micro-averaged.
+
+    Matching rules are documented in the diplograph.evaluate module.
+    """
+    from diplograph.evaluate import evaluate_file, micro_average
+
+    files = list(gold_files)
+    if not files:
+        if not gold_dir.is_dir():
+            raise InputError(f"{gold_dir}: no such folder of gold files")
+        files = sorted(gold_dir.glob("*.yaml")) + sorted(gold_dir.glob("*.yml"))
+        if not files:
+            raise InputError(f"{gold_dir}: holds no gold .yaml file")
+    if texts_dir is not None and not texts_dir.is_dir():
+        raise InputError(f"{texts_dir}: no such folder of texts")
+    results: dict[str, dict[str, Scores]] = {}
+    for path in files:
+        click.echo(f"evaluating {path.name}", err=True)
+        slug, scores = evaluate_file(path, texts_dir)
+        results[slug] = scores
+    micro = micro_average(results.values())
+    if fmt == "json":
+        data = {
+            "documents": {slug: {c: s.as_dict(details) for c, s in scores.items()}
+                          for slug, scores in results.items()},
+            "micro": {c: s.as_dict() for c, s in micro.items()},
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False))
+        return
+    for slug, scores in results.items():
+        _table(slug, scores, details)
+    _table("micro-average over documents", micro, False)
+
+
+def _table(title: str, scores: dict[str, Scores], details: bool) -> None:
+    lines = ["", title, f"  {'category':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    for category, s in scores.items():
+        lines.append(f"  {category:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+        if details:
+            lines += [f"      missed:   {item}" for item in s.missed]
+            lines += [f"      spurious: {item}" for item in s.spurious]
+    click.echo("\n".join(lines))
