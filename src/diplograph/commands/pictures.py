@@ -77,9 +77,11 @@ def timeline_command(files: tuple[str, ...], output: str, lang: str) -> None:
 
 @click.command("docs")
 @click.option("-o", "--output", "output", required=True, metavar="DIR", help="Folder to write the HTML into.")
-def docs_command(output: str) -> None:
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the ontology page (labels and definitions).")
+def docs_command(output: str, lang: str) -> None:
     """HTML documentation of the ontology, the SHACL shapes and the vocabularies, plus a class diagram."""
     from diplograph.pictures.docs import build_docs
 
-    written = build_docs(Path(output))
+    written = build_docs(Path(output), lang=lang)
     click.echo(f"{output}: {len(written)} files written (open {Path(output) / 'index.html'})", err=True)
