@@ -1,0 +1,658 @@
+"""Stored SPARQL queries: loading, grlc decorators, parameter binding, engines and result formats.
+
+A stored query is a ``.rq`` file in ``queries/`` whose leading ``#+`` comment lines are grlc
+decorators (YAML: ``summary``, ``tags``, ``params``...). Parameters follow grlc's naming:
+``?_name`` is required, ``?__name`` optional, and a ``_iri`` suffix asks for an IRI
+(``?__event_iri`` is the optional parameter ``event``). Values are bound as RDF terms
+(rdflib ``initBindings``, pyoxigraph ``substitutions``), never pasted into the query text, so
+a value cannot change what the query does.
+
+Results from both engines come back as rdflib terms with plain literals normalised (Oxigraph
+hands ``"x"`` back as ``"x"^^xsd:string``), so callers and tests compare like with like.
+Only the standard library is imported at module level: rdflib, yaml and the engines load
+when a query actually runs, which keeps ``diplograph query`` quick to start.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from diplograph.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset
+    from rdflib.term import Identifier
+
+ENGINES = ("oxigraph", "rdflib")
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+
+# A name of a stored query: words and hyphens, optionally one folder down (checks/...).
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
+# Tokens that can hide a "?name": IRIs, strings and comments are skipped when scanning.
+_TOKENS = re.compile(
+    r'(?P<iri><[^<>"{}|^`\\\s]*>)'
+    r'|(?P<str>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
+    r"|(?P<comment>#[^\n]*)"
+    r"|(?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+)"
+    r"|(?P<word>[A-Za-z_]+)"
+    r"|(?P<brace>[{}])"
+)
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+_LANG_TAG = re.compile(r"^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)$")
+_XSD_TYPES = ("string", "integer", "decimal", "double", "boolean", "date", "dateTime", "gYear",
+              "gYearMonth", "duration", "nonNegativeInteger", "anyURI")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A grlc parameter of a query: ``?_name[_type]`` (required) or ``?__name[_type]`` (optional)."""
+
+    name: str
+    variable: str
+    required: bool
+    kind: str = "literal"  # "iri", "literal", "lang" or an xsd datatype local name
+
+    def describe(self) -> str:
+        """``event (iri, optional)``: how ``diplograph queries`` shows it."""
+        return f"{self.name} ({self.kind}, {'required' if self.required else 'optional'})"
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """One SPARQL file and what its decorators and variables declare."""
+
+    name: str
+    path: Path
+    text: str
+    summary: str
+    tags: tuple[str, ...]
+    parameters: tuple[Parameter, ...]
+    decorators: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The parameter called ``name`` (short name, or the grlc variable name)."""
+        for param in self.parameters:
+            if name in (param.name, param.variable, param.variable.lstrip("_")):
+                return param
+        return None
+
+
+@dataclass
+class Result:
+    """A query answer as rdflib terms: SELECT rows, an ASK boolean or CONSTRUCT triples."""
+
+    kind: str  # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Identifier, Identifier, Identifier]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- loading stored queries
+
+
+def parse_decorators(text: str) -> dict[str, Any]:
+    """The grlc decorators of a query: the YAML made of its ``#+`` comment lines."""
+    lines = [line[2:] for line in text.splitlines() if line.startswith("#+")]
+    if not lines:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(lines).replace("\t", "  "))
+    except yaml.YAMLError as exc:
+        raise InputError(f"malformed #+ decorators: {' '.join(str(exc).split())}") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def _scan(text: str) -> Iterable[re.Match[str]]:
+    return _TOKENS.finditer(text)
+
+
+def parameters_of(text: str) -> tuple[Parameter, ...]:
+    """The grlc parameters used in a query, in order of first use."""
+    found: dict[str, Parameter] = {}
+    for token in _scan(text):
+        var = token.group("var")
+        if not var or not var[1:].startswith("_"):
+            continue
+        variable = var[1:]
+        required = not variable.startswith("__")
+        base = variable.lstrip("_")
+        kind = "literal"
+        if base.endswith("_iri"):
+            base, kind = base[: -len("_iri")], "iri"
+        else:
+            for datatype in _XSD_TYPES:
+                if base.endswith("_xsd_" + datatype):
+                    base, kind = base[: -len("_xsd_" + datatype)], datatype
+                    break
+        if base == "lang" and kind == "literal":
+            kind = "lang"
+        if not base:
+            continue
+        previous = found.get(base)
+        if previous is not None and previous.variable != variable:
+            raise InputError(f"parameter {base!r} is declared twice (?{previous.variable} and ?{variable})")
+        found.setdefault(base, Parameter(base, variable, required, kind))
+    return tuple(found.values())
+
+
+def load_query(path: Path, name: str | None = None) -> StoredQuery:
+    """Read one ``.rq`` file with its decorators and parameters."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from exc
+    decorators = parse_decorators(text)
+    tags = decorators.get("tags") or ()
+    if isinstance(tags, str):
+        tags = [tags]
+    return StoredQuery(
+        name=name or path.stem,
+        path=path,
+        text=text,
+        summary=" ".join(str(decorators.get("summary") or "").split()),
+        tags=tuple(str(tag) for tag in tags),
+        parameters=parameters_of(text),
+        decorators=decorators,
+    )
+
+
+def queries_folder() -> Path:
+    """The shipped ``queries/`` folder."""
+    from diplograph.resources import queries_dir
+
+    return queries_dir()
+
+
+def stored_queries(folder: Path | None = None) -> list[StoredQuery]:
+    """Every stored query of a folder (not its sub-folders), sorted by name."""
+    base = folder if folder is not None else queries_folder()
+    return [load_query(path) for path in sorted(base.glob("*.rq"))]
+
+
+def check_queries(folder: Path | None = None) -> list[StoredQuery]:
+    """The check queries (``queries/checks``): each row they return is a failure."""
+    return stored_queries(folder if folder is not None else queries_folder() / "checks")
+
+
+def resolve_query(name_or_file: str, folder: Path | None = None) -> StoredQuery:
+    """A stored query by name (``participants``, ``checks/...``) or a ``.rq`` file by path.
+
+    Only names that stay inside the queries folder are accepted, so ``../../etc/passwd``
+    is a usage error and never opens a file outside it.
+    """
+    base = folder if folder is not None else queries_folder()
+    if name_or_file.lower().endswith(".rq") and Path(name_or_file).is_file():
+        return load_query(Path(name_or_file))
+    name = name_or_file[:-3] if name_or_file.lower().endswith(".rq") else name_or_file
+    if not _NAME.match(name) or ".." in name.split("/"):
+        raise UsageError(f"{name_or_file!r} is not a stored query name (use `diplograph queries`) "
+                         "nor an existing .rq file")
+    root = base.resolve()
+    path = (base / f"{name}.rq").resolve()
+    if not path.is_relative_to(root):
+        raise UsageError(f"{name_or_file!r} is outside the queries folder")
+    if not path.is_file():
+        known = [p.relative_to(root).with_suffix("").as_posix() for p in sorted(root.rglob("*.rq"))]
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else " (see `diplograph queries`)"
+        raise UsageError(f"no stored query named {name!r}{hint}")
+    return load_query(path, name)
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def _expand_curie(value: str) -> str | None:
+    from diplograph.namespaces import PREFIXES
+
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return None
+
+
+def _iri(value: str, name: str) -> str | None:
+    """The IRI a parameter value stands for, or None when it is not written as one."""
+    import pyoxigraph
+
+    if value.startswith("<") or value.endswith(">"):
+        if not (value.startswith("<") and value.endswith(">")):
+            raise UsageError(f"parameter {name!r}: unbalanced angle brackets in {value!r}")
+        candidate = value[1:-1]
+    else:
+        candidate = _expand_curie(value) or value
+        if not _ABSOLUTE_IRI.match(candidate):
+            return None
+    if not _ABSOLUTE_IRI.match(candidate):
+        raise UsageError(f"parameter {name!r}: {value!r} is not an absolute IRI")
+    try:
+        pyoxigraph.NamedNode(candidate)
+    except ValueError as exc:
+        raise UsageError(f"parameter {name!r}: {value!r} is not a valid IRI ({exc})") from exc
+    return candidate
+
+
+def bind_parameters(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+    """Check ``--param`` values against the query and turn them into RDF terms.
+
+    Returns ``{variable name: term}``. Unknown or missing parameters and values that are not
+    valid IRIs/literals are usage errors: the query never runs with a half-understood value.
+    """
+    from rdflib import Literal, URIRef
+
+    bound: dict[str, Identifier] = {}
+    for name, value in values.items():
+        param = query.parameter(name)
+        if param is None:
+            known = ", ".join(p.name for p in query.parameters) or "none"
+            raise UsageError(f"query {query.name!r} has no parameter {name!r} (parameters: {known})")
+        if any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in value) or not _encodable(value):
+            raise UsageError(f"parameter {name!r}: value contains control or invalid characters")
+        if param.kind == "lang":
+            if not _LANG_TAG.match(value):
+                raise UsageError(f"parameter {name!r}: {value!r} is not a language tag (e.g. fr, en)")
+            bound[param.variable] = Literal(value)
+            continue
+        iri = _iri(value, param.name)
+        if param.kind == "iri":
+            if iri is None:
+                raise UsageError(f"parameter {name!r} wants an IRI (<...> or absolute), got {value!r}")
+            bound[param.variable] = URIRef(iri)
+        elif iri is not None and param.kind == "literal":
+            bound[param.variable] = URIRef(iri)
+        elif param.kind == "literal":
+            bound[param.variable] = Literal(value)
+        else:
+            literal = Literal(value, datatype=URIRef(XSD + param.kind))
+            if literal.ill_typed:
+                raise UsageError(f"parameter {name!r}: {value!r} is not a valid xsd:{param.kind}")
+            bound[param.variable] = literal
+    missing = [p.name for p in query.parameters if p.required and p.variable not in bound]
+    if missing:
+        raise UsageError(f"query {query.name!r} needs --param {missing[0]}=...")
+    return bound
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_param_options(options: Sequence[str]) -> dict[str, str]:
+    """``["event=<iri>", "lang=en"]`` -> dict; a missing ``=`` or a repeated name is a usage error."""
+    values: dict[str, str] = {}
+    for option in options:
+        name, sep, value = option.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(f"--param wants NAME=VALUE, got {option!r}")
+        if name in values:
+            raise UsageError(f"--param {name} given twice")
+        values[name] = value
+    return values
+
+
+# ---------------------------------------------------------------- engines
+
+
+def _syntax_error(query: StoredQuery, exc: Exception) -> InputError:
+    message = " ".join(str(exc).split())
+    where = ""
+    found = (re.search(r"error at (\d+):(\d+)", message)
+             or re.search(r"line:?\s*(\d+),\s*col:?\s*(\d+)", message))
+    if found:
+        where = f" at line {found.group(1)}, column {found.group(2)}"
+    return InputError(f"{query.path}: SPARQL syntax error{where}: {message[:200]}")
+
+
+def _form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword outside IRIs/strings/comments."""
+    for token in _scan(text):
+        word = (token.group("word") or "").upper()
+        if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return word
+    return "SELECT"
+
+
+def _project_variables(text: str, variables: Sequence[str]) -> str:
+    """Add ``variables`` to the top-level SELECT (and GROUP BY) so pyoxigraph can substitute them.
+
+    pyoxigraph only substitutes variables of the SELECT projection. The bound parameters are
+    added there (and to the top-level GROUP BY, as constants they do not change the groups);
+    the caller drops these columns again. Only variable names are inserted, never values.
+    """
+    depth = 0
+    select_end = group_end = None
+    for token in _scan(text):
+        if token.group("brace"):
+            depth += 1 if token.group("brace") == "{" else -1
+            continue
+        word = (token.group("word") or "").upper()
+        if depth != 0 or not word:
+            continue
+        if word == "SELECT" and select_end is None:
+            select_end = token.end()
+            following = re.match(r"\s+(DISTINCT|REDUCED)\b", text[select_end:], re.IGNORECASE)
+            if following:
+                select_end += following.end()
+        elif word == "BY" and select_end is not None and re.search(r"GROUP\s+$", text[: token.start()],
+                                                                      re.IGNORECASE):
+            group_end = token.end()
+    if select_end is None:
+        return text
+    names = " " + " ".join("?" + v for v in variables) + " "
+    if group_end is not None:
+        text = text[:group_end] + names + text[group_end:]
+    return text[:select_end] + names + text[select_end:]
+
+
+def to_rdflib(term: Any) -> Identifier | None:
+    """A pyoxigraph term as an rdflib term; ``"x"^^xsd:string`` becomes the plain literal ``"x"``."""
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise InputError(f"unsupported RDF term in results: {term!r}")
+
+
+def _to_oxigraph(term: Identifier) -> Any:
+    import pyoxigraph
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    raise UsageError(f"cannot bind {term!r}")
+
+
+def normalise(term: Identifier | None) -> Identifier | None:
+    """Plain literals stay plain: ``"x"^^xsd:string`` -> ``"x"`` (RDF 1.1 says they are the same)."""
+    from rdflib import Literal
+
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
+def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Identifier]) -> Result:
+    """Run on pyoxigraph with the default graph as the union of the named graphs."""
+    import pyoxigraph
+
+    form = _form(query.text)
+    text = query.text
+    if bindings:
+        if form != "SELECT":
+            raise UsageError("parameters need a SELECT query with --engine oxigraph; use --engine rdflib")
+        text = _project_variables(text, list(bindings))
+    substitutions = {pyoxigraph.Variable(name): _to_oxigraph(term) for name, term in bindings.items()}
+    try:
+        answer = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise _syntax_error(query, exc) from exc
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise InputError(f"{query.path}: {' '.join(str(exc).split())}") from exc
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, pyoxigraph.QueryTriples):
+        triples = [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in answer]
+        return Result("graph", triples=sorted(set(triples)))  # type: ignore[arg-type]
+    names = [v.value for v in answer.variables]
+    keep = [i for i, name in enumerate(names) if name not in bindings]
+    rows = [tuple(to_rdflib(solution[i]) for i in keep) for solution in answer]
+    return Result("select", [names[i] for i in keep], rows)
+
+
+def run_rdflib(dataset: Dataset, query: StoredQuery, bindings: Mapping[str, Identifier]) -> Result:
+    """Run on rdflib (a Dataset whose default graph is the union of named graphs)."""
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.term import Variable
+
+    try:
+        prepared = prepareQuery(query.text)
+    except Exception as exc:  # pyparsing and rdflib raise several types
+        raise _syntax_error(query, exc) from exc
+    answer = dataset.query(prepared, initBindings={Variable(k): v for k, v in bindings.items()})
+    if answer.type == "ASK":
+        return Result("ask", boolean=bool(answer.askAnswer))
+    if answer.type in ("CONSTRUCT", "DESCRIBE"):
+        return Result("graph", triples=sorted(set(answer.graph)))  # type: ignore[union-attr]
+    names = [str(v) for v in answer.vars or []]
+    rows = [tuple(normalise(row[i]) for i in range(len(names))) for row in answer]
+    return Result("select", names, rows)
+
+
+def load_sources(sources: Sequence[str | Path], engine: str) -> Any:
+    """Load the RDF files for an engine: a pyoxigraph Store or an rdflib Dataset."""
+    from diplograph import rdfio
+
+    if engine == "oxigraph":
+        return rdfio.load_store(list(sources))
+    if engine == "rdflib":
+        return rdfio.load_dataset(list(sources))
+    raise UsageError(f"unknown engine {engine!r} (engines: {', '.join(ENGINES)})")
+
+
+def run(query: StoredQuery, data: Any, bindings: Mapping[str, Identifier] | None = None) -> Result:
+    """Run a query on loaded data (a pyoxigraph Store or an rdflib Dataset)."""
+    import pyoxigraph
+
+    if isinstance(data, pyoxigraph.Store):
+        return run_oxigraph(data, query, bindings or {})
+    return run_rdflib(data, query, bindings or {})
+
+
+# ---------------------------------------------------------------- result formats
+
+
+def _literal_parts(term: Any) -> tuple[str, str | None, str | None]:
+    datatype = str(term.datatype) if term.datatype is not None and str(term.datatype) != XSD_STRING else None
+    return str(term), term.language, datatype
+
+
+def _kind(term: Any) -> str:
+    from rdflib import BNode, URIRef
+
+    if isinstance(term, URIRef):
+        return "uri"
+    if isinstance(term, BNode):
+        return "bnode"
+    return "literal"
+
+
+def to_json(result: Result) -> str:
+    """W3C SPARQL 1.1 Query Results JSON."""
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2) + "\n"
+    bindings = []
+    for row in result.rows:
+        item: dict[str, dict[str, str]] = {}
+        for name, term in zip(result.variables, row, strict=True):
+            if term is None:
+                continue
+            kind = _kind(term)
+            if kind != "literal":
+                item[name] = {"type": kind, "value": str(term)}
+                continue
+            value, lang, datatype = _literal_parts(term)
+            item[name] = {"type": "literal", "value": value}
+            if lang:
+                item[name]["xml:lang"] = lang
+            elif datatype:
+                item[name]["datatype"] = datatype
+        bindings.append(item)
+    data = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_xml(result: Result) -> str:
+    """W3C SPARQL Query Results XML Format (second edition)."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sparql xmlns="{RESULTS_NS}">', "  <head>"]
+    if result.kind == "ask":
+        out += ["  </head>", f"  <boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out += [f"    <variable name={quoteattr(name)}/>" for name in result.variables]
+    out += ["  </head>", "  <results>"]
+    for row in result.rows:
+        out.append("    <result>")
+        for name, term in zip(result.variables, row, strict=True):
+            if term is None:
+                continue
+            kind = _kind(term)
+            if kind == "uri":
+                inner = f"<uri>{xml_escape(str(term))}</uri>"
+            elif kind == "bnode":
+                inner = f"<bnode>{xml_escape(str(term))}</bnode>"
+            else:
+                value, lang, datatype = _literal_parts(term)
+                attr = f" xml:lang={quoteattr(lang)}" if lang else (
+                    f" datatype={quoteattr(datatype)}" if datatype else "")
+                inner = f"<literal{attr}>{xml_escape(value)}</literal>"
+            out.append(f"      <binding name={quoteattr(name)}>{inner}</binding>")
+        out.append("    </result>")
+    out += ["  </results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+def _csv_value(term: Any) -> str:
+    if term is None:
+        return ""
+    return ("_:" + str(term)) if _kind(term) == "bnode" else str(term)
+
+
+def to_csv(result: Result) -> str:
+    """W3C SPARQL 1.1 CSV results: lexical values only, RFC 4180 quoting, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if result.kind == "ask":
+        writer.writerow(["boolean"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return buffer.getvalue()
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([_csv_value(term) for term in row])
+    return buffer.getvalue()
+
+
+def _turtle_string(value: str) -> str:
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r").replace("\t", "\\t"))
+    return f'"{escaped}"'
+
+
+def term_to_sparql(term: Any) -> str:
+    """A term in SPARQL/Turtle syntax, on one line (as TSV results need)."""
+    kind = _kind(term)
+    if kind == "uri":
+        return f"<{term}>"
+    if kind == "bnode":
+        return f"_:{term}"
+    value, lang, datatype = _literal_parts(term)
+    if lang:
+        return f"{_turtle_string(value)}@{lang}"
+    if datatype:
+        return f"{_turtle_string(value)}^^<{datatype}>"
+    return _turtle_string(value)
+
+
+def to_tsv(result: Result) -> str:
+    """W3C SPARQL 1.1 TSV results: ``?var`` header, terms in SPARQL syntax, LF line ends."""
+    if result.kind == "ask":
+        return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join("?" + name for name in result.variables)]
+    for row in result.rows:
+        lines.append("\t".join("" if term is None else term_to_sparql(term) for term in row))
+    return "\n".join(lines) + "\n"
+
+
+def _short(term: Any, prefixes: Sequence[tuple[str, str]]) -> str:
+    if term is None:
+        return ""
+    kind = _kind(term)
+    if kind == "literal":
+        return " ".join(str(term).split())
+    if kind == "bnode":
+        return "_:" + str(term)
+    text = str(term)
+    for prefix, namespace in prefixes:
+        if text.startswith(namespace) and len(text) > len(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return f"<{text}>"
+
+
+def to_table(result: Result, max_width: int = 60) -> str:
+    """A plain-text table for people: IRIs shortened with the diplograph prefixes."""
+    from diplograph.namespaces import PREFIXES
+
+    if result.kind == "ask":
+        return ("yes" if result.boolean else "no") + "\n"
+    # Longest namespace first so that id: wins over a shorter prefix of the same IRI.
+    prefixes = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+    cells = [[_short(term, prefixes) for term in row] for row in result.rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [len(name) for name in result.variables]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    out = [line(result.variables), line(["-" * w for w in widths])]
+    out += [line(row) for row in cells]
+    out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def to_ntriples(result: Result) -> str:
+    """CONSTRUCT/DESCRIBE answers: sorted N-Triples, whatever the requested format."""
+    lines = [" ".join(term_to_sparql(t) for t in triple) + " ." for triple in result.triples]
+    return "\n".join(sorted(lines)) + ("\n" if lines else "")
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """Serialise a result in one of FORMATS."""
+    if result.kind == "graph":
+        return to_ntriples(result)
+    writers = {"table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json, "xml": to_xml}
+    try:
+        return writers[fmt](result)
+    except KeyError:
+        raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})") from None
