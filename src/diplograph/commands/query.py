@@ -1,0 +1,77 @@
+"""Commands ``queries``, ``query`` and ``verify``: the stored SPARQL as a command-line tool.
+
+stdout carries the data (the list, the result rows, the check report); errors are one line
+on stderr with exit code 2 (usage) or 3 (input). ``verify`` exits 1 when a check returns a
+row, as ROBOT's ``verify`` does, so it can gate a build or CI.
+"""
+
+from __future__ import annotations
+
+import click
+
+from diplograph import sparql
+from diplograph.errors import EXIT_FINDINGS
+
+_ENGINE = click.option("--engine", type=click.Choice(sparql.ENGINES), default="oxigraph", show_default=True,
+                       help="oxigraph (fast) or rdflib (pure Python); both give the same answers.")
+_FILES = click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
+
+
+@click.command("queries")
+@click.option("--checks", "show_checks", is_flag=True, help="List the check queries (queries/checks).")
+def queries_command(show_checks: bool) -> None:
+    """List the stored SPARQL queries: name, summary and parameters."""
+    found = sparql.check_queries() if show_checks else sparql.stored_queries()
+    width = max((len(q.name) for q in found), default=0)
+    for query in found:
+        click.echo(f"{query.name.ljust(width)}  {query.summary}")
+        if query.parameters:
+            params = ", ".join(p.describe() for p in query.parameters)
+            click.echo(f"{''.ljust(width)}  parameters: {params}")
+
+
+@click.command("query")
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter: an IRI as <...>, an absolute IRI or a prefixed name (id:person/...),"
+                   " anything else as a plain literal. Repeatable.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sparql.FORMATS), default="table", show_default=True,
+              help="table for people; csv, tsv, json, xml are the W3C SPARQL 1.1 results formats.")
+@_ENGINE
+@_FILES
+def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, files: tuple[str, ...]) -> None:
+    """Run a stored query NAME (see `diplograph queries`) or a .rq FILE on FILES (default graph/)."""
+    query = sparql.resolve_query(name)
+    bindings = sparql.bind_parameters(query, sparql.parse_param_options(params))
+    data = sparql.load_sources(files, engine)
+    result = sparql.run(query, data, bindings)
+    click.echo(sparql.format_result(result, fmt), nl=False)
+
+
+@click.command("verify")
+@click.option("--show", default=5, show_default=True, metavar="N",
+              help="Print up to N offending rows under each failed check (0: counts only).")
+@_ENGINE
+@_FILES
+def verify_command(show: int, engine: str, files: tuple[str, ...]) -> None:
+    """Run every check in queries/checks on FILES (default graph/); any row returned is a failure."""
+    checks = sparql.check_queries()
+    data = sparql.load_sources(files, engine)
+    failed = 0
+    width = max((len(c.name) for c in checks), default=0)
+    for check in checks:
+        result = sparql.run(check, data)
+        count = len(result.rows)
+        status = "FAIL" if count else "ok"
+        click.echo(f"{status:<4}  {count:>5}  {check.name.ljust(width)}  {check.summary}")
+        if count:
+            failed += 1
+            shown = sparql.Result("select", result.variables, result.rows[:show])
+            if show > 0:
+                for line in sparql.to_table(shown).splitlines()[:-1]:
+                    click.echo("            " + line)
+                if count > show:
+                    click.echo(f"            ... {count - show} more")
+    click.echo(f"{len(checks) - failed} of {len(checks)} checks passed", err=True)
+    if failed:
+        raise SystemExit(EXIT_FINDINGS)
