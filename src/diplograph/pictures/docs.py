@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from rdflib.term import Node
 
 DG = PREFIXES["dg"]
+# Prefixes used to shorten IRIs on the pages: the project's, plus SHACL's for the shapes page.
+SHOWN_PREFIXES = {**PREFIXES, "sh": "http://www.w3.org/ns/shacl#"}
 FONT = "DejaVu Sans"
 # Leaf subclasses of a class are folded into its box when there are at least this many and none
 # of them is the domain or range of a property: a list of 13 event kinds reads better than 13 boxes.
@@ -85,7 +87,7 @@ def _qname(graph: Graph, node: Node) -> str:
 
     if isinstance(node, URIRef):
         text = str(node)
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        for prefix, ns in sorted(SHOWN_PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             if text.startswith(ns) and len(text) > len(ns):
                 return f"{prefix}:{text[len(ns):]}"
         return text

@@ -360,7 +360,8 @@ def build_graph(view: EventView, lang: str = "fr"):  # -> graphviz.Digraph (lazy
         if parties:
             text += f"<BR/><I>{html.escape(ui['parties'] + ' ' + ', '.join(parties))}</I>"
         fill = "#f8d7da" if kind == "disagreement" else "#d4edda"
-        dot.node(f"point{i}", f"<{text}>", shape="octagon", style="filled", fillcolor=fill)
+        dot.node(f"point{i}", f"<{text}>", style="rounded,filled", fillcolor=fill,
+                 color="#c0392b" if kind == "disagreement" else "#27ae60")
         dot.edge("event", f"point{i}", arrowhead="none",
                  color="#c0392b" if kind == "disagreement" else "#27ae60")
     for i, (speaker, text) in enumerate(view.quotes):

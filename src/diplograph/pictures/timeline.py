@@ -34,10 +34,10 @@ _GENERIC_CLASSES = {PREFIXES["dg"] + "DiplomaticEvent", PREFIXES["dg"] + "Backgr
 UI: dict[str, dict[str, str]] = {
     "fr": {"title": "Chronologie des événements datés", "occurred": "a eu lieu",
            "tentative": "prévu ou annoncé", "partial": "date au mois ou à l'année (placée au milieu)",
-           "month": "mois", "year": "année", "none": "aucun événement daté"},
+           "month": "mois", "year": "année"},
     "en": {"title": "Timeline of dated events", "occurred": "occurred",
            "tentative": "planned or announced", "partial": "month or year only (placed mid-period)",
-           "month": "month", "year": "year", "none": "no dated event"},
+           "month": "month", "year": "year"},
 }
 
 
@@ -137,7 +137,7 @@ def render_timeline(events: list[DatedEvent], output: Path, lang: str = "fr") ->
     if suffix not in PICTURE_SUFFIXES:
         raise UsageError(f"{output}: picture must end in .svg or .png")
     if not events:
-        raise InputError(f"{UI[lang]['none']}: nothing to draw (do the events have dg:date?)")
+        raise InputError("no dated event in the graph: nothing to draw (do the events have dg:date?)")
 
     import io
 
