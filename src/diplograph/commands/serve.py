@@ -1,0 +1,72 @@
+"""``serve`` and ``push``: the graph as a SPARQL endpoint, and the graph sent to a triple store."""
+
+from __future__ import annotations
+
+import click
+
+from diplograph.errors import EXIT_FINDINGS, UsageError
+
+FILES = click.argument("files", nargs=-1, type=click.Path(path_type=str))
+
+
+@click.command("serve")
+@FILES
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default: only this machine can query).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port, printed on stderr).")
+@click.option("--store", "store_dir", type=click.Path(path_type=str, file_okay=False),
+              help="Folder of the persistent store (default graph/.store).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Time limit of one query, in seconds.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Most rows (or triples) one answer carries; more are cut (X-SPARQL-MaxRows header).")
+@click.option("--allow-federation", is_flag=True, help="Let queries use SERVICE (refused by default).")
+@click.pass_context
+def serve_command(ctx: click.Context, files: tuple[str, ...], host: str, port: int, store_dir: str | None,
+                  timeout: float, max_rows: int, allow_federation: bool) -> None:
+    """Serve FILES (default graph/) read-only as a SPARQL 1.1 endpoint with a query page.
+
+    The default graph is the union of the named graphs, so the stored queries run unchanged.
+    The store is reused while FILES and the ontology are unchanged. Stop with Ctrl-C.
+    """
+    from diplograph.serve import Limits, serve
+
+    verbose = bool(ctx.obj and ctx.obj.get("verbose"))
+    serve(files, host=host, port=port, store_dir=store_dir, verbose=verbose,
+          limits=Limits(timeout=timeout, max_rows=max_rows, allow_federation=allow_federation),
+          log=lambda message: click.echo(f"diplograph: {message}", err=True))
+
+
+@click.command("push")
+@FILES
+@click.option("--store", "store_url", required=True, metavar="URL",
+              help="Server URL: Oxigraph base, Fuseki dataset URL, GraphDB repository URL, or a GSP URL.")
+@click.option("--dialect", type=click.Choice(["gsp", "fuseki", "oxigraph", "graphdb"]), default="gsp",
+              show_default=True, help="How to reach the Graph Store endpoint from URL.")
+@click.option("--replace/--append", default=True, show_default=True,
+              help="PUT (replace each graph) or POST (add to it).")
+@click.option("--dry-run", is_flag=True, help="Show what would be sent, send nothing.")
+@click.option("--no-ontology", is_flag=True, help="Push the document graphs only.")
+@click.pass_context
+def push_command(ctx: click.Context, files: tuple[str, ...], store_url: str, dialect: str, replace: bool,
+                 dry_run: bool, no_ontology: bool) -> None:
+    """Push the named graphs of FILES (default graph/) with the SPARQL Graph Store Protocol.
+
+    Each document graph, the ontology and the vocabularies go to their own graphs. Credentials:
+    environment variables DIPLOGRAPH_STORE_USER and DIPLOGRAPH_STORE_PASSWORD (basic auth).
+    Exit 1 if any graph failed, 3 if the server cannot be reached.
+    """
+    from diplograph.push import push
+
+    if store_url.startswith("-"):
+        raise UsageError(f"--store {store_url!r}: expected a URL")
+    results = push(files, store_url, dialect=dialect, replace=replace, dry_run=dry_run,
+                   with_ontology=not no_ontology, log=lambda message: click.echo(message, err=True))
+    failed = [r for r in results if not r.ok]
+    triples = sum(r.triples for r in results)
+    verb = "would push" if dry_run else "pushed"
+    click.echo(f"diplograph: {verb} {len(results) - len(failed)}/{len(results)} graphs ({triples} triples)"
+               + (f"; {len(failed)} failed" if failed else ""), err=True)
+    if failed:
+        ctx.exit(EXIT_FINDINGS)

@@ -1,0 +1,186 @@
+"""Run a SPARQL query against any SPARQL 1.1 Protocol endpoint; rows come back as rdflib terms.
+
+Used by ``diplograph query --endpoint URL`` so that a stored query runs unchanged on the local
+engines, on ``diplograph serve``, on Fuseki (``/ds/query``) or on GraphDB.
+
+Parameters are bound as RDF terms, never pasted into the query as text: each term is
+validated and written with ``term.n3()`` into a ``VALUES`` block appended to the query. A
+trailing ``VALUES`` joins the whole WHERE pattern before grouping and solution modifiers
+(SPARQL 1.1, section 18.2.4.3), so it binds the same way ``initBindings`` does locally.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from diplograph.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from rdflib.term import Identifier, Node
+
+USER_VARIABLE = "DIPLOGRAPH_STORE_USER"
+PASSWORD_VARIABLE = "DIPLOGRAPH_STORE_PASSWORD"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+# characters that may not appear inside <...> in SPARQL (IRIREF production)
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+RESULTS_JSON = "application/sparql-results+json"
+
+
+def values_clause(bindings: Mapping[str, Identifier]) -> str:
+    """``VALUES (?a ?b) { (<iri> "lit"@fr) }`` for one row of bindings (empty string if none).
+
+    Raises UsageError for anything that is not a safe RDF term: a blank node (not allowed in
+    VALUES), an IRI with characters that would end the ``<...>`` token, a bad variable name.
+    """
+    from rdflib import BNode, Literal, URIRef
+
+    if not bindings:
+        return ""
+    names: list[str] = []
+    cells: list[str] = []
+    for name, term in sorted(bindings.items()):
+        name = name.lstrip("?$")
+        if not _VARNAME.match(name):
+            raise UsageError(f"parameter name {name!r} is not a SPARQL variable name")
+        if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
+            raise UsageError(f"parameter {name}: {term!r} is not an IRI or a literal")
+        for iri in (term, term.datatype) if isinstance(term, Literal) else (term,):
+            if iri is not None and _BAD_IRI.search(str(iri)):
+                raise UsageError(f"parameter {name}: {str(iri)!r} is not a valid IRI")
+        names.append("?" + name)
+        cells.append(term.n3())
+    return f"\nVALUES ({' '.join(names)}) {{ ({' '.join(cells)}) }}\n"
+
+
+def bind(query_text: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with the bindings appended as a trailing VALUES block.
+
+    A query that already ends with its own VALUES block cannot take a second one; that is
+    reported instead of producing a query the server would reject with a vaguer message.
+    """
+    if not bindings:
+        return query_text
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(query_text)
+    except Exception as exc:  # pyparsing's exceptions
+        raise InputError(f"SPARQL syntax error: {' '.join(str(exc).split())[:300]}") from exc
+    if parsed[1].get("valuesClause") is not None:
+        raise UsageError("this query already ends with a VALUES block; it cannot take parameters remotely")
+    return query_text.rstrip() + values_clause(bindings)
+
+
+def _authorization() -> str | None:
+    user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
+    if not user:
+        return None
+    return "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+
+
+def request(url: str, query_text: str, accept: str = RESULTS_JSON, timeout: float = 60.0) -> bytes:
+    """POST the query (form-encoded, as the Protocol allows for every server) and return the body.
+
+    HTTP errors become one line with the server's own message; an unreachable server is an
+    InputError (exit 3) naming the URL.
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"--endpoint {url!r}: expected an http:// or https:// URL")
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+    auth = _authorization()
+    if auth:
+        headers["Authorization"] = auth
+    body = urllib.parse.urlencode({"query": query_text}).encode("utf-8")
+    req = urllib.request.Request(url, data=body, method="POST", headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as exc:
+        detail = " ".join(exc.read(500).decode("utf-8", "replace").split())
+        raise InputError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from exc
+    except urllib.error.URLError as exc:
+        reason = getattr(exc.reason, "strerror", None) or exc.reason
+        raise InputError(f"{url}: cannot reach the endpoint ({reason})") from exc
+    except (TimeoutError, ConnectionError) as exc:
+        raise InputError(f"{url}: {type(exc).__name__} ({exc})") from exc
+
+
+def term_from_json(cell: Mapping[str, str]) -> Node:
+    """One SPARQL JSON results cell -> rdflib term.
+
+    ``xsd:string`` literals become plain literals, as rdflib's own engine returns them, so
+    that remote and local rows compare equal (see the DESIGN note on Oxigraph tools).
+    """
+    from rdflib import BNode, Literal, URIRef
+
+    kind, value = cell.get("type"), cell.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        lang = cell.get("xml:lang")
+        datatype = cell.get("datatype")
+        if lang:
+            return Literal(value, lang=lang)
+        if datatype and datatype != XSD_STRING:
+            return Literal(value, datatype=URIRef(datatype))
+        return Literal(value)
+    raise InputError(f"unexpected term type {kind!r} in SPARQL results")
+
+
+def parse_results(data: bytes) -> tuple[list[str], list[tuple[Node | None, ...]]] | bool:
+    """SPARQL 1.1 JSON results -> (variables, rows) or the boolean of an ASK."""
+    try:
+        document = json.loads(data)
+    except ValueError as exc:
+        raise InputError(f"endpoint did not answer SPARQL JSON results ({exc})") from exc
+    if "boolean" in document:
+        return bool(document["boolean"])
+    variables: list[str] = list(document.get("head", {}).get("vars", []))
+    rows: list[tuple[Node | None, ...]] = []
+    for binding in document.get("results", {}).get("bindings", []):
+        rows.append(tuple(term_from_json(binding[v]) if v in binding else None for v in variables))
+    return variables, rows
+
+
+def select(
+    url: str,
+    query_text: str,
+    bindings: Mapping[str, Identifier] | None = None,
+    timeout: float = 60.0,
+) -> tuple[list[str], list[tuple[Node | None, ...]]]:
+    """Run a SELECT at ``url`` with ``bindings`` as a VALUES block: (variables, rows).
+
+    Rows keep the endpoint's order (meaningful with ORDER BY); an unbound cell is None.
+    """
+    result = parse_results(request(url, bind(query_text, bindings or {}), timeout=timeout))
+    if isinstance(result, bool):
+        raise InputError("expected a SELECT query, got an ASK answer")
+    return result
+
+
+def ask(url: str, query_text: str, bindings: Mapping[str, Identifier] | None = None,
+        timeout: float = 60.0) -> bool:
+    """Run an ASK at ``url``."""
+    result = parse_results(request(url, bind(query_text, bindings or {}), timeout=timeout))
+    if not isinstance(result, bool):
+        raise InputError("expected an ASK query, got solutions")
+    return result
+
+
+def construct(url: str, query_text: str, bindings: Mapping[str, Identifier] | None = None,
+              timeout: float = 60.0) -> bytes:
+    """Run a CONSTRUCT/DESCRIBE at ``url``; returns N-Triples bytes (parse with rdflib or pyoxigraph)."""
+    return request(url, bind(query_text, bindings or {}), accept="application/n-triples", timeout=timeout)
+

@@ -1,0 +1,260 @@
+"""Persistent on-disk Oxigraph store, rebuilt only when its input changed.
+
+Parsing a large corpus on every ``serve`` (or ``query``/``stats``/``export``) would cost
+seconds to minutes; an embedded RocksDB-backed Oxigraph store is opened in milliseconds.
+The store is keyed by a SHA-256 over the *content* of every input file, the graph each file
+goes to, the ontology and vocabularies, and the pyoxigraph version (its on-disk format may
+change), so a stale store is never served and an up-to-date one is never rebuilt.
+
+Layout of the store root (default ``graph/.store/``, git-ignored)::
+
+    manifest.json        which database is current, what went into it (no timestamps)
+    db-<key[:16]>/       the Oxigraph database for that key
+    .tmp-<pid>-<rand>/   a database being built (renamed to db-... only once complete)
+
+A database directory is renamed into place only after it is fully loaded and flushed, so a
+crash leaves at worst a ``.tmp-`` folder (removed by the next build), never a half store
+under a ``db-`` name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diplograph.errors import InputError
+from diplograph.fsio import atomic_write_text
+from diplograph.namespaces import ONTOLOGY_GRAPH, VOCAB_GRAPH
+from diplograph.rdfio import graph_name_for, rdf_format, resolve_sources
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+DEFAULT_STORE_DIR = Path("graph") / ".store"
+MANIFEST = "manifest.json"
+# Bump when the way a store is built changes, so that older stores are rebuilt.
+LAYOUT_VERSION = 1
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file and the named graph its triples go to (None: a quad file names its own)."""
+
+    path: Path
+    graph: str | None
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """A ready database: where it is, which inputs it holds, and whether it was reused."""
+
+    path: Path
+    key: str
+    reused: bool
+    quads: int
+    seconds: float
+
+
+def store_sources(files: Sequence[str | Path] = (), *, with_ontology: bool = True) -> list[Source]:
+    """Every file that goes into the store, in load order.
+
+    Documents come from :func:`diplograph.rdfio.resolve_sources` (graph/ by default), each in
+    its own named graph; the ontology and vocabularies go to their fixed graphs, so that the
+    union default graph holds labels and class hierarchy for the stored queries.
+    """
+    from diplograph import resources
+
+    sources: list[Source] = []
+    for path in resolve_sources(list(files)):
+        _, _, quads = rdf_format(path)
+        sources.append(Source(path, None if quads else graph_name_for(path)))
+    if with_ontology:
+        try:
+            ontology = resources.ontology_file()
+            vocab = resources.vocab_files()
+        except FileNotFoundError:  # broken install: serve the documents anyway
+            ontology, vocab = None, []
+        if ontology is not None and ontology.is_file():
+            sources.append(Source(ontology, str(ONTOLOGY_GRAPH)))
+        sources.extend(Source(path, str(VOCAB_GRAPH)) for path in vocab)
+    return sources
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(_CHUNK):
+                digest.update(block)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return digest.hexdigest()
+
+
+def content_key(sources: Sequence[Source]) -> tuple[str, list[dict[str, str | int | None]]]:
+    """(key, per-file records): the key changes iff any byte, graph name or engine version does.
+
+    File *names* are not part of the key except through the graph name they imply, so moving
+    the repository does not force a rebuild.
+    """
+    import pyoxigraph
+
+    records: list[dict[str, str | int | None]] = []
+    for source in sources:
+        records.append({
+            "path": str(source.path),
+            "graph": source.graph,
+            "format": rdf_format(source.path)[1],
+            "sha256": _file_digest(source.path),
+            "bytes": source.path.stat().st_size,
+        })
+    keyed = [[r["graph"], r["format"], r["sha256"]] for r in records]
+    header = {"layout": LAYOUT_VERSION, "pyoxigraph": pyoxigraph.__version__}
+    blob = json.dumps([header, keyed], sort_keys=True, separators=(",", ":")).encode()
+    return hashlib.sha256(blob).hexdigest(), records
+
+
+def _db_name(key: str) -> str:
+    return f"db-{key[:16]}"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _cleanup(root: Path, keep: str) -> None:
+    """Remove databases other than ``keep`` and temp folders of builders that died.
+
+    A server still reading an old database keeps its open files (POSIX unlink semantics);
+    only a builder that is alive keeps its ``.tmp-<pid>-`` folder.
+    """
+    for entry in root.iterdir():
+        if not entry.is_dir() or entry.name == keep:
+            continue
+        if entry.name.startswith("db-"):
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith(".tmp-"):
+            parts = entry.name.split("-")
+            pid = int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else -1
+            if pid != os.getpid() and not _pid_alive(pid):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _load(db: Path, sources: Sequence[Source]) -> int:
+    """Bulk-load every source into a new database at ``db``; returns the number of quads."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store(str(db))
+    for source in sources:
+        _, mime, _ = rdf_format(source.path)
+        target = pyoxigraph.NamedNode(source.graph) if source.graph else None
+        try:
+            store.bulk_load(path=str(source.path), format=pyoxigraph.RdfFormat.from_media_type(mime),
+                            to_graph=target)
+        except (SyntaxError, ValueError, OSError) as exc:
+            message = " ".join(str(exc).split())[:300]
+            raise InputError(f"{source.path}: malformed RDF: {message}") from exc
+    store.flush()
+    store.optimize()
+    quads = len(store)
+    del store  # closes RocksDB before the folder is renamed
+    return quads
+
+
+def ensure_store(
+    files: Sequence[str | Path] = (),
+    root: str | Path | None = None,
+    *,
+    rebuild: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> StoreInfo:
+    """Return an up-to-date database for ``files``, building it only if needed.
+
+    ``rebuild`` forces a fresh build even when the key matches (e.g. after a crash of the
+    disk, not of this code: a renamed ``db-`` folder is always complete).
+    """
+    started = time.perf_counter()
+    root_dir = Path(root) if root is not None else DEFAULT_STORE_DIR
+    sources = store_sources(files)
+    key, records = content_key(sources)
+    name = _db_name(key)
+    db = root_dir / name
+    say = log or (lambda _message: None)
+    if db.is_dir() and not rebuild:
+        manifest = _read_manifest(root_dir)
+        if manifest.get("key") == key and isinstance(manifest.get("quads"), int):
+            quads = int(manifest["quads"])
+        else:  # database complete (renamed) but manifest lost: recount, rewrite
+            quads = _count(db)
+            _write_manifest(root_dir, key, name, records, quads)
+        say(f"store {db} is up to date ({quads} quads)")
+        return StoreInfo(db, key, True, quads, time.perf_counter() - started)
+
+    root_dir.mkdir(parents=True, exist_ok=True)
+    say(f"building store {db} from {len(sources)} file(s)")
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=root_dir))
+    try:
+        quads = _load(tmp, sources)
+        if db.exists():  # a rebuild, or another process finished the same key first
+            shutil.rmtree(db)
+        os.rename(tmp, db)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _write_manifest(root_dir, key, name, records, quads)
+    _cleanup(root_dir, keep=name)
+    return StoreInfo(db, key, False, quads, time.perf_counter() - started)
+
+
+def _count(db: Path) -> int:
+    import pyoxigraph
+
+    return len(pyoxigraph.Store.read_only(str(db)))
+
+
+def _read_manifest(root: Path) -> dict[str, object]:
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_manifest(root: Path, key: str, name: str, records: list[dict[str, str | int | None]],
+                    quads: int) -> None:
+    import pyoxigraph
+
+    manifest = {
+        "key": key,
+        "database": name,
+        "layout": LAYOUT_VERSION,
+        "pyoxigraph": pyoxigraph.__version__,
+        "quads": quads,
+        "sources": records,
+    }
+    atomic_write_text(root / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+
+
+def open_read_only(info: StoreInfo) -> pyoxigraph.Store:
+    """Open a database for reading; several processes (a server, a query) may do so at once."""
+    import pyoxigraph
+
+    try:
+        return pyoxigraph.Store.read_only(str(info.path))
+    except OSError as exc:
+        raise InputError(f"{info.path}: cannot open store ({exc})") from exc
