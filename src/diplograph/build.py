@@ -20,6 +20,7 @@ import contextlib
 import datetime
 import fcntl
 import os
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,11 +48,19 @@ class DocumentResult:
     """One mapped and validated document."""
 
     slug: str
-    graph: Graph
-    turtle: str
+    turtle: str | None  # the graph/<slug>.ttl text; None once parked in ``staged``
+    triples: int
     findings: list[Finding]
     events: int
     actors: set[str]
+    staged: Path | None = None
+
+    def text(self) -> str:
+        """The file text, from memory or from the staging folder."""
+        if self.turtle is not None:
+            return self.turtle
+        assert self.staged is not None
+        return self.staged.read_text(encoding="utf-8")
 
     @property
     def violations(self) -> list[Finding]:
@@ -130,7 +139,7 @@ def map_document(doc: ExtractedDocument, *, validate: bool = True) -> DocumentRe
     findings = validate_graph(graph).results if validate else []
     events = len(set(graph.subjects(URIRef(DG.eventType), None)))
     actors = {iri for iri, entity in doc.entities.items() if entity.kind in ACTOR_KINDS}
-    return DocumentResult(doc.source.slug, graph, document_turtle(graph), findings, events, actors)
+    return DocumentResult(doc.source.slug, document_turtle(graph), len(graph), findings, events, actors)
 
 
 def document_turtle(graph: Graph) -> str:
@@ -217,39 +226,55 @@ def build(
     graph_path = Path(graph_dir)
     whole_corpus = not docs
     paths = corpus_documents(Path(corpus_dir)) if whole_corpus else expand_documents(docs)
-    summary = BuildSummary()
     results: list[DocumentResult] = []
-    with graph_lock(graph_path):
-        actors: set[str] = set()
+    with graph_lock(graph_path), tempfile.TemporaryDirectory(dir=graph_path, prefix=".staging-") as staging:
         for doc in extract_documents(paths, published=published, jobs=jobs):
             result = map_document(doc)
+            # Park the text on disk: all-or-nothing writing must not hold a corpus in memory.
+            result.staged = Path(staging) / f"{result.slug}.ttl"
+            result.staged.write_text(result.text(), encoding="utf-8")
+            result.turtle = None
             results.append(result)
-            summary.documents += 1
-            summary.triples += len(result.graph)
-            summary.events += result.events
-            summary.violations += len(result.violations)
-            actors |= result.actors
-            for finding in result.violations:
-                summary.problems.append(f"{result.slug}: {finding.focus} {finding.path}: {finding.message}")
             if on_document is not None:
-                on_document(result.slug)
-        summary.actors = len(actors)
-        if summary.violations and not force:
-            summary.refused = True
-            return summary
-        for result in results:
-            target = graph_path / f"{result.slug}.ttl"
-            if _write_if_changed(target, result.turtle):
-                summary.written.append(target)
-        if whole_corpus:
-            keep = {result.slug for result in results}
-            for slug, path in generated_files(graph_path).items():
-                if slug not in keep:
-                    path.unlink()
-                    summary.removed.append(path)
-        dataset = graph_path / DATASET_FILE
-        if _write_if_changed(dataset, dataset_trig(graph_path)):
-            summary.written.append(dataset)
+                on_document(doc.source.slug)
+        return write_graphs(results, graph_path, whole_corpus=whole_corpus, force=force)
+
+
+def write_graphs(
+    results: Sequence[DocumentResult], graph_dir: Path, *, whole_corpus: bool, force: bool = False
+) -> BuildSummary:
+    """Write validated document graphs and the TriG dataset; nothing at all on violations.
+
+    The caller holds the lock. ``whole_corpus`` allows deleting generated files of
+    documents that are not among ``results`` any more.
+    """
+    summary = BuildSummary()
+    actors: set[str] = set()
+    for result in results:
+        summary.documents += 1
+        summary.triples += result.triples
+        summary.events += result.events
+        summary.violations += len(result.violations)
+        actors |= result.actors
+        for finding in result.violations:
+            summary.problems.append(f"{result.slug}: {finding.focus} {finding.path}: {finding.message}")
+    summary.actors = len(actors)
+    if summary.violations and not force:
+        summary.refused = True
+        return summary
+    for result in results:
+        target = graph_dir / f"{result.slug}.ttl"
+        if _write_if_changed(target, result.text()):
+            summary.written.append(target)
+    if whole_corpus:
+        keep = {result.slug for result in results}
+        for slug, path in generated_files(graph_dir).items():
+            if slug not in keep:
+                path.unlink()
+                summary.removed.append(path)
+    dataset = graph_dir / DATASET_FILE
+    if _write_if_changed(dataset, dataset_trig(graph_dir)):
+        summary.written.append(dataset)
     return summary
 
 

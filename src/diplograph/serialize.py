@@ -152,8 +152,8 @@ def to_turtle(graph: Graph, *, header_comment: str | None = None) -> str:
 
 def trig_block(graph_name: str, body: str) -> str:
     """One named graph of a TriG file, wrapping a Turtle body."""
-    inner = "".join(f"    {line}\n" if line else "\n" for line in body.rstrip("\n").split("\n"))
-    return f"{_iri(graph_name)} {{\n{inner}}}\n"
+    # No re-indentation: lines inside multi-line string literals are data.
+    return f"{_iri(graph_name)} {{\n{body.rstrip(chr(10))}\n}}\n"
 
 
 def to_trig(dataset: Dataset) -> str:

@@ -1,0 +1,201 @@
+"""`diplograph build` / `extract`: what lands in graph/, when, and that it never drifts.
+
+The seed tests run the real pipeline (reader, spaCy, extractor, mapper, pySHACL). The
+file-handling tests (refusal, staleness, TriG assembly) use hand-made documents through
+the real mapper and validator, so they run without spaCy.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from diplograph.build import (
+    LOCK_FILE,
+    graph_lock,
+    map_document,
+    write_graphs,
+)
+from diplograph.cli import cli
+from diplograph.model import Entity, Event, ExtractedDocument, Quote, SourceText, Span
+from diplograph.namespaces import DG, graph_iri, id_iri, vocab_iri
+from diplograph.serialize import GENERATED_MARK
+
+BODY = "Réunion\nLa ministre Ada Roy a rencontré hier un envoyé. « Rien n'est décidé », a-t-elle dit."
+
+
+def _span(text: str) -> Span:
+    begin = BODY.index(text)
+    return Span(begin, begin + len(text), text)
+
+
+def tiny_doc(slug: str) -> ExtractedDocument:
+    """A meeting with a single participant and no date: shapes must refuse it."""
+    roy = id_iri("person", "ada-roy")
+    source = SourceText(slug=slug, text=BODY, published=datetime.date(2024, 1, 2))
+    meeting = Event(trigger=_span("a rencontré"), event_type=vocab_iri("event-type", "meeting"),
+                    event_class=str(DG.Meeting), status=vocab_iri("event-status", "occurred"),
+                    sentence=_span("La ministre Ada Roy a rencontré hier un envoyé."), host=roy)
+    return ExtractedDocument(
+        source=source,
+        entities={roy: Entity(roy, "person", "Ada Roy", mentions=[_span("Ada Roy")])},
+        events=[meeting],
+        quotes=[Quote(_span("Rien n'est décidé"), roy)],
+    )
+
+
+# -- writing rules (no spaCy) --------------------------------------------------------------------
+def test_a_violating_document_is_not_written_unless_forced(tmp_path: Path) -> None:
+    result = map_document(tiny_doc("tiny"))
+    assert result.violations, "a one-participant meeting must violate the shapes"
+    summary = write_graphs([result], tmp_path, whole_corpus=True)
+    assert summary.refused and summary.violations == len(result.violations)
+    assert list(tmp_path.iterdir()) == []
+    assert all(p.startswith("tiny: ") for p in summary.problems)
+
+    forced = write_graphs([result], tmp_path, whole_corpus=True, force=True)
+    assert not forced.refused
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diplograph.trig", "tiny.ttl"]
+
+
+def test_stale_generated_files_go_only_when_the_whole_corpus_is_built(tmp_path: Path) -> None:
+    old = tmp_path / "gone.ttl"
+    old.write_text(GENERATED_MARK + "\n@prefix dg: <https://w3id.org/diplograph/ontology#> .\n",
+                   encoding="utf-8")
+    hand = tmp_path / "notes.ttl"
+    hand.write_text("# my own triples\n", encoding="utf-8")
+    result = map_document(tiny_doc("kept"), validate=False)
+
+    write_graphs([result], tmp_path, whole_corpus=False)
+    assert old.exists() and hand.exists()
+    summary = write_graphs([result], tmp_path, whole_corpus=True)
+    assert not old.exists() and hand.exists()
+    assert summary.removed == [old]
+
+
+def test_trig_holds_one_named_graph_per_document_file(tmp_path: Path) -> None:
+    results = [map_document(tiny_doc(slug), validate=False) for slug in ("doc-a", "doc-b")]
+    write_graphs(results, tmp_path, whole_corpus=True)
+    dataset = Dataset()
+    dataset.parse(tmp_path / "diplograph.trig", format="trig")
+    named = {str(g.identifier): g for g in dataset.graphs() if len(g)}
+    assert set(named) == {graph_iri("doc-a"), graph_iri("doc-b")}
+    for slug in ("doc-a", "doc-b"):
+        from_file = Graph().parse(tmp_path / f"{slug}.ttl", format="turtle")
+        in_trig = Graph()
+        for triple in named[graph_iri(slug)]:
+            in_trig.add(triple)
+        assert isomorphic(from_file, in_trig)
+    # building one document again keeps the other in the dataset
+    write_graphs(results[:1], tmp_path, whole_corpus=False)
+    again = Dataset()
+    again.parse(tmp_path / "diplograph.trig", format="trig")
+    assert {str(g.identifier) for g in again.graphs() if len(g)} == set(named)
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
+    result = map_document(tiny_doc("same"), validate=False)
+    first = write_graphs([result], tmp_path, whole_corpus=True)
+    assert len(first.written) == 2
+    second = write_graphs([result], tmp_path, whole_corpus=True)
+    assert second.written == []
+
+
+# -- command-line exit paths (no spaCy needed) ---------------------------------------------------
+def test_second_build_fails_while_the_lock_is_held(cli_runner, tmp_path: Path, seed_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path, corpus)
+    graph_dir = tmp_path / "graph"
+    with graph_lock(graph_dir):
+        result = cli_runner.invoke(cli, ["build", "--corpus-dir", str(corpus), "--graph-dir", str(graph_dir)])
+    assert result.exit_code == 3
+    assert "another build is running" in result.stderr
+    assert [p.name for p in graph_dir.iterdir()] == [LOCK_FILE]
+
+
+def test_build_input_errors(cli_runner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = str(tmp_path / "g")
+    result = cli_runner.invoke(cli, ["build", "--corpus-dir", str(empty), "--graph-dir", out])
+    assert result.exit_code == 3 and "no .txt or .md document" in result.stderr
+    result = cli_runner.invoke(cli, ["build", str(tmp_path / "missing.txt"), "--graph-dir", out])
+    assert result.exit_code == 3 and "missing.txt" in result.stderr
+    result = cli_runner.invoke(cli, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 3 and result.stdout == ""
+
+
+def test_bad_published_date_is_a_usage_error(cli_runner, seed_path: Path) -> None:
+    result = cli_runner.invoke(cli, ["extract", str(seed_path), "--published", "2 décembre"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+# -- the seed article, end to end (spaCy) --------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_build(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the seed corpus once into a temporary graph folder."""
+    from click.testing import CliRunner
+
+    root = tmp_path_factory.mktemp("seed")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path, corpus)
+    args = ["build", "--corpus-dir", str(corpus), "--graph-dir", str(root / "graph")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def _seed_file(seed_build: Path) -> Path:
+    files = sorted((seed_build / "graph").glob("*.ttl"))
+    assert len(files) == 1
+    return files[0]
+
+
+def test_seed_builds_conforming_and_grounded(seed_build: Path) -> None:
+    from diplograph.check import validate_files
+
+    report = validate_files([seed_build / "graph"])
+    assert report.conforms, report.text()
+    graph = Graph().parse(_seed_file(seed_build), format="turtle")
+    # facts read off the article: a meeting held in Moscow on 2 December 2025
+    meetings = set(graph.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), DG.Meeting))
+    assert meetings
+    dates = {str(d) for m in meetings for d in graph.objects(m, DG.date)}
+    assert "2025-12-02" in dates
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix in (".ttl", ".trig")}
+
+
+def test_seed_rebuild_is_byte_identical(seed_build: Path, cli_runner) -> None:
+    before = _outputs(seed_build / "graph")
+    result = cli_runner.invoke(cli, ["build", "--corpus-dir", str(seed_build / "corpus"),
+                                     "--graph-dir", str(seed_build / "graph")])
+    assert result.exit_code == 0
+    assert _outputs(seed_build / "graph") == before
+
+
+def test_extract_prints_the_same_graph_on_stdout(seed_build: Path, seed_path: Path, cli_runner) -> None:
+    result = cli_runner.invoke(cli, ["extract", str(seed_path)])
+    assert result.exit_code == 0
+    printed = Graph().parse(data=result.stdout, format="turtle")
+    built = Graph().parse(_seed_file(seed_build), format="turtle")
+    assert isomorphic(printed, built)
+
+
+def test_committed_graph_matches_a_fresh_build(seed_build: Path, repo_root: Path) -> None:
+    """graph/ is reviewed like code: it must be exactly what the current code produces."""
+    built = _seed_file(seed_build)
+    committed = repo_root / "graph" / built.name
+    assert committed.is_file(), f"graph/{built.name} is not committed (run `diplograph build`)"
+    assert committed.read_bytes() == built.read_bytes(), "graph/ drifted from the code: rebuild it"
+    trig = (seed_build / "graph" / "diplograph.trig").read_bytes()
+    assert (repo_root / "graph" / "diplograph.trig").read_bytes() == trig
