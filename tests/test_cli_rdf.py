@@ -182,6 +182,33 @@ def test_export_round_trips_and_is_deterministic(cli_runner, bad_ttl: Path, fmt,
     assert isomorphic(exported, asserted)
 
 
+def test_export_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """rdflib's JSON-LD and RDF/XML writers follow hash order; ours must not."""
+    import subprocess
+    import sys
+
+    many = tmp_path / "many.ttl"
+    events = "".join(
+        f'<https://w3id.org/diplograph/id/event/x/{n}> a dg:Meeting ; rdfs:label "R {n}"@fr, "M {n}"@en ;'
+        f' dg:precededBy <https://w3id.org/diplograph/id/event/x/{n + 1}> .\n'
+        for n in range(40)
+    )
+    many.write_text(PREFIXES + events, encoding="utf-8")
+    code = (
+        "import sys; from diplograph.rdfio import load_dataset;"
+        "from diplograph.serialize import serialize_dataset;"
+        f"ds = load_dataset([{str(many)!r}]);"
+        "sys.stdout.write('\\n=====\\n'.join(serialize_dataset(ds, f) for f in "
+        "('ttl', 'nt', 'nq', 'trig', 'jsonld', 'xml')))"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("0", "1", "2")
+    }
+    assert len(outputs) == 1
+
+
 def test_export_takes_the_format_from_the_output_extension(cli_runner, bad_ttl: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.nt"
     result = run(cli_runner, "export", str(bad_ttl), "-o", str(out))

@@ -16,8 +16,9 @@ the store's hash order. So Turtle and TriG are written here, by a small canonica
 * graphs with blank nodes are first relabelled canonically (rdflib.compare, RGDA1), so
   even parsed third-party files export deterministically.
 
-N-Triples and N-Quads are rdflib's line encodings, sorted. JSON-LD and RDF/XML go through
-rdflib from a graph filled in sorted order (their writers follow insertion order).
+N-Triples and N-Quads are rdflib's line encodings, sorted. RDF/XML is written here too
+(rdflib's writer follows hash order); JSON-LD comes from rdflib and its (unordered) arrays
+are then sorted.
 """
 
 from __future__ import annotations
@@ -213,7 +214,15 @@ def _sorted_graph(graph: Graph) -> Graph:
 
 
 def to_jsonld(dataset: Dataset) -> str:
-    """JSON-LD of the dataset (named graphs kept), from graphs filled in sorted order."""
+    """JSON-LD of the dataset (named graphs kept), canonicalised after rdflib writes it.
+
+    rdflib's JSON-LD writer walks subjects in hash order, so its arrays come out in a
+    different order per process. JSON-LD arrays are unordered (except ``@list``), so every
+    array is sorted here (node objects by ``@id``), which fixes the bytes without changing
+    the meaning.
+    """
+    import json
+
     from rdflib import Dataset, URIRef
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -223,12 +232,90 @@ def to_jsonld(dataset: Dataset) -> str:
         for triple in _sorted_graph(graph):
             target.add(triple)
     context = {name: ns for name, ns in PREFIXES.items()}
-    return ordered.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
+    data = json.loads(ordered.serialize(format="json-ld", context=context))
+    return json.dumps(_sort_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _sort_json(value: object, in_list: bool = False) -> object:
+    import json
+
+    if isinstance(value, dict):
+        return {key: _sort_json(item, key == "@list") for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sort_json(item) for item in value]
+        if in_list:
+            return items
+        return sorted(items, key=lambda item: (
+            natural_key(item.get("@id", "")) if isinstance(item, dict) else (),
+            json.dumps(item, sort_keys=True, ensure_ascii=False),
+        ))
+    return value
+
+
+_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+
+def _split_predicate(iri: str) -> tuple[str, str]:
+    """(namespace, local name) for an RDF/XML element name; prefers the known prefixes."""
+    for _, ns in _BY_LENGTH:
+        if iri.startswith(ns) and _NCNAME.match(iri[len(ns):]):
+            return ns, iri[len(ns):]
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    if cut >= 0 and _NCNAME.match(iri[cut + 1:]):
+        return iri[: cut + 1], iri[cut + 1:]
+    raise ValueError(f"predicate {iri} cannot be written in RDF/XML (no XML name at its end)")
 
 
 def to_rdfxml(graph: Graph) -> str:
-    """RDF/XML of a graph, via rdflib, from a graph filled in sorted order."""
-    return _sorted_graph(graph).serialize(format="xml")
+    """Canonical RDF/XML: one ``rdf:Description`` per subject, everything sorted.
+
+    Written here rather than by rdflib because rdflib's RDF/XML writer walks subjects in
+    hash order (different bytes per process).
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    from rdflib import BNode, Literal, URIRef
+
+    graph = _canonical(graph)
+    rdf_ns = PREFIXES["rdf"]
+    names = {ns: name for name, ns in PREFIXES.items()}
+    predicates = {p: _split_predicate(str(p)) for p in set(graph.predicates())}
+    extra = sorted({ns for ns, _ in predicates.values() if ns not in names})
+    for number, ns in enumerate(extra, start=1):
+        names[ns] = f"ns{number}"
+    used = {ns for ns, _ in predicates.values()} | {rdf_ns}
+    declared = [ns for ns in [*PREFIXES.values(), *extra] if ns in used]
+
+    def node_attr(term: object, attr: str) -> str:
+        if isinstance(term, BNode):
+            return f"rdf:nodeID={quoteattr('b' + str(term))}"
+        return f"rdf:{attr}={quoteattr(str(term))}"
+
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
+    lines += [f"   xmlns:{names[ns]}={quoteattr(ns)}" for ns in declared]
+    lines[-1] += ">"
+    by_subject: dict = {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, []).append((p, o))
+    for subject in sorted(by_subject, key=_term_key):
+        lines.append(f"  <rdf:Description {node_attr(subject, 'about')}>")
+        pairs = sorted(by_subject[subject], key=lambda po: (str(po[0]) != RDF_TYPE, natural_key(str(po[0])),
+                                                            _term_key(po[1])))
+        for predicate, obj in pairs:
+            ns, local = predicates[predicate]
+            tag = f"{names[ns]}:{local}"
+            if isinstance(obj, URIRef | BNode):
+                lines.append(f"    <{tag} {node_attr(obj, 'resource')}/>")
+            elif isinstance(obj, Literal):
+                attr = ""
+                if obj.language:
+                    attr = f" xml:lang={quoteattr(obj.language)}"
+                elif obj.datatype is not None and str(obj.datatype) != XSD_STRING:
+                    attr = f" rdf:datatype={quoteattr(str(obj.datatype))}"
+                lines.append(f"    <{tag}{attr}>{escape(str(obj), {chr(13): '&#13;'})}</{tag}>")
+        lines.append("  </rdf:Description>")
+    lines.append("</rdf:RDF>")
+    return "\n".join(lines) + "\n"
 
 
 def union_graph(dataset: Dataset) -> Graph:
