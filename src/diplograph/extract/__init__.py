@@ -1,0 +1,80 @@
+"""Extraction: a read document + its spaCy analysis -> the typed document model.
+
+The stages run in a fixed order over one shared :class:`~diplograph.extract.context.Context`:
+vocabulary matching, entities, roles and sides, dates and durations, events, quotes,
+positions and issue points, then relations between events. No RDF here: the mapper turns
+the :class:`~diplograph.model.ExtractedDocument` into a graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from diplograph.model import ExtractedDocument, SourceText
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from diplograph.lexicon import Lexicon
+
+__all__ = ["extract", "extract_doc", "extract_many"]
+
+
+def extract(source: SourceText, nlp: Language | None = None) -> ExtractedDocument:
+    """Analyse and extract one document (spaCy is loaded once per process)."""
+    from diplograph.analyse import analyse, load_nlp
+
+    nlp = nlp or load_nlp()
+    return extract_doc(source, analyse(source, nlp), nlp)
+
+
+def extract_many(
+    sources: Iterable[SourceText], *, n_process: int = 1, batch_size: int = 8, nlp: Language | None = None
+) -> Iterator[ExtractedDocument]:
+    """Stream documents through ``nlp.pipe`` and extract each (order preserved)."""
+    from diplograph.analyse import analyse_many, load_nlp
+
+    nlp = nlp or load_nlp()
+    for source, doc in analyse_many(sources, nlp, n_process=n_process, batch_size=batch_size):
+        yield extract_doc(source, doc, nlp)
+
+
+def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
+                lexicon: Lexicon | None = None) -> ExtractedDocument:
+    """Run the extraction stages on an analysed document."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract.context import Context
+    from diplograph.extract.dates import find_times
+    from diplograph.extract.entities import find_entities
+    from diplograph.extract.events import find_events
+    from diplograph.extract.patterns import vocabulary_matcher
+    from diplograph.extract.positions import find_issue_points, find_positions
+    from diplograph.extract.quotes import find_quotes
+    from diplograph.extract.relations import link_events
+    from diplograph.extract.roles import find_roles
+    from diplograph.lexicon import load_lexicon
+
+    lex = lexicon or load_lexicon()
+    vocab = vocabulary_matcher(nlp or load_nlp(), lex)
+    ctx = Context(source=source, doc=doc, lex=lex, vocab=vocab)
+    ctx.hits = vocab(doc)
+    find_entities(ctx)
+    find_roles(ctx)
+    find_times(ctx)
+    find_events(ctx)
+    for event in ctx.events:  # sides known only now for participants added before roles ran
+        for p in event.participants:
+            if p.side is None:
+                p.side = ctx.sides.get(p.actor)
+    link_events(ctx)
+    quotes = find_quotes(ctx)
+    positions = find_positions(ctx)
+    points = find_issue_points(ctx)
+    events = sorted(ctx.events, key=lambda e: (e.trigger.begin, e.trigger.end))
+    entities = {iri: ctx.entities[iri] for iri in sorted(ctx.entities)}
+    for entity in entities.values():
+        entity.mentions.sort()
+    return ExtractedDocument(source=source, entities=entities, events=events, quotes=quotes,
+                             positions=positions, issue_points=points)

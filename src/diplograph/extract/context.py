@@ -1,0 +1,83 @@
+"""What the extraction stages share about one document while they run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from diplograph.lexicon import Lexicon
+from diplograph.model import DateValue, DurationValue, Entity, Event, SourceText, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from diplograph.extract.patterns import Hit, VocabularyMatcher
+
+
+@dataclass
+class Mention:
+    """An actor or place named (or described) in the text, as a token range."""
+
+    start: int
+    end: int
+    span: Span
+    iri: str  # the actor meant (after metonymy: "Moscou" deciding -> the Russian state)
+    kind: str
+    place: str | None = None  # the place IRI when the words name a place
+    described: bool = False  # an unnamed role holder or group ("les autorités russes")
+    role: str | None = None  # role concept of a described person
+
+
+@dataclass
+class TimeExpression:
+    """A date or duration found in the text, with its token range."""
+
+    start: int
+    end: int
+    value: DateValue | DurationValue
+
+
+@dataclass
+class Context:
+    """Shared state of one extraction run (one document)."""
+
+    source: SourceText
+    doc: Doc
+    lex: Lexicon
+    vocab: VocabularyMatcher | None = None
+    hits: list[Hit] = field(default_factory=list)
+    heading_tokens: set[int] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, list[Mention]] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    event_at: dict[int, Event] = field(default_factory=dict)  # trigger head token -> event
+    sides: dict[str, str] = field(default_factory=dict)  # actor -> side found in the text
+    delegation_members: dict[str, list[str]] = field(default_factory=dict)  # state -> members
+    dominant_year: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of tokens ``start..end-1`` in the original body text."""
+        begin = self.doc[start].idx
+        last = self.doc[end - 1]
+        stop = last.idx + len(last.text)
+        return Span(begin, stop, self.text[begin:stop])
+
+    def char_span(self, begin: int, end: int) -> Span:
+        return Span(begin, end, self.text[begin:end])
+
+    def add_mention(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token.setdefault(i, []).append(mention)
+
+    def mentions_at(self, token: Token) -> list[Mention]:
+        return self.by_token.get(token.i, [])
+
+    def hits_of(self, category: str) -> list[Hit]:
+        return [h for h in self.hits if h.category == category]

@@ -1,0 +1,240 @@
+"""Dates and durations written in French, resolved to ISO values.
+
+Absolute dates ("le 2 décembre 2025") are taken as written; a day or month without a
+year ("le 16 juin", "en novembre") takes the publication year, or else the year most
+often written in the document, and is marked relative; weekdays and "hier"/"demain" are
+resolved against the publication date only (without one they are left out rather than
+guessed). Durations ("environ cinq heures", "trois heures et demie", "deux jours")
+become xsd:duration values, approximate after "environ", "près de" and the like.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+
+from diplograph.extract.context import Context, TimeExpression
+from diplograph.model import DateValue, DurationValue
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())}
+MONTHS["fevrier"] = 2
+MONTHS["aout"] = 8
+MONTHS["decembre"] = 12
+WEEKDAYS = {d: i for i, d in enumerate("lundi mardi mercredi jeudi vendredi samedi dimanche".split())}
+UNITS_ = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "cent": 100, "mille": 1000,
+}
+APPROXIMATE = ("environ", "près de", "quelque", "presque", "plus de", "moins de", "une bonne",
+               "un peu plus de", "pratiquement", "approximativement", "autour de")
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_RE = "|".join(WEEKDAYS)
+_NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) + r")(?:[-\s](?:et[-\s])?(?:" \
+    + "|".join(sorted(UNITS_, key=len, reverse=True)) + r"))*)"
+FULL_DATE = re.compile(
+    rf"\b(?:(?:{_DAY_RE})\s+)?(1er|\d{{1,2}})\s+({_MONTH_RE})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+MONTH_DATE = re.compile(
+    rf"\b(?:en|début|fin|mi-|courant|depuis|au mois de|le mois de|de)\s*(?:\w+\s+)?({_MONTH_RE})"
+    r"(?:\s+(\d{4}))?\b",
+    re.IGNORECASE)
+YEAR_DATE = re.compile(r"\b(?:en|depuis|au printemps|à l'automne|à l'été|en hiver)\s+(\d{4})\b",
+                       re.IGNORECASE)
+WEEKDAY = re.compile(rf"\b(?:ce\s+|le\s+)?({_DAY_RE})(\s+(?:dernier|prochain|soir|matin|après-midi))?\b",
+                     re.IGNORECASE)
+DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jour)\b", re.IGNORECASE)
+DURATION = re.compile(
+    rf"(?P<approx>\b(?:{'|'.join(APPROXIMATE)})\s+)?\b(?P<num>{_NUMBER_WORD})\s+"
+    r"(?P<unit>heures?|minutes?|jours?|journées?|semaines?|mois|ans|années?)"
+    r"(?P<half>\s+et\s+(?:demie?|quart))?"
+    rf"(?:\s+(?P<minutes>{_NUMBER_WORD})(?:\s+minutes)?)?",
+    re.IGNORECASE)
+
+
+def number_value(text: str) -> int | None:
+    """Value of a number written in digits or French words ("vingt-huit", "soixante et onze")."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    total = 0
+    current = 0
+    for word in re.split(r"[-\s]+", text):
+        if word == "et" or not word:
+            continue
+        if word not in UNITS_:
+            return None
+        value = UNITS_[word]
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            current += value
+    return total + current or None
+
+
+def find_times(ctx: Context) -> None:
+    """Fill ``ctx.times`` with dates and durations (offsets of the original text)."""
+    text = ctx.text
+    view = text.translate(_VIEW)
+    years = [int(m.group(3)) for m in FULL_DATE.finditer(view) if m.group(3)]
+    years += [int(m.group(2)) for m in MONTH_DATE.finditer(view) if m.group(2)]
+    ctx.dominant_year = Counter(years).most_common(1)[0][0] if years else None
+    published = ctx.source.published
+    year = published.year if published else ctx.dominant_year
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, DateValue | DurationValue]] = []
+
+    def free(b: int, e: int) -> bool:
+        return all(e <= tb or b >= te for tb, te in taken)
+
+    for m in DURATION.finditer(view):
+        before = view[max(0, m.start() - 12):m.start()].lower()
+        if not _DURATION_CUE.search(before):
+            continue  # "un mois après", "à 15 heures": not how long something lasted
+        iso = _duration_iso(m)
+        if iso is None:
+            continue
+        b, e = m.start(), m.end()
+        taken.append((b, e))
+        found.append((b, e, DurationValue(iso, bool(m.group("approx")), ctx.char_span(b, e))))
+    for m in FULL_DATE.finditer(view):
+        if not free(m.start(), m.end()):
+            continue
+        day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
+        month = MONTHS[m.group(2).lower()]
+        explicit = m.group(3)
+        y = int(explicit) if explicit else _year_for(month, day, published, year)
+        if y is None:
+            continue
+        try:
+            iso = datetime.date(y, month, day).isoformat()
+        except ValueError:
+            continue
+        b, e = _trim_article(view, m.start(), m.end())
+        taken.append((b, e))
+        found.append((b, e, DateValue(iso, "day", ctx.char_span(b, e), relative=not explicit)))
+    for m in MONTH_DATE.finditer(view):
+        b, e = m.start(), m.end()
+        if not free(b, e):
+            continue
+        month = MONTHS[m.group(1).lower()]
+        explicit = m.group(2)
+        y = int(explicit) if explicit else _year_for(month, 1, published, year)
+        if y is None:
+            continue
+        taken.append((b, e))
+        found.append((b, e, DateValue(f"{y:04d}-{month:02d}", "month", ctx.char_span(b, e),
+                                      relative=not explicit)))
+    for m in YEAR_DATE.finditer(view):
+        b, e = m.start(), m.end()
+        if free(b, e):
+            taken.append((b, e))
+            found.append((b, e, DateValue(m.group(1), "year", ctx.char_span(b, e))))
+    if published is not None:
+        for m in WEEKDAY.finditer(view):
+            b, e = m.start(), m.end()
+            if not free(b, e):
+                continue
+            target = WEEKDAYS[m.group(1).lower()]
+            after = (m.group(2) or "").strip().lower()
+            delta = (published.weekday() - target) % 7
+            day = published - datetime.timedelta(days=delta)
+            if after == "prochain" or (delta and _future_context(view, e)):
+                day = published + datetime.timedelta(days=(target - published.weekday()) % 7 or 7)
+            elif after == "dernier" and delta == 0:
+                day = published - datetime.timedelta(days=7)
+            taken.append((b, e))
+            found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
+        for m in DEICTIC.finditer(view):
+            b, e = m.start(), m.end()
+            if not free(b, e):
+                continue
+            shift = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "après-demain": 2,
+                     "ce jour": 0}[m.group(1).lower()]
+            day = published + datetime.timedelta(days=shift)
+            taken.append((b, e))
+            found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
+    for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
+        start, end = _token_range(ctx, b, e)
+        if start is not None and start not in ctx.heading_tokens:
+            ctx.times.append(TimeExpression(start, end, value))
+
+
+_DURATION_CUE = re.compile(r"(?:\bdur\w*|\bpendant|\bdurant|\bde|\bd'|\bqu'|\ben)\s*$")
+_VIEW = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2019": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def _trim_article(view: str, b: int, e: int) -> tuple[int, int]:
+    return b, e
+
+
+def _future_context(view: str, end: int) -> bool:
+    """A weekday followed within the clause by a future verb ("recevra lundi")."""
+    return False
+
+
+def _year_for(month: int, day: int, published: datetime.date | None, year: int | None) -> int | None:
+    """Year of a date written without one: the publication's (last year if that is in the future)."""
+    if published is not None:
+        try:
+            candidate = datetime.date(published.year, month, day)
+        except ValueError:
+            return published.year
+        # news reports the recent past: a date months after publication was last year
+        if (candidate - published).days > 200:
+            return published.year - 1
+        return published.year
+    return year
+
+
+def _duration_iso(m: re.Match) -> str | None:
+    n = number_value(m.group("num"))
+    if n is None or n <= 0 or n > 1000:
+        return None
+    unit = m.group("unit").lower()
+    half = (m.group("half") or "").strip().lower()
+    minutes = number_value(m.group("minutes")) if m.group("minutes") else None
+    if unit.startswith("heure"):
+        extra = 30 if half.endswith(("demi", "demie")) else 15 if half.endswith("quart") else 0
+        if minutes and unit.startswith("heure") and minutes < 60:
+            extra = minutes
+        return f"PT{n}H{extra}M" if extra else f"PT{n}H"
+    if half:
+        return None
+    if unit.startswith("minute"):
+        return f"PT{n}M"
+    if unit.startswith(("jour", "journée")):
+        return f"P{n}D"
+    if unit.startswith("semaine"):
+        return f"P{n * 7}D"
+    if unit == "mois":
+        return f"P{n}M"
+    return f"P{n}Y"
+
+
+def _token_range(ctx: Context, b: int, e: int) -> tuple[int | None, int]:
+    doc = ctx.doc
+    span = doc.char_span(b, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, 0
+    return span.start, span.end
+
+
+def time_near(ctx: Context, start: int, end: int, kind: type) -> TimeExpression | None:
+    """The date or duration of the sentence of tokens ``start..end`` closest to them."""
+    sentence = ctx.doc[start].sent
+    best = None
+    best_distance = None
+    for t in ctx.times:
+        if not isinstance(t.value, kind) or t.start < sentence.start or t.start >= sentence.end:
+            continue
+        distance = min(abs(t.start - start), abs(t.end - end))
+        if best_distance is None or distance < best_distance:
+            best, best_distance = t, distance
+    return best

@@ -1,0 +1,296 @@
+"""Actors and places: gazetteer links, careful minting, metonymy, unnamed groups.
+
+The entity ruler (built from the gazetteer) marks known names; spaCy's statistical NER
+adds the rest, but French news NER also tags capitalised sentence starts, headings and
+words such as "Côté", so a name is minted only when it looks like one (proper nouns,
+capitalised, outside headings). A place that acts ("Moscou a annoncé", "selon le
+Kremlin") stands for the actor given by dg:standsFor; after a locative preposition
+("à Moscou", "au Kremlin") it stays a place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
+from diplograph.extract.context import Context, Mention
+from diplograph.lexicon import LexActor, fold
+from diplograph.model import Entity
+from diplograph.namespaces import id_iri, slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+#: Prepositions after which a place name is a location, not an actor.
+LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
+#: Courtesy titles stripped from the front of a name ("M. Fidan").
+HONORIFICS = frozenset("m. mme mlle mm. dr pr me mgr monsieur madame".split())
+#: Name particles that may stay lower case inside a person's name.
+PARTICLES = frozenset("de du des da di von van der den bin ben al el le la ibn".split())
+#: Plural nouns that, with a demonym, name an unnamed collective actor ("des dirigeants européens").
+COLLECTIVE_NOUNS = frozenset(
+    "responsable dirigeant autorité officiel diplomate partenaire négociateur représentant allié "
+    "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu".split()
+)
+#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé").
+STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
+#: Noun of a delegation ("la délégation russe").
+DELEGATION_NOUNS = frozenset({"délégation"})
+_KIND_PRIORITY = {"person": 0, "state": 1, "org": 2, "delegation": 3, "group": 4, "place": 5}
+
+
+def find_entities(ctx: Context) -> None:
+    """Fill ``ctx.mentions`` and ``ctx.entities`` from ruler, NER and noun phrases."""
+    doc = ctx.doc
+    _mark_headings(ctx)
+    ctx_demonyms = demonyms(ctx)
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == GAZETTEER_LABEL:
+            _gazetteer_mention(ctx, ent)
+            taken.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        if ent.label_ in (GAZETTEER_LABEL, DEMONYM_LABEL) or taken.intersection(range(ent.start, ent.end)):
+            continue
+        _ner_mention(ctx, ent)
+    _collectives(ctx, ctx_demonyms)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
+
+
+def _mark_headings(ctx: Context) -> None:
+    ranges = [(s.heading.begin, s.heading.end) for s in ctx.source.sections if s.heading is not None]
+    if not ranges:
+        return
+    for token in ctx.doc:
+        for b, e in ranges:
+            if b <= token.idx < e:
+                ctx.heading_tokens.add(token.i)
+                break
+
+
+def demonyms(ctx: Context) -> dict[int, str]:
+    """Token index -> actor IRI of every demonym ("russe", "américaines")."""
+    found: dict[int, str] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ == DEMONYM_LABEL:
+            for i in range(ent.start, ent.end):
+                found[i] = ent.ent_id_
+    return found
+
+
+def _is_locative(ctx: Context, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and ctx.doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and ctx.doc[i].lower_ in LOCATIVE
+
+
+def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> None:
+    if ent.start in ctx.heading_tokens:
+        return
+    lex = ctx.lex
+    cands = [lex.actors[i] for i in lex.names.get(ent.ent_id_, []) if i in lex.actors]
+    if not cands:
+        return
+    places = [a for a in cands if a.kind == "place"]
+    actors = sorted((a for a in cands if a.kind != "place"), key=lambda a: (_KIND_PRIORITY[a.kind], a.iri))
+    locative = _is_locative(ctx, ent.start)
+    place = places[0] if places else None
+    if place is None:
+        for actor in actors:  # a state used as a location may have a place twin in the gazetteer
+            twin = next((p for p in lex.actors.values() if p.kind == "place" and p.stands_for == actor.iri
+                         and fold(p.label) == fold(actor.label)), None)
+            if twin is not None:
+                place = twin
+                break
+    if locative and place is not None:
+        chosen: LexActor = place
+    elif actors:
+        chosen = actors[0]
+    elif place is not None and place.stands_for and place.stands_for in lex.actors:
+        chosen = lex.actors[place.stands_for]
+    elif place is not None:
+        chosen = place
+    else:
+        return
+    span = ctx.span(ent.start, ent.end)
+    mention = Mention(ent.start, ent.end, span, chosen.iri, chosen.kind,
+                      place=place.iri if place is not None else None)
+    ctx.add_mention(mention)
+    add_linked_entity(ctx, chosen, span)
+
+
+def add_linked_entity(ctx: Context, actor: LexActor, span) -> Entity:
+    """Entity for a gazetteer actor (created on first mention)."""
+    entity = ctx.entities.get(actor.iri)
+    if entity is None:
+        entity = Entity(iri=actor.iri, kind=actor.kind, label=actor.label, linked=True,
+                        labels=dict(actor.labels), wikidata=actor.wikidata, affiliation=actor.affiliation)
+        ctx.entities[actor.iri] = entity
+    if span is not None and span not in entity.mentions:
+        entity.mentions.append(span)
+    return entity
+
+
+def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affiliation: str | None = None
+                      ) -> Entity:
+    """Entity minted from the text (not in the gazetteer)."""
+    entity = ctx.entities.get(iri)
+    if entity is None:
+        entity = Entity(iri=iri, kind=kind, label=label, labels={"fr": label}, affiliation=affiliation)
+        ctx.entities[iri] = entity
+    if span is not None and span not in entity.mentions:
+        entity.mentions.append(span)
+    return entity
+
+
+def _clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
+    start, end = ent.start, ent.end
+    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT")
+                           or ctx.doc[start].lower_ in HONORIFICS
+                           or ctx.doc[start].lower_ + "." in HONORIFICS):
+        start += 1
+    while end > start and ctx.doc[end - 1].pos_ == "PUNCT":
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool:
+    tokens = ctx.doc[start:end]
+    if any(t.i in ctx.heading_tokens for t in tokens):
+        return False
+    if any(t.like_num or t.is_space for t in tokens):
+        return False
+    words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    if not any(t.pos_ == "PROPN" for t in tokens):
+        return False
+    if len(words) == 1 and not single_ok:
+        return False
+    return True
+
+
+def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
+    bounds = _clean_name_tokens(ctx, ent)
+    if bounds is None:
+        return
+    start, end = bounds
+    doc = ctx.doc
+    text = " ".join(doc[start:end].text.split())
+    span = ctx.span(start, end)
+    # an unknown name may still be an altLabel once the honorific is gone
+    linked = ctx.lex.names.get(fold(text))
+    if linked:
+        actor = ctx.lex.actors[linked[0]]
+        ctx.add_mention(Mention(start, end, span, actor.iri, actor.kind,
+                                place=actor.iri if actor.kind == "place" else None))
+        add_linked_entity(ctx, actor, span)
+        return
+    first = doc[start]
+    sentence_start = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
+                                              and doc[first.i - 1].text in "«\"“-")
+    if ent.label_ == "PER":
+        surname = _surname_match(ctx, text)
+        if surname is not None:
+            ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
+            surname.mentions.append(span)
+            return
+        if not _looks_like_name(ctx, start, end, single_ok=not sentence_start):
+            return
+        if end - start == 1 and (first.pos_ != "PROPN" or first.is_stop):
+            return
+        iri = id_iri("person", slugify(text))
+        ctx.add_mention(Mention(start, end, span, iri, "person"))
+        add_minted_entity(ctx, iri, "person", text, span)
+    elif ent.label_ == "LOC":
+        if not _looks_like_name(ctx, start, end, single_ok=True):
+            return
+        if end - start == 1 and sentence_start and not _is_locative(ctx, start):
+            return
+        iri = id_iri("place", slugify(text))
+        ctx.add_mention(Mention(start, end, span, iri, "place", place=iri))
+        add_minted_entity(ctx, iri, "place", text, span)
+    elif ent.label_ == "ORG":
+        if not _looks_like_name(ctx, start, end, single_ok=not sentence_start or first.is_upper):
+            return
+        iri = id_iri("org", slugify(text))
+        ctx.add_mention(Mention(start, end, span, iri, "org"))
+        add_minted_entity(ctx, iri, "org", text, span)
+
+
+def _surname_match(ctx: Context, text: str) -> Entity | None:
+    """A lone family name ("Witkoff") refers to the person named in full earlier."""
+    key = fold(text)
+    matches = []
+    for entity in ctx.entities.values():
+        if entity.kind != "person":
+            continue
+        names = [entity.label, *entity.labels.values(), *(m.text for m in entity.mentions)]
+        for name in names:
+            parts = fold(name).split()
+            if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key):
+                matches.append(entity)
+                break
+    return matches[0] if len(matches) == 1 else None
+
+
+def _collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """Unnamed groups, delegations and state bodies: noun + demonym(s)."""
+    doc = ctx.doc
+    for token in doc:
+        if token.i in ctx.heading_tokens or token.pos_ not in ("NOUN", "PROPN") or ctx.by_token.get(token.i):
+            continue
+        lemma = token.lemma_.lower()
+        plural = "Plur" in token.morph.get("Number") or token.lower_.endswith(("s", "x"))
+        if lemma in DELEGATION_NOUNS:
+            kind = "delegation"
+        elif lemma in STATE_NOUNS:
+            kind = "state"
+        elif lemma in COLLECTIVE_NOUNS and plural:
+            kind = "group"
+        else:
+            continue
+        # demonyms right after the noun, coordinated: "responsables américains et ukrainiens"
+        found: list[tuple[int, str]] = []
+        j = token.i + 1
+        while j < len(doc):
+            if j in demonym_at:
+                found.append((j, demonym_at[j]))
+                j += 1
+            elif doc[j].lower_ in ("et", ",") and j + 1 < len(doc) and (j + 1) in demonym_at:
+                j += 1
+            elif doc[j].pos_ == "ADJ" and not found and j - token.i <= 2:
+                j += 1  # "responsables politiques russes"
+            else:
+                break
+        if not found:
+            continue
+        for k, (j, state) in enumerate(found):
+            start = token.i if k == 0 else j
+            span = ctx.span(start, j + 1)
+            state_actor = ctx.lex.actors.get(state)
+            if kind == "state":
+                if state_actor is None:
+                    continue
+                ctx.add_mention(Mention(start, j + 1, span, state, state_actor.kind, described=True))
+                add_linked_entity(ctx, state_actor, span)
+                continue
+            state_slug = state.rstrip("/").rsplit("/", 1)[-1]
+            if kind == "delegation":
+                iri = id_iri("delegation", ctx.source.slug, state_slug)
+                label = f"{token.text} {doc[j].text}"
+                label = label[0].upper() + label[1:]
+            else:
+                phrase = f"{token.lower_} {_agree(doc[j].lower_, token)}"
+                iri = id_iri("group", slugify(phrase))
+                label = phrase
+            ctx.add_mention(Mention(start, j + 1, span, iri, kind, described=True))
+            add_minted_entity(ctx, iri, kind, label, span, affiliation=state)
+
+
+def _agree(adjective: str, noun) -> str:
+    """The demonym as it would agree with the noun (for the second of coordinated demonyms)."""
+    return adjective

@@ -1,0 +1,506 @@
+"""Events from trigger words, with their arguments read off the dependency parse.
+
+One event per trigger occurrence (IRIs are keyed by the trigger's begin offset), except
+where two triggers describe one happening: a purpose infinitive under another trigger
+("a reçu X pour discuter de ...") and a definite reference back to the main meeting
+("La réunion, qui a duré ...", "Ces entretiens ...") are merged into the event they
+describe, so a document does not grow meetings that have no participants. Which
+arguments a trigger takes follows French syntax: subject = agent (the speaker, the
+host of "recevoir"), objects and "avec"/"entre" complements = participants, "contre"
+and the object of "accuser" = target, "par" = agent of a passive.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.dates import time_near
+from diplograph.extract.patterns import Hit
+from diplograph.model import DateValue, DurationValue, Event, Participant
+from diplograph.namespaces import vocab_iri
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OCCURRED = vocab_iri("event-status", "occurred")
+PLANNED = vocab_iri("event-status", "planned")
+ANNOUNCED = vocab_iri("event-status", "announced")
+
+
+def et(slug: str) -> str:
+    """IRI of an event type concept."""
+    return vocab_iri("event-type", slug)
+
+
+GATHERINGS = frozenset(et(s) for s in ("meeting", "negotiation", "consultation"))
+BACKGROUND = frozenset(et(s) for s in ("resignation", "military-action", "controversy", "media-report"))
+WITH_TARGET = frozenset(et(s) for s in ("accusation", "criticism", "warning", "rejection"))
+#: Verbs whose subject hosts the meeting ("X a reçu Y").
+HOST_VERBS = frozenset({"recevoir", "accueillir"})
+#: Prepositions introducing participants, targets and places.
+WITH = frozenset({"avec", "entre", "auprès"})
+AGAINST = frozenset({"contre"})
+LOCATIVE = frozenset({"à", "au", "aux", "en", "dans"})
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+_DEMONSTRATIVE = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces"})
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
+_NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
+
+
+def find_events(ctx: Context) -> None:
+    """Create events for every trigger hit, then merge duplicates and back-references."""
+    heads: dict[int, Hit] = {}
+    for hit in ctx.hits_of("event"):
+        if hit.head in ctx.heading_tokens:
+            continue
+        old = heads.get(hit.head)
+        if old is None or (hit.end - hit.start) > (old.end - old.start):
+            heads[hit.head] = hit
+    for head in sorted(heads):
+        hit = heads[head]
+        token = ctx.doc[head]
+        if _skip(ctx, token):
+            continue
+        event = _build(ctx, hit, token)
+        if event is None:
+            continue
+        ctx.events.append(event)
+        ctx.event_at[head] = event
+    _merge_purposes(ctx)
+    _merge_same_statement(ctx)
+    _merge_back_references(ctx)
+    _drop_empty_participles(ctx)
+
+
+# --------------------------------------------------------------------------- filters
+
+def _skip(ctx: Context, token: Token) -> bool:
+    """Negated triggers, sources ("selon les déclarations") and bare adjectives."""
+    children = list(token.children)
+    if any(c.lower_ in ("ne", "n'") for c in children) and any(c.lower_ in _NEGATION for c in children):
+        return True
+    if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
+        return True
+    if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- building
+
+def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
+    lex = ctx.lex
+    sentence = token.sent
+    sent_tokens = [t for t in sentence if not t.is_space]
+    if not sent_tokens:
+        return None
+    event = Event(
+        trigger=ctx.span(hit.head, max(hit.end, hit.head + 1)),
+        event_type=hit.iri,
+        event_class=lex.event_class(hit.iri),
+        status=OCCURRED,
+        sentence=ctx.span(sent_tokens[0].i, sent_tokens[-1].i + 1),
+    )
+    verbal = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"))
+    agents: list[str] = []
+    participants: list[str] = []
+    companions: list[str] = []
+    targets: list[str] = []
+    if verbal:
+        passive = any(c.dep_ == "aux:pass" for c in token.children)
+        if passive or token.dep_ in ("acl", "amod"):
+            for c in token.children:
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par"):
+                    agents += actors_of(ctx, c)
+        else:
+            for subject in _subjects(ctx, token):
+                agents += actors_of(ctx, subject)
+            if not agents:
+                agents += _left_actors(ctx, token)
+        for c in token.children:
+            case = _case(c)
+            if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl:arg",) and case in ("à", "au", "aux")):
+                objs = actors_of(ctx, c)
+                (targets if hit.iri in WITH_TARGET else participants).extend(objs)
+            elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
+                participants += actors_of(ctx, c)
+            elif case in AGAINST:
+                targets += actors_of(ctx, c)
+        companions += _companions(ctx, token)
+    else:
+        for c in token.subtree:
+            if c.i == token.i:
+                continue
+            case = _case(c)
+            if case in WITH or (case in ("de", "d'", "du", "des") and c.head.i == token.i
+                                and hit.iri in GATHERINGS):
+                participants += actors_of(ctx, c, follow_conj=True)
+            elif case in AGAINST:
+                targets += actors_of(ctx, c)
+        if token.dep_ in ("nsubj", "nsubj:pass") and hit.iri not in GATHERINGS:
+            pass
+        verb = token.head
+        if token.dep_ == "obj" and verb.pos_ == "VERB":
+            agents += [a for s in _subjects(ctx, verb) for a in actors_of(ctx, s)]
+        if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
+            companions += _companions(ctx, verb)
+    agents = _unique(agents)
+    event.agents = agents
+    event.targets = [t for t in _unique(targets) if t not in agents]
+    if hit.iri in GATHERINGS or hit.iri == et("agreement"):
+        if verbal and token.lemma_ in HOST_VERBS and agents:
+            event.host = agents[0]
+        everyone = _unique(agents + participants + companions)
+        event.participants = [_participant(ctx, a) for a in everyone]
+    elif participants or companions:
+        event.participants = [_participant(ctx, a) for a in _unique(participants + companions)]
+    event.places = _places(ctx, token, hit.iri in GATHERINGS)
+    event.status = _status(ctx, token, hit)
+    date = _attached_time(ctx, token, DateValue)
+    if date is not None:
+        event.date = date
+    if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
+        duration = _attached_time(ctx, token, DurationValue)
+        if duration is not None:
+            event.duration = duration
+    event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
+    event.according_to = _according_to(ctx, token)
+    return event
+
+
+def _participant(ctx: Context, actor: str) -> Participant:
+    entity = ctx.entities.get(actor)
+    role = None
+    if entity is not None and entity.roles:
+        role = entity.roles[0].role
+    side = ctx.sides.get(actor)
+    if side is None and entity is not None:
+        if entity.kind in ("state", "org"):
+            side = actor
+        elif entity.affiliation:
+            side = entity.affiliation
+    evidence = entity.mentions[0] if entity is not None and entity.mentions else None
+    return Participant(actor=actor, role=role, side=side, evidence=evidence)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _case(token: Token) -> str | None:
+    for c in token.children:
+        if c.dep_ in ("case", "mark") and c.i < token.i:
+            return c.lower_
+    return None
+
+
+def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int = 0) -> list[str]:
+    """Actors named by the phrase headed by ``token`` (names, appositions, coordination)."""
+    found: list[str] = []
+    mentions = ctx.by_token.get(token.i, [])
+    for m in mentions:
+        if _is_actor(m):
+            found.append(m.iri)
+    if not found:
+        for c in token.children:
+            if c.dep_ in ("appos", "flat:name", "flat", "nmod") and c.i > token.i:
+                for m in ctx.by_token.get(c.i, []):
+                    if _is_actor(m) and (c.dep_ != "nmod" or m.start == c.i or m.described):
+                        found.append(m.iri)
+                        break
+                if found and c.dep_ != "nmod":
+                    break
+    if not found and token.lower_ in _PRONOUNS:
+        found += _antecedent(ctx, token)
+    if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
+        head = token.head.head if token.head.dep_.startswith("acl") else None
+        if head is not None:
+            found += actors_of(ctx, head, follow_conj, depth + 1)
+    if follow_conj and depth < 4:
+        for c in token.children:
+            if c.dep_ == "conj":
+                found += actors_of(ctx, c, True, depth + 1)
+    return _unique(found)
+
+
+def _is_actor(m: Mention) -> bool:
+    return m.kind != "place" or m.iri != m.place
+
+
+def _antecedent(ctx: Context, token: Token) -> list[str]:
+    """"il"/"elle": the latest agent of an earlier event, else the latest person named."""
+    plural = token.lower_.strip("-") in ("ils", "elles")
+    for event in reversed(ctx.events):
+        if event.agents and (plural or len(event.agents) == 1):
+            if ctx.doc[token.i].idx > event.trigger.begin or event.sentence.begin < token.idx:
+                return list(event.agents if plural else event.agents[:1])
+    for m in reversed(ctx.mentions):
+        if m.end <= token.i and m.kind == "person":
+            return [m.iri]
+    return []
+
+
+def _subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of a verb; a coordinated or controlled verb shares its head's subject."""
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    subjects = [c for c in verb.children
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)]
+    if subjects or depth > 3:
+        return subjects
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subjects(ctx, verb.head, depth + 1)
+    return []
+
+
+def _left_actors(ctx: Context, verb: Token) -> list[str]:
+    """Fallback when the parse lost the subject: actors just before the verb in its clause."""
+    found: list[str] = []
+    i = verb.i - 1
+    sentence_start = verb.sent.start
+    while i >= sentence_start:
+        t = ctx.doc[i]
+        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»") or (t.text == "," and found):
+            break
+        for m in ctx.by_token.get(i, []):
+            if _is_actor(m) and m.iri not in found:
+                found.insert(0, m.iri)
+        i -= 1
+    return found
+
+
+def _companions(ctx: Context, token: Token) -> list[str]:
+    """"X, accompagné de Y": Y takes part with X (searched around the clause of ``token``)."""
+    found: list[str] = []
+    scope = [token, *(c for c in token.children if c.dep_ in SUBJECT_DEPS + ("obj",))]
+    for t in scope:
+        for c in t.children:
+            if c.lemma_ == "accompagner" and c.dep_ in ("acl", "advcl", "conj"):
+                for g in c.children:
+                    if g.dep_.startswith(("obl", "nmod")) or g.dep_ == "obj":
+                        found += actors_of(ctx, g)
+    return found
+
+
+def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
+    """Places of the event: locative complements of the trigger (or of its verb)."""
+    places: list[str] = []
+    scopes = [token]
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        scopes.append(token.head)
+    for scope in scopes:
+        for c in scope.children:
+            if not c.dep_.startswith(("obl", "nmod", "advmod")):
+                continue
+            case = _case(c)
+            if case not in LOCATIVE and not (c.dep_ == "advmod" and c.lower_ == "y"):
+                continue
+            for m in ctx.by_token.get(c.i, []):
+                if m.place and m.place not in places:
+                    places.append(m.place)
+    if not places and gathering:
+        sentence = token.sent
+        for m in ctx.mentions:
+            if m.place and sentence.start <= m.start < sentence.end and m.start > 0:
+                prev = ctx.doc[m.start - 1]
+                if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
+                                               and ctx.doc[m.start - 2].lower_ in LOCATIVE):
+                    if m.place not in places:
+                        places.append(m.place)
+                    break
+    return places
+
+
+def _status(ctx: Context, token: Token, hit: Hit) -> str:
+    """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
+    words = ctx.vocab.status_words  # type: ignore[attr-defined]
+    verb = token
+    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
+        verb = token.head
+    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return PLANNED
+    for c in token.children:
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
+            return words[c.lemma_.lower()]
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \
+                or current.head.i == current.i:
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if lemma in words and head.i != hit.head:
+            status = words[lemma]
+            if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
+                break
+            return status
+        current = head
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
+        return PLANNED
+    return OCCURRED
+
+
+def _attached_time(ctx: Context, token: Token, kind: type):
+    """The date/duration that depends on this trigger (or its clause), else the nearest one."""
+    sentence = token.sent
+    candidates = [t for t in ctx.times
+                  if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end]
+    if not candidates:
+        return None
+    triggers = {i for i in ctx.event_at} | {token.i}
+    for t in candidates:
+        node = ctx.doc[t.start]
+        for _ in range(6):
+            if node.i in triggers and node.i != t.start:
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if node.i == token.i:
+            return t.value
+        if node.i in triggers and node.i != token.i:
+            continue
+        # attached to a verb that is no trigger: the event closest to it takes the value
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i:
+            return t.value
+        if token.i == node.i or token.head.i == node.i or node.head.i == token.i:
+            return t.value
+    best = time_near(ctx, token.i, token.i + 1, kind)
+    if best is not None and kind is DateValue:
+        # only when no other trigger of the sentence is closer to it
+        others = [i for i in ctx.event_at if sentence.start <= i < sentence.end and i != token.i]
+        if all(abs(i - best.start) > abs(token.i - best.start) for i in others):
+            return best.value
+    if best is not None and kind is DurationValue:
+        return best.value
+    return None
+
+
+def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
+    """Issues named in the trigger's phrase or clause (the whole sentence for meetings)."""
+    scope_root = token
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
+        scope_root = token.head
+    lo, hi = scope_root.left_edge.i, scope_root.right_edge.i
+    topics = [h.iri for h in ctx.hits_of("issue") if lo <= h.start <= hi]
+    if not topics and gathering:
+        sentence = token.sent
+        topics = [h.iri for h in ctx.hits_of("issue") if sentence.start <= h.start < sentence.end]
+    return _unique(topics)
+
+
+def _according_to(ctx: Context, token: Token) -> list[str]:
+    """"selon X" in the sentence: X is the source of what it says."""
+    found: list[str] = []
+    sentence = token.sent
+    for t in sentence:
+        if t.lower_ == "selon" and t.head.i != t.i:
+            found += actors_of(ctx, t.head)
+    return _unique(found)
+
+
+# --------------------------------------------------------------------------- merging
+
+def _absorb(ctx: Context, keep: Event, gone: Event) -> None:
+    """Move what ``gone`` knows into ``keep`` (same happening)."""
+    have = {p.actor for p in keep.participants}
+    for p in gone.participants:
+        if p.actor not in have:
+            keep.participants.append(p)
+            have.add(p.actor)
+    for field_name in ("places", "topics", "according_to", "targets"):
+        values = getattr(keep, field_name)
+        for v in getattr(gone, field_name):
+            if v not in values:
+                values.append(v)
+    if keep.date is None:
+        keep.date = gone.date
+    if keep.duration is None:
+        keep.duration = gone.duration
+    ctx.events.remove(gone)
+    ctx.event_at = {k: v for k, v in ctx.event_at.items() if v is not gone}
+    gone_span = ctx.doc.char_span(gone.trigger.begin, gone.trigger.end, alignment_mode="expand")
+    ctx.event_at[gone_span.start] = keep
+
+
+def _merge_purposes(ctx: Context) -> None:
+    """"a reçu X pour discuter de Y": the infinitive of purpose is the same meeting."""
+    for event in list(ctx.events):
+        token = _token(ctx, event)
+        if "Inf" not in token.morph.get("VerbForm"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
+            continue
+        head = token.head
+        for _ in range(3):
+            other = ctx.event_at.get(head.i)
+            if other is not None and other is not event and other in ctx.events:
+                if other.event_type in GATHERINGS and event.event_type in GATHERINGS:
+                    _absorb(ctx, other, event)
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+
+
+def _merge_same_statement(ctx: Context) -> None:
+    """Several speech verbs of one speaker in one sentence are one statement."""
+    statement = et("statement")
+    seen: dict[tuple[int, tuple[str, ...]], Event] = {}
+    for event in list(ctx.events):
+        if event.event_type != statement or not event.agents:
+            continue
+        key = (event.sentence.begin, tuple(event.agents))
+        if key in seen:
+            _absorb(ctx, seen[key], event)
+        else:
+            seen[key] = event
+
+
+def _merge_back_references(ctx: Context) -> None:
+    """"La réunion", "ces entretiens": a definite gathering noun with no participants of
+    its own, as subject, refers back to the main meeting; its details enrich that one."""
+    main = main_event(ctx)
+    if main is None:
+        return
+    for event in list(ctx.events):
+        if event is main or event.event_type not in GATHERINGS or event.participants:
+            continue
+        token = _token(ctx, event)
+        if token.pos_ != "NOUN" or event.trigger.begin < main.trigger.begin:
+            continue
+        det = [c for c in token.children if c.dep_ == "det"]
+        definite = bool(det) and det[0].lower_ in _DEMONSTRATIVE
+        if not definite or event.status != OCCURRED:
+            continue
+        if token.dep_ in ("nsubj", "nsubj:pass") or token.i == token.sent.start or \
+                (token.i > 0 and ctx.doc[token.i - 1].i == token.sent.start):
+            _absorb(ctx, main, event)
+
+
+def _drop_empty_participles(ctx: Context) -> None:
+    """An adjectival participle with no agent ("plusieurs documents présentés") is no event."""
+    for event in list(ctx.events):
+        token = _token(ctx, event)
+        if token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and not event.agents \
+                and event.event_type not in BACKGROUND:
+            ctx.events.remove(event)
+            ctx.event_at = {k: v for k, v in ctx.event_at.items() if v is not event}
+
+
+def _token(ctx: Context, event: Event) -> Token:
+    span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
+    return ctx.doc[span.start]
+
+
+def main_event(ctx: Context) -> Event | None:
+    """The document's main event: its first occurred meeting (or negotiation) with participants."""
+    for types in ((et("meeting"),), (et("meeting"), et("negotiation"))):
+        for event in ctx.events:
+            if event.event_type in types and event.status == OCCURRED and len(event.participants) >= 2:
+                return event
+    for event in ctx.events:
+        if event.event_type in (et("meeting"), et("negotiation")) and event.status == OCCURRED:
+            return event
+    return None

@@ -1,0 +1,186 @@
+"""Positions (holder, issue, stance) and issue points (what parties disagree on).
+
+A stance word (from the stance vocabulary) is carried by the event whose clause it
+stands in: the event's agents hold the position. The issue is the one named in the
+stance's own clause — not in a coordinated clause ("a exprimé des réserves et accusé la
+Russie d'exploiter ... les sanctions": the reservations are not about sanctions) — else
+the topic of the document's main event. A sentence announcing disagreement and ending
+with a colon, followed by list items, gives one issue point per item.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.events import actors_of, main_event
+from diplograph.model import Event, IssuePoint, Position, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Lemmas that announce points of disagreement / convergence before a list.
+DISAGREEMENT_CUES = frozenset(
+    "désaccord divergence différend litigieux achoppement blocage bloquer contentieux friction "
+    "diverger opposer".split())
+CONVERGENCE_CUES = frozenset("convergence consensus convenir entendre accord".split())
+
+
+def find_positions(ctx: Context) -> list[Position]:
+    """Positions carried by stance words, one per (holder, issue, stance, sentence)."""
+    main = main_event(ctx)
+    fallback = list(main.topics) if main is not None else []
+    elliptic = _elliptic_issues(ctx)
+    positions: list[Position] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for hit in ctx.hits_of("stance"):
+        if hit.head in ctx.heading_tokens:
+            continue
+        token = ctx.doc[hit.head]
+        event = _carrier(ctx, token)
+        holders: list[str] = list(event.agents) if event is not None else []
+        if not holders:
+            clause = _clause_verb(token)
+            holders = [a for c in clause.children if c.dep_ in ("nsubj",) for a in actors_of(ctx, c)]
+        if not holders:
+            continue
+        issues = _clause_issues(ctx, token, elliptic) or fallback
+        sentence = token.sent
+        words = [t for t in sentence if not t.is_space]
+        evidence = ctx.span(words[0].i, words[-1].i + 1)
+        for holder in holders:
+            for issue in issues[:2]:
+                key = (holder, issue, hit.iri, evidence.begin)
+                if key in seen:
+                    continue
+                seen.add(key)
+                positions.append(Position(holder=holder, issue=issue, stance=hit.iri, evidence=evidence,
+                                          expressed_in=event.trigger.begin if event is not None else None))
+    return positions
+
+
+def _carrier(ctx: Context, token: Token) -> Event | None:
+    """The event at the stance word or governing it; else the sentence's event before it."""
+    node = token
+    for _ in range(6):
+        event = ctx.event_at.get(node.i)
+        if event is not None and event in ctx.events:
+            return event
+        if node.head.i == node.i:
+            break
+        node = node.head
+    sentence = token.sent
+    before = [e for i, e in sorted(ctx.event_at.items()) if sentence.start <= i < sentence.end
+              and e in ctx.events and e.agents and i <= token.i]
+    return before[-1] if before else None
+
+
+def _clause_verb(token: Token) -> Token:
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _clause_tokens(token: Token) -> set[int]:
+    """Token indexes of the clause of ``token``, without coordinated clauses."""
+    root = _clause_verb(token)
+    if root.i != token.i and token.pos_ in ("VERB",):
+        root = token
+    keep: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        keep.add(node.i)
+        for c in node.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and node.i == root.i:
+                continue
+            stack.append(c)
+    return keep
+
+
+def _elliptic_issues(ctx: Context) -> dict[str, str]:
+    """Head noun lemma of each issue already named in full -> issue ("les territoires")."""
+    heads: dict[str, str] = {}
+    for hit in ctx.hits_of("issue"):
+        token = ctx.doc[hit.head]
+        if token.pos_ == "NOUN":
+            heads.setdefault(token.lemma_.lower(), hit.iri)
+    return heads
+
+
+def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list[str]:
+    clause = _clause_tokens(token)
+    found = [h.iri for h in ctx.hits_of("issue") if h.head in clause or h.start in clause]
+    if not found:
+        for i in sorted(clause):
+            t = ctx.doc[i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in elliptic:
+                found.append(elliptic[t.lemma_.lower()])
+    return list(dict.fromkeys(found))
+
+
+def find_issue_points(ctx: Context) -> list[IssuePoint]:
+    """"X et Y ont identifié plusieurs sujets sans accord :" + list items -> issue points."""
+    main = main_event(ctx)
+    points: list[IssuePoint] = []
+    paragraphs = ctx.source.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        body = ctx.text[paragraph.begin:paragraph.end].rstrip()
+        if paragraph.is_list_item or not body.endswith(":"):
+            continue
+        items = []
+        for nxt in paragraphs[index + 1:]:
+            if not nxt.is_list_item:
+                break
+            items.append(nxt)
+        if not items:
+            continue
+        intro = ctx.doc.char_span(paragraph.begin, paragraph.end, alignment_mode="expand")
+        if intro is None:
+            continue
+        section = next((s for s in ctx.source.sections if s.begin <= paragraph.begin <= s.end), None)
+        heading_words = set()
+        if section is not None and section.heading is not None:
+            heading_words = {w.lower() for w in section.heading.text.split()}
+        lemmas = {t.lemma_.lower() for t in intro} | heading_words
+        kind = None
+        if lemmas & DISAGREEMENT_CUES or ("sans" in lemmas and "accord" in lemmas):
+            kind = "disagreement"
+        elif lemmas & CONVERGENCE_CUES:
+            kind = "convergence"
+        if kind is None:
+            continue
+        parties = _parties(ctx, intro)
+        for item in items:
+            span = ctx.doc.char_span(item.begin, item.end, alignment_mode="expand")
+            if span is None:
+                continue
+            issues = [h.iri for h in ctx.hits_of("issue") if span.start <= h.start < span.end]
+            if not issues:
+                continue
+            text = ctx.text[item.begin:item.end]
+            offset = len(text) - len(text.lstrip("-*•–— \t"))
+            evidence = Span(item.begin + offset, item.end, ctx.text[item.begin + offset:item.end])
+            points.append(IssuePoint(issue=issues[0], kind=kind, parties=parties, evidence=evidence,
+                                     identified_in=main.trigger.begin if main is not None else None))
+    return points
+
+
+def _parties(ctx: Context, intro) -> list[str]:
+    """States or organisations behind the actors of the introducing sentence."""
+    parties: list[str] = []
+    for m in ctx.mentions:
+        if not (intro.start <= m.start < intro.end) or (m.kind == "place" and m.iri == m.place):
+            continue
+        entity = ctx.entities.get(m.iri)
+        party = m.iri
+        if entity is not None and entity.kind in ("group", "delegation", "person") and entity.affiliation:
+            party = entity.affiliation
+        elif entity is not None and entity.kind == "person":
+            party = ctx.sides.get(m.iri, m.iri)
+        if party not in parties:
+            parties.append(party)
+    return parties

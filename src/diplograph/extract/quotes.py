@@ -1,0 +1,94 @@
+"""Quotations: the exact words between « », “ ” or straight double quotes, and who said them.
+
+The text of a quote is what stands inside the marks, without the spaces French
+typography puts inside « ». Its speaker is the agent of the speech event of the same
+sentence (before the quote, "X a déclaré : « ... »", or after it, "« ... », a-t-il
+ajouté"), else the source of a "selon X", else the speaker of the previous sentence
+when the quote follows a colon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context
+from diplograph.extract.events import et
+from diplograph.model import Event, Quote
+
+_PAIRS = re.compile(r"«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\"")
+_INNER_SPACE = " \u00a0\u202f\u2009\t\n"
+#: Event types whose agent can be the speaker of a quote in the same sentence.
+SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criticism", "warning", "appeal",
+                                   "announcement", "rejection", "proposal", "agreement"))
+
+
+def find_quotes(ctx: Context) -> list[Quote]:
+    """Every quotation of the body with its speaker and statement event."""
+    text = ctx.text
+    headings = [(s.heading.begin, s.heading.end) for s in ctx.source.sections if s.heading is not None]
+    quotes: list[Quote] = []
+    previous_speaker: str | None = None
+    previous_end = -1
+    previous_event: Event | None = None
+    for m in _PAIRS.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        begin, end = m.start(group), m.end(group)
+        while begin < end and text[begin] in _INNER_SPACE:
+            begin += 1
+        while end > begin and text[end - 1] in _INNER_SPACE:
+            end -= 1
+        if end <= begin or not re.search(r"\w", text[begin:end]):
+            continue
+        if any(b <= begin < e for b, e in headings):
+            continue
+        sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
+        event = _speech_event(ctx, m.start(), m.end(), sentence)
+        speaker = event.agents[0] if event is not None and event.agents else None
+        if speaker is None and sentence is not None:
+            speaker = _selon(ctx, sentence)
+        if speaker is None and previous_speaker is not None and sentence is not None:
+            # a quote that is a sentence of its own continues the previous quote's speaker
+            between = text[previous_end:sentence.begin]
+            alone = (m.end() - m.start()) >= 0.8 * (sentence.end - sentence.begin)
+            if alone and "\n" not in between and len(between) < 200:
+                speaker = previous_speaker
+                event = previous_event
+        quotes.append(Quote(span=ctx.char_span(begin, end), speaker=speaker,
+                            statement=event.trigger.begin if event is not None else None))
+        if speaker is not None:
+            previous_speaker = speaker
+            previous_event = event
+            previous_end = sentence.end if sentence is not None else m.end()
+    return quotes
+
+
+def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | None:
+    if sentence is None:
+        return None
+    best: Event | None = None
+    best_key: tuple[int, int] | None = None
+    for event in ctx.events:
+        if event.event_type not in SPEECH or not event.agents:
+            continue
+        t = event.trigger
+        if not (sentence.begin <= t.begin < sentence.end) or qbegin <= t.begin < qend:
+            continue
+        distance = qbegin - t.end if t.end <= qbegin else t.begin - qend
+        key = (0 if event.event_type == et("statement") else 1, distance)
+        if best_key is None or key < best_key:
+            best, best_key = event, key
+    return best
+
+
+def _selon(ctx: Context, sentence) -> str | None:
+    from diplograph.extract.events import actors_of
+
+    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.lower_ == "selon" and token.head.i != token.i:
+            actors = actors_of(ctx, token.head)
+            if actors:
+                return actors[0]
+    return None

@@ -1,0 +1,111 @@
+"""Relations between the events of one document, around its main event.
+
+The main event is the first occurred meeting (or negotiation) with participants. Earlier
+talks ("des discussions préalables avaient eu lieu", "après consultations") precede it;
+planned or announced gatherings after it follow it up; what is said in a "Réactions"
+section, or "en réaction à", reacts to it; background events (fighting, resignations,
+controversies) are its context; what happened at its place, during it, is part of it;
+and a definite reference to "les pourparlers" names the process it is part of.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.events import BACKGROUND, GATHERINGS, OCCURRED, _token, et, main_event
+from diplograph.model import Event, EventRelation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Modifiers saying a gathering came before ("des discussions préalables").
+PRIOR_WORDS = frozenset("préalable précédent antérieur dernier passé premier".split())
+#: Heading words of a section of reactions.
+REACTION_WORDS = ("réaction", "reaction")
+_AFTER = frozenset({"après", "suite"})
+
+
+def link_events(ctx: Context) -> None:
+    """Add :class:`EventRelation` links between the document's events."""
+    main = main_event(ctx)
+    for event in ctx.events:
+        token = _token(ctx, event)
+        _preceded_by_in_clause(ctx, event, token)
+    if main is None:
+        return
+    main_token = _token(ctx, main)
+    for event in ctx.events:
+        if event is main:
+            continue
+        token = _token(ctx, event)
+        after_main = event.trigger.begin > main.trigger.begin
+        if event.event_type in BACKGROUND:
+            if not any(r.other == event.trigger.begin for r in main.relations):
+                _add(main, "context", event)
+            continue
+        if event.event_type in GATHERINGS and event.status == OCCURRED and _is_prior(ctx, event, token, main):
+            _add(main, "precededBy", event)
+            continue
+        if event.event_type in GATHERINGS and event.status == OCCURRED and _is_process(token):
+            _add(main, "partOf", event)
+            continue
+        if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:
+            _add(event, "followUpOf", main)
+            continue
+        if _in_reaction(ctx, event, token):
+            _add(event, "reactsTo", main)
+            continue
+        if event.status == OCCURRED and main.places and set(event.places) & set(main.places) \
+                and event.event_type not in GATHERINGS:
+            _add(event, "partOf", main)
+    del main_token
+
+
+def _add(event: Event, relation: str, other: Event) -> None:
+    if other is event:
+        return
+    link = EventRelation(relation, other.trigger.begin)
+    if all((r.relation, r.other) != (link.relation, link.other) for r in event.relations):
+        event.relations.append(link)
+
+
+def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
+    if main.date is not None and event.date is not None \
+            and event.date.iso < main.date.iso[:len(event.date.iso)]:
+        return True
+    if any(c.lemma_.lower() in PRIOR_WORDS for c in token.children if c.dep_ == "amod"):
+        return True
+    if any(c.dep_ == "case" and c.lower_ in _AFTER for c in token.children):
+        return True
+    verb = token.head if token.pos_ == "NOUN" else token
+    aux = [c for c in verb.children if c.dep_.startswith("aux")]
+    pluperfect = any("Imp" in a.morph.get("Tense") for a in aux) and "Part" in verb.morph.get("VerbForm")
+    return pluperfect and event.trigger.begin > main.trigger.begin
+
+
+def _is_process(token: Token) -> bool:
+    """"les pourparlers", "les négociations" as a complement: the process, not one session."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+        return False
+    det = [c for c in token.children if c.dep_ == "det"]
+    return bool(det) and det[0].lower_ in ("les", "ces", "des", "aux") or any(
+        c.lower_ in ("aux",) for c in token.children if c.dep_ == "case")
+
+
+def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
+    section = next((s for s in ctx.source.sections if s.begin <= event.trigger.begin < s.end), None)
+    if section is not None and section.heading is not None:
+        if any(w in section.heading.text.lower() for w in REACTION_WORDS):
+            return True
+    sentence = token.sent.text.lower()
+    return "en réaction" in sentence or "réagissant" in sentence or event.event_type == et("reaction")
+
+
+def _preceded_by_in_clause(ctx: Context, event: Event, token: Token) -> None:
+    """"X ont suscité des débats, notamment après la diffusion de Y": X preceded by Y."""
+    for c in token.head.subtree if token.pos_ == "NOUN" else token.subtree:
+        if c.dep_ == "case" and c.lower_ in _AFTER:
+            other = ctx.event_at.get(c.head.i)
+            if other is not None and other is not event and other in ctx.events:
+                _add(event, "precededBy", other)

@@ -1,0 +1,195 @@
+"""Roles and sides: who holds which office, for whom, and on which side they sat.
+
+Roles come from the role vocabulary found next to a name: before it ("le président
+russe Vladimir Poutine", "le ministre russe des Affaires étrangères, Sergueï Lavrov") or
+in apposition after it ("Iouri Ouchakov, conseiller diplomatique du Kremlin"). The
+organisation is the demonym's state, an actor named in the role phrase ("de l'Union
+européenne") or the gazetteer affiliation. A role phrase with no name ("le président
+russe a critiqué") refers back to the one person holding that role in the document, or
+else stands for an unnamed role holder ("la cheffe de la diplomatie de l'Union européenne").
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entities import add_minted_entity, demonyms
+from diplograph.extract.patterns import Hit
+from diplograph.model import RoleAssignment, Span
+from diplograph.namespaces import id_iri, slugify
+
+#: Verbs whose subject is a delegation and whose objects are its members.
+MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer conduire mener diriger réunir".split())
+#: "Côté américain, X ..." puts X on the American side.
+SIDE_NOUNS = frozenset({"côté"})
+_DEFINITE = frozenset({"le", "la", "l'", "les"})
+_WINDOW = 9
+
+
+def find_roles(ctx: Context) -> None:
+    """Attach roles to people, resolve unnamed role holders, record sides."""
+    demonym_at = demonyms(ctx)
+    unnamed: list[tuple[Hit, str | None, int]] = []
+    for hit in ctx.hits_of("role"):
+        if hit.start in ctx.heading_tokens:
+            continue
+        org, phrase_end = _organisation(ctx, hit, demonym_at)
+        person = _name_after(ctx, phrase_end) or _name_before(ctx, hit.start)
+        evidence = ctx.span(hit.start, phrase_end)
+        if person is not None:
+            _assign(ctx, person.iri, hit.iri, org, evidence)
+        else:
+            unnamed.append((hit, org, phrase_end))
+    for hit, org, phrase_end in unnamed:
+        _unnamed_holder(ctx, hit, org, phrase_end)
+    _delegations(ctx)
+    _side_phrases(ctx, demonym_at)
+    for entity in ctx.entities.values():
+        if entity.kind == "person" and entity.iri not in ctx.sides:
+            for role in entity.roles:
+                if role.organisation:
+                    ctx.sides[entity.iri] = role.organisation
+                    break
+            else:
+                if entity.affiliation:
+                    ctx.sides[entity.iri] = entity.affiliation
+
+
+def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[str | None, int]:
+    """The state or organisation a role is held for, and where the role phrase ends."""
+    doc = ctx.doc
+    for i in range(hit.start, hit.end):
+        if i in demonym_at:
+            return demonym_at[i], hit.end
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("state", "org") and not m.described:
+                return m.iri, hit.end
+    j = hit.end
+    if j < len(doc) and j in demonym_at:
+        return demonym_at[j], j + 1
+    # "du Kremlin", "de la Russie", "de l'Union européenne"
+    k = j
+    while k < len(doc) and k < j + 3 and doc[k].pos_ in ("ADP", "DET"):
+        k += 1
+    if k > j and k < len(doc):
+        for m in ctx.by_token.get(k, []):
+            if m.kind in ("state", "org") and m.start == k:
+                return m.iri, m.end
+    return None, hit.end
+
+
+def _name_after(ctx: Context, start: int) -> Mention | None:
+    """A person named right after a role phrase (complements and one comma allowed)."""
+    doc = ctx.doc
+    j = start
+    while j < len(doc) and j < start + _WINDOW:
+        for m in ctx.by_token.get(j, []):
+            if m.start == j and m.kind == "person" and not m.described:
+                return m
+        token = doc[j]
+        if token.is_space or token.text in ".;:!?()«»" or token.is_sent_start:
+            return None
+        if token.text == ",":
+            nxt = j + 1
+            return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
+                         and not m.described), None)
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            return None
+        if ctx.by_token.get(j) and any(m.kind == "person" for m in ctx.by_token[j]):
+            return None
+        j += 1
+    return None
+
+
+def _name_before(ctx: Context, start: int) -> Mention | None:
+    """"X, conseiller diplomatique du Kremlin": a name then a comma, then the role."""
+    doc = ctx.doc
+    k = start - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    return next((m for m in ctx.by_token.get(k - 1, []) if m.end == k and m.kind == "person"
+                 and not m.described), None)
+
+
+def _assign(ctx: Context, person: str, role: str, org: str | None, evidence: Span) -> None:
+    entity = ctx.entities.get(person)
+    if entity is None:
+        return
+    org = org or entity.affiliation
+    if any(r.role == role and r.organisation == org for r in entity.roles):
+        return
+    if org is not None and any(r.role == role and r.organisation is None for r in entity.roles):
+        entity.roles = [r for r in entity.roles if not (r.role == role and r.organisation is None)]
+    entity.roles.append(RoleAssignment(role=role, organisation=org, evidence=evidence))
+    if org is not None and ctx.lex.actors.get(org) is not None and ctx.lex.actors[org].kind == "state":
+        ctx.sides.setdefault(person, org)
+
+
+def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) -> None:
+    """A role phrase without a name: the known holder of that role, or an unnamed person."""
+    doc = ctx.doc
+    head = doc[hit.head]
+    if any(m.described for m in ctx.by_token.get(hit.head, [])):
+        return  # part of a group ("des émissaires américains")
+    before = doc[hit.start - 1] if hit.start > 0 else None
+    if before is None or before.lower_ not in _DEFINITE or "Plur" in head.morph.get("Number"):
+        return
+    if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
+        return
+    holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
+        r.role == hit.iri and (org is None or r.organisation == org) for r in e.roles)]
+    span = ctx.span(hit.start, phrase_end)
+    if len(holders) == 1:
+        holder = holders[0]
+        ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
+        if span not in holder.mentions:
+            holder.mentions.append(span)
+        return
+    if org is None or holders:
+        return
+    phrase = " ".join(span.text.split())
+    iri = id_iri("person", slugify(phrase))
+    entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=org)
+    ctx.add_mention(Mention(hit.start, phrase_end, span, iri, "person", described=True, role=hit.iri))
+    if not entity.roles:
+        entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
+    ctx.sides.setdefault(iri, org)
+
+
+def _delegations(ctx: Context) -> None:
+    """"La délégation russe comprenait X, Y et Z": members and their side."""
+    for m in ctx.mentions:
+        if m.kind != "delegation":
+            continue
+        token = ctx.doc[m.start]
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubj:pass") or verb.lemma_ not in MEMBERSHIP_VERBS:
+            continue
+        state = ctx.entities[m.iri].affiliation
+        sentence = token.sent
+        members = []
+        for other in ctx.mentions:
+            if other.kind == "person" and verb.i < other.start < sentence.end and other.iri not in members:
+                members.append(other.iri)
+        if not members:
+            continue
+        ctx.delegation_members.setdefault(m.iri, [])
+        for person in members:
+            if person not in ctx.delegation_members[m.iri]:
+                ctx.delegation_members[m.iri].append(person)
+            if state:
+                ctx.sides[person] = state
+
+
+def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"Côté américain, Steve Witkoff était présent": the people of that clause are on that side."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
+            continue
+        state = demonym_at[token.i + 1]
+        sentence = token.sent
+        for m in ctx.mentions:
+            if m.kind == "person" and token.i < m.start < sentence.end:
+                ctx.sides[m.iri] = state

@@ -1,0 +1,298 @@
+"""The world knowledge the extractor uses, read once from ontology/vocab/*.ttl.
+
+This module is the only place on the NLP side that reads RDF: it turns the gazetteer
+(actors, places), the role, issue and stance schemes, the event types and the trigger
+lexicon into plain dataclasses, so the extractor never depends on how the vocabulary is
+written in Turtle and the Python code never names a person, a place or a trigger word.
+pyoxigraph parses the files (a few milliseconds, where rdflib would take a large part of
+a second); the result is cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from diplograph.namespaces import BASE
+
+DG_NS = BASE + "ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+_KIND_OF_CLASS = {
+    "Person": "person",
+    "State": "state",
+    "Organization": "org",
+    "Delegation": "delegation",
+    "CollectiveActor": "group",
+    "Place": "place",
+}
+_KIND_OF_PATH = {"person": "person", "state": "state", "org": "org", "organization": "org",
+                 "delegation": "delegation", "group": "group", "place": "place", "city": "place",
+                 "country": "state"}
+
+# Characters that vary between typists but mean the same for matching, mapped one-to-one so
+# that a "matching view" of a text has exactly the offsets of the original.
+MATCH_TRANSLATION = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\u00ad": "-",
+    "\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2032": "'", "\u00b4": "'", "\u0060": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+})
+
+
+def matching_view(text: str) -> str:
+    """Same-length copy of ``text`` with typographic variants replaced by ASCII ones."""
+    return text.translate(MATCH_TRANSLATION)
+
+
+def fold(text: str) -> str:
+    """Key for comparing names: matching view, NFC, lower case, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", matching_view(text)).lower().split())
+
+
+@dataclass
+class LexActor:
+    """An actor or place of the gazetteer."""
+
+    iri: str
+    kind: str  # person | state | org | delegation | group | place
+    labels: dict[str, str] = field(default_factory=dict)  # language -> preferred label
+    names: list[str] = field(default_factory=list)  # every label and altLabel, any language
+    demonyms: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    stands_for: str | None = None
+    located_in: str | None = None
+    wikidata: str | None = None
+
+    @property
+    def label(self) -> str:
+        """French label first, then English, then any."""
+        return self.labels.get("fr") or self.labels.get("en") or next(iter(self.labels.values()), self.iri)
+
+
+@dataclass
+class LexConcept:
+    """A SKOS concept of a scheme (role, issue, stance, event-type, event-status)."""
+
+    iri: str
+    scheme: str
+    slug: str
+    labels: dict[str, str] = field(default_factory=dict)
+    alt_labels: list[str] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)  # dg:triggerLemma (fr)
+    hidden: list[str] = field(default_factory=list)  # skos:hiddenLabel (fr)
+    event_class: str | None = None
+
+    @property
+    def label(self) -> str:
+        """French label first, then English, then the slug."""
+        return self.labels.get("fr") or self.labels.get("en") or self.slug
+
+    @property
+    def phrases(self) -> list[str]:
+        """French (or untagged) labels and altLabels, for matching in text."""
+        out = [self.labels["fr"]] if "fr" in self.labels else []
+        out.extend(self.alt_labels)
+        return list(dict.fromkeys(out))
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor knows about the world, keyed by IRI and by folded name."""
+
+    actors: dict[str, LexActor] = field(default_factory=dict)
+    concepts: dict[str, LexConcept] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)  # fold(name) -> actor IRIs
+    demonyms: dict[str, str] = field(default_factory=dict)  # fold(inflected demonym) -> actor IRI
+
+    def scheme(self, name: str) -> list[LexConcept]:
+        """Concepts of one scheme, sorted by IRI (deterministic)."""
+        return sorted((c for c in self.concepts.values() if c.scheme == name), key=lambda c: c.iri)
+
+    @property
+    def roles(self) -> list[LexConcept]:
+        return self.scheme("role")
+
+    @property
+    def issues(self) -> list[LexConcept]:
+        return self.scheme("issue")
+
+    @property
+    def stances(self) -> list[LexConcept]:
+        return self.scheme("stance")
+
+    @property
+    def event_types(self) -> list[LexConcept]:
+        return self.scheme("event-type")
+
+    @property
+    def statuses(self) -> list[LexConcept]:
+        return self.scheme("event-status")
+
+    def event_class(self, event_type: str) -> str:
+        """OWL class of an event type: dg:eventClass, else dg:<CamelCase of the slug>."""
+        concept = self.concepts.get(event_type)
+        if concept is not None and concept.event_class:
+            return concept.event_class
+        slug = event_type.rstrip("/").rsplit("/", 1)[-1]
+        return DG_NS + "".join(part.capitalize() for part in slug.split("-"))
+
+    def candidates(self, name: str) -> list[str]:
+        """Actor IRIs whose label, altLabel or demonym-free name folds to ``name``."""
+        return self.names.get(fold(name), [])
+
+
+def demonym_forms(demonym: str) -> set[str]:
+    """Masculine/feminine, singular/plural forms of a French demonym ("russe", "américain").
+
+    Regular French adjective inflection; the gazetteer gives the masculine singular and
+    may list irregular forms itself as further dg:demonym values.
+    """
+    base = fold(demonym)
+    forms = {base}
+    if base.endswith("e"):
+        forms.add(base + "s")
+    elif base.endswith(("ien", "éen", "en")):
+        forms.update({base + "s", base + "ne", base + "nes"})
+    elif base.endswith("al"):
+        forms.update({base[:-2] + "aux", base + "e", base + "es"})
+    elif base.endswith(("s", "x")):
+        forms.update({base + "e", base + "es"})
+    else:
+        forms.update({base + "s", base + "e", base + "es"})
+    return forms
+
+
+def _concept_parts(iri: str) -> tuple[str, str] | None:
+    prefix = BASE + "vocab/"
+    if not iri.startswith(prefix):
+        return None
+    rest = iri[len(prefix):].strip("/").split("/")
+    if len(rest) < 2:
+        return None
+    return rest[0], rest[-1]
+
+
+def _actor_kind(iri: str, types: set[str]) -> str | None:
+    for t in sorted(types):
+        if t.startswith(DG_NS) and t[len(DG_NS):] in _KIND_OF_CLASS:
+            return _KIND_OF_CLASS[t[len(DG_NS):]]
+    prefix = BASE + "id/"
+    if iri.startswith(prefix):
+        return _KIND_OF_PATH.get(iri[len(prefix):].split("/", 1)[0])
+    return None
+
+
+def load_lexicon() -> Lexicon:
+    """The lexicon from the shipped vocabulary files (read once per process)."""
+    from diplograph.resources import vocab_files
+
+    return _load(tuple(vocab_files()))
+
+
+@cache
+def _load(files: tuple[Path, ...]) -> Lexicon:
+    """Parse the vocabulary files; a file that does not parse is reported, not skipped."""
+    import pyoxigraph as ox
+
+    from diplograph.errors import InputError
+
+    subjects: dict[str, dict[str, list]] = {}
+    for path in files:
+        try:
+            triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        except (SyntaxError, ValueError, OSError) as exc:
+            message = " ".join(str(exc).split())[:200]
+            raise InputError(f"{path}: malformed vocabulary file: {message}") from exc
+        for t in triples:
+            if not isinstance(t.subject, ox.NamedNode):
+                continue
+            props = subjects.setdefault(t.subject.value, {})
+            obj = t.object
+            if isinstance(obj, ox.Literal):
+                value: object = (obj.value, obj.language or "")
+            elif isinstance(obj, ox.NamedNode):
+                value = obj.value
+            else:
+                continue
+            props.setdefault(t.predicate.value, []).append(value)
+
+    lex = Lexicon()
+    for iri in sorted(subjects):
+        props = subjects[iri]
+        types = {v for v in props.get(RDF_TYPE, []) if isinstance(v, str)}
+        pref = _lang_map(props.get(SKOS + "prefLabel", []) + props.get(RDFS_LABEL, []))
+        alts = [v for v, lang in _literals(props.get(SKOS + "altLabel", [])) if lang in ("fr", "")]
+        all_alts = [v for v, _ in _literals(props.get(SKOS + "altLabel", []))]
+        parts = _concept_parts(iri)
+        if parts is not None:
+            scheme, slug = parts
+            classes = [v for v in props.get(DG_NS + "eventClass", []) if isinstance(v, str)]
+            lex.concepts[iri] = LexConcept(
+                iri=iri, scheme=scheme, slug=slug, labels=pref, alt_labels=sorted(set(alts)),
+                triggers=sorted({v for v, lang in _literals(props.get(DG_NS + "triggerLemma", []))
+                                 if lang in ("fr", "")}),
+                hidden=sorted({v for v, lang in _literals(props.get(SKOS + "hiddenLabel", []))
+                               if lang in ("fr", "")}),
+                event_class=classes[0] if classes else None,
+            )
+            continue
+        kind = _actor_kind(iri, types)
+        if kind is None or not (pref or alts):
+            continue
+        same = [v for v in props.get(SKOS + "exactMatch", []) + props.get(OWL_SAMEAS, [])
+                if isinstance(v, str) and v.startswith(WIKIDATA)]
+        actor = LexActor(
+            iri=iri, kind=kind, labels=pref,
+            names=sorted(set(pref.values()) | set(all_alts)),
+            demonyms=sorted({v for v, lang in _literals(props.get(DG_NS + "demonym", []))
+                             if lang in ("fr", "")}),
+            affiliation=_first_iri(props.get(DG_NS + "affiliatedWith", [])),
+            stands_for=_first_iri(props.get(DG_NS + "standsFor", [])),
+            located_in=_first_iri(props.get(DG_NS + "locatedIn", [])),
+            wikidata=sorted(same)[0] if same else None,
+        )
+        lex.actors[iri] = actor
+        for name in actor.names:
+            key = fold(name)
+            if key:
+                lex.names.setdefault(key, [])
+                if iri not in lex.names[key]:
+                    lex.names[key].append(iri)
+        for demonym in actor.demonyms:
+            for form in demonym_forms(demonym):
+                # a State wins over an organisation with the same adjective
+                if form not in lex.demonyms or actor.kind == "state":
+                    lex.demonyms[form] = iri
+    return lex
+
+
+def _literals(values: list) -> list[tuple[str, str]]:
+    return [v for v in values if isinstance(v, tuple)]
+
+
+def _lang_map(values: list) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for text, lang in sorted(_literals(values)):
+        out.setdefault(lang or "fr", text)
+    return out
+
+
+def _first_iri(values: list) -> str | None:
+    iris = sorted(v for v in values if isinstance(v, str))
+    return iris[0] if iris else None
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """The words of a vocabulary phrase, after folding (for building match patterns)."""
+    return _WORD.findall(fold(text))

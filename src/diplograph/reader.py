@@ -1,0 +1,328 @@
+"""Reading a news document: front matter, NFC body, sections, paragraphs and sentences.
+
+Everything downstream (mentions, events, quotes) is grounded in character offsets of the
+body text this module returns, so the body is fixed here once: front matter removed,
+NFC-normalised, leading blank lines and trailing whitespace dropped. The layout (headings,
+paragraphs, list items, sentences) is found with plain string rules, not spaCy, so that
+headings such as "Contexte" are known before any NER runs and are never taken for names.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from diplograph.errors import InputError
+from diplograph.model import Paragraph, Section, SourceText, Span
+from diplograph.namespaces import slugify
+
+#: Longest line (characters / words) still read as a heading such as "Points de désaccord".
+HEADING_MAX_CHARS = 90
+HEADING_MAX_WORDS = 10
+_HEADING_END = ".:;,!?…»”\"'’)-–—"
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+# Abbreviations after which a full stop does not end a French sentence.
+_ABBREVIATIONS = frozenset(
+    "m mm mme mmes mlle mlles dr pr me mgr st ste av apr cf vol art p pp env gén col cdt lt sgt".split()
+)
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
+_SPACES = " \t\u00a0\u202f\u2009"
+
+
+def read_document(
+    path: str | Path, *, published: datetime.date | None = None, encoding: str = "utf-8"
+) -> SourceText:
+    """Read a ``.txt``/``.md`` file; the slug is the file name without that suffix, slugified.
+
+    ``published`` given here wins over the front matter (the caller knows better, e.g. a
+    command-line option). Errors are one-line :class:`InputError` messages.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{file}: no such file")
+    if file.is_dir():
+        raise InputError(f"{file}: is a directory, not a document")
+    data = file.read_bytes()
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{file}: not {encoding} text (byte offset {exc.start})") from None
+    except LookupError:
+        raise InputError(f"{file}: unknown text encoding {encoding!r}") from None
+    name = file.name
+    for suffix in (".txt", ".md", ".markdown"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    source = read_text(text, slugify(name), published=published, where=str(file))
+    source.path = str(file)
+    return source
+
+
+def read_text(
+    text: str, slug: str, *, published: datetime.date | None = None, where: str | None = None
+) -> SourceText:
+    """Turn raw document text into a :class:`SourceText` (``where`` only prefixes error messages)."""
+    label = where or slug
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = _split_front_matter(text, label)
+    body = unicodedata.normalize("NFC", body)
+    body = body.lstrip("\n").rstrip()
+    if not body.strip():
+        raise InputError(f"{label}: document body is empty")
+    front_date = _parse_date(meta.get("published"), label) if "published" in meta else None
+    language = meta.get("language") or meta.get("lang") or "fr"
+    source = SourceText(
+        slug=slug,
+        text=body,
+        title=_clean_str(meta.get("title")),
+        published=published if published is not None else front_date,
+        language=str(language).strip() or "fr",
+        source=_clean_str(meta.get("source")),
+        sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    )
+    sections, paragraphs = _layout(body)
+    source.sections = sections
+    source.paragraphs = paragraphs
+    source.sentences = [s for p in paragraphs for s in split_sentences(body, p.begin, p.end)]
+    if source.title is None:
+        source.title = _markdown_title(body, sections)
+    return source
+
+
+def _clean_str(value: object) -> str | None:
+    if value is None:
+        return None
+    cleaned = " ".join(str(value).split())
+    return unicodedata.normalize("NFC", cleaned) or None
+
+
+def _split_front_matter(text: str, label: str) -> tuple[dict, str]:
+    """YAML between a first line ``---`` and the next ``---`` (or ``...``) line."""
+    if not text.startswith("---\n") and text.rstrip() != "---":
+        return {}, text
+    closing = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
+    if closing is None:
+        raise InputError(f"{label}: front matter opened with '---' is never closed")
+    raw = text[4 : 4 + closing.start()]
+    body = text[4 + closing.end() :]
+    import yaml
+
+    try:
+        meta = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "syntax error"
+        raise InputError(f"{label}: invalid YAML front matter{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{label}: front matter must be a YAML mapping (key: value lines)")
+    return {str(k).lower(): v for k, v in meta.items()}, body
+
+
+def _parse_date(value: object, label: str) -> datetime.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        text = str(value).strip()
+        return datetime.date.fromisoformat(text[:10]) if re.match(r"\d{4}-\d\d-\d\d", text) else \
+            datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{label}: invalid 'published' date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _lines(body: str) -> list[tuple[int, int]]:
+    """(begin, end) of every line, end excluding the newline."""
+    spans = []
+    start = 0
+    for line in body.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _is_heading_line(line: str, next_nonblank: str | None) -> bool:
+    stripped = line.strip()
+    if not stripped or next_nonblank is None:
+        return False
+    if _MD_HEADING.match(stripped):
+        return True
+    if _LIST_ITEM.match(line):
+        return False
+    if len(stripped) > HEADING_MAX_CHARS or len(stripped.split()) > HEADING_MAX_WORDS:
+        return False
+    if stripped[-1] in _HEADING_END:
+        return False
+    first = stripped[0]
+    return first.isupper() or first.isdigit()
+
+
+def _layout(body: str) -> tuple[list[Section], list[Paragraph]]:
+    """Headings, sections and paragraphs (list items are paragraphs of their own)."""
+    lines = _lines(body)
+    kinds: list[str] = []  # heading | item | text | blank
+    for i, (b, e) in enumerate(lines):
+        line = body[b:e]
+        if not line.strip():
+            kinds.append("blank")
+            continue
+        nxt = next((body[nb:ne] for nb, ne in lines[i + 1 :] if body[nb:ne].strip()), None)
+        if _is_heading_line(line, nxt):
+            kinds.append("heading")
+        elif _LIST_ITEM.match(line):
+            kinds.append("item")
+        else:
+            kinds.append("text")
+
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    heading: Span | None = None
+    section_begin: int | None = None
+    para: list[int] | None = None  # [begin, end, is_item]
+
+    def close_para() -> None:
+        nonlocal para
+        if para is not None:
+            paragraphs.append(Paragraph(para[0], para[1], bool(para[2])))
+            para = None
+
+    def close_section(end: int) -> None:
+        if section_begin is not None and (heading is not None or end > section_begin):
+            sections.append(Section(heading, section_begin, end))
+
+    last_end = 0
+    for (b, e), kind in zip(lines, kinds, strict=True):
+        line = body[b:e]
+        if kind == "blank":
+            close_para()
+            continue
+        lb = b + (len(line) - len(line.lstrip()))
+        le = b + len(line.rstrip())
+        if kind == "heading":
+            close_para()
+            close_section(last_end)
+            md = _MD_HEADING.match(body[lb:le])
+            hb = lb + (md.end() if md else 0)
+            heading = Span(hb, le, body[hb:le])
+            section_begin = lb
+            last_end = le
+            continue
+        if section_begin is None:
+            section_begin = lb
+        if kind == "item":
+            close_para()
+            para = [lb, le, 1]
+        elif para is not None and not _ends_sentence(body[para[0] : para[1]]) and not (
+            para[2] and not line[:1].isspace()
+        ):
+            para[1] = le  # a wrapped line continues the paragraph
+        else:
+            close_para()
+            para = [lb, le, 0]
+        last_end = le
+    close_para()
+    close_section(last_end)
+    return sections, paragraphs
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?…:;][\s»”\")]*$", text))
+
+
+def _markdown_title(body: str, sections: list[Section]) -> str | None:
+    if sections and sections[0].heading is not None:
+        start = sections[0].heading.begin
+        line_start = body.rfind("\n", 0, start) + 1
+        if body[line_start:start].startswith("# "):
+            return sections[0].heading.text
+    return None
+
+
+def split_sentences(body: str, begin: int, end: int) -> list[Span]:
+    """Sentences of ``body[begin:end]``: a stop, then space, then a capital, outside quotes.
+
+    A full stop after a known abbreviation ("M.", "Mme") or a single capital (an initial)
+    does not end a sentence; neither does one inside a quotation that closes later in the
+    same paragraph, so that a quote and the words attributing it stay in one sentence.
+    """
+    text = body[begin:end]
+    closers = _closing_positions(text)
+    spans: list[Span] = []
+    start = 0
+    depth = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN_QUOTES and i in closers:
+            depth += 1
+        elif ch in _CLOSE_QUOTES and depth > 0:
+            depth -= 1
+        if depth == 0 and ch in ".!?…":
+            j = i + 1
+            while j < n and text[j] in ".!?…":
+                j += 1
+            k = j
+            while k < n and text[k] in _CLOSE_QUOTES + ")\"" and text[k] != "\"":
+                k += 1
+            m = k
+            while m < n and text[m] in _SPACES:
+                m += 1
+            if m > k and m < n and _starts_sentence(text[m]) and not _is_abbreviation(text, i):
+                _add_span(body, begin + start, begin + k, spans)
+                start = m
+                i = m
+                continue
+            i = j
+            continue
+        i += 1
+    _add_span(body, begin + start, begin + n, spans)
+    return spans
+
+
+def _closing_positions(text: str) -> set[int]:
+    """Positions of opening quotes that are closed later (unbalanced ones are ignored)."""
+    opened: list[int] = []
+    good: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            opened.append(i)
+        elif ch in _CLOSE_QUOTES and opened:
+            good.add(opened.pop())
+    return good
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in "«“\"-–—("
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([\w°-]+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Biden"
+    return word.lower() in _ABBREVIATIONS
+
+
+def _add_span(body: str, b: int, e: int, spans: list[Span]) -> None:
+    while b < e and body[b] in _SPACES + "\n":
+        b += 1
+    while e > b and body[e - 1] in _SPACES + "\n":
+        e -= 1
+    if e > b:
+        spans.append(Span(b, e, body[b:e]))
