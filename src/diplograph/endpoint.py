@@ -4,9 +4,8 @@ Used by ``diplograph query --endpoint URL`` so that a stored query runs unchange
 engines, on ``diplograph serve``, on Fuseki (``/ds/query``) or on GraphDB.
 
 Parameters are bound as RDF terms, never pasted into the query as text: each term is
-validated and written with ``term.n3()`` into a ``VALUES`` block appended to the query. A
-trailing ``VALUES`` joins the whole WHERE pattern before grouping and solution modifiers
-(SPARQL 1.1, section 18.2.4.3), so it binds the same way ``initBindings`` does locally.
+validated and written with ``term.n3()`` into a one-row ``VALUES`` block placed at the start of
+the query's top-level WHERE group (see :func:`bind` for why there and not at the end).
 """
 
 from __future__ import annotations
@@ -33,6 +32,14 @@ _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # characters that may not appear inside <...> in SPARQL (IRIREF production)
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 RESULTS_JSON = "application/sparql-results+json"
+# Tokens that may contain braces which are not group delimiters.
+_TOKENS = re.compile(
+    r'(?P<iri><[^<>"{}|^`\\\s]*>)'
+    r'|(?P<str>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
+    r"|(?P<comment>#[^\n]*)"
+    r"|(?P<brace>[{}])"
+)
 
 
 def values_clause(bindings: Mapping[str, Identifier]) -> str:
@@ -53,7 +60,7 @@ def values_clause(bindings: Mapping[str, Identifier]) -> str:
             raise UsageError(f"parameter name {name!r} is not a SPARQL variable name")
         if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
             raise UsageError(f"parameter {name}: {term!r} is not an IRI or a literal")
-        for iri in (term, term.datatype) if isinstance(term, Literal) else (term,):
+        for iri in (term.datatype,) if isinstance(term, Literal) else (term,):
             if iri is not None and _BAD_IRI.search(str(iri)):
                 raise UsageError(f"parameter {name}: {str(iri)!r} is not a valid IRI")
         names.append("?" + name)
@@ -61,11 +68,47 @@ def values_clause(bindings: Mapping[str, Identifier]) -> str:
     return f"\nVALUES ({' '.join(names)}) {{ ({' '.join(cells)}) }}\n"
 
 
-def bind(query_text: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with the bindings appended as a trailing VALUES block.
+def _where_brace(query_text: str, form: str) -> int | None:
+    """Index just after the ``{`` opening the top-level WHERE group, where VALUES may go.
 
-    A query that already ends with its own VALUES block cannot take a second one; that is
-    reported instead of producing a query the server would reject with a vaguer message.
+    IRIs, strings and comments are skipped so a brace inside them is never taken. None for a
+    query without a WHERE group (``DESCRIBE <iri>``) and for ``CONSTRUCT WHERE { ... }``, whose
+    group may hold triples only; in a full CONSTRUCT the first group is the template.
+    """
+    if form == "ConstructQuery" and re.search(r"\bCONSTRUCT\s+WHERE\s*\{", _blank_out(query_text),
+                                              re.IGNORECASE):
+        return None
+    skip = 1 if form == "ConstructQuery" else 0
+    depth = 0
+    for token in _TOKENS.finditer(query_text):
+        brace = token.group("brace")
+        if not brace:
+            continue
+        if brace == "{":
+            if depth == 0:
+                if skip == 0:
+                    return token.end()
+                skip -= 1
+            depth += 1
+        else:
+            depth -= 1
+    return None
+
+
+def _blank_out(text: str) -> str:
+    """The text with IRIs, strings and comments replaced by spaces (keyword search stays honest)."""
+    return _TOKENS.sub(lambda m: m.group(0) if m.group("brace") else " " * len(m.group(0)), text)
+
+
+def bind(query_text: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with the bindings as a VALUES block at the start of its top-level WHERE group.
+
+    At the start of the group, the VALUES row is joined before the group's BINDs and FILTERs
+    are evaluated, which is how ``initBindings`` (rdflib) and ``substitutions`` (pyoxigraph)
+    pre-bind a variable: ``BIND(COALESCE(?__lang, "fr") AS ?lang)`` sees the parameter. (A
+    trailing VALUES would be joined after those BINDs and silently change nothing.) A query
+    without such a group (``DESCRIBE <iri>``, ``CONSTRUCT WHERE``: no BIND possible there) gets a
+    trailing VALUES block instead.
     """
     if not bindings:
         return query_text
@@ -75,9 +118,13 @@ def bind(query_text: str, bindings: Mapping[str, Identifier]) -> str:
         parsed = parseQuery(query_text)
     except Exception as exc:  # pyparsing's exceptions
         raise InputError(f"SPARQL syntax error: {' '.join(str(exc).split())[:300]}") from exc
-    if parsed[1].get("valuesClause") is not None:
-        raise UsageError("this query already ends with a VALUES block; it cannot take parameters remotely")
-    return query_text.rstrip() + values_clause(bindings)
+    block = values_clause(bindings)
+    where = _where_brace(query_text, str(parsed[1].name))
+    if where is None:
+        if "valuesClause" in parsed[1]:
+            raise UsageError("this query ends with its own VALUES block: cannot bind parameters here")
+        return query_text.rstrip() + block
+    return query_text[:where] + block + query_text[where:]
 
 
 def _authorization() -> str | None:

@@ -92,7 +92,7 @@ def collect_graphs(files: Sequence[str | Path] = (), *, with_ontology: bool = Tr
 
     Files are read with pyoxigraph (fast, exact) through the same loading rules as the store,
     so a graph pushed is exactly the graph served locally. Lines are sorted so the payload is
-    byte-identical from run to run.
+    the same from run to run (up to blank node labels, which the parser draws afresh).
     """
     import pyoxigraph
 

@@ -64,7 +64,7 @@ def push_command(ctx: click.Context, files: tuple[str, ...], store_url: str, dia
     results = push(files, store_url, dialect=dialect, replace=replace, dry_run=dry_run,
                    with_ontology=not no_ontology, log=lambda message: click.echo(message, err=True))
     failed = [r for r in results if not r.ok]
-    triples = sum(r.triples for r in results)
+    triples = sum(r.triples for r in results if r.ok)
     verb = "would push" if dry_run else "pushed"
     click.echo(f"diplograph: {verb} {len(results) - len(failed)}/{len(results)} graphs ({triples} triples)"
                + (f"; {len(failed)} failed" if failed else ""), err=True)
