@@ -51,9 +51,13 @@ never satisfies two gold items and vice versa):
   (meeting, negotiation, consultation, agreement); predicted from dg:participation
   (participant + side) and dg:hasParticipant / dg:host (no side). A gold participant without
   ``side`` accepts any side; with a side, the predicted side must match.
-* ``dates``: (event, date ISO) and (event, duration ISO + approximate flag) as written in
-  gold; a predicted date on an event whose gold gives none is a false positive.
-* ``places``: (event, place). A gold place is found when a predicted place of the event is it
+* ``dates``: (event, date ISO) and (event, duration ISO + approximate flag). Gold writes a
+  date wherever the text gives one, explicitly or by a clear reference ("vendredi" in a
+  dispatch, "y", "alors"). A gold event without a ``date`` key makes no claim: predicted dates
+  on it are not scored; ``date: null`` claims there is none, so a predicted date is false.
+  The same holds for ``duration``.
+* ``places``: (event, place), scored on gold events that have a ``places`` key (``[]`` claims
+  there is no place). A gold place is found when a predicted place of the event is it
   or lies in it (dg:locatedIn, transitively, from the graph and the gazetteer), so "Kremlin"
   located in "Moscou" satisfies both; a predicted place is a false positive when it neither
   matches nor lies in a gold place of the event.
@@ -62,7 +66,8 @@ never satisfies two gold items and vice versa):
 * ``quotes``: (exact quoted text, speaker); texts compared after whitespace, apostrophe and
   outer-quote-mark normalisation; the speaker must match too.
 * ``issues``: the set of issue slugs the document is about: gold ``issues`` united with the
-  issues of gold positions and disagreements; predicted = every dg:topic and dg:onIssue.
+  issues of required gold positions and disagreements (those of optional ones, and
+  ``optional_issues``, are allowed but not required); predicted = every dg:topic and dg:onIssue.
 * ``positions``: (holder, issue slug, stance slug); ``stance`` may list acceptable slugs.
 * ``disagreements``: issue points (kind disagreement by default, or ``kind: convergence``)
   as (kind, issue, parties): every gold party must be among the predicted parties.
@@ -587,9 +592,9 @@ def _score_dates(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _M
             OPTIONAL { ?ev dg:duration ?dur OPTIONAL { ?ev dg:approximate ?approx } } }""")
         predicted: set[tuple[str, ...]] = set()
         for d, dur, approx in rows:
-            if d is not None:
+            if d is not None and "date" in event:
                 predicted.add(("date", str(d)))
-            if dur is not None:
+            if dur is not None and "duration" in event:
                 predicted.add(("duration", str(dur), str(approx).lower() == "true"))
         wanted: list[tuple[str, ...]] = []
         if event.get("date") is not None:
@@ -605,6 +610,8 @@ def _score_dates(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _M
 def _score_places(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
     total = Scores()
     for key, event in sorted(by_key.items()):
+        if "places" not in event:
+            continue  # the annotator made no claim about where this event took place
         rows = _values(pred, mapped.get(key, []), "SELECT DISTINCT ?pl WHERE { {VALUES} ?ev dg:place ?pl }")
         predicted = sorted(str(r[0]) for r in rows)
         wanted = [_labels(p) for p in event.get("places") or []]
@@ -678,12 +685,14 @@ def _score_quotes(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
 
 def _score_issues(pred: _Predicted, gold: dict[str, Any]) -> Scores:
     wanted = set(_slugs(gold.get("issues") or []))
-    wanted |= {str(p["issue"]) for p in gold.get("positions") or []}
-    wanted |= {str(d["issue"]) for d in gold.get("disagreements") or []}
+    allowed = set(_slugs(gold.get("optional_issues") or []))
+    for item in [*(gold.get("positions") or []), *(gold.get("disagreements") or [])]:
+        (allowed if item.get("optional") else wanted).add(str(item["issue"]))
     rows = pred.rows("SELECT DISTINCT ?i WHERE { { ?x dg:topic ?i } UNION { ?x dg:onIssue ?i } }")
     predicted = {_slug(r[0]) for r in rows}
-    return Scores(len(wanted & predicted), len(predicted - wanted), len(wanted - predicted),
-                  missed=tuple(sorted(wanted - predicted)), spurious=tuple(sorted(predicted - wanted)))
+    spurious = predicted - wanted - allowed
+    return Scores(len(wanted & predicted), len(spurious), len(wanted - predicted),
+                  missed=tuple(sorted(wanted - predicted)), spurious=tuple(sorted(spurious)))
 
 
 def _score_positions(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
