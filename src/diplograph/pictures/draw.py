@@ -297,11 +297,13 @@ def _related(store: pyoxigraph.Store, event: str, labels: Labels) -> list[Relate
 
 def _html(text: str, width: int = 38) -> str:
     """Escape for a Graphviz HTML-like label, wrapping long text on left-aligned lines."""
-    lines = textwrap.wrap(text, width) or [""]
+    lines = textwrap.wrap(text.replace("« ", "«\u00a0").replace(" »", "\u00a0»"), width) or [""]
     return '<BR ALIGN="LEFT"/>'.join(html.escape(line) for line in lines) + '<BR ALIGN="LEFT"/>'
 
 
 def _centered(text: str, width: int = 30) -> str:
+    """Wrap on centred lines, never leaving a French guillemet alone at a line end or start."""
+    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
     return "<BR/>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
 
 
