@@ -46,19 +46,32 @@ def load_nlp() -> Language:
     return nlp
 
 
-def gazetteer_patterns() -> list[dict]:
-    """Entity-ruler patterns: every label/altLabel (id = folded name) and demonym form."""
+def gazetteer_patterns(nlp: Language | None = None) -> list[dict]:
+    """Entity-ruler patterns: every label/altLabel (id = folded name) and demonym form.
+
+    Names match case-insensitively, except acronyms and names that are also common
+    French words ("UN" must not match the article "un"): those match exactly as written.
+    """
     from diplograph.lexicon import demonym_forms, fold
 
     lex = load_lexicon()
+    stop_words = _stop_words()
     patterns: dict[tuple[str, str], dict] = {}
     for key in sorted(lex.names):
         for iri in lex.names[key]:
             for name in lex.actors[iri].names:
-                if fold(name) == key:
-                    text = matching_view(name)
-                    patterns.setdefault((GAZETTEER_LABEL, text.lower()),
-                                        {"label": GAZETTEER_LABEL, "pattern": text, "id": key})
+                if fold(name) != key:
+                    continue
+                text = matching_view(name)
+                words = text.split()
+                exact = any(w.isupper() and len(w) <= 6 for w in words) or (
+                    len(words) == 1 and text.lower() in stop_words)
+                if exact:
+                    pattern: str | list[dict] = [{"ORTH": w} for w in _words_of(text)]
+                else:
+                    pattern = text
+                patterns.setdefault((GAZETTEER_LABEL, text if exact else text.lower()),
+                                    {"label": GAZETTEER_LABEL, "pattern": pattern, "id": key})
     for iri, actor in sorted(lex.actors.items()):
         for demonym in actor.demonyms:
             for form in sorted(demonym_forms(demonym)):
@@ -66,6 +79,24 @@ def gazetteer_patterns() -> list[dict]:
                     patterns.setdefault((DEMONYM_LABEL, form),
                                         {"label": DEMONYM_LABEL, "pattern": form, "id": iri})
     return [patterns[k] for k in sorted(patterns)]
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _words_of(text: str) -> list[str]:
+    """Tokens of a name as the French tokenizer splits them (for exact token patterns)."""
+    return [t.text for t in _blank_fr()(text)] if text else []
+
+
+@cache
+def _blank_fr() -> Language:
+    import spacy
+
+    return spacy.blank("fr")
 
 
 def prepare(nlp: Language, source: SourceText) -> Doc:

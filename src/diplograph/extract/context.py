@@ -56,6 +56,7 @@ class Context:
     sides: dict[str, str] = field(default_factory=dict)  # actor -> side found in the text
     delegation_members: dict[str, list[str]] = field(default_factory=dict)  # state -> members
     dominant_year: int | None = None
+    demonym_at: dict[int, str] = field(default_factory=dict)  # token -> actor of the demonym
 
     @property
     def text(self) -> str:

@@ -44,6 +44,7 @@ def find_entities(ctx: Context) -> None:
     doc = ctx.doc
     _mark_headings(ctx)
     ctx_demonyms = demonyms(ctx)
+    ctx.demonym_at = ctx_demonyms
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ == GAZETTEER_LABEL:
@@ -118,6 +119,8 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> None:
                       place=place.iri if place is not None else None)
     ctx.add_mention(mention)
     add_linked_entity(ctx, chosen, span)
+    if place is not None and chosen is not place and ent.ent_id_ in {fold(n) for n in place.names}:
+        add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
 
 
 def add_linked_entity(ctx: Context, actor: LexActor, span) -> Entity:

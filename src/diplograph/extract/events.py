@@ -57,20 +57,26 @@ def find_events(ctx: Context) -> None:
         old = heads.get(hit.head)
         if old is None or (hit.end - hit.start) > (old.end - old.start):
             heads[hit.head] = hit
+    issue_hits = ctx.hits_of("issue")
     for head in sorted(heads):
         hit = heads[head]
         token = ctx.doc[head]
-        if _skip(ctx, token):
-            continue
+        in_issue = any(h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start)
+                       for h in issue_hits)
+        if in_issue or _skip(ctx, token):
+            continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         event = _build(ctx, hit, token)
         if event is None:
             continue
         ctx.events.append(event)
         ctx.event_at[head] = event
+    _inherit_coordinated_agents(ctx)
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
     _merge_back_references(ctx)
+    _merge_descriptions(ctx)
     _drop_empty_participles(ctx)
+    _join_main_meeting(ctx)
 
 
 # --------------------------------------------------------------------------- filters
@@ -138,13 +144,18 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 participants += actors_of(ctx, c, follow_conj=True)
             elif case in AGAINST:
                 targets += actors_of(ctx, c)
-        if token.dep_ in ("nsubj", "nsubj:pass") and hit.iri not in GATHERINGS:
-            pass
+            elif c.dep_ == "amod" and c.head.i == token.i and hit.iri not in GATHERINGS:
+                # "certaines propositions américaines": the demonym's state is the agent
+                if c.i in ctx.demonym_at:
+                    agents.append(ctx.demonym_at[c.i])
+        participants += _linear_with(ctx, token)
         verb = token.head
-        if token.dep_ == "obj" and verb.pos_ == "VERB":
+        if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri not in GATHERINGS:
             agents += [a for s in _subjects(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += _companions(ctx, verb)
+        if hit.iri in GATHERINGS:
+            participants += _governing_agents(ctx, token)
     agents = _unique(agents)
     event.agents = agents
     event.targets = [t for t in _unique(targets) if t not in agents]
@@ -167,6 +178,44 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
+
+
+def _linear_with(ctx: Context, token: Token) -> list[str]:
+    """Actors right after "avec"/"entre" following a noun, up to the end of the phrase.
+
+    The parser often hangs "entre X et Y" on the wrong word; the words themselves are
+    reliable: everything named before the next verb or punctuation takes part.
+    """
+    doc = ctx.doc
+    j = token.i + 1
+    while j < len(doc) and doc[j].pos_ == "ADJ":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in WITH:
+        return []
+    found: list[str] = []
+    k = j + 1
+    while k < len(doc) and k < token.sent.end:
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
+            break
+        for m in ctx.by_token.get(k, []):
+            if _is_actor(m) and m.iri not in found:
+                found.append(m.iri)
+        k += 1
+    return found
+
+
+def _governing_agents(ctx: Context, token: Token) -> list[str]:
+    """"X et Y ont annoncé la poursuite des consultations": X and Y take part in them."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("nmod", "conj", "obj") or node.head.i == node.i:
+            return []
+        node = node.head
+        event = ctx.event_at.get(node.i)
+        if event is not None and node.pos_ == "VERB":
+            return list(event.agents)
+    return []
 
 
 def _participant(ctx: Context, actor: str) -> Participant:
@@ -425,7 +474,8 @@ def _absorb(ctx: Context, keep: Event, gone: Event) -> None:
 
 
 def _merge_purposes(ctx: Context) -> None:
-    """"a reçu X pour discuter de Y": the infinitive of purpose is the same meeting."""
+    """"a reçu X pour discuter de Y": the infinitive of purpose is the same meeting; any
+    other purpose infinitive ("pour parvenir à un accord") is an aim, not a happening."""
     for event in list(ctx.events):
         token = _token(ctx, event)
         if "Inf" not in token.morph.get("VerbForm"):
@@ -433,15 +483,50 @@ def _merge_purposes(ctx: Context) -> None:
         if not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
             continue
         head = token.head
+        merged = False
         for _ in range(3):
             other = ctx.event_at.get(head.i)
             if other is not None and other is not event and other in ctx.events:
                 if other.event_type in GATHERINGS and event.event_type in GATHERINGS:
                     _absorb(ctx, other, event)
+                    merged = True
                 break
             if head.head.i == head.i:
                 break
             head = head.head
+        if not merged and event in ctx.events:
+            _remove(ctx, event)
+
+
+def _remove(ctx: Context, event: Event) -> None:
+    ctx.events.remove(event)
+    ctx.event_at = {k: v for k, v in ctx.event_at.items() if v is not event}
+
+
+def _inherit_coordinated_agents(ctx: Context) -> None:
+    """"X a déclaré ... et a qualifié ...", "tout en précisant": the same speaker.
+
+    When the parse did not give a coordinated or gerund verb its subject, the agents of
+    the previous event of the sentence are taken.
+    """
+    for index, event in enumerate(ctx.events):
+        if event.agents:
+            continue
+        token = _token(ctx, event)
+        if token.pos_ != "VERB":
+            continue
+        j = token.i - 1
+        while j >= 0 and (ctx.doc[j].pos_ in ("AUX", "ADV") or ctx.doc[j].lower_ == "tout"):
+            j -= 1
+        gerund = j >= 0 and ctx.doc[j].lower_ == "en" and "Part" in token.morph.get("VerbForm")
+        if j < 0 or not (ctx.doc[j].lower_ in ("et", ",", "puis") or gerund):
+            continue
+        for previous in reversed(ctx.events[:index]):
+            if previous.sentence.begin != event.sentence.begin:
+                break
+            if previous.agents:
+                event.agents = list(previous.agents)
+                break
 
 
 def _merge_same_statement(ctx: Context) -> None:
@@ -480,13 +565,105 @@ def _merge_back_references(ctx: Context) -> None:
 
 
 def _drop_empty_participles(ctx: Context) -> None:
-    """An adjectival participle with no agent ("plusieurs documents présentés") is no event."""
+    """A participle or passive with no agent and no participant is no event:
+    "plusieurs documents présentés", "des propositions pouvaient être discutées"."""
+    for event in list(ctx.events):
+        if event.agents or event.participants or event.event_type in BACKGROUND:
+            continue
+        token = _token(ctx, event)
+        adjectival = token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm")
+        passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)
+        if adjectival or passive:
+            _remove(ctx, event)
+
+
+def _merge_descriptions(ctx: Context) -> None:
+    """The same proposal described again ("le plan présenté par X", "les propositions
+    américaines") is one event; so are repeated mentions of "les pourparlers"."""
+    kept: dict[tuple[str, tuple[str, ...]], Event] = {}
     for event in list(ctx.events):
         token = _token(ctx, event)
-        if token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and not event.agents \
-                and event.event_type not in BACKGROUND:
-            ctx.events.remove(event)
-            ctx.event_at = {k: v for k, v in ctx.event_at.items() if v is not event}
+        descriptive = token.pos_ == "NOUN" or (token.dep_ in ("acl", "amod")
+                                               and "Part" in token.morph.get("VerbForm"))
+        if not descriptive:
+            continue
+        if event.status != OCCURRED:
+            # "la poursuite des consultations ... pour poursuivre les consultations": one plan
+            if event.event_type not in GATHERINGS or token.pos_ != "NOUN":
+                continue
+            key = (event.event_type, ("future",))
+            if key in kept and (not event.participants or not kept[key].participants):
+                _absorb(ctx, kept[key], event)
+            else:
+                kept.setdefault(key, event)
+            continue
+        if event.event_type in GATHERINGS:
+            if event.participants or event.agents or not is_process(token):
+                continue
+            key = (event.event_type, ("process",))
+        elif event.event_type == et("proposal") and event.agents:
+            key = (event.event_type, tuple(sorted(event.agents)))
+        else:
+            continue
+        if key in kept:
+            _absorb(ctx, kept[key], event)
+        else:
+            kept[key] = event
+
+
+def is_process(token: Token) -> bool:
+    """"les pourparlers", "aux discussions": a plural definite noun names the process."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+        return False
+    det = [c for c in token.children if c.dep_ == "det"]
+    if det and det[0].lower_ in ("les", "ces"):
+        return True
+    return any(c.dep_ == "case" and c.lower_ in ("aux", "des") for c in token.children)
+
+
+def _join_main_meeting(ctx: Context) -> None:
+    """Members of a delegation and people accompanying a participant join the main meeting.
+
+    "La délégation russe comprenait X, Y et Z" and "W était présent, accompagné de V"
+    describe who sat at the main meeting when the sentence has no meeting of its own.
+    """
+    main = main_event(ctx)
+    if main is None:
+        return
+    have = {p.actor for p in main.participants}
+    sides = {p.side for p in main.participants if p.side}
+    for delegation, members in ctx.delegation_members.items():
+        entity = ctx.entities.get(delegation)
+        state = entity.affiliation if entity is not None else None
+        if state is not None and sides and state not in sides:
+            continue
+        for person in members:
+            if person not in have:
+                main.participants.append(_participant(ctx, person))
+                have.add(person)
+    for token in ctx.doc:
+        if token.lemma_ != "accompagner" or token.i in ctx.heading_tokens:
+            continue
+        sentence = token.sent
+        other = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end
+                 and e.event_type in GATHERINGS and e is not main]
+        if other:
+            continue
+        companions_of = [a for a in actors_of(ctx, token.head) if a in have] if token.dep_ in ("acl", "advcl") \
+            else []
+        if not companions_of and token.dep_ == "advcl":
+            companions_of = [a for s in _subjects(ctx, token.head) for a in actors_of(ctx, s) if a in have]
+        if not companions_of:
+            continue
+        for c in token.children:
+            if c.dep_.startswith(("obl", "nmod")) or c.dep_ == "obj":
+                for actor in actors_of(ctx, c):
+                    if actor not in have:
+                        participant = _participant(ctx, actor)
+                        if participant.side is None:
+                            participant.side = ctx.sides.get(companions_of[0])
+                        main.participants.append(participant)
+                        have.add(actor)
 
 
 def _token(ctx: Context, event: Event) -> Token:

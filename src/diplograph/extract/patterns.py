@@ -54,6 +54,10 @@ def _singular(word: str) -> list[str]:
         out.append(word[:-3] + "al")
     if word.endswith(("s", "x")) and len(word) > 3:
         out.append(word[:-1])
+    for ending in ("ées", "és", "ée", "é"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.append(word[: -len(ending)] + "er")  # past participle -> infinitive lemma
+            break
     return out
 
 

@@ -29,7 +29,7 @@ CONVERGENCE_CUES = frozenset("convergence consensus convenir entendre accord".sp
 def find_positions(ctx: Context) -> list[Position]:
     """Positions carried by stance words, one per (holder, issue, stance, sentence)."""
     main = main_event(ctx)
-    fallback = list(main.topics) if main is not None else []
+    fallback = list(main.topics[:1]) if main is not None else []
     elliptic = _elliptic_issues(ctx)
     positions: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()

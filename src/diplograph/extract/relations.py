@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.events import BACKGROUND, GATHERINGS, OCCURRED, _token, et, main_event
+from diplograph.extract.events import BACKGROUND, GATHERINGS, OCCURRED, _token, et, is_process, main_event
 from diplograph.model import Event, EventRelation
 
 if TYPE_CHECKING:
@@ -41,13 +41,14 @@ def link_events(ctx: Context) -> None:
         token = _token(ctx, event)
         after_main = event.trigger.begin > main.trigger.begin
         if event.event_type in BACKGROUND:
-            if not any(r.other == event.trigger.begin for r in main.relations):
+            if not _in_reaction(ctx, event, token):
                 _add(main, "context", event)
             continue
         if event.event_type in GATHERINGS and event.status == OCCURRED and _is_prior(ctx, event, token, main):
             _add(main, "precededBy", event)
             continue
-        if event.event_type in GATHERINGS and event.status == OCCURRED and _is_process(token):
+        if event.event_type in GATHERINGS and event.status == OCCURRED and is_process(token) \
+                and not event.participants:
             _add(main, "partOf", event)
             continue
         if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:
@@ -82,15 +83,6 @@ def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
     aux = [c for c in verb.children if c.dep_.startswith("aux")]
     pluperfect = any("Imp" in a.morph.get("Tense") for a in aux) and "Part" in verb.morph.get("VerbForm")
     return pluperfect and event.trigger.begin > main.trigger.begin
-
-
-def _is_process(token: Token) -> bool:
-    """"les pourparlers", "les négociations" as a complement: the process, not one session."""
-    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
-        return False
-    det = [c for c in token.children if c.dep_ == "det"]
-    return bool(det) and det[0].lower_ in ("les", "ces", "des", "aux") or any(
-        c.lower_ in ("aux",) for c in token.children if c.dep_ == "case")
 
 
 def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
