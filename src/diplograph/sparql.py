@@ -363,10 +363,33 @@ def _project_variables(text: str, variables: Sequence[str]) -> str:
             group_end = token.end()
     if select_end is None:
         return text
+    projected = _projected(text[select_end:])
+    variables = [v for v in variables if v not in projected]
+    if not variables:
+        return text
     names = " " + " ".join("?" + v for v in variables) + " "
     if group_end is not None:
         text = text[:group_end] + names + text[group_end:]
     return text[:select_end] + names + text[select_end:]
+
+
+def _projected(after_select: str) -> set[str]:
+    """Variables the SELECT clause projects: bare ones and the targets of ``(expr AS ?v)``."""
+    projected: set[str] = set()
+    depth = 0
+    previous = ""
+    for match in re.finditer(r"[(){]|[?$][A-Za-z0-9_]+|\bAS\b|\bWHERE\b", after_select, re.IGNORECASE):
+        item = match.group(0)
+        if item == "{" or item.upper() == "WHERE":
+            break
+        if item == "(":
+            depth += 1
+        elif item == ")":
+            depth -= 1
+        elif item[0] in "?$" and (depth == 0 or previous.upper() == "AS"):
+            projected.add(item[1:])
+        previous = item
+    return projected
 
 
 def to_rdflib(term: Any) -> Identifier | None:
@@ -443,9 +466,17 @@ def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[
 
 def run_rdflib(dataset: Dataset, query: StoredQuery, bindings: Mapping[str, Identifier]) -> Result:
     """Run on rdflib (a Dataset whose default graph is the union of named graphs)."""
+    import pyoxigraph
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.term import Variable
 
+    # Oxigraph's parser first: it gives the same line/column for a syntax error on both engines.
+    try:
+        pyoxigraph.Store().query(query.text)
+    except SyntaxError as exc:
+        raise _syntax_error(query, exc) from exc
+    except (OSError, RuntimeError, ValueError):
+        pass  # not a syntax problem; rdflib decides
     try:
         prepared = prepareQuery(query.text)
     except Exception as exc:  # pyparsing and rdflib raise several types
