@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import queue
 import shutil
 import signal
 import socket
@@ -162,7 +163,13 @@ def negotiate(accept: str | None, table: dict[str, tuple[str, str]], default: st
 
 
 class Engine:
-    """The ``oxigraph serve-read-only`` child process on an internal loopback port."""
+    """The ``oxigraph serve-read-only`` child process on an internal loopback port.
+
+    Children are spawned by one long-lived supervisor thread only: Linux delivers the
+    parent-death signal (set so that a ``kill -9`` of the front does not orphan the engine)
+    when the *thread* that forked the child exits, so a child forked by a short-lived request
+    thread would be killed as soon as that request ended.
+    """
 
     def __init__(self, database: Path, timeout: float, binary: str | None = None) -> None:
         self.database = database
@@ -173,9 +180,28 @@ class Engine:
         self.generation = 0
         self._lock = threading.Lock()
         self._log: IO[bytes] | None = None
+        self._jobs: queue.Queue[tuple[int, threading.Event, list[BaseException]] | None] = queue.Queue()
+        self._supervisor: threading.Thread | None = None
 
     def start(self) -> None:
-        """Start the child and wait until it accepts connections."""
+        """Start the supervisor and the first child; returns once the child accepts connections."""
+        self._supervisor = threading.Thread(target=self._supervise, name="engine-supervisor", daemon=True)
+        self._supervisor.start()
+        self.restart(self.generation)
+
+    def _supervise(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            seen, done, errors = job
+            try:
+                if self.generation == seen or not self.alive():
+                    self._stop_child()
+                    self._spawn()
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                errors.append(exc)
+            finally:
+                done.set()
+
+    def _spawn(self) -> None:
         self.port = _free_port()
         self._log = tempfile.TemporaryFile()
         command = [
@@ -201,7 +227,7 @@ class Engine:
                     return
             except OSError:
                 time.sleep(0.02)
-        self.stop()
+        self._stop_child()
         raise InputError(f"oxigraph server did not start within {limit:.0f} s")
 
     def _stderr(self) -> str:
@@ -210,8 +236,7 @@ class Engine:
         self._log.seek(0)
         return " ".join(self._log.read().decode("utf-8", "replace").split())[-300:]
 
-    def stop(self) -> None:
-        """Terminate the child (SIGTERM, then SIGKILL after 3 s)."""
+    def _stop_child(self) -> None:
         process, self.process = self.process, None
         if process is not None and process.poll() is None:
             process.terminate()
@@ -224,17 +249,32 @@ class Engine:
             self._log.close()
             self._log = None
 
-    def restart(self, seen_generation: int) -> None:
-        """Restart the child unless someone already did since ``seen_generation``."""
+    def stop(self) -> None:
+        """Terminate the child (SIGTERM, then SIGKILL after 3 s) and the supervisor."""
+        self._jobs.put(None)
         with self._lock:
-            if self.generation != seen_generation and self.alive():
-                return
-            self.stop()
-            self.start()
+            self._stop_child()
+
+    def restart(self, seen_generation: int) -> None:
+        """Restart the child unless it was already restarted since ``seen_generation``; wait for it."""
+        with self._lock:
+            done = threading.Event()
+            errors: list[BaseException] = []
+            self._jobs.put((seen_generation, done, errors))
+            if not done.wait(60):
+                raise InputError("the query engine could not be restarted within 60 s")
+        if errors:
+            raise errors[0]
+
+    def ensure_alive(self) -> None:
+        """Restart the child if it died (crash, OOM kill)."""
+        if not self.alive():
+            self.restart(self.generation)
 
     def alive(self) -> bool:
         """Whether the child process is running."""
-        return self.process is not None and self.process.poll() is None
+        process = self.process
+        return process is not None and process.poll() is None
 
 
 def _die_with_parent() -> None:
@@ -327,10 +367,8 @@ class Front:
         """Read the child's answer line by line under the deadline and the row cap."""
         deadline = time.monotonic() + self.limits.timeout + GRACE
         for attempt in (1, 2):
+            self.engine.ensure_alive()
             generation = self.engine.generation
-            if not self.engine.alive():
-                self.engine.restart(generation)
-                generation = self.engine.generation
             try:
                 return self._fetch_once(text, media, graphs, skip_header, deadline, generation)
             except (ConnectionError, http.client.RemoteDisconnected, http.client.IncompleteRead):
@@ -471,6 +509,7 @@ class Handler(BaseHTTPRequestHandler):
     def _static(self, path: str) -> Answer:
         """The YASGUI page and its assets, as the child ships them."""
         engine = self.server.front.engine
+        engine.ensure_alive()
         connection = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=10)
         try:
             connection.request("GET", "/" if path == "/index.html" else path)
