@@ -1,0 +1,243 @@
+"""`diplograph push`: named graphs sent to a real Oxigraph server with the Graph Store Protocol.
+
+The target is a separately started `oxigraph serve` (read-write, its own temp folder, a free
+loopback port). Every graph read back must be isomorphic to the local one; pushing twice must
+change nothing; a server that is not there must be one clear line and exit code 3. Retries and
+credentials are checked against a tiny stdlib HTTP server that records what it receives.
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from diplograph import resources
+from diplograph.cli import cli
+from diplograph.namespaces import ONTOLOGY_GRAPH, VOCAB_GRAPH, graph_iri
+
+DOC_A = """\
+@prefix dg: <https://w3id.org/diplograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix person: <https://w3id.org/diplograph/id/person/> .
+<https://w3id.org/diplograph/doc/push-a> a dg:SourceDocument ; dg:language "fr" .
+person:alice-martin a dg:Person ; rdfs:label "Alice Martin"@fr, "Alice Martin"@en .
+<https://w3id.org/diplograph/id/event/push-a/10> a dg:Meeting ;
+    dg:hasParticipant person:alice-martin ; dg:summary "Elle a rencontré \\"son\\" homologue." .
+"""
+DOC_B = """\
+@prefix dg: <https://w3id.org/diplograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/diplograph/doc/push-b> a dg:SourceDocument ; dg:language "fr" ;
+    rdfs:comment [ rdfs:label "un nœud anonyme" ] .
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> list[Path]:
+    a, b = tmp_path / "push-a.ttl", tmp_path / "push-b.ttl"
+    a.write_text(DOC_A, encoding="utf-8")
+    b.write_text(DOC_B, encoding="utf-8")
+    return [a, b]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A read-write `oxigraph serve` on a free loopback port; killed by pid afterwards."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server (PyPI package `oxigraph`, test extra) is not installed")
+    port = _free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxigraph-db"),
+                                "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("oxigraph serve did not start") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def read_graph(base: str, graph: str) -> Graph:
+    url = base + "/store?" + urllib.parse.urlencode({"graph": graph})
+    request = urllib.request.Request(url, headers={"Accept": "application/n-triples"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return Graph().parse(data=response.read().decode("utf-8"), format="nt")
+
+
+def store_size(base: str) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    request = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return int(response.read().decode().split()[1])
+
+
+def local_graph(*paths: Path) -> Graph:
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def push(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, ["push", *args])
+    return result.exit_code, result.stderr
+
+
+def test_every_graph_read_back_is_isomorphic_to_the_local_one(
+        cli_runner: CliRunner, docs: list[Path], oxigraph_server: str) -> None:
+    code, messages = push(cli_runner, *map(str, docs), "--store", oxigraph_server, "--dialect", "oxigraph")
+    assert code == 0, messages
+    for path in docs:
+        remote = read_graph(oxigraph_server, graph_iri(path.stem))
+        assert len(remote) > 0
+        assert isomorphic(remote, local_graph(path)), path.name
+    assert isomorphic(read_graph(oxigraph_server, str(ONTOLOGY_GRAPH)), local_graph(resources.ontology_file()))
+    assert isomorphic(read_graph(oxigraph_server, str(VOCAB_GRAPH)), local_graph(*resources.vocab_files()))
+    assert "graph/push-a" in messages and "ok" in messages
+
+
+def test_pushing_twice_changes_nothing_and_replaces_stray_triples(
+        cli_runner: CliRunner, docs: list[Path], oxigraph_server: str) -> None:
+    args = [*map(str, docs), "--store", oxigraph_server + "/store", "--no-ontology"]  # dialect gsp: URL as is
+    assert push(cli_runner, *args)[0] == 0
+    size = store_size(oxigraph_server)
+    assert push(cli_runner, *args)[0] == 0
+    assert store_size(oxigraph_server) == size  # blank nodes included: PUT replaces the graph
+    stray = urllib.request.Request(
+        oxigraph_server + "/store?" + urllib.parse.urlencode({"graph": graph_iri("push-a")}), method="POST",
+        data=b"<http://example.org/stray> <http://example.org/p> <http://example.org/o> .\n",
+        headers={"Content-Type": "application/n-triples"})
+    urllib.request.urlopen(stray, timeout=30).close()
+    assert store_size(oxigraph_server) == size + 1
+    assert push(cli_runner, *args)[0] == 0
+    assert store_size(oxigraph_server) == size
+    assert isomorphic(read_graph(oxigraph_server, graph_iri("push-a")), local_graph(docs[0]))
+
+
+def test_a_stopped_server_is_one_clear_line_and_exit_3(cli_runner: CliRunner, docs: list[Path]) -> None:
+    url = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    code, messages = push(cli_runner, *map(str, docs), "--store", url, "--dialect", "oxigraph")
+    assert code == 3
+    lines = messages.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("diplograph: error:") and "cannot connect" in lines[0] and url in lines[0]
+
+
+class Recorder(BaseHTTPRequestHandler):
+    """Answers the first `fail` requests with 503, then 204; records method, path and headers."""
+
+    seen: list[tuple[str, str, dict[str, str], bytes]]
+    fail: int
+
+    def do_PUT(self) -> None:  # noqa: N802 - stdlib naming
+        self._answer()
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        self._answer()
+
+    def _answer(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        type(self).seen.append((self.command, self.path, dict(self.headers), body))
+        status = 503 if len(type(self).seen) <= type(self).fail else 204
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture
+def recorder() -> Iterator[tuple[str, type[Recorder]]]:
+    handler = type("Handler", (Recorder,), {"seen": [], "fail": 0})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_transient_errors_are_retried_and_credentials_come_from_the_environment(
+        cli_runner: CliRunner, docs: list[Path], recorder: tuple[str, type[Recorder]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    url, handler = recorder
+    handler.fail = 2  # the first graph gets two 503s before it goes through
+    monkeypatch.setattr("diplograph.push.BACKOFF", 0.01)
+    monkeypatch.setenv("DIPLOGRAPH_STORE_USER", "curator")
+    monkeypatch.setenv("DIPLOGRAPH_STORE_PASSWORD", "s3cret:pw")
+    code, messages = push(cli_runner, str(docs[0]), "--store", url + "/ds", "--dialect", "fuseki",
+                          "--no-ontology", "--append")
+    assert code == 0, messages
+    assert len(handler.seen) == 3
+    for method, path, headers, body in handler.seen:
+        assert method == "POST"
+        assert path == "/ds/data?" + urllib.parse.urlencode({"graph": graph_iri("push-a")})
+        assert headers["Content-Type"] == "application/n-triples"
+        assert base64.b64decode(headers["Authorization"].split()[1]) == b"curator:s3cret:pw"
+        assert isomorphic(Graph().parse(data=body.decode(), format="nt"), local_graph(docs[0]))
+
+
+def test_a_graph_that_keeps_failing_makes_exit_1_and_is_reported(
+        cli_runner: CliRunner, docs: list[Path], recorder: tuple[str, type[Recorder]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    url, handler = recorder
+    handler.fail = 4  # every try of the first graph fails; the second graph goes through
+    monkeypatch.setattr("diplograph.push.BACKOFF", 0.01)
+    code, messages = push(cli_runner, *map(str, docs), "--store", url + "/repositories/r",
+                          "--dialect", "graphdb", "--no-ontology")
+    assert code == 1
+    assert "FAILED https://w3id.org/diplograph/graph/push-a" in messages
+    assert "ok https://w3id.org/diplograph/graph/push-b" in messages
+    assert all(path.startswith("/repositories/r/rdf-graphs/service?graph=") for _, path, _, _ in handler.seen)
+
+
+def test_dry_run_sends_nothing(cli_runner: CliRunner, docs: list[Path],
+                               recorder: tuple[str, type[Recorder]]) -> None:
+    url, handler = recorder
+    code, messages = push(cli_runner, *map(str, docs), "--store", url, "--dialect", "oxigraph", "--dry-run")
+    assert code == 0
+    assert handler.seen == []
+    assert "PUT " + url + "/store?graph=" in messages
+
+
+def test_credentials_in_the_url_are_refused(cli_runner: CliRunner, docs: list[Path]) -> None:
+    code, messages = push(cli_runner, str(docs[0]), "--store", "http://user:pw@127.0.0.1:1/")
+    assert code == 2
+    assert "DIPLOGRAPH_STORE_USER" in messages
