@@ -75,6 +75,23 @@ never satisfies two gold items and vice versa):
   followUpOf, reactsTo, partOf, context; predicted inverse properties (dg:precedes,
   dg:hasFollowUp, ...) are turned around first.
 
+Annotation guidelines followed by the gold files (so that "complete" means the same everywhere):
+
+* Actors: every named person, state, organisation and place mentioned in the body (also when
+  only a demonym names a side: "ses homologues allemand et polonais"); unnamed collectives
+  ("des dirigeants européens") when they act, speak, take part, hold a position or are
+  targeted; other collectives and bystanders are optional.
+* Events: every occurrence the text asserts, past, ongoing, planned or announced, of the
+  17 event types, including reporting verbs with an identifiable speaker ("a indiqué la
+  présidence turque"). Coreferent mentions are anchors of one event. Hypothetical, negated
+  or conditional events ("pour parvenir à un accord", "La Russie répondrait") and events
+  named only inside quotations are optional. Attributions without an actor ("selon les
+  communiqués officiels") are not events.
+* Roles: the role the text gives a person ("le ministre turc"); roles true in the world but
+  not stated in the text are optional.
+* Quotes: every span inside « », “ ” with its speaker as the text attributes it (the
+  interview's answers are the interviewee's words but not quotations).
+
 Precision = tp / (tp + fp), recall = tp / (tp + fn); with nothing predicted and nothing
 expected both are 1.0; with nothing predicted but something expected precision is 1.0 and
 recall 0.0 (and conversely). F1 is their harmonic mean (0.0 when both are 0).

@@ -33,7 +33,9 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Pa
                      details: bool) -> None:
     """Score extraction against gold facts: P/R/F1 per category, per document and micro-averaged.
 
-    Matching rules are documented in the diplograph.evaluate module.
+    "dup" counts predictions that repeat an already matched gold event (same real event found
+    twice): neither true nor false positives. Matching rules are documented in the
+    diplograph.evaluate module (python -m pydoc diplograph.evaluate).
     """
     from diplograph.evaluate import evaluate_file, micro_average
 
@@ -66,9 +68,9 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Pa
 
 
 def _table(title: str, scores: dict[str, Scores], details: bool) -> None:
-    lines = ["", title, f"  {'category':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    lines = ["", title, f"  {'category':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'dup':>5}{'P':>8}{'R':>8}{'F1':>8}"]
     for category, s in scores.items():
-        lines.append(f"  {category:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+        lines.append(f"  {category:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.duplicates or '':>5}"
                      f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
         if details:
             lines += [f"      missed:   {item}" for item in s.missed]
