@@ -180,7 +180,8 @@ class Scores:
 
     def __add__(self, other: Scores) -> Scores:
         return Scores(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
-                      self.duplicates + other.duplicates)
+                      self.duplicates + other.duplicates, self.missed + other.missed,
+                      self.spurious + other.spurious)
 
     def as_dict(self, details: bool = False) -> dict[str, Any]:
         """Plain numbers (rounded to 4 places) for JSON output."""
@@ -596,7 +597,7 @@ def _score_participants(pred: _Predicted, by_key: dict[str, dict[str, Any]],
 
         total = total + _score(
             wanted, predicted, ok, optional=lambda g: g[2],
-            show_gold=lambda g, k=key: f"{k}: {_shown(g[3]['actor'])} / {_shown(g[3].get('side'))}",
+            show_gold=lambda g, k=key: f"{k}: {_shown(g[3]['actor'])} / {_shown(g[3].get('side') or '-')}",
             show_pred=lambda p, k=key: f"{k}: {pred.show(p[0])} / {','.join(map(pred.show, p[1])) or '-'}")
     return total
 
