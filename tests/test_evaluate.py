@@ -303,6 +303,28 @@ def test_anchor_must_occur_exactly_once() -> None:
     assert spans == {"k": [(4, 14)]}
 
 
+def test_gold_typos_are_refused() -> None:
+    from diplograph.evaluate import check_gold
+
+    with pytest.raises(InputError, match="unknown event type 'meting'"):
+        check_gold({"events": [{"key": "k", "type": "meting", "anchors": ["a reçu"]}]})
+    with pytest.raises(InputError, match="unknown event keys"):
+        check_gold({"events": [{"key": "k", "type": "meeting", "anchors": ["a reçu"]}],
+                    "relations": [{"from": "k", "relation": "partOf", "to": "nope"}]})
+    with pytest.raises(InputError, match="actor needs label and type"):
+        check_gold({"actors": [{"label": "Paris", "type": "city"}]})
+
+
+def test_cli_missing_gold_dir_is_one_line_exit_3(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    result = CliRunner().invoke(cli, ["evaluate", "--gold-dir", str(tmp_path / "nope")])
+    assert result.exit_code == 3
+    assert result.output.strip().count("\n") == 0 and "no such folder" in result.output
+
+
 # ------------------------------------------------------------------------- the gold files
 @pytest.mark.parametrize("path", [SEED_GOLD, *TEXT_GOLDS], ids=lambda p: p.stem)
 def test_gold_file_is_well_formed_and_anchored(path: Path) -> None:

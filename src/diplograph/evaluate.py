@@ -534,7 +534,8 @@ def _score_events(pred: _Predicted, gold: dict[str, Any], anchors: dict[str, lis
     for n in nodes:
         if n in key_of:
             continue
-        explainers = [g for g in events if ok(g, n)]
+        # a required gold event explains a duplicate before an optional one does
+        explainers = sorted((g for g in events if ok(g, n)), key=lambda g: bool(g.get("optional")))
         if not explainers:
             spurious.append(n)
         elif explainers[0].get("optional"):
