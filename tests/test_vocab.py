@@ -393,19 +393,31 @@ def test_known_office_holders(g: Graph, person: str, role: str, org: str) -> Non
     assert not list(g.objects(holding, SCHEMA.endDate)), "still in office"
 
 
-def test_one_current_holder_per_head_of_state_or_foreign_ministry(g: Graph) -> None:
+SINGLE_HOLDER = URIRef(V + "role-collection/single-holder")
+
+
+def test_single_holder_offices_are_role_concepts(g: Graph) -> None:
+    members = set(g.objects(SINGLE_HOLDER, SKOS.member))
+    assert (SINGLE_HOLDER, RDF.type, SKOS.Collection) in g
+    assert members <= concepts_of(g, "role")
+    for slug in ("president", "prime-minister", "chancellor", "foreign-minister", "eu-foreign-affairs-chief",
+                 "secretary-of-state", "secretary-general", "defence-minister"):
+        assert vocab("role", slug) in members, slug
+    for slug in ("envoy", "special-envoy", "ambassador", "minister", "adviser"):
+        assert vocab("role", slug) not in members, slug
+
+
+def test_one_current_holder_per_single_holder_office(g: Graph) -> None:
     """With endDate on past offices a linker can pick 'le président russe' or 'le chef de la diplomatie
     ukrainienne' without ambiguity."""
+    single = set(g.objects(SINGLE_HOLDER, SKOS.member))
     current: dict[tuple, list] = defaultdict(list)
     for h in g.subjects(RDF.type, DG.RoleHolding):
-        if not list(g.objects(h, SCHEMA.endDate)):
-            key = (g.value(h, DG.role), g.value(h, DG.forOrganization))
-            current[key].append(g.value(h, DG.heldBy))
-    for role in ("president", "prime-minister", "chancellor", "foreign-minister", "eu-foreign-affairs-chief",
-                 "secretary-general", "secretary-of-state", "defence-minister"):
-        for (r, org), holders in current.items():
-            if r == vocab("role", role):
-                assert len(holders) == 1, f"{role} of {org}: {holders}"
+        if not list(g.objects(h, SCHEMA.endDate)) and g.value(h, DG.role) in single:
+            current[(g.value(h, DG.role), g.value(h, DG.forOrganization))].append(g.value(h, DG.heldBy))
+    assert len(current) > 40
+    for (role, org), holders in current.items():
+        assert len(holders) == 1, f"{role} of {org}: {holders}"
 
 
 def test_demonyms_belong_to_states_or_organisations_and_are_unambiguous(g: Graph) -> None:
