@@ -188,6 +188,17 @@ def test_every_concept_is_complete(g: Graph, scheme: str) -> None:
         assert top or any(g.objects(c, SKOS.broader)), f"{c}: neither top concept nor narrower"
 
 
+def test_skos_integrity_labels_and_top_concepts(g: Graph) -> None:
+    """SKOS integrity: a label is not both preferred and alternative; top concepts are declared both ways."""
+    for s in set(g.subjects(SKOS.prefLabel, None)):
+        assert not set(g.objects(s, SKOS.prefLabel)) & set(g.objects(s, SKOS.altLabel)), s
+    for c, scheme in g.subject_objects(SKOS.topConceptOf):
+        assert (scheme, SKOS.hasTopConcept, c) in g, c
+        assert (c, SKOS.inScheme, scheme) in g, c
+    for scheme, c in g.subject_objects(SKOS.hasTopConcept):
+        assert (c, SKOS.topConceptOf, scheme) in g, c
+
+
 @pytest.mark.parametrize("scheme", sorted(FIXED_SLUGS))
 def test_fixed_slugs_exist(g: Graph, scheme: str) -> None:
     """Other files (triggers.ttl, gold standards, queries) name these IRIs."""
