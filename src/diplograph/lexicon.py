@@ -89,6 +89,7 @@ class LexConcept:
     triggers: list[str] = field(default_factory=list)  # dg:triggerLemma (fr)
     hidden: list[str] = field(default_factory=list)  # skos:hiddenLabel (fr)
     event_class: str | None = None
+    broader: list[str] = field(default_factory=list)  # skos:broader concepts
 
     @property
     def label(self) -> str:
@@ -143,6 +144,33 @@ class Lexicon:
             return concept.event_class
         slug = event_type.rstrip("/").rsplit("/", 1)[-1]
         return DG_NS + "".join(part.capitalize() for part in slug.split("-"))
+
+    def narrower_or_same(self, concept: str, other: str) -> bool:
+        """``concept`` is ``other`` or one of its narrower concepts (foreign minister < minister)."""
+        seen: set[str] = set()
+        todo = [concept]
+        while todo:
+            current = todo.pop()
+            if current == other:
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            found = self.concepts.get(current)
+            if found is not None:
+                todo.extend(found.broader)
+        return False
+
+    def state_of(self, actor: str | None) -> str | None:
+        """The state an actor belongs to (itself for a state; the affiliation of an organisation)."""
+        seen: set[str] = set()
+        while actor is not None and actor not in seen:
+            seen.add(actor)
+            found = self.actors.get(actor)
+            if found is None or found.kind == "state":
+                return actor
+            actor = found.affiliation
+        return None
 
     def candidates(self, name: str) -> list[str]:
         """Actor IRIs whose label, altLabel or demonym-free name folds to ``name``."""
@@ -242,6 +270,7 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
                 hidden=sorted({v for v, lang in _literals(props.get(SKOS + "hiddenLabel", []))
                                if lang in ("fr", "")}),
                 event_class=classes[0] if classes else None,
+                broader=sorted(v for v in props.get(SKOS + "broader", []) if isinstance(v, str)),
             )
             continue
         kind = _actor_kind(iri, types)

@@ -51,7 +51,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.events import find_events
     from diplograph.extract.patterns import vocabulary_matcher
     from diplograph.extract.positions import find_issue_points, find_positions
-    from diplograph.extract.quotes import find_quotes
+    from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
     from diplograph.lexicon import load_lexicon
@@ -60,8 +60,10 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     vocab = vocabulary_matcher(nlp or load_nlp(), lex)
     ctx = Context(source=source, doc=doc, lex=lex, vocab=vocab)
     ctx.hits = vocab(doc)
+    ctx.quote_ranges = quote_ranges(source.text)
     find_entities(ctx)
     find_roles(ctx)
+    ctx.speaker = first_person_speaker(ctx)
     find_times(ctx)
     find_events(ctx)
     for event in ctx.events:  # sides known only now for participants added before roles ran

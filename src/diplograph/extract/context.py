@@ -57,6 +57,9 @@ class Context:
     delegation_members: dict[str, list[str]] = field(default_factory=dict)  # state -> members
     dominant_year: int | None = None
     demonym_at: dict[int, str] = field(default_factory=dict)  # token -> actor of the demonym
+    role_person: dict[int, str] = field(default_factory=dict)  # head token of a role phrase -> person
+    quote_ranges: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotes
+    speaker: str | None = None  # who "je" is outside quotes (a speech, an interview)
 
     @property
     def text(self) -> str:

@@ -30,7 +30,8 @@ PARTICLES = frozenset("de du des da di von van der den bin ben al el le la ibn".
 #: Plural nouns that, with a demonym, name an unnamed collective actor ("des dirigeants européens").
 COLLECTIVE_NOUNS = frozenset(
     "responsable dirigeant autorité officiel diplomate partenaire négociateur représentant allié "
-    "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu".split()
+    "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu pays capitale "
+    "gouvernement chancellerie".split()
 )
 #: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé").
 STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
@@ -119,7 +120,8 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> None:
                       place=place.iri if place is not None else None)
     ctx.add_mention(mention)
     add_linked_entity(ctx, chosen, span)
-    if place is not None and chosen is not place and ent.ent_id_ in {fold(n) for n in place.names}:
+    if place is not None and chosen is not place and ent.ent_id_ in {fold(n) for n in place.names} \
+            and place.stands_for in lex.actors and lex.actors[place.stands_for].kind == "state":
         add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
 
 
@@ -169,6 +171,8 @@ def _looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> boo
     words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")]
     if not words or not all(t.text[:1].isupper() for t in words):
         return False
+    if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words):
+        return False  # "R. Non", "C'est": capitalised function words are no names
     if not any(t.pos_ == "PROPN" for t in tokens):
         return False
     if len(words) == 1 and not single_ok:

@@ -45,6 +45,7 @@ LOCATIVE = frozenset({"à", "au", "aux", "en", "dans"})
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _DEMONSTRATIVE = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces"})
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
+FIRST_PERSON = frozenset({"je", "j'", "moi"})
 _NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
 
 
@@ -123,7 +124,7 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
             for subject in _subjects(ctx, token):
                 agents += actors_of(ctx, subject)
             if not agents:
-                agents += _left_actors(ctx, token)
+                agents += _right_actors(ctx, token) if _reporting(ctx, token) else _left_actors(ctx, token)
         for c in token.children:
             case = _case(c)
             if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl:arg",) and case in ("à", "au", "aux")):
@@ -248,20 +249,27 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     """Actors named by the phrase headed by ``token`` (names, appositions, coordination)."""
     found: list[str] = []
     mentions = ctx.by_token.get(token.i, [])
+    if token.i in ctx.role_person:
+        found.append(ctx.role_person[token.i])  # "le porte-parole du Kremlin, Dmitri Peskov"
     for m in mentions:
-        if _is_actor(m):
+        if _is_actor(m) and not found:
             found.append(m.iri)
     if not found:
-        for c in token.children:
-            if c.dep_ in ("appos", "flat:name", "flat", "nmod") and c.i > token.i:
-                for m in ctx.by_token.get(c.i, []):
-                    if _is_actor(m) and (c.dep_ != "nmod" or m.start == c.i or m.described):
-                        found.append(m.iri)
-                        break
-                if found and c.dep_ != "nmod":
+        for deps in (("appos", "flat:name", "flat"), ("nmod",)):
+            for c in token.children:
+                if c.dep_ in deps and c.i > token.i:
+                    for m in ctx.by_token.get(c.i, []):
+                        if _is_actor(m) and (c.dep_ != "nmod" or m.start == c.i or m.described):
+                            found.append(m.iri)
+                            break
+                if found:
                     break
+            if found:
+                break
     if not found and token.lower_ in _PRONOUNS:
         found += _antecedent(ctx, token)
+    if not found and token.lower_ in FIRST_PERSON and ctx.speaker and not _in_quote(ctx, token):
+        found.append(ctx.speaker)
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
         head = token.head.head if token.head.dep_.startswith("acl") else None
         if head is not None:
@@ -273,33 +281,79 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     return _unique(found)
 
 
+def is_subject(ctx: Context, m: Mention) -> bool:
+    """The mention is (in apposition to) the subject of its clause."""
+    subjects = ("nsubj", "nsubj:pass")
+    for i in range(m.start, m.end):
+        t = ctx.doc[i]
+        if t.dep_ in subjects or (t.dep_ in ("appos", "flat:name") and t.head.dep_ in subjects):
+            return True
+    return False
+
+
+def _in_quote(ctx: Context, token: Token) -> bool:
+    return any(b <= token.idx < e for b, e in ctx.quote_ranges)
+
+
+def _right_actors(ctx: Context, verb: Token) -> list[str]:
+    """Inverted subject after a reporting verb: "« ... », prévient d'emblée X"."""
+    found: list[str] = []
+    doc = ctx.doc
+    i = verb.i + 1
+    while i < verb.sent.end and i <= verb.i + 4:
+        t = doc[i]
+        if t.text in ".;:«»" or t.pos_ == "VERB":
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "group", "org", "state") and m.start == i:
+                return [m.iri]
+        if i in ctx.role_person:
+            return [ctx.role_person[i]]
+        i += 1
+    return found
+
+
 def _is_actor(m: Mention) -> bool:
     return m.kind != "place" or m.iri != m.place
 
 
 def _antecedent(ctx: Context, token: Token) -> list[str]:
-    """"il"/"elle": the latest agent of an earlier event, else the latest person named."""
+    """"il"/"elle": the latest person that was a subject before, else the latest person named.
+
+    "ils"/"elles" take the latest subject group, state or set of people instead.
+    """
     plural = token.lower_.strip("-") in ("ils", "elles")
-    for event in reversed(ctx.events):
-        if event.agents and (plural or len(event.agents) == 1):
-            if ctx.doc[token.i].idx > event.trigger.begin or event.sentence.begin < token.idx:
-                return list(event.agents if plural else event.agents[:1])
-    for m in reversed(ctx.mentions):
-        if m.end <= token.i and m.kind == "person":
-            return [m.iri]
-    return []
+    kinds = ("group", "state", "org", "delegation") if plural else ("person",)
+    earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds]
+    for m in reversed(earlier):
+        if _in_quote(ctx, ctx.doc[m.start]):
+            continue
+        if is_subject(ctx, m):
+            if token.i - m.end < 120:
+                return [m.iri]
+            break
+    return [earlier[-1].iri] if earlier else []
 
 
 def _subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of a verb; a coordinated or controlled verb shares its head's subject."""
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
     subjects = [c for c in verb.children
-                if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)]
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
+                or (c.dep_ == "expl:subj" and c.lower_ in _PRONOUNS)]
     if subjects or depth > 3:
         return subjects
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subjects(ctx, verb.head, depth + 1)
     return []
+
+
+def _reporting(ctx: Context, verb: Token) -> bool:
+    """A verb right after a closing quotation mark and a comma: "« ... », a déclaré X"."""
+    i = verb.i - 1
+    while i > verb.sent.start and ctx.doc[i].pos_ in ("AUX", "ADV", "PRON"):
+        i -= 1
+    return i > 0 and ctx.doc[i].text == "," and ctx.doc[i - 1].text in ("»", '"', "”")
 
 
 def _left_actors(ctx: Context, verb: Token) -> list[str]:

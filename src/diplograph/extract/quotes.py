@@ -22,6 +22,11 @@ SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criti
                                    "announcement", "rejection", "proposal", "agreement"))
 
 
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of every quotation (marks included)."""
+    return [(m.start(), m.end()) for m in _PAIRS.finditer(text)]
+
+
 def find_quotes(ctx: Context) -> list[Quote]:
     """Every quotation of the body with its speaker and statement event."""
     text = ctx.text
@@ -66,7 +71,7 @@ def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | Non
     if sentence is None:
         return None
     best: Event | None = None
-    best_key: tuple[int, int] | None = None
+    best_key: tuple[int, int, int] | None = None
     for event in ctx.events:
         if event.event_type not in SPEECH or not event.agents:
             continue
@@ -74,7 +79,11 @@ def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | Non
         if not (sentence.begin <= t.begin < sentence.end) or qbegin <= t.begin < qend:
             continue
         distance = qbegin - t.end if t.end <= qbegin else t.begin - qend
-        key = (0 if event.event_type == et("statement") else 1, distance)
+        # "« ... », a-t-il prévenu": the reporting clause after the quote wins
+        after = ctx.text[qend:t.begin]
+        reporting = 0 if t.begin >= qend and after.lstrip(" \u00a0\u202f»”\"").startswith(",") \
+            and len(after) < 25 else 1
+        key = (reporting, 0 if event.event_type == et("statement") else 1, distance)
         if best_key is None or key < best_key:
             best, best_key = event, key
     return best
@@ -92,3 +101,19 @@ def _selon(ctx: Context, sentence) -> str | None:
             if actors:
                 return actors[0]
     return None
+
+
+def first_person_speaker(ctx: Context) -> str | None:
+    """Who says "je" outside quotations: the first person named (a speech, an interview).
+
+    In a news report "je" only occurs inside quotes; when it occurs in the running text,
+    the document is someone's own words, and the first person it names is that someone.
+    """
+    from diplograph.extract.events import FIRST_PERSON
+
+    inside = ctx.quote_ranges
+    uses = [t for t in ctx.doc if t.lower_ in FIRST_PERSON and not any(b <= t.idx < e for b, e in inside)]
+    if not uses:
+        return None
+    people = [m for m in ctx.mentions if m.kind == "person" and not m.described]
+    return people[0].iri if people else None

@@ -21,6 +21,8 @@ from diplograph.namespaces import id_iri, slugify
 MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer conduire mener diriger réunir".split())
 #: "Côté américain, X ..." puts X on the American side.
 SIDE_NOUNS = frozenset({"côté"})
+#: "son homologue turc": someone holding the same role for another state.
+COUNTERPART_NOUNS = frozenset({"homologue"})
 _DEFINITE = frozenset({"le", "la", "l'", "les"})
 _WINDOW = 9
 
@@ -37,8 +39,11 @@ def find_roles(ctx: Context) -> None:
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
             _assign(ctx, person.iri, hit.iri, org, evidence)
+            ctx.role_person[hit.head] = person.iri
+            _state_of_role(ctx, org, hit, phrase_end, demonym_at)
         else:
             unnamed.append((hit, org, phrase_end))
+    _counterparts(ctx, demonym_at)
     for hit, org, phrase_end in unnamed:
         _unnamed_holder(ctx, hit, org, phrase_end)
     _delegations(ctx)
@@ -137,12 +142,22 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
         return
     if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
         return
+    lex = ctx.lex
+    state = lex.state_of(org)
     holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
-        r.role == hit.iri and (org is None or r.organisation == org) for r in e.roles)]
+        lex.narrower_or_same(r.role, hit.iri)
+        and (org is None or r.organisation == org or lex.state_of(r.organisation) == state)
+        for r in e.roles)]
     span = ctx.span(hit.start, phrase_end)
+    if not holders and org is not None:
+        previous = _previous_compatible(ctx, hit, org)
+        if previous is not None:
+            holders = [previous]
+            _assign(ctx, previous.iri, hit.iri, org, span)
     if len(holders) == 1:
         holder = holders[0]
         ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
+        ctx.role_person[hit.head] = holder.iri
         if span not in holder.mentions:
             holder.mentions.append(span)
         return
@@ -155,6 +170,71 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
     if not entity.roles:
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
+
+
+def _previous_compatible(ctx: Context, hit: Hit, org: str):
+    """"X a dit ... Le ministre ukrainien ...": the role phrase names the person just before.
+
+    The nearest person named in the two previous sentences (or earlier in this one) who
+    serves the same state or organisation and holds no other role is taken.
+    """
+    sentence = ctx.doc[hit.start].sent
+    sentences = [s for s in ctx.doc.sents if s.end <= sentence.start][-2:]
+    first = sentences[0].start if sentences else sentence.start
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):
+        if m.kind != "person" or m.described or not (first <= m.start < hit.start):
+            continue
+        entity = ctx.entities.get(m.iri)
+        if entity is None or entity.roles:
+            continue
+        state = ctx.lex.state_of(org)
+        if ctx.lex.state_of(entity.affiliation) == state or ctx.lex.state_of(ctx.sides.get(entity.iri)) == state:
+            return entity
+    return None
+
+
+def _state_of_role(ctx: Context, org: str | None, hit: Hit, end: int, demonym_at: dict[int, str]) -> None:
+    """The state named only by a demonym of a role ("ses homologues allemand") is denoted there."""
+    from diplograph.extract.entities import add_linked_entity
+
+    if org is None or org in ctx.entities or org not in ctx.lex.actors:
+        return
+    for i in range(hit.start, end + 1):
+        if demonym_at.get(i) == org:
+            add_linked_entity(ctx, ctx.lex.actors[org], ctx.span(i, i + 1))
+            return
+
+
+def _counterparts(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"X a reçu son homologue turc Y": Y holds X's role, for Turkey."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lemma_.lower() not in COUNTERPART_NOUNS or token.i in ctx.heading_tokens:
+            continue
+        subject_role = None
+        for m in ctx.mentions:
+            if m.kind == "person" and token.sent.start <= m.start < token.i:
+                entity = ctx.entities.get(m.iri)
+                if entity is not None and entity.roles:
+                    subject_role = entity.roles[0].role
+                    break
+        if subject_role is None:
+            continue
+        # "homologue turc Y", "homologues allemand, Y, et polonais, Z"
+        j = token.i + 1
+        state = None
+        while j < token.sent.end and j <= token.i + 12:
+            t = doc[j]
+            if j in demonym_at:
+                state = demonym_at[j]
+                _state_of_role(ctx, state, Hit("role", subject_role, j, j + 1, j), j, demonym_at)
+            elif t.pos_ == "VERB" or t.text in ".;:":
+                break
+            for m in ctx.by_token.get(j, []):
+                if m.kind == "person" and m.start == j and state is not None:
+                    _assign(ctx, m.iri, subject_role, state, ctx.span(token.i, j))
+                    ctx.sides[m.iri] = state
+            j += 1
 
 
 def _delegations(ctx: Context) -> None:
