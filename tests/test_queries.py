@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -236,6 +237,12 @@ def test_events_and_meetings_typed_literals():
     assert meeting["participantCount"].toPython() == 5
 
 
+def test_meeting_place_is_the_most_specific_one():
+    # the meeting is placed in Moscow and at the Kremlin, and the Kremlin is in Moscow
+    rows = [r for r in records(run("meetings", (str(KREMLIN),))) if r["meeting"] == iri(MEETING)]
+    assert [(r["place"], str(r["placeLabel"])) for r in rows] == [(iri("id/place/kremlin"), "Kremlin")]
+
+
 def test_quotes_offsets_point_at_the_quoted_words():
     text = KREMLIN_TEXT()
     spans = [text[int(r["begin"]):int(r["end"])] for r in records(run("quotes", (str(KREMLIN),)))]
@@ -459,6 +466,9 @@ def test_query_command_cold_start_does_not_import_heavy_libraries():
 
 
 def seed_graph() -> tuple[str, ...]:
+    """graph/ as built (or the file in $DIPLOGRAPH_SEED_GRAPH, to test a build made elsewhere)."""
+    if os.environ.get("DIPLOGRAPH_SEED_GRAPH"):
+        return (os.environ["DIPLOGRAPH_SEED_GRAPH"],)
     for name in ("diplograph.trig", "2025-12-02-kremlin-meeting-fr.ttl"):
         candidate = ROOT / "graph" / name
         if candidate.is_file():
