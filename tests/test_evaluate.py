@@ -281,6 +281,11 @@ def test_positions_issues_and_disagreements() -> None:
     assert (s["disagreements"].tp, s["disagreements"].fn) == (0, 1)  # Müster is not a party
     d.g.add((point, DG.party, e["muster"]))
     assert scores(d, gold)["disagreements"].f1 == 1.0
+    # a second acceptable issue: matches the position, is allowed but not required as an issue
+    gold["positions"] = [{"holder": "diplomates européens", "issue": ["energy", "sanctions"], "stance": "supports"}]
+    s = scores(d, gold)
+    assert s["positions"].f1 == 1.0
+    assert (s["issues"].tp, s["issues"].fp, s["issues"].fn) == (2, 0, 1)  # energy required, not predicted
 
 
 def test_scores_edge_cases_and_micro_average() -> None:

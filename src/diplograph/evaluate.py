@@ -68,7 +68,8 @@ never satisfies two gold items and vice versa):
 * ``issues``: the set of issue slugs the document is about: gold ``issues`` united with the
   issues of required gold positions and disagreements (those of optional ones, and
   ``optional_issues``, are allowed but not required); predicted = every dg:topic and dg:onIssue.
-* ``positions``: (holder, issue slug, stance slug); ``stance`` may list acceptable slugs.
+* ``positions``: (holder, issue slug, stance slug); ``issue`` and ``stance`` may list
+  acceptable slugs (the first issue is the one the issues category requires).
 * ``disagreements``: issue points (kind disagreement by default, or ``kind: convergence``)
   as (kind, issue, parties): every gold party must be among the predicted parties.
 * ``relations``: (from event key, relation, to event key) with relation in precededBy,
@@ -706,7 +707,9 @@ def _score_issues(pred: _Predicted, gold: dict[str, Any]) -> Scores:
     wanted = set(_slugs(gold.get("issues") or []))
     allowed = set(_slugs(gold.get("optional_issues") or []))
     for item in [*(gold.get("positions") or []), *(gold.get("disagreements") or [])]:
-        (allowed if item.get("optional") else wanted).add(str(item["issue"]))
+        first, *others = _slugs(item["issue"])
+        (allowed if item.get("optional") else wanted).add(first)
+        allowed.update(others)
     rows = pred.rows("SELECT DISTINCT ?i WHERE { { ?x dg:topic ?i } UNION { ?x dg:onIssue ?i } }")
     predicted = {_slug(r[0]) for r in rows}
     spurious = predicted - wanted - allowed
@@ -718,12 +721,12 @@ def _score_positions(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
     rows = pred.rows("""SELECT DISTINCT ?h ?i ?s WHERE {
         ?p a dg:Position ; dg:holder ?h ; dg:onIssue ?i ; dg:stance ?s }""")
     predicted = sorted({(str(h), _slug(i), _slug(s)) for h, i, s in rows})
-    wanted = [(_labels(g["holder"]), str(g["issue"]), set(_slugs(g["stance"])), bool(g.get("optional")), g)
-              for g in gold]
+    wanted = [(_labels(g["holder"]), set(_slugs(g["issue"])), set(_slugs(g["stance"])), bool(g.get("optional")),
+               g) for g in gold]
     return _score(wanted, predicted,
-                  lambda g, p: p[1] == g[1] and p[2] in g[2] and pred.is_actor(p[0], g[0]),
+                  lambda g, p: p[1] in g[1] and p[2] in g[2] and pred.is_actor(p[0], g[0]),
                   optional=lambda g: g[3],
-                  show_gold=lambda g: f"{_shown(g[4]['holder'])} {g[1]} {_shown(g[4]['stance'])}",
+                  show_gold=lambda g: f"{_shown(g[4]['holder'])} {_shown(g[4]['issue'])} {_shown(g[4]['stance'])}",
                   show_pred=lambda p: f"{pred.show(p[0])} {p[1]} {p[2]}")
 
 
@@ -736,16 +739,18 @@ def _score_disagreements(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores
         if party is not None:
             parties.add(str(party))
     predicted = sorted((kind, issue, tuple(sorted(parties))) for (_, kind, issue), parties in points.items())
-    wanted = [(str(g.get("kind", "disagreement")), str(g["issue"]),
+    wanted = [(str(g.get("kind", "disagreement")), set(_slugs(g["issue"])),
                [_labels(p) for p in g.get("parties") or []], bool(g.get("optional")), g) for g in gold]
 
     def ok(g: Any, p: Any) -> bool:
-        if (g[0], g[1]) != (p[0], p[1]):
+        if g[0] != p[0] or p[1] not in g[1]:
             return False
         return all(any(pred.is_actor(x, party) for x in p[2]) for party in g[2])
 
     return _score(wanted, predicted, ok, optional=lambda g: g[3],
-                  show_gold=lambda g: f"{g[0]} {g[1]}", show_pred=lambda p: f"{p[0]} {p[1]}")
+                  show_gold=lambda g: f"{g[0]} {_shown(g[4]['issue'])} "
+                                      f"[{', '.join(_shown(x) for x in g[4].get('parties') or [])}]",
+                  show_pred=lambda p: f"{p[0]} {p[1]} [{', '.join(map(pred.show, p[2]))}]")
 
 
 # ------------------------------------------------------------------------ running the pipeline
