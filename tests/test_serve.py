@@ -493,3 +493,18 @@ def test_serve_on_a_busy_port_is_one_clear_line(tmp_path: Path) -> None:
              "--store", str(tmp_path / "store")], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == 3
     assert result.stderr.strip().splitlines()[-1].startswith("diplograph: error: cannot listen on")
+
+
+def test_allow_federation_lets_service_reach_another_endpoint(served: Served, tmp_path: Path) -> None:
+    data = tmp_path / "other.ttl"
+    data.write_text('<http://example.org/here> <http://example.org/p> "local" .\n', encoding="utf-8")
+    other = start_serve([data], tmp_path / "store", "--allow-federation")
+    try:
+        query = (f"SELECT ?name WHERE {{ SERVICE <{served.sparql}> {{ "
+                 "<https://w3id.org/diplograph/id/person/ana-exemplo> "
+                 "<http://www.w3.org/2000/01/rdf-schema#label> ?name } }")
+        status, _, body = post(other.sparql, {"query": query}, accept="text/csv")
+        assert status == 200, body
+        assert body.decode().split() == ["name", "Ana", "Exemplo"]
+    finally:
+        stop_serve(other.process)
