@@ -373,12 +373,14 @@ def pipeline_scores() -> dict[str, dict[str, Scores]]:
     return dict(evaluate_file(path) for path in [SEED_GOLD, *TEXT_GOLDS])
 
 
+@pytest.mark.slow
 def test_target_seed_f1_at_least_0_9_in_every_category(pipeline_scores: dict[str, dict[str, Scores]]) -> None:
     seed = pipeline_scores[SEED_GOLD.stem]
     low = {c: round(s.f1, 2) for c, s in seed.items() if s.f1 < 0.9}
     assert not low, f"seed categories under F1 0.9: {low}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", TEXT_GOLDS, ids=lambda p: p.stem)
 def test_target_recall_on_other_styles(path: Path, pipeline_scores: dict[str, dict[str, Scores]]) -> None:
     result = pipeline_scores[path.stem]
