@@ -330,6 +330,32 @@ def test_cli_missing_gold_dir_is_one_line_exit_3(tmp_path: Path) -> None:
     assert result.output.strip().count("\n") == 0 and "no such folder" in result.output
 
 
+def test_cli_scores_a_stored_graph_without_running_extraction(tmp_path: Path) -> None:
+    """--graph-dir scores what `diplograph build` wrote; one perfect and one damaged copy."""
+    import yaml
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    d, e = world()
+    (tmp_path / "graphs").mkdir()
+    d.g.serialize(tmp_path / "graphs" / "tiny.ttl", format="turtle")
+    d.g.remove((e["moscow"], None, None))
+    d.g.serialize(tmp_path / "graphs" / "tiny-damaged.ttl", format="turtle")
+    (tmp_path / "gold").mkdir()
+    for slug in ("tiny", "tiny-damaged"):
+        gold = dict(GOLD, document=f"{slug}.txt", slug=slug)
+        (tmp_path / "gold" / f"{slug}.yaml").write_text(yaml.safe_dump(gold, allow_unicode=True),
+                                                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold-dir", str(tmp_path / "gold"),
+                                      "--graph-dir", str(tmp_path / "graphs"), "-f", "json", "--details"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["documents"]["tiny"]["actors"]["f1"] == 1.0
+    assert data["documents"]["tiny-damaged"]["actors"]["missed"] == ["Moscou (place)"]
+    assert (data["micro"]["actors"]["tp"], data["micro"]["actors"]["fn"]) == (9, 1)
+
+
 # ------------------------------------------------------------------------- the gold files
 @pytest.mark.parametrize("path", [SEED_GOLD, *TEXT_GOLDS], ids=lambda p: p.stem)
 def test_gold_file_is_well_formed_and_anchored(path: Path) -> None:

@@ -785,3 +785,41 @@ def evaluate_file(gold_file: str | Path, texts_dir: Path | None = None) -> tuple
     source = read_document(find_document(gold, gold_path, texts_dir))
     locate_anchors(gold, source.text)  # a broken gold file fails before the slow extraction
     return source.slug, evaluate(graph_of(source), gold, text=source.text)
+
+
+def stored_graph(slug: str, graph_dir: Path) -> Graph:
+    """A document's graph as ``diplograph build`` wrote it: ``<slug>.ttl``, else its named graph
+    in ``diplograph.trig``. Scoring the written files checks what users actually download."""
+    from rdflib import Dataset, Graph, URIRef
+
+    from diplograph.namespaces import graph_iri
+
+    turtle = graph_dir / f"{slug}.ttl"
+    if turtle.is_file():
+        return Graph().parse(turtle, format="turtle")
+    dataset_file = graph_dir / "diplograph.trig"
+    if dataset_file.is_file():
+        dataset = Dataset()
+        dataset.parse(dataset_file, format="trig")
+        named = dataset.graph(URIRef(graph_iri(slug)))
+        if len(named):
+            graph = Graph()
+            for triple in named:
+                graph.add(triple)
+            return graph
+    raise InputError(f"{graph_dir}: no graph for document {slug!r} (run `diplograph build`?)")
+
+
+def evaluate_stored(gold_file: str | Path, graph_dir: Path) -> tuple[str, dict[str, Scores]]:
+    """(slug, scores) of the already built graph of a gold file's document (no extraction run)."""
+    from diplograph.namespaces import slugify
+
+    gold_path = Path(gold_file)
+    gold = load_gold(gold_path)
+    name = Path(str(gold["document"])).name
+    for suffix in (".txt", ".md", ".markdown"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    slug = str(gold.get("slug") or slugify(name))
+    return slug, evaluate(stored_graph(slug, graph_dir), gold)

@@ -26,18 +26,21 @@ if TYPE_CHECKING:
               help="Folder of gold YAML files (used when no GOLD_FILES are given).")
 @click.option("--texts-dir", type=click.Path(path_type=Path),
               help="Look the documents up here by file name instead of by their gold 'document' path.")
+@click.option("--graph-dir", type=click.Path(path_type=Path),
+              help="Score the graphs already built there (<slug>.ttl or diplograph.trig) instead of "
+                   "running the pipeline.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--details", is_flag=True, help="List the missed and spurious facts of each category.")
-def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Path | None, fmt: str,
-                     details: bool) -> None:
+def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Path | None,
+                     graph_dir: Path | None, fmt: str, details: bool) -> None:
     """Score extraction against gold facts: P/R/F1 per category, per document and micro-averaged.
 
     "dup" counts predictions that repeat an already matched gold event (same real event found
     twice): neither true nor false positives. Matching rules are documented in the
     diplograph.evaluate module (python -m pydoc diplograph.evaluate).
     """
-    from diplograph.evaluate import evaluate_file, micro_average
+    from diplograph.evaluate import evaluate_file, evaluate_stored, micro_average
 
     files = list(gold_files)
     if not files:
@@ -48,10 +51,15 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Pa
             raise InputError(f"{gold_dir}: holds no gold .yaml file")
     if texts_dir is not None and not texts_dir.is_dir():
         raise InputError(f"{texts_dir}: no such folder of texts")
+    if graph_dir is not None and not graph_dir.is_dir():
+        raise InputError(f"{graph_dir}: no such folder of graphs")
     results: dict[str, dict[str, Scores]] = {}
     for path in files:
         click.echo(f"evaluating {path.name}", err=True)
-        slug, scores = evaluate_file(path, texts_dir)
+        if graph_dir is not None:
+            slug, scores = evaluate_stored(path, graph_dir)
+        else:
+            slug, scores = evaluate_file(path, texts_dir)
         results[slug] = scores
     micro = micro_average(results.values())
     if fmt == "json":
