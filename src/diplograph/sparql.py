@@ -437,8 +437,24 @@ def normalise(term: Identifier | None) -> Identifier | None:
     return term
 
 
-def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Identifier]) -> Result:
-    """Run on pyoxigraph with the default graph as the union of the named graphs."""
+class UnionStore:
+    """An in-memory pyoxigraph Store whose default graph holds the distinct union of its named graphs.
+
+    Oxigraph's ``use_default_graph_as_union`` keeps duplicates: a label copied into k document
+    graphs matches k times, and every join multiplies them (the ``roles`` query took 11 s instead
+    of 10 ms on a 10k-triple synthetic corpus). RDF says the union is a set, as rdflib and
+    Fuseki make it; copying the triples once into the default graph restores that, for about
+    the price of a second in-memory index, and the queries then read the default graph as is.
+    """
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.store = store
+
+
+def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Identifier],
+                 union: bool = True) -> Result:
+    """Run on pyoxigraph; ``union``: read the default graph as the union of the named graphs."""
     import pyoxigraph
 
     form = _form(query.text)
@@ -449,7 +465,7 @@ def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[
         text = _project_variables(text, list(bindings))
     substitutions = {pyoxigraph.Variable(name): _to_oxigraph(term) for name, term in bindings.items()}
     try:
-        answer = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+        answer = store.query(text, use_default_graph_as_union=union, substitutions=substitutions or None)
     except SyntaxError as exc:
         raise _syntax_error(query, exc) from exc
     except (OSError, RuntimeError, ValueError) as exc:
@@ -500,20 +516,22 @@ def run_rdflib(dataset: Dataset, query: StoredQuery, bindings: Mapping[str, Iden
 
 
 def load_sources(sources: Sequence[str | Path], engine: str) -> Any:
-    """Load the RDF files for an engine: a pyoxigraph Store or an rdflib Dataset."""
+    """Load the RDF files for an engine: a UnionStore (pyoxigraph) or an rdflib Dataset."""
     from diplograph import rdfio
 
     if engine == "oxigraph":
-        return rdfio.load_store(list(sources))
+        return UnionStore(rdfio.load_store(list(sources)))
     if engine == "rdflib":
         return rdfio.load_dataset(list(sources))
     raise UsageError(f"unknown engine {engine!r} (engines: {', '.join(ENGINES)})")
 
 
 def run(query: StoredQuery, data: Any, bindings: Mapping[str, Identifier] | None = None) -> Result:
-    """Run a query on loaded data (a pyoxigraph Store or an rdflib Dataset)."""
+    """Run a query on loaded data (a UnionStore, a pyoxigraph Store or an rdflib Dataset)."""
     import pyoxigraph
 
+    if isinstance(data, UnionStore):
+        return run_oxigraph(data.store, query, bindings or {}, union=False)
     if isinstance(data, pyoxigraph.Store):
         return run_oxigraph(data, query, bindings or {})
     return run_rdflib(data, query, bindings or {})
