@@ -68,7 +68,7 @@ _EXTRA_CSS = """
 table.terms { border-collapse: collapse; width: 100%; margin-bottom: 2em; }
 table.terms th, table.terms td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top;
   text-align: left; }
-table.terms th { background: #eee; }
+table.terms th { background: #eee; overflow-wrap: anywhere; }
 code { font-size: 90%; }
 """
 
@@ -81,9 +81,14 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _qname(graph: Graph, node: Node) -> str:
-    """Prefixed name when a project prefix fits, else the full IRI (or literal text)."""
-    from rdflib import URIRef
+def _qname(graph: Graph, node: Node, depth: int = 0) -> str:
+    """Prefixed name when a project prefix fits, else the full IRI; literal text as is.
+
+    A blank node is written out in Turtle style (``[ sh:class dg:Person ]``, ``( a b )`` for
+    lists) instead of its label, which rdflib draws at random on every parse: the pages must
+    be byte-identical from one run to the next, and a reader learns nothing from ``_:n42``.
+    """
+    from rdflib import RDF, BNode, URIRef
 
     if isinstance(node, URIRef):
         text = str(node)
@@ -91,6 +96,15 @@ def _qname(graph: Graph, node: Node) -> str:
             if text.startswith(ns) and len(text) > len(ns):
                 return f"{prefix}:{text[len(ns):]}"
         return text
+    if isinstance(node, BNode):
+        if depth > 4:
+            return "[ … ]"
+        if (node, RDF.first, None) in graph:
+            items = [_qname(graph, item, depth + 1) for item in graph.items(node)]
+            return "( " + " ".join(items) + " )"
+        pairs = sorted(f"{_qname(graph, p, depth + 1)} {_qname(graph, o, depth + 1)}"
+                       for p, o in graph.predicate_objects(node))
+        return "[ " + " ; ".join(pairs) + " ]"
     return str(node)
 
 
@@ -104,15 +118,15 @@ def _literals(graph: Graph, subject: Node, *predicates: Node) -> str:
 
 
 def _links(graph: Graph, subject: Node, predicate: Node) -> str:
-    return ", ".join(f"<code>{html.escape(_qname(graph, o))}</code>"
-                     for o in sorted(graph.objects(subject, predicate), key=str))
+    return ", ".join(f"<code>{html.escape(q)}</code>"
+                     for q in sorted(_qname(graph, o) for o in graph.objects(subject, predicate)))
 
 
 # ------------------------------------------------------------------------------------ vocabularies
 
 def vocabulary_page(path: Path) -> str:
     """HTML of a SKOS file: one table per concept scheme; other resources grouped by type."""
-    from rdflib import DCTERMS, RDF, SKOS, Graph
+    from rdflib import DCTERMS, RDF, SKOS, BNode, Graph
 
     graph = Graph().parse(path, format="turtle")
     sections: list[str] = []
@@ -138,7 +152,7 @@ def vocabulary_page(path: Path) -> str:
     # Anything else described in the file (gazetteer entries, lexicon additions), by type.
     by_type: dict[str, list[Node]] = defaultdict(list)
     for subject in sorted(set(graph.subjects()), key=str):
-        if subject in shown or (subject, RDF.type, SKOS.ConceptScheme) in graph:
+        if subject in shown or (subject, RDF.type, SKOS.ConceptScheme) in graph or isinstance(subject, BNode):
             continue
         types = sorted(_qname(graph, t) for t in graph.objects(subject, RDF.type)) or ["(untyped)"]
         by_type[types[0]].append(subject)
@@ -162,17 +176,19 @@ def vocabulary_page(path: Path) -> str:
 
 def shapes_page(path: Path) -> str:
     """HTML of a SHACL file: every node shape with its target, property constraints and messages."""
-    from rdflib import RDF, Graph, Namespace
+    from rdflib import RDF, Graph, Namespace, URIRef
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
     graph = Graph().parse(path, format="turtle")
-    shapes = sorted(set(graph.subjects(RDF.type, sh.NodeShape)), key=str)
+    # named shapes get a section; blank-node shapes are shown where they are used (sh:or, sh:node)
+    shapes = sorted((s for s in set(graph.subjects(RDF.type, sh.NodeShape)) if isinstance(s, URIRef)), key=str)
     sections = []
     for shape in shapes:
         targets = " ".join(_links(graph, shape, p) for p in (sh.targetClass, sh.targetNode,
                                                                sh.targetSubjectsOf, sh.targetObjectsOf))
         rows = []
-        for prop in sorted(graph.objects(shape, sh.property), key=lambda n: str(graph.value(n, sh.path))):
+        for prop in sorted(graph.objects(shape, sh.property), key=lambda n: (_qname(graph, graph.value(n, sh.path)),
+                                                                             _qname(graph, n))):
             constraints = sorted(
                 (_qname(graph, p), _qname(graph, o)) for p, o in graph.predicate_objects(prop)
                 if p not in (sh.path, sh.message, sh.name, sh.description) and str(p).startswith(str(sh))
@@ -183,7 +199,7 @@ def shapes_page(path: Path) -> str:
             rows.append(f"<tr><td><code>{html.escape(shown_path)}</code></td>"
                         f"<td>{text}</td><td>{_literals(graph, prop, sh.message)}</td></tr>")
         sparql = []
-        for constraint in sorted(graph.objects(shape, sh.sparql), key=str):
+        for constraint in sorted(graph.objects(shape, sh.sparql), key=lambda n: _qname(graph, n)):
             query = str(graph.value(constraint, sh.select) or graph.value(constraint, sh.ask) or "")
             sparql.append(f"<p>{_literals(graph, constraint, sh.message)}</p>"
                           f"<pre>{html.escape(query.strip())}</pre>")
