@@ -74,6 +74,15 @@ def test_event_view_groups_participants_by_side_with_roles(store) -> None:
     assert view.duration == "about 3 h" and view.place == "Geneva" and view.date == "2031-03-04"
 
 
+def test_a_state_acting_for_itself_is_its_own_side(store) -> None:
+    from diplograph.pictures import Labels
+    from diplograph.pictures.draw import event_view, resolve_event
+
+    reaction = resolve_event(store, "2031-03-05-geneva-talks/326")  # the short form <doc>/<offset>
+    view = event_view(store, reaction, Labels(store, "en"))
+    assert [(s.label, [p.label for p in s.participants]) for s in view.sides] == [("Chile", ["Chile"])]
+
+
 @needs_dot
 def test_draw_svg_in_french_shows_the_event(cli_runner, tmp_path: Path) -> None:
     out = tmp_path / "geneva.svg"

@@ -201,7 +201,7 @@ def _sides(store: pyoxigraph.Store, event: str, labels: Labels) -> list[Side]:
     for row in select(store, """
         SELECT ?actor ?side ?role WHERE {
           { ?e dg:hasParticipant ?actor } UNION { ?e dg:host ?actor } UNION { ?e dg:agent ?actor }
-          OPTIONAL { ?actor dg:affiliatedWith ?side }
+          OPTIONAL { { ?actor dg:affiliatedWith ?side } UNION { ?actor a dg:State BIND(?actor AS ?side) } }
           OPTIONAL { ?actor dg:holds ?h . ?h dg:role ?role OPTIONAL { ?h dg:forOrganization ?org }
                      FILTER(!BOUND(?side) || !BOUND(?org) || ?org = ?side) }
         }""", bind):
@@ -209,6 +209,7 @@ def _sides(store: pyoxigraph.Store, event: str, labels: Labels) -> list[Side]:
             rows.append(row)
     hosts = {r["h"] for r in select(store, "SELECT ?h WHERE { ?e dg:host ?h }", bind)}
     best: dict[str, dict[str, str]] = {}
+
     def preference(row: dict[str, str]) -> tuple[str, bool, str, str]:
         return row["actor"], "side" not in row, row.get("side", ""), row.get("role", "")
 
