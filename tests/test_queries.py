@@ -341,6 +341,19 @@ def test_literal_parameters_are_bound_harmlessly(tmp_path, engine, value):
     assert sparql.run(sparql.resolve_query("events"), data).rows == events_before, "data untouched"
 
 
+@pytest.mark.parametrize("engine", sparql.ENGINES)
+def test_parameters_bind_in_grouped_queries_with_tricky_text(tmp_path, engine):
+    rq = tmp_path / "count.rq"
+    rq.write_text("#+ summary: mentions of one actor (a comment saying SELECT { ?x } GROUP BY)\n"
+                  "PREFIX gaf: <http://groundedannotationframework.org/gaf#>\n"
+                  "SELECT DISTINCT (CONCAT(\"(\", STR(COUNT(?m)), \")\") AS ?n) WHERE {\n"
+                  "  ?_who_iri gaf:denotedBy ?m } GROUP BY ?_who_iri\n", encoding="utf-8")
+    query = sparql.load_query(rq)
+    bindings = sparql.bind_parameters(query, {"who": f"<{BASE}id/person/steve-witkoff>"})
+    result = sparql.run(query, sparql.load_sources([KREMLIN], engine), bindings)
+    assert result.variables == ["n"] and [str(r[0]) for r in result.rows] == ["(2)"]
+
+
 # ---------------------------------------------------------------- names
 
 

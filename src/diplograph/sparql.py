@@ -345,9 +345,10 @@ def _project_variables(text: str, variables: Sequence[str]) -> str:
     added there (and to the top-level GROUP BY, as constants they do not change the groups);
     the caller drops these columns again. Only variable names are inserted, never values.
     """
+    clean = _blank_out(text)
     depth = 0
     select_end = group_end = None
-    for token in _scan(text):
+    for token in _scan(clean):
         if token.group("brace"):
             depth += 1 if token.group("brace") == "{" else -1
             continue
@@ -356,15 +357,15 @@ def _project_variables(text: str, variables: Sequence[str]) -> str:
             continue
         if word == "SELECT" and select_end is None:
             select_end = token.end()
-            following = re.match(r"\s+(DISTINCT|REDUCED)\b", text[select_end:], re.IGNORECASE)
+            following = re.match(r"\s+(DISTINCT|REDUCED)\b", clean[select_end:], re.IGNORECASE)
             if following:
                 select_end += following.end()
-        elif word == "BY" and select_end is not None and re.search(r"GROUP\s+$", text[: token.start()],
+        elif word == "BY" and select_end is not None and re.search(r"GROUP\s+$", clean[: token.start()],
                                                                       re.IGNORECASE):
             group_end = token.end()
-    if select_end is None:
-        return text
-    projected = _projected(text[select_end:])
+    if select_end is None or clean[select_end:].lstrip().startswith("*"):
+        return text  # SELECT * already projects every variable in scope
+    projected = _projected(clean[select_end:])
     variables = [v for v in variables if v not in projected]
     if not variables:
         return text
@@ -372,6 +373,17 @@ def _project_variables(text: str, variables: Sequence[str]) -> str:
     if group_end is not None:
         text = text[:group_end] + names + text[group_end:]
     return text[:select_end] + names + text[select_end:]
+
+
+def _blank_out(text: str) -> str:
+    """The query with IRIs, strings and comments replaced by spaces (same length, same offsets)."""
+
+    def blank(token: re.Match[str]) -> str:
+        if token.group("iri") or token.group("str") or token.group("comment"):
+            return " " * len(token.group(0))
+        return token.group(0)
+
+    return _TOKENS.sub(blank, text)
 
 
 def _projected(after_select: str) -> set[str]:
