@@ -52,6 +52,7 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query a person wrote
+MAX_ANSWER = 256 << 20  # bytes of one answer, whatever the row count (long literals)
 MAX_CONCURRENT = 4  # two cores: more parallel evaluations only slow every one of them
 GRACE = 1.0  # seconds the child gets past the time limit to cancel a query itself
 CANCELLED = b"The SPARQL operation has been cancelled"
@@ -388,10 +389,13 @@ class Front:
                 "Content-Type": "application/x-www-form-urlencoded", "Accept": media})
             response = connection.getresponse()
             if response.status != HTTPStatus.OK:
-                message = response.read(4096).decode("utf-8", "replace")
-                raise Refused(response.status, " ".join(message.split()) or response.reason)
+                message = response.read(4096)
+                if CANCELLED in message:
+                    raise _timeout(self.limits.timeout)
+                text_message = " ".join(message.decode("utf-8", "replace").split())
+                raise Refused(response.status, text_message or response.reason)
             lines: list[bytes] = []
-            rows = 0
+            rows = size = 0
             limit = self.limits.max_rows + (1 if skip_header else 0)
             cap = media != "application/sparql-results+json"  # ASK: one boolean, nothing to cap
             while True:
@@ -402,7 +406,8 @@ class Front:
                     break
                 if line.startswith(CANCELLED) or CANCELLED in line:
                     raise _timeout(self.limits.timeout)
-                if cap and rows >= limit:
+                size += len(line)
+                if cap and (rows >= limit or size > MAX_ANSWER):
                     return lines, True
                 lines.append(line)
                 rows += 1
@@ -454,8 +459,12 @@ class Handler(BaseHTTPRequestHandler):
         self._refuse_write()
 
     def _refuse_write(self) -> None:
-        self._drain()
-        self._send(_text(HTTPStatus.FORBIDDEN, "read-only endpoint: writes are refused"))
+        try:
+            self._drain()
+            answer = _text(HTTPStatus.FORBIDDEN, "read-only endpoint: writes are refused")
+        except Refused as refused:
+            answer = _text(refused.status, refused.message)
+        self._send(answer)
 
     def _drain(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
