@@ -441,6 +441,7 @@ def evaluate(graph: Graph, gold: dict[str, Any], text: str | None = None,
     graph's nif:Context. ``use_gazetteer`` adds labels from ontology/vocab (off in unit tests
     that build their own tiny world).
     """
+    check_gold(gold)
     pred = _Predicted(graph, use_gazetteer)
     results: dict[str, Scores] = {}
     if "actors" in gold:
