@@ -263,3 +263,23 @@ def test_whole_graph_sparql_rules_equal_pyshacl_per_focus_node(repo_root: Path) 
         sparql_findings += sum(1 for r in fast.results if r.shape.endswith(path.stem))
         assert fast.conforms == slow.conforms
     assert sparql_findings >= len(graphs)
+
+
+# -- exit 0 and --fail-on through the command line ------------------------------------------------
+def test_validate_conforming_graph_exits_0_and_warnings_fail_only_on_request(
+    cli_runner, repo_root: Path, tmp_path: Path
+) -> None:
+    conforming = repo_root / "tests" / "shapes" / "conforming.ttl"
+    result = run(cli_runner, "validate", str(conforming))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith("Conforms")
+    # A statement whose speaker is unknown is suspicious (a warning), not invalid.
+    text = conforming.read_text(encoding="utf-8")
+    assert "    dg:agent person:aino-virtanen ;\n" in text
+    warned = tmp_path / "warned.ttl"
+    warned.write_text(text.replace("    dg:agent person:aino-virtanen ;\n", "", 1), encoding="utf-8")
+    report = json.loads(run(cli_runner, "validate", "-f", "json", str(warned)).stdout)
+    assert report["counts"] == {"Violation": 0, "Warning": 1, "Info": 0}
+    assert run(cli_runner, "validate", str(warned)).exit_code == 0
+    assert run(cli_runner, "validate", "--fail-on", "warning", str(warned)).exit_code == 1
+    assert run(cli_runner, "validate", "--fail-on", "info", str(warned)).exit_code == 1
