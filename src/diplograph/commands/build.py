@@ -27,7 +27,8 @@ def _published(value: str | None) -> datetime.date | None:
 @click.argument("docs", nargs=-1, type=click.Path(path_type=str))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="spaCy processes for extraction.")
-@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for documents without one.")
+@click.option("--published", metavar="DATE",
+              help="Publication date (YYYY-MM-DD); overrides the documents' front matter.")
 @click.option("--force", is_flag=True, help="Write document graphs even if they violate the shapes.")
 @click.option("--graph-dir", default="graph", show_default=True, type=click.Path(path_type=str),
               help="Output folder.")
@@ -67,7 +68,8 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
 
 @click.command("extract")
 @click.argument("doc", type=click.Path(path_type=str))
-@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) if the document has none.")
+@click.option("--published", metavar="DATE",
+              help="Publication date (YYYY-MM-DD); overrides the document's front matter.")
 def extract_command(doc: str, published: str | None) -> None:
     """Extract one document and print its graph as Turtle on stdout (nothing is written)."""
     from diplograph.build import extract_turtle
