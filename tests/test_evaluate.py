@@ -9,6 +9,7 @@ until extraction is good enough, on purpose.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from diplograph.evaluate import (
     locate_anchors,
     micro_average,
     norm_label,
+    norm_quote,
 )
 from diplograph.namespaces import DG, GAF, NIF, id_iri, vocab_iri
 
@@ -366,6 +368,9 @@ def test_gold_file_is_well_formed_and_anchored(path: Path) -> None:
     assert source.slug == path.stem
     spans = locate_anchors(gold, source.text)
     assert all(spans.values())
+    # guideline: every span inside « » or “ ” is a gold quote, and every gold quote is in the text
+    quoted = {norm_quote(m.group(1) or m.group(2)) for m in re.finditer(r"«([^»]*)»|“([^”]*)”", source.text)}
+    assert {norm_quote(q["text"]) for q in gold["quotes"]} == quoted
 
 
 def test_five_gold_texts_exist() -> None:
