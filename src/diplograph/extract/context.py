@@ -60,6 +60,8 @@ class Context:
     role_person: dict[int, str] = field(default_factory=dict)  # head token of a role phrase -> person
     quote_ranges: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotes
     speaker: str | None = None  # who "je" is outside quotes (a speech, an interview)
+    trigger_heads: set[int] = field(default_factory=set)  # head tokens of every event trigger
+    reference_date: object | None = None  # publication date, or the dateline's date
 
     @property
     def text(self) -> str:

@@ -37,7 +37,11 @@ _DAY_RE = "|".join(WEEKDAYS)
 _NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) + r")(?:[-\s](?:et[-\s])?(?:" \
     + "|".join(sorted(UNITS_, key=len, reverse=True)) + r"))*)"
 FULL_DATE = re.compile(
-    rf"\b(?:(?:{_DAY_RE})\s+)?(1er|\d{{1,2}})\s+({_MONTH_RE})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+    rf"\b(?:(?:{_DAY_RE})\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:1er|\d{{1,2}}))?\s+({_MONTH_RE})"
+    r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+#: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports.
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]+,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?"
+                      r"\s*(?:\([^)]*\))?\s*[-–—]", re.MULTILINE)
 MONTH_DATE = re.compile(
     rf"\b(?:en|début|fin|mi-|courant|depuis|au mois de|le mois de|de)\s*(?:\w+\s+)?({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b",
@@ -87,7 +91,16 @@ def find_times(ctx: Context) -> None:
     ctx.dominant_year = Counter(years).most_common(1)[0][0] if years else None
     published = ctx.source.published
     year = published.year if published else ctx.dominant_year
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in DATELINE.finditer(view)]
+    if published is None and taken:
+        line = DATELINE.search(view)
+        found_date = FULL_DATE.search(view, line.start(), line.end()) if line else None
+        if found_date and found_date.group(3):
+            published = datetime.date(int(found_date.group(3)), MONTHS[found_date.group(2).lower()],
+                                      1 if found_date.group(1).lower() == "1er" else int(found_date.group(1)))
+    ctx.reference_date = published
+    if published is not None:
+        year = published.year
     found: list[tuple[int, int, DateValue | DurationValue]] = []
 
     def free(b: int, e: int) -> bool:

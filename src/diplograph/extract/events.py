@@ -46,6 +46,10 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _DEMONSTRATIVE = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces"})
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
 FIRST_PERSON = frozenset({"je", "j'", "moi"})
+REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+_INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
+_POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
+_NEW = frozenset({"nouveau", "nouvelle", "prochain", "autre", "premier", "deuxième", "troisième", "dernier"})
 _NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
 
 
@@ -59,12 +63,13 @@ def find_events(ctx: Context) -> None:
         if old is None or (hit.end - hit.start) > (old.end - old.start):
             heads[hit.head] = hit
     issue_hits = ctx.hits_of("issue")
+    ctx.trigger_heads = set(heads)
     for head in sorted(heads):
         hit = heads[head]
         token = ctx.doc[head]
         in_issue = any(h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start)
                        for h in issue_hits)
-        if in_issue or _skip(ctx, token):
+        if in_issue or _skip(ctx, token) or _in_quote(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         event = _build(ctx, hit, token)
         if event is None:
@@ -115,21 +120,30 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
     companions: list[str] = []
     targets: list[str] = []
     if verbal:
-        passive = any(c.dep_ == "aux:pass" for c in token.children)
+        passive = is_passive(token)
         if passive or token.dep_ in ("acl", "amod"):
             for c in token.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par"):
                     agents += actors_of(ctx, c)
         else:
-            for subject in _subjects(ctx, token):
-                agents += actors_of(ctx, subject)
+            inverted = _right_actors(ctx, token) if _reporting(ctx, token) else []
+            if inverted:
+                agents += inverted  # "..., a indiqué la diplomatie turque."
+            else:
+                for subject in _subjects(ctx, token):
+                    agents += actors_of(ctx, subject)
             if not agents:
-                agents += _right_actors(ctx, token) if _reporting(ctx, token) else _left_actors(ctx, token)
+                agents += _left_actors(ctx, token)
         for c in token.children:
             case = _case(c)
             if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl:arg",) and case in ("à", "au", "aux")):
+                if inverted and c.dep_ == "obj":
+                    continue
                 objs = actors_of(ctx, c)
-                (targets if hit.iri in WITH_TARGET else participants).extend(objs)
+                if hit.iri in WITH_TARGET:
+                    targets.extend(objs)
+                elif hit.iri in GATHERINGS or hit.iri == et("agreement"):
+                    participants.extend(objs)
             elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
                 participants += actors_of(ctx, c)
             elif case in AGAINST:
@@ -324,7 +338,14 @@ def _antecedent(ctx: Context, token: Token) -> list[str]:
     """
     plural = token.lower_.strip("-") in ("ils", "elles")
     kinds = ("group", "state", "org", "delegation") if plural else ("person",)
-    earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds]
+    earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds
+               and not _in_quote(ctx, ctx.doc[m.start])]
+    sentences = [s for s in ctx.doc.sents if s.end <= token.sent.start and s.text.strip()][-1:]
+    window = sentences[0].start if sentences else token.sent.start
+    near = [m for m in earlier if m.start >= window]
+    if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
+        subjects = [m for m in near if is_subject(ctx, m)]
+        return [(subjects or near)[-1].iri]
     for m in reversed(earlier):
         if _in_quote(ctx, ctx.doc[m.start]):
             continue
@@ -335,12 +356,20 @@ def _antecedent(ctx: Context, token: Token) -> list[str]:
     return [earlier[-1].iri] if earlier else []
 
 
+def is_passive(verb: Token) -> bool:
+    """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
+    if not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    return not any(c.lower_ in REFLEXIVE_PRONOUNS and c.i < verb.i for c in verb.children)
+
+
 def _subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of a verb; a coordinated or controlled verb shares its head's subject."""
-    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    passive = is_passive(verb)
     subjects = [c for c in verb.children
-                if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
-                or (c.dep_ == "expl:subj" and c.lower_ in _PRONOUNS)]
+                if (c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
+                    or (c.dep_ == "expl:subj" and c.lower_ in _PRONOUNS))
+                and not (_in_quote(ctx, c) and not _in_quote(ctx, verb))]
     if subjects or depth > 3:
         return subjects
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -349,11 +378,16 @@ def _subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _reporting(ctx: Context, verb: Token) -> bool:
-    """A verb right after a closing quotation mark and a comma: "« ... », a déclaré X"."""
+    """A reporting verb after a comma, subject inverted: "« ... », a déclaré X", "..., a indiqué X"."""
     i = verb.i - 1
-    while i > verb.sent.start and ctx.doc[i].pos_ in ("AUX", "ADV", "PRON"):
+    while i > verb.sent.start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in _INVERTED_CLITICS):
         i -= 1
-    return i > 0 and ctx.doc[i].text == "," and ctx.doc[i - 1].text in ("»", '"', "”")
+    if not (i > 0 and ctx.doc[i].text == ","):
+        return False
+    if ctx.doc[i - 1].text in ("»", '"', "”"):
+        return True
+    # no complement clause after the verb: what follows is its subject
+    return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _left_actors(ctx: Context, verb: Token) -> list[str]:
@@ -388,6 +422,10 @@ def _companions(ctx: Context, token: Token) -> list[str]:
 def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
     """Places of the event: locative complements of the trigger (or of its verb)."""
     places: list[str] = []
+    if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
+        for c in token.subtree:
+            if c.dep_ == "nmod" and _case(c) in ("de", "d'") and (c.head.i == token.i or c.head.head.i == token.i):
+                places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.iri == m.place]
     scopes = [token]
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
         scopes.append(token.head)
@@ -441,6 +479,9 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
         current = head
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
         return PLANNED
+    governing = ctx.event_at.get(token.head.i)
+    if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
+        return governing.status
     return OCCURRED
 
 
@@ -451,24 +492,28 @@ def _attached_time(ctx: Context, token: Token, kind: type):
                   if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end]
     if not candidates:
         return None
-    triggers = {i for i in ctx.event_at} | {token.i}
+    triggers = ctx.trigger_heads | {token.i}
+    ranked: list[tuple[int, int, object]] = []
     for t in candidates:
         node = ctx.doc[t.start]
+        steps = 0
         for _ in range(6):
             if node.i in triggers and node.i != t.start:
                 break
             if node.head.i == node.i:
                 break
             node = node.head
+            steps += 1
         if node.i == token.i:
-            return t.value
-        if node.i in triggers and node.i != token.i:
+            ranked.append((steps, t.start, t.value))
+        elif node.i in triggers:
             continue
         # attached to a verb that is no trigger: the event closest to it takes the value
-        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i:
-            return t.value
-        if token.i == node.i or token.head.i == node.i or node.head.i == token.i:
-            return t.value
+        elif (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i) \
+                or token.head.i == node.i or node.head.i == token.i:
+            ranked.append((steps + 10, t.start, t.value))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
     best = time_near(ctx, token.i, token.i + 1, kind)
     if best is not None and kind is DateValue:
         # only when no other trigger of the sentence is closer to it
@@ -529,9 +574,16 @@ def _absorb(ctx: Context, keep: Event, gone: Event) -> None:
 
 def _merge_purposes(ctx: Context) -> None:
     """"a reçu X pour discuter de Y": the infinitive of purpose is the same meeting; any
-    other purpose infinitive ("pour parvenir à un accord") is an aim, not a happening."""
+    other purpose infinitive ("pour parvenir à un accord") is an aim, not a happening.
+    "se retrouver à Genève pour une nouvelle réunion": the noun is the same meeting."""
     for event in list(ctx.events):
         token = _token(ctx, event)
+        if token.pos_ == "NOUN" and event.event_type in GATHERINGS and _case(token) == "pour":
+            other = ctx.event_at.get(token.head.i)
+            if other is not None and other is not event and other in ctx.events \
+                    and other.event_type in GATHERINGS:
+                _absorb(ctx, other, event)
+                continue
         if "Inf" not in token.morph.get("VerbForm"):
             continue
         if not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
@@ -607,14 +659,16 @@ def _merge_back_references(ctx: Context) -> None:
         if event is main or event.event_type not in GATHERINGS or event.participants:
             continue
         token = _token(ctx, event)
-        if token.pos_ != "NOUN" or event.trigger.begin < main.trigger.begin:
+        if token.pos_ != "NOUN" or event.trigger.begin < main.trigger.begin or event.status != OCCURRED:
             continue
-        det = [c for c in token.children if c.dep_ == "det"]
-        definite = bool(det) and det[0].lower_ in _DEMONSTRATIVE
-        if not definite or event.status != OCCURRED:
+        det = [c for c in token.children if c.dep_ in ("det", "nmod:poss")]
+        if not det:
             continue
-        if token.dep_ in ("nsubj", "nsubj:pass") or token.i == token.sent.start or \
-                (token.i > 0 and ctx.doc[token.i - 1].i == token.sent.start):
+        word = det[0].lower_
+        plural = "Plur" in token.morph.get("Number")
+        anaphoric = word in ("ce", "cet", "cette", "ces") or word in _POSSESSIVE \
+            or (word in ("le", "la", "l'") and not plural)
+        if anaphoric and not any(c.dep_ == "amod" and c.lemma_.lower() in _NEW for c in token.children):
             _absorb(ctx, main, event)
 
 

@@ -147,7 +147,7 @@ class VocabularyMatcher:
         for match_id, start, end in self.matcher(doc):
             category, iri = self.keys[match_id]
             head = start
-            while head < end - 1 and doc[head].lower_ in _REFLEXIVE_FORMS + ["est", "sont"]:
+            while head < end - 1 and (doc[head].lower_ in _REFLEXIVE_FORMS or doc[head].pos_ == "AUX"):
                 head += 1
             hit = Hit(category, iri, start, end, head)
             key = (category, head, iri)

@@ -51,6 +51,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
         speaker = event.agents[0] if event is not None and event.agents else None
         if speaker is None and sentence is not None:
             speaker = _selon(ctx, sentence)
+        if speaker is None and sentence is not None and ctx.speaker is not None:
+            speaker = _first_person(ctx, sentence, m.start(), m.end())
         if speaker is None and previous_speaker is not None and sentence is not None:
             # a quote that is a sentence of its own continues the previous quote's speaker
             between = text[previous_end:sentence.begin]
@@ -87,6 +89,19 @@ def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | Non
         if best_key is None or key < best_key:
             best, best_key = event, key
     return best
+
+
+def _first_person(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
+    """"Je veux être claire : « ... »": the speaker of the speech says it."""
+    from diplograph.extract.events import FIRST_PERSON
+
+    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.lower_ in FIRST_PERSON and token.dep_.startswith("nsubj") and not qbegin <= token.idx < qend:
+            return ctx.speaker
+    return None
 
 
 def _selon(ctx: Context, sentence) -> str | None:
