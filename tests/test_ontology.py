@@ -102,8 +102,12 @@ def objects_of(subject: URIRef, *predicates: URIRef) -> set:
 
 @pytest.mark.parametrize("path", sorted(ONTOLOGY_DIR.rglob("*.ttl")), ids=lambda p: str(p.relative_to(REPO)))
 def test_every_turtle_file_under_ontology_parses(path: Path) -> None:
+    """With rdflib and with Oxigraph's stricter parser (both engines load these files)."""
+    import pyoxigraph
+
     graph = Graph().parse(path, format="turtle")
     assert len(graph) > 0
+    assert len(list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))) == len(graph)
 
 
 def test_ontology_declares_exactly_the_terms_of_the_dg_namespace() -> None:
@@ -118,6 +122,19 @@ def test_ontology_declares_exactly_the_terms_of_the_dg_namespace() -> None:
 def test_ontology_uses_no_undeclared_dg_iri() -> None:
     used = {t for triple in ontology() for t in triple if isinstance(t, URIRef) and str(t).startswith(DG_NS)}
     undeclared = sorted(str(t) for t in used if str(t)[len(DG_NS):] not in DG_TERMS)
+    assert not undeclared
+
+
+def test_external_terms_referenced_by_axioms_are_declared() -> None:
+    """Self-contained for reasoners and OWL tools: every reused class/property has a declaration."""
+    g = ontology()
+    axioms = (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range, OWL.inverseOf,
+              SCHEMA.domainIncludes, SCHEMA.rangeIncludes, SKOS.closeMatch)
+    builtin = (str(XSD), str(RDF), str(RDFS), str(OWL))
+    referenced = {o for p in axioms for o in g.objects(None, p) if isinstance(o, URIRef)}
+    referenced |= {p for _, p, _ in g if not str(p).startswith(builtin)}
+    undeclared = sorted(str(t) for t in referenced
+                        if not str(t).startswith(builtin) and not set(g.objects(t, RDF.type)) & set(KINDS))
     assert not undeclared
 
 
