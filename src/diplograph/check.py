@@ -224,6 +224,21 @@ def _show(term: object) -> str:
     return str(term)
 
 
+def _shape_name(shape: object) -> str:
+    """A shape for people: its name, or ``<node shape>/<path>`` for an inline property shape."""
+    from rdflib import BNode
+    from rdflib.namespace import SH
+
+    if not isinstance(shape, BNode):
+        return _show(shape)
+    shapes = shapes_graph()
+    parent = shapes.value(None, SH.property, shape)
+    path = shapes.value(shape, SH.path)
+    if parent is not None and not isinstance(parent, BNode):
+        return _show(parent) + ("/" + _show(path) if path is not None else "")
+    return "[inline shape]"
+
+
 def _findings(results: Graph) -> list[Finding]:
     from rdflib import URIRef
     from rdflib.namespace import RDF
@@ -237,7 +252,7 @@ def _findings(results: Graph) -> list[Finding]:
             focus=_show(results.value(result, sh("focusNode"))),
             path=_show(results.value(result, sh("resultPath"))),
             value=_show(results.value(result, sh("value"))),
-            shape=_show(results.value(result, sh("sourceShape"))),
+            shape=_shape_name(results.value(result, sh("sourceShape"))),
             severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
             message=str(messages[0]) if messages else "",
         ))
