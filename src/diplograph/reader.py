@@ -113,8 +113,15 @@ def _split_front_matter(text: str, label: str) -> tuple[dict, str]:
     body = text[4 + closing.end() :]
     import yaml
 
+    class _Loader(yaml.SafeLoader):
+        """Safe YAML that leaves dates as text, so that a bad date is reported as such."""
+
+    _Loader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     try:
-        meta = yaml.safe_load(raw) if raw.strip() else {}
+        meta = yaml.load(raw, Loader=_Loader) if raw.strip() else {}  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -425,7 +425,7 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
     if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
         for c in token.subtree:
             if c.dep_ == "nmod" and _case(c) in ("de", "d'") and (c.head.i == token.i or c.head.head.i == token.i):
-                places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.iri == m.place]
+                places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.place not in places]
     scopes = [token]
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
         scopes.append(token.head)
