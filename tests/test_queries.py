@@ -287,6 +287,28 @@ def test_participants_parameter_restricts_to_one_event():
     assert curie.rows == one.rows
 
 
+@pytest.mark.parametrize("engine", sparql.ENGINES)
+def test_actors_and_roles_are_those_of_the_texts_even_with_the_gazetteer_loaded(engine):
+    from diplograph.resources import vocab_files
+
+    gazetteer = [str(p) for p in vocab_files() if p.name == "actors.ttl"]
+    assert gazetteer, "ontology/vocab/actors.ttl"
+    alone = loaded((str(KREMLIN),), engine)
+    together = loaded((str(KREMLIN), *gazetteer), engine)
+    actors = sparql.resolve_query("actors")
+    assert {r[0] for r in sparql.run(actors, together).rows} == {r[0] for r in sparql.run(actors, alone).rows}
+    people = {r[0] for r in sparql.run(actors, alone).rows}
+    assert {r[0] for r in sparql.run(sparql.resolve_query("roles"), together).rows} <= people
+
+
+def test_a_delegation_is_listed_once_even_when_also_typed_organisation(tmp_path):
+    inferred = tmp_path / "inferred.ttl"
+    inferred.write_text(f"<{BASE}id/delegation/second-meeting-fr/ukraine> a <{DG}Organization> .\n")
+    rows = records(run("actors", (str(SECOND), str(inferred))))
+    delegation = [r["type"] for r in rows if r["actor"] == iri("id/delegation/second-meeting-fr/ukraine")]
+    assert delegation == [URIRef(DG + "Delegation")]
+
+
 def test_actor_mentions_are_counted_over_all_documents():
     rows = records(run("actors", (str(KREMLIN), str(SECOND))))
     counts = {r["actor"]: r["mentions"].toPython() for r in rows}
