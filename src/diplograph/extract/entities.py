@@ -60,14 +60,11 @@ def find_entities(ctx: Context) -> None:
 
 
 def _mark_headings(ctx: Context) -> None:
-    ranges = [(s.heading.begin, s.heading.end) for s in ctx.source.sections if s.heading is not None]
-    if not ranges:
-        return
-    for token in ctx.doc:
-        for b, e in ranges:
-            if b <= token.idx < e:
-                ctx.heading_tokens.add(token.i)
-                break
+    for section in ctx.source.sections:
+        if section.heading is not None:
+            span = ctx.doc.char_span(section.heading.begin, section.heading.end, alignment_mode="expand")
+            if span is not None:
+                ctx.heading_tokens.update(range(span.start, span.end))
 
 
 def demonyms(ctx: Context) -> dict[int, str]:

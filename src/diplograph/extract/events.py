@@ -119,6 +119,7 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
     participants: list[str] = []
     companions: list[str] = []
     targets: list[str] = []
+    inverted: list[str] = []
     if verbal:
         passive = is_passive(token)
         if passive or token.dep_ in ("acl", "amod"):

@@ -1,11 +1,12 @@
-"""Token patterns built once from the vocabulary phrases (triggers, roles, issues, cues).
+"""Vocabulary phrases (triggers, roles, issues, status cues) found in an analysed text.
 
-Phrases are turned into spaCy ``Matcher`` patterns instead of being looked up word by word,
-so matching costs one pass over the document whatever the size of the vocabulary. Each
-content word matches by lemma (``réserves`` -> ``réserve``, ``reçu`` -> ``recevoir``) or
-by its lower-case form (in case the lemmatiser errs); articles and prepositions inside a
-phrase become an optional gap of up to three small words, so "exprimer des réserves" also
-finds "a exprimé de sérieuses réserves".
+Phrases are compiled once and indexed by their first content word, so matching costs
+one pass over the tokens whatever the size of the vocabulary. Each content word matches
+by lemma (``réserves`` -> ``réserve``, ``reçu`` -> ``recevoir``) or by its lower-case form
+(in case the lemmatiser errs); articles and prepositions inside a phrase become an
+optional gap of up to three small words, so "exprimer des réserves" also finds "a exprimé
+de sérieuses réserves" and "ministre des Affaires étrangères" finds "ministre russe des
+Affaires étrangères".
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from diplograph.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
 #: French function words that may vary or be missing inside a multiword phrase.
@@ -61,42 +61,37 @@ def _singular(word: str) -> list[str]:
     return out
 
 
-def phrase_patterns(phrase: str, gap: str) -> list[list[dict]]:
-    """Matcher patterns (lemma-based and form-based) for one vocabulary phrase."""
+@dataclass(frozen=True)
+class Phrase:
+    """A vocabulary phrase compiled for matching: required words and optional gaps."""
+
+    category: str
+    iri: str
+    reflexive: bool
+    leading: tuple[frozenset[str], ...]  # function words before the first content word
+    content: tuple[frozenset[str], ...]  # content words (lemma or lower-case form)
+    trailing: tuple[frozenset[str], ...]  # function words after the last content word ("appeler à")
+    gap: frozenset[str]  # parts of speech allowed between content words
+
+
+def compile_phrase(category: str, iri: str, phrase: str, gap: str) -> Phrase | None:
+    """Compile one phrase; None for phrases made only of function words."""
     words = phrase_words(phrase)
     reflexive = False
     if len(words) > 1 and words[0] in REFLEXIVE:
         reflexive = True
         words = words[1:]
-    if not words:
-        return []
-    # leading/trailing function words are required ("appeler à"), inner ones become gaps
-    first = next((i for i, w in enumerate(words) if w not in FUNCTION_WORDS), None)
-    if first is None:
-        return []
-    last = max(i for i, w in enumerate(words) if w not in FUNCTION_WORDS)
-    gap_spec = {"POS": {"IN": GAP_POS[gap]}, "OP": "{0,3}"}
-    out: list[list[dict]] = []
-    for attr in ("LEMMA", "LOWER"):
-        pattern: list[dict] = []
-        if reflexive:
-            pattern.append({"LOWER": {"IN": _REFLEXIVE_FORMS}})
-            pattern.append({"POS": {"IN": ["AUX", "ADV", "PRON"]}, "OP": "{0,3}"})
-        for w in words[:first]:
-            pattern.append({"LOWER": {"IN": _VARIANTS.get(w, [w])}})
-        previous_content = False
-        for w in words[first : last + 1]:
-            if w in FUNCTION_WORDS:
-                continue
-            if previous_content:
-                pattern.append(dict(gap_spec))
-            forms = _singular(w) if attr == "LEMMA" else [w]
-            pattern.append({attr: {"IN": forms}})
-            previous_content = True
-        for w in words[last + 1 :]:
-            pattern.append({"LOWER": {"IN": _VARIANTS.get(w, [w])}})
-        out.append(pattern)
-    return out
+    content_at = [i for i, w in enumerate(words) if w not in FUNCTION_WORDS]
+    if not content_at:
+        return None
+    first, last = content_at[0], content_at[-1]
+    return Phrase(
+        category=category, iri=iri, reflexive=reflexive,
+        leading=tuple(frozenset(_VARIANTS.get(w, [w])) for w in words[:first]),
+        content=tuple(frozenset(_singular(w)) for w in words[first:last + 1] if w not in FUNCTION_WORDS),
+        trailing=tuple(frozenset(_VARIANTS.get(w, [w])) for w in words[last + 1:]),
+        gap=frozenset(GAP_POS[gap]),
+    )
 
 
 @dataclass(frozen=True)
@@ -111,13 +106,16 @@ class Hit:
 
 
 class VocabularyMatcher:
-    """All vocabulary phrases of the lexicon in one spaCy Matcher."""
+    """All vocabulary phrases of the lexicon, indexed by their first content word.
+
+    One pass over the tokens looks each lemma and lower-case form up in that index, and
+    only the phrases starting with the word are checked further: the cost grows with the
+    text, not with the size of the vocabulary (spaCy's Matcher tries every pattern at
+    every token, which made it several times slower than the parser itself).
+    """
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher: Matcher = Matcher(nlp.vocab, validate=False)
-        self.keys: dict[int, tuple[str, str]] = {}
+        self.index: dict[str, list[Phrase]] = {}
         self.status_words: dict[str, str] = {}
         groups: list[tuple[str, str, list[str], str]] = []
         for concept in lex.event_types:
@@ -133,29 +131,86 @@ class VocabularyMatcher:
                 words = phrase_words(word)
                 if len(words) == 1:
                     self.status_words[words[0]] = concept.iri
+        seen: set[Phrase] = set()
         for category, iri, phrases, gap in groups:
-            patterns = [p for phrase in sorted(set(phrases)) for p in phrase_patterns(phrase, gap)]
-            if not patterns:
-                continue
-            key = f"{category}|{iri}"
-            self.keys[nlp.vocab.strings.add(key)] = (category, iri)
-            self.matcher.add(key, patterns)
+            for text in sorted(set(phrases)):
+                phrase = compile_phrase(category, iri, text, gap)
+                if phrase is None or phrase in seen:
+                    continue
+                seen.add(phrase)
+                for form in sorted(phrase.content[0]):
+                    self.index.setdefault(form, []).append(phrase)
 
     def __call__(self, doc: Doc) -> list[Hit]:
-        """Longest hit per (category, start token); sorted by position for determinism."""
+        """Longest hit per (category, head token, concept); sorted by position."""
         best: dict[tuple[str, int, str], Hit] = {}
-        for match_id, start, end in self.matcher(doc):
-            category, iri = self.keys[match_id]
-            head = start
-            while head < end - 1 and (doc[head].lower_ in _REFLEXIVE_FORMS or doc[head].pos_ == "AUX"):
-                head += 1
-            hit = Hit(category, iri, start, end, head)
-            key = (category, head, iri)
-            old = best.get(key)
-            if old is None or (end - start) > (old.end - old.start):
-                best[key] = hit
+        index = self.index
+        words = _Words([t.lower_ for t in doc], [t.lemma_.lower() for t in doc], [t.pos_ for t in doc])
+        for i, lower in enumerate(words.lower):
+            lemma = words.lemma[i]
+            candidates = index.get(lower, [])
+            if lemma != lower:
+                candidates = candidates + index.get(lemma, [])
+            for phrase in candidates:
+                hit = _match(words, i, phrase)
+                if hit is None:
+                    continue
+                key = (hit.category, hit.head, hit.iri)
+                old = best.get(key)
+                if old is None or (hit.end - hit.start) > (old.end - old.start):
+                    best[key] = hit
         hits = sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start), h.category, h.iri))
         return _drop_nested(hits)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Token attributes read once from the Doc (cheaper than going back to spaCy per check)."""
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+
+
+def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
+    """The phrase starting its content at token ``i``, if it is there."""
+    lower, lemma, pos_of = words.lower, words.lemma, words.pos
+    n = len(lower)
+    start = i - len(phrase.leading)
+    if start < 0:
+        return None
+    for k, forms in enumerate(phrase.leading):
+        if lower[start + k] not in forms:
+            return None
+    if phrase.reflexive:
+        j = start - 1
+        while j >= 0 and j >= start - 4 and lower[j] not in _REFLEXIVE_FORMS:
+            if pos_of[j] not in ("AUX", "ADV", "PRON"):
+                return None
+            j -= 1
+        if j < 0 or lower[j] not in _REFLEXIVE_FORMS:
+            return None
+        start = j
+    pos = i
+    for forms in phrase.content[1:]:
+        j = pos + 1
+        found = None
+        while j < n and j <= pos + 4:
+            if lower[j] in forms or lemma[j] in forms:
+                found = j
+                break
+            if pos_of[j] not in phrase.gap:
+                break
+            j += 1
+        if found is None:
+            return None
+        pos = found
+    end = pos + 1
+    for forms in phrase.trailing:
+        if end >= n or lower[end] not in forms:
+            return None
+        end += 1
+    return Hit(phrase.category, phrase.iri, start, end, i)
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:
