@@ -238,17 +238,40 @@ def one_language(graph: Graph, lang: str) -> Graph:
     return graph
 
 
+def _import_ontpub():  # -> type[pylode.OntPub]
+    """pyLODE's OntPub class, working around the 3.4 wheels that cannot be imported.
+
+    pyLODE 3.4.x reads its version from a ``pyproject.toml`` that its wheel does not ship, so
+    ``import pylode`` raises FileNotFoundError. The version is only printed in the page footer:
+    we provide it from the installed distribution's metadata and import again.
+    """
+    import importlib
+    import sys
+    import types
+    from importlib import metadata
+
+    try:
+        return importlib.import_module("pylode").OntPub
+    except FileNotFoundError:
+        for name in [m for m in sys.modules if m == "pylode" or m.startswith("pylode.")]:
+            del sys.modules[name]
+        shim = types.ModuleType("pylode.version")
+        shim.__version__ = metadata.version("pylode")  # type: ignore[attr-defined]
+        sys.modules["pylode.version"] = shim
+    try:
+        return importlib.import_module("pylode").OntPub
+    except Exception as exc:
+        raise InputError(f"pyLODE is not usable ({type(exc).__name__}: {exc}); "
+                         "install pylode>=3.2,<3.4") from exc
+
+
 def ontology_page(path: Path, lang: str = "en") -> str:
     """pyLODE OntPub page of the OWL file in one language, CSS inlined, remote assets removed."""
     import logging
 
     from rdflib import Graph
 
-    try:
-        from pylode import OntPub
-    except Exception as exc:  # pyLODE 3.4.x wheels fail at import (missing pyproject.toml)
-        raise InputError(f"pyLODE is not usable ({type(exc).__name__}: {exc}); "
-                         "install pylode>=3.2,<3.4") from exc
+    OntPub = _import_ontpub()
 
     logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
     graph = one_language(Graph().parse(path, format="turtle"), lang)
