@@ -533,3 +533,29 @@ def test_allow_federation_lets_service_reach_another_endpoint(served: Served, tm
         assert body.decode().split() == ["name", "Ana", "Exemplo"]
     finally:
         stop_serve(other.process)
+
+
+@pytest.mark.parametrize("name", ["participants", "meetings", "quotes", "actors"])
+def test_query_command_with_endpoint_prints_what_the_local_engine_prints(name: str, served: Served,
+                                                                         local: pyoxigraph.Store) -> None:
+    """`diplograph query NAME --endpoint URL` is the same command, the same columns and rows, remotely."""
+    from click.testing import CliRunner
+
+    from diplograph import sparql
+    from diplograph.cli import cli
+
+    result = CliRunner().invoke(cli, ["query", name, "--endpoint", served.sparql, "-f", "tsv"])
+    assert result.exit_code == 0, result.output
+    expected = sparql.run(sparql.resolve_query(name), local)
+    assert expected.rows, f"{name} has no rows on the test data: the comparison would prove nothing"
+    assert result.output == sparql.format_result(expected, "tsv")
+
+
+def test_query_command_with_endpoint_and_files_is_a_usage_error(served: Served) -> None:
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    result = CliRunner().invoke(cli, ["query", "events", "graph", "--endpoint", served.sparql])
+    assert result.exit_code == 2
+    assert "not both" in result.output

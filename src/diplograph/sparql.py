@@ -527,9 +527,42 @@ def run_rdflib(dataset: Dataset, query: StoredQuery, bindings: Mapping[str, Iden
     return Result("select", names, rows)
 
 
-def load_sources(sources: Sequence[str | Path], engine: str) -> Any:
-    """Load the RDF files for an engine: a UnionStore (pyoxigraph) or an rdflib Dataset."""
+@dataclass(frozen=True)
+class Endpoint:
+    """A remote SPARQL 1.1 Protocol endpoint standing in for local files (``--endpoint URL``)."""
+
+    url: str
+
+
+def run_endpoint(endpoint: Endpoint, query: StoredQuery, bindings: Mapping[str, Identifier]) -> Result:
+    """Run on a remote endpoint; parameters travel as a VALUES row (see :func:`diplograph.endpoint.bind`)."""
+    from diplograph import endpoint as remote
+
+    form = _form(query.text)
+    if form == "ASK":
+        return Result("ask", boolean=remote.ask(endpoint.url, query.text, bindings))
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        from rdflib import Graph
+
+        graph = Graph().parse(data=remote.construct(endpoint.url, query.text, bindings), format="nt")
+        return Result("graph", triples=sorted(set(graph)))  # type: ignore[arg-type]
+    variables, rows = remote.select(endpoint.url, query.text, bindings)
+    return Result("select", variables, rows)
+
+
+def load_sources(sources: Sequence[str | Path], engine: str, endpoint: str | None = None) -> Any:
+    """Load the RDF files for an engine: a UnionStore (pyoxigraph) or an rdflib Dataset.
+
+    With ``endpoint``, nothing is loaded: queries go to that SPARQL endpoint instead.
+    """
     from diplograph import rdfio
+
+    if endpoint is not None:
+        if sources:
+            raise UsageError("give either FILES or --endpoint, not both")
+        if not endpoint.startswith(("http://", "https://")):
+            raise UsageError(f"--endpoint must be an http(s) URL, not {endpoint!r}")
+        return Endpoint(endpoint)
 
     if engine == "oxigraph":
         return UnionStore(rdfio.load_store(list(sources)))
@@ -539,9 +572,11 @@ def load_sources(sources: Sequence[str | Path], engine: str) -> Any:
 
 
 def run(query: StoredQuery, data: Any, bindings: Mapping[str, Identifier] | None = None) -> Result:
-    """Run a query on loaded data (a UnionStore, a pyoxigraph Store or an rdflib Dataset)."""
+    """Run a query on loaded data (a UnionStore, a pyoxigraph Store, an rdflib Dataset or an Endpoint)."""
     import pyoxigraph
 
+    if isinstance(data, Endpoint):
+        return run_endpoint(data, query, bindings or {})
     if isinstance(data, UnionStore):
         return run_oxigraph(data.store, query, bindings or {}, union=False)
     if isinstance(data, pyoxigraph.Store):

@@ -15,6 +15,9 @@ from diplograph.errors import EXIT_FINDINGS
 _ENGINE = click.option("--engine", type=click.Choice(sparql.ENGINES), default="oxigraph", show_default=True,
                        help="oxigraph (fast) or rdflib (pure Python); both give the same answers.")
 _FILES = click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
+_ENDPOINT = click.option("--endpoint", metavar="URL",
+                         help="Run against this SPARQL 1.1 endpoint (diplograph serve, Fuseki /ds/query, ...)"
+                              " instead of local files.")
 
 
 @click.command("queries")
@@ -38,12 +41,14 @@ def queries_command(show_checks: bool) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(sparql.FORMATS), default="table", show_default=True,
               help="table for people; csv, tsv, json, xml are the W3C SPARQL 1.1 results formats.")
 @_ENGINE
+@_ENDPOINT
 @_FILES
-def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, files: tuple[str, ...]) -> None:
+def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, endpoint: str | None,
+                  files: tuple[str, ...]) -> None:
     """Run a stored query NAME (see `diplograph queries`) or a .rq FILE on FILES (default graph/)."""
     query = sparql.resolve_query(name)
     bindings = sparql.bind_parameters(query, sparql.parse_param_options(params))
-    data = sparql.load_sources(files, engine)
+    data = sparql.load_sources(files, engine, endpoint)
     result = sparql.run(query, data, bindings)
     click.echo(sparql.format_result(result, fmt), nl=False)
 
@@ -52,11 +57,12 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, fil
 @click.option("--show", default=5, show_default=True, metavar="N",
               help="Print up to N offending rows under each failed check (0: counts only).")
 @_ENGINE
+@_ENDPOINT
 @_FILES
-def verify_command(show: int, engine: str, files: tuple[str, ...]) -> None:
+def verify_command(show: int, engine: str, endpoint: str | None, files: tuple[str, ...]) -> None:
     """Run every check in queries/checks on FILES (default graph/); any row returned is a failure."""
     checks = sparql.check_queries()
-    data = sparql.load_sources(files, engine)
+    data = sparql.load_sources(files, engine, endpoint)
     failed = 0
     width = max((len(c.name) for c in checks), default=0)
     for check in checks:
