@@ -35,6 +35,8 @@ def et(slug: str) -> str:
 
 GATHERINGS = frozenset(et(s) for s in ("meeting", "negotiation", "consultation"))
 BACKGROUND = frozenset(et(s) for s in ("resignation", "military-action", "controversy", "media-report"))
+#: Events whose agents commit themselves to what the governed noun names ("ont annoncé des consultations").
+COMMITTING = frozenset(et(s) for s in ("announcement", "agreement", "proposal"))
 WITH_TARGET = frozenset(et(s) for s in ("accusation", "criticism", "warning", "rejection"))
 #: Verbs whose subject hosts the meeting ("X a reçu Y").
 HOST_VERBS = frozenset({"recevoir", "accueillir"})
@@ -137,7 +139,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 agents += _left_actors(ctx, token)
         for c in token.children:
             case = _case(c)
-            if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl:arg",) and case in ("à", "au", "aux")):
+            if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case in ("à", "au", "aux")
+                                             and hit.iri in WITH_TARGET):
                 if inverted and c.dep_ == "obj":
                     continue
                 objs = actors_of(ctx, c)
@@ -145,6 +148,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     targets.extend(objs)
                 elif hit.iri in GATHERINGS or hit.iri == et("agreement"):
                     participants.extend(objs)
+                    if hit.iri in GATHERINGS and c.dep_ == "obj":
+                        participants.extend(_named_in(ctx, c))  # "a réuni ses homologues X, Y et Z"
             elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
                 participants += actors_of(ctx, c)
             elif case in AGAINST:
@@ -230,8 +235,21 @@ def _governing_agents(ctx: Context, token: Token) -> list[str]:
         node = node.head
         event = ctx.event_at.get(node.i)
         if event is not None and node.pos_ == "VERB":
-            return list(event.agents)
+            if event.event_type in COMMITTING:
+                return list(event.agents)
+            return []
     return []
+
+
+def _named_in(ctx: Context, token: Token) -> list[str]:
+    """People and groups named anywhere in the phrase of ``token`` (outside quotations)."""
+    found: list[str] = []
+    for t in token.subtree:
+        for m in ctx.by_token.get(t.i, []):
+            if m.kind in ("person", "group", "delegation") and m.start == t.i and m.iri not in found \
+                    and not _in_quote(ctx, t):
+                found.append(m.iri)
+    return found
 
 
 def _participant(ctx: Context, actor: str) -> Participant:
@@ -602,7 +620,10 @@ def _merge_purposes(ctx: Context) -> None:
                 break
             head = head.head
         if not merged and event in ctx.events:
-            _remove(ctx, event)
+            if event.event_type in GATHERINGS:
+                event.status = PLANNED  # "je serai à Bruxelles pour rencontrer X"
+            else:
+                _remove(ctx, event)
 
 
 def _remove(ctx: Context, event: Event) -> None:
@@ -656,11 +677,20 @@ def _merge_back_references(ctx: Context) -> None:
     main = main_event(ctx)
     if main is None:
         return
+    main_actors = {p.actor for p in main.participants}
     for event in list(ctx.events):
-        if event is main or event.event_type not in GATHERINGS or event.participants:
+        if event is main or event.event_type not in GATHERINGS:
+            continue
+        if event.participants and not {p.actor for p in event.participants} <= main_actors:
             continue
         token = _token(ctx, event)
-        if token.pos_ != "NOUN" or event.trigger.begin < main.trigger.begin or event.status != OCCURRED:
+        if event.trigger.begin < main.trigger.begin or event.status != OCCURRED:
+            continue
+        if token.pos_ == "VERB" and not event.agents and _anaphoric_subject(ctx, token) \
+                and event.sentence.begin - main.sentence.end < 400:
+            _absorb(ctx, main, event)  # "Les deux ministres se sont entretenus pendant trois heures"
+            continue
+        if token.pos_ != "NOUN":
             continue
         det = [c for c in token.children if c.dep_ in ("det", "nmod:poss")]
         if not det:
@@ -677,13 +707,24 @@ def _drop_empty_participles(ctx: Context) -> None:
     """A participle or passive with no agent and no participant is no event:
     "plusieurs documents présentés", "des propositions pouvaient être discutées"."""
     for event in list(ctx.events):
-        if event.agents or event.participants or event.event_type in BACKGROUND:
+        if event.agents or event.participants:
             continue
         token = _token(ctx, event)
         adjectival = token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm")
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)
         if adjectival or passive:
             _remove(ctx, event)
+
+
+def _anaphoric_subject(ctx: Context, verb: Token) -> bool:
+    """"Les deux ministres", "ils", "les dirigeants": a subject that names no one new."""
+    for subject in _subjects(ctx, verb):
+        if subject.lower_ in ("ils", "elles"):
+            return True
+        det = [c.lower_ for c in subject.children if c.dep_ in ("det", "nummod")]
+        if subject.pos_ == "NOUN" and det[:1] in (["les"], ["ces"]) and not ctx.by_token.get(subject.i):
+            return True
+    return False
 
 
 def _merge_descriptions(ctx: Context) -> None:
@@ -707,7 +748,7 @@ def _merge_descriptions(ctx: Context) -> None:
                 kept.setdefault(key, event)
             continue
         if event.event_type in GATHERINGS:
-            if event.participants or event.agents or not is_process(token):
+            if event.participants or event.agents or event.date is not None or not is_process(token):
                 continue
             key = (event.event_type, ("process",))
         elif event.event_type == et("proposal") and event.agents:
@@ -730,6 +771,17 @@ def is_process(token: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("aux", "des") for c in token.children)
 
 
+def _gathering_before(ctx: Context, offset: int, state: str | None) -> Event | None:
+    """The latest occurred gathering before ``offset`` that a delegation of ``state`` can be part of."""
+    for event in sorted(ctx.events, key=lambda e: -e.trigger.begin):
+        if event.trigger.begin >= offset or event.event_type not in GATHERINGS or event.status != OCCURRED:
+            continue
+        sides = {p.side for p in event.participants} | {p.actor for p in event.participants}
+        if not event.participants or state is None or state in sides:
+            return event
+    return None
+
+
 def _join_main_meeting(ctx: Context) -> None:
     """Members of a delegation and people accompanying a participant join the main meeting.
 
@@ -739,17 +791,16 @@ def _join_main_meeting(ctx: Context) -> None:
     main = main_event(ctx)
     if main is None:
         return
-    have = {p.actor for p in main.participants}
-    sides = {p.side for p in main.participants if p.side}
-    for delegation, members in ctx.delegation_members.items():
+    for delegation, offset, members in ctx.memberships:
         entity = ctx.entities.get(delegation)
         state = entity.affiliation if entity is not None else None
-        if state is not None and sides and state not in sides:
-            continue
+        target = _gathering_before(ctx, offset, state) or main
+        have = {p.actor for p in target.participants}
         for person in members:
             if person not in have:
-                main.participants.append(_participant(ctx, person))
+                target.participants.append(_participant(ctx, person))
                 have.add(person)
+    have = {p.actor for p in main.participants}
     for token in ctx.doc:
         if token.lemma_ != "accompagner" or token.i in ctx.heading_tokens:
             continue

@@ -48,7 +48,7 @@ def link_events(ctx: Context) -> None:
             _add(main, "precededBy", event)
             continue
         if event.event_type in GATHERINGS and event.status == OCCURRED and is_process(token) \
-                and not event.participants:
+                and not event.participants and event.date is None:
             _add(main, "partOf", event)
             continue
         if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:

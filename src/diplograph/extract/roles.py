@@ -18,7 +18,9 @@ from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
 #: Verbs whose subject is a delegation and whose objects are its members.
-MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer conduire mener diriger réunir".split())
+MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
+#: Verbs of leading a delegation ("X dirigeait la délégation russe").
+LEAD_VERBS = frozenset("conduire mener diriger présider".split())
 #: "Côté américain, X ..." puts X on the American side.
 SIDE_NOUNS = frozenset({"côté"})
 #: "son homologue turc": someone holding the same role for another state.
@@ -238,28 +240,53 @@ def _counterparts(ctx: Context, demonym_at: dict[int, str]) -> None:
 
 
 def _delegations(ctx: Context) -> None:
-    """"La délégation russe comprenait X, Y et Z": members and their side."""
-    for m in ctx.mentions:
-        if m.kind != "delegation":
-            continue
-        token = ctx.doc[m.start]
+    """Members of delegations and their side.
+
+    "La délégation russe comprenait X, Y et Z", "la délégation russe était conduite par X,
+    la délégation ukrainienne par Y", "X dirigeait la délégation russe".
+    """
+    from diplograph.extract.events import actors_of
+
+    doc = ctx.doc
+    delegations = [m for m in ctx.mentions if m.kind == "delegation"]
+    for m in delegations:
+        token = doc[m.start]
         verb = token.head
-        if token.dep_ not in ("nsubj", "nsubj:pass") or verb.lemma_ not in MEMBERSHIP_VERBS:
-            continue
-        state = ctx.entities[m.iri].affiliation
-        sentence = token.sent
-        members = []
-        for other in ctx.mentions:
-            if other.kind == "person" and verb.i < other.start < sentence.end and other.iri not in members:
-                members.append(other.iri)
+        members: list[str] = []
+        after = m.end
+        while after < len(doc) and after < m.end + 4 and doc[after].pos_ in ("AUX", "VERB", "ADV"):
+            after += 1
+        if after < len(doc) and doc[after].lower_ == "par":
+            members = [a for a in actors_of(ctx, doc[after + 1], follow_conj=False) if _is_person(ctx, a)] \
+                if after + 1 < len(doc) else []
+            if not members and after + 2 < len(doc):
+                members = [a for a in actors_of(ctx, doc[after + 2], follow_conj=False) if _is_person(ctx, a)]
+        elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in MEMBERSHIP_VERBS:
+            stop = token.sent.end
+            for other in delegations:
+                if verb.i < other.start < stop:
+                    stop = other.start
+            for other in ctx.mentions:
+                if other.kind == "person" and verb.i < other.start < stop and other.iri not in members \
+                        and not (doc[other.start].dep_ == "nmod" and other.start > verb.i + 1
+                                 and doc[other.start - 1].lower_ in ("du", "de")):
+                    members.append(other.iri)
+        elif token.dep_ == "obj" and verb.lemma_ in LEAD_VERBS:
+            from diplograph.extract.events import _subjects
+
+            members = [a for s in _subjects(ctx, verb) for a in actors_of(ctx, s) if _is_person(ctx, a)]
         if not members:
             continue
-        ctx.delegation_members.setdefault(m.iri, [])
+        state = ctx.entities[m.iri].affiliation
+        ctx.memberships.append((m.iri, m.span.begin, members))
         for person in members:
-            if person not in ctx.delegation_members[m.iri]:
-                ctx.delegation_members[m.iri].append(person)
             if state:
                 ctx.sides[person] = state
+
+
+def _is_person(ctx: Context, iri: str) -> bool:
+    entity = ctx.entities.get(iri)
+    return entity is not None and entity.kind == "person"
 
 
 def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
