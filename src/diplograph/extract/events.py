@@ -40,6 +40,8 @@ COMMITTING = frozenset(et(s) for s in ("announcement", "agreement", "proposal"))
 WITH_TARGET = frozenset(et(s) for s in ("accusation", "criticism", "warning", "rejection"))
 #: Verbs whose subject hosts the meeting ("X a reçu Y").
 HOST_VERBS = frozenset({"recevoir", "accueillir"})
+#: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
+GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
 #: Prepositions introducing participants, targets and places.
 WITH = frozenset({"avec", "entre", "auprès"})
 AGAINST = frozenset({"contre"})
@@ -183,6 +185,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
     if hit.iri in GATHERINGS or hit.iri == et("agreement"):
         if verbal and token.lemma_ in HOST_VERBS and agents:
             event.host = agents[0]
+        if verbal and token.lemma_ in GUEST_VERBS and not participants:
+            participants = _named_after(ctx, token)  # the parse lost the object: names after the verb
         everyone = _unique(agents + participants + companions)
         event.participants = [_participant(ctx, a) for a in everyone]
     elif participants or companions:
@@ -241,6 +245,22 @@ def _governing_agents(ctx: Context, token: Token) -> list[str]:
     return []
 
 
+def _named_after(ctx: Context, verb: Token) -> list[str]:
+    """People, groups and delegations named after a verb, up to the end of its clause."""
+    found: list[str] = []
+    i = verb.i + 1
+    while i < verb.sent.end:
+        t = ctx.doc[i]
+        if t.text in (";", ":", "«", "“") or (t.pos_ == "VERB" and i > verb.i + 1 and t.dep_ != "acl") \
+                or (t.lower_ == "pour" and i + 1 < len(ctx.doc) and ctx.doc[i + 1].pos_ == "VERB"):
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "group", "delegation") and m.start == i and m.iri not in found:
+                found.append(m.iri)
+        i += 1
+    return found
+
+
 def _named_in(ctx: Context, token: Token) -> list[str]:
     """People and groups named anywhere in the phrase of ``token`` (outside quotations)."""
     found: list[str] = []
@@ -281,6 +301,8 @@ def _case(token: Token) -> str | None:
 def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int = 0) -> list[str]:
     """Actors named by the phrase headed by ``token`` (names, appositions, coordination)."""
     found: list[str] = []
+    if token.lower_ in ("-t", "t") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ in _PRONOUNS:
+        token = ctx.doc[token.i + 1]  # "a-t-elle souligné": the parser may pick the "-t"
     mentions = ctx.by_token.get(token.i, [])
     if token.i in ctx.role_person:
         found.append(ctx.role_person[token.i])  # "le porte-parole du Kremlin, Dmitri Peskov"
@@ -405,6 +427,8 @@ def _reporting(ctx: Context, verb: Token) -> bool:
         return False
     if ctx.doc[i - 1].text in ("»", '"', "”"):
         return True
+    if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False  # "Le président, Emmanuel Macron, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
@@ -416,7 +440,7 @@ def _left_actors(ctx: Context, verb: Token) -> list[str]:
     sentence_start = verb.sent.start
     while i >= sentence_start:
         t = ctx.doc[i]
-        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»") or (t.text == "," and found):
+        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»", "”", "“", '"') or (t.text == "," and found):
             break
         for m in ctx.by_token.get(i, []):
             if _is_actor(m) and m.iri not in found:
