@@ -49,6 +49,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.dates import find_times
     from diplograph.extract.entities import find_entities
     from diplograph.extract.events import find_events
+    from diplograph.extract.grounding import ground_references
     from diplograph.extract.patterns import vocabulary_matcher
     from diplograph.extract.positions import find_issue_points, find_positions
     from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
@@ -75,8 +76,9 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     positions = find_positions(ctx)
     points = find_issue_points(ctx)
     events = sorted(ctx.events, key=lambda e: (e.trigger.begin, e.trigger.end))
-    entities = {iri: ctx.entities[iri] for iri in sorted(ctx.entities)}
-    for entity in entities.values():
+    document = ExtractedDocument(source=source, entities=dict(ctx.entities), events=events, quotes=quotes,
+                                 positions=positions, issue_points=points)
+    ground_references(ctx, document)
+    for entity in document.entities.values():
         entity.mentions.sort()
-    return ExtractedDocument(source=source, entities=entities, events=events, quotes=quotes,
-                             positions=positions, issue_points=points)
+    return document

@@ -196,6 +196,9 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
     date = _attached_time(ctx, token, DateValue)
     if date is not None:
         event.date = date
+        reference = ctx.reference_date
+        if event.status == OCCURRED and reference is not None and date.iso > reference.isoformat()[:len(date.iso)]:
+            event.status = PLANNED  # dated after the publication: it has not happened yet
     if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
         duration = _attached_time(ctx, token, DurationValue)
         if duration is not None:
@@ -532,7 +535,8 @@ def _attached_time(ctx: Context, token: Token, kind: type):
     """The date/duration that depends on this trigger (or its clause), else the nearest one."""
     sentence = token.sent
     candidates = [t for t in ctx.times
-                  if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end]
+                  if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
+                  and _in_quote(ctx, ctx.doc[t.start]) == _in_quote(ctx, token)]
     if not candidates:
         return None
     triggers = ctx.trigger_heads | {token.i}
@@ -558,6 +562,8 @@ def _attached_time(ctx: Context, token: Token, kind: type):
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
     best = time_near(ctx, token.i, token.i + 1, kind)
+    if best is not None and _in_quote(ctx, ctx.doc[best.start]) != _in_quote(ctx, token):
+        best = None
     if best is not None and kind is DateValue:
         # only when no other trigger of the sentence is closer to it
         others = [i for i in ctx.event_at if sentence.start <= i < sentence.end and i != token.i]

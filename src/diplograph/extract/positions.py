@@ -154,6 +154,8 @@ def find_issue_points(ctx: Context) -> list[IssuePoint]:
         if kind is None:
             continue
         parties = _parties(ctx, intro)
+        if not parties and main is not None:  # "trois points bloquent toujours :" - the main event's sides
+            parties = list(dict.fromkeys(p.side for p in main.participants if p.side))
         for item in items:
             span = ctx.doc.char_span(item.begin, item.end, alignment_mode="expand")
             if span is None:
@@ -183,4 +185,9 @@ def _parties(ctx: Context, intro) -> list[str]:
             party = ctx.sides.get(m.iri, m.iri)
         if party not in parties:
             parties.append(party)
+    if ctx.speaker is not None and ctx.speaker not in parties:
+        inside = ctx.quote_ranges
+        if any(t.lower_ in ("nous", "je", "j'") and t.dep_.startswith("nsubj")
+               and not any(b <= t.idx < e for b, e in inside) for t in intro):
+            parties.insert(0, ctx.speaker)  # "Avec la Hongrie, nous restons en désaccord sur :"
     return parties

@@ -1,0 +1,59 @@
+"""Every actor the document model points to is named in the text.
+
+Sides, affiliations, role organisations and issue-point parties often come from a
+demonym ("les responsables français" -> France) or from the gazetteer (Zelensky serves
+Ukraine). The graph promises that every actor node is grounded in a mention, so each such
+actor gets the demonym's words as its mention; one that the text never names is not
+referenced at all (a fact the text does not support is better left out than invented).
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context
+from diplograph.extract.entities import add_linked_entity
+from diplograph.model import ExtractedDocument
+
+
+def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
+    """Add demonym mentions for referenced actors; drop references to actors never named."""
+    first_demonym: dict[str, int] = {}
+    for i in sorted(ctx.demonym_at):
+        first_demonym.setdefault(ctx.demonym_at[i], i)
+
+    def grounded(iri: str | None) -> bool:
+        if iri is None:
+            return False
+        entity = ctx.entities.get(iri)
+        if entity is not None and entity.mentions:
+            return True
+        actor = ctx.lex.actors.get(iri)
+        if actor is None or iri not in first_demonym:
+            return False
+        i = first_demonym[iri]
+        add_linked_entity(ctx, actor, ctx.span(i, i + 1))
+        return True
+
+    for entity in list(ctx.entities.values()):
+        if entity.affiliation is not None and not grounded(entity.affiliation):
+            entity.affiliation = None
+        for role in entity.roles:
+            if role.organisation is not None and not grounded(role.organisation):
+                role.organisation = None
+    for event in doc.events:
+        for participant in event.participants:
+            if participant.side is not None and not grounded(participant.side):
+                participant.side = None
+        event.participants = [p for p in event.participants if grounded(p.actor)]
+        event.agents = [a for a in event.agents if grounded(a)]
+        event.targets = [a for a in event.targets if grounded(a)]
+        event.according_to = [a for a in event.according_to if grounded(a)]
+        if event.host is not None and not grounded(event.host):
+            event.host = None
+    for quote in doc.quotes:
+        if quote.speaker is not None and not grounded(quote.speaker):
+            quote.speaker = None
+    doc.positions = [p for p in doc.positions if grounded(p.holder)]
+    for point in doc.issue_points:
+        point.parties = [p for p in point.parties if grounded(p)]
+    doc.issue_points = [p for p in doc.issue_points if p.parties]
+    doc.entities = {iri: ctx.entities[iri] for iri in sorted(ctx.entities)}
