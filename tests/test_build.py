@@ -106,6 +106,18 @@ def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
     assert second.written == []
 
 
+def test_written_files_follow_the_umask_not_the_temp_file_mode(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        write_graphs([map_document(tiny_doc("shared"), validate=False)], tmp_path, whole_corpus=True)
+    finally:
+        os.umask(mask)
+    for name in ("shared.ttl", "diplograph.trig"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+
+
 # -- command-line exit paths (no spaCy needed) ---------------------------------------------------
 def test_second_build_fails_while_the_lock_is_held(cli_runner, tmp_path: Path, seed_path: Path) -> None:
     corpus = tmp_path / "corpus"
