@@ -215,3 +215,14 @@ def test_committed_graph_matches_a_fresh_build(seed_build: Path, repo_root: Path
     assert committed.read_bytes() == built.read_bytes(), "graph/ drifted from the code: rebuild it"
     trig = (seed_build / "graph" / "diplograph.trig").read_bytes()
     assert (repo_root / "graph" / "diplograph.trig").read_bytes() == trig
+
+
+def test_published_option_dates_the_document(seed_build: Path, seed_path: Path, cli_runner) -> None:
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    result = cli_runner.invoke(cli, ["extract", str(seed_path), "--published", "2025-12-03"])
+    assert result.exit_code == 0, result.stderr
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    documents = list(graph.subjects(DG.published, Literal("2025-12-03", datatype=XSD.date)))
+    assert [str(d) for d in documents] == ["https://w3id.org/diplograph/doc/2025-12-02-kremlin-meeting-fr"]
