@@ -266,7 +266,8 @@ def write_graphs(
         summary.violations += len(result.violations)
         actors |= result.actors
         for finding in result.violations:
-            summary.problems.append(f"{result.slug}: {finding.focus} {finding.path}: {finding.message}")
+            where = f" {finding.path}" if finding.path else ""
+            summary.problems.append(f"{result.slug}: {finding.focus}{where}: {finding.message}")
     summary.actors = len(actors)
     if summary.violations and not force:
         summary.refused = True
