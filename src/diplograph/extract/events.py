@@ -42,6 +42,10 @@ WITH_TARGET = frozenset(et(s) for s in ("accusation", "criticism", "warning", "r
 HOST_VERBS = frozenset({"recevoir", "accueillir"})
 #: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
 GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
+#: Verbs whose subject is the agent of their noun object ("X a lancé un appel à ...").
+LIGHT_VERBS = frozenset(
+    "faire lancer prononcer publier émettre adresser formuler présenter exprimer réitérer renouveler "
+    "diffuser signer conclure".split())
 #: Prepositions introducing participants, targets and places.
 WITH = frozenset({"avec", "entre", "auprès"})
 AGAINST = frozenset({"contre"})
@@ -173,7 +177,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     agents.append(ctx.demonym_at[c.i])
         participants += _linear_with(ctx, token)
         verb = token.head
-        if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri not in GATHERINGS:
+        if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri not in GATHERINGS \
+                and verb.lemma_ in LIGHT_VERBS:  # "a lancé un appel", "a fait une déclaration"
             agents += [a for s in _subjects(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += _companions(ctx, verb)
@@ -326,7 +331,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
                 break
     if not found and token.lower_ in _PRONOUNS:
         found += _antecedent(ctx, token)
-    if not found and token.lower_ in FIRST_PERSON and ctx.speaker and not _in_quote(ctx, token):
+    if not found and ctx.speaker and is_first_person_subject(ctx, token):
         found.append(ctx.speaker)
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
         head = token.head.head if token.head.dep_.startswith("acl") else None
@@ -347,6 +352,14 @@ def is_subject(ctx: Context, m: Mention) -> bool:
         if t.dep_ in subjects or (t.dep_ in ("appos", "flat:name") and t.head.dep_ in subjects):
             return True
     return False
+
+
+def is_first_person_subject(ctx: Context, token: Token) -> bool:
+    """"je", or "nous" as a subject, outside quotations: the speaker of a speech or interview."""
+    lower = token.lower_
+    if lower not in FIRST_PERSON and not (lower == "nous" and token.dep_.startswith("nsubj")):
+        return False
+    return not _in_quote(ctx, token)
 
 
 def _in_quote(ctx: Context, token: Token) -> bool:
@@ -579,8 +592,10 @@ def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
     scope_root = token
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
         scope_root = token.head
-    lo, hi = scope_root.left_edge.i, scope_root.right_edge.i
-    topics = [h.iri for h in ctx.hits_of("issue") if lo <= h.start <= hi]
+    # the clause without coordinated clauses: "a exprimé des réserves et accusé X de ..." are two
+    skip = {t.i for c in scope_root.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    inside = {t.i for t in scope_root.subtree} - skip
+    topics = [h.iri for h in ctx.hits_of("issue") if h.start in inside]
     if not topics and gathering:
         sentence = token.sent
         topics = [h.iri for h in ctx.hits_of("issue") if sentence.start <= h.start < sentence.end]

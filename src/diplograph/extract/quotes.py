@@ -93,13 +93,13 @@ def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | Non
 
 def _first_person(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
     """"Je veux être claire : « ... »": the speaker of the speech says it."""
-    from diplograph.extract.events import FIRST_PERSON
+    from diplograph.extract.events import is_first_person_subject
 
     span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
     if span is None:
         return None
     for token in span:
-        if token.lower_ in FIRST_PERSON and token.dep_.startswith("nsubj") and not qbegin <= token.idx < qend:
+        if token.dep_.startswith("nsubj") and not qbegin <= token.idx < qend and is_first_person_subject(ctx, token):
             return ctx.speaker
     return None
 
@@ -124,10 +124,9 @@ def first_person_speaker(ctx: Context) -> str | None:
     In a news report "je" only occurs inside quotes; when it occurs in the running text,
     the document is someone's own words, and the first person it names is that someone.
     """
-    from diplograph.extract.events import FIRST_PERSON
+    from diplograph.extract.events import is_first_person_subject
 
-    inside = ctx.quote_ranges
-    uses = [t for t in ctx.doc if t.lower_ in FIRST_PERSON and not any(b <= t.idx < e for b, e in inside)]
+    uses = [t for t in ctx.doc if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t)]
     if not uses:
         return None
     people = [m for m in ctx.mentions if m.kind == "person" and not m.described]
