@@ -226,3 +226,15 @@ def test_published_option_dates_the_document(seed_build: Path, seed_path: Path, 
     graph = Graph().parse(data=result.stdout, format="turtle")
     documents = list(graph.subjects(DG.published, Literal("2025-12-03", datatype=XSD.date)))
     assert [str(d) for d in documents] == ["https://w3id.org/diplograph/doc/2025-12-02-kremlin-meeting-fr"]
+
+
+def test_two_documents_with_one_slug_are_refused(cli_runner, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "Note.txt").write_text("Le ministre a parlé.\n", encoding="utf-8")
+    (corpus / "note.md").write_text("Le ministre a parlé.\n", encoding="utf-8")
+    graph_dir = tmp_path / "graph"
+    result = cli_runner.invoke(cli, ["build", "--corpus-dir", str(corpus), "--graph-dir", str(graph_dir)])
+    assert result.exit_code == 3
+    assert "same slug 'note'" in result.stderr
+    assert not list(graph_dir.glob("*.ttl"))
