@@ -459,42 +459,79 @@ def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = 
     return Report(conforms=conforms, results=findings, graph=results)
 
 
+def _validation_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files to validate: like rdfio.resolve_sources, but a built graph folder stands for
+    its per-document files (validated one by one, never all in memory) instead of the TriG."""
+    from diplograph.build import generated_files
+    from diplograph.rdfio import DEFAULT_GRAPH_DIR, resolve_sources
+
+    files: list[Path] = []
+    for source in list(paths) or [DEFAULT_GRAPH_DIR]:
+        folder = Path(source)
+        documents = generated_files(folder) if folder.is_dir() else {}
+        files.extend(documents.values() if documents else resolve_sources([folder]))
+    return files
+
+
 def validate_files(paths: Sequence[str | Path], *, inference: str = "none") -> Report:
     """Validate RDF files (graph/ by default), one named graph at a time.
 
     Each document graph is self-contained by design, so it is validated on its own (with
-    the ontology); this keeps pySHACL's cost linear in the number of documents. A
-    ``graph/inferred`` graph among the inputs is added to every document as context.
+    the ontology): pySHACL's cost stays linear in the number of documents and memory holds
+    one file at a time. A ``graph/inferred`` graph among the inputs (e.g. ``inferred.ttl``
+    written by ``diplograph reason``) is added to every document as context.
     """
-    from rdflib import Graph
+    from rdflib import BNode, Graph, Literal
+    from rdflib.namespace import RDF, SH
 
-    from diplograph.rdfio import load_dataset
+    from diplograph.rdfio import graph_name_for, load_dataset, rdf_format
 
-    dataset = load_dataset(list(paths))
+    files = _validation_files(paths)
     context = Graph()
-    documents: list[Graph] = []
-    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(graph) == 0 or graph.identifier in (ONTOLOGY_GRAPH, VOCAB_GRAPH):
-            continue
-        if graph.identifier == INFERRED_GRAPH:
-            context += graph
-            continue
-        documents.append(graph)
+    documents: list[Path] = []
+    for path in files:
+        if not rdf_format(path)[2] and str(graph_name_for(path)) == str(INFERRED_GRAPH):
+            context += load_dataset([path]).graph(INFERRED_GRAPH)
+        else:
+            documents.append(path)
     findings: list[Finding] = []
     merged = Graph()
-    for graph in documents:
-        data = Graph()
-        for triple in graph:
-            data.add(triple)
-        data += context
+    report_node = BNode()
+    validated = 0
+
+    def check(data: Graph) -> None:
         report = validate_graph(data, inference=inference)
         findings.extend(report.results)
         if report.graph is not None:
-            merged += report.graph
-    if not documents and len(context):
-        report = validate_graph(context, inference=inference)
-        findings.extend(report.results)
-        merged = report.graph if report.graph is not None else merged
+            own = set(report.graph.subjects(RDF.type, SH.ValidationReport))
+            for s, p, o in report.graph:
+                if s in own:
+                    if p == SH.result:
+                        merged.add((report_node, p, o))
+                    continue
+                merged.add((s, p, o))
+
+    for path in documents:
+        dataset = load_dataset([path])
+        graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
+        local = Graph()
+        local += context
+        for graph in graphs:
+            if graph.identifier == INFERRED_GRAPH:
+                local += graph
+        for graph in graphs:
+            if graph.identifier in (INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCAB_GRAPH):
+                continue
+            data = Graph()
+            for triple in graph:
+                data.add(triple)
+            data += local
+            check(data)
+            validated += 1
+    if not validated and len(context):
+        check(context)
     ordered = _sort(findings)
-    return Report(conforms=not any(f.severity == "Violation" for f in ordered), results=ordered,
-                  graph=merged)
+    conforms = not any(f.severity == "Violation" for f in ordered)
+    merged.add((report_node, RDF.type, SH.ValidationReport))
+    merged.add((report_node, SH.conforms, Literal(conforms)))
+    return Report(conforms=conforms, results=ordered, graph=merged)
