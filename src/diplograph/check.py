@@ -181,7 +181,7 @@ class Report:
         for r in self.results:
             value = r.value if len(r.value) <= 80 else r.value[:77] + "..."
             where = f" {r.path}" if r.path else ""
-            shown = f" = {value}" if value else ""
+            shown = f" = {value}" if value and r.value != r.focus else ""
             lines.append(f"{r.severity}: {r.focus}{where}{shown}: {r.message} [{r.shape}]")
         return "\n".join(lines) + "\n"
 
