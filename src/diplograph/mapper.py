@@ -86,7 +86,7 @@ def software_iri() -> str:
 
 
 def last_segment(iri: str) -> str:
-    """The slug at the end of a thing's IRI (``id/person/steve-witkoff`` -> ``steve-witkoff``)."""
+    """The slug at the end of a thing's IRI (``id/person/ada-roy`` -> ``ada-roy``)."""
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
