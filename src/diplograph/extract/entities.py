@@ -37,6 +37,7 @@ COLLECTIVE_NOUNS = frozenset(
 STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
 #: Noun of a delegation ("la délégation russe").
 DELEGATION_NOUNS = frozenset({"délégation"})
+_DASHES = str.maketrans({"\u2011": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " "})
 _KIND_PRIORITY = {"person": 0, "state": 1, "org": 2, "delegation": 3, "group": 4, "place": 5}
 
 
@@ -60,6 +61,13 @@ def find_entities(ctx: Context) -> None:
 
 
 def _mark_headings(ctx: Context) -> None:
+    """Headings and datelines ("MOSCOU, 13 mars (AFP) -") hold no actor of the story."""
+    from diplograph.extract.dates import DATELINE
+
+    for m in DATELINE.finditer(ctx.source.text.translate(_DASHES)):
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            ctx.heading_tokens.update(range(span.start, span.end))
     for section in ctx.source.sections:
         if section.heading is not None:
             span = ctx.doc.char_span(section.heading.begin, section.heading.end, alignment_mode="expand")
@@ -172,6 +180,8 @@ def _looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> boo
         return False  # "R. Non", "C'est": capitalised function words are no names
     if not any(t.pos_ == "PROPN" for t in tokens):
         return False
+    if len(words) > 1 and len(words[0].text.rstrip(".")) == 1 and words[-1].pos_ not in ("PROPN", "X"):
+        return False  # "R. Non" in an interview: an initial must be followed by a name
     if len(words) == 1 and not single_ok:
         return False
     return True

@@ -161,6 +161,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
             elif case in AGAINST:
                 targets += actors_of(ctx, c)
         companions += _companions(ctx, token)
+        if hit.iri in GATHERINGS:
+            participants += _linear_with(ctx, ctx.doc[hit.end - 1])  # "s'est entretenu par téléphone avec X"
     else:
         for c in token.subtree:
             if c.i == token.i:

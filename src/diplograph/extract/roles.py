@@ -140,6 +140,9 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
     if any(m.described for m in ctx.by_token.get(hit.head, [])):
         return  # part of a group ("des émissaires américains")
     before = doc[hit.start - 1] if hit.start > 0 else None
+    if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
+        _role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
+        return
     if before is None or before.lower_ not in _DEFINITE or "Plur" in head.morph.get("Number"):
         return
     if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
@@ -172,6 +175,16 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
     if not entity.roles:
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
+
+
+def _role_group(ctx: Context, hit: Hit, org: str, phrase_end: int) -> None:
+    """Holders of a role, unnamed and plural: a collective actor of that organisation."""
+    span = ctx.span(hit.start, phrase_end)
+    phrase = " ".join(span.text.split())
+    iri = id_iri("group", slugify(phrase))
+    add_minted_entity(ctx, iri, "group", phrase, span, affiliation=org)
+    mention = Mention(hit.start, phrase_end, span, iri, "group", described=True, role=hit.iri)
+    ctx.add_mention(mention)
 
 
 def _previous_compatible(ctx: Context, hit: Hit, org: str):
