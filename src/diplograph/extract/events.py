@@ -134,6 +134,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
             for c in token.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "par"):
                     agents += actors_of(ctx, c)
+                elif c.dep_ == "nsubj:pass" and hit.iri in GATHERINGS:
+                    participants += actors_of(ctx, c)  # "X a été reçu par Y": X took part
         else:
             inverted = _right_actors(ctx, token) if _reporting(ctx, token) else []
             if inverted:

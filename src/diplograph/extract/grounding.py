@@ -2,9 +2,10 @@
 
 Sides, affiliations, role organisations and issue-point parties often come from a
 demonym ("les responsables français" -> France) or from the gazetteer (Zelensky serves
-Ukraine). The graph promises that every actor node is grounded in a mention, so each such
-actor gets the demonym's words as its mention; one that the text never names is not
-referenced at all (a fact the text does not support is better left out than invented).
+Ukraine). Such an actor gets the demonym's words as its mention when the text has one; a
+gazetteer actor the text never names is still referenced (the side of a participant is
+worth more to a user than a missing mention), but never given an invented mention; a
+minted actor with no mention at all is not referenced.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
         if entity is not None and entity.mentions:
             return True
         actor = ctx.lex.actors.get(iri)
-        if actor is None or iri not in first_demonym:
+        if actor is None:
             return False
-        i = first_demonym[iri]
-        add_linked_entity(ctx, actor, ctx.span(i, i + 1))
-        return True
+        if iri in first_demonym:
+            i = first_demonym[iri]
+            add_linked_entity(ctx, actor, ctx.span(i, i + 1))
+        return True  # a gazetteer actor: known even where the text does not name it
 
     for entity in list(ctx.entities.values()):
         if entity.affiliation is not None and not grounded(entity.affiliation):
