@@ -44,7 +44,7 @@ def find_positions(ctx: Context) -> list[Position]:
             holders = [a for c in clause.children if c.dep_ in ("nsubj",) for a in actors_of(ctx, c)]
         if not holders:
             continue
-        issues = _clause_issues(ctx, token, elliptic) or fallback
+        issues = _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit) or fallback
         sentence = token.sent
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
@@ -99,6 +99,20 @@ def _clause_tokens(token: Token) -> set[int]:
                 continue
             stack.append(c)
     return keep
+
+
+def _issues_after(ctx: Context, hit) -> list[str]:
+    """Issues named after the stance word, before the next event or stance word of the sentence.
+
+    Covers what the parser attached elsewhere ("insisté pour être pleinement associés aux
+    discussions") without taking the issue of a coordinated clause ("... et accusé X de
+    vouloir affaiblir les sanctions").
+    """
+    sentence = ctx.doc[hit.head].sent
+    stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end]
+    stops += [h.head for h in ctx.hits_of("stance") if hit.end <= h.head < sentence.end and h.head != hit.head]
+    limit = min(stops) if stops else sentence.end
+    return list(dict.fromkeys(h.iri for h in ctx.hits_of("issue") if hit.end <= h.start < limit))
 
 
 def _elliptic_issues(ctx: Context) -> dict[str, str]:
