@@ -7,6 +7,7 @@ Rendering is real: Graphviz `dot`, matplotlib Agg, pyLODE.
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import xml.etree.ElementTree as ET
@@ -116,6 +117,9 @@ def test_draw_default_event_png_and_is_deterministic(cli_runner, tmp_path: Path)
     width, height = png_size(first)
     assert width > 200 and height > 100
     assert first.read_bytes() == second.read_bytes()
+    mask = os.umask(0)
+    os.umask(mask)
+    assert first.stat().st_mode & 0o777 == 0o666 & ~mask  # shareable like any new file, not 0600
     svg = tmp_path / "a.svg"
     assert cli_runner.invoke(cli, ["draw", str(DATA), "-o", str(svg)]).exit_code == 0
     text = svg_text(svg)

@@ -11,6 +11,7 @@ choosing a human label in the reader's language.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplograph.namespaces import PREFIXES
@@ -94,6 +95,22 @@ class Labels:
     def many(self, iris: Iterable[str]) -> list[str]:
         """Labels of several resources, sorted and without duplicates."""
         return sorted({self.get(i) for i in iris if i})
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a picture or page atomically, readable as any file the user creates.
+
+    The atomic writer's temporary file is private (0600); a picture or a documentation page is
+    meant to be shared or served, so it gets the permissions the user's umask gives new files.
+    """
+    import os
+
+    from diplograph.fsio import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
+    mask = os.umask(0)
+    os.umask(mask)
+    path.chmod(0o666 & ~mask)
 
 
 def check_language(lang: str) -> str:

@@ -380,13 +380,13 @@ def write_class_diagram(path: Path, output: Path) -> bytes:
     """Render :func:`class_diagram` to ``output`` (.svg or .png)."""
     import graphviz
 
-    from diplograph.fsio import atomic_write_bytes
+    from diplograph.pictures import write_output
 
     try:
         data = class_diagram(path).pipe(format=output.suffix.lower().lstrip("."))
     except graphviz.ExecutableNotFound as exc:
         raise InputError("Graphviz `dot` not found: install it (Debian: apt-get install graphviz)") from exc
-    atomic_write_bytes(output, data)
+    write_output(output, data)
     return data
 
 
@@ -400,7 +400,7 @@ def build_docs(output: Path, ontology: Path | None = None, shapes: Path | None =
     documents the ontology it actually uses. A missing shapes file is noted, not fatal.
     """
     from diplograph import resources
-    from diplograph.fsio import atomic_write_text
+    from diplograph.pictures import write_output
 
     ontology = ontology or resources.ontology_file()
     shapes = shapes if shapes is not None else resources.shapes_file()
@@ -412,13 +412,11 @@ def build_docs(output: Path, ontology: Path | None = None, shapes: Path | None =
 
     def write(name: str, page: str) -> None:
         target = output / name
-        atomic_write_text(target, page)
-        target.chmod(0o644)  # a documentation folder is meant to be served and read by others
+        write_output(target, page.encode("utf-8"))
         written.append(target)
 
     write("ontology.html", ontology_page(ontology, lang))
     write_class_diagram(ontology, output / "class-diagram.svg")
-    (output / "class-diagram.svg").chmod(0o644)
     written.append(output / "class-diagram.svg")
     items = [("ontology.html", "Ontology (OWL, pyLODE)", ontology.name)]
     if shapes.is_file():

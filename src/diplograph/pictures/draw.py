@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.errors import InputError, UsageError
 from diplograph.namespaces import BASE, PREFIXES, vocab_iri
-from diplograph.pictures import Labels, local_name, select
+from diplograph.pictures import Labels, local_name, select, write_output
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -373,7 +373,9 @@ def build_graph(view: EventView, lang: str = "fr"):  # -> graphviz.Digraph (lazy
         source = actor_node.get(speaker, "event")
         dot.edge(source, f"quote{i}", style="dashed", label=ui["quote"] if source == "event" else "")
     for i, rel in enumerate(view.related):
-        head = " · ".join(x for x in (rel.type_label, rel.date) if x)
+        # the type under the label, unless the label already starts with it ("Appeal: ...")
+        kind = "" if rel.label.lower().startswith(rel.type_label.lower()) else rel.type_label
+        head = " · ".join(x for x in (kind, rel.date) if x)
         text = _centered(rel.label)
         if head:
             text += f'<BR/><FONT POINT-SIZE="9">{html.escape(head)}</FONT>'
@@ -393,8 +395,6 @@ def render(view: EventView, output: Path, lang: str = "fr") -> bytes:
     """Draw ``view`` to ``output`` (.svg or .png, chosen by suffix); returns the bytes written."""
     import graphviz
 
-    from diplograph.fsio import atomic_write_bytes
-
     suffix = output.suffix.lower()
     if suffix not in PICTURE_SUFFIXES:
         raise UsageError(f"{output}: picture must end in .svg or .png")
@@ -403,7 +403,7 @@ def render(view: EventView, output: Path, lang: str = "fr") -> bytes:
         data = dot.pipe(format=suffix[1:])
     except graphviz.ExecutableNotFound as exc:
         raise InputError("Graphviz `dot` not found: install it (Debian: apt-get install graphviz)") from exc
-    atomic_write_bytes(output, data)
+    write_output(output, data)
     return data
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.errors import InputError, UsageError
 from diplograph.namespaces import PREFIXES, vocab_iri
-from diplograph.pictures import Labels, local_name, select
+from diplograph.pictures import Labels, local_name, select, write_output
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -149,8 +149,6 @@ def render_timeline(events: list[DatedEvent], output: Path, lang: str = "fr") ->
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from diplograph.fsio import atomic_write_bytes
-
     ui = UI[lang]
     types = sorted({e.type_label for e in events})
     cmap = plt.get_cmap("tab10" if len(types) <= 10 else "tab20")
@@ -213,7 +211,7 @@ def render_timeline(events: list[DatedEvent], output: Path, lang: str = "fr") ->
         fig.savefig(buffer, format=suffix[1:], metadata=metadata)
         plt.close(fig)
     data = buffer.getvalue()
-    atomic_write_bytes(output, data)
+    write_output(output, data)
     return data
 
 
