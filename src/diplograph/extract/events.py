@@ -494,25 +494,66 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
         scopes.append(token.head)
     for scope in scopes:
         for c in scope.children:
+            if c.lower_ == "y" and c.pos_ in ("PRON", "ADV") and c.i < scope.i:
+                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
+                if place is not None and place not in places:
+                    places.append(place)
+                continue
             if not c.dep_.startswith(("obl", "nmod", "advmod")):
                 continue
             case = _case(c)
-            if case not in LOCATIVE and not (c.dep_ == "advmod" and c.lower_ == "y"):
+            if c.dep_ == "advmod" and c.lower_ == "y":
+                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
+                if place is not None and place not in places:
+                    places.append(place)
+                continue
+            if case not in LOCATIVE:
                 continue
             for m in ctx.by_token.get(c.i, []):
                 if m.place and m.place not in places:
                     places.append(m.place)
+    sentence = token.sent
+    if not places:
+        fronted = _fronted_place(ctx, sentence)  # "À Kiev, le ministre a accusé ..."
+        if fronted is not None:
+            places.append(fronted)
     if not places and gathering:
-        sentence = token.sent
         for m in ctx.mentions:
             if m.place and sentence.start <= m.start < sentence.end and m.start > 0:
                 prev = ctx.doc[m.start - 1]
                 if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
                                                and ctx.doc[m.start - 2].lower_ in LOCATIVE):
+                    lo, hi = sorted((token.i, m.start))
+                    if any(lo < i < hi and i in ctx.trigger_heads for i in range(lo, hi)):
+                        break  # "la visite de X ... après l'entretien de Y à Riyad": the nearer event's
                     if m.place not in places:
                         places.append(m.place)
                     break
     return places
+
+
+def _place_before(ctx: Context, token: Token) -> str | None:
+    """The latest place named before ``token`` in this or the previous sentence."""
+    sentences = [s for s in ctx.doc.sents if s.end <= token.sent.start and s.text.strip()][-1:]
+    start = sentences[0].start if sentences else token.sent.start
+    found = [m for m in ctx.mentions if m.place and m.iri == m.place and start <= m.start < token.i]
+    return found[-1].place if found else None
+
+
+def _fronted_place(ctx: Context, sentence) -> str | None:
+    """A sentence opening on "À X," / "A X," / "Au X," places everything it reports."""
+    first = sentence[0]
+    while first.is_space and first.i + 1 < sentence.end:
+        first = ctx.doc[first.i + 1]
+    if first.lower_ not in LOCATIVE and first.text != "A":
+        return None
+    j = first.i + 1
+    while j < sentence.end and ctx.doc[j].pos_ == "DET":
+        j += 1
+    for m in ctx.by_token.get(j, []):
+        if m.place and m.start == j and m.end < sentence.end and ctx.doc[m.end].text == ",":
+            return m.place
+    return None
 
 
 def _status(ctx: Context, token: Token, hit: Hit) -> str:
@@ -746,6 +787,8 @@ def _merge_back_references(ctx: Context) -> None:
             continue
         word = det[0].lower_
         plural = "Plur" in token.morph.get("Number")
+        if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
+            continue  # "la médiation turque" describes something of its own
         anaphoric = word in ("ce", "cet", "cette", "ces") or word in _POSSESSIVE \
             or (word in ("le", "la", "l'") and not plural)
         if anaphoric and not any(c.dep_ == "amod" and c.lemma_.lower() in _NEW for c in token.children):
