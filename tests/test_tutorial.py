@@ -87,6 +87,7 @@ class Session:
 
     def start_server(self, command: str) -> None:
         if shutil.which("oxigraph", path=self.env["PATH"]) is None:
+            self.failed = command  # the commands that talk to the server cannot run either
             pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
         args = shlex.split(command.replace(f":{DOC_PORT}", f":{self.port}"))
         self.server = subprocess.Popen(args, cwd=self.root, env=self.env, stdout=subprocess.DEVNULL,
@@ -128,7 +129,9 @@ def test_tutorial_command(session: Session, step: Step) -> None:
     if session.failed is not None:
         pytest.skip(f"needs the output of an earlier command that failed: $ {session.failed}")
     if step.command.startswith("oxigraph serve"):
+        session.failed = step.command  # until the server answers
         session.start_server(step.command)
+        session.failed = None
         return
     command = step.command.replace(f"127.0.0.1:{DOC_PORT}", f"127.0.0.1:{session.port}")
     done = subprocess.run(command, shell=True, cwd=session.root, env=session.env, capture_output=True,
