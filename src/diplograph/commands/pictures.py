@@ -45,8 +45,9 @@ def _split_event(args: tuple[str, ...]) -> tuple[str | None, list[str]]:
 def draw_command(args: tuple[str, ...], output: str, lang: str) -> None:
     """Draw one event: participants by side with roles, subject, quotes, disagreements, reactions.
 
-    EVENT defaults to the main event: the first occurred dg:Meeting, by document then offset.
-    FILES default to graph/.
+    EVENT is an event IRI, a CURIE such as id:event/<doc>/<offset>, or <doc>/<offset>; it defaults
+    to the main event: the first occurred dg:Meeting, by document then offset. FILES default to
+    graph/.
     """
     from diplograph.pictures.draw import draw
     from diplograph.rdfio import load_store
