@@ -32,6 +32,7 @@ def link_events(ctx: Context) -> None:
     for event in ctx.events:
         token = _token(ctx, event)
         _preceded_by_in_clause(ctx, event, token)
+        _during_in_clause(ctx, event, token)
     if main is None:
         return
     main_token = _token(ctx, main)
@@ -92,6 +93,30 @@ def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
             return True
     sentence = token.sent.text.lower()
     return "en réaction" in sentence or "réagissant" in sentence or event.event_type == et("reaction")
+
+
+#: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet".
+DURING_NOUNS = frozenset({"marge", "occasion", "cours"})
+DURING_CASES = frozenset({"lors", "pendant", "durant"})
+
+
+def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
+    """"X a rencontré Y en marge du sommet": the meeting is part of the summit."""
+    if token.pos_ != "VERB":
+        return
+    for c in token.children:
+        if not c.dep_.startswith(("obl", "nmod", "advcl")):
+            continue
+        candidates = [c]
+        if c.lemma_.lower() in DURING_NOUNS:
+            candidates = [g for g in c.children if g.dep_.startswith("nmod")]
+        elif not any(g.dep_ == "case" and g.lower_ in DURING_CASES for g in c.children):
+            continue
+        for node in candidates:
+            other = ctx.event_at.get(node.i)
+            if other is not None and other is not event and other in ctx.events \
+                    and other.event_type in GATHERINGS:
+                _add(event, "partOf", other)
 
 
 def _preceded_by_in_clause(ctx: Context, event: Event, token: Token) -> None:
