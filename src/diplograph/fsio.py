@@ -11,7 +11,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to a temporary file in the same folder, fsync it, rename it over ``path``.
 
     The rename is atomic on POSIX file systems, so a build killed at any moment leaves
-    either the previous complete file or the new complete file.
+    either the previous complete file or the new complete file. ``mkstemp`` creates the file
+    private (0600); it gets the permissions the user's umask gives new files before it is
+    renamed, since graph/, pictures and pages are meant to be read by others (serve, git, a browser).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -19,6 +21,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -30,6 +33,13 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it: restore at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

