@@ -53,7 +53,7 @@ def link_events(ctx: Context) -> None:
             _add(main, "partOf", event)
             continue
         if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:
-            _add(event, "followUpOf", main)
+            _add(event, "followUpOf", _followed_up(ctx, event, main))
             continue
         if _in_reaction(ctx, event, token):
             _add(event, "reactsTo", main)
@@ -62,6 +62,20 @@ def link_events(ctx: Context) -> None:
                 and event.event_type not in GATHERINGS:
             _add(event, "partOf", main)
     del main_token
+
+
+def _followed_up(ctx: Context, event: Event, main: Event) -> Event:
+    """The latest earlier occurred gathering with the same people or place, else the main one."""
+    actors = {p.actor for p in event.participants}
+    places = set(event.places)
+    for other in sorted(ctx.events, key=lambda e: -e.trigger.begin):
+        if other is event or other.trigger.begin >= event.trigger.begin:
+            continue
+        if other.event_type not in GATHERINGS or other.status != OCCURRED:
+            continue
+        if actors & {p.actor for p in other.participants} or places & set(other.places):
+            return other
+    return main
 
 
 def _add(event: Event, relation: str, other: Event) -> None:
