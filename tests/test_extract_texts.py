@@ -141,3 +141,30 @@ def test_clock_times_and_partial_dates(nlp) -> None:
     assert all(e.duration is None for e in doc.events)  # "à 15 heures" is a time of day
     fighting = next(e for e in doc.events if e.event_type == vocab_iri("event-type", "military-action"))
     assert (fighting.date.iso, fighting.date.precision) == ("2025-11", "month")
+
+
+def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp) -> None:
+    from diplograph.extract import extract
+
+    text = ("Le président brésilien Luiz Inácio Lula da Silva a rencontré mardi en marge du sommet du G20 "
+            "à Rio de Janeiro le Premier ministre indien Narendra Modi.")
+    doc = extract(read_text(text, "g20"), nlp)
+    meeting = next(e for e in doc.events if e.trigger.text == "rencontré")
+    summit = next(e for e in doc.events if e.trigger.text == "sommet")
+    assert {p.actor for p in meeting.participants} == {
+        id_iri("person", "luiz-inacio-lula-da-silva"), id_iri("person", "narendra-modi")}
+    assert [(r.relation, r.other) for r in meeting.relations] == [("partOf", summit.trigger.begin)]
+
+
+def test_fronted_place_and_passive_meeting(nlp) -> None:
+    from diplograph.extract import extract
+
+    text = ("Le chef de la diplomatie chinoise, Wang Yi, a été reçu mardi à Paris par Emmanuel Macron. "
+            "À Kiev, le ministre ukrainien des Affaires étrangères Andriï Sybiha a accusé la Russie de mentir.")
+    doc = extract(read_text(text, "passive"), nlp)
+    meeting = next(e for e in doc.events if e.event_type == MEETING)
+    assert meeting.host == id_iri("person", "emmanuel-macron")
+    assert id_iri("person", "wang-yi") in {p.actor for p in meeting.participants}
+    accusation = next(e for e in doc.events if e.event_type == vocab_iri("event-type", "accusation"))
+    assert accusation.places == [id_iri("place", "kyiv")]
+    assert accusation.targets == [id_iri("state", "russia")]
