@@ -168,3 +168,13 @@ def test_fronted_place_and_passive_meeting(nlp) -> None:
     accusation = next(e for e in doc.events if e.event_type == vocab_iri("event-type", "accusation"))
     assert accusation.places == [id_iri("place", "kyiv")]
     assert accusation.targets == [id_iri("state", "russia")]
+
+
+def test_gazetteer_names_keep_their_capitals(nlp) -> None:
+    from diplograph.extract import extract
+
+    text = "Le ministre souhaite qu'il vienne à Paris. Un compromis reste possible, a-t-il dit."
+    doc = extract(read_text(text, "case"), nlp)
+    assert id_iri("place", "vienna") not in doc.entities  # the verb "vienne" is not the city Vienne
+    assert id_iri("place", "paris") in doc.entities
+    assert id_iri("org", "un") not in doc.entities  # the article "un" is not the UN

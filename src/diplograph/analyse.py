@@ -40,7 +40,7 @@ def load_nlp() -> Language:
     except OSError as exc:
         raise DiplographError(f"spaCy model {MODEL} is not installed (pip install {MODEL})") from exc
     ruler = nlp.add_pipe(
-        "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "validate": False}
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
     )
     ruler.add_patterns(gazetteer_patterns())
     return nlp
@@ -49,13 +49,14 @@ def load_nlp() -> Language:
 def gazetteer_patterns(nlp: Language | None = None) -> list[dict]:
     """Entity-ruler patterns: every label/altLabel (id = folded name) and demonym form.
 
-    Names match case-insensitively, except acronyms and names that are also common
-    French words ("UN" must not match the article "un"): those match exactly as written.
+    Names match with their capitals as written (a name written in lower case also matches
+    with a capital first letter, at the start of a sentence), so that "UN" is not the
+    article "un", "Vienne" not the verb "vienne" and "Grossi" not the participle "grossi".
+    Demonyms are ordinary adjectives and match in any case.
     """
     from diplograph.lexicon import demonym_forms, fold
 
     lex = load_lexicon()
-    stop_words = _stop_words()
     patterns: dict[tuple[str, str], dict] = {}
     for key in sorted(lex.names):
         for iri in lex.names[key]:
@@ -63,28 +64,18 @@ def gazetteer_patterns(nlp: Language | None = None) -> list[dict]:
                 if fold(name) != key:
                     continue
                 text = matching_view(name)
-                words = text.split()
-                exact = any(w.isupper() and len(w) <= 6 for w in words) or (
-                    len(words) == 1 and text.lower() in stop_words)
-                if exact:
-                    pattern: str | list[dict] = [{"ORTH": w} for w in _words_of(text)]
-                else:
-                    pattern = text
-                patterns.setdefault((GAZETTEER_LABEL, text if exact else text.lower()),
-                                    {"label": GAZETTEER_LABEL, "pattern": pattern, "id": key})
+                variants = {text, text[:1].upper() + text[1:]}
+                for variant in sorted(variants):
+                    patterns.setdefault((GAZETTEER_LABEL, variant),
+                                        {"label": GAZETTEER_LABEL, "pattern": variant, "id": key})
     for iri, actor in sorted(lex.actors.items()):
         for demonym in actor.demonyms:
             for form in sorted(demonym_forms(demonym)):
                 if lex.demonyms.get(form) == iri:
+                    pattern = [{"LOWER": w} for w in _words_of(form)]
                     patterns.setdefault((DEMONYM_LABEL, form),
-                                        {"label": DEMONYM_LABEL, "pattern": form, "id": iri})
+                                        {"label": DEMONYM_LABEL, "pattern": pattern, "id": iri})
     return [patterns[k] for k in sorted(patterns)]
-
-
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 def _words_of(text: str) -> list[str]:
