@@ -46,7 +46,7 @@ def load_nlp() -> Language:
     return nlp
 
 
-def gazetteer_patterns(nlp: Language | None = None) -> list[dict]:
+def gazetteer_patterns() -> list[dict]:
     """Entity-ruler patterns: every label/altLabel (id = folded name) and demonym form.
 
     Names match with their capitals as written (a name written in lower case also matches
@@ -98,14 +98,7 @@ def prepare(nlp: Language, source: SourceText) -> Doc:
     # a heading ends where its line ends: the next line always starts a sentence
     starts.update(p.begin for p in source.paragraphs)
     for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-        elif token.idx in starts:
-            token.is_sent_start = True
-        elif token.is_space and "\n" in token.text:
-            token.is_sent_start = False
-        else:
-            token.is_sent_start = False
+        token.is_sent_start = i == 0 or token.idx in starts
     _fix_unaligned_starts(doc, starts)
     return doc
 

@@ -298,13 +298,9 @@ def _collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
                 label = f"{token.text} {doc[j].text}"
                 label = label[0].upper() + label[1:]
             else:
-                phrase = f"{token.lower_} {_agree(doc[j].lower_, token)}"
+                phrase = f"{token.lower_} {doc[j].lower_}"
                 iri = id_iri("group", slugify(phrase))
                 label = phrase
             ctx.add_mention(Mention(start, j + 1, span, iri, kind, described=True))
             add_minted_entity(ctx, iri, kind, label, span, affiliation=state)
 
-
-def _agree(adjective: str, noun) -> str:
-    """The demonym as it would agree with the noun (for the second of coordinated demonyms)."""
-    return adjective
