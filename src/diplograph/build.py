@@ -185,19 +185,11 @@ def dataset_trig(graph_dir: Path) -> str:
     return prefix_header() + "".join("\n" + block for block in blocks)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _write_if_changed(path: Path, text: str) -> bool:
     """Atomic write, skipped when the bytes are already there (keeps mtimes of unchanged files)."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
-    atomic_write_text(path, text)
-    # fsio writes through mkstemp (mode 0600); graph/ is meant to be read by others (serve, git).
-    os.chmod(path, 0o666 & ~_umask())
+    atomic_write_text(path, text)  # fsio gives the file the umask's permissions, not mkstemp's 0600
     return True
 
 
