@@ -86,20 +86,27 @@ def prepare(nlp: Language, source: SourceText) -> Doc:
     starts.update(sec.heading.begin for sec in source.sections if sec.heading is not None)
     # a heading ends where its line ends: the next line always starts a sentence
     starts.update(p.begin for p in source.paragraphs)
-    for i, token in enumerate(doc):
-        token.is_sent_start = i == 0 or token.idx in starts
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
+    offsets = doc.to_array([IDX])
+    flags = numpy.where(numpy.isin(offsets, sorted(starts)), 1, -1).astype("uint64")
+    if len(flags):
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # one call instead of a Python loop
     _fix_unaligned_starts(doc, starts)
     return doc
 
 
 def _fix_unaligned_starts(doc: Doc, starts: set[int]) -> None:
     """A boundary that falls inside a token (rare tokenisation quirk) goes to that token."""
-    aligned = {t.idx for t in doc if t.is_sent_start}
-    for begin in starts - aligned:
-        for token in doc:
-            if token.idx <= begin < token.idx + len(token.text):
-                token.is_sent_start = True
-                break
+    from spacy.attrs import IDX
+
+    offsets = set(doc.to_array([IDX]).tolist())
+    for begin in sorted(starts - offsets):
+        span = doc.char_span(begin, begin + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            span[0].is_sent_start = True
 
 
 def analyse(source: SourceText, nlp: Language | None = None) -> Doc:

@@ -62,6 +62,24 @@ class Context:
     speaker: str | None = None  # who "je" is outside quotes (a speech, an interview)
     trigger_heads: set[int] = field(default_factory=set)  # head tokens of every event trigger
     reference_date: object | None = None  # publication date, or the dateline's date
+    _sentences: list | None = field(default=None, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def sentences(self) -> list:
+        """The spaCy sentences, computed once (``Token.sent`` walks the document each time)."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._starts = [s.start for s in self._sentences]
+        return self._sentences
+
+    def sent_of(self, token: Token | int):
+        """The sentence of a token (or token index)."""
+        from bisect import bisect_right
+
+        i = token if isinstance(token, int) else token.i
+        sentences = self.sentences
+        return sentences[max(0, bisect_right(self._starts, i) - 1)]
 
     @property
     def text(self) -> str:

@@ -241,7 +241,7 @@ def _token_range(ctx: Context, b: int, e: int) -> tuple[int | None, int]:
 
 def time_near(ctx: Context, start: int, end: int, kind: type) -> TimeExpression | None:
     """The date or duration of the sentence of tokens ``start..end`` closest to them."""
-    sentence = ctx.doc[start].sent
+    sentence = ctx.sent_of(start)
     best = None
     best_distance = None
     for t in ctx.times:

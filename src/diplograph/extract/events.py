@@ -111,7 +111,7 @@ def _skip(ctx: Context, token: Token) -> bool:
 
 def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
     lex = ctx.lex
-    sentence = token.sent
+    sentence = ctx.sent_of(token)
     sent_tokens = [t for t in sentence if not t.is_space]
     if not sent_tokens:
         return None
@@ -231,7 +231,7 @@ def _linear_with(ctx: Context, token: Token) -> list[str]:
         return []
     found: list[str] = []
     k = j + 1
-    while k < len(doc) and k < token.sent.end:
+    while k < len(doc) and k < ctx.sent_of(token).end:
         t = doc[k]
         if t.pos_ in ("VERB", "AUX") or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
             break
@@ -261,7 +261,7 @@ def _named_after(ctx: Context, verb: Token) -> list[str]:
     """People, groups and delegations named after a verb, up to the end of its clause."""
     found: list[str] = []
     i = verb.i + 1
-    while i < verb.sent.end:
+    while i < ctx.sent_of(verb).end:
         t = ctx.doc[i]
         if t.text in (";", ":", "«", "“") or (t.pos_ == "VERB" and i > verb.i + 1 and t.dep_ != "acl") \
                 or (t.lower_ == "pour" and i + 1 < len(ctx.doc) and ctx.doc[i + 1].pos_ == "VERB"):
@@ -375,7 +375,7 @@ def _right_actors(ctx: Context, verb: Token) -> list[str]:
     found: list[str] = []
     doc = ctx.doc
     i = verb.i + 1
-    while i < verb.sent.end and i <= verb.i + 4:
+    while i < ctx.sent_of(verb).end and i <= verb.i + 4:
         t = doc[i]
         if t.text in ".;:«»" or t.pos_ == "VERB":
             break
@@ -401,8 +401,8 @@ def _antecedent(ctx: Context, token: Token) -> list[str]:
     kinds = ("group", "state", "org", "delegation") if plural else ("person",)
     earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds
                and not _in_quote(ctx, ctx.doc[m.start])]
-    sentences = [s for s in ctx.doc.sents if s.end <= token.sent.start and s.text.strip()][-1:]
-    window = sentences[0].start if sentences else token.sent.start
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    window = sentences[0].start if sentences else ctx.sent_of(token).start
     near = [m for m in earlier if m.start >= window]
     if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
         subjects = [m for m in near if is_subject(ctx, m)]
@@ -441,7 +441,7 @@ def _subjects(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
 def _reporting(ctx: Context, verb: Token) -> bool:
     """A reporting verb after a comma, subject inverted: "« ... », a déclaré X", "..., a indiqué X"."""
     i = verb.i - 1
-    while i > verb.sent.start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in _INVERTED_CLITICS):
+    while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in _INVERTED_CLITICS):
         i -= 1
     if not (i > 0 and ctx.doc[i].text == ","):
         return False
@@ -457,7 +457,7 @@ def _left_actors(ctx: Context, verb: Token) -> list[str]:
     """Fallback when the parse lost the subject: actors just before the verb in its clause."""
     found: list[str] = []
     i = verb.i - 1
-    sentence_start = verb.sent.start
+    sentence_start = ctx.sent_of(verb).start
     while i >= sentence_start:
         t = ctx.doc[i]
         if t.pos_ == "VERB" or t.text in (";", ":", "«", "»", "”", "“", '"') or (t.text == "," and found):
@@ -512,7 +512,7 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
             for m in ctx.by_token.get(c.i, []):
                 if m.place and m.place not in places:
                     places.append(m.place)
-    sentence = token.sent
+    sentence = ctx.sent_of(token)
     if not places:
         fronted = _fronted_place(ctx, sentence)  # "À Kiev, le ministre a accusé ..."
         if fronted is not None:
@@ -534,8 +534,8 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
 
 def _place_before(ctx: Context, token: Token) -> str | None:
     """The latest place named before ``token`` in this or the previous sentence."""
-    sentences = [s for s in ctx.doc.sents if s.end <= token.sent.start and s.text.strip()][-1:]
-    start = sentences[0].start if sentences else token.sent.start
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    start = sentences[0].start if sentences else ctx.sent_of(token).start
     found = [m for m in ctx.mentions if m.place and m.iri == m.place and start <= m.start < token.i]
     return found[-1].place if found else None
 
@@ -591,7 +591,7 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
 
 def _attached_time(ctx: Context, token: Token, kind: type):
     """The date/duration that depends on this trigger (or its clause), else the nearest one."""
-    sentence = token.sent
+    sentence = ctx.sent_of(token)
     candidates = [t for t in ctx.times
                   if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
                   and _in_quote(ctx, ctx.doc[t.start]) == _in_quote(ctx, token)]
@@ -642,7 +642,7 @@ def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
     inside = {t.i for t in scope_root.subtree} - skip
     topics = [h.iri for h in ctx.hits_of("issue") if h.start in inside]
     if not topics and gathering:
-        sentence = token.sent
+        sentence = ctx.sent_of(token)
         topics = [h.iri for h in ctx.hits_of("issue") if sentence.start <= h.start < sentence.end]
     return _unique(topics)
 
@@ -650,7 +650,7 @@ def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
 def _according_to(ctx: Context, token: Token) -> list[str]:
     """"selon X" in the sentence: X is the source of what it says."""
     found: list[str] = []
-    sentence = token.sent
+    sentence = ctx.sent_of(token)
     for t in sentence:
         if t.lower_ == "selon" and t.head.i != t.i:
             found += actors_of(ctx, t.head)
@@ -896,7 +896,7 @@ def _join_main_meeting(ctx: Context) -> None:
     for token in ctx.doc:
         if token.lemma_ != "accompagner" or token.i in ctx.heading_tokens:
             continue
-        sentence = token.sent
+        sentence = ctx.sent_of(token)
         other = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end
                  and e.event_type in GATHERINGS and e is not main]
         if other:

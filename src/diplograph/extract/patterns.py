@@ -145,7 +145,12 @@ class VocabularyMatcher:
         """Longest hit per (category, head token, concept); sorted by position."""
         best: dict[tuple[str, int, str], Hit] = {}
         index = self.index
-        words = _Words([t.lower_ for t in doc], [t.lemma_.lower() for t in doc], [t.pos_ for t in doc])
+        from spacy.attrs import LEMMA, LOWER, POS
+
+        array = doc.to_array([LOWER, LEMMA, POS])  # no Token objects: much cheaper
+        strings = doc.vocab.strings
+        words = _Words([strings[int(h)] for h in array[:, 0]], [strings[int(h)].lower() for h in array[:, 1]],
+                       [strings[int(h)] for h in array[:, 2]])
         for i, lower in enumerate(words.lower):
             lemma = words.lemma[i]
             candidates = index.get(lower, [])

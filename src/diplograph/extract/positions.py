@@ -45,7 +45,7 @@ def find_positions(ctx: Context) -> list[Position]:
         if not holders:
             continue
         issues = _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit) or fallback
-        sentence = token.sent
+        sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
         for holder in holders:
@@ -69,7 +69,7 @@ def _carrier(ctx: Context, token: Token) -> Event | None:
         if node.head.i == node.i:
             break
         node = node.head
-    sentence = token.sent
+    sentence = ctx.sent_of(token)
     before = [e for i, e in sorted(ctx.event_at.items()) if sentence.start <= i < sentence.end
               and e in ctx.events and e.agents and i <= token.i]
     return before[-1] if before else None
@@ -108,7 +108,7 @@ def _issues_after(ctx: Context, hit) -> list[str]:
     discussions") without taking the issue of a coordinated clause ("... et accusé X de
     vouloir affaiblir les sanctions").
     """
-    sentence = ctx.doc[hit.head].sent
+    sentence = ctx.sent_of(hit.head)
     stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end]
     stops += [h.head for h in ctx.hits_of("stance") if hit.end <= h.head < sentence.end and h.head != hit.head]
     limit = min(stops) if stops else sentence.end

@@ -105,7 +105,7 @@ def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
     if section is not None and section.heading is not None:
         if any(w in section.heading.text.lower() for w in REACTION_WORDS):
             return True
-    sentence = token.sent.text.lower()
+    sentence = ctx.sent_of(token).text.lower()
     return "en réaction" in sentence or "réagissant" in sentence or event.event_type == et("reaction")
 
 

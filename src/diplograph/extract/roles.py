@@ -193,8 +193,8 @@ def _previous_compatible(ctx: Context, hit: Hit, org: str):
     The nearest person named in the two previous sentences (or earlier in this one) who
     serves the same state or organisation and holds no other role is taken.
     """
-    sentence = ctx.doc[hit.start].sent
-    sentences = [s for s in ctx.doc.sents if s.end <= sentence.start][-2:]
+    sentence = ctx.sent_of(hit.start)
+    sentences = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
     first = sentences[0].start if sentences else sentence.start
     for m in sorted(ctx.mentions, key=lambda m: -m.start):
         if m.kind != "person" or m.described or not (first <= m.start < hit.start):
@@ -228,7 +228,7 @@ def _counterparts(ctx: Context, demonym_at: dict[int, str]) -> None:
             continue
         subject_role = None
         for m in ctx.mentions:
-            if m.kind == "person" and token.sent.start <= m.start < token.i:
+            if m.kind == "person" and ctx.sent_of(token).start <= m.start < token.i:
                 entity = ctx.entities.get(m.iri)
                 if entity is not None and entity.roles:
                     subject_role = entity.roles[0].role
@@ -238,7 +238,7 @@ def _counterparts(ctx: Context, demonym_at: dict[int, str]) -> None:
         # "homologue turc Y", "homologues allemand, Y, et polonais, Z"
         j = token.i + 1
         state = None
-        while j < token.sent.end and j <= token.i + 12:
+        while j < ctx.sent_of(token).end and j <= token.i + 12:
             t = doc[j]
             if j in demonym_at:
                 state = demonym_at[j]
@@ -275,7 +275,7 @@ def _delegations(ctx: Context) -> None:
             if not members and after + 2 < len(doc):
                 members = [a for a in actors_of(ctx, doc[after + 2], follow_conj=False) if _is_person(ctx, a)]
         elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in MEMBERSHIP_VERBS:
-            stop = token.sent.end
+            stop = ctx.sent_of(token).end
             for other in delegations:
                 if verb.i < other.start < stop:
                     stop = other.start
@@ -309,7 +309,7 @@ def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
         if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
             continue
         state = demonym_at[token.i + 1]
-        sentence = token.sent
+        sentence = ctx.sent_of(token)
         for m in ctx.mentions:
             if m.kind == "person" and token.i < m.start < sentence.end:
                 ctx.sides[m.iri] = state
