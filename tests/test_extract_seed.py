@@ -68,6 +68,12 @@ def test_main_meeting_participants_and_sides(seed: ExtractedDocument) -> None:
     roles = {p.actor: p.role for p in meeting.participants}
     assert roles[PUTIN] == vocab_iri("role", "president")
     assert roles[USHAKOV] == vocab_iri("role", "diplomatic-adviser")
+    # each participation is grounded where the text says so: Ushakov in the delegation sentence
+    ushakov = next(p for p in meeting.participants if p.actor == USHAKOV)
+    body = seed.source.text
+    sentence_start = body.index("La délégation russe comprenait")
+    assert ushakov.evidence is not None and ushakov.evidence.text == "Iouri Ouchakov"
+    assert sentence_start < ushakov.evidence.begin < body.index("Côté américain")
 
 
 def test_back_references_do_not_create_meetings(seed: ExtractedDocument) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.dates import time_near
 from diplograph.extract.patterns import Hit
-from diplograph.model import DateValue, DurationValue, Event, Participant
+from diplograph.model import DateValue, DurationValue, Event, Participant, Span
 from diplograph.namespaces import vocab_iri
 
 if TYPE_CHECKING:
@@ -197,9 +197,9 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if verbal and token.lemma_ in GUEST_VERBS and not participants:
             participants = _named_after(ctx, token)  # the parse lost the object: names after the verb
         everyone = _unique(agents + participants + companions)
-        event.participants = [_participant(ctx, a) for a in everyone]
+        event.participants = [_participant(ctx, a, event.sentence) for a in everyone]
     elif participants or companions:
-        event.participants = [_participant(ctx, a) for a in _unique(participants + companions)]
+        event.participants = [_participant(ctx, a, event.sentence) for a in _unique(participants + companions)]
     event.places = _places(ctx, token, hit.iri in GATHERINGS)
     event.status = _status(ctx, token, hit)
     date = _attached_time(ctx, token, DateValue)
@@ -284,7 +284,8 @@ def _named_in(ctx: Context, token: Token) -> list[str]:
     return found
 
 
-def _participant(ctx: Context, actor: str) -> Participant:
+def _participant(ctx: Context, actor: str, near: Span | None = None) -> Participant:
+    """The actor's part, with as evidence its mention in the event's sentence when there is one."""
     entity = ctx.entities.get(actor)
     role = None
     if entity is not None and entity.roles:
@@ -295,7 +296,10 @@ def _participant(ctx: Context, actor: str) -> Participant:
             side = actor
         elif entity.affiliation:
             side = entity.affiliation
-    evidence = entity.mentions[0] if entity is not None and entity.mentions else None
+    evidence = None
+    if entity is not None and entity.mentions:
+        inside = [m for m in entity.mentions if near is not None and near.begin <= m.begin < near.end]
+        evidence = inside[0] if inside else entity.mentions[0]
     return Participant(actor=actor, role=role, side=side, evidence=evidence)
 
 
@@ -863,6 +867,10 @@ def is_process(token: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("aux", "des") for c in token.children)
 
 
+def _sentence_at(ctx: Context, offset: int) -> Span | None:
+    return next((s for s in ctx.source.sentences if s.begin <= offset < s.end), None)
+
+
 def _gathering_before(ctx: Context, offset: int, state: str | None) -> Event | None:
     """The latest occurred gathering before ``offset`` that a delegation of ``state`` can be part of."""
     for event in sorted(ctx.events, key=lambda e: -e.trigger.begin):
@@ -890,7 +898,7 @@ def _join_main_meeting(ctx: Context) -> None:
         have = {p.actor for p in target.participants}
         for person in members:
             if person not in have:
-                target.participants.append(_participant(ctx, person))
+                target.participants.append(_participant(ctx, person, _sentence_at(ctx, offset)))
                 have.add(person)
     have = {p.actor for p in main.participants}
     for token in ctx.doc:
@@ -911,7 +919,7 @@ def _join_main_meeting(ctx: Context) -> None:
             if c.dep_.startswith(("obl", "nmod")) or c.dep_ == "obj":
                 for actor in actors_of(ctx, c):
                     if actor not in have:
-                        participant = _participant(ctx, actor)
+                        participant = _participant(ctx, actor, _sentence_at(ctx, token.idx))
                         if participant.side is None:
                             participant.side = ctx.sides.get(companions_of[0])
                         main.participants.append(participant)
