@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -438,3 +440,35 @@ def test_build_on_a_full_disk_leaves_the_graph_folder_as_it_was(runner: CliRunne
     assert "no space left" in line
     assert tree_digest(graph) == before
     assert not [p for p in graph.iterdir() if p.name.startswith(".staging")]
+
+
+# ---------------------------------------------------------------- inputs that try to reach the network
+
+
+@pytest.fixture
+def trap() -> Iterator[tuple[str, socket.socket]]:
+    """A loopback listener that a hostile input points at; nothing may connect to it."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.3)
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/context.jsonld", listener
+    finally:
+        listener.close()
+
+
+@pytest.mark.xfail(strict=True, reason="rdflib's JSON-LD parser fetches a remote @context while loading "
+                                        "(rdfio.load_dataset): reading a file makes an HTTP request to any "
+                                        "URL in it; pyoxigraph (serve, push) refuses instead")
+@pytest.mark.parametrize("command", ["validate", "stats", "export"])
+def test_jsonld_remote_context_is_never_fetched(runner: CliRunner, workdir: Path, trap: tuple[str, socket.socket],
+                                                command: str) -> None:
+    url, listener = trap
+    doc = workdir / "remote.jsonld"
+    doc.write_text(json.dumps({"@context": url, "@id": "http://example.org/a", "name": "x"}), encoding="utf-8")
+    result = invoke(runner, command, doc)
+    if result.exit_code != 0:
+        error_line(result, 3)
+    with pytest.raises(TimeoutError):
+        listener.accept()
