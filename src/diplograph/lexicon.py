@@ -24,6 +24,8 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 WIKIDATA = "http://www.wikidata.org/entity/"
+SCHEMA = "https://schema.org/"
+SINGLE_HOLDER = BASE + "vocab/role-collection/single-holder"
 
 _KIND_OF_CLASS = {
     "Person": "person",
@@ -104,6 +106,21 @@ class LexConcept:
         return list(dict.fromkeys(out))
 
 
+@dataclass(frozen=True)
+class LexHolding:
+    """A gazetteer dg:RoleHolding: who held which office for whom, over which years."""
+
+    person: str
+    role: str
+    organisation: str | None
+    start: int | None  # first year (schema:startDate), None when unknown
+    end: int | None  # last year (schema:endDate), None while in office
+
+    def covers(self, year: int) -> bool:
+        """Held during ``year`` (an unknown start or end does not exclude it)."""
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
 @dataclass
 class Lexicon:
     """Everything the extractor knows about the world, keyed by IRI and by folded name."""
@@ -112,6 +129,20 @@ class Lexicon:
     concepts: dict[str, LexConcept] = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)  # fold(name) -> actor IRIs
     demonyms: dict[str, str] = field(default_factory=dict)  # fold(inflected demonym) -> actor IRI
+    holdings: list[LexHolding] = field(default_factory=list)
+    single_holder: frozenset[str] = frozenset()  # roles one person at a time holds per organisation
+
+    def holders_on(self, role: str, organisation: str, year: int) -> list[str]:
+        """People the gazetteer says held ``role`` (or a narrower office) for ``organisation`` in ``year``.
+
+        Only for single-holder offices (vocab/role-collection/single-holder): for an envoy
+        or a minister in general, role + organisation + date do not identify anyone.
+        """
+        if role not in self.single_holder:
+            return []
+        found = [h.person for h in self.holdings if h.organisation == organisation and h.covers(year)
+                 and self.narrower_or_same(h.role, role) and h.person in self.actors]
+        return sorted(set(found))
 
     def scheme(self, name: str) -> list[LexConcept]:
         """Concepts of one scheme, sorted by IRI (deterministic)."""
@@ -253,9 +284,16 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
             props.setdefault(t.predicate.value, []).append(value)
 
     lex = Lexicon()
+    single = subjects.get(SINGLE_HOLDER, {}).get(SKOS + "member", [])
+    lex.single_holder = frozenset(v for v in single if isinstance(v, str))
     for iri in sorted(subjects):
         props = subjects[iri]
         types = {v for v in props.get(RDF_TYPE, []) if isinstance(v, str)}
+        if DG_NS + "RoleHolding" in types:
+            holding = _holding(props)
+            if holding is not None:
+                lex.holdings.append(holding)
+            continue
         pref = _lang_map(props.get(SKOS + "prefLabel", []) + props.get(RDFS_LABEL, []))
         alts = [v for v, lang in _literals(props.get(SKOS + "altLabel", [])) if lang in ("fr", "")]
         all_alts = [v for v, _ in _literals(props.get(SKOS + "altLabel", []))]
@@ -301,6 +339,23 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
                 if form not in lex.demonyms or actor.kind == "state":
                     lex.demonyms[form] = iri
     return lex
+
+
+def _year(values: list) -> int | None:
+    """The year of a schema:startDate/endDate literal (gYear or date), None when absent."""
+    for text, _ in sorted(_literals(values)):
+        if text[:4].isdigit():
+            return int(text[:4])
+    return None
+
+
+def _holding(props: dict[str, list]) -> LexHolding | None:
+    person = _first_iri(props.get(DG_NS + "heldBy", []))
+    role = _first_iri(props.get(DG_NS + "role", []))
+    if person is None or role is None:
+        return None
+    return LexHolding(person=person, role=role, organisation=_first_iri(props.get(DG_NS + "forOrganization", [])),
+                      start=_year(props.get(SCHEMA + "startDate", [])), end=_year(props.get(SCHEMA + "endDate", [])))
 
 
 def _literals(values: list) -> list[tuple[str, str]]:

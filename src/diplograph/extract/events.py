@@ -12,6 +12,7 @@ and the object of "accuser" = target, "par" = agent of a passive.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
@@ -91,6 +92,7 @@ def find_events(ctx: Context) -> None:
     _merge_descriptions(ctx)
     _drop_empty_participles(ctx)
     _join_main_meeting(ctx)
+    _narrative_dates(ctx)
 
 
 # --------------------------------------------------------------------------- filters
@@ -924,6 +926,98 @@ def _join_main_meeting(ctx: Context) -> None:
                             participant.side = ctx.sides.get(companions_of[0])
                         main.participants.append(participant)
                         have.add(actor)
+
+
+#: A live-blog update starts with the clock time ("09 h 05 –", "14h50 -"): it happened that day.
+_CLOCK = re.compile(r"^\s*\d{1,2}\s?h\s?\d{2}\b")
+#: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de").
+_DURING = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion"})
+
+
+def _narrative_dates(ctx: Context) -> None:
+    """Dates the text gives by narration rather than next to the trigger.
+
+    News narrates forward from the last day it names: "Mercredi 11 février, X a reçu Y.
+    ... X a expliqué ..." puts the explanation on the 11th, and a readout's "ce jour"
+    dates every statement of the call. An undated occurred event told in the perfect,
+    simple past or present therefore takes the latest day named before it in its section
+    (the date of an earlier event or of the dateline); the pluperfect ("avaient discuté")
+    and the imperfect look further back and take nothing. "à l'issue de la réunion" gives
+    the date of that meeting first. In a live blog, updates stamped with a clock time
+    happened on the publication day.
+    """
+    reference = ctx.reference_date
+    events = sorted(ctx.events, key=lambda e: e.trigger.begin)
+    by_offset = {e.trigger.begin: e for e in events}
+    sections = [(sec.begin, sec.end) for sec in ctx.source.sections] or [(0, len(ctx.text))]
+    day_dates = sorted((t.value.evidence.begin, t.value) for t in ctx.times
+                       if isinstance(t.value, DateValue) and t.value.precision == "day"
+                       and not _in_quote(ctx, ctx.doc[t.start]))
+    for event in events:
+        if event.date is not None or event.status != OCCURRED or event.event_type in BACKGROUND:
+            continue
+        token = _token(ctx, event)
+        if _in_quote(ctx, token):
+            continue
+        during = _during_event(ctx, token, by_offset)
+        if during is not None and during.date is not None:
+            event.date = during.date
+            continue
+        if token.pos_ != "VERB" or not _narrated_now(token):
+            continue
+        paragraph = next((p for p in ctx.source.paragraphs if p.begin <= event.trigger.begin < p.end), None)
+        if paragraph is not None and reference is not None and _CLOCK.match(ctx.text[paragraph.begin:paragraph.end]):
+            event.date = _clock_date(ctx, paragraph, reference)
+            continue
+        if _present(token):
+            if reference is not None:  # "Je l'accuse ici": the now of the text (a speech, a readout)
+                event.date = DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
+            continue
+        section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
+        earlier = [v for offset, v in day_dates if section[0] <= offset < event.trigger.begin]
+        if earlier:
+            event.date = earlier[-1]
+
+
+def _clock_date(ctx: Context, paragraph, reference) -> DateValue:
+    """The publication day, evidenced by the clock time that opens a live-blog update."""
+    m = _CLOCK.match(ctx.text[paragraph.begin:paragraph.end])
+    begin = paragraph.begin + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return DateValue(reference.isoformat(), "day", ctx.char_span(begin, paragraph.begin + m.end()), relative=True)
+
+
+def _present(verb: Token) -> bool:
+    """A simple present with no auxiliary ("je l'accuse", "la France demande")."""
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood") \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _now_evidence(ctx: Context, reference) -> Span:
+    """Where the text's own date is written (its dateline or first mention), else an empty span at 0."""
+    for t in sorted(ctx.times, key=lambda t: t.start):
+        if isinstance(t.value, DateValue) and t.value.iso == reference.isoformat():
+            return t.value.evidence
+    return ctx.char_span(0, 0)
+
+
+def _narrated_now(verb: Token) -> bool:
+    """Perfect, simple past or present: not a pluperfect/imperfect looking further back."""
+    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        if "Imp" in t.morph.get("Tense") or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return False
+    return "Inf" not in verb.morph.get("VerbForm") and verb.dep_ not in ("acl", "acl:relcl", "amod", "xcomp")
+
+
+def _during_event(ctx: Context, token: Token, by_offset: dict[int, Event]) -> Event | None:
+    """The event named in "à l'issue de / lors de / en marge de <event>" under this trigger."""
+    for child in token.subtree:
+        if child.i == token.i or child.lower_ not in _DURING:
+            continue
+        for t in ctx.doc[child.i + 1:min(child.i + 5, len(ctx.doc))]:
+            event = ctx.event_at.get(t.i)
+            if event is not None and event in ctx.events and t.pos_ == "NOUN":
+                return by_offset.get(event.trigger.begin, event) if event.trigger.begin in by_offset else event
+    return None
 
 
 def _token(ctx: Context, event: Event) -> Token:

@@ -48,6 +48,8 @@ def find_roles(ctx: Context) -> None:
     _counterparts(ctx, demonym_at)
     for hit, org, phrase_end in unnamed:
         _unnamed_holder(ctx, hit, org, phrase_end)
+    if unnamed:  # "le chef de la diplomatie turque a reçu son homologue russe, X": X once the subject is known
+        _counterparts(ctx, demonym_at)
     _delegations(ctx)
     _side_phrases(ctx, demonym_at)
     for entity in ctx.entities.values():
@@ -81,7 +83,34 @@ def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[s
         for m in ctx.by_token.get(k, []):
             if m.kind in ("state", "org") and m.start == k:
                 return m.iri, m.end
+    ministry = _ministry_of(ctx, hit)
+    if ministry is not None:
+        return ministry, hit.end
     return None, hit.end
+
+
+#: "ministre de X" serves the "ministère de X" of the gazetteer (the title names the ministry).
+_MINISTER_TO_MINISTRY = {"ministre": "ministère", "ministres": "ministère"}
+
+
+def _ministry_of(ctx: Context, hit: Hit) -> str | None:
+    """"Le ministre de l'Europe et des Affaires étrangères": the ministry of that name, if known.
+
+    A French minister's title repeats the name of the ministry, so a role phrase without
+    a demonym or named state still says whom the minister serves when the gazetteer knows
+    the ministry; its state then follows from the ministry's affiliation.
+    """
+    from diplograph.lexicon import fold
+
+    words = ctx.doc[hit.start:hit.end].text.split(maxsplit=1)
+    if len(words) != 2 or words[0].lower() not in _MINISTER_TO_MINISTRY:
+        return None
+    name = fold(f"{_MINISTER_TO_MINISTRY[words[0].lower()]} {words[1]}")
+    for iri in ctx.lex.names.get(name, []):
+        actor = ctx.lex.actors.get(iri)
+        if actor is not None and actor.kind == "org":
+            return ctx.lex.state_of(iri) or iri  # the minister serves the state (as "ministre français")
+    return None
 
 
 def _name_after(ctx: Context, start: int) -> Mention | None:
@@ -155,6 +184,8 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
         for r in e.roles)]
     span = ctx.span(hit.start, phrase_end)
     if not holders and org is not None:
+        holders = _office_holder(ctx, hit, org, span)
+    if not holders and org is not None:
         previous = _previous_compatible(ctx, hit, org)
         if previous is not None:
             holders = [previous]
@@ -175,6 +206,31 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
     if not entity.roles:
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
+
+
+def _office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
+    """"le chef de la diplomatie turque" on a 2026 article: the gazetteer's holder of that office then.
+
+    Only single-holder offices, and only when exactly one gazetteer holding of the role
+    (or a narrower one) for that state or organisation covers the document's year: an
+    office that changed hands that year, or a date-less document, keeps an unnamed holder
+    rather than a guessed name.
+    """
+    from diplograph.extract.entities import add_linked_entity
+
+    published = ctx.source.published
+    if published is None:
+        return []
+    found = ctx.lex.holders_on(hit.iri, org, published.year)
+    state = ctx.lex.state_of(org)
+    if not found and state is not None and state != org:  # "le chef de la diplomatie ukrainienne"
+        found = ctx.lex.holders_on(hit.iri, state, published.year)
+        org = state
+    if len(found) != 1:
+        return []
+    entity = add_linked_entity(ctx, ctx.lex.actors[found[0]], None)
+    _assign(ctx, entity.iri, hit.iri, org, span)
+    return [entity]
 
 
 def _role_group(ctx: Context, hit: Hit, org: str, phrase_end: int) -> None:
