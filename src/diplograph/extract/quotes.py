@@ -123,6 +123,8 @@ def first_person_speaker(ctx: Context) -> str | None:
 
     In a news report "je" only occurs inside quotes; when it occurs in the running text,
     the document is someone's own words, and the first person it names is that someone.
+    A text that says only "nous" is an institution's (a ministry's communiqué): "nous" is
+    the state the first named person serves, not that person.
     """
     from diplograph.extract.events import is_first_person_subject
 
@@ -130,4 +132,13 @@ def first_person_speaker(ctx: Context) -> str | None:
     if not uses:
         return None
     people = [m for m in ctx.mentions if m.kind == "person" and not m.described]
+    if any(t.lower_ != "nous" for t in uses):
+        return people[0].iri if people else None
+    # Only "nous": an institution speaks (a communiqué, a readout), not the first person it names;
+    # that is the state (or organisation) the first named person serves.
+    for m in people:
+        entity = ctx.entities.get(m.iri)
+        served = ctx.sides.get(m.iri) or (entity.affiliation if entity is not None else None)
+        if served is not None:
+            return served
     return people[0].iri if people else None
