@@ -13,12 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.events import actors_of, main_event
+from diplograph.extract.events import actors_of, et, main_event
 from diplograph.model import Event, IssuePoint, Position, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_STATEMENT = et("statement")
 #: Lemmas that announce points of disagreement / convergence before a list.
 DISAGREEMENT_CUES = frozenset(
     "désaccord divergence différend litigieux achoppement blocage bloquer contentieux friction "
@@ -42,14 +43,17 @@ def find_positions(ctx: Context) -> list[Position]:
         if not holders:
             clause = _clause_verb(token)
             holders = [a for c in clause.children if c.dep_ in ("nsubj",) for a in actors_of(ctx, c)]
+        if not holders and ctx.speaker is not None and _first_person_possessive(ctx, token):
+            holders = [ctx.speaker]  # "Trois exigences guident notre action :"
         if not holders:
             continue
-        issues = _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit) or fallback
+        listed = _listed_issues(ctx, token)
+        issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event) or fallback
         sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
         for holder in holders:
-            for issue in issues[:2]:
+            for issue in (issues if listed else issues[:2]):
                 key = (holder, issue, hit.iri, evidence.begin)
                 if key in seen:
                     continue
@@ -57,6 +61,43 @@ def find_positions(ctx: Context) -> list[Position]:
                 positions.append(Position(holder=holder, issue=issue, stance=hit.iri, evidence=evidence,
                                           expressed_in=event.trigger.begin if event is not None else None))
     return positions
+
+
+#: First-person possessives: "notre action" in a communiqué is the issuing state's.
+_OUR = frozenset({"notre", "nos", "mon", "ma", "mes"})
+
+
+def _first_person_possessive(ctx: Context, token: Token) -> bool:
+    """The stance word's sentence speaks of "notre/nos ..." outside quotations."""
+    from diplograph.extract.events import _in_quote
+
+    sentence = ctx.sent_of(token)
+    return any(t.lower_ in _OUR and not _in_quote(ctx, t) for t in sentence)
+
+
+def _listed_issues(ctx: Context, token: Token) -> list[str]:
+    """"Trois exigences guident notre action :" + list items: the first issue of each item.
+
+    A stance word in a paragraph that ends with a colon and introduces a list holds for
+    every item of the list.
+    """
+    paragraphs = ctx.source.paragraphs
+    offset = token.idx
+    for index, paragraph in enumerate(paragraphs):
+        if not (paragraph.begin <= offset < paragraph.end):
+            continue
+        if paragraph.is_list_item or not ctx.text[paragraph.begin:paragraph.end].rstrip().endswith(":"):
+            return []
+        found: list[str] = []
+        for item in paragraphs[index + 1:]:
+            if not item.is_list_item:
+                break
+            first = next((h.iri for h in sorted(ctx.hits_of("issue"), key=lambda h: h.start)
+                          if item.begin <= ctx.doc[h.start].idx < item.end), None)
+            if first is not None and first not in found:
+                found.append(first)
+        return found
+    return []
 
 
 def _carrier(ctx: Context, token: Token) -> Event | None:
@@ -97,19 +138,26 @@ def _clause_tokens(token: Token) -> set[int]:
         for c in node.children:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and node.i == root.i:
                 continue
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and node.i == root.i and "Part" in c.morph.get("VerbForm") \
+                    and any(g.lower_ == "en" for g in c.children):
+                continue  # "a salué X, tout en rappelant que les sanctions ...": another statement
             stack.append(c)
     return keep
 
 
-def _issues_after(ctx: Context, hit) -> list[str]:
+def _issues_after(ctx: Context, hit, carrier: Event | None = None) -> list[str]:
     """Issues named after the stance word, before the next event or stance word of the sentence.
 
     Covers what the parser attached elsewhere ("insisté pour être pleinement associés aux
     discussions") without taking the issue of a coordinated clause ("... et accusé X de
-    vouloir affaiblir les sanctions").
+    vouloir affaiblir les sanctions"). A statement of the same speaker that follows does
+    not stop the search: it says what the stance is about ("s'est montré réservé : il a
+    estimé que toute trêve ...").
     """
     sentence = ctx.sent_of(hit.head)
-    stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end]
+    same_speaker = {i for i, e in ctx.event_at.items() if carrier is not None and e is not carrier
+                    and e.agents and e.agents == carrier.agents and e.event_type == _STATEMENT}
+    stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end and i not in same_speaker]
     stops += [h.head for h in ctx.hits_of("stance") if hit.end <= h.head < sentence.end and h.head != hit.head]
     limit = min(stops) if stops else sentence.end
     return list(dict.fromkeys(h.iri for h in ctx.hits_of("issue") if hit.end <= h.start < limit))

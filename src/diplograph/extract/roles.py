@@ -48,6 +48,8 @@ def find_roles(ctx: Context) -> None:
     _counterparts(ctx, demonym_at)
     for hit, org, phrase_end in unnamed:
         _unnamed_holder(ctx, hit, org, phrase_end)
+    # resolved role phrases were appended out of text order; later stages read mentions in order
+    ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
     if unnamed:  # "le chef de la diplomatie turque a reçu son homologue russe, X": X once the subject is known
         _counterparts(ctx, demonym_at)
     _delegations(ctx)
