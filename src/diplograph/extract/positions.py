@@ -43,8 +43,9 @@ def find_positions(ctx: Context) -> list[Position]:
         if not holders:
             clause = _clause_verb(token)
             holders = [a for c in clause.children if c.dep_ in ("nsubj",) for a in actors_of(ctx, c)]
-        if not holders and ctx.speaker is not None and _first_person_possessive(ctx, token):
-            holders = [ctx.speaker]  # "Trois exigences guident notre action :"
+        if not holders and ctx.speaker is not None and (_first_person_possessive(ctx, token)
+                                                        or _impersonal(ctx, token, event)):
+            holders = [ctx.speaker]  # "Trois exigences guident notre action :", "une paix durable exige ..."
         if not holders:
             continue
         listed = _listed_issues(ctx, token)
@@ -53,7 +54,7 @@ def find_positions(ctx: Context) -> list[Position]:
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
         for holder in holders:
-            for issue in (issues if listed else issues[:2]):
+            for issue in issues:
                 key = (holder, issue, hit.iri, evidence.begin)
                 if key in seen:
                     continue
@@ -73,6 +74,19 @@ def _first_person_possessive(ctx: Context, token: Token) -> bool:
 
     sentence = ctx.sent_of(token)
     return any(t.lower_ in _OUR and not _in_quote(ctx, t) for t in sentence)
+
+
+def _impersonal(ctx: Context, token: Token, event: Event | None) -> bool:
+    """In someone's own words (a speech, a communiqué), a stance whose subject is no actor
+    ("une paix durable exige un cessez-le-feu") is the speaker's, outside quotations."""
+    from diplograph.extract.events import _in_quote
+
+    if _in_quote(ctx, token):
+        return False
+    clause = _clause_verb(token)
+    subjects = [c for c in clause.children if c.dep_.startswith("nsubj")]
+    return bool(subjects) and all(c.pos_ in ("NOUN", "PROPN") and not ctx.by_token.get(c.i) for c in subjects) \
+        and (event is None or not event.agents)
 
 
 def _listed_issues(ctx: Context, token: Token) -> list[str]:
