@@ -267,6 +267,10 @@ def split_sentences(body: str, begin: int, end: int) -> list[Span]:
     closers = _closing_positions(text)
     spans: list[Span] = []
     start = 0
+    stamp = _CLOCK_STAMP.match(text)
+    if stamp:  # "09 h 05 – Des frappes ...": the live-blog time is no part of the first sentence
+        _add_span(body, begin, begin + stamp.end(1), spans)
+        start = stamp.end()
     depth = 0
     i = 0
     n = len(text)
@@ -296,6 +300,10 @@ def split_sentences(body: str, begin: int, end: int) -> list[Span]:
         i += 1
     _add_span(body, begin + start, begin + n, spans)
     return spans
+
+
+#: A live-blog update opens with its clock time and a dash ("09 h 05 –", "14h50 -", "18:00 —").
+_CLOCK_STAMP = re.compile(r"^(\s*\d{1,2}\s?[h:]\s?\d{2}\s*[-–—])\s+(?=\S)")
 
 
 def _closing_positions(text: str) -> set[int]:

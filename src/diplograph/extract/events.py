@@ -410,6 +410,11 @@ def _antecedent(ctx: Context, token: Token) -> list[str]:
     sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
     window = sentences[0].start if sentences else ctx.sent_of(token).start
     near = [m for m in earlier if m.start >= window]
+    if plural:  # "X et Y se sont entretenus. Ils ont réaffirmé ...": the coordinated people
+        people = _unique([m.iri for m in ctx.mentions if m.kind == "person" and window <= m.start < token.i
+                          and is_subject(ctx, m) and not _in_quote(ctx, ctx.doc[m.start])])
+        if len(people) >= 2:
+            return people
     if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
         subjects = [m for m in near if is_subject(ctx, m)]
         return [(subjects or near)[-1].iri]
