@@ -295,7 +295,9 @@ def _collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
             state_slug = state.rstrip("/").rsplit("/", 1)[-1]
             if kind == "delegation":
                 iri = id_iri("delegation", ctx.source.slug, state_slug)
-                label = f"{token.text} {doc[j].text}"
+                # one delegation per state, named in the singular ("les délégations russe et ukrainienne")
+                noun = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.text
+                label = f"{noun} {doc[j].text}"
                 label = label[0].upper() + label[1:]
             else:
                 phrase = f"{token.lower_} {doc[j].lower_}"
