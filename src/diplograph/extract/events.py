@@ -469,9 +469,14 @@ def _left_actors(ctx: Context, verb: Token) -> list[str]:
     found: list[str] = []
     i = verb.i - 1
     sentence_start = ctx.sent_of(verb).start
+    # a plural verb ("X, chancelier, et Y, premier ministre, se sont entretenus") has a coordinated
+    # subject whose appositions are set off by commas: the commas do not end it
+    plural = "Plur" in verb.morph.get("Number") or any(
+        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
     while i >= sentence_start:
         t = ctx.doc[i]
-        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»", "”", "“", '"') or (t.text == "," and found):
+        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»", "”", "“", '"') \
+                or (t.text == "," and found and not plural):
             break
         for m in ctx.by_token.get(i, []):
             if _is_actor(m) and m.iri not in found:
