@@ -792,6 +792,9 @@ def _merge_back_references(ctx: Context) -> None:
         token = _token(ctx, event)
         if event.trigger.begin < main.trigger.begin or event.status != OCCURRED:
             continue
+        if event.date is not None and (main.date is None or not main.date.iso.startswith(event.date.iso)) \
+                and token.dep_ not in ("nsubj", "nsubj:pass"):
+            continue  # "fait suite à la visite ... en décembre dernier": another time, another gathering
         if token.pos_ == "VERB" and not event.agents and _anaphoric_subject(ctx, token) \
                 and event.sentence.begin - main.sentence.end < 400:
             _absorb(ctx, main, event)  # "Les deux ministres se sont entretenus pendant trois heures"

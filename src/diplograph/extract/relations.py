@@ -33,6 +33,8 @@ def link_events(ctx: Context) -> None:
         token = _token(ctx, event)
         _preceded_by_in_clause(ctx, event, token)
         _during_in_clause(ctx, event, token)
+        _reacts_to_object(ctx, event, token)
+    _follow_ups_by_verb(ctx, main)
     if main is None:
         return
     main_token = _token(ctx, main)
@@ -46,7 +48,8 @@ def link_events(ctx: Context) -> None:
                 _add(main, "context", event)
             continue
         if event.event_type in GATHERINGS and event.status == OCCURRED and _is_prior(ctx, event, token, main):
-            _add(main, "precededBy", event)
+            if not any(r.other == event.trigger.begin for r in main.relations):  # not when it follows it up
+                _add(main, "precededBy", event)
             continue
         if event.event_type in GATHERINGS and event.status == OCCURRED and is_process(token) \
                 and not event.participants and event.date is None:
@@ -131,6 +134,47 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
             if other is not None and other is not event and other in ctx.events \
                     and other.event_type in GATHERINGS:
                 _add(event, "partOf", other)
+
+
+#: Event types whose object, when it is itself an event, is what they react to.
+REACTING = frozenset(et(s) for s in ("criticism", "reaction", "rejection", "accusation"))
+
+
+def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
+    """"Z a condamné les frappes sur Odessa": the criticism reacts to the strikes it names."""
+    if event.event_type not in REACTING or token.pos_ != "VERB":
+        return
+    for c in token.children:
+        if c.dep_ != "obj":
+            continue
+        for node in (c, *(g for g in c.children if g.dep_ == "conj")):
+            other = ctx.event_at.get(node.i)
+            if other is not None and other is not event and other in ctx.events:
+                _add(event, "reactsTo", other)
+
+
+def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
+    """"Cet échange fait suite à la visite de X": the subject event follows up the visit.
+
+    Read off the words (the parser often takes "suite à" for a preposition): the event
+    named within a few words after "faire suite à", and before it the event the sentence
+    starts with, or the main event when the sentence opens on a demonstrative phrase that
+    names no event of its own ("cet échange", merged into the main event).
+    """
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ != "suite" or token.i == 0 or doc[token.i - 1].lemma_.lower() != "faire":
+            continue
+        sentence = ctx.sent_of(token)
+        earlier = next((ctx.event_at[i] for i in range(token.i - 2, sentence.start - 1, -1)
+                        if i in ctx.event_at and ctx.event_at[i] in ctx.events), None)
+        if earlier is None and main is not None and doc[sentence.start].lower_ in ("ce", "cet", "cette", "ces"):
+            earlier = main
+        later_end = min(sentence.end, token.i + 7)
+        other = next((ctx.event_at[i] for i in range(token.i + 1, later_end)
+                      if i in ctx.event_at and ctx.event_at[i] in ctx.events), None)
+        if earlier is not None and other is not None and other is not earlier:
+            _add(earlier, "followUpOf", other)
 
 
 def _preceded_by_in_clause(ctx: Context, event: Event, token: Token) -> None:
