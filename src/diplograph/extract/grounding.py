@@ -2,10 +2,10 @@
 
 Sides, affiliations, role organisations and issue-point parties often come from a
 demonym ("les responsables français" -> France) or from the gazetteer (Zelensky serves
-Ukraine). Such an actor gets the demonym's words as its mention when the text has one; a
-gazetteer actor the text never names is still referenced (the side of a participant is
-worth more to a user than a missing mention), but never given an invented mention; a
-minted actor with no mention at all is not referenced.
+Ukraine). Such an actor gets the demonym's words as its mention when the text has one; an
+actor the text never names (not even by a demonym) is not referenced: the document graph
+would have to type it without grounding it, which the SHACL shapes reject, and a rejected
+graph is a lost document. No mention is ever invented.
 """
 
 from __future__ import annotations
@@ -33,7 +33,11 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
         if iri in first_demonym:
             i = first_demonym[iri]
             add_linked_entity(ctx, actor, ctx.span(i, i + 1))
-        return True  # a gazetteer actor: known even where the text does not name it
+            return True
+        # A gazetteer actor the text never names: the graph would have to type it (a reference
+        # must point to an actor) yet could not ground it (every actor needs a mention), and the
+        # build refuses such a graph. The gazetteer still knows the link; this document does not.
+        return False
 
     for entity in list(ctx.entities.values()):
         if entity.affiliation is not None and not grounded(entity.affiliation):
@@ -58,4 +62,4 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
     for point in doc.issue_points:
         point.parties = [p for p in point.parties if grounded(p)]
     doc.issue_points = [p for p in doc.issue_points if p.parties]
-    doc.entities = {iri: ctx.entities[iri] for iri in sorted(ctx.entities)}
+    doc.entities = {iri: ctx.entities[iri] for iri in sorted(ctx.entities) if ctx.entities[iri].mentions}
