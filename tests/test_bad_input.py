@@ -458,9 +458,6 @@ def trap() -> Iterator[tuple[str, socket.socket]]:
         listener.close()
 
 
-@pytest.mark.xfail(strict=True, reason="rdflib's JSON-LD parser fetches a remote @context while loading "
-                                        "(rdfio.load_dataset): reading a file makes an HTTP request to any "
-                                        "URL in it; pyoxigraph (serve, push) refuses instead")
 @pytest.mark.parametrize("command", ["validate", "stats", "export"])
 def test_jsonld_remote_context_is_never_fetched(runner: CliRunner, workdir: Path, trap: tuple[str, socket.socket],
                                                 command: str) -> None:

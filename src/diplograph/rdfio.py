@@ -89,6 +89,42 @@ def _parse_error(path: Path, exc: Exception) -> InputError:
     return InputError(f"{path}: malformed RDF{where}: {message[:300]}")
 
 
+def _remote_contexts(node: object) -> list[str]:
+    """Every ``@context`` of a JSON-LD document that is a reference to fetch rather than inline."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "@context":
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str):
+                        found.append(item)
+                    else:
+                        found += _remote_contexts(item)
+            else:
+                found += _remote_contexts(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _remote_contexts(item)
+    return found
+
+
+def _refuse_remote_jsonld(path: Path) -> None:
+    """Reading a file must never make a network request: rdflib's JSON-LD parser would fetch a
+    remote ``@context`` (any URL, no time limit), so such documents are refused up front."""
+    import json
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: malformed JSON-LD at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    remote = _remote_contexts(document)
+    if remote:
+        raise InputError(f"{path}: JSON-LD refers to a remote @context ({remote[0][:100]}); "
+                         "diplograph never fetches it: inline the context")
+
+
 def load_dataset(sources: list[str | Path] | tuple[str | Path, ...] = ()) -> Dataset:
     """Load files into an rdflib Dataset whose default graph is the union of named graphs."""
     from rdflib import Dataset, URIRef
@@ -96,6 +132,8 @@ def load_dataset(sources: list[str | Path] | tuple[str | Path, ...] = ()) -> Dat
     dataset = Dataset(default_union=True)
     for path in resolve_sources(sources):
         fmt, _, quads = rdf_format(path)
+        if fmt == "json-ld":
+            _refuse_remote_jsonld(path)
         try:
             if quads:
                 dataset.parse(path, format=fmt)
