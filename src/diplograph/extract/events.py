@@ -347,6 +347,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         head = token.head.head if token.head.dep_.startswith("acl") else None
         if head is not None:
             found += actors_of(ctx, head, follow_conj, depth + 1)
+            if not found:  # "la position chinoise, qui appelle à ...": the demonym's state
+                found += [ctx.demonym_at[c.i] for c in head.children if c.dep_ == "amod" and c.i in ctx.demonym_at]
     if follow_conj and depth < 4:
         for c in token.children:
             if c.dep_ == "conj":
