@@ -192,9 +192,6 @@ def test_hostile_text_never_crashes_and_stays_grounded(nlp, text: str) -> None:
 MEETING = "Le 3 mars 2025, {a} a rencontré {b} à {place} pendant environ deux heures."
 
 
-@pytest.mark.xfail(strict=True, reason="extractor/shapes mismatch: a meeting between two gazetteer people "
-                                        "gets no dg:side (MeetingParticipantsShape violation), although the "
-                                        "gazetteer has their role holdings; reported to the lead")
 @given(text=hostile_text())
 @example(text=MEETING.format(a="Alexander Stubb", b="Andrius Kubilius", place="Ankara"))
 def test_hostile_text_yields_a_conforming_graph(nlp, text: str) -> None:
