@@ -642,7 +642,8 @@ def _attached_time(ctx: Context, token: Token, kind: type):
         best = None
     if best is not None and kind is DateValue:
         # only when no other trigger of the sentence is closer to it
-        others = [i for i in ctx.event_at if sentence.start <= i < sentence.end and i != token.i]
+        # every trigger of the sentence, including those whose events are built after this one
+        others = [i for i in ctx.trigger_heads if sentence.start <= i < sentence.end and i != token.i]
         if all(abs(i - best.start) > abs(token.i - best.start) for i in others):
             return best.value
     if best is not None and kind is DurationValue:
