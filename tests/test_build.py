@@ -22,7 +22,7 @@ from diplograph.build import (
     write_graphs,
 )
 from diplograph.cli import cli
-from diplograph.model import Entity, Event, ExtractedDocument, Quote, SourceText, Span
+from diplograph.model import DateValue, Entity, Event, ExtractedDocument, Quote, SourceText, Span
 from diplograph.namespaces import DG, graph_iri, id_iri, vocab_iri
 from diplograph.serialize import GENERATED_MARK
 
@@ -35,12 +35,13 @@ def _span(text: str) -> Span:
 
 
 def tiny_doc(slug: str) -> ExtractedDocument:
-    """A meeting with a single participant and no date: shapes must refuse it."""
+    """A meeting that "occurred" a month after the document was published: shapes must refuse it."""
     roy = id_iri("person", "ada-roy")
     source = SourceText(slug=slug, text=BODY, published=datetime.date(2024, 1, 2))
     meeting = Event(trigger=_span("a rencontré"), event_type=vocab_iri("event-type", "meeting"),
                     event_class=str(DG.Meeting), status=vocab_iri("event-status", "occurred"),
-                    sentence=_span("La ministre Ada Roy a rencontré hier un envoyé."), host=roy)
+                    sentence=_span("La ministre Ada Roy a rencontré hier un envoyé."), host=roy,
+                    date=DateValue("2024-02-02", "day", _span("hier")))
     return ExtractedDocument(
         source=source,
         entities={roy: Entity(roy, "person", "Ada Roy", mentions=[_span("Ada Roy")])},
@@ -52,7 +53,8 @@ def tiny_doc(slug: str) -> ExtractedDocument:
 # -- writing rules (no spaCy) --------------------------------------------------------------------
 def test_a_violating_document_is_not_written_unless_forced(tmp_path: Path) -> None:
     result = map_document(tiny_doc("tiny"))
-    assert result.violations, "a one-participant meeting must violate the shapes"
+    assert result.violations, "an occurred event dated after publication must violate the shapes"
+    assert any("EventDateShape" in f.shape for f in result.violations)
     summary = write_graphs([result], tmp_path, whole_corpus=True)
     assert summary.refused and summary.violations == len(result.violations)
     assert list(tmp_path.iterdir()) == []
