@@ -49,7 +49,8 @@ def find_positions(ctx: Context) -> list[Position]:
         if not holders:
             continue
         listed = _listed_issues(ctx, token)
-        issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event) or fallback
+        issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event) \
+            or _antecedent_issue(ctx, token) or fallback
         sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
@@ -114,6 +115,18 @@ def _listed_issues(ctx: Context, token: Token) -> list[str]:
     return []
 
 
+def _antecedent_issue(ctx: Context, token: Token) -> list[str]:
+    """"..., une condition que Kiev rejette": a stance in a relative clause is about what the
+    antecedent stands for, the issue named last before it in the sentence."""
+    clause = _clause_verb(token)
+    if not clause.dep_.startswith("acl") or clause.head.i == clause.i:
+        return []
+    antecedent = clause.head
+    sentence = ctx.sent_of(token)
+    before = [h for h in ctx.hits_of("issue") if sentence.start <= h.start and h.end <= antecedent.i]
+    return [max(before, key=lambda h: h.start).iri] if before else []
+
+
 def _carrier(ctx: Context, token: Token) -> Event | None:
     """The event at the stance word or governing it; else the sentence's event before it."""
     node = token
@@ -139,7 +152,7 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
-def _clause_tokens(token: Token) -> set[int]:
+def _clause_tokens(token: Token, triggers: set[int] | None = None) -> set[int]:
     """Token indexes of the clause of ``token``, without coordinated clauses."""
     root = _clause_verb(token)
     if root.i != token.i and token.pos_ in ("VERB",):
@@ -152,8 +165,8 @@ def _clause_tokens(token: Token) -> set[int]:
         for c in node.children:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and node.i == root.i:
                 continue
-            if c.dep_ == "advcl" and c.pos_ == "VERB" and node.i == root.i and "Part" in c.morph.get("VerbForm") \
-                    and any(g.lower_ == "en" for g in c.children):
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and node.i == root.i and triggers is not None \
+                    and any(t.i in triggers and t.i != root.i for t in c.subtree):
                 continue  # "a salué X, tout en rappelant que les sanctions ...": another statement
             stack.append(c)
     return keep
@@ -188,7 +201,7 @@ def _elliptic_issues(ctx: Context) -> dict[str, str]:
 
 
 def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list[str]:
-    clause = _clause_tokens(token)
+    clause = _clause_tokens(token, ctx.trigger_heads)
     found = [h.iri for h in ctx.hits_of("issue") if h.head in clause or h.start in clause]
     if not found:
         for i in sorted(clause):
@@ -267,3 +280,4 @@ def _parties(ctx: Context, intro) -> list[str]:
                and not any(b <= t.idx < e for b, e in inside) for t in intro):
             parties.insert(0, ctx.speaker)  # "Avec la Hongrie, nous restons en désaccord sur :"
     return parties
+
