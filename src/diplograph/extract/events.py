@@ -814,7 +814,19 @@ def _merge_back_references(ctx: Context) -> None:
         anaphoric = word in ("ce", "cet", "cette", "ces") or word in _POSSESSIVE \
             or (word in ("le", "la", "l'") and not plural)
         if anaphoric and not any(c.dep_ == "amod" and c.lemma_.lower() in _NEW for c in token.children):
-            _absorb(ctx, main, event)
+            target = main
+            if word in ("ce", "cet", "cette", "ces"):  # a demonstrative points at the gathering just told
+                target = _latest_gathering_before(ctx, event) or main
+            _absorb(ctx, target, event)
+
+
+def _latest_gathering_before(ctx: Context, event: Event) -> Event | None:
+    """The occurred gathering told last before ``event`` (within its sentence or the previous one)."""
+    sentences = [sent for sent in ctx.source.sentences if sent.end <= event.trigger.begin][-2:]
+    start = sentences[0].begin if sentences else event.sentence.begin
+    found = [e for e in ctx.events if e is not event and start <= e.trigger.begin < event.trigger.begin
+             and e.event_type in GATHERINGS and e.status == OCCURRED]
+    return max(found, key=lambda e: e.trigger.begin) if found else None
 
 
 def _drop_empty_participles(ctx: Context) -> None:
