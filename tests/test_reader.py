@@ -91,6 +91,15 @@ def test_quote_with_inner_full_stop_is_not_split() -> None:
         "« Nous sommes prêts. Nous attendons », a-t-il dit.", "Puis il est parti."]
 
 
+def test_live_blog_clock_stamp_is_a_sentence_of_its_own() -> None:
+    # the parser would otherwise hang the update's subject on "h" and lose it
+    text = "14 h 50 – Le chancelier a parlé. Il est parti.\n\n15h05 - Rien de neuf.\n\n2026 a commencé."
+    source = read_text(text, "x")
+    assert [s.text for s in source.sentences] == [
+        "14 h 50 –", "Le chancelier a parlé.", "Il est parti.", "15h05 -", "Rien de neuf.", "2026 a commencé."]
+    assert all(source.text[s.begin:s.end] == s.text for s in source.sentences)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
