@@ -165,7 +165,8 @@ def test_eight_clients_for_thirty_seconds(served: Served) -> None:
         assert status == 200, body[:300]
     engine = _children(served.process.pid)
     assert len(engine) == 1, engine
-    before = rss(served.process.pid) + rss(engine[0])
+    front_before, engine_before = rss(served.process.pid), rss(engine[0])
+    before = front_before + engine_before
 
     statuses: Counter[int] = Counter()
     problems: list[str] = []
@@ -195,10 +196,12 @@ def test_eight_clients_for_thirty_seconds(served: Served) -> None:
     for thread in threads:
         thread.join(LOAD_SECONDS + 120)
     elapsed = time.monotonic() - started
-    after = rss(served.process.pid) + rss(engine[0])
+    front_after, engine_after = rss(served.process.pid), rss(engine[0])
+    after = front_after + engine_after
     total = sum(statuses.values())
     print(f"load: {CLIENTS} clients, {elapsed:.1f} s, {total} requests ({total / elapsed:.1f}/s), "
-          f"statuses {dict(statuses)}, RSS front+engine {before >> 20} MiB -> {after >> 20} MiB")
+          f"statuses {dict(statuses)}, RSS front {front_before >> 20} -> {front_after >> 20} MiB, "
+          f"engine {engine_before >> 20} -> {engine_after >> 20} MiB")
     assert not any(t.is_alive() for t in threads)
     assert statuses[200] == total and total >= CLIENTS, problems
     assert _children(served.process.pid) == engine, "the engine was restarted under ordinary load"
