@@ -140,6 +140,14 @@ def test_missing_document(runner: CliRunner, workdir: Path, command: str) -> Non
     assert "nope.txt" in line and "no such file" in line
 
 
+def test_verbose_shows_the_traceback(runner: CliRunner, workdir: Path) -> None:
+    """-v is the way to see where an error came from; without it, one line only (tested above)."""
+    result = invoke(runner, "-v", "extract", workdir / "nope.txt")
+    assert result.exit_code == 3
+    assert "Traceback" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("diplograph: error: ")
+
+
 def test_directory_instead_of_document(runner: CliRunner, workdir: Path) -> None:
     (workdir / "folder").mkdir()
     line = error_line(invoke(runner, "extract", workdir / "folder"), 3)
