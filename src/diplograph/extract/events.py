@@ -417,6 +417,15 @@ def _antecedent(ctx: Context, token: Token) -> list[str]:
                           and is_subject(ctx, m) and not _in_quote(ctx, ctx.doc[m.start])])
         if len(people) >= 2:
             return people
+        # "X et Y se sont entretenus. Ils ont ...": the people of the gathering just told
+        told = [e for i, e in ctx.event_at.items() if window <= i < token.i and e in ctx.events
+                and e.event_type in GATHERINGS]
+        if told:
+            last = max(told, key=lambda e: e.trigger.begin)
+            people = [p.actor for p in last.participants
+                      if (ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person")]
+            if len(people) >= 2:
+                return people
     if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
         subjects = [m for m in near if is_subject(ctx, m)]
         return [(subjects or near)[-1].iri]

@@ -50,7 +50,7 @@ def find_positions(ctx: Context) -> list[Position]:
             continue
         listed = _listed_issues(ctx, token)
         issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event) \
-            or _antecedent_issue(ctx, token) or fallback
+            or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) or fallback
         sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
@@ -124,6 +124,21 @@ def _antecedent_issue(ctx: Context, token: Token) -> list[str]:
     antecedent = clause.head
     sentence = ctx.sent_of(token)
     before = [h for h in ctx.hits_of("issue") if sentence.start <= h.start and h.end <= antecedent.i]
+    return [max(before, key=lambda h: h.start).iri] if before else []
+
+
+def _demonstrative_issue(ctx: Context, token: Token) -> list[str]:
+    """"X a jugé ces mesures contre-productives": "ces mesures" are the issue just named,
+    the last one of the previous sentence."""
+    clause = _clause_tokens(token, ctx.trigger_heads)
+    if not any(ctx.doc[i].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces")
+                                                  for c in ctx.doc[i].children) for i in clause):
+        return []
+    sentence = ctx.sent_of(token)
+    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
+    if not previous:
+        return []
+    before = [h for h in ctx.hits_of("issue") if previous[0].start <= h.start < previous[0].end]
     return [max(before, key=lambda h: h.start).iri] if before else []
 
 
