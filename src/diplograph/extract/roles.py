@@ -87,6 +87,7 @@ def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[s
                 return m.iri, m.end
     ministry = _ministry_of(ctx, hit)
     if ministry is not None:
+        _drop_mentions(ctx, hit.start, hit.end)  # "ministre de l'Europe ...": no mention of Europe
         return ministry, hit.end
     return None, hit.end
 
@@ -225,14 +226,33 @@ def _office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
         return []
     found = ctx.lex.holders_on(hit.iri, org, published.year)
     state = ctx.lex.state_of(org)
+    via_state = False
     if not found and state is not None and state != org:  # "le chef de la diplomatie ukrainienne"
         found = ctx.lex.holders_on(hit.iri, state, published.year)
-        org = state
+        org, via_state = state, True
     if len(found) != 1:
         return []
+    if via_state:  # "diplomatie ukrainienne" only said whose office it is: no mention of the ministry
+        phrase = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        if phrase is not None:
+            _drop_mentions(ctx, phrase.start, phrase.end + 2, kinds=("org",))
     entity = add_linked_entity(ctx, ctx.lex.actors[found[0]], None)
     _assign(ctx, entity.iri, hit.iri, org, span)
     return [entity]
+
+
+def _drop_mentions(ctx: Context, start: int, end: int, kinds: tuple[str, ...] = ("place", "org")) -> None:
+    """Forget gazetteer mentions of ``kinds`` inside tokens ``start..end``: words of a title, not actors."""
+    gone = [m for m in ctx.mentions if start <= m.start and m.end <= end and m.kind in kinds and not m.described]
+    for m in gone:
+        ctx.mentions.remove(m)
+        for i in range(m.start, m.end):
+            if m in ctx.by_token.get(i, []):
+                ctx.by_token[i].remove(m)
+        for iri in {m.iri, m.place}:
+            entity = ctx.entities.get(iri) if iri else None
+            if entity is not None and m.span in entity.mentions:
+                entity.mentions.remove(m.span)
 
 
 def _role_group(ctx: Context, hit: Hit, org: str, phrase_end: int) -> None:
