@@ -19,6 +19,9 @@ from __future__ import annotations
 import contextlib
 import datetime
 import fcntl
+import functools
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -193,6 +196,139 @@ def _write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+CACHE_DIR = ".cache"
+STORE_DIR = ".store"
+CHUNK = 4  # documents per worker task: small enough to balance two cores, large enough for nlp.pipe
+
+
+@functools.cache
+def code_version() -> str:
+    """sha256 over the package's own sources and the ontology + vocabularies.
+
+    Why not ``__version__``: during development the code changes without a version bump, and
+    a stale cached extraction would then survive a fix. Hashing ~100 small files costs ~5 ms.
+    """
+    from diplograph import resources
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py"))
+    try:
+        files += [resources.ontology_file(), resources.shapes_file(), *resources.vocab_files()]
+    except (FileNotFoundError, AttributeError):
+        pass
+    for path in files:
+        digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_key(path: Path, published: datetime.date | None) -> str:
+    """Key of a document's cached result: its bytes, its file name (the slug), --published, the code."""
+    digest = hashlib.sha256()
+    digest.update(path.read_bytes())
+    digest.update(b"\0" + path.name.encode() + b"\0" + str(published).encode() + b"\0")
+    digest.update(code_version().encode())
+    return digest.hexdigest()
+
+
+def _cached(cache: Path | None, key: str) -> DocumentResult | None:
+    if cache is None:
+        return None
+    from diplograph.check import Finding
+
+    try:
+        data = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
+        return DocumentResult(data["slug"], data["turtle"], data["triples"],
+                              [Finding(*f) for f in data["findings"]], data["events"], set(data["actors"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store_cached(cache: Path | None, key: str, result: DocumentResult) -> None:
+    if cache is None:
+        return
+    data = {"slug": result.slug, "turtle": result.turtle, "triples": result.triples,
+            "findings": [list(f) for f in result.findings], "events": result.events,
+            "actors": sorted(result.actors)}
+    atomic_write_text(cache / f"{key}.json", json.dumps(data, sort_keys=True))
+
+
+def process_chunk(task: tuple[list[Path], datetime.date | None, Path | None]) -> list[tuple[str, DocumentResult]]:
+    """Read, extract, map, validate and serialise a few documents (runs in a worker process).
+
+    Why everything here: mapping and SHACL take as long as spaCy; done in the parent they
+    serialise the build on one core. Cached documents (same key) skip all of it.
+    """
+    from diplograph.extract import extract_many
+    from diplograph.reader import read_document
+
+    paths, published, cache = task
+    keyed = [(path, cache_key(path, published)) for path in paths]
+    done: dict[str, DocumentResult] = {}
+    todo = []
+    for path, key in keyed:
+        hit = _cached(cache, key)
+        if hit is not None:
+            done[key] = hit
+        else:
+            todo.append((path, key))
+    sources = [read_document(path, published=published) for path, _ in todo]
+    for (_, key), doc in zip(todo, extract_many(sources) if sources else (), strict=True):
+        result = map_document(doc)
+        _store_cached(cache, key, result)
+        done[key] = result
+    return [(key, done[key]) for _, key in keyed]
+
+
+def process_documents(
+    paths: Sequence[Path], *, published: datetime.date | None = None, jobs: int = 1,
+    cache: Path | None = None,
+) -> Iterator[tuple[str, DocumentResult]]:
+    """(cache key, result) per document, in input order, computed in ``jobs`` processes.
+
+    The parent loads spaCy before forking, so workers share the model pages (copy on write)
+    instead of loading it once each; results come back in order (``imap``), so the output
+    does not depend on ``jobs``.
+    """
+    tasks = [(list(paths[i:i + CHUNK]), published, cache) for i in range(0, len(paths), CHUNK)]
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield from process_chunk(task)
+        return
+    import multiprocessing
+
+    from diplograph.analyse import load_nlp
+    from diplograph.lexicon import load_lexicon
+
+    load_nlp()
+    load_lexicon()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(tasks))) as pool:
+        for chunk in pool.imap(process_chunk, tasks):
+            yield from chunk
+
+
+def document_stem(path: Path) -> str:
+    """The file name without its document suffix (what :func:`diplograph.reader.read_document` slugifies)."""
+    name = path.name
+    for suffix in (".txt", ".md", ".markdown"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def check_slugs(paths: Sequence[Path]) -> None:
+    """Two files that give the same slug would overwrite each other's graph: refuse at once."""
+    from diplograph.namespaces import slugify
+
+    seen: dict[str, Path] = {}
+    for path in paths:
+        slug = slugify(document_stem(path))
+        if slug in seen:
+            raise InputError(f"{path}: same slug {slug!r} as {seen[slug]} (rename one)")
+        seen[slug] = path
+
+
 def extract_documents(
     paths: Sequence[Path], *, published: datetime.date | None = None, jobs: int = 1,
 ) -> Iterator[ExtractedDocument]:
@@ -218,27 +354,46 @@ def build(
     jobs: int = 1,
     force: bool = False,
     on_document: Callable[[str], None] | None = None,
+    store: bool = True,
 ) -> BuildSummary:
     """Build graph/ from the corpus (or from the given documents only).
 
     Stale ``graph/<slug>.ttl`` files (documents gone from the corpus) are removed only
     when the whole corpus is built: with explicit DOCS the other files are kept.
+
+    ``jobs`` worker processes each extract, map and validate whole documents; a document
+    whose bytes, name, --published and code+ontology did not change comes from
+    ``graph/.cache/`` instead. ``store``: also refresh the on-disk Oxigraph store
+    (``graph/.store``) that ``query``/``stats``/``export`` read when given no FILES.
     """
     graph_path = Path(graph_dir)
     whole_corpus = not docs
     paths = corpus_documents(Path(corpus_dir)) if whole_corpus else expand_documents(docs)
     results: list[DocumentResult] = []
     with graph_lock(graph_path), tempfile.TemporaryDirectory(dir=graph_path, prefix=".staging-") as staging:
-        for doc in extract_documents(paths, published=published, jobs=jobs):
-            result = map_document(doc)
+        check_slugs(paths)
+        cache = graph_path / CACHE_DIR
+        cache.mkdir(exist_ok=True)
+        used: set[str] = set()
+        for key, result in process_documents(paths, published=published, jobs=jobs, cache=cache):
+            used.add(key)
             # Park the text on disk: all-or-nothing writing must not hold a corpus in memory.
             result.staged = Path(staging) / f"{result.slug}.ttl"
             result.staged.write_text(result.text(), encoding="utf-8")
             result.turtle = None
             results.append(result)
             if on_document is not None:
-                on_document(doc.source.slug)
-        return write_graphs(results, graph_path, whole_corpus=whole_corpus, force=force)
+                on_document(result.slug)
+        summary = write_graphs(results, graph_path, whole_corpus=whole_corpus, force=force)
+        if whole_corpus:  # entries of documents gone or changed would only grow the folder
+            for entry in cache.glob("*.json"):
+                if entry.stem not in used:
+                    entry.unlink(missing_ok=True)
+        if store and not summary.refused:
+            from diplograph.store import ensure_store
+
+            ensure_store([graph_path], graph_path / STORE_DIR)
+        return summary
 
 
 def write_graphs(
