@@ -459,8 +459,9 @@ class UnionStore:
     the price of a second in-memory index, and the queries then read the default graph as is.
     """
 
-    def __init__(self, store: pyoxigraph.Store) -> None:
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    def __init__(self, store: pyoxigraph.Store, *, prebuilt: bool = False) -> None:
+        if not prebuilt:  # the on-disk store (store.py) made this copy once, when it was built
+            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         self.store = store
 
 
@@ -565,6 +566,13 @@ def load_sources(sources: Sequence[str | Path], engine: str, endpoint: str | Non
         return Endpoint(endpoint)
 
     if engine == "oxigraph":
+        if not sources:  # graph/: the persistent store, built by `build` (or now, once)
+            from diplograph.store import cached_store
+
+            try:
+                return UnionStore(cached_store(), prebuilt=True)
+            except OSError:  # graph/ not writable (no store can be built): parse as before
+                pass
         return UnionStore(rdfio.load_store(list(sources)))
     if engine == "rdflib":
         return rdfio.load_dataset(list(sources))
