@@ -7,6 +7,7 @@ summary line and violation summaries, so ``diplograph extract doc.txt > doc.ttl`
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 
 import click
@@ -25,8 +26,9 @@ def _published(value: str | None) -> datetime.date | None:
 
 @click.command("build")
 @click.argument("docs", nargs=-1, type=click.Path(path_type=str))
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="spaCy processes for extraction.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=lambda: os.cpu_count() or 1,
+              show_default="all cores",
+              help="Worker processes (each extracts, maps and validates whole documents).")
 @click.option("--published", metavar="DATE",
               help="Publication date (YYYY-MM-DD); overrides the documents' front matter.")
 @click.option("--force", is_flag=True, help="Write document graphs even if they violate the shapes.")
