@@ -182,6 +182,8 @@ def _build(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 if c.i in ctx.demonym_at:
                     agents.append(ctx.demonym_at[c.i])
         participants += _linear_with(ctx, token)
+        if hit.iri in GATHERINGS and not participants:
+            participants += _with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
         verb = token.head
         if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri not in GATHERINGS \
                 and verb.lemma_ in LIGHT_VERBS:  # "a lancé un appel", "a fait une déclaration"
@@ -242,6 +244,25 @@ def _linear_with(ctx: Context, token: Token) -> list[str]:
                 found.append(m.iri)
         k += 1
     return found
+
+
+def _with_further(ctx: Context, token: Token) -> list[str]:
+    """"entre"/"avec" a few words after a gathering noun, past a participle phrase.
+
+    The parser hangs "entre les délégations" of "les consultations tenues à Genève le 23
+    novembre entre les délégations américaine et ukrainienne" on the date; the words say
+    whom the consultations were between, unless a finite verb or another event comes first.
+    """
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 16)
+    for j in range(token.i + 1, end):
+        t = doc[j]
+        if (j in ctx.trigger_heads) or t.text in (";", ":", "«", "(") \
+                or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+            return []
+        if t.lower_ in WITH:
+            return _linear_with(ctx, doc[j - 1])
+    return []
 
 
 def _governing_agents(ctx: Context, token: Token) -> list[str]:
