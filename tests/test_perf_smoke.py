@@ -1,0 +1,151 @@
+"""The performance machinery keeps working: the benchmark script, parallel and cached builds, the store.
+
+No timing is asserted (the machine is shared; benchmarks/run.py reports the numbers). What is
+asserted is what users rely on: ``--jobs`` never changes a byte of graph/, the extraction
+cache never serves a stale document, ``query`` without FILES (the on-disk store) answers like
+``query`` on the files, and ``benchmarks/run.py --smoke`` writes complete results.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph import sparql
+from diplograph.build import CACHE_DIR, build
+from diplograph.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402  (benchmarks/corpus.py: the synthetic corpus generator)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.t*"))}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Three synthetic documents plus the seed article (a real one)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = corpus.generate(folder, 3, seed=5)
+    seed = folder / "2025-12-02-kremlin-meeting.fr.txt"
+    seed.write_bytes((ROOT / "corpus" / "2025-12-02-kremlin-meeting.fr.txt").read_bytes())
+    return [*paths, seed]
+
+
+@pytest.fixture(scope="module")
+def built(docs: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """The same documents built with --jobs 1 and --jobs 2."""
+    out = {}
+    for jobs in (1, 2):
+        graph = tmp_path_factory.mktemp(f"graph-j{jobs}")
+        summary = build(docs, graph_dir=graph, jobs=jobs)
+        assert not summary.refused, summary.problems
+        out[jobs] = graph
+    return out
+
+
+def test_jobs_do_not_change_a_byte(built: dict[int, Path]) -> None:
+    one, two = _files(built[1]), _files(built[2])
+    assert len(one) == 5  # four documents + the dataset
+    assert one == two
+
+
+def test_generator_is_deterministic_and_sized(tmp_path: Path) -> None:
+    first = corpus.generate(tmp_path / "a", 4, seed=9)
+    again = corpus.generate(tmp_path / "b", 4, seed=9)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    assert all(1500 <= len(p.read_text(encoding="utf-8")) <= 5000 for p in first)
+    assert corpus.generate(tmp_path / "c", 1, seed=10)[0].read_bytes() != first[0].read_bytes()
+
+
+def test_cache_serves_unchanged_documents_and_redoes_changed_ones(docs: list[Path], built: dict[int, Path],
+                                                                  tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    (tmp_path / "corpus").mkdir()
+    work = [tmp_path / "corpus" / p.name for p in docs]
+    for src, dst in zip(docs, work, strict=True):
+        dst.write_bytes(src.read_bytes())
+    build(graph_dir=graph, corpus_dir=tmp_path / "corpus", jobs=1)
+    cache = graph / CACHE_DIR
+    entries = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")}
+    assert len(entries) == 4
+    # An edit to one document: only that document gets a new entry, and its graph changes.
+    text = work[0].read_text(encoding="utf-8")
+    work[0].write_text(text.rstrip("\n") + "\n\nUne phrase ajoutée.\n", encoding="utf-8")
+    build(graph_dir=graph, corpus_dir=tmp_path / "corpus", jobs=2)
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")}
+    kept = set(entries) & set(after)
+    assert len(kept) == 3 and all(after[name] == entries[name] for name in kept)
+    assert len(after) == 4  # a whole-corpus build drops the entry of the old text
+    slug = work[0].name.removesuffix(".fr.txt") + "-fr"
+    assert "Une phrase ajout" in (graph / f"{slug}.ttl").read_text(encoding="utf-8")
+    # The other documents' files are exactly those of a build without any cache.
+    fresh = _files(built[1])
+    now = _files(graph)
+    assert {k: v for k, v in now.items() if slug not in k and k != "diplograph.trig"} == {
+        k: v for k, v in fresh.items() if slug not in k and k != "diplograph.trig"}
+
+
+def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[int, Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = built[2]
+    monkeypatch.chdir(graph.parent)
+    if graph.name != "graph":
+        (graph.parent / "graph").symlink_to(graph)
+    runner = CliRunner()
+    for query in sparql.stored_queries():
+        if any(p.required for p in query.parameters):
+            continue
+        from_store = runner.invoke(cli, ["query", query.name, "-f", "csv"])
+        from_files = runner.invoke(cli, ["query", query.name, "-f", "csv", str(graph / "diplograph.trig")])
+        assert from_store.exit_code == 0, from_store.output
+        assert sorted(from_store.output.splitlines()) == sorted(from_files.output.splitlines()), query.name
+    assert list((graph / ".store").glob("db-*"))  # built by `build`, reused here
+    events = runner.invoke(cli, ["query", "meetings", "-f", "csv"]).output
+    assert len(events.splitlines()) > 1
+
+
+def test_a_hand_edited_graph_is_never_served_stale(built: dict[int, Path], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = tmp_path / "graph"
+    graph.mkdir()
+    trig = (built[1] / "diplograph.trig").read_text(encoding="utf-8")
+    (graph / "diplograph.trig").write_text(trig, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    before = runner.invoke(cli, ["query", "events", "-f", "csv"]).output
+    (graph / "diplograph.trig").write_text(trig.replace("dg:Meeting", "dg:Statement"), encoding="utf-8")
+    after = runner.invoke(cli, ["query", "events", "-f", "csv"]).output
+    assert before != after
+    direct = runner.invoke(cli, ["query", "events", "-f", "csv", "graph/diplograph.trig"]).output
+    assert sorted(after.splitlines()) == sorted(direct.splitlines())
+
+
+def test_benchmark_smoke_run_writes_complete_results(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["corpus"]["deterministic"]
+    assert results["build"]["identical_jobs1_jobs2"]
+    for jobs in ("1", "2"):
+        figures = results["build"]["jobs"][jobs]
+        assert figures["build_docs_per_s"] > 0 and figures["spacy_docs_per_s"] > 0
+    names = {q.name for q in sparql.stored_queries() if not any(p.required for p in q.parameters)}
+    measured = results["queries"][0]["queries"]
+    assert names <= set(measured)
+    assert any(name.endswith("+param") and entry["selective"] for name, entry in measured.items())
+    assert measured["events"]["rows"] > 0
+    assert results["validate"][0]["documents"] == 3
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    for section in ("Build throughput", "Stored queries", "cold start", "Validation", "OWL RL", "Peak memory"):
+        assert section in report
+    assert report.count("met**") >= 6  # every goal is marked met / NOT met
