@@ -27,6 +27,16 @@ def _write(text: str, output: str | None) -> None:
     click.echo(f"diplograph: wrote {output}", err=True)
 
 
+def _graph_store() -> object | None:
+    """The on-disk store of ./graph (built by `build`), or None where none can be built (read-only)."""
+    from diplograph.store import cached_store
+
+    try:
+        return cached_store()
+    except OSError:
+        return None
+
+
 @click.command("validate")
 @FILES
 @click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
@@ -112,6 +122,8 @@ def export_command(files: tuple[str, ...], fmt: str | None, output: str | None) 
                 raise UsageError(f"{output}: unknown format {suffix!r} (use -f ttl|nt|nq|trig|jsonld|xml)")
         else:
             fmt = "ttl"
+    # Not from the on-disk store: Oxigraph stores xsd:nonNegativeInteger (nif offsets) as xsd:integer,
+    # so an export from it would not give back the bytes of the graph.
     _write(serialize_dataset(load_dataset(list(files)), fmt), output)
 
 
@@ -127,25 +139,33 @@ def stats_command(files: tuple[str, ...], fmt: str) -> None:
     from diplograph.rdfio import load_dataset
     from diplograph.serialize import natural_key, term_turtle
 
-    dataset = load_dataset(list(files))
-    per_graph: dict[str, int] = {}
-    union = set()
-    classes: dict[str, set] = {}
-    for graph in dataset.graphs():
-        if len(graph) == 0:
-            continue
-        per_graph[str(graph.identifier)] = len(graph)
-        for triple in graph:
-            union.add(triple)
-            if triple[1] == RDF.type:
-                classes.setdefault(term_turtle(triple[2]), set()).add(triple[0])
-    per_class = {cls: len(members) for cls, members in classes.items()}
+    store = None if files else _graph_store()
+    if store is not None:  # graph/: counted by SPARQL in the on-disk store, nothing parsed
+        from diplograph.store import store_counts
+
+        total, per_graph, counted = store_counts(store)
+        per_class = {term_turtle(cls): count for cls, count in counted.items()}
+    else:
+        dataset = load_dataset(list(files))
+        per_graph = {}
+        union = set()
+        classes: dict[str, set] = {}
+        for graph in dataset.graphs():
+            if len(graph) == 0:
+                continue
+            per_graph[str(graph.identifier)] = len(graph)
+            for triple in graph:
+                union.add(triple)
+                if triple[1] == RDF.type:
+                    classes.setdefault(term_turtle(triple[2]), set()).add(triple[0])
+        per_class = {cls: len(members) for cls, members in classes.items()}
+        total = len(union)
     if fmt == "json":
-        payload = {"triples": len(union), "graphs": dict(sorted(per_graph.items())),
+        payload = {"triples": total, "graphs": dict(sorted(per_graph.items())),
                    "classes": dict(sorted(per_class.items()))}
         click.echo(json.dumps(payload, indent=2, sort_keys=True))
         return
-    lines = [f"triples: {len(union)}", f"named graphs: {len(per_graph)}"]
+    lines = [f"triples: {total}", f"named graphs: {len(per_graph)}"]
     by_name = sorted(per_graph.items(), key=lambda item: natural_key(item[0]))
     lines += [f"  {count:>8}  {name}" for name, count in by_name]
     lines.append(f"classes: {len(per_class)}")
