@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError
 from diplograph.fsio import atomic_write_text
@@ -284,3 +284,20 @@ def document_graphs(store: pyoxigraph.Store) -> list[str]:
     """IRIs of the named graphs of a store that came from documents (not ontology/vocabularies)."""
     skip = {str(ONTOLOGY_GRAPH), str(VOCAB_GRAPH)}
     return sorted(g.value for g in store.named_graphs() if g.value not in skip)
+
+
+def store_counts(store: pyoxigraph.Store) -> tuple[int, dict[str, int], dict[Any, int]]:
+    """(distinct triples, triples per document graph, instances per class) for ``stats``, by SPARQL.
+
+    The default graph of a store built here is the distinct union of the document graphs,
+    so its size is the union's size without loading anything into Python.
+    """
+    from diplograph.sparql import to_rdflib
+
+    skip = f"FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{VOCAB_GRAPH}>))"
+    per_graph = {row[0].value: int(row[1].value) for row in store.query(
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }} GROUP BY ?g")}
+    total = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+    classes = {to_rdflib(row[0]): int(row[1].value) for row in store.query(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")}
+    return total, per_graph, classes
