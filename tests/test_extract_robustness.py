@@ -63,3 +63,15 @@ def test_extract_many_streams_in_order_with_the_same_results(nlp, seed_path: Pat
     assert [d.source.slug for d in streamed] == [s.slug for s in sources]
     for source, doc in zip(sources, streamed, strict=True):
         assert repr(doc) == repr(extract(source, nlp))
+
+
+def test_garbled_name_that_slugs_to_a_gazetteer_actor_is_that_actor(nlp) -> None:
+    # a stray quotation mark inside a name (found by tests/test_fuzz.py): the minted IRI would
+    # be the gazetteer's, with a second French label, which SHACL rejects
+    from diplograph.extract import extract
+    from diplograph.namespaces import id_iri
+
+    doc = extract(read_text("Kaja Ka«llas a rencontré Boris Johnson à Munich.", "x"), nlp)
+    kallas = doc.entities[id_iri("person", "kaja-kallas")]
+    assert kallas.linked and kallas.labels["fr"] == "Kaja Kallas"
+    assert [m.text for m in kallas.mentions] == ["Kaja Ka«llas"]

@@ -144,7 +144,13 @@ def add_linked_entity(ctx: Context, actor: LexActor, span) -> Entity:
 
 def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affiliation: str | None = None
                       ) -> Entity:
-    """Entity minted from the text (not in the gazetteer)."""
+    """Entity minted from the text (not in the gazetteer).
+
+    A minted IRI that is a gazetteer IRI ("Kaja Ka«llas" slugs to kaja-kallas) is that
+    gazetteer actor: two entities under one IRI would give it two French labels.
+    """
+    if iri in ctx.lex.actors and iri not in ctx.entities:
+        return add_linked_entity(ctx, ctx.lex.actors[iri], span)
     entity = ctx.entities.get(iri)
     if entity is None:
         entity = Entity(iri=iri, kind=kind, label=label, labels={"fr": label}, affiliation=affiliation)
