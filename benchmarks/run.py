@@ -138,6 +138,9 @@ def bench_build(work: Path, docs: int, repeat: int) -> dict[str, Any]:
     j1, j2 = out["jobs"]["1"], out["jobs"]["2"]
     out["speedup_jobs2"] = j2["build_docs_per_s"] / j1["build_docs_per_s"]
     out["spacy_speedup_2"] = j2["spacy_docs_per_s"] / j1["spacy_docs_per_s"]
+    # spaCy's own n_process=2 loads the model in each new process and is often slower than one
+    # process here; the fair two-core baseline is perfect scaling of the one-process pipe.
+    out["ratio_to_ideal_spacy_2"] = j2["build_docs_per_s"] / (2 * j1["spacy_docs_per_s"])
     files1 = sorted((work / "graph-j1").glob("*.t*"))
     files2 = sorted((work / "graph-j2").glob("*.t*"))
     out["identical_jobs1_jobs2"] = [p.name for p in files1] == [p.name for p in files2] and all(
@@ -432,7 +435,9 @@ def markdown(r: dict[str, Any]) -> str:
     for jobs, j in b["jobs"].items():
         lines.append(f"| {jobs} | {j['build_docs_per_s']:.2f} | {j['spacy_docs_per_s']:.2f} | "
                      f"{j['ratio_to_spacy']:.2f} |")
-    lines += ["", f"- goal build >= 0.9x nlp.pipe: **{goal(b['goal_overhead_met'])}**",
+    lines += ["", f"- --jobs 2 against perfect two-core scaling of one-process nlp.pipe: "
+              f"{b.get('ratio_to_ideal_spacy_2', float('nan')):.2f}",
+              f"- goal build >= 0.9x nlp.pipe: **{goal(b['goal_overhead_met'])}**",
               f"- --jobs 2 / --jobs 1 = {b['speedup_jobs2']:.2f}x (nlp.pipe alone: {b['spacy_speedup_2']:.2f}x);"
               f" goal >= 1.7x: **{goal(b['goal_speedup_met'])}**",
               f"- output byte-identical for --jobs 1 and 2: {b['identical_jobs1_jobs2']}",

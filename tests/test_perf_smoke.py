@@ -109,8 +109,12 @@ def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[i
         assert from_store.exit_code == 0, from_store.output
         assert sorted(from_store.output.splitlines()) == sorted(from_files.output.splitlines()), query.name
     assert list((graph / ".store").glob("db-*"))  # built by `build`, reused here
-    events = runner.invoke(cli, ["query", "meetings", "-f", "csv"]).output
-    assert len(events.splitlines()) > 1
+    meetings = runner.invoke(cli, ["query", "meetings", "-f", "csv"]).output
+    assert len(meetings.splitlines()) > 1
+    for fmt in ("text", "json"):  # stats counts in the store; same figures as from the file
+        from_store = runner.invoke(cli, ["stats", "-f", fmt])
+        assert from_store.exit_code == 0, from_store.output
+        assert from_store.output == runner.invoke(cli, ["stats", "-f", fmt, str(graph / "diplograph.trig")]).output
 
 
 def test_a_hand_edited_graph_is_never_served_stale(built: dict[int, Path], tmp_path: Path,
