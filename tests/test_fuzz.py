@@ -2,8 +2,9 @@
 
 Hypothesis profiles (registered here, at import time):
 
-* ``default``: bounded, the whole file runs in well under a minute on two cores;
-* ``long``: many more examples, for a night run.
+* ``default``: bounded and derandomized (the same examples on every run, so CI is not flaky);
+  the whole file runs in well under a minute on two cores;
+* ``long``: 400 random examples per test, for exploration (about 20 minutes).
 
 Choose one with the environment variable ``DIPLOGRAPH_HYPOTHESIS_PROFILE`` (default: ``default``)::
 
@@ -42,7 +43,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from diplograph.namespaces import DG, NIF
 
 settings.register_profile(
-    "default", max_examples=12, deadline=None, derandomize=False, print_blob=True,
+    "default", max_examples=12, deadline=None, derandomize=True, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                            HealthCheck.data_too_large],
 )
@@ -190,10 +191,14 @@ def test_hostile_text_never_crashes_and_stays_grounded(nlp, text: str) -> None:
 
 
 MEETING = "Le 3 mars 2025, {a} a rencontré {b} à {place} pendant environ deux heures."
+# Found by the long profile (a stray « inside a gazetteer name gave a person two French labels);
+# kept as a fixed example so that it stays fixed.
+FOUND_1 = (REPO / "tests" / "data" / "reliability" / "fuzz-found-1.txt").read_text(encoding="utf-8")
 
 
 @given(text=hostile_text())
 @example(text=MEETING.format(a="Alexander Stubb", b="Andrius Kubilius", place="Ankara"))
+@example(text=FOUND_1)
 def test_hostile_text_yields_a_conforming_graph(nlp, text: str) -> None:
     """What the extractor writes must pass the shapes, or build refuses the document."""
     from diplograph.check import validate_graph
@@ -301,3 +306,19 @@ def test_random_edit_is_caught_or_harmless(case: tuple[str, Graph]) -> None:
         return  # caught by the shapes
     failing = _checks_failing(graph)
     assert failing == [], f"the shapes let through an edit the checks reject ({description}): {failing}"
+
+
+@pytest.mark.xfail(strict=True, reason="found by the long profile: a dg:Participation without dg:side is only "
+                                        "a Warning for the shapes since meeting sides became a warning, but "
+                                        "the check participants-without-side fails on it (validate exits 0, "
+                                        "verify exits 1); reported to the lead")
+def test_participation_without_side_is_caught_or_harmless() -> None:
+    from diplograph.check import validate_graph
+
+    graph = _graph(base_graph())
+    participation = next(iter(sorted(graph.subjects(RDF.type, DG.Participation))))
+    assert graph.value(participation, DG.side) is not None
+    graph.remove((participation, DG.side, None))
+    if not validate_graph(graph).conforms:
+        return
+    assert _checks_failing(graph) == []
