@@ -197,7 +197,6 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 
 CACHE_DIR = ".cache"
-STORE_DIR = ".store"
 CHUNK = 4  # documents per worker task: small enough to balance two cores, large enough for nlp.pipe
 
 
@@ -390,9 +389,9 @@ def build(
                 if entry.stem not in used:
                     entry.unlink(missing_ok=True)
         if store and not summary.refused:
-            from diplograph.store import ensure_store
+            from diplograph.store import ensure_query_store
 
-            ensure_store([graph_path], graph_path / STORE_DIR)
+            ensure_query_store(graph_path)
         return summary
 
 
