@@ -108,7 +108,7 @@ def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[i
         from_files = runner.invoke(cli, ["query", query.name, "-f", "csv", str(graph / "diplograph.trig")])
         assert from_store.exit_code == 0, from_store.output
         assert sorted(from_store.output.splitlines()) == sorted(from_files.output.splitlines()), query.name
-    assert list((graph / ".store").glob("db-*"))  # built by `build`, reused here
+    assert list((graph / ".store" / "query").glob("db-*"))  # built by `build`, reused here
     meetings = runner.invoke(cli, ["query", "meetings", "-f", "csv"]).output
     assert len(meetings.splitlines()) > 1
     for fmt in ("text", "json"):  # stats counts in the store; same figures as from the file
