@@ -329,6 +329,7 @@ def _syntax_error(query: StoredQuery, exc: Exception) -> InputError:
     return InputError(f"{query.path}: SPARQL syntax error{where}: {message[:200]}")
 
 
+@functools.lru_cache(maxsize=256)
 def _form(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword outside IRIs/strings/comments."""
     for token in _scan(text):
@@ -336,6 +337,12 @@ def _form(text: str) -> str:
         if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             return word
     return "SELECT"
+
+
+@functools.lru_cache(maxsize=256)
+def _projected_text(text: str, variables: tuple[str, ...]) -> str:
+    """:func:`_project_variables`, kept: the token scan cost 0.3 ms, half of a selective query at 1M."""
+    return _project_variables(text, variables)
 
 
 def _project_variables(text: str, variables: Sequence[str]) -> str:
@@ -475,7 +482,7 @@ def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[
     if bindings:
         if form != "SELECT":
             raise UsageError("parameters need a SELECT query with --engine oxigraph; use --engine rdflib")
-        text = _project_variables(text, list(bindings))
+        text = _projected_text(text, tuple(bindings))
     substitutions = {pyoxigraph.Variable(name): _to_oxigraph(term) for name, term in bindings.items()}
     try:
         answer = store.query(text, use_default_graph_as_union=union, substitutions=substitutions or None)
