@@ -227,8 +227,6 @@ def test_huge_document_is_refused_in_one_line(runner: CliRunner, workdir: Path, 
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the error is spaCy's E088 text: it does not name the document nor "
-                                        "the limit in our terms; reader/build should refuse it first")
 def test_huge_document_error_names_the_document(runner: CliRunner, workdir: Path) -> None:
     line = error_line(invoke(runner, "extract", _huge_document(workdir)), 3)
     assert "huge.txt" in line and "1,000,000" in line.replace("1000000", "1,000,000")
@@ -244,8 +242,6 @@ def test_binary_file_that_is_not_utf8(runner: CliRunner, workdir: Path) -> None:
     assert "picture.txt" in line and "utf-8" in line
 
 
-@pytest.mark.xfail(strict=True, reason="a file of NUL bytes decodes as UTF-8 and is extracted as a "
-                                        "document (reader.read_document should refuse binary content)")
 def test_binary_file_of_nul_bytes_is_refused(runner: CliRunner, workdir: Path) -> None:
     doc = workdir / "zeros.txt"
     doc.write_bytes(b"Le ministre.\x00\x00\x00\x00" + b"\x00" * 4096)
@@ -281,8 +277,6 @@ def test_published_option_not_a_date(runner: CliRunner, workdir: Path) -> None:
     assert "--published" in line
 
 
-@pytest.mark.xfail(strict=True, reason="a document whose front matter says language: en is extracted "
-                                        "silently by the French pipeline; it should warn on stderr")
 def test_other_language_warns(runner: CliRunner, workdir: Path) -> None:
     result = invoke(runner, "extract", DATA / "english.txt")
     assert result.exit_code == 0, result.stderr

@@ -11,11 +11,14 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
+import warnings
 from typing import Any
 
 import click
 
-from diplograph.errors import EXIT_INPUT, DiplographError
+from diplograph.errors import EXIT_INPUT, DiplographError, DiplographWarning
+
+_python_showwarning = warnings.showwarning
 
 # command name -> "module:attribute" inside diplograph.commands
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -98,6 +101,16 @@ def cli(ctx: click.Context, verbose: bool) -> None:
     """diplograph: French diplomatic news -> grounded OWL/RDF knowledge graph."""
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Our warnings are one line for the user; other libraries' warnings keep Python's format."""
+    if issubclass(category, DiplographWarning):
+        click.echo(f"diplograph: warning: {message}", err=True)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
 
 
 def main() -> None:

@@ -22,3 +22,7 @@ class UsageError(DiplographError):
     """The command was called wrongly (unknown parameter, bad value): exit code 2."""
 
     exit_code = EXIT_USAGE
+
+
+class DiplographWarning(UserWarning):
+    """Something the user should know that does not stop the command (one line on stderr)."""

@@ -13,12 +13,15 @@ import datetime
 import hashlib
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
-from diplograph.errors import InputError
+from diplograph.errors import DiplographWarning, InputError
 from diplograph.model import Paragraph, Section, SourceText, Span
 from diplograph.namespaces import slugify
 
+#: Longest body accepted: spaCy's own default ``max_length``, which also bounds its memory use.
+MAX_CHARACTERS = 1_000_000
 #: Longest line (characters / words) still read as a heading such as "Points de désaccord".
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 10
@@ -54,6 +57,9 @@ def read_document(
         raise InputError(f"{file}: not {encoding} text (byte offset {exc.start})") from None
     except LookupError:
         raise InputError(f"{file}: unknown text encoding {encoding!r}") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{file}: binary file, not a text document (NUL character at offset {nul})")
     name = file.name
     for suffix in (".txt", ".md", ".markdown"):
         if name.lower().endswith(suffix):
@@ -75,8 +81,16 @@ def read_text(
     body = body.lstrip("\n").rstrip()
     if not body.strip():
         raise InputError(f"{label}: document body is empty")
+    if len(body) > MAX_CHARACTERS:
+        # spaCy's parser needs about 1 GB of memory per 100,000 characters: refuse before it does.
+        raise InputError(f"{label}: document too long ({len(body):,} characters; the limit is "
+                         f"{MAX_CHARACTERS:,}): split it into articles")
     front_date = _parse_date(meta.get("published"), label) if "published" in meta else None
     language = meta.get("language") or meta.get("lang") or "fr"
+    if not str(language).strip().lower().startswith("fr"):
+        warnings.warn(DiplographWarning(
+            f"{label}: language {str(language).strip()!r} in front matter: the French pipeline may "
+            "extract little from it"), stacklevel=2)
     source = SourceText(
         slug=slug,
         text=body,
