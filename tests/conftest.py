@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles, registered before any test module is imported so that
+# `pytest --hypothesis-profile=long` finds them. "default" is bounded and derandomized (the same
+# examples on every run: CI is not flaky); "long" explores (hundreds of examples per test).
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large]
+settings.register_profile("default", max_examples=12, deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=_SLOW_OK)
+settings.register_profile("long", max_examples=400, deadline=None, print_blob=True,
+                          suppress_health_check=_SLOW_OK)
+settings.load_profile(os.environ.get("DIPLOGRAPH_HYPOTHESIS_PROFILE", "default"))
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
