@@ -303,8 +303,6 @@ def test_malformed_trig_gives_the_line(runner: CliRunner, workdir: Path, command
     assert "malformed.trig" in line and "line 4" in line
 
 
-@pytest.mark.xfail(strict=True, reason="rdflib's Turtle parser reports no column; rdfio._parse_error could "
-                                        "take line and column from pyoxigraph's parser")
 def test_malformed_turtle_gives_the_column(runner: CliRunner, workdir: Path) -> None:
     line = error_line(invoke(runner, "validate", DATA / "malformed.ttl"), 3)
     assert "line 3, column" in line

@@ -77,7 +77,7 @@ def graph_name_for(path: Path) -> str:
     return graph_iri(slugify(path.stem))
 
 
-_LINE_COL = re.compile(r"line[: ]+(\d+)(?:[^0-9]+column[: ]+(\d+))?", re.IGNORECASE)
+_LINE_COL = re.compile(r"line[: ]+(\d+)(?:[^0-9]+columns?[: ]+(\d+))?", re.IGNORECASE)
 
 
 def _parse_error(path: Path, exc: Exception) -> InputError:
@@ -142,8 +142,24 @@ def load_dataset(sources: list[str | Path] | tuple[str | Path, ...] = ()) -> Dat
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
         except Exception as exc:  # rdflib raises many parser-specific types
-            raise _parse_error(path, exc) from exc
+            raise _parse_error(path, _oxigraph_syntax_error(path) or exc) from exc
     return dataset
+
+
+def _oxigraph_syntax_error(path: Path) -> SyntaxError | None:
+    """Oxigraph's own complaint about a file rdflib could not parse: it names line *and* column
+    (rdflib's Turtle parser gives the line only), so the user sees the same position on every engine."""
+    import pyoxigraph
+
+    _, mime, _ = rdf_format(path)
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime)):
+            pass
+    except SyntaxError as exc:
+        return exc
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def load_store(
