@@ -322,9 +322,6 @@ def test_sparql_syntax_error_gives_line_and_column(runner: CliRunner, workdir: P
     assert "syntax-error.rq" in line and re.search(r"line \d+, column \d+", line)
 
 
-@pytest.mark.xfail(strict=True, reason="sparql.py takes the position from Oxigraph's parser, which reports "
-                                        "the end of the query (line 6) instead of the stray ')' on line 4 "
-                                        "(rdflib's parser says line 4, col 17)")
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_sparql_syntax_error_points_at_the_error(runner: CliRunner, workdir: Path, engine: str) -> None:
     result = invoke(runner, "query", DATA / "syntax-error.rq", "--engine", engine, EXISTING_GRAPH)

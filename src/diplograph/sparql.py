@@ -319,14 +319,45 @@ def parse_param_options(options: Sequence[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- engines
 
 
-def _syntax_error(query: StoredQuery, exc: Exception) -> InputError:
-    message = " ".join(str(exc).split())
-    where = ""
+def _error_position(message: str) -> tuple[int, int] | None:
     found = (re.search(r"error at (\d+):(\d+)", message)
              or re.search(r"line:?\s*(\d+),\s*col:?\s*(\d+)", message))
-    if found:
-        where = f" at line {found.group(1)}, column {found.group(2)}"
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _syntax_error(query: StoredQuery, exc: Exception) -> InputError:
+    """One line naming the file and the position of the first error.
+
+    Oxigraph's parser names the offending token, except when it only gives up at the end of the
+    query (a stray ``)`` it skipped over); then rdflib's parser (pyparsing) is asked where it stopped.
+    """
+    message = " ".join(str(exc).split())
+    position = _error_position(message)
+    if position is None or _at_end(query.text, position):
+        position = _rdflib_error_position(query.text) or position
+    where = " at line {}, column {}".format(*position) if position else ""
+    message = re.sub(r"^error at \d+:\d+:\s*", "", message)  # the position is said once, in `where`
     return InputError(f"{query.path}: SPARQL syntax error{where}: {message[:200]}")
+
+
+def _at_end(text: str, position: tuple[int, int]) -> bool:
+    """Whether (line, column), both 1-based, has nothing but white space after it."""
+    lines = text.split("\n")
+    line, column = position
+    if line > len(lines):
+        return True
+    rest = "\n".join([lines[line - 1][column - 1:], *lines[line:]])
+    return not rest.strip()
+
+
+def _rdflib_error_position(text: str) -> tuple[int, int] | None:
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except Exception as exc:  # pyparsing's ParseException and friends
+        return _error_position(" ".join(str(exc).split()))
+    return None
 
 
 @functools.lru_cache(maxsize=256)
