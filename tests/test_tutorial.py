@@ -128,6 +128,8 @@ def _words(line: str) -> list[str]:
 def test_tutorial_command(session: Session, step: Step) -> None:
     if session.failed is not None:
         pytest.skip(f"needs the output of an earlier command that failed: $ {session.failed}")
+    if step.command.startswith("diplograph draw") and shutil.which("dot") is None:
+        pytest.skip("Graphviz `dot` binary not installed (Debian: apt-get install graphviz)")
     if step.command.startswith("oxigraph serve"):
         session.failed = step.command  # until the server answers
         session.start_server(step.command)
