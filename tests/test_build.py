@@ -52,6 +52,7 @@ def tiny_doc(slug: str) -> ExtractedDocument:
 
 # -- writing rules (no spaCy) --------------------------------------------------------------------
 def test_a_violating_document_is_not_written_unless_forced(tmp_path: Path) -> None:
+    """A violating document is held back; the conforming ones of the same build are written."""
     result = map_document(tiny_doc("tiny"))
     assert result.violations, "an occurred event dated after publication must violate the shapes"
     assert any("EventDateShape" in f.shape for f in result.violations)
@@ -59,6 +60,14 @@ def test_a_violating_document_is_not_written_unless_forced(tmp_path: Path) -> No
     assert summary.refused and summary.violations == len(result.violations)
     assert list(tmp_path.iterdir()) == []
     assert all(p.startswith("tiny: ") for p in summary.problems)
+
+    good = map_document(tiny_doc("good"), validate=False)  # validation skipped: counts as conforming
+    mixed = write_graphs([good, result], tmp_path, whole_corpus=True)
+    assert mixed.refused and mixed.refused_documents == ["tiny"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diplograph.trig", "good.ttl"]
+    assert "graph/good" in (tmp_path / "diplograph.trig").read_text(encoding="utf-8")
+    (tmp_path / "good.ttl").unlink()
+    (tmp_path / "diplograph.trig").unlink()
 
     forced = write_graphs([result], tmp_path, whole_corpus=True, force=True)
     assert not forced.refused

@@ -83,6 +83,7 @@ class BuildSummary:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     refused: bool = False
+    refused_documents: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -388,7 +389,7 @@ def build(
             for entry in cache.glob("*.json"):
                 if entry.stem not in used:
                     entry.unlink(missing_ok=True)
-        if store and not summary.refused:
+        if store and summary.written:
             from diplograph.store import ensure_query_store
 
             ensure_query_store(graph_path)
@@ -398,10 +399,13 @@ def build(
 def write_graphs(
     results: Sequence[DocumentResult], graph_dir: Path, *, whole_corpus: bool, force: bool = False
 ) -> BuildSummary:
-    """Write validated document graphs and the TriG dataset; nothing at all on violations.
+    """Write the document graphs that conform, and the TriG dataset of what graph/ then holds.
 
-    The caller holds the lock. ``whole_corpus`` allows deleting generated files of
-    documents that are not among ``results`` any more.
+    A document graph that violates the shapes is not written (unless ``force``): its previous
+    file, if any, stays as it was, and ``summary.refused`` makes the command exit 1. The other
+    documents are written, so one odd article does not hold a whole corpus back. The caller
+    holds the lock. ``whole_corpus`` allows deleting generated files of documents that are not
+    among ``results`` any more.
     """
     summary = BuildSummary()
     actors: set[str] = set()
@@ -415,10 +419,11 @@ def write_graphs(
             where = f" {finding.path}" if finding.path else ""
             summary.problems.append(f"{result.slug}: {finding.focus}{where}: {finding.message}")
     summary.actors = len(actors)
-    if summary.violations and not force:
-        summary.refused = True
-        return summary
     for result in results:
+        if result.violations and not force:
+            summary.refused = True
+            summary.refused_documents.append(result.slug)
+            continue
         target = graph_dir / f"{result.slug}.ttl"
         if _write_if_changed(target, result.text()):
             summary.written.append(target)
@@ -429,7 +434,7 @@ def write_graphs(
                 path.unlink()
                 summary.removed.append(path)
     dataset = graph_dir / DATASET_FILE
-    if _write_if_changed(dataset, dataset_trig(graph_dir)):
+    if (generated_files(graph_dir) or dataset.exists()) and _write_if_changed(dataset, dataset_trig(graph_dir)):
         summary.written.append(dataset)
     return summary
 

@@ -153,7 +153,8 @@ def _oxigraph_syntax_error(path: Path) -> SyntaxError | None:
 
     _, mime, _ = rdf_format(path)
     try:
-        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime)):
+        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
+                                  base_iri=path.resolve().as_uri()):  # relative IRIs as rdflib reads them
             pass
     except SyntaxError as exc:
         return exc

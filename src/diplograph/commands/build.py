@@ -60,10 +60,12 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
                         force=force, on_document=advance)
     for problem in summary.problems:
         click.echo(f"violation: {problem}", err=True)
-    if summary.refused:
-        click.echo(f"diplograph: {summary.line()}; nothing written (use --force to write anyway)", err=True)
-        ctx.exit(EXIT_FINDINGS)
     changed = f"{len(summary.written)} files written, {len(summary.removed)} removed"
+    if summary.refused:
+        refused = ", ".join(summary.refused_documents)
+        click.echo(f"diplograph: {summary.line()}; {changed} in {graph_dir}/; not written (violations): "
+                   f"{refused} (use --force to write anyway)", err=True)
+        ctx.exit(EXIT_FINDINGS)
     # With --force the user accepted the violations (they were listed above): exit 0.
     click.echo(f"diplograph: {summary.line()}; {changed} in {graph_dir}/", err=True)
 
