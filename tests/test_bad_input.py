@@ -172,8 +172,6 @@ def test_not_utf8_says_so_with_the_byte_offset(runner: CliRunner, workdir: Path,
     assert "latin1.txt" in line and "utf-8" in line and f"byte offset {offset}" in line
 
 
-@pytest.mark.xfail(strict=True, reason="extract/build have no --encoding option (read_document has the "
-                                        "parameter); reported to the lead")
 def test_encoding_option_reads_latin1(runner: CliRunner, workdir: Path) -> None:
     doc = workdir / "latin1.txt"
     doc.write_bytes(LATIN1)

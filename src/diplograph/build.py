@@ -222,11 +222,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def cache_key(path: Path, published: datetime.date | None) -> str:
-    """Key of a document's cached result: its bytes, its file name (the slug), --published, the code."""
+def cache_key(path: Path, published: datetime.date | None, encoding: str = "utf-8") -> str:
+    """Key of a document's cached result: its bytes, file name (the slug), --published, --encoding, the code."""
     digest = hashlib.sha256()
     digest.update(path.read_bytes())
     digest.update(b"\0" + path.name.encode() + b"\0" + str(published).encode() + b"\0")
+    if encoding != "utf-8":  # (keys of UTF-8 documents stay those of earlier builds)
+        digest.update(encoding.encode() + b"\0")
     digest.update(code_version().encode())
     return digest.hexdigest()
 
@@ -253,7 +255,9 @@ def _store_cached(cache: Path | None, key: str, result: DocumentResult) -> None:
     atomic_write_text(cache / f"{key}.json", json.dumps(data, sort_keys=True))
 
 
-def process_chunk(task: tuple[list[Path], datetime.date | None, Path | None]) -> list[tuple[str, DocumentResult]]:
+def process_chunk(
+    task: tuple[list[Path], datetime.date | None, Path | None, str],
+) -> list[tuple[str, DocumentResult]]:
     """Read, extract, map, validate and serialise a few documents (runs in a worker process).
 
     Why everything here: mapping and SHACL take as long as spaCy; done in the parent they
@@ -262,8 +266,8 @@ def process_chunk(task: tuple[list[Path], datetime.date | None, Path | None]) ->
     from diplograph.extract import extract_many
     from diplograph.reader import read_document
 
-    paths, published, cache = task
-    keyed = [(path, cache_key(path, published)) for path in paths]
+    paths, published, cache, encoding = task
+    keyed = [(path, cache_key(path, published, encoding)) for path in paths]
     done: dict[str, DocumentResult] = {}
     todo = []
     for path, key in keyed:
@@ -272,7 +276,7 @@ def process_chunk(task: tuple[list[Path], datetime.date | None, Path | None]) ->
             done[key] = hit
         else:
             todo.append((path, key))
-    sources = [read_document(path, published=published) for path, _ in todo]
+    sources = [read_document(path, published=published, encoding=encoding) for path, _ in todo]
     for (_, key), doc in zip(todo, extract_many(sources) if sources else (), strict=True):
         result = map_document(doc)
         _store_cached(cache, key, result)
@@ -282,7 +286,7 @@ def process_chunk(task: tuple[list[Path], datetime.date | None, Path | None]) ->
 
 def process_documents(
     paths: Sequence[Path], *, published: datetime.date | None = None, jobs: int = 1,
-    cache: Path | None = None,
+    cache: Path | None = None, encoding: str = "utf-8",
 ) -> Iterator[tuple[str, DocumentResult]]:
     """(cache key, result) per document, in input order, computed in ``jobs`` processes.
 
@@ -290,7 +294,7 @@ def process_documents(
     instead of loading it once each; results come back in order (``imap``), so the output
     does not depend on ``jobs``.
     """
-    tasks = [(list(paths[i:i + CHUNK]), published, cache) for i in range(0, len(paths), CHUNK)]
+    tasks = [(list(paths[i:i + CHUNK]), published, cache, encoding) for i in range(0, len(paths), CHUNK)]
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield from process_chunk(task)
@@ -329,22 +333,6 @@ def check_slugs(paths: Sequence[Path]) -> None:
         seen[slug] = path
 
 
-def extract_documents(
-    paths: Sequence[Path], *, published: datetime.date | None = None, jobs: int = 1,
-) -> Iterator[ExtractedDocument]:
-    """Read and extract documents in order (spaCy in ``jobs`` processes when > 1)."""
-    from diplograph.extract import extract_many
-    from diplograph.reader import read_document
-
-    sources = [read_document(path, published=published) for path in paths]
-    seen: dict[str, Path] = {}
-    for path, source in zip(paths, sources, strict=True):
-        if source.slug in seen:
-            raise InputError(f"{path}: same slug {source.slug!r} as {seen[source.slug]} (rename one)")
-        seen[source.slug] = path
-    yield from extract_many(sources, n_process=max(1, jobs))
-
-
 def build(
     docs: Sequence[str | Path] = (),
     *,
@@ -355,6 +343,7 @@ def build(
     force: bool = False,
     on_document: Callable[[str], None] | None = None,
     store: bool = True,
+    encoding: str = "utf-8",
 ) -> BuildSummary:
     """Build graph/ from the corpus (or from the given documents only).
 
@@ -375,7 +364,8 @@ def build(
         cache = graph_path / CACHE_DIR
         cache.mkdir(exist_ok=True)
         used: set[str] = set()
-        for key, result in process_documents(paths, published=published, jobs=jobs, cache=cache):
+        for key, result in process_documents(paths, published=published, jobs=jobs, cache=cache,
+                                             encoding=encoding):
             used.add(key)
             # Park the text on disk: all-or-nothing writing must not hold a corpus in memory.
             result.staged = Path(staging) / f"{result.slug}.ttl"
@@ -439,11 +429,11 @@ def write_graphs(
     return summary
 
 
-def extract_turtle(path: str | Path, *, published: datetime.date | None = None) -> str:
+def extract_turtle(path: str | Path, *, published: datetime.date | None = None, encoding: str = "utf-8") -> str:
     """One document's graph as Turtle (what ``diplograph extract`` prints)."""
     from diplograph.extract import extract
     from diplograph.mapper import to_graph
     from diplograph.reader import read_document
 
-    source = read_document(path, published=published)
+    source = read_document(path, published=published, encoding=encoding)
     return to_turtle(to_graph(extract(source)))

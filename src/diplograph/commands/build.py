@@ -24,6 +24,10 @@ def _published(value: str | None) -> datetime.date | None:
         raise UsageError(f"--published {value!r}: expected a date as YYYY-MM-DD") from None
 
 
+_ENCODING = click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
+                         help="Text encoding of the documents (e.g. latin-1, cp1252).")
+
+
 @click.command("build")
 @click.argument("docs", nargs=-1, type=click.Path(path_type=str))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=lambda: os.cpu_count() or 1,
@@ -32,13 +36,14 @@ def _published(value: str | None) -> datetime.date | None:
 @click.option("--published", metavar="DATE",
               help="Publication date (YYYY-MM-DD); overrides the documents' front matter.")
 @click.option("--force", is_flag=True, help="Write document graphs even if they violate the shapes.")
+@_ENCODING
 @click.option("--graph-dir", default="graph", show_default=True, type=click.Path(path_type=str),
               help="Output folder.")
 @click.option("--corpus-dir", default="corpus", show_default=True, type=click.Path(path_type=str),
               help="Input folder when no DOCS are given.")
 @click.pass_context
 def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, published: str | None, force: bool,
-                  graph_dir: str, corpus_dir: str) -> None:
+                  encoding: str, graph_dir: str, corpus_dir: str) -> None:
     """Extract every corpus document (or DOCS) into GRAPH_DIR, validated with SHACL.
 
     Writes graph/<slug>.ttl per document and graph/diplograph.trig (one named graph per
@@ -57,7 +62,7 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
             bar.update(1, slug)
 
         summary = build(docs, graph_dir=graph_dir, corpus_dir=corpus_dir, published=date, jobs=jobs,
-                        force=force, on_document=advance)
+                        force=force, on_document=advance, encoding=encoding)
     for problem in summary.problems:
         click.echo(f"violation: {problem}", err=True)
     changed = f"{len(summary.written)} files written, {len(summary.removed)} removed"
@@ -74,9 +79,10 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
 @click.argument("doc", type=click.Path(path_type=str))
 @click.option("--published", metavar="DATE",
               help="Publication date (YYYY-MM-DD); overrides the document's front matter.")
-def extract_command(doc: str, published: str | None) -> None:
+@_ENCODING
+def extract_command(doc: str, published: str | None, encoding: str) -> None:
     """Extract one document and print its graph as Turtle on stdout (nothing is written)."""
     from diplograph.build import extract_turtle
 
-    text = extract_turtle(doc, published=_published(published))
+    text = extract_turtle(doc, published=_published(published), encoding=encoding)
     click.echo(text, nl=False)
