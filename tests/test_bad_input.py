@@ -306,8 +306,6 @@ def test_malformed_turtle_gives_the_column(runner: CliRunner, workdir: Path) -> 
     assert "line 3, column" in line
 
 
-@pytest.mark.xfail(strict=True, reason="`diplograph validate` has no --shapes option (shapes are always "
-                                        "the shipped ones); reported to the lead")
 def test_shapes_file_that_is_not_shacl(runner: CliRunner, workdir: Path) -> None:
     line = error_line(invoke(runner, "validate", "--shapes", DATA / "not-shacl.ttl", EXISTING_GRAPH), 3)
     assert "not-shacl.ttl" in line and "shacl" in line

@@ -61,11 +61,11 @@ def ontology_graph() -> Graph:
 
 
 @cache
-def shapes_graph() -> Graph:
-    """The SHACL shapes, parsed once per process."""
+def shapes_graph(path: Path | None = None) -> Graph:
+    """The SHACL shapes (the shipped ones unless ``path``), parsed once per process."""
     from diplograph.resources import shapes_file
 
-    return _parse(shapes_file())
+    return _parse(path or shapes_file())
 
 
 @cache
@@ -281,7 +281,7 @@ _REFERENCING = ("node", "property", "qualifiedValueShape", "not", "and", "or", "
 
 
 @cache
-def split_shapes() -> tuple[Graph, tuple[SparqlRule, ...]]:
+def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...]]:
     """The shapes without their node-level SHACL-SPARQL constraints, and those constraints.
 
     pySHACL runs every ``sh:sparql`` query once per focus node and re-parses it each time;
@@ -294,7 +294,7 @@ def split_shapes() -> tuple[Graph, tuple[SparqlRule, ...]]:
     from rdflib import Graph, URIRef
     from rdflib.namespace import SH
 
-    shapes = shapes_graph()
+    shapes = shapes_graph(path)
     core = Graph()
     for triple in shapes:
         core.add(triple)
@@ -417,16 +417,19 @@ def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph) ->
     return findings
 
 
-def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = True) -> Report:
+def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = True,
+                   shapes: Path | None = None) -> Report:
     """SHACL-validate one data graph against the shapes, with the ontology as ont_graph.
 
     ``inference="owlrl"`` adds the inferred triples from :func:`reason` (materialised
     once, cached TBox) rather than letting pySHACL re-run a reasoner; ``"rdfs"`` is
     pySHACL's own RDFS expansion (then every constraint runs inside pySHACL).
     ``fast_sparql=False`` also leaves the SHACL-SPARQL rules to pySHACL (slow; used by the
-    test that proves both give the same results).
+    test that proves both give the same results). ``shapes``: another shapes file than the
+    shipped one (a file that is not valid SHACL is an input error naming it).
     """
     from pyshacl import validate
+    from pyshacl.errors import ReportableRuntimeError
     from rdflib import Graph, Literal
     from rdflib.namespace import RDF, SH
 
@@ -440,16 +443,21 @@ def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = 
         for triple in reason(data):
             target.add(triple)
     split = fast_sparql and inference != "rdfs"
-    shapes, rules = split_shapes() if split else (shapes_graph(), ())
-    _, results, _ = validate(
-        target,
-        shacl_graph=shapes,
-        ont_graph=ontology_graph(),
-        inference="rdfs" if inference == "rdfs" else "none",
-        advanced=True,
-        allow_warnings=True,
-        allow_infos=True,
-    )
+    shapes_path = Path(shapes) if shapes is not None else None
+    shacl, rules = split_shapes(shapes_path) if split else (shapes_graph(shapes_path), ())
+    try:
+        _, results, _ = validate(
+            target,
+            shacl_graph=shacl,
+            ont_graph=ontology_graph(),
+            inference="rdfs" if inference == "rdfs" else "none",
+            advanced=True,
+            allow_warnings=True,
+            allow_infos=True,
+        )
+    except ReportableRuntimeError as exc:  # ShapeLoadError, ConstraintLoadError, ...
+        where = shapes_path or "ontology/shapes.ttl"
+        raise InputError(f"{where}: not a valid SHACL shapes graph: {' '.join(str(exc).split())[:300]}") from exc
     findings = _findings(results) + _sparql_findings(target, rules, results)
     findings = _sort(findings)
     conforms = not any(f.severity == "Violation" for f in findings)
@@ -473,7 +481,7 @@ def _validation_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def validate_files(paths: Sequence[str | Path], *, inference: str = "none") -> Report:
+def validate_files(paths: Sequence[str | Path], *, inference: str = "none", shapes: Path | None = None) -> Report:
     """Validate RDF files (graph/ by default), one named graph at a time.
 
     Each document graph is self-contained by design, so it is validated on its own (with
@@ -500,7 +508,7 @@ def validate_files(paths: Sequence[str | Path], *, inference: str = "none") -> R
     validated = 0
 
     def check(data: Graph) -> None:
-        report = validate_graph(data, inference=inference)
+        report = validate_graph(data, inference=inference, shapes=shapes)
         findings.extend(report.results)
         if report.graph is not None:
             own = set(report.graph.subjects(RDF.type, SH.ValidationReport))

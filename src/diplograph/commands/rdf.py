@@ -45,14 +45,21 @@ def _graph_store() -> object | None:
               show_default=True, help="Report format on stdout.")
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation",
               show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--shapes", type=click.Path(path_type=str, dir_okay=False), default=None,
+              help="A SHACL shapes file to use instead of the shipped ontology/shapes.ttl.")
 @click.pass_context
 def validate_command(
-    ctx: click.Context, files: tuple[str, ...], inference: str, fmt: str, fail_on: str
+    ctx: click.Context, files: tuple[str, ...], inference: str, fmt: str, fail_on: str, shapes: str | None
 ) -> None:
     """SHACL-validate FILES (default graph/) against the shapes; exit 1 on findings."""
-    from diplograph.check import validate_files
+    from pathlib import Path
 
-    report = validate_files(list(files), inference=inference)
+    from diplograph.check import validate_files
+    from diplograph.errors import InputError
+
+    if shapes is not None and not Path(shapes).is_file():
+        raise InputError(f"{shapes}: no such shapes file")
+    report = validate_files(list(files), inference=inference, shapes=Path(shapes) if shapes else None)
     click.echo(report.render(fmt), nl=False)
     if report.failing(fail_on):
         ctx.exit(EXIT_FINDINGS)
