@@ -142,9 +142,6 @@ def test_killed_builds_leave_only_complete_files_and_the_next_build_finishes(kil
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="build.build stages in tempfile.TemporaryDirectory(dir=graph, prefix="
-                                        "'.staging-'), which SIGKILL never removes and no later build cleans; "
-                                        "reported to the lead")
 def test_killed_builds_leave_no_staging_folders_behind(killed: Run) -> None:
     """Hidden staging folders of killed builds must not pile up: the next build removes them."""
     leftovers = sorted(p.name for p in killed.graph.iterdir() if p.name.startswith(".staging"))

@@ -198,6 +198,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 
 CACHE_DIR = ".cache"
+STAGING_PREFIX = ".staging-"
 CHUNK = 4  # documents per worker task: small enough to balance two cores, large enough for nlp.pipe
 
 
@@ -358,8 +359,29 @@ def build(
     graph_path = Path(graph_dir)
     whole_corpus = not docs
     paths = corpus_documents(Path(corpus_dir)) if whole_corpus else expand_documents(docs)
+    with graph_lock(graph_path):
+        _remove_dead_staging(graph_path)  # we hold the lock: any staging folder is a killed build's
+        summary = _build_locked(paths, graph_path, whole_corpus=whole_corpus, published=published, jobs=jobs,
+                                force=force, on_document=on_document, store=store, encoding=encoding)
+    return summary
+
+
+def _remove_dead_staging(graph_path: Path) -> None:
+    """Staging folders left by builds killed with SIGKILL (nothing else can leave them)."""
+    import shutil
+
+    for leftover in graph_path.glob(f"{STAGING_PREFIX}*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _build_locked(
+    paths: Sequence[Path], graph_path: Path, *, whole_corpus: bool, published: datetime.date | None, jobs: int,
+    force: bool, on_document: Callable[[str], None] | None, store: bool, encoding: str,
+) -> BuildSummary:
+    """The build proper; the caller holds graph/.lock."""
     results: list[DocumentResult] = []
-    with graph_lock(graph_path), tempfile.TemporaryDirectory(dir=graph_path, prefix=".staging-") as staging:
+    with tempfile.TemporaryDirectory(dir=graph_path, prefix=STAGING_PREFIX) as staging:
         check_slugs(paths)
         cache = graph_path / CACHE_DIR
         cache.mkdir(exist_ok=True)
@@ -367,7 +389,7 @@ def build(
         for key, result in process_documents(paths, published=published, jobs=jobs, cache=cache,
                                              encoding=encoding):
             used.add(key)
-            # Park the text on disk: all-or-nothing writing must not hold a corpus in memory.
+            # Park the text on disk: writing at the end must not hold a corpus in memory.
             result.staged = Path(staging) / f"{result.slug}.ttl"
             result.staged.write_text(result.text(), encoding="utf-8")
             result.turtle = None

@@ -6,6 +6,7 @@ summary line and violation summaries, so ``diplograph extract doc.txt > doc.ttl`
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import sys
@@ -56,10 +57,17 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
 
     date = _published(published)
     count = len(corpus_documents(Path(corpus_dir)) if not docs else expand_documents(docs))
-    with click.progressbar(length=count, label="extracting", file=sys.stderr,
-                           show_pos=True, item_show_func=lambda slug: slug) as bar:
+    with contextlib.ExitStack() as stack:
+        bars: list = []
+
         def advance(slug: str) -> None:
-            bar.update(1, slug)
+            # The bar starts with the first document, so an early error (lock held, bad
+            # document) is the only line on stderr.
+            if not bars:
+                bars.append(stack.enter_context(click.progressbar(
+                    length=count, label="extracting", file=sys.stderr, show_pos=True,
+                    item_show_func=lambda item: item)))
+            bars[0].update(1, slug)
 
         summary = build(docs, graph_dir=graph_dir, corpus_dir=corpus_dir, published=date, jobs=jobs,
                         force=force, on_document=advance, encoding=encoding)
