@@ -264,10 +264,10 @@ def test_quotes_offsets_point_at_the_quoted_words():
 
 @cache
 def KREMLIN_TEXT() -> str:  # noqa: N802 - reads like a constant
-    import unicodedata
+    """The body text offsets count in: the file after its front matter, NFC (what the reader returns)."""
+    from diplograph.reader import read_document
 
-    path = ROOT / "corpus" / "2025-12-02-kremlin-meeting.fr.txt"
-    return unicodedata.normalize("NFC", path.read_text("utf-8"))
+    return read_document(ROOT / "corpus" / "2025-12-02-kremlin-meeting.fr.txt").text
 
 
 def test_provenance_returns_the_words_at_the_offsets():
