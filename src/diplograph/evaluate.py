@@ -15,7 +15,7 @@ positive. Any gold item may say ``optional: true``: a prediction it explains is 
 rewarded nor penalised, and missing it costs nothing (for honest borderline cases such as an
 institution that is mentioned but never acts).
 
-Actor references. An actor is written as a human label (``Vladimir Poutine``) or a list of
+Actor references. An actor is written as a human label (``Hakan Fidan``) or a list of
 acceptable labels. A predicted node matches when one of its labels (rdfs:label,
 skos:prefLabel, skos:altLabel, from the document graph or from the gazetteer
 ``ontology/vocab/*.ttl``) equals one of the gold labels after normalisation: Unicode
@@ -58,8 +58,8 @@ never satisfies two gold items and vice versa):
   The same holds for ``duration``.
 * ``places``: (event, place), scored on gold events that have a ``places`` key (``[]`` claims
   there is no place). A gold place is found when a predicted place of the event is it
-  or lies in it (dg:locatedIn, transitively, from the graph and the gazetteer), so "Kremlin"
-  located in "Moscou" satisfies both; a predicted place is a false positive when it neither
+  or lies in it (dg:locatedIn, transitively, from the graph and the gazetteer), so "Élysée"
+  located in "Paris" satisfies both; a predicted place is a false positive when it neither
   matches nor lies in a gold place of the event.
 * ``status``: one item per matched gold event; gold ``status`` (default occurred, may be a
   list) against the dg:status of its predictions.

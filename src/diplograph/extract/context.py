@@ -21,7 +21,7 @@ class Mention:
     start: int
     end: int
     span: Span
-    iri: str  # the actor meant (after metonymy: "Moscou" deciding -> the Russian state)
+    iri: str  # the actor meant (after metonymy: "Ankara" deciding -> the Turkish state)
     kind: str
     place: str | None = None  # the place IRI when the words name a place
     described: bool = False  # an unnamed role holder or group ("les autorités russes")

@@ -3,9 +3,9 @@
 The entity ruler (built from the gazetteer) marks known names; spaCy's statistical NER
 adds the rest, but French news NER also tags capitalised sentence starts, headings and
 words such as "Côté", so a name is minted only when it looks like one (proper nouns,
-capitalised, outside headings). A place that acts ("Moscou a annoncé", "selon le
-Kremlin") stands for the actor given by dg:standsFor; after a locative preposition
-("à Moscou", "au Kremlin") it stays a place.
+capitalised, outside headings). A place that acts ("Ankara a annoncé", "selon
+l'Élysée") stands for the actor given by dg:standsFor; after a locative preposition
+("à Ankara", "à l'Élysée") it stays a place.
 """
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
 
 
 def _surname_match(ctx: Context, text: str) -> Entity | None:
-    """A lone family name ("Witkoff") refers to the person named in full earlier."""
+    """A lone family name ("Fidan") refers to the person named in full earlier ("Hakan Fidan")."""
     key = fold(text)
     matches = []
     for entity in ctx.entities.values():

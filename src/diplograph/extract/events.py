@@ -344,7 +344,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         token = ctx.doc[token.i + 1]  # "a-t-elle souligné": the parser may pick the "-t"
     mentions = ctx.by_token.get(token.i, [])
     if token.i in ctx.role_person:
-        found.append(ctx.role_person[token.i])  # "le porte-parole du Kremlin, Dmitri Peskov"
+        found.append(ctx.role_person[token.i])  # "la porte-parole du ministère, Maria Zakharova"
     for m in mentions:
         if _is_actor(m) and not found:
             found.append(m.iri)

@@ -1,7 +1,7 @@
 """Every actor the document model points to is named in the text.
 
 Sides, affiliations, role organisations and issue-point parties often come from a
-demonym ("les responsables français" -> France) or from the gazetteer (Zelensky serves
+demonym ("les responsables français" -> France) or from the gazetteer (Fidan serves
 Ukraine). Such an actor gets the demonym's words as its mention when the text has one; an
 actor the text never names (not even by a demonym) is not referenced: the document graph
 would have to type it without grounding it, which the SHACL shapes reject, and a rejected

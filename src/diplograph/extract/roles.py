@@ -1,11 +1,11 @@
 """Roles and sides: who holds which office, for whom, and on which side they sat.
 
 Roles come from the role vocabulary found next to a name: before it ("le président
-russe Vladimir Poutine", "le ministre russe des Affaires étrangères, Sergueï Lavrov") or
-in apposition after it ("Iouri Ouchakov, conseiller diplomatique du Kremlin"). The
+turc Recep Tayyip Erdogan", "le ministre russe des Affaires étrangères, Sergueï Lavrov") or
+in apposition after it ("Jonathan Powell, conseiller à la sécurité nationale"). The
 organisation is the demonym's state, an actor named in the role phrase ("de l'Union
 européenne") or the gazetteer affiliation. A role phrase with no name ("le président
-russe a critiqué") refers back to the one person holding that role in the document, or
+turc a critiqué") refers back to the one person holding that role in the document, or
 else stands for an unnamed role holder ("la cheffe de la diplomatie de l'Union européenne").
 """
 
@@ -21,7 +21,7 @@ from diplograph.namespaces import id_iri, slugify
 MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
 #: Verbs of leading a delegation ("X dirigeait la délégation russe").
 LEAD_VERBS = frozenset("conduire mener diriger présider".split())
-#: "Côté américain, X ..." puts X on the American side.
+#: "Côté turc, X ..." puts X on the Turkish side.
 SIDE_NOUNS = frozenset({"côté"})
 #: "son homologue turc": someone holding the same role for another state.
 COUNTERPART_NOUNS = frozenset({"homologue"})
@@ -77,7 +77,7 @@ def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[s
     j = hit.end
     if j < len(doc) and j in demonym_at:
         return demonym_at[j], j + 1
-    # "du Kremlin", "de la Russie", "de l'Union européenne"
+    # "de l'Élysée", "de la Turquie", "de l'Union européenne"
     k = j
     while k < len(doc) and k < j + 3 and doc[k].pos_ in ("ADP", "DET"):
         k += 1
@@ -140,7 +140,7 @@ def _name_after(ctx: Context, start: int) -> Mention | None:
 
 
 def _name_before(ctx: Context, start: int) -> Mention | None:
-    """"X, conseiller diplomatique du Kremlin": a name then a comma, then the role."""
+    """"X, conseiller diplomatique de l'Élysée": a name then a comma, then the role."""
     doc = ctx.doc
     k = start - 1
     while k >= 0 and doc[k].pos_ == "DET":
@@ -381,7 +381,7 @@ def _is_person(ctx: Context, iri: str) -> bool:
 
 
 def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
-    """"Côté américain, Steve Witkoff était présent": the people of that clause are on that side."""
+    """"Côté turc, Hakan Fidan était présent": the people of that clause are on that side."""
     doc = ctx.doc
     for token in doc:
         if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
