@@ -23,7 +23,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -211,41 +210,6 @@ def test_eight_clients_for_thirty_seconds(served: Served) -> None:
 # ---------------------------------------------------------------- attack
 
 
-@pytest.fixture
-def trap() -> Iterator[tuple[str, list[bytes]]]:
-    """A loopback listener hostile input points at: records and drops every connection.
-
-    Connections are accepted and closed at once, so a client that does connect fails fast
-    instead of waiting forever for an answer; the test then finds the request in the list.
-    """
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    listener.settimeout(0.2)
-    seen: list[bytes] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except OSError:
-                continue
-            with connection:
-                connection.settimeout(0.5)
-                try:
-                    seen.append(connection.recv(200) or b"(connected)")
-                except OSError:
-                    seen.append(b"(connected)")
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/PATH", seen
-    finally:
-        stop.set()
-        thread.join(2)
-        listener.close()
 
 
 SNEAKY_SERVICE = [
