@@ -510,7 +510,15 @@ def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[
 
     form = _form(query.text)
     text = query.text
-    if bindings:
+    if bindings and form == "SELECT" and str(query.decorators.get("binding", "")).strip() == "values":
+        # `#+ binding: values`: the parameters go in as a VALUES row at the start of the WHERE
+        # group (the form the endpoint client sends). Oxigraph plans that row first, while it
+        # applies substitutions only after planning: background with one event at 1M triples,
+        # 205 ms -> 0.6 ms. Other queries plan better with substitutions, hence per query.
+        from diplograph.endpoint import bind
+
+        text, bindings = bind(text, bindings, form="SelectQuery"), {}
+    elif bindings:
         if form != "SELECT":
             raise UsageError("parameters need a SELECT query with --engine oxigraph; use --engine rdflib")
         text = _projected_text(text, tuple(bindings))
