@@ -51,7 +51,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.events import find_events
     from diplograph.extract.grounding import ground_references
     from diplograph.extract.patterns import vocabulary_matcher
-    from diplograph.extract.positions import find_issue_points, find_positions
+    from diplograph.extract.positions import find_contrasts, find_issue_points, find_positions
     from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
@@ -75,6 +75,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     quotes = find_quotes(ctx)
     positions = find_positions(ctx)
     points = find_issue_points(ctx)
+    points += find_contrasts(ctx, positions, points)
     events = sorted(ctx.events, key=lambda e: (e.trigger.begin, e.trigger.end))
     document = ExtractedDocument(source=source, entities=dict(ctx.entities), events=events, quotes=quotes,
                                  positions=positions, issue_points=points)

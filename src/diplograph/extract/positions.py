@@ -194,11 +194,15 @@ def _issues_after(ctx: Context, hit, carrier: Event | None = None) -> list[str]:
     discussions") without taking the issue of a coordinated clause ("... et accusé X de
     vouloir affaiblir les sanctions"). A statement of the same speaker that follows does
     not stop the search: it says what the stance is about ("s'est montré réservé : il a
-    estimé que toute trêve ...").
+    estimé que toute trêve ..."), nor does another word of the carrier event itself after a
+    colon (the event builder may have merged both verbs into one statement; the colon
+    announces the explanation, unlike "a salué X, tout en rappelant que ...").
     """
     sentence = ctx.sent_of(hit.head)
-    same_speaker = {i for i, e in ctx.event_at.items() if carrier is not None and e is not carrier
-                    and e.agents and e.agents == carrier.agents and e.event_type == _STATEMENT}
+    colon = next((t.i for t in ctx.doc[hit.end:sentence.end] if t.text == ":"), sentence.end)
+    same_speaker = {i for i, e in ctx.event_at.items() if carrier is not None and (
+                    (e is carrier and i > colon) or (e is not carrier and e.agents and e.agents == carrier.agents
+                                                     and e.event_type == _STATEMENT))}
     stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end and i not in same_speaker]
     stops += [h.head for h in ctx.hits_of("stance") if hit.end <= h.head < sentence.end and h.head != hit.head]
     limit = min(stops) if stops else sentence.end
@@ -273,6 +277,46 @@ def find_issue_points(ctx: Context) -> list[IssuePoint]:
             points.append(IssuePoint(issue=issues[0], kind=kind, parties=parties, evidence=evidence,
                                      identified_in=main.trigger.begin if main is not None else None))
     return points
+
+
+#: Stances that refuse what someone else puts forward: facing another side's position on
+#: the same issue in the same sentence, they make a point of disagreement.
+_REFUSALS = frozenset({"rejects", "opposes"})
+
+
+def find_contrasts(ctx: Context, positions: list[Position], points: list[IssuePoint]) -> list[IssuePoint]:
+    """Disagreements told in prose rather than in a list: "X pose une condition, que Y rejette".
+
+    One sentence giving positions of two different sides on the same issue, one of them a
+    refusal, states a disagreement between those sides. Issues already listed as points of
+    disagreement are left alone.
+    """
+    listed = {p.issue for p in points if p.kind == "disagreement"}
+    by_sentence: dict[tuple[int, str], list[Position]] = {}
+    for position in positions:
+        by_sentence.setdefault((position.evidence.begin, position.issue), []).append(position)
+    found: list[IssuePoint] = []
+    for (_, issue), group in by_sentence.items():
+        if issue in listed:
+            continue
+        refusals = [p for p in group if p.stance.rsplit("/", 1)[-1] in _REFUSALS]
+        if not refusals:
+            continue
+        sides = list(dict.fromkeys(_side_of(ctx, p.holder) for p in group))
+        if len(sides) < 2:
+            continue
+        listed.add(issue)
+        found.append(IssuePoint(issue=issue, kind="disagreement", parties=sides, evidence=group[0].evidence,
+                                identified_in=refusals[0].expressed_in))
+    return found
+
+
+def _side_of(ctx: Context, actor: str) -> str:
+    """The state or organisation an actor speaks for (itself when it is one)."""
+    entity = ctx.entities.get(actor)
+    if entity is not None and entity.kind in ("group", "delegation", "person") and entity.affiliation:
+        return entity.affiliation
+    return ctx.sides.get(actor, actor)
 
 
 def _parties(ctx: Context, intro) -> list[str]:

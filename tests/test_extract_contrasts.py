@@ -1,0 +1,51 @@
+"""Disagreements told in prose, and stances explained after a colon.
+
+The text (tests/texts/extract-contrast-prose.txt) has no list of disputed points: one
+minister states a reservation, explains it after a colon, and the other side rejects that
+demand in a relative clause ("une exigence que Varsovie rejette"). A reader of the text
+sees one disagreement, Hungary against Poland, on military aid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri, vocab_iri
+from diplograph.reader import read_document
+
+TEXTS = Path(__file__).parent / "texts"
+MILITARY_AID = vocab_iri("issue", "military-aid")
+
+
+@pytest.fixture(scope="module")
+def doc() -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    return extract(read_document(TEXTS / "extract-contrast-prose.txt"), load_nlp())
+
+
+def test_reservation_is_about_what_follows_the_colon(doc: ExtractedDocument) -> None:
+    held = {(p.holder, p.issue, p.stance) for p in doc.positions}
+    assert (id_iri("person", "peter-szijjarto"), MILITARY_AID, vocab_iri("stance", "has-reservations")) in held
+
+
+def test_rejected_demand_is_a_disagreement_between_two_states(doc: ExtractedDocument) -> None:
+    points = [p for p in doc.issue_points if p.kind == "disagreement"]
+    assert [p.issue for p in points] == [MILITARY_AID]
+    assert set(points[0].parties) == {id_iri("state", "hungary"), id_iri("state", "poland")}
+    assert "rejette" in points[0].evidence.text
+
+
+def test_one_sided_refusal_is_no_disagreement() -> None:
+    """A refusal with nobody on the other side of the issue in that sentence is only a position."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = "Le ministre polonais des Affaires étrangères, Radosław Sikorski, rejette toute aide militaire.\n"
+    doc = extract(read_text(text, slug="refusal"), load_nlp())
+    assert not [p for p in doc.issue_points if p.kind == "disagreement"]
