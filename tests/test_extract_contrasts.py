@@ -1,4 +1,4 @@
-"""Disagreements told in prose, and stances explained after a colon.
+"""Disagreements told in prose, listed disagreements without named parties, stances explained after a colon.
 
 The text (tests/texts/extract-contrast-prose.txt) has no list of disputed points: one
 minister states a reservation, explains it after a colon, and the other side rejects that
@@ -49,3 +49,16 @@ def test_one_sided_refusal_is_no_disagreement() -> None:
     text = "Le ministre polonais des Affaires étrangères, Radosław Sikorski, rejette toute aide militaire.\n"
     doc = extract(read_text(text, slug="refusal"), load_nlp())
     assert not [p for p in doc.issue_points if p.kind == "disagreement"]
+
+
+def test_listed_points_attributed_to_a_source_are_between_the_sides_named() -> None:
+    """"D'après un diplomate français, deux points bloquent encore :" + items: France is the
+    source, not a party; the parties are the states the text shows holding the disputed points."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    doc = extract(read_document(TEXTS / "extract-disputed-points.txt"), load_nlp())
+    points = [p for p in doc.issue_points if p.kind == "disagreement"]
+    assert [p.issue for p in points] == [vocab_iri("issue", "sanctions"), vocab_iri("issue", "security-guarantees")]
+    for point in points:
+        assert set(point.parties) == {id_iri("state", "hungary"), id_iri("state", "poland")}

@@ -74,7 +74,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     link_events(ctx)
     quotes = find_quotes(ctx)
     positions = find_positions(ctx)
-    points = find_issue_points(ctx)
+    points = find_issue_points(ctx, positions)
     points += find_contrasts(ctx, positions, points)
     events = sorted(ctx.events, key=lambda e: (e.trigger.begin, e.trigger.end))
     document = ExtractedDocument(source=source, entities=dict(ctx.entities), events=events, quotes=quotes,

@@ -230,8 +230,13 @@ def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list
     return list(dict.fromkeys(found))
 
 
-def find_issue_points(ctx: Context) -> list[IssuePoint]:
-    """"X et Y ont identifié plusieurs sujets sans accord :" + list items -> issue points."""
+def find_issue_points(ctx: Context, positions: list[Position] | None = None) -> list[IssuePoint]:
+    """"X et Y ont identifié plusieurs sujets sans accord :" + list items -> issue points.
+
+    When the introducing sentence names no party (or only the source it is attributed to),
+    the parties are those the items name ("les garanties réclamées par Kiev") and those that
+    take positions elsewhere in the text on the listed issues: they are the ones divided.
+    """
     main = main_event(ctx)
     points: list[IssuePoint] = []
     paragraphs = ctx.source.paragraphs
@@ -262,7 +267,9 @@ def find_issue_points(ctx: Context) -> list[IssuePoint]:
         if kind is None:
             continue
         parties = _parties(ctx, intro)
-        if not parties and main is not None:  # "trois points bloquent toujours :" - the main event's sides
+        if not parties:  # "Selon une source turque, trois points bloquent toujours :"
+            parties = _parties_of_items(ctx, items, positions or [])
+        if not parties and main is not None:  # else the main event's sides
             parties = list(dict.fromkeys(p.side for p in main.participants if p.side))
         for item in items:
             span = ctx.doc.char_span(item.begin, item.end, alignment_mode="expand")
@@ -319,11 +326,44 @@ def _side_of(ctx: Context, actor: str) -> str:
     return ctx.sides.get(actor, actor)
 
 
+def _parties_of_items(ctx: Context, items: list, positions: list[Position]) -> list[str]:
+    """Sides named in the list items, then holders' sides of positions on the listed issues."""
+    found: list[tuple[int, str]] = []
+    issues: set[str] = set()
+    inside_issue = {i for h in ctx.hits_of("issue") for i in range(h.start, h.end)}
+    for item in items:
+        for m in ctx.mentions:  # "l'adhésion à l'Otan": an actor inside the issue's name is no party
+            if item.begin <= ctx.doc[m.start].idx < item.end and m.start not in inside_issue \
+                    and not (m.kind == "place" and m.iri == m.place):
+                found.append((ctx.doc[m.start].idx, _side_of(ctx, m.iri)))
+        issues.update(h.iri for h in ctx.hits_of("issue") if item.begin <= ctx.doc[h.start].idx < item.end)
+    found += [(p.evidence.begin, _side_of(ctx, p.holder)) for p in positions if p.issue in issues]
+    return list(dict.fromkeys(side for _, side in sorted(found)))
+
+
+#: Prepositions attributing a statement to its source: "selon une source turque" is no party.
+_ATTRIBUTION = frozenset({"selon", "d'après"})
+
+
+def _attributed(token) -> bool:
+    """The token stands in a "selon X" / "d'après X" phrase."""
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "case" and c.lower_ in _ATTRIBUTION for c in node.children):
+            return True
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
+
+
 def _parties(ctx: Context, intro) -> list[str]:
-    """States or organisations behind the actors of the introducing sentence."""
+    """States or organisations behind the actors of the introducing sentence (not its source)."""
     parties: list[str] = []
     for m in ctx.mentions:
         if not (intro.start <= m.start < intro.end) or (m.kind == "place" and m.iri == m.place):
+            continue
+        if _attributed(ctx.doc[m.start]):
             continue
         entity = ctx.entities.get(m.iri)
         party = m.iri
