@@ -1,4 +1,4 @@
-"""Disagreements told in prose, listed disagreements without named parties, stances explained after a colon.
+"""Disagreements told in prose or listed without named parties; stances after a colon or in the first person.
 
 The text (tests/texts/extract-contrast-prose.txt) has no list of disputed points: one
 minister states a reservation, explains it after a colon, and the other side rejects that
@@ -62,3 +62,14 @@ def test_listed_points_attributed_to_a_source_are_between_the_sides_named() -> N
     assert [p.issue for p in points] == [vocab_iri("issue", "sanctions"), vocab_iri("issue", "security-guarantees")]
     for point in points:
         assert set(point.parties) == {id_iri("state", "hungary"), id_iri("state", "poland")}
+
+
+def test_first_person_accusation_in_a_speech_is_the_speakers_about_what_was_just_said() -> None:
+    """"La Russie frappe ... les infrastructures énergétiques. Je l'accuse de ...": the speaker
+    accuses, and "l'" points back to the act told in the sentence before (energy)."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    doc = extract(read_document(TEXTS / "extract-speech-warsaw.txt"), load_nlp())
+    held = {(p.holder, p.issue, p.stance) for p in doc.positions}
+    assert (id_iri("person", "radoslaw-sikorski"), vocab_iri("issue", "energy"), vocab_iri("stance", "accuses")) in held

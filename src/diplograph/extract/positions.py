@@ -44,6 +44,7 @@ def find_positions(ctx: Context) -> list[Position]:
             clause = _clause_verb(token)
             holders = [a for c in clause.children if c.dep_ in ("nsubj",) for a in actors_of(ctx, c)]
         if not holders and ctx.speaker is not None and (_first_person_possessive(ctx, token)
+                                                        or _first_person_subject(ctx, token)
                                                         or _impersonal(ctx, token, event)):
             holders = [ctx.speaker]  # "Trois exigences guident notre action :", "une paix durable exige ..."
         if not holders:
@@ -75,6 +76,20 @@ def _first_person_possessive(ctx: Context, token: Token) -> bool:
 
     sentence = ctx.sent_of(token)
     return any(t.lower_ in _OUR and not _in_quote(ctx, t) for t in sentence)
+
+
+_I_WE = frozenset({"je", "j'", "nous"})
+
+
+def _first_person_subject(ctx: Context, token: Token) -> bool:
+    """"Je l'accuse ...", "nous soutenons ...": in someone's own words, outside quotations,
+    the first person of the stance's clause is the speaker."""
+    from diplograph.extract.events import _in_quote
+
+    if _in_quote(ctx, token):
+        return False
+    clause = _clause_verb(token)
+    return any(c.dep_.startswith("nsubj") and c.lower_ in _I_WE for c in clause.children)
 
 
 def _impersonal(ctx: Context, token: Token, event: Event | None) -> bool:
@@ -128,11 +143,15 @@ def _antecedent_issue(ctx: Context, token: Token) -> list[str]:
 
 
 def _demonstrative_issue(ctx: Context, token: Token) -> list[str]:
-    """"X a jugé ces mesures contre-productives": "ces mesures" are the issue just named,
-    the last one of the previous sentence."""
+    """"X a jugé ces mesures contre-productives", "X l'a dénoncé": "ces mesures" or the
+    object pronoun stand for the issue just named, the last one of the previous sentence."""
     clause = _clause_tokens(token, ctx.trigger_heads)
-    if not any(ctx.doc[i].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces")
-                                                  for c in ctx.doc[i].children) for i in clause):
+    verb = _clause_verb(token)
+    clitic = any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in ("l'", "le", "la", "les")
+                 for c in verb.children)  # "Je l'accuse de ...": what the last sentence told
+    if not clitic and not any(ctx.doc[i].pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces") for c in ctx.doc[i].children)
+            for i in clause):
         return []
     sentence = ctx.sent_of(token)
     previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
