@@ -336,25 +336,6 @@ def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...
     return core, tuple(rules)
 
 
-def _from_oxigraph(term: object) -> object:
-    """pyoxigraph term -> rdflib term; plain literals stay plain (Oxigraph types them xsd:string)."""
-    import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
-    return term
-
-
 def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph) -> list[Finding]:
     """Run the node-level SPARQL rules on Oxigraph; add W3C result nodes to ``report``."""
     import re
@@ -365,6 +346,7 @@ def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph) ->
     from rdflib.plugins.serializers.nt import _nt_row
 
     from diplograph.resources import ontology_file
+    from diplograph.sparql import to_rdflib  # the one oxigraph -> rdflib boundary (xsd:string made plain)
 
     if not rules:
         return []
@@ -380,7 +362,7 @@ def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph) ->
         variables = [v.value for v in solutions.variables]
         seen = set()
         for solution in solutions:
-            bound = {name: _from_oxigraph(solution[name]) for name in variables if solution[name] is not None}
+            bound = {name: to_rdflib(solution[name]) for name in variables if solution[name] is not None}
             focus = bound.get("this")
             value = bound.get("value", focus)
             path = bound.get("path")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.errors import InputError, UsageError
-from diplograph.rdfio import rdf_format
+from diplograph.rdfio import bulk_load
 
 DIALECTS = ("gsp", "fuseki", "oxigraph", "graphdb")
 # dialect -> path appended to the --store URL to reach its Graph Store endpoint
@@ -101,13 +101,7 @@ def collect_graphs(files: Sequence[str | Path] = (), *, with_ontology: bool = Tr
     dataset = pyoxigraph.Store()
     order: list[str] = []
     for source in store_sources(files, with_ontology=with_ontology):
-        _, mime, _ = rdf_format(source.path)
-        target = pyoxigraph.NamedNode(source.graph) if source.graph else None
-        try:
-            dataset.bulk_load(path=str(source.path), format=pyoxigraph.RdfFormat.from_media_type(mime),
-                              to_graph=target)
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise InputError(f"{source.path}: malformed RDF: {' '.join(str(exc).split())[:300]}") from exc
+        bulk_load(dataset, source.path, source.graph)
     for graph in dataset.named_graphs():
         order.append(graph.value)
     default_triples = sum(1 for _ in dataset.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))

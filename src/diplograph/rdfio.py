@@ -171,11 +171,20 @@ def load_store(
 
     target = store if store is not None else pyoxigraph.Store()
     for path in resolve_sources(sources):
-        _, mime, quads = rdf_format(path)
-        to_graph = None if quads else pyoxigraph.NamedNode(graph_name_for(path))
-        try:
-            target.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
-                             to_graph=to_graph)
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise _parse_error(path, exc) from exc
+        bulk_load(target, path, None if rdf_format(path)[2] else graph_name_for(path))
     return target
+
+
+def bulk_load(store: pyoxigraph.Store, path: Path, graph: str | None) -> None:
+    """Load one RDF file into ``store`` (into named graph ``graph``, or its own graphs when None).
+
+    The one place Oxigraph loads files, so every command reports a bad file the same way.
+    """
+    import pyoxigraph
+
+    _, mime, _ = rdf_format(path)
+    try:
+        store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
+                        to_graph=pyoxigraph.NamedNode(graph) if graph else None)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise _parse_error(path, exc) from exc

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from diplograph.errors import InputError
 from diplograph.fsio import atomic_write_text
 from diplograph.namespaces import ONTOLOGY_GRAPH, VOCAB_GRAPH
-from diplograph.rdfio import graph_name_for, rdf_format, resolve_sources
+from diplograph.rdfio import bulk_load, graph_name_for, rdf_format, resolve_sources
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -197,14 +197,7 @@ def _load(db: Path, sources: Sequence[Source], union_copy: bool = False) -> int:
 
     store = pyoxigraph.Store(str(db))
     for source in sources:
-        _, mime, _ = rdf_format(source.path)
-        target = pyoxigraph.NamedNode(source.graph) if source.graph else None
-        try:
-            store.bulk_load(path=str(source.path), format=pyoxigraph.RdfFormat.from_media_type(mime),
-                            to_graph=target)
-        except (SyntaxError, ValueError, OSError) as exc:
-            message = " ".join(str(exc).split())[:300]
-            raise InputError(f"{source.path}: malformed RDF: {message}") from exc
+        bulk_load(store, source.path, source.graph)
     if union_copy:
         store.update(UNION_UPDATE)
     store.flush()
