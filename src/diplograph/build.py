@@ -303,10 +303,12 @@ def process_documents(
     import multiprocessing
 
     from diplograph.analyse import load_nlp
+    from diplograph.check import warm_validation
     from diplograph.lexicon import load_lexicon
 
     load_nlp()
     load_lexicon()
+    warm_validation()
     context = multiprocessing.get_context("fork")
     with context.Pool(min(jobs, len(tasks))) as pool:
         for chunk in pool.imap(process_chunk, tasks):

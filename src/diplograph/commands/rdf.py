@@ -47,9 +47,13 @@ def _graph_store() -> object | None:
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--shapes", type=click.Path(path_type=str, dir_okay=False), default=None,
               help="A SHACL shapes file to use instead of the shipped ontology/shapes.ttl.")
+@click.option("--engine", type=click.Choice(["auto", "native", "pyshacl"]), default="auto", show_default=True,
+              help="SHACL engine: native (compiled SHACL Core, fast), pyshacl (the reference), "
+                   "auto (native unless the shapes need pySHACL).")
 @click.pass_context
 def validate_command(
-    ctx: click.Context, files: tuple[str, ...], inference: str, fmt: str, fail_on: str, shapes: str | None
+    ctx: click.Context, files: tuple[str, ...], inference: str, fmt: str, fail_on: str, shapes: str | None,
+    engine: str,
 ) -> None:
     """SHACL-validate FILES (default graph/) against the shapes; exit 1 on findings."""
     from pathlib import Path
@@ -59,7 +63,8 @@ def validate_command(
 
     if shapes is not None and not Path(shapes).is_file():
         raise InputError(f"{shapes}: no such shapes file")
-    report = validate_files(list(files), inference=inference, shapes=Path(shapes) if shapes else None)
+    report = validate_files(list(files), inference=inference, shapes=Path(shapes) if shapes else None,
+                            engine=engine)
     click.echo(report.render(fmt), nl=False)
     if report.failing(fail_on):
         ctx.exit(EXIT_FINDINGS)

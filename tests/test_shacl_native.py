@@ -1,0 +1,167 @@
+"""The native SHACL engine (diplograph.shacl) reports exactly what pySHACL reports.
+
+`build` validates every document with the native engine because pySHACL costs several times
+spaCy's parse; that is only acceptable if a user gets the same findings from both. So the
+two engines are run side by side, finding for finding (focus, path, value, shape, severity,
+message), on:
+  * the conforming shape-test graph with each shape's breaking file added;
+  * the committed seed graph;
+  * graphs broken at random (hypothesis): triples removed, objects swapped for literals of
+    the wrong kind or datatype, extra values, extra language duplicates, wrong types.
+And the engine choice itself: `auto` falls back to pySHACL for shapes outside the native
+scope, `native` refuses them, an invalid shapes file is the same input error everywhere,
+and `diplograph validate --engine native|pyshacl` print the same report.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from diplograph.check import validate_graph
+from diplograph.cli import cli
+from diplograph.errors import InputError, UsageError
+from diplograph.shacl import compile_shapes
+
+REPO = Path(__file__).resolve().parents[1]
+SHAPE_TESTS = REPO / "tests" / "shapes"
+SEED = sorted((REPO / "graph").glob("*.ttl"))
+DG = "https://w3id.org/diplograph/ontology#"
+
+
+@cache
+def parsed(path: Path) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+def both(graph: Graph) -> tuple[list, list]:
+    native = validate_graph(graph, engine="native")
+    reference = validate_graph(graph, engine="pyshacl")
+    assert native.conforms == reference.conforms
+    return native.results, reference.results
+
+
+def assert_same(graph: Graph) -> list:
+    native, reference = both(graph)
+    assert sorted(set(native)) == sorted(set(reference)), "engines disagree"
+    return native
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in SHAPE_TESTS.glob("*Shape.ttl")))
+def test_same_findings_on_each_shape_test(name: str) -> None:
+    graph = Graph()
+    graph += parsed(SHAPE_TESTS / "conforming.ttl")
+    graph += parsed(SHAPE_TESTS / f"{name}.ttl")
+    findings = assert_same(graph)
+    assert findings, f"{name}.ttl breaks its shape: both engines must report it"
+
+
+def test_same_findings_on_the_conforming_and_seed_graphs() -> None:
+    assert assert_same(parsed(SHAPE_TESTS / "conforming.ttl")) == []
+    for path in SEED:
+        assert not [f for f in assert_same(parsed(path)) if f.severity == "Violation"]
+
+
+def _mutations(graph: Graph) -> st.SearchStrategy:
+    triples = sorted(graph)
+    nodes = sorted({s for s, _, _ in triples if isinstance(s, URIRef)})
+    classes = sorted({o for _, p, o in triples if p == RDF.type})
+    wrong = st.sampled_from([
+        Literal("x"), Literal("x", lang="fr"), Literal("-3", datatype=XSD.integer),
+        Literal("not a date", datatype=XSD.date), Literal("7", datatype=XSD.nonNegativeInteger),
+        Literal("true", datatype=XSD.boolean), BNode("b0"), URIRef("https://example.org/nothing"),
+        Literal("2999-01-01", datatype=XSD.date), Literal("second", lang="fr"),
+    ])
+    edit = st.one_of(
+        st.tuples(st.just("remove"), st.sampled_from(triples), st.none()),
+        st.tuples(st.just("replace"), st.sampled_from(triples), wrong),
+        st.tuples(st.just("add"), st.sampled_from(triples), wrong),
+        st.tuples(st.just("retype"), st.tuples(st.sampled_from(nodes), st.just(RDF.type), st.sampled_from(classes)),
+                  st.none()),
+    )
+    return st.lists(edit, min_size=1, max_size=6)
+
+
+def _apply(base: Graph, edits: list) -> Graph:
+    graph = Graph()
+    graph += base
+    for kind, (s, p, o), new in edits:
+        if kind == "remove":
+            graph.remove((s, p, o))
+        elif kind == "replace":
+            graph.remove((s, p, o))
+            graph.add((s, p, new))
+        elif kind == "add":
+            graph.add((s, p, new))
+        else:
+            graph.add((s, p, o))
+    return graph
+
+
+CONFORMING = Graph().parse(SHAPE_TESTS / "conforming.ttl", format="turtle")
+
+
+@given(_mutations(CONFORMING))
+def test_same_findings_on_randomly_broken_graphs(edits: list) -> None:
+    assert_same(_apply(CONFORMING, edits))
+
+
+def test_a_broken_graph_is_reported_by_the_default_engine() -> None:
+    graph = Graph()
+    graph += CONFORMING
+    quote = next(graph.subjects(RDF.type, URIRef(DG + "Quote")))
+    graph.remove((quote, URIRef(DG + "text"), None))  # sh:minCount 1 on dg:text
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert any(f.path == "dg:text" and str(quote) in f.focus for f in report.results)
+
+
+CLOSED_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dg: <https://w3id.org/diplograph/ontology#> .
+<urn:s> a sh:NodeShape ; sh:targetClass dg:Quote ; sh:closed true ; sh:property [ sh:path dg:text ] .
+"""
+
+
+def test_shapes_outside_the_native_scope_fall_back_to_pyshacl(tmp_path: Path) -> None:
+    shapes = tmp_path / "closed.ttl"
+    shapes.write_text(CLOSED_SHAPES, encoding="utf-8")
+    assert compile_shapes(Graph().parse(shapes)) is None
+    report = validate_graph(CONFORMING, shapes=shapes)  # auto: pySHACL checks sh:closed
+    assert not report.conforms and report.results
+    with pytest.raises(UsageError, match="pyshacl"):
+        validate_graph(CONFORMING, shapes=shapes, engine="native")
+
+
+def test_invalid_shapes_are_an_input_error_on_every_engine(tmp_path: Path) -> None:
+    shapes = tmp_path / "bad.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+                      "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:minCount \"many\" ; sh:path <urn:p> .\n",
+                      encoding="utf-8")
+    for engine in ("auto", "native", "pyshacl"):
+        with pytest.raises(InputError, match="not a valid SHACL shapes graph"):
+            validate_graph(CONFORMING, shapes=shapes, engine=engine)
+
+
+def test_cli_engines_print_the_same_report(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    graph = Graph()
+    graph += CONFORMING
+    graph += parsed(SHAPE_TESTS / "MentionShape.ttl")
+    graph.serialize(broken, format="turtle")
+    runner = CliRunner()
+    outputs = {}
+    for engine in ("native", "pyshacl"):
+        result = runner.invoke(cli, ["validate", "--engine", engine, "-f", "json", str(broken)])
+        assert result.exit_code == 1, result.output
+        outputs[engine] = result.output
+    assert outputs["native"] == outputs["pyshacl"]
+    result = runner.invoke(cli, ["validate", "--engine", "fastest", str(broken)])
+    assert result.exit_code == 2
