@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from diplograph import __version__
-from diplograph.mapper import MappingError, to_graph
+from diplograph.mapper import MappingError, to_graph, to_triples
 from diplograph.model import (
     DateValue,
     DurationValue,
@@ -232,8 +232,57 @@ def test_turtle_is_byte_identical_across_runs_and_processes() -> None:
     )
     for seed in ("1", "2"):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
-                             env={"PYTHONHASHSEED": seed, "PATH": ""}, cwd=_repo())
+                             env=_child_env(seed), cwd=_repo())
         assert out.stdout.decode() == first
+
+
+def test_mention_reused_with_a_wrong_text_is_still_refused() -> None:
+    # The mapper writes a mention's triples once per offsets; a second span at the same
+    # offsets must still be checked against the body, not waved through.
+    doc = make_doc()
+    good = span("Nous avançons")
+    doc.quotes.append(Quote(Span(good.begin, good.end, "Nous reculons"), BERG))
+    with pytest.raises(MappingError, match="Nous reculons"):
+        to_graph(doc)
+
+
+def test_triples_entry_point_gives_the_graph_and_the_file_of_to_graph(graph) -> None:
+    triples = to_triples(make_doc())
+    assert len(triples) == len(set(triples)) == len(graph)
+    assert set(triples) == set(graph)
+    assert to_turtle(triples, header_comment="# x") == to_turtle(graph, header_comment="# x")
+
+
+def test_turtle_order_of_ties_does_not_depend_on_the_process() -> None:
+    # "01" and "1" have the same natural sort key (digit runs compare as numbers); their
+    # order must still be fixed, or exports of third-party data would differ per process.
+    code = (
+        "import sys; from rdflib import Graph, Literal, URIRef; from diplograph.serialize import to_turtle;"
+        "g = Graph(); s = URIRef('http://example.org/s'); p = URIRef('http://example.org/p');"
+        "[g.add((s, p, t)) for v in ('1', '01', '001', 'a01', 'a1')"
+        " for t in (URIRef('http://example.org/' + v), Literal(v, datatype=URIRef("
+        "'http://www.w3.org/2001/XMLSchema#token')))];"
+        "sys.stdout.write(to_turtle(g))"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
+                       env=_child_env(seed), cwd=_repo()).stdout
+        for seed in ("0", "1", "2", "3", "4", "5")
+    }
+    assert len(outputs) == 1
+    body = outputs.pop()
+    assert body.index("<http://example.org/001>") < body.index("<http://example.org/01>") \
+        < body.index("<http://example.org/1>")
+
+
+def _child_env(seed: str) -> dict[str, str]:
+    """Environment of a child Python: a fixed hash seed, and the diplograph under test."""
+    from pathlib import Path
+
+    import diplograph.serialize
+
+    return {"PYTHONHASHSEED": seed, "PATH": "",
+            "PYTHONPATH": str(Path(diplograph.serialize.__file__).resolve().parents[1])}
 
 
 def test_turtle_round_trips(graph) -> None:

@@ -14,13 +14,24 @@ any single triple and are kept by construction here:
 * **Self-containment** -- the vocabulary concepts and gazetteer things a document points
   to are copied (type, labels, scheme) into its graph, so each ``graph/<slug>.ttl`` answers
   the stored queries on its own, without the vocabulary files.
+
+Speed (issue 7): the mapping runs once per document of a corpus of thousands, so it
+collects its triples in an insertion-ordered dict of rdflib terms and fills a Graph only
+once, at the end (:func:`to_graph`); :func:`to_triples` skips the Graph altogether for
+callers that only serialise. Terms that repeat (predicates, classes, vocabulary IRIs,
+offsets) are built once per process, and the vocabulary lookups (labels, copied
+type/label/scheme triples) are dictionaries computed once from the parsed vocabulary.
 """
 
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
+
+# rdflib is already imported by diplograph.namespaces (DG is an rdflib DefinedNamespace),
+# so importing its term classes here costs nothing extra at CLI start-up.
+from rdflib import Literal, URIRef
 
 from diplograph.errors import DiplographError
 from diplograph.model import DateValue, ExtractedDocument, Span
@@ -37,7 +48,10 @@ from diplograph.namespaces import (
 )
 
 if TYPE_CHECKING:
-    from rdflib import Graph, Literal, URIRef
+    from rdflib import Graph
+    from rdflib.term import Node
+
+    Triple = tuple[URIRef, URIRef, Node]
 
 KIND_CLASS = {
     "person": DG.Person,
@@ -60,6 +74,43 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_PREFLABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
+# Terms used for every document, built once: a DG attribute lookup or a URIRef/Literal
+# construction costs microseconds, and a document has about a thousand triples.
+_TYPE = URIRef(COPIED[0])
+_LABEL = URIRef(RDFS_LABEL)
+_IN_SCHEME = URIRef(COPIED[3])
+_COPIED = tuple(URIRef(p) for p in COPIED)
+_EXACT_MATCH = URIRef("http://www.w3.org/2004/02/skos/core#exactMatch")
+_TITLE = URIRef("http://purl.org/dc/terms/title")
+_SOURCE = URIRef("http://purl.org/dc/terms/source")
+_NON_NEGATIVE = URIRef(XSD + "nonNegativeInteger")
+_DATATYPES = {name: URIRef(XSD + name) for name in ("date", "gYearMonth", "gYear", "duration", "boolean")}
+_MENTION, _OFFSET_STRING = DG.Mention, NIF.OffsetBasedString
+_BEGIN, _END, _ANCHOR, _REFERENCE = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
+_DENOTED = GAF.denotedBy
+_GENERATED, _REPORTED = PROV.wasGeneratedBy, DG.reportedIn
+_RELATION_TERMS = {name: DG[name] for name in RELATIONS}
+_ISSUE_POINT_CLASSES = {"disagreement": DG.Disagreement, "convergence": DG.Convergence}
+
+
+class _Terms:
+    """Attribute access to a namespace's terms, each looked up once per process.
+
+    ``DG.Meeting`` goes through DefinedNamespace's checks and builds a new URIRef on every
+    access; the mapper does that thousands of times per document.
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+_DG, _NIF, _PROV, _GAF = _Terms(DG), _Terms(NIF), _Terms(PROV), _Terms(GAF)
+
 
 class MappingError(DiplographError):
     """The extracted document breaks the model's invariants (an extractor bug)."""
@@ -78,6 +129,23 @@ def vocabulary() -> Graph:
     return graph
 
 
+@cache
+def _copy_table() -> dict[URIRef, tuple[tuple[URIRef, Node], ...]]:
+    """thing -> its (predicate, value) pairs for the COPIED predicates, from the vocabulary.
+
+    One pass over the vocabulary per process instead of four store lookups per IRI a
+    document mentions (hundreds per document).
+    """
+    vocab = vocabulary()
+    table: dict[URIRef, list[tuple[URIRef, Node]]] = {}
+    for predicate in _COPIED:
+        for thing, value in vocab.subject_objects(predicate):
+            if isinstance(thing, URIRef):
+                table.setdefault(thing, []).append((predicate, value))
+    return {thing: tuple(pairs) for thing, pairs in table.items()}
+
+
+@cache
 def software_iri() -> str:
     """IRI of the software agent that produced the graph: changes with the version only."""
     from diplograph import __version__
@@ -90,49 +158,59 @@ def last_segment(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+# Bounded: actor, vocabulary and role IRIs repeat across documents and stay cached, while
+# the per-document ones (mentions, events) are evicted, so memory stays flat on big corpora.
+_ref = lru_cache(maxsize=1 << 15)(URIRef)
+
+
+@lru_cache(maxsize=1 << 14)
+def _index(value: int) -> Literal:
+    # NIF 2.0 declares begin/endIndex as xsd:nonNegativeInteger.
+    return Literal(value, datatype=_NON_NEGATIVE)
+
+
+@lru_cache(maxsize=1 << 14)
+def _lang_literal(value: str, lang: str | None) -> Literal:
+    return Literal(value, lang=lang)
+
+
+@lru_cache(maxsize=1 << 10, typed=True)  # typed: True and 1 are different literals
+def _typed_literal(value: str | bool, datatype: str) -> Literal:
+    # normalize=False keeps the extractor's lexical form ("PT90M" stays "PT90M").
+    return Literal(value, datatype=_DATATYPES.get(datatype) or URIRef(XSD + datatype), normalize=False)
+
+
 class _Mapper:
-    """One mapping run; holds the graph being built and the document's constants."""
+    """One mapping run; collects the document's triples and holds its constants."""
 
     def __init__(self, doc: ExtractedDocument) -> None:
-        from rdflib import Graph, URIRef
-
         self.doc = doc
         self.source = doc.source
         self.slug = doc.source.slug
         self.lang = doc.source.language or "fr"
         self.body = doc.source.text
-        self.graph = Graph()
-        for name, ns in PREFIXES.items():
-            self.graph.bind(name, ns, override=True, replace=True)
+        # An insertion-ordered set: deduplicates like a graph, iterates deterministically.
+        self.triples: dict[Triple, None] = {}
+        self.mentions: dict[tuple[int, int], URIRef] = {}
         self.doc_node = URIRef(doc_iri(self.slug))
         self.context = URIRef(mention_iri(self.slug, 0, len(self.body)))
         self.activity = URIRef(id_iri("activity", self.slug))
         self.event_offsets = {event.trigger.begin for event in doc.events}
 
     # -- small helpers -------------------------------------------------------------------
-    def add(self, s: URIRef, p: str | URIRef, o: URIRef | Literal) -> None:
-        from rdflib import URIRef
-
-        self.graph.add((s, URIRef(p), o))
+    def add(self, s: URIRef, p: URIRef, o: Node) -> None:
+        self.triples[(s, p, o)] = None
 
     def ref(self, iri: str) -> URIRef:
-        from rdflib import URIRef
-
-        return URIRef(iri)
+        return _ref(str(iri))
 
     def lit(self, value: str | bool, datatype: str | None = None, lang: str | None = None) -> Literal:
-        from rdflib import Literal, URIRef
-
         if datatype is not None:
-            # normalize=False keeps the extractor's lexical form ("PT90M" stays "PT90M").
-            return Literal(value, datatype=URIRef(XSD + datatype), normalize=False)
-        return Literal(value, lang=lang)
+            return _typed_literal(value, datatype)
+        return _lang_literal(value, lang)
 
     def index(self, value: int) -> Literal:
-        # NIF 2.0 declares begin/endIndex as xsd:nonNegativeInteger.
-        from rdflib import Literal, URIRef
-
-        return Literal(value, datatype=URIRef(XSD + "nonNegativeInteger"))
+        return _index(value)
 
     def mention(self, span: Span) -> URIRef:
         """The NIF mention node of a span (created once, anchor checked against the body)."""
@@ -143,67 +221,72 @@ class _Mapper:
                 f"{self.slug}: span {span.begin},{span.end} is {self.body[span.begin:span.end]!r} "
                 f"in the body, not {span.text!r}"
             )
-        node = self.ref(mention_iri(self.slug, span.begin, span.end))
-        self.add(node, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", DG.Mention)
-        self.add(node, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", NIF.OffsetBasedString)
-        self.add(node, NIF.beginIndex, self.index(span.begin))
-        self.add(node, NIF.endIndex, self.index(span.end))
-        self.add(node, NIF.anchorOf, self.lit(span.text))
-        self.add(node, NIF.referenceContext, self.context)
+        key = (span.begin, span.end)
+        node = self.mentions.get(key)
+        if node is not None:  # same offsets, same (checked) text: the triples are there already
+            return node
+        node = self.mentions[key] = URIRef(mention_iri(self.slug, span.begin, span.end))
+        add = self.add
+        add(node, _TYPE, _MENTION)
+        add(node, _TYPE, _OFFSET_STRING)
+        add(node, _BEGIN, _index(span.begin))
+        add(node, _END, _index(span.end))
+        add(node, _ANCHOR, _lang_literal(span.text, None))
+        add(node, _REFERENCE, self.context)
         return node
 
     def denoted(self, node: URIRef, span: Span) -> None:
-        self.add(node, GAF.denotedBy, self.mention(span))
+        self.add(node, _DENOTED, self.mention(span))
 
     def typed(self, node: URIRef, cls: str | URIRef) -> None:
-        self.add(node, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", self.ref(str(cls)))
+        self.add(node, _TYPE, cls if type(cls) is URIRef else _ref(str(cls)))
 
     def generated(self, node: URIRef) -> None:
-        self.add(node, PROV.wasGeneratedBy, self.activity)
-        self.add(node, DG.reportedIn, self.doc_node)
+        self.add(node, _GENERATED, self.activity)
+        self.add(node, _REPORTED, self.doc_node)
 
     def event_node(self, offset: int) -> URIRef:
-        return self.ref(id_iri("event", self.slug, offset))
+        return URIRef(id_iri("event", self.slug, offset))
 
     # -- the parts of the graph ----------------------------------------------------------
     def document(self) -> None:
         src = self.source
-        self.typed(self.doc_node, DG.SourceDocument)
+        self.typed(self.doc_node, _DG.SourceDocument)
         if src.title:
-            self.add(self.doc_node, "http://purl.org/dc/terms/title", self.lit(src.title))
+            self.add(self.doc_node, _TITLE, self.lit(src.title))
         if src.published is not None:
-            self.add(self.doc_node, DG.published, self.lit(src.published.isoformat(), "date"))
-        self.add(self.doc_node, DG.language, self.lit(self.lang))
+            self.add(self.doc_node, _DG.published, self.lit(src.published.isoformat(), "date"))
+        self.add(self.doc_node, _DG.language, self.lit(self.lang))
         if src.source:
-            self.add(self.doc_node, "http://purl.org/dc/terms/source", self.lit(src.source))
+            self.add(self.doc_node, _SOURCE, self.lit(src.source))
         for section in src.sections:
             # Not "#char=b,e": a section covering the whole body would share the
             # nif:Context's IRI; "#section=" keeps the two nodes apart.
             node = self.ref(f"{doc_iri(self.slug)}#section={section.begin},{section.end}")
-            self.add(self.doc_node, DG.hasSection, node)
-            self.typed(node, DG.Section)
-            self.add(node, NIF.beginIndex, self.index(section.begin))
-            self.add(node, NIF.endIndex, self.index(section.end))
-            self.add(node, NIF.referenceContext, self.context)
+            self.add(self.doc_node, _DG.hasSection, node)
+            self.typed(node, _DG.Section)
+            self.add(node, _NIF.beginIndex, self.index(section.begin))
+            self.add(node, _NIF.endIndex, self.index(section.end))
+            self.add(node, _NIF.referenceContext, self.context)
             if section.heading is not None:
                 self.mention(section.heading)
-                self.add(node, DG.heading, self.lit(section.heading.text))
+                self.add(node, _DG.heading, self.lit(section.heading.text))
 
-        self.typed(self.context, NIF.Context)
-        self.typed(self.context, NIF.OffsetBasedString)
-        self.add(self.context, NIF.isString, self.lit(self.body))
-        self.add(self.context, NIF.beginIndex, self.index(0))
-        self.add(self.context, NIF.endIndex, self.index(len(self.body)))
-        self.add(self.context, DG.sha256, self.lit(hashlib.sha256(self.body.encode("utf-8")).hexdigest()))
-        self.add(self.context, DG.document, self.doc_node)
+        self.typed(self.context, _NIF.Context)
+        self.typed(self.context, _NIF.OffsetBasedString)
+        self.add(self.context, _NIF.isString, self.lit(self.body))
+        self.add(self.context, _NIF.beginIndex, self.index(0))
+        self.add(self.context, _NIF.endIndex, self.index(len(self.body)))
+        self.add(self.context, _DG.sha256, self.lit(hashlib.sha256(self.body.encode("utf-8")).hexdigest()))
+        self.add(self.context, _DG.document, self.doc_node)
 
         software = self.ref(software_iri())
-        self.typed(self.activity, PROV.Activity)
-        self.add(self.activity, PROV.used, self.doc_node)
-        self.add(self.activity, PROV.wasAssociatedWith, software)
-        self.add(self.activity, RDFS_LABEL, self.lit(f"extraction of {self.slug}", lang="en"))
-        self.typed(software, PROV.SoftwareAgent)
-        self.add(software, RDFS_LABEL, self.lit(last_segment(software_iri()), lang="en"))
+        self.typed(self.activity, _PROV.Activity)
+        self.add(self.activity, _PROV.used, self.doc_node)
+        self.add(self.activity, _PROV.wasAssociatedWith, software)
+        self.add(self.activity, _LABEL, self.lit(f"extraction of {self.slug}", lang="en"))
+        self.typed(software, _PROV.SoftwareAgent)
+        self.add(software, _LABEL, self.lit(last_segment(software_iri()), lang="en"))
 
     def entities(self) -> None:
         for iri in sorted(self.doc.entities):
@@ -217,13 +300,13 @@ class _Mapper:
             labels.setdefault(self.lang, entity.label)
             for lang in sorted(labels):
                 if labels[lang]:
-                    self.add(node, RDFS_LABEL, self.lit(labels[lang], lang=lang))
+                    self.add(node, _LABEL, self.lit(labels[lang], lang=lang))
             if entity.wikidata:
                 wikidata = entity.wikidata
                 target = wikidata if wikidata.startswith("http") else str(WD[wikidata])
-                self.add(node, "http://www.w3.org/2004/02/skos/core#exactMatch", self.ref(target))
+                self.add(node, _EXACT_MATCH, self.ref(target))
             if entity.affiliation:
-                self.add(node, DG.affiliatedWith, self.ref(entity.affiliation))
+                self.add(node, _DG.affiliatedWith, self.ref(entity.affiliation))
             for span in entity.mentions:
                 self.denoted(node, span)
             for assignment in entity.roles:
@@ -231,12 +314,12 @@ class _Mapper:
                 if assignment.organisation:
                     parts.append(last_segment(assignment.organisation))
                 holding = self.ref(id_iri("holding", *parts))
-                self.add(node, DG.holds, holding)
-                self.typed(holding, DG.RoleHolding)
-                self.add(holding, DG.heldBy, node)
-                self.add(holding, DG.role, self.ref(assignment.role))
+                self.add(node, _DG.holds, holding)
+                self.typed(holding, _DG.RoleHolding)
+                self.add(holding, _DG.heldBy, node)
+                self.add(holding, _DG.role, self.ref(assignment.role))
                 if assignment.organisation:
-                    self.add(holding, DG.forOrganization, self.ref(assignment.organisation))
+                    self.add(holding, _DG.forOrganization, self.ref(assignment.organisation))
                 self.denoted(holding, assignment.evidence)
 
     def actor_label(self, iri: str, lang: str) -> str:
@@ -249,8 +332,8 @@ class _Mapper:
         for event in sorted(self.doc.events, key=lambda e: (e.trigger.begin, e.trigger.end)):
             node = self.event_node(event.trigger.begin)
             self.typed(node, event.event_class)
-            self.add(node, DG.eventType, self.ref(event.event_type))
-            self.add(node, DG.status, self.ref(event.status))
+            self.add(node, _DG.eventType, self.ref(event.event_type))
+            self.add(node, _DG.status, self.ref(event.status))
             actors: list[str] = []
             for iri in [*([event.host] if event.host else []), *event.agents,
                         *(p.actor for p in event.participants), *event.targets]:
@@ -263,61 +346,61 @@ class _Mapper:
                     text = kind + sep + ", ".join(self.actor_label(a, lang) for a in actors)
                 else:
                     text = kind + sep + "\u00ab " + event.trigger.text + " \u00bb"
-                self.add(node, RDFS_LABEL, self.lit(text, lang=lang))
-            self.add(node, DG.summary, self.lit(event.sentence.text))
+                self.add(node, _LABEL, self.lit(text, lang=lang))
+            self.add(node, _DG.summary, self.lit(event.sentence.text))
             if event.date is not None:
-                self.add(node, DG.date, date_literal(event.date))
+                self.add(node, _DG.date, date_literal(event.date))
             if event.duration is not None:
-                self.add(node, DG.duration, self.lit(event.duration.iso, "duration"))
-                self.add(node, DG.approximate, self.lit(event.duration.approximate, "boolean"))
+                self.add(node, _DG.duration, self.lit(event.duration.iso, "duration"))
+                self.add(node, _DG.approximate, self.lit(event.duration.approximate, "boolean"))
             for place in event.places:
-                self.add(node, DG.place, self.ref(place))
+                self.add(node, _DG.place, self.ref(place))
             if event.host:
-                self.add(node, DG.host, self.ref(event.host))
-                self.add(node, DG.hasParticipant, self.ref(event.host))
+                self.add(node, _DG.host, self.ref(event.host))
+                self.add(node, _DG.hasParticipant, self.ref(event.host))
             for agent in event.agents:
-                self.add(node, DG.agent, self.ref(agent))
+                self.add(node, _DG.agent, self.ref(agent))
             for target in event.targets:
-                self.add(node, DG.target, self.ref(target))
+                self.add(node, _DG.target, self.ref(target))
             for topic in event.topics:
-                self.add(node, DG.topic, self.ref(topic))
+                self.add(node, _DG.topic, self.ref(topic))
             for source in event.according_to:
-                self.add(node, DG.accordingTo, self.ref(source))
+                self.add(node, _DG.accordingTo, self.ref(source))
             used: set[str] = set()
             for part in event.participants:
-                self.add(node, DG.hasParticipant, self.ref(part.actor))
+                self.add(node, _DG.hasParticipant, self.ref(part.actor))
                 key = last_segment(part.actor)
                 if key in used:  # two actors ending in the same slug (state vs delegation)
                     key = f"{part.actor.split('/id/', 1)[-1].split('/', 1)[0]}-{key}"
                 used.add(key)
                 pnode = self.ref(id_iri("participation", self.slug, event.trigger.begin, key))
-                self.add(node, DG.participation, pnode)
-                self.typed(pnode, DG.Participation)
-                self.add(pnode, DG.ofEvent, node)
-                self.add(pnode, DG.participant, self.ref(part.actor))
+                self.add(node, _DG.participation, pnode)
+                self.typed(pnode, _DG.Participation)
+                self.add(pnode, _DG.ofEvent, node)
+                self.add(pnode, _DG.participant, self.ref(part.actor))
                 if part.role:
-                    self.add(pnode, DG.role, self.ref(part.role))
+                    self.add(pnode, _DG.role, self.ref(part.role))
                 if part.side:
-                    self.add(pnode, DG.side, self.ref(part.side))
+                    self.add(pnode, _DG.side, self.ref(part.side))
                 if part.evidence is not None:
                     self.denoted(pnode, part.evidence)
-                self.add(pnode, PROV.wasGeneratedBy, self.activity)
+                self.add(pnode, _PROV.wasGeneratedBy, self.activity)
             for relation in event.relations:
                 if relation.relation not in RELATIONS:
                     raise MappingError(f"{self.slug}: unknown event relation {relation.relation!r}")
-                self.add(node, DG[relation.relation], self.event_node(relation.other))
+                self.add(node, _RELATION_TERMS[relation.relation], self.event_node(relation.other))
             self.denoted(node, event.trigger)
             self.generated(node)
 
     def quotes(self) -> None:
         for quote in sorted(self.doc.quotes, key=lambda q: (q.span.begin, q.span.end)):
             node = self.ref(id_iri("quote", self.slug, quote.span.begin))
-            self.typed(node, DG.Quote)
-            self.add(node, DG.text, self.lit(quote.span.text))
+            self.typed(node, _DG.Quote)
+            self.add(node, _DG.text, self.lit(quote.span.text))
             if quote.speaker:
-                self.add(node, DG.speaker, self.ref(quote.speaker))
+                self.add(node, _DG.speaker, self.ref(quote.speaker))
             if quote.statement is not None:
-                self.add(node, DG.statedIn, self.event_node(quote.statement))
+                self.add(node, _DG.statedIn, self.event_node(quote.statement))
             self.denoted(node, quote.span)
             self.generated(node)
 
@@ -328,18 +411,18 @@ class _Mapper:
             seen[begin] = seen.get(begin, 0) + 1
             suffix = str(begin) if seen[begin] == 1 else f"{begin}-{seen[begin]}"
             node = self.ref(id_iri("position", self.slug, suffix))
-            self.typed(node, DG.Position)
-            self.add(node, DG.holder, self.ref(position.holder))
-            self.add(node, DG.onIssue, self.ref(position.issue))
-            self.add(node, DG.stance, self.ref(position.stance))
+            self.typed(node, _DG.Position)
+            self.add(node, _DG.holder, self.ref(position.holder))
+            self.add(node, _DG.onIssue, self.ref(position.issue))
+            self.add(node, _DG.stance, self.ref(position.stance))
             if position.expressed_in is not None:
-                self.add(node, DG.expressedIn, self.event_node(position.expressed_in))
-            self.add(node, DG.evidence, self.mention(position.evidence))
+                self.add(node, _DG.expressedIn, self.event_node(position.expressed_in))
+            self.add(node, _DG.evidence, self.mention(position.evidence))
             self.denoted(node, position.evidence)
             self.generated(node)
 
     def issue_points(self) -> None:
-        classes = {"disagreement": DG.Disagreement, "convergence": DG.Convergence}
+        classes = _ISSUE_POINT_CLASSES
         seen: dict[int, int] = {}
         for point in self.doc.issue_points:
             if point.kind not in classes:
@@ -349,35 +432,34 @@ class _Mapper:
             suffix = str(begin) if seen[begin] == 1 else f"{begin}-{seen[begin]}"
             node = self.ref(id_iri("issuepoint", self.slug, suffix))
             self.typed(node, classes[point.kind])
-            self.add(node, DG.onIssue, self.ref(point.issue))
+            self.add(node, _DG.onIssue, self.ref(point.issue))
             for party in point.parties:
-                self.add(node, DG.party, self.ref(party))
+                self.add(node, _DG.party, self.ref(party))
             if point.identified_in is not None:
-                self.add(node, DG.identifiedIn, self.event_node(point.identified_in))
-            self.add(node, DG.evidence, self.mention(point.evidence))
+                self.add(node, _DG.identifiedIn, self.event_node(point.identified_in))
+            self.add(node, _DG.evidence, self.mention(point.evidence))
             self.denoted(node, point.evidence)
             self.generated(node)
 
     def copy_vocabulary(self) -> None:
         """Copy type/labels/scheme of every referenced vocab concept or gazetteer thing."""
-        from rdflib import URIRef
-
-        vocab = vocabulary()
-        copied = [URIRef(p) for p in COPIED]
-        todo = sorted({o for o in self.graph.objects() if isinstance(o, URIRef)}, key=str)
+        table = _copy_table()
+        # Objects in triple order (not a set's hash order), reversed so that pop() takes
+        # them first to last: to_triples' order must not change between processes.
+        todo = [o for o in dict.fromkeys(t[2] for t in self.triples) if isinstance(o, URIRef) and o in table]
+        todo.reverse()
         done: set[URIRef] = set()
         while todo:
             thing = todo.pop()
             if thing in done:
                 continue
             done.add(thing)
-            for predicate in copied:
-                for value in vocab.objects(thing, predicate):
-                    self.graph.add((thing, predicate, value))
-                    if predicate == copied[3] and isinstance(value, URIRef):
-                        todo.append(value)  # the concept scheme: its type and label too
+            for predicate, value in table.get(thing, ()):
+                self.add(thing, predicate, value)
+                if predicate == _IN_SCHEME and isinstance(value, URIRef):
+                    todo.append(value)  # the concept scheme: its type and label too
 
-    def run(self) -> Graph:
+    def run(self) -> list[Triple]:
         self.document()
         self.entities()
         self.events()
@@ -385,13 +467,16 @@ class _Mapper:
         self.positions()
         self.issue_points()
         self.copy_vocabulary()
-        return self.graph
+        return list(self.triples)
 
 
+@lru_cache(maxsize=1 << 12)
 def concept_label(iri: str, lang: str) -> str | None:
-    """skos:prefLabel (else rdfs:label) of a vocabulary concept in a language, if any."""
-    from rdflib import URIRef
+    """skos:prefLabel (else rdfs:label) of a vocabulary concept in a language, if any.
 
+    Cached: event labels ask for the same few concepts in every document, and the
+    vocabulary does not change within a process.
+    """
     vocab = vocabulary()
     for predicate in (SKOS_PREFLABEL, RDFS_LABEL):
         for value in sorted(vocab.objects(URIRef(iri), URIRef(predicate))):
@@ -402,15 +487,33 @@ def concept_label(iri: str, lang: str) -> str | None:
 
 def date_literal(value: DateValue) -> Literal:
     """xsd:date, xsd:gYearMonth or xsd:gYear, chosen by the date's precision."""
-    from rdflib import Literal, URIRef
-
     try:
         datatype = DATE_TYPES[value.precision]
     except KeyError:
         raise MappingError(f"unknown date precision {value.precision!r}") from None
-    return Literal(value.iso, datatype=URIRef(XSD + datatype), normalize=False)
+    return _typed_literal(value.iso, datatype)
+
+
+def to_triples(doc: ExtractedDocument) -> list[Triple]:
+    """The triples of a document's named graph, without building an rdflib Graph.
+
+    Each triple once, in a deterministic order. For callers that only serialise or count
+    (``serialize.to_turtle`` accepts the list as it is): filling rdflib's Memory store
+    costs several microseconds per triple, about as much as the mapping itself.
+    """
+    return _Mapper(doc).run()
 
 
 def to_graph(doc: ExtractedDocument) -> Graph:
     """The content of a document's named graph ``graph/<slug>`` (see docs/data-model.md)."""
-    return _Mapper(doc).run()
+    from rdflib import Graph
+
+    graph = Graph()
+    for name, ns in PREFIXES.items():
+        graph.bind(name, ns, override=True, replace=True)
+    # Store.add directly: Graph.add only re-checks that each term is an rdflib Node,
+    # which the mapper guarantees, at a cost of a microsecond per triple.
+    add = graph.store.add
+    for triple in to_triples(doc):
+        add(triple, graph, False)
+    return graph

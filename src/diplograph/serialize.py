@@ -19,12 +19,18 @@ the store's hash order. So Turtle and TriG are written here, by a small canonica
 N-Triples and N-Quads are rdflib's line encodings, sorted. RDF/XML is written here too
 (rdflib's writer follows hash order); JSON-LD comes from rdflib and its (unordered) arrays
 are then sorted.
+
+Speed (issue 7): every build writes each document's Turtle, so the writer renders each
+distinct term once per call, caches IRI -> prefixed name and natural sort keys across
+calls (bounded LRU caches: IRIs of actors, vocabulary and predicates repeat in every
+document), and accepts a plain list of triples (``mapper.to_triples``) as well as a Graph.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from diplograph.namespaces import PREFIXES
@@ -58,8 +64,12 @@ _DIGITS = re.compile(r"(\d+)")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
+@lru_cache(maxsize=1 << 16)
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that compares digit runs as numbers: ``char=29`` < ``char=1000``."""
+    """Sort key that compares digit runs as numbers: ``char=29`` < ``char=1000``.
+
+    Cached (bounded): the same IRIs are sorted in every document and every export.
+    """
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text) if part)
 
 
@@ -68,7 +78,10 @@ def prefix_header() -> str:
     return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in PREFIXES.items())
 
 
+@lru_cache(maxsize=1 << 16)
 def _iri(iri: str) -> str:
+    # Cached (bounded): trying every prefix with a regular expression per occurrence was
+    # a fifth of the writing time; predicates and vocabulary IRIs recur in every document.
     for name, ns in _BY_LENGTH:
         if iri.startswith(ns):
             local = iri[len(ns):]
@@ -104,7 +117,7 @@ def term_turtle(term: Node) -> str:
     raise TypeError(f"cannot write RDF term {term!r}")
 
 
-def _term_key(term: Node) -> tuple[int, tuple[tuple[int, int | str], ...], str]:
+def _term_key(term: Node) -> tuple[int, tuple[tuple[int, int | str], ...], str, str]:
     from rdflib import BNode, Literal
 
     rank = 2 if isinstance(term, Literal) else 1 if isinstance(term, BNode) else 0
@@ -112,7 +125,9 @@ def _term_key(term: Node) -> tuple[int, tuple[tuple[int, int | str], ...], str]:
     extra = ""
     if isinstance(term, Literal):
         extra = f"{term.language or ''}|{term.datatype or ''}"
-    return rank, natural_key(text), extra
+    # The text itself last: natural_key("a01") == natural_key("a1"), and a tie would
+    # leave the order to the hash order of a set (different per process).
+    return rank, natural_key(text), extra, text
 
 
 def _canonical(graph: Graph) -> Graph:
@@ -124,30 +139,85 @@ def _canonical(graph: Graph) -> Graph:
     return graph
 
 
+def _canonical_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """The triples as a list, blank nodes relabelled canonically if there are any.
+
+    Reads a Graph once (iterating rdflib's store is not free) and builds a Graph only
+    when blank nodes need relabelling, which documents from the mapper never have.
+    """
+    from rdflib import BNode, Graph
+
+    found = list(triples)
+    if any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in found):
+        graph = Graph()
+        for triple in found:
+            graph.add(triple)
+        return list(_canonical(graph))
+    return found
+
+
+def _render(term: Node) -> tuple[tuple, str]:
+    """(sort key, Turtle text) of a term: what turtle_body needs, computed in one go."""
+    from rdflib import URIRef
+
+    if isinstance(term, URIRef):  # the common case, without term_turtle's type dispatch
+        text = str(term)
+        return (0, natural_key(text), "", text), _iri(text)
+    return _term_key(term), term_turtle(term)
+
+
 def turtle_body(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     """The statements of a Turtle file (no prefixes), grouped by subject, sorted."""
-    by_subject: dict[Node, dict[Node, list[Node]]] = {}
+    by_subject: dict[Node, dict[Node, set[Node]]] = {}
     for s, p, o in triples:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+        predicates = by_subject.get(s)
+        if predicates is None:
+            by_subject[s] = {p: {o}}
+            continue
+        objects = predicates.get(p)
+        if objects is None:
+            predicates[p] = {o}
+        else:
+            objects.add(o)
+    # Each distinct term rendered once: a mention IRI is a subject once and an object
+    # several times; a predicate appears under most subjects.
+    rendered: dict[Node, tuple[tuple, str]] = {}
+
+    def render(term: Node) -> tuple[tuple, str]:
+        found = rendered.get(term)
+        if found is None:
+            found = rendered[term] = _render(term)
+        return found
+
     blocks: list[str] = []
-    for subject in sorted(by_subject, key=_term_key):
+    for subject in sorted(by_subject, key=lambda s: render(s)[0]):
         predicates = by_subject[subject]
         lines: list[str] = []
-        ordered = sorted(predicates, key=lambda p: (str(p) != RDF_TYPE, natural_key(str(p))))
+        ordered = sorted(predicates, key=lambda p: (str(p) != RDF_TYPE, render(p)[0]))
         for predicate in ordered:
-            objects = sorted(set(predicates[predicate]), key=_term_key)
-            verb = "a" if str(predicate) == RDF_TYPE else term_turtle(predicate)
-            rendered = [term_turtle(o) for o in objects]
-            lines.append(f"    {verb} " + ",\n        ".join(rendered))
-        blocks.append(term_turtle(subject) + "\n" + " ;\n".join(lines) + " .\n")
+            objects = predicates[predicate]
+            verb = "a" if str(predicate) == RDF_TYPE else render(predicate)[1]
+            if len(objects) == 1:
+                rendered_objects = [render(o)[1] for o in objects]
+            else:
+                rendered_objects = [text for _, text in sorted(map(render, objects), key=_first)]
+            lines.append(f"    {verb} " + ",\n        ".join(rendered_objects))
+        blocks.append(render(subject)[1] + "\n" + " ;\n".join(lines) + " .\n")
     return "\n".join(blocks)
 
 
-def to_turtle(graph: Graph, *, header_comment: str | None = None) -> str:
-    """Canonical Turtle of a graph: fixed prefix block, then sorted statements."""
-    graph = _canonical(graph)
+def _first(pair: tuple[tuple, str]) -> tuple:
+    return pair[0]
+
+
+def to_turtle(graph: Graph | Iterable[tuple[Node, Node, Node]], *, header_comment: str | None = None) -> str:
+    """Canonical Turtle of a graph: fixed prefix block, then sorted statements.
+
+    ``graph`` may also be any iterable of triples, e.g. ``mapper.to_triples(doc)``: the
+    same bytes as for a Graph holding those triples, without filling an rdflib store.
+    """
     head = f"{header_comment}\n" if header_comment else ""
-    body = turtle_body(graph)
+    body = turtle_body(_canonical_triples(graph))
     return head + prefix_header() + ("\n" + body if body else "")
 
 
