@@ -302,3 +302,17 @@ def _repo() -> str:
     from pathlib import Path
 
     return str(Path(__file__).resolve().parents[1])
+
+
+def test_turtle_keeps_each_literal_language_tag_as_written() -> None:
+    # rdflib compares language tags case-insensitively; the writer must still print each
+    # literal with its own tag (a tag is data: round-tripping must not change it).
+    from rdflib import Graph
+
+    graph = Graph()
+    first, second = URIRef("http://example.org/a"), URIRef("http://example.org/b")
+    graph.add((first, RDFS.label, Literal("Paix", lang="FR")))
+    graph.add((second, RDFS.label, Literal("Paix", lang="fr")))
+    text = to_turtle(graph)
+    assert '<http://example.org/a>\n    rdfs:label "Paix"@FR .' in text
+    assert '<http://example.org/b>\n    rdfs:label "Paix"@fr .' in text

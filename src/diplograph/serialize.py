@@ -64,13 +64,14 @@ _DIGITS = re.compile(r"(\d+)")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
-@lru_cache(maxsize=1 << 16)
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that compares digit runs as numbers: ``char=29`` < ``char=1000``.
-
-    Cached (bounded): the same IRIs are sorted in every document and every export.
-    """
+    """Sort key that compares digit runs as numbers: ``char=29`` < ``char=1000``."""
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text) if part)
+
+
+# For IRIs only (bounded): the same IRIs are sorted in every document and every export,
+# while literal texts (whole bodies, sentences) rarely repeat and would only fill memory.
+_iri_key = lru_cache(maxsize=1 << 16)(natural_key)
 
 
 def prefix_header() -> str:
@@ -127,7 +128,7 @@ def _term_key(term: Node) -> tuple[int, tuple[tuple[int, int | str], ...], str, 
         extra = f"{term.language or ''}|{term.datatype or ''}"
     # The text itself last: natural_key("a01") == natural_key("a1"), and a tie would
     # leave the order to the hash order of a set (different per process).
-    return rank, natural_key(text), extra, text
+    return rank, (_iri_key if rank == 0 else natural_key)(text), extra, text
 
 
 def _canonical(graph: Graph) -> Graph:
@@ -157,12 +158,26 @@ def _canonical_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple
 
 
 def _render(term: Node) -> tuple[tuple, str]:
-    """(sort key, Turtle text) of a term: what turtle_body needs, computed in one go."""
-    from rdflib import URIRef
+    """(sort key, Turtle text) of a term: what turtle_body needs, computed in one go.
 
-    if isinstance(term, URIRef):  # the common case, without term_turtle's type dispatch
-        text = str(term)
-        return (0, natural_key(text), "", text), _iri(text)
+    Same results as ``(_term_key(term), term_turtle(term))``, without converting and
+    type-testing the term twice.
+    """
+    from rdflib import Literal, URIRef
+
+    text = str(term)
+    if isinstance(term, URIRef):
+        return (0, _iri_key(text), "", text), _iri(text)
+    if isinstance(term, Literal):
+        language, datatype = term.language, term.datatype
+        quoted = _quote(text)
+        if language:
+            shown = f"{quoted}@{language}"
+        elif datatype is not None and str(datatype) != XSD_STRING:
+            shown = f"{quoted}^^{_iri(str(datatype))}"
+        else:
+            shown = quoted
+        return (2, natural_key(text), f"{language or ''}|{datatype or ''}", text), shown
     return _term_key(term), term_turtle(term)
 
 
@@ -179,11 +194,17 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]]) -> str:
             predicates[p] = {o}
         else:
             objects.add(o)
-    # Each distinct term rendered once: a mention IRI is a subject once and an object
-    # several times; a predicate appears under most subjects.
+    from rdflib import Literal
+
+    # Each distinct IRI rendered once: a mention IRI is a subject once and an object
+    # several times; a predicate appears under most subjects. Literals are not memoised:
+    # rdflib's equality ignores the case of language tags ("a"@EN == "a"@en), so a memo
+    # could print one with the other's tag.
     rendered: dict[Node, tuple[tuple, str]] = {}
 
     def render(term: Node) -> tuple[tuple, str]:
+        if isinstance(term, Literal):
+            return _render(term)
         found = rendered.get(term)
         if found is None:
             found = rendered[term] = _render(term)
