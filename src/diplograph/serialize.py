@@ -33,6 +33,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+# rdflib is already imported by diplograph.namespaces, so its term classes cost nothing
+# extra here; the hot paths below test term types per triple.
+from rdflib import BNode, Literal, URIRef
+
 from diplograph.namespaces import PREFIXES
 
 if TYPE_CHECKING:
@@ -102,8 +106,6 @@ def _quote(text: str) -> str:
 
 def term_turtle(term: Node) -> str:
     """One RDF term in Turtle/TriG syntax (prefixed names where they are plain)."""
-    from rdflib import BNode, Literal, URIRef
-
     if isinstance(term, URIRef):
         return _iri(str(term))
     if isinstance(term, BNode):
@@ -119,8 +121,6 @@ def term_turtle(term: Node) -> str:
 
 
 def _term_key(term: Node) -> tuple[int, tuple[tuple[int, int | str], ...], str, str]:
-    from rdflib import BNode, Literal
-
     rank = 2 if isinstance(term, Literal) else 1 if isinstance(term, BNode) else 0
     text = str(term)
     extra = ""
@@ -132,7 +132,6 @@ def _term_key(term: Node) -> tuple[int, tuple[tuple[int, int | str], ...], str, 
 
 
 def _canonical(graph: Graph) -> Graph:
-    from rdflib import BNode
     from rdflib.compare import to_canonical_graph
 
     if any(isinstance(t, BNode) for triple in graph for t in (triple[0], triple[2])):
@@ -146,10 +145,11 @@ def _canonical_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple
     Reads a Graph once (iterating rdflib's store is not free) and builds a Graph only
     when blank nodes need relabelling, which documents from the mapper never have.
     """
-    from rdflib import BNode, Graph
+    from rdflib import Graph
 
     found = list(triples)
-    if any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in found):
+    kinds = {type(s) for s, _, _ in found} | {type(o) for _, _, o in found}
+    if any(issubclass(kind, BNode) for kind in kinds):
         graph = Graph()
         for triple in found:
             graph.add(triple)
@@ -163,8 +163,6 @@ def _render(term: Node) -> tuple[tuple, str]:
     Same results as ``(_term_key(term), term_turtle(term))``, without converting and
     type-testing the term twice.
     """
-    from rdflib import Literal, URIRef
-
     text = str(term)
     if isinstance(term, URIRef):
         return (0, _iri_key(text), "", text), _iri(text)
@@ -194,7 +192,6 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]]) -> str:
             predicates[p] = {o}
         else:
             objects.add(o)
-    from rdflib import Literal
 
     # Each distinct IRI rendered once: a mention IRI is a subject once and an object
     # several times; a predicate appears under most subjects. Literals are not memoised:
@@ -203,26 +200,29 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     rendered: dict[Node, tuple[tuple, str]] = {}
 
     def render(term: Node) -> tuple[tuple, str]:
-        if isinstance(term, Literal):
+        if type(term) is not URIRef and isinstance(term, Literal):
             return _render(term)
         found = rendered.get(term)
         if found is None:
             found = rendered[term] = _render(term)
         return found
 
+    def predicate_key(predicate: Node) -> tuple[bool, tuple]:
+        return str(predicate) != RDF_TYPE, render(predicate)[0]
+
     blocks: list[str] = []
     for subject in sorted(by_subject, key=lambda s: render(s)[0]):
         predicates = by_subject[subject]
         lines: list[str] = []
-        ordered = sorted(predicates, key=lambda p: (str(p) != RDF_TYPE, render(p)[0]))
-        for predicate in ordered:
+        for predicate in sorted(predicates, key=predicate_key) if len(predicates) > 1 else predicates:
             objects = predicates[predicate]
             verb = "a" if str(predicate) == RDF_TYPE else render(predicate)[1]
             if len(objects) == 1:
-                rendered_objects = [render(o)[1] for o in objects]
+                for only in objects:
+                    lines.append(f"    {verb} {render(only)[1]}")
             else:
-                rendered_objects = [text for _, text in sorted(map(render, objects), key=_first)]
-            lines.append(f"    {verb} " + ",\n        ".join(rendered_objects))
+                shown = [text for _, text in sorted(map(render, objects), key=_first)]
+                lines.append(f"    {verb} " + ",\n        ".join(shown))
         blocks.append(render(subject)[1] + "\n" + " ;\n".join(lines) + " .\n")
     return "\n".join(blocks)
 
