@@ -7,6 +7,7 @@ off its text by hand.
 from __future__ import annotations
 
 import datetime
+import json
 import subprocess
 import sys
 
@@ -251,6 +252,22 @@ def test_triples_entry_point_gives_the_graph_and_the_file_of_to_graph(graph) -> 
     assert len(triples) == len(set(triples)) == len(graph)
     assert set(triples) == set(graph)
     assert to_turtle(triples, header_comment="# x") == to_turtle(graph, header_comment="# x")
+
+
+def test_triples_come_in_the_same_order_in_every_process() -> None:
+    # to_triples promises a deterministic order (callers may stream it without sorting).
+    code = (
+        "import sys; sys.path.insert(0, 'tests'); from test_mapper import make_doc;"
+        "import json; from diplograph.mapper import to_triples;"
+        "json.dump([[t.n3() for t in triple] for triple in to_triples(make_doc())], sys.stdout)"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
+                       env=_child_env(seed), cwd=_repo()).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop()) == [[t.n3() for t in triple] for triple in to_triples(make_doc())]
 
 
 def test_turtle_order_of_ties_does_not_depend_on_the_process() -> None:

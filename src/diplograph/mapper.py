@@ -145,6 +145,16 @@ def _copy_table() -> dict[URIRef, tuple[tuple[URIRef, Node], ...]]:
     return {thing: tuple(pairs) for thing, pairs in table.items()}
 
 
+def warm() -> None:
+    """Parse the vocabulary and build the lookup tables now (~150 ms, once per process).
+
+    For a build that forks workers: called in the parent, the tables are shared by every
+    worker (copy on write) instead of being rebuilt in each one at its first document.
+    """
+    _copy_table()
+    software_iri()
+
+
 @cache
 def software_iri() -> str:
     """IRI of the software agent that produced the graph: changes with the version only."""
