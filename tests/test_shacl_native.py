@@ -165,3 +165,21 @@ def test_cli_engines_print_the_same_report(tmp_path: Path) -> None:
     assert outputs["native"] == outputs["pyshacl"]
     result = runner.invoke(cli, ["validate", "--engine", "fastest", str(broken)])
     assert result.exit_code == 2
+
+
+def test_validate_jobs_shard_documents_with_the_same_report(tmp_path: Path) -> None:
+    folder = tmp_path / "graphs"
+    folder.mkdir()
+    for name in ("MentionShape", "QuoteShape", "EventShape", "PersonShape"):
+        graph = Graph()
+        graph += CONFORMING
+        graph += parsed(SHAPE_TESTS / f"{name}.ttl")
+        graph.serialize(folder / f"{name.lower()}.ttl", format="turtle")
+    runner = CliRunner()
+    outputs = {}
+    for jobs in ("1", "2"):
+        result = runner.invoke(cli, ["validate", "--jobs", jobs, "-f", "json", *sorted(map(str, folder.iterdir()))])
+        assert result.exit_code == 1, result.output
+        outputs[jobs] = result.output
+    assert outputs["1"] == outputs["2"]
+    assert '"Violation":' in outputs["1"] and "dgsh:MentionShape" in outputs["1"] and "dgsh:QuoteShape" in outputs["1"]

@@ -133,20 +133,23 @@ def graph_lock(graph_dir: Path) -> Iterator[None]:
 
 
 def map_document(doc: ExtractedDocument, *, validate: bool = True) -> DocumentResult:
-    """Map one extracted document to RDF, serialise it, and SHACL-validate it (asserted only)."""
-    from rdflib import URIRef
+    """Map one extracted document to RDF, serialise it, and SHACL-validate it (asserted only).
 
+    Works on the mapper's list of triples: an rdflib Graph would cost as much to fill as
+    the mapping itself, and neither the Turtle writer nor the native SHACL engine needs one.
+    """
     from diplograph.check import validate_graph
-    from diplograph.mapper import to_graph
+    from diplograph.mapper import to_triples
 
-    graph = to_graph(doc)
-    findings = validate_graph(graph).results if validate else []
-    events = len(set(graph.subjects(URIRef(DG.eventType), None)))
+    triples = to_triples(doc)
+    turtle = document_turtle(triples)
+    findings = validate_graph(triples, turtle=turtle).results if validate else []
+    events = len({s for s, p, _ in triples if p == DG.eventType})
     actors = {iri for iri, entity in doc.entities.items() if entity.kind in ACTOR_KINDS}
-    return DocumentResult(doc.source.slug, document_turtle(graph), len(graph), findings, events, actors)
+    return DocumentResult(doc.source.slug, turtle, len(triples), findings, events, actors)
 
 
-def document_turtle(graph: Graph) -> str:
+def document_turtle(graph: Graph | Sequence[tuple]) -> str:
     """The exact text of a ``graph/<slug>.ttl`` file."""
     return to_turtle(graph, header_comment=GENERATED_MARK)
 
@@ -305,9 +308,11 @@ def process_documents(
     from diplograph.analyse import load_nlp
     from diplograph.check import warm_validation
     from diplograph.lexicon import load_lexicon
+    from diplograph.mapper import warm
 
     load_nlp()
     load_lexicon()
+    warm()
     warm_validation()
     context = multiprocessing.get_context("fork")
     with context.Pool(min(jobs, len(tasks))) as pool:

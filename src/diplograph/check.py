@@ -379,28 +379,70 @@ def _ontology_ntriples() -> bytes:
     return "".join(_nt_row(triple) for triple in _parse(ontology_file())).encode("utf-8")
 
 
-def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph) -> list[Finding]:
-    """Run the node-level SPARQL rules on Oxigraph; add W3C result nodes to ``report``."""
-    import re
+_RULE_STORES: dict[int, object] = {}
+
+
+def _rule_store() -> object:
+    """This process's Oxigraph store for the SPARQL rules: the OWL file in a named graph, loaded once.
+
+    Per process (keyed by pid) because build workers are forked: a store is never shared
+    across a fork. Each document goes into the default graph and is cleared afterwards.
+    """
+    import os
 
     import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import RDF, SH
-    from rdflib.plugins.serializers.nt import _nt_row
 
-    from diplograph.sparql import to_rdflib  # the one oxigraph -> rdflib boundary (xsd:string made plain)
+    store = _RULE_STORES.get(os.getpid())
+    if store is None:
+        store = pyoxigraph.Store()
+        store.bulk_load(_ontology_ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES,
+                        to_graph=pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH)))
+        _RULE_STORES.clear()
+        _RULE_STORES[os.getpid()] = store
+    return store
+
+
+def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
+                     turtle: str | None = None) -> list[Finding]:
+    """Run the node-level SPARQL rules on Oxigraph; add W3C result nodes to ``report``.
+
+    The rules see the data plus the OWL file (its rdfs:subClassOf make class targets
+    include subclasses, as pySHACL's ont_graph mixing does); no vocabulary instances, as in
+    pySHACL. ``turtle``: the data already serialised (the build has it), parsed by
+    Oxigraph instead of writing N-Triples from rdflib.
+    """
+    import pyoxigraph
 
     if not rules:
         return []
-    store = pyoxigraph.Store()
-    # The data plus the OWL file (its rdfs:subClassOf make class targets include subclasses,
-    # as pySHACL's ont_graph mixing does); no vocabulary instances, as in pySHACL.
-    lines = "".join([_nt_row(triple) for triple in data])
-    store.bulk_load(lines.encode("utf-8") + _ontology_ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    store = _rule_store()
+    default = pyoxigraph.DefaultGraph()
+    store.clear_graph(default)  # type: ignore[attr-defined]
+    try:
+        if turtle is not None:
+            store.load(turtle.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)  # type: ignore[attr-defined]
+        else:
+            from rdflib.plugins.serializers.nt import _nt_row
+
+            lines = "".join([_nt_row(triple) for triple in data]).encode("utf-8")
+            store.bulk_load(lines, format=pyoxigraph.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
+        return _rule_results(store, rules, report)
+    finally:
+        store.clear_graph(default)  # type: ignore[attr-defined]
+
+
+def _rule_results(store: object, rules: Sequence[SparqlRule], report: Graph) -> list[Finding]:
+    import re
+
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import RDF, SH
+
+    from diplograph.sparql import to_rdflib  # the one oxigraph -> rdflib boundary (xsd:string made plain)
+
     report_node = report.value(None, RDF.type, SH.ValidationReport) if len(report) else None
     findings = []
     for rule in rules:
-        solutions = store.query(rule.query)
+        solutions = store.query(rule.query, use_default_graph_as_union=True)  # type: ignore[attr-defined]
         variables = [v.value for v in solutions.variables]
         seen = set()
         for solution in solutions:
@@ -541,8 +583,17 @@ def warm_validation() -> None:
     validate_graph(Graph())
 
 
-def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = True,
-                   shapes: Path | None = None, engine: str = "auto") -> Report:
+def _as_graph(triples: Iterable[tuple]) -> Graph:
+    from rdflib import Graph
+
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fast_sparql: bool = True,
+                   shapes: Path | None = None, engine: str = "auto", turtle: str | None = None) -> Report:
     """SHACL-validate one data graph against the shapes, with the ontology as ont_graph.
 
     ``engine``: ``native`` is :mod:`diplograph.shacl` (SHACL Core compiled once, ~50x
@@ -553,7 +604,10 @@ def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = 
     pySHACL's own RDFS expansion (then every constraint runs inside pySHACL).
     ``fast_sparql=False`` also leaves the SHACL-SPARQL rules to pySHACL (slow; used by the
     test that proves both give the same results). ``shapes``: another shapes file than the
-    shipped one (a file that is not valid SHACL is an input error naming it).
+    shipped one (a file that is not valid SHACL is an input error naming it). ``data`` may
+    be a plain list of triples (what the build has; no rdflib store to fill). ``turtle``:
+    ``data`` already serialised as Turtle, if the caller has it (saves re-serialising it
+    for the SPARQL rules).
     """
     from rdflib import BNode, Graph, Literal
     from rdflib.namespace import RDF, SH
@@ -562,6 +616,8 @@ def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = 
         raise UsageError(f"unknown inference {inference!r} (use {', '.join(INFERENCE_MODES)})")
     if engine not in ENGINES:
         raise UsageError(f"unknown SHACL engine {engine!r} (use {', '.join(ENGINES)})")
+    if not isinstance(data, Graph) and (engine == "pyshacl" or inference != "none"):
+        data = _as_graph(data)
     target = data
     if inference == "owlrl":
         target = Graph()
@@ -578,6 +634,8 @@ def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = 
     if engine == "native" and compiled is None:
         raise UsageError("these shapes use SHACL features the native engine leaves to pySHACL (use --engine pyshacl)")
     shacl, rules = split_shapes(shapes_path) if split else (shapes_graph(shapes_path), ())
+    if compiled is None and not isinstance(target, Graph):  # shapes outside the native scope
+        target = data = _as_graph(data)
     if compiled is not None:
         results = Graph()
         report_node = BNode()
@@ -585,7 +643,7 @@ def validate_graph(data: Graph, *, inference: str = "none", fast_sparql: bool = 
         findings = _native_findings(target, compiled, results, shapes_path)
     else:
         results, findings = _pyshacl(target, shacl, shapes_path, inference)
-    findings = _sort(findings + _sparql_findings(target, rules, results))
+    findings = _sort(findings + _sparql_findings(target, rules, results, turtle if target is data else None))
     conforms = not any(f.severity == "Violation" for f in findings)
     report_node = results.value(None, RDF.type, SH.ValidationReport)
     if report_node is not None:
@@ -607,26 +665,72 @@ def _validation_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def _file_graphs(path: Path) -> list[tuple[str, list]]:
+    """(graph name, triples) of one RDF file, parsed by Oxigraph when it can (10x rdflib's speed).
+
+    JSON-LD and RDF/XML, and any file Oxigraph refuses, go through
+    :func:`diplograph.rdfio.load_dataset`, whose error message names line and column.
+    """
+    import pyoxigraph
+
+    from diplograph.rdfio import graph_name_for, load_dataset, rdf_format
+    from diplograph.sparql import to_rdflib
+
+    fmt, mime, quads = rdf_format(path)
+    if fmt in ("turtle", "nt", "trig", "nquads"):
+        try:
+            graphs: dict[str, list] = {}
+            default = graph_name_for(path)
+            for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
+                                         base_iri=path.resolve().as_uri()):
+                name = quad.graph_name.value if quads and not isinstance(quad.graph_name, pyoxigraph.DefaultGraph) \
+                    else default
+                graphs.setdefault(name, []).append(
+                    (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+            return sorted(graphs.items())
+        except (SyntaxError, OSError, ValueError, UnicodeDecodeError):
+            pass  # load_dataset below reports it
+    dataset = load_dataset([path])
+    return sorted((str(g.identifier), list(g)) for g in dataset.graphs() if len(g))
+
+
+def _validate_document(task: tuple) -> list[tuple[list[Finding], list]]:
+    """Findings and report triples for each graph of one file (runs in a worker with --jobs)."""
+    path, context, inference, shapes, engine = task
+    out = []
+    graphs = _file_graphs(path)
+    local = list(context) + [t for name, triples in graphs if name == str(INFERRED_GRAPH) for t in triples]
+    skip = {str(INFERRED_GRAPH), str(ONTOLOGY_GRAPH), str(VOCAB_GRAPH)}
+    for name, triples in graphs:
+        if name in skip:
+            continue
+        report = validate_graph(triples + local, inference=inference, shapes=shapes, engine=engine)
+        out.append((report.results, list(report.graph) if report.graph is not None else []))
+    return out
+
+
 def validate_files(paths: Sequence[str | Path], *, inference: str = "none", shapes: Path | None = None,
-                   engine: str = "auto") -> Report:
-    """Validate RDF files (graph/ by default), one named graph at a time.
+                   engine: str = "auto", jobs: int = 1) -> Report:
+    """Validate RDF files (graph/ by default), one named graph at a time, in ``jobs`` processes.
 
     Each document graph is self-contained by design, so it is validated on its own (with
-    the ontology): pySHACL's cost stays linear in the number of documents and memory holds
-    one file at a time. A ``graph/inferred`` graph among the inputs (e.g. ``inferred.ttl``
-    written by ``diplograph reason``) is added to every document as context.
+    the ontology): the cost stays linear in the number of documents, memory holds one file
+    at a time per worker, and documents shard over processes (forked after the shapes and
+    ontology are compiled, so workers inherit them). A ``graph/inferred`` graph among the
+    inputs (e.g. ``inferred.ttl`` written by ``diplograph reason``) is added to every
+    document as context. The report does not depend on ``jobs``.
     """
     from rdflib import BNode, Graph, Literal
     from rdflib.namespace import RDF, SH
 
-    from diplograph.rdfio import graph_name_for, load_dataset, rdf_format
+    from diplograph.rdfio import graph_name_for, rdf_format
 
     files = _validation_files(paths)
-    context = Graph()
+    context: list = []
     documents: list[Path] = []
     for path in files:
         if not rdf_format(path)[2] and str(graph_name_for(path)) == str(INFERRED_GRAPH):
-            context += load_dataset([path]).graph(INFERRED_GRAPH)
+            context += [t for _, triples in _file_graphs(path) for t in triples]
         else:
             documents.append(path)
     findings: list[Finding] = []
@@ -634,37 +738,32 @@ def validate_files(paths: Sequence[str | Path], *, inference: str = "none", shap
     report_node = BNode()
     validated = 0
 
-    def check(data: Graph) -> None:
-        report = validate_graph(data, inference=inference, shapes=shapes, engine=engine)
-        findings.extend(report.results)
-        if report.graph is not None:
-            own = set(report.graph.subjects(RDF.type, SH.ValidationReport))
-            for s, p, o in report.graph:
-                if s in own:
-                    if p == SH.result:
-                        merged.add((report_node, p, o))
-                    continue
-                merged.add((s, p, o))
-
-    for path in documents:
-        dataset = load_dataset([path])
-        graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
-        local = Graph()
-        local += context
-        for graph in graphs:
-            if graph.identifier == INFERRED_GRAPH:
-                local += graph
-        for graph in graphs:
-            if graph.identifier in (INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCAB_GRAPH):
+    def collect(results: list[Finding], report: list) -> None:
+        findings.extend(results)
+        own = {s for s, p, o in report if p == RDF.type and o == SH.ValidationReport}
+        for s, p, o in report:
+            if s in own:
+                if p == SH.result:
+                    merged.add((report_node, p, o))
                 continue
-            data = Graph()
-            for triple in graph:
-                data.add(triple)
-            data += local
-            check(data)
+            merged.add((s, p, o))
+
+    tasks = [(path, context, inference, shapes, engine) for path in documents]
+    if jobs > 1 and len(tasks) > 1:
+        import multiprocessing
+
+        validate_graph([], inference=inference, shapes=shapes, engine=engine)  # compile once, before the fork
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            outcomes = list(pool.imap(_validate_document, tasks, chunksize=8))
+    else:
+        outcomes = [_validate_document(task) for task in tasks]
+    for outcome in outcomes:
+        for results, report in outcome:
+            collect(results, report)
             validated += 1
-    if not validated and len(context):
-        check(context)
+    if not validated and context:
+        report = validate_graph(context, inference=inference, shapes=shapes, engine=engine)
+        collect(report.results, list(report.graph) if report.graph is not None else [])
     ordered = _sort(findings)
     conforms = not any(f.severity == "Violation" for f in ordered)
     merged.add((report_node, RDF.type, SH.ValidationReport))

@@ -7,6 +7,7 @@ line with the file and line number (exit 3).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -50,10 +51,12 @@ def _graph_store() -> object | None:
 @click.option("--engine", type=click.Choice(["auto", "native", "pyshacl"]), default="auto", show_default=True,
               help="SHACL engine: native (compiled SHACL Core, fast), pyshacl (the reference), "
                    "auto (native unless the shapes need pySHACL).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes, one document graph at a time each (default: all cores).")
 @click.pass_context
 def validate_command(
     ctx: click.Context, files: tuple[str, ...], inference: str, fmt: str, fail_on: str, shapes: str | None,
-    engine: str,
+    engine: str, jobs: int | None,
 ) -> None:
     """SHACL-validate FILES (default graph/) against the shapes; exit 1 on findings."""
     from pathlib import Path
@@ -64,7 +67,7 @@ def validate_command(
     if shapes is not None and not Path(shapes).is_file():
         raise InputError(f"{shapes}: no such shapes file")
     report = validate_files(list(files), inference=inference, shapes=Path(shapes) if shapes else None,
-                            engine=engine)
+                            engine=engine, jobs=jobs or os.cpu_count() or 1)
     click.echo(report.render(fmt), nl=False)
     if report.failing(fail_on):
         ctx.exit(EXIT_FINDINGS)
