@@ -117,6 +117,48 @@ def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[i
         assert from_store.output == runner.invoke(cli, ["stats", "-f", fmt, str(graph / "diplograph.trig")]).output
 
 
+def _quads(db_root: Path) -> set[str]:
+    import pyoxigraph
+
+    (db,) = list(db_root.glob("db-*"))  # exactly one database is kept
+    return {str(q) for q in pyoxigraph.Store.read_only(str(db))}
+
+
+def test_store_filled_during_the_build_equals_one_loaded_from_the_files(built: dict[int, Path],
+                                                                         tmp_path: Path) -> None:
+    from diplograph.store import QUERY_STORE, ensure_query_store
+
+    for graph in built.values():
+        during = _quads(graph / QUERY_STORE)
+        copy = tmp_path / graph.name
+        copy.mkdir()
+        for path in graph.glob("*.t*"):
+            (copy / path.name).write_bytes(path.read_bytes())
+        info = ensure_query_store(copy)
+        assert not info.reused
+        assert _quads(copy / QUERY_STORE) == during  # same named graphs, same distinct union
+        manifest = json.loads((graph / QUERY_STORE / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["key"] == info.key  # and `query` reuses it rather than rebuilding
+
+
+def test_store_of_a_partial_build_holds_every_document_left_in_graph(docs: list[Path], tmp_path: Path) -> None:
+    from diplograph.store import QUERY_STORE, ensure_query_store
+
+    graph = tmp_path / "graph"
+    build(docs[:2], graph_dir=graph, jobs=1)
+    stale = graph / docs[0].name.replace(".fr.txt", "-fr.ttl")
+    assert stale.is_file(), sorted(p.name for p in graph.iterdir())
+    # A second build of other documents leaves the first ones in graph/: the store must hold all.
+    build(docs[2:], graph_dir=graph, jobs=1)
+    during = _quads(graph / QUERY_STORE)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for path in graph.glob("*.t*"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    ensure_query_store(copy)
+    assert _quads(copy / QUERY_STORE) == during
+
+
 def test_a_hand_edited_graph_is_never_served_stale(built: dict[int, Path], tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     graph = tmp_path / "graph"

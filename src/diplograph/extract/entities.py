@@ -264,6 +264,8 @@ def _collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
         if token.i in ctx.heading_tokens or token.pos_ not in ("NOUN", "PROPN") or ctx.by_token.get(token.i):
             continue
         lemma = token.lemma_.lower()
+        if lemma not in DELEGATION_NOUNS and lemma not in STATE_NOUNS and lemma not in COLLECTIVE_NOUNS:
+            continue  # most nouns: skip before the morphology lookup below, the costly part
         plural = "Plur" in token.morph.get("Number") or token.lower_.endswith(("s", "x"))
         if lemma in DELEGATION_NOUNS:
             kind = "delegation"
