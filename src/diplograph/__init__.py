@@ -40,15 +40,17 @@ def load(*sources: Any) -> Dataset:
     return load_dataset(list(sources))
 
 
-def validate(*sources: Any, inference: str = "none") -> Report:
+def validate(*sources: Any, inference: str = "none", engine: str = "auto", jobs: int = 1) -> Report:
     """Validate RDF files against the shapes; returns a report with ``conforms`` and ``results``.
 
     ``inference`` is ``"none"`` (asserted triples only, what the build checks), ``"rdfs"``
-    or ``"owlrl"``. ``report.text()``, ``.turtle()`` and ``.json()`` render it.
+    or ``"owlrl"``. ``engine``: ``"native"`` (SHACL Core compiled once, what the build
+    uses), ``"pyshacl"`` (the reference) or ``"auto"``. ``jobs``: worker processes, one
+    document graph at a time. ``report.text()``, ``.turtle()`` and ``.json()`` render it.
     """
     from diplograph.check import validate_files
 
-    return validate_files(list(sources), inference=inference)
+    return validate_files(list(sources), inference=inference, engine=engine, jobs=jobs)
 
 
 def reason(*sources: Any) -> Graph:

@@ -420,6 +420,8 @@ def _build_locked(
                 results.append(result)
                 if on_document is not None:
                     on_document(result.slug)
+            if builder is not None:
+                builder.seal()  # the loader's last batch and compaction overlap the writing below
             summary = write_graphs(results, graph_path, whole_corpus=whole_corpus, force=force)
             if whole_corpus:  # entries of documents gone or changed would only grow the folder
                 for entry in cache.glob("*.json"):

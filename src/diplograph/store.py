@@ -316,15 +316,44 @@ def ensure_query_store(graph_dir: str | Path = "graph", *, log: Callable[[str], 
     return ensure_store([graph_path], graph_path / QUERY_STORE, log=log, union_copy=True)
 
 
+def _store_loader(conn: Any, parent_end: Any, path: str) -> None:
+    """The query store's own process: bulk-load each batch received, then flush, optimize, report the size.
+
+    The parent's end of the pipe, inherited by the fork, is closed first: if the build is
+    killed, ``recv`` then fails at once and this process ends instead of waiting forever
+    (and holding the build lock it inherited).
+    """
+    import pyoxigraph
+
+    parent_end.close()
+    try:
+        store = pyoxigraph.Store(path)
+        while (batch := conn.recv()) is not None:
+            named, union = batch
+            store.bulk_load(named, format=pyoxigraph.RdfFormat.TRIG)
+            store.bulk_load(union, format=pyoxigraph.RdfFormat.TURTLE)
+        store.flush()
+        store.optimize()
+        quads = len(store)
+        del store  # closes RocksDB before the parent renames the folder
+        conn.send(quads)
+    except BaseException as exc:  # reported to the parent, which then loads from the files
+        conn.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        conn.close()
+
+
 class QueryStoreBuilder:
-    """The query store of a build, filled batch by batch while the documents come in.
+    """The query store of a build, filled by its own process while the documents come in.
 
     Why: loading graph/ into RocksDB after a build, with the distinct union copied by a
     SPARQL update, was a third of a two-core build's wall time, all of it on one core after
-    the workers had finished. Filled as results arrive, the loading shares the cores with
-    the workers, and the union is a second parse of each batch into the default graph (a
-    store is a set of quads, so that *is* the distinct union). Batches of ~256 KB, so RocksDB
-    gets a few large bulk loads and memory stays flat.
+    the workers had finished. Here a forked loader process receives batches (~256 KB of
+    Turtle) as results arrive and loads each twice: as TriG into the named graphs, as
+    Turtle into the default graph (a store is a set of quads, so that *is* the distinct
+    union). The loading overlaps extraction (with --jobs 1 it gets the otherwise idle
+    core), and memory stays flat. If no process can be started (e.g. inside a daemonic
+    process), the batches are loaded in this process.
 
     The result is used only if the build ends with graph/ holding exactly the documents
     that were added (:meth:`finish` is told so and checks the names); otherwise it is
@@ -334,27 +363,42 @@ class QueryStoreBuilder:
     BATCH = 1 << 18
 
     def __init__(self, graph_dir: Path, prefixes: str) -> None:
-        import pyoxigraph
+        import multiprocessing
 
         self.root = Path(graph_dir) / QUERY_STORE
         self.root.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=self.root))
-        self.store: pyoxigraph.Store | None = pyoxigraph.Store(str(self.tmp))
         self.prefixes = prefixes
         self.names: set[str] = set()
         self.named: list[str] = []
         self.bodies: list[str] = []
         self.size = 0
         self.usable = True
+        self.sealed = False
+        self.store: pyoxigraph.Store | None = None
+        self.process: Any = None
+        context = multiprocessing.get_context("fork")
+        self.conn, child = context.Pipe()
+        try:
+            self.process = context.Process(target=_store_loader, args=(child, self.conn, str(self.tmp)),
+                                           daemon=True)
+            self.process.start()
+        except (AssertionError, OSError):  # a daemonic parent cannot fork children: load here
+            import pyoxigraph
+
+            self.process = None
+            self.store = pyoxigraph.Store(str(self.tmp))
+        finally:
+            child.close()
 
     def add(self, graph_name: str, body: str) -> None:
         """One document graph: its IRI and its Turtle statements (without prefixes)."""
         from diplograph.serialize import trig_block
 
-        if not self.usable:
+        if not self.usable or self.sealed:
             return
         if "_:" in body:  # blank nodes: two parses would not share them; let the files decide
-            self.usable = False
+            self.discard()
             return
         self.names.add(graph_name)
         self.named.append(trig_block(graph_name, body))
@@ -364,15 +408,57 @@ class QueryStoreBuilder:
             self._flush()
 
     def _flush(self) -> None:
-        import pyoxigraph
-
-        if self.store is None or not self.bodies:
+        if not self.bodies:
             return
         named = (self.prefixes + "".join(self.named)).encode("utf-8")
         union = (self.prefixes + "\n".join(self.bodies)).encode("utf-8")
-        self.store.bulk_load(named, format=pyoxigraph.RdfFormat.TRIG)
-        self.store.bulk_load(union, format=pyoxigraph.RdfFormat.TURTLE)
         self.named, self.bodies, self.size = [], [], 0
+        if self.process is not None:
+            try:
+                self.conn.send((named, union))
+            except (OSError, ValueError):  # the loader died: finish() will say so
+                self.usable = False
+        elif self.store is not None:
+            import pyoxigraph
+
+            self.store.bulk_load(named, format=pyoxigraph.RdfFormat.TRIG)
+            self.store.bulk_load(union, format=pyoxigraph.RdfFormat.TURTLE)
+
+    def seal(self) -> None:
+        """No more documents: load the last batch and let the loader flush and optimize.
+
+        Called before the build writes its files, so that the loader's last work overlaps it.
+        """
+        if self.usable:
+            self._flush()
+            if self.process is not None and not self.sealed:
+                try:
+                    self.conn.send(None)
+                except (OSError, ValueError):
+                    self.usable = False
+        self.sealed = True
+
+    def _close(self) -> int | None:
+        """Finish loading; the number of quads, or None if the loader failed."""
+        if self.process is None:
+            store, self.store = self.store, None
+            if store is None:
+                return None
+            store.flush()
+            store.optimize()
+            quads = len(store)
+            del store  # closes RocksDB before the folder is renamed
+            return quads
+        try:
+            if not self.sealed:
+                self.conn.send(None)
+                self.sealed = True
+            answer = self.conn.recv()
+        except (OSError, EOFError, ValueError):
+            answer = None
+        self.process.join()
+        self.process = None
+        return answer if isinstance(answer, int) else None
 
     def finish(self, graph_dir: Path, complete: bool) -> StoreInfo | None:
         """Put the store in place if it holds exactly graph/'s documents; None if it cannot be used.
@@ -388,14 +474,10 @@ class QueryStoreBuilder:
             expected = {graph_iri(slug) for slug in generated_files(Path(graph_dir))}
             if not (complete and self.usable and self.names == expected):
                 return None
-            self._flush()
-            store = self.store
-            assert store is not None
-            store.flush()
-            store.optimize()
-            quads = len(store)
-            self.store = None
-            del store  # closes RocksDB before the folder is renamed
+            self.seal()
+            quads = self._close()
+            if quads is None or not self.usable:
+                return None
             sources = store_sources([Path(graph_dir)], with_ontology=False)
             key, records = content_key(sources, None, union_copy=True)
             name = _db_name(key)
@@ -409,9 +491,14 @@ class QueryStoreBuilder:
         return StoreInfo(db, key, False, quads, time.perf_counter() - started)
 
     def discard(self) -> None:
-        """Drop the database being built (a no-op once it has been put in place)."""
+        """Stop loading and drop the database being built (a no-op once it has been put in place)."""
         self.usable = False
         self.store = None
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.process = None
+        self.conn.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
