@@ -233,7 +233,6 @@ def _alarm(_signum: int, _frame: object) -> None:
 
 def bench_queries(cwd: Path, label: str, repeat: int, with_rdflib: bool) -> dict[str, Any]:
     """p50 per stored query: `diplograph query` path (UnionStore over the on-disk store) vs bare pyoxigraph."""
-    import pyoxigraph
 
     from diplograph import sparql
     from diplograph.store import cached_store
@@ -254,8 +253,8 @@ def bench_queries(cwd: Path, label: str, repeat: int, with_rdflib: bool) -> dict
         rows["_rdflib_parse_s"] = time.perf_counter() - t0
     for name, query, params in _cases(selective):
         bindings = sparql.bind_parameters(query, params)
-        text = sparql._project_variables(query.text, list(bindings)) if bindings else query.text
-        subs = {pyoxigraph.Variable(k): sparql._to_oxigraph(v) for k, v in bindings.items()} or None
+        text, subs = sparql.oxigraph_request(query, bindings)  # the very request `diplograph query` sends
+        subs = subs or None
 
         def bare(text: str = text, subs: Any = subs) -> object:
             return list(store.query(text, substitutions=subs))

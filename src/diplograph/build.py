@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from diplograph.check import Finding
     from diplograph.model import ExtractedDocument
+    from diplograph.store import QueryStoreBuilder
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 LOCK_FILE = ".lock"
@@ -57,6 +58,7 @@ class DocumentResult:
     events: int
     actors: set[str]
     staged: Path | None = None
+    cached: bool = False  # came from graph/.cache (not extracted in this build)
 
     def text(self) -> str:
         """The file text, from memory or from the staging folder."""
@@ -199,6 +201,14 @@ def dataset_trig(graph_dir: Path) -> str:
     return prefix_header() + "".join("\n" + block for block in blocks)
 
 
+def _feed(builder: QueryStoreBuilder, slug: str, text: str) -> None:
+    body = _body_of_text(text)
+    if body is not None:
+        builder.add(graph_iri(slug), body)
+    else:  # written by another version's prefix table: let the store load the files
+        builder.discard()
+
+
 def _write_if_changed(path: Path, text: str) -> bool:
     """Atomic write, skipped when the bytes are already there (keeps mtimes of unchanged files)."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -252,7 +262,8 @@ def _cached(cache: Path | None, key: str) -> DocumentResult | None:
     try:
         data = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
         return DocumentResult(data["slug"], data["turtle"], data["triples"],
-                              [Finding(*f) for f in data["findings"]], data["events"], set(data["actors"]))
+                              [Finding(*f) for f in data["findings"]], data["events"], set(data["actors"]),
+                              cached=True)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -406,13 +417,19 @@ def _build_locked(
             cache = graph_path / CACHE_DIR
             cache.mkdir(exist_ok=True)
             used: set[str] = set()
+            filling = False
             for key, result in process_documents(paths, published=published, jobs=jobs, cache=cache,
                                                  encoding=encoding):
                 used.add(key)
                 text = result.text()
-                if builder is not None:  # the query store fills while workers extract
-                    body = _body_of_text(text)
-                    builder.add(graph_iri(result.slug), body) if body is not None else builder.discard()
+                if builder is not None and (filling or not result.cached):
+                    # The query store fills while workers extract, from the first document that
+                    # was not in the cache on (with the cached ones before it): a rebuild where
+                    # nothing changed loads nothing and keeps the store it has.
+                    for earlier in ([] if filling else results):
+                        _feed(builder, earlier.slug, earlier.text())
+                    filling = True
+                    _feed(builder, result.slug, text)
                 # Park the text on disk: writing at the end must not hold a corpus in memory.
                 result.staged = Path(staging) / f"{result.slug}.ttl"
                 result.staged.write_text(text, encoding="utf-8")
@@ -420,15 +437,15 @@ def _build_locked(
                 results.append(result)
                 if on_document is not None:
                     on_document(result.slug)
-            if builder is not None:
+            if builder is not None and filling:
                 builder.seal()  # the loader's last batch and compaction overlap the writing below
             summary = write_graphs(results, graph_path, whole_corpus=whole_corpus, force=force)
             if whole_corpus:  # entries of documents gone or changed would only grow the folder
                 for entry in cache.glob("*.json"):
                     if entry.stem not in used:
                         entry.unlink(missing_ok=True)
-            if builder is not None and builder.finish(graph_path, complete=not summary.refused) is None \
-                    and summary.written:
+            if (builder is None or not filling or builder.finish(graph_path, complete=not summary.refused) is None) \
+                    and store and summary.written:
                 from diplograph.store import ensure_query_store
 
                 ensure_query_store(graph_path)

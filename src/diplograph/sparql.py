@@ -503,9 +503,8 @@ class UnionStore:
         self.store = store
 
 
-def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Identifier],
-                 union: bool = True) -> Result:
-    """Run on pyoxigraph; ``union``: read the default graph as the union of the named graphs."""
+def oxigraph_request(query: StoredQuery, bindings: Mapping[str, Identifier]) -> tuple[str, dict]:
+    """The query text and substitutions sent to pyoxigraph for these parameters."""
     import pyoxigraph
 
     form = _form(query.text)
@@ -522,7 +521,15 @@ def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[
         if form != "SELECT":
             raise UsageError("parameters need a SELECT query with --engine oxigraph; use --engine rdflib")
         text = _projected_text(text, tuple(bindings))
-    substitutions = {pyoxigraph.Variable(name): _to_oxigraph(term) for name, term in bindings.items()}
+    return text, {pyoxigraph.Variable(name): _to_oxigraph(term) for name, term in bindings.items()}
+
+
+def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Identifier],
+                 union: bool = True) -> Result:
+    """Run on pyoxigraph; ``union``: read the default graph as the union of the named graphs."""
+    import pyoxigraph
+
+    text, substitutions = oxigraph_request(query, bindings)
     try:
         answer = store.query(text, use_default_graph_as_union=union, substitutions=substitutions or None)
     except SyntaxError as exc:
