@@ -254,6 +254,17 @@ def test_triples_entry_point_gives_the_graph_and_the_file_of_to_graph(graph) -> 
     assert to_turtle(triples, header_comment="# x") == to_turtle(graph, header_comment="# x")
 
 
+def _one_output_in_every_process(code: str, seeds: tuple[str, ...]) -> str:
+    """stdout of ``python -c code`` under each hash seed, asserted to be the same every time."""
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
+                       env=_child_env(seed), cwd=_repo()).stdout
+        for seed in seeds
+    }
+    assert len(outputs) == 1
+    return outputs.pop()
+
+
 def test_triples_come_in_the_same_order_in_every_process() -> None:
     # to_triples promises a deterministic order (callers may stream it without sorting).
     code = (
@@ -261,13 +272,8 @@ def test_triples_come_in_the_same_order_in_every_process() -> None:
         "import json; from diplograph.mapper import to_triples;"
         "json.dump([[t.n3() for t in triple] for triple in to_triples(make_doc())], sys.stdout)"
     )
-    outputs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
-                       env=_child_env(seed), cwd=_repo()).stdout
-        for seed in ("1", "2", "3")
-    }
-    assert len(outputs) == 1
-    assert json.loads(outputs.pop()) == [[t.n3() for t in triple] for triple in to_triples(make_doc())]
+    expected = [[t.n3() for t in triple] for triple in to_triples(make_doc())]
+    assert json.loads(_one_output_in_every_process(code, ("1", "2", "3"))) == expected
 
 
 def test_turtle_order_of_ties_does_not_depend_on_the_process() -> None:
@@ -281,13 +287,7 @@ def test_turtle_order_of_ties_does_not_depend_on_the_process() -> None:
         "'http://www.w3.org/2001/XMLSchema#token')))];"
         "sys.stdout.write(to_turtle(g))"
     )
-    outputs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True,
-                       env=_child_env(seed), cwd=_repo()).stdout
-        for seed in ("0", "1", "2", "3", "4", "5")
-    }
-    assert len(outputs) == 1
-    body = outputs.pop()
+    body = _one_output_in_every_process(code, ("0", "1", "2", "3", "4", "5"))
     assert body.index("<http://example.org/001>") < body.index("<http://example.org/01>") \
         < body.index("<http://example.org/1>")
 

@@ -255,19 +255,10 @@ def _python(term: Any) -> tuple[bool, Any]:
 
 
 def _compare(value: Any, bound: Any) -> int | None:
-    """-1/0/1 for value vs bound (both literals), None when not comparable."""
+    """-1/0/1 for a value node vs a range bound (sh:minInclusive...): only literals compare."""
     from rdflib import Literal
 
-    if not isinstance(value, Literal):
-        return None
-    v_str, v = _python(value)
-    b_str, b = _python(bound)
-    if v_str != b_str:
-        return None
-    try:
-        return -1 if v < b else 1 if v > b else 0
-    except TypeError:
-        return None
+    return _compare_terms(value, bound) if isinstance(value, Literal) else None
 
 
 def _lang_matches(tag: str, ranges: Sequence[str]) -> bool:
