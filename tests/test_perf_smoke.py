@@ -195,3 +195,19 @@ def test_benchmark_smoke_run_writes_complete_results(tmp_path: Path) -> None:
     for section in ("Build throughput", "Stored queries", "cold start", "Validation", "OWL RL", "Peak memory"):
         assert section in report
     assert report.count("met**") >= 6  # every goal is marked met / NOT met
+
+
+def test_build_in_a_process_that_has_a_store_open_does_not_hang(docs: list[Path], tmp_path: Path) -> None:
+    # A forked loader inherited RocksDB's locks from a process that had a store open and waited
+    # forever (it hung a whole test run); the loader is now a fresh interpreter.
+    code = (
+        "import sys, pyoxigraph; from pathlib import Path; from diplograph.build import build;"
+        f"open_store = pyoxigraph.Store({str(tmp_path / 'open')!r});"
+        f"summary = build([Path(p) for p in {[str(p) for p in docs[:2]]!r}],"
+        f" graph_dir=Path({str(tmp_path / 'graph')!r}), jobs=1, force=True);"
+        "print(summary.documents)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "2"
+    assert list((tmp_path / "graph" / ".store" / "query").glob("db-*"))

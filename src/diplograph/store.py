@@ -316,44 +316,18 @@ def ensure_query_store(graph_dir: str | Path = "graph", *, log: Callable[[str], 
     return ensure_store([graph_path], graph_path / QUERY_STORE, log=log, union_copy=True)
 
 
-def _store_loader(conn: Any, parent_end: Any, path: str) -> None:
-    """The query store's own process: bulk-load each batch received, then flush, optimize, report the size.
-
-    The parent's end of the pipe, inherited by the fork, is closed first: if the build is
-    killed, ``recv`` then fails at once and this process ends instead of waiting forever
-    (and holding the build lock it inherited).
-    """
-    import pyoxigraph
-
-    parent_end.close()
-    try:
-        store = pyoxigraph.Store(path)
-        while (batch := conn.recv()) is not None:
-            named, union = batch
-            store.bulk_load(named, format=pyoxigraph.RdfFormat.TRIG)
-            store.bulk_load(union, format=pyoxigraph.RdfFormat.TURTLE)
-        store.flush()
-        store.optimize()
-        quads = len(store)
-        del store  # closes RocksDB before the parent renames the folder
-        conn.send(quads)
-    except BaseException as exc:  # reported to the parent, which then loads from the files
-        conn.send(f"{type(exc).__name__}: {exc}")
-    finally:
-        conn.close()
-
-
 class QueryStoreBuilder:
     """The query store of a build, filled by its own process while the documents come in.
 
     Why: loading graph/ into RocksDB after a build, with the distinct union copied by a
     SPARQL update, was a third of a two-core build's wall time, all of it on one core after
-    the workers had finished. Here a forked loader process receives batches (~256 KB of
+    the workers had finished. Here a loader process receives batches (~256 KB of
     Turtle) as results arrive and loads each twice: as TriG into the named graphs, as
     Turtle into the default graph (a store is a set of quads, so that *is* the distinct
     union). The loading overlaps extraction (with --jobs 1 it gets the otherwise idle
-    core), and memory stays flat. If no process can be started (e.g. inside a daemonic
-    process), the batches are loaded in this process.
+    core), and memory stays flat. The loader is a fresh interpreter running
+    :mod:`diplograph._loader` (why not a fork: see there); if it cannot be started, the
+    batches are loaded in this process.
 
     The result is used only if the build ends with graph/ holding exactly the documents
     that were added (:meth:`finish` is told so and checks the names); otherwise it is
@@ -363,8 +337,6 @@ class QueryStoreBuilder:
     BATCH = 1 << 18
 
     def __init__(self, graph_dir: Path, prefixes: str) -> None:
-        import multiprocessing
-
         self.root = Path(graph_dir) / QUERY_STORE
         self.root.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=self.root))
@@ -377,19 +349,20 @@ class QueryStoreBuilder:
         self.sealed = False
         self.store: pyoxigraph.Store | None = None
         self.process: Any = None
-        context = multiprocessing.get_context("fork")
-        self.conn, child = context.Pipe()
+        import subprocess
+        import sys
+
+        from diplograph import _loader
+
         try:
-            self.process = context.Process(target=_store_loader, args=(child, self.conn, str(self.tmp)),
-                                           daemon=True)
-            self.process.start()
-        except (AssertionError, OSError):  # a daemonic parent cannot fork children: load here
+            self.process = subprocess.Popen([sys.executable, _loader.__file__, str(self.tmp)],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                            stderr=subprocess.DEVNULL)
+        except OSError:  # no process can be started: load here
             import pyoxigraph
 
             self.process = None
             self.store = pyoxigraph.Store(str(self.tmp))
-        finally:
-            child.close()
 
     def add(self, graph_name: str, body: str) -> None:
         """One document graph: its IRI and its Turtle statements (without prefixes)."""
@@ -414,15 +387,21 @@ class QueryStoreBuilder:
         union = (self.prefixes + "\n".join(self.bodies)).encode("utf-8")
         self.named, self.bodies, self.size = [], [], 0
         if self.process is not None:
-            try:
-                self.conn.send((named, union))
-            except (OSError, ValueError):  # the loader died: finish() will say so
-                self.usable = False
+            self._send(named, union)
         elif self.store is not None:
             import pyoxigraph
 
             self.store.bulk_load(named, format=pyoxigraph.RdfFormat.TRIG)
             self.store.bulk_load(union, format=pyoxigraph.RdfFormat.TURTLE)
+
+    def _send(self, named: bytes, union: bytes) -> None:
+        import struct
+
+        try:
+            self.process.stdin.write(struct.pack(">QQ", len(named), len(union)) + named + union)
+            self.process.stdin.flush()
+        except (OSError, ValueError):  # the loader died: finish() will say so
+            self.usable = False
 
     def seal(self) -> None:
         """No more documents: load the last batch and let the loader flush and optimize.
@@ -432,10 +411,7 @@ class QueryStoreBuilder:
         if self.usable:
             self._flush()
             if self.process is not None and not self.sealed:
-                try:
-                    self.conn.send(None)
-                except (OSError, ValueError):
-                    self.usable = False
+                self._send(b"", b"")
         self.sealed = True
 
     def _close(self) -> int | None:
@@ -449,16 +425,15 @@ class QueryStoreBuilder:
             quads = len(store)
             del store  # closes RocksDB before the folder is renamed
             return quads
+        if not self.sealed:
+            self.seal()
         try:
-            if not self.sealed:
-                self.conn.send(None)
-                self.sealed = True
-            answer = self.conn.recv()
-        except (OSError, EOFError, ValueError):
-            answer = None
-        self.process.join()
+            answer, _ = self.process.communicate()
+        except (OSError, ValueError):
+            answer = b""
         self.process = None
-        return answer if isinstance(answer, int) else None
+        text = answer.decode("utf-8", "replace").strip()
+        return int(text) if text.isdigit() else None
 
     def finish(self, graph_dir: Path, complete: bool) -> StoreInfo | None:
         """Put the store in place if it holds exactly graph/'s documents; None if it cannot be used.
@@ -495,10 +470,9 @@ class QueryStoreBuilder:
         self.usable = False
         self.store = None
         if self.process is not None:
-            self.process.terminate()
-            self.process.join()
+            self.process.kill()
+            self.process.communicate()
             self.process = None
-        self.conn.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
