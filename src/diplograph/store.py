@@ -327,7 +327,7 @@ class QueryStoreBuilder:
     union). The loading overlaps extraction (with --jobs 1 it gets the otherwise idle
     core), and memory stays flat. The loader is a fresh interpreter running
     :mod:`diplograph._loader` (why not a fork: see there); if it cannot be started, the
-    batches are loaded in this process.
+    build loads the files afterwards, as without it.
 
     The result is used only if the build ends with graph/ holding exactly the documents
     that were added (:meth:`finish` is told so and checks the names); otherwise it is
@@ -347,22 +347,18 @@ class QueryStoreBuilder:
         self.size = 0
         self.usable = True
         self.sealed = False
-        self.store: pyoxigraph.Store | None = None
-        self.process: Any = None
         import subprocess
         import sys
 
         from diplograph import _loader
 
         try:
-            self.process = subprocess.Popen([sys.executable, _loader.__file__, str(self.tmp)],
-                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                            stderr=subprocess.DEVNULL)
-        except OSError:  # no process can be started: load here
-            import pyoxigraph
-
+            self.process: subprocess.Popen | None = subprocess.Popen(
+                [sys.executable, _loader.__file__, str(self.tmp)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:  # no process can be started: the build loads the files afterwards
             self.process = None
-            self.store = pyoxigraph.Store(str(self.tmp))
+            self.usable = False
 
     def add(self, graph_name: str, body: str) -> None:
         """One document graph: its IRI and its Turtle statements (without prefixes)."""
@@ -386,17 +382,14 @@ class QueryStoreBuilder:
         named = (self.prefixes + "".join(self.named)).encode("utf-8")
         union = (self.prefixes + "\n".join(self.bodies)).encode("utf-8")
         self.named, self.bodies, self.size = [], [], 0
-        if self.process is not None:
-            self._send(named, union)
-        elif self.store is not None:
-            import pyoxigraph
-
-            self.store.bulk_load(named, format=pyoxigraph.RdfFormat.TRIG)
-            self.store.bulk_load(union, format=pyoxigraph.RdfFormat.TURTLE)
+        self._send(named, union)
 
     def _send(self, named: bytes, union: bytes) -> None:
         import struct
 
+        if self.process is None:
+            self.usable = False
+            return
         try:
             self.process.stdin.write(struct.pack(">QQ", len(named), len(union)) + named + union)
             self.process.stdin.flush()
@@ -408,25 +401,16 @@ class QueryStoreBuilder:
 
         Called before the build writes its files, so that the loader's last work overlaps it.
         """
-        if self.usable:
+        if self.usable and not self.sealed:
             self._flush()
-            if self.process is not None and not self.sealed:
-                self._send(b"", b"")
+            self._send(b"", b"")
         self.sealed = True
 
     def _close(self) -> int | None:
         """Finish loading; the number of quads, or None if the loader failed."""
         if self.process is None:
-            store, self.store = self.store, None
-            if store is None:
-                return None
-            store.flush()
-            store.optimize()
-            quads = len(store)
-            del store  # closes RocksDB before the folder is renamed
-            return quads
-        if not self.sealed:
-            self.seal()
+            return None
+        self.seal()
         try:
             answer, _ = self.process.communicate()
         except (OSError, ValueError):
@@ -468,7 +452,6 @@ class QueryStoreBuilder:
     def discard(self) -> None:
         """Stop loading and drop the database being built (a no-op once it has been put in place)."""
         self.usable = False
-        self.store = None
         if self.process is not None:
             self.process.kill()
             self.process.communicate()
