@@ -367,10 +367,10 @@ def bench_stages(paths: list[Path], pyshacl_docs: int) -> dict[str, Any]:
 
 def bench_reason(graph_dir: Path, docs: int) -> dict[str, Any]:
     """owlrl (diplograph.check.reason, TBox closure once) vs reasonable on the same document graphs."""
-    from rdflib import Graph, Literal, URIRef
+    from rdflib import Graph, Literal
 
     from diplograph.build import generated_files
-    from diplograph.check import _tbox_closure, ontology_graph, reason
+    from diplograph.check import _tbox_closure, ontology_graph, reason, reasoning_input
 
     _tbox_closure(), ontology_graph()
     files = list(generated_files(graph_dir).values())[:docs]
@@ -383,7 +383,6 @@ def bench_reason(graph_dir: Path, docs: int) -> dict[str, Any]:
     except ImportError:
         return {"documents": len(graphs), "owlrl_s": owlrl_s, "reasonable": "not installed"}
     closure = _tbox_closure()
-    vocab = ontology_graph()
     started = time.perf_counter()
     rs: list[set] = []
     xsd_string = "http://www.w3.org/2001/XMLSchema#string"
@@ -395,15 +394,7 @@ def bench_reason(graph_dir: Path, docs: int) -> dict[str, Any]:
         return (t[0], t[1], o)
 
     for graph in graphs:
-        nodes = {t for tr in graph for t in (tr[0], tr[2]) if isinstance(t, URIRef)}
-        background = {tr for n in nodes for tr in vocab.triples((n, None, None))}
-        work = Graph()
-        for triple in closure:
-            work.add(triple)
-        for triple in background:
-            work.add(triple)
-        for triple in graph:
-            work.add(triple)
+        _, _, work = reasoning_input(graph)  # the very input diplograph.check.reason gives owlrl
         for triple in [t for t in work if isinstance(t[0], Literal)]:
             work.remove(triple)  # owlrl's closure has literal subjects; reasonable refuses them
         reasoner = reasonable.PyReasoner()

@@ -94,6 +94,32 @@ def _expand(graph: Graph) -> None:
                            datatype_axioms=False).expand(graph)
 
 
+def reasoning_input(graphs: Graph | Iterable[Graph]) -> tuple[Graph, set, Graph]:
+    """(data, background, start): what an OWL RL reasoner is given for some document graphs.
+
+    ``background`` is the vocabulary/gazetteer triples about the IRIs the data mentions;
+    ``start`` is the ontology's own closure (cached) plus the data plus the background.
+    Shared by :func:`reason` and the benchmark that runs ``reasonable`` on the same input.
+    """
+    from rdflib import Graph, URIRef
+
+    data = Graph()
+    for graph in [graphs] if isinstance(graphs, Graph) else graphs:
+        for triple in graph:
+            data.add(triple)
+    vocab = ontology_graph()
+    nodes = {term for triple in data for term in (triple[0], triple[2]) if isinstance(term, URIRef)}
+    background = {triple for node in nodes for triple in vocab.triples((node, None, None))}
+    start = Graph()
+    for triple in _tbox_closure():
+        start.add(triple)
+    for triple in data:
+        start.add(triple)
+    for triple in background:
+        start.add(triple)
+    return data, background, start
+
+
 def reason(graphs: Graph | Iterable[Graph]) -> Graph:
     """The triples OWL RL infers from data + ontology + vocabularies, and nothing else.
 
@@ -107,21 +133,8 @@ def reason(graphs: Graph | Iterable[Graph]) -> Graph:
 
     from diplograph.namespaces import PREFIXES
 
-    data = Graph()
-    for graph in [graphs] if isinstance(graphs, Graph) else graphs:
-        for triple in graph:
-            data.add(triple)
+    data, background, work = reasoning_input(graphs)
     closure = _tbox_closure()
-    vocab = ontology_graph()
-    nodes = {term for triple in data for term in (triple[0], triple[2]) if isinstance(term, URIRef)}
-    background = {triple for node in nodes for triple in vocab.triples((node, None, None))}
-    work = Graph()
-    for triple in closure:
-        work.add(triple)
-    for triple in data:
-        work.add(triple)
-    for triple in background:
-        work.add(triple)
     _expand(work)
     same_as = URIRef(OWL_SAMEAS)
     inferred = Graph(identifier=INFERRED_GRAPH)
@@ -512,8 +525,12 @@ def _pyshacl(target: Graph, shacl: Graph, shapes_path: Path | None, inference: s
 
 
 @cache
-def _check_shapes(path: Path | None = None) -> None:
-    """Let pySHACL load the shapes once, so an invalid shapes file is the same input error on every engine."""
+def _check_shapes(path: Path) -> None:
+    """Let pySHACL load a user's shapes once, so an invalid file is the same input error on every engine.
+
+    Not for the shipped shapes: tests/test_shapes.py loads them with pySHACL, and this cost
+    0.37 s at the start of every build and validate.
+    """
     from rdflib import Graph
 
     _pyshacl(Graph(), split_shapes(path)[0], path, "none")
@@ -633,7 +650,8 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     shapes_path = Path(shapes) if shapes is not None else None
     compiled = None
     if engine != "pyshacl" and split:
-        _check_shapes(shapes_path)
+        if shapes_path is not None:  # the shipped shapes are checked by the test suite, not at every start
+            _check_shapes(shapes_path)
         compiled = _native_shapes(shapes_path)
     if engine == "native" and compiled is None:
         raise UsageError("these shapes use SHACL features the native engine leaves to pySHACL (use --engine pyshacl)")
@@ -677,16 +695,15 @@ def _file_graphs(path: Path) -> list[tuple[str, list]]:
     """
     import pyoxigraph
 
-    from diplograph.rdfio import graph_name_for, load_dataset, rdf_format
+    from diplograph.rdfio import graph_name_for, load_dataset, oxigraph_quads, rdf_format
     from diplograph.sparql import to_rdflib
 
-    fmt, mime, quads = rdf_format(path)
+    fmt, _, quads = rdf_format(path)
     if fmt in ("turtle", "nt", "trig", "nquads"):
         try:
             graphs: dict[str, list] = {}
             default = graph_name_for(path)
-            for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
-                                         base_iri=path.resolve().as_uri()):
+            for quad in oxigraph_quads(path):
                 name = quad.graph_name.value if quads and not isinstance(quad.graph_name, pyoxigraph.DefaultGraph) \
                     else default
                 graphs.setdefault(name, []).append(

@@ -16,6 +16,8 @@ from diplograph.errors import InputError
 from diplograph.namespaces import graph_iri, slugify
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pyoxigraph
     from rdflib import Dataset
 
@@ -146,15 +148,20 @@ def load_dataset(sources: list[str | Path] | tuple[str | Path, ...] = ()) -> Dat
     return dataset
 
 
-def _oxigraph_syntax_error(path: Path) -> SyntaxError | None:
-    """Oxigraph's own complaint about a file rdflib could not parse: it names line *and* column
-    (rdflib's Turtle parser gives the line only), so the user sees the same position on every engine."""
+def oxigraph_quads(path: Path) -> Iterator[pyoxigraph.Quad]:
+    """The quads of an RDF file as Oxigraph parses it (relative IRIs resolved as rdflib does)."""
     import pyoxigraph
 
     _, mime, _ = rdf_format(path)
+    return pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
+                            base_iri=path.resolve().as_uri())
+
+
+def _oxigraph_syntax_error(path: Path) -> SyntaxError | None:
+    """Oxigraph's own complaint about a file rdflib could not parse: it names line *and* column
+    (rdflib's Turtle parser gives the line only), so the user sees the same position on every engine."""
     try:
-        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime),
-                                  base_iri=path.resolve().as_uri()):  # relative IRIs as rdflib reads them
+        for _ in oxigraph_quads(path):
             pass
     except SyntaxError as exc:
         return exc
