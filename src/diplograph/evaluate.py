@@ -15,7 +15,7 @@ positive. Any gold item may say ``optional: true``: a prediction it explains is 
 rewarded nor penalised, and missing it costs nothing (for honest borderline cases such as an
 institution that is mentioned but never acts).
 
-Actor references. An actor is written as a human label (``Hakan Fidan``) or a list of
+Actor references. An actor is written as a human label (``Marie Durand``) or a list of
 acceptable labels. A predicted node matches when one of its labels (rdfs:label,
 skos:prefLabel, skos:altLabel, from the document graph or from the gazetteer
 ``ontology/vocab/*.ttl``) equals one of the gold labels after normalisation: Unicode

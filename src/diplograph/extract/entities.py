@@ -146,7 +146,7 @@ def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affil
                       ) -> Entity:
     """Entity minted from the text (not in the gazetteer).
 
-    A minted IRI that is a gazetteer IRI ("Kaja Ka«llas" slugs to kaja-kallas) is that
+    A minted IRI that is a gazetteer IRI ("Jean Du«pont" slugs to jean-dupont) is that
     gazetteer actor: two entities under one IRI would give it two French labels.
     """
     if iri in ctx.lex.actors and iri not in ctx.entities:
@@ -242,7 +242,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
 
 
 def _surname_match(ctx: Context, text: str) -> Entity | None:
-    """A lone family name ("Fidan") refers to the person named in full earlier ("Hakan Fidan")."""
+    """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand")."""
     key = fold(text)
     matches = []
     for entity in ctx.entities.values():

@@ -141,7 +141,7 @@ REACTING = frozenset(et(s) for s in ("criticism", "reaction", "rejection", "accu
 
 
 def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
-    """"Z a condamné les frappes sur Odessa": the criticism reacts to the strikes it names."""
+    """"Z a condamné les frappes sur X": the criticism reacts to the strikes it names."""
     if event.event_type not in REACTING or token.pos_ != "VERB":
         return
     for c in token.children:

@@ -2,7 +2,7 @@
 
 Roles come from the role vocabulary found next to a name: before it ("le président
 turc Recep Tayyip Erdogan", "le ministre russe des Affaires étrangères, Sergueï Lavrov") or
-in apposition after it ("Jonathan Powell, conseiller à la sécurité nationale"). The
+in apposition after it ("X, conseiller à la sécurité nationale"). The
 organisation is the demonym's state, an actor named in the role phrase ("de l'Union
 européenne") or the gazetteer affiliation. A role phrase with no name ("le président
 turc a critiqué") refers back to the one person holding that role in the document, or
@@ -381,7 +381,7 @@ def _is_person(ctx: Context, iri: str) -> bool:
 
 
 def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
-    """"Côté turc, Hakan Fidan était présent": the people of that clause are on that side."""
+    """"Côté turc, X était présent": the people of that clause are on that side."""
     doc = ctx.doc
     for token in doc:
         if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
