@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.events import BACKGROUND, GATHERINGS, OCCURRED, _token, et, is_process, main_event
+from diplograph.extract.coreference import is_process, main_event
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, et
+from diplograph.extract.syntax import event_token
 from diplograph.model import Event, EventRelation
 
 if TYPE_CHECKING:
@@ -30,18 +32,18 @@ def link_events(ctx: Context) -> None:
     """Add :class:`EventRelation` links between the document's events."""
     main = main_event(ctx)
     for event in ctx.events:
-        token = _token(ctx, event)
+        token = event_token(ctx, event)
         _preceded_by_in_clause(ctx, event, token)
         _during_in_clause(ctx, event, token)
         _reacts_to_object(ctx, event, token)
     _follow_ups_by_verb(ctx, main)
     if main is None:
         return
-    main_token = _token(ctx, main)
+    main_token = event_token(ctx, main)
     for event in ctx.events:
         if event is main:
             continue
-        token = _token(ctx, event)
+        token = event_token(ctx, event)
         after_main = event.trigger.begin > main.trigger.begin
         if event.event_type in BACKGROUND:
             if not _in_reaction(ctx, event, token):

@@ -1,0 +1,495 @@
+"""Arguments of one event mention read off the dependency parse.
+
+Which arguments a trigger takes follows French syntax: subject = agent (the speaker, the
+host of "recevoir"), objects and "avec"/"entre" complements = participants, "contre" and
+the object of "accuser" = target, "par" = agent of a passive; locative complements give
+the place, the date or duration that depends on the trigger's clause gives the time,
+issues named in the clause give the topic, tense, mood and cue words give the status.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.dates import time_near
+from diplograph.extract.kinds import ANNOUNCED, BACKGROUND, COMMITTING, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, et
+from diplograph.extract.patterns import Hit
+from diplograph.extract.syntax import (
+    AGAINST,
+    LOCATIVE,
+    SUBJECT_DEPS,
+    WITH,
+    actors_of,
+    case_of,
+    event_token,
+    in_quote,
+    is_actor,
+    is_passive,
+    is_reporting,
+    left_actors,
+    right_actors,
+    subjects_of,
+    unique,
+)
+from diplograph.model import DateValue, DurationValue, Event, Participant, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Verbs whose subject hosts the meeting ("X a reçu Y").
+HOST_VERBS = frozenset({"recevoir", "accueillir"})
+
+#: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
+GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
+
+#: Verbs whose subject is the agent of their noun object ("X a lancé un appel à ...").
+LIGHT_VERBS = frozenset(
+    "faire lancer prononcer publier émettre adresser formuler présenter exprimer réitérer renouveler "
+    "diffuser signer conclure".split())
+
+
+
+def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
+    lex = ctx.lex
+    sentence = ctx.sent_of(token)
+    sent_tokens = [t for t in sentence if not t.is_space]
+    if not sent_tokens:
+        return None
+    event = Event(
+        trigger=ctx.span(hit.head, max(hit.end, hit.head + 1)),
+        event_type=hit.iri,
+        event_class=lex.event_class(hit.iri),
+        status=OCCURRED,
+        sentence=ctx.span(sent_tokens[0].i, sent_tokens[-1].i + 1),
+    )
+    verbal = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"))
+    agents: list[str] = []
+    participants: list[str] = []
+    companions: list[str] = []
+    targets: list[str] = []
+    inverted: list[str] = []
+    if verbal:
+        passive = is_passive(token)
+        if passive or token.dep_ in ("acl", "amod"):
+            for c in token.children:
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
+                    agents += actors_of(ctx, c)
+                elif c.dep_ == "nsubj:pass" and hit.iri in GATHERINGS:
+                    participants += actors_of(ctx, c)  # "X a été reçu par Y": X took part
+        else:
+            inverted = right_actors(ctx, token) if is_reporting(ctx, token) else []
+            if inverted:
+                agents += inverted  # "..., a indiqué la diplomatie turque."
+            else:
+                for subject in subjects_of(ctx, token):
+                    agents += actors_of(ctx, subject)
+            if not agents:
+                agents += left_actors(ctx, token)
+        for c in token.children:
+            case = case_of(c)
+            if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case in ("à", "au", "aux")
+                                             and hit.iri in WITH_TARGET):
+                if inverted and c.dep_ == "obj":
+                    continue
+                objs = actors_of(ctx, c)
+                if hit.iri in WITH_TARGET:
+                    targets.extend(objs)
+                elif hit.iri in GATHERINGS or hit.iri == et("agreement"):
+                    participants.extend(objs)
+                    if hit.iri in GATHERINGS and c.dep_ == "obj":
+                        participants.extend(named_in(ctx, c))  # "a réuni ses homologues X, Y et Z"
+            elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
+                participants += actors_of(ctx, c)
+            elif case in AGAINST:
+                targets += actors_of(ctx, c)
+        companions += _companions(ctx, token)
+        if hit.iri in GATHERINGS:
+            participants += linear_with(ctx, ctx.doc[hit.end - 1])  # "s'est entretenu par téléphone avec X"
+    else:
+        for c in token.subtree:
+            if c.i == token.i:
+                continue
+            case = case_of(c)
+            if case in WITH or (case in ("de", "d'", "du", "des") and c.head.i == token.i
+                                and hit.iri in GATHERINGS):
+                participants += actors_of(ctx, c, follow_conj=True)
+            elif case in AGAINST:
+                targets += actors_of(ctx, c)
+            elif c.dep_ == "amod" and c.head.i == token.i and hit.iri not in GATHERINGS:
+                # "certaines propositions américaines": the demonym's state is the agent
+                if c.i in ctx.demonym_at:
+                    agents.append(ctx.demonym_at[c.i])
+        participants += linear_with(ctx, token)
+        if hit.iri in GATHERINGS and not participants:
+            participants += _with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
+        verb = token.head
+        if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri not in GATHERINGS \
+                and verb.lemma_ in LIGHT_VERBS:  # "a lancé un appel", "a fait une déclaration"
+            agents += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+        if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
+            companions += _companions(ctx, verb)
+        if hit.iri in GATHERINGS:
+            participants += _governing_agents(ctx, token)
+    agents = unique(agents)
+    event.agents = agents
+    event.targets = [t for t in unique(targets) if t not in agents]
+    if hit.iri in GATHERINGS or hit.iri == et("agreement"):
+        if verbal and token.lemma_ in HOST_VERBS and agents:
+            event.host = agents[0]
+        if verbal and token.lemma_ in GUEST_VERBS and not participants:
+            participants = _named_after(ctx, token)  # the parse lost the object: names after the verb
+        everyone = unique(agents + participants + companions)
+        event.participants = [participant_of(ctx, a, event.sentence) for a in everyone]
+    elif participants or companions:
+        event.participants = [participant_of(ctx, a, event.sentence) for a in unique(participants + companions)]
+    event.places = _places(ctx, token, hit.iri in GATHERINGS)
+    event.status = _status(ctx, token, hit)
+    date = _attached_time(ctx, token, DateValue)
+    if date is not None:
+        event.date = date
+        reference = ctx.reference_date
+        if event.status == OCCURRED and reference is not None and date.iso > reference.isoformat()[:len(date.iso)]:
+            event.status = PLANNED  # dated after the publication: it has not happened yet
+    if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
+        duration = _attached_time(ctx, token, DurationValue)
+        if duration is not None:
+            event.duration = duration
+    event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
+    event.according_to = _according_to(ctx, token)
+    return event
+
+
+
+def linear_with(ctx: Context, token: Token) -> list[str]:
+    """Actors right after "avec"/"entre" following a noun, up to the end of the phrase.
+
+    The parser often hangs "entre X et Y" on the wrong word; the words themselves are
+    reliable: everything named before the next verb or punctuation takes part.
+    """
+    doc = ctx.doc
+    j = token.i + 1
+    while j < len(doc) and doc[j].pos_ == "ADJ":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in WITH:
+        return []
+    found: list[str] = []
+    k = j + 1
+    while k < len(doc) and k < ctx.sent_of(token).end:
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
+            break
+        for m in ctx.by_token.get(k, []):
+            if is_actor(m) and m.iri not in found:
+                found.append(m.iri)
+        k += 1
+    return found
+
+
+
+def _with_further(ctx: Context, token: Token) -> list[str]:
+    """"entre"/"avec" a few words after a gathering noun, past a participle phrase.
+
+    The parser hangs "entre les délégations" of "les consultations tenues à Genève le 23
+    novembre entre les délégations américaine et ukrainienne" on the date; the words say
+    whom the consultations were between, unless a finite verb or another event comes first.
+    """
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 16)
+    for j in range(token.i + 1, end):
+        t = doc[j]
+        if (j in ctx.trigger_heads) or t.text in (";", ":", "«", "(") \
+                or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+            return []
+        if t.lower_ in WITH:
+            return linear_with(ctx, doc[j - 1])
+    return []
+
+
+
+def _governing_agents(ctx: Context, token: Token) -> list[str]:
+    """"X et Y ont annoncé la poursuite des consultations": X and Y take part in them."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("nmod", "conj", "obj") or node.head.i == node.i:
+            return []
+        node = node.head
+        event = ctx.event_at.get(node.i)
+        if event is not None and node.pos_ == "VERB":
+            if event.event_type in COMMITTING:
+                return list(event.agents)
+            return []
+    return []
+
+
+
+def _named_after(ctx: Context, verb: Token) -> list[str]:
+    """People, groups and delegations named after a verb, up to the end of its clause."""
+    found: list[str] = []
+    i = verb.i + 1
+    while i < ctx.sent_of(verb).end:
+        t = ctx.doc[i]
+        if t.text in (";", ":", "«", "“") or (t.pos_ == "VERB" and i > verb.i + 1 and t.dep_ != "acl") \
+                or (t.lower_ == "pour" and i + 1 < len(ctx.doc) and ctx.doc[i + 1].pos_ == "VERB"):
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "group", "delegation") and m.start == i and m.iri not in found:
+                found.append(m.iri)
+        i += 1
+    return found
+
+
+
+def named_in(ctx: Context, token: Token) -> list[str]:
+    """People and groups named anywhere in the phrase of ``token`` (outside quotations)."""
+    found: list[str] = []
+    for t in token.subtree:
+        for m in ctx.by_token.get(t.i, []):
+            if m.kind in ("person", "group", "delegation") and m.start == t.i and m.iri not in found \
+                    and not in_quote(ctx, t):
+                found.append(m.iri)
+    return found
+
+
+
+def participant_of(ctx: Context, actor: str, near: Span | None = None) -> Participant:
+    """The actor's part, with as evidence its mention in the event's sentence when there is one."""
+    entity = ctx.entities.get(actor)
+    role = None
+    if entity is not None and entity.roles:
+        role = entity.roles[0].role
+    side = ctx.sides.get(actor)
+    if side is None and entity is not None:
+        if entity.kind in ("state", "org"):
+            side = actor
+        elif entity.affiliation:
+            side = entity.affiliation
+    evidence = None
+    if entity is not None and entity.mentions:
+        inside = [m for m in entity.mentions if near is not None and near.begin <= m.begin < near.end]
+        evidence = inside[0] if inside else entity.mentions[0]
+    return Participant(actor=actor, role=role, side=side, evidence=evidence)
+
+
+
+def _companions(ctx: Context, token: Token) -> list[str]:
+    """"X, accompagné de Y": Y takes part with X (searched around the clause of ``token``)."""
+    found: list[str] = []
+    scope = [token, *(c for c in token.children if c.dep_ in SUBJECT_DEPS + ("obj",))]
+    for t in scope:
+        for c in t.children:
+            if c.lemma_ == "accompagner" and c.dep_ in ("acl", "advcl", "conj"):
+                for g in c.children:
+                    if g.dep_.startswith(("obl", "nmod")) or g.dep_ == "obj":
+                        found += actors_of(ctx, g)
+    return found
+
+
+
+def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
+    """Places of the event: locative complements of the trigger (or of its verb)."""
+    places: list[str] = []
+    if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
+        for c in token.subtree:
+            if c.dep_ == "nmod" and case_of(c) in ("de", "d'") and (c.head.i == token.i or c.head.head.i == token.i):
+                places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.place not in places]
+    scopes = [token]
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        scopes.append(token.head)
+    for scope in scopes:
+        for c in scope.children:
+            if c.lower_ == "y" and c.pos_ in ("PRON", "ADV") and c.i < scope.i:
+                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
+                if place is not None and place not in places:
+                    places.append(place)
+                continue
+            if not c.dep_.startswith(("obl", "nmod", "advmod")):
+                continue
+            case = case_of(c)
+            if c.dep_ == "advmod" and c.lower_ == "y":
+                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
+                if place is not None and place not in places:
+                    places.append(place)
+                continue
+            if case not in LOCATIVE:
+                continue
+            for m in ctx.by_token.get(c.i, []):
+                if m.place and m.place not in places:
+                    places.append(m.place)
+    sentence = ctx.sent_of(token)
+    if not places:
+        fronted = _fronted_place(ctx, sentence)  # "À Kiev, le ministre a accusé ..."
+        if fronted is not None:
+            places.append(fronted)
+    if not places and gathering:
+        for m in ctx.mentions:
+            if m.place and sentence.start <= m.start < sentence.end and m.start > 0:
+                prev = ctx.doc[m.start - 1]
+                if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
+                                               and ctx.doc[m.start - 2].lower_ in LOCATIVE):
+                    lo, hi = sorted((token.i, m.start))
+                    if any(lo < i < hi and i in ctx.trigger_heads for i in range(lo, hi)):
+                        break  # "la visite de X ... après l'entretien de Y à Riyad": the nearer event's
+                    if m.place not in places:
+                        places.append(m.place)
+                    break
+    return places
+
+
+
+def _place_before(ctx: Context, token: Token) -> str | None:
+    """The latest place named before ``token`` in this or the previous sentence."""
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    start = sentences[0].start if sentences else ctx.sent_of(token).start
+    found = [m for m in ctx.mentions if m.place and m.iri == m.place and start <= m.start < token.i]
+    return found[-1].place if found else None
+
+
+
+def _fronted_place(ctx: Context, sentence) -> str | None:
+    """A sentence opening on "À X," / "A X," / "Au X," places everything it reports."""
+    first = sentence[0]
+    while first.is_space and first.i + 1 < sentence.end:
+        first = ctx.doc[first.i + 1]
+    if first.lower_ not in LOCATIVE and first.text != "A":
+        return None
+    j = first.i + 1
+    while j < sentence.end and ctx.doc[j].pos_ == "DET":
+        j += 1
+    for m in ctx.by_token.get(j, []):
+        if m.place and m.start == j and m.end < sentence.end and ctx.doc[m.end].text == ",":
+            return m.place
+    return None
+
+
+
+def _status(ctx: Context, token: Token, hit: Hit) -> str:
+    """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
+    words = ctx.vocab.status_words  # type: ignore[attr-defined]
+    verb = token
+    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
+        verb = token.head
+    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return PLANNED
+    for c in token.children:
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
+            return words[c.lemma_.lower()]
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \
+                or current.head.i == current.i:
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if lemma in words and head.i != hit.head:
+            status = words[lemma]
+            if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
+                break
+            return status
+        current = head
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
+        return PLANNED
+    governing = ctx.event_at.get(token.head.i)
+    if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
+        return governing.status
+    return OCCURRED
+
+
+
+def _attached_time(ctx: Context, token: Token, kind: type):
+    """The date/duration that depends on this trigger (or its clause), else the nearest one."""
+    sentence = ctx.sent_of(token)
+    candidates = [t for t in ctx.times
+                  if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
+                  and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
+    if not candidates:
+        return None
+    triggers = ctx.trigger_heads | {token.i}
+    ranked: list[tuple[int, int, object]] = []
+    for t in candidates:
+        node = ctx.doc[t.start]
+        steps = 0
+        for _ in range(6):
+            if node.i in triggers and node.i != t.start:
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+            steps += 1
+        if node.i == token.i:
+            ranked.append((steps, t.start, t.value))
+        elif node.i in triggers:
+            continue
+        # attached to a verb that is no trigger: the event closest to it takes the value
+        elif (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i) \
+                or token.head.i == node.i or node.head.i == token.i:
+            ranked.append((steps + 10, t.start, t.value))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    best = time_near(ctx, token.i, token.i + 1, kind)
+    if best is not None and in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token):
+        best = None
+    if best is not None and kind is DateValue:
+        # only when no other trigger of the sentence is closer to it
+        # every trigger of the sentence, including those whose events are built after this one
+        others = [i for i in ctx.trigger_heads if sentence.start <= i < sentence.end and i != token.i]
+        if all(abs(i - best.start) > abs(token.i - best.start) for i in others):
+            return best.value
+    if best is not None and kind is DurationValue:
+        return best.value
+    return None
+
+
+
+def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
+    """Issues named in the trigger's phrase or clause (the whole sentence for meetings)."""
+    scope_root = token
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
+        scope_root = token.head
+    # the clause without coordinated clauses: "a exprimé des réserves et accusé X de ..." are two
+    skip = {t.i for c in scope_root.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    inside = {t.i for t in scope_root.subtree} - skip
+    topics = [h.iri for h in ctx.hits_of("issue") if h.start in inside]
+    if not topics and gathering:
+        sentence = ctx.sent_of(token)
+        topics = [h.iri for h in ctx.hits_of("issue") if sentence.start <= h.start < sentence.end]
+    return unique(topics)
+
+
+
+def _according_to(ctx: Context, token: Token) -> list[str]:
+    """"selon X" in the sentence: X is the source of what it says."""
+    found: list[str] = []
+    sentence = ctx.sent_of(token)
+    for t in sentence:
+        if t.lower_ == "selon" and t.head.i != t.i:
+            found += actors_of(ctx, t.head)
+    return unique(found)
+
+
+
+def inherit_coordinated_agents(ctx: Context) -> None:
+    """"X a déclaré ... et a qualifié ...", "tout en précisant": the same speaker.
+
+    When the parse did not give a coordinated or gerund verb its subject, the agents of
+    the previous event of the sentence are taken.
+    """
+    for index, event in enumerate(ctx.events):
+        if event.agents:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "VERB":
+            continue
+        j = token.i - 1
+        while j >= 0 and (ctx.doc[j].pos_ in ("AUX", "ADV") or ctx.doc[j].lower_ == "tout"):
+            j -= 1
+        gerund = j >= 0 and ctx.doc[j].lower_ == "en" and "Part" in token.morph.get("VerbForm")
+        if j < 0 or not (ctx.doc[j].lower_ in ("et", ",", "puis") or gerund):
+            continue
+        for previous in reversed(ctx.events[:index]):
+            if previous.sentence.begin != event.sentence.begin:
+                break
+            if previous.agents:
+                event.agents = list(previous.agents)
+                break

@@ -1,0 +1,133 @@
+"""Dates the narration gives events that name none next to their trigger."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED
+from diplograph.extract.syntax import event_token, in_quote
+from diplograph.model import DateValue, Event, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: A live-blog update starts with the clock time ("09 h 05 –", "14h50 -"): it happened that day.
+_CLOCK = re.compile(r"^\s*\d{1,2}\s?h\s?\d{2}\b")
+
+#: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de").
+_DURING = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion"})
+
+
+
+def narrative_dates(ctx: Context) -> None:
+    """Dates the text gives by narration rather than next to the trigger.
+
+    News narrates forward from the last day it tells: "Mercredi 11 février, X a reçu Y.
+    ... X a expliqué ..." puts the explanation on the 11th, and a readout's "ce jour"
+    dates every statement of the call. An undated occurred event told in the perfect or
+    simple past takes the day of the latest main-clause event before it in its section
+    (dates inside a subordinate phrase, "à la suite des consultations tenues le 23
+    novembre", are background, not the thread of the story); the pluperfect ("avaient
+    discuté") and the imperfect look further back and take nothing. A simple present
+    ("je l'accuse ici", "la France demande") is the text's own day (publication or
+    dateline). "à l'issue de la réunion" gives the date of that meeting first. In a live
+    blog, updates stamped with a clock time happened on the publication day.
+    """
+    reference = ctx.reference_date
+    events = sorted(ctx.events, key=lambda e: e.trigger.begin)
+    sections = [(sec.begin, sec.end) for sec in ctx.source.sections] or [(0, len(ctx.text))]
+    current: DateValue | None = None
+    section_of_current: tuple[int, int] | None = None
+    for event in events:
+        token = event_token(ctx, event)
+        section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
+        if section != section_of_current:
+            current, section_of_current = None, section
+        main_clause = token.pos_ == "VERB" and (token.dep_ in ("ROOT", "conj", "parataxis")
+                                                or token.head.dep_ == "ROOT")
+        if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
+                and not in_quote(ctx, token):
+            event.date = _told_date(ctx, event, token, current, reference)
+        if main_clause and event.status == OCCURRED and event.date is not None \
+                and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(token):
+            current = event.date
+
+
+
+def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | None, reference) -> DateValue | None:
+    """The date narration gives an undated event (see :func:`narrative_dates`)."""
+    during = _during_event(ctx, token)
+    if during is not None and during.date is not None:
+        return during.date
+    if token.pos_ != "VERB" or not _narrated_now(token):
+        return None
+    if any(c.lower_ == "y" and c.i < token.i for c in token.children):
+        there = _gathering_named_before(ctx, token)  # "La réunion ..., le 6 janvier : X y a confirmé ..."
+        if there is not None and there.date is not None:
+            return there.date
+    paragraph = next((p for p in ctx.source.paragraphs if p.begin <= event.trigger.begin < p.end), None)
+    if paragraph is not None and reference is not None and _CLOCK.match(ctx.text[paragraph.begin:paragraph.end]):
+        return _clock_date(ctx, paragraph, reference)
+    if _present(token):
+        if reference is None:
+            return None
+        return DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
+    return current
+
+
+
+def _clock_date(ctx: Context, paragraph, reference) -> DateValue:
+    """The publication day, evidenced by the clock time that opens a live-blog update."""
+    m = _CLOCK.match(ctx.text[paragraph.begin:paragraph.end])
+    begin = paragraph.begin + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return DateValue(reference.isoformat(), "day", ctx.char_span(begin, paragraph.begin + m.end()), relative=True)
+
+
+
+def _present(verb: Token) -> bool:
+    """A simple present with no auxiliary ("je l'accuse", "la France demande")."""
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood") \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+
+def _now_evidence(ctx: Context, reference) -> Span:
+    """Where the text's own date is written (its dateline or first mention), else an empty span at 0."""
+    for t in sorted(ctx.times, key=lambda t: t.start):
+        if isinstance(t.value, DateValue) and t.value.iso == reference.isoformat():
+            return t.value.evidence
+    return ctx.char_span(0, 0)
+
+
+
+def _narrated_now(verb: Token) -> bool:
+    """Perfect, simple past or present: not a pluperfect/imperfect looking further back."""
+    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        if "Imp" in t.morph.get("Tense") or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return False
+    return "Inf" not in verb.morph.get("VerbForm") and verb.dep_ not in ("acl", "acl:relcl", "amod", "xcomp")
+
+
+
+def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
+    """The latest gathering told in this sentence or the previous one, before ``token``."""
+    sentences = [sent for sent in ctx.sentences if sent.end <= ctx.sent_of(token).start and sent.text.strip()][-1:]
+    start = sentences[0].start if sentences else ctx.sent_of(token).start
+    found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
+             and e.event_type in GATHERINGS]
+    return max(found, key=lambda e: e.trigger.begin) if found else None
+
+
+
+def _during_event(ctx: Context, token: Token) -> Event | None:
+    """The event named in "à l'issue de / lors de / en marge de <event>" under this trigger."""
+    for child in token.subtree:
+        if child.i == token.i or child.lower_ not in _DURING:
+            continue
+        for t in ctx.doc[child.i + 1:min(child.i + 5, len(ctx.doc))]:
+            event = ctx.event_at.get(t.i)
+            if event is not None and event in ctx.events and t.pos_ == "NOUN":
+                return event
+    return None

@@ -1,0 +1,244 @@
+"""Clause reading shared by the event stages: who a phrase names, a verb's subjects, quotes.
+
+French syntax, not vocabulary: the subject of a verb (through coordination and control),
+passives that are not reflexives, inverted subjects after a reporting verb, the antecedent
+of "il"/"ils", and the actors a phrase names (names, appositions, coordination, relatives).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Prepositions introducing participants, targets and places.
+WITH = frozenset({"avec", "entre", "auprès"})
+
+AGAINST = frozenset({"contre"})
+
+LOCATIVE = frozenset({"à", "au", "aux", "en", "dans"})
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+
+PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
+
+FIRST_PERSON = frozenset({"je", "j'", "moi"})
+
+REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+
+INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
+
+
+
+def unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+
+def case_of(token: Token) -> str | None:
+    for c in token.children:
+        if c.dep_ in ("case", "mark") and c.i < token.i:
+            return c.lower_
+    return None
+
+
+
+def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int = 0) -> list[str]:
+    """Actors named by the phrase headed by ``token`` (names, appositions, coordination)."""
+    found: list[str] = []
+    if token.lower_ in ("-t", "t") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ in PRONOUNS:
+        token = ctx.doc[token.i + 1]  # "a-t-elle souligné": the parser may pick the "-t"
+    mentions = ctx.by_token.get(token.i, [])
+    if token.i in ctx.role_person:
+        found.append(ctx.role_person[token.i])  # "la porte-parole du ministère, Maria Zakharova"
+    for m in mentions:
+        if is_actor(m) and not found:
+            found.append(m.iri)
+    if not found:
+        for deps in (("appos", "flat:name", "flat"), ("nmod",)):
+            for c in token.children:
+                if c.dep_ in deps and c.i > token.i:
+                    for m in ctx.by_token.get(c.i, []):
+                        if is_actor(m) and (c.dep_ != "nmod" or m.start == c.i or m.described):
+                            found.append(m.iri)
+                            break
+                if found:
+                    break
+            if found:
+                break
+    if not found and token.lower_ in PRONOUNS:
+        found += antecedent(ctx, token)
+    if not found and ctx.speaker and is_first_person_subject(ctx, token):
+        found.append(ctx.speaker)
+    if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
+        head = token.head.head if token.head.dep_.startswith("acl") else None
+        if head is not None:
+            found += actors_of(ctx, head, follow_conj, depth + 1)
+            if not found:  # "la position chinoise, qui appelle à ...": the demonym's state
+                found += [ctx.demonym_at[c.i] for c in head.children if c.dep_ == "amod" and c.i in ctx.demonym_at]
+    if follow_conj and depth < 4:
+        for c in token.children:
+            if c.dep_ == "conj":
+                found += actors_of(ctx, c, True, depth + 1)
+    return unique(found)
+
+
+
+def is_subject(ctx: Context, m: Mention) -> bool:
+    """The mention is (in apposition to) the subject of its clause."""
+    subjects = ("nsubj", "nsubj:pass")
+    for i in range(m.start, m.end):
+        t = ctx.doc[i]
+        if t.dep_ in subjects or (t.dep_ in ("appos", "flat:name") and t.head.dep_ in subjects):
+            return True
+    return False
+
+
+
+def is_first_person_subject(ctx: Context, token: Token) -> bool:
+    """"je", or "nous" as a subject, outside quotations: the speaker of a speech or interview."""
+    lower = token.lower_
+    if lower not in FIRST_PERSON and not (lower == "nous" and token.dep_.startswith("nsubj")):
+        return False
+    return not in_quote(ctx, token)
+
+
+
+def in_quote(ctx: Context, token: Token) -> bool:
+    return any(b <= token.idx < e for b, e in ctx.quote_ranges)
+
+
+
+def right_actors(ctx: Context, verb: Token) -> list[str]:
+    """Inverted subject after a reporting verb: "« ... », prévient d'emblée X"."""
+    found: list[str] = []
+    doc = ctx.doc
+    i = verb.i + 1
+    while i < ctx.sent_of(verb).end and i <= verb.i + 4:
+        t = doc[i]
+        if t.text in ".;:«»" or t.pos_ == "VERB":
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "group", "org", "state") and m.start == i:
+                return [m.iri]
+        if i in ctx.role_person:
+            return [ctx.role_person[i]]
+        i += 1
+    return found
+
+
+
+def is_actor(m: Mention) -> bool:
+    return m.kind != "place" or m.iri != m.place
+
+
+
+def antecedent(ctx: Context, token: Token) -> list[str]:
+    """"il"/"elle": the latest person that was a subject before, else the latest person named.
+
+    "ils"/"elles" take the latest subject group, state or set of people instead.
+    """
+    plural = token.lower_.strip("-") in ("ils", "elles")
+    kinds = ("group", "state", "org", "delegation") if plural else ("person",)
+    earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds
+               and not in_quote(ctx, ctx.doc[m.start])]
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    window = sentences[0].start if sentences else ctx.sent_of(token).start
+    near = [m for m in earlier if m.start >= window]
+    if plural:  # "X et Y se sont entretenus. Ils ont réaffirmé ...": the coordinated people
+        people = unique([m.iri for m in ctx.mentions if m.kind == "person" and window <= m.start < token.i
+                          and is_subject(ctx, m) and not in_quote(ctx, ctx.doc[m.start])])
+        if len(people) >= 2:
+            return people
+        # "X et Y se sont entretenus. Ils ont ...": the people of the gathering just told
+        told = [e for i, e in ctx.event_at.items() if window <= i < token.i and e in ctx.events
+                and e.event_type in GATHERINGS]
+        if told:
+            last = max(told, key=lambda e: e.trigger.begin)
+            people = [p.actor for p in last.participants
+                      if (ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person")]
+            if len(people) >= 2:
+                return people
+    if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
+        subjects = [m for m in near if is_subject(ctx, m)]
+        return [(subjects or near)[-1].iri]
+    for m in reversed(earlier):
+        if in_quote(ctx, ctx.doc[m.start]):
+            continue
+        if is_subject(ctx, m):
+            if token.i - m.end < 120:
+                return [m.iri]
+            break
+    return [earlier[-1].iri] if earlier else []
+
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
+    if not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    return not any(c.lower_ in REFLEXIVE_PRONOUNS and c.i < verb.i for c in verb.children)
+
+
+
+def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of a verb; a coordinated or controlled verb shares its head's subject."""
+    passive = is_passive(verb)
+    subjects = [c for c in verb.children
+                if (c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
+                    or (c.dep_ == "expl:subj" and c.lower_ in PRONOUNS))
+                and not (in_quote(ctx, c) and not in_quote(ctx, verb))]
+    if subjects or depth > 3:
+        return subjects
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return subjects_of(ctx, verb.head, depth + 1)
+    return []
+
+
+
+def is_reporting(ctx: Context, verb: Token) -> bool:
+    """A reporting verb after a comma, subject inverted: "« ... », a déclaré X", "..., a indiqué X"."""
+    i = verb.i - 1
+    while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in INVERTED_CLITICS):
+        i -= 1
+    if not (i > 0 and ctx.doc[i].text == ","):
+        return False
+    if ctx.doc[i - 1].text in ("»", '"', "”"):
+        return True
+    if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False  # "Le président, Emmanuel Macron, recevra ...": the comma closes an apposition
+    # no complement clause after the verb: what follows is its subject
+    return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+
+def left_actors(ctx: Context, verb: Token) -> list[str]:
+    """Fallback when the parse lost the subject: actors just before the verb in its clause."""
+    found: list[str] = []
+    i = verb.i - 1
+    sentence_start = ctx.sent_of(verb).start
+    # a plural verb ("X, chancelier, et Y, premier ministre, se sont entretenus") has a coordinated
+    # subject whose appositions are set off by commas: the commas do not end it
+    plural = "Plur" in verb.morph.get("Number") or any(
+        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+    while i >= sentence_start:
+        t = ctx.doc[i]
+        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»", "”", "“", '"') \
+                or (t.text == "," and found and not plural):
+            break
+        for m in ctx.by_token.get(i, []):
+            if is_actor(m) and m.iri not in found:
+                found.insert(0, m.iri)
+        i -= 1
+    return found
+
+
+
+def event_token(ctx: Context, event: Event) -> Token:
+    span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
+    return ctx.doc[span.start]

@@ -1,0 +1,79 @@
+"""Event mentions: where the text names a happening (trigger words from triggers.ttl).
+
+A trigger is a vocabulary hit whose head token is not in a heading, not negated, not a
+source ("selon les déclarations"), not inside a quotation and not part of an issue's
+name. Each one becomes one event mention, built by :mod:`diplograph.extract.arguments`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.arguments import build_event
+from diplograph.extract.context import Context
+from diplograph.extract.patterns import Hit
+from diplograph.extract.syntax import event_token, in_quote
+from diplograph.model import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
+
+
+
+def find_mentions(ctx: Context) -> None:
+    """One event per trigger occurrence (the longest hit at each head token), with its arguments."""
+    heads: dict[int, Hit] = {}
+    for hit in ctx.hits_of("event"):
+        if hit.head in ctx.heading_tokens:
+            continue
+        old = heads.get(hit.head)
+        if old is None or (hit.end - hit.start) > (old.end - old.start):
+            heads[hit.head] = hit
+    issue_hits = ctx.hits_of("issue")
+    ctx.trigger_heads = set(heads)
+    for head in sorted(heads):
+        hit = heads[head]
+        token = ctx.doc[head]
+        in_issue = any(h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start)
+                       for h in issue_hits)
+        if in_issue or _skip(ctx, token) or in_quote(ctx, token):
+            continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
+        event = build_event(ctx, hit, token)
+        if event is None:
+            continue
+        ctx.events.append(event)
+        ctx.event_at[head] = event
+
+
+def _skip(ctx: Context, token: Token) -> bool:
+    """Negated triggers, sources ("selon les déclarations") and bare adjectives."""
+    children = list(token.children)
+    if any(c.lower_ in ("ne", "n'") for c in children) and any(c.lower_ in _NEGATION for c in children):
+        return True
+    if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
+        return True
+    if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
+        return True
+    return False
+
+
+
+def drop_empty_participles(ctx: Context) -> None:
+    """A participle or passive with no agent and no participant is no event:
+    "plusieurs documents présentés", "des propositions pouvaient être discutées"."""
+    for event in list(ctx.events):
+        if event.agents or event.participants:
+            continue
+        token = event_token(ctx, event)
+        adjectival = token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm")
+        passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)
+        if adjectival or passive:
+            remove_event(ctx, event)
+
+
+
+def remove_event(ctx: Context, event: Event) -> None:
+    ctx.events.remove(event)
+    ctx.event_at = {k: v for k, v in ctx.event_at.items() if v is not event}
