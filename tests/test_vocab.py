@@ -22,7 +22,7 @@ from diplograph.resources import ontology_dir
 
 VOCAB_DIR = ontology_dir() / "vocab"
 MY_FILES = ["event-types.ttl", "event-status.ttl", "roles.ttl", "issues.ttl", "stances.ttl", "plover.ttl",
-            "cameo.ttl", "actors.ttl", "places.ttl"]
+            "cameo.ttl", "actors.ttl", "places.ttl", "states.ttl"]
 SCHEMA = Namespace("https://schema.org/")
 ID = BASE + "id/"
 V = BASE + "vocab/"
