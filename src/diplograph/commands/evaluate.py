@@ -37,7 +37,7 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Pa
     """Score extraction against gold facts: P/R/F1 per category, per document and micro-averaged.
 
     "dup" counts predictions that repeat an already matched gold event (same real event found
-    twice): neither true nor false positives. Matching rules are documented in the
+    twice); they are included in "fp". Matching rules are documented in the
     diplograph.evaluate module (python -m pydoc diplograph.evaluate).
     """
     from diplograph.evaluate import evaluate_file, evaluate_stored, micro_average
