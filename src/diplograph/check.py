@@ -36,15 +36,27 @@ SH = "http://www.w3.org/ns/shacl#"
 OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 
 
-def _parse(path: Path) -> Graph:
+def _parse(path: Path, *, normalize: bool = True) -> Graph:
+    """Parse a Turtle file; ``normalize=False`` keeps literals' lexical forms as written.
+
+    rdflib rewrites literals to their canonical form by default ("1"^^xsd:boolean becomes
+    "true"); a shapes graph must keep them, since SHACL tests terms, not values (e.g. only
+    the literal true switches sh:uniqueLang on). rdflib has no per-parse switch, only the
+    module flag, so it is set around this one parse.
+    """
+    import rdflib
     from rdflib import Graph
 
     if not path.is_file():
         raise InputError(f"{path}: missing (broken install? the ontology folder ships with diplograph)")
+    saved = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = normalize
     try:
         return Graph().parse(path, format="turtle")
     except Exception as exc:  # parser errors of many types
         raise InputError(f"{path}: malformed Turtle: {' '.join(str(exc).split())[:300]}") from exc
+    finally:
+        rdflib.NORMALIZE_LITERALS = saved
 
 
 @cache
@@ -65,7 +77,7 @@ def shapes_graph(path: Path | None = None) -> Graph:
     """The SHACL shapes (the shipped ones unless ``path``), parsed once per process."""
     from diplograph.resources import shapes_file
 
-    return _parse(path or shapes_file())
+    return _parse(path or shapes_file(), normalize=False)
 
 
 @cache
@@ -149,6 +161,35 @@ def reason(graphs: Graph | Iterable[Graph]) -> Graph:
     return inferred
 
 
+def severity_name(iri: object) -> str:
+    """``Violation``/``Warning``/``Info`` for SHACL's own severities, the full IRI for any other.
+
+    SHACL allows any IRI as a severity (sh:severity ex:MySeverity); such a result is counted
+    and shown under its own IRI, and ranks with sh:Info for ``--fail-on``.
+    """
+    text = str(iri) if iri is not None else SH + "Violation"
+    local = text[len(SH):] if text.startswith(SH) else None
+    return local if local in SEVERITIES else text
+
+
+def severity_iri(name: str) -> str:
+    """The IRI of a severity as :func:`severity_name` writes it."""
+    return SH + name if name in SEVERITIES else name
+
+
+def severity_rank(name: str) -> int:
+    """1 for Violation, 2 for Warning, 3 for Info and every custom severity (``FAIL_ON``'s scale)."""
+    return SEVERITIES.index(name) + 1 if name in SEVERITIES else FAIL_ON["info"]
+
+
+def fail_on_level(fail_on: str) -> int:
+    """The rank at and above which results count as failures (``--fail-on`` violation|warning|info)."""
+    try:
+        return FAIL_ON[fail_on]
+    except KeyError:
+        raise UsageError(f"unknown --fail-on level {fail_on!r} (use {', '.join(FAIL_ON)})") from None
+
+
 class Finding(NamedTuple):
     """One SHACL result, as plain strings (focus, path, value, shape, severity, message)."""
 
@@ -164,9 +205,10 @@ class Finding(NamedTuple):
 class Report:
     """A SHACL validation report with text, Turtle and JSON renderings.
 
-    ``conforms`` is true when no result has severity Violation (warnings and infos are
-    reported but do not break conformance, as in SHACL's own definition with pySHACL's
-    ``allow_warnings``); :meth:`failing` applies a stricter ``--fail-on`` level.
+    ``conforms`` is true when there is no result at all, whatever its severity: that is
+    SHACL's definition (section 3.6.1; Jena and the W3C test suite agree), so a report never
+    says "conforms" beside a warning. Whether a warning fails a command is the separate
+    ``--fail-on`` choice, applied by :meth:`failing`.
     """
 
     conforms: bool
@@ -174,22 +216,23 @@ class Report:
     graph: Graph | None = None
 
     def counts(self) -> dict[str, int]:
-        """Number of results per severity."""
-        return {sev: sum(1 for r in self.results if r.severity == sev) for sev in SEVERITIES}
+        """Number of results per severity: the three of SHACL, then any custom severity IRI."""
+        counts = {sev: 0 for sev in SEVERITIES}
+        for r in self.results:
+            counts[r.severity] = counts.get(r.severity, 0) + 1
+        return counts
 
     def failing(self, fail_on: str = "violation") -> list[Finding]:
         """The results that count as failures at the given level (violation|warning|info)."""
-        try:
-            counted = SEVERITIES[: FAIL_ON[fail_on]]
-        except KeyError:
-            raise UsageError(f"unknown --fail-on level {fail_on!r} (use {', '.join(FAIL_ON)})") from None
-        return [r for r in self.results if r.severity in counted]
+        level = fail_on_level(fail_on)
+        return [r for r in self.results if severity_rank(r.severity) <= level]
 
     def text(self) -> str:
         """Human-readable report: a summary line, then one line per result."""
         counts = self.counts()
         head = "Conforms" if self.conforms else "Does not conform"
-        summary = ", ".join(f"{n} {sev.lower()}{'s' if n != 1 else ''}" for sev, n in counts.items())
+        summary = ", ".join(f"{n} {sev.lower()}{'s' if n != 1 else ''}" if sev in SEVERITIES else f"{n} <{sev}>"
+                            for sev, n in counts.items())
         lines = [f"{head}: {summary}"]
         for r in self.results:
             value = r.value if len(r.value) <= 80 else r.value[:77] + "..."
@@ -299,7 +342,7 @@ def _findings(results: Graph, data: Graph | None = None) -> list[Finding]:
             path=_show(results.value(result, sh("resultPath"))),
             value=_show(results.value(result, sh("value"))),
             shape=_reported_shape_name(results, result, data),
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            severity=severity_name(severity),
             message=str(messages[0]) if messages else "",
         ))
     return found
@@ -308,8 +351,7 @@ def _findings(results: Graph, data: Graph | None = None) -> list[Finding]:
 def _sort(findings: Iterable[Finding]) -> list[Finding]:
     from diplograph.serialize import natural_key
 
-    rank = {sev: i for i, sev in enumerate(SEVERITIES)}
-    return sorted(set(findings), key=lambda f: (rank.get(f.severity, 9), natural_key(f.focus), f))
+    return sorted(findings, key=lambda f: (severity_rank(f.severity), f.severity, natural_key(f.focus), f))
 
 
 @dataclass(frozen=True)
@@ -320,7 +362,7 @@ class SparqlRule:
     constraint: object  # the sh:sparql node
     query: str  # targets + the constraint's SELECT, as one query binding ?this for every focus node
     messages: tuple  # rdflib Literals (constraint's messages, else the shape's)
-    severity: str  # Violation | Warning | Info
+    severity: str  # Violation | Warning | Info | a custom severity IRI (see severity_name)
 
 
 _REFERENCING = ("node", "property", "qualifiedValueShape", "not", "and", "or", "xone")
@@ -377,7 +419,7 @@ def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...
         )
         messages = tuple(shapes.objects(constraint, SH.message)) or tuple(shapes.objects(shape, SH.message))
         severity = shapes.value(shape, SH.severity) or URIRef(SH + "Violation")
-        rules.append(SparqlRule(shape, constraint, query, messages, str(severity).rsplit("#", 1)[-1]))
+        rules.append(SparqlRule(shape, constraint, query, messages, severity_name(severity)))
         core.remove((shape, SH.sparql, constraint))
     return core, tuple(rules)
 
@@ -485,7 +527,7 @@ def _rule_results(store: object, rules: Sequence[SparqlRule], report: Graph) -> 
             node = BNode()
             report.add((node, RDF.type, SH.ValidationResult))
             report.add((node, SH.focusNode, focus))
-            report.add((node, SH.resultSeverity, URIRef(str(SH) + rule.severity)))
+            report.add((node, SH.resultSeverity, URIRef(severity_iri(rule.severity))))
             report.add((node, SH.sourceShape, rule.shape))
             report.add((node, SH.sourceConstraint, rule.constraint))
             report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
@@ -571,14 +613,14 @@ def _native_findings(data: Graph, compiled: object, report: Graph, shapes_path: 
         chosen = sorted(result.messages, key=lambda m: (m.language != "en", str(m)))
         findings.append(Finding(
             focus=_show(result.focus), path=_show(result.path), value=_show(result.value),
-            shape=_shape_name(result.shape, shapes), severity=result.severity,
+            shape=_shape_name(result.shape, shapes), severity=severity_name(result.severity),
             message=str(chosen[0]) if chosen else f"{result.component} not satisfied",
         ))
         node = BNode()
         report.add((report_node, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))
         report.add((node, SH.focusNode, result.focus))
-        report.add((node, SH.resultSeverity, URIRef(SH + result.severity)))
+        report.add((node, SH.resultSeverity, URIRef(result.severity)))
         report.add((node, SH.sourceShape, result.shape))
         report.add((node, SH.sourceConstraintComponent, URIRef(SH + result.component)))
         if result.value is not None:
@@ -613,7 +655,7 @@ def _as_graph(triples: Iterable[tuple]) -> Graph:
     return graph
 
 
-def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fast_sparql: bool = True,
+def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fast_sparql: bool | None = None,
                    shapes: Path | None = None, engine: str = "auto", turtle: str | None = None) -> Report:
     """SHACL-validate one data graph against the shapes, with the ontology as ont_graph.
 
@@ -624,7 +666,8 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     once, cached TBox) rather than letting pySHACL re-run a reasoner; ``"rdfs"`` is
     pySHACL's own RDFS expansion (then every constraint runs inside pySHACL).
     ``fast_sparql=False`` also leaves the SHACL-SPARQL rules to pySHACL (slow; used by the
-    test that proves both give the same results). ``shapes``: another shapes file than the
+    test that proves both give the same results); by default it is False for
+    ``engine="pyshacl"`` only (the reference runs every constraint itself). ``shapes``: another shapes file than the
     shipped one (a file that is not valid SHACL is an input error naming it). ``data`` may
     be a plain list of triples (what the build has; no rdflib store to fill). ``turtle``:
     ``data`` already serialised as Turtle, if the caller has it (saves re-serialising it
@@ -646,6 +689,8 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
             target.add(triple)
         for triple in reason(data):
             target.add(triple)
+    if fast_sparql is None:
+        fast_sparql = engine != "pyshacl"
     split = fast_sparql and inference != "rdfs"
     shapes_path = Path(shapes) if shapes is not None else None
     compiled = None
@@ -666,7 +711,7 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     else:
         results, findings = _pyshacl(target, shacl, shapes_path, inference)
     findings = _sort(findings + _sparql_findings(target, rules, results, turtle if target is data else None))
-    conforms = not any(f.severity == "Violation" for f in findings)
+    conforms = not findings
     report_node = results.value(None, RDF.type, SH.ValidationReport)
     if report_node is not None:
         results.set((report_node, SH.conforms, Literal(conforms)))
@@ -786,7 +831,7 @@ def validate_files(paths: Sequence[str | Path], *, inference: str = "none", shap
         report = validate_graph(context, inference=inference, shapes=shapes, engine=engine)
         collect(report.results, list(report.graph) if report.graph is not None else [])
     ordered = _sort(findings)
-    conforms = not any(f.severity == "Violation" for f in ordered)
+    conforms = not ordered
     merged.add((report_node, RDF.type, SH.ValidationReport))
     merged.add((report_node, SH.conforms, Literal(conforms)))
     return Report(conforms=conforms, results=ordered, graph=merged)

@@ -12,14 +12,16 @@ works on an in-memory index (pySHACL is the reference and stays the engine of
 ``validate --engine pyshacl``; rudof's Python binding, measured, was 8x faster than
 pySHACL but reported a false sh:maxInclusive violation on xsd:nonNegativeInteger).
 
-Scope, on purpose: the SHACL Core components and the path forms used by shapes of this
-kind. :func:`compile_shapes` returns None for any shapes graph that uses something else
-(sh:closed, SPARQL-based targets or property-level SPARQL constraints, sh:rule, implicit
-class targets, qualifiedValueShapesDisjoint), and the caller then runs pySHACL. Node-level
-SHACL-SPARQL constraints are run on Oxigraph by :mod:`diplograph.check`, as before.
+Scope: all of SHACL Core (it passes the 98 Core tests of the W3C suite through
+``diplograph validate``: tests/test_w3c_shacl.py), implicit class targets, sh:closed and
+sh:qualifiedValueShapesDisjoint included. :func:`compile_shapes` returns None for shapes that
+use SHACL-SPARQL constraints on property shapes, SPARQL-based targets or constraint
+components, or SHACL-AF rules, and the caller then runs pySHACL. Node-level SHACL-SPARQL
+constraints are run on Oxigraph by :mod:`diplograph.check`. The data side (index, paths,
+term tests) is :mod:`diplograph.shacl_data`.
 
-Semantics follow pySHACL 0.40 (tests compare both engines finding for finding on every
-shape test graph, every gold document and randomly broken graphs): the data graph is
+Where SHACL leaves room, semantics follow pySHACL 0.40 (tests compare both engines finding
+for finding on every shape test graph, every gold document and randomly broken graphs): the data graph is
 the document plus what pySHACL's ``ont_graph`` mixing adds (the ontology's classes,
 properties and their axioms); class membership follows ``rdfs:subClassOf*`` in that
 union; a result's severity is the one of the shape holding the constraint.
@@ -28,20 +30,30 @@ union; a result's severity is the one of the shape holding the constraint.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from diplograph.shacl_data import (
+    RDFS_NS,
+    SH,
+    Index,
+    Unsupported,
+    _compare,
+    _compare_terms,
+    _compile_path,
+    _datatype_ok,
+    _lang_matches,
+    _uri,
+    _uses_inverse,
+    _values,
+)
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = RDF_NS + "type"
-SUBCLASS = RDFS_NS + "subClassOf"
+__all__ = ["CompiledShapes", "Index", "Result", "Shape", "Unsupported", "compile_shapes"]
+
 
 # Parameters this module understands (anything else sh:* on a shape makes it unsupported).
 _SHAPE_KEYS = {
@@ -50,24 +62,33 @@ _SHAPE_KEYS = {
     "disjoint", "minInclusive", "maxInclusive", "minExclusive", "maxExclusive", "or", "and", "not", "xone",
     "qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount", "targetClass", "targetNode",
     "targetSubjectsOf", "targetObjectsOf", "severity", "message", "name", "description", "deactivated", "order",
-    "group", "defaultValue",
+    "group", "defaultValue", "closed", "ignoredProperties", "qualifiedValueShapesDisjoint",
 }
 
 
-class Unsupported(Exception):
-    """The shapes use a feature outside this engine's scope (the caller falls back to pySHACL)."""
+@dataclass(frozen=True)
+class _Off:
+    """A result of a check that names its own path and value (sh:closed: one per extra triple)."""
+
+    path: Any
+    value: Any
+
 
 
 @dataclass(frozen=True)
 class Result:
-    """One validation result with rdflib terms (``path`` is the shapes-graph path node)."""
+    """One validation result with rdflib terms.
+
+    ``path`` is the shapes-graph path node (a predicate IRI for sh:closed results); ``value``
+    is None where SHACL gives no sh:value (cardinality, sh:hasValue, ...).
+    """
 
     focus: Any
     path: Any
     value: Any
     shape: Any
     component: str  # local name, e.g. "MinCountConstraintComponent"
-    severity: str  # Violation | Warning | Info
+    severity: str  # the severity IRI: sh:Violation, sh:Warning, sh:Info or any other IRI the shape names
     messages: tuple  # rdflib Literals
 
 
@@ -78,224 +99,11 @@ class Shape:
     node: Any
     path: tuple | None = None  # compiled path, None for a node shape
     path_node: Any = None
-    severity: str = "Violation"
+    severity: str = SH + "Violation"
     messages: tuple = ()
     checks: list[tuple[str, Callable[..., Any]]] = field(default_factory=list)
     properties: list[Shape] = field(default_factory=list)
     targets: tuple = ()  # (kind, term) pairs
-
-
-_EMPTY: frozenset = frozenset()
-_NO_PREDICATES: dict = {}
-
-
-class Index:
-    """Triples of one data graph (plus the constant ontology part) in dictionaries."""
-
-    __slots__ = ("spo", "base", "types", "inverse", "children", "supers")
-
-    def __init__(self, triples: Iterable[tuple], base: Index | None = None, inverse: bool = False) -> None:
-        spo: dict = {}
-        types: dict = {}
-        children: dict = {}
-        ops: dict | None = {} if inverse else None
-        rdf_type, subclass = _uri(RDF_TYPE), _uri(SUBCLASS)
-        for s, p, o in triples:
-            spo.setdefault(s, {}).setdefault(p, set()).add(o)
-            if p == rdf_type:
-                types.setdefault(o, set()).add(s)
-            elif p == subclass:
-                children.setdefault(o, set()).add(s)
-            if ops is not None:
-                ops.setdefault(o, {}).setdefault(p, set()).add(s)
-        self.spo = spo
-        self.types = types
-        self.children = children
-        self.inverse = ops
-        self.base = base
-        self.supers: dict = {}
-
-    def objects(self, s: Any, p: Any) -> set | frozenset:
-        found = self.spo.get(s, _NO_PREDICATES).get(p)
-        if self.base is None:
-            return found or _EMPTY
-        more = self.base.objects(s, p)
-        if not found:
-            return more
-        return found | more if more else found
-
-    def subjects(self, p: Any, o: Any) -> set | frozenset:
-        own = (self.inverse or _NO_PREDICATES).get(o, _NO_PREDICATES).get(p, _EMPTY)
-        return own | self.base.subjects(p, o) if self.base is not None else own
-
-    def instances(self, cls: Any) -> set:
-        found = set(self.types.get(cls, ()))
-        if self.base is not None:
-            found |= self.base.instances(cls)
-        return found
-
-    def subjects_with(self, p: Any) -> set:
-        found = {s for s, preds in self.spo.items() if p in preds}
-        return found | self.base.subjects_with(p) if self.base is not None else found
-
-    def objects_of(self, p: Any) -> set:
-        found = {o for preds in self.spo.values() for o in preds.get(p, ())}
-        return found | self.base.objects_of(p) if self.base is not None else found
-
-    def superclasses(self, cls: Any) -> set:
-        """``cls`` and everything it is an rdfs:subClassOf* of, in data + ontology."""
-        known = self.supers.get(cls)
-        if known is None:
-            subclass = _uri(SUBCLASS)
-            known, todo = {cls}, [cls]
-            while todo:
-                for parent in self.objects(todo.pop(), subclass):
-                    if parent not in known:
-                        known.add(parent)
-                        todo.append(parent)
-            self.supers[cls] = known
-        return known
-
-    def direct_subclasses(self, cls: Any) -> set | frozenset:
-        own = self.children.get(cls, _EMPTY)
-        return own | self.base.direct_subclasses(cls) if self.base is not None else own
-
-    def is_instance(self, node: Any, cls: Any) -> bool:
-        return any(cls in self.superclasses(t) for t in self.objects(node, _uri(RDF_TYPE)))
-
-    def subclasses(self, cls: Any) -> set:
-        """Classes C with C rdfs:subClassOf* ``cls`` (for class targets)."""
-        known, todo = {cls}, [cls]
-        while todo:
-            for child in self.direct_subclasses(todo.pop()):
-                if child not in known:
-                    known.add(child)
-                    todo.append(child)
-        return known
-
-
-@cache
-def _uri(iri: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(iri)
-
-
-# ----------------------------------------------------------------------------------- paths
-
-
-def _compile_path(g: Graph, node: Any) -> tuple:
-    from rdflib import BNode, URIRef
-
-    if isinstance(node, URIRef):
-        return ("p", node)
-    if not isinstance(node, BNode):
-        raise Unsupported(f"path {node!r}")
-    first = g.value(node, _uri(RDF_NS + "first"))
-    if first is not None:
-        return ("seq", tuple(_compile_path(g, item) for item in g.items(node)))
-    for key in ("inversePath", "zeroOrMorePath", "oneOrMorePath", "zeroOrOnePath"):
-        inner = g.value(node, _uri(SH + key))
-        if inner is not None:
-            return (key, _compile_path(g, inner))
-    alternatives = g.value(node, _uri(SH + "alternativePath"))
-    if alternatives is not None:
-        return ("alt", tuple(_compile_path(g, item) for item in g.items(alternatives)))
-    raise Unsupported("unknown path form")
-
-
-def _values(index: Index, focus: Any, path: tuple) -> set:
-    kind, arg = path
-    if kind == "p":
-        return index.objects(focus, arg)
-    if kind == "inversePath":
-        if arg[0] != "p":
-            raise Unsupported("complex inverse path")
-        return index.subjects(arg[1], focus)
-    if kind == "alt":
-        found: set = set()
-        for alternative in arg:
-            found |= _values(index, focus, alternative)
-        return found
-    if kind == "seq":
-        current = {focus}
-        for step in arg:
-            current = {v for node in current for v in _values(index, node, step)}
-        return current
-    if kind == "zeroOrOnePath":
-        return {focus} | _values(index, focus, arg)
-    seen: set = set()
-    todo = [focus]
-    while todo:
-        for v in _values(index, todo.pop(), arg):
-            if v not in seen:
-                seen.add(v)
-                todo.append(v)
-    return seen | {focus} if kind == "zeroOrMorePath" else seen
-
-
-def _uses_inverse(path: tuple | None) -> bool:
-    if path is None:
-        return False
-    kind, arg = path
-    if kind == "inversePath":
-        return True
-    if kind in ("alt", "seq"):
-        return any(_uses_inverse(p) for p in arg)
-    return kind != "p" and _uses_inverse(arg)
-
-
-# ------------------------------------------------------------------------- comparisons
-
-
-def _python(term: Any) -> tuple[bool, Any]:
-    """(is_string, value) of a literal as pySHACL compares them."""
-    value = term.value if term.value is not None else str(term)
-    return isinstance(value, str), value
-
-
-def _compare(value: Any, bound: Any) -> int | None:
-    """-1/0/1 for a value node vs a range bound (sh:minInclusive...): only literals compare."""
-    from rdflib import Literal
-
-    return _compare_terms(value, bound) if isinstance(value, Literal) else None
-
-
-def _lang_matches(tag: str, ranges: Sequence[str]) -> bool:
-    tag = tag.lower()
-    return any(r == "*" or tag == r.lower() or tag.startswith(r.lower() + "-") for r in ranges)
-
-
-def _datatype_ok(value: Any, datatype: Any) -> bool:
-    """pySHACL's sh:datatype test: same datatype and well-formed lexical form."""
-    from datetime import date, datetime, time
-    from decimal import Decimal
-
-    from rdflib import Literal
-
-    if not isinstance(value, Literal):
-        return False
-    wanted = str(datatype)
-    if value.datatype is not None and str(value.datatype) == wanted:
-        if getattr(value, "ill_typed", None) is True:
-            return False
-        python = value.value
-        local = wanted[len(XSD_NS):] if wanted.startswith(XSD_NS) else None
-        checks = {"string": (str, bytes), "integer": int, "float": float, "decimal": Decimal, "boolean": bool,
-                  "date": date, "dateTime": datetime, "time": time}
-        if wanted == RDF_NS + "langString":
-            return isinstance(python, str | bytes)
-        if local in checks:
-            ok = isinstance(python, checks[local])
-            return ok and not (local == "integer" and isinstance(python, bool))
-        return True
-    if wanted == RDFS_NS + "Literal":
-        return True
-    if wanted == RDFS_NS + "Datatype" and value.datatype is not None:
-        return True
-    if value.datatype is None and value.language is None and wanted == XSD_NS + "string":
-        return True
-    return wanted == RDF_NS + "langString" and bool(value.language)
 
 
 # ------------------------------------------------------------------------ compilation
@@ -322,15 +130,13 @@ class _Compiler:
         unknown = used - _SHAPE_KEYS
         if unknown:
             raise Unsupported(f"sh:{sorted(unknown)[0]}")
-        if self.value(node, "qualifiedValueShapesDisjoint") is not None:
-            raise Unsupported("sh:qualifiedValueShapesDisjoint")
         path_node = self.value(node, "path")
         severity = self.value(node, "severity")
         shape = Shape(
             node=node,
             path=_compile_path(g, path_node) if path_node is not None else None,
             path_node=path_node,
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            severity=str(severity) if severity is not None else SH + "Violation",
             messages=tuple(m for m in g.objects(node, _uri(SH + "message")) if isinstance(m, Literal)),
         )
         self.shapes[node] = shape  # before children: recursive shapes refer to the same object
@@ -407,7 +213,7 @@ class _Compiler:
                         each(lambda index, v, t=tags: isinstance(v, Literal) and bool(v.language)
                              and _lang_matches(v.language, t))))
         for unique in self.objects(node, "uniqueLang"):
-            if str(unique) in ("true", "1"):
+            if unique == Literal(True):  # the literal true only: "1"^^xsd:boolean is another term
                 def duplicates(index: Index, focus: Any, values: set) -> list:
                     langs = [str(v.language).lower() for v in values if isinstance(v, Literal) and v.language]
                     return [None] * len({lang for lang in langs if langs.count(lang) > 1})
@@ -446,12 +252,26 @@ class _Compiler:
                     # a generator: sh:or stops at the first member that conforms
                     return rule(_conforms(s, index, v) for s in shapes)
                 out.append((key[0].upper() + key[1:] + "ConstraintComponent", each(logical)))
+        if self.value(node, "closed") == Literal(True):
+            allowed = {p.path[1] for p in (self.shape(n) for n in self.objects(node, "property"))
+                       if p.path is not None and p.path[0] == "p"}
+            for ignored in self.objects(node, "ignoredProperties"):
+                allowed |= set(g.items(ignored))
+            def closed(index: Index, focus: Any, values: set, allowed: frozenset = frozenset(allowed)) -> list:
+                return [_Off(p, o) for v in values for p, o in index.predicate_objects(v) if p not in allowed]
+            out.append(("ClosedConstraintComponent", closed))
         qualified = self.value(node, "qualifiedValueShape")
         if qualified is not None:
             inner = self.shape(qualified)
             low, high = self.value(node, "qualifiedMinCount"), self.value(node, "qualifiedMaxCount")
-            def count(index: Index, values: set, s: Shape = inner) -> int:
-                return sum(1 for v in values if _conforms(s, index, v))
+            siblings: list[Shape] = []
+            if self.value(node, "qualifiedValueShapesDisjoint") == Literal(True):
+                siblings = [self.shape(q) for parent in sorted(g.subjects(_uri(SH + "property"), node))
+                            for sibling in self.objects(parent, "property") if sibling != node
+                            for q in self.objects(sibling, "qualifiedValueShape")]
+            def count(index: Index, values: set, s: Shape = inner, others: list = siblings) -> int:
+                return sum(1 for v in values
+                           if _conforms(s, index, v) and not any(_conforms(o, index, v) for o in others))
             if low is not None:
                 out.append(("QualifiedMinCountConstraintComponent",
                             lambda index, focus, values, n=int(low): [None] if count(index, values) < n else []))
@@ -460,27 +280,6 @@ class _Compiler:
                             lambda index, focus, values, n=int(high): [None] if count(index, values) > n else []))
         return out
 
-
-def _compare_terms(a: Any, b: Any) -> int | None:
-    """pySHACL's sh:lessThan comparison: IRIs as strings, literals by value, mixed kinds never."""
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(a, BNode) or isinstance(b, BNode):
-        return None
-    def norm(t: Any) -> tuple[bool, Any]:
-        if isinstance(t, URIRef):
-            return True, str(t)
-        if isinstance(t, Literal):
-            return _python(t)
-        return False, t
-    a_str, x = norm(a)
-    b_str, y = norm(b)
-    if a_str != b_str:
-        return None
-    try:
-        return -1 if x < y else 1 if x > y else 0
-    except TypeError:
-        return None
 
 
 def _conforms(shape: Shape, index: Index, focus: Any) -> bool:
@@ -496,15 +295,20 @@ def _evaluate(shape: Shape, index: Index, focus: Any, stop_at_first: bool = Fals
     values = _values(index, focus, shape.path) if shape.path is not None else {focus}
     for component, check in shape.checks:
         for value in check(index, focus, values):
-            yield Result(focus, shape.path_node, focus if value is None and shape.path is None else value,
-                         shape.node, component, shape.severity, shape.messages)
+            path = shape.path_node
+            if isinstance(value, _Off):
+                path, value = value.path, value.value
+            yield Result(focus, path, value, shape.node, component, shape.severity, shape.messages)
             if stop_at_first:
                 return
+    # A property shape's own sh:property shapes apply to each of its value nodes (a node shape's
+    # only value node is the focus node itself).
     for prop in shape.properties:
-        for result in _evaluate(prop, index, focus, stop_at_first):
-            yield result
-            if stop_at_first:
-                return
+        for node in values:
+            for result in _evaluate(prop, index, node, stop_at_first):
+                yield result
+                if stop_at_first:
+                    return
 
 
 @dataclass(frozen=True)
@@ -538,23 +342,38 @@ def _focus_nodes(shape: Shape, index: Index) -> set:
     return nodes
 
 
+def _implicit_class_targets(g: Graph) -> set:
+    """Shapes that are also classes (rdfs:Class, or owl:Class as pySHACL and TopBraid accept):
+    SHACL's implicit class target makes their instances focus nodes."""
+    from rdflib import RDF, URIRef
+
+    classes = {URIRef(RDFS_NS + "Class"), URIRef("http://www.w3.org/2002/07/owl#Class")}
+    shape_types = {URIRef(SH + "NodeShape"), URIRef(SH + "PropertyShape")}
+    return {node for cls in classes for node in g.subjects(RDF.type, cls)
+            if any((node, RDF.type, t) in g for t in shape_types)}
+
+
 def compile_shapes(g: Graph) -> CompiledShapes | None:
     """Compile a shapes graph (without node-level SPARQL constraints), or None if out of scope."""
     from rdflib import RDF, URIRef
 
     sh = lambda name: URIRef(SH + name)  # noqa: E731 - local shorthand
-    if any(next(g.triples((None, sh(key), None)), None) for key in ("sparql", "rule", "target")):
+    if any(next(g.triples((None, sh(key), None)), None) for key in ("sparql", "rule", "target", "validator",
+                                                                   "nodeValidator", "propertyValidator")):
+        return None  # SPARQL-based constraints, targets and constraint components: pySHACL's
+    if next(g.triples((None, RDF.type, sh("ConstraintComponent"))), None):
         return None
-    classes = {URIRef(RDFS_NS + "Class"), URIRef("http://www.w3.org/2002/07/owl#Class")}
     compiler = _Compiler(g)
     roots = set()
     for key in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"):
         roots |= set(g.subjects(sh(key), None))
-    for node in set(g.subjects(RDF.type, sh("NodeShape"))) | set(g.subjects(RDF.type, sh("PropertyShape"))):
-        if any((node, RDF.type, c) in g for c in classes):
-            return None  # implicit class target
+    implicit = _implicit_class_targets(g)
+    roots |= implicit
     try:
         shapes = tuple(compiler.shape(node) for node in sorted(roots, key=str))
+        for shape in shapes:
+            if shape.node in implicit:
+                shape.targets = (*shape.targets, ("class", shape.node))
         # Every declared shape must compile, even if only reachable through another one.
         for node in sorted(set(g.subjects(RDF.type, sh("NodeShape"))) | set(g.subjects(RDF.type, sh("PropertyShape"))),
                            key=str):
