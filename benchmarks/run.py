@@ -3,6 +3,7 @@
     python benchmarks/run.py            # full run (tens of minutes on two cores)
     python benchmarks/run.py --quick    # same sections, smaller sizes, one run each (~10 min)
     python benchmarks/run.py --smoke    # 3 documents, tiny graphs: proves the script still works
+    python benchmarks/run.py --scale    # whole builds of 300, 1,200 and 10,000 documents (benchmarks/scale.py)
 
 Writes benchmarks/results.json and benchmarks/RESULTS.md (or --out DIR). Every speed is also
 given as a ratio to a baseline measured in the same run (spaCy ``nlp.pipe`` alone for the
@@ -569,9 +570,18 @@ def main() -> None:
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="smaller sizes, one run per build figure")
     size.add_argument("--smoke", action="store_true", help="3 documents, tiny graphs (CI: the script works)")
+    size.add_argument("--scale", action="store_true",
+                      help="whole real-pipeline builds watched from outside (benchmarks/scale.py); not in CI")
+    parser.add_argument("--docs", default="300,1200,10000", help="--scale: comma-separated corpus sizes")
+    parser.add_argument("--build-only", action="store_true", help="--scale: builds only (memory check)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="--scale: JSON of the same run on older code, shown next to it")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks", help="folder for results.json/RESULTS.md")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args()
+    if args.scale:
+        run_scale(args)
+        return
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     cfg = MODES[mode]
     started = time.perf_counter()
@@ -652,8 +662,32 @@ def main() -> None:
     r["seconds"] = time.perf_counter() - started
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(r, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    (args.out / "RESULTS.md").write_text(markdown(r), encoding="utf-8")
+    import scale
+
+    text = markdown(r)
+    if (args.out / "scale.json").exists():  # keep the last --scale run's section
+        text += "\n" + scale.markdown(json.loads((args.out / "scale.json").read_text(encoding="utf-8")))
+    (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
     log(f"wrote {args.out / 'results.json'} and {args.out / 'RESULTS.md'}")
+
+
+def run_scale(args: argparse.Namespace) -> None:
+    """`--scale`: benchmarks/scale.json and the scale section of RESULTS.md."""
+    import scale
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="diplograph-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        result = scale.scale(work, [int(d) for d in args.docs.split(",")], args.build_only)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.before is not None:
+        result["before"] = json.loads(args.before.read_text(encoding="utf-8"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "scale.json").write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    scale.place(scale.markdown(result), args.out / "RESULTS.md")
+    log(f"wrote {args.out / 'scale.json'} and the scale section of {args.out / 'RESULTS.md'}")
 
 
 if __name__ == "__main__":

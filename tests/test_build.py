@@ -249,3 +249,57 @@ def test_two_documents_with_one_slug_are_refused(cli_runner, tmp_path: Path) -> 
     assert result.exit_code == 3
     assert "same slug 'note'" in result.stderr
     assert not list(graph_dir.glob("*.ttl"))
+
+
+# -- sharded builds (spaCy) ----------------------------------------------------------------------
+SHARD_TEXTS = ["extract-communique-paris.txt", "extract-contrast-prose.txt", "extract-dispatch-ankara.txt",
+               "extract-disputed-points.txt"]
+
+
+def _visible(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+
+
+def test_two_shard_builds_merged_equal_one_build_byte_for_byte(cli_runner, tmp_path: Path, repo_root: Path) -> None:
+    """`build --shard 1/2` and `2/2` on two machines, then `merge`: the files of one whole build."""
+    from diplograph.store import ensure_query_store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in SHARD_TEXTS:
+        shutil.copy(repo_root / "tests" / "texts" / name, corpus)
+
+    def build(folder: str, *extra: str) -> Path:
+        args = ["build", "--force", "--jobs", "1", "--corpus-dir", str(corpus), "--graph-dir", str(tmp_path / folder)]
+        result = cli_runner.invoke(cli, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        return tmp_path / folder
+
+    single = build("single")
+    first, second = build("shard-1", "--shard", "1/2"), build("shard-2", "--shard", "2/2")
+    shares = [{p.stem for p in folder.glob("*.ttl")} for folder in (first, second)]
+    assert all(shares) and not shares[0] & shares[1], "each shard holds its own non-empty share"
+    assert shares[0] | shares[1] == {p.stem for p in single.glob("*.ttl")}
+    merged = tmp_path / "merged"
+    result = cli_runner.invoke(cli, ["merge", str(first), str(second), "--graph-dir", str(merged)])
+    assert result.exit_code == 0, result.output
+    assert _visible(merged) == _visible(single)
+    assert ensure_query_store(merged).quads == ensure_query_store(single).quads > 0
+
+
+def test_merge_refuses_one_document_with_two_texts(cli_runner, tmp_path: Path) -> None:
+    for name, text in (("a", "<x:a> <x:b> <x:c> .\n"), ("b", "<x:a> <x:b> <x:d> .\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "doc.ttl").write_text(f"{GENERATED_MARK}\n{text}", encoding="utf-8")
+    result = cli_runner.invoke(cli, ["merge", str(tmp_path / "a"), str(tmp_path / "b"),
+                                     "--graph-dir", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "'doc' differs" in result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.ttl"))
+
+
+def test_bad_shard_is_a_usage_error(cli_runner, tmp_path: Path) -> None:
+    for value in ("3/2", "0/2", "x", "1/0"):
+        result = cli_runner.invoke(cli, ["build", "--shard", value, "--corpus-dir", str(tmp_path)])
+        assert result.exit_code == 2, (value, result.output)
+        assert "--shard" in result.stderr

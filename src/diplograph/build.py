@@ -24,13 +24,13 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplograph.errors import InputError
-from diplograph.fsio import atomic_write_text
+from diplograph.fsio import AtomicFile, atomic_write_text
 from diplograph.namespaces import DG, graph_iri
 from diplograph.rdfio import DATASET_FILE
 from diplograph.serialize import GENERATED_MARK, prefix_header, to_turtle, trig_block
@@ -52,20 +52,16 @@ class DocumentResult:
     """One mapped and validated document."""
 
     slug: str
-    turtle: str | None  # the graph/<slug>.ttl text; None once parked in ``staged``
+    turtle: str  # the graph/<slug>.ttl text
     triples: int
     findings: list[Finding]
     events: int
     actors: set[str]
-    staged: Path | None = None
     cached: bool = False  # came from graph/.cache (not extracted in this build)
 
     def text(self) -> str:
-        """The file text, from memory or from the staging folder."""
-        if self.turtle is not None:
-            return self.turtle
-        assert self.staged is not None
-        return self.staged.read_text(encoding="utf-8")
+        """The file text."""
+        return self.turtle
 
     @property
     def violations(self) -> list[Finding]:
@@ -189,16 +185,39 @@ def generated_files(graph_dir: Path) -> dict[str, Path]:
     return found
 
 
-def dataset_trig(graph_dir: Path) -> str:
-    """graph/diplograph.trig: one named graph ``graph/<slug>`` per generated document file."""
+def dataset_files(graph_dir: Path) -> list[tuple[str, Path]]:
+    """(graph slug, file) of every graph of the dataset, in dataset order.
+
+    Every generated ``.ttl`` of graph/ (first line :data:`GENERATED_MARK`): the document
+    graphs and any corpus-level graph written the same way (``_corpus.ttl``, named graph
+    ``graph/_corpus``), so a new graph file joins the dataset by being written to graph/.
+    """
     from diplograph.serialize import natural_key
 
-    blocks = []
-    for slug, path in sorted(generated_files(graph_dir).items(), key=lambda item: natural_key(item[0])):
+    return sorted(generated_files(graph_dir).items(), key=lambda item: natural_key(item[0]))
+
+
+def dataset_chunks(files: Sequence[tuple[str, Path]]) -> Iterator[str]:
+    """The text of graph/diplograph.trig, one named graph at a time (one file in memory at once)."""
+    yield prefix_header()
+    for slug, path in files:
         body = _body_of(path)
         if body:
-            blocks.append(trig_block(graph_iri(slug), body))
-    return prefix_header() + "".join("\n" + block for block in blocks)
+            yield "\n" + trig_block(graph_iri(slug), body)
+
+
+def dataset_trig(graph_dir: Path) -> str:
+    """graph/diplograph.trig as one string (small folders, tests; builds stream it: :func:`write_dataset`)."""
+    return "".join(dataset_chunks(dataset_files(graph_dir)))
+
+
+def write_dataset(target: Path, files: Sequence[tuple[str, Path]]) -> bool:
+    """Write the dataset file as a stream from the graph files; False if its bytes were already there."""
+    writer = AtomicFile(target, only_if_changed=True)
+    with writer as handle:
+        for chunk in dataset_chunks(files):
+            handle.write(chunk)
+    return writer.changed
 
 
 def _feed(builder: QueryStoreBuilder, slug: str, text: str) -> None:
@@ -359,6 +378,25 @@ def check_slugs(paths: Sequence[Path]) -> None:
         seen[slug] = path
 
 
+def shard_of(slug: str, count: int) -> int:
+    """The 0-based shard of a document among ``count``: the first 8 bytes of sha256(slug), modulo.
+
+    Why the slug alone: a document's share depends on nothing else, so adding documents to
+    the corpus (or machines running other shares) never moves a document to another shard.
+    """
+    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:8], "big") % count
+
+
+def select_shard(paths: Sequence[Path], shard: tuple[int, int]) -> list[Path]:
+    """The documents of shard ``K/N`` (K counted from 1, as ``build --shard K/N`` takes it)."""
+    from diplograph.namespaces import slugify
+
+    number, count = shard
+    if not 1 <= number <= count:
+        raise InputError(f"--shard {number}/{count}: K must be between 1 and N")
+    return [path for path in paths if shard_of(slugify(document_stem(path)), count) == number - 1]
+
+
 def build(
     docs: Sequence[str | Path] = (),
     *,
@@ -370,6 +408,7 @@ def build(
     on_document: Callable[[str], None] | None = None,
     store: bool = True,
     encoding: str = "utf-8",
+    shard: tuple[int, int] | None = None,
 ) -> BuildSummary:
     """Build graph/ from the corpus (or from the given documents only).
 
@@ -380,10 +419,16 @@ def build(
     whose bytes, name, --published and code+ontology did not change comes from
     ``graph/.cache/`` instead. ``store``: also refresh the on-disk Oxigraph store
     (``graph/.store``) that ``query``/``stats``/``export`` read when given no FILES.
+
+    ``shard=(K, N)``: only the K-th of N deterministic shares (:func:`shard_of`); graph_dir
+    then holds that share alone (with the whole corpus, files of other shares are stale),
+    and :func:`diplograph.merge.merge` assembles the shards' folders.
     """
     graph_path = Path(graph_dir)
     whole_corpus = not docs
     paths = corpus_documents(Path(corpus_dir)) if whole_corpus else expand_documents(docs)
+    if shard is not None:
+        paths = select_shard(paths, shard)
     with graph_lock(graph_path):
         _remove_dead_staging(graph_path)  # we hold the lock: any staging folder is a killed build's
         summary = _build_locked(paths, graph_path, whole_corpus=whole_corpus, published=published, jobs=jobs,
@@ -404,42 +449,61 @@ def _build_locked(
     paths: Sequence[Path], graph_path: Path, *, whole_corpus: bool, published: datetime.date | None, jobs: int,
     force: bool, on_document: Callable[[str], None] | None, store: bool, encoding: str,
 ) -> BuildSummary:
-    """The build proper; the caller holds graph/.lock."""
-    results: list[DocumentResult] = []
+    """The build proper; the caller holds graph/.lock.
+
+    Streaming: each result is counted into the summary, its text parked in the staging
+    folder and fed to the query store loader, then dropped. What stays per document is its
+    slug (for the files to write and the stale ones to remove) and its cache key, so the
+    build's memory does not grow with the corpus.
+    """
+    summary = BuildSummary()
+    actors: set[str] = set()
+    seen: set[str] = set()
+    staged: list[str] = []
     builder = None
     if store:
         from diplograph.store import QueryStoreBuilder
 
         builder = QueryStoreBuilder(graph_path, prefix_header())
     with tempfile.TemporaryDirectory(dir=graph_path, prefix=STAGING_PREFIX) as staging:
+        parked = Path(staging)
         try:
             check_slugs(paths)
             cache = graph_path / CACHE_DIR
             cache.mkdir(exist_ok=True)
             used: set[str] = set()
             filling = False
+            cached_before: list[str] = []  # cached documents before the first extracted one
             for key, result in process_documents(paths, published=published, jobs=jobs, cache=cache,
                                                  encoding=encoding):
                 used.add(key)
+                seen.add(result.slug)
                 text = result.text()
+                if _tally(summary, actors, result, force):
+                    (parked / f"{result.slug}.ttl").write_text(text, encoding="utf-8")
+                    staged.append(result.slug)
+                elif builder is not None:  # graph/ will not hold this text: the store would not match it
+                    builder.discard()
+                    builder = None
                 if builder is not None and (filling or not result.cached):
                     # The query store fills while workers extract, from the first document that
                     # was not in the cache on (with the cached ones before it): a rebuild where
                     # nothing changed loads nothing and keeps the store it has.
-                    for earlier in ([] if filling else results):
-                        _feed(builder, earlier.slug, earlier.text())
+                    for slug in ([] if filling else cached_before):
+                        _feed(builder, slug, (parked / f"{slug}.ttl").read_text(encoding="utf-8"))
+                    cached_before = []
                     filling = True
                     _feed(builder, result.slug, text)
-                # Park the text on disk: writing at the end must not hold a corpus in memory.
-                result.staged = Path(staging) / f"{result.slug}.ttl"
-                result.staged.write_text(text, encoding="utf-8")
-                result.turtle = None
-                results.append(result)
+                elif builder is not None:
+                    cached_before.append(result.slug)
                 if on_document is not None:
                     on_document(result.slug)
+            summary.actors = len(actors)
             if builder is not None and filling:
                 builder.seal()  # the loader's last batch and compaction overlap the writing below
-            summary = write_graphs(results, graph_path, whole_corpus=whole_corpus, force=force)
+            for slug in staged:
+                _write_document(graph_path, slug, (parked / f"{slug}.ttl").read_text(encoding="utf-8"), summary)
+            _finish_folder(graph_path, summary, seen if whole_corpus else None)
             if whole_corpus:  # entries of documents gone or changed would only grow the folder
                 for entry in cache.glob("*.json"):
                     if entry.stem not in used:
@@ -455,46 +519,75 @@ def _build_locked(
                 builder.discard()
 
 
-def write_graphs(
-    results: Sequence[DocumentResult], graph_dir: Path, *, whole_corpus: bool, force: bool = False
-) -> BuildSummary:
-    """Write the document graphs that conform, and the TriG dataset of what graph/ then holds.
+def _tally(summary: BuildSummary, actors: set[str], result: DocumentResult, force: bool) -> bool:
+    """Count one document into the summary; True if its file is to be written.
 
     A document graph that violates the shapes is not written (unless ``force``): its previous
-    file, if any, stays as it was, and ``summary.refused`` makes the command exit 1. The other
-    documents are written, so one odd article does not hold a whole corpus back. The caller
-    holds the lock. ``whole_corpus`` allows deleting generated files of documents that are not
-    among ``results`` any more.
+    file, if any, stays as it was, and ``summary.refused`` makes the command exit 1.
     """
-    summary = BuildSummary()
-    actors: set[str] = set()
-    for result in results:
-        summary.documents += 1
-        summary.triples += result.triples
-        summary.events += result.events
-        summary.violations += len(result.violations)
-        actors |= result.actors
-        for finding in result.violations:
-            where = f" {finding.path}" if finding.path else ""
-            summary.problems.append(f"{result.slug}: {finding.focus}{where}: {finding.message}")
-    summary.actors = len(actors)
-    for result in results:
-        if result.violations and not force:
-            summary.refused = True
-            summary.refused_documents.append(result.slug)
-            continue
-        target = graph_dir / f"{result.slug}.ttl"
-        if _write_if_changed(target, result.text()):
-            summary.written.append(target)
-    if whole_corpus:
-        keep = {result.slug for result in results}
+    summary.documents += 1
+    summary.triples += result.triples
+    summary.events += result.events
+    summary.violations += len(result.violations)
+    actors |= result.actors
+    for finding in result.violations:
+        where = f" {finding.path}" if finding.path else ""
+        summary.problems.append(f"{result.slug}: {finding.focus}{where}: {finding.message}")
+    if result.violations and not force:
+        summary.refused = True
+        summary.refused_documents.append(result.slug)
+        return False
+    return True
+
+
+def _write_document(graph_dir: Path, slug: str, text: str, summary: BuildSummary) -> None:
+    target = graph_dir / f"{slug}.ttl"
+    if _write_if_changed(target, text):
+        summary.written.append(target)
+
+
+def _finish_folder(graph_dir: Path, summary: BuildSummary, keep: set[str] | None) -> None:
+    """After the document files: remove stale ones (``keep``: the whole corpus's slugs), then
+    assemble what is made from graph/'s files. Build, merge and write_graphs all end here."""
+    if keep is not None:
         for slug, path in generated_files(graph_dir).items():
             if slug not in keep:
                 path.unlink()
                 summary.removed.append(path)
+    _assemble(graph_dir, summary)
+
+
+def _assemble(graph_dir: Path, summary: BuildSummary) -> None:
+    """The files made from graph/'s document graphs, not from the corpus: the dataset.
+
+    Corpus-level graphs (graph/_corpus.ttl) belong here too, before the dataset, which then
+    takes them in (:func:`dataset_files`); a merge of shards runs this same step.
+    """
     dataset = graph_dir / DATASET_FILE
-    if (generated_files(graph_dir) or dataset.exists()) and _write_if_changed(dataset, dataset_trig(graph_dir)):
+    files = dataset_files(graph_dir)
+    if (files or dataset.exists()) and write_dataset(dataset, files):
         summary.written.append(dataset)
+
+
+def write_graphs(
+    results: Iterable[DocumentResult], graph_dir: Path, *, whole_corpus: bool, force: bool = False
+) -> BuildSummary:
+    """Write the document graphs that conform, and the TriG dataset of what graph/ then holds.
+
+    One pass over ``results`` (which may be a generator). A violating document is not
+    written unless ``force`` (see :func:`_tally`); the other documents are, so one odd
+    article does not hold a whole corpus back. The caller holds the lock. ``whole_corpus``
+    allows deleting generated files of documents that are not among ``results`` any more.
+    """
+    summary = BuildSummary()
+    actors: set[str] = set()
+    keep: set[str] = set()
+    for result in results:
+        keep.add(result.slug)
+        if _tally(summary, actors, result, force):
+            _write_document(graph_dir, result.slug, result.text(), summary)
+    summary.actors = len(actors)
+    _finish_folder(graph_dir, summary, keep if whole_corpus else None)
     return summary
 
 

@@ -24,6 +24,7 @@ _python_showwarning = warnings.showwarning
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "Extract every corpus document into graph/ (validated)."),
     "extract": ("build", "Extract one document and print its Turtle on stdout."),
+    "merge": ("build", "Merge the graph folders of sharded builds (build --shard K/N)."),
     "validate": ("rdf", "SHACL-validate RDF files (graph/ by default)."),
     "reason": ("rdf", "OWL RL closure: write the inferred triples only."),
     "export": ("rdf", "Export the graph as ttl, nt, nq, trig, jsonld or xml."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import filecmp
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -28,11 +30,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    dir_fd = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    _fsync_dir(target.parent)
 
 
 def _umask() -> int:
@@ -45,3 +43,54 @@ def _umask() -> int:
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """UTF-8 text version of :func:`atomic_write_bytes` (``\\n`` line endings kept as is)."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+class AtomicFile:
+    """A file written as a stream under a temporary name, renamed over ``path`` on success.
+
+    Why a stream: ``graph/diplograph.trig`` of a large corpus is hundreds of megabytes, and
+    building it as one string cost several times its size in memory. ``only_if_changed``:
+    when the new bytes equal the file already there (compared block by block, not in
+    memory), the temporary file is dropped and the old one keeps its mtime; ``changed``
+    then says whether the file was replaced. An exception inside the ``with`` leaves the old
+    file as it was.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, only_if_changed: bool = False) -> None:
+        self.path = Path(path)
+        self.only_if_changed = only_if_changed
+        self.changed = False
+
+    def __enter__(self) -> io.TextIOWrapper:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self.handle = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in __exit__
+        return self.handle
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        tmp = Path(self.tmp)
+        try:
+            if kind is not None:
+                self.handle.close()
+                return
+            self.handle.flush()
+            if self.only_if_changed and self.path.is_file() and filecmp.cmp(tmp, self.path, shallow=False):
+                self.handle.close()
+                return
+            os.fchmod(self.handle.fileno(), 0o666 & ~_umask())
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(tmp, self.path)
+            self.changed = True
+        finally:
+            if not self.changed:
+                tmp.unlink(missing_ok=True)
+        _fsync_dir(self.path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

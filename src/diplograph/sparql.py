@@ -626,6 +626,11 @@ def load_sources(sources: Sequence[str | Path], engine: str, endpoint: str | Non
                 return UnionStore(cached_store(), prebuilt=True)
             except OSError:  # graph/ not writable (no store can be built): parse as before
                 pass
+        from diplograph.store import ensure_file_store, open_read_only
+
+        info = ensure_file_store(sources)  # large files: a store in the user's cache, reused
+        if info is not None:
+            return UnionStore(open_read_only(info), prebuilt=True)
         return UnionStore(rdfio.load_store(list(sources)))
     if engine == "rdflib":
         return rdfio.load_dataset(list(sources))

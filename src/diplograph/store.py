@@ -316,6 +316,87 @@ def ensure_query_store(graph_dir: str | Path = "graph", *, log: Callable[[str], 
     return ensure_store([graph_path], graph_path / QUERY_STORE, log=log, union_copy=True)
 
 
+# Explicit files at least this large (all together) are queried through a persistent store in
+# the user's cache folder: below it, parsing into memory is quicker than building a database.
+FILE_STORE_MIN_MB = 32.0
+# Bound of the user's store cache; the least recently used stores go first.
+FILE_STORE_LIMIT_MB = 20_000.0
+LAST_USED = "last-used"
+
+
+def user_cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/diplograph`` (an absolute path only, as the XDG spec says), else
+    ``~/.cache/diplograph``; None without a home folder. Never the current folder."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "diplograph"
+    try:
+        return Path.home() / ".cache" / "diplograph"
+    except RuntimeError:
+        return None
+
+
+def _env_mb(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def ensure_file_store(files: Sequence[str | Path], *, log: Callable[[str], None] | None = None) -> StoreInfo | None:
+    """A query store (like graph/'s) for large explicit files, kept in the user's cache folder.
+
+    Why: ``diplograph query NAME big.trig`` parsed the whole file at every run (22 s for
+    2.4M triples). The store is found again by the files' absolute paths and checked by
+    their content (:func:`content_key`: sha256 of the bytes, reused while size, mtime and
+    inode stay the same), so an edited file gets a new database, never a stale answer.
+    None when the files are small (``DIPLOGRAPH_STORE_MIN_MB``, default 32) or no cache
+    folder can be written: the caller then loads them into memory as before. Stores
+    unused for longest are removed once the cache passes ``DIPLOGRAPH_CACHE_LIMIT_MB``
+    (default 20,000); the one just used always stays.
+    """
+    paths = resolve_sources(list(files))
+    if sum(path.stat().st_size for path in paths) < _env_mb("DIPLOGRAPH_STORE_MIN_MB", FILE_STORE_MIN_MB) * 1e6:
+        return None
+    cache = user_cache_dir()
+    if cache is None:
+        return None
+    where = hashlib.sha256("\0".join(str(path.resolve()) for path in paths).encode()).hexdigest()[:16]
+    root = cache / "stores" / where
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        info = ensure_store(paths, root, log=log, union_copy=True)
+        (root / LAST_USED).touch()
+    except OSError:  # cache folder not writable, disk full: query from memory instead
+        return None
+    if not info.reused:  # the cache only grows when a store is built
+        evict(cache / "stores", _env_mb("DIPLOGRAPH_CACHE_LIMIT_MB", FILE_STORE_LIMIT_MB) * 1e6, keep=root)
+    return info
+
+
+def evict(stores: Path, limit: float, keep: Path) -> list[Path]:
+    """Remove the least recently used stores under ``stores`` until they fit in ``limit`` bytes."""
+    def used(root: Path) -> float:
+        try:
+            return (root / LAST_USED).stat().st_mtime
+        except OSError:
+            return 0.0
+
+    roots = sorted((p for p in stores.iterdir() if p.is_dir()), key=used)
+    sizes = {root: sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) for root in roots}
+    total = sum(sizes.values())
+    removed = []
+    for root in roots:
+        if total <= limit:
+            break
+        if root == keep:
+            continue
+        shutil.rmtree(root, ignore_errors=True)
+        total -= sizes[root]
+        removed.append(root)
+    return removed
+
+
 class QueryStoreBuilder:
     """The query store of a build, filled by its own process while the documents come in.
 

@@ -25,6 +25,15 @@ def _published(value: str | None) -> datetime.date | None:
         raise UsageError(f"--published {value!r}: expected a date as YYYY-MM-DD") from None
 
 
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    number, _, count = value.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        raise UsageError(f"--shard {value!r}: expected K/N with 1 <= K <= N (e.g. 1/4)")
+    return int(number), int(count)
+
+
 _ENCODING = click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
                          help="Text encoding of the documents (e.g. latin-1, cp1252).")
 
@@ -42,9 +51,12 @@ _ENCODING = click.option("--encoding", default="utf-8", show_default=True, metav
               help="Output folder.")
 @click.option("--corpus-dir", default="corpus", show_default=True, type=click.Path(path_type=str),
               help="Input folder when no DOCS are given.")
+@click.option("--shard", metavar="K/N",
+              help="Build only the K-th of N shares of the documents (by a hash of each slug); "
+                   "combine the shards' folders with `diplograph merge`.")
 @click.pass_context
 def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, published: str | None, force: bool,
-                  encoding: str, graph_dir: str, corpus_dir: str) -> None:
+                  encoding: str, graph_dir: str, corpus_dir: str, shard: str | None) -> None:
     """Extract every corpus document (or DOCS) into GRAPH_DIR, validated with SHACL.
 
     Writes graph/<slug>.ttl per document and graph/diplograph.trig (one named graph per
@@ -53,10 +65,12 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
     """
     from pathlib import Path
 
-    from diplograph.build import build, corpus_documents, expand_documents
+    from diplograph.build import build, corpus_documents, expand_documents, select_shard
 
     date = _published(published)
-    count = len(corpus_documents(Path(corpus_dir)) if not docs else expand_documents(docs))
+    share = _shard(shard)
+    paths = corpus_documents(Path(corpus_dir)) if not docs else expand_documents(docs)
+    count = len(select_shard(paths, share) if share else paths)
     with contextlib.ExitStack() as stack:
         bars: list = []
 
@@ -70,7 +84,7 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
             bars[0].update(1, slug)
 
         summary = build(docs, graph_dir=graph_dir, corpus_dir=corpus_dir, published=date, jobs=jobs,
-                        force=force, on_document=advance, encoding=encoding)
+                        force=force, on_document=advance, encoding=encoding, shard=share)
     for problem in summary.problems:
         click.echo(f"violation: {problem}", err=True)
     changed = f"{len(summary.written)} files written, {len(summary.removed)} removed"
@@ -81,6 +95,24 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
         ctx.exit(EXIT_FINDINGS)
     # With --force the user accepted the violations (they were listed above): exit 0.
     click.echo(f"diplograph: {summary.line()}; {changed} in {graph_dir}/", err=True)
+
+
+@click.command("merge")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--graph-dir", default="graph", show_default=True, type=click.Path(path_type=str),
+              help="Output folder.")
+@click.option("--no-store", is_flag=True, help="Do not load the query store (graph/.store).")
+def merge_command(folders: tuple[str, ...], graph_dir: str, no_store: bool) -> None:
+    """Merge the graph folders of `build --shard K/N` runs into GRAPH_DIR (no extraction).
+
+    Copies every document graph, writes graph/diplograph.trig and loads the query store:
+    the same files, byte for byte, as one build of the whole corpus.
+    """
+    from diplograph.merge import merge
+
+    summary = merge(folders, graph_dir, store=not no_store)
+    click.echo(f"diplograph: merged {summary.documents} document graphs from {len(folders)} folders; "
+               f"{len(summary.written)} files written, {len(summary.removed)} removed in {graph_dir}/", err=True)
 
 
 @click.command("extract")
