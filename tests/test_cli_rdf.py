@@ -100,8 +100,30 @@ def test_validate_json_report_lists_each_violation(cli_runner, bad_ttl: Path) ->
     assert report["conforms"] is False
     violations = [r for r in report["results"] if r["severity"] == "Violation"]
     assert report["counts"]["Violation"] == len(violations) > 0
-    focuses = {r["focus"] for r in report["results"]}
+    focuses = {r["focusNode"]["value"] for r in report["results"] if r["focusNode"]["type"] == "uri"}
     assert any("/id/event/x/10" in f for f in focuses) and any("/id/event/x/20" in f for f in focuses)
+
+
+def test_validate_json_report_types_every_term(cli_runner, tmp_path: Path) -> None:
+    """The literal "String", the IRI <String> and a blank node are told apart (SPARQL JSON term objects)."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+                      "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ;\n"
+                      "  sh:property [ sh:path <urn:p> ; sh:nodeKind sh:IRI ] ;\n"
+                      "  sh:property [ sh:path <urn:r> ; sh:nodeKind sh:Literal ] ;\n"
+                      "  sh:property [ sh:path [ sh:inversePath <urn:q> ] ; sh:nodeKind sh:IRI ] .\n",
+                      encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text('<urn:x> <urn:p> "String"@en ; <urn:r> <urn:String> .\n_:b <urn:q> <urn:x> .\n', encoding="utf-8")
+    result = run(cli_runner, "validate", "--shapes", str(shapes), "-f", "json", str(data))
+    assert result.exit_code == 1, result.stderr
+    results = json.loads(result.stdout)["results"]
+    values = sorted((r["value"]["type"], r["value"]["value"], r["value"].get("xml:lang", "")) for r in results)
+    assert values[0][0] == "bnode" and values[1:] == [("literal", "String", "en"), ("uri", "urn:String", "")]
+    inverse = next(r for r in results if r["resultPath"]["type"] == "bnode")
+    assert inverse["path"] == "^<urn:q>"
+    assert all(r["focusNode"] == {"type": "uri", "value": "urn:x"} for r in results)
+    assert {r["resultSeverity"]["value"] for r in results} == {"http://www.w3.org/ns/shacl#Violation"}
 
 
 def test_validate_turtle_report_is_a_shacl_report(cli_runner, bad_ttl: Path) -> None:

@@ -15,6 +15,7 @@ and `diplograph validate --engine native|pyshacl` print the same report.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -199,4 +200,30 @@ def test_validate_jobs_shard_documents_with_the_same_report(tmp_path: Path) -> N
         assert result.exit_code == 1, result.output
         outputs[jobs] = result.output
     assert outputs["1"] == outputs["2"]
-    assert '"Violation":' in outputs["1"] and "dgsh:MentionShape" in outputs["1"] and "dgsh:QuoteShape" in outputs["1"]
+    assert all(f"shapes#{name}\"" in outputs["1"] for name in ("MentionShape", "QuoteShape"))
+
+
+CUSTOM_SEVERITY = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:severity <urn:example#Cosmetic> ;
+  sh:property [ sh:path <urn:p> ; sh:minCount 1 ; sh:severity <urn:example#Cosmetic> ] .
+"""
+
+
+@pytest.mark.parametrize("engine", ["native", "pyshacl"])
+def test_a_custom_severity_is_counted_under_its_iri_and_ranks_with_info(tmp_path: Path, engine: str) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(CUSTOM_SEVERITY, encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text("<urn:x> <urn:q> 1 .\n", encoding="utf-8")
+    runner = CliRunner()
+    base = ["validate", "--engine", engine, "--shapes", str(shapes)]
+    report = runner.invoke(cli, [*base, "-f", "json", str(data)])
+    assert report.exit_code == 0, report.output  # --fail-on violation: a custom severity does not fail
+    payload = json.loads(report.stdout)
+    assert payload["conforms"] is False  # SHACL: any result at all, whatever its severity
+    assert payload["counts"] == {"Violation": 0, "Warning": 0, "Info": 0, "urn:example#Cosmetic": 1}
+    assert payload["results"][0]["resultSeverity"] == {"type": "uri", "value": "urn:example#Cosmetic"}
+    assert runner.invoke(cli, [*base, "--fail-on", "warning", str(data)]).exit_code == 0
+    text = runner.invoke(cli, [*base, "--fail-on", "info", str(data)])
+    assert text.exit_code == 1 and "1 <urn:example#Cosmetic>" in text.stdout

@@ -16,22 +16,31 @@ violations in our measurements, so it is never used here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from diplograph.errors import InputError, UsageError
 from diplograph.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, VOCAB_GRAPH
+from diplograph.shacl_report import (  # noqa: F401 - re-exported: callers import the report types from here
+    FAIL_ON,
+    SEVERITIES,
+    Finding,
+    Report,
+    fail_on_level,
+    severity_iri,
+    severity_name,
+    severity_rank,
+    show_term,
+    sort_findings,
+)
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
 INFERENCE_MODES = ("none", "rdfs", "owlrl")
-SEVERITIES = ("Violation", "Warning", "Info")  # most to least severe
-FAIL_ON = {"violation": 1, "warning": 2, "info": 3}  # how many of SEVERITIES count as failures
 SH = "http://www.w3.org/ns/shacl#"
 OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 
@@ -161,137 +170,18 @@ def reason(graphs: Graph | Iterable[Graph]) -> Graph:
     return inferred
 
 
-def severity_name(iri: object) -> str:
-    """``Violation``/``Warning``/``Info`` for SHACL's own severities, the full IRI for any other.
-
-    SHACL allows any IRI as a severity (sh:severity ex:MySeverity); such a result is counted
-    and shown under its own IRI, and ranks with sh:Info for ``--fail-on``.
-    """
-    text = str(iri) if iri is not None else SH + "Violation"
-    local = text[len(SH):] if text.startswith(SH) else None
-    return local if local in SEVERITIES else text
-
-
-def severity_iri(name: str) -> str:
-    """The IRI of a severity as :func:`severity_name` writes it."""
-    return SH + name if name in SEVERITIES else name
-
-
-def severity_rank(name: str) -> int:
-    """1 for Violation, 2 for Warning, 3 for Info and every custom severity (``FAIL_ON``'s scale)."""
-    return SEVERITIES.index(name) + 1 if name in SEVERITIES else FAIL_ON["info"]
-
-
-def fail_on_level(fail_on: str) -> int:
-    """The rank at and above which results count as failures (``--fail-on`` violation|warning|info)."""
-    try:
-        return FAIL_ON[fail_on]
-    except KeyError:
-        raise UsageError(f"unknown --fail-on level {fail_on!r} (use {', '.join(FAIL_ON)})") from None
-
-
-class Finding(NamedTuple):
-    """One SHACL result, as plain strings (focus, path, value, shape, severity, message)."""
-
-    focus: str
-    path: str
-    value: str
-    shape: str
-    severity: str
-    message: str
-
-
-@dataclass
-class Report:
-    """A SHACL validation report with text, Turtle and JSON renderings.
-
-    ``conforms`` is true when there is no result at all, whatever its severity: that is
-    SHACL's definition (section 3.6.1; Jena and the W3C test suite agree), so a report never
-    says "conforms" beside a warning. Whether a warning fails a command is the separate
-    ``--fail-on`` choice, applied by :meth:`failing`.
-    """
-
-    conforms: bool
-    results: list[Finding] = field(default_factory=list)
-    graph: Graph | None = None
-
-    def counts(self) -> dict[str, int]:
-        """Number of results per severity: the three of SHACL, then any custom severity IRI."""
-        counts = {sev: 0 for sev in SEVERITIES}
-        for r in self.results:
-            counts[r.severity] = counts.get(r.severity, 0) + 1
-        return counts
-
-    def failing(self, fail_on: str = "violation") -> list[Finding]:
-        """The results that count as failures at the given level (violation|warning|info)."""
-        level = fail_on_level(fail_on)
-        return [r for r in self.results if severity_rank(r.severity) <= level]
-
-    def text(self) -> str:
-        """Human-readable report: a summary line, then one line per result."""
-        counts = self.counts()
-        head = "Conforms" if self.conforms else "Does not conform"
-        summary = ", ".join(f"{n} {sev.lower()}{'s' if n != 1 else ''}" if sev in SEVERITIES else f"{n} <{sev}>"
-                            for sev, n in counts.items())
-        lines = [f"{head}: {summary}"]
-        for r in self.results:
-            value = r.value if len(r.value) <= 80 else r.value[:77] + "..."
-            where = f" {r.path}" if r.path else ""
-            shown = f" = {value}" if value and r.value != r.focus else ""
-            lines.append(f"{r.severity}: {r.focus}{where}{shown}: {r.message} [{r.shape}]")
-        return "\n".join(lines) + "\n"
-
-    def json(self) -> str:
-        """Machine-readable report."""
-        payload = {
-            "conforms": self.conforms,
-            "counts": self.counts(),
-            "results": [r._asdict() for r in self.results],
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-    def turtle(self) -> str:
-        """The W3C SHACL validation report graph (sh:ValidationReport), canonical Turtle."""
-        from rdflib import Graph
-
-        from diplograph.serialize import to_turtle
-
-        return to_turtle(self.graph if self.graph is not None else Graph())
-
-    def render(self, fmt: str) -> str:
-        """Text, turtle or json rendering by name."""
-        renderers = {"text": self.text, "turtle": self.turtle, "json": self.json}
-        if fmt not in renderers:
-            raise UsageError(f"unknown report format {fmt!r} (use text, turtle or json)")
-        return renderers[fmt]()
-
-
-def _show(term: object) -> str:
-    from rdflib import BNode, Literal, URIRef
-
-    from diplograph.serialize import term_turtle
-
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return "[complex path]"
-    if isinstance(term, Literal | URIRef):
-        return term_turtle(term) if isinstance(term, URIRef) else str(term)
-    return str(term)
-
-
 def _shape_name(shape: object, shapes: Graph | None = None) -> str:
     """A shape for people: its name, or ``<node shape>/<path>`` for an inline property shape."""
     from rdflib import BNode
     from rdflib.namespace import SH
 
     if not isinstance(shape, BNode):
-        return _show(shape)
+        return show_term(shape)
     shapes = shapes if shapes is not None else shapes_graph()
     parent = shapes.value(None, SH.property, shape)
     path = shapes.value(shape, SH.path)
     if parent is not None and not isinstance(parent, BNode):
-        return _show(parent) + ("/" + _show(path) if path is not None else "")
+        return show_term(parent) + ("/" + show_term(path) if path is not None else "")
     return "[inline shape]"
 
 
@@ -338,20 +228,14 @@ def _findings(results: Graph, data: Graph | None = None) -> list[Finding]:
         messages = sorted(results.objects(result, sh("resultMessage")), key=lambda m: (m.language != "en", m))
         severity = results.value(result, sh("resultSeverity"))
         found.append(Finding(
-            focus=_show(results.value(result, sh("focusNode"))),
-            path=_show(results.value(result, sh("resultPath"))),
-            value=_show(results.value(result, sh("value"))),
+            focus=show_term(results.value(result, sh("focusNode"))),
+            path=show_term(results.value(result, sh("resultPath"))),
+            value=show_term(results.value(result, sh("value"))),
             shape=_reported_shape_name(results, result, data),
             severity=severity_name(severity),
             message=str(messages[0]) if messages else "",
         ))
     return found
-
-
-def _sort(findings: Iterable[Finding]) -> list[Finding]:
-    from diplograph.serialize import natural_key
-
-    return sorted(findings, key=lambda f: (severity_rank(f.severity), f.severity, natural_key(f.focus), f))
 
 
 @dataclass(frozen=True)
@@ -521,7 +405,7 @@ def _rule_results(store: object, rules: Sequence[SparqlRule], report: Graph) -> 
                 texts.append(Literal(text, lang=message.language))
             chosen = sorted(texts, key=lambda m: (m.language != "en", str(m)))
             findings.append(Finding(
-                focus=_show(focus), path=_show(path), value=_show(value), shape=_show(rule.shape),
+                focus=show_term(focus), path=show_term(path), value=show_term(value), shape=show_term(rule.shape),
                 severity=rule.severity, message=str(chosen[0]) if chosen else "",
             ))
             node = BNode()
@@ -612,7 +496,7 @@ def _native_findings(data: Graph, compiled: object, report: Graph, shapes_path: 
     for result in compiled.validate(data, _ontology_index()):  # type: ignore[attr-defined]
         chosen = sorted(result.messages, key=lambda m: (m.language != "en", str(m)))
         findings.append(Finding(
-            focus=_show(result.focus), path=_show(result.path), value=_show(result.value),
+            focus=show_term(result.focus), path=show_term(result.path), value=show_term(result.value),
             shape=_shape_name(result.shape, shapes), severity=severity_name(result.severity),
             message=str(chosen[0]) if chosen else f"{result.component} not satisfied",
         ))
@@ -710,7 +594,7 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
         findings = _native_findings(target, compiled, results, shapes_path)
     else:
         results, findings = _pyshacl(target, shacl, shapes_path, inference)
-    findings = _sort(findings + _sparql_findings(target, rules, results, turtle if target is data else None))
+    findings = sort_findings(findings + _sparql_findings(target, rules, results, turtle if target is data else None))
     conforms = not findings
     report_node = results.value(None, RDF.type, SH.ValidationReport)
     if report_node is not None:
@@ -830,7 +714,7 @@ def validate_files(paths: Sequence[str | Path], *, inference: str = "none", shap
     if not validated and context:
         report = validate_graph(context, inference=inference, shapes=shapes, engine=engine)
         collect(report.results, list(report.graph) if report.graph is not None else [])
-    ordered = _sort(findings)
+    ordered = sort_findings(findings)
     conforms = not ordered
     merged.add((report_node, RDF.type, SH.ValidationReport))
     merged.add((report_node, SH.conforms, Literal(conforms)))
