@@ -1,0 +1,178 @@
+"""One real event, one node: later mentions join the event they refer to, with what they say.
+
+The texts (tests/texts/events-*.txt, written by us with invented people) tell a meeting and
+then refer back to it ("La rencontre", "cet entretien", "Les discussions", "Ils ont ..."),
+report phone calls and video conferences, use words that look like triggers but name no
+happening, and give statuses and dates that must not be taken at face value. The facts
+checked are the ones a reader of the text sees: how many meetings there are, who took
+part in THE meeting, when and where it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.model import Event, ExtractedDocument
+from diplograph.namespaces import id_iri, vocab_iri
+from diplograph.reader import read_document
+
+TEXTS = Path(__file__).parent / "texts"
+GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
+OCCURRED = vocab_iri("event-status", "occurred")
+PLANNED = {vocab_iri("event-status", "planned"), vocab_iri("event-status", "announced")}
+
+
+def person(slug: str) -> str:
+    return id_iri("person", slug)
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, ExtractedDocument]:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    nlp = load_nlp()
+    names = ("summit-mentions", "phone-calls", "not-events", "status-dates")
+    return {name: extract(read_document(TEXTS / f"events-{name}.txt"), nlp) for name in names}
+
+
+def gatherings(doc: ExtractedDocument) -> list[Event]:
+    return [e for e in doc.events if e.event_type in GATHERINGS]
+
+
+def mentioned_at(doc: ExtractedDocument, event: Event, words: str) -> bool:
+    """Some mention of the event (its trigger or a further mention) lies inside ``words`` of the text."""
+    begin = doc.source.text.index(words)
+    end = begin + len(words)
+    return any(begin <= span.begin and span.end <= end for span in [event.trigger, *event.mentions])
+
+
+def actors(event: Event) -> set[str]:
+    return {p.actor for p in event.participants}
+
+
+# ------------------------------------------------------------------ pattern 1: later mentions join
+
+def test_a_meeting_told_four_times_is_one_occurred_meeting_and_the_next_one_another(extracted) -> None:
+    doc = extracted["summit-mentions"]
+    occurred = [e for e in gatherings(doc) if e.status == OCCURRED]
+    planned = [e for e in gatherings(doc) if e.status in PLANNED]
+    assert len(occurred) == 1, [e.trigger.text for e in occurred]
+    assert len(planned) == 1, [e.trigger.text for e in planned]
+
+
+def test_what_each_mention_says_lands_on_the_one_meeting(extracted) -> None:
+    doc = extracted["summit-mentions"]
+    (meeting,) = [e for e in gatherings(doc) if e.status == OCCURRED]
+    assert meeting.trigger.text.startswith("reçu")  # the event keeps its first trigger
+    assert {person("rui-calado"), person("aarne-koskinen")} <= actors(meeting)
+    assert meeting.date is not None and meeting.date.iso == "2026-03-10"
+    assert meeting.duration is not None and meeting.duration.iso == "PT3H"
+    assert id_iri("place", "lisbonne") in meeting.places or any("lisbon" in p for p in meeting.places)
+    for words in ("La rencontre a duré", "Lors de cet entretien", "Les discussions ont été"):
+        assert mentioned_at(doc, meeting, words), words
+    assert vocab_iri("issue", "energy") in meeting.topics
+
+
+def test_pronoun_subject_continues_the_meeting(extracted) -> None:
+    """"Ils ont également abordé ...": another mention of the meeting, not a new event."""
+    doc = extracted["summit-mentions"]
+    (meeting,) = [e for e in gatherings(doc) if e.status == OCCURRED]
+    assert mentioned_at(doc, meeting, "Ils ont également abordé")
+
+
+def test_the_planned_meeting_keeps_its_own_place_and_the_two_heads_of_state(extracted) -> None:
+    doc = extracted["summit-mentions"]
+    (planned,) = [e for e in gatherings(doc) if e.status in PLANNED]
+    assert any("helsinki" in p for p in planned.places)
+    assert not any("lisbon" in p for p in planned.places)
+    assert {person("rui-calado"), person("aarne-koskinen")} <= actors(planned)
+
+
+# ------------------------------------------------------------------ patterns 2 and 8: calls
+
+def test_three_calls_three_events_each_with_its_two_participants(extracted) -> None:
+    doc = extracted["phone-calls"]
+    calls = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
+    assert len(calls) == 3, [e.trigger.text for e in calls]
+    first, again, visio = calls
+    assert actors(first) >= {person("karim-bensaid"), person("lucia-ferrer")}
+    assert actors(again) >= {person("karim-bensaid"), person("lucia-ferrer")}
+    assert actors(visio) >= {person("tobias-gruber"), person("nikos-pappas")}
+
+
+def test_calls_have_their_own_dates_and_the_visio_its_duration(extracted) -> None:
+    doc = extracted["phone-calls"]
+    first, again, visio = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
+    assert first.date is not None and first.date.iso == "2026-02-05"
+    assert again.date is not None and again.date.iso == "2026-02-07"
+    assert visio.date is not None and visio.date.iso == "2026-02-06"
+    assert visio.duration is not None and visio.duration.iso == "PT1H"
+    assert mentioned_at(doc, first, "Au cours de cet échange, les deux ministres ont discuté")
+    assert mentioned_at(doc, visio, "Lors de cette visioconférence")
+
+
+# ------------------------------------------------------------------ pattern 5: no invented events
+
+def test_words_that_name_no_happening_are_no_events(extracted) -> None:
+    doc = extracted["not-events"]
+    triggers = {e.trigger.text.split()[0] for e in doc.events}
+    for word in ("médiation", "dit", "dialogue", "négocié", "offre"):
+        assert word not in triggers, word
+
+
+def test_the_one_meeting_of_the_dispatch_has_both_men(extracted) -> None:
+    doc = extracted["not-events"]
+    (meeting,) = gatherings(doc)
+    assert actors(meeting) >= {person("hamad-al-sayed"), person("erik-lunde")}
+    assert meeting.date is not None and meeting.date.iso == "2026-05-18"
+
+
+# ------------------------------------------------------------------ patterns 3 and 7: status, dates
+
+def event_at(doc: ExtractedDocument, words: str) -> Event:
+    begin = doc.source.text.index(words)
+    end = begin + len(words)
+    found = [e for e in doc.events
+             if any(begin <= s.begin and s.end <= end for s in [e.trigger, *e.mentions])]
+    assert len(found) == 1, (words, [e.trigger.text for e in found])
+    return found[0]
+
+
+def test_a_visit_with_an_unknown_date_is_planned_and_one_event(extracted) -> None:
+    doc = extracted["status-dates"]
+    visit = event_at(doc, "se rendra prochainement")
+    assert visit.status in PLANNED
+    assert event_at(doc, "la date de sa visite") is visit
+    assert visit.date is None
+    assert event_at(doc, "pourrait également se rendre").status in PLANNED
+
+
+def test_hedged_past_statement_and_past_invasion_occurred(extracted) -> None:
+    doc = extracted["status-dates"]
+    assert event_at(doc, "a semblé reconnaître").status == OCCURRED
+    invasion = event_at(doc, "L'invasion de la Crimée")
+    assert invasion.status == OCCURRED
+    assert invasion.date is not None and invasion.date.iso == "2014"
+
+
+def test_a_deadline_is_not_the_date_of_the_event(extracted) -> None:
+    doc = extracted["status-dates"]
+    deal = event_at(doc, "conclure un accord")
+    assert deal.date is None or not deal.date.iso.startswith("2026-03")
+    appeal = event_at(doc, "Il a demandé")
+    assert appeal.date is None or appeal.date.iso != "2014"
+
+
+def test_a_date_in_parenthesis_belongs_to_the_summit_not_the_meeting(extracted) -> None:
+    doc = extracted["status-dates"]
+    meeting = event_at(doc, "se sont rencontrés mercredi")
+    assert meeting.date is not None and meeting.date.iso == "2026-01-14"
+    assert [p for p in meeting.places if "lima" in p] == []
+    summit = event_at(doc, "le sommet de Lima")
+    assert event_at(doc, "Le sommet du 30 mai") is summit
+    assert event_at(doc, "réunira") is summit
+    assert summit.status in PLANNED
+    assert summit.date is not None and summit.date.iso == "2026-05-30"
