@@ -400,6 +400,8 @@ class _Mapper:
                     raise MappingError(f"{self.slug}: unknown event relation {relation.relation!r}")
                 self.add(node, _RELATION_TERMS[relation.relation], self.event_node(relation.other))
             self.denoted(node, event.trigger)
+            for span in event.mentions:  # later mentions of the same event (coreference)
+                self.denoted(node, span)
             self.generated(node)
 
     def quotes(self) -> None:

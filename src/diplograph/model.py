@@ -138,6 +138,9 @@ class Event:
     topics: list[str] = field(default_factory=list)  # issue concept IRIs
     according_to: list[str] = field(default_factory=list)
     relations: list[EventRelation] = field(default_factory=list)
+    #: Further mentions of the same event ("la rencontre", "cet entretien", "Ils ont évoqué"),
+    #: in text order; the trigger stays the first mention and gives the event its IRI.
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -422,8 +422,8 @@ def _attached_time(ctx: Context, token: Token, kind: type):
         elif node.i in triggers:
             continue
         # attached to a verb that is no trigger: the event closest to it takes the value
-        elif (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i) \
-                or token.head.i == node.i or node.head.i == token.i:
+        elif ((token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i)
+              or token.head.i == node.i or node.head.i == token.i) and not _nearer_trigger(ctx, token, t.start):
             ranked.append((steps + 10, t.start, t.value))
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
@@ -440,6 +440,14 @@ def _attached_time(ctx: Context, token: Token, kind: type):
         return best.value
     return None
 
+
+
+def _nearer_trigger(ctx: Context, token: Token, start: int) -> bool:
+    """Another trigger stands between ``token`` and the time word at ``start``, on its side:
+    "La visite de X intervient après l'entretien entre Y et Z, le 12 février": the date is
+    the interview's, not the visit's."""
+    lo, hi = sorted((token.i, start))
+    return any(lo < i < hi for i in ctx.trigger_heads if i != token.i)
 
 
 def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:

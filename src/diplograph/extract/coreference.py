@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, et
-from diplograph.extract.syntax import actors_of, case_of, event_token, subjects_of
+from diplograph.extract.syntax import actors_of, case_of, event_token, in_quote, subjects_of
 from diplograph.extract.triggers import drop_empty_participles, remove_event
 from diplograph.model import Event, Span
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
 
-_NEW = frozenset({"nouveau", "nouvelle", "prochain", "autre", "premier", "deuxième", "troisième", "dernier"})
 
 
 
@@ -30,7 +29,9 @@ def resolve_events(ctx: Context) -> None:
     """Fold the mentions of one happening into one event (``ctx.events`` shrinks)."""
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
-    _merge_back_references(ctx)
+    _join_subject_nouns(ctx)
+    _join_later_mentions(ctx)
+    _continue_gatherings(ctx)
     _merge_descriptions(ctx)
     drop_empty_participles(ctx)
     _join_main_meeting(ctx)
@@ -52,6 +53,10 @@ def absorb(ctx: Context, keep: Event, gone: Event) -> None:
         keep.date = gone.date
     if keep.duration is None:
         keep.duration = gone.duration
+    spans = {keep.trigger, *keep.mentions, gone.trigger, *gone.mentions}
+    first = min(spans)
+    keep.trigger = first  # the event keeps the offset of its first trigger
+    keep.mentions = sorted(spans - {first})
     ctx.events.remove(gone)
     ctx.event_at = {k: v for k, v in ctx.event_at.items() if v is not gone}
     gone_span = ctx.doc.char_span(gone.trigger.begin, gone.trigger.end, alignment_mode="expand")
@@ -110,58 +115,242 @@ def _merge_same_statement(ctx: Context) -> None:
 
 
 
-def _merge_back_references(ctx: Context) -> None:
-    """"La réunion", "ces entretiens": a definite gathering noun with no participants of
-    its own, as subject, refers back to the main meeting; its details enrich that one."""
-    main = main_event(ctx)
-    if main is None:
-        return
-    main_actors = {p.actor for p in main.participants}
-    for event in list(ctx.events):
-        if event is main or event.event_type not in GATHERINGS:
-            continue
-        if event.participants and not {p.actor for p in event.participants} <= main_actors:
+def _cues(ctx: Context) -> dict[str, frozenset[str]]:
+    """The coreference cue words of the vocabulary (scheme event-cue), by concept slug."""
+    key = id(ctx.lex)
+    found = _CUES.get(key)
+    if found is None:
+        found = _CUES[key] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in ctx.lex.scheme("event-cue")}
+    return found
+
+
+_CUES: dict[int, dict[str, frozenset[str]]] = {}
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+_DEFINITES = frozenset({"le", "la", "l'", "les"})
+
+
+def _says_new(ctx: Context, token: Token) -> bool:
+    """"une nouvelle rencontre", "la prochaine réunion", "se sont de nouveau parlé": another occurrence."""
+    new = _cues(ctx).get("new-occurrence", frozenset())
+    for c in token.children:
+        if c.dep_ in ("amod", "advmod", "obl", "obl:mod", "nmod") and (c.lemma_.lower() in new or c.lower_ in new):
+            return True
+    return False
+
+
+def _determiner(token: Token) -> Token | None:
+    for c in token.children:
+        if c.dep_ in ("det", "nmod:poss") and c.i < token.i:
+            return c
+    return None
+
+
+def _reference(ctx: Context, token: Token) -> str | None:
+    """How a gathering mention refers: "demonstrative" (ce, son), "definite" (la rencontre),
+    "anaphoric" (a verb whose subject names no one new: "ils", "les deux ministres"),
+    "repeated" (a verb naming the same people again), or None for a mention that starts an
+    event (indefinite "une rencontre", "une autre réunion", a bare noun)."""
+    if _says_new(ctx, token):
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        det = _determiner(token)
+        if det is None:
+            return None
+        word = det.lower_
+        if word in _DEMONSTRATIVES or word in _POSSESSIVE:
+            return "demonstrative"
+        if word in _DEFINITES:
+            plural = "Plur" in token.morph.get("Number")
+            if plural and token.dep_ not in ("nsubj", "nsubj:pass"):
+                return None  # "exploiter les pourparlers": the process, not the meeting just told
+            if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
+                return None  # "la médiation turque" describes something of its own
+            return "definite"
+        return None
+    if token.pos_ == "VERB":
+        if anaphoric_subject(ctx, token):
+            return "anaphoric"
+        return "repeated"
+    return None
+
+
+def _places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
+    """No places, or a place of one is (in) a place of the other."""
+    if not one or not other:
+        return True
+
+    def upward(place: str) -> set[str]:
+        seen = {place}
+        actor = ctx.lex.actors.get(place)
+        while actor is not None and actor.located_in and actor.located_in not in seen:
+            seen.add(actor.located_in)
+            actor = ctx.lex.actors.get(actor.located_in)
+        return seen
+
+    return any(upward(a) & set(other) or upward(b) & set(one) for a in one for b in other)
+
+
+def _same_status(one: str, other: str) -> bool:
+    return (one == OCCURRED) == (other == OCCURRED)
+
+
+def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
+    """Can ``event`` be a further mention of ``antecedent``? Kind, status, date, place, people."""
+    if antecedent.event_type not in GATHERINGS or not _same_status(antecedent.status, event.status):
+        return False
+    if antecedent.date is not None and event.date is not None and not (
+            antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)):
+        return False
+    if not _places_agree(ctx, antecedent.places, event.places):
+        return False
+    theirs = {p.actor for p in antecedent.participants} | set(antecedent.agents)
+    mine = {p.actor for p in event.participants} | set(event.agents)
+    if how == "repeated":  # "X et Y se sont entretenus" after "X a reçu Y": the same people again
+        return len(mine) >= 2 and mine <= theirs
+    if mine - theirs:
+        # a demonstrative may add someone to people already there ("cet entretien avec X")
+        return how == "demonstrative" and bool(mine & theirs)
+    if how == "definite" and (mine or event.places or event.date is not None):
+        # "la visite du président à Pékin en décembre": a definite noun that says who, where
+        # or when refers back only to a gathering that shares one of them
+        return bool(mine & theirs) or bool(event.places and antecedent.places) \
+            or (event.date is not None and antecedent.date is not None)
+    return True
+
+
+def _last_mention(event: Event) -> int:
+    return max([event.trigger.begin, *(m.begin for m in event.mentions)])
+
+
+def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
+    """The gathering ``event`` refers back to: the latest compatible one told before it.
+
+    A verb whose subject names no one new, or names the same people again, continues what
+    was just told (the previous two sentences); a definite or demonstrative noun ("la
+    rencontre", "ces entretiens") may reach further back, across intertitles. A definite
+    noun names first the meeting the document is about when it fits ("la rencontre" after
+    a paragraph of background still means the main meeting); a demonstrative points at
+    the latest one told.
+    """
+    begin = event.trigger.begin
+    if how == "definite":
+        main = main_event(ctx)
+        if main is not None and main is not event and main.trigger.begin < begin \
+                and _compatible(ctx, main, event, how):
+            return main
+    # an intertitle starts a new local focus: only the main meeting is reached across it
+    window = _window_start(ctx, begin, 2) if how in ("anaphoric", "repeated") else _section_start(ctx, begin)
+    candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                  and e.trigger.begin < begin and _last_mention(e) >= window]
+    for candidate in sorted(candidates, key=lambda e: -_last_mention(e)):
+        if _compatible(ctx, candidate, event, how):
+            return candidate
+    if how == "demonstrative":  # "Contexte / Ces entretiens s'inscrivent ...": the main meeting
+        main = main_event(ctx)
+        if main is not None and main is not event and main.trigger.begin < begin \
+                and _compatible(ctx, main, event, how):
+            return main
+    return None
+
+
+def _section_start(ctx: Context, offset: int) -> int:
+    return max((s.begin for s in ctx.source.sections if s.begin <= offset), default=0)
+
+
+def _window_start(ctx: Context, offset: int, sentences: int) -> int:
+    """Start of the ``sentences``-th sentence before ``offset`` (headings do not count)."""
+    headings = {s.heading.begin for s in ctx.source.sections if s.heading is not None}
+    before = [s for s in ctx.source.sentences if s.end <= offset and s.text.strip() and s.begin not in headings]
+    return before[-sentences:][0].begin if before else offset
+
+
+def _join_later_mentions(ctx: Context) -> None:
+    """Later mentions of a gathering join it: "La rencontre a duré ...", "Lors de cet
+    entretien", "Les discussions ont été ...", "Les deux ministres se sont entretenus".
+
+    A mention that starts an event (indefinite, "nouvelle", "autre", "de nouveau") stays
+    its own event; so does one whose status, date, place or people do not fit any
+    gathering told before it: two meetings of one text stay two.
+    """
+    for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
         token = event_token(ctx, event)
-        if event.trigger.begin < main.trigger.begin or event.status != OCCURRED:
+        how = _reference(ctx, token)
+        if how is None:
             continue
-        if event.date is not None and (main.date is None or not main.date.iso.startswith(event.date.iso)) \
-                and token.dep_ not in ("nsubj", "nsubj:pass"):
-            continue  # "fait suite à la visite ... en décembre dernier": another time, another gathering
-        if token.pos_ == "VERB" and not event.agents and _anaphoric_subject(ctx, token) \
-                and event.sentence.begin - main.sentence.end < 400:
-            absorb(ctx, main, event)  # "Les deux ministres se sont entretenus pendant trois heures"
-            continue
-        if token.pos_ != "NOUN":
-            continue
-        det = [c for c in token.children if c.dep_ in ("det", "nmod:poss")]
-        if not det:
-            continue
-        word = det[0].lower_
-        plural = "Plur" in token.morph.get("Number")
-        if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
-            continue  # "la médiation turque" describes something of its own
-        anaphoric = word in ("ce", "cet", "cette", "ces") or word in _POSSESSIVE \
-            or (word in ("le", "la", "l'") and not plural)
-        if anaphoric and not any(c.dep_ == "amod" and c.lemma_.lower() in _NEW for c in token.children):
-            target = main
-            if word in ("ce", "cet", "cette", "ces"):  # a demonstrative points at the gathering just told
-                target = _latest_gathering_before(ctx, event) or main
+        target = _antecedent(ctx, event, how)
+        if target is not None:
             absorb(ctx, target, event)
 
 
+def _join_subject_nouns(ctx: Context) -> None:
+    """"Le sommet réunira X", "La rencontre s'est tenue à Y": a gathering verb whose subject
+    is a gathering noun tells the same event; the noun keeps it, the verb adds to it."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "VERB":
+            continue
+        for subject in subjects_of(ctx, token):
+            noun = ctx.event_at.get(subject.i)
+            if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
+                absorb(ctx, noun, event)
+                break
 
-def _latest_gathering_before(ctx: Context, event: Event) -> Event | None:
-    """The occurred gathering told last before ``event`` (within its sentence or the previous one)."""
-    sentences = [sent for sent in ctx.source.sentences if sent.end <= event.trigger.begin][-2:]
-    start = sentences[0].begin if sentences else event.sentence.begin
-    found = [e for e in ctx.events if e is not event and start <= e.trigger.begin < event.trigger.begin
-             and e.event_type in GATHERINGS and e.status == OCCURRED]
-    return max(found, key=lambda e: e.trigger.begin) if found else None
+
+def _continue_gatherings(ctx: Context) -> None:
+    """"Ils ont également évoqué X", "cet échange", "les échanges ont porté sur": further
+    mentions of the gathering just told, by words that start no event of their own."""
+    cues = _cues(ctx)
+    talk, back = cues.get("continuation", frozenset()), cues.get("back-reference", frozenset())
+    for token in ctx.doc:
+        lemma = token.lemma_.lower()
+        if token.i in ctx.trigger_heads or token.i in ctx.heading_tokens or in_quote(ctx, token):
+            continue
+        if token.pos_ == "VERB" and lemma in talk and token.dep_ in ("ROOT", "conj", "parataxis") \
+                and anaphoric_subject(ctx, token):
+            how = "anaphoric"
+        elif token.pos_ == "NOUN" and lemma in back and not _says_new(ctx, token) \
+                and _reference(ctx, token) in ("demonstrative", "definite"):
+            how = "demonstrative"
+        else:
+            continue
+        target = _told_before(ctx, token.idx)
+        if target is None:
+            continue
+        if how == "anaphoric" and target.status != OCCURRED and _past(token):
+            continue
+        target.mentions.append(ctx.span(token.i, token.i + 1))
+        target.mentions.sort()
+        if how == "anaphoric":
+            clause = {t.i for t in token.subtree}
+            for hit in ctx.hits_of("issue"):
+                if hit.start in clause and hit.iri not in target.topics:
+                    target.topics.append(hit.iri)
 
 
+def _told_before(ctx: Context, begin: int) -> Event | None:
+    """The gathering a continuation refers to: the latest one told with people in it (the
+    previous two sentences first, then anywhere before), else the latest one just told."""
+    told = sorted((e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < begin),
+                  key=lambda e: -_last_mention(e))
+    window = _window_start(ctx, begin, 2)
+    recent = [e for e in told if _last_mention(e) >= window]
+    for group in (recent, told):
+        for event in group:
+            if len({p.actor for p in event.participants}) >= 2:
+                return event
+    return recent[0] if recent else None
 
-def _anaphoric_subject(ctx: Context, verb: Token) -> bool:
+
+def _past(verb: Token) -> bool:
+    return any("Past" in t.morph.get("Tense") for t in [verb, *verb.children] if t.dep_ in ("aux", "ROOT")
+               or t is verb)
+
+
+def anaphoric_subject(ctx: Context, verb: Token) -> bool:
     """"Les deux ministres", "ils", "les dirigeants": a subject that names no one new."""
     for subject in subjects_of(ctx, verb):
         if subject.lower_ in ("ils", "elles"):
@@ -170,7 +359,6 @@ def _anaphoric_subject(ctx: Context, verb: Token) -> bool:
         if subject.pos_ == "NOUN" and det[:1] in (["les"], ["ces"]) and not ctx.by_token.get(subject.i):
             return True
     return False
-
 
 
 def _merge_descriptions(ctx: Context) -> None:

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 _NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
 
 
-
 def find_mentions(ctx: Context) -> None:
     """One event per trigger occurrence (the longest hit at each head token), with its arguments."""
     heads: dict[int, Hit] = {}
@@ -48,16 +47,24 @@ def find_mentions(ctx: Context) -> None:
 
 
 def _skip(ctx: Context, token: Token) -> bool:
-    """Negated triggers, sources ("selon les déclarations") and bare adjectives."""
+    """Negated triggers, sources ("selon les déclarations"), means ("par visioconférence")
+    and bare adjectives."""
     children = list(token.children)
     if any(c.lower_ in ("ne", "n'") for c in children) and any(c.lower_ in _NEGATION for c in children):
         return True
     if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
         return True
+    if token.pos_ == "NOUN" and _determiner_less_after(token, "par"):
+        return True  # "s'est joint aux échanges par visioconférence": how, not another event
     if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
         return True
     return False
 
+
+def _determiner_less_after(token: Token, preposition: str) -> bool:
+    """The noun follows ``preposition`` directly, with no determiner ("par téléphone")."""
+    return any(c.dep_ == "case" and c.lower_ == preposition for c in token.children) \
+        and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
 
 
 def drop_empty_participles(ctx: Context) -> None:
@@ -71,7 +78,6 @@ def drop_empty_participles(ctx: Context) -> None:
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)
         if adjectival or passive:
             remove_event(ctx, event)
-
 
 
 def remove_event(ctx: Context, event: Event) -> None:
