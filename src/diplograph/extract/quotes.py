@@ -1,25 +1,57 @@
 """Quotations: the exact words between « », “ ” or straight double quotes, and who said them.
 
 The text of a quote is what stands inside the marks, without the spaces French
-typography puts inside « ». Its speaker is the agent of the speech event of the same
-sentence (before the quote, "X a déclaré : « ... »", or after it, "« ... », a-t-il
-ajouté"), else the source of a "selon X", else the speaker of the previous sentence
-when the quote follows a colon.
+typography puts inside « ». Its speaker is found in this order:
+
+1. A quoted word or short label that hangs on a noun ("la question du « corridor »") names
+   a thing; it has no speaker, unless that noun is what a speech verb qualifies ("a qualifié
+   le texte d'« étape historique »").
+2. An incise with an inverted pronoun after the quote ("« ... », a-t-il ajouté",
+   "poursuit-elle"): the speaker of the previous attributed statement, not the last person
+   named (real prose slips other names in between: "rappelant que son prédécesseur, X, ...").
+3. A quote introduced by a colon ("X a cité trois raisons : « ... »", "Le ministre a déclaré :
+   \"...\""): the subject of the speech verb before the colon.
+4. A speech verb that governs the quote ("a répondu par un simple « oui »", "a salué « ... »"):
+   its subject.
+5. Else the agent of a speech event of the same sentence, a "selon X", the first-person
+   speaker of a speech, or, for a quote that is a sentence of its own, the previous speaker.
+
+A pronoun ("il", "elle") or a bare role noun ("Le ministre") as the subject of a speech verb
+is the person the previous sentence was about, else the last speaker. Speech verbs are the
+trigger lemmas of the speech event types plus the quotation verbs of
+``ontology/vocab/quotation.ttl`` (skos:hiddenLabel of et:statement: verbs that report words
+around a quotation but are no event trigger on their own, such as "citer", "poursuivre").
+When rule 2 or 3 resolves a pronoun, the statement event of the incise gets that speaker
+as its agent too, so that the quote and the act of saying it agree.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.events import et
 from diplograph.model import Event, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from diplograph.lexicon import Lexicon
 
 _PAIRS = re.compile(r"«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\"")
 _INNER_SPACE = " \u00a0\u202f\u2009\t\n"
 #: Event types whose agent can be the speaker of a quote in the same sentence.
 SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criticism", "warning", "appeal",
                                    "announcement", "rejection", "proposal", "agreement"))
+#: "« ... », a-t-il ajouté", "», poursuit-elle", "», s'est-il exclamé": an incise with an inverted
+#: singular pronoun right after the closing mark.
+_INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
+                     re.IGNORECASE)
+_PERSONAL = frozenset({"il", "elle", "-il", "-elle"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’"})
+#: Longest quote (in words) that can be a bare label rather than someone's words.
+_LABEL_WORDS = 4
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -27,10 +59,28 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PAIRS.finditer(text)]
 
 
+_LEMMAS: dict[int, frozenset[str]] = {}
+
+
+def speech_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Lemmas of verbs that report speech: speech event triggers plus the quotation verbs."""
+    if id(lex) in _LEMMAS:
+        return _LEMMAS[id(lex)]
+    words: set[str] = set()
+    for concept in lex.event_types:
+        if concept.iri in SPEECH:
+            words.update(t for t in concept.triggers if " " not in t)
+            if concept.iri == et("statement"):
+                words.update(concept.hidden)
+    _LEMMAS[id(lex)] = frozenset(w.removeprefix("se ").removeprefix("s'") for w in words)
+    return _LEMMAS[id(lex)]
+
+
 def find_quotes(ctx: Context) -> list[Quote]:
     """Every quotation of the body with its speaker and statement event."""
     text = ctx.text
     headings = [(s.heading.begin, s.heading.end) for s in ctx.source.sections if s.heading is not None]
+    speakers = _Speakers(ctx)
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_end = -1
@@ -47,26 +97,267 @@ def find_quotes(ctx: Context) -> list[Quote]:
         if any(b <= begin < e for b, e in headings):
             continue
         sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
-        event = _speech_event(ctx, m.start(), m.end(), sentence)
-        speaker = event.agents[0] if event is not None and event.agents else None
-        if speaker is None and sentence is not None:
-            speaker = _selon(ctx, sentence)
-        if speaker is None and sentence is not None and ctx.speaker is not None:
-            speaker = _first_person(ctx, sentence, m.start(), m.end())
-        if speaker is None and previous_speaker is not None and sentence is not None:
-            # a quote that is a sentence of its own continues the previous quote's speaker
-            between = text[previous_end:sentence.begin]
-            alone = (m.end() - m.start()) >= 0.8 * (sentence.end - sentence.begin)
-            if alone and "\n" not in between and len(between) < 200:
-                speaker = previous_speaker
-                event = previous_event
+        speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
+        if not decided:
+            event = _speech_event(ctx, m.start(), m.end(), sentence)
+            speaker = event.agents[0] if event is not None and event.agents else None
+            if speaker is None and sentence is not None:
+                speaker = _selon(ctx, sentence)
+            if speaker is None and sentence is not None and ctx.speaker is not None:
+                speaker = _first_person(ctx, sentence, m.start(), m.end())
+            if speaker is None and previous_speaker is not None and sentence is not None:
+                # a quote that is a sentence of its own continues the previous quote's speaker
+                between = text[previous_end:sentence.begin]
+                alone = (m.end() - m.start()) >= 0.8 * (sentence.end - sentence.begin)
+                if alone and "\n" not in between and len(between) < 200:
+                    speaker = previous_speaker
+                    event = previous_event
         quotes.append(Quote(span=ctx.char_span(begin, end), speaker=speaker,
                             statement=event.trigger.begin if event is not None else None))
         if speaker is not None:
+            speakers.said(m.start(), speaker)
             previous_speaker = speaker
             previous_event = event
             previous_end = sentence.end if sentence is not None else m.end()
     return quotes
+
+
+class _Speakers:
+    """Who speaks where: the attributed statements of the text, in order, and pronoun resolution."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.verbs = speech_lemmas(ctx.lex)
+        self.spoken: list[tuple[int, str]] = []  # (offset, speaker) of attributed statements
+        self._topic: dict[int, str | None] = {}
+        for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+            if event.event_type not in SPEECH or not event.agents:
+                continue
+            verb = _token_at(ctx, event.trigger.begin)
+            if verb is None or _in_quote(ctx, verb.idx) or self._reported(verb):
+                continue
+            subjects = _subjects(ctx, verb)
+            speaker = self._resolve(subjects[0], verb) if subjects else None
+            if speaker is not None and self._person(speaker):
+                self.spoken.append((event.trigger.begin, speaker))
+
+    # ------------------------------------------------------------------ the rules, in order
+    def attribute(self, begin: int, end: int, mark_begin: int,
+                  mark_end: int) -> tuple[str | None, Event | None, bool]:
+        """(speaker, statement event, decided): ``decided`` is False when no rule here applies."""
+        ctx = self.ctx
+        tokens = [t for t in ctx.doc if begin <= t.idx < end]
+        root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
+        if root is not None and len(tokens) <= _LABEL_WORDS and self._label(root):
+            return None, None, True
+        incise = _INCISE.match(ctx.text, mark_end)
+        if incise is not None:
+            verb = self._verb_in(mark_end, incise.end() + 30)
+            event = self._event(verb)
+            speaker = self.last(mark_begin) or (event.agents[0] if event is not None and event.agents else None)
+            self._agree(event, speaker)
+            return speaker, event, speaker is not None
+        colon = self._colon_verb(mark_begin)
+        if colon is not None:
+            speaker, event = self._subject_speaker(colon), self._event(colon)
+            self._agree(event, speaker)
+            return speaker, event, speaker is not None
+        governing = root.head if root is not None and root.head.i != root.i else None
+        if governing is not None and self._is_speech_verb(governing):
+            # the verb that says the words decides; an unresolved subject ("son homologue") leaves
+            # the quote without speaker rather than lending it another verb's agent
+            speaker, event = self._subject_speaker(governing), self._event(governing)
+            self._agree(event, speaker)
+            return speaker, event, True
+        return None, None, False
+
+    def said(self, offset: int, speaker: str) -> None:
+        self.spoken.append((offset, speaker))
+
+    def last(self, before: int) -> str | None:
+        """The speaker of the latest attributed statement before an offset (a person)."""
+        earlier = [(o, s) for o, s in self.spoken if o < before and self._person(s)]
+        return max(earlier)[1] if earlier else None
+
+    # ------------------------------------------------------------------------ the pieces
+    def _label(self, root: Token) -> bool:
+        """A short quote hanging on a noun names a thing, unless a speech verb qualifies that noun."""
+        head = root.head
+        if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("nmod", "appos", "amod"):
+            return False
+        opening = next((t for t in reversed(self.ctx.doc[max(0, root.i - 6):root.i]) if not t.is_punct), None)
+        if opening is None or opening.pos_ not in ("ADP", "DET"):  # "la question du « ... »"
+            return False
+        return not (head.dep_ == "obj" and self._is_speech_verb(head.head))
+
+    def _reported(self, verb: Token) -> bool:
+        """A speech act inside another one ("rappelant que X avait rejeté ...") or inside a
+        relative clause is not an attributed statement of its own."""
+        if verb.dep_ == "acl:relcl":
+            return True
+        return any(self._is_speech_verb(a) for a in verb.ancestors if a.pos_ != "ADJ")
+
+    def _is_speech_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):  # "réservé" in "s'est montré réservé" is tagged ADJ too
+            return False
+        event = self.ctx.event_at.get(token.i)
+        if event is not None and event.event_type in SPEECH:
+            return True
+        return token.lemma_.lower() in self.verbs
+
+    def _verb_in(self, start: int, stop: int) -> Token | None:
+        return next((t for t in self.ctx.doc if start <= t.idx < stop and t.pos_ == "VERB"), None)
+
+    def _colon_verb(self, mark_begin: int) -> Token | None:
+        """"X a cité trois raisons : « ... »": the speech verb of the clause before the colon."""
+        ctx = self.ctx
+        before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
+        if not before.endswith(":"):
+            return None
+        colon = _token_at(ctx, len(before) - 1)
+        if colon is None:
+            return None
+        start = ctx.sent_of(colon).start
+        for i in range(colon.i - 1, start - 1, -1):
+            token = ctx.doc[i]
+            if token.text in (":", "»", "”", '"', ";"):
+                break
+            if self._is_speech_verb(token) and token.pos_ != "ADJ":
+                return token
+        return None
+
+    def _event(self, verb: Token | None) -> Event | None:
+        if verb is None:
+            return None
+        event = self.ctx.event_at.get(verb.i)
+        return event if event is not None and event.event_type in SPEECH else None
+
+    def _subject_speaker(self, verb: Token) -> str | None:
+        """The speaker a speech verb's subject names; pronouns and bare role nouns resolved."""
+        from diplograph.extract.syntax import right_actors
+
+        ctx = self.ctx
+        subjects = _subjects(ctx, verb)
+        if subjects:
+            return self._resolve(subjects[0], verb)
+        found = right_actors(ctx, verb) or _left_person(ctx, verb)
+        event = self._event(verb)
+        return found[0] if found else (event.agents[0] if event is not None and event.agents else None)
+
+    def _resolve(self, subject: Token, verb: Token) -> str | None:
+        """Who the subject of a speech verb is: a pronoun is the person the previous sentence is
+        about (else the last speaker); a bare role noun is that person when they hold the role;
+        otherwise what the event extractor found, else the actors the subject names."""
+        from diplograph.extract.syntax import actors_of
+
+        ctx = self.ctx
+        event = self._event(verb)
+        agent = event.agents[0] if event is not None and event.agents else None
+        if self._anaphoric(subject):
+            topic = self.topic(ctx.sent_of(verb).start, verb.idx)
+            if subject.pos_ != "NOUN" or self._holds(topic, subject):
+                return topic or agent
+        if agent is not None:
+            return agent
+        found = actors_of(ctx, subject, follow_conj=False)
+        return found[0] if found else None
+
+    def _holds(self, person: str | None, subject: Token) -> bool:
+        """The person holds the role the bare noun names (or a narrower one)."""
+        entity = self.ctx.entities.get(person) if person else None
+        roles = [m.role for m in self.ctx.by_token.get(subject.i, []) if m.role is not None]
+        if subject.i in self.ctx.role_person:
+            return self.ctx.role_person[subject.i] == person
+        if entity is None or not roles:
+            return False
+        return any(self.ctx.lex.narrower_or_same(r.role, role) for r in entity.roles for role in roles)
+
+    def _anaphoric(self, subject: Token) -> bool:
+        """"il", "elle", or a bare definite role noun ("Le ministre", "la présidente")."""
+        ctx = self.ctx
+        if subject.lower_ in _PERSONAL:
+            return True
+        if subject.lower_ in ("-t", "t") and subject.i + 1 < len(ctx.doc):
+            return ctx.doc[subject.i + 1].lower_ in _PERSONAL
+        mentions = ctx.by_token.get(subject.i, [])
+        if subject.pos_ != "NOUN" or any(not m.described for m in mentions):
+            return False
+        children = list(subject.children)
+        bare = bool(children) and all(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children)
+        return bare and (subject.i in ctx.role_person or any(m.role is not None for m in mentions))
+
+    def topic(self, sentence_start: int, before: int, depth: int = 0) -> str | None:
+        """The person the sentence before ``sentence_start`` is about (its main subject), else
+        the last speaker before ``before``."""
+        from diplograph.extract.syntax import actors_of
+
+        ctx = self.ctx
+        if sentence_start in self._topic:
+            return self._topic[sentence_start] or self.last(before)
+        found: str | None = None
+        previous = [s for s in ctx.sentences if s.end <= sentence_start and s.text.strip()][-1:]
+        if previous and depth < 4:
+            root = previous[0].root
+            subjects = _subjects(ctx, root) if not _in_quote(ctx, root.idx) else []
+            if subjects and self._anaphoric(subjects[0]) and subjects[0].pos_ != "NOUN":
+                found = self.topic(previous[0].start, before, depth + 1)
+            elif subjects:
+                found = self._resolve(subjects[0], root) if self._anaphoric(subjects[0]) else next(
+                    (a for a in actors_of(ctx, subjects[0]) if self._person(a)), None)
+            if found is None:  # "Que vous a dit X ?": no parsed subject, the last person named
+                named = [m.iri for m in ctx.mentions if previous[0].start <= m.start < previous[0].end
+                         and m.kind == "person" and not _in_quote(ctx, ctx.doc[m.start].idx)]
+                found = named[-1] if named else None
+        self._topic[sentence_start] = found
+        return found or self.last(before)
+
+    def _person(self, iri: str) -> bool:
+        entity = self.ctx.entities.get(iri)
+        return entity is not None and entity.kind == "person"
+
+    def _agree(self, event: Event | None, speaker: str | None) -> None:
+        """The incise's statement gets the speaker its pronoun was resolved to."""
+        if event is None or speaker is None or event.agents == [speaker]:
+            return
+        verb = _token_at(self.ctx, event.trigger.begin)
+        subjects = _subjects(self.ctx, verb) if verb is not None else []
+        if not subjects or self._anaphoric(subjects[0]):
+            event.agents = [speaker]
+
+
+def _subjects(ctx: Context, verb: Token) -> list[Token]:
+    from diplograph.extract.syntax import subjects_of
+
+    subjects = subjects_of(ctx, verb)
+    if subjects:
+        return subjects
+    # "a-t-il ajouté": the parser may hang the inverted pronoun on the auxiliary or the "-t"
+    return [t for t in ctx.doc[verb.i - 3: verb.i] if t.lower_ in _PERSONAL]
+
+
+def _left_person(ctx: Context, verb: Token) -> list[str]:
+    """The parse lost the subject ("X a pour sa part salué « ... »" read as a noun phrase): the
+    closest actor named before the verb in its clause, across auxiliaries and adverbials."""
+    start = ctx.sent_of(verb).start
+    for i in range(verb.i - 1, start - 1, -1):
+        token = ctx.doc[i]
+        if token.text in (",", ";", ":", "«", "»", "“", "”", '"') or _in_quote(ctx, token.idx):
+            break
+        if token.pos_ == "VERB" and token.lemma_ not in ("avoir", "être"):
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "state", "org", "group") and (m.kind != "place" or m.iri != m.place):
+                return [m.iri]
+    return []
+
+
+def _token_at(ctx: Context, offset: int) -> Token | None:
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return ctx.doc[span.start] if span is not None and len(span) else None
+
+
+def _in_quote(ctx: Context, offset: int) -> bool:
+    return any(b <= offset < e for b, e in ctx.quote_ranges)
 
 
 def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | None:
@@ -93,7 +384,7 @@ def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | Non
 
 def _first_person(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
     """"Je veux être claire : « ... »": the speaker of the speech says it."""
-    from diplograph.extract.events import is_first_person_subject
+    from diplograph.extract.syntax import is_first_person_subject
 
     span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
     if span is None:
@@ -105,7 +396,7 @@ def _first_person(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
 
 
 def _selon(ctx: Context, sentence) -> str | None:
-    from diplograph.extract.events import actors_of
+    from diplograph.extract.syntax import actors_of
 
     span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
     if span is None:
@@ -126,7 +417,7 @@ def first_person_speaker(ctx: Context) -> str | None:
     A text that says only "nous" is an institution's (a ministry's communiqué): "nous" is
     the state the first named person serves, not that person.
     """
-    from diplograph.extract.events import is_first_person_subject
+    from diplograph.extract.syntax import is_first_person_subject
 
     uses = [t for t in ctx.doc if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t)]
     if not uses:
