@@ -64,7 +64,7 @@ def gazetteer_patterns() -> list[dict]:
                 if fold(name) != key:
                     continue
                 text = matching_view(name)
-                variants = {text, text[:1].upper() + text[1:]}
+                variants = {text, text[:1].upper() + text[1:], _title_case(text)}
                 for variant in sorted(variants):
                     patterns.setdefault((GAZETTEER_LABEL, variant),
                                         {"label": GAZETTEER_LABEL, "pattern": variant, "id": key})
@@ -72,11 +72,26 @@ def gazetteer_patterns() -> list[dict]:
         for demonym in actor.demonyms:
             for form in sorted(demonym_forms(demonym)):
                 if lex.demonyms.get(form) == iri:
-                    # phrase patterns (fast) in the three cases a demonym is written in
+                    # phrase patterns (fast) in the three cases a demonym is written in; a capitalised
+                    # form that is also a name ("Suisse") is the name, not the adjective
                     for variant in sorted({form, form[:1].upper() + form[1:], form.upper()}):
+                        if (GAZETTEER_LABEL, variant) in patterns:
+                            continue
                         patterns.setdefault((DEMONYM_LABEL, variant),
                                             {"label": DEMONYM_LABEL, "pattern": variant, "id": iri})
     return [patterns[k] for k in sorted(patterns)]
+
+
+_SMALL_WORDS = frozenset("de du des d' la le les l' et en à au aux pour sur of the and for".split())
+
+
+def _title_case(name: str) -> str:
+    """"Union africaine" -> "Union Africaine": names of institutions are often written so."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return name
+    return " ".join(w if w.lower() in _SMALL_WORDS or w.lower().startswith(("d'", "l'")) else w[:1].upper() + w[1:]
+                    for w in words)
 
 
 def prepare(nlp: Language, source: SourceText) -> Doc:

@@ -131,6 +131,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # fold(inflected demonym) -> actor IRI
     holdings: list[LexHolding] = field(default_factory=list)
     single_holder: frozenset[str] = frozenset()  # roles one person at a time holds per organisation
+    state_heads: frozenset[str] = frozenset()  # first words of long state names ("république", "royaume")
 
     def holders_on(self, role: str, organisation: str, year: int) -> list[str]:
         """People the gazetteer says held ``role`` (or a narrower office) for ``organisation`` in ``year``.
@@ -338,7 +339,34 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
                 # a State wins over an organisation with the same adjective
                 if form not in lex.demonyms or actor.kind == "state":
                     lex.demonyms[form] = iri
+    lex.state_heads = _state_heads(lex)
     return lex
+
+
+_LONG_NAME = re.compile(r"^([\w-]+)(?: [\w-]+)*? (?:de|du|des|d')[ ']", re.UNICODE)
+
+
+def _state_heads(lex: Lexicon) -> frozenset[str]:
+    """Words that open the official names of states ("République du Mali", "Royaume de Suède").
+
+    Learnt from the gazetteer's long names, so that "la République de X" is read as a state even
+    when X is not in the gazetteer. A word must open at least three state names (not "Corée" of
+    "Corée du Nord/du Sud") and no organisation's name ("Union africaine").
+    """
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    excluded: set[str] = set()
+    for actor in lex.actors.values():
+        for name in actor.names:
+            first = fold(name).split(" ", 1)[0]
+            if actor.kind != "state":
+                excluded.add(first)
+                continue
+            m = _LONG_NAME.match(fold(name))
+            if m:
+                counts[m.group(1)] += 1
+    return frozenset(w for w, n in counts.items() if n >= 3 and w not in excluded)
 
 
 def _year(values: list) -> int | None:

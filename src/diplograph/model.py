@@ -90,6 +90,7 @@ class DateValue:
     precision: str  # day | month | year
     evidence: Span
     relative: bool = False  # resolved against the publication date
+    deadline: bool = False  # "d'ici à la fin mars", "au plus tard le 15": a time limit, not when something happens
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from dataclasses import replace
 
 from diplograph.extract.context import Context, TimeExpression
 from diplograph.model import DateValue, DurationValue
@@ -50,7 +51,14 @@ YEAR_DATE = re.compile(r"\b(?:en|depuis|au printemps|à l'automne|à l'été|en 
                        re.IGNORECASE)
 WEEKDAY = re.compile(rf"\b(?:ce\s+|le\s+)?({_DAY_RE})(\s+(?:dernier|prochain|soir|matin|après-midi))?\b",
                      re.IGNORECASE)
-DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jour)\b", re.IGNORECASE)
+DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jour|ce matin|ce midi|ce soir|"
+                     r"cet après-midi|cet apres-midi)\b", re.IGNORECASE)
+_DEICTIC_SHIFT = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "après-demain": 2, "ce jour": 0,
+                  "ce matin": 0, "ce midi": 0, "ce soir": 0, "cet après-midi": 0, "cet apres-midi": 0}
+#: Words before a date that make it a time limit ("d'ici à la fin mars", "avant le 15", "au plus tard le 20").
+DEADLINE_CUE = re.compile(r"(?:\bd'ici(?:\s+à|\s+au|\s+aux)?|\bavant|\bau\s+plus\s+tard|\bjusqu'(?:à|au|aux)?|"
+                          r"\bdate\s+limite|\béchéance|\bdélai)\s*(?:(?:le|la|l'|du|de|fixée?\s+au)\s*)?$",
+                          re.IGNORECASE)
 DURATION = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROXIMATE)})\s+)?\b(?P<num>{_NUMBER_WORD})\s+"
     r"(?P<unit>heures?|minutes?|jours?|journées?|semaines?|mois|ans|années?)"
@@ -158,7 +166,7 @@ def find_times(ctx: Context) -> None:
             after = (m.group(2) or "").strip().lower()
             delta = (published.weekday() - target) % 7
             day = published - datetime.timedelta(days=delta)
-            if after == "prochain" or (delta and _future_context(view, e)):
+            if after == "prochain" or _future_context(ctx, b, e):
                 day = published + datetime.timedelta(days=(target - published.weekday()) % 7 or 7)
             elif after == "dernier" and delta == 0:
                 day = published - datetime.timedelta(days=7)
@@ -168,12 +176,13 @@ def find_times(ctx: Context) -> None:
             b, e = m.start(), m.end()
             if not free(b, e):
                 continue
-            shift = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "après-demain": 2,
-                     "ce jour": 0}[m.group(1).lower()]
+            shift = _DEICTIC_SHIFT[" ".join(m.group(1).lower().split())]
             day = published + datetime.timedelta(days=shift)
             taken.append((b, e))
             found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
     for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
+        if isinstance(value, DateValue) and DEADLINE_CUE.search(view[max(0, b - 30):b]):
+            value = replace(value, deadline=True)
         start, end = _token_range(ctx, b, e)
         if start is not None and start not in ctx.heading_tokens:
             ctx.times.append(TimeExpression(start, end, value))
@@ -187,9 +196,36 @@ def _trim_article(view: str, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
-def _future_context(view: str, end: int) -> bool:
-    """A weekday followed within the clause by a future verb ("recevra lundi")."""
-    return False
+def _future_context(ctx: Context, b: int, e: int) -> bool:
+    """The weekday belongs to a clause in the future ("il se rendra lundi", "va recevoir lundi").
+
+    The verb the weekday depends on (or, failing that, the nearest verb of its sentence) is in
+    the future or the conditional, or is an infinitive after "aller" in the present. Any other
+    tense (passé composé, imparfait, present of news narration) points back in time.
+    """
+    span = ctx.doc.char_span(b, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[-1]
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        sentence = ctx.sent_of(token)
+        verbs = [t for t in sentence if t.pos_ == "VERB"]
+        if not verbs:
+            return False
+        verb = min(verbs, key=lambda t: abs(t.i - token.i))
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+        return True
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ == "aller" \
+            and "Pres" in verb.head.morph.get("Tense"):
+        return True
+    return any(c.lemma_ == "aller" and "Pres" in c.morph.get("Tense") for c in verb.children
+               if c.dep_.startswith("aux"))
 
 
 def _year_for(month: int, day: int, published: datetime.date | None, year: int | None) -> int | None:
@@ -247,6 +283,8 @@ def time_near(ctx: Context, start: int, end: int, kind: type) -> TimeExpression 
     for t in ctx.times:
         if not isinstance(t.value, kind) or t.start < sentence.start or t.start >= sentence.end:
             continue
+        if getattr(t.value, "deadline", False):
+            continue  # a time limit is not when the event happens
         distance = min(abs(t.start - start), abs(t.end - end))
         if best_distance is None or distance < best_distance:
             best, best_distance = t, distance

@@ -10,6 +10,7 @@ l'Élysée") stands for the actor given by dg:standsFor; after a locative prepos
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
@@ -23,8 +24,13 @@ if TYPE_CHECKING:
 
 #: Prepositions after which a place name is a location, not an actor.
 LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
-#: Courtesy titles stripped from the front of a name ("M. Fidan").
-HONORIFICS = frozenset("m. mme mlle mm. dr pr me mgr monsieur madame".split())
+#: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
+HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme son excellence "
+                       "sem".split())
+#: Nouns that open the name of a building ("l'hôtel Lagune", "au palais de X"): such a name is a place.
+PLACE_NOUNS = frozenset("hôtel palais château résidence villa manoir pavillon centre domaine".split())
+#: Contracted articles: a name right after one ("au Ritz") is a place or an institution, never a person.
+CONTRACTED = frozenset({"au", "aux"})
 #: Name particles that may stay lower case inside a person's name.
 PARTICLES = frozenset("de du des da di von van der den bin ben al el le la ibn".split())
 #: Plural nouns that, with a demonym, name an unnamed collective actor ("des dirigeants européens").
@@ -49,9 +55,9 @@ def find_entities(ctx: Context) -> None:
     ctx.demonym_at = ctx_demonyms
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ == GAZETTEER_LABEL:
-            _gazetteer_mention(ctx, ent)
+        if ent.label_ == GAZETTEER_LABEL and _gazetteer_mention(ctx, ent):
             taken.update(range(ent.start, ent.end))
+    taken.update(_long_state_names(ctx, taken))
     for ent in doc.ents:
         if ent.label_ in (GAZETTEER_LABEL, DEMONYM_LABEL) or taken.intersection(range(ent.start, ent.end)):
             continue
@@ -92,13 +98,16 @@ def _is_locative(ctx: Context, start: int) -> bool:
     return i >= 0 and ctx.doc[i].lower_ in LOCATIVE
 
 
-def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> None:
+def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
+    """Link a gazetteer name; False when the words are only the start of a longer name."""
     if ent.start in ctx.heading_tokens:
-        return
+        return True
     lex = ctx.lex
     cands = [lex.actors[i] for i in lex.names.get(ent.ent_id_, []) if i in lex.actors]
     if not cands:
-        return
+        return True
+    if _longer_name(ctx, ent, cands):
+        return False
     places = [a for a in cands if a.kind == "place"]
     actors = sorted((a for a in cands if a.kind != "place"), key=lambda a: (_KIND_PRIORITY[a.kind], a.iri))
     locative = _is_locative(ctx, ent.start)
@@ -119,7 +128,7 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> None:
     elif place is not None:
         chosen = place
     else:
-        return
+        return True
     span = ctx.span(ent.start, ent.end)
     mention = Mention(ent.start, ent.end, span, chosen.iri, chosen.kind,
                       place=place.iri if place is not None else None)
@@ -128,6 +137,86 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> None:
     if place is not None and chosen is not place and ent.ent_id_ in {fold(n) for n in place.names} \
             and place.stands_for in lex.actors and lex.actors[place.stands_for].kind == "state":
         add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
+    return True
+
+
+def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
+    """The gazetteer name is only the start of another name, so it must not be linked.
+
+    "l'Union Africaine" (a capitalised word goes on: not "Union", the EU), "la présidence de la
+    République du Sénégal" (a complement names another state than the one the institution
+    serves: not the French presidency). A complement naming the institution's own state or
+    organisation ("le Conseil de sécurité de l'ONU") keeps the link.
+    """
+    doc = ctx.doc
+    end = ent.end
+    if end >= len(doc) or doc[end].is_sent_start:
+        return False
+    nxt = doc[end]
+    if nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("PROPN", "ADJ", "NOUN") \
+            and not ent.text.isupper() \
+            and not any(e.start == end for e in doc.ents if e.label_ in (GAZETTEER_LABEL, "PER")):
+        return True  # "Union Africaine", "Washington Post"
+    if all(a.kind in ("state", "place", "person") for a in cands) or nxt.lower_ not in ("de", "du", "des", "d'"):
+        return False
+    if doc[end - 1].lower_ in ctx.lex.state_heads:
+        return True  # "présidence de la République" + "de Norlande": that republic's presidency
+    k = end + 1
+    while k < len(doc) and k < end + 3 and doc[k].pos_ == "DET":
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    owners = {ctx.lex.state_of(a.iri) for a in cands} | {a.affiliation for a in cands} | {a.iri for a in cands}
+    named = [e for e in doc.ents if e.start == k and e.label_ == GAZETTEER_LABEL]
+    if named:
+        iris = set(ctx.lex.names.get(named[0].ent_id_, []))
+        return not (iris & owners) and any(ctx.lex.actors[i].kind == "state" for i in iris if i in ctx.lex.actors)
+    return doc[k].lower_ in ctx.lex.state_heads  # "de la République de Norlande"
+
+
+def _long_state_names(ctx: Context, taken: set[int]) -> set[int]:
+    """"la République de Norlande", "le Royaume du X": a state, whether the gazetteer knows X or not.
+
+    The words opening official state names come from the gazetteer's long names; X is a run
+    of capitalised words. A known state is linked, an unknown one is minted as a state; X
+    naming another kind of thing ("l'État de Washington") is left alone.
+    """
+    doc = ctx.doc
+    used: set[int] = set()
+    heads = ctx.lex.state_heads
+    for token in doc:
+        if token.lower_ not in heads or not token.text[:1].isupper() or token.i in taken \
+                or token.i in ctx.heading_tokens:
+            continue
+        j = token.i + 1
+        while j < len(doc) and j < token.i + 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1  # "République démocratique de"
+        if j >= len(doc) or doc[j].lower_ not in ("de", "du", "des", "d'"):
+            continue
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("la", "l'", "le", "les"):
+            j += 1
+        k = j
+        while k < len(doc) and (doc[k].text[:1].isupper() or (k > j and doc[k].text == "-")) \
+                and doc[k].is_alpha | (doc[k].text == "-") and k not in taken:
+            k += 1
+        if k == j:
+            continue
+        name = " ".join(doc[j:k].text.split())
+        known = [ctx.lex.actors[i] for i in ctx.lex.candidates(name) if i in ctx.lex.actors]
+        if known and not any(a.kind == "state" for a in known):
+            continue
+        span = ctx.span(token.i, k)
+        if known:
+            actor = next(a for a in known if a.kind == "state")
+            ctx.add_mention(Mention(token.i, k, span, actor.iri, "state"))
+            add_linked_entity(ctx, actor, span)
+        else:
+            iri = id_iri("state", slugify(name))
+            ctx.add_mention(Mention(token.i, k, span, iri, "state"))
+            add_minted_entity(ctx, iri, "state", name, span)
+        used.update(range(token.i, k))
+    return used
 
 
 def add_linked_entity(ctx: Context, actor: LexActor, span) -> Entity:
@@ -158,6 +247,10 @@ def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affil
     if span is not None and span not in entity.mentions:
         entity.mentions.append(span)
     return entity
+
+
+def _honorific(token) -> bool:
+    return token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
 
 
 def _clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
@@ -203,6 +296,19 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone
     linked = ctx.lex.names.get(fold(text))
+    minted_state = next((e for e in ctx.entities.values() if e.kind == "state" and not e.linked
+                         and fold(e.label) == fold(text)), None)
+    if minted_state is not None:  # "Norlande" after "la République de Norlande"
+        ctx.add_mention(Mention(start, end, span, minted_state.iri, "state"))
+        minted_state.mentions.append(span)
+        return
+    if _is_building(ctx, start, end):
+        label = text[0].lower() + text[1:] if doc[start].lower_ in PLACE_NOUNS and doc[start].is_title \
+            and not doc[start].is_sent_start and start > 0 and doc[start - 1].lower_ in ("l'", "le") else text
+        iri = id_iri("place", slugify(label))
+        ctx.add_mention(Mention(start, end, span, iri, "place", place=iri))
+        add_minted_entity(ctx, iri, "place", label, span)
+        return
     if linked:
         actor = ctx.lex.actors[linked[0]]
         ctx.add_mention(Mention(start, end, span, actor.iri, actor.kind,
@@ -212,7 +318,10 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
     first = doc[start]
     sentence_start = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
                                               and doc[first.i - 1].text in "«\"“-")
-    if ent.label_ == "PER":
+    label = ent.label_
+    if label != "PER" and (start > 0 and _honorific(doc[start - 1])):
+        label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
+    if label == "PER":
         surname = _surname_match(ctx, text)
         if surname is not None:
             ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
@@ -222,10 +331,11 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
             return
         if end - start == 1 and (first.pos_ != "PROPN" or first.is_stop):
             return
-        iri = id_iri("person", slugify(text))
+        label = person_label(doc[start:end])
+        iri = id_iri("person", slugify(label))
         ctx.add_mention(Mention(start, end, span, iri, "person"))
-        add_minted_entity(ctx, iri, "person", text, span)
-    elif ent.label_ == "LOC":
+        add_minted_entity(ctx, iri, "person", label, span)
+    elif label == "LOC":
         if not _looks_like_name(ctx, start, end, single_ok=True):
             return
         if end - start == 1 and sentence_start and not _is_locative(ctx, start):
@@ -233,12 +343,42 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         iri = id_iri("place", slugify(text))
         ctx.add_mention(Mention(start, end, span, iri, "place", place=iri))
         add_minted_entity(ctx, iri, "place", text, span)
-    elif ent.label_ == "ORG":
+    elif label == "ORG":
         if not _looks_like_name(ctx, start, end, single_ok=not sentence_start or first.is_upper):
             return
         iri = id_iri("org", slugify(text))
         ctx.add_mention(Mention(start, end, span, iri, "org"))
         add_minted_entity(ctx, iri, "org", text, span)
+
+
+def person_label(tokens) -> str:
+    """A person's name as a label: surnames written in capitals ("Jan OSTBERG") in the usual case.
+
+    Official readouts print family names in capitals; the label (and so the IRI) should not
+    depend on that typographic habit, while the mention keeps the exact characters.
+    """
+    words = [t.text for t in tokens]
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        return " ".join(" ".join(words).split())
+
+    def normal(word: str) -> str:
+        if not (word.isupper() and len(word) > 1):
+            return word
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), word)
+
+    text = "".join(normal(t.text) + t.whitespace_ for t in tokens)
+    return " ".join(text.split())
+
+
+def _is_building(ctx: Context, start: int, end: int) -> bool:
+    """"l'hôtel Lagune", "au Grand Hôtel X", "au Ritz": a building, so a place (not a person)."""
+    doc = ctx.doc
+    if any(t.lower_ in PLACE_NOUNS for t in doc[start:end]) and any(t.text[:1].isupper() for t in doc[start:end]):
+        return True
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in PLACE_NOUNS:
+        return True
+    return k >= 0 and doc[k].lower_ in CONTRACTED and doc[start].ent_type_ == "PER"
 
 
 def _surname_match(ctx: Context, text: str) -> Entity | None:
