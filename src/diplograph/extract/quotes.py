@@ -146,7 +146,8 @@ class _Speakers:
                   mark_end: int) -> tuple[str | None, Event | None, bool]:
         """(speaker, statement event, decided): ``decided`` is False when no rule here applies."""
         ctx = self.ctx
-        tokens = [t for t in ctx.doc if begin <= t.idx < end]
+        inside = ctx.doc.char_span(begin, end, alignment_mode="expand")
+        tokens = [t for t in inside if begin <= t.idx < end] if inside is not None else []
         root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
         if root is not None and len(tokens) <= _LABEL_WORDS and self._label(root):
             return None, None, True
@@ -206,7 +207,8 @@ class _Speakers:
         return token.lemma_.lower() in self.verbs
 
     def _verb_in(self, start: int, stop: int) -> Token | None:
-        return next((t for t in self.ctx.doc if start <= t.idx < stop and t.pos_ == "VERB"), None)
+        span = self.ctx.doc.char_span(start, min(stop, len(self.ctx.text)), alignment_mode="expand")
+        return next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
 
     def _colon_verb(self, mark_begin: int) -> Token | None:
         """"X a cité trois raisons : « ... »": the speech verb of the clause before the colon."""
@@ -295,7 +297,12 @@ class _Speakers:
         if sentence_start in self._topic:
             return self._topic[sentence_start] or self.last(before)
         found: str | None = None
-        previous = [s for s in ctx.sentences if s.end <= sentence_start and s.text.strip()][-1:]
+        previous = []
+        if sentence_start > 0:  # the closest earlier sentence with words ("\n\n" is one of its own)
+            sentence = ctx.sent_of(sentence_start - 1)
+            while not sentence.text.strip() and sentence.start > 0:
+                sentence = ctx.sent_of(sentence.start - 1)
+            previous = [sentence] if sentence.text.strip() else []
         if previous and depth < 4:
             root = previous[0].root
             subjects = _subjects(ctx, root) if not _in_quote(ctx, root.idx) else []
