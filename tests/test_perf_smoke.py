@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -117,11 +118,15 @@ def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[i
         assert from_store.output == runner.invoke(cli, ["stats", "-f", fmt, str(graph / "diplograph.trig")]).output
 
 
-def _quads(db_root: Path) -> set[str]:
+def _quads(db_root: Path) -> Counter[str]:
+    """The quads of the one database kept, blank node labels masked (each load draws its own:
+    the ontology's OWL lists are in the store twice, in their graph and in the union)."""
+    import re
+
     import pyoxigraph
 
     (db,) = list(db_root.glob("db-*"))  # exactly one database is kept
-    return {str(q) for q in pyoxigraph.Store.read_only(str(db))}
+    return Counter(re.sub(r"_:[0-9a-z]+", "_:b", str(q)) for q in pyoxigraph.Store.read_only(str(db)))
 
 
 def test_store_filled_during_the_build_equals_one_loaded_from_the_files(built: dict[int, Path],

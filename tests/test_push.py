@@ -205,8 +205,9 @@ def test_transient_errors_are_retried_and_credentials_come_from_the_environment(
     code, messages = push(cli_runner, str(docs[0]), "--store", url + "/ds", "--dialect", "fuseki",
                           "--no-ontology", "--append")
     assert code == 0, messages
-    assert len(handler.seen) == 3
-    for method, path, headers, body in handler.seen:
+    sent = [seen for seen in handler.seen if seen[1].startswith("/ds/data?")]  # not the union check
+    assert len(sent) == 3
+    for method, path, headers, body in sent:
         assert method == "POST"
         assert path == "/ds/data?" + urllib.parse.urlencode({"graph": graph_iri("push-a")})
         assert headers["Content-Type"] == "application/n-triples"
@@ -241,3 +242,42 @@ def test_credentials_in_the_url_are_refused(cli_runner: CliRunner, docs: list[Pa
     code, messages = push(cli_runner, str(docs[0]), "--store", "http://user:pw@127.0.0.1:1/")
     assert code == 2
     assert "DIPLOGRAPH_STORE_USER" in messages
+
+
+def test_a_store_whose_default_graph_is_not_the_union_gets_one_warning_with_the_fix(
+        cli_runner: CliRunner, docs: list[Path], oxigraph_server: str) -> None:
+    """`oxigraph serve` without --union-default-graph answers every stored query with no rows: say so."""
+    code, messages = push(cli_runner, *map(str, docs), "--store", oxigraph_server, "--dialect", "oxigraph")
+    assert code == 0, messages
+    warnings = [line for line in messages.splitlines() if "warning" in line]
+    assert len(warnings) == 1
+    assert "not the union" in warnings[0] and "--union-default-graph" in warnings[0]
+    result = cli_runner.invoke(cli, ["query", "participants", "--endpoint", oxigraph_server + "/query"])
+    assert result.exit_code == 0
+    assert "not the union" in result.stderr and "--union-default-graph" in result.stderr
+
+
+def test_a_union_store_gets_no_warning(cli_runner: CliRunner, docs: list[Path], tmp_path: Path) -> None:
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server (PyPI package `oxigraph`, test extra) is not installed")
+    port = _free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "db"), "--bind",
+                                f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "oxigraph serve did not start"
+                time.sleep(0.05)
+        code, messages = push(cli_runner, *map(str, docs), "--store", url, "--dialect", "oxigraph")
+        assert code == 0, messages
+        assert "warning" not in messages
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

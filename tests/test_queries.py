@@ -39,7 +39,7 @@ COLUMNS = {
     "events": ["event", "type", "label", "date", "status", "place", "placeLabel", "document"],
     "participants": ["event", "actor", "actorLabel", "role", "side"],
     "meetings": ["meeting", "date", "place", "placeLabel", "duration", "participantCount"],
-    "quotes": ["quote", "speaker", "speakerLabel", "event", "document", "begin", "end"],
+    "quotes": ["quote", "text", "speaker", "speakerLabel", "event", "document", "begin", "end"],
     "positions": ["holder", "holderLabel", "issue", "issueLabel", "stance", "evidence"],
     "disagreements": ["issue", "issueLabel", "parties"],
     "reactions": ["reaction", "type", "actor", "actorLabel", "reactsTo", "summary"],
@@ -257,9 +257,11 @@ def test_meeting_place_is_the_most_specific_one():
 
 def test_quotes_offsets_point_at_the_quoted_words():
     text = KREMLIN_TEXT()
-    spans = [text[int(r["begin"]):int(r["end"])] for r in records(run("quotes", (str(KREMLIN),)))]
+    rows = records(run("quotes", (str(KREMLIN),)))
+    spans = [text[int(r["begin"]):int(r["end"])] for r in rows]
     assert spans == ["aucune solution de compromis (sur les territoires) n'a encore été choisie",
                      "beaucoup de travail"]
+    assert [str(r["text"]) for r in rows] == spans  # the text column is the quoted words
 
 
 @cache
@@ -359,7 +361,8 @@ def test_literal_parameters_are_bound_harmlessly(tmp_path, engine, value):
     hostile = sparql.run(query, data, sparql.bind_parameters(query, {"text": value}))
     assert hostile.rows == []
     found = sparql.run(query, data, sparql.bind_parameters(query, {"text": "Kremlin"}))
-    assert [r[0] for r in found.rows] == [iri("id/place/kremlin")]
+    # the place of the document and the gazetteer's organisation (the union holds the vocabularies)
+    assert [r[0] for r in found.rows] == [iri("id/org/kremlin"), iri("id/place/kremlin")]
     assert sparql.run(sparql.resolve_query("events"), data).rows == events_before, "data untouched"
 
 

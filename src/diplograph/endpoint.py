@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 USER_VARIABLE = "DIPLOGRAPH_STORE_USER"
 PASSWORD_VARIABLE = "DIPLOGRAPH_STORE_PASSWORD"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_DURATION = "http://www.w3.org/2001/XMLSchema#duration"
+_SECONDS = re.compile(r"-?[0-9]+(\.[0-9]*)?\Z")
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # characters that may not appear inside <...> in SPARQL (IRIREF production)
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -145,6 +147,12 @@ def request(url: str, query_text: str, accept: str = RESULTS_JSON, timeout: floa
     HTTP errors become one line with the server's own message; an unreachable server is an
     InputError (exit 3) naming the URL.
     """
+    return exchange(url, query_text, accept, timeout)[0]
+
+
+def exchange(url: str, query_text: str, accept: str = RESULTS_JSON,
+             timeout: float = 60.0) -> tuple[bytes, str]:
+    """:func:`request`, also returning the ``Server`` header (which store answered)."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UsageError(f"--endpoint {url!r}: expected an http:// or https:// URL")
@@ -156,7 +164,7 @@ def request(url: str, query_text: str, accept: str = RESULTS_JSON, timeout: floa
     req = urllib.request.Request(url, data=body, method="POST", headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
-            return bytes(response.read())
+            return bytes(response.read()), response.headers.get("Server", "")
     except urllib.error.HTTPError as exc:
         detail = " ".join(exc.read(500).decode("utf-8", "replace").split())
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from exc
@@ -165,6 +173,67 @@ def request(url: str, query_text: str, accept: str = RESULTS_JSON, timeout: floa
         raise InputError(f"{url}: cannot reach the endpoint ({reason})") from exc
     except (TimeoutError, ConnectionError) as exc:
         raise InputError(f"{url}: {type(exc).__name__} ({exc})") from exc
+
+
+# store -> how to make its default graph the union of its named graphs
+UNION_FIX = {
+    "virtuoso": "query /sparql without default-graph-uri (and no DefaultGraph in virtuoso.ini's [SPARQL])",
+    "oxigraph": "restart `oxigraph serve` with --union-default-graph",
+    "fuseki": "set tdb2:unionDefaultGraph true (TDB2) or tdb:unionDefaultGraph true (TDB1) on the dataset",
+    "graphdb": "query a repository whose default graph is the union (GraphDB's default)",
+}
+_SERVER_NAMES = (("virtuoso", "virtuoso"), ("oxigraph", "oxigraph"), ("fuseki", "fuseki"), ("jena", "fuseki"),
+                 ("graphdb", "graphdb"))
+_SAMPLE = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && !isBlank(?o)) } LIMIT 1")
+
+
+def union_problem(url: str, dialect: str | None = None, sample: str | None = None,
+                  timeout: float = 60.0) -> str | None:
+    """One line saying that the default graph at ``url`` is not the union of its named graphs, with
+    the fix for that store; None when it is, or when the store holds no named graph to tell.
+
+    How: one triple of a named graph (``sample``, an N-Triples statement without its final dot,
+    or one the store gives) is asked for in the default graph. Two small requests, whatever the
+    size of the store. The store is named by ``dialect`` or else by the ``Server`` header.
+    """
+    server = ""
+    if sample is None:
+        body, server = exchange(url, _SAMPLE, timeout=timeout)
+        found = parse_results(body)
+        if isinstance(found, bool) or not found[1] or any(cell is None for cell in found[1][0]):
+            return None
+        sample = " ".join(cell.n3() for cell in found[1][0])  # type: ignore[union-attr]
+    body, answered_by = exchange(url, f"ASK {{ {sample} }}", timeout=timeout)
+    if parse_results(body) is not False:
+        return None
+    kind = dialect if dialect in UNION_FIX else next(
+        (store for name, store in _SERVER_NAMES if name in (server or answered_by).lower()), None)
+    fix = UNION_FIX.get(kind or "", "make the store's default graph the union of its named graphs")
+    if "default-graph-uri=" in urllib.parse.urlsplit(url).query:
+        fix = "drop default-graph-uri from the endpoint URL"
+    return (f"{url}: the default graph is not the union of the named graphs, so the stored queries "
+            f"find nothing there; fix: {fix}")
+
+
+def seconds_to_duration(value: str) -> str:
+    """``"18000.0"`` -> ``"PT5H"``: an xsd:duration as Virtuoso 7.2 answers it (its number of
+    seconds) written back as an ISO 8601 duration, the same value (days of 24 hours).
+
+    Why: Virtuoso keeps a duration as a number, so ``"PT5H"^^xsd:duration`` comes back as
+    ``"18000.0"^^xsd:duration``, which is not a valid lexical form for any other tool.
+    """
+    from decimal import Decimal
+
+    total = Decimal(value)
+    sign, total = ("-", -total) if total < 0 else ("", total)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = "".join(f"{int(n)}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
+    if seconds:
+        time += f"{seconds.normalize():f}S"
+    text = sign + "P" + (f"{int(days)}D" if days else "") + (f"T{time}" if time else "")
+    return text if text.rstrip("-") != "P" else "PT0S"
 
 
 def term_from_json(cell: Mapping[str, str]) -> Node:
@@ -185,6 +254,8 @@ def term_from_json(cell: Mapping[str, str]) -> Node:
         datatype = cell.get("datatype")
         if lang:
             return Literal(value, lang=lang)
+        if datatype == XSD_DURATION and _SECONDS.match(value):
+            value = seconds_to_duration(value)
         if datatype and datatype != XSD_STRING:
             return Literal(value, datatype=URIRef(datatype))
         return Literal(value)

@@ -6,13 +6,20 @@ Fuseki, GraphDB, Virtuoso) with ``PUT`` (replace the graph: idempotent, the defa
 ``POST`` (merge into it). Only the stdlib ``urllib`` is used, so pushing needs no extra
 dependency. Credentials come from the environment only (``DIPLOGRAPH_STORE_USER`` /
 ``DIPLOGRAPH_STORE_PASSWORD``): command-line arguments are visible to every local user in
-``ps`` and end up in shell history.
+``ps`` and end up in shell history. They go as HTTP basic authentication, except to Virtuoso,
+whose writable Graph Store endpoint (``/sparql-graph-crud-auth``, graph named by ``graph-uri=``)
+asks for HTTP digest authentication (stdlib ``HTTPDigestAuthHandler``).
+
+After a push, the store's SPARQL endpoint is asked whether its default graph is the union of
+its named graphs (:func:`diplograph.endpoint.union_problem`): the stored queries read the default
+graph, and a store that does not make it the union answers every one of them with no rows.
 """
 
 from __future__ import annotations
 
 import base64
 import http.client
+import io
 import os
 import time
 import urllib.error
@@ -25,9 +32,13 @@ from pathlib import Path
 from diplograph.errors import InputError, UsageError
 from diplograph.rdfio import bulk_load
 
-DIALECTS = ("gsp", "fuseki", "oxigraph", "graphdb")
+DIALECTS = ("gsp", "fuseki", "oxigraph", "graphdb", "virtuoso")
 # dialect -> path appended to the --store URL to reach its Graph Store endpoint
-GSP_SUFFIX = {"gsp": "", "fuseki": "/data", "oxigraph": "/store", "graphdb": "/rdf-graphs/service"}
+GSP_SUFFIX = {"gsp": "", "fuseki": "/data", "oxigraph": "/store", "graphdb": "/rdf-graphs/service",
+              "virtuoso": "/sparql-graph-crud-auth"}
+# dialect -> path appended to the --store URL to reach its SPARQL query endpoint (None: unknown)
+QUERY_SUFFIX = {"gsp": None, "fuseki": "/query", "oxigraph": "/query", "graphdb": "",
+                "virtuoso": "/sparql"}
 USER_VARIABLE = "DIPLOGRAPH_STORE_USER"
 PASSWORD_VARIABLE = "DIPLOGRAPH_STORE_PASSWORD"
 TRANSIENT_STATUS = frozenset({502, 503, 504})
@@ -82,9 +93,23 @@ def gsp_endpoint(url: str, dialect: str) -> str:
     return base if not suffix or base.endswith(suffix) else base + suffix
 
 
-def graph_url(endpoint: str, graph: str) -> str:
-    """``<endpoint>?graph=<IRI>`` with the IRI percent-encoded (indirect graph identification)."""
-    return endpoint + "?" + urllib.parse.urlencode({"graph": graph})
+def query_endpoint(url: str, dialect: str) -> str | None:
+    """The SPARQL query endpoint next to the Graph Store of ``url`` (None for plain ``gsp``)."""
+    suffix = QUERY_SUFFIX.get(dialect)
+    if suffix is None:
+        return None
+    base = url.rstrip("/")
+    if GSP_SUFFIX[dialect] and base.endswith(GSP_SUFFIX[dialect]):
+        base = base[: -len(GSP_SUFFIX[dialect])]
+    return base + suffix
+
+
+def graph_url(endpoint: str, graph: str, parameter: str = "graph") -> str:
+    """``<endpoint>?graph=<IRI>`` with the IRI percent-encoded (indirect graph identification).
+
+    Virtuoso names the graph with ``graph-uri=`` at its authenticated endpoint.
+    """
+    return endpoint + "?" + urllib.parse.urlencode({parameter: graph})
 
 
 def collect_graphs(files: Sequence[str | Path] = (), *, with_ontology: bool = True) -> list[GraphPayload]:
@@ -116,14 +141,79 @@ def collect_graphs(files: Sequence[str | Path] = (), *, with_ontology: bool = Tr
     return payloads
 
 
-def _credentials() -> str | None:
+def _user_password() -> tuple[str, str] | None:
     user = os.environ.get(USER_VARIABLE)
     password = os.environ.get(PASSWORD_VARIABLE)
     if not user and not password:
         return None
     if not user or password is None:
         raise UsageError(f"set both {USER_VARIABLE} and {PASSWORD_VARIABLE} (or neither)")
-    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return user, password
+
+
+def _credentials() -> str | None:
+    pair = _user_password()
+    if pair is None:
+        return None
+    return "Basic " + base64.b64encode(f"{pair[0]}:{pair[1]}".encode()).decode("ascii")
+
+
+class DigestAuth:
+    """HTTP digest authentication whose challenge is fetched once, without a body.
+
+    Why not ``urllib``'s ``HTTPDigestAuthHandler`` alone: it sends each request unauthenticated
+    first, and Virtuoso answers that 401 and closes the connection while a large graph is still
+    being sent (a broken pipe). Here the challenge comes from a bodyless GET, and every PUT or
+    POST carries its response from the start; the response itself is computed by the stdlib
+    handler (``get_authorization``: MD5, qop=auth, a growing nonce count). A stale nonce
+    (401) fetches a new challenge and the request is tried again.
+    """
+
+    def __init__(self, endpoint: str, user: str, password: str, timeout: float = 60.0) -> None:
+        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        manager.add_password(None, endpoint, user, password)
+        self.handler = urllib.request.HTTPDigestAuthHandler(manager)
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self.challenge: dict[str, str] | None = None
+
+    def refresh(self) -> None:
+        """Ask the server for a new challenge (a GET of a graph that need not exist)."""
+        probe = urllib.request.Request(graph_url(self.endpoint, "urn:diplograph:probe", "graph-uri"))
+        header = ""
+        try:
+            with urllib.request.urlopen(probe, timeout=self.timeout) as response:
+                header = response.headers.get("WWW-Authenticate", "")
+        except urllib.error.HTTPError as exc:
+            header = exc.headers.get("WWW-Authenticate", "")
+            exc.close()
+        except urllib.error.URLError as exc:
+            reason = exc.reason if isinstance(exc.reason, BaseException) else OSError(str(exc.reason))
+            raise StoreUnreachable(f"{self.endpoint}: cannot connect ({_reason_text(reason)})") from exc
+        scheme, _, rest = header.partition(" ")
+        if scheme.lower() != "digest":
+            raise InputError(f"{self.endpoint}: the server asks for no digest authentication "
+                             f"(WWW-Authenticate: {header[:80] or 'none'}); is this Virtuoso's "
+                             "/sparql-graph-crud-auth?")
+        self.challenge = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+
+    def header(self, request: urllib.request.Request) -> str:
+        """The Authorization header for this request."""
+        if self.challenge is None:
+            self.refresh()
+        answer = self.handler.get_authorization(request, self.challenge)
+        if not answer:
+            raise InputError(f"{self.endpoint}: cannot answer the server's digest challenge")
+        return "Digest " + answer
+
+
+def digest_auth(endpoint: str) -> DigestAuth:
+    """Digest authentication with the environment's credentials (Virtuoso needs them)."""
+    pair = _user_password()
+    if pair is None:
+        raise UsageError(f"Virtuoso needs credentials: set {USER_VARIABLE} and {PASSWORD_VARIABLE} "
+                         "(a user with SPARQL_UPDATE, e.g. dba)")
+    return DigestAuth(endpoint, *pair)
 
 
 def _unreachable(reason: BaseException) -> bool:
@@ -140,6 +230,8 @@ def send_graph(
     auth: str | None = None,
     timeout: float = 60.0,
     sleep: Callable[[float], None] = time.sleep,
+    digest: DigestAuth | None = None,
+    parameter: str = "graph",
 ) -> PushResult:
     """PUT (replace) or POST (append) one graph, retrying transient failures with backoff.
 
@@ -147,7 +239,7 @@ def send_graph(
     host raises :class:`StoreUnreachable` at once, since every other graph would fail the same way.
     """
     method = "PUT" if replace else "POST"
-    url = graph_url(endpoint, payload.graph)
+    url = graph_url(endpoint, payload.graph, parameter)
     headers = {"Content-Type": NTRIPLES, "Content-Length": str(len(payload.body))}
     if auth:
         headers["Authorization"] = auth
@@ -156,6 +248,8 @@ def send_graph(
     status: int | None = None
     for attempt in range(1, ATTEMPTS + 1):
         request = urllib.request.Request(url, data=payload.body, method=method, headers=headers)
+        if digest is not None:
+            request.add_header("Authorization", digest.header(request))
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 response.read()
@@ -165,6 +259,10 @@ def send_graph(
             status = exc.code
             detail = " ".join(exc.read(300).decode("utf-8", "replace").split())
             message = f"{method} {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+            if exc.code == 401 and digest is not None and "stale=true" in exc.headers.get(
+                    "WWW-Authenticate", "").replace('"', "").lower() and attempt < ATTEMPTS:
+                digest.refresh()  # the nonce expired: answer the new challenge
+                continue
             if exc.code not in TRANSIENT_STATUS:
                 return PushResult(payload.graph, payload.triples, status, False, message, attempt)
         except urllib.error.URLError as exc:
@@ -196,22 +294,49 @@ def push(
     with_ontology: bool = True,
     log: Callable[[str], None] = lambda _message: None,
 ) -> list[PushResult]:
-    """Push every graph of ``files`` (graph/ by default); returns one result per graph."""
+    """Push every graph of ``files`` (graph/ by default); returns one result per graph.
+
+    After a push where every graph went through, the store is asked whether its default graph
+    is the union of its named graphs; when it is not, ``log`` gets one line with the fix.
+    """
     endpoint = gsp_endpoint(store_url, dialect)
-    auth = _credentials()
+    virtuoso = dialect == "virtuoso"
+    digest = digest_auth(endpoint) if virtuoso and not dry_run else None
+    auth = None if virtuoso else _credentials()
+    parameter = "graph-uri" if virtuoso else "graph"
     payloads = collect_graphs(files, with_ontology=with_ontology)
     method = "PUT" if replace else "POST"
     results: list[PushResult] = []
     for payload in payloads:
         if dry_run:
-            log(f"dry run: {method} {graph_url(endpoint, payload.graph)} ({payload.triples} triples, "
+            log(f"dry run: {method} {graph_url(endpoint, payload.graph, parameter)} ({payload.triples} triples, "
                 f"{len(payload.body)} bytes)")
             results.append(PushResult(payload.graph, payload.triples, None, True, "dry run", 0))
             continue
         started = time.perf_counter()
-        result = send_graph(endpoint, payload, replace=replace, auth=auth)
+        result = send_graph(endpoint, payload, replace=replace, auth=auth, digest=digest, parameter=parameter)
         state = "ok" if result.ok else "FAILED"
         log(f"{state} {payload.graph}: {payload.triples} triples, {result.message} "
             f"({time.perf_counter() - started:.2f} s)")
         results.append(result)
+    sparql_url = query_endpoint(store_url, dialect)
+    if not dry_run and sparql_url and results and all(r.ok for r in results):
+        from diplograph.endpoint import union_problem
+
+        try:
+            problem = union_problem(sparql_url, dialect, sample=_sample_triple(payloads))
+        except InputError as exc:  # the graphs are in; only the check could not be made
+            problem = f"could not ask {sparql_url} whether its default graph is the union ({exc})"
+        if problem:
+            log(f"warning: {problem}")
     return results
+
+
+def _sample_triple(payloads: Sequence[GraphPayload]) -> str | None:
+    """One pushed triple without blank nodes, as an N-Triples line (what the union check asks for)."""
+    for payload in payloads:
+        for raw in io.BytesIO(payload.body):
+            line = raw.decode("utf-8").rstrip("\n")
+            if "_:" not in line and line.endswith(" ."):
+                return line[:-2]
+    return None

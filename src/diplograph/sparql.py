@@ -631,10 +631,32 @@ def load_sources(sources: Sequence[str | Path], engine: str, endpoint: str | Non
         info = ensure_file_store(sources)  # large files: a store in the user's cache, reused
         if info is not None:
             return UnionStore(open_read_only(info), prebuilt=True)
-        return UnionStore(rdfio.load_store(list(sources)))
+        return UnionStore(with_shipped_graphs(rdfio.load_store(list(sources))))
     if engine == "rdflib":
-        return rdfio.load_dataset(list(sources))
+        return with_shipped_graphs(rdfio.load_dataset(list(sources)))
     raise UsageError(f"unknown engine {engine!r} (engines: {', '.join(ENGINES)})")
+
+
+def with_shipped_graphs(data: Any) -> Any:
+    """Add the shipped ontology and vocabularies, each to its graph, to a Store or a Dataset.
+
+    DESIGN.md ("Query contract"): the union default graph holds the same graphs on every path,
+    so a query on explicit files reads the labels and class hierarchy that ``serve``, ``push``
+    and the query store carry, and gives the rows they give.
+    """
+    from diplograph.rdfio import bulk_load
+    from diplograph.store import shipped_sources
+
+    sources = shipped_sources()
+    if hasattr(data, "bulk_load"):  # pyoxigraph
+        for source in sources:
+            bulk_load(data, source.path, source.graph)
+        return data
+    from rdflib import URIRef
+
+    for source in sources:
+        data.graph(URIRef(source.graph)).parse(source.path, format="turtle")
+    return data
 
 
 def run(query: StoredQuery, data: Any, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -642,12 +664,54 @@ def run(query: StoredQuery, data: Any, bindings: Mapping[str, Identifier] | None
     import pyoxigraph
 
     if isinstance(data, Endpoint):
-        return run_endpoint(data, query, bindings or {})
-    if isinstance(data, UnionStore):
-        return run_oxigraph(data.store, query, bindings or {}, union=False)
-    if isinstance(data, pyoxigraph.Store):
-        return run_oxigraph(data, query, bindings or {})
-    return run_rdflib(data, query, bindings or {})
+        result = run_endpoint(data, query, bindings or {})
+    elif isinstance(data, UnionStore):
+        result = run_oxigraph(data.store, query, bindings or {}, union=False)
+    elif isinstance(data, pyoxigraph.Store):
+        result = run_oxigraph(data, query, bindings or {})
+    else:
+        result = run_rdflib(data, query, bindings or {})
+    return sort_lists(query, result)
+
+
+LIST_SEPARATOR = ", "
+
+
+def sort_lists(query: StoredQuery, result: Result) -> Result:
+    """Sort the items of the columns a query lists in its ``sorted_lists`` decorator.
+
+    Why here: SPARQL gives GROUP_CONCAT no order, and an ORDER BY in a subquery is not kept
+    by every engine (Virtuoso concatenates in its own order), so the same list must be put in
+    one order after the query for the rows to be the same on every engine. Items are split on
+    ``", "``; the result is the same string for the same items, whatever order they came in.
+    An empty list (``""``: the query concatenates ``COALESCE(?x, "")`` because engines differ on
+    a group whose values are all unbound) is unbound, as it was before the concatenation.
+    """
+    columns = query.decorators.get("sorted_lists") or ()
+    if isinstance(columns, str):
+        columns = [columns]
+    positions = [result.variables.index(c) for c in columns if c in result.variables]
+    if result.kind != "select" or not positions:
+        return result
+    rows = []
+    for row in result.rows:
+        cells = list(row)
+        for i in positions:
+            term = cells[i]
+            if term is not None and _kind(term) == "literal" and not str(term):
+                cells[i] = None
+            elif term is not None and _kind(term) == "literal":
+                text = LIST_SEPARATOR.join(sorted(str(term).split(LIST_SEPARATOR)))
+                cells[i] = _same_kind_literal(term, text)
+        rows.append(tuple(cells))
+    return Result(result.kind, result.variables, rows, result.boolean, result.triples)
+
+
+def _same_kind_literal(term: Any, text: str) -> Any:
+    """A literal with ``text`` and the language or datatype of ``term``."""
+    from rdflib import Literal
+
+    return Literal(text, lang=term.language, datatype=None if term.language else term.datatype)
 
 
 # ---------------------------------------------------------------- result formats

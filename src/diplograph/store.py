@@ -34,6 +34,7 @@ from diplograph.errors import InputError
 from diplograph.fsio import atomic_write_text
 from diplograph.namespaces import ONTOLOGY_GRAPH, VOCAB_GRAPH
 from diplograph.rdfio import bulk_load, graph_name_for, rdf_format, resolve_sources
+from diplograph.rdfio import oxigraph_quads as rdfio_quads
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -42,16 +43,14 @@ DEFAULT_STORE_DIR = Path("graph") / ".store"
 MANIFEST = "manifest.json"
 QUERY_STORE = Path(".store") / "query"
 # Bump when the way a store is built changes, so that older stores are rebuilt.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the query store's union holds the ontology and vocabularies
 _CHUNK = 1 << 20
-# The distinct union of the *document* graphs, copied once into the default graph at build time.
-# Why: Oxigraph's union-default-graph mode keeps duplicates (a label copied into k document graphs
-# matches k times and joins multiply), and the ontology/vocabulary graphs are not part of what the
-# stored queries read from files (sparql.load_sources). Reading this default graph as is gives the
-# same answers as ``diplograph query FILES`` on the same data, without reparsing any Turtle.
-UNION_UPDATE = f"""INSERT {{ ?s ?p ?o }} WHERE {{
-  GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{VOCAB_GRAPH}>))
-}}"""
+# The distinct union of every named graph (documents, corpus, ontology, vocabularies), copied once
+# into the default graph at build time. Why: Oxigraph's union-default-graph mode keeps duplicates
+# (a label copied into k document graphs matches k times and joins multiply). DESIGN.md ("Query
+# contract"): the union holds the same graphs on every path, local or remote, so the ontology and
+# the vocabularies are in it here as they are on `serve`, Oxigraph server and Virtuoso.
+UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @dataclass(frozen=True)
@@ -80,22 +79,24 @@ def store_sources(files: Sequence[str | Path] = (), *, with_ontology: bool = Tru
     its own named graph; the ontology and vocabularies go to their fixed graphs, so that the
     union default graph holds labels and class hierarchy for the stored queries.
     """
-    from diplograph import resources
-
     sources: list[Source] = []
     for path in resolve_sources(list(files)):
         _, _, quads = rdf_format(path)
         sources.append(Source(path, None if quads else graph_name_for(path)))
-    if with_ontology:
-        try:
-            ontology = resources.ontology_file()
-            vocab = resources.vocab_files()
-        except FileNotFoundError:  # broken install: serve the documents anyway
-            ontology, vocab = None, []
-        if ontology is not None and ontology.is_file():
-            sources.append(Source(ontology, str(ONTOLOGY_GRAPH)))
-        sources.extend(Source(path, str(VOCAB_GRAPH)) for path in vocab)
-    return sources
+    return sources + (shipped_sources() if with_ontology else [])
+
+
+def shipped_sources() -> list[Source]:
+    """The shipped ontology and vocabularies, each file with the graph it goes to."""
+    from diplograph import resources
+
+    try:
+        ontology = resources.ontology_file()
+        vocab = resources.vocab_files()
+    except FileNotFoundError:  # broken install: serve the documents anyway
+        return []
+    sources = [Source(ontology, str(ONTOLOGY_GRAPH))] if ontology.is_file() else []
+    return sources + [Source(path, str(VOCAB_GRAPH)) for path in vocab]
 
 
 def _file_digest(path: Path) -> str:
@@ -222,7 +223,7 @@ def ensure_store(
     """
     started = time.perf_counter()
     root_dir = Path(root) if root is not None else DEFAULT_STORE_DIR
-    sources = store_sources(files, with_ontology=not union_copy)
+    sources = store_sources(files)
     manifest = _read_manifest(root_dir)
     key, records = content_key(sources, None if rebuild else _known_digests(manifest), union_copy)
     name = _db_name(key)
@@ -306,11 +307,10 @@ def cached_store(graph_dir: str | Path = "graph", *, log: Callable[[str], None] 
 
 
 def ensure_query_store(graph_dir: str | Path = "graph", *, log: Callable[[str], None] | None = None) -> StoreInfo:
-    """The database ``query`` and ``stats`` read: the document graphs plus their distinct union
-    in the default graph (no ontology), in ``graph/.store/query/``.
+    """The database ``query`` and ``stats`` read: the named graphs (documents, ontology,
+    vocabularies) plus their distinct union in the default graph, in ``graph/.store/query/``.
 
-    Why a database of its own: ``serve`` runs Oxigraph with ``--union-default-graph``, whose
-    union includes the default graph, so a copy there would change every answer it gives.
+    A database of its own, built the same way as ``serve``'s (which lives under its ``--store``).
     """
     graph_path = Path(graph_dir)
     return ensure_store([graph_path], graph_path / QUERY_STORE, log=log, union_copy=True)
@@ -465,6 +465,24 @@ class QueryStoreBuilder:
         self.named, self.bodies, self.size = [], [], 0
         self._send(named, union)
 
+    def _send_shipped(self) -> None:
+        """The ontology and vocabularies, as N-Triples in their graphs and in the union.
+
+        N-Triples, so that the same statements fit in a TriG graph block. Their blank nodes
+        (OWL lists, restrictions) get other labels in the union copy than in the named graph,
+        which no query can tell: the union is read on its own.
+        """
+        import pyoxigraph
+
+        for source in shipped_sources():
+            try:
+                lines = "".join(f"{quad.triple} .\n" for quad in rdfio_quads(source.path)).encode("utf-8")
+            except (SyntaxError, OSError, ValueError):
+                self.usable = False
+                return
+            graph = str(pyoxigraph.NamedNode(source.graph or ""))
+            self._send(graph.encode("utf-8") + b" {\n" + lines + b"}\n", lines)
+
     def _send(self, named: bytes, union: bytes) -> None:
         import struct
 
@@ -484,6 +502,7 @@ class QueryStoreBuilder:
         """
         if self.usable and not self.sealed:
             self._flush()
+            self._send_shipped()
             self._send(b"", b"")
         self.sealed = True
 
@@ -518,7 +537,7 @@ class QueryStoreBuilder:
             quads = self._close()
             if quads is None or not self.usable:
                 return None
-            sources = store_sources([Path(graph_dir)], with_ontology=False)
+            sources = store_sources([Path(graph_dir)])
             key, records = content_key(sources, None, union_copy=True)
             name = _db_name(key)
             db = self.root / name
@@ -557,7 +576,14 @@ def store_counts(store: pyoxigraph.Store) -> tuple[int, dict[str, int], dict[Any
     skip = f"FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{VOCAB_GRAPH}>))"
     per_graph = {row[0].value: int(row[1].value) for row in store.query(
         f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {skip} }} GROUP BY ?g")}
-    total = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+    union = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+    # The union holds the ontology and vocabularies too: take away what only they say.
+    shipped = f"(<{ONTOLOGY_GRAPH}>, <{VOCAB_GRAPH}>)"
+    shipped_only = int(next(iter(store.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{
+      {{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN {shipped}) }} }}
+      FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN {shipped}) }}
+    }}""")))[0].value)
+    total = union - shipped_only
     classes = {to_rdflib(row[0]): int(row[1].value) for row in store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")}
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } " + skip + " } GROUP BY ?c")}
     return total, per_graph, classes

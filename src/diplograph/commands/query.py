@@ -49,8 +49,23 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, end
     query = sparql.resolve_query(name)
     bindings = sparql.bind_parameters(query, sparql.parse_param_options(params))
     data = sparql.load_sources(files, engine, endpoint)
+    if endpoint is not None:
+        _warn_if_not_union(endpoint)
     result = sparql.run(query, data, bindings)
     click.echo(sparql.format_result(result, fmt), nl=False)
+
+
+def _warn_if_not_union(url: str) -> None:
+    """One warning line, with the fix for that store, when its default graph is not the union:
+    every stored query would otherwise answer no rows without a word (issue 15)."""
+    import warnings
+
+    from diplograph.endpoint import union_problem
+    from diplograph.errors import DiplographWarning
+
+    problem = union_problem(url)
+    if problem:
+        warnings.warn(problem, DiplographWarning, stacklevel=1)
 
 
 @click.command("verify")

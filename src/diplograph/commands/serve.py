@@ -42,8 +42,9 @@ def serve_command(ctx: click.Context, files: tuple[str, ...], host: str, port: i
 @FILES
 @click.option("--store", "store_url", required=True, metavar="URL",
               help="Server URL: Oxigraph base, Fuseki dataset URL, GraphDB repository URL, or a GSP URL.")
-@click.option("--dialect", type=click.Choice(["gsp", "fuseki", "oxigraph", "graphdb"]), default="gsp",
-              show_default=True, help="How to reach the Graph Store endpoint from URL.")
+@click.option("--dialect", type=click.Choice(["gsp", "fuseki", "oxigraph", "graphdb", "virtuoso"]), default="gsp",
+              show_default=True, help="How to reach the Graph Store endpoint from URL (virtuoso: the server's"
+                                      " base URL; /sparql-graph-crud-auth with digest authentication).")
 @click.option("--replace/--append", default=True, show_default=True,
               help="PUT (replace each graph) or POST (add to it).")
 @click.option("--dry-run", is_flag=True, help="Show what would be sent, send nothing.")
@@ -54,7 +55,9 @@ def push_command(ctx: click.Context, files: tuple[str, ...], store_url: str, dia
     """Push the named graphs of FILES (default graph/) with the SPARQL Graph Store Protocol.
 
     Each document graph, the ontology and the vocabularies go to their own graphs. Credentials:
-    environment variables DIPLOGRAPH_STORE_USER and DIPLOGRAPH_STORE_PASSWORD (basic auth).
+    environment variables DIPLOGRAPH_STORE_USER and DIPLOGRAPH_STORE_PASSWORD (basic auth;
+    digest for Virtuoso). Afterwards the store is asked whether its default graph is the union of
+    its named graphs (what the stored queries read); if not, one warning line gives the fix.
     Exit 1 if any graph failed, 3 if the server cannot be reached.
     """
     from diplograph.push import push
@@ -62,7 +65,9 @@ def push_command(ctx: click.Context, files: tuple[str, ...], store_url: str, dia
     if store_url.startswith("-"):
         raise UsageError(f"--store {store_url!r}: expected a URL")
     results = push(files, store_url, dialect=dialect, replace=replace, dry_run=dry_run,
-                   with_ontology=not no_ontology, log=lambda message: click.echo(message, err=True))
+                   with_ontology=not no_ontology,
+                   log=lambda message: click.echo(("diplograph: " if message.startswith("warning:") else "")
+                                                  + message, err=True))
     failed = [r for r in results if not r.ok]
     triples = sum(r.triples for r in results if r.ok)
     verb = "would push" if dry_run else "pushed"

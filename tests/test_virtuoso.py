@@ -1,0 +1,312 @@
+"""Every stored query gives the same rows locally and on a real Virtuoso 7.2 after `push --dialect virtuoso`.
+
+Virtuoso is Debian's `virtuoso-opensource-7-bin` (`.ci/run` installs it), started here as a plain
+process on loopback with its own virtuoso.ini in a temporary folder, and stopped by pid. The graphs
+go in through its authenticated Graph Store endpoint (digest authentication, `graph-uri=`), exactly
+as a user pushes them; the queries go to its /sparql endpoint through `diplograph query --endpoint`'s
+client. Rows are compared as multisets of RDF terms by value (a plain literal is an xsd:string one,
+"5"^^xsd:integer is "5.0"^^xsd:decimal, "PT5H" is "P0DT18000S"). Every .rq file in queries/ is
+covered, so a query someone adds later is checked too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import BNode, Literal, URIRef
+
+from diplograph import push, sparql
+from diplograph.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "long", "int", "short", "byte",
+                              "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                              "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+INI = """\
+[Database]
+DatabaseFile = virtuoso.db
+ErrorLogFile = virtuoso.log
+LockFile = virtuoso.lck
+TransactionFile = virtuoso.trx
+xa_persistent_file = virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = virtuoso-temp.db
+TransactionFile = virtuoso-temp.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+ServerThreads = 10
+CheckpointInterval = 0
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+CaseMode = 2
+DirsAllowed = .
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 4
+MaxClientConnections = 4
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Virtuoso:
+    """A running server: its base URL and its process."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "/sparql"
+
+
+def start_virtuoso(folder: Path) -> Virtuoso:
+    """virtuoso-t in the foreground (-f) with its own ini and database in ``folder``; waits for HTTP."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        if os.environ.get("DIPLOGRAPH_REQUIRE_VIRTUOSO"):
+            pytest.fail("virtuoso-t is not installed but DIPLOGRAPH_REQUIRE_VIRTUOSO is set (CI)")
+        pytest.skip("virtuoso-t not installed (Debian: apt-get install virtuoso-opensource-7-bin)")
+    folder.mkdir(parents=True, exist_ok=True)
+    http_port = _free_port()
+    (folder / "virtuoso.ini").write_text(INI.format(sql_port=_free_port(), http_port=http_port), encoding="utf-8")
+    process = subprocess.Popen([binary, "-f", "-c", "virtuoso.ini"], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=2) as response:
+                if response.status == 200:
+                    return Virtuoso(url, process)
+        except (urllib.error.URLError, OSError):
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_virtuoso(process)
+            log = folder / "virtuoso.log"
+            tail = log.read_text(errors="replace")[-500:] if log.is_file() else ""
+            raise RuntimeError(f"Virtuoso did not start: {tail}")
+        time.sleep(0.2)
+
+
+def stop_virtuoso(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server
+    finally:
+        stop_virtuoso(server.process)
+
+
+@pytest.fixture(autouse=True)
+def dba(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_STORE_USER", "dba")
+    monkeypatch.setenv("DIPLOGRAPH_STORE_PASSWORD", "dba")
+
+
+# ---------------------------------------------------------------- the data sets and queries
+
+
+def datasets() -> dict[str, list[Path]]:
+    """The seed (graph/) and every document graph file under tests/data (not the broken inputs)."""
+    found = {"seed": [REPO / "graph"]}
+    for path in sorted((REPO / "tests" / "data").rglob("*")):
+        if path.suffix in (".ttl", ".trig", ".nq") and "reliability" not in path.parts:
+            found[path.relative_to(REPO / "tests" / "data").as_posix()] = [path]
+    return found
+
+
+def stored_queries() -> list[Path]:
+    """Every stored query there is now, including ones added after this test was written."""
+    return sorted((REPO / "queries").glob("*.rq"))
+
+
+def canon(term: object) -> tuple[object, ...]:
+    """An RDF term by value: what two engines that agree on the data must agree on."""
+    if term is None:
+        return ("unbound",)
+    if isinstance(term, URIRef):
+        return ("iri", str(term))
+    if isinstance(term, BNode):
+        return ("bnode",)
+    assert isinstance(term, Literal)
+    datatype = str(term.datatype) if term.datatype else ""
+    if term.language:
+        return ("text", str(term), term.language.lower())
+    if datatype in ("", XSD + "string"):
+        return ("text", str(term), "")
+    if datatype in NUMERIC:
+        try:
+            return ("number", Decimal(str(term)).normalize())
+        except InvalidOperation:
+            return ("literal", str(term), datatype)
+    if datatype == XSD + "duration":
+        return ("duration", term.toPython())
+    return ("literal", str(term), datatype)
+
+
+def parameter_values(files: list[Path]) -> dict[str, object]:
+    """A value from this data for each parameter name the stored queries use."""
+    data = sparql.load_sources(files, "oxigraph")
+    event = sparql.run(sparql.StoredQuery("pick", Path("pick.rq"), """
+        PREFIX dg: <https://w3id.org/diplograph/ontology#>
+        SELECT ?e ?who WHERE { ?e dg:hasParticipant ?who } ORDER BY ?e ?who LIMIT 1""", "", (), ()), data)
+    values: dict[str, object] = {"lang": Literal("en")}
+    if event.rows:
+        values["event"], values["resource"] = event.rows[0]
+    return values
+
+
+def rows(query: sparql.StoredQuery, data: object, bindings: dict) -> Counter:
+    result = sparql.run(query, data, bindings)
+    assert result.kind == "select"
+    return Counter(tuple(canon(term) for term in row) for row in result.rows), result.variables
+
+
+def push_dataset(runner: CliRunner, server: Virtuoso, files: list[Path]) -> list[str]:
+    result = runner.invoke(cli, ["push", *map(str, files), "--store", server.url, "--dialect", "virtuoso"])
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr, result.stderr  # Virtuoso's default graph is the union
+    return [graph.graph for graph in push.collect_graphs(files)]
+
+
+def delete_graphs(server: Virtuoso, graphs: list[str]) -> None:
+    endpoint = push.gsp_endpoint(server.url, "virtuoso")
+    auth = push.digest_auth(endpoint)
+    for graph in graphs:
+        request = urllib.request.Request(push.graph_url(endpoint, graph, "graph-uri"), method="DELETE")
+        request.add_header("Authorization", auth.header(request))
+        urllib.request.urlopen(request, timeout=60).close()
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_there_are_queries_and_data_to_compare() -> None:
+    assert stored_queries(), "queries/*.rq is empty: the comparison would test nothing"
+    assert len(datasets()) >= 2, "expected the seed and at least one test graph"
+
+
+@pytest.mark.parametrize("name", list(datasets()))
+def test_every_stored_query_gives_the_same_rows_on_virtuoso(name: str, virtuoso: Virtuoso,
+                                                            cli_runner: CliRunner) -> None:
+    files = datasets()[name]
+    graphs = push_dataset(cli_runner, virtuoso, files)
+    try:
+        local = sparql.load_sources(files, "oxigraph")
+        remote = sparql.Endpoint(virtuoso.sparql)
+        values = parameter_values(files)
+        checked = 0
+        for path in stored_queries():
+            query = sparql.load_query(path)
+            settings = [{}]  # optional parameters unbound, then every parameter bound
+            if query.parameters:
+                if any(p.name not in values for p in query.parameters):
+                    assert not any(p.required for p in query.parameters if p.name not in values), (
+                        f"{path.name}: no value for a required parameter in {name}")
+                settings = [s for s in settings if not any(p.required for p in query.parameters)]
+                settings.append({p.variable: values[p.name] for p in query.parameters if p.name in values})
+            for bound in settings:
+                expected, variables = rows(query, local, bound)
+                got, remote_variables = rows(query, remote, bound)
+                assert remote_variables == variables, path.name
+                assert got == expected, f"{path.name} on {name} with {sorted(bound)}: Virtuoso differs"
+                checked += 1
+        assert checked >= len(stored_queries())
+    finally:
+        delete_graphs(virtuoso, graphs)
+
+
+def test_the_query_store_gives_the_rows_virtuoso_gives(virtuoso: Virtuoso, cli_runner: CliRunner,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`diplograph query NAME` with no files (graph/'s persistent store) against Virtuoso, every query."""
+    files = [REPO / "graph"]
+    graphs = push_dataset(cli_runner, virtuoso, files)
+    monkeypatch.chdir(REPO)
+    try:
+        store = sparql.load_sources((), "oxigraph")
+        for path in stored_queries():
+            query = sparql.load_query(path)
+            if any(p.required for p in query.parameters):
+                continue
+            assert rows(query, store, {}) == rows(query, sparql.Endpoint(virtuoso.sparql), {}), path.name
+    finally:
+        delete_graphs(virtuoso, graphs)
+
+
+def test_a_default_graph_that_is_not_the_union_is_said_with_the_fix(
+        virtuoso: Virtuoso, cli_runner: CliRunner) -> None:
+    """An endpoint URL that names its default graph answers the stored queries with nothing: say so."""
+    graphs = push_dataset(cli_runner, virtuoso, [REPO / "tests" / "data" / "kremlin-meeting.ttl"])
+    try:
+        narrowed = virtuoso.sparql + "?default-graph-uri=http%3A%2F%2Fexample.org%2Fnothing-here"
+        result = cli_runner.invoke(cli, ["query", "participants", "--endpoint", narrowed, "-f", "csv"])
+        assert result.exit_code == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+        assert len(warnings) == 1 and "not the union" in warnings[0]
+        assert "drop default-graph-uri" in warnings[0]
+        assert result.stdout.splitlines()[1:] == []  # the rows that are not there
+        plain = cli_runner.invoke(cli, ["query", "participants", "--endpoint", virtuoso.sparql, "-f", "csv"])
+        assert plain.exit_code == 0 and "warning" not in plain.stderr
+        assert len(plain.stdout.splitlines()) > 1
+    finally:
+        delete_graphs(virtuoso, graphs)
+
+
+def test_push_without_credentials_is_one_clear_line(cli_runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
+                                                    virtuoso: Virtuoso) -> None:
+    monkeypatch.delenv("DIPLOGRAPH_STORE_USER")
+    monkeypatch.delenv("DIPLOGRAPH_STORE_PASSWORD")
+    result = cli_runner.invoke(cli, ["push", str(REPO / "tests" / "data" / "kremlin-meeting.ttl"),
+                                     "--store", virtuoso.url, "--dialect", "virtuoso"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "DIPLOGRAPH_STORE_USER" in result.stderr
+
+
+def test_wrong_password_fails_every_graph_and_says_why(cli_runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
+                                                       virtuoso: Virtuoso) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_STORE_PASSWORD", "not-the-password")
+    result = cli_runner.invoke(cli, ["push", str(REPO / "tests" / "data" / "kremlin-meeting.ttl"),
+                                     "--store", virtuoso.url, "--dialect", "virtuoso", "--no-ontology"])
+    assert result.exit_code == 1
+    assert "FAILED" in result.stderr and "401" in result.stderr
