@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from diplograph.errors import InputError
 from diplograph.fsio import AtomicFile, atomic_write_text
 from diplograph.namespaces import DG, graph_iri
-from diplograph.rdfio import DATASET_FILE
+from diplograph.rdfio import DATASET_FILE, generated_files  # noqa: F401 - generated_files re-exported (moved)
 from diplograph.serialize import GENERATED_MARK, prefix_header, to_turtle, trig_block
 
 if TYPE_CHECKING:
@@ -78,16 +78,19 @@ class BuildSummary:
     events: int = 0
     actors: int = 0
     violations: int = 0
+    warnings: int = 0  # results below Violation (shapes and queries/checks rules): reported, never refused
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     refused: bool = False
     refused_documents: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # "<severity>: <slug>: ..." for each result below Violation
 
     def line(self) -> str:
         """The one-line summary printed on stderr."""
         return (f"{self.documents} document{'s' if self.documents != 1 else ''}, {self.triples} triples, "
-                f"{self.events} events, {self.actors} actors, {self.violations} violations")
+                f"{self.events} events, {self.actors} actors, {self.violations} violations, "
+                f"{self.warnings} warning{'s' if self.warnings != 1 else ''}")
 
 
 def corpus_documents(corpus_dir: Path) -> list[Path]:
@@ -175,16 +178,6 @@ def _body_of_text(text: str) -> str | None:
     return text[len(head):].lstrip("\n") if text.startswith(head) else None
 
 
-def generated_files(graph_dir: Path) -> dict[str, Path]:
-    """slug -> file, for the document graphs in graph_dir written by a build."""
-    found: dict[str, Path] = {}
-    for path in sorted(graph_dir.glob("*.ttl")):
-        with path.open(encoding="utf-8") as handle:
-            if handle.readline().rstrip("\n") == GENERATED_MARK:
-                found[path.stem] = path
-    return found
-
-
 def dataset_files(graph_dir: Path) -> list[tuple[str, Path]]:
     """(graph slug, file) of every graph of the dataset, in dataset order.
 
@@ -243,7 +236,7 @@ CHUNK = 4  # documents per worker task: small enough to balance two cores, large
 
 @functools.cache
 def code_version() -> str:
-    """sha256 over the package's own sources and the ontology + vocabularies.
+    """sha256 over the package's own sources, the ontology + vocabularies, shapes and check rules.
 
     Why not ``__version__``: during development the code changes without a version bump, and
     a stale cached extraction would then survive a fix. Hashing ~100 small files costs ~5 ms.
@@ -255,6 +248,7 @@ def code_version() -> str:
     files = sorted(package.rglob("*.py"))
     try:
         files += [resources.ontology_file(), resources.shapes_file(), *resources.vocab_files()]
+        files += sorted((resources.queries_dir() / "checks").glob("*.rq"))  # the data rules validate too
     except (FileNotFoundError, AttributeError):
         pass
     for path in files:
@@ -529,10 +523,15 @@ def _tally(summary: BuildSummary, actors: set[str], result: DocumentResult, forc
     summary.triples += result.triples
     summary.events += result.events
     summary.violations += len(result.violations)
+    summary.warnings += len(result.findings) - len(result.violations)
     actors |= result.actors
-    for finding in result.violations:
+    for finding in result.findings:
         where = f" {finding.path}" if finding.path else ""
-        summary.problems.append(f"{result.slug}: {finding.focus}{where}: {finding.message}")
+        line = f"{result.slug}: {finding.focus}{where}: {finding.message} [{finding.shape}]"
+        if finding.severity == "Violation":
+            summary.problems.append(line)
+        else:
+            summary.notes.append(f"{finding.severity.lower()}: {line}")
     if result.violations and not force:
         summary.refused = True
         summary.refused_documents.append(result.slug)

@@ -346,8 +346,10 @@ def _rule_store() -> object:
 
 
 def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
-                     turtle: str | None = None) -> list[Finding]:
-    """Run the node-level SPARQL rules on Oxigraph; add W3C result nodes to ``report``.
+                     turtle: str | None = None, checks: Sequence = ()) -> list[Finding]:
+    """Run the node-level SPARQL rules and the data rules on Oxigraph; add W3C result nodes to ``report``.
+
+    ``checks``: :class:`diplograph.data_rules.DataRule` to run on the same loaded document.
 
     The rules see the data plus the OWL file (its rdfs:subClassOf make class targets
     include subclasses, as pySHACL's ont_graph mixing does); no vocabulary instances, as in
@@ -356,7 +358,7 @@ def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
     """
     import pyoxigraph
 
-    if not rules:
+    if not rules and not checks:
         return []
     store = _rule_store()
     default = pyoxigraph.DefaultGraph()
@@ -369,9 +371,48 @@ def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
 
             lines = "".join([_nt_row(triple) for triple in data]).encode("utf-8")
             store.bulk_load(lines, format=pyoxigraph.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
-        return _rule_results(store, rules, report)
+        return _rule_results(store, rules, report) + _check_results(store, checks, report)
     finally:
         store.clear_graph(default)  # type: ignore[attr-defined]
+
+
+def _check_results(store: object, checks: Sequence, report: Graph) -> list[Finding]:
+    """Each row of a data rule as a result at the rule's severity (focus: the row's first column).
+
+    Reported as SHACL-SPARQL results (sh:SPARQLConstraintComponent) whose source shape is the
+    rule's IRI, ``dgsh:check-<name>``; sh:value is the second column when there is one.
+    """
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import RDF, SH
+
+    from diplograph.sparql import to_rdflib
+
+    report_node = report.value(None, RDF.type, SH.ValidationReport) if len(report) else None
+    findings = []
+    for rule in checks:
+        solutions = store.query(rule.query, use_default_graph_as_union=True)  # type: ignore[attr-defined]
+        variables = [v.value for v in solutions.variables]
+        rows = {tuple(to_rdflib(solution[v]) if solution[v] is not None else None for v in variables)
+                for solution in solutions}
+        for row in sorted(rows, key=lambda r: tuple(str(t) for t in r)):
+            focus = row[0]
+            if focus is None:
+                continue
+            value = row[1] if len(row) > 1 else None
+            findings.append(Finding(focus=show_term(focus), path="", value=show_term(value),
+                                    shape=show_term(URIRef(rule.iri)), severity=rule.severity, message=rule.summary))
+            node = BNode()
+            report.add((node, RDF.type, SH.ValidationResult))
+            report.add((node, SH.focusNode, focus))
+            report.add((node, SH.resultSeverity, URIRef(severity_iri(rule.severity))))
+            report.add((node, SH.sourceShape, URIRef(rule.iri)))
+            report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+            report.add((node, SH.resultMessage, Literal(rule.summary, lang="en")))
+            if value is not None:
+                report.add((node, SH.value, value))
+            if report_node is not None:
+                report.add((report_node, SH.result, node))
+    return findings
 
 
 def _rule_results(store: object, rules: Sequence[SparqlRule], report: Graph) -> list[Finding]:
@@ -560,6 +601,8 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     from rdflib import BNode, Graph, Literal
     from rdflib.namespace import RDF, SH
 
+    from diplograph.data_rules import data_rules
+
     if inference not in INFERENCE_MODES:
         raise UsageError(f"unknown inference {inference!r} (use {', '.join(INFERENCE_MODES)})")
     if engine not in ENGINES:
@@ -594,7 +637,11 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
         findings = _native_findings(target, compiled, results, shapes_path)
     else:
         results, findings = _pyshacl(target, shacl, shapes_path, inference)
-    findings = sort_findings(findings + _sparql_findings(target, rules, results, turtle if target is data else None))
+    checks = data_rules() if shapes_path is None else ()  # the project's rules go with the project's shapes
+    findings = findings + _sparql_findings(target, rules, results, turtle if target is data else None, checks)
+    if inference != "none":
+        findings = _about_the_document(findings, results, data, shapes_graph(shapes_path))
+    findings = sort_findings(findings)
     conforms = not findings
     report_node = results.value(None, RDF.type, SH.ValidationReport)
     if report_node is not None:
@@ -602,11 +649,37 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     return Report(conforms=conforms, results=findings, graph=results)
 
 
+def _about_the_document(findings: list[Finding], results: Graph, data: Graph, shapes: Graph) -> list[Finding]:
+    """Keep the results about the document's own nodes (inference-safe validation).
+
+    With ``--inference`` the validated graph is the document plus what follows from it
+    *together with* the vocabularies and gazetteer (e.g. ``person dg:holds h`` in the
+    gazetteer and the range of dg:holds make ``h`` a dg:RoleHolding). Such a node is the
+    gazetteer's, not the document's: judging it would report the gazetteer's modelling as the
+    document's fault, once per document. So a result whose focus node the document never
+    names (as subject or object) is dropped, unless the shapes target that node by name.
+    """
+    from rdflib import BNode
+    from rdflib.namespace import SH
+
+    named = {term for s, _, o in data for term in (s, o)}
+    named |= set(shapes.objects(None, SH.targetNode))
+    foreign = {r for r, focus in results.subject_objects(SH.focusNode)
+               if focus not in named and not isinstance(focus, BNode)}
+    if not foreign:
+        return findings
+    dropped = {show_term(results.value(r, SH.focusNode)) for r in foreign}
+    for result in foreign:
+        results.remove((None, SH.result, result))
+        results.remove((result, None, None))
+    kept = {show_term(focus) for r, focus in results.subject_objects(SH.focusNode)}
+    return [f for f in findings if f.focus not in dropped or f.focus in kept]
+
+
 def _validation_files(paths: Sequence[str | Path]) -> list[Path]:
     """The files to validate: like rdfio.resolve_sources, but a built graph folder stands for
     its per-document files (validated one by one, never all in memory) instead of the TriG."""
-    from diplograph.build import generated_files
-    from diplograph.rdfio import DEFAULT_GRAPH_DIR, resolve_sources
+    from diplograph.rdfio import DEFAULT_GRAPH_DIR, generated_files, resolve_sources
 
     files: list[Path] = []
     for source in list(paths) or [DEFAULT_GRAPH_DIR]:

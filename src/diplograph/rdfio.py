@@ -37,6 +37,23 @@ DEFAULT_GRAPH_DIR = Path("graph")
 DATASET_FILE = "diplograph.trig"
 
 
+def generated_files(graph_dir: Path) -> dict[str, Path]:
+    """slug -> file, for the document graphs in graph_dir written by a build.
+
+    Here, not in :mod:`diplograph.build`, because reading graph/ is what validate, the store
+    and merge need too: they import it from the module that knows the folder's layout,
+    without importing the build (which imports them: a cycle).
+    """
+    from diplograph.serialize import GENERATED_MARK  # lazy: rdflib is not needed to list files
+
+    found: dict[str, Path] = {}
+    for path in sorted(graph_dir.glob("*.ttl")):
+        with path.open(encoding="utf-8") as handle:
+            if handle.readline().rstrip("\n") == GENERATED_MARK:
+                found[path.stem] = path
+    return found
+
+
 def rdf_format(path: Path) -> tuple[str, str, bool]:
     """(rdflib format, media type, quads?) of a file, from its suffix."""
     try:

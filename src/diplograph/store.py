@@ -527,8 +527,8 @@ class QueryStoreBuilder:
         """
         started = time.perf_counter()
         try:
-            from diplograph.build import generated_files
             from diplograph.namespaces import graph_iri
+            from diplograph.rdfio import generated_files
 
             expected = {graph_iri(slug) for slug in generated_files(Path(graph_dir))}
             if not (complete and self.usable and self.names == expected):

@@ -87,6 +87,8 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
                         force=force, on_document=advance, encoding=encoding, shard=share)
     for problem in summary.problems:
         click.echo(f"violation: {problem}", err=True)
+    for note in summary.notes:  # warnings and infos: reported at their severity, never refused
+        click.echo(note, err=True)
     changed = f"{len(summary.written)} files written, {len(summary.removed)} removed"
     if summary.refused:
         refused = ", ".join(summary.refused_documents)

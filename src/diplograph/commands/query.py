@@ -1,8 +1,9 @@
 """Commands ``queries``, ``query`` and ``verify``: the stored SPARQL as a command-line tool.
 
 stdout carries the data (the list, the result rows, the check report); errors are one line
-on stderr with exit code 2 (usage) or 3 (input). ``verify`` exits 1 when a check returns a
-row, as ROBOT's ``verify`` does, so it can gate a build or CI.
+on stderr with exit code 2 (usage) or 3 (input). ``verify`` exits 1 when a check at or above
+``--fail-on`` (by its ``#+ severity``, as for shapes) returns a row, as ROBOT's ``verify``
+does, so it can gate a build or CI.
 """
 
 from __future__ import annotations
@@ -71,11 +72,15 @@ def _warn_if_not_union(url: str) -> None:
 @click.command("verify")
 @click.option("--show", default=5, show_default=True, metavar="N",
               help="Print up to N offending rows under each failed check (0: counts only).")
+@click.option("--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation",
+              show_default=True, help="Lowest severity of a check (#+ severity) whose rows make the exit code 1.")
 @_ENGINE
 @_ENDPOINT
 @_FILES
-def verify_command(show: int, engine: str, endpoint: str | None, files: tuple[str, ...]) -> None:
-    """Run every check in queries/checks on FILES (default graph/); any row returned is a failure."""
+def verify_command(show: int, fail_on: str, engine: str, endpoint: str | None, files: tuple[str, ...]) -> None:
+    """Run every check in queries/checks on FILES (default graph/); rows of a check at or above --fail-on fail."""
+    from diplograph.data_rules import rule_fails, rule_severity, rule_status
+
     checks = sparql.check_queries()
     data = sparql.load_sources(files, engine, endpoint)
     failed = 0
@@ -83,10 +88,11 @@ def verify_command(show: int, engine: str, endpoint: str | None, files: tuple[st
     for check in checks:
         result = sparql.run(check, data)
         count = len(result.rows)
-        status = "FAIL" if count else "ok"
-        click.echo(f"{status:<4}  {count:>5}  {check.name.ljust(width)}  {check.summary}")
+        severity = rule_severity(check)
+        status = rule_status(severity, count, fail_on)  # ok | FAIL | warning | info (reported, not failing)
+        click.echo(f"{status:<7}  {count:>5}  {severity.lower():<9}  {check.name.ljust(width)}  {check.summary}")
         if count:
-            failed += 1
+            failed += rule_fails(severity, count, fail_on)
             shown = sparql.Result("select", result.variables, result.rows[:show])
             if show > 0:
                 for line in sparql.to_table(shown).splitlines()[:-1]:
