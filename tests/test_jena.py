@@ -204,7 +204,7 @@ def verdicts(jena: Jena, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         data = Graph()
         for path in paths:
             data.parse(path, format="turtle")
-        report = validate_graph(data)
+        report = validate_graph(data, with_checks=False)  # the shapes only: Jena does not run queries/checks
         assert report.graph is not None
         ours[name] = Verdict(not report.results, {_focus(report.graph.value(r, SH.focusNode))
                                                   for r in report.graph.subjects(SH.resultSeverity, SH.Violation)})

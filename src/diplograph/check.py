@@ -581,7 +581,8 @@ def _as_graph(triples: Iterable[tuple]) -> Graph:
 
 
 def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fast_sparql: bool | None = None,
-                   shapes: Path | None = None, engine: str = "auto", turtle: str | None = None) -> Report:
+                   shapes: Path | None = None, engine: str = "auto", turtle: str | None = None,
+                   with_checks: bool | None = None) -> Report:
     """SHACL-validate one data graph against the shapes, with the ontology as ont_graph.
 
     ``engine``: ``native`` is :mod:`diplograph.shacl` (SHACL Core compiled once, ~50x
@@ -596,7 +597,8 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     shipped one (a file that is not valid SHACL is an input error naming it). ``data`` may
     be a plain list of triples (what the build has; no rdflib store to fill). ``turtle``:
     ``data`` already serialised as Turtle, if the caller has it (saves re-serialising it
-    for the SPARQL rules).
+    for the SPARQL rules). ``with_checks``: also run the data rules of queries/checks (by
+    default with the shipped shapes only), as SHACL-SPARQL results under dgsh:check-<name>.
     """
     from rdflib import BNode, Graph, Literal
     from rdflib.namespace import RDF, SH
@@ -637,7 +639,9 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
         findings = _native_findings(target, compiled, results, shapes_path)
     else:
         results, findings = _pyshacl(target, shacl, shapes_path, inference)
-    checks = data_rules() if shapes_path is None else ()  # the project's rules go with the project's shapes
+    if with_checks is None:
+        with_checks = shapes_path is None  # the project's data rules go with the project's shapes
+    checks = data_rules() if with_checks else ()
     findings = findings + _sparql_findings(target, rules, results, turtle if target is data else None, checks)
     if inference != "none":
         findings = _about_the_document(findings, results, data, shapes_graph(shapes_path))
