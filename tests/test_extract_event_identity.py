@@ -83,7 +83,6 @@ def test_pronoun_subject_continues_the_meeting(extracted) -> None:
     assert mentioned_at(doc, meeting, "Ils ont également abordé")
 
 
-@pytest.mark.xfail(strict=True, reason="pattern 2: 'les deux chefs d'État' not yet resolved")
 def test_the_planned_meeting_keeps_its_own_place_and_the_two_heads_of_state(extracted) -> None:
     doc = extracted["summit-mentions"]
     (planned,) = [e for e in gatherings(doc) if e.status in PLANNED]
@@ -94,7 +93,6 @@ def test_the_planned_meeting_keeps_its_own_place_and_the_two_heads_of_state(extr
 
 # ------------------------------------------------------------------ patterns 2 and 8: calls
 
-@pytest.mark.xfail(strict=True, reason="pattern 2: participants of calls not yet complete")
 def test_three_calls_three_events_each_with_its_two_participants(extracted) -> None:
     doc = extracted["phone-calls"]
     calls = sorted(gatherings(doc), key=lambda e: e.trigger.begin)

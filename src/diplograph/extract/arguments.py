@@ -86,6 +86,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     agents += actors_of(ctx, subject)
             if not agents:
                 agents += left_actors(ctx, token)
+            elif hit.iri in GATHERINGS and len(agents) < 2 and _plural(token):
+                # "Le chancelier X et le premier ministre Y ont ...": the parse lost a conjunct
+                agents += [a for a in left_actors(ctx, token) if _kind(ctx, a) == "person" and a not in agents]
         for c in token.children:
             case = case_of(c)
             if c.dep_ in ("obj", "iobj") or (c.dep_ == "obl:arg" and case in ("à", "au", "aux")
@@ -161,6 +164,16 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
 
 
 
+def _plural(verb: Token) -> bool:
+    return "Plur" in verb.morph.get("Number") or any(
+        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+
+
+def _kind(ctx: Context, actor: str) -> str | None:
+    entity = ctx.entities.get(actor)
+    return entity.kind if entity is not None else None
+
+
 def linear_with(ctx: Context, token: Token) -> list[str]:
     """Actors right after "avec"/"entre" following a noun, up to the end of the phrase.
 
@@ -169,7 +182,9 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     """
     doc = ctx.doc
     j = token.i + 1
-    while j < len(doc) and doc[j].pos_ == "ADJ":
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    # "s'est entretenu par téléphone jeudi avec X": adjectives, adverbs and time words come between
+    while j < len(doc) and (doc[j].pos_ in ("ADJ", "ADV") or j in timed):
         j += 1
     if j >= len(doc) or doc[j].lower_ not in WITH:
         return []

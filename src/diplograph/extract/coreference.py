@@ -203,10 +203,13 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         return False
     if not _places_agree(ctx, antecedent.places, event.places):
         return False
+    if event.date is not None and event.date.precision == "day" and antecedent.date is None \
+            and is_process(event_token(ctx, antecedent)):
+        return False  # "Les négociations ont repris le 16 mai" is a round of "les pourparlers", not all of them
     theirs = {p.actor for p in antecedent.participants} | set(antecedent.agents)
     mine = {p.actor for p in event.participants} | set(event.agents)
     if how == "repeated":  # "X et Y se sont entretenus" after "X a reçu Y": the same people again
-        return len(mine) >= 2 and mine <= theirs
+        return bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event))
     if mine - theirs:
         # a demonstrative may add someone to people already there ("cet entretien avec X")
         return how == "demonstrative" and bool(mine & theirs)
@@ -216,6 +219,11 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         return bool(mine & theirs) or bool(event.places and antecedent.places) \
             or (event.date is not None and antecedent.date is not None)
     return True
+
+
+def _pronoun_subject(ctx: Context, event: Event) -> bool:
+    """"il entend discuter ...": a pronoun subject names one of the people just told."""
+    return any(t.lower_.strip("-") in ("il", "elle") for t in subjects_of(ctx, event_token(ctx, event)))
 
 
 def _last_mention(event: Event) -> int:
@@ -238,8 +246,7 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
         if main is not None and main is not event and main.trigger.begin < begin \
                 and _compatible(ctx, main, event, how):
             return main
-    # an intertitle starts a new local focus: only the main meeting is reached across it
-    window = _window_start(ctx, begin, 2) if how in ("anaphoric", "repeated") else _section_start(ctx, begin)
+    window = _window_start(ctx, begin, 2) if how in ("anaphoric", "repeated") else 0
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window]
     for candidate in sorted(candidates, key=lambda e: -_last_mention(e)):
@@ -251,10 +258,6 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
                 and _compatible(ctx, main, event, how):
             return main
     return None
-
-
-def _section_start(ctx: Context, offset: int) -> int:
-    return max((s.begin for s in ctx.source.sections if s.begin <= offset), default=0)
 
 
 def _window_start(ctx: Context, offset: int, sentences: int) -> int:
@@ -285,16 +288,20 @@ def _join_later_mentions(ctx: Context) -> None:
 
 
 def _join_subject_nouns(ctx: Context) -> None:
-    """"Le sommet réunira X", "La rencontre s'est tenue à Y": a gathering verb whose subject
-    is a gathering noun tells the same event; the noun keeps it, the verb adds to it."""
+    """"Le sommet réunira X", "La rencontre s'est tenue à Y", "la réunion de Riyad, où X et Y
+    ont discuté": a gathering verb whose subject is a gathering noun, or in a relative clause
+    on one, tells the same event; the noun keeps it, the verb adds to it."""
     for event in list(ctx.events):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
         token = event_token(ctx, event)
         if token.pos_ != "VERB":
             continue
-        for subject in subjects_of(ctx, token):
-            noun = ctx.event_at.get(subject.i)
+        heads = list(subjects_of(ctx, token))
+        if token.dep_ == "acl:relcl":  # "la réunion de Riyad, où X et Y avaient discuté du plan"
+            heads.append(token.head)
+        for head in heads:
+            noun = ctx.event_at.get(head.i)
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
                 absorb(ctx, noun, event)
                 break

@@ -73,6 +73,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
                 break
     if not found and token.lower_ in PRONOUNS:
         found += antecedent(ctx, token)
+    if not found and depth == 0:
+        found += numbered_antecedent(ctx, token)
     if not found and ctx.speaker and is_first_person_subject(ctx, token):
         found.append(ctx.speaker)
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
@@ -242,3 +244,31 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
 def event_token(ctx: Context, event: Event) -> Token:
     span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
     return ctx.doc[span.start]
+
+
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
+
+
+def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
+    """"les deux hommes", "les deux chefs d'État", "les trois ministres": as many people as
+    the number says, named just before (this sentence and the previous one), else the
+    people of the gathering told last. Nobody when the count does not fit."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") or ctx.by_token.get(token.i):
+        return []
+    count = next((_NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
+    if count is None or not any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children):
+        return []
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    start = sentences[0].start if sentences else ctx.sent_of(token).start
+    people = list(dict.fromkeys(
+        m.iri for m in ctx.mentions if m.kind == "person" and start <= m.start < token.i
+        and not in_quote(ctx, ctx.doc[m.start])))
+    if len(people) == count:
+        return people
+    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS]
+    for last in sorted(told, key=lambda e: -e.trigger.begin):  # mentions without people are not folded yet
+        people = [p.actor for p in last.participants
+                  if ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person"]
+        if people:
+            return people if len(people) == count else []
+    return []
