@@ -90,6 +90,7 @@ def test_a_longer_name_is_not_linked_by_its_first_words(titles) -> None:
 
 
 def test_hotels_are_places(titles) -> None:
+    assert titles.entities[id_iri("place", "dakar")].kind == "place"  # "à Dakar", tagged as a common noun
     kinds = {e.label: e.kind for e in titles.entities.values()}
     assert kinds.get("Grand Hôtel Teranga") == "place"
     assert kinds.get("hôtel Lagune") == "place"
@@ -179,3 +180,13 @@ def test_people_listed_under_a_delegation_heading_get_role_and_side() -> None:
     assert summit.event_type == vocab_iri("event-type", "meeting")
     sides = {p.actor: p.side for p in summit.participants}
     assert sides[person("ana-varga")] == sides[person("idriss-mahamat")] == state("chad")
+
+
+def test_numeric_dates_and_periods_relative_to_publication() -> None:
+    by_text = _times("lexicon-periods.txt")
+    assert by_text["03/02/2026"].iso == "2026-02-03"  # day first, as French writes it
+    assert by_text["le mois dernier"].iso == "2026-02" and by_text["le mois dernier"].precision == "month"
+    assert by_text["le mois prochain"].iso == "2026-04"
+    assert by_text["L'an dernier"].iso == "2025" and by_text["cette année"].iso == "2026"
+    doc = _extract("lexicon-periods.txt")
+    assert doc.entities[id_iri("place", "cotonou")].kind == "place"

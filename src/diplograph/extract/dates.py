@@ -53,6 +53,15 @@ WEEKDAY = re.compile(rf"\b(?:ce\s+|le\s+)?({_DAY_RE})(\s+(?:dernier|prochain|soi
                      re.IGNORECASE)
 DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jour|ce matin|ce midi|ce soir|"
                      r"cet après-midi|cet apres-midi)\b", re.IGNORECASE)
+#: "03/02/2026", "3.2.2026": French order, day first; four-digit years only (no guessing of centuries).
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/]|\.\d)")
+#: Months and years named relative to the publication date: (month shift | year shift).
+PERIOD = re.compile(r"\b(le mois dernier|le mois passé|le mois prochain|ce mois-ci|l'an dernier|l'an passé|"
+                    r"l'année dernière|l'année passée|l'an prochain|l'année prochaine|cette année)\b", re.IGNORECASE)
+_PERIOD_SHIFT = {"le mois dernier": ("month", -1), "le mois passé": ("month", -1), "le mois prochain": ("month", 1),
+                 "ce mois-ci": ("month", 0), "l'an dernier": ("year", -1), "l'an passé": ("year", -1),
+                 "l'année dernière": ("year", -1), "l'année passée": ("year", -1), "l'an prochain": ("year", 1),
+                 "l'année prochaine": ("year", 1), "cette année": ("year", 0)}
 _DEICTIC_SHIFT = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "après-demain": 2, "ce jour": 0,
                   "ce matin": 0, "ce midi": 0, "ce soir": 0, "cet après-midi": 0, "cet apres-midi": 0}
 #: Words before a date that make it a time limit ("d'ici à la fin mars", "avant le 15", "au plus tard le 20").
@@ -152,11 +161,35 @@ def find_times(ctx: Context) -> None:
         taken.append((b, e))
         found.append((b, e, DateValue(f"{y:04d}-{month:02d}", "month", ctx.char_span(b, e),
                                       relative=not explicit)))
+    for m in NUMERIC_DATE.finditer(view):
+        b, e = m.start(), m.end()
+        if not free(b, e):
+            continue
+        try:
+            iso = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        except ValueError:
+            continue  # "31/02/2026" or a month-first date: not a date we can read safely
+        taken.append((b, e))
+        found.append((b, e, DateValue(iso, "day", ctx.char_span(b, e))))
     for m in YEAR_DATE.finditer(view):
         b, e = m.start(), m.end()
         if free(b, e):
             taken.append((b, e))
             found.append((b, e, DateValue(m.group(1), "year", ctx.char_span(b, e))))
+    if published is not None:
+        for m in PERIOD.finditer(view):
+            b, e = m.start(), m.end()
+            if not free(b, e):
+                continue
+            unit, shift = _PERIOD_SHIFT[" ".join(m.group(1).lower().split())]
+            if unit == "year":
+                value = DateValue(f"{published.year + shift:04d}", "year", ctx.char_span(b, e), relative=True)
+            else:
+                index = published.year * 12 + published.month - 1 + shift
+                value = DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", ctx.char_span(b, e),
+                                  relative=True)
+            taken.append((b, e))
+            found.append((b, e, value))
     if published is not None:
         for m in WEEKDAY.finditer(view):
             b, e = m.start(), m.end()

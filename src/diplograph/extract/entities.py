@@ -336,7 +336,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         ctx.add_mention(Mention(start, end, span, iri, "person"))
         add_minted_entity(ctx, iri, "person", label, span)
     elif label == "LOC":
-        if not _looks_like_name(ctx, start, end, single_ok=True):
+        if not _looks_like_name(ctx, start, end, single_ok=True) and not _place_after_preposition(ctx, start, end):
             return
         if end - start == 1 and sentence_start and not _is_locative(ctx, start):
             return
@@ -368,6 +368,18 @@ def person_label(tokens) -> str:
 
     text = "".join(normal(t.text) + t.whitespace_ for t in tokens)
     return " ".join(text.split())
+
+
+def _place_after_preposition(ctx: Context, start: int, end: int) -> bool:
+    """"à Dakar" where the tagger took the unknown city for a common noun: still a place name.
+
+    NER said LOC; a capitalised word, not the first of its sentence, after a locative
+    preposition is a place even when the part-of-speech tagger did not call it a proper noun.
+    """
+    tokens = ctx.doc[start:end]
+    return end - start <= 3 and _is_locative(ctx, start) and not tokens[0].is_sent_start \
+        and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in tokens) \
+        and not any(t.i in ctx.heading_tokens for t in tokens)
 
 
 def _is_building(ctx: Context, start: int, end: int) -> bool:
