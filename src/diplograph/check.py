@@ -16,6 +16,7 @@ violations in our measurements, so it is never used here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -280,6 +281,8 @@ def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...
         select = shapes.value(constraint, SH.select)
         if select is None or (shape, SH.path, None) in shapes or shape in referenced:
             continue
+        if not _joins_like_prebinding(select):
+            continue
         if str(shapes.value(shape, SH.deactivated)) in true or str(shapes.value(constraint, SH.deactivated)) in true:
             core.remove((shape, SH.sparql, constraint))
             continue
@@ -292,7 +295,13 @@ def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...
         if not targets or (shape, SH.target, None) in shapes:
             continue  # implicit or SPARQL-based targets: leave to pySHACL
         prefixes = []
-        for holder in shapes.objects(constraint, SH.prefixes):
+        holders, todo = set(), list(shapes.objects(constraint, SH.prefixes))
+        while todo:  # SHACL 5.2.1: the declarations of sh:prefixes and of its owl:imports closure
+            holder = todo.pop()
+            if holder not in holders:
+                holders.add(holder)
+                todo.extend(shapes.objects(holder, URIRef("http://www.w3.org/2002/07/owl#imports")))
+        for holder in sorted(holders):
             for declaration in shapes.objects(holder, SH.declare):
                 prefix = shapes.value(declaration, SH.prefix)
                 namespace = shapes.value(declaration, SH.namespace)
@@ -306,6 +315,25 @@ def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...
         rules.append(SparqlRule(shape, constraint, query, messages, severity_name(severity)))
         core.remove((shape, SH.sparql, constraint))
     return core, tuple(rules)
+
+
+_NOT_JOINABLE = re.compile(r"\b(MINUS|VALUES|SERVICE)\b|\bAS\s+[?$]this\b|[?$](shapesGraph|currentShape)\b",
+                           re.IGNORECASE)
+
+
+def _joins_like_prebinding(select: object) -> bool:
+    """Whether a SELECT gives the same rows joined with all focus nodes as with ``$this`` pre-bound.
+
+    SHACL pre-binds ``$this`` (its value is substituted before evaluation); the fast path
+    joins the SELECT with the focus nodes instead, which is the same only when ``$this`` is
+    bound by the query's first triple pattern and nothing evaluates before it (a FILTER on an
+    unbound ``$this``, a nested SELECT, VALUES, MINUS...). The W3C SHACL-SPARQL
+    pre-binding tests tell the two apart; a query outside this form is left to pySHACL.
+    """
+    text = str(select)
+    where = re.search(r"\bWHERE\s*\{\s*\$this\s", text, re.IGNORECASE)
+    return (where is not None and len(re.findall(r"\bSELECT\b", text, re.IGNORECASE)) == 1
+            and _NOT_JOINABLE.search(text) is None)
 
 
 @cache

@@ -17,7 +17,9 @@ Scope: all of SHACL Core (it passes the 98 Core tests of the W3C suite through
 sh:qualifiedValueShapesDisjoint included. :func:`compile_shapes` returns None for shapes that
 use SHACL-SPARQL constraints on property shapes, SPARQL-based targets or constraint
 components, or SHACL-AF rules, and the caller then runs pySHACL. Node-level SHACL-SPARQL
-constraints are run on Oxigraph by :mod:`diplograph.check`. The data side (index, paths,
+constraints whose ``$this`` is bound by their first triple pattern are run on Oxigraph by
+:mod:`diplograph.check` (the W3C SHACL-SPARQL tests pass through the default engine but for
+``$shapesGraph``, which pySHACL, the fallback, does not implement). The data side (index, paths,
 term tests) is :mod:`diplograph.shacl_data`.
 
 Where SHACL leaves room, semantics follow pySHACL 0.40 (tests compare both engines finding
