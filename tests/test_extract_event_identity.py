@@ -116,7 +116,6 @@ def test_calls_have_their_own_dates_and_the_visio_its_duration(extracted) -> Non
 
 # ------------------------------------------------------------------ pattern 5: no invented events
 
-@pytest.mark.xfail(strict=True, reason="pattern 5: not yet")
 def test_words_that_name_no_happening_are_no_events(extracted) -> None:
     doc = extracted["not-events"]
     triggers = {e.trigger.text.split()[0] for e in doc.events}
@@ -124,7 +123,6 @@ def test_words_that_name_no_happening_are_no_events(extracted) -> None:
         assert word not in triggers, word
 
 
-@pytest.mark.xfail(strict=True, reason="pattern 5 and 2: not yet")
 def test_the_one_meeting_of_the_dispatch_has_both_men(extracted) -> None:
     doc = extracted["not-events"]
     (meeting,) = gatherings(doc)
@@ -143,7 +141,6 @@ def event_at(doc: ExtractedDocument, words: str) -> Event:
     return found[0]
 
 
-@pytest.mark.xfail(strict=True, reason="pattern 7: not yet")
 def test_a_visit_with_an_unknown_date_is_planned_and_one_event(extracted) -> None:
     doc = extracted["status-dates"]
     visit = event_at(doc, "se rendra prochainement")
@@ -153,7 +150,6 @@ def test_a_visit_with_an_unknown_date_is_planned_and_one_event(extracted) -> Non
     assert event_at(doc, "pourrait également se rendre").status in PLANNED
 
 
-@pytest.mark.xfail(strict=True, reason="pattern 7: not yet")
 def test_hedged_past_statement_and_past_invasion_occurred(extracted) -> None:
     doc = extracted["status-dates"]
     assert event_at(doc, "a semblé reconnaître").status == OCCURRED
@@ -162,7 +158,6 @@ def test_hedged_past_statement_and_past_invasion_occurred(extracted) -> None:
     assert invasion.date is not None and invasion.date.iso == "2014"
 
 
-@pytest.mark.xfail(strict=True, reason="pattern 3: not yet")
 def test_a_deadline_is_not_the_date_of_the_event(extracted) -> None:
     doc = extracted["status-dates"]
     deal = event_at(doc, "conclure un accord")

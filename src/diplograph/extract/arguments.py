@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.dates import time_near
-from diplograph.extract.kinds import ANNOUNCED, BACKGROUND, COMMITTING, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, et
+from diplograph.extract.kinds import (
+    ANNOUNCED,
+    BACKGROUND,
+    COMMITTING,
+    GATHERINGS,
+    OCCURRED,
+    PLANNED,
+    WITH_TARGET,
+    cue_words,
+    et,
+)
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import (
     AGAINST,
@@ -404,7 +414,14 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
             return status
         current = head
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
+        head = token.head
+        if head.lemma_.lower() in cue_words(ctx.lex, "hedge"):  # "a semblé reconnaître": a hedged report
+            tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+            future = any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in tensed)
+            return PLANNED if future else OCCURRED
         return PLANNED
+    if _not_yet(token):
+        return PLANNED  # "la date de sa visite n'a pas encore été dévoilée"
     governing = ctx.event_at.get(token.head.i)
     if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
         return governing.status
@@ -412,11 +429,25 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
 
 
 
+def _not_yet(token: Token) -> bool:
+    """A verb governing the trigger is negated with "encore": what it is about has not happened."""
+    node = token
+    for _ in range(4):
+        words = {c.lower_ for c in node.children}
+        if node.pos_ in ("VERB", "AUX") and words & {"ne", "n'"} and "encore" in words:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _attached_time(ctx: Context, token: Token, kind: type):
     """The date/duration that depends on this trigger (or its clause), else the nearest one."""
     sentence = ctx.sent_of(token)
     candidates = [t for t in ctx.times
                   if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
+                  and not getattr(t.value, "deadline", False)  # "d'ici à la fin mars" is a time limit
                   and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
     if not candidates:
         return None

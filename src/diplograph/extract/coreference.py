@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, et
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
 from diplograph.extract.syntax import actors_of, case_of, event_token, in_quote, subjects_of
-from diplograph.extract.triggers import drop_empty_participles, remove_event
+from diplograph.extract.triggers import remove_event
 from diplograph.model import Event, Span
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ def resolve_events(ctx: Context) -> None:
     _join_later_mentions(ctx)
     _continue_gatherings(ctx)
     _merge_descriptions(ctx)
-    drop_empty_participles(ctx)
     _join_main_meeting(ctx)
 
 
@@ -115,23 +114,13 @@ def _merge_same_statement(ctx: Context) -> None:
 
 
 
-def _cues(ctx: Context) -> dict[str, frozenset[str]]:
-    """The coreference cue words of the vocabulary (scheme event-cue), by concept slug."""
-    key = id(ctx.lex)
-    found = _CUES.get(key)
-    if found is None:
-        found = _CUES[key] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in ctx.lex.scheme("event-cue")}
-    return found
-
-
-_CUES: dict[int, dict[str, frozenset[str]]] = {}
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITES = frozenset({"le", "la", "l'", "les"})
 
 
 def _says_new(ctx: Context, token: Token) -> bool:
     """"une nouvelle rencontre", "la prochaine réunion", "se sont de nouveau parlé": another occurrence."""
-    new = _cues(ctx).get("new-occurrence", frozenset())
+    new = cue_words(ctx.lex, "new-occurrence")
     for c in token.children:
         if c.dep_ in ("amod", "advmod", "obl", "obl:mod", "nmod") and (c.lemma_.lower() in new or c.lower_ in new):
             return True
@@ -310,8 +299,7 @@ def _join_subject_nouns(ctx: Context) -> None:
 def _continue_gatherings(ctx: Context) -> None:
     """"Ils ont également évoqué X", "cet échange", "les échanges ont porté sur": further
     mentions of the gathering just told, by words that start no event of their own."""
-    cues = _cues(ctx)
-    talk, back = cues.get("continuation", frozenset()), cues.get("back-reference", frozenset())
+    talk, back = cue_words(ctx.lex, "continuation"), cue_words(ctx.lex, "back-reference")
     for token in ctx.doc:
         lemma = token.lemma_.lower()
         if token.i in ctx.trigger_heads or token.i in ctx.heading_tokens or in_quote(ctx, token):

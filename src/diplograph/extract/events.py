@@ -15,7 +15,7 @@ from diplograph.extract.coreference import is_process, main_event, resolve_event
 from diplograph.extract.kinds import ANNOUNCED, BACKGROUND, COMMITTING, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, et
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.syntax import actors_of, event_token, in_quote, is_first_person_subject, is_passive, subjects_of
-from diplograph.extract.triggers import find_mentions
+from diplograph.extract.triggers import drop_empty_participles, find_mentions
 
 __all__ = ["ANNOUNCED", "BACKGROUND", "COMMITTING", "GATHERINGS", "OCCURRED", "PLANNED", "WITH_TARGET",
            "actors_of", "et", "find_events", "is_first_person_subject", "is_passive", "is_process",
@@ -31,5 +31,6 @@ def find_events(ctx: Context) -> None:
     """Event mentions with their arguments, folded into events, then dated by narration."""
     find_mentions(ctx)
     inherit_coordinated_agents(ctx)
+    drop_empty_participles(ctx)  # before coreference: what names no happening is no antecedent
     resolve_events(ctx)
     narrative_dates(ctx)

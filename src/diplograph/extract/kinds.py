@@ -6,7 +6,12 @@ stages branch on these groups, so they are named once here rather than in each s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from diplograph.namespaces import vocab_iri
+
+if TYPE_CHECKING:
+    from diplograph.lexicon import Lexicon
 
 OCCURRED = vocab_iri("event-status", "occurred")
 
@@ -28,3 +33,14 @@ BACKGROUND = frozenset(et(s) for s in ("resignation", "military-action", "contro
 COMMITTING = frozenset(et(s) for s in ("announcement", "agreement", "proposal"))
 
 WITH_TARGET = frozenset(et(s) for s in ("accusation", "criticism", "warning", "rejection"))
+
+
+_CUES: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def cue_words(lex: Lexicon, slug: str) -> frozenset[str]:
+    """Lemmas of one concept of the event-cue scheme (triggers.ttl), read once per lexicon."""
+    cues = _CUES.get(id(lex))
+    if cues is None:
+        cues = _CUES[id(lex)] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in lex.scheme("event-cue")}
+    return cues.get(slug, frozenset())

@@ -126,7 +126,11 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     for child in token.subtree:
         if child.i == token.i or child.lower_ not in _DURING:
             continue
-        for t in ctx.doc[child.i + 1:min(child.i + 5, len(ctx.doc))]:
+        after = ctx.doc[child.i + 1] if child.i + 1 < len(ctx.doc) else None
+        if after is None or after.lower_ not in ("de", "d'", "du", "des"):
+            continue  # "à la fin mars" is a time, "à la fin de la réunion" an event
+        sentence_end = ctx.sent_of(child).end
+        for t in ctx.doc[child.i + 1:min(child.i + 5, sentence_end)]:
             event = ctx.event_at.get(t.i)
             if event is not None and event in ctx.events and t.pos_ == "NOUN":
                 return event

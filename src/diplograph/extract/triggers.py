@@ -68,16 +68,33 @@ def _determiner_less_after(token: Token, preposition: str) -> bool:
 
 
 def drop_empty_participles(ctx: Context) -> None:
-    """A participle or passive with no agent and no participant is no event:
-    "plusieurs documents présentés", "des propositions pouvaient être discutées"."""
+    """Mentions that name no happening, however much their word looks like a trigger.
+
+    A participle with no auxiliary or a passive, with no agent and no participant, describes
+    a thing or frames a sentence: "plusieurs documents présentés", "des propositions pouvaient
+    être discutées", "un cessez-le-feu négocié", "Autrement dit, ...". An event noun with no
+    determiner completing another noun, with nobody taking part, names a kind of activity:
+    "sa capacité de médiation", "un défaut de dialogue".
+    """
     for event in list(ctx.events):
         if event.agents or event.participants:
             continue
         token = event_token(ctx, event)
-        adjectival = token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm")
+        participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
+            and not any(c.dep_.startswith("aux") for c in token.children)
+        adjectival = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)
-        if adjectival or passive:
+        if adjectival or passive or (participle and token.dep_ != "ROOT") or _kind_of_activity(ctx, token):
             remove_event(ctx, event)
+
+
+def _kind_of_activity(ctx: Context, token: Token) -> bool:
+    """"capacité de médiation": a bare singular event noun after "de" completing a noun that is no
+    trigger (a plural names occurrences: "un contexte de combats persistants")."""
+    if token.pos_ != "NOUN" or token.dep_ != "nmod" or token.head.pos_ != "NOUN" or token.head.i in ctx.trigger_heads \
+            or "Plur" in token.morph.get("Number"):
+        return False
+    return _determiner_less_after(token, "de") or _determiner_less_after(token, "d'")
 
 
 def remove_event(ctx: Context, event: Event) -> None:
