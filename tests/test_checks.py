@@ -238,3 +238,36 @@ def test_inference_still_judges_what_follows_from_the_document(tmp_path):
     for inference in ("none", "rdfs", "owlrl"):
         result = CliRunner().invoke(cli, ["validate", "--inference", inference, "--jobs", "1", str(path)])
         assert result.exit_code == 1 and "QuoteTextShape" in result.stdout, (inference, result.output)
+
+
+@pytest.fixture(scope="module")
+def built_texts(tmp_path_factory) -> tuple[Path, str]:
+    """Every test text built by `diplograph build --force` (all written): (graph folder, stderr)."""
+    texts = Path(__file__).resolve().parent / "texts"
+    graph_dir = tmp_path_factory.mktemp("texts-graph")
+    result = CliRunner().invoke(cli, ["build", "--force", "--jobs", "2", "--corpus-dir", str(texts),
+                                      "--graph-dir", str(graph_dir)])
+    assert result.exit_code == 0, result.output
+    return graph_dir, result.stderr
+
+
+@pytest.mark.slow
+def test_build_validate_and_verify_agree_on_every_test_text(built_texts):
+    """One verdict: build's counts are validate's, and each rule's verdict in validate is verify's."""
+    import json
+
+    graph_dir, stderr = built_texts
+    summary = re.search(r"(\d+) violations?, (\d+) warnings?", stderr)
+    assert summary, stderr
+    report = json.loads(CliRunner().invoke(cli, ["validate", "-f", "json", "--jobs", "1", str(graph_dir)]).stdout)
+    counts = report["counts"]
+    assert int(summary.group(1)) == counts["Violation"]
+    assert int(summary.group(2)) == sum(n for severity, n in counts.items() if severity != "Violation")
+    in_validate = _validate_rules(graph_dir)
+    for fail_on in ("violation", "info"):
+        code, statuses = _verify_rules(graph_dir, fail_on)
+        assert {rule for rule, status in statuses.items() if status != "ok"} == set(in_validate)
+        failing = {rule for rule, sev in in_validate.items()
+                   if fail_on == "info" or sev == "Violation"}
+        assert {rule for rule, status in statuses.items() if status == "FAIL"} == failing
+        assert code == (1 if failing else 0)
