@@ -190,3 +190,35 @@ def test_numeric_dates_and_periods_relative_to_publication() -> None:
     assert by_text["L'an dernier"].iso == "2025" and by_text["cette année"].iso == "2026"
     doc = _extract("lexicon-periods.txt")
     assert doc.entities[id_iri("place", "cotonou")].kind == "place"
+
+
+def _sides(name: str) -> dict[str, str]:
+    """Person -> side after the entity and role stages (what event participants take)."""
+    from diplograph.analyse import analyse, load_nlp
+    from diplograph.extract.context import Context
+    from diplograph.extract.entities import find_entities
+    from diplograph.extract.patterns import vocabulary_matcher
+    from diplograph.extract.roles import find_roles
+    from diplograph.lexicon import load_lexicon
+
+    source = read_document(TEXTS / name)
+    nlp, lex = load_nlp(), load_lexicon()
+    ctx = Context(source=source, doc=analyse(source, nlp), lex=lex, vocab=vocabulary_matcher(nlp, lex))
+    ctx.hits = ctx.vocab(ctx.doc)
+    find_entities(ctx)
+    find_roles(ctx)
+    return dict(ctx.sides)
+
+
+def test_participant_list_layouts_give_sides_and_roles() -> None:
+    sides = _sides("lexicon-participant-lists.txt")
+    assert sides[person("rodrigue-adjovi")] == state("benin")  # "Le Bénin est représenté par"
+    assert sides[person("kwame-asante")] == state("ghana")  # "Le Ghana a dépêché"
+    assert sides[person("moussa-adamou")] == state("niger")  # "le Nigérien Moussa Adamou"
+    assert sides[person("salif-kabore")] == state("burkina-faso")  # "Salif Kaboré (Burkina Faso)"
+    assert sides[person("koffi-agbeko")] == state("togo")  # a line "Togo", then "Président Koffi Agbeko"
+    doc = _extract("lexicon-participant-lists.txt")
+    assert (role("president"), state("togo")) in roles_of(doc, person("koffi-agbeko"))
+    assert (role("prime-minister"), state("gabon")) in roles_of(doc, person("lea-ndong"))
+    assert (role("foreign-minister"), state("benin")) in roles_of(doc, person("rodrigue-adjovi"))
+    assert "Togo" in [m.text for m in doc.entities[state("togo")].mentions]

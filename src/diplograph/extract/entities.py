@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 #: Prepositions after which a place name is a location, not an actor.
 LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
 #: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
-HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme son excellence "
-                       "sem".split())
+HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme excellence".split())
 #: Nouns that open the name of a building ("l'hôtel Lagune", "au palais de X"): such a name is a place.
 PLACE_NOUNS = frozenset("hôtel palais château résidence villa manoir pavillon centre domaine".split())
 #: Contracted articles: a name right after one ("au Ritz") is a place or an institution, never a person.

@@ -11,10 +11,9 @@ else stands for an unnamed role holder ("la cheffe de la diplomatie de l'Union e
 
 from __future__ import annotations
 
-import re
-
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entities import add_minted_entity, demonyms
+from diplograph.extract.participant_lists import read_participant_lists
 from diplograph.extract.patterns import Hit
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
@@ -55,8 +54,8 @@ def find_roles(ctx: Context) -> None:
     if unnamed:  # "le chef de la diplomatie turque a reçu son homologue russe, X": X once the subject is known
         _counterparts(ctx, demonym_at)
     _delegations(ctx)
-    _listed_members(ctx, demonym_at)
     _side_phrases(ctx, demonym_at)
+    read_participant_lists(ctx, demonym_at)
     for entity in ctx.entities.values():
         if entity.kind == "person" and entity.iri not in ctx.sides:
             for role in entity.roles:
@@ -387,94 +386,6 @@ def _delegations(ctx: Context) -> None:
         for person in members:
             if state:
                 ctx.sides[person] = state
-
-
-#: Headings over a list of the people who attended ("Délégation du Tchad", "Participants").
-LIST_HEADINGS = frozenset("délégation délégations participants participant composition membres".split())
-_LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s*)?(?P<role>[^:\n]{3,90}?)\s*:\s*(?P<name>[^:\n]{3,80}?)\s*[.;]?\s*$")
-
-
-def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
-    """"Ministre des Affaires étrangères : Ana Varga" lines under a "Délégation du Tchad" heading.
-
-    Infobox and list layouts give a role, a colon and a name. The name becomes a person (even
-    when NER missed it), the role is assigned for the state the heading names (else the one
-    the role phrase names), that state is the person's side, and the people of one list are
-    recorded as members, so that they join the gathering the document reports.
-    """
-    from diplograph.extract.entities import add_minted_entity, person_label
-
-    doc, text = ctx.doc, ctx.text
-    for section in ctx.source.sections:
-        heading = section.heading
-        if heading is None or not (set(heading.text.lower().replace("-", " ").split()) & LIST_HEADINGS):
-            continue
-        state = _state_named_in(ctx, heading, demonym_at)
-        members: list[str] = []
-        first = None
-        for paragraph in ctx.source.paragraphs:
-            if not (section.begin <= paragraph.begin < section.end):
-                continue
-            m = _LIST_LINE.match(text[paragraph.begin:paragraph.end])
-            if m is None:
-                continue
-            role_span = doc.char_span(paragraph.begin + m.start("role"), paragraph.begin + m.end("role"),
-                                      alignment_mode="expand")
-            name_span = doc.char_span(paragraph.begin + m.start("name"), paragraph.begin + m.end("name"),
-                                      alignment_mode="expand")
-            if role_span is None or name_span is None or not _name_shaped(name_span):
-                continue
-            hits = [h for h in ctx.hits_of("role") if role_span.start <= h.start and h.end <= role_span.end]
-            if not hits:
-                continue
-            hit = max(hits, key=lambda h: (h.end - h.start, -h.start))
-            person = next((mm for mm in ctx.by_token.get(name_span.start, []) if mm.kind == "person"), None)
-            if person is None:
-                label = person_label(name_span)
-                iri = id_iri("person", slugify(label))
-                span = ctx.span(name_span.start, name_span.end)
-                _drop_mentions(ctx, name_span.start, name_span.end, kinds=("place", "org", "state"))
-                person = Mention(name_span.start, name_span.end, span, iri, "person")
-                ctx.add_mention(person)
-                add_minted_entity(ctx, iri, "person", label, span)
-            org, _ = _organisation(ctx, hit, demonym_at)
-            _assign(ctx, person.iri, hit.iri, state or org, ctx.span(hit.start, hit.end))
-            if state is not None:
-                ctx.sides[person.iri] = state
-            members.append(person.iri)
-            first = paragraph.begin if first is None else first
-        if members and first is not None:
-            ctx.memberships.append((state or "", first, members))
-
-
-def _state_named_in(ctx: Context, heading: Span, demonym_at: dict[int, str]) -> str | None:
-    """The state a heading names ("Délégation du Tchad", "Délégation tchadienne"), if the text names it too."""
-    from diplograph.lexicon import fold
-
-    words = heading.text.replace("'", "' ").split()
-    for n in range(len(words), 0, -1):
-        for i in range(len(words) - n + 1):
-            name = " ".join(words[i:i + n])
-            for iri in ctx.lex.candidates(name):
-                actor = ctx.lex.actors.get(iri)
-                if actor is not None and actor.kind == "state" and iri in ctx.entities:
-                    return iri
-    for word in words:
-        iri = ctx.lex.demonyms.get(fold(word))
-        if iri is not None and iri in ctx.entities:
-            return iri
-    for entity in ctx.entities.values():  # a state minted from the text ("République de Norlande")
-        if entity.kind == "state" and not entity.linked and fold(entity.label) in fold(heading.text):
-            return entity.iri
-    return None
-
-
-def _name_shaped(span) -> bool:
-    """Two to five capitalised words, no verb: a person's name on a list line."""
-    words = [t for t in span if t.is_alpha and t.lower_ not in ("de", "du", "des", "da", "van", "von", "al", "el",
-                                                                 "ben", "bin", "la", "le")]
-    return 2 <= len(words) <= 5 and all(t.text[:1].isupper() for t in words) \
-        and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _is_person(ctx: Context, iri: str) -> bool:

@@ -1,0 +1,199 @@
+"""Participants listed rather than narrated: list lines, infobox layouts, "X est représenté par Y".
+
+Real summit reports and encyclopedia articles name who attended in lists: a "Délégation du
+Tchad" heading over "Ministre des Affaires étrangères : Ana Varga" lines, a line holding only a
+state's name over "Président X" lines, "Le Bénin est représenté par X", "le Nigérien X",
+"X (Burkina Faso)". Each gives a person, often a role, and the side they sat on; people of one
+list are recorded as members (``ctx.memberships``) so that they join the gathering the document
+reports. Runs inside the roles stage, after roles found in running text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import Context, Mention
+from diplograph.model import RoleAssignment, Span
+from diplograph.namespaces import id_iri, slugify
+
+
+def read_participant_lists(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """Roles, sides and memberships from list layouts and sending phrases."""
+    _listed_members(ctx, demonym_at)
+    _represented_by(ctx, demonym_at)
+
+
+#: Headings over a list of the people who attended ("Délégation du Tchad", "Participants").
+LIST_HEADINGS = frozenset("délégation délégations participants participant composition membres".split())
+_LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s*)?(?P<role>[^:\n]{3,90}?)\s*:\s*(?P<name>[^:\n]{3,80}?)\s*[.;]?\s*$")
+
+
+def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"Ministre des Affaires étrangères : Ana Varga" lines under a "Délégation du Tchad" heading.
+
+    Infobox and list layouts give a role, a colon and a name. The name becomes a person (even
+    when NER missed it), the role is assigned for the state the heading names (else the one
+    the role phrase names), that state is the person's side, and the people of one list are
+    recorded as members, so that they join the gathering the document reports.
+    """
+    from diplograph.extract.entities import add_minted_entity, person_label
+    from diplograph.extract.roles import _assign, _drop_mentions, _organisation
+
+    for section in ctx.source.sections:
+        heading = section.heading
+        if heading is None:
+            continue
+        only_state = _whole_heading_state(ctx, heading)
+        if only_state is None and not (set(heading.text.lower().replace("-", " ").split()) & LIST_HEADINGS):
+            continue
+        state = only_state or _state_named_in(ctx, heading, demonym_at)
+        members: list[str] = []
+        first = None
+        for paragraph in ctx.source.paragraphs:
+            if not (section.begin <= paragraph.begin < section.end):
+                continue
+            found = _role_and_name(ctx, paragraph)
+            if found is None:
+                continue
+            hit, name_span = found
+            person = next((mm for mm in ctx.by_token.get(name_span.start, []) if mm.kind == "person"), None)
+            if person is None:
+                label = person_label(name_span)
+                iri = id_iri("person", slugify(label))
+                span = ctx.span(name_span.start, name_span.end)
+                _drop_mentions(ctx, name_span.start, name_span.end, kinds=("place", "org", "state"))
+                person = Mention(name_span.start, name_span.end, span, iri, "person")
+                ctx.add_mention(person)
+                add_minted_entity(ctx, iri, "person", label, span)
+            org, _ = _organisation(ctx, hit, demonym_at)
+            _assign(ctx, person.iri, hit.iri, state or org, ctx.span(hit.start, hit.end))
+            if state is not None:
+                ctx.sides[person.iri] = state
+            members.append(person.iri)
+            first = paragraph.begin if first is None else first
+        if members and first is not None:
+            ctx.memberships.append((state or "", first, members))
+            if state is not None and only_state is not None and not ctx.entities.get(state, None):
+                from diplograph.extract.entities import add_linked_entity
+
+                add_linked_entity(ctx, ctx.lex.actors[state], heading)  # the heading names the side
+
+
+def _whole_heading_state(ctx: Context, heading: Span) -> str | None:
+    """A heading that is nothing but a state's name ("Togo"), as in lists of summit participants."""
+    found = [i for i in ctx.lex.candidates(heading.text.strip()) if i in ctx.lex.actors
+             and ctx.lex.actors[i].kind == "state"]
+    return found[0] if len(found) == 1 else None
+
+
+def _role_and_name(ctx: Context, paragraph) -> tuple | None:
+    """The role hit and the name tokens of a list line: "Role : Name" or "Role Name (note)"."""
+    doc, text = ctx.doc, ctx.text
+    line = text[paragraph.begin:paragraph.end]
+    m = _LIST_LINE.match(line)
+    if m is not None:
+        role_span = doc.char_span(paragraph.begin + m.start("role"), paragraph.begin + m.end("role"),
+                                  alignment_mode="expand")
+        name_span = doc.char_span(paragraph.begin + m.start("name"), paragraph.begin + m.end("name"),
+                                  alignment_mode="expand")
+        if role_span is None or name_span is None or not _name_shaped(name_span):
+            return None
+        hits = [h for h in ctx.hits_of("role") if role_span.start <= h.start and h.end <= role_span.end]
+        if not hits:
+            return None
+        return max(hits, key=lambda h: (h.end - h.start, -h.start)), name_span
+    span = doc.char_span(paragraph.begin, paragraph.end, alignment_mode="expand")
+    if span is None:
+        return None
+    j = span.start
+    while j < span.end and doc[j].is_punct:
+        j += 1  # "- Président X"
+    hits = [h for h in ctx.hits_of("role") if h.start == j and h.end <= span.end]
+    if not hits:
+        return None
+    hit = max(hits, key=lambda h: h.end - h.start)
+    k = hit.end
+    while k < span.end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("de", "du", "al", "bin", "ben", "el")) \
+            and not doc[k].is_punct:
+        k += 1
+    if k == hit.end or not _name_shaped(doc[hit.end:k]):
+        return None
+    return hit, doc[hit.end:k]
+
+
+def _state_named_in(ctx: Context, heading: Span, demonym_at: dict[int, str]) -> str | None:
+    """The state a heading names ("Délégation du Tchad", "Délégation tchadienne"), if the text names it too."""
+    from diplograph.lexicon import fold
+
+    words = heading.text.replace("'", "' ").split()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i:i + n])
+            for iri in ctx.lex.candidates(name):
+                actor = ctx.lex.actors.get(iri)
+                if actor is not None and actor.kind == "state" and iri in ctx.entities:
+                    return iri
+    for word in words:
+        iri = ctx.lex.demonyms.get(fold(word))
+        if iri is not None and iri in ctx.entities:
+            return iri
+    for entity in ctx.entities.values():  # a state minted from the text ("République de Norlande")
+        if entity.kind == "state" and not entity.linked and fold(entity.label) in fold(heading.text):
+            return entity.iri
+    return None
+
+
+def _name_shaped(span) -> bool:
+    """Two to five capitalised words, no verb: a person's name on a list line."""
+    words = [t for t in span if t.is_alpha and t.lower_ not in ("de", "du", "des", "da", "van", "von", "al", "el",
+                                                                 "ben", "bin", "la", "le")]
+    return 2 <= len(words) <= 5 and all(t.text[:1].isupper() for t in words) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+#: "Le Bénin est représenté par X", "Le Ghana a dépêché X": the state sends X.
+SENDING_VERBS = frozenset("représenter dépêcher déléguer envoyer mandater".split())
+
+
+def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """Sides given by the shape of participant lists in summit reports.
+
+    "Le Bénin est représenté par X" / "Le Ghana a dépêché X" (the state's people), "le Nigérien
+    X" (a demonym used as a noun right before a name) and "X (Burkina Faso)" (the state in
+    brackets right after a name).
+    """
+    doc = ctx.doc
+    persons = {m.start: m for m in ctx.mentions if m.kind == "person" and not m.described}
+    for m in persons.values():
+        before = m.start - 1
+        if before >= 0 and before in demonym_at and doc[before].text[:1].isupper() \
+                and not doc[before].is_sent_start:
+            _side_of_listed(ctx, m.iri, demonym_at[before])  # "le Nigérien Moussa Adamou"
+        k = m.end
+        if k + 2 < len(doc) and doc[k].text == "(":
+            inside = [s for s in ctx.by_token.get(k + 1, []) if s.kind == "state" and s.start == k + 1]
+            if inside and inside[0].end < len(doc) and doc[inside[0].end].text == ")":
+                _side_of_listed(ctx, m.iri, inside[0].iri)  # "Salif Kaboré (Burkina Faso)"
+    for token in doc:
+        if token.lemma_ not in SENDING_VERBS or token.pos_ != "VERB":
+            continue
+        passive = any(c.dep_ == "nsubj:pass" for c in token.children)
+        senders = [c for c in token.children if c.dep_ == ("nsubj:pass" if passive else "nsubj")]
+        state = next((s.iri for c in senders for s in ctx.by_token.get(c.i, []) if s.kind == "state"), None)
+        if state is None:
+            continue
+        sent = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "obj")]
+        for c in sent:
+            for i in range(c.left_edge.i, c.right_edge.i + 1):
+                if i in persons:
+                    _side_of_listed(ctx, persons[i].iri, state)
+
+
+def _side_of_listed(ctx: Context, person: str, state: str) -> None:
+    """The person is on that state's side; a role they hold for nobody named is held for it."""
+    ctx.sides[person] = state
+    entity = ctx.entities.get(person)
+    if entity is not None:
+        for k, held in enumerate(entity.roles):
+            if held.organisation is None:
+                entity.roles[k] = RoleAssignment(held.role, state, held.evidence)
