@@ -16,9 +16,7 @@ violations in our measurements, so it is never used here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +35,7 @@ from diplograph.shacl_report import (  # noqa: F401 - re-exported: callers impor
     show_term,
     sort_findings,
 )
+from diplograph.shacl_sparql import SparqlRule, separate_sparql_rules, sparql_findings
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -239,260 +238,11 @@ def _findings(results: Graph, data: Graph | None = None) -> list[Finding]:
     return found
 
 
-@dataclass(frozen=True)
-class SparqlRule:
-    """A SHACL-SPARQL constraint of a node shape, evaluated as one whole-graph query."""
-
-    shape: object  # URIRef of the node shape
-    constraint: object  # the sh:sparql node
-    query: str  # targets + the constraint's SELECT, as one query binding ?this for every focus node
-    messages: tuple  # rdflib Literals (constraint's messages, else the shape's)
-    severity: str  # Violation | Warning | Info | a custom severity IRI (see severity_name)
-
-
-_REFERENCING = ("node", "property", "qualifiedValueShape", "not", "and", "or", "xone")
-
-
 @cache
 def split_shapes(path: Path | None = None) -> tuple[Graph, tuple[SparqlRule, ...]]:
-    """The shapes without their node-level SHACL-SPARQL constraints, and those constraints.
-
-    pySHACL runs every ``sh:sparql`` query once per focus node and re-parses it each time;
-    on a document graph that was 80% of validation time. A node shape's SELECT gives the
-    same rows when ``$this`` ranges over all focus nodes at once, so such constraints are
-    run here as one query each on pyoxigraph (see :func:`_sparql_findings`); a test checks
-    that the results equal pySHACL's on every shape's test graph. Property shapes, shapes
-    used through sh:node/sh:property/..., and ASK validators stay with pySHACL.
-    """
-    from rdflib import Graph, URIRef
-    from rdflib.namespace import SH
-
-    shapes = shapes_graph(path)
-    core = Graph()
-    for triple in shapes:
-        core.add(triple)
-    referenced = {o for name in _REFERENCING for o in shapes.objects(None, SH[name])}
-    referenced |= {item for lst in shapes.objects(None, SH["and"]) for item in shapes.items(lst)}
-    for name in ("or", "xone"):
-        referenced |= {item for lst in shapes.objects(None, SH[name]) for item in shapes.items(lst)}
-    true = {"true", "1"}
-    rules = []
-    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
-        select = shapes.value(constraint, SH.select)
-        if select is None or (shape, SH.path, None) in shapes or shape in referenced:
-            continue
-        if not _joins_like_prebinding(select):
-            continue
-        if str(shapes.value(shape, SH.deactivated)) in true or str(shapes.value(constraint, SH.deactivated)) in true:
-            core.remove((shape, SH.sparql, constraint))
-            continue
-        targets = [f"{{ ?this <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/"
-                   f"<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{c}> }}"
-                   for c in sorted(shapes.objects(shape, SH.targetClass))]
-        targets += [f"{{ VALUES ?this {{ {n.n3()} }} }}" for n in sorted(shapes.objects(shape, SH.targetNode))]
-        targets += [f"{{ ?this <{p}> ?diplograph_o }}" for p in sorted(shapes.objects(shape, SH.targetSubjectsOf))]
-        targets += [f"{{ ?diplograph_s <{p}> ?this }}" for p in sorted(shapes.objects(shape, SH.targetObjectsOf))]
-        if not targets or (shape, SH.target, None) in shapes:
-            continue  # implicit or SPARQL-based targets: leave to pySHACL
-        prefixes = []
-        holders, todo = set(), list(shapes.objects(constraint, SH.prefixes))
-        while todo:  # SHACL 5.2.1: the declarations of sh:prefixes and of its owl:imports closure
-            holder = todo.pop()
-            if holder not in holders:
-                holders.add(holder)
-                todo.extend(shapes.objects(holder, URIRef("http://www.w3.org/2002/07/owl#imports")))
-        for holder in sorted(holders):
-            for declaration in shapes.objects(holder, SH.declare):
-                prefix = shapes.value(declaration, SH.prefix)
-                namespace = shapes.value(declaration, SH.namespace)
-                prefixes.append(f"PREFIX {prefix}: <{namespace}>")
-        query = "\n".join(sorted(set(prefixes))) + (
-            "\nSELECT * WHERE {\n  { SELECT DISTINCT ?this WHERE { " + " UNION ".join(targets) + " } }\n"
-            f"  {{ {select} }}\n}}"
-        )
-        messages = tuple(shapes.objects(constraint, SH.message)) or tuple(shapes.objects(shape, SH.message))
-        severity = shapes.value(shape, SH.severity) or URIRef(SH + "Violation")
-        rules.append(SparqlRule(shape, constraint, query, messages, severity_name(severity)))
-        core.remove((shape, SH.sparql, constraint))
-    return core, tuple(rules)
-
-
-_NOT_JOINABLE = re.compile(r"\b(MINUS|VALUES|SERVICE)\b|\bAS\s+[?$]this\b|[?$](shapesGraph|currentShape)\b",
-                           re.IGNORECASE)
-
-
-def _joins_like_prebinding(select: object) -> bool:
-    """Whether a SELECT gives the same rows joined with all focus nodes as with ``$this`` pre-bound.
-
-    SHACL pre-binds ``$this`` (its value is substituted before evaluation); the fast path
-    joins the SELECT with the focus nodes instead, which is the same only when ``$this`` is
-    bound by the query's first triple pattern and nothing evaluates before it (a FILTER on an
-    unbound ``$this``, a nested SELECT, VALUES, MINUS...). The W3C SHACL-SPARQL
-    pre-binding tests tell the two apart; a query outside this form is left to pySHACL.
-    """
-    text = str(select)
-    where = re.search(r"\bWHERE\s*\{\s*\$this\s", text, re.IGNORECASE)
-    return (where is not None and len(re.findall(r"\bSELECT\b", text, re.IGNORECASE)) == 1
-            and _NOT_JOINABLE.search(text) is None)
-
-
-@cache
-def _ontology_ntriples() -> bytes:
-    """The OWL file as N-Triples, made once per process (the SPARQL rules load it with every document)."""
-    from rdflib.plugins.serializers.nt import _nt_row
-
-    from diplograph.resources import ontology_file
-
-    return "".join(_nt_row(triple) for triple in _parse(ontology_file())).encode("utf-8")
-
-
-_RULE_STORES: dict[int, list] = {}
-_RULE_STORE_USES = 64
-
-
-def _rule_store() -> object:
-    """This process's Oxigraph store for the SPARQL rules: the OWL file in a named graph.
-
-    Per process (keyed by pid) because build workers are forked: a store is never shared
-    across a fork. Each document goes into the default graph and is cleared afterwards.
-    Renewed every 64 documents: an in-memory store keeps what was cleared, and measured,
-    its queries got 2x slower over 500 documents (validation was no longer linear).
-    """
-    import os
-
-    import pyoxigraph
-
-    entry = _RULE_STORES.get(os.getpid())
-    if entry is None or entry[1] >= _RULE_STORE_USES:
-        store = pyoxigraph.Store()
-        store.bulk_load(_ontology_ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES,
-                        to_graph=pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH)))
-        _RULE_STORES.clear()
-        entry = _RULE_STORES[os.getpid()] = [store, 0]
-    entry[1] += 1
-    return entry[0]
-
-
-def _sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
-                     turtle: str | None = None, checks: Sequence = ()) -> list[Finding]:
-    """Run the node-level SPARQL rules and the data rules on Oxigraph; add W3C result nodes to ``report``.
-
-    ``checks``: :class:`diplograph.data_rules.DataRule` to run on the same loaded document.
-
-    The rules see the data plus the OWL file (its rdfs:subClassOf make class targets
-    include subclasses, as pySHACL's ont_graph mixing does); no vocabulary instances, as in
-    pySHACL. ``turtle``: the data already serialised (the build has it), parsed by
-    Oxigraph instead of writing N-Triples from rdflib.
-    """
-    import pyoxigraph
-
-    if not rules and not checks:
-        return []
-    store = _rule_store()
-    default = pyoxigraph.DefaultGraph()
-    store.clear_graph(default)  # type: ignore[attr-defined]
-    try:
-        if turtle is not None:
-            store.load(turtle.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)  # type: ignore[attr-defined]
-        else:
-            from rdflib.plugins.serializers.nt import _nt_row
-
-            lines = "".join([_nt_row(triple) for triple in data]).encode("utf-8")
-            store.bulk_load(lines, format=pyoxigraph.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
-        return _rule_results(store, rules, report) + _check_results(store, checks, report)
-    finally:
-        store.clear_graph(default)  # type: ignore[attr-defined]
-
-
-def _check_results(store: object, checks: Sequence, report: Graph) -> list[Finding]:
-    """Each row of a data rule as a result at the rule's severity (focus: the row's first column).
-
-    Reported as SHACL-SPARQL results (sh:SPARQLConstraintComponent) whose source shape is the
-    rule's IRI, ``dgsh:check-<name>``; sh:value is the second column when there is one.
-    """
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import RDF, SH
-
-    from diplograph.sparql import to_rdflib
-
-    report_node = report.value(None, RDF.type, SH.ValidationReport) if len(report) else None
-    findings = []
-    for rule in checks:
-        solutions = store.query(rule.query, use_default_graph_as_union=True)  # type: ignore[attr-defined]
-        variables = [v.value for v in solutions.variables]
-        rows = {tuple(to_rdflib(solution[v]) if solution[v] is not None else None for v in variables)
-                for solution in solutions}
-        for row in sorted(rows, key=lambda r: tuple(str(t) for t in r)):
-            focus = row[0]
-            if focus is None:
-                continue
-            value = row[1] if len(row) > 1 else None
-            findings.append(Finding(focus=show_term(focus), path="", value=show_term(value),
-                                    shape=show_term(URIRef(rule.iri)), severity=rule.severity, message=rule.summary))
-            node = BNode()
-            report.add((node, RDF.type, SH.ValidationResult))
-            report.add((node, SH.focusNode, focus))
-            report.add((node, SH.resultSeverity, URIRef(severity_iri(rule.severity))))
-            report.add((node, SH.sourceShape, URIRef(rule.iri)))
-            report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-            report.add((node, SH.resultMessage, Literal(rule.summary, lang="en")))
-            if value is not None:
-                report.add((node, SH.value, value))
-            if report_node is not None:
-                report.add((report_node, SH.result, node))
-    return findings
-
-
-def _rule_results(store: object, rules: Sequence[SparqlRule], report: Graph) -> list[Finding]:
-    import re
-
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import RDF, SH
-
-    from diplograph.sparql import to_rdflib  # the one oxigraph -> rdflib boundary (xsd:string made plain)
-
-    report_node = report.value(None, RDF.type, SH.ValidationReport) if len(report) else None
-    findings = []
-    for rule in rules:
-        solutions = store.query(rule.query, use_default_graph_as_union=True)  # type: ignore[attr-defined]
-        variables = [v.value for v in solutions.variables]
-        seen = set()
-        for solution in solutions:
-            bound = {name: to_rdflib(solution[name]) for name in variables if solution[name] is not None}
-            focus = bound.get("this")
-            value = bound.get("value", focus)
-            path = bound.get("path")
-            key = (focus, path, value, tuple(sorted((k, str(v)) for k, v in bound.items())))
-            if focus is None or key in seen:
-                continue
-            seen.add(key)
-            texts = []
-            for message in rule.messages:
-                text = str(message)
-                for name, term in bound.items():
-                    text = re.sub("{[?$]" + re.escape(name) + "}", lambda _m, t=term: str(t), text)
-                texts.append(Literal(text, lang=message.language))
-            chosen = sorted(texts, key=lambda m: (m.language != "en", str(m)))
-            findings.append(Finding(
-                focus=show_term(focus), path=show_term(path), value=show_term(value), shape=show_term(rule.shape),
-                severity=rule.severity, message=str(chosen[0]) if chosen else "",
-            ))
-            node = BNode()
-            report.add((node, RDF.type, SH.ValidationResult))
-            report.add((node, SH.focusNode, focus))
-            report.add((node, SH.resultSeverity, URIRef(severity_iri(rule.severity))))
-            report.add((node, SH.sourceShape, rule.shape))
-            report.add((node, SH.sourceConstraint, rule.constraint))
-            report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-            if value is not None:
-                report.add((node, SH.value, value))
-            if path is not None:
-                report.add((node, SH.resultPath, path))
-            for text in texts:
-                report.add((node, SH.resultMessage, text))
-            if report_node is not None:
-                report.add((report_node, SH.result, node))
-    return findings
+    """The shapes (the shipped ones unless ``path``) without their node-level SHACL-SPARQL
+    constraints, and those constraints (see :func:`diplograph.shacl_sparql.separate_sparql_rules`)."""
+    return separate_sparql_rules(shapes_graph(path))
 
 
 ENGINES = ("auto", "native", "pyshacl")
@@ -670,7 +420,7 @@ def validate_graph(data: Graph | Sequence[tuple], *, inference: str = "none", fa
     if with_checks is None:
         with_checks = shapes_path is None  # the project's data rules go with the project's shapes
     checks = data_rules() if with_checks else ()
-    findings = findings + _sparql_findings(target, rules, results, turtle if target is data else None, checks)
+    findings = findings + sparql_findings(target, rules, results, turtle if target is data else None, checks)
     if inference != "none":
         findings = _about_the_document(findings, results, data, shapes_graph(shapes_path))
     findings = sort_findings(findings)
