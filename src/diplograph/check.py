@@ -32,6 +32,7 @@ from diplograph.shacl_report import (  # noqa: F401 - re-exported: callers impor
     severity_iri,
     severity_name,
     severity_rank,
+    show_path,
     show_term,
     sort_findings,
 )
@@ -181,7 +182,7 @@ def _shape_name(shape: object, shapes: Graph | None = None) -> str:
     parent = shapes.value(None, SH.property, shape)
     path = shapes.value(shape, SH.path)
     if parent is not None and not isinstance(parent, BNode):
-        return show_term(parent) + ("/" + show_term(path) if path is not None else "")
+        return show_term(parent) + ("/" + show_path(shapes, path) if path is not None else "")
     return "[inline shape]"
 
 
@@ -229,7 +230,7 @@ def _findings(results: Graph, data: Graph | None = None) -> list[Finding]:
         severity = results.value(result, sh("resultSeverity"))
         found.append(Finding(
             focus=show_term(results.value(result, sh("focusNode"))),
-            path=show_term(results.value(result, sh("resultPath"))),
+            path=show_path(results, results.value(result, sh("resultPath"))),
             value=show_term(results.value(result, sh("value"))),
             shape=_reported_shape_name(results, result, data),
             severity=severity_name(severity),
@@ -315,7 +316,7 @@ def _native_findings(data: Graph, compiled: object, report: Graph, shapes_path: 
     for result in compiled.validate(data, _ontology_index()):  # type: ignore[attr-defined]
         chosen = sorted(result.messages, key=lambda m: (m.language != "en", str(m)))
         findings.append(Finding(
-            focus=show_term(result.focus), path=show_term(result.path), value=show_term(result.value),
+            focus=show_term(result.focus), path=show_path(shapes, result.path), value=show_term(result.value),
             shape=_shape_name(result.shape, shapes), severity=severity_name(result.severity),
             message=str(chosen[0]) if chosen else f"{result.component} not satisfied",
         ))

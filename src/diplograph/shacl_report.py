@@ -161,6 +161,13 @@ def show_term(term: object) -> str:
     return str(term)
 
 
+def show_path(graph: Graph, path: object) -> str:
+    """A result path for people: a prefixed predicate, or a blank-node path in SPARQL syntax."""
+    from rdflib import BNode
+
+    return sparql_path(graph, path) if isinstance(path, BNode) else show_term(path)
+
+
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Most severe first, then by focus node (digits as numbers), deterministic."""
     from diplograph.serialize import natural_key

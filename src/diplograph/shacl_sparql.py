@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
 
-
 @dataclass(frozen=True)
 class SparqlRule:
     """A SHACL-SPARQL constraint of a node shape, evaluated as one whole-graph query."""
