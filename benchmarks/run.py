@@ -163,7 +163,7 @@ def bench_build(work: Path, docs: int, repeat: int) -> dict[str, Any]:
 
 def replicate(graph_dir: Path, target: int, out: Path) -> dict[str, Any]:
     """out/graph/<slug>.ttl files + diplograph.trig with >= ``target`` triples, from graph_dir's documents."""
-    from diplograph.build import _body_of, dataset_trig, generated_files
+    from diplograph.build import _body_of, dataset_files, generated_files, write_dataset
     from diplograph.serialize import GENERATED_MARK, prefix_header
 
     docs = generated_files(graph_dir)
@@ -186,7 +186,7 @@ def replicate(graph_dir: Path, target: int, out: Path) -> dict[str, Any]:
             (folder / f"{new}.ttl").write_text(header + "\n" + body.replace(slug, new), encoding="utf-8")
             total += sizes[slug]
             copies += 1
-    (folder / "diplograph.trig").write_text(dataset_trig(folder), encoding="utf-8")
+    write_dataset(folder / "diplograph.trig", dataset_files(folder))
     return {"triples": total, "documents": copies, "source_documents": len(docs)}
 
 
