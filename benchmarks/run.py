@@ -574,6 +574,11 @@ def main() -> None:
                       help="whole real-pipeline builds watched from outside (benchmarks/scale.py); not in CI")
     parser.add_argument("--docs", default="300,1200,10000", help="--scale: comma-separated corpus sizes")
     parser.add_argument("--build-only", action="store_true", help="--scale: builds only (memory check)")
+    parser.add_argument("--with", dest="earlier", type=Path, default=None,
+                        help="--scale: JSON of an earlier --scale run on the same code; its builds and "
+                             "measurements join this run's (e.g. the small sizes measured earlier)")
+    parser.add_argument("--deadline", default=None, metavar="HH:MM",
+                        help="--scale: stop a build still running at this UTC time, keep its trace")
     parser.add_argument("--before", type=Path, default=None,
                         help="--scale: JSON of the same run on older code, shown next to it")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks", help="folder for results.json/RESULTS.md")
@@ -677,11 +682,23 @@ def run_scale(args: argparse.Namespace) -> None:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="diplograph-scale-"))
     work.mkdir(parents=True, exist_ok=True)
+    deadline = None
+    if args.deadline:
+        import calendar
+
+        day = time.strftime("%Y-%m-%d", time.gmtime())
+        deadline = calendar.timegm(time.strptime(f"{day} {args.deadline}", "%Y-%m-%d %H:%M"))
     try:
-        result = scale.scale(work, [int(d) for d in args.docs.split(",")], args.build_only)
+        result = scale.scale(work, [int(d) for d in args.docs.split(",")], args.build_only, deadline)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    if args.earlier is not None:
+        earlier = json.loads(args.earlier.read_text(encoding="utf-8"))
+        result["builds"] = sorted(earlier["builds"] + result["builds"], key=lambda b: b["docs"])
+        result.setdefault("largest", earlier.get("largest"))
+        if result["largest"] is None:
+            del result["largest"]
     if args.before is not None:
         result["before"] = json.loads(args.before.read_text(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)

@@ -114,21 +114,31 @@ class TreeSampler(threading.Thread):
             self.stop.wait(self.interval)
 
 
-def watched(command: list[str], cwd: Path, trace: Path | None = None, progress: Path | None = None) -> dict[str, Any]:
+def watched(command: list[str], cwd: Path, trace: Path | None = None, progress: Path | None = None,
+            deadline: float | None = None) -> dict[str, Any]:
     """Run ``command`` (niced), return wall time, exit code and the tree's peak memory.
 
     ``trace``: a JSON line every 30 s (memory now, peak so far, files in ``progress``), so a
-    long build that has to be stopped still leaves its curve.
+    long build that has to be stopped still leaves its curve. ``deadline`` (epoch seconds):
+    the run is stopped then (its process group killed) and reported as ``stopped``.
     """
     started = time.perf_counter()
     niced = ["nice", *command] if os.nice(0) == 0 else command  # once: an already niced run stays at its level
-    process = subprocess.Popen(niced, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(niced, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
     sampler = TreeSampler(process.pid, trace=trace, progress=progress)
     sampler.start()
-    _, err = process.communicate()
+    stopped = False
+    try:
+        _, err = process.communicate(timeout=None if deadline is None else max(1.0, deadline - time.time()))
+    except subprocess.TimeoutExpired:
+        stopped = True
+        os.killpg(process.pid, 9)  # the group of the build we started: it, its workers, its loader
+        _, err = process.communicate()
     sampler.stop.set()
     sampler.join()
-    return {"s": time.perf_counter() - started, "rc": process.returncode,
+    done = sum(1 for _ in progress.glob("*.json")) if progress is not None and progress.is_dir() else None
+    return {"s": time.perf_counter() - started, "rc": process.returncode, "stopped": stopped, "docs_done": done,
             "stderr_tail": err.decode("utf-8", "replace").strip().splitlines()[-1:], **sampler.peak}
 
 
@@ -151,7 +161,7 @@ def _summary_triples(tail: list[str]) -> int:
     return int(found.group(1)) if found else 0
 
 
-def build_at(work: Path, docs: int, jobs: int = 2) -> dict[str, Any]:
+def build_at(work: Path, docs: int, jobs: int = 2, deadline: float | None = None) -> dict[str, Any]:
     """A fresh real-pipeline build of ``docs`` generated documents, watched."""
     import corpus
 
@@ -163,7 +173,7 @@ def build_at(work: Path, docs: int, jobs: int = 2) -> dict[str, Any]:
     corpus.generate(folder / "corpus", docs, seed=1)
     log(f"build {docs} documents --jobs {jobs}")
     run = watched([_exe(), "build", "--jobs", str(jobs)], folder, trace=work / f"trace-{docs}.jsonl",
-                  progress=folder / "graph" / ".cache")
+                  progress=folder / "graph" / ".cache", deadline=deadline)
     graph = folder / "graph"
     files = list(graph.glob("*.ttl"))
     trig = graph / "diplograph.trig"
@@ -214,19 +224,30 @@ def after_build(folder: Path, triples: int = 0, qrepeat: int = 5) -> dict[str, A
     return out
 
 
-def scale(work: Path, sizes: list[int], build_only: bool) -> dict[str, Any]:
-    """Builds at every size; the extra measurements at the largest."""
+def scale(work: Path, sizes: list[int], build_only: bool, deadline: float | None = None) -> dict[str, Any]:
+    """Builds at every size; the extra measurements at the largest that finished."""
     result: dict[str, Any] = {"machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
                               "builds": [], "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     for docs in sizes:
-        result["builds"].append(build_at(work, docs))
+        result["builds"].append(build_at(work, docs, deadline=deadline))
+    stopped = [b for b in result["builds"] if b.get("stopped")]
+    result["builds"] = [b for b in result["builds"] if not b.get("stopped")]
+    if stopped:
+        result["stopped"] = stopped
+        for b in stopped:
+            trace = work / f"trace-{b['docs']}.jsonl"
+            if trace.exists():
+                b["trace"] = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
+    if not result["builds"]:
+        return result
     if len(sizes) > 1:
         small, large = result["builds"][0], result["builds"][-1]
         result["memory_ratio"] = {key: large[key] / max(small[key], 1e-9)
                                   for key in ("root_rss_mb", "largest_child_rss_mb", "tree_rss_mb", "tree_pss_mb")}
-    if not build_only:
+    if not build_only and not stopped:
         largest = max(result["builds"], key=lambda b: b["docs"])
-        result["largest"] = after_build(work / f"scale-{largest['docs']}", largest["triples"])
+        result["largest"] = {"docs": largest["docs"],
+                             **after_build(work / f"scale-{largest['docs']}", largest["triples"])}
     return result
 
 
@@ -250,9 +271,9 @@ def projection(result: dict[str, Any], docs: int) -> dict[str, float]:
            "peak_process_gb": max(large["root_rss_mb"], large["largest_child_rss_mb"]) / 1e3}
     extra = result.get("largest")
     if extra:
-        per_doc = extra["triples"] / large["docs"]
-        out["triples"] = per_doc * docs
-        out["validate_h"] = extra["validate"]["s"] / large["docs"] * docs / 3600
+        measured = extra.get("docs", large["docs"])
+        out["triples"] = extra["triples"] / measured * docs
+        out["validate_h"] = extra["validate"]["s"] / measured * docs / 3600
     return out
 
 
@@ -270,7 +291,21 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(f"| {b['docs']:,} | {b['s']:.0f} | {b['docs_per_s']:.2f} | {b['root_rss_mb']:.0f} | "
                      f"{b['largest_child_rss_mb']:.0f} | {b['tree_rss_mb']:.0f} | {b['tree_pss_mb']:.0f} | "
                      f"{b['graph_mb']:.0f} | {b['trig_mb']:.0f} | {b['store_mb']:.0f} |")
+    for b in result.get("stopped", []):
+        rate = b["docs_done"] / b["s"] if b.get("docs_done") else 0.0
+        lines.append(f"| {b['docs']:,}: **stopped** after {b['s'] / 60:.0f} min with {b.get('docs_done') or 0:,} "
+                     f"documents extracted ({rate:.2f} docs/s) | | | {b['root_rss_mb']:.0f} | "
+                     f"{b['largest_child_rss_mb']:.0f} | {b['tree_rss_mb']:.0f} | {b['tree_pss_mb']:.0f} | | | |")
     lines.append("")
+    for b in result.get("stopped", []):
+        if b.get("trace"):
+            lines += [f"Memory during the stopped {b['docs']:,}-document build (every 30 s; MB):", "",
+                      "| minute | documents done | build process RSS | largest child RSS | tree PSS |",
+                      "|---|---|---|---|---|"]
+            step = max(1, len(b["trace"]) // 12)
+            lines += [f"| {t['s'] / 60:.1f} | {t['docs_done']:,} | {t['root_rss_mb']:.0f} | "
+                      f"{t['largest_child_rss_mb']:.0f} | {t['tree_pss_mb']:.0f} |" for t in b["trace"][::step]]
+            lines.append("")
     before = result.get("before")
     if before:
         lines += ["Before the streaming build (same sizes, same generator):", "",
@@ -290,7 +325,7 @@ def markdown(result: dict[str, Any]) -> str:
                   f"{ratios['tree_pss_mb']:.2f}x; goal <= 1.25x: **{'met' if met else 'NOT met'}**.", ""]
     extra = result.get("largest")
     if extra:
-        big = max(result["builds"], key=lambda b: b["docs"])
+        big = {"docs": extra.get("docs", max(b["docs"] for b in result["builds"]))}
         eq = extra["explicit_query"]
         warm = eq["warm_s"]
         lines += [f"### At {big['docs']:,} documents ({extra['triples']:,} triples)", "",
