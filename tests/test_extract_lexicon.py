@@ -222,3 +222,10 @@ def test_participant_list_layouts_give_sides_and_roles() -> None:
     assert (role("prime-minister"), state("gabon")) in roles_of(doc, person("lea-ndong"))
     assert (role("foreign-minister"), state("benin")) in roles_of(doc, person("rodrigue-adjovi"))
     assert "Togo" in [m.text for m in doc.entities[state("togo")].mentions]
+
+
+def test_a_day_alone_after_a_deadline_word_is_a_deadline_in_the_coming_month() -> None:
+    by_text = _times("lexicon-deadlines.txt")  # published Thursday 12 March 2026
+    assert by_text["15"].iso == "2026-03-15" and by_text["15"].deadline
+    assert by_text["2"].iso == "2026-04-02" and by_text["2"].deadline  # the 2nd has passed: next month
+    assert by_text["Ce jeudi"].iso == "2026-03-12"  # "ce jeudi" on a Thursday is that day, even in the future

@@ -62,6 +62,9 @@ _PERIOD_SHIFT = {"le mois dernier": ("month", -1), "le mois passé": ("month", -
                  "ce mois-ci": ("month", 0), "l'an dernier": ("year", -1), "l'an passé": ("year", -1),
                  "l'année dernière": ("year", -1), "l'année passée": ("year", -1), "l'an prochain": ("year", 1),
                  "l'année prochaine": ("year", 1), "cette année": ("year", 0)}
+#: A day of the month alone after a deadline word ("avant le 15", "au plus tard le 2"): this month or the next.
+DAY_ONLY = re.compile(r"(?:\bavant|\bau\s+plus\s+tard|\bjusqu'|\bd'ici)\s*(?:au|le)\s+(?P<day>1er|\d{1,2})\b"
+                      r"(?!\s*(?:[/.:h]\d|%|e\b|ème|heures?|\w))", re.IGNORECASE)
 _DEICTIC_SHIFT = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "après-demain": 2, "ce jour": 0,
                   "ce matin": 0, "ce midi": 0, "ce soir": 0, "cet après-midi": 0, "cet apres-midi": 0}
 #: Words before a date that make it a time limit ("d'ici à la fin mars", "avant le 15", "au plus tard le 20").
@@ -177,6 +180,19 @@ def find_times(ctx: Context) -> None:
             taken.append((b, e))
             found.append((b, e, DateValue(m.group(1), "year", ctx.char_span(b, e))))
     if published is not None:
+        for m in DAY_ONLY.finditer(view):
+            b, e = m.start("day"), m.end("day")
+            if not free(b, e):
+                continue
+            day = 1 if m.group("day").lower() == "1er" else int(m.group("day"))
+            month_index = published.year * 12 + published.month - 1 + (1 if day < published.day else 0)
+            try:
+                value = datetime.date(month_index // 12, month_index % 12 + 1, day)
+            except ValueError:
+                continue
+            taken.append((b, e))
+            found.append((b, e, DateValue(value.isoformat(), "day", ctx.char_span(b, e), relative=True,
+                                          deadline=True)))
         for m in PERIOD.finditer(view):
             b, e = m.start(), m.end()
             if not free(b, e):
@@ -199,7 +215,8 @@ def find_times(ctx: Context) -> None:
             after = (m.group(2) or "").strip().lower()
             delta = (published.weekday() - target) % 7
             day = published - datetime.timedelta(days=delta)
-            if after == "prochain" or _future_context(ctx, b, e):
+            this = m.group(0).lower().startswith("ce")
+            if after == "prochain" or (_future_context(ctx, b, e) and not (this and delta == 0)):
                 day = published + datetime.timedelta(days=(target - published.weekday()) % 7 or 7)
             elif after == "dernier" and delta == 0:
                 day = published - datetime.timedelta(days=7)
