@@ -193,6 +193,17 @@ class Lexicon:
                 todo.extend(found.broader)
         return False
 
+    def place_twin(self, actor: LexActor) -> LexActor | None:
+        """The place of the same name that stands for ``actor`` (a state used as a location), if any."""
+        twins = self.__dict__.get("_twins")
+        if twins is None:
+            twins = {}
+            for p in sorted(self.actors.values(), key=lambda a: a.iri):
+                if p.kind == "place" and p.stands_for is not None:
+                    twins.setdefault((p.stands_for, fold(p.label)), p)
+            self.__dict__["_twins"] = twins
+        return twins.get((actor.iri, fold(actor.label)))
+
     def state_of(self, actor: str | None) -> str | None:
         """The state an actor belongs to (itself for a state; the affiliation of an organisation)."""
         seen: set[str] = set()

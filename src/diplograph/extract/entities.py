@@ -113,8 +113,7 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     place = places[0] if places else None
     if place is None:
         for actor in actors:  # a state used as a location may have a place twin in the gazetteer
-            twin = next((p for p in lex.actors.values() if p.kind == "place" and p.stands_for == actor.iri
-                         and fold(p.label) == fold(actor.label)), None)
+            twin = lex.place_twin(actor)
             if twin is not None:
                 place = twin
                 break
@@ -183,9 +182,15 @@ def _long_state_names(ctx: Context, taken: set[int]) -> set[int]:
     doc = ctx.doc
     used: set[int] = set()
     heads = ctx.lex.state_heads
-    for token in doc:
-        if token.lower_ not in heads or not token.text[:1].isupper() or token.i in taken \
-                or token.i in ctx.heading_tokens:
+    if not heads:
+        return used
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(re.escape(h[:1].upper() + h[1:]) for h in heads)) + r")\b")
+    starts = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(ctx.text)]  # cheaper than every token
+    for head in starts:
+        if head is None or len(head) != 1:
+            continue
+        token = head[0]
+        if token.i in taken or token.i in ctx.heading_tokens:
             continue
         j = token.i + 1
         while j < len(doc) and j < token.i + 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:

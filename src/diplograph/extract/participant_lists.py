@@ -174,8 +174,10 @@ def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
             inside = [s for s in ctx.by_token.get(k + 1, []) if s.kind == "state" and s.start == k + 1]
             if inside and inside[0].end < len(doc) and doc[inside[0].end].text == ")":
                 _side_of_listed(ctx, m.iri, inside[0].iri)  # "Salif Kaboré (Burkina Faso)"
-    for token in doc:
-        if token.lemma_ not in SENDING_VERBS or token.pos_ != "VERB":
+    from diplograph.extract.roles import lemma_tokens
+
+    for token in lemma_tokens(doc, SENDING_VERBS):
+        if token.pos_ != "VERB":
             continue
         passive = any(c.dep_ == "nsubj:pass" for c in token.children)
         senders = [c for c in token.children if c.dep_ == ("nsubj:pass" if passive else "nsubj")]
