@@ -176,3 +176,17 @@ def test_a_date_in_parenthesis_belongs_to_the_summit_not_the_meeting(extracted) 
     assert event_at(doc, "réunira") is summit
     assert summit.status in PLANNED
     assert summit.date is not None and summit.date.iso == "2026-05-30"
+
+
+# ------------------------------------------------------------------ pattern 8: headline
+
+def test_a_call_named_in_the_heading_is_the_call_the_section_tells() -> None:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    doc = extract(read_document(TEXTS / "events-heading.txt"), load_nlp())
+    (call,) = gatherings(doc)
+    assert mentioned_at(doc, call, "Entretien téléphonique avec le Premier ministre")
+    assert mentioned_at(doc, call, "s'est entretenue ce jour par téléphone")
+    assert actors(call) >= {person("freja-holm"), person("gunnar-eiriksson")}
+    assert call.date is not None and call.date.iso == "2026-04-03"
