@@ -194,14 +194,28 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     j = token.i + 1
     timed = {i for t in ctx.times for i in range(t.start, t.end)}
     # "s'est entretenu par téléphone jeudi avec X": adjectives, adverbs and time words come between
-    while j < len(doc) and (doc[j].pos_ in ("ADJ", "ADV") or j in timed):
-        j += 1
+    while j < len(doc):
+        if doc[j].pos_ in ("ADJ", "ADV") or j in timed:
+            j += 1
+        elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
+        else:
+            break
     if j >= len(doc) or doc[j].lower_ not in WITH:
         return []
     found: list[str] = []
     k = j + 1
-    while k < len(doc) and k < ctx.sent_of(token).end:
+    end = ctx.sent_of(token).end
+    while k < len(doc) and k < end:
         t = doc[k]
+        named = [m for m in ctx.by_token.get(k + 1, []) if m.kind == "person" and m.start == k + 1] \
+            if t.text == "," and k + 1 < end else []
+        if named and not any(m.kind == "person" for i in range(j + 1, k) for m in ctx.by_token.get(i, [])):
+            # "avec le Premier ministre islandais, Gunnar Eiriksson": the title's holder, in apposition
+            found = [a for a in found if ctx.entities.get(a) is None or ctx.entities[a].kind != "state"]
+            found.append(named[0].iri)
+            k = named[0].end
+            continue
         if t.pos_ in ("VERB", "AUX") or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
             break
         for m in ctx.by_token.get(k, []):

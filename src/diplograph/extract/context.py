@@ -61,6 +61,7 @@ class Context:
     quote_ranges: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotes
     speaker: str | None = None  # who "je" is outside quotes (a speech, an interview)
     trigger_heads: set[int] = field(default_factory=set)  # head tokens of every event trigger
+    heading_triggers: list[Hit] = field(default_factory=list)  # gathering triggers in headings
     reference_date: object | None = None  # publication date, or the dateline's date
     _sentences: list | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)

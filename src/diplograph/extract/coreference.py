@@ -32,6 +32,7 @@ def resolve_events(ctx: Context) -> None:
     _join_subject_nouns(ctx)
     _join_later_mentions(ctx)
     _continue_gatherings(ctx)
+    _join_headings(ctx)
     _merge_descriptions(ctx)
     _join_main_meeting(ctx)
 
@@ -324,6 +325,23 @@ def _continue_gatherings(ctx: Context) -> None:
             for hit in ctx.hits_of("issue"):
                 if hit.start in clause and hit.iri not in target.topics:
                     target.topics.append(hit.iri)
+
+
+def _join_headings(ctx: Context) -> None:
+    """A gathering named in a heading ("Entretien téléphonique avec ...", "Reprise des
+    pourparlers") is a further mention of the first gathering its section tells; a heading
+    whose section tells none stays no event (a heading names no actor)."""
+    for hit in ctx.heading_triggers:
+        span = ctx.span(hit.head, max(hit.end, hit.head + 1))
+        section = next((s for s in ctx.source.sections if s.heading is not None
+                        and s.heading.begin <= span.begin < s.heading.end), None)
+        if section is None:
+            continue
+        told = [e for e in ctx.events if e.event_type in GATHERINGS and section.heading.end <= e.trigger.begin
+                and e.trigger.begin < section.end]
+        if told:
+            first = min(told, key=lambda e: e.trigger.begin)
+            first.mentions = sorted({*first.mentions, span})
 
 
 def _told_before(ctx: Context, begin: int) -> Event | None:

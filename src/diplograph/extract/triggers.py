@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import event_token, in_quote
 from diplograph.model import Event
@@ -26,6 +27,8 @@ def find_mentions(ctx: Context) -> None:
     heads: dict[int, Hit] = {}
     for hit in ctx.hits_of("event"):
         if hit.head in ctx.heading_tokens:
+            if hit.iri in GATHERINGS:
+                ctx.heading_triggers.append(hit)  # a further mention, if the section tells the event
             continue
         old = heads.get(hit.head)
         if old is None or (hit.end - hit.start) > (old.end - old.start):
