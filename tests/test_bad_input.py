@@ -84,7 +84,8 @@ def error_line(result: Result, code: int, *, click_usage: bool = False) -> str:
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A working folder with a ``graph/`` that must come out of every test unchanged."""
+    """A project folder with a ``graph/`` that must come out of every test unchanged."""
+    (tmp_path / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")
     graph = tmp_path / "graph"
     graph.mkdir()
     shutil.copy(EXISTING_GRAPH, graph / "second-meeting.ttl")
@@ -273,8 +274,10 @@ def test_published_option_not_a_date(runner: CliRunner, workdir: Path) -> None:
     assert "--published" in line
 
 
-def test_other_language_warns(runner: CliRunner, workdir: Path) -> None:
-    result = invoke(runner, "extract", DATA / "english.txt")
+def test_other_language_is_refused_unless_forced(runner: CliRunner, workdir: Path) -> None:
+    line = error_line(invoke(runner, "extract", DATA / "english.txt"), 3)
+    assert "'en'" in line and "--language fr" in line
+    result = invoke(runner, "extract", "--language", "fr", DATA / "english.txt")  # forced: a warning
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "warning" in line.lower()]
     assert len(warnings) == 1 and "en" in warnings[0] and "french" in warnings[0].lower()

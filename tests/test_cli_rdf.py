@@ -252,10 +252,13 @@ def test_stats_counts_classes_and_graphs(cli_runner, bad_ttl: Path) -> None:
     assert text.exit_code == 0 and "triples: 6" in text.stdout
 
 
-def test_commands_default_to_graph_folder(cli_runner, tmp_path: Path, monkeypatch) -> None:
+def test_commands_default_to_the_projects_graph_folder(cli_runner, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = run(cli_runner, "stats")
-    assert result.exit_code == 3 and "graph" in result.stderr
+    assert result.exit_code == 2 and "diplograph init" in result.stderr  # no project here
+    (tmp_path / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")
+    result = run(cli_runner, "stats")
+    assert result.exit_code == 3 and "graph" in result.stderr  # a project without its graph/ yet
     (tmp_path / "graph").mkdir()
     (tmp_path / "graph" / "one.ttl").write_text(BAD, encoding="utf-8")
     result = run(cli_runner, "stats", "-f", "json")

@@ -101,6 +101,7 @@ def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[i
     monkeypatch.chdir(graph.parent)
     if graph.name != "graph":
         (graph.parent / "graph").symlink_to(graph)
+    (graph.parent / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")  # a project
     runner = CliRunner()
     for query in sparql.stored_queries():
         if any(p.required for p in query.parameters):
@@ -170,6 +171,7 @@ def test_a_hand_edited_graph_is_never_served_stale(built: dict[int, Path], tmp_p
     graph.mkdir()
     trig = (built[1] / "diplograph.trig").read_text(encoding="utf-8")
     (graph / "diplograph.trig").write_text(trig, encoding="utf-8")
+    (tmp_path / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")  # a project
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     before = runner.invoke(cli, ["query", "events", "-f", "csv"]).output

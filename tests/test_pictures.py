@@ -280,3 +280,35 @@ def test_docs_command_on_the_shipped_ontology(cli_runner, tmp_path: Path) -> Non
     french = tmp_path / "docs-fr"
     assert cli_runner.invoke(cli, ["docs", "-o", str(french), "--lang", "fr"]).exit_code == 0
     assert "rencontre" in (french / "ontology.html").read_text(encoding="utf-8").lower()
+
+
+def test_an_outlier_seven_years_away_does_not_squeeze_the_timeline(tmp_path: Path) -> None:
+    """Twenty events in three weeks and one seven years earlier: the axis is broken at the empty
+    stretch, the twenty keep most of the width, and a note says how long the stretch is."""
+    from datetime import timedelta
+
+    from diplograph.pictures.timeline import DatedEvent, axis_layout, render_timeline
+
+    dense = [DatedEvent(date(2025, 11, 20) + timedelta(days=i), f"Réunion {i}", "meeting", f"e{i}")
+             for i in range(20)]
+    outlier = DatedEvent(date(2018, 11, 25), "Réunion mal datée", "meeting", "far")
+    events = sorted([*dense, outlier])
+    layout = axis_layout(events)
+    dense_width = layout.x(dense[-1].when) - layout.x(dense[0].when)
+    assert dense_width / (layout.right - layout.left) > 0.6
+    assert len(layout.breaks) == 1
+    # the order of dates is kept, and within the dense part one day is one unit
+    xs = [layout.x(e.when) for e in events]
+    assert xs == sorted(xs) and layout.x(dense[5].when) - layout.x(dense[4].when) == 1
+    svg = tmp_path / "t.svg"
+    render_timeline(events, svg, "en")
+    text = svg_text(svg)
+    assert "7.0 years without events" in text and "//" in text
+    assert "2018-11-25" in text and "Réunion mal datée" in text
+
+
+def test_evenly_spread_events_keep_one_unbroken_axis() -> None:
+    from diplograph.pictures.timeline import DatedEvent, axis_layout
+
+    monthly = [DatedEvent(date(2024 + m // 12, m % 12 + 1, 10), f"Réunion {m}", "meeting", f"m{m}") for m in range(30)]
+    assert axis_layout(monthly).breaks == ()

@@ -115,6 +115,7 @@ class Session:
 def session(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("tutorial")
     shutil.copytree(REPO / "corpus", root / "corpus")
+    shutil.copy(REPO / "diplograph.toml", root / "diplograph.toml")  # the repository is a project
     state = Session(root)
     yield state
     state.stop()
@@ -144,3 +145,60 @@ def test_tutorial_command(session: Session, step: Step) -> None:
         session.failed = command
     assert done.returncode == step.exit_code, f"$ {command}\n{output[-3000:]}"
     assert not missing, f"$ {command}: shown words {missing} not in the output:\n{output[-3000:]}"
+
+
+# ------------------------------------------------------------------ prose claims that can be checked
+
+def _blocks_with_prose(text: str) -> list[tuple[str, str]]:
+    """(prose before a ```console block, the block) in reading order; prose starts after the previous block."""
+    pairs = []
+    start = 0
+    for found in _BLOCK.finditer(text):
+        pairs.append((text[start:found.start()], found.group(1)))
+        start = found.end()
+    return pairs
+
+
+_SED = re.compile(r"sed '?s/((?:[^/\\]|\\.)*)/((?:[^/\\]|\\.)*)/")
+
+
+def test_the_prose_names_the_edit_its_commands_make() -> None:
+    """A `sed` edit in the tutorial is described by the prose before it: its old and new quoted
+    texts are named there, and every `dg:` term that prose names is one the commands touch."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    edits = 0
+    for prose, block in _blocks_with_prose(text):
+        for old, new in _SED.findall(block):
+            edits += 1
+            for side in (old, new):
+                quoted = re.findall(r'"([^"]+)"', side) or [side]
+                for words in quoted:
+                    assert words in prose, f"the prose before `sed s/{old}/{new}/` does not name {words!r}"
+            for term in re.findall(r"`(dg:\w+)`", prose):
+                assert term in block, f"the prose names {term} but the commands do not touch it"
+    assert edits, "the tutorial's validation section edits the graph with sed"
+
+
+def test_what_the_prose_says_is_installed_is_a_dependency() -> None:
+    """'`X` ... is installed with diplograph' and '`X` comes with the test extras' match pyproject.toml."""
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~\[; ]", r, maxsplit=1)[0].lower() for r in requirements}
+
+    base, test = names(project["dependencies"]), names(project["optional-dependencies"]["test"])
+    text = " ".join(TUTORIAL.read_text(encoding="utf-8").split())
+    claims = 0
+    for sentence in re.split(r"(?<=[.;:(])\s", text):
+        packages = re.findall(r"`([\w.-]+)`(?: package)?", sentence)
+        if not packages:
+            continue
+        if "installed with diplograph" in sentence:
+            claims += 1
+            assert packages[0].lower() in base, f"{packages[0]} is said to be installed with diplograph"
+        if "test extras" in sentence:
+            claims += 1
+            assert packages[0].lower() in test and packages[0].lower() not in base, sentence
+    assert claims, "the tutorial says where the oxigraph server comes from"

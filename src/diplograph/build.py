@@ -83,6 +83,7 @@ class BuildSummary:
     removed: list[Path] = field(default_factory=list)
     refused: bool = False
     refused_documents: list[str] = field(default_factory=list)
+    not_french: list[str] = field(default_factory=list)  # one line per document refused as not French
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # "<severity>: <slug>: ..." for each result below Violation
 
@@ -400,7 +401,7 @@ def build(
     docs: Sequence[str | Path] = (),
     *,
     graph_dir: str | Path = "graph",
-    corpus_dir: str | Path = "corpus",
+    corpus_dir: str | Path | None = "corpus",
     published: datetime.date | None = None,
     jobs: int = 1,
     force: bool = False,
@@ -408,11 +409,13 @@ def build(
     store: bool = True,
     encoding: str = "utf-8",
     shard: tuple[int, int] | None = None,
+    force_french: bool = False,
 ) -> BuildSummary:
     """Build graph/ from the corpus (or from the given documents only).
 
     Stale ``graph/<slug>.ttl`` files (documents gone from the corpus) are removed only
-    when the whole corpus is built: with explicit DOCS the other files are kept.
+    when the whole corpus is built: with explicit DOCS the other files are kept. Graphs of
+    DOCS outside ``corpus_dir`` (None: all of them) are recorded and never removed.
 
     ``jobs`` worker processes each extract, map and validate whole documents; a document
     whose bytes, name, --published and code+ontology did not change comes from
@@ -423,16 +426,50 @@ def build(
     then holds that share alone (with the whole corpus, files of other shares are stale),
     and :func:`diplograph.merge.merge` assembles the shards' folders.
     """
+    from diplograph.namespaces import slugify
+    from diplograph.project import is_inside, outside_slugs, remember_outside
+
     graph_path = Path(graph_dir)
     whole_corpus = not docs
     paths = corpus_documents(Path(corpus_dir)) if whole_corpus else expand_documents(docs)
     if shard is not None:
         paths = select_shard(paths, shard)
+    paths, foreign = _french_only(paths, encoding, force_french)
     with graph_lock(graph_path):
         _remove_dead_staging(graph_path)  # we hold the lock: any staging folder is a killed build's
+        # Graphs built from files outside the corpus are not the corpus's to delete (see project.outside_slugs).
+        outside = outside_slugs(graph_path)
+        slugs = {slugify(document_stem(path)): path for path in paths}
+        if whole_corpus:
+            outside -= set(slugs)
+        else:
+            corpus = Path(corpus_dir) if corpus_dir is not None else None
+            outside = (outside - set(slugs)) | {s for s, p in slugs.items() if not is_inside(p, corpus)}
         summary = _build_locked(paths, graph_path, whole_corpus=whole_corpus, published=published, jobs=jobs,
-                                force=force, on_document=on_document, store=store, encoding=encoding)
+                                force=force, on_document=on_document, store=store, encoding=encoding,
+                                keep=outside | set(foreign))  # a refused document's old graph stays
+        if foreign:
+            summary.refused = True
+            summary.not_french = list(foreign.values())
+        remember_outside(graph_path, {slug for slug in outside if (graph_path / f"{slug}.ttl").is_file()})
     return summary
+
+
+def _french_only(paths: list[Path], encoding: str, force: bool) -> tuple[list[Path], dict[str, str]]:
+    """The documents in French, and slug -> one-line reason for each refused one (see reader.check_french)."""
+    from diplograph.namespaces import slugify
+    from diplograph.reader import NotFrenchError, check_french
+
+    kept: list[Path] = []
+    foreign: dict[str, str] = {}
+    for path in paths:
+        try:
+            check_french(path, encoding=encoding, force=force)
+        except NotFrenchError as exc:
+            foreign[slugify(document_stem(path))] = str(exc)
+            continue
+        kept.append(path)
+    return kept, foreign
 
 
 def _remove_dead_staging(graph_path: Path) -> None:
@@ -447,8 +484,9 @@ def _remove_dead_staging(graph_path: Path) -> None:
 def _build_locked(
     paths: Sequence[Path], graph_path: Path, *, whole_corpus: bool, published: datetime.date | None, jobs: int,
     force: bool, on_document: Callable[[str], None] | None, store: bool, encoding: str,
+    keep: set[str] | frozenset[str] = frozenset(),
 ) -> BuildSummary:
-    """The build proper; the caller holds graph/.lock.
+    """The build proper; the caller holds graph/.lock. ``keep``: slugs never removed as stale.
 
     Streaming: each result is counted into the summary, its text parked in the staging
     folder and fed to the query store loader, then dropped. What stays per document is its
@@ -502,7 +540,7 @@ def _build_locked(
                 builder.seal()  # the loader's last batch and compaction overlap the writing below
             for slug in staged:
                 _write_document(graph_path, slug, (parked / f"{slug}.ttl").read_text(encoding="utf-8"), summary)
-            _finish_folder(graph_path, summary, seen if whole_corpus else None)
+            _finish_folder(graph_path, summary, (seen | set(keep)) if whole_corpus else None)
             if whole_corpus:  # entries of documents gone or changed would only grow the folder
                 for entry in cache.glob("*.json"):
                     if entry.stem not in used:

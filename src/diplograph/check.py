@@ -462,10 +462,11 @@ def _about_the_document(findings: list[Finding], results: Graph, data: Graph, sh
 def _validation_files(paths: Sequence[str | Path]) -> list[Path]:
     """The files to validate: like rdfio.resolve_sources, but a built graph folder stands for
     its per-document files (validated one by one, never all in memory) instead of the TriG."""
-    from diplograph.rdfio import DEFAULT_GRAPH_DIR, generated_files, resolve_sources
+    from diplograph.project import default_graph_dir
+    from diplograph.rdfio import generated_files, resolve_sources
 
     files: list[Path] = []
-    for source in list(paths) or [DEFAULT_GRAPH_DIR]:
+    for source in list(paths) or [default_graph_dir()]:
         folder = Path(source)
         documents = generated_files(folder) if folder.is_dir() else {}
         files.extend(documents.values() if documents else resolve_sources([folder]))

@@ -4,11 +4,17 @@ Commands are loaded lazily (click's documented LazyGroup pattern), so ``diplogra
 never imports spaCy and ``diplograph --help`` imports nothing heavy. Every command lives
 in a module of :mod:`diplograph.commands`. Errors become one line on stderr and an exit
 code (0 ok, 1 findings, 2 usage, 3 input/runtime); ``-v`` shows the traceback.
+
+Commands find their project (``diplograph.toml``) upwards from the current folder, or in
+``--project DIR`` (see :mod:`diplograph.project`). A reader that closes the pipe early
+(``diplograph queries | head -1``) ends the output quietly: the command runs to its end with
+stdout discarded, so its exit code is still what its result says.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 import warnings
@@ -22,6 +28,7 @@ _python_showwarning = warnings.showwarning
 
 # command name -> "module:attribute" inside diplograph.commands
 COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("project", "Make a project folder: corpus/, graph/, diplograph.toml."),
     "build": ("build", "Extract every corpus document into graph/ (validated)."),
     "extract": ("build", "Extract one document and print its Turtle on stdout."),
     "merge": ("build", "Merge the graph folders of sharded builds (build --shard K/N)."),
@@ -70,6 +77,9 @@ class LazyGroup(click.Group):
             raise
         except DiplographError as exc:
             _report(ctx, exc, exc.exit_code)
+        except BrokenPipeError:  # a write that went around QuietStdout: end quietly
+            _discard_stdout()
+            ctx.exit(0)
         except KeyboardInterrupt:
             click.echo("diplograph: interrupted", err=True)
             ctx.exit(130)
@@ -96,13 +106,23 @@ def _unavailable(name: str, help_text: str) -> click.Command:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and debug messages.")
+@click.option("--project", metavar="DIR",
+              help="The project folder (holding diplograph.toml); default: found from the current "
+                   "folder upwards.")
 @click.version_option(package_name="diplograph", prog_name="diplograph")
 @click.pass_context
-def cli(ctx: click.Context, verbose: bool) -> None:
-    """diplograph: French diplomatic news -> grounded OWL/RDF knowledge graph."""
+def cli(ctx: click.Context, verbose: bool, project: str | None) -> None:
+    """diplograph: French diplomatic news -> grounded OWL/RDF knowledge graph.
+
+    Start a project of your own with `diplograph init DIR`; commands run anywhere inside it.
+    """
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
     warnings.showwarning = _show_warning
+    if project is not None:  # here, not in a click callback: its error is then one line, exit 2
+        from diplograph.project import use_project
+
+        use_project(project)
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
@@ -114,8 +134,47 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
         _python_showwarning(message, category, filename, lineno, file, line)
 
 
+class QuietStdout:
+    """sys.stdout that turns into /dev/null when its reader goes away (EPIPE), instead of failing.
+
+    Why not exit at once: `verify | head -1` must still exit 1 when a check fails, so the
+    command runs on and only its output is dropped.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: Any) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _discard_stdout()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _discard_stdout()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at /dev/null (whatever is still buffered goes there too)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main() -> None:
     """Console-script entry point."""
+    if sys.stdout is not None and not isinstance(sys.stdout, QuietStdout):
+        sys.stdout = QuietStdout(sys.stdout)
     cli(prog_name="diplograph")
 
 

@@ -64,13 +64,15 @@ def rdf_format(path: Path) -> tuple[str, str, bool]:
 
 
 def resolve_sources(sources: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
-    """Expand the files a command was given; with none, the committed graph in ./graph.
+    """Expand the files a command was given; with none, the graph folder of the current project.
 
     A folder stands for its RDF files. graph/ itself stands for graph/diplograph.trig when
     that file exists (it holds every document), so no triple is loaded twice.
     """
-    if not sources:
-        sources = [DEFAULT_GRAPH_DIR]
+    if not sources:  # the current project's graph/ (found upwards, like git)
+        from diplograph.project import default_graph_dir
+
+        sources = [default_graph_dir()]
     paths: list[Path] = []
     for source in sources:
         path = Path(source)

@@ -10,6 +10,7 @@ headings such as "Contexte" are known before any NER runs and are never taken fo
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
@@ -355,3 +356,77 @@ def _add_span(body: str, b: int, e: int, spans: list[Span]) -> None:
         e -= 1
     if e > b:
         spans.append(Span(b, e, body[b:e]))
+
+
+# ------------------------------------------------------------------------------- language check
+
+#: Languages the detector chooses among (restricting it keeps it fast and its answers stable):
+#: French and the languages news in Europe most often come in.
+_DETECTED = ("FRENCH", "ENGLISH", "GERMAN", "SPANISH", "ITALIAN", "PORTUGUESE", "DUTCH", "POLISH",
+             "RUSSIAN", "UKRAINIAN", "ARABIC", "CHINESE")
+#: Below this many letters a text is too short to tell its language: it is taken as French.
+MIN_LETTERS_TO_DETECT = 200
+#: Characters of the body the detector reads: the opening is enough to tell, and bounds the cost.
+DETECT_CHARS = 3000
+
+
+class NotFrenchError(InputError):
+    """A document that is not in French: the pipeline would extract nothing true from it."""
+
+
+@functools.cache
+def _detector():  # -> lingua.LanguageDetector
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in _DETECTED]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def detect_language(body: str) -> str | None:
+    """ISO 639-1 code of the language a body is written in, or None when it is too short to tell.
+
+    Why lingua (lingua-language-detector): maintained, deterministic, its models ship in the
+    wheel (nothing downloaded at run time), and in low-accuracy mode over a few languages it
+    costs ~0.2 s to load and a few milliseconds per document (benchmarks/ measures it).
+    """
+    sample = body[:DETECT_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS_TO_DETECT:
+        return None
+    language = _detector().detect_language_of(sample)
+    return None if language is None else language.iso_code_639_1.name.lower()
+
+
+def check_french(path: str | Path, *, encoding: str = "utf-8", force: bool = False) -> None:
+    """Refuse a document that is not in French, before any extraction (:class:`NotFrenchError`).
+
+    ``language:`` in the front matter decides when present; otherwise the body is detected.
+    ``force`` (``--language fr``) skips the check. Unreadable files are left to
+    :func:`read_document`, which reports them.
+    """
+    if force:
+        return
+    file = Path(path)
+    try:
+        text = file.read_bytes().decode(encoding)
+    except (OSError, UnicodeDecodeError, LookupError):
+        return
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = _split_front_matter(text, str(file))
+    declared = meta.get("language") or meta.get("lang")
+    if declared is not None and str(declared).strip():
+        code = str(declared).strip()
+        if not code.lower().startswith("fr"):
+            raise NotFrenchError(f"{file}: language {code!r} in front matter: diplograph extracts French "
+                                 "text only (set `language: fr` or use --language fr to force it)")
+        return
+    detected = detect_language(unicodedata.normalize("NFC", body))
+    if detected is not None and detected != "fr":
+        raise NotFrenchError(f"{file}: the text is in {_language_name(detected)} ({detected}), not French: "
+                             "diplograph extracts French text only (use --language fr to force it)")
+
+
+def _language_name(code: str) -> str:
+    from lingua import IsoCode639_1, Language
+
+    language = Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+    return language.name.capitalize()

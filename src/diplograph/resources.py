@@ -40,10 +40,46 @@ def ontology_file() -> Path:
 
 
 def shapes_file() -> Path:
-    """The SHACL shapes."""
+    """The SHACL shapes: the current project's when its diplograph.toml names some, else the shipped ones."""
+    project = _project()
+    if project is not None and project.shapes is not None:
+        return project.shapes
     return ontology_dir() / "shapes.ttl"
 
 
 def vocab_files() -> list[Path]:
-    """The SKOS vocabularies and gazetteer, sorted for deterministic loading."""
-    return sorted((ontology_dir() / "vocab").glob("*.ttl"))
+    """The SKOS vocabularies and gazetteer, sorted for deterministic loading, then the current
+    project's own ``vocab/*.ttl`` (a file is never listed twice, e.g. in this repository where a
+    project folder may be the shipped one)."""
+    files = sorted((ontology_dir() / "vocab").glob("*.ttl"))
+    project = _project()
+    if project is not None:
+        files += project.vocab_files()
+    return _distinct(files)
+
+
+def query_dirs() -> list[Path]:
+    """Folders of stored queries, the shipped one first, then the current project's own
+    (the same folder never twice); a later folder's query replaces an earlier one of the same name."""
+    folders = [queries_dir()]
+    project = _project()
+    if project is not None:
+        folders += project.query_dirs()
+    return _distinct(folders)
+
+
+def _project():  # -> Project | None (lazy import: resources is imported by every stage)
+    from diplograph.project import current_project
+
+    return current_project()
+
+
+def _distinct(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    kept = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept

@@ -185,14 +185,23 @@ def queries_folder() -> Path:
 
 
 def stored_queries(folder: Path | None = None) -> list[StoredQuery]:
-    """Every stored query of a folder (not its sub-folders), sorted by name."""
-    base = folder if folder is not None else queries_folder()
-    return [load_query(path) for path in sorted(base.glob("*.rq"))]
+    """Every stored query of a folder (not its sub-folders), sorted by name; by default the
+    shipped ones joined by the current project's (a project query of the same name wins)."""
+    if folder is None:
+        return _joined(Path())
+    return [load_query(path) for path in sorted(folder.glob("*.rq"))]
 
 
 def check_queries(folder: Path | None = None) -> list[StoredQuery]:
     """The check queries (``queries/checks``): each row they return is a failure."""
-    return stored_queries(folder if folder is not None else queries_folder() / "checks")
+    return _joined(Path("checks")) if folder is None else stored_queries(folder)
+
+
+def _joined(sub: Path) -> list[StoredQuery]:
+    from diplograph.resources import query_dirs
+
+    by_name = {path.stem: path for base in query_dirs() for path in sorted((base / sub).glob("*.rq"))}
+    return [load_query(by_name[name]) for name in sorted(by_name)]
 
 
 def resolve_query(name_or_file: str, folder: Path | None = None) -> StoredQuery:
@@ -201,7 +210,14 @@ def resolve_query(name_or_file: str, folder: Path | None = None) -> StoredQuery:
     Only names that stay inside the queries folder are accepted, so ``../../etc/passwd``
     is a usage error and never opens a file outside it.
     """
-    base = folder if folder is not None else queries_folder()
+    if folder is None:  # the project's folder first: its query of a shipped name wins
+        from diplograph.resources import query_dirs
+
+        folders = query_dirs()[::-1]
+        name = name_or_file[:-3] if name_or_file.lower().endswith(".rq") else name_or_file
+        found = [base for base in folders[:-1] if _NAME.match(name) and (base / f"{name}.rq").is_file()]
+        folder = found[0] if found else folders[-1]
+    base = folder
     if name_or_file.lower().endswith(".rq") and Path(name_or_file).is_file():
         return load_query(Path(name_or_file))
     name = name_or_file[:-3] if name_or_file.lower().endswith(".rq") else name_or_file
@@ -620,10 +636,12 @@ def load_sources(sources: Sequence[str | Path], engine: str, endpoint: str | Non
 
     if engine == "oxigraph":
         if not sources:  # graph/: the persistent store, built by `build` (or now, once)
+            from diplograph.project import default_graph_dir
             from diplograph.store import cached_store
 
+            graph_dir = default_graph_dir()
             try:
-                return UnionStore(cached_store(), prebuilt=True)
+                return UnionStore(cached_store(graph_dir), prebuilt=True)
             except OSError:  # graph/ not writable (no store can be built): parse as before
                 pass
         from diplograph.store import ensure_file_store, open_read_only

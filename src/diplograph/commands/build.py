@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -36,6 +37,17 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 
 _ENCODING = click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
                          help="Text encoding of the documents (e.g. latin-1, cp1252).")
+_LANGUAGE = click.option("--language", type=click.Choice(["auto", "fr"]), default="auto", show_default=True,
+                         help="auto: refuse documents that are not in French (front matter `language:`, "
+                              "else detected); fr: take every document as French.")
+
+
+def _shown(path: Path) -> str:
+    """A folder as the user would type it from here (``graph``, ``../graph``)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 @click.command("build")
@@ -47,29 +59,38 @@ _ENCODING = click.option("--encoding", default="utf-8", show_default=True, metav
               help="Publication date (YYYY-MM-DD); overrides the documents' front matter.")
 @click.option("--force", is_flag=True, help="Write document graphs even if they violate the shapes.")
 @_ENCODING
-@click.option("--graph-dir", default="graph", show_default=True, type=click.Path(path_type=str),
-              help="Output folder.")
-@click.option("--corpus-dir", default="corpus", show_default=True, type=click.Path(path_type=str),
-              help="Input folder when no DOCS are given.")
+@_LANGUAGE
+@click.option("--graph-dir", type=click.Path(path_type=str),
+              help="Output folder (default: the project's graph/).")
+@click.option("--corpus-dir", type=click.Path(path_type=str),
+              help="Input folder when no DOCS are given (default: the project's corpus/).")
 @click.option("--shard", metavar="K/N",
               help="Build only the K-th of N shares of the documents (by a hash of each slug); "
                    "combine the shards' folders with `diplograph merge`.")
 @click.pass_context
 def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, published: str | None, force: bool,
-                  encoding: str, graph_dir: str, corpus_dir: str, shard: str | None) -> None:
-    """Extract every corpus document (or DOCS) into GRAPH_DIR, validated with SHACL.
+                  encoding: str, language: str, graph_dir: str | None, corpus_dir: str | None,
+                  shard: str | None) -> None:
+    """Extract every corpus document (or DOCS) into the graph folder, validated with SHACL.
 
     Writes graph/<slug>.ttl per document and graph/diplograph.trig (one named graph per
-    document). A document graph that violates the shapes is not written (exit 1) unless
-    --force. Stale files are removed only when the whole corpus is built.
+    document). A document graph that violates the shapes, or a document not in French, is not
+    written (exit 1) unless --force (--language fr). Graphs of documents that left the corpus
+    are removed, and named, only when the whole corpus is built; graphs built from DOCS
+    outside the corpus are kept.
     """
-    from pathlib import Path
-
     from diplograph.build import build, corpus_documents, expand_documents, select_shard
+    from diplograph.project import current_project, require_project
 
     date = _published(published)
     share = _shard(shard)
-    paths = corpus_documents(Path(corpus_dir)) if not docs else expand_documents(docs)
+    named = expand_documents(docs) if docs else []  # a missing DOCS file is the first thing to say
+    project = current_project()
+    if graph_dir is None or (corpus_dir is None and not docs):
+        project = require_project("--graph-dir and DOCS (or --corpus-dir)")
+    graph_path = Path(graph_dir) if graph_dir is not None else project.graph  # type: ignore[union-attr]
+    corpus_path = Path(corpus_dir) if corpus_dir is not None else (project.corpus if project else None)
+    paths = named or corpus_documents(corpus_path)  # type: ignore[arg-type]
     count = len(select_shard(paths, share) if share else paths)
     with contextlib.ExitStack() as stack:
         bars: list = []
@@ -83,38 +104,51 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
                     item_show_func=lambda item: item)))
             bars[0].update(1, slug)
 
-        summary = build(docs, graph_dir=graph_dir, corpus_dir=corpus_dir, published=date, jobs=jobs,
-                        force=force, on_document=advance, encoding=encoding, shard=share)
+        summary = build(docs, graph_dir=graph_path, corpus_dir=corpus_path, published=date, jobs=jobs,
+                        force=force, on_document=advance, encoding=encoding, shard=share,
+                        force_french=language == "fr")
     for problem in summary.problems:
         click.echo(f"violation: {problem}", err=True)
     for note in summary.notes:  # warnings and infos: reported at their severity, never refused
         click.echo(note, err=True)
+    for reason in summary.not_french:
+        click.echo(f"refused: {reason}", err=True)
     changed = f"{len(summary.written)} files written, {len(summary.removed)} removed"
-    if summary.refused:
-        refused = ", ".join(summary.refused_documents)
-        click.echo(f"diplograph: {summary.line()}; {changed} in {graph_dir}/; not written (violations): "
-                   f"{refused} (use --force to write anyway)", err=True)
+    if summary.removed:
+        changed += f" ({', '.join(path.stem for path in summary.removed)}: no longer in the corpus)"
+    where = _shown(graph_path)
+    refused = []
+    if summary.refused_documents:
+        refused.append(f"not written (violations): {', '.join(summary.refused_documents)} "
+                       "(use --force to write anyway)")
+    if summary.not_french:
+        refused.append(f"not written (not French): {len(summary.not_french)}, listed above")
+    if refused:
+        click.echo(f"diplograph: {summary.line()}; {changed} in {where}/; {'; '.join(refused)}", err=True)
         ctx.exit(EXIT_FINDINGS)
     # With --force the user accepted the violations (they were listed above): exit 0.
-    click.echo(f"diplograph: {summary.line()}; {changed} in {graph_dir}/", err=True)
+    click.echo(f"diplograph: {summary.line()}; {changed} in {where}/", err=True)
 
 
 @click.command("merge")
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--graph-dir", default="graph", show_default=True, type=click.Path(path_type=str),
-              help="Output folder.")
+@click.option("--graph-dir", type=click.Path(path_type=str),
+              help="Output folder (default: the project's graph/).")
 @click.option("--no-store", is_flag=True, help="Do not load the query store (graph/.store).")
-def merge_command(folders: tuple[str, ...], graph_dir: str, no_store: bool) -> None:
+def merge_command(folders: tuple[str, ...], graph_dir: str | None, no_store: bool) -> None:
     """Merge the graph folders of `build --shard K/N` runs into GRAPH_DIR (no extraction).
 
     Copies every document graph, writes graph/diplograph.trig and loads the query store:
     the same files, byte for byte, as one build of the whole corpus.
     """
     from diplograph.merge import merge
+    from diplograph.project import require_project
 
-    summary = merge(folders, graph_dir, store=not no_store)
+    target = Path(graph_dir) if graph_dir is not None else require_project("--graph-dir").graph
+    summary = merge(folders, target, store=not no_store)
     click.echo(f"diplograph: merged {summary.documents} document graphs from {len(folders)} folders; "
-               f"{len(summary.written)} files written, {len(summary.removed)} removed in {graph_dir}/", err=True)
+               f"{len(summary.written)} files written, {len(summary.removed)} removed in {_shown(target)}/",
+               err=True)
 
 
 @click.command("extract")
@@ -122,9 +156,15 @@ def merge_command(folders: tuple[str, ...], graph_dir: str, no_store: bool) -> N
 @click.option("--published", metavar="DATE",
               help="Publication date (YYYY-MM-DD); overrides the document's front matter.")
 @_ENCODING
-def extract_command(doc: str, published: str | None, encoding: str) -> None:
-    """Extract one document and print its graph as Turtle on stdout (nothing is written)."""
-    from diplograph.build import extract_turtle
+@_LANGUAGE
+def extract_command(doc: str, published: str | None, encoding: str, language: str) -> None:
+    """Extract one document and print its graph as Turtle on stdout (nothing is written).
 
+    A document that is not in French is refused (exit 3) unless --language fr.
+    """
+    from diplograph.build import extract_turtle
+    from diplograph.reader import check_french
+
+    check_french(doc, encoding=encoding, force=language == "fr")
     text = extract_turtle(doc, published=_published(published), encoding=encoding)
     click.echo(text, nl=False)

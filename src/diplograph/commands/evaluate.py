@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 @click.command("evaluate")
 @click.argument("gold_files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--gold-dir", default=Path("tests/gold"), show_default=True, type=click.Path(path_type=Path),
-              help="Folder of gold YAML files (used when no GOLD_FILES are given).")
+@click.option("--gold-dir", type=click.Path(path_type=Path),
+              help="Folder of gold YAML files (used when no GOLD_FILES are given; default: the "
+                   "project's gold folder, tests/gold in the diplograph repository).")
 @click.option("--texts-dir", type=click.Path(path_type=Path),
               help="Look the documents up here by file name instead of by their gold 'document' path.")
 @click.option("--graph-dir", type=click.Path(path_type=Path),
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--details", is_flag=True, help="List the missed and spurious facts of each category.")
-def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Path | None,
+def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path | None, texts_dir: Path | None,
                      graph_dir: Path | None, fmt: str, details: bool) -> None:
     """Score extraction against gold facts: P/R/F1 per category, per document and micro-averaged.
 
@@ -43,7 +44,12 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path, texts_dir: Pa
     from diplograph.evaluate import evaluate_file, evaluate_stored, micro_average
 
     files = list(gold_files)
+    if not files and gold_dir is None:
+        from diplograph.project import require_project
+
+        gold_dir = require_project("GOLD_FILES or --gold-dir").gold
     if not files:
+        assert gold_dir is not None
         if not gold_dir.is_dir():
             raise InputError(f"{gold_dir}: no such folder of gold files")
         files = sorted(gold_dir.glob("*.yaml")) + sorted(gold_dir.glob("*.yml"))

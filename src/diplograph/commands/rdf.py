@@ -29,11 +29,13 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _graph_store() -> object | None:
-    """The on-disk store of ./graph (built by `build`), or None where none can be built (read-only)."""
+    """The on-disk store of the project's graph/ (built by `build`), or None where none can be built."""
+    from diplograph.project import default_graph_dir
     from diplograph.store import cached_store
 
+    graph_dir = default_graph_dir()
     try:
-        return cached_store()
+        return cached_store(graph_dir)
     except OSError:
         return None
 

@@ -16,7 +16,8 @@ FILES = click.argument("files", nargs=-1, type=click.Path(path_type=str))
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port, printed on stderr).")
 @click.option("--store", "store_dir", type=click.Path(path_type=str, file_okay=False),
-              help="Folder of the persistent store (default graph/.store).")
+              help="Folder of the persistent store (default: graph/.store of the project; a temporary one "
+                   "for FILES).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Time limit of one query, in seconds.")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
@@ -30,12 +31,23 @@ def serve_command(ctx: click.Context, files: tuple[str, ...], host: str, port: i
     The default graph is the union of the named graphs, so the stored queries run unchanged.
     The store is reused while FILES and the ontology are unchanged. Stop with Ctrl-C.
     """
+    import contextlib
+    import tempfile
+
     from diplograph.serve import Limits, serve
 
     verbose = bool(ctx.obj and ctx.obj.get("verbose"))
-    serve(files, host=host, port=port, store_dir=store_dir, verbose=verbose,
-          limits=Limits(timeout=timeout, max_rows=max_rows, allow_federation=allow_federation),
-          log=lambda message: click.echo(f"diplograph: {message}", err=True))
+    with contextlib.ExitStack() as stack:
+        if store_dir is None and files:  # explicit files: a store of their own, never ./graph/.store
+            store_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="diplograph-serve-"))
+        elif store_dir is None:  # the project's graph/, with its store kept beside it for the next time
+            from diplograph.project import default_graph_dir
+
+            graph_dir = default_graph_dir()
+            files, store_dir = (str(graph_dir),), str(graph_dir / ".store")
+        serve(files, host=host, port=port, store_dir=store_dir, verbose=verbose,
+              limits=Limits(timeout=timeout, max_rows=max_rows, allow_federation=allow_federation),
+              log=lambda message: click.echo(f"diplograph: {message}", err=True))
 
 
 @click.command("push")
