@@ -12,6 +12,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from functools import cache
@@ -600,3 +602,59 @@ def test_seed_accusations_include_zelensky_accusing_russia(source):
     rows = records(run("accusations", source()))
     assert any(r["type"] == URIRef(DG + "Accusation") and r["actor"] == iri("id/person/volodymyr-zelensky")
                and r["target"] == iri("id/state/russia") for r in rows), rows
+
+
+# ---------------------------------------------------------------- cold start: no rdflib, no PyYAML
+
+_PROBE = """
+import sys
+from diplograph.cli import main
+sys.argv = ["diplograph", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+heavy = sorted(name for name in ("rdflib", "yaml") if name in sys.modules)
+sys.stderr.write("LOADED=" + ",".join(heavy) + "\\n")
+sys.exit(code or 0)
+"""
+
+
+def _probe(*args: str) -> tuple[str, str]:
+    """Run `diplograph ARGS` in a fresh interpreter; (stdout, heavy modules it had imported)."""
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, done.stderr.rsplit("LOADED=", 1)[1].strip()
+
+
+@pytest.mark.parametrize("fmt", sparql.FORMATS)
+def test_query_on_oxigraph_imports_neither_rdflib_nor_pyyaml(fmt: str) -> None:
+    """The stored-query path of `diplograph query` cold-starts without rdflib and PyYAML, in every
+    format, on the query store and on explicit files, with a parameter bound."""
+    for args in (["participants"], ["follow-ups", str(KREMLIN)],
+                 ["participants", "-p", "event=<https://w3id.org/diplograph/id/event/2025-12-02-kremlin-meeting-fr/69>",
+                  "-p", "lang=en", str(KREMLIN)]):
+        out, heavy = _probe("query", *args, "-f", fmt)
+        assert heavy == "", f"{args} -f {fmt} imported {heavy}"
+        if args[-1] == str(KREMLIN):  # same bytes as the rdflib engine prints
+            assert out == _probe("query", *args, "-f", fmt, "--engine", "rdflib")[0], f"{args} -f {fmt}"
+
+
+def test_query_with_rdflib_engine_still_uses_rdflib() -> None:
+    _, heavy = _probe("query", "participants", str(KREMLIN), "--engine", "rdflib")
+    assert "rdflib" in heavy
+
+
+def test_run_decorators_read_what_yaml_reads() -> None:
+    """The YAML-free decorator reader of the query path agrees with PyYAML on every stored query."""
+    paths = sorted((ROOT / "queries").rglob("*.rq"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        full = sparql.parse_decorators(text)
+        expected = {key: full[key] for key in sparql.RUN_DECORATORS if key in full}
+        assert sparql.run_decorators(text) == expected, path.name
+    sample = "#+ summary: x\n#+ sorted_lists: [a, b]\n#+ binding: values\n#+ tags:\n#+   - t\n"
+    full = sparql.parse_decorators(sample)
+    assert sparql.run_decorators(sample) == {"sorted_lists": full["sorted_lists"], "binding": full["binding"]}

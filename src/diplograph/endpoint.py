@@ -50,7 +50,7 @@ def values_clause(bindings: Mapping[str, Identifier]) -> str:
     Raises UsageError for anything that is not a safe RDF term: a blank node (not allowed in
     VALUES), an IRI with characters that would end the ``<...>`` token, a bad variable name.
     """
-    from rdflib import BNode, Literal, URIRef
+    import pyoxigraph
 
     if not bindings:
         return ""
@@ -60,6 +60,12 @@ def values_clause(bindings: Mapping[str, Identifier]) -> str:
         name = name.lstrip("?$")
         if not _VARNAME.match(name):
             raise UsageError(f"parameter name {name!r} is not a SPARQL variable name")
+        if isinstance(term, pyoxigraph.NamedNode | pyoxigraph.Literal):  # checked when it was made
+            names.append("?" + name)
+            cells.append(str(term))  # N-Triples syntax, which SPARQL reads
+            continue
+        from rdflib import BNode, Literal, URIRef
+
         if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
             raise UsageError(f"parameter {name}: {term!r} is not an IRI or a literal")
         for iri in (term.datatype,) if isinstance(term, Literal) else (term,):

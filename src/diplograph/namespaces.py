@@ -7,11 +7,11 @@ list and ``ontology/diplograph.ttl`` declare exactly the same terms.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
+
+from diplograph import iris as _iris
+from diplograph.iris import doc_iri, graph_iri, id_iri, mention_iri, slugify, vocab_iri  # noqa: F401 - re-exported
 
 BASE = "https://w3id.org/diplograph/"
 ONTOLOGY_IRI = BASE + "ontology"
@@ -155,62 +155,4 @@ SCHEMA = Namespace("https://schema.org/")
 VANN = Namespace("http://purl.org/vocab/vann/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-PREFIXES: dict[str, str] = {
-    "dg": str(DG._NS),
-    "dgsh": str(DGSH),
-    "vocab": str(VOCAB),
-    "id": str(ID),
-    "doc": str(DOC),
-    "nif": str(NIF),
-    "gaf": str(GAF),
-    "sem": str(SEM),
-    "prov": str(PROV),
-    "org": str(ORG),
-    "time": str(TIME),
-    "schema": str(SCHEMA),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": str(WD),
-}
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated slug: stable across runs and platforms.
-
-    Accents are stripped (``Défense`` -> ``defense``) so that IRIs stay readable and do
-    not depend on the Unicode normal form of the input.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
-    return slug or "x"
-
-
-def id_iri(kind: str, *parts: str | int) -> str:
-    """IRI string of a thing: ``id/<kind>/<part>/<part>`` (parts already slugs or ints)."""
-    return BASE + "id/" + "/".join([kind, *(str(p) for p in parts)])
-
-
-def doc_iri(doc_slug: str) -> str:
-    """IRI string of a source document."""
-    return BASE + "doc/" + doc_slug
-
-
-def mention_iri(doc_slug: str, begin: int, end: int) -> str:
-    """RFC 5147 fragment IRI of a span of the document body, as NIF does."""
-    return f"{doc_iri(doc_slug)}#char={begin},{end}"
-
-
-def graph_iri(doc_slug: str) -> str:
-    """IRI string of a document's named graph."""
-    return BASE + "graph/" + doc_slug
-
-
-def vocab_iri(scheme: str, concept: str) -> str:
-    """IRI string of a vocabulary concept ``vocab/<scheme>/<concept>``."""
-    return BASE + "vocab/" + scheme + "/" + concept
+PREFIXES: dict[str, str] = dict(_iris.PREFIXES)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diplograph.errors import InputError
-from diplograph.namespaces import graph_iri, slugify
+from diplograph.iris import graph_iri, slugify
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -15,18 +15,12 @@ when a query actually runs, which keeps ``diplograph query`` quick to start.
 
 from __future__ import annotations
 
-import csv
-import difflib
 import functools
-import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
 from diplograph.errors import InputError, UsageError
 
@@ -154,15 +148,53 @@ def parameters_of(text: str) -> tuple[Parameter, ...]:
     return tuple(found.values())
 
 
-def load_query(path: Path, name: str | None = None) -> StoredQuery:
-    """Read one ``.rq`` file with its decorators and parameters."""
+# Decorators the query path reads when it runs a query (not the ones `queries` lists).
+RUN_DECORATORS = ("binding", "sorted_lists")
+
+
+def run_decorators(text: str) -> dict[str, Any]:
+    """The decorators in RUN_DECORATORS, read without PyYAML (``key: value``, ``key: [a, b]`` or a
+    ``- item`` list under the key), so that ``diplograph query`` starts without importing it.
+
+    A test checks that this gives what YAML gives for every stored query.
+    """
+    found: dict[str, Any] = {}
+    current = None
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            continue
+        body = line[2:]
+        stripped = body.strip()
+        if body[:1] == " " and body[1:2] not in (" ", "\t", "") and not stripped.startswith("-"):
+            key, _, value = stripped.partition(":")
+            current = key.strip() if key.strip() in RUN_DECORATORS else None
+            value = value.strip()
+            if current is None:
+                continue
+            if value.startswith("[") and value.endswith("]"):
+                found[current] = [item.strip().strip("'\"") for item in value[1:-1].split(",") if item.strip()]
+            elif value:
+                found[current] = value.strip("'\"")
+            else:
+                found[current] = []
+        elif current is not None and stripped.startswith("- ") and isinstance(found[current], list):
+            found[current].append(stripped[2:].strip().strip("'\""))
+    return found
+
+
+def load_query(path: Path, name: str | None = None, *, light: bool = False) -> StoredQuery:
+    """Read one ``.rq`` file with its decorators and parameters.
+
+    ``light``: only the decorators a run needs (:func:`run_decorators`), no summary or tags,
+    and no PyYAML import (what ``diplograph query`` uses).
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from exc
-    decorators = parse_decorators(text)
+    decorators = run_decorators(text) if light else parse_decorators(text)
     tags = decorators.get("tags") or ()
     if isinstance(tags, str):
         tags = [tags]
@@ -204,7 +236,7 @@ def _joined(sub: Path) -> list[StoredQuery]:
     return [load_query(by_name[name]) for name in sorted(by_name)]
 
 
-def resolve_query(name_or_file: str, folder: Path | None = None) -> StoredQuery:
+def resolve_query(name_or_file: str, folder: Path | None = None, *, light: bool = False) -> StoredQuery:
     """A stored query by name (``participants``, ``checks/...``) or a ``.rq`` file by path.
 
     Only names that stay inside the queries folder are accepted, so ``../../etc/passwd``
@@ -219,7 +251,7 @@ def resolve_query(name_or_file: str, folder: Path | None = None) -> StoredQuery:
         folder = found[0] if found else folders[-1]
     base = folder
     if name_or_file.lower().endswith(".rq") and Path(name_or_file).is_file():
-        return load_query(Path(name_or_file))
+        return load_query(Path(name_or_file), light=light)
     name = name_or_file[:-3] if name_or_file.lower().endswith(".rq") else name_or_file
     if not _NAME.match(name) or ".." in name.split("/"):
         raise UsageError(f"{name_or_file!r} is not a stored query name (use `diplograph queries`) "
@@ -230,17 +262,19 @@ def resolve_query(name_or_file: str, folder: Path | None = None) -> StoredQuery:
         raise UsageError(f"{name_or_file!r} is outside the queries folder")
     if not path.is_file():
         known = [p.relative_to(root).with_suffix("").as_posix() for p in sorted(root.rglob("*.rq"))]
+        import difflib
+
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else " (see `diplograph queries`)"
         raise UsageError(f"no stored query named {name!r}{hint}")
-    return load_query(path, name)
+    return load_query(path, name, light=light)
 
 
 # ---------------------------------------------------------------- parameters
 
 
 def _expand_curie(value: str) -> str | None:
-    from diplograph.namespaces import PREFIXES
+    from diplograph.iris import PREFIXES
 
     prefix, sep, local = value.partition(":")
     if sep and prefix in PREFIXES and not local.startswith("//"):
@@ -269,13 +303,26 @@ def _iri(value: str, name: str) -> str | None:
     return candidate
 
 
-def bind_parameters(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Identifier]:
+def bind_parameters(query: StoredQuery, values: Mapping[str, str], *, native: bool = False) -> dict[str, Any]:
     """Check ``--param`` values against the query and turn them into RDF terms.
 
-    Returns ``{variable name: term}``. Unknown or missing parameters and values that are not
-    valid IRIs/literals are usage errors: the query never runs with a half-understood value.
+    Returns ``{variable name: term}``: rdflib terms, or pyoxigraph terms with ``native`` (the
+    Oxigraph path of ``diplograph query``, which never imports rdflib). Unknown or missing
+    parameters and values that are not valid IRIs/literals are usage errors: the query never
+    runs with a half-understood value.
     """
-    from rdflib import Literal, URIRef
+    if native:
+        import pyoxigraph
+
+        def URIRef(iri: str) -> Any:  # noqa: N802 - stands in for rdflib's class
+            return pyoxigraph.NamedNode(iri)
+
+        def Literal(value: str, datatype: Any = None) -> Any:  # noqa: N802
+            if datatype is None:
+                return pyoxigraph.Literal(value)
+            return _to_oxigraph(_typed_literal(value, str(datatype.value), name))
+    else:
+        from rdflib import Literal, URIRef  # type: ignore[assignment]
 
     bound: dict[str, Identifier] = {}
     for name, value in values.items():
@@ -300,14 +347,22 @@ def bind_parameters(query: StoredQuery, values: Mapping[str, str]) -> dict[str, 
         elif param.kind == "literal":
             bound[param.variable] = Literal(value)
         else:
-            literal = Literal(value, datatype=URIRef(XSD + param.kind))
-            if literal.ill_typed:
-                raise UsageError(f"parameter {name!r}: {value!r} is not a valid xsd:{param.kind}")
-            bound[param.variable] = literal
+            bound[param.variable] = (Literal(value, datatype=URIRef(XSD + param.kind)) if native
+                                     else _typed_literal(value, XSD + param.kind, name))
     missing = [p.name for p in query.parameters if p.required and p.variable not in bound]
     if missing:
         raise UsageError(f"query {query.name!r} needs --param {missing[0]}=...")
     return bound
+
+
+def _typed_literal(value: str, datatype: str, name: str) -> Identifier:
+    """An rdflib literal of an XSD type, refused when ill-typed (rdflib knows the lexical forms)."""
+    from rdflib import Literal, URIRef
+
+    literal = Literal(value, datatype=URIRef(datatype))
+    if literal.ill_typed:
+        raise UsageError(f"parameter {name!r}: {value!r} is not a valid xsd:{datatype.removeprefix(XSD)}")
+    return literal
 
 
 def _encodable(value: str) -> bool:
@@ -479,8 +534,11 @@ def to_rdflib(term: Any) -> Identifier | None:
     raise InputError(f"unsupported RDF term in results: {term!r}")
 
 
-def _to_oxigraph(term: Identifier) -> Any:
+def _to_oxigraph(term: Any) -> Any:
     import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode | pyoxigraph.Literal):
+        return term
     from rdflib import Literal, URIRef
 
     if isinstance(term, URIRef):
@@ -540,9 +598,14 @@ def oxigraph_request(query: StoredQuery, bindings: Mapping[str, Identifier]) -> 
     return text, {pyoxigraph.Variable(name): _to_oxigraph(term) for name, term in bindings.items()}
 
 
-def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Identifier],
-                 union: bool = True) -> Result:
-    """Run on pyoxigraph; ``union``: read the default graph as the union of the named graphs."""
+def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[str, Any],
+                 union: bool = True, native: bool = False) -> Result:
+    """Run on pyoxigraph; ``union``: read the default graph as the union of the named graphs.
+
+    ``native``: the rows keep pyoxigraph's terms (the result writers take both kinds), so
+    that ``diplograph query`` never imports rdflib; otherwise rdflib terms, plain literals
+    for ``xsd:string`` ones.
+    """
     import pyoxigraph
 
     text, substitutions = oxigraph_request(query, bindings)
@@ -554,12 +617,13 @@ def run_oxigraph(store: pyoxigraph.Store, query: StoredQuery, bindings: Mapping[
         raise InputError(f"{query.path}: {' '.join(str(exc).split())}") from exc
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return Result("ask", boolean=bool(answer))
+    convert = (lambda term: term) if native else to_rdflib
     if isinstance(answer, pyoxigraph.QueryTriples):
-        triples = [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in answer]
-        return Result("graph", triples=sorted(set(triples)))  # type: ignore[arg-type]
+        triples = {(convert(t.subject), convert(t.predicate), convert(t.object)) for t in answer}
+        return Result("graph", triples=list(triples) if native else sorted(triples))  # type: ignore[arg-type]
     names = [v.value for v in answer.variables]
     keep = [i for i, name in enumerate(names) if name not in bindings]
-    rows = [tuple(to_rdflib(solution[i]) for i in keep) for solution in answer]
+    rows = [tuple(convert(solution[i]) for i in keep) for solution in answer]
     return Result("select", [names[i] for i in keep], rows)
 
 
@@ -677,16 +741,20 @@ def with_shipped_graphs(data: Any) -> Any:
     return data
 
 
-def run(query: StoredQuery, data: Any, bindings: Mapping[str, Identifier] | None = None) -> Result:
-    """Run a query on loaded data (a UnionStore, a pyoxigraph Store, an rdflib Dataset or an Endpoint)."""
+def run(query: StoredQuery, data: Any, bindings: Mapping[str, Any] | None = None, *,
+        native: bool = False) -> Result:
+    """Run a query on loaded data (a UnionStore, a pyoxigraph Store, an rdflib Dataset or an Endpoint).
+
+    ``native``: on Oxigraph, rows of pyoxigraph terms (see :func:`run_oxigraph`).
+    """
     import pyoxigraph
 
     if isinstance(data, Endpoint):
         result = run_endpoint(data, query, bindings or {})
     elif isinstance(data, UnionStore):
-        result = run_oxigraph(data.store, query, bindings or {}, union=False)
+        result = run_oxigraph(data.store, query, bindings or {}, union=False, native=native)
     elif isinstance(data, pyoxigraph.Store):
-        result = run_oxigraph(data, query, bindings or {})
+        result = run_oxigraph(data, query, bindings or {}, native=native)
     else:
         result = run_rdflib(data, query, bindings or {})
     return sort_lists(query, result)
@@ -716,17 +784,22 @@ def sort_lists(query: StoredQuery, result: Result) -> Result:
         cells = list(row)
         for i in positions:
             term = cells[i]
-            if term is not None and _kind(term) == "literal" and not str(term):
+            if term is not None and _kind(term) == "literal" and not _value(term):
                 cells[i] = None
             elif term is not None and _kind(term) == "literal":
-                text = LIST_SEPARATOR.join(sorted(str(term).split(LIST_SEPARATOR)))
+                text = LIST_SEPARATOR.join(sorted(_value(term).split(LIST_SEPARATOR)))
                 cells[i] = _same_kind_literal(term, text)
         rows.append(tuple(cells))
     return Result(result.kind, result.variables, rows, result.boolean, result.triples)
 
 
 def _same_kind_literal(term: Any, text: str) -> Any:
-    """A literal with ``text`` and the language or datatype of ``term``."""
+    """A literal with ``text`` and the language or datatype of ``term`` (of the same library)."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.Literal):
+        return pyoxigraph.Literal(text, language=term.language) if term.language else pyoxigraph.Literal(
+            text, datatype=term.datatype)
     from rdflib import Literal
 
     return Literal(text, lang=term.language, datatype=None if term.language else term.datatype)
@@ -735,12 +808,39 @@ def _same_kind_literal(term: Any, text: str) -> Any:
 # ---------------------------------------------------------------- result formats
 
 
+# The writers below take rdflib terms (rdflib engine, endpoints) and pyoxigraph terms (the
+# Oxigraph path of `diplograph query`, which imports no rdflib): these three helpers tell them apart.
+
+
+def _value(term: Any) -> str:
+    """The lexical value: an IRI without brackets, a literal's text, a blank node's label."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal):
+        return str(term.value)
+    return str(term)
+
+
 def _literal_parts(term: Any) -> tuple[str, str | None, str | None]:
+    """(text, language, datatype) of a literal; the datatype is None for plain and xsd:string ones."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = term.datatype.value
+        return term.value, term.language, None if term.language or datatype == XSD_STRING else datatype
     datatype = str(term.datatype) if term.datatype is not None and str(term.datatype) != XSD_STRING else None
     return str(term), term.language, datatype
 
 
 def _kind(term: Any) -> str:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return "uri"
+    if isinstance(term, pyoxigraph.BlankNode):
+        return "bnode"
+    if isinstance(term, pyoxigraph.Literal):
+        return "literal"
     from rdflib import BNode, URIRef
 
     if isinstance(term, URIRef):
@@ -752,6 +852,8 @@ def _kind(term: Any) -> str:
 
 def to_json(result: Result) -> str:
     """W3C SPARQL 1.1 Query Results JSON."""
+    import json
+
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2) + "\n"
     bindings = []
@@ -762,7 +864,7 @@ def to_json(result: Result) -> str:
                 continue
             kind = _kind(term)
             if kind != "literal":
-                item[name] = {"type": kind, "value": str(term)}
+                item[name] = {"type": kind, "value": _value(term)}
                 continue
             value, lang, datatype = _literal_parts(term)
             item[name] = {"type": "literal", "value": value}
@@ -777,6 +879,9 @@ def to_json(result: Result) -> str:
 
 def to_xml(result: Result) -> str:
     """W3C SPARQL Query Results XML Format (second edition)."""
+    from xml.sax.saxutils import escape as xml_escape  # imports urllib: only when XML is asked for
+    from xml.sax.saxutils import quoteattr
+
     out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sparql xmlns="{RESULTS_NS}">', "  <head>"]
     if result.kind == "ask":
         out += ["  </head>", f"  <boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
@@ -790,9 +895,9 @@ def to_xml(result: Result) -> str:
                 continue
             kind = _kind(term)
             if kind == "uri":
-                inner = f"<uri>{xml_escape(str(term))}</uri>"
+                inner = f"<uri>{xml_escape(_value(term))}</uri>"
             elif kind == "bnode":
-                inner = f"<bnode>{xml_escape(str(term))}</bnode>"
+                inner = f"<bnode>{xml_escape(_value(term))}</bnode>"
             else:
                 value, lang, datatype = _literal_parts(term)
                 attr = f" xml:lang={quoteattr(lang)}" if lang else (
@@ -807,11 +912,14 @@ def to_xml(result: Result) -> str:
 def _csv_value(term: Any) -> str:
     if term is None:
         return ""
-    return ("_:" + str(term)) if _kind(term) == "bnode" else str(term)
+    return ("_:" + _value(term)) if _kind(term) == "bnode" else _value(term)
 
 
 def to_csv(result: Result) -> str:
     """W3C SPARQL 1.1 CSV results: lexical values only, RFC 4180 quoting, CRLF line ends."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if result.kind == "ask":
@@ -834,9 +942,9 @@ def term_to_sparql(term: Any) -> str:
     """A term in SPARQL/Turtle syntax, on one line (as TSV results need)."""
     kind = _kind(term)
     if kind == "uri":
-        return f"<{term}>"
+        return f"<{_value(term)}>"
     if kind == "bnode":
-        return f"_:{term}"
+        return f"_:{_value(term)}"
     value, lang, datatype = _literal_parts(term)
     if lang:
         return f"{_turtle_string(value)}@{lang}"
@@ -860,10 +968,10 @@ def _short(term: Any, prefixes: Sequence[tuple[str, str]]) -> str:
         return ""
     kind = _kind(term)
     if kind == "literal":
-        return " ".join(str(term).split())
+        return " ".join(_value(term).split())
     if kind == "bnode":
-        return "_:" + str(term)
-    text = str(term)
+        return "_:" + _value(term)
+    text = _value(term)
     for prefix, namespace in prefixes:
         if text.startswith(namespace) and len(text) > len(namespace):
             return f"{prefix}:{text[len(namespace):]}"
@@ -872,7 +980,7 @@ def _short(term: Any, prefixes: Sequence[tuple[str, str]]) -> str:
 
 def to_table(result: Result, max_width: int = 60) -> str:
     """A plain-text table for people: IRIs shortened with the diplograph prefixes."""
-    from diplograph.namespaces import PREFIXES
+    from diplograph.iris import PREFIXES
 
     if result.kind == "ask":
         return ("yes" if result.boolean else "no") + "\n"

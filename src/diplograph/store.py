@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError
 from diplograph.fsio import atomic_write_text
-from diplograph.namespaces import ONTOLOGY_GRAPH, VOCAB_GRAPH
+from diplograph.iris import ONTOLOGY_GRAPH_IRI as ONTOLOGY_GRAPH
+from diplograph.iris import VOCAB_GRAPH_IRI as VOCAB_GRAPH
 from diplograph.rdfio import bulk_load, graph_name_for, rdf_format, resolve_sources
 from diplograph.rdfio import oxigraph_quads as rdfio_quads
 

@@ -47,12 +47,15 @@ def queries_command(show_checks: bool) -> None:
 def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, endpoint: str | None,
                   files: tuple[str, ...]) -> None:
     """Run a stored query NAME (see `diplograph queries`) or a .rq FILE on FILES (default graph/)."""
-    query = sparql.resolve_query(name)
-    bindings = sparql.bind_parameters(query, sparql.parse_param_options(params))
+    # On Oxigraph, pyoxigraph's terms go straight to the writers: no rdflib, no PyYAML to import
+    # (they were most of the start-up time of a stored query).
+    native = endpoint is None and engine == "oxigraph"
+    query = sparql.resolve_query(name, light=native)
+    bindings = sparql.bind_parameters(query, sparql.parse_param_options(params), native=native)
     data = sparql.load_sources(files, engine, endpoint)
     if endpoint is not None:
         _warn_if_not_union(endpoint)
-    result = sparql.run(query, data, bindings)
+    result = sparql.run(query, data, bindings, native=native)
     click.echo(sparql.format_result(result, fmt), nl=False)
 
 
