@@ -190,3 +190,27 @@ def test_a_call_named_in_the_heading_is_the_call_the_section_tells() -> None:
     assert mentioned_at(doc, call, "s'est entretenue ce jour par téléphone")
     assert actors(call) >= {person("freja-holm"), person("gunnar-eiriksson")}
     assert call.date is not None and call.date.iso == "2026-04-03"
+
+
+# ------------------------------------------------------------------ other occasions stay apart
+
+def test_other_occasions_stay_apart_and_a_new_call_takes_no_neighbouring_date() -> None:
+    """An earlier talk of the same two people ("avait déjà eu lieu en mai à Vienne") is another
+    meeting; a call between other people in a later paragraph does not take the day told for
+    the meeting before it, and "Cet échange a duré une heure" gives the call its duration."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    doc = extract(read_document(TEXTS / "events-other-occasions.txt"), load_nlp())
+    talks = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
+    assert len(talks) == 4, [e.trigger.text for e in talks]
+    received, earlier, riga, call = talks
+    assert received.date is not None and received.date.iso == "2026-06-08"
+    assert earlier.date is not None and earlier.date.iso == "2026-05"
+    assert any("vienn" in p for p in earlier.places) and not any("vienn" in p for p in received.places)
+    assert actors(riga) >= {person("mart-kask"), person("ilze-berzina")}
+    assert mentioned_at(doc, riga, "Ils ont également évoqué")
+    assert actors(call) >= {person("adam-zielinski"), person("darius-petrauskas")}
+    assert call.date is None
+    assert call.duration is not None and call.duration.iso == "PT1H"
+    assert mentioned_at(doc, call, "Cet échange a duré")
