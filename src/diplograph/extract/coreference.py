@@ -15,7 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
 from diplograph.extract.syntax import actors_of, case_of, event_token, in_quote, subjects_of
 from diplograph.extract.triggers import remove_event
-from diplograph.model import Event, Span
+from diplograph.model import DurationValue, Event, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -320,6 +320,8 @@ def _continue_gatherings(ctx: Context) -> None:
             continue
         target.mentions.append(ctx.span(token.i, token.i + 1))
         target.mentions.sort()
+        if how == "demonstrative" and token.dep_ in ("nsubj", "nsubj:pass") and target.duration is None:
+            target.duration = _clause_duration(ctx, token.head)  # "Cet échange a duré une heure"
         if how == "anaphoric":
             clause = {t.i for t in token.subtree}
             for hit in ctx.hits_of("issue"):
@@ -356,6 +358,16 @@ def _told_before(ctx: Context, begin: int) -> Event | None:
             if len({p.actor for p in event.participants}) >= 2:
                 return event
     return recent[0] if recent else None
+
+
+def _clause_duration(ctx: Context, verb: Token) -> DurationValue | None:
+    """The duration said in the clause of ``verb`` (its own words, not a nested clause's)."""
+    clause = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl")
+                                            for t in c.subtree}
+    for t in ctx.times:
+        if isinstance(t.value, DurationValue) and t.start in clause:
+            return t.value
+    return None
 
 
 def _past(verb: Token) -> bool:

@@ -39,21 +39,32 @@ def narrative_dates(ctx: Context) -> None:
     events = sorted(ctx.events, key=lambda e: e.trigger.begin)
     sections = [(sec.begin, sec.end) for sec in ctx.source.sections] or [(0, len(ctx.text))]
     current: DateValue | None = None
+    told: Event | None = None  # the event that gave ``current``
     section_of_current: tuple[int, int] | None = None
     for event in events:
         token = event_token(ctx, event)
         section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
         if section != section_of_current:
-            current, section_of_current = None, section
+            current, told, section_of_current = None, None, section
         main_clause = token.pos_ == "VERB" and (token.dep_ in ("ROOT", "conj", "parataxis")
                                                 or token.head.dep_ == "ROOT")
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
                 and not in_quote(ctx, token):
-            event.date = _told_date(ctx, event, token, current, reference)
+            event.date = _told_date(ctx, event, token, current if _same_occasion(event, told) else None, reference)
         if main_clause and event.status == OCCURRED and event.date is not None \
                 and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(token):
-            current = event.date
+            current, told = event.date, event
 
+
+
+def _same_occasion(event: Event, told: Event | None) -> bool:
+    """A gathering of other people than the event that gave the narrated day is another
+    occasion: it does not take that day ("X et Y se sont entretenus mardi. ... Z s'est
+    entretenu par téléphone avec W" leaves the call undated)."""
+    if told is None or event.event_type not in GATHERINGS or not event.participants:
+        return True
+    theirs = {p.actor for p in told.participants} | set(told.agents)
+    return bool(theirs & {p.actor for p in event.participants})
 
 
 def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | None, reference) -> DateValue | None:
