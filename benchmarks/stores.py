@@ -211,7 +211,7 @@ def stored_query_cases(local: Any) -> list[tuple[str, Any, dict]]:
     return cases
 
 
-TIMEOUT = 60.0  # seconds: the HTTP time limit of one query on a server
+TIMEOUT = 30.0  # seconds: the HTTP time limit of one query on a server
 BUDGET = 10.0  # seconds: a query slower than this once is not repeated
 
 
@@ -332,10 +332,11 @@ def main() -> None:
     finally:
         for process in processes:
             stop(process)
+    write_results(result)  # before the bulk loader, which may be cut short
     if not args.no_bulk:
         result["virtuoso_bulk"] = bulk_load_virtuoso(files, work)
         log(f"virtuoso bulk: {result['virtuoso_bulk']}")
-    write_results(result)
+        write_results(result)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
