@@ -12,9 +12,10 @@ For each output format and two inputs, the median wall time of whole processes:
   that file and the shipped ontology and vocabularies into memory, copies the union into the
   default graph (what diplograph does), and queries.
 
-The ratio diplograph / bare is the figure issue 15 asks for (goal <= 5x). ``--src`` runs
-another checkout's code (e.g. the commit before a change) for a before/after comparison.
-Results on stdout (markdown) and in benchmarks/coldstart.json.
+The ratio diplograph / bare is the figure issue 15 asks for (goal <= 5x). ``--before SRC``
+also times another checkout's ``src`` (e.g. the commit before a change) against the same bare
+processes. Results: benchmarks/coldstart.json and the section between the ``coldstart``
+markers of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
+BEGIN, END = "<!-- coldstart: begin (benchmarks/coldstart.py) -->", "<!-- coldstart: end -->"
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 RESULT_FORMAT = {"table": "CSV", "csv": "CSV", "tsv": "TSV", "json": "JSON", "xml": "XML"}
 BARE = """
@@ -60,16 +62,13 @@ def timed(command: list[str], repeat: int, env: dict[str, str]) -> float:
     return median(runs)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the diplograph code to time")
-    args = parser.parse_args()
+def measure(src: Path, repeat: int) -> dict[str, dict[str, float]]:
+    """{case: {diplograph_s, bare_s, ratio}} for the code under ``src``."""
     sys.path.insert(0, str(ROOT / "src"))
     from diplograph import sparql
     from diplograph.store import ensure_query_store, shipped_sources
 
-    env = dict(os.environ, PYTHONPATH=str(args.src))
+    env = dict(os.environ, PYTHONPATH=str(src))
     query = sparql.resolve_query("participants")
     text, _ = sparql.oxigraph_request(query, {})
     request = ROOT / "benchmarks" / ".coldstart.rq"
@@ -80,19 +79,54 @@ def main() -> None:
     cases = {"query store (graph/)": ([], ["store", str(store)]),
              "explicit file": ([str(kremlin)], ["file", str(kremlin)])}
     results = {}
-    print("| input | format | diplograph query (s) | bare pyoxigraph (s) | ratio |\n|---|---|---|---|---|")
     for label, (files, bare_args) in cases.items():
         for fmt in FORMATS:
             ours = timed([sys.executable, "-m", "diplograph.cli", "query", "participants", *files, "-f", fmt],
-                         args.repeat, env)
+                         repeat, env)
             bare = timed([sys.executable, "-c", BARE, *bare_args, RESULT_FORMAT[fmt], str(request),
-                          *(shipped if bare_args[0] == "file" else [])], args.repeat, env)
+                          *(shipped if bare_args[0] == "file" else [])], repeat, env)
             results[f"{label}, {fmt}"] = {"diplograph_s": ours, "bare_s": bare, "ratio": ours / bare}
-            print(f"| {label} | {fmt} | {ours:.3f} | {bare:.3f} | {ours / bare:.2f}x |", flush=True)
+            print(f"{src}: {label}, {fmt}: {ours:.3f} s / {bare:.3f} s = {ours / bare:.2f}x", flush=True)
     request.unlink()
-    out = ROOT / "benchmarks" / "coldstart.json"
-    out.write_text(json.dumps({"src": str(args.src), "repeat": args.repeat, "results": results}, indent=2) + "\n",
-                   encoding="utf-8")
+    return results
+
+
+def markdown(data: dict) -> str:
+    after, before = data["after"], data.get("before")
+    lines = [BEGIN, "## `diplograph query` cold start vs a bare pyoxigraph process (`benchmarks/coldstart.py`)", "",
+             "Whole processes, median of " + str(data["repeat"]) + " runs; the bare process opens the same store "
+             "(or loads the same file with the ontology and vocabularies) and runs the same request. Goal <= 5x.", "",
+             "| input, format | diplograph (s) | bare (s) | ratio | ratio before |", "|---|---|---|---|---|"]
+    for case, item in after.items():
+        was = f"{before[case]['ratio']:.2f}x" if before and case in before else "-"
+        lines.append(f"| {case} | {item['diplograph_s']:.3f} | {item['bare_s']:.3f} | {item['ratio']:.2f}x | {was} |")
+    if data.get("note"):
+        lines += ["", data["note"]]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def place(section: str, results_md: Path) -> None:
+    """Put the section into RESULTS.md (replacing the previous one), leaving the rest as is."""
+    text = results_md.read_text(encoding="utf-8") if results_md.exists() else ""
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    results_md.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--before", type=Path, default=None, help="another checkout's src/ to time as well")
+    args = parser.parse_args()
+    data = {"repeat": args.repeat, "after": measure(ROOT / "src", args.repeat)}
+    if args.before is not None:
+        data["before"] = measure(args.before, args.repeat)
+    (ROOT / "benchmarks" / "coldstart.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    place(markdown(data), ROOT / "benchmarks" / "RESULTS.md")
 
 
 if __name__ == "__main__":

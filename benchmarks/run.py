@@ -682,6 +682,12 @@ def main() -> None:
     text = markdown(r)
     if (args.out / "scale.json").exists():  # keep the last --scale run's section
         text += "\n" + scale.markdown(json.loads((args.out / "scale.json").read_text(encoding="utf-8")))
+    import coldstart
+    import stores
+
+    for name, module in (("coldstart.json", coldstart), ("stores.json", stores)):  # sections of their own scripts
+        if (args.out / name).exists():
+            text += "\n" + module.markdown(json.loads((args.out / name).read_text(encoding="utf-8")))
     (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
     log(f"wrote {args.out / 'results.json'} and {args.out / 'RESULTS.md'}")
 
