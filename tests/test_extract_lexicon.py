@@ -229,3 +229,9 @@ def test_a_day_alone_after_a_deadline_word_is_a_deadline_in_the_coming_month() -
     assert by_text["15"].iso == "2026-03-15" and by_text["15"].deadline
     assert by_text["2"].iso == "2026-04-02" and by_text["2"].deadline  # the 2nd has passed: next month
     assert by_text["Ce jeudi"].iso == "2026-03-12"  # "ce jeudi" on a Thursday is that day, even in the future
+
+
+def test_a_role_in_an_organ_of_a_named_organisation_is_held_for_that_organisation() -> None:
+    doc = _extract("lexicon-organs.txt")
+    assert (role("president"), id_iri("org", "african-union")) in roles_of(doc, person("moussa-diop"))
+    assert (role("foreign-minister"), state("cote-d-ivoire")) in roles_of(doc, person("karim-toure"))

@@ -87,6 +87,16 @@ def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[s
         for m in ctx.by_token.get(k, []):
             if m.kind in ("state", "org") and m.start == k:
                 return m.iri, m.end
+        # "président de la Commission de l'Union africaine": an unnamed organ (one capitalised
+        # noun) of a named organisation or state; the role is held for that organisation
+        if doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN") and not ctx.by_token.get(k):
+            n = k + 1
+            while n < len(doc) and n < k + 4 and doc[n].pos_ in ("ADP", "DET"):
+                n += 1
+            if n > k + 1 and n < len(doc):
+                for m in ctx.by_token.get(n, []):
+                    if m.kind in ("state", "org") and m.start == n and not m.described:
+                        return m.iri, m.end
     ministry = _ministry_of(ctx, hit)
     if ministry is not None:
         _drop_mentions(ctx, hit.start, hit.end)  # "ministre de l'Europe ...": no mention of Europe
