@@ -84,3 +84,21 @@ def test_small_files_and_no_cache_folder_load_in_memory(
     monkeypatch.setenv("HOME", str(dataset.parent / "home"))
     info = ensure_file_store([dataset])
     assert info is not None and info.path.is_relative_to(dataset.parent / "home" / ".cache" / "diplograph")
+
+
+def test_blank_nodes_keep_their_joins_in_the_cached_store(cache: Path, tmp_path: Path, cli_runner,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The union copy is a second parse; blank nodes would not match across parses, so they go another way."""
+    data = tmp_path / "data" / "blank.trig"
+    data.parent.mkdir(exist_ok=True)
+    data.write_text('@prefix dg: <https://w3id.org/diplograph/ontology#> .\n'
+                    '<https://example.org/g> { <https://example.org/e> a dg:Meeting ; dg:participation _:p .\n'
+                    '  _:p dg:participant <https://example.org/x> . }\n', encoding="utf-8")
+    query = tmp_path / "q.rq"
+    query.write_text("PREFIX dg: <https://w3id.org/diplograph/ontology#>\n"
+                     "SELECT ?e ?x WHERE { ?e dg:participation ?p . ?p dg:participant ?x }\n", encoding="utf-8")
+    cached = cli_runner.invoke(cli, ["query", str(query), "-f", "csv", str(data)])
+    monkeypatch.setenv("DIPLOGRAPH_STORE_MIN_MB", "1000000")
+    memory = cli_runner.invoke(cli, ["query", str(query), "-f", "csv", str(data)])
+    assert cached.exit_code == memory.exit_code == 0, cached.output
+    assert cached.stdout == memory.stdout and "https://example.org/x" in cached.stdout

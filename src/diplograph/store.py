@@ -25,7 +25,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -193,6 +193,32 @@ def _cleanup(root: Path, keep: str) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
+class _BlankNode(Exception):
+    pass
+
+
+def _union_quads(path: Path) -> Iterator[pyoxigraph.Quad]:
+    """The file's triples, into the default graph (the distinct union: a store is a set).
+
+    Why a second parse rather than :data:`UNION_UPDATE`: Oxigraph runs an update as one
+    transaction held in memory; for 1.4M triples it took 2.9x as long and 1.8 GB against
+    1.2 GB, and it grows with the data. Stops at the first blank node (:class:`_BlankNode`)
+    before copying it: the caller then falls back to the update.
+    """
+    import pyoxigraph
+
+    _, mime, _ = rdf_format(path)
+    default = pyoxigraph.DefaultGraph()
+    skip = {str(ONTOLOGY_GRAPH), str(VOCAB_GRAPH)}
+    for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime)):
+        graph = getattr(quad, "graph_name", None)
+        if isinstance(graph, pyoxigraph.NamedNode) and graph.value in skip:
+            continue
+        if isinstance(quad.subject, pyoxigraph.BlankNode) or isinstance(quad.object, pyoxigraph.BlankNode):
+            raise _BlankNode
+        yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
+
+
 def _load(db: Path, sources: Sequence[Source], union_copy: bool = False) -> int:
     """Bulk-load every source into a new database at ``db``; returns the number of quads."""
     import pyoxigraph
@@ -201,7 +227,11 @@ def _load(db: Path, sources: Sequence[Source], union_copy: bool = False) -> int:
     for source in sources:
         bulk_load(store, source.path, source.graph)
     if union_copy:
-        store.update(UNION_UPDATE)
+        try:
+            for source in sources:
+                store.bulk_extend(_union_quads(source.path))
+        except _BlankNode:  # two parses would not share blank nodes: copy inside the store instead
+            store.update(UNION_UPDATE)
     store.flush()
     store.optimize()
     quads = len(store)
