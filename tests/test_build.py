@@ -180,7 +180,7 @@ def seed_build(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 def _seed_file(seed_build: Path) -> Path:
-    files = sorted((seed_build / "graph").glob("*.ttl"))
+    files = sorted(p for p in (seed_build / "graph").glob("*.ttl") if not p.name.startswith("_"))
     assert len(files) == 1
     return files[0]
 

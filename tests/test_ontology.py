@@ -188,8 +188,8 @@ def test_property_domain_and_range_are_declared_terms(term: str) -> None:
     """A domain or range that is not declared as a class/datatype is usually a typo."""
     g = ontology()
     declared = set(g.subjects(RDF.type, OWL.Class)) | set(g.subjects(RDF.type, RDFS.Datatype))
-    builtin = {OWL.Class, RDF.langString, RDFS.Literal} | {XSD[n] for n in (
-        "string", "date", "gYearMonth", "gYear", "duration", "boolean")}
+    builtin = {OWL.Class, RDF.Property, RDF.langString, RDFS.Literal} | {XSD[n] for n in (
+        "string", "date", "gYearMonth", "gYear", "duration", "boolean", "nonNegativeInteger")}
     for value in objects_of(DG[term], RDFS.domain, SCHEMA.domainIncludes, RDFS.range, SCHEMA.rangeIncludes):
         assert value in declared or value in builtin, f"dg:{term}: {value} is not declared"
 

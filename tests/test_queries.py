@@ -40,7 +40,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 COLUMNS = {
     "events": ["event", "type", "label", "date", "status", "place", "placeLabel", "document"],
     "participants": ["event", "actor", "actorLabel", "role", "side"],
-    "meetings": ["meeting", "date", "place", "placeLabel", "duration", "participantCount"],
+    "meetings": ["meeting", "date", "place", "placeLabel", "duration", "participantCount", "documents"],
+    "reports": ["event", "type", "label", "document", "reportedEvent", "date", "placeLabel"],
+    "conflicts": ["event", "property", "value", "document"],
     "quotes": ["quote", "text", "speaker", "speakerLabel", "event", "document", "begin", "end"],
     "positions": ["holder", "holderLabel", "issue", "issueLabel", "stance", "evidence"],
     "disagreements": ["issue", "issueLabel", "parties"],
@@ -140,10 +142,12 @@ def test_optional_parameters_and_lang_follow_grlc(name):
     names = {p.name: p for p in query.parameters}
     if name == "provenance":
         assert names["resource"].required and names["resource"].kind == "iri"
-    else:
+    elif name != "conflicts":  # values as the documents give them: no labels to choose
         assert names["lang"].kind == "lang" and not names["lang"].required
-    if name in ("participants", "background"):
+    if name in ("participants", "background", "reports", "conflicts"):
         assert names["event"].kind == "iri" and not names["event"].required
+    if name in ("meetings", "events", "participants", "follow-ups", "background"):  # one document's view
+        assert names["document"].kind == "iri" and not names["document"].required
 
 
 def test_queries_use_no_transitive_property_paths():

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 DOCUMENT_SUFFIXES = (".txt", ".md")
 LOCK_FILE = ".lock"
 ACTOR_KINDS = {"person", "state", "org", "delegation", "group"}
+CORPUS_SLUG = "_corpus"  # graph/_corpus.ttl, named graph graph/_corpus (a document slug never starts with "_")
 
 
 @dataclass
@@ -536,11 +537,14 @@ def _build_locked(
                 if on_document is not None:
                     on_document(result.slug)
             summary.actors = len(actors)
+            documents = _graph_files(graph_path, parked, staged, (seen | set(keep)) if whole_corpus else None)
+            corpus_text = corpus_graph(documents, graph_path)
             if builder is not None and filling:
+                _feed(builder, CORPUS_SLUG, corpus_text)
                 builder.seal()  # the loader's last batch and compaction overlap the writing below
             for slug in staged:
                 _write_document(graph_path, slug, (parked / f"{slug}.ttl").read_text(encoding="utf-8"), summary)
-            _finish_folder(graph_path, summary, (seen | set(keep)) if whole_corpus else None)
+            _finish_folder(graph_path, summary, (seen | set(keep)) if whole_corpus else None, corpus_text=corpus_text)
             if whole_corpus:  # entries of documents gone or changed would only grow the folder
                 for entry in cache.glob("*.json"):
                     if entry.stem not in used:
@@ -588,23 +592,52 @@ def _write_document(graph_dir: Path, slug: str, text: str, summary: BuildSummary
         summary.written.append(target)
 
 
-def _finish_folder(graph_dir: Path, summary: BuildSummary, keep: set[str] | None) -> None:
+def _finish_folder(graph_dir: Path, summary: BuildSummary, keep: set[str] | None,
+                   corpus_text: str | None = None) -> None:
     """After the document files: remove stale ones (``keep``: the whole corpus's slugs), then
     assemble what is made from graph/'s files. Build, merge and write_graphs all end here."""
     if keep is not None:
         for slug, path in generated_files(graph_dir).items():
-            if slug not in keep:
+            if slug not in keep and slug != CORPUS_SLUG:
                 path.unlink()
                 summary.removed.append(path)
-    _assemble(graph_dir, summary)
+    _assemble(graph_dir, summary, corpus_text)
 
 
-def _assemble(graph_dir: Path, summary: BuildSummary) -> None:
-    """The files made from graph/'s document graphs, not from the corpus: the dataset.
+def _graph_files(graph_dir: Path, parked: Path, staged: Sequence[str], keep: set[str] | None) -> list[Path]:
+    """The document graph files graph/ will hold once this build's staged files are written and
+    stale ones removed (``keep`` as in :func:`_finish_folder`; a refused document keeps its old file)."""
+    files = {slug: path for slug, path in generated_files(graph_dir).items()
+             if slug != CORPUS_SLUG and (keep is None or slug in keep)}
+    files.update({slug: parked / f"{slug}.ttl" for slug in staged})
+    return [files[slug] for slug in sorted(files)]
 
-    Corpus-level graphs (graph/_corpus.ttl) belong here too, before the dataset, which then
-    takes them in (:func:`dataset_files`); a merge of shards runs this same step.
+
+def corpus_graph(document_files: Sequence[Path], graph_dir: Path) -> str:
+    """The text of graph/_corpus.ttl: cross-document event identity over these document graph files.
+
+    The one call from the build into identity (:mod:`diplograph.corpus`, docs/data-model.md): its
+    input is the list of document graph files graph/ holds after the build. Per-block results are
+    kept in graph/.cache, so a rebuild after adding a document examines only the blocks its events
+    fall into.
     """
+    from diplograph.corpus_rdf import corpus_turtle
+
+    (graph_dir / CACHE_DIR).mkdir(exist_ok=True)
+    return corpus_turtle(document_files, cache_file=graph_dir / CACHE_DIR / "corpus-identity.blocks")
+
+
+def _assemble(graph_dir: Path, summary: BuildSummary, corpus_text: str | None = None) -> None:
+    """The files made from graph/'s document graphs, not from the corpus: the corpus graph
+    (graph/_corpus.ttl, computed here from graph/'s files unless the build already did), then
+    the dataset, which takes it in (:func:`dataset_files`); a merge of shards runs this same step.
+    """
+    if corpus_text is None:
+        documents = [path for slug, path in sorted(generated_files(graph_dir).items()) if slug != CORPUS_SLUG]
+        corpus_text = corpus_graph(documents, graph_dir) if documents else None
+    corpus_file = graph_dir / f"{CORPUS_SLUG}.ttl"
+    if corpus_text is not None and _write_if_changed(corpus_file, corpus_text):
+        summary.written.append(corpus_file)
     dataset = graph_dir / DATASET_FILE
     files = dataset_files(graph_dir)
     if (files or dataset.exists()) and write_dataset(dataset, files):

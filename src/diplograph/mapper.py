@@ -206,13 +206,20 @@ class _Mapper:
         self.context = URIRef(mention_iri(self.slug, 0, len(self.body)))
         self.activity = URIRef(id_iri("activity", self.slug))
         self.event_offsets = {event.trigger.begin for event in doc.events}
+        # Unnamed collectives ("les responsables européens") belong to their document: two articles'
+        # "European officials" are not one group. The extractor names them by phrase alone
+        # (id/group/<phrase>); the graph gives them id/group/<doc-slug>/<phrase>.
+        own = id_iri("group", self.slug) + "/"
+        self.renamed = {iri: id_iri("group", self.slug, last_segment(iri)) for iri, entity in doc.entities.items()
+                        if entity.kind == "group" and not entity.linked and not iri.startswith(own)}
 
     # -- small helpers -------------------------------------------------------------------
     def add(self, s: URIRef, p: URIRef, o: Node) -> None:
         self.triples[(s, p, o)] = None
 
     def ref(self, iri: str) -> URIRef:
-        return _ref(str(iri))
+        iri = str(iri)
+        return _ref(self.renamed.get(iri, iri))
 
     def lit(self, value: str | bool, datatype: str | None = None, lang: str | None = None) -> Literal:
         if datatype is not None:

@@ -70,6 +70,11 @@ class DG(DefinedNamespace):
     IssuePoint: URIRef
     Disagreement: URIRef
     Convergence: URIRef
+    # classes: the corpus graph (cross-document identity)
+    CorpusEvent: URIRef
+    ValueSupport: URIRef
+    Conflict: URIRef
+    Claim: URIRef
 
     # object properties
     eventType: URIRef
@@ -118,6 +123,15 @@ class DG(DefinedNamespace):
     hasSection: URIRef
     document: URIRef
     eventClass: URIRef
+    # object properties: the corpus graph
+    hasReport: URIRef
+    reportOf: URIRef
+    eventKind: URIRef
+    support: URIRef
+    conflict: URIRef
+    claim: URIRef
+    onProperty: URIRef
+    joinsWith: URIRef
 
     # datatype properties
     date: URIRef
@@ -131,6 +145,9 @@ class DG(DefinedNamespace):
     heading: URIRef
     demonym: URIRef
     triggerLemma: URIRef
+    documentCount: URIRef
+    supportCount: URIRef
+    joinReason: URIRef
 
     # datatypes
     cameoCode: URIRef

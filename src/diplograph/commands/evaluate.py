@@ -33,14 +33,21 @@ if TYPE_CHECKING:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--details", is_flag=True, help="List the missed and spurious facts of each category.")
+@click.option("--identity-gold", type=click.Path(path_type=Path),
+              help="Score cross-document event identity against this cluster gold instead (pairwise and "
+                   "B-cubed P/R/F1, planted conflicts); the graphs of --graph-dir, else the documents of "
+                   "the gold's folder built into a temporary folder.")
 def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path | None, texts_dir: Path | None,
-                     graph_dir: Path | None, fmt: str, details: bool) -> None:
+                     graph_dir: Path | None, fmt: str, details: bool, identity_gold: Path | None) -> None:
     """Score extraction against gold facts: P/R/F1 per category, per document and micro-averaged.
 
     "dup" counts predictions that repeat an already matched gold event (same real event found
     twice); they are included in "fp". Matching rules are documented in the
     diplograph.evaluate module (python -m pydoc diplograph.evaluate).
     """
+    if identity_gold is not None:
+        _identity(identity_gold, graph_dir, fmt, details)
+        return
     from diplograph.evaluate import evaluate_file, evaluate_stored, micro_average
 
     files = list(gold_files)
@@ -79,6 +86,33 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path | None, texts_
     for slug, scores in results.items():
         _table(slug, scores, details)
     _table("micro-average over documents", micro, False)
+
+
+def _identity(gold: Path, graph_dir: Path | None, fmt: str, details: bool) -> None:
+    """Cross-document identity scores (diplograph.evaluate_corpus) on built or freshly built graphs."""
+    import tempfile
+
+    from diplograph.evaluate_corpus import evaluate_identity
+
+    if not gold.is_file():
+        raise InputError(f"{gold}: no such identity gold file")
+    with tempfile.TemporaryDirectory(prefix="diplograph-identity-") as tmp:
+        if graph_dir is None:
+            from diplograph.build import build
+
+            click.echo(f"building the documents of {gold.parent}", err=True)
+            graph_dir = Path(tmp) / "graph"
+            build(corpus_dir=gold.parent, graph_dir=graph_dir, store=False, force=True)
+        elif not graph_dir.is_dir():
+            raise InputError(f"{graph_dir}: no such folder of graphs")
+        scores = evaluate_identity(gold, graph_dir)
+    if fmt == "json":
+        data = scores.as_dict()
+        if not details:
+            data.pop("details")
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(scores.table(details))
 
 
 def _table(title: str, scores: dict[str, Scores], details: bool) -> None:

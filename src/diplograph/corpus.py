@@ -1,0 +1,516 @@
+"""Cross-document event identity: which document events report the same real event.
+
+Input: the document graphs a build wrote (``graph/<slug>.ttl``), read back as small
+:class:`Report` summaries (no NLP here, and nothing the graph does not say). Output: a list of
+:class:`CorpusEvent` clusters that :mod:`diplograph.corpus_rdf` turns into the corpus graph.
+
+The rules (docs/data-model.md, "The event and what a document says"):
+
+* **Compatible kinds.** Two event types may denote one real event when the vocabulary says so
+  (``dg:joinsWith`` in ontology/vocab/event-types.ttl: meeting, negotiation and consultation
+  all join the meeting group). Types without ``dg:joinsWith`` are never joined across reports.
+* **Compatible time.** The same day; a day inside a reported month; a day one apart only with
+  strong evidence (two shared participants and comparable places), then recorded as a date
+  conflict. A report without a day or month needs strong evidence too.
+* **Compatible place.** Either report names no place, or a place of one contains, equals or
+  lies in a place of the other (``dg:locatedIn``, transitively: the Élysée is in Paris).
+* **Participants that do not contradict.** At least one shared actor; the states represented
+  must be nested (one report's sides within the other's); and a state named with people in both
+  reports must have at least one of those people in common (a prime minister's talks are not the
+  president's talks on the same day).
+* **Cliques, not chains.** Clusters grow greedily over compatible pairs, best first, and two
+  clusters merge only if every report of one is compatible with every report of the other; so a
+  vague report cannot chain two summits. Pairs are ordered by score then IRIs: the result does not
+  depend on document order.
+* **Blocking.** A report belongs to one block, (kind group, month of its date; else month of its
+  document's publication). Pairs are only looked for inside a block, through an index of shared
+  actors, so the work grows with the size of the blocks, not with the square of the corpus. A
+  block's clusters depend only on its reports, which is what :func:`identify` caches: after one
+  document is added, only the blocks its events fall into are examined again.
+* **Names.** A corpus event's IRI is ``id/corpus-event/<slug>/<offset>`` of its first report
+  ordered by (publication date, document slug, trigger offset): adding a document renames a real
+  event only if the new document reports it and was published earlier than every other report.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+from diplograph.namespaces import BASE, id_iri
+
+DG_NS = BASE + "ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_PRECISION = {XSD + "date": "day", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
+EVENT_PREFIX = BASE + "id/event/"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One document event as identity sees it: what its document's graph says about it."""
+
+    event: str  # document event IRI
+    document: str  # document IRI
+    slug: str
+    offset: int
+    published: str  # ISO date of the document, "" if unknown
+    event_type: str
+    event_class: str
+    date: str = ""  # lexical form (2026-03-10, 2026-03, 2026)
+    precision: str = ""  # day | month | year | ""
+    duration: str = ""
+    status: str = ""
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()  # (language, rdfs:label)
+
+    def order(self) -> tuple[str, str, int]:
+        """Earliest publication first, then slug, then offset: the order that names a corpus event."""
+        return (self.published or "9999", self.slug, self.offset)
+
+
+@dataclass
+class CorpusEvent:
+    """One real event: its reports (sorted by :meth:`Report.order`) and why they were joined."""
+
+    iri: str
+    reports: list[Report]
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class World:
+    """What identity needs from the vocabularies: place containment, affiliations, kind groups."""
+
+    located_in: dict[str, frozenset[str]]  # place -> every place containing it (transitively)
+    affiliation: dict[str, str]  # actor -> its state or organisation
+    states: frozenset[str]
+    joins: dict[str, str]  # event type -> its kind group
+
+
+@dataclass
+class IdentityStats:
+    """How much work identity did (the incremental rebuild test reads ``examined``)."""
+
+    reports: int = 0
+    blocks: int = 0
+    examined: int = 0  # reports in blocks computed this run (not taken from the cache)
+    pairs: int = 0  # candidate pairs checked
+
+
+# -- reading document graphs -------------------------------------------------------------------
+
+_EV_PREDICATES = {DG_NS + p: p for p in ("eventType", "date", "duration", "status", "place", "hasParticipant",
+                                          "host", "agent", "reportedIn")}
+
+
+def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
+    """The events of one document graph file, and the actor affiliations it states."""
+    import pyoxigraph
+
+    events: dict[str, dict[str, list]] = {}
+    types: dict[str, list[str]] = {}
+    labels: dict[str, list[tuple[str, str]]] = {}
+    affiliation: dict[str, str] = {}
+    published = ""
+    document = ""
+    affiliated = DG_NS + "affiliatedWith"
+    with path.open("rb") as handle:
+        for quad in pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE):
+            s, p, o = quad.subject.value, quad.predicate.value, quad.object
+            if p == DG_NS + "published":
+                published, document = o.value, s
+            elif p == affiliated:
+                affiliation.setdefault(s, o.value)
+            elif s.startswith(EVENT_PREFIX):
+                if p in _EV_PREDICATES:
+                    entry = events.setdefault(s, {})
+                    value = o.value
+                    if p == DG_NS + "date":
+                        value = (o.value, _PRECISION.get(o.datatype.value, ""))
+                    entry.setdefault(_EV_PREDICATES[p], []).append(value)
+                elif p == RDF_TYPE:
+                    types.setdefault(s, []).append(o.value)
+                elif p == RDFS_LABEL:
+                    labels.setdefault(s, []).append((o.language or "", o.value))
+    reports = []
+    for iri, entry in events.items():
+        if "eventType" not in entry:
+            continue
+        slug, _, offset = iri[len(EVENT_PREFIX):].rpartition("/")
+        date, precision = min(entry.get("date", [("", "")]))
+        classes = sorted(c for c in types.get(iri, []) if c.startswith(DG_NS))
+        actors = sorted(set(entry.get("hasParticipant", []) + entry.get("host", []) + entry.get("agent", [])))
+        reports.append(Report(
+            event=iri, document=(entry.get("reportedIn") or [document])[0], slug=slug, offset=int(offset),
+            published=published, event_type=entry["eventType"][0], event_class=classes[0] if classes else "",
+            date=date, precision=precision, duration=min(entry.get("duration", [""])),
+            status=min(entry.get("status", [""])), places=tuple(sorted(set(entry.get("place", [])))),
+            actors=tuple(actors), labels=tuple(sorted(labels.get(iri, [])))))
+    reports.sort(key=Report.order)
+    return reports, affiliation
+
+
+@cache
+def world() -> World:
+    """Place containment, gazetteer affiliations and event kind groups, from ontology/vocab/."""
+    import pyoxigraph
+
+    from diplograph.resources import vocab_files
+
+    parent: dict[str, set[str]] = {}
+    affiliation: dict[str, str] = {}
+    states: set[str] = set()
+    joins: dict[str, str] = {}
+    for path in vocab_files():
+        with open(path, "rb") as handle:
+            for quad in pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE):
+                s, p, o = quad.subject.value, quad.predicate.value, quad.object.value
+                if p == DG_NS + "locatedIn":
+                    parent.setdefault(s, set()).add(o)
+                elif p == DG_NS + "affiliatedWith":
+                    affiliation[s] = min(affiliation.get(s, o), o)
+                elif p == RDF_TYPE and o == DG_NS + "State":
+                    states.add(s)
+                elif p == DG_NS + "joinsWith":
+                    joins[s] = min(joins.get(s, o), o)
+
+    def ancestors(place: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+        found: set[str] = set()
+        for up in parent.get(place, ()):
+            if up not in seen:
+                found |= {up} | ancestors(up, seen | {place})
+        return frozenset(found)
+
+    return World({p: ancestors(p) for p in parent}, affiliation, frozenset(states), joins)
+
+
+# -- compatibility -------------------------------------------------------------------------------
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def time_relation(a: Report, b: Report) -> str:
+    """'same' (same day, or a day in a month, or same month), 'near' (days one apart), 'vague', or ''."""
+    if a.precision in ("day", "month") and b.precision in ("day", "month"):
+        if a.precision == b.precision == "day":
+            if a.date == b.date:
+                return "same"
+            da, db = _day(a.date), _day(b.date)
+            return "near" if da and db and abs((da - db).days) == 1 else ""
+        return "same" if a.date[:7] == b.date[:7] else ""
+    years = {r.date[:4] for r in (a, b) if r.date}
+    return "vague" if len(years) <= 1 else ""
+
+
+def comparable_places(a: Report, b: Report, w: World) -> bool:
+    """A place of one report equals, contains or lies in a place of the other."""
+    empty: frozenset[str] = frozenset()
+    return any(x == y or y in w.located_in.get(x, empty) or x in w.located_in.get(y, empty)
+               for x in a.places for y in b.places)
+
+
+def _sides(report: Report, w: World, aff: dict[str, str]) -> dict[str, set[str]]:
+    """State or organisation -> the non-state actors of the report on that side."""
+    sides: dict[str, set[str]] = {}
+    for actor in report.actors:
+        if actor in w.states:
+            sides.setdefault(actor, set())
+        else:
+            side = aff.get(actor) or w.affiliation.get(actor)
+            if side:
+                sides.setdefault(side, set()).add(actor)
+    return sides
+
+
+def compatible(a: Report, b: Report, w: World, aff: dict[str, str]) -> tuple[int, str] | None:
+    """(score, reason) if a and b may report the same real event, else None."""
+    if w.joins.get(a.event_type) is None or w.joins.get(a.event_type) != w.joins.get(b.event_type):
+        return None
+    when = time_relation(a, b)
+    if not when:
+        return None
+    shared = sorted(set(a.actors) & set(b.actors))
+    if not shared:
+        return None
+    if a.places and b.places:
+        if not comparable_places(a, b, w):
+            return None
+        where = True
+    else:
+        where = False
+    sa, sb = _sides(a, w, aff), _sides(b, w, aff)
+    if not (set(sa) <= set(sb) or set(sb) <= set(sa)):
+        return None
+    for side in set(sa) & set(sb):
+        if sa[side] and sb[side] and not sa[side] & sb[side]:
+            return None
+    if when == "near" and not (len(shared) >= 2 and where):
+        return None  # one day apart: the same event only on strong evidence (kept as a date conflict)
+    if when == "vague" and not (len(shared) >= 2 or where):
+        return None  # no day or month: the same event only on strong evidence
+    score = {"same": 4, "near": 1, "vague": 0}[when] + 2 * len(shared) + (2 if where else 0)
+    parts = [{"same": "same date", "near": "dates one day apart", "vague": "no conflicting date"}[when]]
+    if where:
+        parts.append("comparable places")
+    parts.append("shared participants " + ", ".join(s.rsplit("/", 1)[-1] for s in shared))
+    return score, "; ".join(parts)
+
+
+# -- clustering ----------------------------------------------------------------------------------
+
+def block_key(report: Report, w: World) -> tuple[str, str] | None:
+    """The block a report is compared in: (kind group, month); None for kinds never joined."""
+    group = w.joins.get(report.event_type)
+    if group is None:
+        return None
+    if report.precision in ("day", "month"):
+        return group, report.date[:7]
+    return group, (report.published[:7] or "undated")
+
+
+def cluster_block(reports: Sequence[Report], w: World, aff: dict[str, str],
+                  stats: IdentityStats | None = None) -> list[tuple[list[str], list[str]]]:
+    """Cliques of mutually compatible reports: [(event IRIs, join reasons)], deterministic."""
+    by_iri = {r.event: r for r in reports}
+    index: dict[str, list[str]] = {}
+    for r in sorted(reports, key=lambda r: r.event):
+        for actor in r.actors:
+            index.setdefault(actor, []).append(r.event)
+    pairs: dict[tuple[str, str], tuple[int, str]] = {}
+    for members in index.values():
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                key = (x, y) if x < y else (y, x)
+                if key in pairs:
+                    continue
+                if stats is not None:
+                    stats.pairs += 1
+                verdict = compatible(by_iri[key[0]], by_iri[key[1]], w, aff)
+                pairs[key] = verdict if verdict is not None else (-1, "")
+    cluster_of = {iri: iri for iri in by_iri}
+    members_of = {iri: [iri] for iri in by_iri}
+    reasons_of: dict[str, list[str]] = {iri: [] for iri in by_iri}
+    ranked = sorted(((-v[0], k) for k, v in pairs.items() if v[0] >= 0))
+    for _, (x, y) in ranked:
+        cx, cy = cluster_of[x], cluster_of[y]
+        if cx == cy:
+            continue
+        if all(pairs.get((p, q) if p < q else (q, p), (-1, ""))[0] >= 0
+               for p in members_of[cx] for q in members_of[cy]):
+            keep, gone = (cx, cy) if cx < cy else (cy, cx)
+            members_of[keep] += members_of.pop(gone)
+            short = f"{x[len(EVENT_PREFIX):]} ~ {y[len(EVENT_PREFIX):]}"
+            reasons_of[keep] += reasons_of.pop(gone) + [f"{short}: {pairs[(x, y)][1]}"]
+            for iri in members_of[keep]:
+                cluster_of[iri] = keep
+    return [(sorted(members_of[c]), sorted(reasons_of[c])) for c in sorted(members_of)]
+
+
+def _block_digest(reports: Sequence[Report], aff: dict[str, str]) -> str:
+    """What a block's clusters depend on: its reports and the affiliations of their actors."""
+    digest = hashlib.sha256()
+    for r in sorted(reports, key=lambda r: r.event):
+        digest.update(json.dumps(asdict(r), sort_keys=True).encode())
+        digest.update(json.dumps([aff.get(a, "") for a in r.actors]).encode())
+    return digest.hexdigest()
+
+
+def identify(reports: Iterable[Report], affiliation: dict[str, str] | None = None, *,
+             cache: dict[str, list] | None = None, stats: IdentityStats | None = None) -> list[CorpusEvent]:
+    """Every report in exactly one corpus event, sorted by IRI.
+
+    ``cache`` maps a block digest to its clusters; blocks whose digest is there are not
+    examined again, and the dict is filled with this run's blocks (the caller persists it).
+    """
+    w = world()
+    aff = affiliation or {}
+    stats = stats if stats is not None else IdentityStats()
+    blocks: dict[tuple[str, str] | None, list[Report]] = {}
+    by_iri: dict[str, Report] = {}
+    for r in reports:
+        by_iri[r.event] = r
+        blocks.setdefault(block_key(r, w), []).append(r)
+    stats.reports = len(by_iri)
+    stats.blocks = len(blocks)
+    used: dict[str, list] = {}
+    clusters: list[tuple[list[str], list[str]]] = []
+    for key, members in blocks.items():
+        if key is None:
+            clusters += [([r.event], []) for r in members]
+            continue
+        digest = _block_digest(members, aff)
+        found = cache.get(digest) if cache is not None else None
+        if found is None:
+            stats.examined += len(members)
+            found = [list(c) for c in cluster_block(members, w, aff, stats)]
+        used[digest] = found
+        clusters += [(list(m), list(why)) for m, why in found]
+    if cache is not None:
+        cache.clear()
+        cache.update(used)
+    events = []
+    for members, reasons in clusters:
+        ordered = sorted((by_iri[m] for m in members), key=Report.order)
+        first = ordered[0]
+        events.append(CorpusEvent(id_iri("corpus-event", first.slug, first.offset), ordered, reasons))
+    events.sort(key=lambda e: e.iri)
+    return events
+
+
+def identify_files(paths: Sequence[Path], *, cache_file: Path | None = None,
+                   stats: IdentityStats | None = None) -> list[CorpusEvent]:
+    """Corpus events of the given document graph files (``cache_file``: per-block results kept between builds)."""
+    reports: list[Report] = []
+    affiliation: dict[str, str] = {}
+    for path in sorted(paths):
+        found, aff = read_reports(path)
+        reports += found
+        for actor, side in aff.items():
+            affiliation[actor] = min(affiliation.get(actor, side), side)
+    cache: dict[str, list] | None = None
+    if cache_file is not None:
+        try:
+            cache = json.loads(cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+    events = identify(reports, affiliation, cache=cache, stats=stats)
+    if cache_file is not None and cache is not None:
+        from diplograph.fsio import atomic_write_text
+
+        atomic_write_text(cache_file, json.dumps(cache, sort_keys=True))
+    return events
+
+
+# -- what the reports agree on, and where they disagree -----------------------------------------
+
+@dataclass(frozen=True)
+class Fact:
+    """A value the corpus event carries, and how many documents support it."""
+
+    prop: str  # dg local name: date | place | duration | status | hasParticipant
+    value: str
+    datatype: str  # "" for an IRI
+    support: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one report says on a property where the reports disagree."""
+
+    prop: str
+    value: str
+    datatype: str
+    report: Report
+
+
+@dataclass
+class Summary:
+    """The agreed facts and the conflicts of one corpus event."""
+
+    facts: list[Fact]
+    conflicts: dict[str, list[Claim]]  # property -> the claims, sorted by report order
+
+
+def _pick(counts: dict[str, set[str]], first_seen: list[str]) -> str:
+    """The value most documents give; ties go to the value of the earliest report."""
+    return max(first_seen, key=lambda v: (len(counts[v]), -first_seen.index(v)))
+
+
+def _most_specific(places: Iterable[str], w: World) -> list[str]:
+    places = set(places)
+    empty: frozenset[str] = frozenset()
+    return sorted(p for p in places if not any(p in w.located_in.get(q, empty) for q in places if q != p))
+
+
+def summarise(event: CorpusEvent) -> Summary:
+    """Agreed values with support counts (documents), and conflict records (which values, which documents).
+
+    Dates: a month is not in conflict with a day inside it; two different days are. Places: a
+    palace is not in conflict with its city; two places neither of which contains the other are.
+    Durations and statuses: any two different values are. Participants: a report naming fewer
+    actors is partial, not in conflict (reports whose named people contradict are never joined).
+    """
+    w = world()
+    reports = event.reports
+    facts: list[Fact] = []
+    conflicts: dict[str, list[Claim]] = {}
+
+    def plain(prop: str, attr: str, datatype: str) -> None:
+        counts: dict[str, set[str]] = {}
+        seen: list[str] = []
+        for r in reports:
+            value = getattr(r, attr)
+            if value:
+                counts.setdefault(value, set()).add(r.document)
+                if value not in seen:
+                    seen.append(value)
+        if not seen:
+            return
+        best = _pick(counts, seen)
+        facts.append(Fact(prop, best, datatype, len(counts[best])))
+        if len(seen) > 1:
+            conflicts[prop] = [Claim(prop, getattr(r, attr), datatype, r) for r in reports if getattr(r, attr)]
+
+    # date: the most precise values compete; coarser ones support the values they contain
+    dated = [r for r in reports if r.date]
+    if dated:
+        present = {r.precision for r in dated}
+        best_precision = next(p for p in ("day", "month", "year", "") if p in present)
+        counts: dict[str, set[str]] = {}
+        seen: list[str] = []
+        for r in dated:
+            if r.precision == best_precision:
+                counts.setdefault(r.date, set()).add(r.document)
+                if r.date not in seen:
+                    seen.append(r.date)
+        best = _pick(counts, seen)
+        support = {r.document for r in dated if best.startswith(r.date)}
+        datatype = {"day": XSD + "date", "month": XSD + "gYearMonth", "year": XSD + "gYear"}.get(best_precision, "")
+        facts.append(Fact("date", best, datatype, len(support)))
+        if len(seen) > 1:
+            conflicts["date"] = [Claim("date", r.date, {"day": XSD + "date", "month": XSD + "gYearMonth",
+                                                       "year": XSD + "gYear"}.get(r.precision, ""), r)
+                                 for r in dated]
+    plain("duration", "duration", XSD + "duration")
+    plain("status", "status", "")
+
+    # place: the most specific place that the most documents are consistent with
+    specific = {r.event: _most_specific(r.places, w) for r in reports}
+    candidates: list[str] = []
+    for r in reports:
+        candidates += [p for p in specific[r.event] if p not in candidates]
+    if candidates:
+        empty: frozenset[str] = frozenset()
+
+        def agrees(place: str, r: Report) -> bool:
+            return any(p == place or place in w.located_in.get(p, empty) or p in w.located_in.get(place, empty)
+                       for p in r.places)
+
+        def rank(place: str) -> tuple[int, int, int]:
+            return (len({r.document for r in reports if agrees(place, r)}), len(w.located_in.get(place, empty)),
+                    -candidates.index(place))
+
+        best = max(candidates, key=rank)
+        facts.append(Fact("place", best, "", rank(best)[0]))
+        placed = [r for r in reports if specific[r.event]]
+        if any(not any(agrees(p, other) for p in specific[r.event]) for r in placed for other in placed):
+            conflicts["place"] = [Claim("place", p, "", r) for r in placed for p in specific[r.event]]
+
+    actors: dict[str, set[str]] = {}
+    for r in reports:
+        for actor in r.actors:
+            actors.setdefault(actor, set()).add(r.document)
+    facts += [Fact("hasParticipant", a, "", len(actors[a])) for a in sorted(actors)]
+    return Summary(facts, conflicts)

@@ -1,0 +1,96 @@
+"""The corpus graph (``graph/_corpus.ttl``, named graph ``graph/_corpus``) from identity's clusters.
+
+One ``dg:CorpusEvent`` per real event (docs/data-model.md, "The event and what a document
+says"): ``dg:hasReport`` to each document event that reports it, the documents
+(``dg:reportedIn``, ``dg:documentCount``), the values its reports agree on (``dg:date``,
+``dg:place``, ``dg:duration``, ``dg:status``, ``dg:hasParticipant``), each with a
+``dg:ValueSupport`` node counting the documents behind it, one ``dg:Conflict`` per property
+on which reports disagree (with a ``dg:Claim`` per report: the value, the document, the
+document event), and ``dg:joinReason`` literals saying why reports were joined. IRIs of
+these nodes extend the corpus event's IRI, so they are as stable as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+from diplograph.corpus import DG_NS, CorpusEvent, IdentityStats, identify_files, summarise
+from diplograph.namespaces import DG, GAF, PROV
+from diplograph.serialize import GENERATED_MARK, to_turtle
+
+_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+_VALUE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
+_INT = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+
+
+def _slug(iri: str) -> str:
+    """A path segment for an IRI value: ``person-emmanuel-macron`` for ``.../id/person/emmanuel-macron``."""
+    tail = iri.split("/id/", 1)[-1] if "/id/" in iri else iri.split("/vocab/", 1)[-1]
+    return tail.rstrip("/").replace("/", "-").replace("#", "-")
+
+
+def _value(value: str, datatype: str) -> URIRef | Literal:
+    return Literal(value, datatype=URIRef(datatype), normalize=False) if datatype else URIRef(value)
+
+
+def corpus_triples(events: Sequence[CorpusEvent]) -> list[tuple]:
+    """The triples of the corpus graph, deterministic for the same clusters."""
+    triples: list[tuple] = []
+    add = triples.append
+    for event in events:
+        node = URIRef(event.iri)
+        first = event.reports[0]
+        add((node, _TYPE, DG.CorpusEvent))
+        add((node, _TYPE, GAF.Instance))
+        add((node, DG.eventType, URIRef(first.event_type)))
+        classes = [r.event_class for r in event.reports if r.event_class]
+        if classes:
+            add((node, DG.eventKind, URIRef(max(classes, key=lambda c: (classes.count(c), -classes.index(c))))))
+        for lang, label in first.labels:
+            add((node, _LABEL, Literal(label, lang=lang or None)))
+        documents = sorted({r.document for r in event.reports})
+        add((node, DG.documentCount, Literal(len(documents), datatype=_INT)))
+        for document in documents:
+            add((node, DG.reportedIn, URIRef(document)))
+        for report in event.reports:
+            add((node, DG.hasReport, URIRef(report.event)))
+        for reason in event.reasons:
+            add((node, DG.joinReason, Literal(reason, lang="en")))
+        summary = summarise(event)
+        for fact in summary.facts:
+            prop = URIRef(DG_NS + fact.prop)
+            value = _value(fact.value, fact.datatype)
+            add((node, prop, value))
+            key = _slug(fact.value) if not fact.datatype else fact.value.replace(":", "")
+            support = URIRef(f"{event.iri}/support/{fact.prop}/{key}")
+            add((node, DG.support, support))
+            add((support, _TYPE, DG.ValueSupport))
+            add((support, DG.onProperty, prop))
+            add((support, _VALUE, value))
+            add((support, DG.supportCount, Literal(fact.support, datatype=_INT)))
+        for prop_name, claims in sorted(summary.conflicts.items()):
+            conflict = URIRef(f"{event.iri}/conflict/{prop_name}")
+            add((node, DG.conflict, conflict))
+            add((conflict, _TYPE, DG.Conflict))
+            add((conflict, DG.onProperty, URIRef(DG_NS + prop_name)))
+            for claim in claims:
+                r = claim.report
+                key = _slug(claim.value) if not claim.datatype else claim.value.replace(":", "")
+                cnode = URIRef(f"{event.iri}/conflict/{prop_name}/{r.slug}/{r.offset}/{key}")
+                add((conflict, DG.claim, cnode))
+                add((cnode, _TYPE, DG.Claim))
+                add((cnode, _VALUE, _value(claim.value, claim.datatype)))
+                add((cnode, DG.reportedIn, URIRef(r.document)))
+                add((cnode, PROV.wasDerivedFrom, URIRef(r.event)))
+    return triples
+
+
+def corpus_turtle(document_files: Sequence[Path], *, cache_file: Path | None = None,
+                  stats: IdentityStats | None = None) -> str:
+    """The text of ``graph/_corpus.ttl`` for the given document graph files (the build's hook)."""
+    events = identify_files(document_files, cache_file=cache_file, stats=stats)
+    return to_turtle(corpus_triples(events), header_comment=GENERATED_MARK)

@@ -1,0 +1,269 @@
+"""Cross-document event identity (diplograph.corpus): the rules, then the built test corpus.
+
+The rule tests build :class:`Report` summaries by hand (what a document graph says about one
+event); the corpus tests build tests/corpus-identity/ with the real pipeline and read the
+corpus graph, the stored queries and the identity scores against the hand-made cluster gold.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diplograph.corpus import IdentityStats, Report, identify, identify_files, summarise
+
+BASE = "https://w3id.org/diplograph/"
+MEETING = BASE + "vocab/event-type/meeting"
+CONSULTATION = BASE + "vocab/event-type/consultation"
+STATEMENT = BASE + "vocab/event-type/statement"
+MACRON, ZELENSKY = BASE + "id/person/emmanuel-macron", BASE + "id/person/volodymyr-zelensky"
+LECORNU, SHMYHAL = BASE + "id/person/sebastien-lecornu", BASE + "id/person/denys-shmyhal"
+ELYSEE, PARIS, KYIV = BASE + "id/place/elysee-palace", BASE + "id/place/paris", BASE + "id/place/kyiv"
+CORPUS = Path(__file__).resolve().parent / "corpus-identity"
+
+
+def report(slug: str, offset: int = 10, *, published: str = "2026-03-10", date: str = "2026-03-10",
+           precision: str = "day", places: tuple[str, ...] = (), actors: tuple[str, ...] = (MACRON, ZELENSKY),
+           event_type: str = MEETING, duration: str = "", status: str = "") -> Report:
+    return Report(event=f"{BASE}id/event/{slug}/{offset}", document=f"{BASE}doc/{slug}", slug=slug, offset=offset,
+                  published=published, event_type=event_type, event_class=BASE + "ontology#Meeting", date=date,
+                  precision=precision, duration=duration, status=status, places=places, actors=actors)
+
+
+def groups(events) -> set[frozenset[str]]:
+    return {frozenset(r.slug for r in e.reports) for e in events}
+
+
+# ---------------------------------------------------------------- the compatibility rules
+
+def test_a_day_joins_the_month_that_holds_it_and_a_palace_its_city():
+    events = identify([report("a", places=(ELYSEE,)), report("b", date="2026-03", precision="month",
+                                                              places=(PARIS,))])
+    assert groups(events) == {frozenset({"a", "b"})}
+    assert summarise(events[0]).conflicts == {}  # neither the month nor the city contradicts
+
+
+def test_other_day_other_city_or_other_month_stay_apart():
+    base = report("a", places=(ELYSEE,))
+    assert len(identify([base, report("b", date="2026-03-12", places=(ELYSEE,))])) == 2
+    assert len(identify([base, report("c", places=(KYIV,))])) == 2
+    # the same two presidents a month apart: two meetings
+    assert len(identify([base, report("d", date="2026-04-10", published="2026-04-10")])) == 2
+
+
+def test_people_of_one_state_who_differ_contradict_each_other():
+    # same day, same city, same two states: the prime ministers' talks are not the presidents'
+    presidents = report("a", places=(PARIS,))
+    ministers = report("b", places=(PARIS,), actors=(LECORNU, SHMYHAL))
+    assert len(identify([presidents, ministers])) == 2
+    # one report names a single president: partial, not contradicting
+    assert len(identify([presidents, report("c", actors=(ZELENSKY,))])) == 1
+
+
+def test_meeting_and_phone_consultation_may_join_but_statements_never_do():
+    assert len(identify([report("a"), report("b", event_type=CONSULTATION)])) == 1
+    said = [report("a", event_type=STATEMENT), report("b", event_type=STATEMENT)]
+    assert len(identify(said)) == 2
+
+
+def test_a_vague_report_does_not_chain_two_meetings():
+    first = report("a", date="2026-03-10")
+    second = report("b", date="2026-03-20", published="2026-03-20")
+    vague = report("c", date="2026-03", precision="month", published="2026-03-25")
+    events = identify([first, second, vague])
+    assert len(events) == 2
+    assert {"a", "b"} not in [set(g) for g in groups(events)]
+    assert sum(len(e.reports) for e in events) == 3  # every report in exactly one corpus event
+
+
+def test_result_does_not_depend_on_input_order():
+    reports = [report("a", places=(ELYSEE,)), report("b", date="2026-03", precision="month"),
+               report("c", date="2026-03-20", published="2026-03-20"), report("d", actors=(LECORNU, SHMYHAL)),
+               report("e", date="2026-03", precision="month", published="2026-03-25", actors=(MACRON,))]
+    expected = [(e.iri, [r.event for r in e.reports], e.reasons) for e in identify(reports)]
+    for seed in range(5):
+        shuffled = reports[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [(e.iri, [r.event for r in e.reports], e.reasons) for e in identify(shuffled)] == expected
+
+
+def test_corpus_event_is_named_after_its_earliest_report_and_says_why():
+    early = report("zz-early", published="2026-03-10")
+    later = report("aa-later", published="2026-03-12")
+    (event,) = identify([later, early])
+    assert event.iri == BASE + "id/corpus-event/zz-early/10"
+    assert event.reasons and "same date" in event.reasons[0] and "emmanuel-macron" in event.reasons[0]
+    # a report published later does not rename it
+    (again,) = identify([later, early, report("mm-even-later", published="2026-03-20")])
+    assert again.iri == event.iri
+
+
+def test_duration_conflict_names_values_and_documents_and_the_majority_wins():
+    events = identify([report("a", duration="PT2H"), report("b", duration="PT3H", published="2026-03-11"),
+                       report("c", duration="PT2H", published="2026-03-12")])
+    summary = summarise(events[0])
+    assert sorted((c.value, c.report.slug) for c in summary.conflicts["duration"]) == [
+        ("PT2H", "a"), ("PT2H", "c"), ("PT3H", "b")]
+    duration = [f for f in summary.facts if f.prop == "duration"]
+    assert [(f.value, f.support) for f in duration] == [("PT2H", 2)]
+
+
+def test_tie_goes_to_the_earliest_report():
+    events = identify([report("b", duration="PT3H", published="2026-03-11"), report("a", duration="PT2H")])
+    assert [f.value for f in summarise(events[0]).facts if f.prop == "duration"] == ["PT2H"]
+
+
+def test_adding_a_report_examines_only_its_block():
+    reports = [report("a"), report("b", date="2026-04-14", published="2026-04-14"),
+               report("c", date="2026-05-02", published="2026-05-02")]
+    cache: dict = {}
+    first = IdentityStats()
+    identify(reports, cache=cache, stats=first)
+    assert first.examined == 3
+    again = IdentityStats()
+    before = identify(reports + [report("d", date="2026-04-14", published="2026-04-15")], cache=cache, stats=again)
+    assert again.examined == 2  # the April block (b and the new d), not March or May
+    assert groups(before) == {frozenset({"a"}), frozenset({"b", "d"}), frozenset({"c"})}
+    # and the cached answer equals a fresh one
+    fresh = identify(reports + [report("d", date="2026-04-14", published="2026-04-15")])
+    assert [(e.iri, e.reasons) for e in fresh] == [(e.iri, e.reasons) for e in before]
+
+
+# ---------------------------------------------------------------- the built test corpus
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """tests/corpus-identity built by the real pipeline (spaCy, mapping, SHACL, identity)."""
+    from diplograph.build import build
+
+    graph = tmp_path_factory.mktemp("identity") / "graph"
+    summary = build(corpus_dir=CORPUS, graph_dir=graph, store=False, jobs=1)
+    assert not summary.refused
+    return graph
+
+
+def rows(name: str, graph: Path, engine: str = "oxigraph", **params: str) -> list[dict[str, str]]:
+    from rdflib import URIRef
+
+    from diplograph import sparql
+
+    data = sparql.load_sources([str(graph / "diplograph.trig")], engine)
+    query = sparql.resolve_query(name)
+    bindings = {f"__{k}_iri": URIRef(v) for k, v in params.items()}
+    result = sparql.run(query, data, bindings)
+    return [{k: (str(v) if v is not None else "") for k, v in zip(result.variables, row, strict=True)}
+            for row in result.rows]
+
+
+def test_every_document_event_is_in_exactly_one_corpus_event(built: Path):
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(path=str(built / "diplograph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    query = """PREFIX dg: <https://w3id.org/diplograph/ontology#>
+        SELECT ?event (COUNT(DISTINCT ?corpusEvent) AS ?n) WHERE {
+          GRAPH ?g { ?event dg:eventType ?t ; dg:summary ?s }
+          OPTIONAL { GRAPH <https://w3id.org/diplograph/graph/_corpus> { ?corpusEvent dg:hasReport ?event } }
+        } GROUP BY ?event"""
+    counts = [int(row["n"].value) for row in store.query(query)]
+    assert counts and set(counts) == {1}
+
+
+def test_identity_scores_on_the_gold(built: Path):
+    from diplograph.evaluate_corpus import evaluate_identity
+
+    scores = evaluate_identity(CORPUS / "gold.yaml", built)
+    assert scores.matched == scores.reports
+    assert scores.pair_f1 >= 0.9 and scores.b3_f1 >= 0.9, scores.table(True)
+    assert scores.conflicts_found == scores.conflicts_planted and scores.conflicts_invented == 0, scores.table(True)
+
+
+def test_meetings_show_the_summit_once_with_its_documents(built: Path):
+    import yaml
+
+    gold = yaml.safe_load((CORPUS / "gold.yaml").read_text(encoding="utf-8"))
+    summit = next(c for c in gold["clusters"] if c["id"] == "elysee-summit")
+    documents = {r["doc"] for r in summit["reports"]}
+    found = [r for r in rows("meetings", built) if r["date"] == "2026-03-10" and r["documents"] != "1"]
+    assert len(found) == 1
+    assert int(found[0]["documents"]) == len(documents)
+    assert found[0]["place"] == ELYSEE  # the most specific place: the palace, not Paris
+    assert found[0]["duration"] == "PT2H"  # most reports give two hours
+    # one document's own view: its event node, one document
+    alone = rows("meetings", built, document=BASE + "doc/s2-depeche-agence")
+    assert [r["meeting"].startswith(BASE + "id/event/s2-depeche-agence/") for r in alone] == [True]
+    assert alone[0]["documents"] == "1"
+
+
+def test_reports_and_conflicts_queries(built: Path):
+    conflicts = rows("conflicts", built)
+    assert {r["property"] for r in conflicts} == {BASE + "ontology#duration"}
+    event = conflicts[0]["event"]
+    by_document = {r["document"].rsplit("/", 1)[-1]: r["value"] for r in conflicts}
+    assert by_document["s2-depeche-agence"] == "PT3H" and by_document["s1-communique-elysee"] == "PT2H"
+    reports = rows("reports", built, event=event)
+    assert {r["event"] for r in reports} == {event}
+    assert {r["document"].rsplit("/", 1)[-1] for r in reports} >= set(by_document)
+    assert {r["date"] for r in reports} == {"2026-03-10"}  # "mardi" resolved in s3 too
+
+
+@pytest.mark.parametrize("name", ["meetings", "events", "participants", "follow-ups", "background", "reports",
+                                  "conflicts"])
+def test_engines_agree_on_the_corpus(built: Path, name: str):
+    assert rows(name, built, "oxigraph") == rows(name, built, "rdflib")
+
+
+def test_corpus_graph_conforms_and_is_in_the_dataset(built: Path):
+    from diplograph.check import validate_files
+
+    assert validate_files([built / "_corpus.ttl"]).conforms
+    assert "<https://w3id.org/diplograph/graph/_corpus> {" in (built / "diplograph.trig").read_text(encoding="utf-8")
+
+
+def test_rebuild_after_adding_a_document_examines_only_what_it_touches(built: Path, tmp_path: Path):
+    files = sorted(p for p in built.glob("*.ttl") if not p.name.startswith("_"))
+    added = built / "l2-reportage-kiev.ttl"
+    cache = tmp_path / "blocks.json"
+    identify_files([f for f in files if f != added], cache_file=cache)
+    stats = IdentityStats()
+    events = identify_files(files, cache_file=cache, stats=stats)
+    # only April's block is examined again (the Kyiv visit and l2's events), not March's
+    assert 0 < stats.examined < stats.reports
+    assert all(r.date.startswith("2026-04") or not r.date for e in events for r in e.reports
+               if r.slug == "l2-reportage-kiev")
+    fresh = identify_files(files)
+    assert [(e.iri, [r.event for r in e.reports]) for e in fresh] == [(e.iri, [r.event for r in e.reports])
+                                                                      for e in events]
+
+
+def test_collectives_belong_to_their_document_and_minted_people_are_shared(tmp_path: Path):
+    from diplograph.extract import extract
+    from diplograph.mapper import to_triples
+    from diplograph.reader import read_document
+
+    text = ("---\npublished: 2026-03-10\n---\nLes responsables européens ont rencontré lundi à Paris "
+            "Anton Kovalenko, conseiller du président ukrainien.\n")
+    subjects = {}
+    for slug in ("premier", "second"):
+        path = tmp_path / f"{slug}.txt"
+        path.write_text(text, encoding="utf-8")
+        triples = to_triples(extract(read_document(path)))
+        subjects[slug] = {str(s) for s, _, _ in triples}
+    groups_ = {slug: {s for s in found if "/id/group/" in s} for slug, found in subjects.items()}
+    assert groups_["premier"] and groups_["second"]
+    assert all(f"/id/group/{slug}/" in s for slug, found in groups_.items() for s in found)
+    people = {slug: {s for s in found if "/id/person/" in s and "kovalenko" in s} for slug, found in subjects.items()}
+    assert people["premier"] and people["premier"] == people["second"]
+
+
+def test_build_keeps_the_corpus_graph_when_one_document_is_rebuilt(built: Path, tmp_path: Path):
+    from diplograph.build import build
+
+    graph = tmp_path / "graph"
+    shutil.copytree(built, graph)
+    before = (graph / "_corpus.ttl").read_bytes()
+    build([CORPUS / "u4-appel-telephonique.txt"], graph_dir=graph, store=False, jobs=1)
+    assert (graph / "_corpus.ttl").read_bytes() == before  # the other documents' events are still there
