@@ -64,14 +64,14 @@ def test_a_violating_document_is_not_written_unless_forced(tmp_path: Path) -> No
     good = map_document(tiny_doc("good"), validate=False)  # validation skipped: counts as conforming
     mixed = write_graphs([good, result], tmp_path, whole_corpus=True)
     assert mixed.refused and mixed.refused_documents == ["tiny"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["diplograph.trig", "good.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_corpus.ttl", "diplograph.trig", "good.ttl"]
     assert "graph/good" in (tmp_path / "diplograph.trig").read_text(encoding="utf-8")
-    (tmp_path / "good.ttl").unlink()
-    (tmp_path / "diplograph.trig").unlink()
+    for name in ("good.ttl", "diplograph.trig", "_corpus.ttl"):
+        (tmp_path / name).unlink()
 
     forced = write_graphs([result], tmp_path, whole_corpus=True, force=True)
     assert not forced.refused
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["diplograph.trig", "tiny.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_corpus.ttl", "diplograph.trig", "tiny.ttl"]
 
 
 def test_stale_generated_files_go_only_when_the_whole_corpus_is_built(tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_trig_holds_one_named_graph_per_document_file(tmp_path: Path) -> None:
     dataset = Dataset()
     dataset.parse(tmp_path / "diplograph.trig", format="trig")
     named = {str(g.identifier): g for g in dataset.graphs() if len(g)}
-    assert set(named) == {graph_iri("doc-a"), graph_iri("doc-b")}
+    assert set(named) == {graph_iri("doc-a"), graph_iri("doc-b"), graph_iri("_corpus")}
     for slug in ("doc-a", "doc-b"):
         from_file = Graph().parse(tmp_path / f"{slug}.ttl", format="turtle")
         in_trig = Graph()
@@ -112,7 +112,7 @@ def test_trig_holds_one_named_graph_per_document_file(tmp_path: Path) -> None:
 def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
     result = map_document(tiny_doc("same"), validate=False)
     first = write_graphs([result], tmp_path, whole_corpus=True)
-    assert len(first.written) == 2
+    assert len(first.written) == 3  # the document, the corpus graph, the dataset
     second = write_graphs([result], tmp_path, whole_corpus=True)
     assert second.written == []
 
@@ -277,9 +277,12 @@ def test_two_shard_builds_merged_equal_one_build_byte_for_byte(cli_runner, tmp_p
 
     single = build("single")
     first, second = build("shard-1", "--shard", "1/2"), build("shard-2", "--shard", "2/2")
-    shares = [{p.stem for p in folder.glob("*.ttl")} for folder in (first, second)]
+    def documents(folder: Path) -> set[str]:  # graph/_corpus.ttl is corpus-level, made again by merge
+        return {p.stem for p in folder.glob("*.ttl") if not p.stem.startswith("_")}
+
+    shares = [documents(folder) for folder in (first, second)]
     assert all(shares) and not shares[0] & shares[1], "each shard holds its own non-empty share"
-    assert shares[0] | shares[1] == {p.stem for p in single.glob("*.ttl")}
+    assert shares[0] | shares[1] == documents(single)
     merged = tmp_path / "merged"
     result = cli_runner.invoke(cli, ["merge", str(first), str(second), "--graph-dir", str(merged)])
     assert result.exit_code == 0, result.output

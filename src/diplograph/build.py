@@ -623,8 +623,8 @@ def corpus_graph(document_files: Sequence[Path], graph_dir: Path) -> str:
     """
     from diplograph.corpus_rdf import corpus_turtle
 
-    (graph_dir / CACHE_DIR).mkdir(exist_ok=True)
-    return corpus_turtle(document_files, cache_file=graph_dir / CACHE_DIR / "corpus-identity.blocks")
+    cache = graph_dir / CACHE_DIR  # a build's folder has one; a folder only written to does not get one
+    return corpus_turtle(document_files, cache_file=cache / "corpus-identity.blocks" if cache.is_dir() else None)
 
 
 def _assemble(graph_dir: Path, summary: BuildSummary, corpus_text: str | None = None) -> None:
