@@ -267,3 +267,42 @@ def test_build_keeps_the_corpus_graph_when_one_document_is_rebuilt(built: Path, 
     before = (graph / "_corpus.ttl").read_bytes()
     build([CORPUS / "u4-appel-telephonique.txt"], graph_dir=graph, store=False, jobs=1)
     assert (graph / "_corpus.ttl").read_bytes() == before  # the other documents' events are still there
+
+
+def _store(built: Path):
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(path=str(built / "diplograph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    return store
+
+
+def test_timeline_draws_each_real_event_once(built: Path, tmp_path: Path):
+    from diplograph.pictures.timeline import timeline
+
+    events, _ = timeline(_store(built), tmp_path / "timeline.svg")
+    drawn = [e.iri for e in events]
+    assert len(drawn) == len(set(drawn))
+    assert all("/id/corpus-event/" in iri for iri in drawn)
+    summit = [e for e in events if str(e.when) == "2026-03-10" and "Zelensky" in e.label and "Macron" in e.label]
+    assert len(summit) == 1
+
+
+def test_draw_shows_the_real_event_with_what_all_its_reports_say(built: Path, tmp_path: Path):
+    import shutil as _shutil
+
+    from diplograph.pictures import Labels
+    from diplograph.pictures.draw import event_view, main_event, reports_of
+
+    store = _store(built)
+    event = main_event(store)
+    assert "/id/corpus-event/" in event
+    assert len(reports_of(store, event)) > 1
+    view = event_view(store, event, Labels(store, "fr"))
+    people = {p.iri for side in view.sides for p in side.participants}
+    assert {MACRON, ZELENSKY} <= people  # s2 names only Zelensky; the other reports add Macron
+    if _shutil.which("dot"):
+        from diplograph.pictures.draw import draw
+
+        draw(store, tmp_path / "summit.svg")
+        assert (tmp_path / "summit.svg").stat().st_size > 0

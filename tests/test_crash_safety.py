@@ -91,7 +91,7 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     done = _build(root / "old", graph)
     assert done.returncode == 0, done.stderr[-2000:]
     run = Run(new_corpus, graph, visible(graph))
-    assert len(run.old) == DOCS + 1  # one file per document + diplograph.trig
+    assert len(run.old) == DOCS + 2  # one file per document + _corpus.ttl + diplograph.trig
 
     for seed in range(KILLS):
         rng = random.Random(seed)
@@ -200,7 +200,7 @@ def test_second_build_is_refused_while_the_first_runs(small_corpus: Path, tmp_pa
             first.kill()
             first.wait()
     files = visible(graph)
-    assert len(files) == 6 + 1
+    assert len(files) == 6 + 2  # documents, _corpus.ttl, diplograph.trig
     for name, data in files.items():
         _parses(name, data)
 
@@ -214,4 +214,4 @@ def test_lock_of_a_killed_build_is_released(small_corpus: Path, tmp_path: Path) 
     assert not _lock_held(graph)
     after = _build(small_corpus, graph)
     assert after.returncode == 0, after.stderr[-2000:]
-    assert len(visible(graph)) == 6 + 1
+    assert len(visible(graph)) == 6 + 2

@@ -122,7 +122,25 @@ def main_event(store: pyoxigraph.Store) -> str:
         raise InputError("the graph holds no dg:Meeting: name the event to draw")
     occurred = [r for r in rows if r.get("status") == OCCURRED] or rows
     occurred.sort(key=lambda r: (r.get("published", "9999"), r.get("doc", ""), _offset(r), r["e"]))
-    return occurred[0]["e"]
+    return real_event(store, occurred[0]["e"])
+
+
+def real_event(store: pyoxigraph.Store, event: str) -> str:
+    """The corpus event (graph/_corpus) that a document event reports, else the event itself."""
+    rows = select(store, "SELECT ?c WHERE { ?c dg:hasReport ?e }", {"e": event})
+    return min(r["c"] for r in rows) if rows else event
+
+
+def reports_of(store: pyoxigraph.Store, event: str) -> list[str]:
+    """The document events whose facts the picture of ``event`` shows: its reports if it is a
+    corpus event (each document's claims stay in its graph), else the event itself."""
+    rows = select(store, "SELECT ?r WHERE { ?e dg:hasReport ?r }", {"e": event})
+    return sorted(r["r"] for r in rows) or [event]
+
+
+def _select_each(store: pyoxigraph.Store, query: str, events: list[str]) -> list[dict[str, str]]:
+    """One query run for each event (bound as ?e), rows concatenated."""
+    return [row for event in events for row in select(store, query, {"e": event})]
 
 
 def resolve_event(store: pyoxigraph.Store, name: str) -> str:
@@ -177,37 +195,38 @@ def event_view(store: pyoxigraph.Store, event: str, labels: Labels) -> EventView
         if first.get("duration") else "",
         place=labels.get(first.get("place")),
     )
-    view.according_to = labels.many(r["a"] for r in select(
-        store, "SELECT ?a WHERE { ?e dg:accordingTo ?a }", bind))
-    view.topics = labels.many(r["t"] for r in select(store, "SELECT ?t WHERE { ?e dg:topic ?t }", bind))
-    view.sides = _sides(store, event, labels)
-    view.quotes = _quotes(store, event)
-    view.points = _points(store, event, labels)
-    view.related = _related(store, event, labels)
+    # A real event (corpus event) is drawn once, from what all its reports say.
+    reports = reports_of(store, event)
+    view.according_to = labels.many(r["a"] for r in _select_each(
+        store, "SELECT ?a WHERE { ?e dg:accordingTo ?a }", reports))
+    view.topics = labels.many(r["t"] for r in _select_each(store, "SELECT ?t WHERE { ?e dg:topic ?t }", reports))
+    view.sides = _sides(store, reports, labels)
+    view.quotes = _quotes(store, reports)
+    view.points = _points(store, reports, labels)
+    view.related = _related(store, reports, labels, exclude=event)
     return view
 
 
-def _sides(store: pyoxigraph.Store, event: str, labels: Labels) -> list[Side]:
+def _sides(store: pyoxigraph.Store, events: list[str], labels: Labels) -> list[Side]:
     """Participants grouped by the side they were on (unknown side last)."""
-    bind = {"e": event}
-    rows = select(store, """
+    rows = _select_each(store, """
         SELECT ?actor ?role ?side WHERE {
           { ?e dg:participation ?p } UNION { ?p dg:ofEvent ?e }
           ?p dg:participant ?actor . OPTIONAL { ?p dg:role ?role } OPTIONAL { ?p dg:side ?side }
-        }""", bind)
+        }""", events)
     actors = {r["actor"] for r in rows}
     # Actors named only by dg:hasParticipant/dg:host/dg:agent still belong in the picture; their
     # side and role come from what the graph says about them outside this event.
-    for row in select(store, """
+    for row in _select_each(store, """
         SELECT ?actor ?side ?role WHERE {
           { ?e dg:hasParticipant ?actor } UNION { ?e dg:host ?actor } UNION { ?e dg:agent ?actor }
           OPTIONAL { { ?actor dg:affiliatedWith ?side } UNION { ?actor a dg:State BIND(?actor AS ?side) } }
           OPTIONAL { ?actor dg:holds ?h . ?h dg:role ?role OPTIONAL { ?h dg:forOrganization ?org }
                      FILTER(!BOUND(?side) || !BOUND(?org) || ?org = ?side) }
-        }""", bind):
+        }""", events):
         if row["actor"] not in actors:
             rows.append(row)
-    hosts = {r["h"] for r in select(store, "SELECT ?h WHERE { ?e dg:host ?h }", bind)}
+    hosts = {r["h"] for r in _select_each(store, "SELECT ?h WHERE { ?e dg:host ?h }", events)}
     best: dict[str, dict[str, str]] = {}
 
     def preference(row: dict[str, str]) -> tuple[str, bool, str, str]:
@@ -226,10 +245,10 @@ def _sides(store: pyoxigraph.Store, event: str, labels: Labels) -> list[Side]:
     return sorted(sides, key=lambda s: (not s.iri, not any(p.host for p in s.participants), s.label, s.iri))
 
 
-def _quotes(store: pyoxigraph.Store, event: str) -> list[tuple[str, str]]:
+def _quotes(store: pyoxigraph.Store, events: list[str]) -> list[tuple[str, str]]:
     """Quotes stated in the event or in an event attached to it, and quotes of its participants
     reported in the same article (the statement a quote belongs to is often a separate event)."""
-    rows = select(store, """
+    rows = _select_each(store, """
         SELECT DISTINCT ?q ?text ?speaker ?begin WHERE {
           ?q a dg:Quote ; dg:text ?text .
           OPTIONAL { ?q dg:speaker ?speaker }
@@ -238,21 +257,21 @@ def _quotes(store: pyoxigraph.Store, event: str) -> list[tuple[str, str]]:
           UNION { ?q dg:statedIn ?x . ?x dg:partOf|dg:followUpOf|dg:reactsTo ?e }
           UNION { ?q dg:speaker ?who ; dg:reportedIn ?doc . ?e dg:reportedIn ?doc .
                   { ?e dg:hasParticipant ?who } UNION { ?e dg:participation/dg:participant ?who } }
-        }""", {"e": event})
+        }""", events)
     seen: dict[str, tuple[int, str, str]] = {}
     for row in rows:
         begin = int(row["begin"]) if row.get("begin", "").isdigit() else 0
         seen.setdefault(row["q"], (begin, row.get("speaker", ""), row["text"]))
-    return [(speaker, text) for _, speaker, text in sorted(seen.values())]
+    return list(dict.fromkeys((speaker, text) for _, speaker, text in sorted(seen.values())))
 
 
-def _points(store: pyoxigraph.Store, event: str, labels: Labels) -> list[tuple[str, str, list[str]]]:
+def _points(store: pyoxigraph.Store, events: list[str], labels: Labels) -> list[tuple[str, str, list[str]]]:
     """Disagreement and agreement points identified in the event."""
-    rows = select(store, """
+    rows = _select_each(store, """
         SELECT ?pt ?kind ?issue ?party WHERE {
           ?pt dg:identifiedIn ?e ; a ?kind FILTER(?kind IN (dg:Disagreement, dg:Convergence))
           OPTIONAL { ?pt dg:onIssue ?issue } OPTIONAL { ?pt dg:party ?party }
-        }""", {"e": event})
+        }""", events)
     points: dict[str, tuple[str, str, set[str]]] = {}
     for row in rows:
         kind = "disagreement" if row["kind"].endswith("Disagreement") else "convergence"
@@ -260,7 +279,8 @@ def _points(store: pyoxigraph.Store, event: str, labels: Labels) -> list[tuple[s
         entry = points.setdefault(row["pt"], (kind, issue, set()))
         if row.get("party"):
             entry[2].add(labels.get(row["party"]))
-    return sorted((kind, issue, sorted(parties)) for kind, issue, parties in points.values())
+    unique = {(kind, issue, tuple(sorted(parties))) for kind, issue, parties in points.values()}
+    return [(kind, issue, list(parties)) for kind, issue, parties in sorted(unique)]
 
 
 _RELATED = """
@@ -281,15 +301,17 @@ _RELATED = """
     }"""
 
 
-def _related(store: pyoxigraph.Store, event: str, labels: Labels) -> list[RelatedEvent]:
-    """Reactions, follow-ups, earlier events, parts and background of the event."""
+def _related(store: pyoxigraph.Store, events: list[str], labels: Labels, exclude: str = "") -> list[RelatedEvent]:
+    """Reactions, follow-ups, earlier events, parts and background of the event (each related
+    real event once: a related document event is shown as the corpus event it reports)."""
     found: dict[tuple[str, str], RelatedEvent] = {}
-    for row in sorted(select(store, _RELATED, {"e": event}), key=lambda r: sorted(r.items())):
-        key = (row["rel"], row["x"])
-        if key in found:
+    for row in sorted(_select_each(store, _RELATED, events), key=lambda r: sorted(r.items())):
+        other = real_event(store, row["x"])
+        key = (row["rel"], other)
+        if key in found or other == exclude or other in events:
             continue
         status = row.get("status", "")
-        found[key] = RelatedEvent(row["x"], row["rel"], labels.get(row["x"]),
+        found[key] = RelatedEvent(other, row["rel"], labels.get(other),
                                   labels.get(row.get("etype") or row.get("type")), row.get("date", ""),
                                   bool(status) and status != OCCURRED)
     order = ["preceded-by", "context", "part", "reaction", "follow-up"]

@@ -95,6 +95,7 @@ def dated_events(store: pyoxigraph.Store, labels: Labels) -> tuple[list[DatedEve
     rows = select(store, """
         SELECT ?e ?date ?dt ?etype ?type ?status WHERE {
           ?e dg:date ?date BIND(DATATYPE(?date) AS ?dt)
+          FILTER NOT EXISTS { ?real dg:hasReport ?e }  # a real event once: its corpus event stands for it
           OPTIONAL { ?e dg:eventType ?etype }
           OPTIONAL { ?e a ?type FILTER(STRSTARTS(STR(?type), STR(dg:))) }
           OPTIONAL { ?e dg:status ?status }
@@ -103,6 +104,7 @@ def dated_events(store: pyoxigraph.Store, labels: Labels) -> tuple[list[DatedEve
         SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
           { ?e a dg:DiplomaticEvent } UNION { ?e a dg:BackgroundEvent } UNION { ?e dg:eventType ?t }
           FILTER NOT EXISTS { ?e dg:date ?d }
+          FILTER NOT EXISTS { ?real dg:hasReport ?e }
         }""")
     by_event: dict[str, dict[str, str]] = {}
     for row in sorted(rows, key=lambda r: sorted(r.items())):
