@@ -291,6 +291,7 @@ def test_endpoint_client_binds_parameters_as_terms(served: Served) -> None:
 
 PARAMETER_VALUES = {  # values from SMALL_TTL, by grlc parameter name
     "event": URIRef("https://w3id.org/diplograph/id/event/serve-test/25"),
+    "document": URIRef("https://w3id.org/diplograph/doc/serve-test"),
     "resource": URIRef("https://w3id.org/diplograph/id/person/jean-testeur"),
     "lang": Literal("en"),
 }
