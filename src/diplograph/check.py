@@ -441,11 +441,14 @@ def _about_the_document(findings: list[Finding], results: Graph, data: Graph, sh
     gazetteer's, not the document's: judging it would report the gazetteer's modelling as the
     document's fault, once per document. So a result whose focus node the document never
     names (as subject or object) is dropped, unless the shapes target that node by name.
+    The corpus graph (graph/_corpus) only points at the documents' nodes (their events, places,
+    documents): there, a node is its own only if it describes it (as subject).
     """
-    from rdflib import BNode
-    from rdflib.namespace import SH
+    from rdflib import BNode, URIRef
+    from rdflib.namespace import RDF, SH
 
-    named = {term for s, _, o in data for term in (s, o)}
+    corpus = (None, RDF.type, URIRef("https://w3id.org/diplograph/ontology#CorpusEvent")) in data
+    named = {s for s, _, _ in data} if corpus else {term for s, _, o in data for term in (s, o)}
     named |= set(shapes.objects(None, SH.targetNode))
     foreign = {r for r, focus in results.subject_objects(SH.focusNode)
                if focus not in named and not isinstance(focus, BNode)}
