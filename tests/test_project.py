@@ -313,3 +313,23 @@ def test_project_option_names_a_folder_without_a_project(tmp_path: Path) -> None
     result = run("--project", str(tmp_path), "queries", cwd=tmp_path)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "diplograph init" in result.stderr
+
+
+def test_project_shapes_replace_the_shipped_ones(tmp_path: Path) -> None:
+    """`shapes = "..."` in diplograph.toml: validate checks the project's own shapes."""
+    assert run("init", "proj", cwd=tmp_path).returncode == 0
+    proj = tmp_path / "proj"
+    toml = proj / "diplograph.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + 'shapes = "my-shapes.ttl"\n', encoding="utf-8")
+    (proj / "my-shapes.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix dg: <https://w3id.org/diplograph/ontology#> .\n"
+        "<urn:my:MeetingsHaveAnAgenda> a sh:NodeShape ; sh:targetClass dg:Meeting ;\n"
+        "    sh:property [ sh:path <urn:my:agenda> ; sh:minCount 1 ;\n"
+        "                  sh:message \"my rule: a meeting has an agenda\" ] .\n",
+        encoding="utf-8")
+    seed_graph = str(REPO / "graph" / "diplograph.trig")
+    inside = run("validate", seed_graph, cwd=proj)
+    assert inside.returncode == 1 and "my rule: a meeting has an agenda" in inside.stdout
+    outside = run("validate", seed_graph, cwd=tmp_path)
+    assert "my rule" not in outside.stdout
