@@ -214,3 +214,22 @@ def test_other_occasions_stay_apart_and_a_new_call_takes_no_neighbouring_date() 
     assert call.date is None
     assert call.duration is not None and call.duration.iso == "PT1H"
     assert mentioned_at(doc, call, "Cet échange a duré")
+
+
+def test_du_sommet_refers_back_and_a_hosted_summit_is_one_planned_meeting() -> None:
+    """"Lors du sommet", "En marge du sommet": the contracted article "du" is definite, so the
+    noun refers back to the summit just told; "qui accueillera le prochain sommet": hosting a
+    summit is the summit, one planned meeting with its host, not two."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    doc = extract(read_document(TEXTS / "events-contracted-articles.txt"), load_nlp())
+    talks = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
+    assert len(talks) == 2, [(e.trigger.text, e.status) for e in talks]
+    summit, following = talks
+    assert summit.status == OCCURRED and summit.date is not None and summit.date.iso == "2026-09-17"
+    assert mentioned_at(doc, summit, "Lors du sommet")
+    assert mentioned_at(doc, summit, "En marge du sommet")
+    assert following.status in PLANNED
+    assert mentioned_at(doc, following, "accueillera le prochain sommet")
+    assert following.date is not None and following.date.iso.startswith("2027-03")
