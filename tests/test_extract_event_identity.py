@@ -232,4 +232,4 @@ def test_du_sommet_refers_back_and_a_hosted_summit_is_one_planned_meeting() -> N
     assert mentioned_at(doc, summit, "En marge du sommet")
     assert following.status in PLANNED
     assert mentioned_at(doc, following, "accueillera le prochain sommet")
-    assert following.date is not None and following.date.iso.startswith("2027-03")
+    assert any("dodoma" in p for p in following.places)

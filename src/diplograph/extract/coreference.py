@@ -117,6 +117,9 @@ def _merge_same_statement(ctx: Context) -> None:
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITES = frozenset({"le", "la", "l'", "les"})
+# "du", "au", "aux" are preposition + definite article in one word ("lors du sommet", "en
+# marge du sommet"); spaCy tags them as the noun's case marker, with no det of their own.
+_CONTRACTED = frozenset({"du", "au", "aux"})
 
 
 def _says_new(ctx: Context, token: Token) -> bool:
@@ -131,6 +134,9 @@ def _says_new(ctx: Context, token: Token) -> bool:
 def _determiner(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ in ("det", "nmod:poss") and c.i < token.i:
+            return c
+    for c in token.children:
+        if c.dep_ == "case" and c.lower_ in _CONTRACTED and c.i < token.i:
             return c
     return None
 
@@ -149,7 +155,7 @@ def _reference(ctx: Context, token: Token) -> str | None:
         word = det.lower_
         if word in _DEMONSTRATIVES or word in _POSSESSIVE:
             return "demonstrative"
-        if word in _DEFINITES:
+        if word in _DEFINITES or word in _CONTRACTED:
             plural = "Plur" in token.morph.get("Number")
             if plural and token.dep_ not in ("nsubj", "nsubj:pass"):
                 return None  # "exploiter les pourparlers": the process, not the meeting just told
@@ -290,6 +296,9 @@ def _join_subject_nouns(ctx: Context) -> None:
         heads = list(subjects_of(ctx, token))
         if token.dep_ == "acl:relcl":  # "la réunion de Riyad, où X et Y avaient discuté du plan"
             heads.append(token.head)
+        # "qui accueillera le prochain sommet", "a reçu la visite de X", "a participé au
+        # sommet": a gathering verb whose object is a gathering noun is that gathering
+        heads.extend(c for c in token.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN")
         for head in heads:
             noun = ctx.event_at.get(head.i)
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
