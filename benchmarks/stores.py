@@ -296,6 +296,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     parser.add_argument("--no-bulk", action="store_true", help="skip Virtuoso's bulk loader")
+    parser.add_argument("--stores", default="oxigraph,virtuoso", help="which servers (comma-separated)")
+    parser.add_argument("--reuse", action="store_true", help="reuse --work's replicated graph/")
     args = parser.parse_args()
 
     import run as runbench
@@ -307,27 +309,39 @@ def main() -> None:
     os.environ.setdefault("DIPLOGRAPH_STORE_PASSWORD", "dba")
     work = args.work or Path(tempfile.mkdtemp(prefix="diplograph-stores-"))
     work.mkdir(parents=True, exist_ok=True)
-    made = runbench.replicate(ROOT / "graph", args.triples, work)
+    which = set(args.stores.split(","))
+    trig = work / "graph" / "diplograph.trig"
+    if args.reuse and trig.is_file():
+        import pyoxigraph
+
+        made = {"triples": sum(1 for _ in pyoxigraph.parse(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)),
+                "documents": sum(1 for _ in (work / "graph").glob("*.ttl"))}
+    else:
+        made = runbench.replicate(ROOT / "graph", args.triples, work)
     files = [work / "graph"]
     log(f"{made['triples']} triples in {made['documents']} documents under {work}")
     result: dict[str, Any] = {"triples": made["triples"], "documents": made["documents"], "repeat": args.repeat,
                               "push": {}}
     processes = []
     try:
-        ox_url, ox = start_oxigraph(work / "oxigraph")
-        processes.append(ox)
-        result["push"]["Oxigraph server, push --dialect oxigraph"] = timed_push(files, ox_url, "oxigraph")
-        log(f"oxigraph push: {result['push']['Oxigraph server, push --dialect oxigraph']}")
-        v_url, _, virt = start_virtuoso(work / "virtuoso", work)
-        processes.append(virt)
-        result["push"]["Virtuoso 7.2, push --dialect virtuoso"] = timed_push(files, v_url, "virtuoso")
-        log(f"virtuoso push: {result['push']['Virtuoso 7.2, push --dialect virtuoso']}")
+        stores: dict[str, Any] = {}
+        if "oxigraph" in which:
+            ox_url, ox = start_oxigraph(work / "oxigraph")
+            processes.append(ox)
+            result["push"]["Oxigraph server, push --dialect oxigraph"] = timed_push(files, ox_url, "oxigraph")
+            log(f"oxigraph push: {result['push']['Oxigraph server, push --dialect oxigraph']}")
+            stores["Oxigraph server"] = sparql.Endpoint(ox_url + "/query")
+        if "virtuoso" in which:
+            v_url, _, virt = start_virtuoso(work / "virtuoso", work)
+            processes.append(virt)
+            result["push"]["Virtuoso 7.2, push --dialect virtuoso"] = timed_push(files, v_url, "virtuoso")
+            log(f"virtuoso push: {result['push']['Virtuoso 7.2, push --dialect virtuoso']}")
+            stores["Virtuoso 7.2"] = sparql.Endpoint(v_url + "/sparql")
         os.chdir(work)
         started = time.perf_counter()
         local = sparql.load_sources((), "oxigraph")  # builds graph/.store/query once
         result["local_store_build_s"] = time.perf_counter() - started
-        stores = {"local query store": local, "Oxigraph server": sparql.Endpoint(ox_url + "/query"),
-                  "Virtuoso 7.2": sparql.Endpoint(v_url + "/sparql")}
+        stores = {"local query store": local, **stores}
         result["queries"] = bench_queries(stores, args.repeat)
     finally:
         for process in processes:
