@@ -251,7 +251,8 @@ def markdown(result: dict[str, Any]) -> str:
              "| push | triples | s (whole command) | triples/s | triples/s (sending only) |", "|---|---|---|---|---|"]
     for name, push in result["push"].items():
         send = f"{push['send_triples_per_s']:.0f}" if push.get("send_triples_per_s") else "-"
-        lines.append(f"| {name} | {push['triples']} | {push['s']:.1f} | {push['triples_per_s']:.0f} | {send} |")
+        lines.append(f"| {name} | {push['triples']} | {push['s']:.1f} | {push['triples_per_s']:.0f} | "
+                     f"{push.get('note') or send} |")
     bulk = result.get("virtuoso_bulk")
     if bulk:
         lines.append(f"| Virtuoso bulk loader (ld_dir + rdf_loader_run over N-Quads) | {bulk['quads']} | "
@@ -274,6 +275,8 @@ def markdown(result: dict[str, Any]) -> str:
                 cell += f" ({item['rows']} rows)"
             cells.append(cell)
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if result.get("note"):
+        lines += ["", result["note"]]
     lines.append(END)
     return "\n".join(lines) + "\n"
 
