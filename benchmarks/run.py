@@ -709,7 +709,9 @@ def run_scale(args: argparse.Namespace) -> None:
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    if args.earlier is not None:
+    if args.earlier is not None and not args.earlier.is_file():
+        log(f"{args.earlier}: not there, left out")
+    elif args.earlier is not None:
         earlier = json.loads(args.earlier.read_text(encoding="utf-8"))
         result["builds"] = sorted(earlier["builds"] + result["builds"], key=lambda b: b["docs"])
         result.setdefault("largest", earlier.get("largest"))

@@ -172,7 +172,8 @@ def build_at(work: Path, docs: int, jobs: int = 2, deadline: float | None = None
     log(f"generating {docs} documents")
     corpus.generate(folder / "corpus", docs, seed=1)
     log(f"build {docs} documents --jobs {jobs}")
-    run = watched([_exe(), "build", "--jobs", str(jobs)], folder, trace=work / f"trace-{docs}.jsonl",
+    command = [_exe(), "build", "--jobs", str(jobs), "--corpus-dir", "corpus", "--graph-dir", "graph"]
+    run = watched(command, folder, trace=work / f"trace-{docs}.jsonl",
                   progress=folder / "graph" / ".cache", deadline=deadline)
     graph = folder / "graph"
     files = list(graph.glob("*.ttl"))
@@ -230,8 +231,8 @@ def scale(work: Path, sizes: list[int], build_only: bool, deadline: float | None
                               "builds": [], "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     for docs in sizes:
         result["builds"].append(build_at(work, docs, deadline=deadline))
-    stopped = [b for b in result["builds"] if b.get("stopped")]
-    result["builds"] = [b for b in result["builds"] if not b.get("stopped")]
+    stopped = [b for b in result["builds"] if b.get("stopped") or b["rc"] not in (0, 1)]  # 1: violations
+    result["builds"] = [b for b in result["builds"] if b not in stopped]
     if stopped:
         result["stopped"] = stopped
         for b in stopped:
@@ -293,7 +294,8 @@ def markdown(result: dict[str, Any]) -> str:
                      f"{b['graph_mb']:.0f} | {b['trig_mb']:.0f} | {b['store_mb']:.0f} |")
     for b in result.get("stopped", []):
         rate = b["docs_done"] / b["s"] if b.get("docs_done") else 0.0
-        lines.append(f"| {b['docs']:,}: **stopped** after {b['s'] / 60:.0f} min with {b.get('docs_done') or 0:,} "
+        how = "stopped" if b.get("stopped") else f"failed ({' '.join(b['stderr_tail'])})"
+        lines.append(f"| {b['docs']:,}: **{how}** after {b['s'] / 60:.0f} min with {b.get('docs_done') or 0:,} "
                      f"documents extracted ({rate:.2f} docs/s) | | | {b['root_rss_mb']:.0f} | "
                      f"{b['largest_child_rss_mb']:.0f} | {b['tree_rss_mb']:.0f} | {b['tree_pss_mb']:.0f} | | | |")
     lines.append("")
