@@ -225,11 +225,16 @@ def test_du_sommet_refers_back_and_a_hosted_summit_is_one_planned_meeting() -> N
 
     doc = extract(read_document(TEXTS / "events-contracted-articles.txt"), load_nlp())
     talks = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
-    assert len(talks) == 2, [(e.trigger.text, e.status) for e in talks]
-    summit, following = talks
+    assert len(talks) == 3, [(e.trigger.text, e.status) for e in talks]
+    summit, aside, following = talks
     assert summit.status == OCCURRED and summit.date is not None and summit.date.iso == "2026-09-17"
     assert mentioned_at(doc, summit, "Lors du sommet")
     assert mentioned_at(doc, summit, "En marge du sommet")
+    # "Lors de ces discussions", "En marge des travaux": what happens there happens that day
+    decided = next(e for e in doc.events if e.trigger.text == "décidé")
+    assert decided.date is not None and decided.date.iso == "2026-09-17"
+    assert aside.status == OCCURRED and person("didier-habyaremye") in actors(aside)
+    assert aside.date is not None and aside.date.iso == "2026-09-17"
     assert following.status in PLANNED
     assert mentioned_at(doc, following, "accueillera le prochain sommet")
     assert any("dodoma" in p for p in following.places)
