@@ -230,9 +230,9 @@ def test_du_sommet_refers_back_and_a_hosted_summit_is_one_planned_meeting() -> N
     assert summit.status == OCCURRED and summit.date is not None and summit.date.iso == "2026-09-17"
     assert mentioned_at(doc, summit, "Lors du sommet")
     assert mentioned_at(doc, summit, "En marge du sommet")
-    # "Lors de ces discussions", "En marge des travaux": what happens there happens that day
-    decided = next(e for e in doc.events if e.trigger.text == "décidé")
-    assert decided.date is not None and decided.date.iso == "2026-09-17"
+    # "Lors du sommet, ... une déclaration", "En marge des travaux": what happens there happens that day
+    adopted = next(e for e in doc.events if e.trigger.text == "déclaration")
+    assert adopted.date is not None and adopted.date.iso == "2026-09-17"
     assert aside.status == OCCURRED and person("didier-habyaremye") in actors(aside)
     assert aside.date is not None and aside.date.iso == "2026-09-17"
     assert following.status in PLANNED

@@ -299,6 +299,10 @@ def _join_subject_nouns(ctx: Context) -> None:
         # "qui accueillera le prochain sommet", "a reçu la visite de X", "a participé au
         # sommet": a gathering verb whose object is a gathering noun is that gathering
         heads.extend(c for c in token.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN")
+        # "s'est entretenu en tête-à-tête", "se sont réunis en visioconférence": the manner
+        heads.extend(c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
+                     and any(g.dep_ == "case" and g.lower_ == "en" for g in c.children)
+                     and _determiner(c) is None)
         for head in heads:
             noun = ctx.event_at.get(head.i)
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
 from diplograph.extract.syntax import event_token, in_quote
 from diplograph.model import DateValue, Event, Span
 
@@ -133,8 +133,22 @@ def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
 
 
 def _during_event(ctx: Context, token: Token) -> Event | None:
-    """The event named in "à l'issue de / lors de / en marge de <event>" under this trigger."""
-    for child in token.subtree:
+    """The event named in "à l'issue de / lors de / en marge de <event>" under this trigger,
+    or fronted at the head of its sentence ("Lors du sommet, les dirigeants ont adopté une
+    déclaration": the declaration's noun does not govern the adverbial, the sentence does).
+    The event may be named by a further mention ("Lors de ces discussions", "En marge des
+    travaux") as well as by its trigger."""
+    sentence = ctx.sent_of(token)
+    fronted = [t for t in sentence[:2] if t.lower_ in _DURING or t.lower_ == "en"]
+    scope = [*token.subtree, *(t for t in sentence[:6] if fronted and t.i < token.i)]
+    back = cue_words(ctx.lex, "back-reference")
+    mentioned = {}
+    for e in ctx.events:
+        for m in e.mentions:
+            span = ctx.doc.char_span(m.begin, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                mentioned[span.start] = e
+    for child in scope:
         if child.i == token.i or child.lower_ not in _DURING:
             continue
         after = ctx.doc[child.i + 1] if child.i + 1 < len(ctx.doc) else None
@@ -142,7 +156,13 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
             continue  # "à la fin mars" is a time, "à la fin de la réunion" an event
         sentence_end = ctx.sent_of(child).end
         for t in ctx.doc[child.i + 1:min(child.i + 5, sentence_end)]:
-            event = ctx.event_at.get(t.i)
+            event = ctx.event_at.get(t.i) or mentioned.get(t.i)
             if event is not None and event in ctx.events and t.pos_ == "NOUN":
                 return event
+            if t.pos_ == "NOUN" and (t.lower_ in back or t.lemma_.lower() in back):
+                # "en marge des travaux": the gathering just told, named by a word of its own
+                told = [e for e in ctx.events if e.event_type in GATHERINGS and e.status == OCCURRED
+                        and e.trigger.begin < token.idx and e.date is not None]
+                if told:
+                    return max(told, key=lambda e: max([e.trigger.begin, *(m.begin for m in e.mentions)]))
     return None
