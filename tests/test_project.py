@@ -244,7 +244,7 @@ def test_build_keeps_graphs_of_files_outside_the_corpus_and_names_what_it_remove
     again = cli_runner.invoke(cli, ["build", "-j", "1"])
     assert again.exit_code == 0, again.stderr
     graphs = sorted(p.name for p in (proj / "graph").glob("*.ttl"))
-    assert graphs == ["elsewhere.ttl", "in-corpus.ttl"]
+    assert graphs == ["_corpus.ttl", "elsewhere.ttl", "in-corpus.ttl"]  # + the corpus graph
     summary = again.stderr.strip().splitlines()[-1]
     assert "1 removed" in summary and "leaving" in summary and "elsewhere" not in summary
     assert "graph/elsewhere" in (proj / "graph" / "diplograph.trig").read_text(encoding="utf-8")
