@@ -296,10 +296,16 @@ def _ontology_index() -> object:
 
     pySHACL's own ``inoculate`` computes it, so both engines see the same classes,
     properties and axioms (and the same subclass hierarchy for targets and sh:class).
-    Kept in the user cache between processes (:func:`_cached_index`): parsing the ontology and
-    vocabularies with rdflib and importing pySHACL were ~0.8 s of CPU at every build's start.
+    Kept in the user cache between processes (:mod:`diplograph.pickle_cache`): parsing the
+    ontology and vocabularies with rdflib and importing pySHACL were ~0.8 s of CPU at every build's start.
     """
-    return _cached_index(_build_ontology_index)
+    from diplograph import shacl_data
+    from diplograph.pickle_cache import cached
+    from diplograph.resources import ontology_file, vocab_files
+
+    return cached("ontology-index",
+                  lambda: [Path(__file__), Path(shacl_data.__file__), ontology_file(), *vocab_files()],
+                  _build_ontology_index)
 
 
 def _build_ontology_index() -> object:
@@ -309,50 +315,6 @@ def _build_ontology_index() -> object:
     from diplograph.shacl import Index
 
     return Index(inoculate(Graph(), ontology_graph()), inverse=True)
-
-
-def _index_key() -> str:
-    """sha256 of everything the ontology index depends on: the shipped files, this code, the libraries."""
-    import hashlib
-    import sys
-    from importlib.metadata import version
-
-    from diplograph import shacl_data
-    from diplograph.resources import ontology_file, vocab_files
-
-    digest = hashlib.sha256(f"{sys.version}\0{version('rdflib')}\0{version('pyshacl')}\0".encode())
-    for path in [Path(__file__), Path(shacl_data.__file__), ontology_file(), *vocab_files()]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _cached_index(make: object) -> object:
-    """``make()``, pickled in the user cache under :func:`_index_key` (content-keyed: an edited
-    vocabulary or another version gets a new entry, never a stale index). Any failure to read
-    or write the cache only means computing it, as without a cache."""
-    import pickle
-
-    from diplograph.fsio import atomic_write_bytes
-    from diplograph.store import user_cache_dir
-
-    folder = user_cache_dir()
-    try:
-        entry = folder / "ontology-index" / f"{_index_key()}.pickle" if folder is not None else None
-    except OSError:  # a shipped file unreadable: the parse below reports it
-        entry = None
-    if entry is not None:
-        try:
-            return pickle.loads(entry.read_bytes())
-        except Exception:  # missing, truncated, from an incompatible interpreter: rebuild it
-            pass
-    index = make()  # type: ignore[operator]
-    if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(entry, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError:  # read-only or full cache folder: next time computes it again
-            pass
-    return index
 
 
 def _native_findings(data: Graph, compiled: object, report: Graph, shapes_path: Path | None) -> list[Finding]:

@@ -118,7 +118,20 @@ class MappingError(DiplographError):
 
 @cache
 def vocabulary() -> Graph:
-    """The SKOS vocabularies and gazetteer (ontology/vocab/*.ttl), parsed once per process."""
+    """The SKOS vocabularies and gazetteer (ontology/vocab/*.ttl), parsed once per process.
+
+    Kept in the user cache between processes (:mod:`diplograph.pickle_cache`): unpickling the
+    graph costs a fifth of parsing the files with rdflib.
+    """
+    from pathlib import Path
+
+    from diplograph.pickle_cache import cached
+    from diplograph.resources import vocab_files
+
+    return cached("vocabulary", lambda: [Path(__file__), *vocab_files()], _parse_vocabulary)
+
+
+def _parse_vocabulary() -> Graph:
     from rdflib import Graph
 
     from diplograph.resources import vocab_files
