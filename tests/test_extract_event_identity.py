@@ -238,3 +238,16 @@ def test_du_sommet_refers_back_and_a_hosted_summit_is_one_planned_meeting() -> N
     assert following.status in PLANNED
     assert mentioned_at(doc, following, "accueillera le prochain sommet")
     assert any("dodoma" in p for p in following.places)
+
+
+def test_the_host_of_the_meeting_welcoming_his_peers_is_that_meeting() -> None:
+    """"X, hôte de la réunion, a accueilli ses homologues": the subject is named as the host of
+    the meeting just told, so the welcome is that meeting, with its people, not a second one."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+
+    doc = extract(read_document(TEXTS / "events-host-apposition.txt"), load_nlp())
+    (summit,) = gatherings(doc)
+    assert summit.date is not None and summit.date.iso == "2026-08-13"
+    assert mentioned_at(doc, summit, "a accueilli ses homologues")
+    assert actors(summit) >= {person("julian-castaneda"), person("mateo-quispe"), person("andres-villca")}
