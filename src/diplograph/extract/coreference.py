@@ -207,7 +207,11 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
     if how == "repeated":  # "X et Y se sont entretenus" after "X a reçu Y": the same people again
         return bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event))
     if mine - theirs:
-        # a demonstrative may add someone to people already there ("cet entretien avec X")
+        # a demonstrative may add someone to people already there ("cet entretien avec X");
+        # a definite or demonstrative noun may name the people of a gathering told only by
+        # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
+        if how in ("demonstrative", "definite") and theirs and not any(_is_person(ctx, a) for a in theirs):
+            return True
         return how == "demonstrative" and bool(mine & theirs)
     if how == "definite" and (mine or event.places or event.date is not None):
         # "la visite du président à Pékin en décembre": a definite noun that says who, where
@@ -215,6 +219,11 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         return bool(mine & theirs) or bool(event.places and antecedent.places) \
             or (event.date is not None and antecedent.date is not None)
     return True
+
+
+def _is_person(ctx: Context, actor: str) -> bool:
+    entity = ctx.entities.get(actor)
+    return entity is not None and entity.kind == "person"
 
 
 def _pronoun_subject(ctx: Context, event: Event) -> bool:
@@ -294,6 +303,11 @@ def _join_subject_nouns(ctx: Context) -> None:
         if token.pos_ != "VERB":
             continue
         heads = list(subjects_of(ctx, token))
+        # "X, hôte de la réunion, a accueilli ...": the subject is named by its part in a
+        # gathering told before; the verb is that gathering
+        heads += [g for h in list(heads) for a in h.children if a.dep_ in ("appos", "conj")
+                  for b in (a, *(c for c in a.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"))
+                  for g in b.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and b.pos_ == "NOUN"]
         if token.dep_ == "acl:relcl":  # "la réunion de Riyad, où X et Y avaient discuté du plan"
             heads.append(token.head)
         # "qui accueillera le prochain sommet", "a reçu la visite de X", "a participé au
