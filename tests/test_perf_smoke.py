@@ -55,7 +55,7 @@ def built(docs: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[in
 
 def test_jobs_do_not_change_a_byte(built: dict[int, Path]) -> None:
     one, two = _files(built[1]), _files(built[2])
-    assert len(one) == 5  # four documents + the dataset
+    assert len(one) == 6  # four documents, the corpus graph and the dataset
     assert one == two
 
 

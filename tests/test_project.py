@@ -251,7 +251,7 @@ def test_build_keeps_graphs_of_files_outside_the_corpus_and_names_what_it_remove
     # once its file is deleted by hand, the record forgets it and a build does not bring it back
     (proj / "graph" / "elsewhere.ttl").unlink()
     assert cli_runner.invoke(cli, ["build", "-j", "1"]).exit_code == 0
-    assert sorted(p.name for p in (proj / "graph").glob("*.ttl")) == ["in-corpus.ttl"]
+    assert sorted(p.name for p in (proj / "graph").glob("*.ttl")) == ["_corpus.ttl", "in-corpus.ttl"]
 
 
 # ------------------------------------------------------------------------------------- pipes
