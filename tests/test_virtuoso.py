@@ -160,13 +160,7 @@ def dba(monkeypatch: pytest.MonkeyPatch) -> None:
 # Queries known to answer differently on Virtuoso 7.2, with why; every other query must agree.
 # They are not sent to Virtuoso at all (participants.rq brings the server down). To do: rewrite them.
 KNOWN_DIFFERENCES = {
-    "events.rq": "issue 13's corpus-event version (landed last): Virtuoso turns the missing place label and "
-                 "the document key of corpus events into strings",
-    "follow-ups.rq": "issue 13's corpus-event version: Virtuoso returns the document events as well (26 rows vs 2)",
     "participants.rq": "issue 13's corpus-event version: Virtuoso 7.2.5 closes the connection (server crash)",
-    "meetings.rq": "issue 13's corpus-event version: same rows count, other values on the test graphs",
-    "reports.rq": "issue 13's new query, not yet checked on Virtuoso (a server crash happened in its run)",
-    "conflicts.rq": "issue 13's new query, not yet checked on Virtuoso (a server crash happened in its run)",
 }
 
 
