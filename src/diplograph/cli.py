@@ -175,7 +175,14 @@ def main() -> None:
     """Console-script entry point."""
     if sys.stdout is not None and not isinstance(sys.stdout, QuietStdout):
         sys.stdout = QuietStdout(sys.stdout)
-    cli(prog_name="diplograph")
+    try:
+        cli(prog_name="diplograph")
+    finally:
+        # The command is done: spare the interpreter's final garbage collections a walk over
+        # every object still alive (spaCy's model, vocabularies): ~0.6 s of CPU after a build.
+        import gc
+
+        gc.freeze()
 
 
 if __name__ == "__main__":
