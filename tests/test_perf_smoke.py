@@ -95,13 +95,14 @@ def test_cache_serves_unchanged_documents_and_redoes_changed_ones(docs: list[Pat
         k: v for k, v in fresh.items() if slug not in k and k != "diplograph.trig"}
 
 
-def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[int, Path],
+def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[int, Path], tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     graph = built[2]
-    monkeypatch.chdir(graph.parent)
-    if graph.name != "graph":
-        (graph.parent / "graph").symlink_to(graph)
-    (graph.parent / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")  # a project
+    # A project folder of its own: a diplograph.toml beside the shared build folders would make every
+    # later test's tmp_path (same base folder) part of a project.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "graph").symlink_to(graph)
+    (tmp_path / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")  # a project
     runner = CliRunner()
     for query in sparql.stored_queries():
         if any(p.required for p in query.parameters):
