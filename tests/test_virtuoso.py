@@ -157,13 +157,6 @@ def dba(monkeypatch: pytest.MonkeyPatch) -> None:
 # ---------------------------------------------------------------- the data sets and queries
 
 
-# Queries known to answer differently on Virtuoso 7.2, with why; every other query must agree.
-# They are not sent to Virtuoso at all (participants.rq brings the server down). To do: rewrite them.
-KNOWN_DIFFERENCES = {
-    "participants.rq": "issue 13's corpus-event version: Virtuoso 7.2.5 closes the connection (server crash)",
-}
-
-
 def datasets() -> dict[str, list[Path]]:
     """The seed (graph/) and every document graph file under tests/data (not the broken inputs)."""
     found = {"seed": [REPO / "graph"]}
@@ -211,6 +204,11 @@ def parameter_values(files: list[Path]) -> dict[str, object]:
     values: dict[str, object] = {"lang": Literal("en")}
     if event.rows:
         values["event"], values["resource"] = event.rows[0]
+    document = sparql.run(sparql.StoredQuery("pick", Path("pick.rq"), """
+        PREFIX dg: <https://w3id.org/diplograph/ontology#>
+        SELECT ?d WHERE { ?e dg:reportedIn ?d } ORDER BY DESC(?d) LIMIT 1""", "", (), ()), data)
+    if document.rows:
+        values["document"] = document.rows[0][0]
     return values
 
 
@@ -256,8 +254,6 @@ def test_every_stored_query_gives_the_same_rows_on_virtuoso(name: str, virtuoso:
         checked = 0
         differ: dict[str, str] = {}
         for path in stored_queries():
-            if path.name in KNOWN_DIFFERENCES:
-                continue
             query = sparql.load_query(path)
             settings = [{}]  # optional parameters unbound, then every parameter bound
             if query.parameters:
@@ -276,9 +272,8 @@ def test_every_stored_query_gives_the_same_rows_on_virtuoso(name: str, virtuoso:
                 if remote_variables != variables or got != expected:
                     differ.setdefault(path.name, f"{name} with {sorted(bound)}: {len(got)} rows vs {len(expected)}")
                 checked += 1
-        assert checked >= len(stored_queries()) - len(KNOWN_DIFFERENCES)
-        unexpected = {query: why for query, why in differ.items() if query not in KNOWN_DIFFERENCES}
-        assert not unexpected, f"Virtuoso differs from the local engine: {unexpected}"
+        assert checked >= len(stored_queries())
+        assert not differ, f"Virtuoso differs from the local engine: {differ}"
     finally:
         delete_graphs(virtuoso, graphs)
 
@@ -293,7 +288,7 @@ def test_the_query_store_gives_the_rows_virtuoso_gives(virtuoso: Virtuoso, cli_r
         store = sparql.load_sources((), "oxigraph")
         for path in stored_queries():
             query = sparql.load_query(path)
-            if any(p.required for p in query.parameters) or path.name in KNOWN_DIFFERENCES:
+            if any(p.required for p in query.parameters):
                 continue
             assert rows(query, store, {}) == rows(query, sparql.Endpoint(virtuoso.sparql), {}), path.name
     finally:
