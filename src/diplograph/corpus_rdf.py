@@ -28,7 +28,7 @@ _INT = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 
 
 def _slug(iri: str) -> str:
-    """A path segment for an IRI value: ``person-emmanuel-macron`` for ``.../id/person/emmanuel-macron``."""
+    """A path segment for an IRI value: ``person-marie-durand`` for ``.../id/person/marie-durand``."""
     tail = iri.split("/id/", 1)[-1] if "/id/" in iri else iri.split("/vocab/", 1)[-1]
     return tail.rstrip("/").replace("/", "-").replace("#", "-")
 

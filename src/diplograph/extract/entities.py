@@ -356,7 +356,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
 
 
 def person_label(tokens) -> str:
-    """A person's name as a label: surnames written in capitals ("Jan OSTBERG") in the usual case.
+    """A person's name as a label: surnames written in capitals ("Marie DURAND") in the usual case.
 
     Official readouts print family names in capitals; the label (and so the IRI) should not
     depend on that typographic habit, while the mention keeps the exact characters.
@@ -375,7 +375,7 @@ def person_label(tokens) -> str:
 
 
 def _place_after_preposition(ctx: Context, start: int, end: int) -> bool:
-    """"à Dakar" where the tagger took the unknown city for a common noun: still a place name.
+    """"à X" where the tagger took the unknown city for a common noun: still a place name.
 
     NER said LOC; a capitalised word, not the first of its sentence, after a locative
     preposition is a place even when the part-of-speech tagger did not call it a proper noun.

@@ -142,7 +142,7 @@ def _name_after(ctx: Context, start: int) -> Mention | None:
         if token.text == ",":
             nxt = j + 1
             while nxt < len(doc) and _is_honorific(doc[nxt]):
-                nxt += 1  # "..., M. Jan OSTBERG"
+                nxt += 1  # "..., M. Jean DURAND"
             return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
                          and not m.described), None)
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):

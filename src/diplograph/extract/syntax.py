@@ -213,7 +213,7 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     if ctx.doc[i - 1].text in ("»", '"', "”"):
         return True
     if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
-        return False  # "Le président, Emmanuel Macron, recevra ...": the comma closes an apposition
+        return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
