@@ -50,6 +50,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _PRECISION = {XSD + "date": "day", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
 EVENT_PREFIX = BASE + "id/event/"
+PARTICIPATION_PREFIX = BASE + "id/participation/"
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,11 @@ class Report:
     duration: str = ""
     status: str = ""
     places: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # participants, hosts and agents: what identity compares
+    participants: tuple[str, ...] = ()  # participants and hosts: what the corpus event lists
     labels: tuple[tuple[str, str], ...] = ()  # (language, rdfs:label)
+    # (actor, role, side) of each dg:Participation that gives a role or a side ("" when absent)
+    participations: tuple[tuple[str, str, str], ...] = ()
 
     def order(self) -> tuple[str, str, int]:
         """Earliest publication first, then slug, then offset: the order that names a corpus event."""
@@ -109,6 +113,7 @@ class IdentityStats:
 
 _EV_PREDICATES = {DG_NS + p: p for p in ("eventType", "date", "duration", "status", "place", "hasParticipant",
                                           "host", "agent", "reportedIn")}
+_PART_PREDICATES = {DG_NS + p: p for p in ("ofEvent", "participant", "role", "side")}
 
 
 def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
@@ -118,6 +123,7 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
     events: dict[str, dict[str, list]] = {}
     types: dict[str, list[str]] = {}
     labels: dict[str, list[tuple[str, str]]] = {}
+    parts: dict[str, dict[str, str]] = {}  # participation node -> ofEvent, participant, role, side
     affiliation: dict[str, str] = {}
     published = ""
     document = ""
@@ -129,8 +135,13 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
                 published, document = o.value, s
             elif p == affiliated:
                 affiliation.setdefault(s, o.value)
+            elif s.startswith(PARTICIPATION_PREFIX):
+                if p in _PART_PREDICATES:
+                    parts.setdefault(s, {})[_PART_PREDICATES[p]] = o.value
             elif s.startswith(EVENT_PREFIX):
-                if p in _EV_PREDICATES:
+                if p == DG_NS + "participation":
+                    parts.setdefault(o.value, {})["ofEvent"] = s
+                elif p in _EV_PREDICATES:
                     entry = events.setdefault(s, {})
                     value = o.value
                     if p == DG_NS + "date":
@@ -140,6 +151,11 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
                     types.setdefault(s, []).append(o.value)
                 elif p == RDFS_LABEL:
                     labels.setdefault(s, []).append((o.language or "", o.value))
+    described: dict[str, set[tuple[str, str, str]]] = {}
+    for part in parts.values():
+        if part.get("ofEvent") and part.get("participant") and (part.get("role") or part.get("side")):
+            described.setdefault(part["ofEvent"], set()).add(
+                (part["participant"], part.get("role", ""), part.get("side", "")))
     reports = []
     for iri, entry in events.items():
         if "eventType" not in entry:
@@ -153,7 +169,10 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
             published=published, event_type=entry["eventType"][0], event_class=classes[0] if classes else "",
             date=date, precision=precision, duration=min(entry.get("duration", [""])),
             status=min(entry.get("status", [""])), places=tuple(sorted(set(entry.get("place", [])))),
-            actors=tuple(actors), labels=tuple(sorted(labels.get(iri, [])))))
+            actors=tuple(actors),
+            participants=tuple(sorted(set(entry.get("hasParticipant", []) + entry.get("host", [])))),
+            labels=tuple(sorted(labels.get(iri, []))),
+            participations=tuple(sorted(described.get(iri, ())))))
     reports.sort(key=Report.order)
     return reports, affiliation
 
@@ -406,6 +425,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A role and side that reports give one participant ("" when a report gives only the other)."""
+
+    actor: str
+    role: str
+    side: str
+    support: int  # documents that give this actor this role and side
+
+
+@dataclass(frozen=True)
 class Claim:
     """What one report says on a property where the reports disagree."""
 
@@ -421,6 +450,7 @@ class Summary:
 
     facts: list[Fact]
     conflicts: dict[str, list[Claim]]  # property -> the claims, sorted by report order
+    roles: list[Role] = field(default_factory=list)  # the roles and sides reports give participants
 
 
 def _pick(counts: dict[str, set[str]], first_seen: list[str]) -> str:
@@ -510,7 +540,12 @@ def summarise(event: CorpusEvent) -> Summary:
 
     actors: dict[str, set[str]] = {}
     for r in reports:
-        for actor in r.actors:
+        for actor in r.participants:
             actors.setdefault(actor, set()).add(r.document)
     facts += [Fact("hasParticipant", a, "", len(actors[a])) for a in sorted(actors)]
-    return Summary(facts, conflicts)
+    described: dict[tuple[str, str, str], set[str]] = {}
+    for r in reports:
+        for part in r.participations:
+            described.setdefault(part, set()).add(r.document)
+    roles = [Role(a, role, side, len(described[(a, role, side)])) for a, role, side in sorted(described)]
+    return Summary(facts, conflicts, roles)

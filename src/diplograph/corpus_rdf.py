@@ -4,8 +4,9 @@ One ``dg:CorpusEvent`` per real event (docs/data-model.md, "The event and what a
 says"): ``dg:hasReport`` to each document event that reports it, the documents
 (``dg:reportedIn``, ``dg:documentCount``), the values its reports agree on (``dg:date``,
 ``dg:place``, ``dg:duration``, ``dg:status``, ``dg:hasParticipant``), each with a
-``dg:ValueSupport`` node counting the documents behind it, one ``dg:Conflict`` per property
-on which reports disagree (with a ``dg:Claim`` per report: the value, the document, the
+``dg:ValueSupport`` node counting the documents behind it, the roles and sides reports give
+participants (supports on ``dg:participation`` with ``dg:supportRole``/``dg:supportSide``),
+one ``dg:Conflict`` per property on which reports disagree (with a ``dg:Claim`` per report: the value, the document, the
 document event), and ``dg:joinReason`` literals saying why reports were joined. IRIs of
 these nodes extend the corpus event's IRI, so they are as stable as it is.
 """
@@ -72,6 +73,20 @@ def corpus_triples(events: Sequence[CorpusEvent]) -> list[tuple]:
             add((support, DG.onProperty, prop))
             add((support, _VALUE, value))
             add((support, DG.supportCount, Literal(fact.support, datatype=_INT)))
+        # Roles and sides: one support per (participant, role, side) that some report gives, so
+        # that "who took part, as what, on which side" reads the corpus event alone.
+        for part in summary.roles:
+            key = "/".join(_slug(v) if v else "none" for v in (part.actor, part.role, part.side))
+            support = URIRef(f"{event.iri}/support/participation/{key}")
+            add((node, DG.support, support))
+            add((support, _TYPE, DG.ValueSupport))
+            add((support, DG.onProperty, DG.participation))
+            add((support, _VALUE, URIRef(part.actor)))
+            if part.role:
+                add((support, DG.supportRole, URIRef(part.role)))
+            if part.side:
+                add((support, DG.supportSide, URIRef(part.side)))
+            add((support, DG.supportCount, Literal(part.support, datatype=_INT)))
         for prop_name, claims in sorted(summary.conflicts.items()):
             conflict = URIRef(f"{event.iri}/conflict/{prop_name}")
             add((node, DG.conflict, conflict))

@@ -147,6 +147,8 @@ class DG(DefinedNamespace):
     triggerLemma: URIRef
     documentCount: URIRef
     supportCount: URIRef
+    supportRole: URIRef
+    supportSide: URIRef
     joinReason: URIRef
 
     # datatypes
