@@ -26,7 +26,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as RdflibResult
 
-from diplograph import sparql
+from diplograph import endpoint, sparql
 from diplograph.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -662,3 +662,42 @@ def test_run_decorators_read_what_yaml_reads() -> None:
     sample = "#+ summary: x\n#+ sorted_lists: [a, b]\n#+ binding: values\n#+ tags:\n#+   - t\n"
     full = sparql.parse_decorators(sample)
     assert sparql.run_decorators(sample) == {"sorted_lists": full["sorted_lists"], "binding": full["binding"]}
+
+
+# ---------------------------------------------------------------- parameters inside unions and subqueries
+
+SCOPES = """\
+#+ summary: scopes of a bound parameter
+#+ params: thing_iri (optional)
+#+ binding: values
+PREFIX ex: <http://example.org/>
+SELECT ?__thing_iri ?o ?all WHERE {
+  { ?__thing_iri ex:p ?o } UNION { ?__thing_iri ex:q ?o }
+  # another ?__thing_iri: the subquery does not project it, so binding the outer one must not narrow it
+  { SELECT (COUNT(?__thing_iri) AS ?all) WHERE { ?__thing_iri ex:p ?any } }
+  OPTIONAL { ?__thing_iri ex:r ?nothing }
+}
+ORDER BY ?o
+"""
+
+
+def test_a_bound_parameter_narrows_union_branches_but_not_a_subquery_that_does_not_project_it(tmp_path):
+    """Oxigraph gets the VALUES row inside the branches (fast); the rows are those of the query as written.
+
+    (rdflib's initBindings is no reference here: it narrows the subquery's own variable too.)
+    """
+    data = tmp_path / "scopes.ttl"
+    data.write_text("@prefix ex: <http://example.org/> .\n"
+                    "ex:a ex:p 1 ; ex:q 2 .\nex:b ex:p 3 .\nex:c ex:p 4 ; ex:q 5 .\n", encoding="utf-8")
+    stored = tmp_path / "scopes.rq"
+    stored.write_text(SCOPES, encoding="utf-8")
+    query = sparql.load_query(stored)
+    bindings = sparql.bind_parameters(query, {"thing": "<http://example.org/a>"})
+    sent, _ = sparql.oxigraph_request(query, bindings)
+    assert sent.count("VALUES") == 4  # the top-level group, both branches, the OPTIONAL; not the subquery
+    store = sparql.load_sources([data], "oxigraph")
+    as_written = store.store.query(endpoint.bind(query.text, bindings, form="SelectQuery"))
+    oxigraph = sparql.run(query, store, bindings)
+    # ex:a has ex:p 1 and ex:q 2; three things have an ex:p, whatever the parameter
+    assert [(str(o), int(n)) for o, n in oxigraph.rows] == [("1", 3), ("2", 3)]
+    assert [(o.value, int(n.value)) for _, o, n in as_written] == [("1", 3), ("2", 3)]

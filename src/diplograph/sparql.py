@@ -587,10 +587,12 @@ def oxigraph_request(query: StoredQuery, bindings: Mapping[str, Identifier]) -> 
         # `#+ binding: values`: the parameters go in as a VALUES row at the start of the WHERE
         # group (the form the endpoint client sends). Oxigraph plans that row first, while it
         # applies substitutions only after planning: background with one event at 1M triples,
-        # 205 ms -> 0.6 ms. Other queries plan better with substitutions, hence per query.
+        # 205 ms -> 0.6 ms. Other queries plan better with substitutions, hence per query. The
+        # row also goes into the inner groups that use a parameter (endpoint._inner_values):
+        # Oxigraph plans a UNION or a subquery before it joins the outer row.
         from diplograph.endpoint import bind
 
-        text, bindings = bind(text, bindings, form="SelectQuery"), {}
+        text, bindings = bind(text, bindings, form="SelectQuery", nested=True), {}
     elif bindings:
         if form != "SELECT":
             raise UsageError("parameters need a SELECT query with --engine oxigraph; use --engine rdflib")
