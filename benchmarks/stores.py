@@ -27,12 +27,10 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -40,97 +38,23 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))  # local_servers: the stores started as the tests start them
+
+import local_servers  # noqa: E402
+from diplograph.serve import stop_process  # noqa: E402
+from local_servers import Server, start_oxigraph  # noqa: E402
 
 BEGIN, END = "<!-- stores: begin (benchmarks/stores.py) -->", "<!-- stores: end -->"
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = virtuoso.db
-ErrorLogFile = virtuoso.log
-LockFile = virtuoso.lck
-TransactionFile = virtuoso.trx
-xa_persistent_file = virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-Striping = 0
-TempStorage = TempDatabase
-
-[TempDatabase]
-DatabaseFile = virtuoso-temp.db
-TransactionFile = virtuoso-temp.trx
-
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-ServerThreads = 10
-CheckpointInterval = 0
-NumberOfBuffers = 170000
-MaxDirtyBuffers = 130000
-CaseMode = 2
-DirsAllowed = ., {load_dir}
-
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerThreads = 4
-MaxClientConnections = 4
-
-[SPARQL]
-ResultSetMaxRows = 10000000
-MaxQueryExecutionTime = 300
-"""
 
 
 def log(message: str) -> None:
     print(f"[stores] {message}", file=sys.stderr, flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_http(url: str, process: subprocess.Popen[bytes], limit: float = 120) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited ({process.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer")
-
-
-def start_oxigraph(folder: Path) -> tuple[str, subprocess.Popen[bytes]]:
-    port = free_port()
-    process = subprocess.Popen([shutil.which("oxigraph") or "oxigraph", "serve", "--location", str(folder),
-                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_http(url + "/query?query=ASK%7B%7D", process)
-    return url, process
-
-
-def start_virtuoso(folder: Path, load_dir: Path) -> tuple[str, int, subprocess.Popen[bytes]]:
-    folder.mkdir(parents=True)
-    http_port, sql_port = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql_port=sql_port, http_port=http_port,
-                                                             load_dir=load_dir), encoding="utf-8")
-    process = subprocess.Popen(["virtuoso-t", "-f", "-c", "virtuoso.ini"], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{http_port}"
-    wait_http(url + "/sparql?query=ASK%7B%7D", process)
-    return url, sql_port, process
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def start_virtuoso(folder: Path, load_dir: Path) -> Server:
+    """Virtuoso with a larger buffer pool and time limit than the tests' (1M triples), reading ``load_dir``."""
+    return local_servers.start_virtuoso(folder, dirs=(".", load_dir), buffers=170000, max_rows=10_000_000,
+                                        max_seconds=300, limit=120)
 
 
 def timed_push(files: list[Path], url: str, dialect: str) -> dict[str, Any]:
@@ -168,7 +92,8 @@ def bulk_load_virtuoso(files: list[Path], work: Path) -> dict[str, Any]:
     dataset.dump(str(dump), pyoxigraph.RdfFormat.N_QUADS)
     quads = len(dataset)
     export_s = time.perf_counter() - started
-    url, sql_port, process = start_virtuoso(work / "virtuoso-bulk", load_dir)
+    server = start_virtuoso(work / "virtuoso-bulk", load_dir)
+    sql_port = server.sql_port
     try:
         started = time.perf_counter()
         script = (f"ld_dir('{load_dir}', 'diplograph.nq', 'urn:diplograph:unused');\n"
@@ -176,9 +101,9 @@ def bulk_load_virtuoso(files: list[Path], work: Path) -> dict[str, Any]:
         subprocess.run(["isql-vt", str(sql_port), "dba", "dba"], input=script.encode(), check=True,
                        capture_output=True, timeout=3600)
         load_s = time.perf_counter() - started
-        count = query_count(url + "/sparql")
+        count = query_count(server.sparql)
     finally:
-        stop(process)
+        stop_process(server.process, 60)
     return {"quads": quads, "export_s": export_s, "load_s": load_s, "triples_per_s": quads / load_s,
             "with_export_triples_per_s": quads / (load_s + export_s), "loaded_triples": count}
 
@@ -329,17 +254,17 @@ def main() -> None:
     try:
         stores: dict[str, Any] = {}
         if "oxigraph" in which:
-            ox_url, ox = start_oxigraph(work / "oxigraph")
-            processes.append(ox)
-            result["push"]["Oxigraph server, push --dialect oxigraph"] = timed_push(files, ox_url, "oxigraph")
+            ox = start_oxigraph(work / "oxigraph", limit=120)
+            processes.append(ox.process)
+            result["push"]["Oxigraph server, push --dialect oxigraph"] = timed_push(files, ox.url, "oxigraph")
             log(f"oxigraph push: {result['push']['Oxigraph server, push --dialect oxigraph']}")
-            stores["Oxigraph server"] = sparql.Endpoint(ox_url + "/query")
+            stores["Oxigraph server"] = sparql.Endpoint(ox.sparql)
         if "virtuoso" in which:
-            v_url, _, virt = start_virtuoso(work / "virtuoso", work)
-            processes.append(virt)
-            result["push"]["Virtuoso 7.2, push --dialect virtuoso"] = timed_push(files, v_url, "virtuoso")
+            virt = start_virtuoso(work / "virtuoso", work)
+            processes.append(virt.process)
+            result["push"]["Virtuoso 7.2, push --dialect virtuoso"] = timed_push(files, virt.url, "virtuoso")
             log(f"virtuoso push: {result['push']['Virtuoso 7.2, push --dialect virtuoso']}")
-            stores["Virtuoso 7.2"] = sparql.Endpoint(v_url + "/sparql")
+            stores["Virtuoso 7.2"] = sparql.Endpoint(virt.sparql)
         os.chdir(work)
         started = time.perf_counter()
         local = sparql.load_sources((), "oxigraph")  # builds graph/.store/query once
@@ -348,7 +273,7 @@ def main() -> None:
         result["queries"] = bench_queries(stores, args.repeat)
     finally:
         for process in processes:
-            stop(process)
+            stop_process(process, 60)
     write_results(result)  # before the bulk loader, which may be cut short
     if not args.no_bulk:
         result["virtuoso_bulk"] = bulk_load_virtuoso(files, work)

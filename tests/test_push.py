@@ -9,11 +9,9 @@ credentials are checked against a tiny stdlib HTTP server that records what it r
 from __future__ import annotations
 
 import base64
+import contextlib
 import shutil
-import socket
-import subprocess
 import threading
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -25,6 +23,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+import local_servers
 from diplograph import resources
 from diplograph.cli import cli
 from diplograph.namespaces import ONTOLOGY_GRAPH, VOCAB_GRAPH, graph_iri
@@ -46,11 +45,6 @@ DOC_B = """\
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture
 def docs(tmp_path: Path) -> list[Path]:
@@ -62,32 +56,21 @@ def docs(tmp_path: Path) -> list[Path]:
 
 @pytest.fixture
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """A read-write `oxigraph serve` on a free loopback port; killed by pid afterwards."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the oxigraph server (PyPI package `oxigraph`, test extra) is not installed")
-    port = _free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxigraph-db"),
-                                "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """A read-write `oxigraph serve` (no union default graph) on a free loopback port; stopped afterwards."""
+    with oxigraph(tmp_path / "oxigraph-db", union=False) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def oxigraph(folder: Path, *, union: bool) -> Iterator[str]:
+    """The real Oxigraph server (tests/local_servers.py), stopped by pid on the way out."""
+    if shutil.which("oxigraph") is None:
+        pytest.skip("the oxigraph server (PyPI package `oxigraph`) is not installed")
+    server = local_servers.start_oxigraph(folder, union=union, limit=30)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("oxigraph serve did not start") from None
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
+        yield server.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        local_servers.stop_process(server.process, 10)
 
 
 def read_graph(base: str, graph: str) -> Graph:
@@ -149,7 +132,7 @@ def test_pushing_twice_changes_nothing_and_replaces_stray_triples(
 
 
 def test_a_stopped_server_is_one_clear_line_and_exit_3(cli_runner: CliRunner, docs: list[Path]) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    url = f"http://127.0.0.1:{local_servers.free_port()}"  # nothing listens there
     code, messages = push(cli_runner, *map(str, docs), "--store", url, "--dialect", "oxigraph")
     assert code == 3
     lines = messages.strip().splitlines()
@@ -263,29 +246,10 @@ def test_a_store_whose_default_graph_is_not_the_union_gets_one_warning_with_the_
 
 
 def test_a_union_store_gets_no_warning(cli_runner: CliRunner, docs: list[Path], tmp_path: Path) -> None:
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the oxigraph server (PyPI package `oxigraph`, test extra) is not installed")
-    port = _free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "db"), "--bind",
-                                f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, "oxigraph serve did not start"
-                time.sleep(0.05)
+    with oxigraph(tmp_path / "db", union=True) as url:
         code, messages = push(cli_runner, *map(str, docs), "--store", url, "--dialect", "oxigraph")
         assert code == 0, messages
         assert "warning" not in messages
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_first_push_posts_new_graphs_and_a_second_replaces_them(

@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -28,124 +24,51 @@ import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Literal, URIRef
 
+import local_servers
 from diplograph import push, sparql
 from diplograph.cli import cli
+from diplograph.serve import stop_process
+from local_servers import Server
 
 REPO = Path(__file__).resolve().parents[1]
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "long", "int", "short", "byte",
                               "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
                               "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
-INI = """\
-[Database]
-DatabaseFile = virtuoso.db
-ErrorLogFile = virtuoso.log
-LockFile = virtuoso.lck
-TransactionFile = virtuoso.trx
-xa_persistent_file = virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-Striping = 0
-TempStorage = TempDatabase
-
-[TempDatabase]
-DatabaseFile = virtuoso-temp.db
-TransactionFile = virtuoso-temp.trx
-
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-ServerThreads = 10
-CheckpointInterval = 0
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
-CaseMode = 2
-DirsAllowed = .
-
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerThreads = 4
-MaxClientConnections = 4
-
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 120
-"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Virtuoso:
-    """A running server: its base URL and its process."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-
-    @property
-    def sparql(self) -> str:
-        return self.url + "/sparql"
-
-
-def start_virtuoso(folder: Path) -> Virtuoso:
-    """virtuoso-t in the foreground (-f) with its own ini and database in ``folder``; waits for HTTP."""
-    binary = shutil.which("virtuoso-t")
-    if binary is None:
+def start_virtuoso(folder: Path) -> Server:
+    """A real Virtuoso for these tests (tests/local_servers.py); fails in CI if it is not installed."""
+    if shutil.which("virtuoso-t") is None:
         if os.environ.get("DIPLOGRAPH_REQUIRE_VIRTUOSO"):
             pytest.fail("virtuoso-t is not installed but DIPLOGRAPH_REQUIRE_VIRTUOSO is set (CI)")
         pytest.skip("virtuoso-t not installed (Debian: apt-get install virtuoso-opensource-7-bin)")
-    folder.mkdir(parents=True, exist_ok=True)
-    http_port = _free_port()
-    (folder / "virtuoso.ini").write_text(INI.format(sql_port=_free_port(), http_port=http_port), encoding="utf-8")
-    process = subprocess.Popen([binary, "-f", "-c", "virtuoso.ini"], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{http_port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=2) as response:
-                if response.status == 200:
-                    return Virtuoso(url, process)
-        except (urllib.error.URLError, OSError):
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            stop_virtuoso(process)
-            log = folder / "virtuoso.log"
-            tail = log.read_text(errors="replace")[-500:] if log.is_file() else ""
-            raise RuntimeError(f"Virtuoso did not start: {tail}")
-        time.sleep(0.2)
+    return local_servers.start_virtuoso(folder)
 
 
-def stop_virtuoso(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def stop_virtuoso(server: Server) -> None:
+    """Stop it; a server that died on its own (a crash) says so, with the end of its log."""
+    crashed = server.process.poll()
+    stop_process(server.process, 30)
+    if crashed is not None:
+        pytest.fail(f"Virtuoso exited by itself (code {crashed}) during the tests: {server.log_tail()}")
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
     try:
         yield server
     finally:
-        stop_virtuoso(server.process)
+        stop_virtuoso(server)
 
 
 @pytest.fixture
-def fresh_virtuoso(tmp_path: Path) -> Iterator[Virtuoso]:
+def fresh_virtuoso(tmp_path: Path) -> Iterator[Server]:
     """A server of its own, for a test that must not depend on what the others did to theirs."""
     server = start_virtuoso(tmp_path / "virtuoso")
     try:
         yield server
     finally:
-        stop_virtuoso(server.process)
+        stop_virtuoso(server)
 
 
 @pytest.fixture(autouse=True)
@@ -218,14 +141,14 @@ def rows(query: sparql.StoredQuery, data: object, bindings: dict) -> Counter:
     return Counter(tuple(canon(term) for term in row) for row in result.rows), result.variables
 
 
-def push_dataset(runner: CliRunner, server: Virtuoso, files: list[Path]) -> list[str]:
+def push_dataset(runner: CliRunner, server: Server, files: list[Path]) -> list[str]:
     result = runner.invoke(cli, ["push", *map(str, files), "--store", server.url, "--dialect", "virtuoso"])
     assert result.exit_code == 0, result.stderr
     assert "warning" not in result.stderr, result.stderr  # Virtuoso's default graph is the union
     return [graph.graph for graph in push.collect_graphs(files)]
 
 
-def delete_graphs(server: Virtuoso, graphs: list[str]) -> None:
+def delete_graphs(server: Server, graphs: list[str]) -> None:
     endpoint = push.gsp_endpoint(server.url, "virtuoso")
     auth = push.digest_auth(endpoint)
     for graph in graphs:
@@ -243,7 +166,7 @@ def test_there_are_queries_and_data_to_compare() -> None:
 
 
 @pytest.mark.parametrize("name", list(datasets()))
-def test_every_stored_query_gives_the_same_rows_on_virtuoso(name: str, virtuoso: Virtuoso,
+def test_every_stored_query_gives_the_same_rows_on_virtuoso(name: str, virtuoso: Server,
                                                             cli_runner: CliRunner) -> None:
     files = datasets()[name]
     graphs = push_dataset(cli_runner, virtuoso, files)
@@ -278,7 +201,7 @@ def test_every_stored_query_gives_the_same_rows_on_virtuoso(name: str, virtuoso:
         delete_graphs(virtuoso, graphs)
 
 
-def test_the_query_store_gives_the_rows_virtuoso_gives(virtuoso: Virtuoso, cli_runner: CliRunner,
+def test_the_query_store_gives_the_rows_virtuoso_gives(virtuoso: Server, cli_runner: CliRunner,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """`diplograph query NAME` with no files (graph/'s persistent store) against Virtuoso, every query."""
     files = [REPO / "graph"]
@@ -296,7 +219,7 @@ def test_the_query_store_gives_the_rows_virtuoso_gives(virtuoso: Virtuoso, cli_r
 
 
 def test_a_default_graph_that_is_not_the_union_is_said_with_the_fix(
-        fresh_virtuoso: Virtuoso, cli_runner: CliRunner) -> None:
+        fresh_virtuoso: Server, cli_runner: CliRunner) -> None:
     virtuoso = fresh_virtuoso
     """An endpoint URL that names its default graph answers the stored queries with nothing: say so."""
     graphs = push_dataset(cli_runner, virtuoso, [REPO / "tests" / "data" / "kremlin-meeting.ttl"])
@@ -316,7 +239,7 @@ def test_a_default_graph_that_is_not_the_union_is_said_with_the_fix(
 
 
 def test_push_without_credentials_is_one_clear_line(cli_runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
-                                                    virtuoso: Virtuoso) -> None:
+                                                    virtuoso: Server) -> None:
     monkeypatch.delenv("DIPLOGRAPH_STORE_USER")
     monkeypatch.delenv("DIPLOGRAPH_STORE_PASSWORD")
     result = cli_runner.invoke(cli, ["push", str(REPO / "tests" / "data" / "kremlin-meeting.ttl"),
@@ -326,7 +249,7 @@ def test_push_without_credentials_is_one_clear_line(cli_runner: CliRunner, monke
 
 
 def test_wrong_password_fails_every_graph_and_says_why(cli_runner: CliRunner, monkeypatch: pytest.MonkeyPatch,
-                                                       fresh_virtuoso: Virtuoso) -> None:
+                                                       fresh_virtuoso: Server) -> None:
     virtuoso = fresh_virtuoso
     monkeypatch.setenv("DIPLOGRAPH_STORE_PASSWORD", "not-the-password")
     result = cli_runner.invoke(cli, ["push", str(REPO / "tests" / "data" / "kremlin-meeting.ttl"),

@@ -82,6 +82,19 @@ GRAPH_TYPES: dict[str, tuple[str, str]] = {
 }
 
 
+
+def stop_process(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Stop a child store: terminate, wait up to ``timeout`` seconds, then kill (never left running)."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class Refused(Exception):
     """A request the endpoint answers with an error status and a one-line text message."""
 
@@ -257,13 +270,8 @@ class Engine:
 
     def _stop_child(self) -> None:
         process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if process is not None:
+            stop_process(process, 3)
         if self._log is not None:
             self._log.close()
             self._log = None
