@@ -1,10 +1,15 @@
 """Dates and durations written in French, resolved to ISO values.
 
 Absolute dates ("le 2 décembre 2025") are taken as written; a day or month without a
-year ("le 16 juin", "en novembre") takes the publication year, or else the year most
-often written in the document, and is marked relative; weekdays and "hier"/"demain" are
-resolved against the publication date only (without one they are left out rather than
-guessed). Durations ("environ cinq heures", "trois heures et demie", "deux jours")
+year ("le 16 juin", "en novembre") takes the year that the tense of its clause points to:
+said in the future ("se tiendra en mars", published in September) it is the next such month,
+said in the past ("s'étaient rencontrés en novembre", published in January) the last one, and
+otherwise the publication year (last year when that would be months ahead), or without a
+publication date the year most often written in the document; it is marked relative.
+Weekdays, "hier"/"demain" and "le mois dernier"/"l'an prochain" are resolved against the
+publication date only (without one they are left out rather than guessed). A week ("la semaine
+prochaine") has no date value at day, month or year precision (xsd:date, gYearMonth, gYear):
+it is not given one. Durations ("environ cinq heures", "trois heures et demie", "deux jours")
 become xsd:duration values, approximate after "environ", "près de" and the like.
 """
 
@@ -109,6 +114,9 @@ def find_times(ctx: Context) -> None:
     years = [int(m.group(3)) for m in FULL_DATE.finditer(view) if m.group(3)]
     years += [int(m.group(2)) for m in MONTH_DATE.finditer(view) if m.group(2)]
     ctx.dominant_year = Counter(years).most_common(1)[0][0] if years else None
+    anchors = sorted([(m.start(), int(m.group(3)), MONTHS[m.group(2).lower()]) for m in FULL_DATE.finditer(view)
+                      if m.group(3)] + [(m.start(), int(m.group(2)), MONTHS[m.group(1).lower()])
+                                        for m in MONTH_DATE.finditer(view) if m.group(2)])
     published = ctx.source.published
     year = published.year if published else ctx.dominant_year
     taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in DATELINE.finditer(view)]
@@ -142,7 +150,9 @@ def find_times(ctx: Context) -> None:
         day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
         month = MONTHS[m.group(2).lower()]
         explicit = m.group(3)
-        y = int(explicit) if explicit else _year_for(month, day, published, year)
+        y = int(explicit) if explicit else _year_for(
+            month, day, published, year, _tense_of(ctx, view, m.start(), m.end()),
+            _narrated_year(anchors, m.start(), month))
         if y is None:
             continue
         try:
@@ -158,7 +168,8 @@ def find_times(ctx: Context) -> None:
             continue
         month = MONTHS[m.group(1).lower()]
         explicit = m.group(2)
-        y = int(explicit) if explicit else _year_for(month, 1, published, year)
+        y = int(explicit) if explicit else _year_for(month, None, published, year, _tense_of(ctx, view, b, e),
+                                                     _narrated_year(anchors, b, month))
         if y is None:
             continue
         taken.append((b, e))
@@ -246,16 +257,42 @@ def _trim_article(view: str, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
+#: "a été fixée au 16 juin", "reporté à mars", "prévue pour juin": a past verb setting a date ahead.
+_SET_FOR = re.compile(r"(?:\bau|\bà|\bpour|\bjusqu'au)\s*$", re.IGNORECASE)
+
+
+def _tense_of(ctx: Context, view: str, b: int, e: int) -> str | None:
+    """The tense that places a date without a year, None when the clause cannot tell."""
+    tense = _tense(ctx, b, e)
+    if tense == "past" and _SET_FOR.search(view[max(0, b - 12):b]):
+        return None  # the act is past, the date it sets may be ahead
+    return tense
+
+
 def _future_context(ctx: Context, b: int, e: int) -> bool:
     """The weekday belongs to a clause in the future ("il se rendra lundi", "va recevoir lundi").
 
-    The verb the weekday depends on (or, failing that, the nearest verb of its sentence) is in
-    the future or the conditional, or is an infinitive after "aller" in the present. Any other
-    tense (passé composé, imparfait, present of news narration) points back in time.
+    Any other tense (passé composé, imparfait, present of news narration) points back in time.
+    """
+    return _tense(ctx, b, e) == "future"
+
+
+#: Verbs whose present tense before an infinitive announces what is to come ("va recevoir",
+#: "doit se rendre", "doit se tenir"): the periphrastic future of news French.
+_FUTURE_AUXILIARIES = frozenset({"aller", "devoir"})
+
+
+def _tense(ctx: Context, b: int, e: int) -> str | None:
+    """"future", "past" or None (present, or no verb): the time the clause of chars b..e points to.
+
+    The verb the expression depends on (or, failing that, the nearest verb of its sentence) in
+    the future or the conditional, or an infinitive after "aller"/"devoir" in the present, is
+    future; a compound past (an auxiliary with a participle: "ont signé", "s'étaient
+    rencontrés"), the imperfect or the simple past is past.
     """
     span = ctx.doc.char_span(b, e, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return None
     token = span[-1]
     verb = token
     for _ in range(4):
@@ -266,23 +303,68 @@ def _future_context(ctx: Context, b: int, e: int) -> bool:
         sentence = ctx.sent_of(token)
         verbs = [t for t in sentence if t.pos_ == "VERB"]
         if not verbs:
-            return False
+            return None
         verb = min(verbs, key=lambda t: abs(t.i - token.i))
-    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    forms = [verb, *auxiliaries]
     if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
-        return True
-    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ == "aller" \
+        return "future"
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \
             and "Pres" in verb.head.morph.get("Tense"):
-        return True
-    return any(c.lemma_ == "aller" and "Pres" in c.morph.get("Tense") for c in verb.children
-               if c.dep_.startswith("aux"))
+        return "future"
+    if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in c.morph.get("Tense") for c in auxiliaries):
+        return "future"
+    if any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"}
+           and "Part" not in t.morph.get("VerbForm") for t in forms):
+        return "past"  # imperfect, simple past, or a compound past's auxiliary in the imperfect
+    if "Part" in verb.morph.get("VerbForm"):
+        if any(c.lemma_ == "avoir" for c in auxiliaries):
+            return "past"  # passé composé: "ont signé"
+        if any(c.lemma_ == "être" for c in auxiliaries) and any(
+                c.lower_ in ("se", "s'", "s’") for c in verb.children if c.dep_ in ("expl:comp", "expl:pass", "obj",
+                                                                                 "iobj", "expl")):
+            return "past"  # pronominal passé composé: "se sont rencontrés"; "est attendue" may be a passive present
+    return None
 
 
-def _year_for(month: int, day: int, published: datetime.date | None, year: int | None) -> int | None:
-    """Year of a date written without one: the publication's (last year if that is in the future)."""
+def _narrated_year(anchors: list[tuple[int, int, int]], begin: int, month: int) -> int | None:
+    """The year of the text's latest explicit date before ``begin`` when it is of the same period.
+
+    "tenue du 14 au 16 octobre 2019 ... Le 16 octobre, X et Y ont signé": the text goes on
+    telling October 2019, whatever year it was published in.
+    """
+    before = [a for a in anchors if a[0] < begin]
+    if not before:
+        return None
+    _, year, anchor_month = before[-1]
+    return year if abs(anchor_month - month) <= 1 else None
+
+
+def _year_for(month: int, day: int | None, published: datetime.date | None, year: int | None,
+              tense: str | None = None, narrated: int | None = None) -> int | None:
+    """Year of a date written without one (``day`` None: a month), from the publication date.
+
+    Said in the future, the next such day or month (this month counts); said in the past, the
+    last one; otherwise the publication's year, or last year if that is months in the future.
+    A text that has just given the year of the same period (``narrated``) keeps telling it,
+    unless that puts a future act before the publication or a past one after it.
+    """
+    if published is not None and narrated is not None and narrated != published.year:
+        here = (published.year, published.month, published.day if day is not None else 0)
+        there = (narrated, month, day or 0)
+        if not (tense == "future" and there < here) and not (tense == "past" and there > here):
+            return narrated
     if published is not None:
+        if tense is not None:
+            here = (published.month, published.day if day is not None else 0)
+            there = (month, day or 0)
+            if tense == "future" and there < here:
+                return published.year + 1
+            if tense == "past" and there > here:
+                return published.year - 1
+            return published.year
         try:
-            candidate = datetime.date(published.year, month, day)
+            candidate = datetime.date(published.year, month, day or 1)
         except ValueError:
             return published.year
         # news reports the recent past: a date months after publication was last year

@@ -1,0 +1,94 @@
+"""When and where in real-style news: months without a year, relative periods, states as places.
+
+Facts come from reading tests/texts/real-style-*.txt (invented people, real states): a month
+without a year said in the future after the publication month is next year's, one said in the
+past before it is this year's (or last year's when it comes after the publication month); a
+text that has just given a year keeps telling it; a week has no date value; a state named as a
+location is the event's place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.model import DateValue, ExtractedDocument
+from diplograph.reader import read_document
+
+TEXTS = Path(__file__).parent / "texts"
+
+
+def _times(name: str) -> dict[str, DateValue]:
+    """Every date the dates stage finds in a text, by its words."""
+    from diplograph.analyse import analyse, load_nlp
+    from diplograph.extract.context import Context
+    from diplograph.extract.dates import find_times
+    from diplograph.lexicon import load_lexicon
+
+    source = read_document(TEXTS / name)
+    ctx = Context(source=source, doc=analyse(source, load_nlp()), lex=load_lexicon())
+    find_times(ctx)
+    return {t.value.evidence.text: t.value for t in ctx.times if isinstance(t.value, DateValue)}
+
+
+@pytest.fixture(scope="module")
+def tour() -> dict[str, DateValue]:
+    return _times("real-style-tour-announcement.txt")  # published Wednesday 16 September 2026
+
+
+def _one(times: dict[str, DateValue], words: str) -> DateValue:
+    found = [v for text, v in times.items() if words in text]
+    assert len(found) == 1, (words, sorted(times))
+    return found[0]
+
+
+def test_a_month_said_in_the_future_before_the_publication_month_is_next_year(tour) -> None:
+    assert _one(tour, "en mars").iso == "2027-03"  # "le sommet du Mercosur, qui se tiendra en mars"
+    assert _one(tour, "en février").iso == "2027-02"  # "une commission mixte ... se réunira en février"
+
+
+def test_a_month_said_in_the_past_stays_in_the_publication_year(tour) -> None:
+    july = _one(tour, "en juillet")  # "reçu en juillet", published in September
+    assert july.iso == "2026-07" and july.precision == "month"
+
+
+def test_relative_weekday_and_month(tour) -> None:
+    assert _one(tour, "lundi prochain").iso == "2026-09-21"
+    last_month = _one(tour, "le mois dernier")
+    assert last_month.iso == "2026-08" and last_month.precision == "month"
+
+
+def test_a_week_gets_no_date_value(tour) -> None:
+    # "la semaine prochaine" is neither a day, a month nor a year: no value rather than a wrong one
+    assert not [text for text in tour if "semaine" in text]
+
+
+def test_past_month_after_the_publication_month_is_last_year_and_future_one_next() -> None:
+    times = _times("real-style-bilateral-summit.txt")  # published 21 January 2026
+    assert _one(times, "en novembre").iso == "2025-11"  # "s'étaient brièvement rencontrés en novembre"
+    assert _one(times, "en décembre").iso == "2026-12"  # "se retrouveront en décembre"
+
+
+def test_an_expected_visit_is_not_read_as_past() -> None:
+    # "Mme Rusu est par ailleurs attendue le 3 mars", published 17 February 2026: a passive present
+    assert _one(_times("real-style-videoconference.txt"), "3 mars").iso == "2026-03-03"
+
+
+def test_a_text_that_gave_the_year_keeps_telling_it() -> None:
+    # an encyclopedia article published in 2024 on a conference "du 14 au 16 octobre 2019"
+    times = _times("real-style-encyclopedia-delegations.txt")
+    assert times["16 octobre"].iso == "2019-10-16"  # "Le 16 octobre, X et Y ont signé l'accord"
+    assert times["14 octobre"].iso == "2019-10-14"
+
+
+@pytest.fixture(scope="module")
+def tour_doc() -> ExtractedDocument:
+    from diplograph.extract import extract
+
+    return extract(read_document(TEXTS / "real-style-tour-announcement.txt"))
+
+
+def test_the_planned_summit_is_dated_next_year(tour_doc) -> None:
+    summit = next(e for e in tour_doc.events if e.trigger.text == "sommet")
+    assert summit.date is not None and summit.date.iso == "2027-03"
