@@ -263,7 +263,9 @@ _SET_FOR = re.compile(r"(?:\bau|\bà|\bpour|\bjusqu'au)\s*$", re.IGNORECASE)
 
 def _tense_of(ctx: Context, view: str, b: int, e: int) -> str | None:
     """The tense that places a date without a year, None when the clause cannot tell."""
-    tense = _tense(ctx, b, e)
+    if re.search(r"\(\s*(?:le\s+|en\s+)?$", view[max(0, b - 6):b]):
+        return None  # "le sommet de Lima (30 mai)": the parenthesis dates a noun, not the clause's verb
+    tense = _tense(ctx, b, e, strict=True)
     if tense == "past" and _SET_FOR.search(view[max(0, b - 12):b]):
         return None  # the act is past, the date it sets may be ahead
     return tense
@@ -282,13 +284,15 @@ def _future_context(ctx: Context, b: int, e: int) -> bool:
 _FUTURE_AUXILIARIES = frozenset({"aller", "devoir"})
 
 
-def _tense(ctx: Context, b: int, e: int) -> str | None:
+def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
     """"future", "past" or None (present, or no verb): the time the clause of chars b..e points to.
 
     The verb the expression depends on (or, failing that, the nearest verb of its sentence) in
     the future or the conditional, or an infinitive after "aller"/"devoir" in the present, is
     future; a compound past (an auxiliary with a participle: "ont signé", "s'étaient
-    rencontrés"), the imperfect or the simple past is past.
+    rencontrés"), the imperfect or the simple past is past. ``strict``: only a verb the
+    expression depends on directly counts; one that governs a noun it qualifies ("préparer le
+    sommet de Lima (30 mai)") says nothing about its date.
     """
     span = ctx.doc.char_span(b, e, alignment_mode="expand")
     if span is None or not len(span):
@@ -299,7 +303,11 @@ def _tense(ctx: Context, b: int, e: int) -> str | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+        if strict and verb.pos_ in ("NOUN", "PROPN") and not (span.start <= verb.i < span.end):
+            return None
     if verb.pos_ not in ("VERB", "AUX"):
+        if strict:
+            return None
         sentence = ctx.sent_of(token)
         verbs = [t for t in sentence if t.pos_ == "VERB"]
         if not verbs:
