@@ -192,13 +192,46 @@ def dataset_files(graph_dir: Path) -> list[tuple[str, Path]]:
     return sorted(generated_files(graph_dir).items(), key=lambda item: natural_key(item[0]))
 
 
+READ_BLOCK = 1 << 20  # characters read at once from a graph file when assembling the dataset
+
+
 def dataset_chunks(files: Sequence[tuple[str, Path]]) -> Iterator[str]:
-    """The text of graph/diplograph.trig, one named graph at a time (one file in memory at once)."""
+    """The text of graph/diplograph.trig, in pieces of at most about :data:`READ_BLOCK` characters.
+
+    Each file is read as a stream: ``graph/_corpus.ttl`` alone is ~280 MB at 10,000 documents.
+    """
     yield prefix_header()
     for slug, path in files:
-        body = _body_of(path)
-        if body:
-            yield "\n" + trig_block(graph_iri(slug), body)
+        yield from _graph_block(graph_iri(slug), path)
+
+
+def _graph_block(name: str, path: Path) -> Iterator[str]:
+    """``"\\n" + trig_block(name, body)`` of one graph file (nothing if its body is empty), streamed."""
+    head = GENERATED_MARK + "\n" + prefix_header()
+    with path.open(encoding="utf-8") as handle:  # universal newlines, as read_text
+        chunk = handle.read(len(head))
+        if chunk != head:  # not written by this version's prefix table: the slow path, whole file
+            body = _body_of(path)
+            if body:
+                yield "\n" + trig_block(name, body)
+            return
+        chunk = handle.read(READ_BLOCK).lstrip("\n")
+        while not chunk:  # the body starts after blank lines
+            more = handle.read(READ_BLOCK)
+            if not more:
+                return
+            chunk = more.lstrip("\n")
+        yield "\n" + trig_block(name, "").removesuffix("\n}\n")  # the opening line, "<name> {\n"
+        held = ""  # trailing newlines: dropped at the end of the body (trig_block strips them)
+        while chunk:
+            stripped = chunk.rstrip("\n")
+            if stripped:
+                yield held + stripped
+                held = chunk[len(stripped):]
+            else:
+                held += chunk
+            chunk = handle.read(READ_BLOCK)
+        yield "\n}\n"
 
 
 def dataset_trig(graph_dir: Path) -> str:
@@ -538,13 +571,17 @@ def _build_locked(
                     on_document(result.slug)
             summary.actors = len(actors)
             documents = _graph_files(graph_path, parked, staged, (seen | set(keep)) if whole_corpus else None)
-            corpus_text = corpus_graph(documents, graph_path)
-            if builder is not None and filling:
-                _feed(builder, CORPUS_SLUG, corpus_text)
+            corpus_file = parked / f"{CORPUS_SLUG}.ttl"  # no document slug starts with "_"
+            if builder is not None and filling:  # the loader takes the corpus graph in batches as it is written
+                loader, name = builder, graph_iri(CORPUS_SLUG)
+                loader.add(name, "")  # the graph is in the store even when it has no statement
+                corpus_graph(documents, graph_path, corpus_file, on_chunk=lambda body: loader.add(name, body))
                 builder.seal()  # the loader's last batch and compaction overlap the writing below
+            else:
+                corpus_graph(documents, graph_path, corpus_file)
             for slug in staged:
                 _write_document(graph_path, slug, (parked / f"{slug}.ttl").read_text(encoding="utf-8"), summary)
-            _finish_folder(graph_path, summary, (seen | set(keep)) if whole_corpus else None, corpus_text=corpus_text)
+            _finish_folder(graph_path, summary, (seen | set(keep)) if whole_corpus else None, corpus_file=corpus_file)
             if whole_corpus:  # entries of documents gone or changed would only grow the folder
                 for entry in cache.glob("*.json"):
                     if entry.stem not in used:
@@ -593,7 +630,7 @@ def _write_document(graph_dir: Path, slug: str, text: str, summary: BuildSummary
 
 
 def _finish_folder(graph_dir: Path, summary: BuildSummary, keep: set[str] | None,
-                   corpus_text: str | None = None) -> None:
+                   corpus_file: Path | None = None) -> None:
     """After the document files: remove stale ones (``keep``: the whole corpus's slugs), then
     assemble what is made from graph/'s files. Build, merge and write_graphs all end here."""
     if keep is not None:
@@ -601,7 +638,7 @@ def _finish_folder(graph_dir: Path, summary: BuildSummary, keep: set[str] | None
             if slug not in keep and slug != CORPUS_SLUG:
                 path.unlink()
                 summary.removed.append(path)
-    _assemble(graph_dir, summary, corpus_text)
+    _assemble(graph_dir, summary, corpus_file)
 
 
 def _graph_files(graph_dir: Path, parked: Path, staged: Sequence[str], keep: set[str] | None) -> list[Path]:
@@ -613,31 +650,53 @@ def _graph_files(graph_dir: Path, parked: Path, staged: Sequence[str], keep: set
     return [files[slug] for slug in sorted(files)]
 
 
-def corpus_graph(document_files: Sequence[Path], graph_dir: Path) -> str:
-    """The text of graph/_corpus.ttl: cross-document event identity over these document graph files.
+def corpus_graph(document_files: Sequence[Path], graph_dir: Path, target: Path,
+                 on_chunk: Callable[[str], None] | None = None) -> None:
+    """Write to ``target`` the text of graph/_corpus.ttl: cross-document event identity over these
+    document graph files.
 
     The one call from the build into identity (:mod:`diplograph.corpus`, docs/data-model.md): its
     input is the list of document graph files graph/ holds after the build. Per-block results are
     kept in graph/.cache, so a rebuild after adding a document examines only the blocks its events
-    fall into.
+    fall into. Written as a stream, with identity's temporary files next to ``target``
+    (:func:`diplograph.corpus_rdf.write_corpus_turtle`); ``on_chunk`` gets the statements in pieces.
     """
-    from diplograph.corpus_rdf import corpus_turtle
+    from diplograph.corpus_rdf import write_corpus_turtle
 
     cache = graph_dir / CACHE_DIR  # a build's folder has one; a folder only written to does not get one
-    return corpus_turtle(document_files, cache_file=cache / "corpus-identity.blocks" if cache.is_dir() else None)
+    blocks = cache / "corpus-identity.blocks" if cache.is_dir() else None
+    with target.open("w", encoding="utf-8", newline="") as out:
+        write_corpus_turtle(document_files, out, cache_file=blocks, work_dir=target.parent, on_chunk=on_chunk)
 
 
-def _assemble(graph_dir: Path, summary: BuildSummary, corpus_text: str | None = None) -> None:
+def _install(source: Path, target: Path) -> bool:
+    """Copy ``source`` over ``target`` atomically, as a stream; False if the bytes were already there."""
+    import shutil
+
+    writer = AtomicFile(target, only_if_changed=True)
+    with writer as out, source.open(encoding="utf-8", newline="") as handle:
+        shutil.copyfileobj(handle, out, READ_BLOCK)
+    return writer.changed
+
+
+def _assemble(graph_dir: Path, summary: BuildSummary, corpus_file: Path | None = None) -> None:
     """The files made from graph/'s document graphs, not from the corpus: the corpus graph
-    (graph/_corpus.ttl, computed here from graph/'s files unless the build already did), then
-    the dataset, which takes it in (:func:`dataset_files`); a merge of shards runs this same step.
+    (graph/_corpus.ttl, computed here from graph/'s files unless the build already wrote it to
+    ``corpus_file``), then the dataset, which takes it in (:func:`dataset_files`); a merge of
+    shards runs this same step.
     """
-    if corpus_text is None:
+    target = graph_dir / f"{CORPUS_SLUG}.ttl"
+    if corpus_file is not None:
+        if _install(corpus_file, target):
+            summary.written.append(target)
+    else:
         documents = [path for slug, path in sorted(generated_files(graph_dir).items()) if slug != CORPUS_SLUG]
-        corpus_text = corpus_graph(documents, graph_dir) if documents else None
-    corpus_file = graph_dir / f"{CORPUS_SLUG}.ttl"
-    if corpus_text is not None and _write_if_changed(corpus_file, corpus_text):
-        summary.written.append(corpus_file)
+        if documents:
+            with tempfile.TemporaryDirectory(dir=graph_dir, prefix=STAGING_PREFIX) as staging:
+                staged = Path(staging) / f"{CORPUS_SLUG}.ttl"
+                corpus_graph(documents, graph_dir, staged)
+                if _install(staged, target):
+                    summary.written.append(target)
     dataset = graph_dir / DATASET_FILE
     files = dataset_files(graph_dir)
     if (files or dataset.exists()) and write_dataset(dataset, files):

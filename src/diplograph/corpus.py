@@ -37,7 +37,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,9 +56,13 @@ EVENT_PREFIX = BASE + "id/event/"
 PARTICIPATION_PREFIX = BASE + "id/participation/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
-    """One document event as identity sees it: what its document's graph says about it."""
+    """One document event as identity sees it: what its document's graph says about it.
+
+    Slots and interned strings (:func:`read_reports`): a large corpus has hundreds of thousands
+    of reports, each naming the same few actors, places and types.
+    """
 
     event: str  # document event IRI
     document: str  # document IRI
@@ -157,6 +164,8 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
             described.setdefault(part["ofEvent"], set()).add(
                 (part["participant"], part.get("role", ""), part.get("side", "")))
     reports = []
+    i = sys.intern
+    published = i(published)
     for iri, entry in events.items():
         if "eventType" not in entry:
             continue
@@ -165,14 +174,14 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
         classes = sorted(c for c in types.get(iri, []) if c.startswith(DG_NS))
         actors = sorted(set(entry.get("hasParticipant", []) + entry.get("host", []) + entry.get("agent", [])))
         reports.append(Report(
-            event=iri, document=(entry.get("reportedIn") or [document])[0], slug=slug, offset=int(offset),
-            published=published, event_type=entry["eventType"][0], event_class=classes[0] if classes else "",
-            date=date, precision=precision, duration=min(entry.get("duration", [""])),
-            status=min(entry.get("status", [""])), places=tuple(sorted(set(entry.get("place", [])))),
-            actors=tuple(actors),
-            participants=tuple(sorted(set(entry.get("hasParticipant", []) + entry.get("host", [])))),
-            labels=tuple(sorted(labels.get(iri, []))),
-            participations=tuple(sorted(described.get(iri, ())))))
+            event=iri, document=i((entry.get("reportedIn") or [document])[0]), slug=i(slug), offset=int(offset),
+            published=published, event_type=i(entry["eventType"][0]), event_class=i(classes[0] if classes else ""),
+            date=i(date), precision=precision, duration=i(min(entry.get("duration", [""]))),
+            status=i(min(entry.get("status", [""]))), places=tuple(i(p) for p in sorted(set(entry.get("place", [])))),
+            actors=tuple(i(a) for a in actors),
+            participants=tuple(i(a) for a in sorted(set(entry.get("hasParticipant", []) + entry.get("host", [])))),
+            labels=tuple((i(lang), text) for lang, text in sorted(labels.get(iri, []))),
+            participations=tuple((i(a), i(r), i(s)) for a, r, s in sorted(described.get(iri, ())))))
     reports.sort(key=Report.order)
     return reports, affiliation
 
@@ -346,6 +355,26 @@ def _block_digest(reports: Sequence[Report], aff: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
+def _block_events(key: tuple[str, str] | None, members: Sequence[Report], w: World, aff: dict[str, str],
+                  cache: dict[str, list] | None, used: dict[str, list], stats: IdentityStats) -> list[CorpusEvent]:
+    """The corpus events of one block (its clusters from ``cache`` when its digest is there)."""
+    if key is None:
+        return [CorpusEvent(id_iri("corpus-event", r.slug, r.offset), [r], []) for r in members]
+    digest = _block_digest(members, aff)
+    found = cache.get(digest) if cache is not None else None
+    if found is None:
+        stats.examined += len(members)
+        found = [list(c) for c in cluster_block(members, w, aff, stats)]
+    used[digest] = found
+    by_iri = {r.event: r for r in members}
+    events = []
+    for cluster, reasons in found:
+        ordered = sorted((by_iri[m] for m in cluster), key=Report.order)
+        first = ordered[0]
+        events.append(CorpusEvent(id_iri("corpus-event", first.slug, first.offset), ordered, list(reasons)))
+    return events
+
+
 def identify(reports: Iterable[Report], affiliation: dict[str, str] | None = None, *,
              cache: dict[str, list] | None = None, stats: IdentityStats | None = None) -> list[CorpusEvent]:
     """Every report in exactly one corpus event, sorted by IRI.
@@ -364,52 +393,67 @@ def identify(reports: Iterable[Report], affiliation: dict[str, str] | None = Non
     stats.reports = len(by_iri)
     stats.blocks = len(blocks)
     used: dict[str, list] = {}
-    clusters: list[tuple[list[str], list[str]]] = []
-    for key, members in blocks.items():
-        if key is None:
-            clusters += [([r.event], []) for r in members]
-            continue
-        digest = _block_digest(members, aff)
-        found = cache.get(digest) if cache is not None else None
-        if found is None:
-            stats.examined += len(members)
-            found = [list(c) for c in cluster_block(members, w, aff, stats)]
-        used[digest] = found
-        clusters += [(list(m), list(why)) for m, why in found]
+    events = [e for key, members in blocks.items() for e in _block_events(key, members, w, aff, cache, used, stats)]
     if cache is not None:
         cache.clear()
         cache.update(used)
-    events = []
-    for members, reasons in clusters:
-        ordered = sorted((by_iri[m] for m in members), key=Report.order)
-        first = ordered[0]
-        events.append(CorpusEvent(id_iri("corpus-event", first.slug, first.offset), ordered, reasons))
     events.sort(key=lambda e: e.iri)
     return events
 
 
-def identify_files(paths: Sequence[Path], *, cache_file: Path | None = None,
-                   stats: IdentityStats | None = None) -> list[CorpusEvent]:
-    """Corpus events of the given document graph files (``cache_file``: per-block results kept between builds)."""
-    reports: list[Report] = []
+def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, stats: IdentityStats | None = None,
+                    work_dir: Path | None = None) -> Iterator[CorpusEvent]:
+    """The corpus events of the given document graph files, block by block (in no useful order).
+
+    Same events as :func:`identify` over every report of the files, with memory that does not
+    grow with the corpus: a first pass reads one file at a time and spills its reports, grouped
+    by block, to a temporary file (``work_dir``); a second pass takes one block at a time back.
+    What stays in memory for the whole corpus is the actors' affiliations and, per block, the
+    places of its parts in the spill file. ``cache_file``: per-block clusters kept between builds,
+    rewritten once the generator is exhausted.
+    """
+    w = world()
+    stats = stats if stats is not None else IdentityStats()
     affiliation: dict[str, str] = {}
-    for path in sorted(paths):
-        found, aff = read_reports(path)
-        reports += found
-        for actor, side in aff.items():
-            affiliation[actor] = min(affiliation.get(actor, side), side)
+    places: dict[tuple[str, str] | None, list[tuple[int, int]]] = {}
     cache: dict[str, list] | None = None
     if cache_file is not None:
         try:
             cache = json.loads(cache_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             cache = {}
-    events = identify(reports, affiliation, cache=cache, stats=stats)
-    if cache_file is not None and cache is not None:
+    used: dict[str, list] = {}
+    with tempfile.TemporaryFile(dir=work_dir) as spill:
+        for path in sorted(paths):
+            found, aff = read_reports(path)
+            stats.reports += len(found)
+            for actor, side in aff.items():
+                affiliation[actor] = min(affiliation.get(actor, side), side)
+            grouped: dict[tuple[str, str] | None, list[Report]] = {}
+            for r in found:
+                grouped.setdefault(block_key(r, w), []).append(r)
+            for key, members in grouped.items():
+                data = pickle.dumps(members, protocol=pickle.HIGHEST_PROTOCOL)
+                places.setdefault(key, []).append((spill.tell(), len(data)))
+                spill.write(data)
+        stats.blocks = len(places)
+        for key, parts in places.items():
+            members = []
+            for start, size in parts:
+                spill.seek(start)
+                members += pickle.loads(spill.read(size))
+            yield from _block_events(key, members, w, affiliation, cache, used, stats)
+    if cache_file is not None:
         from diplograph.fsio import atomic_write_text
 
-        atomic_write_text(cache_file, json.dumps(cache, sort_keys=True))
-    return events
+        atomic_write_text(cache_file, json.dumps(used, sort_keys=True))
+
+
+def identify_files(paths: Sequence[Path], *, cache_file: Path | None = None,
+                   stats: IdentityStats | None = None) -> list[CorpusEvent]:
+    """Corpus events of the given document graph files, sorted by IRI (``cache_file``: per-block
+    results kept between builds). The build streams them instead: :func:`identify_stream`."""
+    return sorted(identify_stream(paths, cache_file=cache_file, stats=stats), key=lambda e: e.iri)
 
 
 # -- what the reports agree on, and where they disagree -----------------------------------------
