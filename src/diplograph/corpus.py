@@ -409,13 +409,14 @@ def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, st
     grow with the corpus: a first pass reads one file at a time and spills its reports, grouped
     by block, to a temporary file (``work_dir``); a second pass takes one block at a time back.
     What stays in memory for the whole corpus is the actors' affiliations and, per block, the
-    places of its parts in the spill file. ``cache_file``: per-block clusters kept between builds,
+    places of its parts in the spill file; reports of kinds that are never joined become their
+    own corpus events at once, without a spill. ``cache_file``: per-block clusters kept between builds,
     rewritten once the generator is exhausted.
     """
     w = world()
     stats = stats if stats is not None else IdentityStats()
     affiliation: dict[str, str] = {}
-    places: dict[tuple[str, str] | None, list[tuple[int, int]]] = {}
+    spilled: dict[tuple[str, str], list[tuple[int, int]]] = {}
     cache: dict[str, list] | None = None
     if cache_file is not None:
         try:
@@ -423,6 +424,7 @@ def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, st
         except (OSError, ValueError):
             cache = {}
     used: dict[str, list] = {}
+    singles = False
     with tempfile.TemporaryFile(dir=work_dir) as spill:
         for path in sorted(paths):
             found, aff = read_reports(path)
@@ -432,12 +434,16 @@ def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, st
             grouped: dict[tuple[str, str] | None, list[Report]] = {}
             for r in found:
                 grouped.setdefault(block_key(r, w), []).append(r)
+            singles = singles or None in grouped
             for key, members in grouped.items():
+                if key is None:  # kinds never joined: one corpus event per report, nothing to wait for
+                    yield from _block_events(None, members, w, affiliation, cache, used, stats)
+                    continue
                 data = pickle.dumps(members, protocol=pickle.HIGHEST_PROTOCOL)
-                places.setdefault(key, []).append((spill.tell(), len(data)))
+                spilled.setdefault(key, []).append((spill.tell(), len(data)))
                 spill.write(data)
-        stats.blocks = len(places)
-        for key, parts in places.items():
+        stats.blocks = len(spilled) + (1 if singles else 0)
+        for key, parts in spilled.items():
             members = []
             for start, size in parts:
                 spill.seek(start)
