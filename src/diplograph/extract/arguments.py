@@ -208,8 +208,11 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     end = ctx.sent_of(token).end
     while k < len(doc) and k < end:
         t = doc[k]
-        named = [m for m in ctx.by_token.get(k + 1, []) if m.kind == "person" and m.start == k + 1] \
-            if t.text == "," and k + 1 < end else []
+        n = k + 1
+        while t.text == "," and n < end and _honorific(doc[n]):
+            n += 1  # "..., M. Samuel Kariuki"
+        named = [m for m in ctx.by_token.get(n, []) if m.kind == "person" and m.start == n] \
+            if t.text == "," and n < end else []
         if named and not any(m.kind == "person" for i in range(j + 1, k) for m in ctx.by_token.get(i, [])):
             # "avec le Premier ministre islandais, Gunnar Eiriksson": the title's holder, in apposition
             found = [a for a in found if ctx.entities.get(a) is None or ctx.entities[a].kind != "state"]
@@ -224,6 +227,12 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
         k += 1
     return found
 
+
+
+def _honorific(token: Token) -> bool:
+    from diplograph.extract.entities import HONORIFICS
+
+    return token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
 
 
 def _with_further(ctx: Context, token: Token) -> list[str]:

@@ -58,6 +58,8 @@ class Context:
     dominant_year: int | None = None
     demonym_at: dict[int, str] = field(default_factory=dict)  # token -> actor of the demonym
     role_person: dict[int, str] = field(default_factory=dict)  # head token of a role phrase -> person
+    role_people: dict[int, list[str]] = field(default_factory=dict)  # head of a plural role phrase -> people
+    we: list[str] = field(default_factory=list)  # who "nous" is: "Nous, ministres ... de X et de Y"
     quote_ranges: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotes
     speaker: str | None = None  # who "je" is outside quotes (a speech, an interview)
     trigger_heads: set[int] = field(default_factory=set)  # head tokens of every event trigger

@@ -263,6 +263,11 @@ def _clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
                            or ctx.doc[start].lower_ in HONORIFICS
                            or ctx.doc[start].lower_ + "." in HONORIFICS):
         start += 1
+    # "Président Kariuki", "Premier ministre Tavares": a title the recogniser took into the name
+    title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None) \
+        if ent.label_ == "PER" else None
+    if title is not None:
+        start = title
     while end > start and ctx.doc[end - 1].pos_ == "PUNCT":
         end -= 1
     if start >= end:
@@ -407,7 +412,9 @@ def _surname_match(ctx: Context, text: str) -> Entity | None:
         names = [entity.label, *entity.labels.values(), *(m.text for m in entity.mentions)]
         for name in names:
             parts = fold(name).split()
-            if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key):
+            # "Mme Huamán" for "Rosa Huamán Quispe": Hispanic names carry two family names, the first used alone
+            if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key
+                                   or (len(parts) == 3 and parts[1] == key)):
                 matches.append(entity)
                 break
     return matches[0] if len(matches) == 1 else None

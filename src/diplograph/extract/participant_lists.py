@@ -17,9 +17,15 @@ from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
 
-def read_participant_lists(ctx: Context, demonym_at: dict[int, str]) -> None:
-    """Roles, sides and memberships from list layouts and sending phrases."""
+def read_list_lines(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """Roles, sides and memberships from list layouts: read before role phrases without a name,
+    which may refer back to a listed person ("Le ministre argentin a qualifié ...")."""
     _listed_members(ctx, demonym_at)
+    _signature_lines(ctx)
+
+
+def read_participant_lists(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """Sides from sending phrases, demonyms used as nouns and states in brackets."""
     _represented_by(ctx, demonym_at)
 
 
@@ -39,7 +45,8 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
     from diplograph.extract.entities import add_minted_entity, person_label
     from diplograph.extract.roles import _assign, _drop_mentions, _organisation
 
-    for section in ctx.source.sections:
+    sections = ctx.source.sections
+    for n, section in enumerate(sections):
         heading = section.heading
         if heading is None:
             continue
@@ -49,9 +56,7 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
         state = only_state or _state_named_in(ctx, heading, demonym_at)
         members: list[str] = []
         first = None
-        for paragraph in ctx.source.paragraphs:
-            if not (section.begin <= paragraph.begin < section.end):
-                continue
+        for paragraph in _list_lines(ctx, sections, n):
             found = _role_and_name(ctx, paragraph)
             if found is None:
                 continue
@@ -77,6 +82,64 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
                 from diplograph.extract.entities import add_linked_entity
 
                 add_linked_entity(ctx, ctx.lex.actors[state], heading)  # the heading names the side
+
+
+def _list_lines(ctx: Context, sections: list, n: int) -> list:
+    """The lines of the list under heading ``n``: its paragraphs, and the short lines after it that
+    the reader took for headings ("Ministre des Affaires étrangères : Ana Varga" has no final stop)."""
+    section = sections[n]
+    lines = [p for p in ctx.source.paragraphs if section.begin <= p.begin < section.end]
+    if lines:
+        return lines
+    for later in sections[n + 1:]:
+        if later.heading is None or _role_and_name(ctx, later.heading) is None:
+            break
+        lines.append(later.heading)
+        lines.extend(p for p in ctx.source.paragraphs if later.begin <= p.begin < later.end)
+    return lines
+
+
+def _signature_lines(ctx: Context) -> None:
+    """"Kaarel Tamm, ministre des Affaires étrangères de l'Estonie": a line that is a name, a comma
+    and an office, as under a joint declaration; the person holds the office, for that state."""
+    from diplograph.extract.entities import add_minted_entity, person_label
+    from diplograph.extract.roles import _assign, _organisation
+
+    doc = ctx.doc
+    lines = [s.heading for s in ctx.source.sections if s.heading is not None] + list(ctx.source.paragraphs)
+    for line in lines:
+        span = doc.char_span(line.begin, line.end, alignment_mode="expand")
+        if span is None or len(span) > 16:
+            continue
+        comma = next((t.i for t in span if t.text == ","), None)
+        # the name before the comma: capitalised words only (the tagger may read "Mette" as a verb)
+        words = [t for t in doc[span.start:comma or span.start] if t.is_alpha and t.lower_ not in _NAME_PARTICLES]
+        if comma is None or not 2 <= len(words) <= 5 or not all(t.text[:1].isupper() for t in words):
+            continue
+        hits = [h for h in ctx.hits_of("role") if h.start == comma + 1 and h.end <= span.end]
+        if not hits:
+            continue
+        hit = max(hits, key=lambda h: h.end - h.start)
+        org, end = _organisation(ctx, hit, ctx.demonym_at)
+        rest = [t for t in doc[end:span.end] if not t.is_punct]
+        if org is None and rest:  # a heading line holds no mentions: "... de l'Estonie" read by name
+            k = next((n for n, t in enumerate(rest) if t.pos_ not in ("ADP", "DET")), len(rest))
+            found = [i for i in ctx.lex.candidates(doc[rest[k].i:span.end].text.strip(" .;")) if
+                     i in ctx.lex.actors and ctx.lex.actors[i].kind in ("state", "org")] if k < len(rest) else []
+            if len(found) != 1:
+                continue
+            org, rest = found[0], []
+        if rest:
+            continue  # more than a name and an office: a sentence, not a signature line
+        name = doc[span.start:comma]
+        person = next((m for m in ctx.by_token.get(name.start, []) if m.kind == "person"), None)
+        if person is None:
+            label = person_label(name)
+            iri = id_iri("person", slugify(label))
+            person = Mention(name.start, name.end, ctx.span(name.start, name.end), iri, "person")
+            ctx.add_mention(person)
+            add_minted_entity(ctx, iri, "person", label, person.span)
+        _assign(ctx, person.iri, hit.iri, org, ctx.span(hit.start, end))
 
 
 def _whole_heading_state(ctx: Context, heading: Span) -> str | None:
@@ -143,10 +206,12 @@ def _state_named_in(ctx: Context, heading: Span, demonym_at: dict[int, str]) -> 
     return None
 
 
+_NAME_PARTICLES = frozenset("de du des da van von al el ben bin la le".split())
+
+
 def _name_shaped(span) -> bool:
     """Two to five capitalised words, no verb: a person's name on a list line."""
-    words = [t for t in span if t.is_alpha and t.lower_ not in ("de", "du", "des", "da", "van", "von", "al", "el",
-                                                                 "ben", "bin", "la", "le")]
+    words = [t for t in span if t.is_alpha and t.lower_ not in _NAME_PARTICLES]
     return 2 <= len(words) <= 5 and all(t.text[:1].isupper() for t in words) \
         and not any(t.pos_ in ("VERB", "AUX") for t in span)
 

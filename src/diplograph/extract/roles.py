@@ -32,10 +32,20 @@ _WINDOW = 9
 
 def find_roles(ctx: Context) -> None:
     """Attach roles to people, resolve unnamed role holders, record sides."""
+    from diplograph.extract.participant_lists import read_list_lines
+    from diplograph.extract.plural_roles import assign_named, read_plural_role, refine_roles, resolve_unnamed
+
     demonym_at = demonyms(ctx)
     unnamed: list[tuple[Hit, str | None, int]] = []
+    plurals = []
     for hit in ctx.hits_of("role"):
         if hit.start in ctx.heading_tokens:
+            continue
+        plural = read_plural_role(ctx, hit, demonym_at)
+        if plural is not None:
+            plurals.append(plural)
+            if plural.names:
+                assign_named(ctx, plural)
             continue
         org, phrase_end = _organisation(ctx, hit, demonym_at)
         person = _name_after(ctx, phrase_end) or _name_before(ctx, hit.start)
@@ -46,17 +56,40 @@ def find_roles(ctx: Context) -> None:
             _state_of_role(ctx, org, hit, phrase_end, demonym_at)
         else:
             unnamed.append((hit, org, phrase_end))
+    read_list_lines(ctx, demonym_at)  # list and infobox layouts name holders too, before anaphora is read
+    refine_roles(ctx, plurals)
+    _counterparts(ctx, demonym_at)
+    for plural in plurals:
+        for state in plural.states:  # a state named only by the demonym of a role is denoted there
+            _state_of_role(ctx, state, plural.hit, plural.end, demonym_at)
+        if not plural.names and not resolve_unnamed(ctx, plural) and not ctx.by_token.get(plural.hit.head):
+            _role_group(ctx, plural.hit, plural.states[0], plural.end)  # unnamed: a collective actor
+    for head in sorted(ctx.role_people):  # "Nous, ministres des Affaires étrangères de X, de Y": who "nous" is
+        before = ctx.doc[head - 1] if head > 1 else None
+        if before is not None and before.text == "," and ctx.doc[head - 2].lower_ == "nous":
+            ctx.we = ctx.role_people[head]
+            break
+    unqualified: dict[str, str] = {}
+    # first the phrases the gazetteer or the text already resolves ("Le ministre de l'Europe et des
+    # Affaires étrangères"), then, once their counterparts are known, the others ("La ministre moldave")
+    unnamed = [u for u in unnamed if not _unnamed_holder(ctx, *u, unqualified, mint=False)]
     _counterparts(ctx, demonym_at)
     for hit, org, phrase_end in unnamed:
-        _unnamed_holder(ctx, hit, org, phrase_end)
+        _unnamed_holder(ctx, hit, org, phrase_end, unqualified)
     # resolved role phrases were appended out of text order; later stages read mentions in order
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
-    if unnamed:  # "le chef de la diplomatie turque a reçu son homologue russe, X": X once the subject is known
-        _counterparts(ctx, demonym_at)
+    # "le chef de la diplomatie turque a reçu son homologue russe, X": X once the subject is known;
+    # "son homologue chilien" without a name: the holder of the subject's office for Chile
+    _counterparts(ctx, demonym_at, unnamed_too=True)
+    ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
     _delegations(ctx)
     _side_phrases(ctx, demonym_at)
     read_participant_lists(ctx, demonym_at)
     for entity in ctx.entities.values():
+        # "ministre" (for nobody) beside "ministre chilien des Affaires étrangères": the vaguer one goes
+        if entity.kind == "person" and len(entity.roles) > 1:
+            entity.roles = [r for r in entity.roles if r.organisation is not None or not any(
+                o.organisation is not None and ctx.lex.narrower_or_same(o.role, r.role) for o in entity.roles)]
         if entity.kind == "person" and entity.iri not in ctx.sides:
             for role in entity.roles:
                 if role.organisation:
@@ -178,6 +211,8 @@ def _assign(ctx: Context, person: str, role: str, org: str | None, evidence: Spa
     org = org or entity.affiliation
     if any(r.role == role and r.organisation == org for r in entity.roles):
         return
+    if org is None and any(ctx.lex.narrower_or_same(r.role, role) for r in entity.roles):
+        return  # "les ministres des deux pays, X et Y": X is already known as Chile's foreign minister
     if org is not None and any(r.role == role and r.organisation is None for r in entity.roles):
         entity.roles = [r for r in entity.roles if not (r.role == role and r.organisation is None)]
     entity.roles.append(RoleAssignment(role=role, organisation=org, evidence=evidence))
@@ -188,27 +223,45 @@ def _assign(ctx: Context, person: str, role: str, org: str | None, evidence: Spa
         ctx.sides.setdefault(person, org)
 
 
-def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) -> None:
-    """A role phrase without a name: the known holder of that role, or an unnamed person."""
+def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unqualified: dict[str, str],
+                    mint: bool = True) -> bool:
+    """A role phrase without a name: the known holder of that role, or an unnamed person.
+
+    ``unqualified`` remembers whom a role phrase naming no state ("le Président de la République")
+    was read as, so that its later repetitions mean the same person.
+    """
     doc = ctx.doc
     head = doc[hit.head]
     if any(m.described for m in ctx.by_token.get(hit.head, [])):
-        return  # part of a group ("des émissaires américains")
+        return True  # part of a group ("des émissaires américains")
     before = doc[hit.start - 1] if hit.start > 0 else None
     if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
         _role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
-        return
+        return True
     if before is None or before.lower_ not in _DEFINITE or "Plur" in head.morph.get("Number"):
-        return
+        return True
     if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
-        return
+        return True
+    qualified = org is not None
+    if hit.start > 1 and _is_honorific(doc[hit.start - 2]):
+        return True  # "Madame la Présidente,": an address, not a reference
     lex = ctx.lex
-    state = lex.state_of(org)
-    holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
-        lex.narrower_or_same(r.role, hit.iri)
-        and (org is None or r.organisation == org or lex.state_of(r.organisation) == state)
-        for r in e.roles)]
     span = ctx.span(hit.start, phrase_end)
+    if org is None:  # "le Président de la République": named before, else the office of the home state
+        known = unqualified.get(hit.iri)
+        if known is not None:
+            holders = [ctx.entities[known]]
+        else:
+            holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
+                lex.narrower_or_same(r.role, hit.iri) and r.evidence.begin < span.begin for r in e.roles)]
+            if not holders:
+                org = _home_state(ctx, hit)
+    state = lex.state_of(org)
+    if org is not None:
+        holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
+            lex.narrower_or_same(r.role, hit.iri)
+            and (r.organisation == org or lex.state_of(r.organisation) == state)
+            for r in e.roles)]
     if not holders and org is not None:
         holders = _office_holder(ctx, hit, org, span)
     if not holders and org is not None:
@@ -218,13 +271,17 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
             _assign(ctx, previous.iri, hit.iri, org, span)
     if len(holders) == 1:
         holder = holders[0]
+        if not qualified:
+            unqualified.setdefault(hit.iri, holder.iri)
         ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
         ctx.role_person[hit.head] = holder.iri
         if span not in holder.mentions:
             holder.mentions.append(span)
-        return
+        return True
     if org is None or holders:
-        return
+        return True
+    if not mint:
+        return False
     phrase = " ".join(span.text.split())
     iri = id_iri("person", slugify(phrase))
     entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=org)
@@ -232,6 +289,31 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int) ->
     if not entity.roles:
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
+    return True
+
+
+def _home_state(ctx: Context, hit: Hit) -> str | None:
+    """The state whose office a role phrase naming no state means, when the text shows it.
+
+    A readout says "le Président de la République" for its own head of state. The home state is
+    the one state the document's gazetteer institutions belong to ("l'Élysée"), else the one
+    state named in the text for which the gazetteer knows a single holder of that office on the
+    publication date and the text names none, for a capitalised formal title only. Otherwise no guess.
+    """
+    lex = ctx.lex
+    institutions = {lex.state_of(m.iri) for m in ctx.mentions if m.kind == "org" and not m.described
+                    and m.iri in lex.actors and lex.actors[m.iri].affiliation}
+    institutions.discard(None)
+    if len(institutions) == 1:
+        return institutions.pop()
+    published = ctx.source.published
+    if institutions or published is None or not ctx.doc[hit.head].text[:1].isupper():
+        return None  # only the formal, capitalised title of a readout ("le Président de la République")
+    named = {lex.state_of(r.organisation) for e in ctx.entities.values() if e.kind == "person" for r in e.roles
+             if lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role)}
+    states = sorted(e.iri for e in ctx.entities.values() if e.kind == "state" and e.mentions and e.iri not in named
+                    and len(lex.holders_on(hit.iri, e.iri, published.year)) == 1)
+    return states[0] if len(states) == 1 else None
 
 
 def _office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
@@ -321,36 +403,112 @@ def _state_of_role(ctx: Context, org: str | None, hit: Hit, end: int, demonym_at
             return
 
 
-def _counterparts(ctx: Context, demonym_at: dict[int, str]) -> None:
-    """"X a reçu son homologue turc Y": Y holds X's role, for Turkey."""
+def _counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = False) -> None:
+    """"X a reçu son homologue turc Y": Y holds X's role, for Turkey.
+
+    "ses homologues roumaine et moldave, Mmes Y et Z" pairs the demonyms with the names in order;
+    "homologues allemand, Y, et polonais, Z" gives each name the demonym before it. With
+    ``unnamed_too``, "son homologue chilien" without a name stands for the holder of X's role for
+    Chile: the one the document names, else the gazetteer's holder on the publication date, else an
+    unnamed person of that state (their side is known even when their name is not).
+    """
     doc = ctx.doc
     for token in lemma_tokens(doc, COUNTERPART_NOUNS):
         if token.i in ctx.heading_tokens:
             continue
-        subject_role = None
-        for m in ctx.mentions:
-            if m.kind == "person" and ctx.sent_of(token).start <= m.start < token.i:
-                entity = ctx.entities.get(m.iri)
-                if entity is not None and entity.roles:
-                    subject_role = entity.roles[0].role
-                    break
-        if subject_role is None:
+        subject = _counterpart_of(ctx, token)
+        if subject is None:
             continue
-        # "homologue turc Y", "homologues allemand, Y, et polonais, Z"
+        subject_role = subject.roles[0].role
+        # "homologue turc Y", "homologues allemand, Y, et polonais, Z", "homologues roumaine et moldave, Y et Z"
         j = token.i + 1
-        state = None
-        while j < ctx.sent_of(token).end and j <= token.i + 12:
+        states: list[tuple[int, str]] = []
+        people: list[Mention] = []
+        stop = ctx.sent_of(token).end
+        while j < stop and j <= token.i + 24:
             t = doc[j]
+            person = next((m for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j
+                           and not m.described), None)
             if j in demonym_at:
-                state = demonym_at[j]
-                _state_of_role(ctx, state, Hit("role", subject_role, j, j + 1, j), j, demonym_at)
-            elif t.pos_ == "VERB" or t.text in ".;:":
+                states.append((j, demonym_at[j]))
+            elif person is not None:
+                people.append(person)
+                j = person.end
+                continue
+            elif t.pos_ in ("VERB", "AUX") or t.text in ".;:()" or (t.is_punct and t.text != ","):
                 break
-            for m in ctx.by_token.get(j, []):
-                if m.kind == "person" and m.start == j and state is not None:
-                    _assign(ctx, m.iri, subject_role, state, ctx.span(token.i, j))
-                    ctx.sides[m.iri] = state
+            elif not (t.text == "," or t.lower_ == "et" or _is_honorific(t) or t.pos_ in ("DET", "ADJ")):
+                break
             j += 1
+        for i, state in states:
+            _state_of_role(ctx, state, Hit("role", subject_role, i, i + 1, i), i, demonym_at)
+        if people and states:
+            paired = len(states) == len(people) >= 2 and states[-1][0] < people[0].start
+            for k, m in enumerate(people):
+                if paired:
+                    state = states[k][1]
+                else:
+                    before = [s for i, s in states if i < m.start]
+                    if not before:
+                        continue
+                    state = before[-1]
+                _assign(ctx, m.iri, subject_role, state, ctx.span(token.i, m.start))
+                ctx.sides[m.iri] = state
+        elif unnamed_too and len(states) == 1 and not people and subject.iri:
+            _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
+
+
+def _counterpart_of(ctx: Context, token):
+    """Whose counterpart "son homologue" is: a person with a role named earlier in the sentence,
+    else the first person subject of the previous sentence ("Il y sera reçu par son homologue")."""
+    sentence = ctx.sent_of(token)
+    for m in ctx.mentions:
+        if m.kind == "person" and sentence.start <= m.start < token.i:
+            entity = ctx.entities.get(m.iri)
+            if entity is not None and entity.roles:
+                return entity
+    from diplograph.extract.syntax import is_subject
+
+    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
+    if not previous:
+        return None
+    for m in ctx.mentions:
+        if m.kind == "person" and previous[0].start <= m.start < previous[0].end and is_subject(ctx, m):
+            entity = ctx.entities.get(m.iri)
+            return entity if entity is not None and entity.roles else None
+    return None
+
+
+def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[int, str]) -> None:
+    """"son homologue chilien" with no name: who holds ``role`` for that state, or an unnamed person."""
+    i, state = found
+    if any(m.kind == "person" for m in ctx.by_token.get(token.i, [])):
+        return  # already read
+    lex = ctx.lex
+    span = ctx.span(token.i, i + 1)
+    holders = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri and any(
+        lex.narrower_or_same(r.role, role) and (lex.state_of(r.organisation) or r.organisation) == state
+        for r in e.roles)]
+    if not holders:
+        holders = _office_holder(ctx, Hit("role", role, token.i, i + 1, token.i), state, span)
+    if len(holders) == 1:
+        holder = holders[0]
+        ctx.add_mention(Mention(token.i, i + 1, span, holder.iri, "person", described=True))
+        ctx.role_person[token.i] = holder.iri
+        if span not in holder.mentions:
+            holder.mentions.append(span)
+        ctx.sides.setdefault(holder.iri, state)
+        return
+    if holders:
+        return
+    phrase = " ".join(span.text.split())
+    iri = id_iri("person", slugify(phrase))
+    entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=state)
+    ctx.add_mention(Mention(token.i, i + 1, span, iri, "person", described=True, role=role))
+    ctx.role_person[token.i] = iri
+    if not entity.roles:
+        entity.roles.append(RoleAssignment(role=role, organisation=state, evidence=span))
+    ctx.sides.setdefault(iri, state)
 
 
 def lemma_tokens(doc, lemmas: frozenset[str]) -> list:

@@ -54,7 +54,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     if token.lower_ in ("-t", "t") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ in PRONOUNS:
         token = ctx.doc[token.i + 1]  # "a-t-elle souligné": the parser may pick the "-t"
     mentions = ctx.by_token.get(token.i, [])
-    if token.i in ctx.role_person:
+    found.extend(ctx.role_people.get(token.i, ()))  # "les ministres chilien et péruvien": both ministers
+    if token.i in ctx.role_person and not found:
         found.append(ctx.role_person[token.i])  # "la porte-parole du ministère, Maria Zakharova"
     for m in mentions:
         if is_actor(m) and not found:
@@ -75,6 +76,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         found += antecedent(ctx, token)
     if not found and depth == 0:
         found += numbered_antecedent(ctx, token)
+    if not found and ctx.we and token.lower_ == "nous" and is_first_person_subject(ctx, token):
+        found += ctx.we  # a joint declaration: "Nous, ministres des Affaires étrangères de X et de Y"
     if not found and ctx.speaker and is_first_person_subject(ctx, token):
         found.append(ctx.speaker)
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
@@ -167,7 +170,8 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
             if len(people) >= 2:
                 return people
     if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
-        subjects = [m for m in near if is_subject(ctx, m)]
+        # "X doit se rendre à Y, a précisé Z. Il ...": the subject of a reporting incise is not the topic
+        subjects = [m for m in near if is_subject(ctx, m) and not _incise_subject(ctx, m)]
         return [(subjects or near)[-1].iri]
     for m in reversed(earlier):
         if in_quote(ctx, ctx.doc[m.start]):
@@ -178,6 +182,15 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
             break
     return [earlier[-1].iri] if earlier else []
 
+
+
+def _incise_subject(ctx: Context, m: Mention) -> bool:
+    """The mention is the inverted subject of a reporting incise (", a précisé Mme X")."""
+    token = ctx.doc[m.start]
+    while token.dep_ in ("flat:name", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    return verb.i < token.i and verb.pos_ == "VERB" and is_reporting(ctx, verb)
 
 
 def is_passive(verb: Token) -> bool:

@@ -1,0 +1,208 @@
+"""Plural role phrases: one noun phrase naming several office holders, one per state.
+
+Real readouts and dispatches name two or more office holders at once: "les ministres chilien
+et péruvien des Affaires étrangères" (one foreign minister per demonym), "les ministres des
+Affaires étrangères de l'Égypte, du Qatar et de l'Arabie saoudite" (one per named state),
+"les ministres des deux pays, Mme X et M. Y" (the holders named in apposition). Read as one
+unnamed group, such a phrase loses who took part and for which side; read here, each named
+person gets the role (and the side when states and names pair up), an unnamed phrase stands
+for the holders of that role for each of its states named elsewhere in the document, and the
+precise role the phrase gives ("des Affaires étrangères") refines the vaguer one a holder was
+given elsewhere ("le ministre qatari, X": minister -> foreign minister).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.patterns import Hit
+from diplograph.lexicon import Lexicon, fold
+from diplograph.model import RoleAssignment
+
+#: How far after a plural role phrase a comma may introduce its holders' names ("des deux pays, X et Y").
+_COMPLEMENT = 6
+_LIST_JOINERS = frozenset({",", "et"})
+
+
+@dataclass
+class PluralRole:
+    """A plural role phrase: its role, the states it names (text order) and the people it names."""
+
+    hit: Hit
+    role: str
+    states: list[str] = field(default_factory=list)
+    end: int = 0  # token after the phrase (and after the names, when there are some)
+    names: list[Mention] = field(default_factory=list)
+
+
+def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> PluralRole | None:
+    """The plural role phrase starting at ``hit``, if its head is plural and it names states or people."""
+    doc = ctx.doc
+    head = doc[hit.head]
+    if "Plur" not in head.morph.get("Number"):
+        return None
+    found = PluralRole(hit, hit.iri)
+    j = hit.head + 1
+    while j < len(doc):  # "ministres chilien et péruvien", "ministres belge, grec et turc"
+        if j in demonym_at:
+            found.states.append(demonym_at[j])
+        elif not (j < hit.end or (doc[j].lower_ in _LIST_JOINERS and j + 1 in demonym_at and found.states)):
+            break
+        j += 1
+    end = max(j, hit.end)
+    if len(found.states) >= 2:  # "... chilien et péruvien | des Affaires étrangères"
+        refined, end = _role_complement(ctx, hit, end)
+        found.role = refined or found.role
+    elif not found.states:  # "... des Affaires étrangères | de l'Égypte, du Qatar et de l'Arabie saoudite"
+        found.states, end = _named_states(ctx, end)
+    found.end = end
+    found.names, names_end = _apposed_names(ctx, end)
+    if found.names:
+        found.end = names_end
+    # one state and nobody named: several holders for that state ("les ministres russes"), read elsewhere
+    return found if (len(found.states) >= 2 or found.names) else None
+
+
+def _role_complement(ctx: Context, hit: Hit, end: int) -> tuple[str | None, int]:
+    """The longer role the head and the words after the demonyms name ("ministres ... des Affaires étrangères")."""
+    doc = ctx.doc
+    labels = _role_labels(ctx.lex)
+    words = [doc[hit.head].lower_]
+    best: tuple[str | None, int] = (None, end)
+    k = end
+    while k < len(doc) and k < end + _COMPLEMENT and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX"):
+        words.append(doc[k].lower_)
+        iri = labels.get(fold(" ".join(words)))
+        if iri is not None:
+            best = (iri, k + 1)
+        k += 1
+    return best
+
+
+_LABELS: list[tuple[Lexicon, dict[str, str]]] = []
+
+
+def _role_labels(lex: Lexicon) -> dict[str, str]:
+    """fold(French label or altLabel) -> role IRI, built once per lexicon (the lexicon is not hashable)."""
+    for known, labels in _LABELS:
+        if known is lex:
+            return labels
+    out: dict[str, str] = {}
+    for concept in lex.roles:
+        for phrase in concept.phrases:
+            out.setdefault(fold(phrase), concept.iri)
+    _LABELS[:] = [(lex, out)]
+    return out
+
+
+def _named_states(ctx: Context, start: int) -> tuple[list[str], int]:
+    """States named in a row after a role phrase: "de l'Égypte, du Qatar et des Émirats arabes unis"."""
+    doc = ctx.doc
+    states: list[str] = []
+    k = start
+    while k < len(doc):
+        n = k
+        while n < len(doc) and n < k + 3 and (doc[n].pos_ in ("ADP", "DET") or doc[n].lower_ in _LIST_JOINERS):
+            n += 1
+        if n == k:
+            break
+        m = next((m for m in ctx.by_token.get(n, []) if m.start == n and m.kind == "state" and not m.described), None)
+        if m is None:
+            break
+        states.append(m.iri)
+        k = m.end
+    return (states, k) if states else ([], start)
+
+
+def _apposed_names(ctx: Context, start: int) -> tuple[list[Mention], int]:
+    """"..., Mme X et M. Y": two or more people named in apposition after a comma (complements allowed)."""
+    from diplograph.extract.roles import _is_honorific
+
+    doc = ctx.doc
+    j = start
+    while j < len(doc) and j < start + _COMPLEMENT and doc[j].text != ",":
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX") \
+                or any(m.kind == "person" for m in ctx.by_token.get(j, [])):
+            return [], start
+        j += 1
+    if j >= len(doc) or doc[j].text != ",":
+        return [], start
+    names: list[Mention] = []
+    j += 1
+    while j < len(doc):
+        while j < len(doc) and _is_honorific(doc[j]):
+            j += 1
+        m = next((m for m in ctx.by_token.get(j, []) if m.start == j and m.kind == "person" and not m.described), None)
+        if m is None:
+            break
+        names.append(m)
+        j = m.end
+        if j < len(doc) and doc[j].lower_ in _LIST_JOINERS and j + 1 < len(doc):
+            j += 1
+            continue
+        break
+    return (names, j) if len(names) >= 2 else ([], start)
+
+
+def assign_named(ctx: Context, plural: PluralRole) -> None:
+    """Each person named in apposition holds the role, for the state in the same position."""
+    from diplograph.extract.roles import _assign
+
+    states = plural.states
+    evidence = ctx.span(plural.hit.start, plural.end)
+    people = []
+    for k, person in enumerate(plural.names):
+        org = states[k] if len(states) == len(plural.names) else (states[0] if len(states) == 1 else None)
+        _assign(ctx, person.iri, plural.role, org, evidence)
+        if org is not None and len(states) == len(plural.names):
+            ctx.sides[person.iri] = org
+        people.append(person.iri)
+    ctx.role_people[plural.hit.head] = people
+
+
+def refine_roles(ctx: Context, plurals: list[PluralRole]) -> None:
+    """A holder's vague role ("ministre") becomes the precise one a plural phrase gives for that state.
+
+    "les ministres des Affaires étrangères de l'Égypte et du Qatar ... Le ministre qatari, X":
+    X is Qatar's foreign minister. Only a strictly narrower role for the very same state replaces one.
+    """
+    lex = ctx.lex
+    facts = {(p.role, s) for p in plurals for s in p.states}
+    if not facts:
+        return
+    for entity in ctx.entities.values():
+        if entity.kind != "person" or not entity.roles:
+            continue
+        for k, held in enumerate(entity.roles):
+            state = lex.state_of(held.organisation) or held.organisation
+            better = sorted(r for r, s in facts if s == state and r != held.role and lex.narrower_or_same(r, held.role))
+            if len(better) == 1:
+                entity.roles[k] = RoleAssignment(better[0], held.organisation, held.evidence)
+
+
+def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
+    """"les ministres chilien et péruvien": the holders of that role for each state, if the text names them.
+
+    True when every state has exactly one holder in the document; the phrase then stands for them.
+    """
+    lex = ctx.lex
+    people: list[str] = []
+    for state in plural.states:
+        holders = [e.iri for e in ctx.entities.values() if e.kind == "person" and any(
+            (lex.narrower_or_same(r.role, plural.role) or lex.narrower_or_same(plural.role, r.role))
+            and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
+        if len(holders) != 1:
+            return False
+        people.append(holders[0])
+    if len(set(people)) != len(people):
+        return False
+    for person, state in zip(people, plural.states, strict=True):
+        entity = ctx.entities[person]
+        for k, held in enumerate(entity.roles):  # the phrase may say more ("des Affaires étrangères")
+            if held.role != plural.role and lex.narrower_or_same(plural.role, held.role) \
+                    and (lex.state_of(held.organisation) or held.organisation) == state:
+                entity.roles[k] = RoleAssignment(plural.role, held.organisation, held.evidence)
+        ctx.sides.setdefault(person, state)
+    ctx.role_people[plural.hit.head] = people
+    return True
