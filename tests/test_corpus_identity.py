@@ -27,10 +27,12 @@ CORPUS = Path(__file__).resolve().parent / "corpus-identity"
 
 def report(slug: str, offset: int = 10, *, published: str = "2026-03-10", date: str = "2026-03-10",
            precision: str = "day", places: tuple[str, ...] = (), actors: tuple[str, ...] = (MACRON, ZELENSKY),
-           event_type: str = MEETING, duration: str = "", status: str = "") -> Report:
+           event_type: str = MEETING, duration: str = "", status: str = "", channel: str = "",
+           host: bool = False) -> Report:
     return Report(event=f"{BASE}id/event/{slug}/{offset}", document=f"{BASE}doc/{slug}", slug=slug, offset=offset,
                   published=published, event_type=event_type, event_class=BASE + "ontology#Meeting", date=date,
-                  precision=precision, duration=duration, status=status, places=places, actors=actors)
+                  precision=precision, duration=duration, status=status, places=places, actors=actors,
+                  channel=channel, host=host)
 
 
 def groups(events) -> set[frozenset[str]]:
@@ -67,6 +69,19 @@ def test_meeting_and_phone_consultation_may_join_but_statements_never_do():
     assert len(identify([report("a"), report("b", event_type=CONSULTATION)])) == 1
     said = [report("a", event_type=STATEMENT), report("b", event_type=STATEMENT)]
     assert len(identify(said)) == 2
+
+
+def test_a_call_and_a_summit_of_the_same_two_presidents_stay_two_events():
+    phone, video = BASE + "vocab/channel/telephone", BASE + "vocab/channel/video"
+    undated = {"date": "", "precision": ""}
+    # an undated report of a phone call does not join a visit one of them hosted that month
+    assert len(identify([report("a", places=(ELYSEE,), host=True),
+                         report("b", event_type=CONSULTATION, channel=phone, **undated)])) == 2
+    # nor a video summit an in-person one, even on the same day
+    assert len(identify([report("a", channel=BASE + "vocab/channel/in-person"), report("b", channel=video)])) == 2
+    # two reports of one call join, and say so
+    events = identify([report("a", channel=phone), report("b", event_type=CONSULTATION, channel=phone)])
+    assert len(events) == 1 and "same channel telephone" in events[0].reasons[0]
 
 
 def test_a_vague_report_does_not_chain_two_meetings():

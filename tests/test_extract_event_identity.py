@@ -10,6 +10,7 @@ part in THE meeting, when and where it was.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,15 @@ def test_calls_have_their_own_dates_and_the_visio_its_duration(extracted) -> Non
     assert visio.duration is not None and visio.duration.iso == "PT1H"
     assert mentioned_at(doc, first, "Au cours de cet échange, les deux ministres ont discuté")
     assert mentioned_at(doc, visio, "Lors de cette visioconférence")
+
+
+def test_a_call_says_its_channel(extracted) -> None:
+    """"s'est entretenu par téléphone", "se sont parlé au téléphone": by telephone (vocab/channel)."""
+    first, again, _ = sorted(gatherings(extracted["phone-calls"]), key=lambda e: e.trigger.begin)
+    assert first.channel == vocab_iri("channel", "telephone")
+    assert again.channel == vocab_iri("channel", "telephone")
+    in_person = [e for e in gatherings(extracted["summit-mentions"]) if e.channel is not None]
+    assert in_person == []  # a summit whose text names no channel gets none
 
 
 # ------------------------------------------------------------------ pattern 5: no invented events
@@ -251,3 +261,22 @@ def test_the_host_of_the_meeting_welcoming_his_peers_is_that_meeting() -> None:
     assert summit.date is not None and summit.date.iso == "2026-08-13"
     assert mentioned_at(doc, summit, "a accueilli ses homologues")
     assert actors(summit) >= {person("julian-castaneda"), person("mateo-quispe"), person("andres-villca")}
+
+
+def test_a_later_mention_of_a_call_joins_the_call_not_a_visit_told_in_between() -> None:
+    """"cet entretien téléphonique" skips the visit someone hosted and finds the phone call."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("Le président français s'est entretenu mardi par téléphone avec son homologue brésilien, "
+            "Luiz Inácio Lula da Silva.\n\n"
+            "Emmanuel Macron avait reçu le chancelier allemand à l'Élysée la semaine précédente. "
+            "Lors de cet entretien téléphonique, les deux présidents ont aussi parlé du climat.")
+    doc = extract(read_text(text, "call-and-visit", published=datetime.date(2026, 3, 12)), load_nlp())
+    call = next(e for e in gatherings(doc) if person("luiz-inacio-lula-da-silva") in actors(e))
+    visit = next(e for e in gatherings(doc) if e.host == person("emmanuel-macron"))
+    assert call is not visit
+    assert mentioned_at(doc, call, "cet entretien téléphonique")
+    assert not mentioned_at(doc, visit, "cet entretien téléphonique")
+    assert call.channel == vocab_iri("channel", "telephone") and visit.channel is None

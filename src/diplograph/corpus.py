@@ -14,6 +14,8 @@ The rules (docs/data-model.md, "The event and what a document says"):
   conflict. A report without a day or month needs strong evidence too.
 * **Compatible place.** Either report names no place, or a place of one contains, equals or
   lies in a place of the other (``dg:locatedIn``, transitively: the Élysée is in Paris).
+* **Same channel.** Reports that name different channels (vocab/channel: in person, by
+  telephone, by video) are never joined, nor a call or video link with a visit someone hosted.
 * **Participants that do not contradict.** At least one shared actor; the states represented
   must be nested (one report's sides within the other's); and a state named with people in both
   reports must have at least one of those people in common (a prime minister's talks are not the
@@ -45,6 +47,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
+from diplograph.model import channels_agree
 from diplograph.namespaces import BASE, id_iri
 
 DG_NS = BASE + "ontology#"
@@ -75,6 +78,8 @@ class Report:
     precision: str = ""  # day | month | year | ""
     duration: str = ""
     status: str = ""
+    channel: str = ""  # vocab/channel concept: in person, by telephone, by video ("" when not said)
+    host: bool = False  # someone received the others (an in-person gathering)
     places: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # participants, hosts and agents: what identity compares
     participants: tuple[str, ...] = ()  # participants and hosts: what the corpus event lists
@@ -119,7 +124,7 @@ class IdentityStats:
 # -- reading document graphs -------------------------------------------------------------------
 
 _EV_PREDICATES = {DG_NS + p: p for p in ("eventType", "date", "duration", "status", "place", "hasParticipant",
-                                          "host", "agent", "reportedIn")}
+                                          "host", "agent", "reportedIn", "channel")}
 _PART_PREDICATES = {DG_NS + p: p for p in ("ofEvent", "participant", "role", "side")}
 
 
@@ -177,7 +182,8 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
             event=iri, document=i((entry.get("reportedIn") or [document])[0]), slug=i(slug), offset=int(offset),
             published=published, event_type=i(entry["eventType"][0]), event_class=i(classes[0] if classes else ""),
             date=i(date), precision=precision, duration=i(min(entry.get("duration", [""]))),
-            status=i(min(entry.get("status", [""]))), places=tuple(i(p) for p in sorted(set(entry.get("place", [])))),
+            status=i(min(entry.get("status", [""]))), channel=i(min(entry.get("channel", [""]))),
+            host=bool(entry.get("host")), places=tuple(i(p) for p in sorted(set(entry.get("place", [])))),
             actors=tuple(i(a) for a in actors),
             participants=tuple(i(a) for a in sorted(set(entry.get("hasParticipant", []) + entry.get("host", [])))),
             labels=tuple((i(lang), text) for lang, text in sorted(labels.get(iri, []))),
@@ -266,6 +272,8 @@ def compatible(a: Report, b: Report, w: World, aff: dict[str, str]) -> tuple[int
     """(score, reason) if a and b may report the same real event, else None."""
     if w.joins.get(a.event_type) is None or w.joins.get(a.event_type) != w.joins.get(b.event_type):
         return None
+    if not channels_agree(a.channel, a.host, b.channel, b.host):
+        return None
     when = time_relation(a, b)
     if not when:
         return None
@@ -292,6 +300,8 @@ def compatible(a: Report, b: Report, w: World, aff: dict[str, str]) -> tuple[int
     parts = [{"same": "same date", "near": "dates one day apart", "vague": "no conflicting date"}[when]]
     if where:
         parts.append("comparable places")
+    if a.channel and a.channel == b.channel:
+        parts.append("same channel " + a.channel.rsplit("/", 1)[-1])
     parts.append("shared participants " + ", ".join(s.rsplit("/", 1)[-1] for s in shared))
     return score, "; ".join(parts)
 
@@ -565,6 +575,7 @@ def summarise(event: CorpusEvent) -> Summary:
                                  for r in dated]
     plain("duration", "duration", XSD + "duration")
     plain("status", "status", "")
+    plain("channel", "channel", "")
 
     # place: the most specific place that the most documents are consistent with
     specific = {r.event: _most_specific(r.places, w) for r in reports}

@@ -81,7 +81,7 @@ class LexActor:
 
 @dataclass
 class LexConcept:
-    """A SKOS concept of a scheme (role, issue, stance, event-type, event-status)."""
+    """A SKOS concept of a scheme (role, issue, stance, event-type, event-status, channel)."""
 
     iri: str
     scheme: str
@@ -168,6 +168,10 @@ class Lexicon:
     @property
     def statuses(self) -> list[LexConcept]:
         return self.scheme("event-status")
+
+    @property
+    def channels(self) -> list[LexConcept]:
+        return self.scheme("channel")
 
     def event_class(self, event_type: str) -> str:
         """OWL class of an event type: dg:eventClass, else dg:<CamelCase of the slug>."""

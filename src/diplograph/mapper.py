@@ -383,6 +383,8 @@ class _Mapper:
             if event.duration is not None:
                 self.add(node, _DG.duration, self.lit(event.duration.iso, "duration"))
                 self.add(node, _DG.approximate, self.lit(event.duration.approximate, "boolean"))
+            if event.channel:
+                self.add(node, _DG.channel, self.ref(event.channel))
             for place in event.places:
                 self.add(node, _DG.place, self.ref(place))
             if event.host:

@@ -10,6 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from diplograph.namespaces import vocab_iri
+
+IN_PERSON = vocab_iri("channel", "in-person")
+
+
+def channels_agree(one: str | None, one_hosted: bool, other: str | None, other_hosted: bool) -> bool:
+    """May two accounts of a gathering be one happening as far as the channel goes?
+
+    Not when they give different channels (vocab/channel), nor when one is a call or a video link
+    and the other has a host: someone who receives a visitor meets them in person. Used within a
+    document (event coreference) and across documents (corpus identity) alike.
+    """
+    if one and other:
+        return one == other
+    remote, hosted = (one, other_hosted) if one else (other, one_hosted)
+    return not (remote and remote != IN_PERSON and hosted)
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -136,6 +153,7 @@ class Event:
     places: list[str] = field(default_factory=list)
     date: DateValue | None = None
     duration: DurationValue | None = None
+    channel: str | None = None  # vocab/channel/... concept IRI: in person, by telephone, by video
     topics: list[str] = field(default_factory=list)  # issue concept IRIs
     according_to: list[str] = field(default_factory=list)
     relations: list[EventRelation] = field(default_factory=list)

@@ -148,6 +148,8 @@ class DG(DefinedNamespace):
     documentCount: URIRef
     supportCount: URIRef
     supportRole: URIRef
+    channel: URIRef
+    Channel: URIRef
     supportSide: URIRef
     joinReason: URIRef
 

@@ -15,7 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
 from diplograph.extract.syntax import actors_of, case_of, event_token, in_quote, subjects_of
 from diplograph.extract.triggers import remove_event
-from diplograph.model import DurationValue, Event, Span
+from diplograph.model import DurationValue, Event, Span, channels_agree
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,6 +53,8 @@ def absorb(ctx: Context, keep: Event, gone: Event) -> None:
         keep.date = gone.date
     if keep.duration is None:
         keep.duration = gone.duration
+    if keep.channel is None:
+        keep.channel = gone.channel
     spans = {keep.trigger, *keep.mentions, gone.trigger, *gone.mentions}
     first = min(spans)
     keep.trigger = first  # the event keeps the offset of its first trigger
@@ -197,7 +199,8 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
     if antecedent.date is not None and event.date is not None and not (
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)):
         return False
-    if not _places_agree(ctx, antecedent.places, event.places):
+    if not _places_agree(ctx, antecedent.places, event.places) or not channels_agree(
+            antecedent.channel, bool(antecedent.host), event.channel, bool(event.host)):
         return False
     if event.date is not None and event.date.precision == "day" and antecedent.date is None \
             and is_process(event_token(ctx, antecedent)):

@@ -10,6 +10,7 @@ narration dates. This module runs them in order and keeps the names other stages
 from __future__ import annotations
 
 from diplograph.extract.arguments import inherit_coordinated_agents
+from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import is_process, main_event, resolve_events
 from diplograph.extract.kinds import ANNOUNCED, BACKGROUND, COMMITTING, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, et
@@ -32,5 +33,6 @@ def find_events(ctx: Context) -> None:
     find_mentions(ctx)
     inherit_coordinated_agents(ctx)
     drop_empty_participles(ctx)  # before coreference: what names no happening is no antecedent
+    find_channels(ctx)  # before coreference: a phone call is not a later mention of a visit
     resolve_events(ctx)
     narrative_dates(ctx)

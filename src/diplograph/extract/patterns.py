@@ -98,7 +98,7 @@ def compile_phrase(category: str, iri: str, phrase: str, gap: str) -> Phrase | N
 class Hit:
     """One vocabulary phrase found in a document (token range and concept IRI)."""
 
-    category: str  # event | stance | role | issue | status
+    category: str  # event | stance | role | issue | channel
     iri: str
     start: int
     end: int
@@ -126,6 +126,8 @@ class VocabularyMatcher:
             groups.append(("role", concept.iri, concept.phrases, "role"))
         for concept in lex.issues:
             groups.append(("issue", concept.iri, concept.phrases, "issue"))
+        for concept in lex.channels:
+            groups.append(("channel", concept.iri, concept.phrases, "issue"))
         for concept in lex.statuses:
             for word in concept.hidden:
                 words = phrase_words(word)
