@@ -113,6 +113,7 @@ def corpus_triples(events: Sequence[CorpusEvent]) -> list[tuple]:
     return triples
 
 
+BATCH = 256  # corpus events serialised together (fewer calls; memory stays per batch)
 CHUNK = 1 << 19  # characters of statements handed to ``on_chunk`` at once (the query store's batches)
 
 
@@ -141,21 +142,37 @@ def write_corpus_turtle(document_files: Sequence[Path], out: TextIO, *, cache_fi
             index.append((event.iri, spill.tell(), len(data)))
             spill.write(data)
         index.sort(key=lambda entry: (natural_key(entry[0]), entry[0]))
+        batch: list[CorpusEvent] = []
         for _, run in groupby(index, key=lambda entry: natural_key(entry[0])):
-            events = []
             for _, start, length in run:
                 spill.seek(start)
-                events.append(pickle.loads(spill.read(length)))
-            body = turtle_body(corpus_triples(events))
-            out.write("\n" + body)
-            if on_chunk is not None:
-                pending.append(body)
-                size += len(body)
-                if size >= CHUNK:
-                    on_chunk("\n".join(pending))
-                    pending, size = [], 0
+                batch.append(pickle.loads(spill.read(length)))
+            if len(batch) >= BATCH:
+                size = _write_batch(batch, out, on_chunk, pending, size)
+                batch = []
+        size = _write_batch(batch, out, on_chunk, pending, size)
     if on_chunk is not None and pending:
         on_chunk("\n".join(pending))
+
+
+def _write_batch(events: list[CorpusEvent], out: TextIO, on_chunk: Callable[[str], None] | None,
+                 pending: list[str], size: int) -> int:
+    """Write a run of events (consecutive in IRI order, whole natural-key ties); the size pending."""
+    if not events:
+        return size
+    # A batch of consecutive events is a consecutive run of the sorted subjects, so the batches'
+    # bodies joined by a blank line are the body of the whole graph.
+    body = turtle_body(corpus_triples(events), remember_iris=False)
+    out.write("\n" + body)
+    if on_chunk is None:
+        return 0
+    pending.append(body)
+    size += len(body)
+    if size >= CHUNK:
+        on_chunk("\n".join(pending))
+        pending.clear()
+        return 0
+    return size
 
 
 def corpus_turtle(document_files: Sequence[Path], *, cache_file: Path | None = None,
