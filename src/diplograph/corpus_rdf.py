@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import TextIO
@@ -122,22 +122,33 @@ def write_corpus_turtle(document_files: Sequence[Path], out: TextIO, *, cache_fi
                         on_chunk: Callable[[str], None] | None = None) -> None:
     """Write the text of ``graph/_corpus.ttl`` to ``out``, in memory that does not grow with the corpus.
 
-    The bytes are those of the canonical writer over all the triples at once
-    (:func:`diplograph.serialize.to_turtle`): it sorts subjects by the natural key of their IRI,
-    and every subject here is a corpus event or a node whose IRI extends it, so an event's
-    statements form one contiguous run in that order. Events come from identity block by block
-    and are spilled (pickled) to a temporary file in ``work_dir``; then they are read back one at
-    a time in IRI order and each is written with :func:`turtle_body`. Events whose IRIs have the
-    same natural key ("doc-01/5" and "doc-1/5") are written together, as their nodes interleave.
+    Identity's events come block by block (:func:`diplograph.corpus.identify_stream`) and are
+    written by :func:`write_events_turtle`; both spill to temporary files in ``work_dir``.
     ``on_chunk``: receives the statements (complete subject blocks, no prefixes) in pieces of about
     :data:`CHUNK` characters, for the query store loader.
+    """
+    events = identify_stream(document_files, cache_file=cache_file, stats=stats, work_dir=work_dir)
+    write_events_turtle(events, out, work_dir=work_dir, on_chunk=on_chunk)
+
+
+def write_events_turtle(events: Iterable[CorpusEvent], out: TextIO, *, work_dir: Path | None = None,
+                        on_chunk: Callable[[str], None] | None = None) -> None:
+    """Write the corpus graph of ``events`` (in any order) to ``out``: the bytes of
+    ``to_turtle(corpus_triples(events), header_comment=GENERATED_MARK)``, one batch of events in memory.
+
+    The canonical writer (:func:`diplograph.serialize.to_turtle`) sorts subjects by the natural key
+    of their IRI, and every subject here is a corpus event or a node whose IRI extends it, so an
+    event's statements form one contiguous run in that order. The events are spilled (pickled) to
+    a temporary file in ``work_dir``, then read back in IRI order and written :data:`BATCH` at a
+    time with :func:`turtle_body`. Events whose IRIs have the same natural key ("doc-01/5" and
+    "doc-1/5") always share a batch, as their nodes interleave.
     """
     out.write(GENERATED_MARK + "\n" + prefix_header())
     index: list[tuple[str, int, int]] = []
     pending: list[str] = []
     size = 0
     with tempfile.TemporaryFile(dir=work_dir) as spill:
-        for event in identify_stream(document_files, cache_file=cache_file, stats=stats, work_dir=work_dir):
+        for event in events:
             data = pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)
             index.append((event.iri, spill.tell(), len(data)))
             spill.write(data)
