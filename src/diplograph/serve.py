@@ -53,6 +53,7 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query a person wrote
+LINGER_BYTES, LINGER_SECONDS = 16 << 20, 5.0  # what is read and dropped of a refused body, at most
 MAX_ANSWER = 256 << 20  # bytes of one answer, whatever the row count (long literals)
 MAX_CONCURRENT = 4  # two cores: more parallel evaluations only slow every one of them
 GRACE = 1.0  # seconds the child gets past the time limit to cancel a query itself
@@ -462,9 +463,32 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "diplograph-serve"
 
+    _unread = 0  # bytes of a refused request body still in the socket
+
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         if self.server.verbose:
             super().log_message(format, *args)
+
+    def finish(self) -> None:
+        """Lingering close after a refused body: send the answer, then read and drop the rest.
+
+        Closing a socket that still holds unread data makes the kernel reset the connection, and a
+        client still sending its body then sees "Broken pipe" instead of the 413 it was sent (RFC
+        9112, 9.6). The drain is bounded in bytes and time.
+        """
+        if self._unread:
+            with contextlib.suppress(OSError):
+                self.wfile.flush()
+                self.connection.shutdown(socket.SHUT_WR)
+                self.connection.settimeout(LINGER_SECONDS)
+                deadline = time.monotonic() + LINGER_SECONDS
+                left = min(self._unread, LINGER_BYTES)
+                while left > 0 and time.monotonic() < deadline:
+                    chunk = self.rfile.read1(min(left, 1 << 16))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+        super().finish()
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
         self._dispatch("GET")
@@ -496,6 +520,7 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
             self.close_connection = True
+            self._unread = length
             raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
         return self.rfile.read(length) if length > 0 else b""
 
