@@ -106,3 +106,17 @@ def test_signature_lines_and_we_of_a_joint_declaration() -> None:
     expected = {lindqvist: id_iri("state", "denmark"), brekke: id_iri("state", "norway")}
     assert _sides(_event(doc, "réunis")) == expected
     assert _sides(_event(doc, "convenus")) == expected
+
+
+def test_counted_states_and_demonym_nouns_give_the_named_holders_sides(plural: ExtractedDocument) -> None:
+    # "les ministres de l'Environnement des deux pays, Eva Gruber et Tina Novak": the two
+    # countries of the story, in the order the story gave them; the text does not say which
+    # ministers they are, so they stay ministers (not foreign ministers)
+    gruber, novak = id_iri("person", "eva-gruber"), id_iri("person", "tina-novak")
+    met = _event(plural, "réunis à Maribor")
+    assert {a: s for a, s in _sides(met).items() if a in (gruber, novak)} == {gruber: AUSTRIA, novak: SLOVENIA}
+    assert [r.role for r in plural.entities[gruber].roles] == [vocab_iri("role", "minister")]
+    # "Leurs vice-ministres des Affaires étrangères, l'Autrichien Paul Huber et le Slovène Luka Kranjc"
+    talk = _event(plural, "entretenus lundi")
+    assert _sides(talk) == {id_iri("person", "paul-huber"): AUSTRIA, id_iri("person", "luka-kranjc"): SLOVENIA}
+    assert plural.entities[id_iri("person", "paul-huber")].roles[0].role == vocab_iri("role", "deputy-foreign-minister")

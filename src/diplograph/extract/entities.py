@@ -412,9 +412,10 @@ def _surname_match(ctx: Context, text: str) -> Entity | None:
         names = [entity.label, *entity.labels.values(), *(m.text for m in entity.mentions)]
         for name in names:
             parts = fold(name).split()
-            # "Mme Huamán" for "Rosa Huamán Quispe": Hispanic names carry two family names, the first used alone
+            # "Mme Huamán" for "Rosa Huamán Quispe" (two family names, the first used alone), "M. Tran"
+            # for "Tran Van Khoa" (family name first)
             if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key
-                                   or (len(parts) == 3 and parts[1] == key)):
+                                   or (len(parts) == 3 and key in (parts[0], parts[1]))):
                 matches.append(entity)
                 break
     return matches[0] if len(matches) == 1 else None

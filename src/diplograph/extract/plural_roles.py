@@ -21,8 +21,11 @@ from diplograph.lexicon import Lexicon, fold
 from diplograph.model import RoleAssignment
 
 #: How far after a plural role phrase a comma may introduce its holders' names ("des deux pays, X et Y").
-_COMPLEMENT = 6
+_COMPLEMENT = 8
 _LIST_JOINERS = frozenset({",", "et"})
+#: "les ministres des deux pays, X et Y": a count of states before the names.
+_COUNTS = frozenset("deux trois quatre".split())
+_STATE_WORDS = frozenset("pays état gouvernement partie".split())
 
 
 @dataclass
@@ -34,6 +37,8 @@ class PluralRole:
     states: list[str] = field(default_factory=list)
     end: int = 0  # token after the phrase (and after the names, when there are some)
     names: list[Mention] = field(default_factory=list)
+    name_states: list[str | None] = field(default_factory=list)  # "la Péruvienne X et le Chilien Y"
+    counted: bool = False  # "des deux pays": the states are the sides the text has already given
 
 
 def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> PluralRole | None:
@@ -57,8 +62,10 @@ def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> Plur
     elif not found.states:  # "... des Affaires étrangères | de l'Égypte, du Qatar et de l'Arabie saoudite"
         found.states, end = _named_states(ctx, end)
     found.end = end
-    found.names, names_end = _apposed_names(ctx, end)
+    found.names, found.name_states, names_end = _apposed_names(ctx, end, demonym_at)
     if found.names:
+        found.counted = any(t.lower_ in _COUNTS for t in doc[end:names_end]) and any(
+            t.lemma_.lower() in _STATE_WORDS for t in doc[end:names_end])
         found.end = names_end
     # one state and nobody named: several holders for that state ("les ministres russes"), read elsewhere
     return found if (len(found.states) >= 2 or found.names) else None
@@ -115,8 +122,10 @@ def _named_states(ctx: Context, start: int) -> tuple[list[str], int]:
     return (states, k) if states else ([], start)
 
 
-def _apposed_names(ctx: Context, start: int) -> tuple[list[Mention], int]:
-    """"..., Mme X et M. Y": two or more people named in apposition after a comma (complements allowed)."""
+def _apposed_names(ctx: Context, start: int,
+                   demonym_at: dict[int, str]) -> tuple[list[Mention], list[str | None], int]:
+    """"..., Mme X et M. Y", "..., la Péruvienne X et le Chilien Y": two or more people named in
+    apposition after a comma (complements allowed before it), with the state a demonym noun gives each."""
     from diplograph.extract.roles import _is_honorific
 
     doc = ctx.doc
@@ -124,41 +133,76 @@ def _apposed_names(ctx: Context, start: int) -> tuple[list[Mention], int]:
     while j < len(doc) and j < start + _COMPLEMENT and doc[j].text != ",":
         if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX") \
                 or any(m.kind == "person" for m in ctx.by_token.get(j, [])):
-            return [], start
+            return [], [], start
         j += 1
     if j >= len(doc) or doc[j].text != ",":
-        return [], start
+        return [], [], start
     names: list[Mention] = []
+    states: list[str | None] = []
     j += 1
     while j < len(doc):
-        while j < len(doc) and _is_honorific(doc[j]):
+        state = None
+        while j < len(doc) and (_is_honorific(doc[j]) or doc[j].pos_ == "DET"
+                                or (j in demonym_at and doc[j].text[:1].isupper())):
+            state = demonym_at.get(j, state)
             j += 1
         m = next((m for m in ctx.by_token.get(j, []) if m.start == j and m.kind == "person" and not m.described), None)
         if m is None:
             break
         names.append(m)
+        states.append(state)
         j = m.end
         if j < len(doc) and doc[j].lower_ in _LIST_JOINERS and j + 1 < len(doc):
             j += 1
             continue
         break
-    return (names, j) if len(names) >= 2 else ([], start)
+    return (names, states, j) if len(names) >= 2 else ([], [], start)
 
 
-def assign_named(ctx: Context, plural: PluralRole) -> None:
-    """Each person named in apposition holds the role, for the state in the same position."""
+def assign_named(ctx: Context, plural: PluralRole, counted: bool = False) -> None:
+    """Each person named in apposition holds the role, for the state in the same position.
+
+    With ``counted`` (once every side the text gives by roles and counterparts is known), "des
+    deux pays, X et Y" pairs the names with the first sides of the story.
+    """
     from diplograph.extract.roles import _assign
 
     states = plural.states
+    names = plural.names
+    if all(plural.name_states):  # "la Péruvienne X et le Chilien Y"
+        states = list(plural.name_states)
+    elif counted:
+        if states or not plural.counted or any(n.iri in ctx.sides for n in names):
+            return
+        states = _sides_so_far(ctx, plural.hit.start)[:len(names)]
+        if len(states) != len(names):
+            return
     evidence = ctx.span(plural.hit.start, plural.end)
     people = []
-    for k, person in enumerate(plural.names):
-        org = states[k] if len(states) == len(plural.names) else (states[0] if len(states) == 1 else None)
+    for k, person in enumerate(names):
+        org = states[k] if len(states) == len(names) else (states[0] if len(states) == 1 else None)
         _assign(ctx, person.iri, plural.role, org, evidence)
-        if org is not None and len(states) == len(plural.names):
+        if org is not None and len(states) == len(names):
             ctx.sides[person.iri] = org
         people.append(person.iri)
     ctx.role_people[plural.hit.head] = people
+
+
+def _sides_so_far(ctx: Context, before: int) -> list[str]:
+    """The distinct sides of the people named before token ``before``, in the order they were first named.
+
+    "Le Premier ministre grec, X, et le vice-président turc, Y, ... les ministres des deux pays,
+    Z et W": the two countries are the first two sides the story gave (Greece and Turkey), and a
+    writer names their ministers in that order.
+    """
+    sides: list[str] = []
+    for m in ctx.mentions:
+        if m.start >= before:
+            break
+        side = ctx.sides.get(m.iri) if m.kind == "person" else None
+        if side is not None and side not in sides:
+            sides.append(side)
+    return sides
 
 
 def refine_roles(ctx: Context, plurals: list[PluralRole]) -> None:
@@ -171,6 +215,7 @@ def refine_roles(ctx: Context, plurals: list[PluralRole]) -> None:
     facts = {(p.role, s) for p in plurals for s in p.states}
     if not facts:
         return
+    found: dict[tuple[str, str], list[tuple[object, int]]] = {}
     for entity in ctx.entities.values():
         if entity.kind != "person" or not entity.roles:
             continue
@@ -178,7 +223,12 @@ def refine_roles(ctx: Context, plurals: list[PluralRole]) -> None:
             state = lex.state_of(held.organisation) or held.organisation
             better = sorted(r for r, s in facts if s == state and r != held.role and lex.narrower_or_same(r, held.role))
             if len(better) == 1:
-                entity.roles[k] = RoleAssignment(better[0], held.organisation, held.evidence)
+                found.setdefault((better[0], state), []).append((entity, k))
+    for (role, _state), holders in found.items():
+        if len(holders) == 1:  # two Austrian ministers: which one is the foreign minister is not said
+            entity, k = holders[0]
+            held = entity.roles[k]
+            entity.roles[k] = RoleAssignment(role, held.organisation, held.evidence)
 
 
 def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
@@ -189,9 +239,13 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
     lex = ctx.lex
     people: list[str] = []
     for state in plural.states:
-        holders = [e.iri for e in ctx.entities.values() if e.kind == "person" and any(
-            (lex.narrower_or_same(r.role, plural.role) or lex.narrower_or_same(plural.role, r.role))
-            and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
+        holders = []
+        for precise in (True, False):  # the holders of that very office first, else of a vaguer one
+            holders = [e.iri for e in ctx.entities.values() if e.kind == "person" and any(
+                (lex.narrower_or_same(r.role, plural.role) if precise else lex.narrower_or_same(plural.role, r.role))
+                and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
+            if holders:
+                break
         if len(holders) != 1:
             return False
         people.append(holders[0])

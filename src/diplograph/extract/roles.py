@@ -59,6 +59,9 @@ def find_roles(ctx: Context) -> None:
     read_list_lines(ctx, demonym_at)  # list and infobox layouts name holders too, before anaphora is read
     refine_roles(ctx, plurals)
     _counterparts(ctx, demonym_at)
+    for plural in plurals:  # "les ministres des deux pays, X et Y": sides once the story's sides are known
+        if plural.names:
+            assign_named(ctx, plural, counted=True)
     for plural in plurals:
         for state in plural.states:  # a state named only by the demonym of a role is denoted there
             _state_of_role(ctx, state, plural.hit, plural.end, demonym_at)
@@ -459,23 +462,22 @@ def _counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = 
 
 
 def _counterpart_of(ctx: Context, token):
-    """Whose counterpart "son homologue" is: a person with a role named earlier in the sentence,
-    else the first person subject of the previous sentence ("Il y sera reçu par son homologue")."""
+    """Whose counterpart "son homologue" is: the nearest person with a role earlier in the sentence,
+    else the first person subject of one of the three sentences before ("Il y sera reçu par son
+    homologue"), the nearest first."""
     sentence = ctx.sent_of(token)
-    for m in ctx.mentions:
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):  # the nearest: "X a reçu Y et son homologue Z"
         if m.kind == "person" and sentence.start <= m.start < token.i:
             entity = ctx.entities.get(m.iri)
             if entity is not None and entity.roles:
                 return entity
     from diplograph.extract.syntax import is_subject
 
-    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
-    if not previous:
-        return None
-    for m in ctx.mentions:
-        if m.kind == "person" and previous[0].start <= m.start < previous[0].end and is_subject(ctx, m):
-            entity = ctx.entities.get(m.iri)
-            return entity if entity is not None and entity.roles else None
+    for previous in reversed([s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-3:]):
+        for m in ctx.mentions:  # "X a dit ... Il a refusé ... À Islamabad, son homologue Y": X
+            if m.kind == "person" and previous.start <= m.start < previous.end and is_subject(ctx, m):
+                entity = ctx.entities.get(m.iri)
+                return entity if entity is not None and entity.roles else None
     return None
 
 

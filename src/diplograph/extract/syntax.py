@@ -210,6 +210,9 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 and not (in_quote(ctx, c) and not in_quote(ctx, verb))]
     if subjects or depth > 3:
         return subjects
+    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and verb.head.i < verb.i \
+            and verb.head.dep_ == "ROOT" and (ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person):
+        return [verb.head]  # misparse: "Le ministre argentin rencontrera ..." read as a noun phrase
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
     return []
