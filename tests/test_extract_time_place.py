@@ -92,3 +92,53 @@ def tour_doc() -> ExtractedDocument:
 def test_the_planned_summit_is_dated_next_year(tour_doc) -> None:
     summit = next(e for e in tour_doc.events if e.trigger.text == "sommet")
     assert summit.date is not None and summit.date.iso == "2027-03"
+
+
+# ------------------------------------------------------------------------------------- places
+
+
+def test_a_state_named_as_a_location_is_the_place_of_the_visit_and_still_a_state(tour_doc) -> None:
+    from diplograph.namespaces import id_iri
+
+    visit = next(e for e in tour_doc.events if e.trigger.text == "rendra")  # "se rendra lundi prochain au Sénégal"
+    assert id_iri("place", "senegal") in visit.places
+    visit_of_ba = next(e for e in tour_doc.events if e.trigger.text == "visite")  # "la visite en Argentine"
+    assert id_iri("place", "argentina") in visit_of_ba.places
+    senegal = tour_doc.entities[id_iri("state", "senegal")]
+    assert senegal.kind == "state" and "Sénégal" in [m.text for m in senegal.mentions]
+    # the same words denote the territory (grounded, as every node) and the state
+    territory = tour_doc.entities[id_iri("place", "senegal")]
+    assert territory.kind == "place" and set(territory.mentions) <= set(senegal.mentions)
+
+
+def test_a_country_after_a_with_an_article_is_not_a_location() -> None:
+    from diplograph.extract import extract
+    from diplograph.namespaces import id_iri
+
+    # "discuter du financement de l'aide militaire à l'Ukraine": the state helped, not where
+    doc = extract(read_document(TEXTS / "heldout-liveblog.txt"))
+    assert not [e for e in doc.events if id_iri("place", "ukraine") in e.places]
+
+
+def test_a_city_in_apposition_to_its_state_is_the_only_place() -> None:
+    from diplograph.extract import extract
+    from diplograph.namespaces import id_iri
+
+    doc = extract(read_document(TEXTS / "real-style-agency-visit.txt"))
+    niamey = next(e for e in doc.events if "niamey" in " ".join(e.places))  # "se rendre à Niamey, au Niger"
+    assert id_iri("place", "niger") not in niamey.places
+
+
+def test_every_state_has_a_territory_that_stands_for_it() -> None:
+    from diplograph.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    states = [a for a in lex.actors.values() if a.kind == "state" and a.iri.endswith(("/senegal", "/russia"))]
+    assert len(states) == 2
+    for state in states:
+        territory = lex.place_twin(state)
+        assert territory is not None and territory.kind == "place" and territory.label == state.label
+        assert lex.territory_state(territory.iri) is state
+        assert territory.iri not in {i for owners in lex.names.values() for i in owners}  # reached via its state
+    moscow = next(a for a in lex.actors.values() if a.label == "Moscou" and a.kind == "place")
+    assert lex.place_twin(lex.actors[moscow.stands_for]).iri in moscow.within

@@ -69,4 +69,4 @@ def test_new_states_have_bilingual_labels_and_a_definition_and_demonyms_where_gi
     assert lex.demonyms[fold("ivoiriennes")] == STATE + "cote-d-ivoire"
     assert lex.demonyms[fold("sénégalais")] == STATE + "senegal"
     text = (ROOT / "ontology" / "vocab" / "states.ttl").read_text(encoding="utf-8")
-    assert text.count("skos:definition") == text.count("a dg:State")
+    assert text.count("skos:definition") == text.count("a dg:State") + text.count("a dg:Place")

@@ -113,9 +113,21 @@ def actors(g: Graph) -> set[URIRef]:
     return {s for cls in ACTOR_CLASSES for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef)}
 
 
+def territory(g: Graph, s: URIRef) -> bool:
+    """A state's territory: a place standing for a state under the state's own label. The
+    linker reaches it through its state only ("au Sénégal"), never by name."""
+    own = set(g.objects(s, SKOS.prefLabel))
+    return (s, RDF.type, DG.Place) in g and any(
+        own & set(g.objects(state, SKOS.prefLabel)) for state in g.objects(s, DG.standsFor)
+        if (state, RDF.type, DG.State) in g)
+
+
 def name_index(g: Graph) -> dict[str, set[URIRef]]:
+    """Folded name -> the things the linker finds by that name."""
     index: dict[str, set[URIRef]] = defaultdict(set)
     for s in actors(g):
+        if territory(g, s):
+            continue
         for name in names(g, s):
             index[fold(name)].add(s)
     return index
@@ -493,6 +505,14 @@ def test_spelling_variants_resolve_to_the_right_thing(g: Graph, iri: str, spelli
     index = name_index(g)
     for spelling in spellings:
         assert index.get(fold(spelling)) == {thing(iri)}, spelling
+
+
+def test_every_state_has_its_territory_under_its_own_name(g: Graph) -> None:
+    states = {s for s in g.subjects(RDF.type, DG.State) if (s, SKOS.notation, None) in g}  # ISO 3166-1
+    territories = {s for s in g.subjects(RDF.type, DG.Place) if territory(g, s)}
+    assert {next(g.objects(t, DG.standsFor)) for t in territories} == states
+    assert (thing("place/istanbul"), DG.locatedIn, thing("place/turkey")) in g
+    assert (thing("place/moscow"), DG.locatedIn, thing("place/russia")) in g
 
 
 def test_kremlin_and_white_house_are_both_seat_and_institution(g: Graph) -> None:

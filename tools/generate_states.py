@@ -21,6 +21,13 @@ holds the common French short names ISO lacks ("Birmanie", "Cap-Vert", "RDC") an
 A name that the hand-written gazetteer (actors.ttl, places.ttl) already gives to another thing
 is not added (it would make the linker choose at random).
 
+Every state, hand-written or generated, also gets its territory: a dg:Place twin
+``id/place/<slug of the state IRI>`` with the state's preferred labels and ``dg:standsFor`` the
+state, so that "au Sénégal", "en Argentine" can be an event's place while "le Sénégal a
+annoncé" stays the state (the lexicon reaches a twin only through its state, see
+``Lexicon.place_twin``). A hand-written place that stands for a state (a capital, a seat of
+government) lies in that state's territory: ``dg:locatedIn`` the twin is written here too.
+
 Re-run after a pycountry upgrade or an edit of actors.ttl/places.ttl, from the repository root:
 
     .venv/bin/python tools/generate_states.py            # rewrites ontology/vocab/states.ttl
@@ -41,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VOCAB = ROOT / "ontology" / "vocab"
 OUTPUT = VOCAB / "states.ttl"
 STATE_NS = "https://w3id.org/diplograph/id/state/"
+PLACE_NS = "https://w3id.org/diplograph/id/place/"
 
 #: ISO 3166-1 entries marked "independent: no" by ISO (dependent territories and the like).
 DEPENDENT = frozenset(
@@ -125,22 +133,39 @@ def uninvert(name: str) -> tuple[str, str | None]:
     return short, f"{rest} {short.lower()}"  # "République démocratique populaire lao"
 
 
-def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    """Hand-written names: folded name -> state IRI (actors.ttl states) and -> any other thing's IRI."""
+class Gazetteer:
+    """What the hand-written files say that the generated one must agree with (a plain class:
+    the tests load this script by path, outside sys.modules, where @dataclass cannot run)."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, str] = {}  # folded name -> actors.ttl state IRI
+        self.others: dict[str, str] = {}  # folded name -> IRI of any other thing
+        self.preferred: dict[str, dict[str, str]] = {}  # state IRI -> lang -> prefLabel
+        self.seats: dict[str, list[str]] = {}  # state IRI -> hand-written places standing for it
+        self.places: set[str] = set()  # IRIs of hand-written places
+
+
+def _gazetteer() -> Gazetteer:
+    """Hand-written names, preferred labels of states, and the places that stand for a state."""
     import pyoxigraph as ox
 
     labels = {SKOS + "prefLabel", SKOS + "altLabel", RDFS_LABEL}
-    states: dict[str, str] = {}
-    others: dict[str, str] = {}
+    found = Gazetteer()
     triples = [t for name in ("actors.ttl", "places.ttl")
                for t in ox.parse(path=str(VOCAB / name), format=ox.RdfFormat.TURTLE)]
     state_iris = {t.subject.value for t in triples
                   if t.predicate.value == RDF_TYPE and t.object.value == DG + "State"}
+    found.places = {t.subject.value for t in triples
+                    if t.predicate.value == RDF_TYPE and t.object.value == DG + "Place"}
     for t in sorted(triples, key=str):
+        iri = t.subject.value
         if t.predicate.value in labels and isinstance(t.object, ox.Literal):
-            iri = t.subject.value
-            (states if iri in state_iris else others).setdefault(fold(t.object.value), iri)
-    return states, others
+            (found.states if iri in state_iris else found.others).setdefault(fold(t.object.value), iri)
+        if t.predicate.value == SKOS + "prefLabel" and iri in state_iris and isinstance(t.object, ox.Literal):
+            found.preferred.setdefault(iri, {}).setdefault(t.object.language or "", t.object.value)
+        if t.predicate.value == DG + "standsFor" and t.object.value in state_iris and iri in found.places:
+            found.seats.setdefault(t.object.value, []).append(iri)
+    return found
 
 
 def _literal(text: str, lang: str) -> str:
@@ -152,8 +177,10 @@ def generate() -> str:
     import pycountry
 
     fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    known, others = _gazetteer()
+    gazetteer = _gazetteer()
+    known, others = gazetteer.states, gazetteer.others
     taken = dict(others)
+    territories: dict[str, list[str]] = {}
     entries: dict[str, list[str]] = {}
     iso_names = {fold(c.name) for c in pycountry.countries}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
@@ -196,6 +223,13 @@ def generate() -> str:
         if existing is None:
             fr_pref = next((t for t, lang in fresh if lang == "fr"), fr_short)
             en_pref = next((t for t, lang in fresh if lang == "en"), en_short)
+            preferred = {"fr": fr_pref, "en": en_pref}
+        else:
+            preferred = gazetteer.preferred.get(iri, {})
+        place = PLACE_NS + iri.rsplit("/", 1)[1]
+        if place not in gazetteer.places and preferred.get("fr"):
+            territories[place] = _territory(place, iri, preferred, code)
+        if existing is None:
             alts = [(t, lang) for t, lang in fresh if (t, lang) not in ((fr_pref, "fr"), (en_pref, "en"))]
             lines += [
                 "    a dg:State ;",
@@ -220,11 +254,33 @@ def generate() -> str:
         "# GENERATED by tools/generate_states.py from pycountry (ISO 3166-1 and its French translation);",
         "# do not edit by hand: edit the script or actors.ttl and re-run it. Sovereign states only.",
         "# States written by hand in actors.ttl keep their IRI and labels there; here they only get their",
-        "# ISO code (skos:notation) and the ISO names they lack.",
+        "# ISO code (skos:notation) and the ISO names they lack. Every state gets its territory (a place",
+        "# twin, id/place/..., with its preferred labels and dg:standsFor the state); hand-written places",
+        "# standing for a state lie in (dg:locatedIn) that territory.",
         "",
     ]
+    for state in sorted(gazetteer.seats):
+        twin = PLACE_NS + state.rsplit("/", 1)[1]
+        for seat in sorted(gazetteer.seats[state]):
+            if twin in territories:
+                entries[seat] = [f"<{seat}>", f"    dg:locatedIn <{twin}> ."]
+    entries.update(territories)
     body = ["\n".join(entries[iri]) + "\n" for iri in sorted(entries)]
     return "\n".join(head) + "\n".join(body)
+
+
+def _territory(place: str, state: str, preferred: dict[str, str], code: str) -> list[str]:
+    """The dg:Place twin of a state: its territory, with the state's preferred labels."""
+    labels = ", ".join(_literal(preferred[lang], lang) for lang in ("fr", "en") if preferred.get(lang))
+    return [
+        f"<{place}>",
+        "    a dg:Place ;",
+        f"    skos:prefLabel {labels} ;",
+        f"    rdfs:label {labels} ;",
+        f"    skos:definition {_literal(f'Territoire de l’État (ISO 3166-1 {code}).', 'fr')}, "
+        f"{_literal(f'Territory of the state (ISO 3166-1 {code}).', 'en')} ;",
+        f"    dg:standsFor <{state}> .",
+    ]
 
 
 def main(argv: list[str]) -> int:

@@ -29,7 +29,10 @@ never satisfies two gold items and vice versa):
   Place that have ``gaf:denotedBy`` a mention (things only copied from the gazetteer are not
   predictions). Gold ``{label, type}`` with type person|state|org|group|place (or a list);
   a match needs a label match and the type. dg:Delegation nodes are not scored as actors
-  (they are structure the mapper mints per state); they still count as participants.
+  (they are structure the mapper mints per state); they still count as participants. Nor is a
+  state's territory (the gazetteer place that dg:standsFor a state under the state's label)
+  when every words denoting it also denote that state ("se rendra au Sénégal": one name, the
+  state as actor and its territory as the visit's place; the place is scored under places).
 * ``roles``: (person, role slug of vocab/role/*) from dg:holds/dg:RoleHolding and from the
   dg:role of participations. ``role`` may list acceptable slugs.
 * ``events``: predicted = every node with a dg:eventType. A gold event has a ``key``, a
@@ -290,8 +293,8 @@ def _score(
 
 # ---------------------------------------------------------------------- reading the graph
 @cache
-def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Labels and dg:locatedIn links of gazetteer things, from ontology/vocab/*.ttl."""
+def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
+    """Labels, dg:locatedIn links and territories of gazetteer things, from ontology/vocab/*.ttl."""
     from rdflib import Graph
 
     from diplograph.resources import vocab_files
@@ -306,7 +309,15 @@ def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
             graph.parse(path, format="turtle")
         except Exception:  # noqa: BLE001 - a teammate's broken file must not stop scoring
             continue
-    return _label_index(graph), _located_index(graph)
+    return _label_index(graph), _located_index(graph), _territory_index(graph)
+
+
+def _territory_index(graph: Graph) -> dict[str, str]:
+    """Place -> state: gazetteer places standing for a state under the state's own French label."""
+    rows = graph.query(_PREFIXES + """
+        SELECT ?p ?s WHERE { ?p a dg:Place ; dg:standsFor ?s ; skos:prefLabel ?l .
+                             ?s a dg:State ; skos:prefLabel ?l . FILTER(lang(?l) = "fr") }""")
+    return {str(p): str(s) for p, s in rows}
 
 
 def _label_index(graph: Graph) -> dict[str, frozenset[str]]:
@@ -335,7 +346,7 @@ class _Predicted:
 
     def __init__(self, graph: Graph, use_gazetteer: bool = True) -> None:
         self.graph = graph
-        gaz_labels, gaz_located = _gazetteer() if use_gazetteer else ({}, {})
+        gaz_labels, gaz_located, self.territories = _gazetteer() if use_gazetteer else ({}, {}, {})
         own = _label_index(graph)
         self.labels = {k: own.get(k, frozenset()) | gaz_labels.get(k, frozenset())
                        for k in set(own) | set(gaz_labels)}
@@ -485,6 +496,12 @@ def _score_actors(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
             FILTER(?c IN (dg:Person, dg:State, dg:Organization, dg:CollectiveActor, dg:Place,
                           dg:Delegation)) }"""):
         types.setdefault(str(node), set()).add(_ACTOR_CLASSES[_slug(cls)])
+    denoting: dict[str, set[str]] = {}
+    for node, mention in pred.rows("SELECT ?e ?m WHERE { ?e gaf:denotedBy ?m }"):
+        denoting.setdefault(str(node), set()).add(str(mention))
+    for place, state in pred.territories.items():
+        if place in types and denoting.get(place, set()) <= denoting.get(state, set()):
+            del types[place]  # the place-reading of the state's own name: scored under places
     predicted = []
     for node in sorted(types):
         kind = next(t for t in _TYPE_ORDER if t in types[node])

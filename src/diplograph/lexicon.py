@@ -71,6 +71,7 @@ class LexActor:
     affiliation: str | None = None
     stands_for: str | None = None
     located_in: str | None = None
+    within: list[str] = field(default_factory=list)  # every place it lies in (dg:locatedIn), sorted
     wikidata: str | None = None
 
     @property
@@ -208,6 +209,16 @@ class Lexicon:
             self.__dict__["_twins"] = twins
         return twins.get((actor.iri, fold(actor.label)))
 
+    def territory_state(self, place: str) -> LexActor | None:
+        """The state whose territory ``place`` is (a place standing for a state under its label)."""
+        actor = self.actors.get(place)
+        if actor is None or actor.kind != "place" or actor.stands_for is None:
+            return None
+        state = self.actors.get(actor.stands_for)
+        if state is None or state.kind != "state" or fold(state.label) != fold(actor.label):
+            return None
+        return state
+
     def state_of(self, actor: str | None) -> str | None:
         """The state an actor belongs to (itself for a state; the affiliation of an organisation)."""
         seen: set[str] = set()
@@ -340,6 +351,7 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
             affiliation=_first_iri(props.get(DG_NS + "affiliatedWith", [])),
             stands_for=_first_iri(props.get(DG_NS + "standsFor", [])),
             located_in=_first_iri(props.get(DG_NS + "locatedIn", [])),
+            within=sorted({v for v in props.get(DG_NS + "locatedIn", []) if isinstance(v, str)}),
             wikidata=sorted(same)[0] if same else None,
         )
         lex.actors[iri] = actor
@@ -354,8 +366,25 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
                 # a State wins over an organisation with the same adjective
                 if form not in lex.demonyms or actor.kind == "state":
                     lex.demonyms[form] = iri
+    _hide_territories(lex)
     lex.state_heads = _state_heads(lex)
     return lex
+
+
+def _hide_territories(lex: Lexicon) -> None:
+    """A state's territory (a place standing for the state under the state's own label) is
+    reached through its state only (:meth:`Lexicon.place_twin`), not by name: "le Sénégal a
+    annoncé" is the state, and only a locative use ("au Sénégal") is the place."""
+    for actor in lex.actors.values():
+        if lex.territory_state(actor.iri) is None:
+            continue
+        for name in actor.names:
+            owners = lex.names.get(fold(name))
+            if owners and actor.iri in owners:
+                owners.remove(actor.iri)
+                if not owners:
+                    del lex.names[fold(name)]
+        actor.names = []
 
 
 _LONG_NAME = re.compile(r"^([\w-]+)(?: [\w-]+)*? (?:de|du|des|d')[ ']", re.UNICODE)

@@ -55,6 +55,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
+    from diplograph.extract.territories import name_states_of_territories
     from diplograph.lexicon import load_lexicon
 
     lex = lexicon or load_lexicon()
@@ -63,6 +64,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     ctx.hits = vocab(doc)
     ctx.quote_ranges = quote_ranges(source.text)
     find_entities(ctx)
+    name_states_of_territories(ctx)
     find_roles(ctx)
     ctx.speaker = first_person_speaker(ctx)
     find_times(ctx)

@@ -35,6 +35,7 @@ def resolve_events(ctx: Context) -> None:
     _join_headings(ctx)
     _merge_descriptions(ctx)
     _join_main_meeting(ctx)
+    _most_specific_places(ctx)
 
 
 def absorb(ctx: Context, keep: Event, gone: Event) -> None:
@@ -172,20 +173,68 @@ def _reference(ctx: Context, token: Token) -> str | None:
     return None
 
 
+def _upward(ctx: Context, place: str, told: dict[str, set[str]] | None = None) -> set[str]:
+    """The place and every place it lies in: the gazetteer's dg:locatedIn, transitively, and
+    what the text says (``told``: "à Niamey, au Niger")."""
+    seen = {place}
+    todo = [place]
+    while todo:
+        current = todo.pop()
+        actor = ctx.lex.actors.get(current)
+        around = set(actor.within) if actor is not None else set()
+        around |= (told or {}).get(current, set())
+        for up in sorted(around - seen):
+            seen.add(up)
+            todo.append(up)
+    return seen
+
+
 def _places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
     """No places, or a place of one is (in) a place of the other."""
     if not one or not other:
         return True
+    return any(_upward(ctx, a) & set(other) or _upward(ctx, b) & set(one) for a in one for b in other)
 
-    def upward(place: str) -> set[str]:
-        seen = {place}
-        actor = ctx.lex.actors.get(place)
-        while actor is not None and actor.located_in and actor.located_in not in seen:
-            seen.add(actor.located_in)
-            actor = ctx.lex.actors.get(actor.located_in)
-        return seen
 
-    return any(upward(a) & set(other) or upward(b) & set(one) for a in one for b in other)
+def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
+    """Both name a place more specific than a state's territory: a city or a venue singles out
+    a gathering, "en Turquie" does not (a series of talks "tenues en Turquie" is not each
+    round held in Istanbul)."""
+    def specific(places: list[str]) -> bool:
+        return any(ctx.lex.territory_state(p) is None for p in places)
+
+    return specific(one) and specific(other)
+
+
+#: Words that may stand between a place and the territory it lies in: "à Niamey, au Niger".
+_APPOSED = frozenset({",", "au", "aux", "en", "à", "dans", "le", "la", "l'", "l’"})
+
+
+def _told_within(ctx: Context) -> dict[str, set[str]]:
+    """Places the text puts inside a state's territory by apposition ("à Asunción, au Paraguay",
+    "Colonia del Sacramento, en Uruguay"): place -> territories."""
+    told: dict[str, set[str]] = {}
+    mentions = sorted((m for m in ctx.mentions if m.place), key=lambda m: m.start)
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        if ctx.lex.territory_state(after.place) is None or before.place == after.place:
+            continue
+        between = ctx.doc[before.end:after.start]
+        if len(between) and between[0].text == "," and all(t.lower_ in _APPOSED for t in between):
+            told.setdefault(before.place, set()).add(after.place)
+    return told
+
+
+def _most_specific_places(ctx: Context) -> None:
+    """An event's places are the most specific ones it names: a state's territory that holds
+    another place of the event ("se rendre à Niamey, au Niger"; "à Moscou ... en Russie") goes,
+    the city stays. Venues and cities are both kept (a palace may not be known to lie anywhere)."""
+    told = _told_within(ctx)
+    for event in ctx.events:
+        if len(event.places) < 2:
+            continue
+        inner = {p: _upward(ctx, p, told) - {p} for p in event.places}
+        event.places = [p for p in event.places
+                        if ctx.lex.territory_state(p) is None or not any(p in inner[q] for q in event.places if q != p)]
 
 
 def _same_status(one: str, other: str) -> bool:
@@ -219,7 +268,7 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
     if how == "definite" and (mine or event.places or event.date is not None):
         # "la visite du président à Pékin en décembre": a definite noun that says who, where
         # or when refers back only to a gathering that shares one of them
-        return bool(mine & theirs) or bool(event.places and antecedent.places) \
+        return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None)
     return True
 
