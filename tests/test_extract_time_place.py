@@ -142,3 +142,10 @@ def test_every_state_has_a_territory_that_stands_for_it() -> None:
         assert territory.iri not in {i for owners in lex.names.values() for i in owners}  # reached via its state
     moscow = next(a for a in lex.actors.values() if a.label == "Moscou" and a.kind == "place")
     assert lex.place_twin(lex.actors[moscow.stands_for]).iri in moscow.within
+
+
+def test_alors_dates_a_fact_at_the_time_of_the_event_just_told(tour_doc) -> None:
+    # "la visite en Argentine du Premier ministre ..., reçu en juillet ... Les deux gouvernements
+    # avaient alors signé un accord": the agreement is of July too
+    agreement = next(e for e in tour_doc.events if e.trigger.text == "signé")
+    assert agreement.date is not None and agreement.date.iso == "2026-07"

@@ -72,6 +72,11 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
     during = _during_event(ctx, token)
     if during is not None and during.date is not None:
         return during.date
+    then = cue_words(ctx.lex, "same-time")
+    if token.pos_ == "VERB" and any(c.lower_ in then and c.dep_ == "advmod" for c in token.children):
+        told = _dated_event_before(ctx, token)  # "... reçu en juillet. Ils avaient alors signé un accord"
+        if told is not None:
+            return told.date
     if token.pos_ != "VERB" or not _narrated_now(token):
         return None
     if any(c.lower_ == "y" and c.i < token.i for c in token.children):
@@ -120,6 +125,17 @@ def _narrated_now(verb: Token) -> bool:
             return False
     return "Inf" not in verb.morph.get("VerbForm") and verb.dep_ not in ("acl", "acl:relcl", "amod", "xcomp")
 
+
+
+def _dated_event_before(ctx: Context, token: Token) -> Event | None:
+    """The event told last before ``token`` (this sentence or the previous one), if it is dated:
+    "alors" points at that one, not at an earlier one that happens to have a date."""
+    sentences = [sent for sent in ctx.sentences if sent.end <= ctx.sent_of(token).start and sent.text.strip()][-1:]
+    start = sentences[0].start if sentences else ctx.sent_of(token).start
+    found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
+             and not in_quote(ctx, ctx.doc[i])]
+    last = max(found, key=lambda e: e.trigger.begin) if found else None
+    return last if last is not None and last.date is not None and not last.date.deadline else None
 
 
 def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
