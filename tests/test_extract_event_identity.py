@@ -280,3 +280,18 @@ def test_a_later_mention_of_a_call_joins_the_call_not_a_visit_told_in_between() 
     assert mentioned_at(doc, call, "cet entretien téléphonique")
     assert not mentioned_at(doc, visit, "cet entretien téléphonique")
     assert call.channel == vocab_iri("channel", "telephone") and visit.channel is None
+
+
+def test_a_demonstrative_refers_back_even_with_an_ordinal() -> None:
+    """"ce premier échange téléphonique" is the call just told, not a new one ("premier" alone would start one)."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("Marie Durand et Paul Martin se sont entretenus vendredi. Lors de ce premier échange téléphonique, "
+            "qui a duré une demi-heure, les deux dirigeants ont évoqué la lutte contre le terrorisme.")
+    doc = extract(read_text(text, "first-call", published=datetime.date(2026, 3, 13)), load_nlp())
+    calls = gatherings(doc)
+    assert len(calls) == 1, [e.trigger.text for e in calls]
+    assert mentioned_at(doc, calls[0], "ce premier échange téléphonique")
+    assert calls[0].channel == vocab_iri("channel", "telephone")

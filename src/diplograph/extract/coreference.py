@@ -148,7 +148,13 @@ def _reference(ctx: Context, token: Token) -> str | None:
     """How a gathering mention refers: "demonstrative" (ce, son), "definite" (la rencontre),
     "anaphoric" (a verb whose subject names no one new: "ils", "les deux ministres"),
     "repeated" (a verb naming the same people again), or None for a mention that starts an
-    event (indefinite "une rencontre", "une autre réunion", a bare noun)."""
+    event (indefinite "une rencontre", "une autre réunion", a bare noun). A demonstrative points
+    back even past an ordinal or "nouveau": "ce premier échange", "cette nouvelle rencontre" are
+    the exchange and the meeting just told."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        det = _determiner(token)
+        if det is not None and det.lower_ in _DEMONSTRATIVES:
+            return "demonstrative"
     if _says_new(ctx, token):
         return None
     if token.pos_ in ("NOUN", "PROPN"):
