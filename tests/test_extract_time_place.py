@@ -149,3 +149,18 @@ def test_alors_dates_a_fact_at_the_time_of_the_event_just_told(tour_doc) -> None
     # avaient alors signé un accord": the agreement is of July too
     agreement = next(e for e in tour_doc.events if e.trigger.text == "signé")
     assert agreement.date is not None and agreement.date.iso == "2026-07"
+
+
+def test_a_talk_held_by_video_is_the_event_and_dates_what_is_said_there() -> None:
+    from diplograph.extract import extract
+
+    # "ont fait le point ce mardi par visioconférence ... Lors de cette visioconférence, Mme Rusu a
+    # présenté ...", published Tuesday 17 February 2026; the phone call "hier" is another event
+    doc = extract(read_document(TEXTS / "real-style-videoconference.txt"))
+    visio = next(e for e in doc.events if e.trigger.text == "visioconférence")
+    assert visio.date is not None and visio.date.iso == "2026-02-17"
+    assert "visioconférence" in [m.text for m in visio.mentions]  # "Lors de cette visioconférence"
+    presented = next(e for e in doc.events if e.trigger.text == "présenté")
+    assert presented.date is not None and presented.date.iso == "2026-02-17"
+    call = next(e for e in doc.events if e.trigger.text.startswith("parlé"))
+    assert call is not visio and call.date is not None and call.date.iso == "2026-02-16"

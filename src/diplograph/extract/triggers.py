@@ -57,8 +57,11 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True
     if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
         return True
-    if token.pos_ == "NOUN" and _determiner_less_after(token, "par"):
+    if token.pos_ == "NOUN" and _determiner_less_after(token, "par") and (
+            token.head.i in ctx.trigger_heads or token.head.pos_ != "VERB"):
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
+    # "ont fait le point ce mardi par visioconférence", "avaient échangé par téléphone": a verb of
+    # talking that is no event of its own, held by video or phone: the noun is the gathering
     if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
         return True
     return False
