@@ -120,3 +120,16 @@ def test_counted_states_and_demonym_nouns_give_the_named_holders_sides(plural: E
     talk = _event(plural, "entretenus lundi")
     assert _sides(talk) == {id_iri("person", "paul-huber"): AUSTRIA, id_iri("person", "luka-kranjc"): SLOVENIA}
     assert plural.entities[id_iri("person", "paul-huber")].roles[0].role == vocab_iri("role", "deputy-foreign-minister")
+
+
+def test_countries_counted_and_attendees_of_a_gathering_told_before(plural: ExtractedDocument) -> None:
+    # "Les deux pays sont convenus de tenir un sommet": the story's two states agree (a compound
+    # past with "être", not a passive without an agent)
+    agreement = _event(plural, "convenus")
+    assert agreement.event_type == vocab_iri("event-type", "agreement")
+    assert {p.actor for p in agreement.participants} == {AUSTRIA, SLOVENIA}
+    # "Le président slovène, Janez Kos, y participera, ainsi que le commissaire européen Pieter
+    # Aalberts": both attend the summit told in the sentence before
+    summit = _event(plural, "sommet à Klagenfurt")
+    assert _sides(summit)[id_iri("person", "janez-kos")] == SLOVENIA
+    assert id_iri("person", "pieter-aalberts") in _sides(summit)

@@ -10,6 +10,7 @@ narration dates. This module runs them in order and keeps the names other stages
 from __future__ import annotations
 
 from diplograph.extract.arguments import inherit_coordinated_agents
+from diplograph.extract.attendance import attend_events
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import is_process, main_event, resolve_events
@@ -35,4 +36,5 @@ def find_events(ctx: Context) -> None:
     drop_empty_participles(ctx)  # before coreference: what names no happening is no antecedent
     find_channels(ctx)  # before coreference: a phone call is not a later mention of a visit
     resolve_events(ctx)
+    attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became
     narrative_dates(ctx)

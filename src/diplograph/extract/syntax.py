@@ -197,6 +197,8 @@ def is_passive(verb: Token) -> bool:
     """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
     if not any(c.dep_ == "aux:pass" for c in verb.children):
         return False
+    if verb.lemma_.lower() in ETRE_VERBS:
+        return False  # "ils sont convenus de ...": a compound past with "être", not a passive
     return not any(c.lower_ in REFLEXIVE_PRONOUNS and c.i < verb.i for c in verb.children)
 
 
@@ -263,6 +265,9 @@ def event_token(ctx: Context, event: Event) -> Token:
 
 
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
+#: Intransitive verbs whose compound past takes "être" (the parser may read "sont convenus" as a passive).
+ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir".split())
+_COUNTRY_NOUNS = frozenset({"pays"})
 
 
 def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
@@ -274,6 +279,13 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     count = next((_NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
     if count is None or not any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children):
         return []
+    if token.lemma_.lower() in _COUNTRY_NOUNS:  # "les trois pays sont convenus": the story's first sides
+        if not token.dep_.startswith("nsubj"):
+            return []
+        from diplograph.extract.plural_roles import _sides_so_far
+
+        sides = _sides_so_far(ctx, token.i)
+        return sides[:count] if len(sides) >= count else []
     sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     people = list(dict.fromkeys(

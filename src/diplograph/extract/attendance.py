@@ -1,0 +1,125 @@
+"""People who attend a gathering told elsewhere: "X y a pris part", "X a participé aux travaux",
+"une conférence à laquelle participeront X et Y", "sous la présidence de X".
+
+A summit report names the gathering once and its attendees in later clauses whose verb is
+not a gathering trigger: the verb of taking part says who was there, the clitic "y", a
+complement "à ..." or a relative "à laquelle" says where. Read after coreference, so that
+the attendees land on the one event the gathering became.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.arguments import participant_of
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.syntax import actors_of, subjects_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from diplograph.model import Event
+
+#: Verbs of taking part in something ("participer à", "prendre part à", "assister à").
+ATTEND_VERBS = frozenset({"participer", "assister"})
+#: "prendre part": the verb with this object noun.
+PART_NOUNS = frozenset({"part"})
+#: "sous la présidence de X": the chair of the gathering of the clause.
+CHAIR_NOUNS = frozenset({"présidence"})
+_KINDS = ("person", "group", "delegation", "state", "org")
+
+
+def attend_events(ctx: Context) -> None:
+    """Add the attendees that verbs of taking part and chair phrases name to their gathering."""
+    from diplograph.extract.roles import lemma_tokens
+
+    doc = ctx.doc
+    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS):
+        if token.i in ctx.heading_tokens:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in CHAIR_NOUNS:
+            if any(c.dep_ == "case" and c.lower_ == "sous" for c in token.children):
+                event = _gathering_in_sentence(ctx, token)
+                chairs = [a for c in token.children if c.dep_ in ("nmod", "appos") for a in actors_of(ctx, c)]
+                _add(ctx, event, chairs)
+            continue
+        if token.pos_ != "VERB":
+            continue
+        if lemma == "prendre" and not any(c.dep_ == "obj" and c.lower_ in PART_NOUNS for c in token.children):
+            continue
+        event = _attended(ctx, token)
+        if event is None:
+            continue
+        _add(ctx, event, _attendees(ctx, token))
+
+
+def _attendees(ctx: Context, verb: Token) -> list[str]:
+    """Everyone the subject names ("Le président X, le président Y et le président Z y ont pris
+    part"), and those added after the verb by "ainsi que"."""
+    doc = ctx.doc
+    found: list[str] = []
+    controller = [c for c in verb.head.children if c.dep_ == "obj"] if verb.dep_ == "xcomp" else []
+    for subject in controller or subjects_of(ctx, verb):  # "X a invité la Belgique à y participer"
+        found += actors_of(ctx, subject)
+        for t in subject.subtree:
+            found += [m.iri for m in ctx.by_token.get(t.i, []) if m.kind == "person" and m.start == t.i]
+            if t.i in ctx.role_person:
+                found.append(ctx.role_person[t.i])
+    end = ctx.sent_of(verb).end
+    for i in range(verb.i + 1, min(end - 1, verb.i + 6)):
+        if doc[i].lower_ == "ainsi" and doc[i + 1].lower_ == "que":
+            found += [m.iri for j in range(i + 2, end) for m in ctx.by_token.get(j, [])
+                      if m.kind in ("person", "group", "delegation") and m.start == j]
+            found += [ctx.role_person[j] for j in range(i + 2, end) if j in ctx.role_person]
+            break
+    return list(dict.fromkeys(found))
+
+
+def _attended(ctx: Context, verb: Token) -> Event | None:
+    """The gathering a verb of taking part refers to: its complement, the noun its relative clause
+    qualifies ("la conférence, à laquelle participeront"), or for "y" and vague complements ("aux
+    travaux") the gathering told last, in this sentence or the two before."""
+    for c in verb.children:
+        if c.dep_.startswith("obl") or c.dep_ == "iobj":
+            event = _event_at(ctx, c)
+            if event is not None:
+                return event
+    if verb.dep_.startswith("acl") and verb.head.i != verb.i:
+        event = _event_at(ctx, verb.head)
+        if event is not None:
+            return event
+    told = [e for i, e in ctx.event_at.items() if i < verb.i and e in ctx.events and e.event_type in GATHERINGS
+            and i >= _window_start(ctx, verb)]
+    return max(told, key=lambda e: e.trigger.begin) if told else None
+
+
+def _event_at(ctx: Context, token: Token) -> Event | None:
+    event = ctx.event_at.get(token.i)
+    return event if event is not None and event in ctx.events and event.event_type in GATHERINGS else None
+
+
+def _window_start(ctx: Context, token: Token) -> int:
+    sentence = ctx.sent_of(token)
+    before = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-2:]
+    return before[0].start if before else sentence.start
+
+
+def _gathering_in_sentence(ctx: Context, token: Token) -> Event | None:
+    sentence = ctx.sent_of(token)
+    found = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end and e in ctx.events
+             and e.event_type in GATHERINGS]
+    return min(found, key=lambda e: abs(e.trigger.begin - token.idx)) if found else None
+
+
+def _add(ctx: Context, event: Event | None, actors: list[str]) -> None:
+    if event is None:
+        return
+    have = {p.actor for p in event.participants}
+    for actor in actors:
+        entity = ctx.entities.get(actor)
+        if actor in have or entity is None or entity.kind not in _KINDS:
+            continue
+        event.participants.append(participant_of(ctx, actor, event.sentence))
+        have.add(actor)
