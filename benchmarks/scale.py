@@ -310,7 +310,8 @@ def markdown(result: dict[str, Any]) -> str:
             lines.append("")
     before = result.get("before")
     if before:
-        lines += ["Before the streaming build (same sizes, same generator):", "",
+        lines += [f"Before: the same run on the earlier code (started {before.get('started', '?')}; same sizes, "
+                  "same generator):", "",
                   "| documents | build process RSS MB | largest child RSS MB | tree RSS MB | tree PSS MB |",
                   "|---|---|---|---|---|"]
         lines += [f"| {b['docs']:,} | {b['root_rss_mb']:.0f} | {b['largest_child_rss_mb']:.0f} | "
