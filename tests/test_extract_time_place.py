@@ -164,3 +164,16 @@ def test_a_talk_held_by_video_is_the_event_and_dates_what_is_said_there() -> Non
     assert presented.date is not None and presented.date.iso == "2026-02-17"
     call = next(e for e in doc.events if e.trigger.text.startswith("parlé"))
     assert call is not visio and call.date is not None and call.date.iso == "2026-02-16"
+
+
+def test_an_announcement_is_dated_when_made_not_when_what_it_announces_happens() -> None:
+    from diplograph.extract import extract
+
+    # published Thursday 4 June 2026: "Son homologue roumaine a annoncé la tenue à Chisinau, en
+    # septembre, d'une conférence"; "reçus à l'Élysée par le Président de la République, qui a
+    # réaffirmé ...": the relative clause in the perfect is told on the day of the reception
+    doc = extract(read_document(TEXTS / "real-style-trilateral-paris.txt"))
+    announced = next(e for e in doc.events if e.trigger.text == "annoncé")
+    assert announced.date is not None and announced.date.iso == "2026-06-04"
+    reaffirmed = next(e for e in doc.events if e.trigger.text == "réaffirmé")
+    assert reaffirmed.date is not None and reaffirmed.date.iso == "2026-06-04"

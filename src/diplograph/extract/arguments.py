@@ -159,10 +159,14 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.places = _places(ctx, token, hit.iri in GATHERINGS)
     event.status = _status(ctx, token, hit)
     date = _attached_time(ctx, token, DateValue)
+    reference = ctx.reference_date
+    later = date is not None and reference is not None and date.iso > reference.isoformat()[:len(date.iso)]
+    if later and event.status == OCCURRED and hit.iri not in GATHERINGS and hit.iri not in BACKGROUND \
+            and _told_done(token):
+        date = None  # "a annoncé la tenue, en septembre, d'une conférence": the date of what is announced
     if date is not None:
         event.date = date
-        reference = ctx.reference_date
-        if event.status == OCCURRED and reference is not None and date.iso > reference.isoformat()[:len(date.iso)]:
+        if event.status == OCCURRED and later:
             event.status = PLANNED  # dated after the publication: it has not happened yet
     if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
         duration = _attached_time(ctx, token, DurationValue)
@@ -463,6 +467,13 @@ def _not_yet(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _told_done(token: Token) -> bool:
+    """A verb in a compound past ("a annoncé", "ont convenu"): the act is done."""
+    return "Part" in token.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Pres" in c.morph.get("Tense")
+        for c in token.children)
 
 
 def _attached_time(ctx: Context, token: Token, kind: type):

@@ -268,7 +268,27 @@ def _tense_of(ctx: Context, view: str, b: int, e: int) -> str | None:
     tense = _tense(ctx, b, e, strict=True)
     if tense == "past" and _SET_FOR.search(view[max(0, b - 12):b]):
         return None  # the act is past, the date it sets may be ahead
+    if tense == "past" and _says_what_comes(ctx, b, e):
+        return None  # "a annoncé la tenue, en septembre, d'une conférence": said now, of what is to come
     return tense
+
+
+def _says_what_comes(ctx: Context, b: int, e: int) -> bool:
+    """The verb the date hangs on is a speech act (statement, announcement, proposal,
+    agreement...): a gathering or a background event happens when it is dated, a speech act
+    may date what it announces."""
+    from diplograph.extract.kinds import BACKGROUND, GATHERINGS
+
+    span = ctx.doc.char_span(b, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[-1]
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(h.head == verb.i and h.iri not in GATHERINGS and h.iri not in BACKGROUND
+               for h in ctx.hits if h.category == "event")
 
 
 def _future_context(ctx: Context, b: int, e: int) -> bool:

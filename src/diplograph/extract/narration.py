@@ -123,6 +123,9 @@ def _narrated_now(verb: Token) -> bool:
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
         if "Imp" in t.morph.get("Tense") or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
             return False
+    if verb.dep_ == "acl:relcl" and any(c.dep_.startswith("aux") and "Pres" in c.morph.get("Tense")
+                                        for c in verb.children):
+        return True  # "reçus par le Président, qui a réaffirmé ...": told in the perfect, on the day told
     return "Inf" not in verb.morph.get("VerbForm") and verb.dep_ not in ("acl", "acl:relcl", "amod", "xcomp")
 
 
