@@ -575,8 +575,7 @@ def _is_person(ctx: Context, iri: str) -> bool:
 
 def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
     """"Côté turc, X était présent": the people of that clause are on that side."""
-    doc = ctx.doc
-    for token in doc:
+    for token in lemma_tokens(ctx.doc, SIDE_NOUNS):  # one array read, not a Token per word
         if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
             continue
         state = demonym_at[token.i + 1]
