@@ -133,3 +133,18 @@ def test_countries_counted_and_attendees_of_a_gathering_told_before(plural: Extr
     summit = _event(plural, "sommet à Klagenfurt")
     assert _sides(summit)[id_iri("person", "janez-kos")] == SLOVENIA
     assert id_iri("person", "pieter-aalberts") in _sides(summit)
+
+
+def test_counterpart_in_an_object_list_and_a_future_verb_after_an_office() -> None:
+    doc = _extract("extract-counterpart-lists.txt")
+    solberg, petrovic = id_iri("person", "ingrid-solberg"), id_iri("person", "dragan-petrovic")
+    vukovic = id_iri("person", "marko-vukovic")
+    serbia = id_iri("state", "serbia")
+    # "a reçu ... le ministre serbe des Affaires étrangères, X, et son homologue monténégrin, Y"
+    expected = {solberg: id_iri("state", "norway"), petrovic: serbia, vukovic: id_iri("state", "montenegro")}
+    assert _sides(_event(doc, "reçu")) == expected
+    # "Les trois ministres sont convenus de se revoir": they agree
+    assert _sides(_event(doc, "convenus")) == expected
+    # "Le ministre serbe rencontrera ... son homologue hongroise, Z": the Serbian minister meets her
+    assert _sides(_event(doc, "rencontrera")) == {petrovic: serbia, id_iri("person", "katalin-szep"):
+                                                 id_iri("state", "hungary")}

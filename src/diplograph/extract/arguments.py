@@ -27,6 +27,7 @@ from diplograph.extract.kinds import (
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import (
     AGAINST,
+    ETRE_VERBS,
     LOCATIVE,
     SUBJECT_DEPS,
     WITH,
@@ -38,6 +39,7 @@ from diplograph.extract.syntax import (
     is_passive,
     is_reporting,
     left_actors,
+    main_verb_read_as_clause,
     right_actors,
     subjects_of,
     unique,
@@ -73,7 +75,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         status=OCCURRED,
         sentence=ctx.span(sent_tokens[0].i, sent_tokens[-1].i + 1),
     )
-    verbal = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"))
+    verbal = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and (
+        "Part" in token.morph.get("VerbForm") or token.lemma_.lower() in ETRE_VERBS))  # "sont convenus"
     agents: list[str] = []
     participants: list[str] = []
     companions: list[str] = []
@@ -81,7 +84,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     inverted: list[str] = []
     if verbal:
         passive = is_passive(token)
-        if passive or token.dep_ in ("acl", "amod"):
+        if passive or (token.dep_ in ("acl", "amod") and not main_verb_read_as_clause(ctx, token)):
             for c in token.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
                     agents += actors_of(ctx, c)

@@ -457,6 +457,8 @@ def _counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = 
                     state = before[-1]
                 _assign(ctx, m.iri, subject_role, state, ctx.span(token.i, m.start))
                 ctx.sides[m.iri] = state
+            if len(people) == 1:
+                ctx.role_person.setdefault(token.i, people[0].iri)  # "et son homologue X, Y": the phrase is Y
         elif unnamed_too and len(states) == 1 and not people and subject.iri:
             _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
 

@@ -212,8 +212,7 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 and not (in_quote(ctx, c) and not in_quote(ctx, verb))]
     if subjects or depth > 3:
         return subjects
-    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and verb.head.i < verb.i \
-            and verb.head.dep_ == "ROOT" and (ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person):
+    if main_verb_read_as_clause(ctx, verb):
         return [verb.head]  # misparse: "Le ministre argentin rencontrera ..." read as a noun phrase
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
@@ -259,6 +258,13 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
 
 
 
+def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
+    """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
+    rencontrera ...": ROOT "ministre", acl "rencontrera"): the noun is its subject."""
+    return verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and verb.head.i < verb.i \
+        and verb.head.dep_ == "ROOT" and bool(ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person)
+
+
 def event_token(ctx: Context, event: Event) -> Token:
     span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
     return ctx.doc[span.start]
@@ -266,7 +272,8 @@ def event_token(ctx: Context, event: Event) -> Token:
 
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
 #: Intransitive verbs whose compound past takes "être" (the parser may read "sont convenus" as a passive).
-ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir".split())
+ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir "
+                       "convenu".split())  # the tagger may lemmatise "convenus" as the adjective "convenu"
 _COUNTRY_NOUNS = frozenset({"pays"})
 
 
