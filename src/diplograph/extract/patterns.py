@@ -38,9 +38,13 @@ _TOKEN = re.compile(r"\w+'|\w+(?:-\w+)*", re.UNICODE)
 #: Gap between content words: small words only, at most three.
 GAP_POS = {
     "trigger": ["DET", "ADP", "ADJ", "ADV", "NUM", "PRON"],
-    "issue": ["DET", "ADP", "ADJ", "NUM"],
+    "issue": ["DET", "ADP", "ADJ", "NUM", "PROPN"],
     "role": ["DET", "ADP", "ADJ"],
 }
+#: Longest gap between two content words. An issue phrase may hold a short name inside
+#: ("adhésion de la Moldavie à l'Union européenne" is "adhésion à l'Union européenne"),
+#: up to five small words and names.
+GAP_SPAN = {"trigger": 3, "issue": 5, "role": 3}
 
 
 def phrase_words(phrase: str) -> list[str]:
@@ -72,6 +76,7 @@ class Phrase:
     content: tuple[frozenset[str], ...]  # content words (lemma or lower-case form)
     trailing: tuple[frozenset[str], ...]  # function words after the last content word ("appeler à")
     gap: frozenset[str]  # parts of speech allowed between content words
+    span: int = 3  # at most this many tokens between two content words
 
 
 def compile_phrase(category: str, iri: str, phrase: str, gap: str) -> Phrase | None:
@@ -91,6 +96,7 @@ def compile_phrase(category: str, iri: str, phrase: str, gap: str) -> Phrase | N
         content=tuple(frozenset(_singular(w)) for w in words[first:last + 1] if w not in FUNCTION_WORDS),
         trailing=tuple(frozenset(_VARIANTS.get(w, [w])) for w in words[last + 1:]),
         gap=frozenset(GAP_POS[gap]),
+        span=GAP_SPAN[gap],
     )
 
 
@@ -202,7 +208,7 @@ def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
     for forms in phrase.content[1:]:
         j = pos + 1
         found = None
-        while j < n and j <= pos + 4:
+        while j < n and j <= pos + phrase.span + 1:
             if lower[j] in forms or lemma[j] in forms:
                 found = j
                 break

@@ -4,8 +4,15 @@ A stance word (from the stance vocabulary) is carried by the event whose clause 
 stands in: the event's agents hold the position. The issue is the one named in the
 stance's own clause — not in a coordinated clause ("a exprimé des réserves et accusé la
 Russie d'exploiter ... les sanctions": the reservations are not about sanctions) — else
-the topic of the document's main event. A sentence announcing disagreement and ending
-with a colon, followed by list items, gives one issue point per item.
+the issue its paragraph named last, else the topic of the document's main event. A sentence
+announcing disagreement and ending with a colon, followed by list items, gives one issue
+point per item.
+
+Real readouts and dispatches name the holder indirectly: the subject of a coordinated verb
+("ont salué ... et appelé à"), a pronoun or a bare role noun standing for the person named
+before ("La ministre a réaffirmé"), or a plural ("les deux ministres", one position each).
+A stance word that is what another stance asks for ("appellent à l'ouverture de ...") is no
+stance of its own, and an issue word inside an organisation's name is no issue.
 """
 
 from __future__ import annotations
@@ -34,15 +41,19 @@ def find_positions(ctx: Context) -> list[Position]:
     elliptic = _elliptic_issues(ctx)
     positions: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()
+    stance_heads = {h.head for h in ctx.hits_of("stance")}
     for hit in ctx.hits_of("stance"):
         if hit.head in ctx.heading_tokens:
             continue
         token = ctx.doc[hit.head]
+        if _inside_other_stance(token, stance_heads):
+            continue  # "appellent à l'ouverture des négociations": what is asked for, not a stance
         event = _carrier(ctx, token)
         holders: list[str] = list(event.agents) if event is not None else []
         if not holders:
-            clause = _clause_verb(token)
-            holders = [a for c in clause.children if c.dep_ in ("nsubj",) for a in actors_of(ctx, c)]
+            holders = [a for c in _subjects(_clause_verb(token)) for a in actors_of(ctx, c)]
+        if not holders:
+            holders = [a for c in _subjects(_clause_verb(token)) for a in _role_antecedent(ctx, c)]
         if not holders and ctx.speaker is not None and (_first_person_possessive(ctx, token)
                                                         or _first_person_subject(ctx, token)
                                                         or _impersonal(ctx, token, event)):
@@ -51,7 +62,8 @@ def find_positions(ctx: Context) -> list[Position]:
             continue
         listed = _listed_issues(ctx, token)
         issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event) \
-            or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) or fallback
+            or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) \
+            or _paragraph_issue(ctx, token) or fallback
         sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
@@ -64,6 +76,84 @@ def find_positions(ctx: Context) -> list[Position]:
                 positions.append(Position(holder=holder, issue=issue, stance=hit.iri, evidence=evidence,
                                           expressed_in=event.trigger.begin if event is not None else None))
     return positions
+
+
+def _inside_other_stance(token: Token, stance_heads: set[int]) -> bool:
+    """The stance noun is what another stance word of its clause asks for or supports:
+    "appellent à l'ouverture des négociations", "la nécessité d'un soutien"."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ == "conj":
+            return False
+        node = node.head
+        if node.i in stance_heads:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of a clause verb; a coordinated verb without its own ("ont salué ... et
+    appelé à ...") shares the first verb's, and so does a participle the parser hung
+    under its auxiliary ("Il a par ailleurs dénoncé")."""
+    node = verb
+    for _ in range(3):
+        found = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        found = found or [g for c in node.children if c.dep_.startswith("aux")
+                          for g in c.children if g.dep_ in ("nsubj", "nsubj:pass")]
+        if found:
+            return found
+        if node.head.i == node.i or not (node.dep_ == "conj" or node.head.pos_ == "AUX"):
+            return []
+        node = node.head
+    return []
+
+
+def _role_antecedent(ctx: Context, subject: Token) -> list[str]:
+    """"La ministre a réaffirmé ...": a definite role noun standing alone as subject is the
+    person last named with that role noun before, of the same grammatical gender."""
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'")
+                                         for c in subject.children):
+        return []
+    gender = _gender(subject)
+    candidates = [i for i in ctx.role_person if i < subject.i and ctx.doc[i].lemma_ == subject.lemma_
+                  and (not gender or not _gender(ctx.doc[i]) or gender == _gender(ctx.doc[i]))]
+    return [ctx.role_person[max(candidates)]] if candidates else []
+
+
+def _gender(noun: Token) -> str:
+    """Grammatical gender of a noun phrase, read on its determiner ("la ministre", "le
+    ministre": the noun itself is epicene)."""
+    for c in noun.children:
+        if c.dep_ == "det":
+            return "".join(c.morph.get("Gender"))
+    return ""
+
+
+def _paragraph_issue(ctx: Context, token: Token) -> list[str]:
+    """A stance naming no issue ("a dénoncé un « chantage »") is about the issue the
+    paragraph named last before it: in news the paragraph is the unit of topic."""
+    offset = token.idx
+    paragraph = next((p for p in ctx.source.paragraphs if p.begin <= offset < p.end), None)
+    if paragraph is None:
+        return []
+    before = [h for h in _issue_hits(ctx) if paragraph.begin <= ctx.doc[h.start].idx and h.end <= token.i]
+    return [max(before, key=lambda h: h.start).iri] if before else []
+
+
+def _issue_hits(ctx: Context) -> list:
+    """Issue phrases outside names: "l'Agence internationale de l'énergie atomique" names
+    an organisation, not the energy issue. Computed once per document."""
+    cached = getattr(ctx, "_position_issue_hits", None)
+    if cached is None:
+        named = {i for m in ctx.mentions if not m.described and m.end - m.start > 1 and m.kind == "org"
+                 for i in range(m.start, m.end)}
+        cached = [h for h in ctx.hits_of("issue") if not (h.start in named and h.end - 1 in named)]
+        ctx._position_issue_hits = cached
+    return cached
 
 
 #: First-person possessives: "notre action" in a communiqué is the issuing state's.
@@ -122,7 +212,7 @@ def _listed_issues(ctx: Context, token: Token) -> list[str]:
         for item in paragraphs[index + 1:]:
             if not item.is_list_item:
                 break
-            first = next((h.iri for h in sorted(ctx.hits_of("issue"), key=lambda h: h.start)
+            first = next((h.iri for h in sorted(_issue_hits(ctx), key=lambda h: h.start)
                           if item.begin <= ctx.doc[h.start].idx < item.end), None)
             if first is not None and first not in found:
                 found.append(first)
@@ -138,7 +228,7 @@ def _antecedent_issue(ctx: Context, token: Token) -> list[str]:
         return []
     antecedent = clause.head
     sentence = ctx.sent_of(token)
-    before = [h for h in ctx.hits_of("issue") if sentence.start <= h.start and h.end <= antecedent.i]
+    before = [h for h in _issue_hits(ctx) if sentence.start <= h.start and h.end <= antecedent.i]
     return [max(before, key=lambda h: h.start).iri] if before else []
 
 
@@ -157,7 +247,7 @@ def _demonstrative_issue(ctx: Context, token: Token) -> list[str]:
     previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
     if not previous:
         return []
-    before = [h for h in ctx.hits_of("issue") if previous[0].start <= h.start < previous[0].end]
+    before = [h for h in _issue_hits(ctx) if previous[0].start <= h.start < previous[0].end]
     return [max(before, key=lambda h: h.start).iri] if before else []
 
 
@@ -225,13 +315,13 @@ def _issues_after(ctx: Context, hit, carrier: Event | None = None) -> list[str]:
     stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end and i not in same_speaker]
     stops += [h.head for h in ctx.hits_of("stance") if hit.end <= h.head < sentence.end and h.head != hit.head]
     limit = min(stops) if stops else sentence.end
-    return list(dict.fromkeys(h.iri for h in ctx.hits_of("issue") if hit.end <= h.start < limit))
+    return list(dict.fromkeys(h.iri for h in _issue_hits(ctx) if hit.end <= h.start < limit))
 
 
 def _elliptic_issues(ctx: Context) -> dict[str, str]:
     """Head noun lemma of each issue already named in full -> issue ("les territoires")."""
     heads: dict[str, str] = {}
-    for hit in ctx.hits_of("issue"):
+    for hit in _issue_hits(ctx):
         token = ctx.doc[hit.head]
         if token.pos_ == "NOUN":
             heads.setdefault(token.lemma_.lower(), hit.iri)
@@ -240,7 +330,7 @@ def _elliptic_issues(ctx: Context) -> dict[str, str]:
 
 def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list[str]:
     clause = _clause_tokens(token, ctx.trigger_heads)
-    found = [h.iri for h in ctx.hits_of("issue") if h.head in clause or h.start in clause]
+    found = [h.iri for h in _issue_hits(ctx) if h.head in clause or h.start in clause]
     if not found:
         for i in sorted(clause):
             t = ctx.doc[i]
@@ -294,7 +384,7 @@ def find_issue_points(ctx: Context, positions: list[Position] | None = None) -> 
             span = ctx.doc.char_span(item.begin, item.end, alignment_mode="expand")
             if span is None:
                 continue
-            issues = [h.iri for h in ctx.hits_of("issue") if span.start <= h.start < span.end]
+            issues = [h.iri for h in _issue_hits(ctx) if span.start <= h.start < span.end]
             if not issues:
                 continue
             text = ctx.text[item.begin:item.end]
@@ -349,13 +439,13 @@ def _parties_of_items(ctx: Context, items: list, positions: list[Position]) -> l
     """Sides named in the list items, then holders' sides of positions on the listed issues."""
     found: list[tuple[int, str]] = []
     issues: set[str] = set()
-    inside_issue = {i for h in ctx.hits_of("issue") for i in range(h.start, h.end)}
+    inside_issue = {i for h in _issue_hits(ctx) for i in range(h.start, h.end)}
     for item in items:
         for m in ctx.mentions:  # "l'adhésion à l'Otan": an actor inside the issue's name is no party
             if item.begin <= ctx.doc[m.start].idx < item.end and m.start not in inside_issue \
                     and not (m.kind == "place" and m.iri == m.place):
                 found.append((ctx.doc[m.start].idx, _side_of(ctx, m.iri)))
-        issues.update(h.iri for h in ctx.hits_of("issue") if item.begin <= ctx.doc[h.start].idx < item.end)
+        issues.update(h.iri for h in _issue_hits(ctx) if item.begin <= ctx.doc[h.start].idx < item.end)
     found += [(p.evidence.begin, _side_of(ctx, p.holder)) for p in positions if p.issue in issues]
     return list(dict.fromkeys(side for _, side in sorted(found)))
 

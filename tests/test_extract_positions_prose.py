@@ -1,0 +1,86 @@
+"""Positions as real diplomatic prose words them (readouts, joint declarations, dispatches).
+
+Each test reads a short French text and checks who stands where on which issue, as a
+reader of the text would say it: the holder is the state, the minister, the subject of an
+earlier sentence or each member of a plural subject; the stance is the one the words say.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.model import ExtractedDocument
+
+
+def _positions(text: str) -> set[tuple[str, str, str]]:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    doc: ExtractedDocument = extract(read_text(text, slug="positions-prose"), load_nlp())
+    return {(p.holder.rsplit("/", 1)[-1], p.issue.rsplit("/", 1)[-1], p.stance.rsplit("/", 1)[-1])
+            for p in doc.positions}
+
+
+def test_condemnation_opposes_what_is_condemned() -> None:
+    held = _positions("La Pologne a fermement condamné les frappes de drones contre la ville de Lviv.\n")
+    assert ("poland", "military-escalation", "opposes") in held
+
+
+def test_favourable_to_membership_of_a_named_state() -> None:
+    """"l'adhésion de la Géorgie à l'OTAN": a state named inside the issue's phrase."""
+    held = _positions("Le président finlandais, Juha Lehtonen, s'est dit favorable à l'adhésion de la Géorgie "
+                      "à l'OTAN.\n")
+    assert held == {("juha-lehtonen", "nato-membership", "supports")}
+
+
+def test_definite_role_noun_is_the_person_last_named_with_it_of_that_gender() -> None:
+    """"La ministre" is Anna Berg, not "le ministre" named after her."""
+    held = _positions(
+        "La ministre suédoise des Affaires étrangères, Anna Berg, a reçu mardi le ministre norvégien des "
+        "Affaires étrangères, Lars Dahl.\n\n"
+        "La ministre a réaffirmé le soutien de la Suède à l'adhésion de l'Ukraine à l'Union européenne.\n")
+    assert ("anna-berg", "eu-membership", "supports") in held
+    assert not any(holder == "lars-dahl" for holder, _, _ in held)
+
+
+def test_what_an_appeal_asks_for_is_not_a_stance_of_its_own() -> None:
+    """"appelle à l'ouverture de négociations": a demand, not openness to discussion."""
+    held = _positions("La Chine appelle à l'ouverture rapide de négociations sur un cessez-le-feu.\n")
+    assert ("china", "ceasefire", "demands") in held
+    assert not any(stance == "open-to-discussion" for _, _, stance in held)
+
+
+def test_stance_without_an_issue_takes_the_issue_of_its_paragraph() -> None:
+    """The paragraph is about sanctions, although the meeting was about energy."""
+    held = _positions(
+        "Les ministres de l'Union européenne se sont réunis lundi à Bruxelles pour évoquer la sécurité "
+        "énergétique.\n\n"
+        "La Hongrie a de nouveau bloqué le vingtième paquet de sanctions. Le ministre ukrainien des Affaires "
+        "étrangères, Andriï Sybiha, a dénoncé un « chantage ».\n")
+    assert ("andrii-sybiha", "sanctions", "accuses") in held
+    assert ("andrii-sybiha", "energy", "accuses") not in held
+
+
+def test_name_of_an_organisation_is_not_an_issue() -> None:
+    """"Agence internationale de l'énergie atomique" names an agency, not the energy issue."""
+    held = _positions("La France apporte son plein appui à l'Agence internationale de l'énergie atomique.\n")
+    assert not any(issue == "energy" for _, issue, _ in held)
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Le ministre moldave, Andrei Rusnac, a remercié la France pour son aide humanitaire.", "welcomes"),
+    ("Le Premier ministre suédois, Henrik Lindqvist, s'est prononcé en faveur de nouvelles sanctions.", "supports"),
+    ("Le ministre estonien, Kaarel Tamm, a déploré la reprise des bombardements.", "opposes"),
+])
+def test_readout_stance_verbs(sentence: str, stance: str) -> None:
+    held = _positions(sentence + "\n")
+    assert any(s == stance for _, _, s in held), held
+
+
+def test_participle_after_pronoun_subject_is_that_persons() -> None:
+    """"Il a par ailleurs dénoncé ...": the pronoun is the minister of the sentence before."""
+    held = _positions(
+        "Le ministre moldave des Affaires étrangères, Andrei Rusnac, a reçu mardi son homologue roumain.\n\n"
+        "Il a par ailleurs dénoncé les ingérences visant le prochain scrutin législatif.\n")
+    assert ("andrei-rusnac", "elections", "accuses") in held
