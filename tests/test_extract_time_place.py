@@ -177,3 +177,15 @@ def test_an_announcement_is_dated_when_made_not_when_what_it_announces_happens()
     assert announced.date is not None and announced.date.iso == "2026-06-04"
     reaffirmed = next(e for e in doc.events if e.trigger.text == "réaffirmé")
     assert reaffirmed.date is not None and reaffirmed.date.iso == "2026-06-04"
+
+
+def test_an_earlier_meeting_told_by_a_pronominal_pluperfect_is_kept_with_its_month_and_country() -> None:
+    from diplograph.extract import extract
+    from diplograph.namespaces import id_iri
+
+    # published 21 January 2026: "Les deux dirigeants s'étaient brièvement rencontrés en novembre en
+    # Corée du Sud" (the parser reads the pronominal pluperfect as a passive)
+    doc = extract(read_document(TEXTS / "real-style-bilateral-summit.txt"))
+    met = next(e for e in doc.events if e.trigger.text == "rencontrés")
+    assert met.date is not None and met.date.iso == "2025-11"
+    assert met.places == [id_iri("place", "south-korea")]

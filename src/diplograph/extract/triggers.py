@@ -89,7 +89,10 @@ def drop_empty_participles(ctx: Context) -> None:
         participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
             and not any(c.dep_.startswith("aux") for c in token.children)
         adjectival = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
-        passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children)
+        passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children) \
+            and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children)
+        # "Les deux dirigeants s'étaient rencontrés": a pronominal verb in a compound tense, which
+        # the parser reads as a passive, tells a happening even when its subject is unnamed
         if adjectival or passive or (participle and token.dep_ != "ROOT") or _kind_of_activity(ctx, token):
             remove_event(ctx, event)
 
