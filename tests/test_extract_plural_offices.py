@@ -148,3 +148,15 @@ def test_counterpart_in_an_object_list_and_a_future_verb_after_an_office() -> No
     # "Le ministre serbe rencontrera ... son homologue hongroise, Z": the Serbian minister meets her
     assert _sides(_event(doc, "rencontrera")) == {petrovic: serbia, id_iri("person", "katalin-szep"):
                                                  id_iri("state", "hungary")}
+
+
+def test_bare_office_of_a_host_readout_and_the_chair_of_a_gathering() -> None:
+    doc = _extract("extract-host-visit.txt")
+    brunner, araneda = id_iri("person", "karl-brunner"), id_iri("person", "diego-araneda")
+    austria = id_iri("state", "austria")
+    # "Le ministre des Affaires étrangères, M. Karl Brunner, a reçu ... son homologue chilien, M.
+    # Diego Araneda, en visite officielle en Autriche": the bare office is Austria's
+    assert [(r.role, r.organisation) for r in doc.entities[brunner].roles] == [(FOREIGN_MINISTER, austria)]
+    assert _sides(_event(doc, "reçu")) == {brunner: austria, araneda: id_iri("state", "chile")}
+    # "une réunion sur le désarmement, sous la présidence de la ministre slovaque, Jana Kováčová"
+    assert _sides(_event(doc, "réunion"))[id_iri("person", "jana-kovacova")] == id_iri("state", "slovakia")

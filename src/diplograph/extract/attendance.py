@@ -27,6 +27,8 @@ ATTEND_VERBS = frozenset({"participer", "assister"})
 PART_NOUNS = frozenset({"part"})
 #: "sous la présidence de X": the chair of the gathering of the clause.
 CHAIR_NOUNS = frozenset({"présidence"})
+#: "X, qui présidait la réunion": the subject chairs the gathering its object names.
+CHAIR_VERBS = frozenset({"présider", "coprésider"})
 _KINDS = ("person", "group", "delegation", "state", "org")
 
 
@@ -35,7 +37,7 @@ def attend_events(ctx: Context) -> None:
     from diplograph.extract.roles import lemma_tokens
 
     doc = ctx.doc
-    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS):
+    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS):
         if token.i in ctx.heading_tokens:
             continue
         lemma = token.lemma_.lower()
@@ -46,6 +48,10 @@ def attend_events(ctx: Context) -> None:
                 _add(ctx, event, chairs)
             continue
         if token.pos_ != "VERB":
+            continue
+        if lemma in CHAIR_VERBS:
+            event = next((e for c in token.children if c.dep_ == "obj" and (e := _event_at(ctx, c)) is not None), None)
+            _add(ctx, event, [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)])
             continue
         if lemma == "prendre" and not any(c.dep_ == "obj" and c.lower_ in PART_NOUNS for c in token.children):
             continue

@@ -88,6 +88,7 @@ def find_roles(ctx: Context) -> None:
     _delegations(ctx)
     _side_phrases(ctx, demonym_at)
     read_participant_lists(ctx, demonym_at)
+    _host_state_offices(ctx)
     for entity in ctx.entities.values():
         # "ministre" (for nobody) beside "ministre chilien des Affaires étrangères": the vaguer one goes
         if entity.kind == "person" and len(entity.roles) > 1:
@@ -573,6 +574,37 @@ def _delegations(ctx: Context) -> None:
 def _is_person(ctx: Context, iri: str) -> bool:
     entity = ctx.entities.get(iri)
     return entity is not None and entity.kind == "person"
+
+
+#: "en visite officielle en Belgique": the noun of a visit whose place is the host state.
+VISIT_NOUNS = frozenset({"visite"})
+
+
+def _host_state_offices(ctx: Context) -> None:
+    """"La ministre des Affaires étrangères, X, a reçu Y, en visite officielle en Belgique": an office
+    the text gives for no state is held for the host state of the visit the document reports.
+
+    A readout names its own office holders without a state; when it says the guest is on a visit to
+    one state, the people it names with such bare offices (and no side) serve that state.
+    """
+    doc = ctx.doc
+    hosts = set()
+    for token in lemma_tokens(doc, VISIT_NOUNS):
+        j = token.i + 1
+        while j < len(doc) and j <= token.i + 4 and doc[j].lower_ not in ("en", "au", "aux"):
+            if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+                break
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("en", "au", "aux"):
+            hosts.update(m.iri for m in ctx.by_token.get(j + 1, []) if m.kind == "state" and m.start == j + 1)
+    if len(hosts) != 1:
+        return
+    host = hosts.pop()
+    for entity in ctx.entities.values():
+        if entity.kind == "person" and entity.roles and entity.iri not in ctx.sides \
+                and all(r.organisation is None for r in entity.roles):
+            entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
+            ctx.sides[entity.iri] = host
 
 
 def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
