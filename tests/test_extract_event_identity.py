@@ -295,3 +295,38 @@ def test_a_demonstrative_refers_back_even_with_an_ordinal() -> None:
     assert len(calls) == 1, [e.trigger.text for e in calls]
     assert mentioned_at(doc, calls[0], "ce premier échange téléphonique")
     assert calls[0].channel == vocab_iri("channel", "telephone")
+
+
+def test_a_readout_that_tells_its_call_twice_has_one_call_with_the_people_of_the_clause() -> None:
+    """The lead and the body restate one call: one event; "Lors d'un entretien ..., X et Y ont
+    échangé" makes X and Y its participants; "la situation au Soudan" is a topic, not its place."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("La ministre des Affaires étrangères Marie Durand et son homologue Paul Martin ont abordé la "
+            "situation au Soudan mardi 3 mars lors d'un entretien téléphonique.\n\n"
+            "Lors d'un entretien téléphonique qui s'est tenu le mardi 3 mars à la demande de la partie "
+            "française, Marie Durand et Paul Martin ont échangé sur la situation au Soudan et au Tchad.")
+    doc = extract(read_text(text, "restated-call", published=datetime.date(2026, 3, 4)), load_nlp())
+    calls = gatherings(doc)
+    assert len(calls) == 1, [e.trigger.text for e in calls]
+    call = calls[0]
+    assert actors(call) >= {person("marie-durand"), person("paul-martin")}
+    assert call.date is not None and call.date.iso == "2026-03-03"
+    assert call.channel == vocab_iri("channel", "telephone")
+    assert call.places == []
+    assert mentioned_at(doc, call, "Lors d'un entretien téléphonique qui s'est tenu")
+
+
+def test_two_calls_of_one_day_with_other_people_stay_two() -> None:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("Marie Durand s'est entretenue mardi 3 mars par téléphone avec Paul Martin. "
+            "Mardi 3 mars, lors d'un entretien téléphonique, Marie Durand et Lucie Bernard ont évoqué l'énergie.")
+    doc = extract(read_text(text, "two-calls", published=datetime.date(2026, 3, 4)), load_nlp())
+    calls = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
+    assert len(calls) == 2, [e.trigger.text for e in calls]
+    assert person("paul-martin") in actors(calls[0]) and person("lucie-bernard") in actors(calls[1])

@@ -147,6 +147,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             companions += _companions(ctx, verb)
         if hit.iri in GATHERINGS:
             participants += _governing_agents(ctx, token)
+            participants += _during_subjects(ctx, token)
     agents = unique(agents)
     event.agents = agents
     event.targets = [t for t in unique(targets) if t not in agents]
@@ -278,6 +279,32 @@ def _governing_agents(ctx: Context, token: Token) -> list[str]:
 
 
 
+#: "lors d'un entretien", "au cours de la rencontre", "à l'occasion de sa visite": the head word
+#: of a phrase that places a clause inside a gathering ("en marge de" does not: a side meeting's
+#: people need not be the summit's).
+_DURING_HEADS = frozenset({"lors", "cours", "occasion"})
+_DURING_CASES = frozenset({"pendant", "durant", "par"})  # "ont fait le point par visioconférence"
+
+
+def _during_subjects(ctx: Context, token: Token) -> list[str]:
+    """"Lors d'un entretien téléphonique, X et Y ont échangé ...", "X et Y ont fait le point par
+    visioconférence": who acts in a clause set inside (or carried on through) a gathering took part
+    in it (the clause's subjects, when they are actors)."""
+    node = token
+    if case_of(node) not in _DURING_CASES:
+        if node.head.i == node.i or node.head.lower_ not in _DURING_HEADS:
+            return []
+        node = node.head
+    verb = node.head
+    for _ in range(2):  # the parse may hang the phrase on a date before the verb ("Mardi, lors de ...")
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.i == node.i or verb.pos_ != "VERB":
+        return []
+    return [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)] or left_actors(ctx, verb)
+
+
 def _named_after(ctx: Context, verb: Token) -> list[str]:
     """People, groups and delegations named after a verb, up to the end of its clause."""
     found: list[str] = []
@@ -382,6 +409,8 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
                 prev = ctx.doc[m.start - 1]
                 if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
                                                and ctx.doc[m.start - 2].lower_ in LOCATIVE):
+                    if _topic_place(ctx, ctx.doc[m.start]):
+                        continue  # "la situation en Libye et en Ukraine": what was discussed
                     lo, hi = sorted((token.i, m.start))
                     if any(lo < i < hi and i in ctx.trigger_heads for i in range(lo, hi)):
                         break  # "la visite de X ... après l'entretien de Y à Riyad": the nearer event's
@@ -390,6 +419,20 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
                     break
     return places
 
+
+
+def _topic_place(ctx: Context, word: Token) -> bool:
+    """A place that qualifies a subject-matter noun ("la situation en Libye", "la guerre en Ukraine",
+    "les tensions au Sahel"; cue:subject-matter in triggers.ttl): what was talked about, not where."""
+    matter = cue_words(ctx.lex, "subject-matter")
+    i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
+    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET") or ctx.doc[i].lower_ in ("au", "aux", "du", "des")):
+        i -= 1
+    if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
+        return True
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
 
 
 def _place_before(ctx: Context, token: Token) -> str | None:

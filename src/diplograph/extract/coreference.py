@@ -34,6 +34,7 @@ def resolve_events(ctx: Context) -> None:
     _continue_gatherings(ctx)
     _join_headings(ctx)
     _merge_descriptions(ctx)
+    _join_restatements(ctx)
     _join_main_meeting(ctx)
     _most_specific_places(ctx)
 
@@ -268,7 +269,7 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         # a demonstrative may add someone to people already there ("cet entretien avec X");
         # a definite or demonstrative noun may name the people of a gathering told only by
         # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
-        if how in ("demonstrative", "definite") and theirs and not any(_is_person(ctx, a) for a in theirs):
+        if how in ("demonstrative", "definite") and not any(_is_person(ctx, a) for a in theirs):
             return True
         return how == "demonstrative" and bool(mine & theirs)
     if how == "definite" and (mine or event.places or event.date is not None):
@@ -504,6 +505,32 @@ def _merge_descriptions(ctx: Context) -> None:
         else:
             kept[key] = event
 
+
+
+def _join_restatements(ctx: Context) -> None:
+    """A readout that tells its call again ("Lors d'un entretien téléphonique qui a eu lieu ce
+    jeudi 20 juin, X et Y ont échangé ...") after its lead ("X et son homologue ont abordé jeudi 20
+    juin lors d'un entretien téléphonique ...") tells one happening: an occurred gathering on the
+    very day of an earlier one, by the same channel, at no other place, whose people are the
+    earlier one's or include them, is that gathering ("un nouvel entretien" is not)."""
+    def persons(event: Event) -> set[str]:
+        return {p.actor for p in event.participants if _is_person(ctx, p.actor)}
+
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS or event.status != OCCURRED \
+                or event.date is None or event.date.precision != "day" \
+                or _says_new(ctx, event_token(ctx, event)):
+            continue
+        for earlier in sorted(ctx.events, key=lambda e: -e.trigger.begin):
+            if earlier.trigger.begin >= event.trigger.begin or earlier.event_type not in GATHERINGS \
+                    or earlier.status != OCCURRED or earlier.date is None or earlier.date.iso != event.date.iso:
+                continue
+            mine, theirs = persons(event), persons(earlier)
+            if mine and theirs and not (mine <= theirs or theirs <= mine):
+                continue
+            if earlier.channel == event.channel and _places_agree(ctx, earlier.places, event.places):
+                absorb(ctx, earlier, event)
+                break
 
 
 def is_process(token: Token) -> bool:
