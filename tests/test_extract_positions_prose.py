@@ -84,3 +84,18 @@ def test_participle_after_pronoun_subject_is_that_persons() -> None:
         "Le ministre moldave des Affaires étrangères, Andrei Rusnac, a reçu mardi son homologue roumain.\n\n"
         "Il a par ailleurs dénoncé les ingérences visant le prochain scrutin législatif.\n")
     assert ("andrei-rusnac", "elections", "accuses") in held
+
+
+def test_appeal_to_an_addressee_is_a_demand_of_the_subject() -> None:
+    """"appelle la Russie à cesser immédiatement les hostilités": Japan demands a ceasefire;
+    the support for Ukraine in the clause before names no issue and takes none from it."""
+    held = _positions("Le Japon réitère son soutien à l'Ukraine et appelle la Russie à cesser immédiatement "
+                      "les hostilités.\n")
+    assert held == {("japan", "ceasefire", "demands")}
+
+
+def test_the_parties_are_the_participants_of_the_meeting_told_before() -> None:
+    held = _positions(
+        "Le président kényan, Samuel Kariuki, a reçu mardi à Nairobi le président sénégalais, Ousmane Diallo.\n\n"
+        "Les parties ont souligné la nécessité d'un cessez-le-feu durable au Soudan.\n")
+    assert {("samuel-kariuki", "ceasefire", "demands"), ("ousmane-diallo", "ceasefire", "demands")} <= held

@@ -38,12 +38,12 @@ _TOKEN = re.compile(r"\w+'|\w+(?:-\w+)*", re.UNICODE)
 #: Gap between content words: small words only, at most three.
 GAP_POS = {
     "trigger": ["DET", "ADP", "ADJ", "ADV", "NUM", "PRON"],
-    "issue": ["DET", "ADP", "ADJ", "NUM", "PROPN"],
+    "issue": ["DET", "ADP", "ADJ", "ADV", "NUM", "PROPN"],
     "role": ["DET", "ADP", "ADJ"],
 }
 #: Longest gap between two content words. An issue phrase may hold a short name inside
 #: ("adhésion de la Moldavie à l'Union européenne" is "adhésion à l'Union européenne"),
-#: up to five small words and names.
+#: or an adverb ("cesser immédiatement les hostilités"), up to five small words and names.
 GAP_SPAN = {"trigger": 3, "issue": 5, "role": 3}
 
 

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.events import actors_of, et, main_event
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.patterns import Hit
 from diplograph.model import Event, IssuePoint, Position, Span
 
 if TYPE_CHECKING:
@@ -41,8 +43,9 @@ def find_positions(ctx: Context) -> list[Position]:
     elliptic = _elliptic_issues(ctx)
     positions: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()
-    stance_heads = {h.head for h in ctx.hits_of("stance")}
-    for hit in ctx.hits_of("stance"):
+    stance_hits = sorted(ctx.hits_of("stance") + _split_stance_hits(ctx), key=lambda h: (h.start, h.end))
+    stance_heads = {h.head for h in stance_hits}
+    for hit in stance_hits:
         if hit.head in ctx.heading_tokens:
             continue
         token = ctx.doc[hit.head]
@@ -54,6 +57,8 @@ def find_positions(ctx: Context) -> list[Position]:
             holders = [a for c in _subjects(_clause_verb(token)) for a in actors_of(ctx, c)]
         if not holders:
             holders = [a for c in _subjects(_clause_verb(token)) for a in _role_antecedent(ctx, c)]
+        if not holders:
+            holders = [a for c in _subjects(_clause_verb(token)) for a in _collective_antecedent(ctx, c)]
         if not holders and ctx.speaker is not None and (_first_person_possessive(ctx, token)
                                                         or _first_person_subject(ctx, token)
                                                         or _impersonal(ctx, token, event)):
@@ -61,7 +66,7 @@ def find_positions(ctx: Context) -> list[Position]:
         if not holders:
             continue
         listed = _listed_issues(ctx, token)
-        issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event) \
+        issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event, stance_heads) \
             or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) \
             or _paragraph_issue(ctx, token) or fallback
         sentence = ctx.sent_of(token)
@@ -122,6 +127,54 @@ def _role_antecedent(ctx: Context, subject: Token) -> list[str]:
     candidates = [i for i in ctx.role_person if i < subject.i and ctx.doc[i].lemma_ == subject.lemma_
                   and (not gender or not _gender(ctx.doc[i]) or gender == _gender(ctx.doc[i]))]
     return [ctx.role_person[max(candidates)]] if candidates else []
+
+
+#: Plural nouns that name the sides of a gathering just told, not an actor of their own:
+#: "Les parties ont souligné ...", "les délégations se sont dites favorables à ...".
+_SIDES_NOUNS = frozenset("partie délégation camp signataire interlocuteur protagoniste".split())
+
+
+def _collective_antecedent(ctx: Context, subject: Token) -> list[str]:
+    """"Les parties", "les deux délégations": the participants of the last gathering told
+    before (one position each)."""
+    if subject.pos_ != "NOUN" or "Plur" not in subject.morph.get("Number") or not (
+            subject.lemma_.lower() in _SIDES_NOUNS or subject.lower_.removesuffix("s") in _SIDES_NOUNS):
+        return []  # the form too: the lemmatiser reads "parties" as "party"
+    before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx
+              and len(e.participants) >= 2]
+    if not before:
+        return []
+    last = max(before, key=lambda e: e.trigger.begin)
+    return list(dict.fromkeys(p.actor for p in last.participants))
+
+
+def _split_stance_hits(ctx: Context) -> list[Hit]:
+    """"appelle la Russie à cesser ...", "exhorte les parties à la retenue": a stance phrase
+    ending in a preposition ("appeler à") whose verb takes its object first. Read on the
+    parse (the verb, an object, then a dependent introduced by the phrase's preposition), so
+    the vocabulary matcher, which needs the words side by side, stays unchanged."""
+    if ctx.vocab is None:
+        return []
+    have = {h.head for h in ctx.hits_of("stance")}
+    found: list[Hit] = []
+    for token in ctx.doc:
+        if token.pos_ != "VERB" or token.i in have:
+            continue
+        for phrase in ctx.vocab.index.get(token.lemma_.lower(), ()):
+            if phrase.category != "stance" or len(phrase.content) != 1 or len(phrase.trailing) != 1 \
+                    or phrase.leading or phrase.reflexive:
+                continue
+            objects = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
+            if not objects:
+                continue
+            introduced = [c for c in token.children if c.i > objects[0].i and c.pos_ in ("VERB", "NOUN")
+                          and any(g.dep_ in ("mark", "case") and g.lower_ in phrase.trailing[0]
+                                  for g in c.children if g.i < c.i)]
+            if introduced:
+                found.append(Hit("stance", phrase.iri, token.i, token.i + 1, token.i))
+                have.add(token.i)
+                break
+    return found
 
 
 def _gender(noun: Token) -> str:
@@ -296,7 +349,7 @@ def _clause_tokens(token: Token, triggers: set[int] | None = None) -> set[int]:
     return keep
 
 
-def _issues_after(ctx: Context, hit, carrier: Event | None = None) -> list[str]:
+def _issues_after(ctx: Context, hit, carrier: Event | None = None, stance_heads: set[int] | None = None) -> list[str]:
     """Issues named after the stance word, before the next event or stance word of the sentence.
 
     Covers what the parser attached elsewhere ("insisté pour être pleinement associés aux
@@ -313,7 +366,8 @@ def _issues_after(ctx: Context, hit, carrier: Event | None = None) -> list[str]:
                     (e is carrier and i > colon) or (e is not carrier and e.agents and e.agents == carrier.agents
                                                      and e.event_type == _STATEMENT))}
     stops = [i for i in ctx.trigger_heads if hit.end <= i < sentence.end and i not in same_speaker]
-    stops += [h.head for h in ctx.hits_of("stance") if hit.end <= h.head < sentence.end and h.head != hit.head]
+    heads = stance_heads if stance_heads is not None else {h.head for h in ctx.hits_of("stance")}
+    stops += [i for i in heads if hit.end <= i < sentence.end and i != hit.head]
     limit = min(stops) if stops else sentence.end
     return list(dict.fromkeys(h.iri for h in _issue_hits(ctx) if hit.end <= h.start < limit))
 
