@@ -189,3 +189,19 @@ def test_an_earlier_meeting_told_by_a_pronominal_pluperfect_is_kept_with_its_mon
     met = next(e for e in doc.events if e.trigger.text == "rencontrés")
     assert met.date is not None and met.date.iso == "2025-11"
     assert met.places == [id_iri("place", "south-korea")]
+
+
+def test_where_a_relative_clause_with_ou_happens_and_an_event_on_the_margins_of_a_summit() -> None:
+    from diplograph.extract import extract
+    from diplograph.namespaces import id_iri
+
+    # "la situation au Soudan, où les combats se poursuivent"
+    readout = extract(read_document(TEXTS / "real-style-phone-readout.txt"))
+    fighting = next(e for e in readout.events if e.trigger.text == "combats")
+    assert fighting.places == [id_iri("place", "sudan")]
+    # "se sont réunis dimanche à Abuja ... En marge des travaux, M. Asante s'est entretenu en
+    # tête-à-tête avec M. Yao": the bilateral took place where the summit did
+    summit = extract(read_document(TEXTS / "real-style-africa-summit.txt"))
+    bilateral = next(e for e in summit.events if e.trigger.text.startswith("entretenu"))
+    abuja = next(e for e in summit.events if e.trigger.text == "réunis").places
+    assert abuja and bilateral.places == abuja

@@ -398,6 +398,10 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
             for m in ctx.by_token.get(c.i, []):
                 if m.place and m.place not in places:
                     places.append(m.place)
+    if not places:
+        where = _where_antecedent(ctx, token)  # "la situation au Soudan, où les combats se poursuivent"
+        if where is not None:
+            places.append(where)
     sentence = ctx.sent_of(token)
     if not places:
         fronted = _fronted_place(ctx, sentence)  # "À Kiev, le ministre a accusé ..."
@@ -433,6 +437,22 @@ def _topic_place(ctx: Context, word: Token) -> bool:
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
     return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
+
+
+def _where_antecedent(ctx: Context, token: Token) -> str | None:
+    """The place a relative clause opened by "où" is about: the noun it qualifies, when that
+    noun names a place ("au Soudan, où les combats se poursuivent")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    where = [c for c in verb.children if c.lower_ == "où" and c.i < verb.i] if verb.dep_ == "acl:relcl" else []
+    if not where:
+        return None
+    j = where[0].i - 1  # the words just before "où" (the parse often hangs the clause elsewhere)
+    while j >= 0 and ctx.doc[j].is_punct:
+        j -= 1
+    for m in ctx.by_token.get(j, []) if j >= 0 else []:
+        if m.place:
+            return m.place
+    return None
 
 
 def _place_before(ctx: Context, token: Token) -> str | None:

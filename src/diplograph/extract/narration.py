@@ -33,7 +33,8 @@ def narrative_dates(ctx: Context) -> None:
     discuté") and the imperfect look further back and take nothing. A simple present
     ("je l'accuse ici", "la France demande") is the text's own day (publication or
     dateline). "à l'issue de la réunion" gives the date of that meeting first. In a live
-    blog, updates stamped with a clock time happened on the publication day.
+    blog, updates stamped with a clock time happened on the publication day. An event told
+    "lors de", "en marge de", "à l'issue de" an occasion happened where it did, too.
     """
     reference = ctx.reference_date
     events = sorted(ctx.events, key=lambda e: e.trigger.begin)
@@ -46,6 +47,10 @@ def narrative_dates(ctx: Context) -> None:
         section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
         if section != section_of_current:
             current, told, section_of_current = None, None, section
+        if not event.places and not in_quote(ctx, token):
+            occasion = _during_event(ctx, token)  # "En marge des travaux, X s'est entretenu avec Y"
+            if occasion is not None and occasion is not event:
+                event.places = list(occasion.places)  # happened where the occasion did
         main_clause = token.pos_ == "VERB" and (token.dep_ in ("ROOT", "conj", "parataxis")
                                                 or token.head.dep_ == "ROOT")
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
