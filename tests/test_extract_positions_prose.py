@@ -99,3 +99,27 @@ def test_the_parties_are_the_participants_of_the_meeting_told_before() -> None:
         "Le président kényan, Samuel Kariuki, a reçu mardi à Nairobi le président sénégalais, Ousmane Diallo.\n\n"
         "Les parties ont souligné la nécessité d'un cessez-le-feu durable au Soudan.\n")
     assert {("samuel-kariuki", "ceasefire", "demands"), ("ousmane-diallo", "ceasefire", "demands")} <= held
+
+
+def test_role_noun_with_qualifier_is_the_holder_of_that_very_office() -> None:
+    """"le Président de la République" is Emmanuel Macron, not the Ukrainian president named
+    after him; "l'engagement de la France en faveur de" names the holder inside the stance."""
+    held = _positions(
+        "Le Président de la République, Emmanuel Macron, s'est entretenu ce jour avec le président ukrainien, "
+        "Volodymyr Zelensky. Au cours de cet entretien, le Président de la République a réaffirmé l'engagement "
+        "de la France en faveur de la souveraineté et de l'intégrité territoriale de l'Ukraine.\n")
+    assert ("emmanuel-macron", "occupied-territories", "supports") in held
+    assert not any(holder == "volodymyr-zelensky" for holder, _, _ in held)
+
+
+def test_appeal_to_two_addressees() -> None:
+    held = _positions("Le Qatar et l'Égypte ont appelé Israël et le Hamas à conclure un accord sur la libération "
+                      "des otages.\n")
+    assert {("qatar", "prisoner-exchange", "demands"), ("egypt", "prisoner-exchange", "demands")} <= held
+
+
+def test_calling_someone_twice_is_no_appeal() -> None:
+    """"a appelé son homologue à deux reprises": a phone call, no demand."""
+    held = _positions("Le ministre turc, Hakan Fidan, a appelé son homologue ukrainien à deux reprises pour évoquer "
+                      "le cessez-le-feu.\n")
+    assert not any(stance == "demands" for _, _, stance in held)

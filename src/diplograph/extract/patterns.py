@@ -38,13 +38,15 @@ _TOKEN = re.compile(r"\w+'|\w+(?:-\w+)*", re.UNICODE)
 #: Gap between content words: small words only, at most three.
 GAP_POS = {
     "trigger": ["DET", "ADP", "ADJ", "ADV", "NUM", "PRON"],
+    # a stance phrase may name its holder inside: "l'engagement de la France en faveur de"
+    "stance": ["DET", "ADP", "ADJ", "ADV", "NUM", "PRON", "PROPN"],
     "issue": ["DET", "ADP", "ADJ", "ADV", "NUM", "PROPN"],
     "role": ["DET", "ADP", "ADJ"],
 }
 #: Longest gap between two content words. An issue phrase may hold a short name inside
 #: ("adhésion de la Moldavie à l'Union européenne" is "adhésion à l'Union européenne"),
 #: or an adverb ("cesser immédiatement les hostilités"), up to five small words and names.
-GAP_SPAN = {"trigger": 3, "issue": 5, "role": 3}
+GAP_SPAN = {"trigger": 3, "stance": 4, "issue": 5, "role": 3}
 
 
 def phrase_words(phrase: str) -> list[str]:
@@ -127,7 +129,7 @@ class VocabularyMatcher:
         for concept in lex.event_types:
             groups.append(("event", concept.iri, concept.triggers, "trigger"))
         for concept in lex.stances:
-            groups.append(("stance", concept.iri, concept.triggers, "trigger"))
+            groups.append(("stance", concept.iri, concept.triggers, "stance"))
         for concept in lex.roles:
             groups.append(("role", concept.iri, concept.phrases, "role"))
         for concept in lex.issues:

@@ -124,14 +124,23 @@ def _role_antecedent(ctx: Context, subject: Token) -> list[str]:
                                          for c in subject.children):
         return []
     gender = _gender(subject)
+    words = _qualifiers(subject)
     candidates = [i for i in ctx.role_person if i < subject.i and ctx.doc[i].lemma_ == subject.lemma_
-                  and (not gender or not _gender(ctx.doc[i]) or gender == _gender(ctx.doc[i]))]
+                  and (not gender or not _gender(ctx.doc[i]) or gender == _gender(ctx.doc[i]))
+                  and words <= _qualifiers(ctx.doc[i])]
     return [ctx.role_person[max(candidates)]] if candidates else []
+
+
+def _qualifiers(noun: Token) -> set[str]:
+    """Words that narrow a role noun ("de la République", "ukrainien"), not the name in
+    apposition: "le Président de la République" is not "le président ukrainien"."""
+    return {t.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "nmod") and c.i > noun.i
+            for t in c.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")}
 
 
 #: Plural nouns that name the sides of a gathering just told, not an actor of their own:
 #: "Les parties ont souligné ...", "les délégations se sont dites favorables à ...".
-_SIDES_NOUNS = frozenset("partie délégation camp signataire interlocuteur protagoniste".split())
+_SIDES_NOUNS = frozenset("partie délégation camp signataire interlocuteur protagoniste participant".split())
 
 
 def _collective_antecedent(ctx: Context, subject: Token) -> list[str]:
@@ -156,6 +165,7 @@ def _split_stance_hits(ctx: Context) -> list[Hit]:
     if ctx.vocab is None:
         return []
     have = {h.head for h in ctx.hits_of("stance")}
+    channels = {i for h in ctx.hits_of("channel") for i in range(h.start, h.end)}
     found: list[Hit] = []
     for token in ctx.doc:
         if token.pos_ != "VERB" or token.i in have:
@@ -164,10 +174,14 @@ def _split_stance_hits(ctx: Context) -> list[Hit]:
             if phrase.category != "stance" or len(phrase.content) != 1 or len(phrase.trailing) != 1 \
                     or phrase.leading or phrase.reflexive:
                 continue
-            objects = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
+            # the addressee: an object, which the parser may also hang as xcomp ("appelé Israël et ...")
+            objects = [c for c in token.children if c.dep_ in ("obj", "iobj", "xcomp")
+                       and c.pos_ in ("NOUN", "PROPN", "PRON")]
             if not objects:
                 continue
-            introduced = [c for c in token.children if c.i > objects[0].i and c.pos_ in ("VERB", "NOUN")
+            # what is asked for: an infinitive or a noun, not "à deux reprises", "au téléphone"
+            introduced = [c for c in token.children if c.i > token.i and c.pos_ in ("VERB", "NOUN")
+                          and c.i not in channels and not any(g.dep_ == "nummod" for g in c.children)
                           and any(g.dep_ in ("mark", "case") and g.lower_ in phrase.trailing[0]
                                   for g in c.children if g.i < c.i)]
             if introduced:
