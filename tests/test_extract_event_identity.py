@@ -330,3 +330,17 @@ def test_two_calls_of_one_day_with_other_people_stay_two() -> None:
     calls = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
     assert len(calls) == 2, [e.trigger.text for e in calls]
     assert person("paul-martin") in actors(calls[0]) and person("lucie-bernard") in actors(calls[1])
+
+
+def test_a_town_the_gazetteer_does_not_know_may_lie_in_the_country_of_the_visit() -> None:
+    """"se rendra en France ... Cette rencontre aura lieu à Saint-Nazaire": one planned meeting."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("Le Premier ministre Paul Martin se rendra lundi en France pour rencontrer Marie Durand. "
+            "Cette rencontre aura lieu à Saint-Nazaire, sur l’estuaire.")
+    doc = extract(read_text(text, "town-in-country", published=datetime.date(2026, 3, 4)), load_nlp())
+    meetings = gatherings(doc)
+    assert len(meetings) == 1, [e.trigger.text for e in meetings]
+    assert mentioned_at(doc, meetings[0], "Cette rencontre")

@@ -197,10 +197,17 @@ def _upward(ctx: Context, place: str, told: dict[str, set[str]] | None = None) -
 
 
 def _places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
-    """No places, or a place of one is (in) a place of the other."""
+    """No places, or a place of one is (in) a place of the other, or may be: a town the gazetteer
+    does not know may lie in a country's territory ("se rendra en France ... La rencontre aura lieu
+    au Havre")."""
     if not one or not other:
         return True
-    return any(_upward(ctx, a) & set(other) or _upward(ctx, b) & set(one) for a in one for b in other)
+
+    def may_lie_in(place: str, territory: str) -> bool:
+        return place not in ctx.lex.actors and ctx.lex.territory_state(territory) is not None
+
+    return any(_upward(ctx, a) & set(other) or _upward(ctx, b) & set(one)
+               or may_lie_in(a, b) or may_lie_in(b, a) for a in one for b in other)
 
 
 def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
