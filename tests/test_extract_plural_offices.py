@@ -160,3 +160,5 @@ def test_bare_office_of_a_host_readout_and_the_chair_of_a_gathering() -> None:
     assert _sides(_event(doc, "reçu")) == {brunner: austria, araneda: id_iri("state", "chile")}
     # "une réunion sur le désarmement, sous la présidence de la ministre slovaque, Jana Kováčová"
     assert _sides(_event(doc, "réunion"))[id_iri("person", "jana-kovacova")] == id_iri("state", "slovakia")
+    # "un sommet régional, qui sera coprésidé par la présidente slovène, Maja Zupančič, ...": a chair
+    assert _sides(_event(doc, "sommet"))[id_iri("person", "maja-zupancic")] == id_iri("state", "slovenia")

@@ -51,7 +51,16 @@ def attend_events(ctx: Context) -> None:
             continue
         if lemma in CHAIR_VERBS:
             event = next((e for c in token.children if c.dep_ == "obj" and (e := _event_at(ctx, c)) is not None), None)
-            _add(ctx, event, [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)])
+            chairs = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
+            relative = next((c for c in token.children if "Rel" in c.morph.get("PronType")), None)
+            if event is None and relative is not None:
+                # "un sommet, qui sera coprésidé par X et Y": the gathering noun the relative follows
+                k = relative.i - 1
+                while k > 0 and (ctx.doc[k].is_punct or ctx.doc[k].pos_ == "ADJ"):
+                    k -= 1
+                event = _event_at(ctx, ctx.doc[k])
+                chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
+            _add(ctx, event, chairs)
             continue
         if lemma == "prendre" and not any(c.dep_ == "obj" and c.lower_ in PART_NOUNS for c in token.children):
             continue
