@@ -72,6 +72,10 @@ def test_name_of_an_organisation_is_not_an_issue() -> None:
     ("Le ministre moldave, Andrei Rusnac, a remercié la France pour son aide humanitaire.", "welcomes"),
     ("Le Premier ministre suédois, Henrik Lindqvist, s'est prononcé en faveur de nouvelles sanctions.", "supports"),
     ("Le ministre estonien, Kaarel Tamm, a déploré la reprise des bombardements.", "opposes"),
+    ("La France regrette la décision des autorités de reporter l'élection présidentielle.", "opposes"),
+    ("Le gouvernement soudanais s'est dit disposé à reprendre les négociations de paix.", "open-to-discussion"),
+    ("La Suisse a voté en faveur de nouvelles sanctions.", "supports"),
+    ("L'Allemagne reste attachée à une solution à deux États.", "supports"),
 ])
 def test_readout_stance_verbs(sentence: str, stance: str) -> None:
     held = _positions(sentence + "\n")
