@@ -344,3 +344,16 @@ def test_a_town_the_gazetteer_does_not_know_may_lie_in_the_country_of_the_visit(
     meetings = gatherings(doc)
     assert len(meetings) == 1, [e.trigger.text for e in meetings]
     assert mentioned_at(doc, meetings[0], "Cette rencontre")
+
+
+def test_places_of_what_was_discussed_are_not_where_the_summit_was() -> None:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("Marie Durand s'est rendue jeudi à Lisbonne pour participer au sommet de l'Union européenne. "
+            "Le sommet a également permis des échanges sur les crises et les tensions, comme en Ukraine et en Arménie.")
+    doc = extract(read_text(text, "summit-topics", published=datetime.date(2026, 3, 6)), load_nlp())
+    places = {p.rsplit("/", 1)[-1] for e in gatherings(doc) for p in e.places}
+    assert places == {"lisbonne"}, places  # not "en Ukraine et en Arménie": what was talked about
+    assert any(mentioned_at(doc, e, "Le sommet a également") for e in gatherings(doc))

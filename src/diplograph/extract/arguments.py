@@ -425,17 +425,22 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
 
 
 
+#: Words between a subject-matter noun and its place: "la situation au Soudan", "des tensions,
+#: comme en Arménie", "la sécurité notamment au Sahel".
+_BEFORE_PLACE = frozenset({"au", "aux", "du", "des", "comme", "notamment", "surtout", ","})
+
+
 def _topic_place(ctx: Context, word: Token) -> bool:
     """A place that qualifies a subject-matter noun ("la situation en Libye", "la guerre en Ukraine",
     "les tensions au Sahel"; cue:subject-matter in triggers.ttl): what was talked about, not where."""
     matter = cue_words(ctx.lex, "subject-matter")
+    while word.dep_ == "conj" and word.head.i < word.i:  # "en Ukraine et en Arménie": the first one
+        word = word.head
     i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
-    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET") or ctx.doc[i].lower_ in ("au", "aux", "du", "des")):
+    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET") or ctx.doc[i].lower_ in _BEFORE_PLACE):
         i -= 1
     if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
         return True
-    while word.dep_ == "conj" and word.head.i != word.i:
-        word = word.head
     return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
 
 
