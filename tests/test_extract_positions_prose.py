@@ -127,3 +127,15 @@ def test_calling_someone_twice_is_no_appeal() -> None:
     held = _positions("Le ministre turc, Hakan Fidan, a appelé son homologue ukrainien à deux reprises pour évoquer "
                       "le cessez-le-feu.\n")
     assert not any(stance == "demands" for _, _, stance in held)
+
+
+def test_only_an_answer_to_a_proposal_falls_back_on_the_story_topic() -> None:
+    """Reservations naming no issue are about what the meeting discussed (sanctions); a
+    condemnation naming none is not."""
+    held = _positions(
+        "Le ministre hongrois, Péter Szijjártó, a rencontré lundi à Budapest son homologue polonais, "
+        "Radosław Sikorski, pour discuter des sanctions.\n\n"
+        "M. Szijjártó a exprimé des réserves.\n\n"
+        "M. Sikorski a vivement condamné l'attitude de son interlocuteur.\n")
+    assert ("peter-szijjarto", "sanctions", "has-reservations") in held
+    assert not any(holder == "radoslaw-sikorski" for holder, _, _ in held)

@@ -4,7 +4,8 @@ A stance word (from the stance vocabulary) is carried by the event whose clause 
 stands in: the event's agents hold the position. The issue is the one named in the
 stance's own clause — not in a coordinated clause ("a exprimé des réserves et accusé la
 Russie d'exploiter ... les sanctions": the reservations are not about sanctions) — else
-the issue its paragraph named last, else the topic of the document's main event. A sentence
+the issue its paragraph named last, else, for a stance that answers a proposal (reservations,
+openness, refusal), the topic of the document's main event. A sentence
 announcing disagreement and ending with a colon, followed by list items, gives one issue
 point per item.
 
@@ -68,7 +69,8 @@ def find_positions(ctx: Context) -> list[Position]:
         listed = _listed_issues(ctx, token)
         issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event, stance_heads) \
             or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) \
-            or _paragraph_issue(ctx, token) or fallback
+            or _paragraph_issue(ctx, token) \
+            or (fallback if hit.iri.rsplit("/", 1)[-1] in _RESPONSES else [])
         sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
         evidence = ctx.span(words[0].i, words[-1].i + 1)
@@ -221,6 +223,12 @@ def _issue_hits(ctx: Context) -> list:
         cached = [h for h in ctx.hits_of("issue") if not (h.start in named and h.end - 1 in named)]
         ctx._position_issue_hits = cached
     return cached
+
+
+#: Stances that answer a proposal: said with no issue named ("a exprimé des réserves",
+#: "pouvaient être discutées"), they are about what the story is about, the topic of its main
+#: event. A demand, a concern or a condemnation naming no issue is about something else.
+_RESPONSES = frozenset({"has-reservations", "open-to-discussion", "rejects", "no-compromise"})
 
 
 #: First-person possessives: "notre action" in a communiqué is the issuing state's.
