@@ -157,8 +157,21 @@ def test_bare_office_of_a_host_readout_and_the_chair_of_a_gathering() -> None:
     # "Le ministre des Affaires étrangères, M. Karl Brunner, a reçu ... son homologue chilien, M.
     # Diego Araneda, en visite officielle en Autriche": the bare office is Austria's
     assert [(r.role, r.organisation) for r in doc.entities[brunner].roles] == [(FOREIGN_MINISTER, austria)]
-    assert _sides(_event(doc, "reçu")) == {brunner: austria, araneda: id_iri("state", "chile")}
+    sides = _sides(_event(doc, "reçu"))
+    assert (sides[brunner], sides[araneda]) == (austria, id_iri("state", "chile"))
     # "une réunion sur le désarmement, sous la présidence de la ministre slovaque, Jana Kováčová"
     assert _sides(_event(doc, "réunion"))[id_iri("person", "jana-kovacova")] == id_iri("state", "slovakia")
     # "un sommet régional, qui sera coprésidé par la présidente slovène, Maja Zupančič, ...": a chair
     assert _sides(_event(doc, "sommet"))[id_iri("person", "maja-zupancic")] == id_iri("state", "slovenia")
+
+
+def test_companion_of_the_guest_and_a_second_title_before_a_name() -> None:
+    doc = _extract("extract-host-visit.txt")
+    chile, austria = id_iri("state", "chile"), id_iri("state", "austria")
+    # "M. Araneda était accompagné de Mme Lucía Torres, secrétaire d'État ...": she came with the
+    # guest, so the host state is not hers; she joins the meeting on the guest's side
+    assert _sides(_event(doc, "reçu"))[id_iri("person", "lucia-torres")] == chile
+    # "avec le Chancelier fédéral, Chef du Gouvernement, M. Stefan Aigner": the name after two titles
+    aigner = id_iri("person", "stefan-aigner")
+    assert _sides(_event(doc, "entretenu")) == {id_iri("person", "diego-araneda"): chile, aigner: austria}
+    assert doc.entities[aigner].roles[0].role == vocab_iri("role", "chancellor")

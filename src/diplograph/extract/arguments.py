@@ -217,6 +217,10 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     while k < len(doc) and k < end:
         t = doc[k]
         n = k + 1
+        if t.text == ",":  # "avec le Premier ministre, Chef du Gouvernement, M. X": a second title first
+            title = max((h.end for h in ctx.hits_of("role") if h.start == n), default=None)
+            if title is not None and title < end and doc[title].text == ",":
+                n = title + 1
         while t.text == "," and n < end and _honorific(doc[n]):
             n += 1  # "..., M. Samuel Kariuki"
         named = [m for m in ctx.by_token.get(n, []) if m.kind == "person" and m.start == n] \

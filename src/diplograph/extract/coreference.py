@@ -599,11 +599,17 @@ def _join_main_meeting(ctx: Context) -> None:
             else []
         if not companions_of and token.dep_ == "advcl":
             companions_of = [a for s in subjects_of(ctx, token.head) for a in actors_of(ctx, s) if a in have]
+        if not companions_of and token.dep_ == "ROOT":  # "Le Premier ministre X était accompagné de Y et de Z"
+            companions_of = [a for c in token.children if c.dep_ == "nsubj:pass" for a in actors_of(ctx, c)
+                             if a in have]
         if not companions_of:
             continue
         for c in token.children:
             if c.dep_.startswith(("obl", "nmod")) or c.dep_ == "obj":
-                for actor in actors_of(ctx, c):
+                # everyone named in the complement: "accompagné de Mme X, Secrétaire d'État, et de M. Y"
+                named = [m.iri for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person"
+                         and m.start == t.i]
+                for actor in dict.fromkeys(actors_of(ctx, c) + named):
                     if actor not in have:
                         participant = participant_of(ctx, actor, _sentence_at(ctx, token.idx))
                         if participant.side is None:

@@ -178,6 +178,9 @@ def _name_after(ctx: Context, start: int) -> Mention | None:
             return None
         if token.text == ",":
             nxt = j + 1
+            title = max((h.end for h in ctx.hits_of("role") if h.start == nxt), default=None)
+            if title is not None and title < len(doc) and doc[title].text == ",":
+                nxt = title + 1  # "le Premier Ministre, Chef du Gouvernement, M. X": a second title
             while nxt < len(doc) and _is_honorific(doc[nxt]):
                 nxt += 1  # "..., M. Jean DURAND"
             return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
@@ -600,9 +603,14 @@ def _host_state_offices(ctx: Context) -> None:
     if len(hosts) != 1:
         return
     host = hosts.pop()
+    companions = set()  # "X était accompagné de Y": Y came with the guest, not from the host state
+    for token in lemma_tokens(doc, frozenset({"accompagner"})):
+        for c in token.children:
+            if c.dep_.startswith(("obl", "nmod")) or c.dep_ == "obj":
+                companions.update(m.iri for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
     for entity in ctx.entities.values():
         if entity.kind == "person" and entity.roles and entity.iri not in ctx.sides \
-                and all(r.organisation is None for r in entity.roles):
+                and entity.iri not in companions and all(r.organisation is None for r in entity.roles):
             entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
             ctx.sides[entity.iri] = host
 
