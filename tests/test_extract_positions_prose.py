@@ -139,3 +139,15 @@ def test_only_an_answer_to_a_proposal_falls_back_on_the_story_topic() -> None:
         "M. Sikorski a vivement condamné l'attitude de son interlocuteur.\n")
     assert ("peter-szijjarto", "sanctions", "has-reservations") in held
     assert not any(holder == "radoslaw-sikorski" for holder, _, _ in held)
+
+
+def test_stance_in_a_quotation_is_the_speakers() -> None:
+    held = _positions("« Nous soutenons pleinement la candidature de l'Ukraine à l'Union européenne », a déclaré "
+                      "le chancelier allemand, Olaf Scholz.\n")
+    assert held == {("olaf-scholz", "eu-membership", "supports")}
+
+
+def test_ready_to_host_talks_is_openness() -> None:
+    held = _positions("La Turquie s'est dite prête à accueillir un nouveau cycle de négociations entre la Russie "
+                      "et l'Ukraine à Istanbul.\n")
+    assert ("turkey", "negotiations-timetable", "open-to-discussion") in held

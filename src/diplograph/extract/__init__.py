@@ -75,7 +75,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
                 p.side = ctx.sides.get(p.actor)
     link_events(ctx)
     quotes = find_quotes(ctx)
-    positions = find_positions(ctx)
+    positions = find_positions(ctx, quotes)
     points = find_issue_points(ctx, positions)
     points += find_contrasts(ctx, positions, points)
     events = sorted(ctx.events, key=lambda e: (e.trigger.begin, e.trigger.end))

@@ -24,7 +24,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.events import actors_of, et, main_event
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.patterns import Hit
-from diplograph.model import Event, IssuePoint, Position, Span
+from diplograph.model import Event, IssuePoint, Position, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,8 +37,11 @@ DISAGREEMENT_CUES = frozenset(
 CONVERGENCE_CUES = frozenset("convergence consensus convenir entendre accord".split())
 
 
-def find_positions(ctx: Context) -> list[Position]:
-    """Positions carried by stance words, one per (holder, issue, stance, sentence)."""
+def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Position]:
+    """Positions carried by stance words, one per (holder, issue, stance, sentence).
+
+    ``quotes`` (with their speakers) give the holder of a stance said inside quotation
+    marks when its clause names none: « Nous soutenons ... », a déclaré X."""
     main = main_event(ctx)
     fallback = list(main.topics[:1]) if main is not None else []
     elliptic = _elliptic_issues(ctx)
@@ -60,6 +63,8 @@ def find_positions(ctx: Context) -> list[Position]:
             holders = [a for c in _subjects(_clause_verb(token)) for a in _role_antecedent(ctx, c)]
         if not holders:
             holders = [a for c in _subjects(_clause_verb(token)) for a in _collective_antecedent(ctx, c)]
+        if not holders and quotes:
+            holders = [q.speaker for q in quotes if q.speaker and q.span.begin <= token.idx < q.span.end][:1]
         if not holders and ctx.speaker is not None and (_first_person_possessive(ctx, token)
                                                         or _first_person_subject(ctx, token)
                                                         or _impersonal(ctx, token, event)):
