@@ -151,3 +151,13 @@ def test_ready_to_host_talks_is_openness() -> None:
     held = _positions("La Turquie s'est dite prête à accueillir un nouveau cycle de négociations entre la Russie "
                       "et l'Ukraine à Istanbul.\n")
     assert ("turkey", "negotiations-timetable", "open-to-discussion") in held
+
+
+@pytest.mark.parametrize("sentence, issue", [
+    ("Cuba a dénoncé une nouvelle fois le blocus imposé par les États-Unis.", "sanctions"),
+    ("L'Union européenne appelle à une pause humanitaire immédiate.", "ceasefire"),
+    ("Le Mali a exigé l'acheminement sans entrave des convois humanitaires.", "humanitarian-aid"),
+])
+def test_issue_phrasings_of_real_prose(sentence: str, issue: str) -> None:
+    held = _positions(sentence + "\n")
+    assert any(i == issue for _, i, _ in held), held
