@@ -52,6 +52,7 @@ _CHUNK = 1 << 20
 # contract"): the union holds the same graphs on every path, local or remote, so the ontology and
 # the vocabularies are in it here as they are on `serve`, Oxigraph server and Virtuoso.
 UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+UNION_GRAPH_UPDATE = "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
 
 
 @dataclass(frozen=True)
@@ -193,29 +194,31 @@ def _cleanup(root: Path, keep: str) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-class _BlankNode(Exception):
-    pass
-
-
-def _union_quads(path: Path) -> Iterator[pyoxigraph.Quad]:
+def _union_quads(source: Source, blank_graphs: set[str]) -> Iterator[pyoxigraph.Quad]:
     """The file's triples, into the default graph (the distinct union: a store is a set).
 
     Why a second parse rather than :data:`UNION_UPDATE`: Oxigraph runs an update as one
     transaction held in memory; for 1.4M triples it took 2.9x as long and 1.8 GB against
-    1.2 GB, and it grows with the data. Stops at the first blank node (:class:`_BlankNode`)
-    before copying it: the caller then falls back to the update.
+    1.2 GB, and it grows with the data. A triple with a blank node is not copied from the parse
+    (two parses do not share blank nodes): its graph goes into ``blank_graphs``, which the
+    caller copies inside the store, graph by graph. Only the ontology has blank nodes in a
+    build (its owl:AllDisjointClasses lists): before, one of them sent every triple of the
+    corpus through the update.
     """
     import pyoxigraph
 
-    _, mime, _ = rdf_format(path)
+    _, mime, _ = rdf_format(source.path)
     default = pyoxigraph.DefaultGraph()
     skip = {str(ONTOLOGY_GRAPH), str(VOCAB_GRAPH)}
-    for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime)):
+    for quad in pyoxigraph.parse(path=str(source.path), format=pyoxigraph.RdfFormat.from_media_type(mime)):
         graph = getattr(quad, "graph_name", None)
-        if isinstance(graph, pyoxigraph.NamedNode) and graph.value in skip:
+        name = graph.value if isinstance(graph, pyoxigraph.NamedNode) else source.graph
+        if name in skip and isinstance(graph, pyoxigraph.NamedNode):
             continue
         if isinstance(quad.subject, pyoxigraph.BlankNode) or isinstance(quad.object, pyoxigraph.BlankNode):
-            raise _BlankNode
+            if name:
+                blank_graphs.add(name)
+            continue
         yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
 
 
@@ -227,11 +230,11 @@ def _load(db: Path, sources: Sequence[Source], union_copy: bool = False) -> int:
     for source in sources:
         bulk_load(store, source.path, source.graph)
     if union_copy:
-        try:
-            for source in sources:
-                store.bulk_extend(_union_quads(source.path))
-        except _BlankNode:  # two parses would not share blank nodes: copy inside the store instead
-            store.update(UNION_UPDATE)
+        blank_graphs: set[str] = set()
+        for source in sources:
+            store.bulk_extend(_union_quads(source, blank_graphs))
+        for name in sorted(blank_graphs):  # small graphs (the ontology): copied inside the store
+            store.update(UNION_GRAPH_UPDATE.format(graph=name))
     store.flush()
     store.optimize()
     quads = len(store)
