@@ -175,3 +175,11 @@ def test_companion_of_the_guest_and_a_second_title_before_a_name() -> None:
     aigner = id_iri("person", "stefan-aigner")
     assert _sides(_event(doc, "entretenu")) == {id_iri("person", "diego-araneda"): chile, aigner: austria}
     assert doc.entities[aigner].roles[0].role == vocab_iri("role", "chancellor")
+
+
+def test_coordinated_titled_subjects_both_take_part() -> None:
+    # "La présidente péruvienne, Carmen Flores Villanueva, et le président bolivien, Jorge Quiroga,
+    # se sont réunis": both (coordinated subjects each set off by an apposition)
+    doc = _extract("extract-counterpart-lists.txt")
+    assert _sides(_event(doc, "réunis")) == {id_iri("person", "carmen-flores-villanueva"): id_iri("state", "peru"),
+                                             id_iri("person", "jorge-quiroga"): id_iri("state", "bolivia")}

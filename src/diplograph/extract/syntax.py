@@ -247,7 +247,8 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
         "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
     while i >= sentence_start:
         t = ctx.doc[i]
-        if t.pos_ == "VERB" or t.text in (";", ":", "«", "»", "”", "“", '"') \
+        named = any(m.kind == "person" for m in ctx.by_token.get(i, []))  # "Villanueva" tagged as a verb
+        if (t.pos_ == "VERB" and not named) or t.text in (";", ":", "«", "»", "”", "“", '"') \
                 or (t.text == "," and found and not plural):
             break
         for m in ctx.by_token.get(i, []):
