@@ -54,6 +54,15 @@ def actors(event: Event) -> set[str]:
     return {p.actor for p in event.participants}
 
 
+def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
+    """One of the short texts written in a test below, extracted with the real pipeline."""
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, slug, published=published), load_nlp())
+
+
 # ------------------------------------------------------------------ pattern 1: later mentions join
 
 def test_a_meeting_told_four_times_is_one_occurred_meeting_and_the_next_one_another(extracted) -> None:
@@ -265,15 +274,11 @@ def test_the_host_of_the_meeting_welcoming_his_peers_is_that_meeting() -> None:
 
 def test_a_later_mention_of_a_call_joins_the_call_not_a_visit_told_in_between() -> None:
     """"cet entretien téléphonique" skips the visit someone hosted and finds the phone call."""
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
     text = ("Le président français s'est entretenu mardi par téléphone avec son homologue brésilien, "
             "Luiz Inácio Lula da Silva.\n\n"
             "Emmanuel Macron avait reçu le chancelier allemand à l'Élysée la semaine précédente. "
             "Lors de cet entretien téléphonique, les deux présidents ont aussi parlé du climat.")
-    doc = extract(read_text(text, "call-and-visit", published=datetime.date(2026, 3, 12)), load_nlp())
+    doc = extract_text(text, "call-and-visit", datetime.date(2026, 3, 12))
     call = next(e for e in gatherings(doc) if person("luiz-inacio-lula-da-silva") in actors(e))
     visit = next(e for e in gatherings(doc) if e.host == person("emmanuel-macron"))
     assert call is not visit
@@ -284,13 +289,9 @@ def test_a_later_mention_of_a_call_joins_the_call_not_a_visit_told_in_between() 
 
 def test_a_demonstrative_refers_back_even_with_an_ordinal() -> None:
     """"ce premier échange téléphonique" is the call just told, not a new one ("premier" alone would start one)."""
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
     text = ("Marie Durand et Paul Martin se sont entretenus vendredi. Lors de ce premier échange téléphonique, "
             "qui a duré une demi-heure, les deux dirigeants ont évoqué la lutte contre le terrorisme.")
-    doc = extract(read_text(text, "first-call", published=datetime.date(2026, 3, 13)), load_nlp())
+    doc = extract_text(text, "first-call", datetime.date(2026, 3, 13))
     calls = gatherings(doc)
     assert len(calls) == 1, [e.trigger.text for e in calls]
     assert mentioned_at(doc, calls[0], "ce premier échange téléphonique")
@@ -300,15 +301,11 @@ def test_a_demonstrative_refers_back_even_with_an_ordinal() -> None:
 def test_a_readout_that_tells_its_call_twice_has_one_call_with_the_people_of_the_clause() -> None:
     """The lead and the body restate one call: one event; "Lors d'un entretien ..., X et Y ont
     échangé" makes X and Y its participants; "la situation au Soudan" is a topic, not its place."""
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
     text = ("La ministre des Affaires étrangères Marie Durand et son homologue Paul Martin ont abordé la "
             "situation au Soudan mardi 3 mars lors d'un entretien téléphonique.\n\n"
             "Lors d'un entretien téléphonique qui s'est tenu le mardi 3 mars à la demande de la partie "
             "française, Marie Durand et Paul Martin ont échangé sur la situation au Soudan et au Tchad.")
-    doc = extract(read_text(text, "restated-call", published=datetime.date(2026, 3, 4)), load_nlp())
+    doc = extract_text(text, "restated-call", datetime.date(2026, 3, 4))
     calls = gatherings(doc)
     assert len(calls) == 1, [e.trigger.text for e in calls]
     call = calls[0]
@@ -320,13 +317,9 @@ def test_a_readout_that_tells_its_call_twice_has_one_call_with_the_people_of_the
 
 
 def test_two_calls_of_one_day_with_other_people_stay_two() -> None:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
     text = ("Marie Durand s'est entretenue mardi 3 mars par téléphone avec Paul Martin. "
             "Mardi 3 mars, lors d'un entretien téléphonique, Marie Durand et Lucie Bernard ont évoqué l'énergie.")
-    doc = extract(read_text(text, "two-calls", published=datetime.date(2026, 3, 4)), load_nlp())
+    doc = extract_text(text, "two-calls", datetime.date(2026, 3, 4))
     calls = sorted(gatherings(doc), key=lambda e: e.trigger.begin)
     assert len(calls) == 2, [e.trigger.text for e in calls]
     assert person("paul-martin") in actors(calls[0]) and person("lucie-bernard") in actors(calls[1])
@@ -334,26 +327,18 @@ def test_two_calls_of_one_day_with_other_people_stay_two() -> None:
 
 def test_a_town_the_gazetteer_does_not_know_may_lie_in_the_country_of_the_visit() -> None:
     """"se rendra en France ... Cette rencontre aura lieu à Saint-Nazaire": one planned meeting."""
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
     text = ("Le Premier ministre Paul Martin se rendra lundi en France pour rencontrer Marie Durand. "
             "Cette rencontre aura lieu à Saint-Nazaire, sur l’estuaire.")
-    doc = extract(read_text(text, "town-in-country", published=datetime.date(2026, 3, 4)), load_nlp())
+    doc = extract_text(text, "town-in-country", datetime.date(2026, 3, 4))
     meetings = gatherings(doc)
     assert len(meetings) == 1, [e.trigger.text for e in meetings]
     assert mentioned_at(doc, meetings[0], "Cette rencontre")
 
 
 def test_places_of_what_was_discussed_are_not_where_the_summit_was() -> None:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
     text = ("Marie Durand s'est rendue jeudi à Lisbonne pour participer au sommet de l'Union européenne. "
             "Le sommet a également permis des échanges sur les crises et les tensions, comme en Ukraine et en Arménie.")
-    doc = extract(read_text(text, "summit-topics", published=datetime.date(2026, 3, 6)), load_nlp())
+    doc = extract_text(text, "summit-topics", datetime.date(2026, 3, 6))
     places = {p.rsplit("/", 1)[-1] for e in gatherings(doc) for p in e.places}
     assert places == {"lisbonne"}, places  # not "en Ukraine et en Arménie": what was talked about
     assert any(mentioned_at(doc, e, "Le sommet a également") for e in gatherings(doc))
