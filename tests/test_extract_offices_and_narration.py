@@ -105,3 +105,21 @@ def test_every_referenced_actor_is_named_in_the_text(blog: ExtractedDocument) ->
     referenced |= {r.organisation for e in blog.entities.values() for r in e.roles if r.organisation}
     assert referenced <= set(blog.entities)
     assert all(e.mentions for e in blog.entities.values())
+
+
+def test_an_unqualified_title_is_the_home_offices_not_a_state_talked_about_later() -> None:
+    """"Le Président de la République" opening a readout is the French president (dg:homeState of
+    the role vocabulary), not the president of a state the text mentions afterwards."""
+    import datetime
+
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    text = ("Le Président de la République s'est rendu jeudi à Lisbonne pour participer au sommet européen. "
+            "Les dirigeants ont aussi parlé des crises, comme en Ukraine et en Arménie.")
+    doc = extract(read_text(text, "home-title", published=datetime.date(2026, 3, 6)), load_nlp())
+    visit = _event(doc, "rendu")
+    people = {p.actor for p in visit.participants}
+    assert id_iri("person", "emmanuel-macron") in people, people
+    assert id_iri("person", "volodymyr-zelensky") not in people

@@ -132,6 +132,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # fold(inflected demonym) -> actor IRI
     holdings: list[LexHolding] = field(default_factory=list)
     single_holder: frozenset[str] = frozenset()  # roles one person at a time holds per organisation
+    home_state: str | None = None  # the state an unqualified formal title means (dg:homeState)
     state_heads: frozenset[str] = frozenset()  # first words of long state names ("république", "royaume")
 
     def holders_on(self, role: str, organisation: str, year: int) -> list[str]:
@@ -313,6 +314,8 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
     lex = Lexicon()
     single = subjects.get(SINGLE_HOLDER, {}).get(SKOS + "member", [])
     lex.single_holder = frozenset(v for v in single if isinstance(v, str))
+    homes = sorted(v for v in subjects.get(BASE + "vocab/role", {}).get(DG_NS + "homeState", []) if isinstance(v, str))
+    lex.home_state = homes[0] if len(homes) == 1 else None  # two (a project naming its own): no default
     for iri in sorted(subjects):
         props = subjects[iri]
         types = {v for v in props.get(RDF_TYPE, []) if isinstance(v, str)}

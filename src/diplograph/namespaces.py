@@ -148,6 +148,7 @@ class DG(DefinedNamespace):
     documentCount: URIRef
     supportCount: URIRef
     supportRole: URIRef
+    homeState: URIRef
     channel: URIRef
     Channel: URIRef
     supportSide: URIRef

@@ -304,8 +304,11 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
 
     A readout says "le Président de la République" for its own head of state. The home state is
     the one state the document's gazetteer institutions belong to ("l'Élysée"), else the one
-    state named in the text for which the gazetteer knows a single holder of that office on the
-    publication date and the text names none, for a capitalised formal title only. Otherwise no guess.
+    state named before the title for which the gazetteer knows a single holder of that office on
+    the publication date and the text names none, for a capitalised formal title only. Otherwise no
+    guess, else the vocabulary's home state (dg:homeState: France for French-language news). (A
+    state named only after the title is what the readout talks about: "Le Président de la
+    République s'est rendu à ... les crises, comme en Ukraine" is not Ukraine's president.)
     """
     lex = ctx.lex
     institutions = {lex.state_of(m.iri) for m in ctx.mentions if m.kind == "org" and not m.described
@@ -318,9 +321,13 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
         return None  # only the formal, capitalised title of a readout ("le Président de la République")
     named = {lex.state_of(r.organisation) for e in ctx.entities.values() if e.kind == "person" for r in e.roles
              if lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role)}
-    states = sorted(e.iri for e in ctx.entities.values() if e.kind == "state" and e.mentions and e.iri not in named
+    begin = ctx.doc[hit.start].idx
+    states = sorted(e.iri for e in ctx.entities.values() if e.kind == "state" and e.iri not in named
+                    and any(m.begin < begin for m in e.mentions)
                     and len(lex.holders_on(hit.iri, e.iri, published.year)) == 1)
-    return states[0] if len(states) == 1 else None
+    if len(states) == 1:
+        return states[0]
+    return None if states else lex.home_state
 
 
 def _office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
