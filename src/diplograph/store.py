@@ -51,7 +51,6 @@ _CHUNK = 1 << 20
 # (a label copied into k document graphs matches k times and joins multiply). DESIGN.md ("Query
 # contract"): the union holds the same graphs on every path, local or remote, so the ontology and
 # the vocabularies are in it here as they are on `serve`, Oxigraph server and Virtuoso.
-UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 UNION_GRAPH_UPDATE = "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
 
 
@@ -197,8 +196,8 @@ def _cleanup(root: Path, keep: str) -> None:
 def _union_quads(source: Source, blank_graphs: set[str]) -> Iterator[pyoxigraph.Quad]:
     """The file's triples, into the default graph (the distinct union: a store is a set).
 
-    Why a second parse rather than :data:`UNION_UPDATE`: Oxigraph runs an update as one
-    transaction held in memory; for 1.4M triples it took 2.9x as long and 1.8 GB against
+    Why a second parse rather than one ``INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }``:
+    Oxigraph runs an update as one transaction held in memory; for 1.4M triples it took 2.9x as long and 1.8 GB against
     1.2 GB, and it grows with the data. A triple with a blank node is not copied from the parse
     (two parses do not share blank nodes): its graph goes into ``blank_graphs``, which the
     caller copies inside the store, graph by graph. Only the ontology has blank nodes in a

@@ -27,6 +27,8 @@ from diplograph.extract.kinds import (
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import (
     AGAINST,
+    DURING_CASES,
+    DURING_NOUNS,
     ETRE_VERBS,
     LOCATIVE,
     SUBJECT_DEPS,
@@ -285,9 +287,10 @@ def _governing_agents(ctx: Context, token: Token) -> list[str]:
 
 #: "lors d'un entretien", "au cours de la rencontre", "à l'occasion de sa visite": the head word
 #: of a phrase that places a clause inside a gathering ("en marge de" does not: a side meeting's
-#: people need not be the summit's).
-_DURING_HEADS = frozenset({"lors", "cours", "occasion"})
-_DURING_CASES = frozenset({"pendant", "durant", "par"})  # "ont fait le point par visioconférence"
+#: people need not be the summit's); "pendant", "durant", and "par" for a gathering the clause is
+#: carried on through ("ont fait le point par visioconférence").
+_DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors"}
+_DURING_CASES = (DURING_CASES - {"lors"}) | {"par"}
 
 
 def _during_subjects(ctx: Context, token: Token) -> list[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import is_process, main_event
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, et
-from diplograph.extract.syntax import event_token
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, event_token
 from diplograph.model import Event, EventRelation
 
 if TYPE_CHECKING:
@@ -115,8 +115,6 @@ def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
 
 
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet".
-DURING_NOUNS = frozenset({"marge", "occasion", "cours"})
-DURING_CASES = frozenset({"lors", "pendant", "durant"})
 
 
 def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:

@@ -34,6 +34,11 @@ REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vou
 INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
 
 
+#: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
+#: "pendant", "durant": the words that set a clause inside (or beside) an event.
+DURING_NOUNS = frozenset({"marge", "occasion", "cours"})
+DURING_CASES = frozenset({"lors", "pendant", "durant"})
+
 
 def unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
