@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from diplograph.namespaces import vocab_iri
+from diplograph.iris import vocab_iri  # not diplograph.namespaces: that one imports rdflib
 
 IN_PERSON = vocab_iri("channel", "in-person")
 
