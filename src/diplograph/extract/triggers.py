@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, cue_words, et
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import event_token, in_quote
 from diplograph.model import Event
@@ -45,8 +45,29 @@ def find_mentions(ctx: Context) -> None:
         event = build_event(ctx, hit, token)
         if event is None:
             continue
+        _type_presentation(ctx, event, token)
         ctx.events.append(event)
         ctx.event_at[head] = event
+
+
+def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
+    """"a présenté un plan" proposes; "a présenté les réformes engagées", "la position de son
+    pays" tells: a presenting verb is a proposal only when what it presents is a thing put to
+    others (cue:proposal-thing), looked for in its object (or the noun it describes, or the
+    subject of its passive) and that noun's complement ("une version révisée du plan")."""
+    if event.event_type != et("proposal") or token.lemma_.lower() not in cue_words(ctx.lex, "presentation"):
+        return
+    if token.dep_ in ("acl", "amod"):
+        presented = [token.head]
+    else:
+        presented = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    if not presented:
+        return  # nothing said of what is presented: the vocabulary's reading stands
+    things = cue_words(ctx.lex, "proposal-thing")
+    nouns = [n for p in presented for n in (p, *(c for c in p.children if c.dep_ == "nmod"))]
+    if not any(n.lemma_.lower() in things or n.lower_ in things for n in nouns):
+        event.event_type = et("statement")
+        event.event_class = ctx.lex.event_class(event.event_type)
 
 
 def _skip(ctx: Context, token: Token) -> bool:
