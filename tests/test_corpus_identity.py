@@ -321,3 +321,161 @@ def test_draw_shows_the_real_event_with_what_all_its_reports_say(built: Path, tm
 
         draw(store, tmp_path / "summit.svg")
         assert (tmp_path / "summit.svg").stat().st_size > 0
+
+
+# ------------------------------------------- validating the corpus graph in batches of corpus events
+
+CE = BASE + "id/corpus-event/"
+DG_NS = BASE + "ontology#"
+
+
+def _whole_report(path: Path, monkeypatch, **options):
+    """``validate_files`` as it was before batches: the corpus graph loaded whole."""
+    from diplograph import corpus_validation
+    from diplograph.check import validate_files
+
+    with monkeypatch.context() as patch:
+        patch.setattr(corpus_validation, "is_corpus_file", lambda _path: False)
+        return validate_files([path], **options)
+
+
+def _batched_report(path: Path, monkeypatch, **options):
+    from diplograph import corpus_validation
+    from diplograph.check import validate_files
+
+    with monkeypatch.context() as patch:
+        patch.setattr(corpus_validation, "BATCH_EVENTS", 2)
+        return validate_files([path], **options)
+
+
+def _same_report(batched, whole) -> None:
+    from rdflib.compare import isomorphic
+
+    assert sorted(batched.results) == sorted(whole.results)  # the same results, as a multiset
+    assert batched.conforms == whole.conforms
+    assert isomorphic(batched.graph, whole.graph)  # the same W3C report graph
+
+
+def _corpus_events(path: Path) -> list:
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    return sorted(Graph().parse(path).subjects(RDF.type, URIRef(DG_NS + "CorpusEvent")))
+
+
+def _broken_copy(built: Path, tmp_path: Path, edit) -> Path:
+    """The built corpus graph, edited by ``edit(graph, events)``, written as the build writes it."""
+    from rdflib import Graph
+
+    from diplograph.serialize import to_turtle
+
+    graph = Graph().parse(built / "_corpus.ttl")
+    edit(graph, _corpus_events(built / "_corpus.ttl"))
+    out = tmp_path / "_corpus.ttl"
+    out.write_text(to_turtle(graph), encoding="utf-8")
+    return out
+
+
+def _break_locally(graph, events) -> None:
+    """Faults inside single corpus events, spread over the file (so over several batches)."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    dg = lambda name: URIRef(DG_NS + name)  # noqa: E731
+    first, second, third, fourth, last = events[0], events[len(events) // 3], events[len(events) // 2], \
+        events[-2], events[-1]
+    graph.remove((first, dg("eventType"), None))  # minCount
+    graph.add((second, dg("documentCount"), Literal(7, datatype=XSD.nonNegativeInteger)))  # maxCount
+    graph.add((second, dg("hasReport"), Literal("not an IRI")))  # nodeKind
+    bogus = URIRef(str(third) + "/support/bogus")
+    graph.add((third, dg("support"), bogus))  # sh:class: its own node, not a dg:ValueSupport
+    graph.add((bogus, dg("hasParticipant"), URIRef(BASE + "id/person/nobody")))  # a data rule's row
+    support = next(iter(graph.objects(fourth, dg("support"))), None) or fourth
+    graph.set((support, dg("supportCount"), Literal("three")))  # datatype
+    graph.add((URIRef(str(last) + "/position"), RDF.type, dg("Position")))  # a shape and a data rule
+
+
+def test_corpus_graph_validated_in_batches_gives_the_whole_graph_report(built: Path, monkeypatch):
+    from diplograph.corpus_validation import validate_in_batches
+
+    path = built / "_corpus.ttl"
+    assert len(_corpus_events(path)) >= 6
+    batched = validate_in_batches(path, batch_events=2)
+    assert not batched.whole and batched.batches >= 3
+    _same_report(_batched_report(path, monkeypatch), _whole_report(path, monkeypatch))
+
+
+def test_broken_corpus_graph_gives_the_same_results_in_batches(built: Path, tmp_path: Path, monkeypatch):
+    from diplograph.corpus_validation import validate_in_batches
+
+    path = _broken_copy(built, tmp_path, _break_locally)
+    batched = validate_in_batches(path, batch_events=2)
+    assert not batched.whole and batched.batches >= 3
+    report = _batched_report(path, monkeypatch)
+    whole = _whole_report(path, monkeypatch)
+    _same_report(report, whole)
+    shapes = {r.shape.split("/")[0] for r in whole.results}
+    assert {"dgsh:CorpusEventShape", "dgsh:ValueSupportShape", "dgsh:PositionShape",
+            "dgsh:check-participants-without-side", "dgsh:check-positions-without-evidence"} <= shapes
+
+
+def test_what_spans_corpus_events_is_validated_on_the_whole_graph(built: Path, tmp_path: Path, monkeypatch):
+    """A reference from one corpus event into another's nodes, and a shape whose SPARQL query joins
+    corpus events through a shared document event, are judged on the whole file, not per batch."""
+    from rdflib import URIRef
+
+    from diplograph.corpus_validation import validate_in_batches
+    from diplograph.resources import shapes_file
+
+    dg = lambda name: URIRef(DG_NS + name)  # noqa: E731
+
+    def cross(graph, events):
+        support = next(iter(graph.objects(events[-1], dg("support"))))
+        graph.add((events[0], dg("support"), support))
+
+    path = _broken_copy(built, tmp_path, cross)
+    assert "another corpus event" in validate_in_batches(path, batch_events=2).whole
+    _same_report(_batched_report(path, monkeypatch), _whole_report(path, monkeypatch))
+
+    def shared(graph, events):
+        report = next(iter(graph.objects(events[-1], dg("hasReport"))))
+        graph.add((events[0], dg("hasReport"), report))
+
+    (tmp_path / "shared").mkdir()
+    path = _broken_copy(built, tmp_path / "shared", shared)
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(shapes_file().read_text(encoding="utf-8") + """
+dgsh:OneCorpusEventPerReport a sh:NodeShape ;
+    sh:targetClass dg:CorpusEvent ;
+    sh:sparql [
+        sh:prefixes <https://w3id.org/diplograph/shapes> ;
+        sh:message "Report {?value} is also a report of {?other}."@en ;
+        sh:select '''SELECT $this ?value ?other WHERE {
+            $this dg:hasReport ?value . ?other dg:hasReport ?value . FILTER (?other != $this) }'''
+    ] .
+""", encoding="utf-8")
+    assert "not batch-local" in validate_in_batches(path, shapes=shapes, batch_events=2).whole
+    whole = _whole_report(path, monkeypatch, shapes=shapes)
+    assert sum(r.shape == "dgsh:OneCorpusEventPerReport" for r in whole.results) == 2
+    _same_report(_batched_report(path, monkeypatch, shapes=shapes), whole)
+
+
+@pytest.mark.parametrize(("query", "local"), [
+    ("SELECT ?e WHERE { ?e <http://x/p> ?v . ?v <http://x/q> ?w FILTER NOT EXISTS { ?v <http://x/r> ?e } }", True),
+    ("SELECT ?a ?b WHERE { ?a <http://x/p> ?d . ?b <http://x/p> ?d }", False),  # joined through an object only
+    ("SELECT ?a WHERE { ?a <http://x/p> ?d FILTER NOT EXISTS { ?b <http://x/p> ?d FILTER (?b != ?a) } }", False),
+    ("SELECT ?d WHERE { ?a <http://x/p> ?d }", False),  # the same row from several batches
+    ("SELECT ?a (COUNT(?d) AS ?n) WHERE { ?a <http://x/p> ?d } GROUP BY ?a", False),
+    ("SELECT ?a WHERE { ?a <http://x/p>/<http://x/q> ?d . ?d <http://x/r> ?e }", True),
+    ("SELECT ?a WHERE { ?a <http://x/p>* ?d }", False),  # may match no triple at all
+])
+def test_batch_locality_of_sparql_queries(query: str, local: bool):
+    from diplograph.sparql_locality import is_local
+
+    assert is_local(query) is local
+
+
+def test_shipped_rules_and_shapes_allow_corpus_batches():
+    from diplograph.corpus_validation import _static_reason
+
+    assert _static_reason(None, "auto") == ""

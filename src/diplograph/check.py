@@ -519,6 +519,13 @@ def _file_graphs(path: Path) -> list[tuple[str, list]]:
 def _validate_document(task: tuple) -> list[tuple[list[Finding], list]]:
     """Findings and report triples for each graph of one file (runs in a worker with --jobs)."""
     path, context, inference, shapes, engine = task
+    if not context and inference == "none":
+        from diplograph.corpus_validation import is_corpus_file, validate_in_batches
+
+        if is_corpus_file(path):  # ~4M triples at 10,000 documents: read in batches of corpus events
+            batched = validate_in_batches(path, shapes=shapes, engine=engine)
+            if not batched.whole:
+                return batched.outcomes
     out = []
     graphs = _file_graphs(path)
     local = list(context) + [t for name, triples in graphs if name == str(INFERRED_GRAPH) for t in triples]
