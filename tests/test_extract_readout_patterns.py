@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from diplograph.model import Event, ExtractedDocument
+from diplograph.namespaces import vocab_iri
 
 
 def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
@@ -42,3 +43,35 @@ def test_presenting_reforms_is_a_statement_presenting_a_plan_a_proposal() -> Non
     doc = extract_text(text, "presenting", datetime.date(2026, 3, 11))
     assert kind(event_at(doc, "Mme Varnholt a présenté les réformes")) == "statement"
     assert kind(event_at(doc, "M. Kivi a présenté un plan")) == "proposal"
+
+
+GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
+
+
+def gatherings(doc: ExtractedDocument) -> list[Event]:
+    return [e for e in doc.events if e.event_type in GATHERINGS]
+
+
+def test_the_reception_of_the_visitor_is_the_visit_with_its_host() -> None:
+    text = ("LISBONNE, 3 juin 2026 - Le ministre portugais des Affaires étrangères, Jan Ostberg, se rendra "
+            "lundi prochain en Norvège, a annoncé mercredi son ministère. À Oslo, M. Ostberg sera reçu "
+            "par le Premier ministre norvégien, Tarmo Kivi.\n\n"
+            "Ce déplacement intervient un mois après la visite au Portugal du Premier ministre finlandais, "
+            "Aivar Saar, reçu en mai par la présidente portugaise, Ilse Varnholt.\n")
+    doc = extract_text(text, "reception-visit", datetime.date(2026, 6, 3))
+    visit = event_at(doc, "se rendra lundi prochain")
+    assert visit is event_at(doc, "sera reçu par le Premier ministre")
+    assert {"jan-ostberg", "tarmo-kivi"} <= {p.actor.rsplit("/", 1)[-1] for p in visit.participants}
+    earlier = event_at(doc, "la visite au Portugal")
+    assert earlier is event_at(doc, "reçu en mai")
+    assert {"aivar-saar", "ilse-varnholt"} <= {p.actor.rsplit("/", 1)[-1] for p in earlier.participants}
+    assert len(gatherings(doc)) == 2, [e.trigger.text for e in gatherings(doc)]
+
+
+def test_a_palace_not_in_the_gazetteer_lies_in_the_city_of_the_meeting() -> None:
+    text = ("RABAT, 15 septembre 2026 - Les ministres marocain et portugais des Affaires étrangères se sont "
+            "réunis mardi à Rabat. La ministre marocaine, Ilse Varnholt, a reçu son homologue portugais, "
+            "Tarmo Kivi, au palais de Santa Lucía, siège de la diplomatie marocaine.\n")
+    doc = extract_text(text, "venue-city", datetime.date(2026, 9, 15))
+    assert len(gatherings(doc)) == 1, [e.trigger.text for e in gatherings(doc)]
+    assert {p.rsplit("/", 1)[-1] for p in gatherings(doc)[0].places} == {"rabat", "palais-de-santa-lucia"}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import participant_of
+from diplograph.extract.arguments import HOST_VERBS, participant_of
 from diplograph.extract.context import Context
+from diplograph.extract.entities import PLACE_NOUNS
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
 from diplograph.extract.syntax import actors_of, case_of, event_token, in_quote, subjects_of
 from diplograph.extract.triggers import remove_event
@@ -30,6 +31,7 @@ def resolve_events(ctx: Context) -> None:
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
     _join_subject_nouns(ctx)
+    _join_received_visitors(ctx)
     _join_later_mentions(ctx)
     _continue_gatherings(ctx)
     _join_headings(ctx)
@@ -203,11 +205,25 @@ def _places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
     if not one or not other:
         return True
 
+    def core(places: list[str]) -> list[str]:
+        return [p for p in places if not _building(ctx, p)] or places
+
+    one, other = core(one), core(other)  # a building agrees through the city told with it
+
     def may_lie_in(place: str, territory: str) -> bool:
-        return place not in ctx.lex.actors and ctx.lex.territory_state(territory) is not None
+        return place not in ctx.lex.actors and (ctx.lex.territory_state(territory) is not None
+                                                or _building(ctx, place))
 
     return any(_upward(ctx, a) & set(other) or _upward(ctx, b) & set(one)
                or may_lie_in(a, b) or may_lie_in(b, a) for a in one for b in other)
+
+
+def _building(ctx: Context, place: str) -> bool:
+    """A place named as a building ("au palais de X", "l'hôtel Y") that the gazetteer does not
+    know: it may lie in the city of the gathering ("réunis à Lima ... au palais de X")."""
+    entity = ctx.entities.get(place)
+    words = entity.label.lower().split() if entity is not None and entity.kind == "place" else []
+    return bool(words) and words[0] in PLACE_NOUNS
 
 
 def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
@@ -271,7 +287,9 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
     theirs = {p.actor for p in antecedent.participants} | set(antecedent.agents)
     mine = {p.actor for p in event.participants} | set(event.agents)
     if how == "repeated":  # "X et Y se sont entretenus" after "X a reçu Y": the same people again
-        return bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event))
+        if bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event)):
+            return True
+        return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
     if mine - theirs:
         # a demonstrative may add someone to people already there ("cet entretien avec X");
         # a definite or demonstrative noun may name the people of a gathering told only by
@@ -285,6 +303,16 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None)
     return True
+
+
+def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: set[str], theirs: set[str]) -> bool:
+    """"X se rendra lundi au Sénégal ... À Dakar, X sera reçu par le président Y": the reception
+    of someone of a gathering that had no host yet, by a host it had not named, is that
+    gathering with its host (a visit is told by the visitor's move, then by who receives him)."""
+    if event_token(ctx, event).lemma_.lower() not in HOST_VERBS or event.host is None or antecedent.host is not None:
+        return False
+    guests = mine - {event.host}
+    return bool(guests) and guests <= theirs and mine - theirs == {event.host}
 
 
 def _is_person(ctx: Context, actor: str) -> bool:
@@ -388,6 +416,40 @@ def _join_subject_nouns(ctx: Context) -> None:
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
                 absorb(ctx, noun, event)
                 break
+
+
+def _join_received_visitors(ctx: Context) -> None:
+    """"la visite en Argentine du Premier ministre X, reçu en juillet par le président Y": a
+    reception participle set off by a comma after the visitor's name, in the noun phrase of a
+    gathering (no verb in between), tells that gathering: the visitor and the host join it.
+
+    Read off the word order: the parser attaches such a participle anywhere (to the name, to the
+    country, to the main verb), but the French construction is fixed."""
+    doc = ctx.doc
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        token = event_token(ctx, event)
+        if event not in ctx.events or event.event_type not in GATHERINGS or token.lemma_.lower() not in HOST_VERBS \
+                or "Part" not in token.morph.get("VerbForm") or token.i < 2 or doc[token.i - 1].text != "," \
+                or any(c.dep_.startswith("aux") for c in token.children):
+            continue
+        guest = next((m for m in ctx.mentions if m.end == token.i - 1 and m.kind == "person"), None)
+        if guest is None:
+            continue
+        sentence = ctx.sent_of(token)
+        visit = None
+        for i in range(guest.start - 1, sentence.start - 1, -1):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                break
+            other = ctx.event_at.get(i)
+            if other is not None and other is not event and other in ctx.events and doc[i].pos_ == "NOUN" \
+                    and other.event_type in GATHERINGS and _same_status(other.status, event.status):
+                visit = other
+                break
+        if visit is None:
+            continue
+        if guest.iri not in {p.actor for p in visit.participants}:
+            visit.participants.append(participant_of(ctx, guest.iri, visit.sentence))
+        absorb(ctx, visit, event)
 
 
 def _continue_gatherings(ctx: Context) -> None:
