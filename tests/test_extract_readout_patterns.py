@@ -75,3 +75,21 @@ def test_a_palace_not_in_the_gazetteer_lies_in_the_city_of_the_meeting() -> None
     doc = extract_text(text, "venue-city", datetime.date(2026, 9, 15))
     assert len(gatherings(doc)) == 1, [e.trigger.text for e in gatherings(doc)]
     assert {p.rsplit("/", 1)[-1] for p in gatherings(doc)[0].places} == {"rabat", "palais-de-santa-lucia"}
+
+
+def follow_ups(doc: ExtractedDocument, event: Event) -> set[int]:
+    return {r.other for r in event.relations if r.relation == "followUpOf"}
+
+
+def test_only_a_meeting_said_to_continue_the_talks_follows_them_up() -> None:
+    text = ("OSLO, 4 mai 2026 - Le ministre norvégien des Affaires étrangères, Jan Ostberg, a reçu mardi "
+            "à Oslo son homologue portugais, Tarmo Kivi. Les deux ministres ont évoqué la sécurité "
+            "maritime.\n\n"
+            "Le Premier ministre norvégien se rendra à Lisbonne en juin pour une visite officielle. "
+            "Les deux ministres se retrouveront en septembre à Porto. Ils se reverront aussi en marge du "
+            "sommet de l'OTAN, en juillet.\n")
+    doc = extract_text(text, "follow-ups", datetime.date(2026, 5, 4))
+    meeting = event_at(doc, "a reçu mardi")
+    assert follow_ups(doc, event_at(doc, "se retrouveront en septembre")) == {meeting.trigger.begin}
+    assert not follow_ups(doc, event_at(doc, "se rendra à Lisbonne"))  # other people: a visit of its own
+    assert not follow_ups(doc, event_at(doc, "se reverront aussi"))  # part of the summit, not of this meeting

@@ -14,7 +14,7 @@ from diplograph.extract.arguments import HOST_VERBS, participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.entities import PLACE_NOUNS
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
-from diplograph.extract.syntax import actors_of, case_of, event_token, in_quote, subjects_of
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, case_of, event_token, in_quote, subjects_of
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event, Span, channels_agree
 
@@ -346,8 +346,9 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
                 and _compatible(ctx, main, event, how):
             return main
     window = _window_start(ctx, begin, 2) if how in ("anaphoric", "repeated") else 0
+    framing = _framed_by(ctx, event_token(ctx, event))
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
-                  and e.trigger.begin < begin and _last_mention(e) >= window]
+                  and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
     for candidate in sorted(candidates, key=lambda e: -_last_mention(e)):
         if _compatible(ctx, candidate, event, how):
             return candidate
@@ -357,6 +358,17 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
                 and _compatible(ctx, main, event, how):
             return main
     return None
+
+
+def _framed_by(ctx: Context, token: Token) -> Event | None:
+    """"Ils se reverront en marge du sommet", "a rencontré X lors de la conférence": the event
+    of the verb a "during" noun frames; the framing gathering is never that event."""
+    head = token.head
+    if head.lemma_.lower() in DURING_NOUNS:
+        head = head.head
+    elif not any(c.dep_ == "case" and c.lower_ in DURING_CASES for c in token.children):
+        return None
+    return ctx.event_at.get(head.i)
 
 
 def _window_start(ctx: Context, offset: int, sentences: int) -> int:

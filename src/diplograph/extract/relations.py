@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.coreference import is_process, main_event
-from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, et
+from diplograph.extract.coreference import anaphoric_subject, is_process, main_event
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, event_token
 from diplograph.model import Event, EventRelation
 
@@ -58,7 +58,8 @@ def link_events(ctx: Context) -> None:
             _add(main, "partOf", event)
             continue
         if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:
-            _add(event, "followUpOf", _followed_up(ctx, event, main))
+            if _continues(ctx, event, token, main):
+                _add(event, "followUpOf", _followed_up(ctx, event, main))
             continue
         if _in_reaction(ctx, event, token):
             _add(event, "reactsTo", main)
@@ -69,10 +70,31 @@ def link_events(ctx: Context) -> None:
     del main_token
 
 
+def _continues(ctx: Context, event: Event, token: Token, main: Event) -> bool:
+    """Does the text say this planned gathering continues what was done? "pour poursuivre les
+    consultations", "la poursuite du dialogue" (cue:follow-up in its sentence), or the same
+    people meeting again, "Les deux ministres se retrouveront à Porto" (cue:meeting-again with a
+    subject naming no one new), unless it is held "en marge" of another event. A visit or a
+    summit merely told after the meeting, between other people, is not its follow-up."""
+    if any(r.relation == "partOf" for r in event.relations):
+        return False
+    sentence = ctx.sent_of(token)
+    if any(t.lemma_.lower() in cue_words(ctx.lex, "follow-up") for t in sentence):
+        return True
+    if token.lemma_.lower() not in cue_words(ctx.lex, "meeting-again"):
+        return False
+    theirs = {p.actor for p in main.participants}
+    mine = {p.actor for p in event.participants} | set(event.agents)
+    return anaphoric_subject(ctx, token) or bool(mine) and mine <= theirs
+
+
 def _followed_up(ctx: Context, event: Event, main: Event) -> Event:
-    """The latest earlier occurred gathering with the same people or place, else the main one."""
+    """The main event when it shares the people or place (or nothing is said of them), else the
+    latest earlier occurred gathering with the same people or place, else the main one."""
     actors = {p.actor for p in event.participants}
     places = set(event.places)
+    if not (actors or places) or actors & {p.actor for p in main.participants} or places & set(main.places):
+        return main
     for other in sorted(ctx.events, key=lambda e: -e.trigger.begin):
         if other is event or other.trigger.begin >= event.trigger.begin:
             continue
