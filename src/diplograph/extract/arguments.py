@@ -244,9 +244,9 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
 
 
 def _honorific(token: Token) -> bool:
-    from diplograph.extract.entities import HONORIFICS
+    from diplograph.extract.entities import is_honorific
 
-    return token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
+    return is_honorific(token)
 
 
 def _with_further(ctx: Context, token: Token) -> list[str]:

@@ -7,7 +7,9 @@ said in the past ("s'étaient rencontrés en novembre", published in January) th
 otherwise the publication year (last year when that would be months ahead), or without a
 publication date the year most often written in the document; it is marked relative.
 Weekdays, "hier"/"demain" and "le mois dernier"/"l'an prochain" are resolved against the
-publication date only (without one they are left out rather than guessed). A week ("la semaine
+publication date only (without one they are left out rather than guessed). "La veille", "le
+lendemain", "le même jour" count from the day the narration last gave ("Le 13 mars, ... La
+veille, il avait rencontré ..." = 12 March), not from the publication date. A week ("la semaine
 prochaine") has no date value at day, month or year precision (xsd:date, gYearMonth, gYear):
 it is not given one. Durations ("environ cinq heures", "trois heures et demie", "deux jours")
 become xsd:duration values, approximate after "environ", "près de" and the like.
@@ -58,6 +60,12 @@ WEEKDAY = re.compile(rf"\b(?:ce\s+|le\s+)?({_DAY_RE})(\s+(?:dernier|prochain|soi
                      re.IGNORECASE)
 DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jour|ce matin|ce midi|ce soir|"
                      r"cet après-midi|cet apres-midi)\b", re.IGNORECASE)
+#: Days counted from the day the text has just told ("Le 10 mars ... Le lendemain"); not "le lendemain de
+#: son élection", which counts from what follows it.
+NARRATED_DAY = re.compile(r"\b(le lendemain|la veille|le surlendemain|l'avant-veille|le même jour|le jour même|"
+                          r"ce même jour)\b(?!\s+(?:de|du|des)\b|\s+d')", re.IGNORECASE)
+_NARRATED_SHIFT = {"le lendemain": 1, "la veille": -1, "le surlendemain": 2, "l'avant-veille": -2,
+                   "le même jour": 0, "le jour même": 0, "ce même jour": 0}
 #: "03/02/2026", "3.2.2026": French order, day first; four-digit years only (no guessing of centuries).
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/]|\.\d)")
 #: Months and years named relative to the publication date: (month shift | year shift).
@@ -241,12 +249,39 @@ def find_times(ctx: Context) -> None:
             day = published + datetime.timedelta(days=shift)
             taken.append((b, e))
             found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
+    _narrated_days(ctx, view, found, free, taken)
     for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
         if isinstance(value, DateValue) and DEADLINE_CUE.search(view[max(0, b - 30):b]):
             value = replace(value, deadline=True)
         start, end = _token_range(ctx, b, e)
         if start is not None and start not in ctx.heading_tokens:
             ctx.times.append(TimeExpression(start, end, value))
+
+
+def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]]) -> None:
+    """Resolve "la veille", "le lendemain", "le même jour" against the last day told before them.
+
+    Why the narration and not the publication date: a readout of a tour ("Le 10 mars ... Le
+    lendemain, à Mascate ...") or an encyclopedia article counts its days from the day it has
+    just given; a deadline ("avant le 15") is not such a day. Each resolved day is itself the
+    base of the next one, so "Le même jour ... Le lendemain" chains.
+    """
+    days = sorted((b, v) for b, _, v in found
+                  if isinstance(v, DateValue) and v.precision == "day" and not v.deadline)
+    for m in NARRATED_DAY.finditer(view):
+        b, e = m.start(), m.end()
+        if not free(b, e):
+            continue
+        before = [v for start, v in days if start < b]
+        if not before:
+            continue
+        shift = _NARRATED_SHIFT[" ".join(m.group(1).lower().split())]
+        day = datetime.date.fromisoformat(before[-1].iso) + datetime.timedelta(days=shift)
+        value = DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)
+        taken.append((b, e))
+        found.append((b, e, value))
+        days.append((b, value))
+        days.sort(key=lambda d: d[0])
 
 
 _DURATION_CUE = re.compile(r"(?:\bdur\w*|\bpendant|\bdurant|\bde|\bd'|\bqu'|\ben)\s*$")

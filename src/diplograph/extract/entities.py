@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
 #: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
 HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme excellence".split())
+#: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),
+#: while "Cheikh" opening a name is a first name ("Cheikh Ibrahima Bâ").
+LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik".split())
 #: Nouns that open the name of a building ("l'hôtel Lagune", "au palais de X"): such a name is a place.
 PLACE_NOUNS = frozenset("hôtel palais château résidence villa manoir pavillon centre domaine".split())
 #: Contracted articles: a name right after one ("au Ritz") is a place or an institution, never a person.
@@ -253,15 +256,18 @@ def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affil
     return entity
 
 
-def _honorific(token) -> bool:
-    return token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
+def is_honorific(token) -> bool:
+    """A courtesy title before a person's name ("M.", "Mme", "S.E.", lower-case "cheikh")."""
+    return (token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
+            or token.text in LOWER_CASE_HONORIFICS)
+
+
+_honorific = is_honorific
 
 
 def _clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
-    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT")
-                           or ctx.doc[start].lower_ in HONORIFICS
-                           or ctx.doc[start].lower_ + "." in HONORIFICS):
+    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT") or is_honorific(ctx.doc[start])):
         start += 1
     # "Président Kariuki", "Premier ministre Tavares": a title the recogniser took into the name
     title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None) \

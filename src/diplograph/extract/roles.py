@@ -194,9 +194,9 @@ def _name_after(ctx: Context, start: int) -> Mention | None:
 
 
 def _is_honorific(token) -> bool:
-    from diplograph.extract.entities import HONORIFICS
+    from diplograph.extract.entities import is_honorific
 
-    return token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
+    return is_honorific(token)
 
 
 def _name_before(ctx: Context, start: int) -> Mention | None:

@@ -1,0 +1,89 @@
+"""Days counted from the narration, courtesy titles before names, promises as statements.
+
+Short texts written here (invented people): a readout that tells one day and then counts
+from it ("Le lendemain", "La veille", "Le même jour"); a lower-case courtesy title ("cheikh")
+between an office and a name; a promise told in reported speech. The facts checked are the
+ones a reader sees: the day each meeting took place, who holds which office, who said what.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from diplograph.model import Event, ExtractedDocument
+from diplograph.namespaces import vocab_iri
+
+GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
+
+
+def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, slug, published=published), load_nlp())
+
+
+def gathering_at(doc: ExtractedDocument, words: str) -> Event:
+    """The one meeting, talk or call with a mention inside ``words`` of the text."""
+    begin = doc.source.text.index(words)
+    end = begin + len(words)
+    found = [e for e in doc.events if e.event_type in GATHERINGS
+             and any(begin <= s.begin and s.end <= end for s in [e.trigger, *e.mentions])]
+    assert len(found) == 1, (words, [(e.trigger.text, e.trigger.begin) for e in doc.events])
+    return found[0]
+
+
+def test_the_next_day_and_the_day_before_count_from_the_day_just_told() -> None:
+    text = ("Le 10 mars, la ministre Anna Lindqvist a rencontré à Oslo son homologue Pedro Alves. "
+            "Le lendemain, à Bergen, elle s'est entretenue avec le ministre Erik Dahl.\n\n"
+            "Le 14 mars, elle a été reçue à Riga par la ministre Ilze Ozola. "
+            "La veille, elle avait rencontré à Vilnius le ministre Jonas Petraitis.")
+    doc = extract_text(text, "narrated-days", datetime.date(2026, 3, 20))
+    assert gathering_at(doc, "a rencontré à Oslo").date.iso == "2026-03-10"
+    assert gathering_at(doc, "elle s'est entretenue avec").date.iso == "2026-03-11"
+    assert gathering_at(doc, "a été reçue à Riga").date.iso == "2026-03-14"
+    assert gathering_at(doc, "avait rencontré à Vilnius").date.iso == "2026-03-13"
+
+
+def test_the_same_day_chains_and_the_day_after_an_event_named_is_not_counted() -> None:
+    text = ("Le 2 juin, le ministre Tomas Berg a été reçu à Prague par le Premier ministre Jan Novak. "
+            "Le même jour, il a rencontré le ministre Petr Dvorak. "
+            "Le lendemain, il s'est entretenu à Brno avec la ministre Eva Horakova.\n\n"
+            "Le lendemain de son investiture, la présidente Marta Ruiz a reçu le ministre Hugo Lenz.")
+    doc = extract_text(text, "same-day", datetime.date(2026, 6, 10))
+    assert gathering_at(doc, "il a rencontré le ministre Petr").date.iso == "2026-06-02"
+    assert gathering_at(doc, "il s'est entretenu à Brno").date.iso == "2026-06-03"
+    # "le lendemain de son investiture": a day after something the text does not date
+    later = gathering_at(doc, "a reçu le ministre Hugo")
+    assert later.date is None or later.date.iso != "2026-06-04"
+
+
+def test_a_lower_case_courtesy_title_sits_between_an_office_and_a_name() -> None:
+    from diplograph.namespaces import id_iri
+
+    text = ("Le ministre des Affaires étrangères Karl Berg a été reçu mardi à Doha par le Premier ministre, "
+            "cheikh Nasser Al-Kuwari. "
+            "Il s'est ensuite entretenu avec son homologue qatari, cheikh Fahad Al-Thani.")
+    doc = extract_text(text, "courtesy-title", datetime.date(2026, 3, 20))
+    people = {iri for iri, e in doc.entities.items() if e.kind == "person"}
+    assert id_iri("person", "nasser-al-kuwari") in people
+    assert id_iri("person", "fahad-al-thani") in people
+    assert not [p for p in people if "homologue" in p]  # "son homologue qatari" is not a name
+    holders = {(iri, r.role.rsplit("/", 1)[1]) for iri, e in doc.entities.items() for r in e.roles}
+    assert (id_iri("person", "nasser-al-kuwari"), "prime-minister") in holders
+    assert (id_iri("person", "fahad-al-thani"), "foreign-minister") in holders
+
+
+def test_a_promise_is_a_statement_of_whom_it_quotes_but_a_promised_thing_is_not() -> None:
+    from diplograph.namespaces import id_iri
+
+    text = ("Le Premier ministre Nikola Stojanov a rappelé que l'ancien commissaire Peter Holm avait promis "
+            "en 2018 une adhésion \"avant la fin de la décennie\". L'aide promise à la région reste bloquée.")
+    doc = extract_text(text, "promise", datetime.date(2026, 3, 20))
+    statement = vocab_iri("event-type", "statement")
+    promised = [e for e in doc.events if e.trigger.text == "promis"]
+    assert len(promised) == 1 and promised[0].event_type == statement
+    assert promised[0].date is not None and promised[0].date.iso == "2018"
+    assert [q.speaker for q in doc.quotes] == [id_iri("person", "peter-holm")]
+    assert not [e for e in doc.events if e.trigger.text == "promise"]  # "l'aide promise": a thing
