@@ -87,3 +87,51 @@ def test_a_promise_is_a_statement_of_whom_it_quotes_but_a_promised_thing_is_not(
     assert promised[0].date is not None and promised[0].date.iso == "2018"
     assert [q.speaker for q in doc.quotes] == [id_iri("person", "peter-holm")]
     assert not [e for e in doc.events if e.trigger.text == "promise"]  # "l'aide promise": a thing
+
+
+def test_numbered_sessions_are_meetings_of_their_own_placed_by_their_parenthesis() -> None:
+    text = ("Les deux pays ont tenu trois sessions de pourparlers entre 2021 et 2022.\n\n"
+            "La première session (Tallinn, 3-4 mai 2021) a réuni les ministres Anna Kask et Juris Ozols. "
+            "La deuxième session s'est tenue à Riga le 9 septembre 2021.\n\n"
+            "Le 12 mars 2022, à Vilnius, la ministre Anna Kask a eu un entretien avec son homologue Jonas Petraitis. "
+            "Les deux ministres ont ensuite coprésidé la quatrième session de la commission mixte.")
+    doc = extract_text(text, "sessions", datetime.date(2024, 2, 1))
+    first = gathering_at(doc, "La première session")
+    second = gathering_at(doc, "La deuxième session")
+    assert first is not second
+    assert first.date.iso == "2021-05-03" and [p.rsplit("/", 1)[1] for p in first.places] == ["tallinn"]
+    assert second.date.iso == "2021-09-09" and [p.rsplit("/", 1)[1] for p in second.places] == ["riga"]
+    # "la quatrième session" is one of a series, not a further mention of the talks just told
+    assert gathering_at(doc, "la quatrième session") is not gathering_at(doc, "a eu un entretien")
+
+
+def test_an_incise_after_a_reported_promise_is_the_reporter_speaking() -> None:
+    from diplograph.namespaces import id_iri
+
+    text = ("Le Premier ministre Nikola Stojanov a rappelé que l'ancien commissaire Peter Holm avait promis "
+            "en 2018 une adhésion \"avant la fin de la décennie\". \"Nous attendons depuis vingt ans\", "
+            "a-t-il lancé.")
+    doc = extract_text(text, "reported-promise", datetime.date(2026, 3, 20))
+    speakers = {q.span.text: q.speaker for q in doc.quotes}
+    assert speakers["avant la fin de la décennie"] == id_iri("person", "peter-holm")
+    assert speakers["Nous attendons depuis vingt ans"] == id_iri("person", "nikola-stojanov")
+
+
+def test_a_conditional_in_reported_speech_is_a_meeting_still_to_come() -> None:
+    text = ("Le Premier ministre Erion Dushku a salué mercredi un accord, avant d'ajouter que les six "
+            "gouvernements se retrouveraient en mars à Skopje pour un premier bilan.")
+    doc = extract_text(text, "future-of-the-past", datetime.date(2024, 10, 16))
+    meeting = gathering_at(doc, "se retrouveraient")
+    assert meeting.status in {vocab_iri("event-status", "planned"), vocab_iri("event-status", "announced")}
+    assert meeting.date is not None and meeting.date.iso == "2025-03"
+
+
+def test_an_imperfect_is_not_read_as_a_conditional() -> None:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract.syntax import future_form
+
+    doc = load_nlp()("Le ministre déclarait alors que les gouvernements se retrouveraient et pourraient "
+                     "conclure, comme ils le faisaient souvent.")
+    forms = {t.text: future_form(t) for t in doc if t.pos_ in ("VERB", "AUX")}
+    assert forms["retrouveraient"] and forms["pourraient"]
+    assert not forms["déclarait"] and not forms["faisaient"]

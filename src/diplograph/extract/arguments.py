@@ -36,6 +36,7 @@ from diplograph.extract.syntax import (
     actors_of,
     case_of,
     event_token,
+    future_form,
     in_quote,
     is_actor,
     is_passive,
@@ -405,6 +406,8 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
             for m in ctx.by_token.get(c.i, []):
                 if m.place and m.place not in places:
                     places.append(m.place)
+    if not places and gathering:
+        places += _parenthesis_place(ctx, token)  # "La première session (Vientiane, 21-23 mars 2016)"
     if not places:
         where = _where_antecedent(ctx, token)  # "la situation au Soudan, où les combats se poursuivent"
         if where is not None:
@@ -430,6 +433,15 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
                     break
     return places
 
+
+
+def _parenthesis_place(ctx: Context, token: Token) -> list[str]:
+    """"la première session (Vientiane, 21-23 mars 2016)": a place opening a parenthesis right
+    after a gathering noun is where it was held, as encyclopedias and chronologies write it
+    (the parenthesis's date is read the same way by the dates stage)."""
+    if token.pos_ != "NOUN" or token.i + 2 >= len(ctx.doc) or ctx.doc[token.i + 1].text != "(":
+        return []
+    return [m.place for m in ctx.by_token.get(token.i + 2, []) if m.place][:1]
 
 
 #: Words between a subject-matter noun and its place: "la situation au Soudan", "des tensions,
@@ -500,7 +512,7 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
     if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
         verb = token.head
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        if future_form(t):
             return PLANNED
     for c in token.children:
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
@@ -522,7 +534,7 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
         head = token.head
         if head.lemma_.lower() in cue_words(ctx.lex, "hedge"):  # "a semblé reconnaître": a hedged report
             tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
-            future = any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in tensed)
+            future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED
         return PLANNED
     if _not_yet(token):

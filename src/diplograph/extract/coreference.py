@@ -129,10 +129,17 @@ _CONTRACTED = frozenset({"du", "au", "aux"})
 
 
 def _says_new(ctx: Context, token: Token) -> bool:
-    """"une nouvelle rencontre", "la prochaine réunion", "se sont de nouveau parlé": another occurrence."""
+    """"une nouvelle rencontre", "la prochaine réunion", "se sont de nouveau parlé": another occurrence.
+
+    Any ordinal adjective counts ("la quatrième session", "le 12e cycle"): a numbered occurrence
+    is one of a series, not the one just told (a demonstrative still points back: "ce premier
+    échange", see _reference).
+    """
     new = cue_words(ctx.lex, "new-occurrence")
     for c in token.children:
         if c.dep_ in ("amod", "advmod", "obl", "obl:mod", "nmod") and (c.lemma_.lower() in new or c.lower_ in new):
+            return True
+        if c.dep_ == "amod" and "Ord" in c.morph.get("NumType"):
             return True
     return False
 

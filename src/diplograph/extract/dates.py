@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import replace
 
 from diplograph.extract.context import Context, TimeExpression
+from diplograph.extract.syntax import future_form
 from diplograph.model import DateValue, DurationValue
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -370,7 +371,7 @@ def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
         verb = min(verbs, key=lambda t: abs(t.i - token.i))
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     forms = [verb, *auxiliaries]
-    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+    if any(future_form(t) for t in forms):
         return "future"
     if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \
             and "Pres" in verb.head.morph.get("Tense"):

@@ -115,7 +115,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         quotes.append(Quote(span=ctx.char_span(begin, end), speaker=speaker,
                             statement=event.trigger.begin if event is not None else None))
         if speaker is not None:
-            speakers.said(m.start(), speaker)
+            speakers.said(m.start(), speaker, event)
             previous_speaker = speaker
             previous_event = event
             previous_end = sentence.end if sentence is not None else m.end()
@@ -172,7 +172,13 @@ class _Speakers:
             return speaker, event, True
         return None, None, False
 
-    def said(self, offset: int, speaker: str) -> None:
+    def said(self, offset: int, speaker: str, event: Event | None = None) -> None:
+        """Record an attributed quote, unless its statement is reported inside another one: in
+        "X a rappelé que Y avait promis « ... ». « ... », a-t-il lancé", X goes on speaking."""
+        if event is not None:
+            verb = _token_at(self.ctx, event.trigger.begin)
+            if verb is not None and self._reported(verb):
+                return
         self.spoken.append((offset, speaker))
 
     def last(self, before: int) -> str | None:

@@ -34,6 +34,35 @@ REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vou
 INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
 
 
+#: Endings of the conditional (the future stem + imperfect endings) and the irregular future stems.
+_CONDITIONAL_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
+_IRREGULAR_FUTURE_STEMS = frozenset(
+    "ser aur fer ir pourr devr viendr tiendr verr voudr saur faudr enverr recevr vaudr".split())
+
+
+def future_form(token: Token) -> bool:
+    """The verb form looks ahead: a future or a conditional ("se retrouveraient" after "a ajouté
+    que", the future of the past in reported speech).
+
+    The tagger sometimes reads a conditional as an imperfect (same endings); the form then tells
+    them apart: a conditional adds the endings to the future stem, the infinitive ("retrouver-
+    aient", "prendr-ait") or an irregular stem ("pourr-ait"), an imperfect to the bare stem
+    ("déclar-ait").
+    """
+    morph = token.morph
+    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+        return True
+    if token.pos_ not in ("VERB", "AUX") or "Imp" not in morph.get("Tense"):
+        return False
+    form, lemma = token.lower_, token.lemma_.lower()
+    for ending in _CONDITIONAL_ENDINGS:
+        if form.endswith("r" + ending):
+            stem = form[:-len(ending)]
+            return (stem == lemma and lemma.endswith("r")) or (stem == lemma[:-1] and lemma.endswith("re")) \
+                or stem in _IRREGULAR_FUTURE_STEMS
+    return False
+
+
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
 #: "pendant", "durant": the words that set a clause inside (or beside) an event.
 DURING_NOUNS = frozenset({"marge", "occasion", "cours"})
