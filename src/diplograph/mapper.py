@@ -116,21 +116,6 @@ class MappingError(DiplographError):
     """The extracted document breaks the model's invariants (an extractor bug)."""
 
 
-@cache
-def vocabulary() -> Graph:
-    """The SKOS vocabularies and gazetteer (ontology/vocab/*.ttl), parsed once per process.
-
-    Kept in the user cache between processes (:mod:`diplograph.pickle_cache`): unpickling the
-    graph costs a fifth of parsing the files with rdflib.
-    """
-    from pathlib import Path
-
-    from diplograph.pickle_cache import cached
-    from diplograph.resources import vocab_files
-
-    return cached("vocabulary", lambda: [Path(__file__), *vocab_files()], _parse_vocabulary)
-
-
 def _parse_vocabulary() -> Graph:
     from rdflib import Graph
 
@@ -143,23 +128,53 @@ def _parse_vocabulary() -> Graph:
 
 
 @cache
-def _copy_table() -> dict[URIRef, tuple[tuple[URIRef, Node], ...]]:
-    """thing -> its (predicate, value) pairs for the COPIED predicates, from the vocabulary.
+def _vocabulary_tables() -> tuple[dict[URIRef, tuple[tuple[URIRef, Node], ...]], dict[str, tuple[Node, ...]]]:
+    """What the mapper reads from the SKOS vocabularies and gazetteer (ontology/vocab/*.ttl):
+    the copy table (:func:`_copy_table`) and each thing's labels (:func:`concept_label`).
 
-    One pass over the vocabulary per process instead of four store lookups per IRI a
-    document mentions (hundreds per document).
+    Derived once from the parsed files and kept in the user cache between processes
+    (:mod:`diplograph.pickle_cache`). Why the tables and not the parsed graph: the mapper
+    needs nothing else from it, and unpickling the graph (its store and indexes) was ~70 ms
+    at every build's start.
     """
-    vocab = vocabulary()
+    from pathlib import Path
+
+    from diplograph.pickle_cache import cached
+    from diplograph.resources import vocab_files
+
+    return cached("vocabulary-tables", lambda: [Path(__file__), *vocab_files()], _make_vocabulary_tables)
+
+
+def _make_vocabulary_tables() -> tuple[dict[URIRef, tuple[tuple[URIRef, Node], ...]], dict[str, tuple[Node, ...]]]:
+    vocab = _parse_vocabulary()
     table: dict[URIRef, list[tuple[URIRef, Node]]] = {}
     for predicate in _COPIED:
         for thing, value in vocab.subject_objects(predicate):
             if isinstance(thing, URIRef):
                 table.setdefault(thing, []).append((predicate, value))
-    return {thing: tuple(pairs) for thing, pairs in table.items()}
+    labels: dict[str, list[Node]] = {}
+    for predicate in (SKOS_PREFLABEL, RDFS_LABEL):  # skos:prefLabel first, each predicate's values sorted
+        found: dict[str, list[Node]] = {}
+        for thing, value in vocab.subject_objects(URIRef(predicate)):
+            if isinstance(thing, URIRef):
+                found.setdefault(str(thing), []).append(value)
+        for thing, values in found.items():
+            labels.setdefault(thing, []).extend(sorted(values))
+    return ({thing: tuple(pairs) for thing, pairs in table.items()},
+            {thing: tuple(values) for thing, values in labels.items()})
+
+
+def _copy_table() -> dict[URIRef, tuple[tuple[URIRef, Node], ...]]:
+    """thing -> its (predicate, value) pairs for the COPIED predicates, from the vocabulary.
+
+    One table per process instead of four store lookups per IRI a document mentions
+    (hundreds per document).
+    """
+    return _vocabulary_tables()[0]
 
 
 def warm() -> None:
-    """Parse the vocabulary and build the lookup tables now (~150 ms, once per process).
+    """Load the vocabulary's lookup tables now (once per process).
 
     For a build that forks workers: called in the parent, the tables are shared by every
     worker (copy on write) instead of being rebuilt in each one at its first document.
@@ -511,11 +526,9 @@ def concept_label(iri: str, lang: str) -> str | None:
     Cached: event labels ask for the same few concepts in every document, and the
     vocabulary does not change within a process.
     """
-    vocab = vocabulary()
-    for predicate in (SKOS_PREFLABEL, RDFS_LABEL):
-        for value in sorted(vocab.objects(URIRef(iri), URIRef(predicate))):
-            if getattr(value, "language", None) == lang:
-                return str(value)
+    for value in _vocabulary_tables()[1].get(iri, ()):
+        if getattr(value, "language", None) == lang:
+            return str(value)
     return None
 
 

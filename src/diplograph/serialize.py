@@ -64,6 +64,8 @@ SUFFIX_TO_FORMAT = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".
 
 _PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*$")
 _DIGITS = re.compile(r"(\d+)")
+# What an IRIREF cannot hold as it is (_iri writes it as a \uXXXX escape): controls, space and <>"{}|^`\
+_IRI_ESCAPED = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 # Longest namespace first, so vocab: wins over a shorter prefix of it.
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 
@@ -92,6 +94,8 @@ def _iri(iri: str) -> str:
             local = iri[len(ns):]
             if local == "" or _PN_LOCAL.match(local):
                 return f"{name}:{local}"
+    if _IRI_ESCAPED.search(iri) is None:  # the usual case: one scan in C, not a Python loop per character
+        return f"<{iri}>"
     escaped = "".join(ch if ch not in '<>"{}|^`\\ ' and ord(ch) > 0x20 else f"\\u{ord(ch):04X}" for ch in iri)
     return f"<{escaped}>"
 

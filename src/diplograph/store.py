@@ -447,9 +447,15 @@ class QueryStoreBuilder:
     The result is used only if the build ends with graph/ holding exactly the documents
     that were added (:meth:`finish` is told so and checks the names); otherwise it is
     thrown away and :func:`ensure_query_store` loads the files as before.
+
+    Why 4 MB batches, with the ontology and vocabularies in the last one: every bulk load
+    writes its own sorted files into each index, which the final ``optimize`` then merges.
+    Measured on a 60-document build (3.3 MB of graphs): five loads (1 MB batches, the shipped
+    graphs apart) cost the loader 0.77 s of CPU, one load 0.55 s (its compaction has nothing
+    to merge). Larger corpora still load while the documents come in, in 4 MB steps.
     """
 
-    BATCH = 1 << 20
+    BATCH = 4 << 20
 
     def __init__(self, graph_dir: Path, prefixes: str) -> None:
         self.root = Path(graph_dir) / QUERY_STORE
@@ -491,23 +497,26 @@ class QueryStoreBuilder:
         if self.size >= self.BATCH:
             self._flush()
 
-    def _flush(self) -> None:
-        if not self.bodies:
+    def _flush(self, named_tail: bytes = b"", union_tail: bytes = b"") -> None:
+        """Send the pending documents (with ``*_tail`` appended: statements without prefixed names)."""
+        if not self.bodies and not named_tail:
             return
-        named = (self.prefixes + "".join(self.named)).encode("utf-8")
-        union = (self.prefixes + "\n".join(self.bodies)).encode("utf-8")
+        named = (self.prefixes + "".join(self.named)).encode("utf-8") + named_tail
+        union = (self.prefixes + "\n".join(self.bodies) + "\n").encode("utf-8") + union_tail
         self.named, self.bodies, self.size = [], [], 0
         self._send(named, union)
 
     def _send_shipped(self) -> None:
         """The ontology and vocabularies, as N-Triples in their graphs and in the union.
 
-        N-Triples, so that the same statements fit in a TriG graph block. Their blank nodes
-        (OWL lists, restrictions) get other labels in the union copy than in the named graph,
-        which no query can tell: the union is read on its own.
+        N-Triples, so that the same statements fit in a TriG graph block and after the
+        pending documents' Turtle: they go in the last batch of documents (no blank node of
+        a document can meet theirs: :meth:`add` refuses documents with blank nodes). Their
+        blank nodes (OWL lists, restrictions) get other labels in the union copy than in the
+        named graph, which no query can tell: the union is read on its own.
 
-        All sources go in one batch (two bulk loads instead of two per file: each bulk load
-        costs the loader ~20 ms of CPU whatever its size), unless two files share a blank node
+        All sources go in one batch (each bulk load costs the loader ~20 ms of CPU whatever
+        its size, and one more set of files to merge), unless two files share a blank node
         label, which one document would merge.
         """
         import pyoxigraph
@@ -532,7 +541,11 @@ class QueryStoreBuilder:
             union.append(lines)
         if merge:
             named, union = [b"".join(named)], [b"".join(union)]
-        for named_part, union_part in zip(named, union, strict=True):
+        if not named:  # a broken install without them
+            self._flush()
+            return
+        self._flush(named[0], union[0])
+        for named_part, union_part in zip(named[1:], union[1:], strict=True):
             self._send(named_part, union_part)
 
     def _send(self, named: bytes, union: bytes) -> None:
@@ -553,8 +566,7 @@ class QueryStoreBuilder:
         Called before the build writes its files, so that the loader's last work overlaps it.
         """
         if self.usable and not self.sealed:
-            self._flush()
-            self._send_shipped()
+            self._send_shipped()  # with the last documents
             self._send(b"", b"")
         self.sealed = True
 

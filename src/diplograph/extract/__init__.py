@@ -33,12 +33,18 @@ def extract(source: SourceText, nlp: Language | None = None) -> ExtractedDocumen
 def extract_many(
     sources: Iterable[SourceText], *, n_process: int = 1, batch_size: int = 8, nlp: Language | None = None
 ) -> Iterator[ExtractedDocument]:
-    """Stream documents through ``nlp.pipe`` and extract each (order preserved)."""
+    """Stream documents through ``nlp.pipe`` and extract each (order preserved).
+
+    The lexicon is looked up once for all of them: finding it means finding the current
+    project and its vocabulary files (a TOML file read, a few dozen ``stat`` calls).
+    """
     from diplograph.analyse import analyse_many, load_nlp
+    from diplograph.lexicon import load_lexicon
 
     nlp = nlp or load_nlp()
+    lex = load_lexicon()
     for source, doc in analyse_many(sources, nlp, n_process=n_process, batch_size=batch_size):
-        yield extract_doc(source, doc, nlp)
+        yield extract_doc(source, doc, nlp, lex)
 
 
 def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
