@@ -93,3 +93,26 @@ def test_only_a_meeting_said_to_continue_the_talks_follows_them_up() -> None:
     assert follow_ups(doc, event_at(doc, "se retrouveront en septembre")) == {meeting.trigger.begin}
     assert not follow_ups(doc, event_at(doc, "se rendra à Lisbonne"))  # other people: a visit of its own
     assert not follow_ups(doc, event_at(doc, "se reverront aussi"))  # part of the summit, not of this meeting
+
+
+def test_what_the_two_ministers_agreed_at_the_end_of_the_call_is_dated_by_the_call() -> None:
+    text = ("La ministre portugaise des Affaires étrangères, Mme Ilse Varnholt, s'est entretenue ce mercredi "
+            "par téléphone avec son homologue marocain, M. Tarmo Kivi. Mme Varnholt a salué la qualité du "
+            "dialogue.\n\n"
+            "Les deux ministres sont convenus de se retrouver à Lisbonne le 9 juin.\n")
+    doc = extract_text(text, "agreed-dated", datetime.date(2026, 5, 20))
+    agreed = event_at(doc, "sont convenus")
+    assert kind(agreed) == "agreement"
+    assert agreed.date is not None and agreed.date.iso == "2026-05-20"
+
+
+def test_fighting_is_the_context_of_the_meeting_only_when_the_text_frames_it_so() -> None:
+    text = ("Le ministre norvégien des Affaires étrangères, Jan Ostberg, a reçu mardi à Oslo son homologue "
+            "portugais, Tarmo Kivi. La rencontre s'est tenue dans un contexte de combats persistants dans "
+            "l'est du pays.\n\n"
+            "Les deux ministres ont condamné les frappes menées le 7 janvier contre les ports de la région.\n")
+    doc = extract_text(text, "context-frame", datetime.date(2026, 1, 14))
+    meeting = event_at(doc, "a reçu mardi")
+    context = {r.other for r in meeting.relations if r.relation == "context"}
+    assert event_at(doc, "combats persistants").trigger.begin in context
+    assert event_at(doc, "les frappes menées").trigger.begin not in context

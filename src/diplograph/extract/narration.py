@@ -51,7 +51,7 @@ def narrative_dates(ctx: Context) -> None:
             occasion = _during_event(ctx, token)  # "En marge des travaux, X s'est entretenu avec Y"
             if occasion is not None and occasion is not event:
                 event.places = list(occasion.places)  # happened where the occasion did
-        main_clause = token.pos_ == "VERB" and (token.dep_ in ("ROOT", "conj", "parataxis")
+        main_clause = _verbal(token) and (token.dep_ in ("ROOT", "conj", "parataxis")
                                                 or token.head.dep_ == "ROOT")
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
                 and not in_quote(ctx, token):
@@ -82,7 +82,7 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
         told = _dated_event_before(ctx, token)  # "... reçu en juillet. Ils avaient alors signé un accord"
         if told is not None:
             return told.date
-    if token.pos_ != "VERB" or not _narrated_now(token):
+    if not _verbal(token) or not _narrated_now(token):
         return None
     if any(c.lower_ == "y" and c.i < token.i for c in token.children):
         there = _gathering_named_before(ctx, token)  # "La réunion ..., le 6 janvier : X y a confirmé ..."
@@ -105,6 +105,13 @@ def _clock_date(ctx: Context, paragraph, reference) -> DateValue:
     begin = paragraph.begin + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     return DateValue(reference.isoformat(), "day", ctx.char_span(begin, paragraph.begin + m.end()), relative=True)
 
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a participle the parser reads as an adjective after "être" ("Les deux ministres
+    sont convenus de ...": the perfect of "convenir", told like any other verb)."""
+    return token.pos_ == "VERB" or (token.pos_ == "ADJ" and any(
+        c.dep_ in ("aux:pass", "aux:tense", "cop") and c.lemma_.lower() == "être" for c in token.children))
 
 
 def _present(verb: Token) -> bool:

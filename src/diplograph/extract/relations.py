@@ -46,7 +46,7 @@ def link_events(ctx: Context) -> None:
         token = event_token(ctx, event)
         after_main = event.trigger.begin > main.trigger.begin
         if event.event_type in BACKGROUND:
-            if not _in_reaction(ctx, event, token):
+            if not _in_reaction(ctx, event, token) and _told_as_backdrop(ctx, event, token):
                 _add(main, "context", event)
             continue
         if event.event_type in GATHERINGS and event.status == OCCURRED and _is_prior(ctx, event, token, main):
@@ -125,6 +125,19 @@ def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
     aux = [c for c in verb.children if c.dep_.startswith("aux")]
     pluperfect = any("Imp" in a.morph.get("Tense") for a in aux) and "Part" in verb.morph.get("VerbForm")
     return pluperfect and event.trigger.begin > main.trigger.begin
+
+
+def _told_as_backdrop(ctx: Context, event: Event, token: Token) -> bool:
+    """"dans un contexte de combats persistants", "sur fond de tensions", a section headed "...
+    en toile de fond": the text frames the fact as the backdrop of what it tells (cue:backdrop)."""
+    words = cue_words(ctx.lex, "backdrop")
+    section = next((s for s in ctx.source.sections if s.begin <= event.trigger.begin < s.end), None)
+    if section is not None and section.heading is not None \
+            and any(w in section.heading.text.lower() for w in words):
+        return True
+    sentence = ctx.sent_of(token)
+    before = ctx.doc[sentence.start:token.i].text.lower()
+    return any(w in before for w in words)
 
 
 def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
