@@ -258,13 +258,13 @@ def main() -> None:
             processes.append(ox.process)
             result["push"]["Oxigraph server, push --dialect oxigraph"] = timed_push(files, ox.url, "oxigraph")
             log(f"oxigraph push: {result['push']['Oxigraph server, push --dialect oxigraph']}")
-            stores["Oxigraph server"] = sparql.Endpoint(ox.sparql)
+            stores["Oxigraph server"] = sparql.load_sources((), "oxigraph", endpoint=ox.sparql)  # its union graph
         if "virtuoso" in which:
             virt = start_virtuoso(work / "virtuoso", work)
             processes.append(virt.process)
             result["push"]["Virtuoso 7.2, push --dialect virtuoso"] = timed_push(files, virt.url, "virtuoso")
             log(f"virtuoso push: {result['push']['Virtuoso 7.2, push --dialect virtuoso']}")
-            stores["Virtuoso 7.2"] = sparql.Endpoint(virt.sparql)
+            stores["Virtuoso 7.2"] = sparql.load_sources((), "oxigraph", endpoint=virt.sparql)  # its union graph
         os.chdir(work)
         started = time.perf_counter()
         local = sparql.load_sources((), "oxigraph")  # builds graph/.store/query once

@@ -235,7 +235,8 @@ def test_credentials_in_the_url_are_refused(cli_runner: CliRunner, docs: list[Pa
 def test_a_store_whose_default_graph_is_not_the_union_gets_one_warning_with_the_fix(
         cli_runner: CliRunner, docs: list[Path], oxigraph_server: str) -> None:
     """`oxigraph serve` without --union-default-graph answers every stored query with no rows: say so."""
-    code, messages = push(cli_runner, *map(str, docs), "--store", oxigraph_server, "--dialect", "oxigraph")
+    code, messages = push(cli_runner, *map(str, docs), "--store", oxigraph_server, "--dialect", "oxigraph",
+                          "--no-union-graph")
     assert code == 0, messages
     warnings = [line for line in messages.splitlines() if "warning" in line]
     assert len(warnings) == 1
@@ -258,6 +259,7 @@ def test_a_first_push_posts_new_graphs_and_a_second_replaces_them(
     args = [*map(str, docs), "--store", oxigraph_server, "--dialect", "oxigraph", "--no-ontology"]
     code, first = push(cli_runner, *args)
     assert code == 0, first
+    first = "\n".join(line for line in first.splitlines() if "/graph/push-" in line)
     assert first.count("POST 20") == 2 and "PUT" not in first
     size = store_size(oxigraph_server)
     stray = urllib.request.Request(
@@ -267,5 +269,56 @@ def test_a_first_push_posts_new_graphs_and_a_second_replaces_them(
     urllib.request.urlopen(stray, timeout=30).close()
     code, second = push(cli_runner, *args)
     assert code == 0, second
+    second = "\n".join(line for line in second.splitlines() if "/graph/push-" in line)
     assert second.count("PUT 20") == 2 and "POST" not in second
     assert store_size(oxigraph_server) == size  # the stray triple is gone: the graph was replaced
+
+
+DOC_C = """\
+@prefix dg: <https://w3id.org/diplograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix person: <https://w3id.org/diplograph/id/person/> .
+<https://w3id.org/diplograph/doc/push-c> a dg:SourceDocument ; dg:language "fr" .
+person:alice-martin a dg:Person ; rdfs:label "Alice Martin"@fr, "Alice Martin"@en .
+"""
+LABELS = """\
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT (COUNT(*) AS ?labels) WHERE { <https://w3id.org/diplograph/id/person/alice-martin> rdfs:label ?label }
+"""
+
+
+def test_the_union_graph_stays_the_distinct_union_of_the_stores_graphs(
+        cli_runner: CliRunner, docs: list[Path], tmp_path: Path) -> None:
+    """What `query --endpoint` reads: every graph once, a triple once, replaced graphs without their old triples."""
+    from diplograph.iris import UNION_GRAPH_IRI
+
+    a, b = docs
+    with oxigraph(tmp_path / "db", union=True) as url:
+        def union_is(*paths: Path) -> bool:
+            return isomorphic(read_graph(url, UNION_GRAPH_IRI), local_graph(*paths))
+
+        common = ["--store", url, "--dialect", "oxigraph", "--no-ontology"]
+        code, messages = push(cli_runner, str(a), str(b), *common)
+        assert code == 0, messages
+        assert union_is(a, b)
+        a.write_text(DOC_A.replace("son", "leur"), encoding="utf-8")
+        code, messages = push(cli_runner, str(a), *common)  # b is not pushed again: read back from the store
+        assert code == 0, messages
+        assert union_is(a, b) and "son" not in read_graph(url, UNION_GRAPH_IRI).serialize(format="nt")
+        c = tmp_path / "push-c.ttl"
+        c.write_text(DOC_C, encoding="utf-8")
+        code, messages = push(cli_runner, str(c), *common)  # a new graph only: merged into the union
+        assert code == 0, messages
+        assert "union graph" in messages and "POST 20" in messages.split("union graph")[1]
+        assert union_is(a, b, c)
+        # Alice's two labels are in two graphs: the store's own union default graph counts four,
+        # the stored queries (through the union graph) two.
+        query = tmp_path / "labels.rq"
+        query.write_text(LABELS, encoding="utf-8")
+        answer = cli_runner.invoke(cli, ["query", str(query), "--endpoint", url + "/query", "-f", "csv"])
+        assert answer.exit_code == 0, answer.output
+        assert answer.stdout.split() == ["labels", "2"] and "warning" not in answer.stderr
+        raw = urllib.request.Request(url + "/query", data=urllib.parse.urlencode({"query": LABELS}).encode(),
+                                     headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(raw, timeout=30) as response:
+            assert response.read().decode().split() == ["labels", "4"]

@@ -231,18 +231,23 @@ def _authorization() -> str | None:
     return "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
 
 
-def request(url: str, query_text: str, accept: str = RESULTS_JSON, timeout: float = 60.0) -> bytes:
+def request(url: str, query_text: str, accept: str = RESULTS_JSON, timeout: float = 60.0,
+            default_graph: str | None = None) -> bytes:
     """POST the query (form-encoded, as the Protocol allows for every server) and return the body.
 
     HTTP errors become one line with the server's own message; an unreachable server is an
     InputError (exit 3) naming the URL.
     """
-    return exchange(url, query_text, accept, timeout)[0]
+    return exchange(url, query_text, accept, timeout, default_graph)[0]
 
 
 def exchange(url: str, query_text: str, accept: str = RESULTS_JSON,
-             timeout: float = 60.0) -> tuple[bytes, str]:
-    """:func:`request`, also returning the ``Server`` header (which store answered)."""
+             timeout: float = 60.0, default_graph: str | None = None) -> tuple[bytes, str]:
+    """:func:`request`, also returning the ``Server`` header (which store answered).
+
+    ``default_graph``: the graph the query reads as its default graph (the protocol's
+    ``default-graph-uri``, sent in the body with the query).
+    """
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UsageError(f"--endpoint {url!r}: expected an http:// or https:// URL")
@@ -250,7 +255,8 @@ def exchange(url: str, query_text: str, accept: str = RESULTS_JSON,
     auth = _authorization()
     if auth:
         headers["Authorization"] = auth
-    body = urllib.parse.urlencode({"query": query_text}).encode("utf-8")
+    fields = {"query": query_text} | ({"default-graph-uri": default_graph} if default_graph else {})
+    body = urllib.parse.urlencode(fields).encode("utf-8")
     req = urllib.request.Request(url, data=body, method="POST", headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
@@ -372,28 +378,44 @@ def select(
     query_text: str,
     bindings: Mapping[str, Identifier] | None = None,
     timeout: float = 60.0,
+    default_graph: str | None = None,
 ) -> tuple[list[str], list[tuple[Node | None, ...]]]:
     """Run a SELECT at ``url`` with ``bindings`` as a VALUES block: (variables, rows).
 
     Rows keep the endpoint's order (meaningful with ORDER BY); an unbound cell is None.
     """
-    result = parse_results(request(url, bind(query_text, bindings or {}), timeout=timeout))
+    result = parse_results(request(url, bind(query_text, bindings or {}), timeout=timeout,
+                                   default_graph=default_graph))
     if isinstance(result, bool):
         raise InputError("expected a SELECT query, got an ASK answer")
     return result
 
 
 def ask(url: str, query_text: str, bindings: Mapping[str, Identifier] | None = None,
-        timeout: float = 60.0) -> bool:
+        timeout: float = 60.0, default_graph: str | None = None) -> bool:
     """Run an ASK at ``url``."""
-    result = parse_results(request(url, bind(query_text, bindings or {}), timeout=timeout))
+    result = parse_results(request(url, bind(query_text, bindings or {}), timeout=timeout,
+                                   default_graph=default_graph))
     if not isinstance(result, bool):
         raise InputError("expected an ASK query, got solutions")
     return result
 
 
 def construct(url: str, query_text: str, bindings: Mapping[str, Identifier] | None = None,
-              timeout: float = 60.0) -> bytes:
+              timeout: float = 60.0, default_graph: str | None = None) -> bytes:
     """Run a CONSTRUCT/DESCRIBE at ``url``; returns N-Triples bytes (parse with rdflib or pyoxigraph)."""
-    return request(url, bind(query_text, bindings or {}), accept="application/n-triples", timeout=timeout)
+    return request(url, bind(query_text, bindings or {}), accept="application/n-triples", timeout=timeout,
+                   default_graph=default_graph)
+
+
+def union_graph(url: str, timeout: float = 60.0) -> str | None:
+    """The diplograph union graph's IRI when the store at ``url`` holds it (``push`` writes it), else None.
+
+    The stored queries then read it as their default graph: the store's own union default graph
+    repeats a triple once per graph (see :mod:`diplograph.push`).
+    """
+    from diplograph.iris import UNION_GRAPH_IRI
+
+    held = parse_results(request(url, f"ASK {{ GRAPH <{UNION_GRAPH_IRI}> {{ ?s ?p ?o }} }}", timeout=timeout))
+    return UNION_GRAPH_IRI if held is True else None
 

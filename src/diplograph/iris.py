@@ -13,6 +13,11 @@ import unicodedata
 BASE = "https://w3id.org/diplograph/"
 ONTOLOGY_GRAPH_IRI = BASE + "graph/ontology"
 VOCAB_GRAPH_IRI = BASE + "graph/vocab"
+#: The distinct union of every pushed graph, which a remote store keeps as one named graph: a quad
+#: store's union default graph (Virtuoso, Oxigraph server) holds one copy of a triple per graph, so
+#: a gazetteer actor's label named by n documents joins n times; reading this graph instead keeps
+#: the set semantics the local query store has (``_``: no document slug starts with it).
+UNION_GRAPH_IRI = BASE + "graph/_union"
 
 PREFIXES: dict[str, str] = {
     "dg": BASE + "ontology#",

@@ -665,9 +665,14 @@ def run_rdflib(dataset: Dataset, query: StoredQuery, bindings: Mapping[str, Iden
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A remote SPARQL 1.1 Protocol endpoint standing in for local files (``--endpoint URL``)."""
+    """A remote SPARQL 1.1 Protocol endpoint standing in for local files (``--endpoint URL``).
+
+    ``default_graph``: the graph the queries read as their default graph, the union graph
+    ``push`` keeps in the store (None: the store's own default graph).
+    """
 
     url: str
+    default_graph: str | None = None
 
 
 def run_endpoint(endpoint: Endpoint, query: StoredQuery, bindings: Mapping[str, Identifier]) -> Result:
@@ -676,13 +681,15 @@ def run_endpoint(endpoint: Endpoint, query: StoredQuery, bindings: Mapping[str, 
 
     form = _form(query.text)
     if form == "ASK":
-        return Result("ask", boolean=remote.ask(endpoint.url, query.text, bindings))
+        return Result("ask", boolean=remote.ask(endpoint.url, query.text, bindings,
+                                                default_graph=endpoint.default_graph))
     if form in ("CONSTRUCT", "DESCRIBE"):
         from rdflib import Graph
 
-        graph = Graph().parse(data=remote.construct(endpoint.url, query.text, bindings), format="nt")
+        graph = Graph().parse(data=remote.construct(endpoint.url, query.text, bindings,
+                                                    default_graph=endpoint.default_graph), format="nt")
         return Result("graph", triples=sorted(set(graph)))  # type: ignore[arg-type]
-    variables, rows = remote.select(endpoint.url, query.text, bindings)
+    variables, rows = remote.select(endpoint.url, query.text, bindings, default_graph=endpoint.default_graph)
     return Result("select", variables, rows)
 
 
@@ -698,7 +705,12 @@ def load_sources(sources: Sequence[str | Path], engine: str, endpoint: str | Non
             raise UsageError("give either FILES or --endpoint, not both")
         if not endpoint.startswith(("http://", "https://")):
             raise UsageError(f"--endpoint must be an http(s) URL, not {endpoint!r}")
-        return Endpoint(endpoint)
+        from diplograph.endpoint import union_graph
+
+        # The union graph `push` writes, when the store holds it (one ASK), unless the URL names
+        # the default graph itself.
+        named = "default-graph-uri=" in endpoint.partition("?")[2]
+        return Endpoint(endpoint, None if named else union_graph(endpoint))
 
     if engine == "oxigraph":
         if not sources:  # graph/: the persistent store, built by `build` (or now, once)

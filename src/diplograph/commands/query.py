@@ -53,7 +53,7 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, engine: str, end
     query = sparql.resolve_query(name, light=native)
     bindings = sparql.bind_parameters(query, sparql.parse_param_options(params), native=native)
     data = sparql.load_sources(files, engine, endpoint)
-    if endpoint is not None:
+    if endpoint is not None and data.default_graph is None:
         _warn_if_not_union(endpoint)
     result = sparql.run(query, data, bindings, native=native)
     click.echo(sparql.format_result(result, fmt), nl=False)
