@@ -141,29 +141,31 @@ def _make_ontology_ntriples() -> bytes:
 
 
 _RULE_STORES: dict[int, list] = {}
-_RULE_STORE_USES = 64
+_RULE_STORE_TRIPLES = 80_000  # about 64 document graphs
 
 
-def _rule_store() -> object:
+def _rule_store(triples: int) -> object:
     """This process's Oxigraph store for the SPARQL rules: the OWL file in a named graph.
 
     Per process (keyed by pid) because build workers are forked: a store is never shared
     across a fork. Each document goes into the default graph and is cleared afterwards.
-    Renewed every 64 documents: an in-memory store keeps what was cleared, and measured,
-    its queries got 2x slower over 500 documents (validation was no longer linear).
+    Renewed once :data:`_RULE_STORE_TRIPLES` triples have gone through it (``triples``: the
+    size of the graph about to be loaded): an in-memory store keeps what was cleared, and
+    measured, its queries got 2x slower over 500 documents (validation was no longer linear);
+    counted in triples, not graphs, since a batch of the corpus graph is ~20 document graphs.
     """
     import os
 
     import pyoxigraph
 
     entry = _RULE_STORES.get(os.getpid())
-    if entry is None or entry[1] >= _RULE_STORE_USES:
+    if entry is None or entry[1] >= _RULE_STORE_TRIPLES:
         store = pyoxigraph.Store()
         store.bulk_load(_ontology_ntriples(), format=pyoxigraph.RdfFormat.N_TRIPLES,
                         to_graph=pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH)))
         _RULE_STORES.clear()
         entry = _RULE_STORES[os.getpid()] = [store, 0]
-    entry[1] += 1
+    entry[1] += triples
     return entry[0]
 
 
@@ -182,7 +184,7 @@ def sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
 
     if not rules and not checks:
         return []
-    store = _rule_store()
+    store = _rule_store(len(data))
     default = pyoxigraph.DefaultGraph()
     store.clear_graph(default)  # type: ignore[attr-defined]
     try:
