@@ -135,3 +135,29 @@ def test_an_imperfect_is_not_read_as_a_conditional() -> None:
     forms = {t.text: future_form(t) for t in doc if t.pos_ in ("VERB", "AUX")}
     assert forms["retrouveraient"] and forms["pourraient"]
     assert not forms["déclarait"] and not forms["faisaient"]
+
+
+def _sides(event: Event) -> dict[str, str | None]:
+    return {p.actor.rsplit("/", 1)[1]: (p.side or "").rsplit("/", 1)[-1] or None for p in event.participants}
+
+
+def test_a_travelling_party_is_one_side() -> None:
+    # a readout names its own minister by a bare office; the state it gives is a companion's
+    text = ("Le ministre des Affaires étrangères, M. Tran Van Long, a effectué du 10 au 12 mars une tournée "
+            "dans le Golfe. Il était accompagné de la vice-ministre du Commerce, Mme Nguyen Thi Mai, et de "
+            "l'ambassadeur du Vietnam au Koweït, M. Vo Quang Huy.\n\n"
+            "Le 11 mars, M. Tran Van Long a été reçu à Manama par le ministre bahreïnien des Affaires "
+            "étrangères, M. Khalid Al-Sayed.")
+    doc = extract_text(text, "travelling-party", datetime.date(2025, 3, 14))
+    sides = _sides(gathering_at(doc, "a été reçu à Manama"))
+    assert sides.get("tran-van-long") == "vietnam"
+    assert sides.get("khalid-al-sayed") == "bahrain"  # "bahreïnien", the usual demonym
+
+
+def test_delegation_heads_after_a_comma_and_a_title_take_their_delegation_side() -> None:
+    text = ("La première session (Vientiane, 21-23 mars 2016) a réuni la délégation lao, conduite par le "
+            "vice-ministre des Affaires étrangères Somsak Vongsa, et la délégation cambodgienne, dirigée par "
+            "le secrétaire d'État Chan Dara.")
+    doc = extract_text(text, "delegation-heads", datetime.date(2024, 2, 1))
+    sides = _sides(gathering_at(doc, "La première session"))
+    assert sides.get("somsak-vongsa") == "laos" and sides.get("chan-dara") == "cambodia"

@@ -56,10 +56,12 @@ DEPENDENT = frozenset(
     "MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK TW UM VG VI WF YT".split()
 )
 
-#: Common French names ISO does not give, and French demonyms (masculine singular), by ISO code.
-EXTRA: dict[str, tuple[tuple[str, ...], str | None]] = {
+#: Common French names ISO does not give, and French demonyms (masculine singular; a tuple when
+#: usage has several: "la délégation lao" and "le gouvernement laotien"), by ISO code.
+EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "AF": ((), "afghan"), "AL": ((), "albanais"), "AO": ((), "angolais"), "AR": ((), "argentin"),
-    "BA": (("Bosnie",), "bosnien"), "BD": ((), "bangladais"), "BF": ((), "burkinabè"), "BH": ((), "bahreïni"),
+    "BA": (("Bosnie",), "bosnien"), "BD": ((), "bangladais"), "BF": ((), "burkinabè"),
+    "BH": ((), ("bahreïnien", "bahreïni")),
     "BJ": ((), "béninois"), "BO": ((), "bolivien"), "CD": (("RDC", "Congo-Kinshasa"), None),
     "CG": (("Congo", "Congo-Brazzaville"), None), "CI": ((), "ivoirien"), "CL": ((), "chilien"),
     "CM": ((), "camerounais"), "CO": ((), "colombien"), "CU": ((), "cubain"), "CV": (("Cap-Vert",), "cap-verdien"),
@@ -68,7 +70,7 @@ EXTRA: dict[str, tuple[tuple[str, ...], str | None]] = {
     "GN": ((), "guinéen"), "GT": ((), "guatémaltèque"), "HN": ((), "hondurien"), "HR": ((), "croate"),
     "HT": ((), "haïtien"), "ID": ((), "indonésien"), "IQ": ((), "irakien"), "IS": ((), "islandais"),
     "JO": ((), "jordanien"), "KE": ((), "kényan"), "KG": (("Kirghizie",), "kirghiz"), "KH": ((), "cambodgien"),
-    "KW": ((), "koweïtien"), "LA": (("Laos",), "laotien"), "LB": ((), "libanais"), "LK": ((), "sri-lankais"),
+    "KW": ((), "koweïtien"), "LA": (("Laos",), ("laotien", "lao")), "LB": ((), "libanais"), "LK": ((), "sri-lankais"),
     "LU": ((), "luxembourgeois"), "LY": ((), "libyen"), "MA": ((), "marocain"), "MC": ((), "monégasque"),
     "ME": ((), "monténégrin"), "MG": ((), "malgache"), "MK": ((), "macédonien"), "ML": ((), "malien"),
     "MM": (("Birmanie",), "birman"), "MN": ((), "mongol"), "MR": ((), "mauritanien"), "MT": ((), "maltais"),
@@ -239,7 +241,8 @@ def generate() -> str:
                 f"{_literal(f'Sovereign state (ISO 3166-1 {code}).', 'en')} ;",
             ]
             if demonym:
-                lines.append(f"    dg:demonym {_literal(demonym, 'fr')} ;")
+                forms = (demonym,) if isinstance(demonym, str) else demonym
+                lines.append("    dg:demonym " + ", ".join(_literal(d, "fr") for d in forms) + " ;")
         else:
             alts = fresh
         if alts:

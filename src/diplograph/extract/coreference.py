@@ -638,7 +638,17 @@ def _sentence_at(ctx: Context, offset: int) -> Span | None:
 
 
 def _gathering_before(ctx: Context, offset: int, state: str | None) -> Event | None:
-    """The latest occurred gathering before ``offset`` that a delegation of ``state`` can be part of."""
+    """The latest occurred gathering before ``offset`` that a delegation of ``state`` can be part of.
+
+    A gathering told in the same sentence comes first: "La première session a réuni la
+    délégation X, conduite par A, et la délégation Y, dirigée par B" seats A and B there.
+    """
+    sentence = _sentence_at(ctx, offset)
+    if sentence is not None:
+        here = [e for e in ctx.events if e.event_type in GATHERINGS and e.status == OCCURRED
+                and sentence.begin <= e.trigger.begin < offset]
+        if here:
+            return max(here, key=lambda e: e.trigger.begin)
     for event in sorted(ctx.events, key=lambda e: -e.trigger.begin):
         if event.trigger.begin >= offset or event.event_type not in GATHERINGS or event.status != OCCURRED:
             continue

@@ -22,6 +22,9 @@ from diplograph.namespaces import id_iri, slugify
 MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
 #: Verbs of leading a delegation ("X dirigeait la délégation russe").
 LEAD_VERBS = frozenset("conduire mener diriger présider".split())
+#: Their participles, which the tagger may read as nouns ("la délégation lao, conduite par X").
+LEAD_PARTICIPLES = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé", "emmené")
+                             for end in ("", "e", "s", "es"))
 #: "Côté turc, X ..." puts X on the Turkish side.
 SIDE_NOUNS = frozenset({"côté"})
 #: "son homologue turc": someone holding the same role for another state.
@@ -102,6 +105,51 @@ def find_roles(ctx: Context) -> None:
             else:
                 if entity.affiliation:
                     ctx.sides[entity.iri] = entity.affiliation
+    _companion_sides(ctx)
+
+
+def _companion_sides(ctx: Context) -> None:
+    """"Il était accompagné de la vice-ministre X et de l'ambassadeur du Vietnam, M. Y": a
+    travelling party is one side.
+
+    Why: a readout names its own minister by a bare office ("le ministre des Affaires
+    étrangères, M. Z"), and the one state it gives is often a companion's ("l'ambassadeur du
+    Vietnam"); the people who travel together serve the same state. When the principal and the
+    companions of an "accompagné de" phrase know exactly one side between them, those without
+    a side take it.
+    """
+    from diplograph.extract.syntax import SUBJECT_DEPS, antecedent, subjects_of
+
+    doc = ctx.doc
+    for token in lemma_tokens(doc, frozenset({"accompagner"})):
+        if "Part" not in token.morph.get("VerbForm"):
+            continue  # "Y accompagnait X": the parse of the active voice is left alone
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "par"):
+            continue
+        # the people named after "accompagné de", up to the next verb (the parser often loses
+        # the second "et de ...", so the words are read in order rather than the tree)
+        people: list[str] = []
+        for i in range(token.i + 1, ctx.sent_of(token).end):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                break
+            people += [m.iri for m in ctx.by_token.get(i, []) if m.kind == "person" and m.iri not in people]
+        if not people:
+            continue
+        principal: list[str] = []
+        for subject in [c for c in token.children if c.dep_ in SUBJECT_DEPS] or subjects_of(ctx, token):
+            if subject.lower_ in ("il", "elle"):
+                principal += antecedent(ctx, subject)
+            else:
+                principal += [m.iri for m in ctx.by_token.get(subject.i, []) if m.kind == "person"]
+        if token.dep_ in ("acl", "advcl") or not principal:
+            principal += [m.iri for m in ctx.by_token.get(token.head.i, []) if m.kind == "person"]
+        party = [p for p in dict.fromkeys(principal + people) if _is_person(ctx, p)]
+        sides = {ctx.sides[p] for p in party if p in ctx.sides}
+        if len(party) < 2 or len(sides) != 1:
+            continue
+        side = sides.pop()
+        for person in party:
+            ctx.sides.setdefault(person, side)
 
 
 def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[str | None, int]:
@@ -551,13 +599,24 @@ def _delegations(ctx: Context) -> None:
         verb = token.head
         members: list[str] = []
         after = m.end
-        while after < len(doc) and after < m.end + 4 and doc[after].pos_ in ("AUX", "VERB", "ADV"):
+        # "la délégation russe était conduite par X", "la délégation cambodgienne, dirigée par X"
+        while after < len(doc) and after < m.end + 4 and (doc[after].pos_ in ("AUX", "VERB", "ADV")
+                                                          or doc[after].lower_ in LEAD_PARTICIPLES
+                                                          or (doc[after].text == "," and after == m.end)):
             after += 1
         if after < len(doc) and doc[after].lower_ == "par":
             members = [a for a in actors_of(ctx, doc[after + 1], follow_conj=False) if _is_person(ctx, a)] \
                 if after + 1 < len(doc) else []
             if not members and after + 2 < len(doc):
                 members = [a for a in actors_of(ctx, doc[after + 2], follow_conj=False) if _is_person(ctx, a)]
+            if not members:  # "conduite par le vice-ministre des Affaires étrangères X": the title first
+                for i in range(after + 1, min(ctx.sent_of(token).end, after + 12)):
+                    if doc[i].text in (",", ";", ":") or doc[i].pos_ in ("VERB", "AUX"):
+                        break
+                    found = [m.iri for m in ctx.by_token.get(i, []) if m.kind == "person" and not m.described]
+                    if found:
+                        members = found[:1]
+                        break
         elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in MEMBERSHIP_VERBS:
             stop = ctx.sent_of(token).end
             for other in delegations:
