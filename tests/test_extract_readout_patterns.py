@@ -116,3 +116,25 @@ def test_fighting_is_the_context_of_the_meeting_only_when_the_text_frames_it_so(
     context = {r.other for r in meeting.relations if r.relation == "context"}
     assert event_at(doc, "combats persistants").trigger.begin in context
     assert event_at(doc, "les frappes menées").trigger.begin not in context
+
+
+def test_a_sea_or_a_gulf_is_a_place_and_the_country_in_its_name_no_actor() -> None:
+    text = ("Les deux ministres ont évoqué la liberté de navigation en mer de Chine méridionale et la "
+            "sécurité maritime dans le golfe de Guinée. Ils ont condamné les actes de sabotage commis "
+            "en mer Baltique.\n")
+    doc = extract_text(text, "seas", datetime.date(2026, 3, 2))
+    places = {e.label for e in doc.entities.values() if e.kind == "place"}
+    assert {"mer de Chine méridionale", "golfe de Guinée", "mer Baltique"} <= places
+    states = {e.iri.rsplit("/", 1)[-1] for e in doc.entities.values() if e.kind == "state"}
+    assert not {"china", "guinea"} & states
+
+
+def test_the_sea_whose_zones_were_discussed_is_not_where_the_ministers_met() -> None:
+    text = ("Le Premier ministre grec, Nikos Andreou, et le vice-président turc, Murat Ozkan, se sont "
+            "rencontrés mardi à Ankara.\n\n"
+            "Au cours des discussions, les deux responsables ont abordé la délimitation des zones maritimes "
+            "en mer Égée et la question migratoire.\n")
+    doc = extract_text(text, "topic-sea", datetime.date(2026, 9, 23))
+    meeting = event_at(doc, "se sont rencontrés mardi")
+    assert meeting is event_at(doc, "Au cours des discussions")
+    assert [p.rsplit("/", 1)[-1] for p in meeting.places] == ["ankara"]

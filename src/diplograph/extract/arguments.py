@@ -456,7 +456,9 @@ def _topic_place(ctx: Context, word: Token) -> bool:
     while word.dep_ == "conj" and word.head.i < word.i:  # "en Ukraine et en Arménie": the first one
         word = word.head
     i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
-    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET") or ctx.doc[i].lower_ in _BEFORE_PLACE):
+    # adjectives too: "les zones maritimes en mer Égée", "les incidents répétés en mer de Chine"
+    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET", "ADJ") or ctx.doc[i].lower_ in _BEFORE_PLACE
+                     or (ctx.doc[i].dep_ == "acl" and "Part" in ctx.doc[i].morph.get("VerbForm"))):
         i -= 1
     if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
         return True

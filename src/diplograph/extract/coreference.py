@@ -14,7 +14,16 @@ from diplograph.extract.arguments import HOST_VERBS, participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.entities import PLACE_NOUNS
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
-from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, case_of, event_token, in_quote, subjects_of
+from diplograph.extract.syntax import (
+    DURING_CASES,
+    DURING_NOUNS,
+    FRAMING_WORDS,
+    actors_of,
+    case_of,
+    event_token,
+    in_quote,
+    subjects_of,
+)
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event, Span, channels_agree
 
@@ -151,7 +160,15 @@ def _determiner(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ == "case" and c.lower_ in _CONTRACTED and c.i < token.i:
             return c
+        if c.dep_ == "case" and c.lower_ == "des" and c.i == token.i - 1 and _framed(token):
+            return c  # "au cours des discussions": de + les, the talks just told
     return None
+
+
+def _framed(token: Token) -> bool:
+    """The noun closes a framing phrase: "au cours des discussions", "lors des entretiens"."""
+    before = token.doc[token.i - 2] if token.i >= 2 else None
+    return before is not None and before.lower_ in FRAMING_WORDS
 
 
 def _reference(ctx: Context, token: Token) -> str | None:
@@ -174,9 +191,9 @@ def _reference(ctx: Context, token: Token) -> str | None:
         word = det.lower_
         if word in _DEMONSTRATIVES or word in _POSSESSIVE:
             return "demonstrative"
-        if word in _DEFINITES or word in _CONTRACTED:
+        if word in _DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
             plural = "Plur" in token.morph.get("Number")
-            if plural and token.dep_ not in ("nsubj", "nsubj:pass"):
+            if plural and token.dep_ not in ("nsubj", "nsubj:pass") and not _framed(token):
                 return None  # "exploiter les pourparlers": the process, not the meeting just told
             if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
                 return None  # "la médiation turque" describes something of its own

@@ -31,6 +31,14 @@ HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s
 LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik".split())
 #: Nouns that open the name of a building ("l'hôtel Lagune", "au palais de X"): such a name is a place.
 PLACE_NOUNS = frozenset("hôtel palais château résidence villa manoir pavillon centre domaine".split())
+#: Nouns that open the name of a sea, a gulf, a river ("la mer Baltique", "le golfe de Guinée",
+#: "le fleuve Uruguay"): the name is one place, and a country named inside it ("mer de Chine
+#: méridionale") is no mention of that state.
+FEATURE_NOUNS = frozenset("mer golfe océan détroit fleuve lac canal baie".split())
+#: Lower-case words that may end such a name ("mer de Chine méridionale").
+FEATURE_TAILS = frozenset(
+    "méridional méridionale oriental orientale occidental occidentale septentrional septentrionale "
+    "central centrale".split())
 #: Contracted articles: a name right after one ("au Ritz") is a place or an institution, never a person.
 CONTRACTED = frozenset({"au", "aux"})
 #: Name particles that may stay lower case inside a person's name.
@@ -55,9 +63,10 @@ def find_entities(ctx: Context) -> None:
     _mark_headings(ctx)
     ctx_demonyms = demonyms(ctx)
     ctx.demonym_at = ctx_demonyms
-    taken: set[int] = set()
+    taken = _geographic_features(ctx)
     for ent in doc.ents:
-        if ent.label_ == GAZETTEER_LABEL and _gazetteer_mention(ctx, ent):
+        if ent.label_ == GAZETTEER_LABEL and not taken.intersection(range(ent.start, ent.end)) \
+                and _gazetteer_mention(ctx, ent):
             taken.update(range(ent.start, ent.end))
     taken.update(_long_state_names(ctx, taken))
     for ent in doc.ents:
@@ -66,6 +75,38 @@ def find_entities(ctx: Context) -> None:
         _ner_mention(ctx, ent)
     _collectives(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
+
+
+def _geographic_features(ctx: Context) -> set[int]:
+    """"la mer Baltique", "le golfe de Guinée", "en mer de Chine méridionale": a feature noun
+    followed by a capitalised name (after "de" or not) is one place, minted when the gazetteer
+    does not name it whole; returns the tokens it takes."""
+    doc = ctx.doc
+    gazetteer = {(e.start, e.end) for e in doc.ents if e.label_ == GAZETTEER_LABEL}
+    taken: set[int] = set()
+    for t in doc:
+        if t.lower_ not in FEATURE_NOUNS or t.i in ctx.heading_tokens or t.i in taken:
+            continue
+        j = t.i + 1
+        if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du"):
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+            k += 1
+        if k == j:
+            continue
+        if k < len(doc) and doc[k].lower_ in FEATURE_TAILS:
+            k += 1
+        if (t.i, k) in gazetteer:
+            continue  # "mer Noire": the gazetteer's own place
+        span = ctx.span(t.i, k)
+        label = " ".join(doc[t.i:k].text.split())
+        label = label[0].lower() + label[1:]
+        iri = id_iri("place", slugify(label))
+        ctx.add_mention(Mention(t.i, k, span, iri, "place", place=iri))
+        add_minted_entity(ctx, iri, "place", label, span)
+        taken.update(range(t.i, k))
+    return taken
 
 
 def _mark_headings(ctx: Context) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
-from diplograph.extract.syntax import event_token, in_quote
+from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote
 from diplograph.model import DateValue, Event, Span
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _CLOCK = re.compile(r"^\s*\d{1,2}\s?h\s?\d{2}\b")
 
 #: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de").
-_DURING = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion"})
+_DURING = FRAMING_WORDS
 
 
 

@@ -67,6 +67,9 @@ def future_form(token: Token) -> bool:
 #: "pendant", "durant": the words that set a clause inside (or beside) an event.
 DURING_NOUNS = frozenset({"marge", "occasion", "cours"})
 DURING_CASES = frozenset({"lors", "pendant", "durant"})
+#: Words that open a phrase framing an act inside an occasion: "à l'issue de la réunion", "lors
+#: des discussions", "au cours des entretiens", "en marge du sommet", "au terme de la visite".
+FRAMING_WORDS = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion"})
 
 
 def unique(items: list[str]) -> list[str]:
