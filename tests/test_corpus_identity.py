@@ -405,14 +405,16 @@ def test_corpus_graph_validated_in_batches_gives_the_whole_graph_report(built: P
     _same_report(_batched_report(path, monkeypatch), _whole_report(path, monkeypatch))
 
 
-def test_broken_corpus_graph_gives_the_same_results_in_batches(built: Path, tmp_path: Path, monkeypatch):
+@pytest.mark.parametrize("engine", ["auto", "pyshacl"])
+def test_broken_corpus_graph_gives_the_same_results_in_batches(built: Path, tmp_path: Path, monkeypatch,
+                                                               engine: str):
     from diplograph.corpus_validation import validate_in_batches
 
     path = _broken_copy(built, tmp_path, _break_locally)
-    batched = validate_in_batches(path, batch_events=2)
+    batched = validate_in_batches(path, engine=engine, batch_events=2)
     assert not batched.whole and batched.batches >= 3
-    report = _batched_report(path, monkeypatch)
-    whole = _whole_report(path, monkeypatch)
+    report = _batched_report(path, monkeypatch, engine=engine)
+    whole = _whole_report(path, monkeypatch, engine=engine)
     _same_report(report, whole)
     shapes = {r.shape.split("/")[0] for r in whole.results}
     assert {"dgsh:CorpusEventShape", "dgsh:ValueSupportShape", "dgsh:PositionShape",
