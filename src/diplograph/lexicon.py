@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -114,12 +115,25 @@ class LexHolding:
     person: str
     role: str
     organisation: str | None
-    start: int | None  # first year (schema:startDate), None when unknown
-    end: int | None  # last year (schema:endDate), None while in office
+    start: str | None  # schema:startDate as ISO text ("2024" or "2024-01-09"), None when unknown
+    end: str | None  # schema:endDate as ISO text, None while in office
 
-    def covers(self, year: int) -> bool:
-        """Held during ``year`` (an unknown start or end does not exclude it)."""
-        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+    def covers(self, when: date | int) -> bool:
+        """Held on the day ``when`` (or at some time in the year ``when``).
+
+        A gYear bound covers its whole year; a day bound is exact, the end day being the
+        successor's first (so on a handover day only the successor holds the office). An unknown
+        start or end does not exclude anything.
+        """
+        if isinstance(when, int):
+            year = str(when)
+            return (self.start is None or self.start[:4] <= year) and (self.end is None or year <= self.end[:4])
+        day = when.isoformat()
+        if self.start is not None and day[:len(self.start)] < self.start:
+            return False
+        if self.end is None:
+            return True
+        return day < self.end if len(self.end) == 10 else day[:len(self.end)] <= self.end
 
 
 @dataclass
@@ -135,15 +149,16 @@ class Lexicon:
     home_state: str | None = None  # the state an unqualified formal title means (dg:homeState)
     state_heads: frozenset[str] = frozenset()  # first words of long state names ("république", "royaume")
 
-    def holders_on(self, role: str, organisation: str, year: int) -> list[str]:
-        """People the gazetteer says held ``role`` (or a narrower office) for ``organisation`` in ``year``.
+    def holders_on(self, role: str, organisation: str, when: date | int) -> list[str]:
+        """People the gazetteer says held ``role`` (or a narrower office) for ``organisation`` on the
+        day (or in the year) ``when``.
 
         Only for single-holder offices (vocab/role-collection/single-holder): for an envoy
         or a minister in general, role + organisation + date do not identify anyone.
         """
         if role not in self.single_holder:
             return []
-        found = [h.person for h in self.holdings if h.organisation == organisation and h.covers(year)
+        found = [h.person for h in self.holdings if h.organisation == organisation and h.covers(when)
                  and self.narrower_or_same(h.role, role) and h.person in self.actors]
         return sorted(set(found))
 
@@ -416,11 +431,11 @@ def _state_heads(lex: Lexicon) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= 3 and w not in excluded)
 
 
-def _year(values: list) -> int | None:
-    """The year of a schema:startDate/endDate literal (gYear or date), None when absent."""
+def _when(values: list) -> str | None:
+    """A schema:startDate/endDate literal as ISO text: "2024" (gYear) or "2024-01-09" (date)."""
     for text, _ in sorted(_literals(values)):
-        if text[:4].isdigit():
-            return int(text[:4])
+        if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", text):
+            return text
     return None
 
 
@@ -430,7 +445,7 @@ def _holding(props: dict[str, list]) -> LexHolding | None:
     if person is None or role is None:
         return None
     return LexHolding(person=person, role=role, organisation=_first_iri(props.get(DG_NS + "forOrganization", [])),
-                      start=_year(props.get(SCHEMA + "startDate", [])), end=_year(props.get(SCHEMA + "endDate", [])))
+                      start=_when(props.get(SCHEMA + "startDate", [])), end=_when(props.get(SCHEMA + "endDate", [])))
 
 
 def _literals(values: list) -> list[tuple[str, str]]:

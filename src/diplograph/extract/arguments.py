@@ -82,6 +82,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         "Part" in token.morph.get("VerbForm") or token.lemma_.lower() in ETRE_VERBS))  # "sont convenus"
     agents: list[str] = []
     participants: list[str] = []
+    invited_by: str | None = None
     companions: list[str] = []
     targets: list[str] = []
     inverted: list[str] = []
@@ -125,6 +126,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         companions += _companions(ctx, token)
         if hit.iri in GATHERINGS:
             participants += linear_with(ctx, ctx.doc[hit.end - 1])  # "s'est entretenu par téléphone avec X"
+            inviters = _inviters(ctx, token)
+            if inviters:  # "À l'invitation de X, Y s'est rendu à Z": X hosts it
+                participants += inviters
+                invited_by = inviters[0]
     else:
         for c in token.subtree:
             if c.i == token.i:
@@ -151,12 +156,19 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if hit.iri in GATHERINGS:
             participants += _governing_agents(ctx, token)
             participants += _during_subjects(ctx, token)
+            inviters = _inviters(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []
+            if inviters:  # "À l'invitation de X, Y a effectué une visite": X hosts it, Y visits
+                participants += inviters
+                invited_by = inviters[0]
+                participants += _invited(ctx, verb, inviters)
     agents = unique(agents)
     event.agents = agents
     event.targets = [t for t in unique(targets) if t not in agents]
     if hit.iri in GATHERINGS or hit.iri == et("agreement"):
         if verbal and token.lemma_ in HOST_VERBS and agents:
             event.host = agents[0]
+        elif invited_by is not None:
+            event.host = invited_by
         if verbal and token.lemma_ in GUEST_VERBS and not participants:
             participants = _named_after(ctx, token)  # the parse lost the object: names after the verb
         everyone = unique(agents + participants + companions)
@@ -183,6 +195,33 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.according_to = _according_to(ctx, token)
     return event
 
+
+
+def _inviters(ctx: Context, verb: Token) -> list[str]:
+    """"À l'invitation de X" (or "sur l'invitation de X") on a gathering verb: X, who hosts it (the
+    first person of the phrase, without what the parser coordinated or apposed to it)."""
+    for c in verb.children:
+        if c.dep_.startswith("obl") and c.lemma_.lower() == "invitation" and case_of(c) in ("à", "sur"):
+            for g in c.children:
+                if g.dep_ == "nmod" and case_of(g) in ("de", "du", "d'", "des"):
+                    phrase = {t.i for t in g.subtree} - {t.i for x in g.subtree if x.dep_ == "conj"
+                                                         for t in x.subtree}
+                    named = [m.iri for i in sorted(phrase) for m in ctx.by_token.get(i, [])
+                             if m.kind == "person" and m.start == i]
+                    return named[:1] or actors_of(ctx, g, follow_conj=False)
+    return []
+
+
+def _invited(ctx: Context, verb: Token, inviters: list[str]) -> list[str]:
+    """Who made the visit of "À l'invitation de X, Y a effectué une visite": the subject, or,
+    when the long invitation phrase made the parser lose it, the last person other than the
+    inviter named before the verb (the subject stands right before it)."""
+    found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+    if any(_kind(ctx, a) == "person" for a in found):
+        return found
+    named = [m.iri for i in range(ctx.sent_of(verb).start, verb.i) for m in ctx.by_token.get(i, [])
+             if m.kind == "person" and m.start == i and m.iri not in inviters]
+    return named[-1:] or found
 
 
 def _plural(verb: Token) -> bool:

@@ -39,11 +39,13 @@ def resolve_events(ctx: Context) -> None:
     """Fold the mentions of one happening into one event (``ctx.events`` shrinks)."""
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
+    _join_manner_nouns(ctx)
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
     _join_later_mentions(ctx)
     _continue_gatherings(ctx)
     _join_headings(ctx)
+    _join_title_line(ctx)
     _merge_descriptions(ctx)
     _join_restatements(ctx)
     _join_main_meeting(ctx)
@@ -131,6 +133,9 @@ def _merge_same_statement(ctx: Context) -> None:
 
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+#: Verbs whose object names what their subject took part in: "ils ont eu un entretien", "ont tenu une
+#: réunion". With a subject that names no one new, the indefinite noun is the gathering just told.
+_HAVING_VERBS = frozenset({"avoir", "tenir"})
 _DEFINITES = frozenset({"le", "la", "l'", "les"})
 # "du", "au", "aux" are preposition + definite article in one word ("lors du sommet", "en
 # marge du sommet"); spaCy tags them as the noun's case marker, with no det of their own.
@@ -186,6 +191,8 @@ def _reference(ctx: Context, token: Token) -> str | None:
         return None
     if token.pos_ in ("NOUN", "PROPN"):
         det = _determiner(token)
+        if token.dep_ == "obj" and token.head.lemma_ in _HAVING_VERBS and anaphoric_subject(ctx, token.head):
+            return "anaphoric"  # "Les deux chefs d'État ont eu un entretien": the people just told, talking
         if det is None:
             return None
         word = det.lower_
@@ -369,7 +376,9 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
         if main is not None and main is not event and main.trigger.begin < begin \
                 and _compatible(ctx, main, event, how):
             return main
-    window = _window_start(ctx, begin, 2) if how in ("anaphoric", "repeated") else 0
+    # a verb naming the same people again may reach a little further back than a pronoun:
+    # "X a effectué une visite ... Il était accompagné de ... À son arrivée, X a été accueilli par Y"
+    window = _window_start(ctx, begin, 2 if how == "anaphoric" else 3) if how in ("anaphoric", "repeated") else 0
     framing = _framed_by(ctx, event_token(ctx, event))
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
@@ -398,7 +407,8 @@ def _framed_by(ctx: Context, token: Token) -> Event | None:
 def _window_start(ctx: Context, offset: int, sentences: int) -> int:
     """Start of the ``sentences``-th sentence before ``offset`` (headings do not count)."""
     headings = {s.heading.begin for s in ctx.source.sections if s.heading is not None}
-    before = [s for s in ctx.source.sentences if s.end <= offset and s.text.strip() and s.begin not in headings]
+    before = [s for s in ctx.source.sentences if s.end <= offset and s.begin not in headings
+              and any(ch.isalpha() for ch in s.text)]  # a point number ("2.") is no sentence
     return before[-sentences:][0].begin if before else offset
 
 
@@ -535,6 +545,42 @@ def _join_headings(ctx: Context) -> None:
         if told:
             first = min(told, key=lambda e: e.trigger.begin)
             first.mentions = sorted({*first.mentions, span})
+
+
+def _join_manner_nouns(ctx: Context) -> None:
+    """"un entretien en tête-à-tête": a gathering noun after "en", without determiner, says how the
+    gathering it modifies went; it is that gathering, not a second one."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "NOUN" or token.dep_ != "nmod" or _determiner(token) is not None \
+                or not any(c.dep_ == "case" and c.lower_ == "en" for c in token.children):
+            continue
+        head = ctx.event_at.get(token.head.i)
+        if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
+            absorb(ctx, head, event)
+
+
+def _join_title_line(ctx: Context) -> None:
+    """A title line repeated at the top of the body ("Communiqué conjoint à l'issue de la visite
+    d'État du Président de X en Y"), too long to be read as a heading, names the gathering the
+    body then tells ("X a effectué une visite d'État en Y"): the first gathering of the same
+    kind told after it is that one. Only a first paragraph of one line without a final full
+    stop is a title line."""
+    paragraphs = ctx.source.paragraphs
+    if not paragraphs:
+        return
+    first = paragraphs[0]
+    line = ctx.text[first.begin:first.end].strip()
+    if not line or "\n" in line or line[-1] in ".!?»”\"":
+        return
+    titled = [e for e in ctx.events if e.event_type in GATHERINGS and first.begin <= e.trigger.begin < first.end]
+    for event in titled:
+        later = [e for e in ctx.events if e.trigger.begin >= first.end and e.event_type == event.event_type
+                 and _same_status(e.status, event.status) and _places_agree(ctx, e.places, event.places)]
+        if event in ctx.events and later:
+            absorb(ctx, min(later, key=lambda e: e.trigger.begin), event)
 
 
 def _told_before(ctx: Context, begin: int) -> Event | None:

@@ -69,6 +69,7 @@ def find_entities(ctx: Context) -> None:
                 and _gazetteer_mention(ctx, ent):
             taken.update(range(ent.start, ent.end))
     taken.update(_long_state_names(ctx, taken))
+    taken.update(_honorific_names(ctx, taken))
     for ent in doc.ents:
         if ent.label_ in (GAZETTEER_LABEL, DEMONYM_LABEL) or taken.intersection(range(ent.start, ent.end)):
             continue
@@ -107,6 +108,65 @@ def _geographic_features(ctx: Context) -> set[int]:
         add_minted_entity(ctx, iri, "place", label, span)
         taken.update(range(t.i, k))
     return taken
+
+
+def _honorific_names(ctx: Context, taken: set[int]) -> set[int]:
+    """"S.E. M. Hisham EL-SAYED", "Mme Nadia FAHMY": a name after a courtesy title that NER missed.
+
+    Official readouts print family names in capitals, often hyphenated, which the statistical
+    recogniser leaves untagged; the honorific itself announces a person. Only runs of
+    capitalised words that no recognised entity touches are read here.
+    """
+    doc = ctx.doc
+    used: set[int] = set()
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ != "PER"
+               or not all(_honorific(t) or t.pos_ == "DET" for t in ent)}
+    for token in doc:
+        if not _honorific(token) or token.i in ctx.heading_tokens or token.i in taken:
+            continue
+        j = token.i + 1
+        if j < len(doc) and _honorific(doc[j]):
+            continue  # "Excellence M. X": the last title opens the name
+        k = j
+        while k < len(doc) and k - j < 6:
+            t = doc[k]
+            if t.text[:1].isupper() and t.is_alpha:
+                k += 1
+            elif t.text == "-" and k > j and not t.whitespace_ and not doc[k - 1].whitespace_ \
+                    and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                k += 1  # "EL-SAYED", split by the tokenizer
+            elif t.lower_ in PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                k += 1
+            else:
+                break
+        while k > j and doc[k - 1].lower_ in PARTICLES:
+            k -= 1
+        if k == j or covered.intersection(range(j, k)) or taken.intersection(range(j, k)) \
+                or any(i in ctx.heading_tokens for i in range(j, k)):
+            continue
+        words = [t for t in doc[j:k] if t.text != "-"]
+        if any(t.is_stop and not t.is_upper for t in words if t.lower_ not in PARTICLES) \
+                or not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in words):
+            continue
+        text = " ".join(doc[j:k].text.split())
+        span = ctx.span(j, k)
+        linked = ctx.lex.names.get(fold(text))
+        if linked and ctx.lex.actors[linked[0]].kind == "person":
+            actor = ctx.lex.actors[linked[0]]
+            ctx.add_mention(Mention(j, k, span, actor.iri, "person"))
+            add_linked_entity(ctx, actor, span)
+        else:
+            surname = _surname_match(ctx, text)
+            if surname is not None:
+                ctx.add_mention(Mention(j, k, span, surname.iri, "person"))
+                surname.mentions.append(span)
+            else:
+                label = person_label(doc[j:k])
+                iri = id_iri("person", slugify(label))
+                ctx.add_mention(Mention(j, k, span, iri, "person"))
+                add_minted_entity(ctx, iri, "person", label, span)
+        used.update(range(j, k))
+    return used
 
 
 def _mark_headings(ctx: Context) -> None:
@@ -248,8 +308,8 @@ def _long_state_names(ctx: Context, taken: set[int]) -> set[int]:
         while k < len(doc) and (doc[k].text[:1].isupper() or (k > j and doc[k].text == "-")) \
                 and doc[k].is_alpha | (doc[k].text == "-") and k not in taken:
             k += 1
-        if k == j:
-            continue
+        if k == j or any(h.start == j for h in ctx.hits_of("role")):
+            continue  # "la visite d'État du Président": a title, not the name of a state
         name = " ".join(doc[j:k].text.split())
         known = [ctx.lex.actors[i] for i in ctx.lex.candidates(name) if i in ctx.lex.actors]
         if known and not any(a.kind == "state" for a in known):
@@ -348,6 +408,13 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         return
     start, end = bounds
     doc = ctx.doc
+    as_person = ent.label_ == "PER"
+    if not as_person:  # "le Président EL-SAYED" tagged MISC or LOC: a title, then a family name
+        title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None)
+        if title is not None:
+            rest = " ".join(doc[title:end].text.split())
+            if _surname_match(ctx, rest) is not None or any(t.is_upper and len(t) > 1 for t in doc[title:end]):
+                start, as_person = title, True
     text = " ".join(doc[start:end].text.split())
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone
@@ -374,7 +441,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
     first = doc[start]
     sentence_start = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
                                               and doc[first.i - 1].text in "«\"“-")
-    label = ent.label_
+    label = "PER" if as_person else ent.label_
     if label != "PER" and (start > 0 and _honorific(doc[start - 1])):
         label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
     if label == "PER":

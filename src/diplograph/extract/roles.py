@@ -372,7 +372,7 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     begin = ctx.doc[hit.start].idx
     states = sorted(e.iri for e in ctx.entities.values() if e.kind == "state" and e.iri not in named
                     and any(m.begin < begin for m in e.mentions)
-                    and len(lex.holders_on(hit.iri, e.iri, published.year)) == 1)
+                    and len(lex.holders_on(hit.iri, e.iri, published)) == 1)
     if len(states) == 1:
         return states[0]
     return None if states else lex.home_state
@@ -391,11 +391,11 @@ def _office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
     published = ctx.source.published
     if published is None:
         return []
-    found = ctx.lex.holders_on(hit.iri, org, published.year)
+    found = ctx.lex.holders_on(hit.iri, org, published)
     state = ctx.lex.state_of(org)
     via_state = False
     if not found and state is not None and state != org:  # "le chef de la diplomatie ukrainienne"
-        found = ctx.lex.holders_on(hit.iri, state, published.year)
+        found = ctx.lex.holders_on(hit.iri, state, published)
         org, via_state = state, True
     if len(found) != 1:
         return []

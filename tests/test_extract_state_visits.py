@@ -1,0 +1,78 @@
+"""State-visit communiqués and readouts with unnamed office holders (issue 12, round B).
+
+Short texts written here: a numbered communiqué opening with "À l'invitation de S.E. M. X,
+..., S.E. M. Y, ... a effectué une visite d'État", family names in capitals and hyphenated,
+talks told again as "Les deux chefs d'État ont eu un entretien en tête-à-tête", a title line
+repeating the visit; and formal French titles ("le Premier ministre") on days around a handover.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+
+COMMUNIQUE = """Communiqué conjoint à l'issue de la visite d'État du Président de la République de Norlande en République de Valdonie
+
+1. À l'invitation de Son Excellence M. Tomas VARGA, Président de la République de Valdonie, Son Excellence M. Hisham EL-MASRI, Président de la République de Norlande, a effectué une visite d'État en Valdonie du 3 au 5 mars 2025.
+
+2. À son arrivée, le Président EL-MASRI a été accueilli par le Président VARGA. Les deux chefs d'État ont eu un entretien en tête-à-tête. Ces entretiens se sont déroulés dans un climat cordial.
+
+3. Le Président EL-MASRI a remercié le Président VARGA pour son accueil.
+"""
+
+
+def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, slug, published=published), load_nlp())
+
+
+@pytest.fixture(scope="module")
+def communique() -> ExtractedDocument:
+    return extract_text(COMMUNIQUE, "state-visit", datetime.date(2025, 3, 5))
+
+
+def test_a_capitalised_hyphenated_name_after_an_honorific_is_a_person(communique) -> None:
+    guest = communique.entities.get(id_iri("person", "hisham-el-masri"))
+    assert guest is not None and guest.kind == "person"
+    # "le Président EL-MASRI" later is the same person, not a place named after him
+    assert sum("EL-MASRI" in m.text for m in guest.mentions) >= 3
+    assert not any(e.kind in ("place", "state") and "EL-MASRI" in e.label.upper()
+                   for e in communique.entities.values())
+
+
+def test_the_visit_is_one_meeting_hosted_by_the_inviter(communique) -> None:
+    meetings = [e for e in communique.events if e.event_type in GATHERINGS]
+    assert len(meetings) == 1, [e.trigger.text for e in meetings]
+    (visit,) = meetings
+    people = {p.actor for p in visit.participants}
+    assert {id_iri("person", "hisham-el-masri"), id_iri("person", "tomas-varga")} <= people
+    assert visit.host == id_iri("person", "tomas-varga")
+    assert visit.date is not None and visit.date.iso == "2025-03-03"  # a range is dated by its first day
+
+
+def test_no_state_is_named_after_a_title(communique) -> None:
+    """"la visite d'État du Président de ...": État + du + a title is no state called "Président"."""
+    assert not any(e.kind == "state" and e.label.lower().startswith("président")
+                   for e in communique.entities.values())
+
+
+@pytest.mark.parametrize(("published", "prime_minister", "foreign_minister"), [
+    (datetime.date(2024, 5, 14), "gabriel-attal", "stephane-sejourne"),
+    (datetime.date(2024, 10, 1), "michel-barnier", "jean-noel-barrot"),
+    (datetime.date(2016, 3, 1), "manuel-valls", "jean-marc-ayrault"),
+])
+def test_formal_titles_name_the_holder_on_the_publication_day(published, prime_minister, foreign_minister) -> None:
+    text = ("Le Premier ministre s'est entretenu ce jour avec son homologue indien. "
+            "Le ministre de l'Europe et des Affaires étrangères recevra demain son homologue brésilien.")
+    doc = extract_text(text, "titles", published)
+    people = {e.iri for e in doc.entities.values() if e.kind == "person"}
+    assert id_iri("person", prime_minister) in people
+    assert id_iri("person", foreign_minister) in people
