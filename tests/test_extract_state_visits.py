@@ -16,14 +16,16 @@ from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
 
-COMMUNIQUE = """Communiqué conjoint à l'issue de la visite d'État du Président de la République de Norlande en République de Valdonie
-
-1. À l'invitation de Son Excellence M. Tomas VARGA, Président de la République de Valdonie, Son Excellence M. Hisham EL-MASRI, Président de la République de Norlande, a effectué une visite d'État en Valdonie du 3 au 5 mars 2025.
-
-2. À son arrivée, le Président EL-MASRI a été accueilli par le Président VARGA. Les deux chefs d'État ont eu un entretien en tête-à-tête. Ces entretiens se sont déroulés dans un climat cordial.
-
-3. Le Président EL-MASRI a remercié le Président VARGA pour son accueil.
-"""
+COMMUNIQUE = "\n\n".join([
+    ("Communiqué conjoint à l'issue de la visite d'État du Président de la République de Norlande en "
+     'République de Valdonie'),
+    ("1. À l'invitation de Son Excellence M. Tomas VARGA, Président de la République de Valdonie, Son "
+     "Excellence M. Hisham EL-MASRI, Président de la République de Norlande, a effectué une visite d'État "
+     'en Valdonie du 3 au 5 mars 2025.'),
+    ('2. À son arrivée, le Président EL-MASRI a été accueilli par le Président VARGA. Les deux chefs '
+     "d'État ont eu un entretien en tête-à-tête. Ces entretiens se sont déroulés dans un climat cordial."),
+    ('3. Le Président EL-MASRI a remercié le Président VARGA pour son accueil.'),
+]) + "\n"
 
 
 def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
