@@ -78,3 +78,45 @@ def test_formal_titles_name_the_holder_on_the_publication_day(published, prime_m
     people = {e.iri for e in doc.entities.values() if e.kind == "person"}
     assert id_iri("person", prime_minister) in people
     assert id_iri("person", foreign_minister) in people
+
+
+def test_a_lone_family_name_after_an_honorific_is_the_person_named_in_full() -> None:
+    text = ("Le ministre délégué Bounthavy KEOLA a reçu son homologue à Vientiane. "
+            "Selon M. KEOLA, les discussions ont été constructives.")
+    doc = extract_text(text, "family-name", datetime.date(2018, 2, 6))
+    people = [e for e in doc.entities.values() if e.kind == "person"]
+    assert [e.iri for e in people if "keola" in e.iri] == [id_iri("person", "bounthavy-keola")]
+
+
+READOUT = (
+    "Le Président de la République s'est entretenu hier par téléphone avec le Président de la République "
+    "de Colombie, M. Mateo Ruiz. Les deux chefs d'État ont fait le point sur le partenariat entre la France "
+    "et la Colombie, adopté lors de la visite du Président de la République à Bogota en novembre dernier. "
+    "L'échange a ensuite porté sur le climat. "
+    "Le Président de la République a invité M. Ruiz à effectuer une visite officielle en France. "
+    "Les deux pays tiendront la prochaine session de leur dialogue stratégique à Cali.")
+
+
+@pytest.fixture(scope="module")
+def readout() -> ExtractedDocument:
+    return extract_text(READOUT, "readout", datetime.date(2024, 5, 14))
+
+
+def test_a_month_said_last_is_the_last_one_before_publication(readout) -> None:
+    (visit,) = [e for e in readout.events if e.trigger.text == "visite"
+                and any(p.endswith("bogota") for p in e.places)]
+    assert visit.date is not None and visit.date.iso == "2023-11"
+    assert visit.status.endswith("occurred")
+
+
+def test_the_exchange_is_the_call_between_two_people_not_a_visit_between_states(readout) -> None:
+    (call,) = [e for e in readout.events if e.trigger.text.startswith("entretenu")]
+    assert any(m.text == "échange" for m in call.mentions)
+
+
+def test_a_visit_someone_is_invited_to_make_and_a_next_session_are_planned(readout) -> None:
+    (visit,) = [e for e in readout.events if e.trigger.text == "visite"
+                and not any(p.endswith("bogota") for p in e.places)]
+    assert not visit.status.endswith("occurred")
+    sessions = [e for e in readout.events if e.trigger.text == "dialogue"]
+    assert all(not e.status.endswith("occurred") for e in sessions)

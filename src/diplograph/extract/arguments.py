@@ -58,6 +58,10 @@ HOST_VERBS = frozenset({"recevoir", "accueillir"})
 #: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
 GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
 
+#: Verbs that make a gathering happen ("effectuer une visite", "tenir un sommet"): in the
+#: infinitive after another verb ("l'a invité à effectuer une visite") the gathering is still to come.
+HOLDING_VERBS = frozenset("effectuer tenir organiser accueillir faire entreprendre convoquer".split())
+
 #: Verbs whose subject is the agent of their noun object ("X a lancé un appel à ...").
 LIGHT_VERBS = frozenset(
     "faire lancer prononcer publier émettre adresser formuler présenter exprimer réitérer renouveler "
@@ -558,6 +562,13 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
     for c in token.children:
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
             return words[c.lemma_.lower()]
+    if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
+        for c in token.head.children:  # "la prochaine session du dialogue"
+            if c.dep_ == "amod" and c.lemma_.lower() in words:
+                return words[c.lemma_.lower()]
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" and token.head.dep_ == "xcomp" \
+            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS:
+        return PLANNED  # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet": not yet
     current = token
     for _ in range(4):
         if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \

@@ -155,6 +155,9 @@ def _says_new(ctx: Context, token: Token) -> bool:
             return True
         if c.dep_ == "amod" and "Ord" in c.morph.get("NumType"):
             return True
+    if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
+        # "la prochaine session du dialogue": the next occurrence of the process, not the talk just told
+        return any(c.dep_ == "amod" and (c.lemma_.lower() in new or c.lower_ in new) for c in token.head.children)
     return False
 
 
@@ -590,10 +593,16 @@ def _told_before(ctx: Context, begin: int) -> Event | None:
                   key=lambda e: -_last_mention(e))
     window = _window_start(ctx, begin, 2)
     recent = [e for e in told if _last_mention(e) >= window]
-    for group in (recent, told):
-        for event in group:
-            if len({p.actor for p in event.participants}) >= 2:
-                return event
+    # recent gatherings told by a verb of their own first ("X s'est entretenu avec Y ... adopté
+    # lors de la visite de X en novembre. L'échange a ensuite porté": the call; a visit named in
+    # passing is background), then one told with two people in it, then between any two parties
+    recent.sort(key=lambda e: event_token(ctx, e).pos_ != "VERB")
+    for least in (lambda e: sum(_is_person(ctx, p.actor) for p in e.participants) >= 2,
+                  lambda e: len({p.actor for p in e.participants}) >= 2):
+        for group in (recent, told):
+            for event in group:
+                if least(event):
+                    return event
     return recent[0] if recent else None
 
 
@@ -638,7 +647,12 @@ def _merge_descriptions(ctx: Context) -> None:
             if event.event_type not in GATHERINGS or token.pos_ != "NOUN":
                 continue
             key = (event.event_type, ("future",))
-            if key in kept and (not event.participants or not kept[key].participants):
+            # "une visite officielle en X" (a singular indefinite) or a plan somewhere else
+            # ("le prochain sommet au Caire ... la prochaine réunion à Athènes") is another one
+            det = _determiner(token)
+            if key in kept and (not event.participants or not kept[key].participants) \
+                    and not (det is not None and det.lower_ in ("un", "une")) \
+                    and _places_agree(ctx, kept[key].places, event.places):
                 absorb(ctx, kept[key], event)
             else:
                 kept.setdefault(key, event)

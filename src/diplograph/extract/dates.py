@@ -159,9 +159,10 @@ def find_times(ctx: Context) -> None:
         day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
         month = MONTHS[m.group(2).lower()]
         explicit = m.group(3)
+        told, _ = _told_side(view, m.end()) if not explicit else (None, m.end())
         y = int(explicit) if explicit else _year_for(
-            month, day, published, year, _tense_of(ctx, view, m.start(), m.end()),
-            _narrated_year(anchors, m.start(), month))
+            month, day, published, year, told or _tense_of(ctx, view, m.start(), m.end()),
+            None if told else _narrated_year(anchors, m.start(), month))
         if y is None:
             continue
         try:
@@ -177,8 +178,10 @@ def find_times(ctx: Context) -> None:
             continue
         month = MONTHS[m.group(1).lower()]
         explicit = m.group(2)
-        y = int(explicit) if explicit else _year_for(month, None, published, year, _tense_of(ctx, view, b, e),
-                                                     _narrated_year(anchors, b, month))
+        told, e = _told_side(view, e) if not explicit else (None, e)
+        y = int(explicit) if explicit else _year_for(month, None, published, year,
+                                                     told or _tense_of(ctx, view, b, e),
+                                                     None if told else _narrated_year(anchors, b, month))
         if y is None:
             continue
         taken.append((b, e))
@@ -402,6 +405,19 @@ def _narrated_year(anchors: list[tuple[int, int, int]], begin: int, month: int) 
         return None
     _, year, anchor_month = before[-1]
     return year if abs(anchor_month - month) <= 1 else None
+
+
+_SIDE_WORD = re.compile(r"\s+(dernier|dernière|passé|prochain|prochaine)\b", re.IGNORECASE)
+
+
+def _told_side(view: str, end: int) -> tuple[str | None, int]:
+    """"en novembre dernier", "le 3 mars prochain": the word after the date says on which side of
+    the publication it lies, whatever the tense of the clause ("la visite ... en novembre dernier")."""
+    m = _SIDE_WORD.match(view, end)
+    if m is None:
+        return None, end
+    word = m.group(1).lower()
+    return ("future" if word.startswith("prochain") else "past"), m.end()
 
 
 def _year_for(month: int, day: int | None, published: datetime.date | None, year: int | None,

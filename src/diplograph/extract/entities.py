@@ -69,11 +69,13 @@ def find_entities(ctx: Context) -> None:
                 and _gazetteer_mention(ctx, ent):
             taken.update(range(ent.start, ent.end))
     taken.update(_long_state_names(ctx, taken))
-    taken.update(_honorific_names(ctx, taken))
+    taken.update(_honorific_names(ctx, taken, full=True))
     for ent in doc.ents:
         if ent.label_ in (GAZETTEER_LABEL, DEMONYM_LABEL) or taken.intersection(range(ent.start, ent.end)):
             continue
         _ner_mention(ctx, ent)
+    # "M. KEOLA" alone: a family name, read once the full names ("Bounthavy KEOLA") are known
+    _honorific_names(ctx, taken | set(ctx.by_token), full=False)
     _collectives(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
 
@@ -110,12 +112,14 @@ def _geographic_features(ctx: Context) -> set[int]:
     return taken
 
 
-def _honorific_names(ctx: Context, taken: set[int]) -> set[int]:
+def _honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
     """"S.E. M. Hisham EL-SAYED", "Mme Nadia FAHMY": a name after a courtesy title that NER missed.
 
     Official readouts print family names in capitals, often hyphenated, which the statistical
     recogniser leaves untagged; the honorific itself announces a person. Only runs of
-    capitalised words that no recognised entity touches are read here.
+    capitalised words that no recognised entity touches are read here: ``full`` names (two words
+    or more) before the recogniser's names, so that "le Président EL-SAYED" finds its person, and
+    lone family names after them, so that "M. KEOLA" finds "Bounthavy KEOLA".
     """
     doc = ctx.doc
     used: set[int] = set()
@@ -145,6 +149,8 @@ def _honorific_names(ctx: Context, taken: set[int]) -> set[int]:
                 or any(i in ctx.heading_tokens for i in range(j, k)):
             continue
         words = [t for t in doc[j:k] if t.text != "-"]
+        if (len(words) > 1) != full:
+            continue  # full names first, lone family names after the recogniser's names
         if any(t.is_stop and not t.is_upper for t in words if t.lower_ not in PARTICLES) \
                 or not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in words):
             continue
