@@ -161,3 +161,26 @@ def test_delegation_heads_after_a_comma_and_a_title_take_their_delegation_side()
     doc = extract_text(text, "delegation-heads", datetime.date(2024, 2, 1))
     sides = _sides(gathering_at(doc, "La première session"))
     assert sides.get("somsak-vongsa") == "laos" and sides.get("chan-dara") == "cambodia"
+
+
+def test_the_host_named_beside_a_later_mention_takes_part_in_the_gathering() -> None:
+    text = ("Les dirigeants de six pays, réunis mercredi à Tirana avec la présidente de la Commission, "
+            "Marta Lind, ont adopté un plan. Lors d'une conférence de presse, le Premier ministre albanais, "
+            "Erion Kola, hôte de la réunion, a salué un accord.")
+    doc = extract_text(text, "host-beside", datetime.date(2024, 10, 16))
+    summit = gathering_at(doc, "réunis mercredi à Tirana")
+    assert gathering_at(doc, "hôte de la réunion") is summit  # one summit, not a second meeting
+    sides = _sides(summit)
+    assert sides.get("erion-kola") == "albania" and "marta-lind" in sides
+    assert summit.host is not None and summit.host.endswith("/erion-kola")
+
+
+def test_a_planned_gathering_told_twice_with_its_place_and_month_is_one() -> None:
+    text = ("Le Premier ministre Erion Kola a ajouté que les six gouvernements se retrouveraient en mars à "
+            "Skopje. Il a rappelé le sommet de 2023 à Podgorica. Le prochain sommet se tiendra à Skopje en "
+            "mars 2025, a-t-il confirmé. Un autre sommet se tiendra à Skopje en juin 2025.")
+    doc = extract_text(text, "planned-twice", datetime.date(2024, 10, 16))
+    march = gathering_at(doc, "se retrouveraient en mars")
+    assert gathering_at(doc, "Le prochain sommet") is march
+    assert march.date.iso == "2025-03"
+    assert gathering_at(doc, "Un autre sommet") is not march  # another month: another summit

@@ -55,6 +55,9 @@ if TYPE_CHECKING:
 #: Verbs whose subject hosts the meeting ("X a reçu Y").
 HOST_VERBS = frozenset({"recevoir", "accueillir"})
 
+#: Nouns of the one who hosts a gathering, set beside that person ("X, hôte de la réunion").
+HOST_NOUNS = frozenset({"hôte", "hôtesse"})
+
 #: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
 GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
 
@@ -165,6 +168,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 participants += inviters
                 invited_by = inviters[0]
                 participants += _invited(ctx, verb, inviters)
+            host = _host_beside(ctx, token)
+            if host is not None:
+                participants.append(host)
     agents = unique(agents)
     event.agents = agents
     event.targets = [t for t in unique(targets) if t not in agents]
@@ -173,6 +179,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             event.host = agents[0]
         elif invited_by is not None:
             event.host = invited_by
+        elif not verbal and hit.iri in GATHERINGS:
+            event.host = _host_beside(ctx, token)
         if verbal and token.lemma_ in GUEST_VERBS and not participants:
             participants = _named_after(ctx, token)  # the parse lost the object: names after the verb
         everyone = unique(agents + participants + companions)
@@ -476,6 +484,16 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
                     break
     return places
 
+
+
+def _host_beside(ctx: Context, token: Token) -> str | None:
+    """"le Premier ministre albanais, X, hôte de la réunion, a salué ...": the one the host noun
+    stands beside (in apposition) hosts the gathering the noun completes."""
+    host = token.head
+    if token.dep_ != "nmod" or host.lemma_.lower() not in HOST_NOUNS or host.dep_ not in ("appos", "conj"):
+        return None
+    found = [a for a in actors_of(ctx, host.head, follow_conj=False) if _kind(ctx, a) in ("person", "state", "org")]
+    return found[0] if found else None
 
 
 def _parenthesis_place(ctx: Context, token: Token) -> list[str]:

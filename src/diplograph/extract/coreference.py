@@ -43,6 +43,7 @@ def resolve_events(ctx: Context) -> None:
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
     _join_later_mentions(ctx)
+    _join_planned_repeats(ctx)
     _continue_gatherings(ctx)
     _join_headings(ctx)
     _join_title_line(ctx)
@@ -70,6 +71,8 @@ def absorb(ctx: Context, keep: Event, gone: Event) -> None:
         keep.duration = gone.duration
     if keep.channel is None:
         keep.channel = gone.channel
+    if keep.host is None and gone.host in have:
+        keep.host = gone.host  # "X, hôte de la réunion": the host named by a later mention
     spans = {keep.trigger, *keep.mentions, gone.trigger, *gone.mentions}
     first = min(spans)
     keep.trigger = first  # the event keeps the offset of its first trigger
@@ -324,6 +327,9 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         if bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event)):
             return True
         return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
+    if how in ("demonstrative", "definite") and event.host is not None and mine <= theirs | {event.host} \
+            and event.date is None and not event.places:
+        return True  # "X, hôte de la réunion": names who hosted the gathering told, not another one
     if mine - theirs:
         # a demonstrative may add someone to people already there ("cet entretien avec X");
         # a definite or demonstrative noun may name the people of a gathering told only by
@@ -433,6 +439,28 @@ def _join_later_mentions(ctx: Context) -> None:
         target = _antecedent(ctx, event, how)
         if target is not None:
             absorb(ctx, target, event)
+
+
+def _join_planned_repeats(ctx: Context) -> None:
+    """A gathering still to come told twice with the same place and time is one: "les six
+    gouvernements se retrouveraient en mars à Skopje ... Le prochain sommet se tiendra à Skopje
+    en mars 2025". "prochain" makes a mention new against what has happened, not against what
+    is already announced; two planned gatherings at the same place in the same month are one.
+    """
+    for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS or event.status == OCCURRED \
+                or event.date is None or not event.places:
+            continue
+        for earlier in sorted(ctx.events, key=lambda e: -e.trigger.begin):
+            if earlier is event or earlier.trigger.begin >= event.trigger.begin \
+                    or earlier.event_type not in GATHERINGS or earlier.status == OCCURRED \
+                    or earlier.date is None or not earlier.places:
+                continue
+            same_time = earlier.date.iso.startswith(event.date.iso) or event.date.iso.startswith(earlier.date.iso)
+            if same_time and set(earlier.places) == set(event.places) \
+                    and _compatible(ctx, earlier, event, "definite"):
+                absorb(ctx, earlier, event)
+                break
 
 
 def _join_subject_nouns(ctx: Context) -> None:
