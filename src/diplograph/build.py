@@ -327,7 +327,8 @@ def _store_cached(cache: Path | None, key: str, result: DocumentResult) -> None:
     data = {"slug": result.slug, "turtle": result.turtle, "triples": result.triples,
             "findings": [list(f) for f in result.findings], "events": result.events,
             "actors": sorted(result.actors)}
-    atomic_write_text(cache / f"{key}.json", json.dumps(data, sort_keys=True))
+    # Not durable (no fsync): an entry a machine crash tore fails to parse in _cached and is made again.
+    atomic_write_text(cache / f"{key}.json", json.dumps(data, sort_keys=True), durable=False)
 
 
 def process_chunk(

@@ -9,13 +9,17 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to a temporary file in the same folder, fsync it, rename it over ``path``.
 
     The rename is atomic on POSIX file systems, so a build killed at any moment leaves
     either the previous complete file or the new complete file. ``mkstemp`` creates the file
     private (0600); it gets the permissions the user's umask gives new files before it is
     renamed, since graph/, pictures and pages are meant to be read by others (serve, git, a browser).
+
+    ``durable=False`` skips the two fsyncs, for files a reader checks and can make again (cache
+    entries): a killed process still leaves the old file or the new one, and only a crash of the
+    whole machine can leave a torn file, which such a reader rejects.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -25,12 +29,14 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def _umask() -> int:
@@ -40,9 +46,9 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, durable: bool = True) -> None:
     """UTF-8 text version of :func:`atomic_write_bytes` (``\\n`` line endings kept as is)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
 class AtomicFile:
