@@ -519,13 +519,11 @@ def _file_graphs(path: Path) -> list[tuple[str, list]]:
 def _validate_document(task: tuple) -> list[tuple[list[Finding], list]]:
     """Findings and report triples for each graph of one file (runs in a worker with --jobs)."""
     path, context, inference, shapes, engine = task
-    if not context and inference == "none":
-        from diplograph.corpus_validation import is_corpus_file, validate_in_batches
+    from diplograph.corpus_validation import batched_outcomes
 
-        if is_corpus_file(path):  # ~4M triples at 10,000 documents: read in batches of corpus events
-            batched = validate_in_batches(path, shapes=shapes, engine=engine)
-            if not batched.whole:
-                return batched.outcomes
+    batched = batched_outcomes(path, with_context=bool(context), inference=inference, shapes=shapes, engine=engine)
+    if batched is not None:  # the corpus graph (~4M triples at 10,000 documents), in batches of corpus events
+        return batched
     out = []
     graphs = _file_graphs(path)
     local = list(context) + [t for name, triples in graphs if name == str(INFERRED_GRAPH) for t in triples]
@@ -577,6 +575,9 @@ def validate_files(paths: Sequence[str | Path], *, inference: str = "none", shap
                 continue
             merged.add((s, p, o))
 
+    from diplograph.corpus_validation import is_corpus_file
+
+    documents.sort(key=lambda path: not is_corpus_file(path))  # the longest task first (the report has no order)
     tasks = [(path, context, inference, shapes, engine) for path in documents]
     if jobs > 1 and len(tasks) > 1:
         import multiprocessing

@@ -64,6 +64,16 @@ def is_corpus_file(path: Path) -> bool:
     return not quads and fmt in ("turtle", "nt") and graph_name_for(path) == graph_name_for(Path("_corpus.ttl"))
 
 
+def batched_outcomes(path: Path, *, with_context: bool, inference: str, shapes: Path | None,
+                     engine: str) -> list | None:
+    """:func:`diplograph.check._validate_document`'s outcomes for ``path`` validated in batches, or None
+    when it is not the corpus graph or must be validated whole (inference, an inferred context...)."""
+    if with_context or inference != "none" or not is_corpus_file(path):
+        return None
+    batched = validate_in_batches(path, shapes=shapes, engine=engine)
+    return None if batched.whole else batched.outcomes
+
+
 def validate_in_batches(path: Path, *, shapes: Path | None = None, engine: str = "auto",
                         batch_events: int | None = None) -> Batched:
     """Validate the corpus graph file ``path`` :data:`BATCH_EVENTS` corpus events at a time (no inference)."""
