@@ -120,3 +120,32 @@ def test_a_visit_someone_is_invited_to_make_and_a_next_session_are_planned(reado
     assert not visit.status.endswith("occurred")
     sessions = [e for e in readout.events if e.trigger.text == "dialogue"]
     assert all(not e.status.endswith("occurred") for e in sessions)
+
+
+SUMMIT = (
+    "Les dirigeants de la Communauté andine ont ouvert lundi à Quito un sommet consacré au commerce. "
+    "Les travaux se sont déroulés sous la présidence du président équatorien, Julio Mena. "
+    "La présidente péruvienne, Ana Solís, et le président bolivien, Tito Quispe, figuraient parmi les "
+    "participants. Le Venezuela restait exclu des réunions au niveau ministériel. "
+    "En marge du sommet, Mme Solís et M. Quispe se sont entretenus en tête-à-tête.")
+
+
+@pytest.fixture(scope="module")
+def summit() -> ExtractedDocument:
+    return extract_text(SUMMIT, "summit", datetime.date(2025, 6, 3))
+
+
+def _summit_event(doc: ExtractedDocument):
+    begin = doc.source.text.index("sommet")
+    return next(e for e in doc.events if e.trigger.begin == begin)
+
+
+def test_the_chair_and_those_among_the_participants_take_part_in_the_summit(summit) -> None:
+    people = {p.actor for p in _summit_event(summit).participants}
+    assert {id_iri("person", "julio-mena"), id_iri("person", "ana-solis"), id_iri("person", "tito-quispe")} <= people
+
+
+def test_the_summit_named_again_is_the_summit_not_a_kind_of_meeting_told_since(summit) -> None:
+    assert not [e for e in summit.events if e.trigger.text == "réunions"]
+    again = summit.source.text.index("sommet", summit.source.text.index("En marge"))
+    assert any(m.begin == again for m in _summit_event(summit).mentions)

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 ATTEND_VERBS = frozenset({"participer", "assister"})
 #: "prendre part": the verb with this object noun.
 PART_NOUNS = frozenset({"part"})
+#: "X, Y et Z figuraient parmi les participants": being among these is taking part.
+AMONG_VERBS = frozenset({"figurer"})
+AMONG_NOUNS = frozenset({"participant", "participante", "invité", "invitée", "délégation"})
 #: "sous la présidence de X": the chair of the gathering of the clause.
 CHAIR_NOUNS = frozenset({"présidence"})
 #: "X, qui présidait la réunion": the subject chairs the gathering its object names.
@@ -37,13 +40,14 @@ def attend_events(ctx: Context) -> None:
     from diplograph.extract.roles import lemma_tokens
 
     doc = ctx.doc
-    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS):
+    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS | AMONG_VERBS):
         if token.i in ctx.heading_tokens:
             continue
         lemma = token.lemma_.lower()
         if lemma in CHAIR_NOUNS:
             if any(c.dep_ == "case" and c.lower_ == "sous" for c in token.children):
-                event = _gathering_in_sentence(ctx, token)
+                # "Les travaux se sont tenus ... sous la présidence de X": the gathering just told
+                event = _gathering_in_sentence(ctx, token) or _told_last(ctx, token)
                 chairs = [a for c in token.children if c.dep_ in ("nmod", "appos") for a in actors_of(ctx, c)]
                 _add(ctx, event, chairs)
             continue
@@ -63,6 +67,10 @@ def attend_events(ctx: Context) -> None:
             _add(ctx, event, chairs)
             continue
         if lemma == "prendre" and not any(c.dep_ == "obj" and c.lower_ in PART_NOUNS for c in token.children):
+            continue
+        if lemma in AMONG_VERBS and not any(c.dep_.startswith("obl") and c.lemma_.lower() in AMONG_NOUNS
+                                            and any(g.lower_ == "parmi" for g in c.children)
+                                            for c in token.children):
             continue
         event = _attended(ctx, token)
         if event is None:
@@ -105,8 +113,13 @@ def _attended(ctx: Context, verb: Token) -> Event | None:
         event = _event_at(ctx, verb.head)
         if event is not None:
             return event
-    told = [e for i, e in ctx.event_at.items() if i < verb.i and e in ctx.events and e.event_type in GATHERINGS
-            and i >= _window_start(ctx, verb)]
+    return _told_last(ctx, verb)
+
+
+def _told_last(ctx: Context, token: Token) -> Event | None:
+    """The gathering told last, in this sentence or the two before."""
+    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS
+            and i >= _window_start(ctx, token)]
     return max(told, key=lambda e: e.trigger.begin) if told else None
 
 

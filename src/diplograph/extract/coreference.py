@@ -50,6 +50,7 @@ def resolve_events(ctx: Context) -> None:
     _merge_descriptions(ctx)
     _join_restatements(ctx)
     _join_main_meeting(ctx)
+    _drop_kinds_of_gatherings(ctx)
     _most_specific_places(ctx)
 
 
@@ -391,7 +392,11 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
     framing = _framed_by(ctx, event_token(ctx, event))
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
-    for candidate in sorted(candidates, key=lambda e: -_last_mention(e)):
+    order = sorted(candidates, key=lambda e: -_last_mention(e))
+    if how == "definite":  # "du sommet" goes back to a "sommet" before "des réunions" told since
+        noun = event_token(ctx, event).lemma_.lower()
+        order.sort(key=lambda e: noun not in _noun_lemmas(ctx, e))
+    for candidate in order:
         if _compatible(ctx, candidate, event, how):
             return candidate
     if how == "demonstrative":  # "Contexte / Ces entretiens s'inscrivent ...": the main meeting
@@ -400,6 +405,34 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
                 and _compatible(ctx, main, event, how):
             return main
     return None
+
+
+def _drop_kinds_of_gatherings(ctx: Context) -> None:
+    """"la junte restant exclue des réunions au niveau politique": a plural gathering noun that only
+    completes an adjective or a participle, with nobody, no date, no place and no later mention,
+    names a kind of gathering, not one that happened."""
+    for event in list(ctx.events):
+        token = event_token(ctx, event)
+        if event.event_type not in GATHERINGS or token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") \
+                or event.participants or event.date is not None or event.places or event.mentions:
+            continue
+        head = token.head
+        # an adjective or a participle of state ("exclu des", "restant exclue des"), not a verb of
+        # doing with "avoir" ("a participé aux réunions")
+        if head.i != token.i and (head.pos_ == "ADJ" or ("Part" in head.morph.get("VerbForm") and not any(
+                c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in head.children))) \
+                and head.i not in ctx.event_at:
+            remove_event(ctx, event)
+
+
+def _noun_lemmas(ctx: Context, event: Event) -> set[str]:
+    """The nouns an event has been told by ("sommet", "rencontre")."""
+    found = set()
+    for span in (event.trigger, *event.mentions):
+        words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        if words is not None:
+            found |= {t.lemma_.lower() for t in words if t.pos_ == "NOUN"}
+    return found
 
 
 def _framed_by(ctx: Context, token: Token) -> Event | None:
