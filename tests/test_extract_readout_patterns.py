@@ -138,3 +138,21 @@ def test_the_sea_whose_zones_were_discussed_is_not_where_the_ministers_met() -> 
     meeting = event_at(doc, "se sont rencontrés mardi")
     assert meeting is event_at(doc, "Au cours des discussions")
     assert [p.rsplit("/", 1)[-1] for p in meeting.places] == ["ankara"]
+
+
+def test_appeals_with_their_object_thanks_and_courtesy() -> None:
+    text = ("RIGA, 20 mars 2026 - Les ministres des Affaires étrangères se sont réunis vendredi à Riga. "
+            "Nous appelons la Russie à cesser ses provocations, et nous invitons nos partenaires à aller "
+            "plus loin. La ministre lettone a remercié son hôte et a informé ses homologues des préparatifs "
+            "du sommet. Elle a encouragé Vilnius à poursuivre ses réformes.\n\n"
+            "Je vous remercie.\n")
+    doc = extract_text(text, "appeals", datetime.date(2026, 3, 20))
+    assert kind(event_at(doc, "Nous appelons la Russie")) == "appeal"
+    invite = event_at(doc, "nous invitons nos partenaires")
+    assert kind(invite) == "appeal"
+    assert invite.status == vocab_iri("event-status", "occurred")  # "invitons" is a present, not a future
+    assert kind(event_at(doc, "a remercié son hôte")) == "statement"
+    assert kind(event_at(doc, "a informé ses homologues")) == "statement"
+    assert kind(event_at(doc, "Elle a encouragé Vilnius")) == "appeal"
+    begin = doc.source.text.index("Je vous remercie")
+    assert not [e for e in doc.events if begin <= e.trigger.begin < begin + 16]

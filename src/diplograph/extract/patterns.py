@@ -221,11 +221,32 @@ def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
             return None
         pos = found
     end = pos + 1
+    if phrase.category in ("event", "stance") and len(phrase.trailing) == 1 and "à" in phrase.trailing[0] \
+            and (end >= n or lower[end] not in phrase.trailing[0]):
+        return _over_object(words, start, end, i, phrase)
     for forms in phrase.trailing:
         if end >= n or lower[end] not in forms:
             return None
         end += 1
     return Hit(phrase.category, phrase.iri, start, end, i)
+
+
+#: What the object between a verb and its "à" may be made of: "appeler la Russie à", "inviter
+#: ses partenaires à", "a appelé ces trois pays à".
+_OBJECT_POS = frozenset({"DET", "NUM", "PROPN", "NOUN", "ADJ"})
+
+
+def _over_object(words: _Words, start: int, end: int, head: int, phrase: Phrase) -> Hit | None:
+    """"appeler X à faire", "inviter les parties à la retenue": a verb + "à" phrase whose object
+    stands between the two. The "à" must open an infinitive or a determined noun ("appeler son
+    homologue à Moscou" is a call to a place, no appeal); the hit is the verb alone."""
+    lower, pos_of, n = words.lower, words.pos, len(words.lower)
+    j = end
+    while j < n and j < end + 4 and pos_of[j] in _OBJECT_POS:
+        j += 1
+    if j == end or j + 1 >= n or lower[j] not in phrase.trailing[0] or pos_of[j + 1] not in ("VERB", "DET"):
+        return None
+    return Hit(phrase.category, phrase.iri, start, end, head)
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:

@@ -34,6 +34,8 @@ REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vou
 INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
 
 
+#: Endings of the future and the conditional, all after the "r" of the future stem.
+_FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "rions", "riez", "raient")
 #: Endings of the conditional (the future stem + imperfect endings) and the irregular future stems.
 _CONDITIONAL_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
 _IRREGULAR_FUTURE_STEMS = frozenset(
@@ -51,7 +53,9 @@ def future_form(token: Token) -> bool:
     """
     morph = token.morph
     if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
-        return True
+        # every future and conditional ends in r + ending ("inviter-ons" would be "inviterons"):
+        # a present the tagger took for a future ("nous invitons") does not look ahead
+        return token.pos_ not in ("VERB", "AUX") or token.lower_.endswith(_FUTURE_ENDINGS)
     if token.pos_ not in ("VERB", "AUX") or "Imp" not in morph.get("Tense"):
         return False
     form, lemma = token.lower_, token.lemma_.lower()
