@@ -184,3 +184,27 @@ def test_a_planned_gathering_told_twice_with_its_place_and_month_is_one() -> Non
     assert gathering_at(doc, "Le prochain sommet") is march
     assert march.date.iso == "2025-03"
     assert gathering_at(doc, "Un autre sommet") is not march  # another month: another summit
+
+
+def test_who_has_talks_or_co_chairs_a_session_takes_part_in_it() -> None:
+    text = ("Le 11 mars, la ministre Anna Kask a eu un entretien avec son homologue Jonas Petraitis. "
+            "Les deux ministres ont ensuite coprésidé la quatrième session de la commission mixte.")
+    doc = extract_text(text, "light-verbs", datetime.date(2026, 3, 20))
+    talks = gathering_at(doc, "a eu un entretien")
+    assert {"anna-kask", "jonas-petraitis"} <= set(_sides(talks))
+    session = gathering_at(doc, "la quatrième session")
+    assert session is not talks and {"anna-kask", "jonas-petraitis"} <= set(_sides(session))
+
+
+def test_received_in_audience_the_same_day_is_another_meeting_with_its_host() -> None:
+    text = ("Le 10 mars, le ministre Karl Berg a eu un entretien avec son homologue Salem Al-Kuwari. "
+            "Le même jour, M. Karl Berg a été reçu en audience par le Premier ministre, cheikh Nasser "
+            "Al-Sabah. La session de la commission mixte s'est ouverte ensuite. À l'issue de la session, "
+            "les deux ministres ont signé un accord.")
+    doc = extract_text(text, "audience", datetime.date(2026, 3, 20))
+    talks = gathering_at(doc, "a eu un entretien")
+    audience = gathering_at(doc, "a été reçu en audience")
+    assert audience is not talks
+    assert {"karl-berg", "nasser-al-sabah"} <= set(_sides(audience))
+    assert "nasser-al-sabah" not in _sides(talks)
+    assert gathering_at(doc, "À l'issue de la session") is gathering_at(doc, "La session de la commission")

@@ -71,6 +71,11 @@ LIGHT_VERBS = frozenset(
     "diffuser signer conclure".split())
 
 
+#: Verbs whose subject takes part in the gathering their object names ("X a eu un entretien avec
+#: Y", "ont tenu une réunion", "ont coprésidé la session", "a effectué une visite").
+GATHERING_LIGHT_VERBS = frozenset(
+    "avoir tenir mener effectuer coprésider présider conduire entamer poursuivre achever".split())
+
 
 def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     lex = ctx.lex
@@ -101,6 +106,12 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     agents += actors_of(ctx, c)
                 elif c.dep_ == "nsubj:pass" and hit.iri in GATHERINGS:
                     participants += actors_of(ctx, c)  # "X a été reçu par Y": X took part
+            if not agents and passive and hit.iri in GATHERINGS:
+                # "reçu en audience par le Premier ministre, X": the parser hangs the agent on the noun
+                for c in token.children:
+                    if c.dep_.startswith("obl") and case_of(c) == "en":
+                        agents += [a for g in c.children if g.dep_ == "nmod" and case_of(g) == "par"
+                                   for a in actors_of(ctx, g)]
         else:
             inverted = right_actors(ctx, token) if is_reporting(ctx, token) else []
             if inverted:
@@ -160,6 +171,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             agents += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += _companions(ctx, verb)
+        if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
+                and verb.lemma_ in GATHERING_LIGHT_VERBS and verb.i not in ctx.trigger_heads:
+            participants += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if hit.iri in GATHERINGS:
             participants += _governing_agents(ctx, token)
             participants += _during_subjects(ctx, token)

@@ -353,6 +353,8 @@ def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: s
     if event_token(ctx, event).lemma_.lower() not in HOST_VERBS or event.host is None or antecedent.host is not None:
         return False
     guests = mine - {event.host}
+    if any(_is_person(ctx, a) for a in theirs - guests):
+        return False  # "X a eu un entretien avec Y. Le même jour, X a été reçu par Z": a second meeting
     return bool(guests) and guests <= theirs and mine - theirs == {event.host}
 
 
@@ -381,7 +383,14 @@ def _antecedent(ctx: Context, event: Event, how: str) -> Event | None:
     the latest one told.
     """
     begin = event.trigger.begin
-    if how == "definite":
+    if how == "definite":  # "la quatrième session ... À l'issue de la session": the same noun just told
+        lemma = event_token(ctx, event).lemma_.lower()
+        window = _window_start(ctx, begin, 2)
+        same_noun = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                     and window <= e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma]
+        for candidate in sorted(same_noun, key=lambda e: -e.trigger.begin):
+            if _compatible(ctx, candidate, event, how):
+                return candidate
         main = main_event(ctx)
         if main is not None and main is not event and main.trigger.begin < begin \
                 and _compatible(ctx, main, event, how):

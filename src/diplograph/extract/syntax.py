@@ -81,6 +81,12 @@ def unique(items: list[str]) -> list[str]:
 
 
 
+def _courtesy(token: Token) -> bool:
+    from diplograph.extract.entities import is_honorific
+
+    return is_honorific(token)
+
+
 def case_of(token: Token) -> str | None:
     for c in token.children:
         if c.dep_ in ("case", "mark") and c.i < token.i:
@@ -105,7 +111,11 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         for deps in (("appos", "flat:name", "flat"), ("nmod",)):
             for c in token.children:
                 if c.dep_ in deps and c.i > token.i:
-                    for m in ctx.by_token.get(c.i, []):
+                    named = ctx.by_token.get(c.i, [])
+                    if not named and c.i + 1 < len(ctx.doc) and _courtesy(c):
+                        named = ctx.by_token.get(c.i + 1, [])  # "le Premier ministre, cheikh X": the title heads
+                        c = ctx.doc[c.i + 1]
+                    for m in named:
                         if is_actor(m) and (c.dep_ != "nmod" or m.start == c.i or m.described):
                             found.append(m.iri)
                             break
