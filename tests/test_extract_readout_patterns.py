@@ -156,3 +156,16 @@ def test_appeals_with_their_object_thanks_and_courtesy() -> None:
     assert kind(event_at(doc, "Elle a encouragé Vilnius")) == "appeal"
     begin = doc.source.text.index("Je vous remercie")
     assert not [e for e in doc.events if begin <= e.trigger.begin < begin + 16]
+
+
+def test_a_palace_after_au_is_the_venue_of_the_meeting() -> None:
+    text = ("ANKARA, 24 septembre 2026 - Le Premier ministre grec, Nikos Andreou, et le vice-président turc, "
+            "Murat Ozkan, se sont rencontrés mercredi à Ankara. La rencontre s'est déroulée au palais "
+            "présidentiel.\n\n"
+            "La veille, M. Andreou avait été reçu au palais de Çankaya Köşkü par le président turc.\n")
+    doc = extract_text(text, "venues", datetime.date(2026, 9, 24))
+    places = {e.label for e in doc.entities.values() if e.kind == "place"}
+    assert {"palais présidentiel", "palais de Çankaya Köşkü"} <= places
+    meeting = event_at(doc, "se sont rencontrés mercredi")
+    assert {"ankara", "palais-presidentiel"} <= {p.rsplit("/", 1)[-1] for p in meeting.places}
+    assert not [e for e in doc.entities.values() if e.kind == "person" and "Çankaya" in e.label]

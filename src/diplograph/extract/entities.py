@@ -64,6 +64,7 @@ def find_entities(ctx: Context) -> None:
     ctx_demonyms = demonyms(ctx)
     ctx.demonym_at = ctx_demonyms
     taken = _geographic_features(ctx)
+    taken |= _venues(ctx, taken)
     for ent in doc.ents:
         if ent.label_ == GAZETTEER_LABEL and not taken.intersection(range(ent.start, ent.end)) \
                 and _gazetteer_mention(ctx, ent):
@@ -173,6 +174,43 @@ def _honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
                 add_minted_entity(ctx, iri, "person", label, span)
         used.update(range(j, k))
     return used
+
+
+def _venues(ctx: Context, taken: set[int]) -> set[int]:
+    """"au palais présidentiel", "au palais du gouvernement", "au palais d'Egmont", "à l'hôtel Sri
+    Melaka": a building noun after "au" / "à l'" with an adjective, a "du" + noun or a capitalised
+    name after it is the venue, one place (minted unless the gazetteer names a part of it, as in
+    "au palais de l'Élysée"); returns the tokens it takes."""
+    doc = ctx.doc
+    gazetteer = [e for e in doc.ents if e.label_ == GAZETTEER_LABEL]
+    found: set[int] = set()
+    for t in doc:
+        if t.lower_ not in PLACE_NOUNS or t.i < 2 or t.i in ctx.heading_tokens or t.i in taken:
+            continue
+        before = doc[t.i - 1].lower_
+        if not (before == "au" or (before in ("l'", "l’", "le") and doc[t.i - 2].lower_ in ("à", "dans", "devant"))):
+            continue
+        k = t.i + 1
+        if k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+            end = k + 1  # "au palais présidentiel"
+        elif k + 1 < len(doc) and doc[k].lower_ == "du" and doc[k + 1].pos_ == "NOUN" and doc[k + 1].is_lower:
+            end = k + 2  # "au palais du gouvernement"
+        else:
+            j = k + 1 if k < len(doc) and doc[k].lower_ in ("de", "d'", "d’") else k
+            end = j
+            while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+                end += 1
+            if end == j:
+                continue
+        if any(e.start < end and t.i < e.end for e in gazetteer) or found.intersection(range(t.i, end)):
+            continue
+        span = ctx.span(t.i, end)
+        label = " ".join(doc[t.i:end].text.split())
+        iri = id_iri("place", slugify(label))
+        ctx.add_mention(Mention(t.i, end, span, iri, "place", place=iri))
+        add_minted_entity(ctx, iri, "place", label, span)
+        found.update(range(t.i, end))
+    return found
 
 
 def _mark_headings(ctx: Context) -> None:
