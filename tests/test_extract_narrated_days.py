@@ -208,3 +208,24 @@ def test_received_in_audience_the_same_day_is_another_meeting_with_its_host() ->
     assert {"karl-berg", "nasser-al-sabah"} <= set(_sides(audience))
     assert "nasser-al-sabah" not in _sides(talks)
     assert gathering_at(doc, "À l'issue de la session") is gathering_at(doc, "La session de la commission")
+
+
+def test_a_role_phrase_cut_short_by_an_institution_name() -> None:
+    # "président du Conseil" is a head of government; "président du Conseil européen" presides it
+    text = ("Le président du Conseil européen, Antoine Morel, a reçu mardi à Bruxelles le président du Conseil "
+            "italien, Mario Bianchi.")
+    doc = extract_text(text, "role-cut", datetime.date(2026, 3, 20))
+    roles = {iri.rsplit("/", 1)[1]: {r.role.rsplit("/", 1)[1] for r in e.roles}
+             for iri, e in doc.entities.items() if e.kind == "person"}
+    assert roles["antoine-morel"] == {"president"}
+    assert roles["mario-bianchi"] == {"prime-minister"}
+
+
+def test_an_act_someone_was_brought_to_has_occurred() -> None:
+    occurred, planned = vocab_iri("event-status", "occurred"), vocab_iri("event-status", "planned")
+    text = ("En 2015, des patrouilles s'étaient affrontées, ce qui avait conduit l'ASEAN à appeler les deux "
+            "gouvernements à la retenue. L'Union africaine a décidé de lancer un appel aux deux camps.")
+    doc = extract_text(text, "caused-act", datetime.date(2024, 2, 1))
+    statuses = {e.trigger.text: e.status for e in doc.events}
+    assert statuses["appeler"] == occurred
+    assert statuses.get("appel", planned) == planned  # "a décidé de lancer": still to come

@@ -616,7 +616,8 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
         current = head
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
         head = token.head
-        if head.lemma_.lower() in cue_words(ctx.lex, "hedge"):  # "a semblé reconnaître": a hedged report
+        # "a semblé reconnaître": a hedged report; "a conduit X à appeler": a caused act
+        if head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
             tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
             future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED

@@ -124,6 +124,9 @@ class VocabularyMatcher:
 
     def __init__(self, nlp: Language, lex: Lexicon) -> None:
         self.index: dict[str, list[Phrase]] = {}
+        #: folded names of gazetteer organisations ("conseil européen"), which cut a role phrase short
+        self.org_names = frozenset(name for name, iris in lex.names.items()
+                                   if iris and all(lex.actors[i].kind == "org" for i in iris if i in lex.actors))
         self.status_words: dict[str, str] = {}
         groups: list[tuple[str, str, list[str], str]] = []
         for concept in lex.event_types:
@@ -175,6 +178,14 @@ class VocabularyMatcher:
                 if old is None or (hit.end - hit.start) > (old.end - old.start):
                     best[key] = hit
         hits = sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start), h.category, h.iri))
+        # "le président du Conseil européen": a role phrase ("président du Conseil", a head of
+        # government) that ends inside a gazetteer name is cut short by it; the shorter role
+        # ("président") of that name stands instead, when there is one ("chef de la diplomatie
+        # russe" keeps its role: "chef" alone is none)
+        named = [(e.start, e.end) for e in doc.ents if e.ent_id_ and e.ent_id_ in self.org_names]
+        roles = [h for h in hits if h.category == "role"]
+        hits = [h for h in hits if not (h.category == "role" and any(
+            h.start < s < h.end < e and any(o.start == h.start and o.end <= s for o in roles) for s, e in named))]
         return _drop_nested(hits)
 
 
