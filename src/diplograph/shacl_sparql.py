@@ -186,7 +186,8 @@ def sparql_findings(data: Graph, rules: Sequence[SparqlRule], report: Graph,
         return []
     store = _rule_store(len(data))
     default = pyoxigraph.DefaultGraph()
-    store.clear_graph(default)  # type: ignore[attr-defined]
+    # The default graph is empty here: a store starts without it and every use clears it (finally).
+    # Not cleared again first: even an empty graph's clear costs ~0.5-1 ms in a used in-memory store.
     try:
         if turtle is not None:
             store.load(turtle.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)  # type: ignore[attr-defined]
