@@ -149,3 +149,19 @@ def test_the_summit_named_again_is_the_summit_not_a_kind_of_meeting_told_since(s
     assert not [e for e in summit.events if e.trigger.text == "réunions"]
     again = summit.source.text.index("sommet", summit.source.text.index("En marge"))
     assert any(m.begin == again for m in _summit_event(summit).mentions)
+
+
+def test_a_summit_ended_on_a_day_is_dated_by_its_first_day() -> None:
+    text = "Les dirigeants de la Communauté andine ont clôturé jeudi à Quito un sommet de trois jours."
+    doc = extract_text(text, "ended-summit", datetime.date(2025, 6, 6))  # a Friday: "jeudi" is 5 June
+    (summit,) = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert summit.date is not None and summit.date.iso == "2025-06-03"
+    assert summit.duration is not None and summit.duration.iso == "P3D"
+
+
+def test_reiterating_and_addressing_a_parliament_are_statements() -> None:
+    text = ("Le président ghanéen, Kofi Mensah, s'est adressé au Parlement togolais. "
+            "Il a réitéré le soutien de son pays à la médiation régionale.")
+    doc = extract_text(text, "statements", datetime.date(2025, 6, 6))
+    said = {e.trigger.text.split()[0] for e in doc.events if e.event_type.endswith("/statement")}
+    assert {"adressé", "réitéré"} <= said

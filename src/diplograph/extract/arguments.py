@@ -65,6 +65,9 @@ GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
 #: infinitive after another verb ("l'a invité à effectuer une visite") the gathering is still to come.
 HOLDING_VERBS = frozenset("effectuer tenir organiser accueillir faire entreprendre convoquer".split())
 
+#: Verbs that end a gathering ("ont achevé mardi un sommet de deux jours"): the day told is its last.
+ENDING_VERBS = frozenset("achever clôturer clore terminer boucler conclure".split())
+
 #: Verbs whose subject is the agent of their noun object ("X a lancé un appel à ...").
 LIGHT_VERBS = frozenset(
     "faire lancer prononcer publier émettre adresser formuler présenter exprimer réitérer renouveler "
@@ -217,10 +220,27 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         duration = _attached_time(ctx, token, DurationValue)
         if duration is not None:
             event.duration = duration
+        event.date = _first_day(token, event.date, event.duration)
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
 
+
+
+def _first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
+    """"ont achevé mardi un sommet de deux jours": the day told is the last one; the gathering is
+    dated by its first (Monday), as a range "du 26 au 27 mai" is."""
+    import datetime
+    import re
+
+    if date is None or duration is None or date.precision != "day":
+        return date
+    days = re.fullmatch(r"P(\d+)D", duration.iso)
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:mod", "obl") else token
+    if days is None or int(days.group(1)) < 2 or verb.lemma_.lower() not in ENDING_VERBS:
+        return date
+    first = datetime.date.fromisoformat(date.iso) - datetime.timedelta(days=int(days.group(1)) - 1)
+    return DateValue(first.isoformat(), "day", date.evidence, relative=date.relative)
 
 
 def _inviters(ctx: Context, verb: Token) -> list[str]:
