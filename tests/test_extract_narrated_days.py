@@ -229,3 +229,14 @@ def test_an_act_someone_was_brought_to_has_occurred() -> None:
     statuses = {e.trigger.text: e.status for e in doc.events}
     assert statuses["appeler"] == occurred
     assert statuses.get("appel", planned) == planned  # "a décidé de lancer": still to come
+
+
+def test_words_quoted_in_what_a_minister_says_his_state_thinks_are_his() -> None:
+    from diplograph.namespaces import id_iri
+
+    text = ("Au cours de ces entretiens, la ministre Anna Kask a souligné que l'Estonie considérait les pays "
+            "nordiques comme « des partenaires prioritaires ». Le Kremlin a qualifié ces propos de « provocation ».")
+    doc = extract_text(text, "reported-state", datetime.date(2026, 3, 20))
+    speakers = {q.span.text: q.speaker for q in doc.quotes}
+    assert speakers["des partenaires prioritaires"] == id_iri("person", "anna-kask")
+    assert speakers["provocation"] != id_iri("person", "anna-kask")  # a state's own speech act stays its own

@@ -168,6 +168,10 @@ class _Speakers:
             # the verb that says the words decides; an unresolved subject ("son homologue") leaves
             # the quote without speaker rather than lending it another verb's agent
             speaker, event = self._subject_speaker(governing), self._event(governing)
+            if speaker is not None and not self._person(speaker):
+                outer = self._reporter(governing)
+                if outer is not None:  # "le ministre a souligné que le Vietnam considérait ... « ... »"
+                    return outer
             self._agree(event, speaker)
             return speaker, event, True
         return None, None, False
@@ -196,6 +200,17 @@ class _Speakers:
         if opening is None or opening.pos_ not in ("ADP", "DET"):  # "la question du « ... »"
             return False
         return not (head.dep_ == "obj" and self._is_speech_verb(head.head))
+
+    def _reporter(self, verb: Token) -> tuple[str, Event | None, bool] | None:
+        """The person whose speech act reports the clause of ``verb``: a state or a ministry
+        "considers" in what a minister says, the words quoted there are the minister's."""
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") and self._is_speech_verb(ancestor):
+                speaker = self._subject_speaker(ancestor)
+                if speaker is not None and self._person(speaker):
+                    return speaker, self._event(ancestor), True
+                return None
+        return None
 
     def _reported(self, verb: Token) -> bool:
         """A speech act inside another one ("rappelant que X avait rejeté ...") or inside a
