@@ -37,8 +37,10 @@ def plural() -> ExtractedDocument:
 
 
 def _event(doc: ExtractedDocument, trigger: str):
+    """The event told at ``trigger``: its first trigger or a further mention ("Il y sera reçu par
+    ..." is the visit announced just before)."""
     begin = doc.source.text.index(trigger)
-    return next(e for e in doc.events if e.trigger.begin == begin)
+    return next(e for e in doc.events if any(s.begin == begin for s in [e.trigger, *e.mentions]))
 
 
 def _sides(event) -> dict[str, str | None]:

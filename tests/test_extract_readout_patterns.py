@@ -169,3 +169,16 @@ def test_a_palace_after_au_is_the_venue_of_the_meeting() -> None:
     meeting = event_at(doc, "se sont rencontrés mercredi")
     assert {"ankara", "palais-presidentiel"} <= {p.rsplit("/", 1)[-1] for p in meeting.places}
     assert not [e for e in doc.entities.values() if e.kind == "person" and "Çankaya" in e.label]
+
+
+def test_the_two_ministers_who_will_meet_again_are_those_of_the_meeting_just_told() -> None:
+    text = ("BRUXELLES, 5 novembre 2026 - La ministre belge des Affaires étrangères, Sofie Verhaegen, a reçu "
+            "mercredi au palais d'Egmont son homologue vietnamien, Tran Van Khoa. M. Tran a invité son "
+            "homologue à se rendre au Vietnam l'an prochain.\n\n"
+            "La rencontre de Bruxelles a duré une heure. Elle a été suivie d'un déjeuner de travail.\n\n"
+            "Les deux ministres se retrouveront le mois prochain à Jakarta.\n")
+    doc = extract_text(text, "meet-again", datetime.date(2026, 11, 5))
+    meeting = event_at(doc, "a reçu")
+    assert meeting is event_at(doc, "La rencontre de Bruxelles")  # the city says where, not who
+    again = event_at(doc, "se retrouveront le mois prochain")
+    assert {"sofie-verhaegen", "tran-van-khoa"} <= {p.actor.rsplit("/", 1)[-1] for p in again.participants}

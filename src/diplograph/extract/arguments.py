@@ -156,8 +156,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             if c.i == token.i:
                 continue
             case = case_of(c)
-            if case in WITH or (case in ("de", "d'", "du", "des") and c.head.i == token.i
-                                and hit.iri in GATHERINGS):
+            if case in WITH:
+                participants += actors_of(ctx, c, follow_conj=True)
+            elif case in ("de", "d'", "du", "des") and c.head.i == token.i and hit.iri in GATHERINGS \
+                    and not _city(ctx, c):  # "la rencontre de Bruxelles" says where, not who
                 participants += actors_of(ctx, c, follow_conj=True)
             elif case in AGAINST:
                 targets += actors_of(ctx, c)
@@ -268,6 +270,12 @@ def _invited(ctx: Context, verb: Token, inviters: list[str]) -> list[str]:
     named = [m.iri for i in range(ctx.sent_of(verb).start, verb.i) for m in ctx.by_token.get(i, [])
              if m.kind == "person" and m.start == i and m.iri not in inviters]
     return named[-1:] or found
+
+
+def _city(ctx: Context, token: Token) -> bool:
+    """The words name a place that is no state's territory ("Bruxelles", "Lima"), even when the
+    gazetteer lets the city stand for an institution."""
+    return any(m.place and ctx.lex.territory_state(m.place) is None for m in ctx.by_token.get(token.i, []))
 
 
 def _plural(verb: Token) -> bool:

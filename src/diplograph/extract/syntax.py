@@ -352,10 +352,17 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
         and not in_quote(ctx, ctx.doc[m.start])))
     if len(people) == count:
         return people
-    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS]
-    for last in sorted(told, key=lambda e: -e.trigger.begin):  # mentions without people are not folded yet
+    told: dict[int, Event] = {}  # gathering -> its latest mention before the token
+    last_at: dict[int, int] = {}
+    for i, e in ctx.event_at.items():
+        if i < token.i and e in ctx.events and e.event_type in GATHERINGS:
+            told[id(e)] = e
+            last_at[id(e)] = max(last_at.get(id(e), -1), i)
+    # the gathering told last (by its latest mention: "La rencontre de Bruxelles a duré ...") whose
+    # people are as many as the number says; a visit of one of them told in between does not count
+    for last in sorted(told.values(), key=lambda e: -last_at[id(e)]):  # mentions without people are not folded yet
         people = [p.actor for p in last.participants
                   if ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person"]
-        if people:
-            return people if len(people) == count else []
+        if len(people) == count:
+            return people
     return []
