@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from rdflib import BNode, Literal, URIRef
 
 import local_servers
-from diplograph import push, sparql
+from diplograph import endpoint, push, sparql
 from diplograph.cli import cli
 from diplograph.iris import UNION_GRAPH_IRI
 from diplograph.serve import stop_process
@@ -223,6 +223,26 @@ def test_the_query_store_gives_the_rows_virtuoso_gives(virtuoso: Server, cli_run
             if any(p.required for p in query.parameters):
                 continue
             assert rows(query, store, {}) == rows(query, sparql.Endpoint(virtuoso.sparql), {}), path.name
+    finally:
+        delete_graphs(virtuoso, graphs)
+
+
+def test_pushing_again_rebuilds_the_union_graph(virtuoso: Server, cli_runner: CliRunner) -> None:
+    """A second push replaces the graphs, so the union graph is emptied and rebuilt (DELETE, then one
+    POST per graph, digest-authenticated): it holds each triple once, and the rows stay the local ones."""
+    files = [REPO / "tests" / "data" / "kremlin-meeting.ttl"]
+    graphs = push_dataset(cli_runner, virtuoso, files)
+    try:
+        count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{UNION_GRAPH_IRI}> {{ ?s ?p ?o }} }}"
+        first = endpoint.select(virtuoso.sparql, count)[1][0][0]
+        result = cli_runner.invoke(cli, ["push", *map(str, files), "--store", virtuoso.url, "--dialect", "virtuoso"])
+        assert result.exit_code == 0 and "rebuilt" in result.stderr, result.stderr
+        assert endpoint.select(virtuoso.sparql, count)[1][0][0] == first
+        remote = sparql.load_sources((), "oxigraph", endpoint=virtuoso.sparql)
+        local = sparql.load_sources(files, "oxigraph")
+        for name in ("quotes", "meetings", "actors"):
+            query = sparql.load_query(REPO / "queries" / f"{name}.rq")
+            assert rows(query, remote, {}) == rows(query, local, {}), name
     finally:
         delete_graphs(virtuoso, graphs)
 

@@ -373,35 +373,60 @@ def write_union_graph(endpoint: str, payloads: Sequence[GraphPayload], existing:
                       parameter: str = "graph") -> PushResult:
     """Keep :data:`~diplograph.iris.UNION_GRAPH_IRI` the distinct union of every other graph of the store.
 
-    When every graph just pushed was new to the store (and the union graph exists), merging them
-    into it (POST: a graph is a set) is enough. Otherwise a graph changed and the union may hold
-    its old triples, so it is rebuilt and PUT: the graphs just pushed come from their payloads
-    (``replaced``: each is now exactly its payload), every other graph of the store is read back
-    (GSP GET). Blank nodes stay apart per graph (each graph is parsed on its own, so its blank
-    nodes are fresh), as in the local query store. ``existing``: the graphs the store held before
-    the push.
+    Every graph is POSTed into it, one request per graph: a graph is a set, so the store keeps
+    each triple once, and nothing the size of the union is ever held here or sent at once. When
+    every graph just pushed was new to the store (and the union graph exists), merging those is
+    enough. Otherwise a graph changed and the union may hold its old triples, so it is emptied
+    (GSP DELETE) and rebuilt: the graphs just pushed from their payloads (``replaced``: each is now
+    exactly its payload), every other graph of the store read back (GSP GET), one at a time.
+    Blank nodes stay apart per graph (the store draws fresh ones for each request), as in the
+    local query store. ``existing``: the graphs the store held before the push.
     """
-    import pyoxigraph
-
     from diplograph.iris import UNION_GRAPH_IRI
 
     pushed = {payload.graph for payload in payloads}
     held = existing - {UNION_GRAPH_IRI}
     merge = UNION_GRAPH_IRI in existing and not pushed & held
-    sources = [payload.body for payload in payloads] if merge or replaced else []
+    bodies: list[Callable[[], bytes]] = [lambda body=payload.body: body for payload in payloads] \
+        if merge or replaced else []
     if not merge:
+        if UNION_GRAPH_IRI in existing:
+            delete_graph(endpoint, UNION_GRAPH_IRI, auth=auth, digest=digest, parameter=parameter)
         fetched = held - pushed if replaced else held | pushed
-        sources += [fetch_graph(endpoint, graph, auth=auth, digest=digest, parameter=parameter)
-                    for graph in sorted(fetched)]
-    union = pyoxigraph.Store()
-    for body in sources:
-        union.bulk_load(body, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
-    lines = sorted({str(pyoxigraph.Triple(q.subject, q.predicate, q.object)) + " .\n" for q in union})
-    payload = GraphPayload(UNION_GRAPH_IRI, "".join(lines).encode("utf-8"), len(lines))
-    # PUT replaces a union graph the store holds; a new one is POSTed (Oxigraph server scans the
-    # store to clear even an absent graph on PUT, see push()).
-    replace = UNION_GRAPH_IRI in existing and not merge
-    return send_graph(endpoint, payload, replace=replace, auth=auth, digest=digest, parameter=parameter)
+        bodies += [lambda graph=graph: fetch_graph(endpoint, graph, auth=auth, digest=digest, parameter=parameter)
+                   for graph in sorted(fetched)]
+    sent, attempts, last = 0, 0, None
+    for body in bodies:
+        data = body()
+        triples = data.count(b"\n")
+        last = send_graph(endpoint, GraphPayload(UNION_GRAPH_IRI, data, triples), replace=False, auth=auth,
+                          digest=digest, parameter=parameter)
+        attempts += last.attempts
+        if not last.ok:
+            return PushResult(UNION_GRAPH_IRI, sent, last.status, False, last.message, attempts)
+        sent += triples
+    how = "merged" if merge else "rebuilt"
+    status = last.status if last is not None else None
+    return PushResult(UNION_GRAPH_IRI, sent, status, True,
+                      f"{how} from {len(bodies)} graphs, POST {status or '-'}", attempts)
+
+
+def delete_graph(endpoint: str, graph: str, *, auth: str | None = None, digest: DigestAuth | None = None,
+                 parameter: str = "graph", timeout: float = 300.0) -> None:
+    """GSP DELETE of one named graph (a graph already gone is no error)."""
+    request = urllib.request.Request(graph_url(endpoint, graph, parameter), method="DELETE")
+    if auth:
+        request.add_header("Authorization", auth)
+    if digest is not None:
+        request.add_header("Authorization", digest.header(request))
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        if exc.code != 404:
+            raise InputError(f"{endpoint}: DELETE of graph {graph}: HTTP {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise InputError(f"{endpoint}: DELETE of graph {graph} failed ({exc})") from exc
 
 
 def fetch_graph(endpoint: str, graph: str, *, auth: str | None = None, digest: DigestAuth | None = None,

@@ -93,7 +93,7 @@ def push_command(ctx: click.Context, files: tuple[str, ...], store_url: str, dia
     triples = sum(r.triples for r in results if r.ok)
     verb = "would push" if dry_run else "pushed"
     click.echo(f"diplograph: {verb} {len(results) - len(failed)}/{len(results)} graphs ({triples} triples)"
-               + "".join(f", union graph {r.triples} triples" if r.ok else ", union graph FAILED" for r in union)
+               + "".join(", union graph " + ("written" if r.ok else "FAILED") for r in union)
                + (f"; {len(failed)} failed" if failed else ""), err=True)
     failed += [r for r in union if not r.ok]
     if failed:
