@@ -182,3 +182,11 @@ def test_the_two_ministers_who_will_meet_again_are_those_of_the_meeting_just_tol
     assert meeting is event_at(doc, "La rencontre de Bruxelles")  # the city says where, not who
     again = event_at(doc, "se retrouveront le mois prochain")
     assert {"sofie-verhaegen", "tran-van-khoa"} <= {p.actor.rsplit("/", 1)[-1] for p in again.participants}
+
+
+def test_a_place_fronted_after_a_fronted_time_places_the_statement() -> None:
+    text = ("VIENNE, 12 février 2026 - La semaine dernière, à Moscou, le ministre russe des Affaires "
+            "étrangères, Sergueï Lavrov, a affirmé que l'Europe n'avait pas sa place dans les négociations.\n")
+    doc = extract_text(text, "fronted-time-place", datetime.date(2026, 2, 12))
+    said = event_at(doc, "a affirmé")
+    assert [p.rsplit("/", 1)[-1] for p in said.places] == ["moscow"]

@@ -594,10 +594,16 @@ def _place_before(ctx: Context, token: Token) -> str | None:
 
 
 def _fronted_place(ctx: Context, sentence) -> str | None:
-    """A sentence opening on "À X," / "A X," / "Au X," places everything it reports."""
+    """A sentence opening on "À X," / "A X," / "Au X," places everything it reports, also after a
+    fronted time ("La semaine dernière, à Moscou, X a affirmé", "Mardi, à Bruxelles, ...")."""
     first = sentence[0]
-    while first.is_space and first.i + 1 < sentence.end:
-        first = ctx.doc[first.i + 1]
+    while (first.is_space or first.i in ctx.heading_tokens) and first.i + 1 < sentence.end:
+        first = ctx.doc[first.i + 1]  # past the dateline ("VIENNE, 12 février (AFP) -")
+    if first.lower_ not in LOCATIVE and first.text != "A":
+        # a short fronted adverbial with no verb ("La semaine dernière,", "Mardi,") may come first
+        comma = next((t for t in ctx.doc[first.i:min(first.i + 5, sentence.end - 1)] if t.text == ","), None)
+        if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[first.i:comma.i]):
+            first = ctx.doc[comma.i + 1]
     if first.lower_ not in LOCATIVE and first.text != "A":
         return None
     j = first.i + 1
