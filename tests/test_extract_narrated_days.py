@@ -240,3 +240,14 @@ def test_words_quoted_in_what_a_minister_says_his_state_thinks_are_his() -> None
     speakers = {q.span.text: q.speaker for q in doc.quotes}
     assert speakers["des partenaires prioritaires"] == id_iri("person", "anna-kask")
     assert speakers["provocation"] != id_iri("person", "anna-kask")  # a state's own speech act stays its own
+
+
+def test_talks_named_by_an_object_noun_carry_the_narrated_day() -> None:
+    text = ("Le 10 mars, la ministre Anna Kask a eu un entretien avec son homologue Jonas Petraitis. "
+            "Les deux ministres ont ensuite coprésidé la quatrième session de la commission mixte. "
+            "À l'issue de la session, ils ont signé un accord.")
+    doc = extract_text(text, "object-noun-day", datetime.date(2026, 3, 20))
+    session = gathering_at(doc, "la quatrième session")
+    assert session.date is not None and session.date.iso == "2026-03-10"
+    signed = [e for e in doc.events if e.trigger.text == "signé"]
+    assert len(signed) == 1 and signed[0].date is not None and signed[0].date.iso == "2026-03-10"

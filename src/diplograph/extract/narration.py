@@ -51,14 +51,25 @@ def narrative_dates(ctx: Context) -> None:
             occasion = _during_event(ctx, token)  # "En marge des travaux, X s'est entretenu avec Y"
             if occasion is not None and occasion is not event:
                 event.places = list(occasion.places)  # happened where the occasion did
-        main_clause = _verbal(token) and (token.dep_ in ("ROOT", "conj", "parataxis")
-                                                or token.head.dep_ == "ROOT")
+        clause = _clause_verb(ctx, token)
+        main_clause = _verbal(clause) and (clause.dep_ in ("ROOT", "conj", "parataxis")
+                                                 or clause.head.dep_ == "ROOT")
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
                 and not in_quote(ctx, token):
             event.date = _told_date(ctx, event, token, current if _same_occasion(event, told) else None, reference)
         if main_clause and event.status == OCCURRED and event.date is not None \
-                and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(token):
+                and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(clause):
             current, told = event.date, event
+
+
+def _clause_verb(ctx: Context, token: Token) -> Token:
+    """The verb that tells an event named by its object noun ("X a eu un entretien avec Y",
+    "ont coprésidé la session"): its tense and clause are the event's, when it is no event itself
+    and tells a past act ("Kiev bloque les discussions" says nothing of when they were held)."""
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
+            and token.head.i not in ctx.trigger_heads and not _present(token.head):
+        return token.head
+    return token
 
 
 
@@ -82,6 +93,7 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
         told = _dated_event_before(ctx, token)  # "... reçu en juillet. Ils avaient alors signé un accord"
         if told is not None:
             return told.date
+    token = _clause_verb(ctx, token)
     if not _verbal(token) or not _narrated_now(token):
         return None
     if any(c.lower_ == "y" and c.i < token.i for c in token.children):
