@@ -165,3 +165,23 @@ def test_reiterating_and_addressing_a_parliament_are_statements() -> None:
     doc = extract_text(text, "statements", datetime.date(2025, 6, 6))
     said = {e.trigger.text.split()[0] for e in doc.events if e.event_type.endswith("/statement")}
     assert {"adressé", "réitéré"} <= said
+
+
+def test_the_two_leaders_are_the_heads_not_the_ministers_told_just_before() -> None:
+    text = ("Le président ghanéen, Kofi Mensah, s'est entretenu par téléphone avec le président togolais, "
+            "Yao Agbeko. Le ministre ghanéen des Affaires étrangères, Kwame Boateng, recevra demain son "
+            "homologue togolais, Komi Dossou, à Accra. Les deux dirigeants sont convenus de rester en contact.")
+    doc = extract_text(text, "leaders", datetime.date(2025, 6, 6))
+    (agreed,) = [e for e in doc.events if e.event_type.endswith("/agreement")]
+    people = {p.actor for p in agreed.participants}
+    assert people == {id_iri("person", "kofi-mensah"), id_iri("person", "yao-agbeko")}
+
+
+def test_the_two_heads_of_diplomacy_are_the_ministers() -> None:
+    text = ("Le président ghanéen, Kofi Mensah, a reçu le président togolais, Yao Agbeko. Le ministre ghanéen "
+            "des Affaires étrangères, Kwame Boateng, a ensuite reçu son homologue togolais, Komi Dossou. "
+            "Les deux chefs de la diplomatie sont convenus de rester en contact.")
+    doc = extract_text(text, "heads-of-diplomacy", datetime.date(2025, 6, 6))
+    (agreed,) = [e for e in doc.events if e.event_type.endswith("/agreement")]
+    ministers = {id_iri("person", "kwame-boateng"), id_iri("person", "komi-dossou")}
+    assert {p.actor for p in agreed.participants} == ministers

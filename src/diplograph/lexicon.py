@@ -27,6 +27,7 @@ OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 WIKIDATA = "http://www.wikidata.org/entity/"
 SCHEMA = "https://schema.org/"
 SINGLE_HOLDER = BASE + "vocab/role-collection/single-holder"
+LEADER = BASE + "vocab/role-collection/leader"
 
 _KIND_OF_CLASS = {
     "Person": "person",
@@ -146,6 +147,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # fold(inflected demonym) -> actor IRI
     holdings: list[LexHolding] = field(default_factory=list)
     single_holder: frozenset[str] = frozenset()  # roles one person at a time holds per organisation
+    leader_roles: frozenset[str] = frozenset()  # heads of state and government (vocab/role-collection/leader)
     home_state: str | None = None  # the state an unqualified formal title means (dg:homeState)
     state_heads: frozenset[str] = frozenset()  # first words of long state names ("république", "royaume")
 
@@ -329,6 +331,8 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
     lex = Lexicon()
     single = subjects.get(SINGLE_HOLDER, {}).get(SKOS + "member", [])
     lex.single_holder = frozenset(v for v in single if isinstance(v, str))
+    leaders = subjects.get(LEADER, {}).get(SKOS + "member", [])
+    lex.leader_roles = frozenset(v for v in leaders if isinstance(v, str))
     homes = sorted(v for v in subjects.get(BASE + "vocab/role", {}).get(DG_NS + "homeState", []) if isinstance(v, str))
     lex.home_state = homes[0] if len(homes) == 1 else None  # two (a project naming its own): no default
     for iri in sorted(subjects):

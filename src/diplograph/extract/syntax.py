@@ -327,6 +327,8 @@ _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
 ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir "
                        "convenu".split())  # the tagger may lemmatise "convenus" as the adjective "convenu"
 _COUNTRY_NOUNS = frozenset({"pays"})
+#: "les deux dirigeants", "les deux chefs d'État", "les deux présidents": heads, not their ministers.
+_LEADER_NOUNS = frozenset({"dirigeant", "dirigeante", "chef", "président", "présidente", "leader"})
 
 
 def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
@@ -347,9 +349,19 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
         return sides[:count] if len(sides) >= count else []
     sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
     start = sentences[0].start if sentences else ctx.sent_of(token).start
+    # "les deux chefs d'État" are leaders, "les deux chefs de la diplomatie" are not
+    leaders = token.lemma_.lower() in _LEADER_NOUNS and all(
+        c.lemma_.lower() in ("état", "gouvernement") for c in token.children if c.dep_ == "nmod")
+
+    def fits(person: str) -> bool:  # "les deux dirigeants": heads of state or government only
+        entity = ctx.entities.get(person)
+        if entity is None or entity.kind != "person":
+            return False
+        return not leaders or not entity.roles or any(r.role in ctx.lex.leader_roles for r in entity.roles)
+
     people = list(dict.fromkeys(
         m.iri for m in ctx.mentions if m.kind == "person" and start <= m.start < token.i
-        and not in_quote(ctx, ctx.doc[m.start])))
+        and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)))
     if len(people) == count:
         return people
     told: dict[int, Event] = {}  # gathering -> its latest mention before the token
@@ -361,8 +373,7 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     # the gathering told last (by its latest mention: "La rencontre de Bruxelles a duré ...") whose
     # people are as many as the number says; a visit of one of them told in between does not count
     for last in sorted(told.values(), key=lambda e: -last_at[id(e)]):  # mentions without people are not folded yet
-        people = [p.actor for p in last.participants
-                  if ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person"]
+        people = [p.actor for p in last.participants if fits(p.actor)]
         if len(people) == count:
             return people
     return []
