@@ -185,3 +185,9 @@ def test_the_two_heads_of_diplomacy_are_the_ministers() -> None:
     (agreed,) = [e for e in doc.events if e.event_type.endswith("/agreement")]
     ministers = {id_iri("person", "kwame-boateng"), id_iri("person", "komi-dossou")}
     assert {p.actor for p in agreed.participants} == ministers
+
+
+def test_a_communique_named_in_the_title_line_is_dated_by_its_dateline(communique) -> None:
+    """The communiqué closes a visit of 3-5 March: it is of its own day, not the visit's first."""
+    (act,) = [e for e in communique.events if e.trigger.text.startswith("Communiqué")]
+    assert act.date is not None and act.date.iso == "2025-03-05"

@@ -85,6 +85,10 @@ def _same_occasion(event: Event, told: Event | None) -> bool:
 
 def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | None, reference) -> DateValue | None:
     """The date narration gives an undated event (see :func:`narrative_dates`)."""
+    if reference is not None and token.pos_ == "NOUN" and _in_title_line(ctx, event):
+        # "Communiqué conjoint à l'issue de la visite ...", repeated atop the body: the document's
+        # own act, of its own day (the dateline's or the publication's), not the visit's first day
+        return DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
     during = _during_event(ctx, token)
     if during is not None and during.date is not None:
         return during.date
@@ -109,6 +113,16 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
         return DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
     return current
 
+
+
+def _in_title_line(ctx: Context, event: Event) -> bool:
+    """The event is named in a title line atop the body: a first paragraph of one line without a
+    final full stop, followed by more text."""
+    paragraphs = ctx.source.paragraphs
+    if len(paragraphs) < 2 or not paragraphs[0].begin <= event.trigger.begin < paragraphs[0].end:
+        return False
+    line = ctx.text[paragraphs[0].begin:paragraphs[0].end].strip()
+    return bool(line) and "\n" not in line and line[-1] not in ".!?»”\""
 
 
 def _clock_date(ctx: Context, paragraph, reference) -> DateValue:
