@@ -190,3 +190,13 @@ def test_a_place_fronted_after_a_fronted_time_places_the_statement() -> None:
     doc = extract_text(text, "fronted-time-place", datetime.date(2026, 2, 12))
     said = event_at(doc, "a affirmé")
     assert [p.rsplit("/", 1)[-1] for p in said.places] == ["moscow"]
+
+
+def test_a_compound_past_split_by_pour_sa_part_is_a_statement_of_its_subject() -> None:
+    text = ("LIMA, 21 janvier 2026 - Le président chilien, Andrés Valdivia, et la présidente péruvienne, "
+            "Rosa Quispe, se sont réunis mardi à Lima. « Nous tournons la page », a déclaré Mme Quispe. "
+            "M. Valdivia a pour sa part salué « un voisinage enfin apaisé ».\n")
+    doc = extract_text(text, "pour-sa-part", datetime.date(2026, 1, 21))
+    welcomed = event_at(doc, "a pour sa part salué")
+    assert kind(welcomed) == "statement"
+    assert welcomed.agents and welcomed.agents[0].rsplit("/", 1)[-1].endswith("valdivia")

@@ -38,6 +38,7 @@ from diplograph.extract.syntax import (
     event_token,
     future_form,
     in_quote,
+    interrupted_compound,
     is_actor,
     is_passive,
     is_reporting,
@@ -103,7 +104,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     inverted: list[str] = []
     if verbal:
         passive = is_passive(token)
-        if passive or (token.dep_ in ("acl", "amod") and not main_verb_read_as_clause(ctx, token)):
+        auxiliary = interrupted_compound(token)  # "M. X a pour sa part salué ..."
+        if passive or (token.dep_ in ("acl", "amod") and not main_verb_read_as_clause(ctx, token)
+                       and auxiliary is None):
             for c in token.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
                     agents += actors_of(ctx, c)
@@ -123,7 +126,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 for subject in subjects_of(ctx, token):
                     agents += actors_of(ctx, subject)
             if not agents:
-                agents += left_actors(ctx, token)
+                agents += left_actors(ctx, auxiliary or token)
             elif hit.iri in GATHERINGS and len(agents) < 2 and _plural(token):
                 # "Le chancelier X et le premier ministre Y ont ...": the parse lost a conjunct
                 agents += [a for a in left_actors(ctx, token) if _kind(ctx, a) == "person" and a not in agents]

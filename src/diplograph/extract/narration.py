@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
-from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote
+from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote, interrupted_compound
 from diplograph.model import DateValue, Event, Span
 
 if TYPE_CHECKING:
@@ -158,6 +158,10 @@ def _now_evidence(ctx: Context, reference) -> Span:
 
 def _narrated_now(verb: Token) -> bool:
     """Perfect, simple past or present: not a pluperfect/imperfect looking further back."""
+    auxiliary = interrupted_compound(verb)  # "a pour sa part salué": the tense is the auxiliary's
+    if auxiliary is not None:
+        tense = auxiliary.morph.get("Tense")
+        return not ("Imp" in tense or "Fut" in tense or "Cnd" in auxiliary.morph.get("Mood"))
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
         if "Imp" in t.morph.get("Tense") or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
             return False

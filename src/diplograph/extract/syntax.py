@@ -310,6 +310,24 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
 
 
 
+_BETWEEN_AUX = frozenset({"ADP", "DET", "NOUN", "ADV", "PRON", "PUNCT", "ADJ"})
+
+
+def interrupted_compound(verb: Token) -> Token | None:
+    """The auxiliary of a compound tense the parser lost because an adverbial stands between it
+    and the participle ("M. X a pour sa part salué", "a de son côté rappelé", "a toutefois, lui
+    aussi, reconnu"): the parser hangs the participle on the adverbial's noun as a clause."""
+    if verb.dep_ not in ("acl", "amod") or "Part" not in verb.morph.get("VerbForm"):
+        return None
+    for i in range(verb.i - 1, max(verb.i - 7, -1), -1):
+        t = verb.doc[i]
+        if t.lemma_.lower() in ("avoir", "être") and t.pos_ in ("AUX", "VERB"):
+            return t if i < verb.i - 1 else None
+        if t.pos_ not in _BETWEEN_AUX or t.is_sent_start or t.text in (".", ";", ":", "«", "»"):
+            return None
+    return None
+
+
 def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
     rencontrera ...": ROOT "ministre", acl "rencontrera"): the noun is its subject."""
