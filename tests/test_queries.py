@@ -26,7 +26,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as RdflibResult
 
-from diplograph import endpoint, sparql
+from diplograph import endpoint, results, sparql
 from diplograph.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -425,7 +425,7 @@ def test_w3c_formats_read_back_with_rdflib_parsers(fmt):
     assert len(rows) == len(result.rows)
     if fmt == "csv":  # CSV keeps lexical forms only
         assert [tuple("" if t is None else str(t) for t in r) for r in rows] == \
-               [tuple(sparql._csv_value(t) for t in r) for r in result.rows]
+               [tuple(results.csv_value(t) for t in r) for r in result.rows]
     else:
         assert [tuple(map(value_key, r)) for r in rows] == [tuple(map(value_key, r)) for r in result.rows]
 
@@ -441,7 +441,7 @@ def test_json_follows_the_w3c_structure():
 
 def test_xml_uses_the_results_namespace_and_skips_unbound():
     root = ET.fromstring(sparql.format_result(run("meetings", (str(KREMLIN),)), "xml"))
-    ns = {"r": sparql.RESULTS_NS}
+    ns = {"r": results.RESULTS_NS}
     assert [v.get("name") for v in root.findall("r:head/r:variable", ns)] == COLUMNS["meetings"]
     planned = root.findall("r:results/r:result", ns)[-1]
     assert "date" not in {b.get("name") for b in planned.findall("r:binding", ns)}
