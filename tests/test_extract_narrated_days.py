@@ -251,3 +251,15 @@ def test_talks_named_by_an_object_noun_carry_the_narrated_day() -> None:
     assert session.date is not None and session.date.iso == "2026-03-10"
     signed = [e for e in doc.events if e.trigger.text == "signé"]
     assert len(signed) == 1 and signed[0].date is not None and signed[0].date.iso == "2026-03-10"
+
+
+def test_numbered_rounds_are_part_of_the_series_told_before_them() -> None:
+    text = ("Les deux pays ont tenu quatre sessions de pourparlers entre 2016 et 2018.\n\n"
+            "La première session (Vientiane, 21-23 mars 2016) a réuni les ministres Somsak Vongsa et Chan Dara. "
+            "Les pourparlers ont repris à Luang Prabang en février 2018. "
+            "La quatrième et dernière session (Siem Reap, 11-12 juin 2018) a abouti à un accord.")
+    doc = extract_text(text, "rounds", datetime.date(2024, 2, 1))
+    series = gathering_at(doc, "quatre sessions de pourparlers")
+    for words in ("La première session", "La quatrième et dernière session"):
+        rounds = gathering_at(doc, words)
+        assert ("partOf", series.trigger.begin) in {(r.relation, r.other) for r in rounds.relations}, words

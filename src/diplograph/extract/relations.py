@@ -37,6 +37,7 @@ def link_events(ctx: Context) -> None:
         _during_in_clause(ctx, event, token)
         _reacts_to_object(ctx, event, token)
     _follow_ups_by_verb(ctx, main)
+    _numbered_rounds(ctx)
     if main is None:
         return
     main_token = event_token(ctx, main)
@@ -68,6 +69,30 @@ def link_events(ctx: Context) -> None:
                 and event.event_type not in GATHERINGS:
             _add(event, "partOf", main)
     del main_token
+
+
+def _ordinal(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and "Ord" in c.morph.get("NumType") for c in token.children)
+
+
+def _numbered_rounds(ctx: Context) -> None:
+    """"quatre sessions de pourparlers ... La première session (Vientiane, ...)": a numbered
+    round is part of the series told before it (a negotiation, or a gathering named in the
+    plural), not a meeting of its own standing."""
+    told = sorted((e for e in ctx.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
+    chosen: Event | None = None  # the series of the first numbered round; the later rounds belong to it too
+    for event in told:
+        token = event_token(ctx, event)
+        if not _ordinal(token) or any(r.relation == "partOf" for r in event.relations):
+            continue
+        if chosen is None:
+            # a series spans time: a gathering dated to the day ("ont repris le 16 mai") is a round itself
+            series = [e for e in told if e.trigger.begin < event.trigger.begin and not _ordinal(event_token(ctx, e))
+                      and (e.date is None or e.date.precision != "day")
+                      and (e.event_type == et("negotiation") or "Plur" in event_token(ctx, e).morph.get("Number"))]
+            chosen = series[-1] if series else None
+        if chosen is not None:
+            _add(event, "partOf", chosen)
 
 
 def _continues(ctx: Context, event: Event, token: Token, main: Event) -> bool:
