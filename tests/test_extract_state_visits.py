@@ -191,3 +191,12 @@ def test_a_communique_named_in_the_title_line_is_dated_by_its_dateline(communiqu
     """The communiqué closes a visit of 3-5 March: it is of its own day, not the visit's first."""
     (act,) = [e for e in communique.events if e.trigger.text.startswith("Communiqué")]
     assert act.date is not None and act.date.iso == "2025-03-05"
+
+
+def test_a_venue_named_after_its_city_keeps_the_city_in_its_name() -> None:
+    text = ("Les ministres de la Cemac se sont réunis mardi à Yaoundé. "
+            "Les travaux se sont tenus au Centre des congrès de Yaoundé, sous la présidence du Cameroun.")
+    doc = extract_text(text, "venue", datetime.date(2025, 6, 6))
+    places = {e.label for e in doc.entities.values() if e.kind == "place"}
+    assert "Centre des congrès de Yaoundé" in places
+    assert "Centre des congrès" not in places

@@ -470,6 +470,11 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         minted_state.mentions.append(span)
         return
     if _is_building(ctx, start, end):
+        city = _city_of_name(ctx, end)
+        if city is not None:  # "Centre des congrès de Kuala Lumpur": the city is part of the venue's name
+            end = city
+            span = ctx.span(start, end)
+            text = " ".join(doc[start:end].text.split())
         label = text[0].lower() + text[1:] if doc[start].lower_ in PLACE_NOUNS and doc[start].is_title \
             and not doc[start].is_sent_start and start > 0 and doc[start - 1].lower_ in ("l'", "le") else text
         iri = id_iri("place", slugify(label))
@@ -535,6 +540,26 @@ def person_label(tokens) -> str:
 
     text = "".join(normal(t.text) + t.whitespace_ for t in tokens)
     return " ".join(text.split())
+
+
+def _city_of_name(ctx: Context, end: int) -> int | None:
+    """Where a venue's name goes on with "de"/"d'" and a place already read ("Palais des congrès
+    de Yaoundé"): the end of that place's words, else None."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("de", "d'", "d’") or doc[end].whitespace_ == "\n":
+        return None
+    m = next((m for m in ctx.by_token.get(end + 1, []) if m.start == end + 1 and m.place is not None), None)
+    if m is not None:
+        return m.end
+    k = end + 1
+    while k < len(doc) and k < end + 4 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k += 1
+    if k == end + 1:
+        return None
+    name = fold(" ".join(doc[end + 1:k].text.split()))  # a city the text or the gazetteer already names
+    known = any(e.kind == "place" and fold(e.label) == name for e in ctx.entities.values()) or any(
+        ctx.lex.actors[i].kind == "place" for i in ctx.lex.names.get(name, []) if i in ctx.lex.actors)
+    return k if known else None
 
 
 def _place_after_preposition(ctx: Context, start: int, end: int) -> bool:
