@@ -75,3 +75,20 @@ def test_garbled_name_that_slugs_to_a_gazetteer_actor_is_that_actor(nlp) -> None
     kallas = doc.entities[id_iri("person", "kaja-kallas")]
     assert kallas.linked and kallas.labels["fr"] == "Kaja Kallas"
     assert [m.text for m in kallas.mentions] == ["Kaja Ka«llas"]
+
+
+def test_every_place_an_event_takes_is_grounded_in_words_of_the_text(nlp) -> None:
+    """A garbled sentence (found by the fuzz test): the parser reads "à avec Afghanistan" as a
+    locative, so the appeal takes the state's territory as its place; that place must then be
+    denoted by the words that name the state, or the document graph fails SHACL and is lost."""
+    from diplograph.check import validate_graph
+    from diplograph.extract import extract
+    from diplograph.mapper import to_graph
+
+    text = "Alain Juppé a décidé de inviter à avec Afghanistan, selon Agence internationale de l'énergie atomique."
+    doc = extract(read_text(text, "garbled"))
+    places = {p for e in doc.events for p in e.places}
+    for place in places:
+        assert place in doc.entities and doc.entities[place].mentions, place
+    report = validate_graph(to_graph(doc))
+    assert report.conforms, [r.message for r in report.results]

@@ -1,4 +1,4 @@
-"""Every actor the document model points to is named in the text.
+"""Every actor and place the document model points to is named in the text.
 
 Sides, affiliations, role organisations and issue-point parties often come from a
 demonym ("les responsables français" -> France) or from the gazetteer (Fidan serves
@@ -45,7 +45,21 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
         for role in entity.roles:
             if role.organisation is not None and not grounded(role.organisation):
                 role.organisation = None
+    def grounded_place(iri: str) -> bool:
+        """A place the words of one of its mentions denote ("au Sénégal": the state's mention
+        carries its territory as place); a place no words denote is dropped, not invented."""
+        entity = ctx.entities.get(iri)
+        if entity is not None and entity.mentions:
+            return True
+        place = ctx.lex.actors.get(iri)
+        mention = next((m for m in ctx.mentions if m.place == iri), None)
+        if place is None or mention is None:
+            return False
+        add_linked_entity(ctx, place, mention.span)
+        return True
+
     for event in doc.events:
+        event.places = [p for p in event.places if grounded_place(p)]
         for participant in event.participants:
             if participant.side is not None and not grounded(participant.side):
                 participant.side = None
