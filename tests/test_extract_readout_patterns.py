@@ -200,3 +200,12 @@ def test_a_compound_past_split_by_pour_sa_part_is_a_statement_of_its_subject() -
     welcomed = event_at(doc, "a pour sa part salué")
     assert kind(welcomed) == "statement"
     assert welcomed.agents and welcomed.agents[0].rsplit("/", 1)[-1].endswith("valdivia")
+
+
+def test_whom_an_appeal_asks_is_not_where_it_was_made() -> None:
+    text = ("ATHÈNES, 24 septembre 2026 - La ministre grecque des Affaires étrangères, Eleni Vlachou, a demandé "
+            "mardi à Ankara de cesser les survols au-dessus des îles grecques.\n")
+    doc = extract_text(text, "addressee", datetime.date(2026, 9, 24))
+    appeal = event_at(doc, "a demandé")
+    assert kind(appeal) == "appeal"
+    assert not [p for p in appeal.places if p.endswith("/ankara")]

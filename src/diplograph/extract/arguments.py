@@ -209,7 +209,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         event.participants = [participant_of(ctx, a, event.sentence) for a in everyone]
     elif participants or companions:
         event.participants = [participant_of(ctx, a, event.sentence) for a in unique(participants + companions)]
-    event.places = _places(ctx, token, hit.iri in GATHERINGS)
+    event.places = _places(ctx, token, hit.iri in GATHERINGS, addressed=hit.iri == et("appeal"))
     event.status = _status(ctx, token, hit)
     date = _attached_time(ctx, token, DateValue)
     reference = ctx.reference_date
@@ -472,8 +472,9 @@ def _companions(ctx: Context, token: Token) -> list[str]:
 
 
 
-def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
-    """Places of the event: locative complements of the trigger (or of its verb)."""
+def _places(ctx: Context, token: Token, gathering: bool, addressed: bool = False) -> list[str]:
+    """Places of the event: locative complements of the trigger (or of its verb). An appeal's
+    "à X de + infinitive" names whom it asks ("a demandé à Ankara de cesser"), not where."""
     places: list[str] = []
     if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
         for c in token.subtree:
@@ -498,6 +499,8 @@ def _places(ctx: Context, token: Token, gathering: bool) -> list[str]:
                     places.append(place)
                 continue
             if case not in LOCATIVE:
+                continue
+            if addressed and case in ("à", "au", "aux") and (_asks_to_do(scope) or _asks_to_do(c)):
                 continue
             for m in ctx.by_token.get(c.i, []):
                 if m.place and m.place not in places:
@@ -539,6 +542,12 @@ def _host_beside(ctx: Context, token: Token) -> str | None:
         return None
     found = [a for a in actors_of(ctx, host.head, follow_conj=False) if _kind(ctx, a) in ("person", "state", "org")]
     return found[0] if found else None
+
+
+def _asks_to_do(verb: Token) -> bool:
+    """"de" + infinitive hangs on the verb or on its "à" complement: "demander à X de cesser"."""
+    return any("Inf" in c.morph.get("VerbForm") and any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’")
+                                                        for g in c.children) for c in verb.children)
 
 
 def _parenthesis_place(ctx: Context, token: Token) -> list[str]:
