@@ -56,6 +56,7 @@ def find_roles(ctx: Context) -> None:
         if person is not None:
             _assign(ctx, person.iri, hit.iri, org, evidence)
             ctx.role_person[hit.head] = person.iri
+            _also_at_phrase_head(ctx, hit, person.iri)
             _state_of_role(ctx, org, hit, phrase_end, demonym_at)
         else:
             unnamed.append((hit, org, phrase_end))
@@ -330,6 +331,7 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, un
             unqualified.setdefault(hit.iri, holder.iri)
         ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
         ctx.role_person[hit.head] = holder.iri
+        _also_at_phrase_head(ctx, hit, holder.iri)
         if span not in holder.mentions:
             holder.mentions.append(span)
         return True
@@ -658,7 +660,10 @@ def _host_state_offices(ctx: Context) -> None:
     """
     doc = ctx.doc
     hosts = set()
+    visitors = set()  # "La ministre des Affaires étrangères, X, en visite au Portugal,": X is the guest
     for token in lemma_tokens(doc, VISIT_NOUNS):
+        if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
+            visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
         j = token.i + 1
         while j < len(doc) and j <= token.i + 4 and doc[j].lower_ not in ("en", "au", "aux"):
             if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
@@ -676,7 +681,7 @@ def _host_state_offices(ctx: Context) -> None:
                 companions.update(m.iri for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
     for entity in ctx.entities.values():
         if entity.kind == "person" and entity.roles and entity.iri not in ctx.sides \
-                and entity.iri not in companions and all(r.organisation is None for r in entity.roles):
+                and entity.iri not in companions | visitors and all(r.organisation is None for r in entity.roles):
             entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
             ctx.sides[entity.iri] = host
 
@@ -691,3 +696,16 @@ def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
         for m in ctx.mentions:
             if m.kind == "person" and token.i < m.start < sentence.end:
                 ctx.sides[m.iri] = state
+
+
+def _also_at_phrase_head(ctx: Context, hit: Hit, person: str) -> None:
+    """The role's holder is also found from the token the parser made the phrase's head.
+
+    A hit's head is the first word of its phrase ("Premier" in "le Premier ministre portugais"),
+    but the clause hangs the phrase on its noun ("par le Premier ministre portugais, X": the agent
+    is "ministre"), so the holder is recorded there too, when nothing else is.
+    """
+    head = ctx.doc[hit.head]
+    while head.head.i != head.i and hit.start <= head.head.i < hit.end:
+        head = head.head
+    ctx.role_person.setdefault(head.i, person)

@@ -1,0 +1,53 @@
+"""Readouts that tell a reception in the passive, and guests with bare offices (issue 12).
+
+Short texts written here. "X a été reçu par le Premier ministre portugais Y": the parser hangs the
+agent phrase on "ministre" (and may lose the name that follows), while the role stage found the
+holder from the phrase's first word; the holder must still be the host. "La ministre des Affaires
+étrangères, X, en visite au Portugal": X is the guest, so her bare office is not held for Portugal.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+
+
+def extract_text(text: str) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, "readout-agents"), load_nlp())
+
+
+def meeting(doc: ExtractedDocument, trigger: str = "reçu"):
+    """The gathering told by the verb ``trigger`` (a visit in the same sentence may be another)."""
+    gatherings = [e for e in doc.events if e.event_type in GATHERINGS and e.trigger.text.startswith(trigger)]
+    assert len(gatherings) == 1, doc.events
+    return gatherings[0]
+
+
+def test_the_agent_of_a_passive_reception_is_the_host_and_takes_part() -> None:
+    doc = extract_text("La ministre française des Affaires étrangères, Clara Vidal, a été reçue mardi à "
+                       "Lisbonne par le Premier ministre portugais Rui Fontes.\n")
+    event = meeting(doc)
+    host = id_iri("person", "rui-fontes")
+    assert event.host == host
+    assert {p.actor for p in event.participants} == {host, id_iri("person", "clara-vidal")}
+
+
+def test_a_guest_named_with_a_bare_office_does_not_serve_the_state_she_visits() -> None:
+    doc = extract_text("La ministre des Affaires étrangères, Clara Vidal, en visite au Portugal, a été reçue "
+                       "mardi par le Premier ministre portugais, Rui Fontes.\n")
+    guest = doc.entities[id_iri("person", "clara-vidal")]
+    portugal = id_iri("state", "portugal")
+    assert all(r.organisation != portugal for r in guest.roles)
+    assert id_iri("person", "rui-fontes") in {p.actor for p in meeting(doc).participants}
+
+
+def test_a_host_with_a_bare_office_still_serves_the_state_her_guest_visits() -> None:
+    doc = extract_text("La ministre des Affaires étrangères, Clara Vidal, a reçu mardi son homologue malien, "
+                       "Moussa Keita, en visite officielle en Belgique.\n")
+    host = doc.entities[id_iri("person", "clara-vidal")]
+    assert [r.organisation for r in host.roles] == [id_iri("state", "belgium")]
