@@ -51,3 +51,18 @@ def test_a_host_with_a_bare_office_still_serves_the_state_her_guest_visits() -> 
                        "Moussa Keita, en visite officielle en Belgique.\n")
     host = doc.entities[id_iri("person", "clara-vidal")]
     assert [r.organisation for r in host.roles] == [id_iri("state", "belgium")]
+
+
+def test_counterparts_listed_under_a_colon_take_part_in_the_talks() -> None:
+    doc = extract_text(
+        "Selon un communiqué du ministère, la ministre Clara Vidal s'est entretenue successivement avec :\n"
+        "- le ministre des Affaires étrangères de la République du Ghana, M. Kwame Asante,\n"
+        "- le ministre des Affaires étrangères du Sénégal, M. Ibrahima Ndiaye,\n"
+        "- ainsi que la ministre des Affaires étrangères du Kenya, Mme Wanjiru Kamau.\n"
+        "\n"
+        "Les entretiens ont porté sur la sécurité régionale.\n")
+    talks = meeting(doc, "entretenue")
+    people = {p.actor: p.side for p in talks.participants}
+    assert people.keys() == {id_iri("person", slug) for slug in
+                             ("clara-vidal", "kwame-asante", "ibrahima-ndiaye", "wanjiru-kamau")}
+    assert people[id_iri("person", "ibrahima-ndiaye")] == id_iri("state", "senegal")

@@ -78,6 +78,44 @@ def attend_events(ctx: Context) -> None:
         _add(ctx, event, _attendees(ctx, token))
 
 
+#: What may stand between a gathering verb and the colon opening its list of counterparts:
+#: "s'est entretenu successivement avec :", "a rencontré tour à tour :".
+_BEFORE_LIST = frozenset({"avec", "successivement", "tour", "à", "notamment", "respectivement"})
+#: Marks that open a list line.
+_BULLETS = ("-", "–", "—", "•", "*", "·")
+
+
+def listed_counterparts(ctx: Context) -> None:
+    """"X s'est entretenu successivement avec :" over lines "- le ministre ... du Ghana, M. Y,":
+    the people of the list lines took part in that gathering (each line's people, else its states
+    or organisations). Ministry readouts list a minister's bilateral talks this way."""
+    doc = ctx.doc
+    text = doc.text
+    for i, event in list(ctx.event_at.items()):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        j = i + 1
+        while j < len(doc) and j <= i + 4 and doc[j].lower_ in _BEFORE_LIST:
+            j += 1
+        if j >= len(doc) or doc[j].text != ":" or "\n" not in text[doc[j].idx:doc[j].idx + 3]:
+            continue
+        actors: list[str] = []
+        begin = text.index("\n", doc[j].idx)
+        for line in text[begin + 1:].split("\n"):
+            if not line.strip():
+                begin += len(line) + 1
+                continue
+            if not line.lstrip().startswith(_BULLETS):
+                break
+            end = begin + 1 + len(line)
+            inside = [m for m in ctx.mentions if begin < doc[m.start].idx < end]
+            people = [m.iri for m in inside if m.kind == "person"]
+            people += [person for k, person in sorted(ctx.role_person.items()) if begin < doc[k].idx < end]
+            actors += people or [m.iri for m in inside if m.kind in ("state", "org")]
+            begin = end
+        _add(ctx, event, list(dict.fromkeys(actors)))
+
+
 def _attendees(ctx: Context, verb: Token) -> list[str]:
     """Everyone the subject names ("Le président X, le président Y et le président Z y ont pris
     part"), and those added after the verb by "ainsi que"."""

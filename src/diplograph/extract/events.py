@@ -10,7 +10,7 @@ narration dates. This module runs them in order and keeps the names other stages
 from __future__ import annotations
 
 from diplograph.extract.arguments import inherit_coordinated_agents
-from diplograph.extract.attendance import attend_events
+from diplograph.extract.attendance import attend_events, listed_counterparts
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import is_process, main_event, resolve_events
@@ -37,4 +37,5 @@ def find_events(ctx: Context) -> None:
     find_channels(ctx)  # before coreference: a phone call is not a later mention of a visit
     resolve_events(ctx)
     attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became
+    listed_counterparts(ctx)  # "X s'est entretenu avec :" over list lines naming the counterparts
     narrative_dates(ctx)
