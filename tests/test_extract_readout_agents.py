@@ -66,3 +66,14 @@ def test_counterparts_listed_under_a_colon_take_part_in_the_talks() -> None:
     assert people.keys() == {id_iri("person", slug) for slug in
                              ("clara-vidal", "kwame-asante", "ibrahima-ndiaye", "wanjiru-kamau")}
     assert people[id_iri("person", "ibrahima-ndiaye")] == id_iri("state", "senegal")
+
+
+def test_ranks_and_sem_are_titles_before_a_name_not_part_of_it() -> None:
+    doc = extract_text("Le Capitaine Moussa SANOGO a reçu mardi à Bamako le ministre russe des Affaires étrangères, "
+                       "SEM Sergueï LAVROV. Le maréchal Idriss Kaboré a rencontré le Colonel Ali Diarra.\n")
+    people = {iri for iri, e in doc.entities.items() if e.kind == "person"}
+    assert {id_iri("person", s) for s in ("moussa-sanogo", "idriss-kabore", "ali-diarra")} <= people
+    assert not any(e.kind == "org" for e in doc.entities.values())
+    lavrov = doc.entities[id_iri("person", "sergey-lavrov")]
+    assert [r.organisation for r in lavrov.roles] == [id_iri("state", "russia")]
+    assert {p.actor for p in meeting(doc).participants} == {id_iri("person", "moussa-sanogo"), lavrov.iri}

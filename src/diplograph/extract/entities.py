@@ -25,10 +25,13 @@ if TYPE_CHECKING:
 #: Prepositions after which a place name is a location, not an actor.
 LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
 #: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
-HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme excellence".split())
+HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence".split())
 #: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),
 #: while "Cheikh" opening a name is a first name ("Cheikh Ibrahima Bâ").
 LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik".split())
+#: Military ranks used as titles before a name ("le Capitaine X", "le maréchal Y", "le général Z"),
+#: in either case: the rank is not part of the name.
+RANKS = frozenset("capitaine colonel lieutenant-colonel commandant général maréchal amiral lieutenant".split())
 #: Nouns that open the name of a building ("l'hôtel Lagune", "au palais de X"): such a name is a place.
 PLACE_NOUNS = frozenset("hôtel palais château résidence villa manoir pavillon centre domaine".split())
 #: Nouns that open the name of a sea, a gulf, a river ("la mer Baltique", "le golfe de Guinée",
@@ -402,9 +405,10 @@ def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affil
 
 
 def is_honorific(token) -> bool:
-    """A courtesy title before a person's name ("M.", "Mme", "S.E.", lower-case "cheikh")."""
+    """A courtesy title before a person's name ("M.", "Mme", "S.E.", "SEM", lower-case "cheikh",
+    a military rank)."""
     return (token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
-            or token.text in LOWER_CASE_HONORIFICS)
+            or token.text in LOWER_CASE_HONORIFICS or token.lower_ in RANKS)
 
 
 _honorific = is_honorific
