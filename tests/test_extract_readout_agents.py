@@ -77,3 +77,15 @@ def test_ranks_and_sem_are_titles_before_a_name_not_part_of_it() -> None:
     lavrov = doc.entities[id_iri("person", "sergey-lavrov")]
     assert [r.organisation for r in lavrov.roles] == [id_iri("state", "russia")]
     assert {p.actor for p in meeting(doc).participants} == {id_iri("person", "moussa-sanogo"), lavrov.iri}
+
+
+def test_the_agent_of_a_passive_reception_the_parser_hung_on_the_next_verb() -> None:
+    """Commas around the day make the parser read "le chef du Gouvernement" as the subject of
+    "indique"; the "par" phrase right after "a été reçu" is still who received him."""
+    doc = extract_text("Le ministre des Affaires étrangères, Paul Meyer, en visite en Norvège, a été reçu, mardi, par "
+                       "le chef du Gouvernement norvégien, Lars Holm, indique un communiqué du ministère des "
+                       "Affaires étrangères.\n")
+    event = meeting(doc)
+    host = id_iri("person", "lars-holm")
+    assert event.host == host
+    assert {p.actor for p in event.participants} == {host, id_iri("person", "paul-meyer")}

@@ -118,6 +118,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     if c.dep_.startswith("obl") and case_of(c) == "en":
                         agents += [a for g in c.children if g.dep_ == "nmod" and case_of(g) == "par"
                                    for a in actors_of(ctx, g)]
+            if not agents and passive and hit.iri in GATHERINGS:
+                agents += _agent_after(ctx, token)
         else:
             inverted = right_actors(ctx, token) if is_reporting(ctx, token) else []
             if inverted:
@@ -532,6 +534,21 @@ def _places(ctx: Context, token: Token, gathering: bool, addressed: bool = False
                     break
     return places
 
+
+
+def _agent_after(ctx: Context, token: Token) -> list[str]:
+    """"X a été reçu, lundi, par le chef du Gouvernement, Y, indique ...": the "par" phrase right
+    after a passive verb is its agent even when the parser hung it on a later verb (commas around
+    a date mislead it). Only words of time and punctuation may stand between."""
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 8)
+    for k in range(token.i + 1, end):
+        word = doc[k]
+        if word.lower_ == "par" and word.pos_ == "ADP":
+            return actors_of(ctx, word.head) if word.head.i > k else []
+        if word.pos_ in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def _host_beside(ctx: Context, token: Token) -> str | None:
