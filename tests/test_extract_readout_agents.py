@@ -89,3 +89,13 @@ def test_the_agent_of_a_passive_reception_the_parser_hung_on_the_next_verb() -> 
     host = id_iri("person", "lars-holm")
     assert event.host == host
     assert {p.actor for p in event.participants} == {host, id_iri("person", "paul-meyer")}
+
+
+def test_an_appeal_to_someone_to_do_something_with_a_clitic_or_a_long_object() -> None:
+    from diplograph.extract.kinds import et
+
+    doc = extract_text("Le président tchadien a appelé les pays de la région à s'unir contre le terrorisme. "
+                       "Le Conseil de paix a appelé le président Moussa Faki et le chef de l'opposition "
+                       "Ali Bongo à reprendre le dialogue.\n")
+    appeals = [e for e in doc.events if e.event_type == et("appeal")]
+    assert [e.trigger.text for e in appeals] == ["appelé", "appelé"]

@@ -245,6 +245,8 @@ def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
 #: What the object between a verb and its "à" may be made of: "appeler la Russie à", "inviter
 #: ses partenaires à", "a appelé ces trois pays à".
 _OBJECT_POS = frozenset({"DET", "NUM", "PROPN", "NOUN", "ADJ"})
+#: Words that join the parts of a longer object: "appeler le président X et le leader du parti Y à".
+_OBJECT_LINKS = frozenset({"et", "de", "du", "des", "d'", ",", "(", ")"})
 
 
 def _over_object(words: _Words, start: int, end: int, head: int, phrase: Phrase) -> Hit | None:
@@ -253,9 +255,13 @@ def _over_object(words: _Words, start: int, end: int, head: int, phrase: Phrase)
     homologue à Moscou" is a call to a place, no appeal); the hit is the verb alone."""
     lower, pos_of, n = words.lower, words.pos, len(words.lower)
     j = end
-    while j < n and j < end + 4 and pos_of[j] in _OBJECT_POS:
+    while j < n and j < end + 14 and lower[j] not in phrase.trailing[0] \
+            and (pos_of[j] in _OBJECT_POS or (j > end and lower[j] in _OBJECT_LINKS)):
         j += 1
-    if j == end or j + 1 >= n or lower[j] not in phrase.trailing[0] or pos_of[j + 1] not in ("VERB", "DET"):
+    if j == end or j + 1 >= n or lower[j] not in phrase.trailing[0]:
+        return None
+    # "à" + infinitive (a clitic may come first: "à s'unir", "à y participer") or a determined noun
+    if pos_of[j + 1] not in ("VERB", "DET") and not (pos_of[j + 1] == "PRON" and j + 2 < n and pos_of[j + 2] == "VERB"):
         return None
     return Hit(phrase.category, phrase.iri, start, end, head)
 
