@@ -99,3 +99,11 @@ def test_an_appeal_to_someone_to_do_something_with_a_clitic_or_a_long_object() -
                        "Ali Bongo à reprendre le dialogue.\n")
     appeals = [e for e in doc.events if e.event_type == et("appeal")]
     assert [e.trigger.text for e in appeals] == ["appelé", "appelé"]
+
+
+def test_days_of_discussions_are_the_summit_they_close_not_a_second_event() -> None:
+    doc = extract_text("Les chefs d'État de la région ont clos mardi leur sommet à Nairobi au terme de deux jours "
+                       "de discussions.\n")
+    summit = meeting(doc, "sommet")
+    assert [e for e in doc.events if e.event_type in GATHERINGS] == [summit]
+    assert "discussions" in [m.text for m in summit.mentions]

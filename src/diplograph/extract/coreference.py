@@ -40,6 +40,7 @@ def resolve_events(ctx: Context) -> None:
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
     _join_manner_nouns(ctx)
+    _join_spans_of_time(ctx)
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
     _join_later_mentions(ctx)
@@ -633,6 +634,30 @@ def _join_manner_nouns(ctx: Context) -> None:
         head = ctx.event_at.get(token.head.i)
         if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
             absorb(ctx, head, event)
+
+
+#: Units of a stretch of time a gathering noun may complete: "deux jours de discussions".
+TIME_UNITS = frozenset({"minute", "heure", "jour", "journée", "semaine", "mois", "an", "année"})
+
+
+def _join_spans_of_time(ctx: Context) -> None:
+    """"ont clos leur sommet au terme de deux jours de discussions": a gathering noun without a
+    determiner completing a stretch of time ("N jours de ...") tells how long the gathering of its
+    sentence lasted; it is that gathering, not a second one."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        unit = token.head
+        if token.pos_ != "NOUN" or token.dep_ != "nmod" or _determiner(token) is not None \
+                or unit.lemma_.lower() not in TIME_UNITS or not any(c.dep_ == "case" and c.lower_ in ("de", "d'")
+                                                                     for c in token.children):
+            continue
+        sentence = ctx.sent_of(token)
+        others = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                  and sentence.start_char <= e.trigger.begin < sentence.end_char]
+        if others:
+            absorb(ctx, min(others, key=lambda e: abs(e.trigger.begin - event.trigger.begin)), event)
 
 
 def _join_title_line(ctx: Context) -> None:
