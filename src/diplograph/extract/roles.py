@@ -629,6 +629,10 @@ def _delegations(ctx: Context) -> None:
                         and not (doc[other.start].dep_ == "nmod" and other.start > verb.i + 1
                                  and doc[other.start - 1].lower_ in ("du", "de")):
                     members.append(other.iri)
+        elif token.dep_ == "nsubj:pass" and verb.lemma_ in LEAD_VERBS:
+            # "La délégation malienne aux travaux du sommet a été conduite par le Premier ministre, X"
+            members = [a for c in verb.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)
+                       if _is_person(ctx, a)]
         elif token.dep_ == "obj" and verb.lemma_ in LEAD_VERBS:
             from diplograph.extract.events import _subjects
 
