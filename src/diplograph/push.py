@@ -411,14 +411,21 @@ def write_union_graph(endpoint: str, payloads: Sequence[GraphPayload], existing:
                       f"{how} from {len(bodies)} graphs, POST {status or '-'}", attempts)
 
 
-def delete_graph(endpoint: str, graph: str, *, auth: str | None = None, digest: DigestAuth | None = None,
-                 parameter: str = "graph", timeout: float = 300.0) -> None:
-    """GSP DELETE of one named graph (a graph already gone is no error)."""
-    request = urllib.request.Request(graph_url(endpoint, graph, parameter), method="DELETE")
+def _graph_request(endpoint: str, graph: str, parameter: str, method: str, auth: str | None,
+                   digest: DigestAuth | None) -> urllib.request.Request:
+    """A bodyless GSP request for one graph, authenticated as the push is (basic or digest)."""
+    request = urllib.request.Request(graph_url(endpoint, graph, parameter), method=method)
     if auth:
         request.add_header("Authorization", auth)
     if digest is not None:
         request.add_header("Authorization", digest.header(request))
+    return request
+
+
+def delete_graph(endpoint: str, graph: str, *, auth: str | None = None, digest: DigestAuth | None = None,
+                 parameter: str = "graph", timeout: float = 300.0) -> None:
+    """GSP DELETE of one named graph (a graph already gone is no error)."""
+    request = _graph_request(endpoint, graph, parameter, "DELETE", auth, digest)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
@@ -432,11 +439,8 @@ def delete_graph(endpoint: str, graph: str, *, auth: str | None = None, digest: 
 def fetch_graph(endpoint: str, graph: str, *, auth: str | None = None, digest: DigestAuth | None = None,
                 parameter: str = "graph", timeout: float = 300.0) -> bytes:
     """One named graph of the store as N-Triples (GSP GET)."""
-    request = urllib.request.Request(graph_url(endpoint, graph, parameter), headers={"Accept": NTRIPLES})
-    if auth:
-        request.add_header("Authorization", auth)
-    if digest is not None:
-        request.add_header("Authorization", digest.header(request))
+    request = _graph_request(endpoint, graph, parameter, "GET", auth, digest)
+    request.add_header("Accept", NTRIPLES)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return bytes(response.read())
