@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.syntax import actors_of, subjects_of
 
 if TYPE_CHECKING:
@@ -81,8 +82,6 @@ def attend_events(ctx: Context) -> None:
 #: What may stand between a gathering verb and the colon opening its list of counterparts:
 #: "s'est entretenu successivement avec :", "a rencontré tour à tour :".
 _BEFORE_LIST = frozenset({"avec", "successivement", "tour", "à", "notamment", "respectivement"})
-#: Marks that open a list line.
-_BULLETS = ("-", "–", "—", "•", "*", "·")
 
 
 def listed_counterparts(ctx: Context) -> None:
@@ -105,7 +104,7 @@ def listed_counterparts(ctx: Context) -> None:
             if not line.strip():
                 begin += len(line) + 1
                 continue
-            if not line.lstrip().startswith(_BULLETS):
+            if not line.lstrip().startswith(LIST_BULLETS):
                 break
             end = begin + 1 + len(line)
             inside = [m for m in ctx.mentions if begin < doc[m.start].idx < end]

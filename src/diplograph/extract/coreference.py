@@ -636,22 +636,18 @@ def _join_manner_nouns(ctx: Context) -> None:
             absorb(ctx, head, event)
 
 
-#: Units of a stretch of time a gathering noun may complete: "deux jours de discussions".
-TIME_UNITS = frozenset({"minute", "heure", "jour", "journée", "semaine", "mois", "an", "année"})
-
-
 def _join_spans_of_time(ctx: Context) -> None:
     """"ont clos leur sommet au terme de deux jours de discussions": a gathering noun without a
-    determiner completing a stretch of time ("N jours de ...") tells how long the gathering of its
-    sentence lasted; it is that gathering, not a second one."""
+    determiner completing a duration the dates stage read ("deux jours de ...") tells how long the
+    gathering of its sentence lasted; it is that gathering, not a second one."""
+    durations = [t for t in ctx.times if isinstance(t.value, DurationValue)]
     for event in list(ctx.events):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
         token = event_token(ctx, event)
-        unit = token.head
         if token.pos_ != "NOUN" or token.dep_ != "nmod" or _determiner(token) is not None \
-                or unit.lemma_.lower() not in TIME_UNITS or not any(c.dep_ == "case" and c.lower_ in ("de", "d'")
-                                                                     for c in token.children):
+                or not any(t.start <= token.head.i < t.end for t in durations) \
+                or not any(c.dep_ == "case" and c.lower_ in ("de", "d'") for c in token.children):
             continue
         sentence = ctx.sent_of(token)
         others = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS

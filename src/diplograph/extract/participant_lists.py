@@ -31,6 +31,8 @@ def read_participant_lists(ctx: Context, demonym_at: dict[int, str]) -> None:
 
 #: Headings over a list of the people who attended ("Délégation du Tchad", "Participants").
 LIST_HEADINGS = frozenset("délégation délégations participants participant composition membres".split())
+#: Marks that open a list line.
+LIST_BULLETS = ("-", "–", "—", "•", "*", "·")
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s*)?(?P<role>[^:\n]{3,90}?)\s*:\s*(?P<name>[^:\n]{3,80}?)\s*[.;]?\s*$")
 
 
