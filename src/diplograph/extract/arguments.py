@@ -122,12 +122,13 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 agents += _agent_after(ctx, token)
         else:
             inverted = right_actors(ctx, token) if is_reporting(ctx, token) else []
+            unnamed = not inverted and _unnamed_inverted_subject(ctx, token)
             if inverted:
                 agents += inverted  # "..., a indiqué la diplomatie turque."
-            else:
+            elif not unnamed:
                 for subject in subjects_of(ctx, token):
                     agents += actors_of(ctx, subject)
-            if not agents:
+            if not agents and not unnamed:
                 agents += left_actors(ctx, auxiliary or token)
             elif hit.iri in GATHERINGS and len(agents) < 2 and _plural(token):
                 # "Le chancelier X et le premier ministre Y ont ...": the parse lost a conjunct
@@ -187,6 +188,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if hit.iri in GATHERINGS:
             participants += _governing_agents(ctx, token)
             participants += _during_subjects(ctx, token)
+            participants += _after_subjects(ctx, token)
             inviters = _inviters(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []
             if inviters:  # "À l'invitation de X, Y a effectué une visite": X hosts it, Y visits
                 participants += inviters
@@ -232,6 +234,36 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.according_to = _according_to(ctx, token)
     return event
 
+
+
+def _unnamed_inverted_subject(ctx: Context, verb: Token) -> bool:
+    """"..., a indiqué un diplomate européen", "..., a dit cette responsable", "..., a annoncé
+    mercredi une responsable américaine": the verb's subject stands after it and is a common noun
+    naming no actor; the people told before it are not the speaker (the fallback to the actors
+    before the verb is for a subject the parse lost)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ == "NOUN"]
+    if subjects:
+        return not any(_names_someone(ctx, [t.i for t in c.subtree]) for c in subjects)
+    if not is_reporting(ctx, verb):
+        return False
+    i, end = verb.i + 1, ctx.sent_of(verb).end
+    while i < end and (ctx.doc[i].pos_ == "ADV" or any(t.start <= i < t.end for t in ctx.times)):
+        i += 1  # "a annoncé mercredi une responsable": past the time the parse took for the head
+    if not (i + 1 < end and ctx.doc[i].pos_ == "DET" and ctx.doc[i + 1].pos_ == "NOUN"):
+        return False
+    phrase = []
+    for k in range(i + 1, end):
+        if ctx.doc[k].is_punct and ctx.doc[k].text not in "-'’":
+            break
+        phrase.append(k)
+    return not _names_someone(ctx, phrase)
+
+
+def _names_someone(ctx: Context, indices: list[int]) -> bool:
+    """Do these tokens name an actor or hold a role phrase ("le porte-parole du Kremlin")?"""
+    roles = ctx.hits_of("role")
+    return any(ctx.by_token.get(k) or k in ctx.role_person or any(h.start <= k < h.end for h in roles)
+               for k in indices)
 
 
 def _first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
@@ -409,6 +441,46 @@ def _during_subjects(ctx: Context, token: Token) -> list[str]:
     if verb.i == node.i or verb.pos_ != "VERB":
         return []
     return [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)] or left_actors(ctx, verb)
+
+
+#: "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
+#: la réunion": a clause told as following a gathering.
+_AFTER_HEADS = frozenset({"issue", "terme", "sortie"})
+
+
+def _after_subjects(ctx: Context, token: Token) -> list[str]:
+    """"Après un entretien avec son homologue X, le ministre a appelé ...", "À l'issue de son
+    entretien avec X, Y a déclaré ...": a gathering told by only one of its sides (a possessive,
+    or a partner after "avec") and framed as what came before the clause; the clause's subject is
+    the side it leaves out. Without such a gap ("Après la rencontre entre A et B, la Chine a
+    réagi"), whoever acts afterwards need not have been there."""
+    node = token
+    if case_of(node) != "après":
+        if node.head.i == node.i or node.head.lower_ not in _AFTER_HEADS:
+            return []
+        node = node.head
+    one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \
+        or any(case_of(c) == "avec" for c in token.children)
+    if not one_side or any(case_of(c) == "entre" for c in token.children):
+        return []
+    verb = node.head
+    for _ in range(2):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.i == node.i or verb.pos_ != "VERB" or verb.i < token.i:
+        return []  # only a fronted frame: "X a appelé après son entretien avec Y" is read by the verb
+    frame = {t.i for t in node.subtree}
+    found = [a for s in subjects_of(ctx, verb) if s.i not in frame for a in actors_of(ctx, s)]
+    if found:
+        return found
+    # the parser may take the frame itself for the subject ("À l'issue de ..., X a déclaré"): the
+    # actors between the comma that closes the frame and the verb
+    comma = next((t.i for t in ctx.doc[token.i:verb.i] if t.text == ","), None)
+    if comma is None:
+        return []
+    return unique([m.iri for k in range(comma + 1, verb.i) for m in ctx.by_token.get(k, [])
+                   if m.start == k and m.end <= verb.i and _kind(ctx, m.iri) in ("person", "state")])
 
 
 def _named_after(ctx: Context, verb: Token) -> list[str]:
@@ -805,7 +877,7 @@ def inherit_coordinated_agents(ctx: Context) -> None:
         if event.agents:
             continue
         token = event_token(ctx, event)
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" or _unnamed_inverted_subject(ctx, token):
             continue
         j = token.i - 1
         while j >= 0 and (ctx.doc[j].pos_ in ("AUX", "ADV") or ctx.doc[j].lower_ == "tout"):

@@ -46,6 +46,8 @@ GAP_POS = {
 #: Longest gap between two content words. An issue phrase may hold a short name inside
 #: ("adhésion de la Moldavie à l'Union européenne" is "adhésion à l'Union européenne"),
 #: or an adverb ("cesser immédiatement les hostilités"), up to five small words and names.
+#: Quotation marks that may open inside an event phrase's gap.
+_OPENING_QUOTES = frozenset({"«", "“", '"'})
 GAP_SPAN = {"trigger": 3, "stance": 4, "issue": 5, "role": 3}
 
 
@@ -225,8 +227,8 @@ def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
             if lower[j] in forms or lemma[j] in forms:
                 found = j
                 break
-            if pos_of[j] not in phrase.gap:
-                break
+            if pos_of[j] not in phrase.gap and not (phrase.category == "event" and lower[j] in _OPENING_QUOTES):
+                break  # "ont eu « un bon échange »": the reporter quotes the words, not the act
             j += 1
         if found is None:
             return None

@@ -51,7 +51,7 @@ def find_roles(ctx: Context) -> None:
                 assign_named(ctx, plural)
             continue
         org, phrase_end = _organisation(ctx, hit, demonym_at)
-        person = _name_after(ctx, phrase_end) or _name_before(ctx, hit.start)
+        person = _name_after(ctx, phrase_end) or _name_before(ctx, hit.start, hit.head)
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
             _assign(ctx, person.iri, hit.iri, org, evidence)
@@ -248,16 +248,34 @@ def _is_honorific(token) -> bool:
     return is_honorific(token)
 
 
-def _name_before(ctx: Context, start: int) -> Mention | None:
-    """"X, conseiller diplomatique de l'Élysée": a name then a comma, then the role."""
+def _name_before(ctx: Context, start: int, head: int | None = None) -> Mention | None:
+    """"X, conseiller diplomatique de l'Élysée": a name then a comma, then the role.
+
+    Not when the role phrase is the clause's subject and the name ends a phrase fronted before it
+    ("Après un entretien avec son homologue, X, le ministre français a appelé ..."): the comma
+    closes the frame, it does not open an apposition."""
     doc = ctx.doc
     k = start - 1
     while k >= 0 and doc[k].pos_ == "DET":
         k -= 1
     if k < 1 or doc[k].text != ",":
         return None
-    return next((m for m in ctx.by_token.get(k - 1, []) if m.end == k and m.kind == "person"
-                 and not m.described), None)
+    found = next((m for m in ctx.by_token.get(k - 1, []) if m.end == k and m.kind == "person"
+                  and not m.described), None)
+    if found is not None and head is not None and _fronted_before_subject(doc[found.start], doc[head]):
+        return None
+    return found
+
+
+def _fronted_before_subject(name, role) -> bool:
+    """Is ``role`` the subject of a verb and ``name`` inside an adverbial phrase of that verb?"""
+    if not role.dep_.startswith("nsubj") or role.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = role.head
+    node = name
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_.startswith(("obl", "advcl", "advmod")) and node.i < role.i
 
 
 def _assign(ctx: Context, person: str, role: str, org: str | None, evidence: Span) -> None:
