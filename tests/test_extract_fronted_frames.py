@@ -87,3 +87,26 @@ def test_having_an_exchange_is_a_talk_between_the_subjects_also_when_quoted() ->
 def test_an_exchange_of_prisoners_is_no_talk() -> None:
     doc = extract_text("La Russie et l'Ukraine ont eu un échange de prisonniers mardi.\n")
     assert not gatherings(doc)
+
+
+def test_attendees_inverted_after_the_verb_take_part_in_the_talk_named() -> None:
+    doc = extract_text("Le ministre Jean-Noël Barrot a eu mardi un entretien avec son homologue américain "
+                       "Marco Rubio.\nOnt également participé à cette discussion le ministre italien Antonio "
+                       "Tajani ainsi que la cheffe de la diplomatie européenne Kaja Kallas.\n")
+    [talk] = gatherings(doc)
+    assert {id_iri("person", "antonio-tajani"), id_iri("person", "kaja-kallas")} <= people(talk)
+
+
+def test_a_gathering_organised_on_a_day_already_past_has_occurred() -> None:
+    doc = extract_text("La France a organisé une réunion d'urgence lundi à Paris.\n"
+                       "Le ministre a évoqué la réunion organisée lundi par l'Allemagne à Berlin.\n")
+    meetings = gatherings(doc)
+    assert meetings and all(e.status.endswith("/occurred") for e in meetings)
+    assert {e.date.iso for e in meetings} == {"2025-02-17"}
+
+
+def test_a_gathering_organised_for_a_day_to_come_stays_planned() -> None:
+    doc = extract_text("La France organisera une réunion d'urgence lundi à Paris.\n")
+    [meeting] = gatherings(doc)
+    assert meeting.status.endswith("/planned")
+    assert meeting.date.iso == "2025-02-24"

@@ -225,6 +225,11 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         event.date = date
         if event.status == OCCURRED and later:
             event.status = PLANNED  # dated after the publication: it has not happened yet
+        elif event.status == PLANNED and hit.iri in GATHERINGS and _dated_before(date, reference) \
+                and not _told_ahead(token):
+            # "la réunion organisée lundi", "a évoqué la réunion de lundi", "a organisé une réunion
+            # lundi": a cue word of planning governs it, but the day it was held is already past
+            event.status = OCCURRED
     if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
         duration = _attached_time(ctx, token, DurationValue)
         if duration is not None:
@@ -264,6 +269,22 @@ def _names_someone(ctx: Context, indices: list[int]) -> bool:
     roles = ctx.hits_of("role")
     return any(ctx.by_token.get(k) or k in ctx.role_person or any(h.start <= k < h.end for h in roles)
                for k in indices)
+
+
+def _dated_before(date: DateValue, reference) -> bool:
+    """A day (not a month or a year) strictly before the publication day."""
+    return reference is not None and len(date.iso) == 10 and date.iso < reference.isoformat()[:10]
+
+
+def _told_ahead(token: Token) -> bool:
+    """The trigger's own verb (or the verb of the clause it is the subject or object of) is a
+    future, a conditional or an infinitive: what it tells is still to come, whatever its date."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any(future_form(t) for t in tensed) or ("Inf" in verb.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children))
 
 
 def _first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:

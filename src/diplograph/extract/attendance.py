@@ -128,6 +128,13 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             if t.i in ctx.role_person:
                 found.append(ctx.role_person[t.i])
     end = ctx.sent_of(verb).end
+    if not found and _opens_clause(ctx, verb):
+        # "Ont également participé à cette discussion les ministres ... ainsi que X": the subject
+        # stands after the verb and its complement (the parser hangs it on the complement)
+        found += [m.iri for j in range(verb.i + 1, end) for m in ctx.by_token.get(j, [])
+                  if m.kind in ("person", "group", "delegation") and m.start == j]
+        found += [ctx.role_person[j] for j in range(verb.i + 1, end) if j in ctx.role_person]
+        return list(dict.fromkeys(found))
     for i in range(verb.i + 1, min(end - 1, verb.i + 6)):
         if doc[i].lower_ == "ainsi" and doc[i + 1].lower_ == "que":
             found += [m.iri for j in range(i + 2, end) for m in ctx.by_token.get(j, [])
@@ -135,6 +142,12 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             found += [ctx.role_person[j] for j in range(i + 2, end) if j in ctx.role_person]
             break
     return list(dict.fromkeys(found))
+
+
+def _opens_clause(ctx: Context, verb: Token) -> bool:
+    """Does the verb open its sentence (after its auxiliary and adverbs): a subject inverted after it?"""
+    start = ctx.sent_of(verb).start
+    return all(t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE") for t in ctx.doc[start:verb.i])
 
 
 def _attended(ctx: Context, verb: Token) -> Event | None:
