@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import HOST_VERBS, participant_of
+from diplograph.extract.attendance import ATTEND_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.entities import PLACE_NOUNS
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
@@ -89,7 +90,9 @@ def absorb(ctx: Context, keep: Event, gone: Event) -> None:
 def _merge_purposes(ctx: Context) -> None:
     """"a reçu X pour discuter de Y": the infinitive of purpose is the same meeting; any
     other purpose infinitive ("pour parvenir à un accord") is an aim, not a happening.
-    "se retrouver à Genève pour une nouvelle réunion": the noun is the same meeting."""
+    "se retrouver à Genève pour une nouvelle réunion": the noun is the same meeting.
+    "se rendra jeudi à Riyad, où elle participera à une réunion": the gathering attended where
+    the trip goes is the trip's occasion, the same happening (its status is the trip's)."""
     for event in list(ctx.events):
         token = event_token(ctx, event)
         if token.pos_ == "NOUN" and event.event_type in GATHERINGS and case_of(token) == "pour":
@@ -98,6 +101,10 @@ def _merge_purposes(ctx: Context) -> None:
                     and other.event_type in GATHERINGS:
                 absorb(ctx, other, event)
                 continue
+        trip = _trip_attended(ctx, token) if event.event_type in GATHERINGS else None
+        if trip is not None and trip is not event:
+            absorb(ctx, trip, event)
+            continue
         if "Inf" not in token.morph.get("VerbForm"):
             continue
         if not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
@@ -120,6 +127,21 @@ def _merge_purposes(ctx: Context) -> None:
             else:
                 remove_event(ctx, event)
 
+
+
+def _trip_attended(ctx: Context, token: Token) -> Event | None:
+    """The trip whose destination a relative "où" clause of attending opens: in "X se rendra à Y,
+    où il participera à Z", Z's gathering is the trip's (the parser hangs the clause on the
+    place or on the trip's verb)."""
+    verb = token.head
+    if token.pos_ != "NOUN" or verb.lemma_.lower() not in ATTEND_VERBS \
+            or not any(c.lower_ == "où" for c in verb.children):
+        return None
+    for candidate in (verb.head, verb.head.head):
+        other = ctx.event_at.get(candidate.i)
+        if other is not None and other in ctx.events and other.event_type in GATHERINGS:
+            return other
+    return None
 
 
 def _merge_same_statement(ctx: Context) -> None:

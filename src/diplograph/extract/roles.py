@@ -343,9 +343,12 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, un
         if previous is not None:
             holders = [previous]
             _assign(ctx, previous.iri, hit.iri, org, span)
+    ambiguous = not qualified and len(holders) > 1
+    if ambiguous:  # "Le ministre" after two ministers were named: the one the story follows
+        holders = _role_antecedent(ctx, hit, holders)
     if len(holders) == 1:
         holder = holders[0]
-        if not qualified:
+        if not qualified and not ambiguous:
             unqualified.setdefault(hit.iri, holder.iri)
         ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
         ctx.role_person[hit.head] = holder.iri
@@ -450,6 +453,45 @@ def _role_group(ctx: Context, hit: Hit, org: str, phrase_end: int) -> None:
     add_minted_entity(ctx, iri, "group", phrase, span, affiliation=org)
     mention = Mention(hit.start, phrase_end, span, iri, "group", described=True, role=hit.iri)
     ctx.add_mention(mention)
+
+
+def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
+    """"Le ministre a qualifié ...", "a écrit le président" when the text has named two
+    ministers (or presidents): the holder who is the subject of the sentence before, else the
+    holder last introduced by the same role noun, of the same grammatical gender, preferring one
+    introduced as a clause subject.
+
+    Why the subject: news keeps its topic in subject position ("Le président ukrainien, X, qui
+    s'était entretenu avec le président du Conseil européen, Y, a remercié ... « ... », a écrit
+    le président": X). Empty when nothing fits: no guess.
+    """
+    from diplograph.extract.syntax import in_quote, is_subject
+
+    doc = ctx.doc
+    head = doc[hit.head]
+    gender = _det_gender(head)
+    wanted = {h.iri for h in holders}
+    # the subject of the sentence before (or of this one, before the phrase) when a holder: the topic
+    sentence = ctx.sent_of(hit.start)
+    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
+    first = previous[0].start if previous else sentence.start
+    topic = [m for m in ctx.mentions if first <= m.start < hit.start and m.iri in wanted and not m.described
+             and is_subject(ctx, m) and not in_quote(ctx, doc[m.start])]
+    if topic:
+        return [ctx.entities[max(topic, key=lambda m: m.start).iri]]
+    candidates = [i for i, person in ctx.role_person.items()
+                  if i < hit.start and person in wanted and doc[i].lemma_.lower() == head.lemma_.lower()
+                  and (not gender or not _det_gender(doc[i]) or _det_gender(doc[i]) == gender)]
+    if not candidates:
+        return []
+    subjects = [i for i in candidates if doc[i].dep_ in ("nsubj", "nsubj:pass")]
+    chosen = max(subjects or candidates)
+    return [ctx.entities[ctx.role_person[chosen]]]
+
+
+def _det_gender(noun) -> str:
+    """Gender of a role noun read on its determiner ("la ministre": the noun is epicene)."""
+    return next(("".join(c.morph.get("Gender")) for c in noun.children if c.dep_ == "det"), "")
 
 
 def _previous_compatible(ctx: Context, hit: Hit, org: str):

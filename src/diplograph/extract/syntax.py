@@ -280,7 +280,10 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
         return False
     if ctx.doc[i - 1].text in ("»", '"', "”"):
         return True
-    if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+    # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
+    # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
+    hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
+    if not hangs_back and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
@@ -371,10 +374,17 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     leaders = token.lemma_.lower() in _LEADER_NOUNS and all(
         c.lemma_.lower() in ("état", "gouvernement") for c in token.children if c.dep_ == "nmod")
 
+    # "les deux ministres": people who hold that office (or a narrower one), not the president who
+    # receives one of them in the sentence before
+    office = None if leaders else next(
+        (h.iri for h in ctx.hits if h.category == "role" and h.head == token.i), None)
+
     def fits(person: str) -> bool:  # "les deux dirigeants": heads of state or government only
         entity = ctx.entities.get(person)
         if entity is None or entity.kind != "person":
             return False
+        if office is not None and entity.roles:
+            return any(ctx.lex.narrower_or_same(r.role, office) for r in entity.roles)
         return not leaders or not entity.roles or any(r.role in ctx.lex.leader_roles for r in entity.roles)
 
     people = list(dict.fromkeys(

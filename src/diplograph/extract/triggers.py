@@ -33,6 +33,8 @@ def find_mentions(ctx: Context) -> None:
         old = heads.get(hit.head)
         if old is None or (hit.end - hit.start) > (old.end - old.start):
             heads[hit.head] = hit
+    for hit in _incise_hits(ctx, heads):
+        heads[hit.head] = hit
     issue_hits = ctx.hits_of("issue")
     ctx.trigger_heads = set(heads)
     for head in sorted(heads):
@@ -50,6 +52,32 @@ def find_mentions(ctx: Context) -> None:
         _type_presentation(ctx, event, token)
         ctx.events.append(event)
         ctx.event_at[head] = event
+
+
+def _incise_hits(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
+    """"« ... », a poursuivi la ministre", "« ... », conclut-il": a quotation verb
+    (``vocab/quotation.ttl``: no trigger on its own) in the incise right after a closing quote
+    mark reports those words, so it is a statement like "a déclaré" there.
+
+    Read per quotation (a handful per text), not per token.
+    """
+    statement = et("statement")
+    verbs = {w for c in ctx.lex.event_types if c.iri == statement for w in c.hidden if " " not in w}
+    found: list[Hit] = []
+    doc = ctx.doc
+    for _, end in ctx.quote_ranges:
+        after = ctx.text[end:end + 4].lstrip(" \u00a0\u202f")
+        if not after.startswith(","):
+            continue
+        span = doc.char_span(end, min(len(ctx.text), end + 40), alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span[1:6]:
+            if token.pos_ == "VERB" or token.lemma_.lower() in verbs:
+                if token.lemma_.lower() in verbs and token.i not in heads and not in_quote(ctx, token):
+                    found.append(Hit("event", statement, token.i, token.i + 1, token.i))
+                break
+    return found
 
 
 def _type_presentation(ctx: Context, event: Event, token: Token) -> None:

@@ -1,0 +1,105 @@
+"""Press conferences and agency dispatches: who a bare office means, who an incise names.
+
+Short texts written here (invented people, real states): two ministers named, then "Le
+ministre" or "le président" alone; "les deux ministres" after a president was named; a
+ministry named by its state's demonym and then "le ministère"; a quotation verb in an incise
+("a poursuivi la ministre"); a trip "où elle participera à une réunion". The facts checked are
+the ones a reader sees: who said the quoted words, who met, which meetings there are.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from diplograph.model import Event, ExtractedDocument
+from diplograph.namespaces import vocab_iri
+
+GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
+
+
+def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, slug, published=published), load_nlp())
+
+
+def label(doc: ExtractedDocument, iri: str | None) -> str | None:
+    return doc.entities[iri].label if iri in doc.entities else None
+
+
+def speaker_of(doc: ExtractedDocument, words: str) -> str | None:
+    quote = next(q for q in doc.quotes if q.span.text.startswith(words))
+    return label(doc, quote.speaker)
+
+
+def event_at(doc: ExtractedDocument, words: str) -> Event:
+    begin = doc.source.text.index(words)
+    end = begin + len(words)
+    found = [e for e in doc.events if any(begin <= s.begin and s.end <= end for s in [e.trigger, *e.mentions])]
+    assert len(found) == 1, (words, [(e.trigger.text, e.trigger.begin) for e in doc.events])
+    return found[0]
+
+
+def test_a_bare_office_after_two_holders_is_the_one_the_story_follows() -> None:
+    text = ("Le ministre chilien des Affaires étrangères, Pablo Rojas, a reçu lundi à Santiago son "
+            "homologue argentin, Martín Quiroga. « Nos deux pays doivent avancer ensemble », a déclaré "
+            "M. Rojas. Le ministre a qualifié d'« historique » l'accord sur les glaciers.\n\n"
+            "M. Quiroga s'est montré plus prudent sur la question des frontières. Le ministre a déclaré : "
+            "« Rien n'est encore signé. »")
+    doc = extract_text(text, "bare-office", datetime.date(2026, 4, 7))
+    assert speaker_of(doc, "historique") == "Pablo Rojas"
+    assert speaker_of(doc, "Rien n'est encore signé") == "Martín Quiroga"
+
+
+def test_the_president_after_another_president_in_a_relative_clause_is_the_subject() -> None:
+    text = ("Le président kényan, Daniel Mwangi, qui s'était entretenu dans la matinée avec le président "
+            "de la Commission de l'Union africaine, Paul Nkosi, a salué la médiation du Qatar. « Le dialogue "
+            "est la seule voie », a écrit le président sur les réseaux sociaux.")
+    doc = extract_text(text, "president-subject", datetime.date(2026, 2, 3))
+    assert speaker_of(doc, "Le dialogue est la seule voie") == "Daniel Mwangi"
+
+
+def test_the_two_ministers_are_the_ministers_not_the_president_named_last() -> None:
+    text = ("Le chef de la diplomatie grecque, Nikos Andreou, s'est entretenu hier par téléphone avec son "
+            "homologue chypriote, Andreas Loizou. M. Loizou se rendra vendredi à Athènes, où il sera reçu "
+            "par le président grec, Petros Manolis. Les deux ministres s'étaient déjà rencontrés le mois "
+            "dernier à Bruxelles.")
+    doc = extract_text(text, "two-ministers", datetime.date(2026, 5, 12))
+    earlier = event_at(doc, "s'étaient déjà rencontrés")
+    assert {label(doc, p.actor) for p in earlier.participants} == {"Nikos Andreou", "Andreas Loizou"}
+
+
+def test_a_ministry_named_by_demonym_speaks_and_is_then_the_ministry() -> None:
+    text = ("La ministre ghanéenne des Affaires étrangères, Ama Owusu, s'est entretenue hier par téléphone "
+            "avec son homologue togolais, Kossi Agbo, a annoncé mardi le ministère ghanéen des Affaires "
+            "étrangères. Mme Owusu se rendra jeudi à Lomé, a précisé le ministère.")
+    doc = extract_text(text, "ministry", datetime.date(2026, 9, 15))
+    ministry = "ministère ghanéen des Affaires étrangères"
+    assert [label(doc, a) for a in event_at(doc, "a annoncé mardi").agents] == [ministry]
+    assert [label(doc, a) for a in event_at(doc, "a précisé le").agents] == [ministry]
+    call = event_at(doc, "s'est entretenue hier par téléphone")
+    assert {label(doc, p.actor) for p in call.participants} == {"Ama Owusu", "Kossi Agbo"}
+
+
+def test_a_quotation_verb_in_an_incise_is_a_statement_of_its_speaker() -> None:
+    text = ("La ministre portugaise, Inês Duarte, a insisté sur l'urgence. « Chaque jour compte », "
+            "a poursuivi la ministre portugaise. « Nous ne lâcherons rien », conclut-elle.")
+    doc = extract_text(text, "incise-verbs", datetime.date(2026, 1, 20))
+    statement = vocab_iri("event-type", "statement")
+    for words in ("poursuivi", "conclut"):
+        event = event_at(doc, words)
+        assert event.event_type == statement
+        assert [label(doc, a) for a in event.agents] == ["Inês Duarte"]
+    assert speaker_of(doc, "Chaque jour compte") == "Inês Duarte"
+
+
+def test_a_meeting_attended_where_a_trip_goes_is_the_trip_and_is_planned() -> None:
+    text = ("La ministre malaisienne des Affaires étrangères, Siti Rahman, se rendra jeudi à Doha, "
+            "où elle participera à une réunion ministérielle sur la sécurité maritime.")
+    doc = extract_text(text, "trip-occasion", datetime.date(2026, 3, 10))
+    trip = event_at(doc, "se rendra jeudi")
+    assert [e for e in doc.events if e.event_type in GATHERINGS] == [trip]
+    assert trip.status == vocab_iri("event-status", "planned")
+    assert trip.date is not None and trip.date.iso == "2026-03-12"
