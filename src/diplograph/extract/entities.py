@@ -53,8 +53,9 @@ COLLECTIVE_NOUNS = frozenset(
     "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu pays capitale "
     "gouvernement chancellerie".split()
 )
-#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé").
-STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
+#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé", "le
+#: ministère algérien des Affaires étrangères a indiqué" when the gazetteer does not know that ministry).
+STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime ministère".split())
 #: Noun of a delegation ("la délégation russe").
 DELEGATION_NOUNS = frozenset({"délégation"})
 #: A state's department, named by the noun, the state's demonym and its field ("le ministère turc des
@@ -252,6 +253,16 @@ def _is_locative(ctx: Context, start: int) -> bool:
     return i >= 0 and ctx.doc[i].lower_ in LOCATIVE
 
 
+def _gathering_of(ctx: Context, start: int) -> bool:
+    """"la rencontre de Tachkent", "le sommet de Lima": "de" completing a gathering noun."""
+    i = start - 1
+    if i < 1 or ctx.doc[i].lower_ not in ("de", "d'", "d’") or ctx.doc[i - 1].pos_ != "NOUN":
+        return False
+    from diplograph.extract.kinds import GATHERINGS
+
+    return any(h.head == i - 1 and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+
+
 def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     """Link a gazetteer name; False when the words are only the start of a longer name."""
     if ent.start in ctx.heading_tokens:
@@ -264,7 +275,9 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
         return False
     places = [a for a in cands if a.kind == "place"]
     actors = sorted((a for a in cands if a.kind != "place"), key=lambda a: (_KIND_PRIORITY[a.kind], a.iri))
-    locative = _is_locative(ctx, ent.start)
+    # after "à"/"en", or a city completing a gathering noun ("la rencontre de Tachkent"): the place
+    locative = _is_locative(ctx, ent.start) or (
+        _gathering_of(ctx, ent.start) and any(lex.territory_state(p.iri) is None for p in places))
     place = places[0] if places else None
     if place is None:
         for actor in actors:  # a state used as a location may have a place twin in the gazetteer

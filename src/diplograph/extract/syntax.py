@@ -260,7 +260,8 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     subjects = [c for c in verb.children
                 if (c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
                     or (c.dep_ == "expl:subj" and c.lower_ in PRONOUNS))
-                and not (in_quote(ctx, c) and not in_quote(ctx, verb))]
+                and not (in_quote(ctx, c) and not in_quote(ctx, verb))
+                and c.i not in ctx.heading_tokens]  # "PARIS (Reuters) - ...": a dateline is no subject
     if subjects or depth > 3:
         return subjects
     if main_verb_read_as_clause(ctx, verb):
@@ -283,7 +284,8 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
     hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
-    if not hangs_back and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+    if not hangs_back and any(c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
+                              for c in verb.children):
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)

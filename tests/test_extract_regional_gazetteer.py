@@ -1,0 +1,58 @@
+"""World knowledge beyond Europe (issue 12): regional organisations, capitals and seats of power.
+
+Short texts written here. Summits of Africa, the Americas and Asia are told through their
+organisations' full names and acronyms, and agency prose names governments by their capitals
+("Alger a dénoncé") or seats ("a annoncé Matignon"); a city completing a gathering noun ("la
+rencontre de Tachkent") is where it met, not a government taking part.
+"""
+
+from __future__ import annotations
+
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+
+
+def extract_text(text: str) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(f"---\npublished: 2025-02-18\n---\n{text}", "regional"), load_nlp())
+
+
+def agents_of(doc: ExtractedDocument, trigger: str) -> list[str]:
+    [event] = [e for e in doc.events if e.trigger.text == trigger]
+    return event.agents
+
+
+def test_a_regional_organisation_named_in_full_is_one_organisation() -> None:
+    doc = extract_text("Les chefs d'État de la Communauté économique des États de l'Afrique de l'Ouest "
+                       "(Cédéao) se sont réunis dimanche à Abuja.\n")
+    ecowas = id_iri("org", "ecowas")
+    assert ecowas in doc.entities
+    assert {m.text for m in doc.entities[ecowas].mentions} >= {"Cédéao"}
+    assert not [e for e in doc.entities.values() if e.kind == "state" and "Communauté" in e.label]
+
+
+def test_a_capital_as_subject_stands_for_its_state() -> None:
+    doc = extract_text("Alger a dénoncé mardi une décision unilatérale.\nRabat a salué l'accord.\n")
+    assert agents_of(doc, "dénoncé") == [id_iri("state", "algeria")]
+    assert agents_of(doc, "salué") == [id_iri("state", "morocco")]
+
+
+def test_a_ministry_named_by_its_state_speaks_for_that_state() -> None:
+    doc = extract_text("Le texte est inacceptable, a indiqué mardi le ministère algérien des Affaires étrangères.\n")
+    assert agents_of(doc, "indiqué") == [id_iri("state", "algeria")]
+
+
+def test_a_seat_of_government_speaks_for_it() -> None:
+    doc = extract_text("La visite aura lieu au Havre, a annoncé Matignon.\n")
+    assert agents_of(doc, "annoncé") == [id_iri("org", "matignon")]
+
+
+def test_the_city_of_a_gathering_is_its_place_not_a_party() -> None:
+    doc = extract_text("La rencontre de Tachkent entre les ministres indien et pakistanais des Affaires "
+                       "étrangères a eu lieu le 2 juillet.\n")
+    [meeting] = [e for e in doc.events if e.trigger.text == "rencontre"]
+    assert meeting.places == [id_iri("place", "tashkent")]
+    assert id_iri("state", "uzbekistan") not in doc.entities
