@@ -12,18 +12,26 @@ means deriving the object, as without a cache.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 
 
-def _key(kind: str, files: Sequence[Path]) -> str:
-    import hashlib
+@cache
+def _versions() -> str:
+    """The interpreter's and the libraries' versions (once per process: each look-up scans site-packages)."""
     import sys
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{kind}\0{sys.version}\0{version('rdflib')}\0{version('pyshacl')}\0".encode())
+    return f"{sys.version}\0{version('rdflib')}\0{version('pyshacl')}\0"
+
+
+def _key(kind: str, files: Sequence[Path]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(f"{kind}\0{_versions()}".encode())
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -126,27 +126,49 @@ def _split_front_matter(text: str, label: str) -> tuple[dict, str]:
         raise InputError(f"{label}: front matter opened with '---' is never closed")
     raw = text[4 : 4 + closing.start()]
     body = text[4 + closing.end() :]
+    meta, problem = _front_matter(raw)
+    if problem is not None:
+        raise InputError(f"{label}: {problem}")
+    return dict(meta), body
+
+
+@functools.lru_cache(maxsize=4096)
+def _front_matter(raw: str) -> tuple[tuple[tuple[str, object], ...], str | None]:
+    """(lower-cased keys and values, None) of the YAML between the ``---`` lines, or ((), the problem).
+
+    Remembered (bounded) because a build reads each document's front matter twice (the
+    language check, then the reading) and PyYAML's pure-Python parser is slow (~0.3 ms each).
+    The values are only read, never changed, by the callers.
+    """
+    import yaml
+
+    try:
+        meta = yaml.load(raw, Loader=_yaml_loader()) if raw.strip() else {}  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "syntax error"
+        return (), f"invalid YAML front matter{where}: {problem}"
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return (), "front matter must be a YAML mapping (key: value lines)"
+    return tuple({str(k).lower(): v for k, v in meta.items()}.items()), None
+
+
+@functools.cache
+def _yaml_loader() -> type:
+    """Safe YAML that leaves dates as text, so that a bad date is reported as such (made once)."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
-        """Safe YAML that leaves dates as text, so that a bad date is reported as such."""
+        pass
 
     _Loader.yaml_implicit_resolvers = {
         key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    try:
-        meta = yaml.load(raw, Loader=_Loader) if raw.strip() else {}  # noqa: S506 - a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise InputError(f"{label}: invalid YAML front matter{where}: {problem}") from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise InputError(f"{label}: front matter must be a YAML mapping (key: value lines)")
-    return {str(k).lower(): v for k, v in meta.items()}, body
+    return _Loader
 
 
 def _parse_date(value: object, label: str) -> datetime.date | None:

@@ -72,7 +72,10 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that compares digit runs as numbers: ``char=29`` < ``char=1000``."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text) if part)
+    parts = _DIGITS.split(text)
+    if len(parts) == 1:  # no digit run (most literal texts): the key without a generator
+        return ((0, int(text)),) if text.isdigit() else ((1, text),) if text else ()
+    return tuple([(0, int(part)) if part.isdigit() else (1, part) for part in parts if part])
 
 
 # For IRIs only (bounded): the same IRIs are sorted in every document and every export,

@@ -519,28 +519,11 @@ class QueryStoreBuilder:
         its size, and one more set of files to merge), unless two files share a blank node
         label, which one document would merge.
         """
-        import pyoxigraph
-
-        named: list[bytes] = []
-        union: list[bytes] = []
-        labels: set[str] = set()
-        merge = True
-        for source in shipped_sources():
-            try:
-                quads = list(rdfio_quads(source.path))
-            except (SyntaxError, OSError, ValueError):
-                self.usable = False
-                return
-            own = {term.value for quad in quads for term in (quad.subject, quad.object)
-                   if isinstance(term, pyoxigraph.BlankNode)}
-            merge = merge and labels.isdisjoint(own)
-            labels |= own
-            lines = "".join(f"{quad.triple} .\n" for quad in quads).encode("utf-8")
-            graph = str(pyoxigraph.NamedNode(source.graph or ""))
-            named.append(graph.encode("utf-8") + b" {\n" + lines + b"}\n")
-            union.append(lines)
-        if merge:
-            named, union = [b"".join(named)], [b"".join(union)]
+        payload = _shipped_payload()
+        if payload is None:  # a shipped file does not parse: the build loads the files afterwards
+            self.usable = False
+            return
+        named, union = payload
         if not named:  # a broken install without them
             self._flush()
             return
@@ -621,6 +604,49 @@ class QueryStoreBuilder:
             self.process.communicate()
             self.process = None
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _shipped_payload() -> tuple[list[bytes], list[bytes]] | None:
+    """(TriG parts, N-Triples parts) of the shipped ontology and vocabularies for the loader.
+
+    The same bytes at every build until a shipped file (or this module, or pyoxigraph) changes,
+    so they are kept in the user cache (:mod:`diplograph.pickle_cache`) instead of being parsed
+    and written again: ~0.03 s of every build's CPU. None if a shipped file cannot be read.
+    """
+    import pyoxigraph
+
+    from diplograph.pickle_cache import cached
+
+    def files() -> list[Path]:
+        return [Path(__file__), *(source.path for source in shipped_sources())]
+
+    try:
+        return cached(f"shipped-ntriples-{pyoxigraph.__version__}", files, _make_shipped_payload)
+    except (SyntaxError, OSError, ValueError):
+        return None
+
+
+def _make_shipped_payload() -> tuple[list[bytes], list[bytes]]:
+    """See :meth:`QueryStoreBuilder._send_shipped` (one part per file, or one for all of them)."""
+    import pyoxigraph
+
+    named: list[bytes] = []
+    union: list[bytes] = []
+    labels: set[str] = set()
+    merge = True
+    for source in shipped_sources():
+        quads = list(rdfio_quads(source.path))
+        own = {term.value for quad in quads for term in (quad.subject, quad.object)
+               if isinstance(term, pyoxigraph.BlankNode)}
+        merge = merge and labels.isdisjoint(own)
+        labels |= own
+        lines = "".join(f"{quad.triple} .\n" for quad in quads).encode("utf-8")
+        graph = str(pyoxigraph.NamedNode(source.graph or ""))
+        named.append(graph.encode("utf-8") + b" {\n" + lines + b"}\n")
+        union.append(lines)
+    if merge and named:
+        named, union = [b"".join(named)], [b"".join(union)]
+    return named, union
 
 
 def document_graphs(store: pyoxigraph.Store) -> list[str]:
