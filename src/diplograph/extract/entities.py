@@ -53,9 +53,8 @@ COLLECTIVE_NOUNS = frozenset(
     "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu pays capitale "
     "gouvernement chancellerie".split()
 )
-#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé", "le
-#: ministère algérien des Affaires étrangères a indiqué" when the gazetteer does not know that ministry).
-STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime ministère".split())
+#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé").
+STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
 #: Noun of a delegation ("la délégation russe").
 DELEGATION_NOUNS = frozenset({"délégation"})
 #: A state's department, named by the noun, the state's demonym and its field ("le ministère turc des
