@@ -103,3 +103,31 @@ def test_a_meeting_attended_where_a_trip_goes_is_the_trip_and_is_planned() -> No
     assert [e for e in doc.events if e.event_type in GATHERINGS] == [trip]
     assert trip.status == vocab_iri("event-status", "planned")
     assert trip.date is not None and trip.date.iso == "2026-03-12"
+
+
+def test_the_two_parties_of_a_joint_declaration_commit_as_ministers_and_states() -> None:
+    text = ("À l'invitation de la ministre des Relations extérieures de l'Équateur, Mme Lucía Andrade, le "
+            "ministre des Relations extérieures de la Colombie, M. Felipe Ortega, a effectué une visite "
+            "officielle à Quito le 3 mars 2026.\n\n"
+            "Les deux parties se sont engagées à renforcer la coopération frontalière et ont appelé à un "
+            "cessez-le-feu au Soudan.")
+    doc = extract_text(text, "two-parties", datetime.date(2026, 3, 4))
+    commitment = event_at(doc, "engagées à renforcer")
+    assert commitment.event_type == vocab_iri("event-type", "agreement")
+    assert {label(doc, p.actor) for p in commitment.participants} == {
+        "Lucía Andrade", "Felipe Ortega", "Équateur", "Colombie"}
+    # one position per side, held by the minister who speaks for it
+    holders = [label(doc, p.holder) for p in doc.positions if p.issue == vocab_iri("issue", "ceasefire")]
+    assert set(holders) == {"Felipe Ortega", "Lucía Andrade"}
+
+
+def test_an_invitation_to_visit_is_a_proposal_and_the_invited_is_the_visitor() -> None:
+    text = ("Le ministre colombien, M. Felipe Ortega, a invité Mme Lucía Andrade à effectuer une visite "
+            "officielle en Colombie. Il a aussi invité les deux pays voisins à la retenue.")
+    doc = extract_text(text, "invitation", datetime.date(2026, 3, 4))
+    invitation = event_at(doc, "a invité Mme")
+    assert invitation.event_type == vocab_iri("event-type", "proposal")
+    visit = event_at(doc, "une visite officielle")
+    assert visit.status == vocab_iri("event-status", "planned")
+    assert "Lucía Andrade" in {label(doc, p.actor) for p in visit.participants}
+    assert event_at(doc, "a aussi invité").event_type == vocab_iri("event-type", "appeal")

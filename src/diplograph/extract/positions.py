@@ -71,6 +71,10 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
             holders = [ctx.speaker]  # "Trois exigences guident notre action :", "une paix durable exige ..."
         if not holders:
             continue
+        # "les deux parties" stands for the ministers and their states: one position per side, held
+        # by the person who speaks for it (a state held apart only when nobody speaks for it)
+        spoken_for = {ctx.lex.state_of(ctx.sides.get(h)) for h in holders}
+        holders = [h for h in holders if h not in spoken_for]
         listed = _listed_issues(ctx, token)
         issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event, stance_heads) \
             or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) \

@@ -266,6 +266,13 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if main_verb_read_as_clause(ctx, verb):
         return [verb.head]  # misparse: "Le ministre argentin rencontrera ..." read as a noun phrase
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # object control: "X a invité Y à effectuer une visite", "a appelé la Russie à cesser": the
+        # one invited or called on does it, when that object names an actor
+        controllers = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i
+                       and c.pos_ in ("NOUN", "PROPN") and actors_of(ctx, c)]
+        if controllers:
+            return controllers
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
     return []
@@ -350,6 +357,8 @@ _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
 ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir "
                        "convenu".split())  # the tagger may lemmatise "convenus" as the adjective "convenu"
 _COUNTRY_NOUNS = frozenset({"pays"})
+#: "les deux parties": the people who spoke for the sides, and the sides (states) they spoke for.
+_PARTY_NOUNS = frozenset({"partie"})
 #: "les deux dirigeants", "les deux chefs d'État", "les deux présidents": heads, not their ministers.
 _LEADER_NOUNS = frozenset({"dirigeant", "dirigeante", "chef", "président", "présidente", "leader"})
 
@@ -389,6 +398,18 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
             return any(ctx.lex.narrower_or_same(r.role, office) for r in entity.roles)
         return not leaders or not entity.roles or any(r.role in ctx.lex.leader_roles for r in entity.roles)
 
+    people = _numbered_people(ctx, token, count, start, fits)
+    # "les deux parties" (the form too: the lemmatiser may read "parties" as "party"): the people
+    # and, when each speaks for another state, those states, the parties of a joint declaration
+    if people and (token.lemma_.lower() in _PARTY_NOUNS or token.lower_.removesuffix("s") in _PARTY_NOUNS):
+        sides = unique([s for p in people if (s := ctx.lex.state_of(ctx.sides.get(p))) is not None])
+        if len(sides) == count and all(s in ctx.entities for s in sides):
+            return people + sides
+    return people
+
+
+def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -> list[str]:
+    """The people "les deux ministres" names: named just before, else the gathering's."""
     people = list(dict.fromkeys(
         m.iri for m in ctx.mentions if m.kind == "person" and start <= m.start < token.i
         and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)))

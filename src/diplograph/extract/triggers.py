@@ -50,6 +50,7 @@ def find_mentions(ctx: Context) -> None:
         if event is None:
             continue
         _type_presentation(ctx, event, token)
+        _type_invitation(ctx, event, token)
         ctx.events.append(event)
         ctx.event_at[head] = event
 
@@ -78,6 +79,20 @@ def _incise_hits(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
                     found.append(Hit("event", statement, token.i, token.i + 1, token.i))
                 break
     return found
+
+
+def _type_invitation(ctx: Context, event: Event, token: Token) -> None:
+    """"a invité Y à effectuer une visite", "l'a invité à se rendre à Paris": an appeal verb
+    (cue:invitation) whose infinitive holds a gathering is an invitation, a proposal; "a invité
+    les parties à la retenue" stays an appeal."""
+    if event.event_type != et("appeal") or token.lemma_.lower() not in cue_words(ctx.lex, "invitation"):
+        return
+    gathering = {h.head for h in ctx.hits_of("event") if h.iri in GATHERINGS}
+    for verb in (c for c in token.children if c.dep_ == "xcomp"):
+        if verb.i in gathering or any(c.i in gathering for c in verb.children if c.dep_ in ("obj", "obl:arg")):
+            event.event_type = et("proposal")
+            event.event_class = ctx.lex.event_class(event.event_type)
+            return
 
 
 def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
