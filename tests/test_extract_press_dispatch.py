@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from diplograph.model import Event, ExtractedDocument
-from diplograph.namespaces import vocab_iri
+from diplograph.namespaces import id_iri, vocab_iri
 
 GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
 
@@ -76,10 +76,12 @@ def test_a_ministry_speaks_in_an_incise_and_is_then_the_ministry() -> None:
             "avec son homologue togolais, Kossi Agbo, a annoncé mardi le ministère ghanéen des Affaires "
             "étrangères. Mme Owusu se rendra jeudi à Lomé, a précisé le ministère.")
     doc = extract_text(text, "ministry", datetime.date(2026, 9, 15))
-    # the ministry named by its state's demonym speaks for that state (not for the minister named
-    # in the clause it reports); "le ministère" later is the same one
-    assert [label(doc, a) for a in event_at(doc, "a annoncé mardi").agents] == ["Ghana"]
-    assert [label(doc, a) for a in event_at(doc, "a précisé le").agents] == ["Ghana"]
+    # the ministry named by its state's demonym is that state's organisation and speaks (not the
+    # minister named in the clause it reports); "le ministère" later is the same one
+    ministry = "ministère ghanéen des Affaires étrangères"
+    assert [label(doc, a) for a in event_at(doc, "a annoncé mardi").agents] == [ministry]
+    assert [label(doc, a) for a in event_at(doc, "a précisé le").agents] == [ministry]
+    assert {e.affiliation for e in doc.entities.values() if e.label == ministry} == {id_iri("state", "ghana")}
     call = event_at(doc, "s'est entretenue hier par téléphone")
     assert {label(doc, p.actor) for p in call.participants} == {"Ama Owusu", "Kossi Agbo"}
 

@@ -57,7 +57,8 @@ COLLECTIVE_NOUNS = frozenset(
 STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
 #: Noun of a delegation ("la délégation russe").
 DELEGATION_NOUNS = frozenset({"délégation"})
-#: "le ministère" alone, after a ministry was named: that ministry (see _ministry_told).
+#: A state's department, named by the noun, the state's demonym and its field ("le ministère turc des
+#: Affaires étrangères"): an organisation of that state (the gazetteer names a few; the others are minted).
 MINISTRY_NOUNS = frozenset({"ministère"})
 _DASHES = str.maketrans({"\u2011": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " "})
 _KIND_PRIORITY = {"person": 0, "state": 1, "org": 2, "delegation": 3, "group": 4, "place": 5}
@@ -630,11 +631,15 @@ def _collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
         if token.i in ctx.heading_tokens or token.pos_ not in ("NOUN", "PROPN") or ctx.by_token.get(token.i):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in DELEGATION_NOUNS and lemma not in STATE_NOUNS and lemma not in COLLECTIVE_NOUNS:
+        if lemma not in DELEGATION_NOUNS and lemma not in STATE_NOUNS and lemma not in COLLECTIVE_NOUNS \
+                and lemma not in MINISTRY_NOUNS:
             continue  # most nouns: skip before the morphology lookup below, the costly part
         plural = "Plur" in token.morph.get("Number") or token.lower_.endswith(("s", "x"))
-        if lemma in MINISTRY_NOUNS and not plural and token.i + 1 not in demonym_at:
-            _ministry_told(ctx, token)
+        if lemma in MINISTRY_NOUNS:
+            if not plural and token.i + 1 in demonym_at:
+                _ministry(ctx, token, demonym_at[token.i + 1])
+            elif not plural:
+                _ministry_told(ctx, token)
             continue
         if lemma in DELEGATION_NOUNS:
             kind = "delegation"
@@ -685,14 +690,36 @@ def _collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
 
 
 
+def _ministry(ctx: Context, noun: Token, state: str) -> None:
+    """"le ministère turc des Affaires étrangères": one organisation of that state, named by the
+    noun, the demonym and the field that follows ("des Affaires étrangères", "de la Défense": a
+    capitalised complement); without a field ("le ministère turc") it is not named enough."""
+    doc = ctx.doc
+    demonym = noun.i + 1
+    field = [c for c in noun.children if c.dep_ == "nmod" and c.i > demonym and c.text[:1].isupper()
+             and any(g.dep_ == "case" and g.i == demonym + 1 for g in c.children)]
+    if not field:
+        return
+    end = max(t.i for t in field[0].subtree) + 1
+    while end > demonym + 1 and doc[end - 1].is_punct:
+        end -= 1
+    if any(ctx.by_token.get(i) for i in range(noun.i, end)):
+        return
+    span = ctx.span(noun.i, end)
+    label = " ".join(span.text.split())
+    label = label[0].lower() + label[1:]
+    iri = id_iri("org", slugify(label))
+    ctx.add_mention(Mention(noun.i, end, span, iri, "org", described=True))
+    add_minted_entity(ctx, iri, "org", label, span, affiliation=state)
+
+
 def _ministry_told(ctx: Context, noun: Token) -> None:
     """"..., a précisé le ministère": a bare definite "le ministère" (no field, no demonym, no
-    possessive) is the ministry the text named last before it (a gazetteer ministry, or the
-    state a ministry named by its demonym stands for)."""
+    possessive) is the ministry the text named last before it (minted or of the gazetteer)."""
     if not any(c.dep_ == "det" and c.lower_ == "le" for c in noun.children) \
             or any(c.dep_ in ("nmod", "amod") for c in noun.children):
         return
-    told = [m for m in ctx.mentions if m.end <= noun.i and m.iri in ctx.entities and m.kind in ("org", "state")
+    told = [m for m in ctx.mentions if m.end <= noun.i and m.iri in ctx.entities and m.kind == "org"
             and (ctx.doc[m.start].lemma_.lower() in MINISTRY_NOUNS
                  or fold(ctx.entities[m.iri].label).startswith(fold(noun.lower_)))]
     if not told:
