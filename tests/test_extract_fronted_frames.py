@@ -110,3 +110,10 @@ def test_a_gathering_organised_for_a_day_to_come_stays_planned() -> None:
     [meeting] = gatherings(doc)
     assert meeting.status.endswith("/planned")
     assert meeting.date.iso == "2025-02-24"
+
+
+def test_a_quote_that_opens_on_the_speech_verb_is_the_subjects() -> None:
+    doc = extract_text("Le ministre turc Hakan Fidan a « rappelé que la porte restait ouverte » à ses "
+                       "interlocuteurs.\n")
+    [quote] = doc.quotes
+    assert quote.speaker == id_iri("person", "hakan-fidan")

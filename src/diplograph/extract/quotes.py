@@ -163,6 +163,13 @@ class _Speakers:
             speaker, event = self._subject_speaker(colon), self._event(colon)
             self._agree(event, speaker)
             return speaker, event, speaker is not None
+        opened = self._opened_by_auxiliary(tokens, mark_begin)
+        if opened is not None:
+            # "Le ministre a «rappelé que ...»": the reporter quotes the speech verb too; its
+            # auxiliary, outside the marks, belongs to the speaker's clause
+            speaker, event = self._subject_speaker(opened), self._event(opened)
+            self._agree(event, speaker)
+            return speaker, event, speaker is not None
         governing = root.head if root is not None and root.head.i != root.i else None
         if governing is not None and self._is_speech_verb(governing):
             # the verb that says the words decides; an unresolved subject ("son homologue") leaves
@@ -248,6 +255,16 @@ class _Speakers:
             if self._is_speech_verb(token) and token.pos_ != "ADJ":
                 return token
         return None
+
+    def _opened_by_auxiliary(self, tokens: list[Token], mark_begin: int) -> Token | None:
+        """The speech verb a quote opens with, when its auxiliary stands just before the mark."""
+        if not tokens or not self._is_speech_verb(tokens[0]) or "Part" not in tokens[0].morph.get("VerbForm"):
+            return None
+        j = mark_begin - 1
+        while j >= 0 and self.ctx.text[j].isspace():
+            j -= 1
+        before = _token_at(self.ctx, j) if j >= 0 else None
+        return tokens[0] if before is not None and before.pos_ == "AUX" else None
 
     def _event(self, verb: Token | None) -> Event | None:
         if verb is None:
