@@ -134,3 +134,14 @@ def test_an_invitation_to_visit_is_a_proposal_and_the_invited_is_the_visitor() -
     assert visit.status == vocab_iri("event-status", "planned")
     assert "Lucía Andrade" in {label(doc, p.actor) for p in visit.participants}
     assert event_at(doc, "a aussi invité").event_type == vocab_iri("event-type", "appeal")
+
+
+def test_a_short_time_or_place_complement_before_avec_keeps_the_counterpart() -> None:
+    text = ("La présidente slovène, Nina Kovač, qui s'était entretenue dans la matinée avec le secrétaire "
+            "général de l'OTAN, Mark Rutte, a salué l'accord. Le ministre croate, Ivan Horvat, s'est "
+            "entretenu à Zagreb avec son homologue autrichien, Lukas Berger.")
+    doc = extract_text(text, "avec-after-complement", datetime.date(2026, 2, 3))
+    morning = event_at(doc, "s'était entretenue")
+    assert {"Nina Kovač", "Mark Rutte"} <= {label(doc, p.actor) for p in morning.participants}
+    zagreb = event_at(doc, "s'est entretenu à Zagreb")
+    assert {"Ivan Horvat", "Lukas Berger"} <= {label(doc, p.actor) for p in zagreb.participants}

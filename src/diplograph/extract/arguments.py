@@ -346,6 +346,10 @@ def _kind(ctx: Context, actor: str) -> str | None:
     return entity.kind if entity is not None else None
 
 
+#: Prepositions of a short place or time complement that may stand between a verb and "avec".
+_PLACE_OR_TIME_CASES = frozenset({"dans", "à", "au", "en", "durant", "pendant"})
+
+
 def linear_with(ctx: Context, token: Token) -> list[str]:
     """Actors right after "avec"/"entre" following a noun, up to the end of the phrase.
 
@@ -363,6 +367,16 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
         else:
             break
+    if j < len(doc) and doc[j].lower_ in _PLACE_OR_TIME_CASES:
+        # "s'était entretenu dans la matinée avec X", "à Paris avec X": one short complement of
+        # place or time between (not "discuté de la frontière entre X et Y": that is the topic)
+        for g in range(j + 1, min(j + 5, len(doc))):
+            if doc[g].lower_ == "avec":
+                between = doc[j + 1:g]
+                if all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") and t.i not in ctx.trigger_heads for t in between) \
+                        and not any(m.kind == "person" for t in between for m in ctx.by_token.get(t.i, [])):
+                    j = g
+                break
     if j >= len(doc) or doc[j].lower_ not in WITH:
         return []
     found: list[str] = []
