@@ -145,3 +145,14 @@ def test_a_short_time_or_place_complement_before_avec_keeps_the_counterpart() ->
     assert {"Nina Kovač", "Mark Rutte"} <= {label(doc, p.actor) for p in morning.participants}
     zagreb = event_at(doc, "s'est entretenu à Zagreb")
     assert {"Ivan Horvat", "Lukas Berger"} <= {label(doc, p.actor) for p in zagreb.participants}
+
+
+def test_a_qualified_office_with_two_holders_and_an_unnamed_counterpart() -> None:
+    text = ("Le ministre kényan des Affaires étrangères, Peter Otieno, et le ministre kényan de l'Énergie, "
+            "James Kamau, ont reçu à Nairobi la ministre tanzanienne des Affaires étrangères, Grace Mushi.\n\n"
+            "Le 3 mai, Peter Otieno et Grace Mushi ont signé l'accord. Le ministre kényan a qualifié le "
+            "texte d'« avancée majeure », tandis que son homologue a salué « un jour important pour la "
+            "région ».")
+    doc = extract_text(text, "qualified-two-holders", datetime.date(2026, 5, 4))
+    assert speaker_of(doc, "avancée majeure") == "Peter Otieno"
+    assert speaker_of(doc, "un jour important") == "Grace Mushi"

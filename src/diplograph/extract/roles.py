@@ -343,8 +343,8 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, un
         if previous is not None:
             holders = [previous]
             _assign(ctx, previous.iri, hit.iri, org, span)
-    ambiguous = not qualified and len(holders) > 1
-    if ambiguous:  # "Le ministre" after two ministers were named: the one the story follows
+    ambiguous = len(holders) > 1
+    if ambiguous:  # "Le ministre (argentin)" after two such ministers were named: the one the story follows
         holders = _role_antecedent(ctx, hit, holders)
     if len(holders) == 1:
         holder = holders[0]
@@ -582,6 +582,8 @@ def _counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = 
                 ctx.role_person.setdefault(token.i, people[0].iri)  # "et son homologue X, Y": the phrase is Y
         elif unnamed_too and len(states) == 1 and not people and subject.iri:
             _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
+        elif unnamed_too and not states and not people and subject.iri:
+            _known_counterpart(ctx, token, subject, subject_role)
 
 
 def _counterpart_of(ctx: Context, token):
@@ -602,6 +604,25 @@ def _counterpart_of(ctx: Context, token):
                 entity = ctx.entities.get(m.iri)
                 return entity if entity is not None and entity.roles else None
     return None
+
+
+def _known_counterpart(ctx: Context, token, subject, role: str) -> None:
+    """"tandis que son homologue a salué ...", no state, no name: the one person the text has
+    named holding that very office for another side. Nobody when there are several."""
+    if any(m.kind == "person" for m in ctx.by_token.get(token.i, [])):
+        return  # already read
+    lex = ctx.lex
+    side = lex.state_of(ctx.sides.get(subject.iri))
+    holders = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri and any(
+        r.role == role and (lex.state_of(r.organisation) or r.organisation) not in (None, side) for r in e.roles)]
+    if len(holders) != 1 or side is None:
+        return
+    holder = holders[0]
+    span = ctx.span(token.i, token.i + 1)
+    ctx.add_mention(Mention(token.i, token.i + 1, span, holder.iri, "person", described=True))
+    ctx.role_person[token.i] = holder.iri
+    if span not in holder.mentions:
+        holder.mentions.append(span)
 
 
 def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[int, str]) -> None:
