@@ -365,6 +365,10 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             j += 1
         elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
+        elif doc[j].lower_ == "en" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            j += 2  # "la rencontre en face à face entre X et Y", "en tête-à-tête avec X": the manner
+            while j + 1 < len(doc) and doc[j].lower_ in ("à", "-") and doc[j + 1].pos_ == "NOUN":
+                j += 2
         else:
             break
     if j < len(doc) and doc[j].lower_ in _PLACE_OR_TIME_CASES:
@@ -783,6 +787,8 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
             if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
                 break
             return status
+        if head.pos_ == "VERB" and head.i != hit.head and _compound_past(head):
+            break  # "a annoncé que la déclaration du sommet avait été adoptée": a clause told as done
         current = head
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
         head = token.head
@@ -812,6 +818,14 @@ def _not_yet(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _compound_past(verb: Token) -> bool:
+    """A participle with its auxiliary in the indicative present or imperfect: "a été adoptée",
+    "avait été adoptée", "ont signé" (not "aura lieu", "aurait été")."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Ind" in c.morph.get("Mood")
+        and ({"Pres", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
 
 
 def _told_done(token: Token) -> bool:

@@ -360,6 +360,13 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
         if how in ("demonstrative", "definite") and not any(_is_person(ctx, a) for a in theirs):
             return True
+        if how in ("demonstrative", "definite") and antecedent.sentence == event.sentence \
+                and event_token(ctx, event).dep_ == "nmod" \
+                and event_token(ctx, event).head.lower_ not in FRAMING_WORDS and all(
+                (e := ctx.entities.get(a)) is not None and e.kind == "org" for a in mine - theirs):
+            # "a annoncé lors du sommet de Johannesburg que la déclaration du sommet des dirigeants
+            # du G20 ...": in one sentence, the organisation says whose summit it is, not who else came
+            return True
         return how == "demonstrative" and bool(mine & theirs)
     if how == "definite" and (mine or event.places or event.date is not None):
         # "la visite du président à Pékin en décembre": a definite noun that says who, where

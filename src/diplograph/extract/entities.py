@@ -84,6 +84,7 @@ def find_entities(ctx: Context) -> None:
         _ner_mention(ctx, ent)
     # "M. KEOLA" alone: a family name, read once the full names ("Bounthavy KEOLA") are known
     _honorific_names(ctx, taken | set(ctx.by_token), full=False)
+    _lone_surnames(ctx, taken | set(ctx.by_token))
     _collectives(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
 
@@ -507,6 +508,12 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
                                 place=actor.iri if actor.kind == "place" else None))
         add_linked_entity(ctx, actor, span)
         return
+    if not as_person and end - start == 1 and doc[start].pos_ == "PROPN":
+        surname = _surname_match(ctx, text)  # "a déclaré Ramaphosa" tagged LOC: the person named before
+        if surname is not None:
+            ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
+            surname.mentions.append(span)
+            return
     first = doc[start]
     sentence_start = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
                                               and doc[first.i - 1].text in "«\"“-")
@@ -603,6 +610,30 @@ def _is_building(ctx: Context, start: int, end: int) -> bool:
     if k >= 0 and doc[k].lower_ in PLACE_NOUNS:
         return True
     return k >= 0 and doc[k].lower_ in CONTRACTED and doc[start].ent_type_ == "PER"
+
+
+def _lone_surnames(ctx: Context, taken: set[int]) -> None:
+    """"« ... », a dit Otieno": a capitalised word no recogniser tagged that is the family name of a
+    person named in full before it is that person (agency prose names people by surname after
+    the first mention)."""
+    doc = ctx.doc
+    people = [e for e in ctx.entities.values() if e.kind == "person"]
+    if not people:
+        return
+    last_words = {fold(name).split()[-1] for e in people for name in [e.label, *(m.text for m in e.mentions)]
+                  if len(name.split()) > 1}
+    for token in doc:
+        if token.i in taken or token.i in ctx.heading_tokens or not token.is_title or token.is_sent_start \
+                or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB") or fold(token.text) not in last_words:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start:
+            continue  # part of a longer name
+        surname = _surname_match(ctx, token.text)
+        if surname is None or not any(m.begin < token.idx for m in surname.mentions):
+            continue
+        span = ctx.span(token.i, token.i + 1)
+        ctx.add_mention(Mention(token.i, token.i + 1, span, surname.iri, "person"))
+        surname.mentions.append(span)
 
 
 def _surname_match(ctx: Context, text: str) -> Entity | None:

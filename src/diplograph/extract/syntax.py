@@ -315,10 +315,18 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
                 or (t.text == "," and found and not plural):
             break
         for m in ctx.by_token.get(i, []):
-            if is_actor(m) and m.iri not in found:
-                found.insert(0, m.iri)
+            if is_actor(m) and m.iri not in found and not (m.place and _after_locative(ctx, m.start)):
+                found.insert(0, m.iri)  # "la guerre qui fait rage en Ukraine, appelant ...": a place
         i -= 1
     return found
+
+
+def _after_locative(ctx: Context, start: int) -> bool:
+    """Is the name at ``start`` the object of "à", "au", "en", "dans" (a location, not an actor)?"""
+    i = start - 1
+    while i >= 0 and ctx.doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and ctx.doc[i].lower_ in LOCATIVE
 
 
 

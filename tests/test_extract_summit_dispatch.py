@@ -1,0 +1,63 @@
+"""Summit dispatches (issue 12): surnames after the first mention, meetings told with a manner,
+what a declaration reports, and a summit named twice in one sentence.
+
+Short texts written here, in the shapes agency reports of summits take.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+
+
+def extract_text(text: str, published: str = "2025-11-22") -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(f"---\npublished: {published}\n---\n{text}", "summit-dispatch"), load_nlp())
+
+
+def gatherings(doc: ExtractedDocument) -> list:
+    return [e for e in doc.events if e.event_type in GATHERINGS]
+
+
+def test_a_surname_alone_after_the_full_name_is_that_person() -> None:
+    doc = extract_text("Le président kényan Samuel Otieno a reçu mardi son homologue ghanéen.\n"
+                       "« Nous sommes prêts », a dit Otieno.\n"
+                       "Le président sud-africain Cyril Ramaphosa a ouvert la séance. "
+                       "« Nous devons agir », a déclaré Ramaphosa.\n")
+    speakers = [q.speaker for q in doc.quotes]
+    assert speakers == [id_iri("person", "samuel-otieno"), id_iri("person", "cyril-ramaphosa")]
+    assert not [e for e in doc.entities.values() if e.label in ("Otieno", "Ramaphosa")]
+
+
+def test_both_people_of_a_meeting_told_with_its_manner_take_part() -> None:
+    doc = extract_text("La rencontre en face à face entre le président américain Joe Biden et son homologue "
+                       "chinois Xi Jinping a eu lieu lundi à Bali.\n")
+    [meeting] = gatherings(doc)
+    assert {p.actor for p in meeting.participants} == {id_iri("person", "joe-biden"), id_iri("person", "xi-jinping")}
+
+
+def test_a_state_named_as_a_location_is_not_the_speaker_of_a_participle_clause() -> None:
+    doc = extract_text("La déclaration finale dénonce la guerre qui fait rage en Ukraine, appelant au "
+                       "« retrait complet » des troupes.\n")
+    [appeal] = [e for e in doc.events if e.trigger.text.startswith("appelant")]
+    assert id_iri("state", "ukraine") not in appeal.agents
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_a_summit_reported_as_done_under_an_announcement_has_occurred() -> None:
+    doc = extract_text("Le président sud-africain Cyril Ramaphosa a annoncé lors du sommet de Johannesburg "
+                       "que la déclaration du sommet des dirigeants du G20 avait été adoptée.\n")
+    [summit] = gatherings(doc)  # one summit: the organisation says whose summit it is
+    assert summit.status.endswith("/occurred")
+    assert id_iri("person", "cyril-ramaphosa") in {p.actor for p in summit.participants}
+
+
+def test_a_summit_prepared_at_another_meeting_stays_its_own_event() -> None:
+    doc = extract_text("Le ministre argentin Tomás Ledesma rencontrera la semaine prochaine à Buenos Aires "
+                       "son homologue brésilienne pour préparer le sommet du Mercosur, qui se tiendra en "
+                       "mars à Montevideo.\n")
+    assert len(gatherings(doc)) == 2
