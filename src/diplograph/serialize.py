@@ -177,15 +177,18 @@ def _render(term: Node, iri_key: Callable[[str], tuple] = _iri_key,
         return (0, iri_key(text), "", text), iri(text)
     if isinstance(term, Literal):
         language, datatype = term.language, term.datatype
-        quoted = _quote(text)
-        if language:
-            shown = f"{quoted}@{language}"
-        elif datatype is not None and str(datatype) != XSD_STRING:
-            shown = f"{quoted}^^{_iri(str(datatype))}"
-        else:
-            shown = quoted
-        return (2, natural_key(text), f"{language or ''}|{datatype or ''}", text), shown
+        return (2, natural_key(text), f"{language or ''}|{datatype or ''}", text), _literal(text, language, datatype)
     return _term_key(term), term_turtle(term)
+
+
+def _literal(text: str, language: str | None, datatype: object) -> str:
+    """The Turtle text of a literal (as :func:`term_turtle` writes it), from its parts."""
+    quoted = _quote(text)
+    if language:
+        return f"{quoted}@{language}"
+    if datatype is not None and str(datatype) != XSD_STRING:
+        return f"{quoted}^^{_iri(str(datatype))}"
+    return quoted
 
 
 def turtle_body(triples: Iterable[tuple[Node, Node, Node]], *, remember_iris: bool = True) -> str:
@@ -233,9 +236,11 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]], *, remember_iris: bo
         for predicate in sorted(predicates, key=predicate_key) if len(predicates) > 1 else predicates:
             objects = predicates[predicate]
             verb = "a" if str(predicate) == RDF_TYPE else render(predicate)[1]
-            if len(objects) == 1:
+            if len(objects) == 1:  # no order to find: a literal's text without its sort key
                 for only in objects:
-                    lines.append(f"    {verb} {render(only)[1]}")
+                    shown = (_literal(str(only), only.language, only.datatype)
+                             if type(only) is not URIRef and isinstance(only, Literal) else render(only)[1])
+                    lines.append(f"    {verb} {shown}")
             else:
                 shown = [text for _, text in sorted(map(render, objects), key=_first)]
                 lines.append(f"    {verb} " + ",\n        ".join(shown))
