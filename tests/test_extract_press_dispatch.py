@@ -156,3 +156,14 @@ def test_a_qualified_office_with_two_holders_and_an_unnamed_counterpart() -> Non
     doc = extract_text(text, "qualified-two-holders", datetime.date(2026, 5, 4))
     assert speaker_of(doc, "avancée majeure") == "Peter Otieno"
     assert speaker_of(doc, "un jour important") == "Grace Mushi"
+
+
+def test_an_act_of_two_leaders_takes_the_day_of_their_call_not_of_a_later_talk() -> None:
+    text = ("Le président finlandais, Juha Lehto, s'est entretenu hier par téléphone avec le président "
+            "estonien, Tarmo Kask. Les deux présidents ont évoqué la sécurité en mer Baltique.\n\n"
+            "Le ministre finlandais des Affaires étrangères, Ville Niemi, s'entretient ce jour à Helsinki "
+            "avec son homologue estonienne, Kadri Saar.\n\n"
+            "Les deux présidents sont convenus de se revoir à Tallinn en juin.")
+    doc = extract_text(text, "leaders-call-day", datetime.date(2026, 3, 5))
+    assert event_at(doc, "entretenu hier par téléphone").date.iso == "2026-03-04"
+    assert event_at(doc, "sont convenus").date.iso == "2026-03-04"

@@ -41,6 +41,7 @@ def narrative_dates(ctx: Context) -> None:
     sections = [(sec.begin, sec.end) for sec in ctx.source.sections] or [(0, len(ctx.text))]
     current: DateValue | None = None
     told: Event | None = None  # the event that gave ``current``
+    met: list[Event] = []  # dated gatherings that occurred, in text order
     section_of_current: tuple[int, int] | None = None
     for event in events:
         token = event_token(ctx, event)
@@ -56,7 +57,12 @@ def narrative_dates(ctx: Context) -> None:
                                                  or clause.head.dep_ == "ROOT")
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
                 and not in_quote(ctx, token):
-            event.date = _told_date(ctx, event, token, current if _same_occasion(event, told) else None, reference)
+            theirs = _their_gathering(ctx, event, met)
+            thread = theirs.date if theirs is not None and theirs is not told else current
+            event.date = _told_date(ctx, event, token, thread if _same_occasion(event, told) else None, reference)
+        if event.event_type in GATHERINGS and event.status == OCCURRED and event.date is not None \
+                and event.date.precision == "day" and _narrated_now(clause):
+            met.append(event)  # not a pluperfect background ("La veille, X et Y s'étaient réunis")
         if main_clause and event.status == OCCURRED and event.date is not None \
                 and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(clause):
             current, told = event.date, event
@@ -71,6 +77,21 @@ def _clause_verb(ctx: Context, token: Token) -> Token:
         return token.head
     return token
 
+
+
+def _their_gathering(ctx: Context, event: Event, met: list[Event]) -> Event | None:
+    """"Les deux dirigeants sont convenus de ...": an act of two or more people (no gathering of
+    its own) happened at the last dated gathering they all took part in, even when the narration
+    has told another day since (the ministers' talk "ce jour" after the presidents' call "hier")."""
+    if event.event_type in GATHERINGS:
+        return None
+    people = {a for a in event.agents if a in ctx.entities and ctx.entities[a].kind == "person"}
+    if len(people) < 2:
+        return None
+    for gathering in reversed(met):
+        if people <= {p.actor for p in gathering.participants} | set(gathering.agents):
+            return gathering
+    return None
 
 
 def _same_occasion(event: Event, told: Event | None) -> bool:
