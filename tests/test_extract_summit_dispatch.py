@@ -61,3 +61,13 @@ def test_a_summit_prepared_at_another_meeting_stays_its_own_event() -> None:
                        "son homologue brésilienne pour préparer le sommet du Mercosur, qui se tiendra en "
                        "mars à Montevideo.\n")
     assert len(gatherings(doc)) == 2
+
+
+def test_a_summit_opened_and_closed_on_two_days_is_one_summit_of_its_first_day() -> None:
+    doc = extract_text("Les dirigeants du G-20 ont clôturé mercredi leur sommet en Indonésie.\n"
+                       "Ils avaient lancé le sommet mardi avec des séances sur la crise alimentaire.\n",
+                       published="2022-11-16")
+    [summit] = gatherings(doc)
+    assert summit.date is not None and summit.date.iso == "2022-11-15"
+    assert id_iri("org", "g20") in {p.actor for p in summit.participants}
+    assert not [e for e in doc.events if e.trigger.text == "lancé"]  # opening a summit says nothing

@@ -183,7 +183,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += _companions(ctx, verb)
         if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
-                and verb.lemma_ in GATHERING_LIGHT_VERBS and verb.i not in ctx.trigger_heads:
+                and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in cue_words(lex, "opening-closing")) \
+                and verb.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
             participants += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if hit.iri in GATHERINGS:
             participants += _governing_agents(ctx, token)

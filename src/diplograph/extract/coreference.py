@@ -68,8 +68,9 @@ def absorb(ctx: Context, keep: Event, gone: Event) -> None:
         for v in getattr(gone, field_name):
             if v not in values:
                 values.append(v)
-    if keep.date is None:
-        keep.date = gone.date
+    if keep.date is None or (gone.date is not None and _opening_and_closing(ctx, keep, gone)
+                             and gone.date.iso < keep.date.iso):
+        keep.date = gone.date  # a gathering over several days is dated by its first day
     if keep.duration is None:
         keep.duration = gone.duration
     if keep.channel is None:
@@ -337,7 +338,8 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
     if antecedent.event_type not in GATHERINGS or not _same_status(antecedent.status, event.status):
         return False
     if antecedent.date is not None and event.date is not None and not (
-            antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)):
+            antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
+            and not _opening_and_closing(ctx, antecedent, event):
         return False
     if not _places_agree(ctx, antecedent.places, event.places) or not channels_agree(
             antecedent.channel, bool(antecedent.host), event.channel, bool(event.host)):
@@ -374,6 +376,20 @@ def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool
         return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None)
     return True
+
+
+def _opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:
+    """"ont lancé le sommet mardi ... ont clôturé mercredi leur sommet": the days a verb of opening
+    or closing gives are the first and the last of one gathering (a week at most apart)."""
+    from datetime import date
+
+    if one.date is None or other.date is None or len(one.date.iso) != 10 or len(other.date.iso) != 10:
+        return False
+    bounds = cue_words(ctx.lex, "opening-closing")
+    if not any(event_token(ctx, e).head.lemma_.lower() in bounds for e in (one, other)):
+        return False
+    days = abs((date.fromisoformat(one.date.iso) - date.fromisoformat(other.date.iso)).days)
+    return 0 < days <= 7
 
 
 def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: set[str], theirs: set[str]) -> bool:

@@ -130,6 +130,10 @@ def _skip(ctx: Context, token: Token) -> bool:
     # talking that is no event of its own, held by video or phone: the noun is the gathering
     if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
         return True
+    if token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "opening-closing") and any(
+            c.dep_ == "obj" and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+            for c in children):
+        return True  # "ont lancé le sommet mardi": they opened the summit, they said nothing
     if token.lemma_.lower() in cue_words(ctx.lex, "courtesy") \
             and not any(t.pos_ in ("NOUN", "PROPN") for t in ctx.sent_of(token)):
         return True  # "Je vous remercie.": a courtesy formula closing a speech
