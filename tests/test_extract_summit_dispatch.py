@@ -71,3 +71,22 @@ def test_a_summit_opened_and_closed_on_two_days_is_one_summit_of_its_first_day()
     assert summit.date is not None and summit.date.iso == "2022-11-15"
     assert id_iri("org", "g20") in {p.actor for p in summit.participants}
     assert not [e for e in doc.events if e.trigger.text == "lancé"]  # opening a summit says nothing
+
+
+def test_those_in_whose_presence_an_agreement_is_signed_take_part() -> None:
+    doc = extract_text("L'accord a été signé jeudi à Doha par les ministres Ahmed Nasser et Omar Haddad, en "
+                       "présence du secrétaire général de l'ONU, António Guterres.\n")
+    [signing] = [e for e in doc.events if e.trigger.text == "signé"]
+    people = {p.actor for p in signing.participants}
+    assert {id_iri("person", "ahmed-nasser"), id_iri("person", "omar-haddad"),
+            id_iri("person", "antonio-guterres")} <= people
+    assert id_iri("org", "un") not in people  # the organisation of his title is not a party
+
+
+def test_the_participation_of_leaders_in_a_summit_makes_them_participants() -> None:
+    doc = extract_text("Le sommet s'est ouvert mercredi à Abidjan. Il a vu la participation de 43 chefs "
+                       "d'État, dont notamment la chancelière allemande Angela Merkel et le président "
+                       "français Emmanuel Macron.\n", published="2017-11-30")
+    [summit] = gatherings(doc)
+    assert {id_iri("person", "angela-merkel"), id_iri("person", "emmanuel-macron")} <= \
+        {p.actor for p in summit.participants}

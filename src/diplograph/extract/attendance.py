@@ -15,7 +15,7 @@ from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.participant_lists import LIST_BULLETS
-from diplograph.extract.syntax import actors_of, subjects_of
+from diplograph.extract.syntax import actors_of, case_of, subjects_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,6 +29,8 @@ PART_NOUNS = frozenset({"part"})
 #: "X, Y et Z figuraient parmi les participants": being among these is taking part.
 AMONG_VERBS = frozenset({"figurer"})
 AMONG_NOUNS = frozenset({"participant", "participante", "invité", "invitée", "délégation"})
+#: "en présence de X", "a vu la participation de X": those named took part in the gathering.
+PRESENCE_NOUNS = frozenset({"présence", "participation"})
 #: "sous la présidence de X": the chair of the gathering of the clause.
 CHAIR_NOUNS = frozenset({"présidence"})
 #: "X, qui présidait la réunion": the subject chairs the gathering its object names.
@@ -41,10 +43,15 @@ def attend_events(ctx: Context) -> None:
     from diplograph.extract.roles import lemma_tokens
 
     doc = ctx.doc
-    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS | AMONG_VERBS):
+    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS | AMONG_VERBS
+                              | PRESENCE_NOUNS):
         if token.i in ctx.heading_tokens:
             continue
         lemma = token.lemma_.lower()
+        if lemma in PRESENCE_NOUNS:
+            if token.pos_ == "NOUN":
+                _add(ctx, _present_at(ctx, token), _present(ctx, token))
+            continue
         if lemma in CHAIR_NOUNS:
             if any(c.dep_ == "case" and c.lower_ == "sous" for c in token.children):
                 # "Les travaux se sont tenus ... sous la présidence de X": the gathering just told
@@ -142,6 +149,35 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             found += [ctx.role_person[j] for j in range(i + 2, end) if j in ctx.role_person]
             break
     return list(dict.fromkeys(found))
+
+
+def _present_at(ctx: Context, token: Token) -> Event | None:
+    """The event "en présence de X" qualifies (the act of its clause: a signing, a meeting), else
+    the gathering of the sentence or the one told last ("Il a vu la participation de X")."""
+    from diplograph.extract.kinds import et
+
+    governing = ctx.event_at.get(token.head.i)
+    if governing is not None and governing in ctx.events and (
+            governing.event_type in GATHERINGS or governing.event_type == et("agreement")):
+        return governing
+    return _gathering_in_sentence(ctx, token) or _told_last(ctx, token)
+
+
+def _present(ctx: Context, token: Token) -> list[str]:
+    """The people (and groups, delegations, organisations) named in the complement of "présence"
+    or "participation": "de X", "de 43 chefs d'État, dont notamment X et Y"."""
+    if not any(c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d'") for c in token.children):
+        return []
+    found: list[str] = []
+    for t in token.subtree:
+        if t.i <= token.i:
+            continue
+        found += [m.iri for m in ctx.by_token.get(t.i, []) if m.start == t.i
+                  and m.kind in ("person", "group", "delegation", "org")]
+        if t.i in ctx.role_person:
+            found.append(ctx.role_person[t.i])
+    people = [a for a in found if (e := ctx.entities.get(a)) is not None and e.kind != "org"]
+    return list(dict.fromkeys(people or found))  # "du secrétaire général de l'ONU, X": X, not the UN
 
 
 def _opens_clause(ctx: Context, verb: Token) -> bool:

@@ -130,16 +130,18 @@ def _apposed_names(ctx: Context, start: int,
 
     doc = ctx.doc
     j = start
-    while j < len(doc) and j < start + _COMPLEMENT and doc[j].text != ",":
+    # "les ministres Ahmed Nasser et Omar Haddad": the names may follow the phrase with no comma
+    direct = any(m.kind == "person" and m.start == start and not m.described for m in ctx.by_token.get(start, []))
+    while not direct and j < len(doc) and j < start + _COMPLEMENT and doc[j].text != ",":
         if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX") \
                 or any(m.kind == "person" for m in ctx.by_token.get(j, [])):
             return [], [], start
         j += 1
-    if j >= len(doc) or doc[j].text != ",":
+    if not direct and (j >= len(doc) or doc[j].text != ","):
         return [], [], start
     names: list[Mention] = []
     states: list[str | None] = []
-    j += 1
+    j = start if direct else j + 1
     while j < len(doc):
         state = None
         while j < len(doc) and (_is_honorific(doc[j]) or doc[j].pos_ == "DET"
