@@ -167,3 +167,15 @@ def test_an_act_of_two_leaders_takes_the_day_of_their_call_not_of_a_later_talk()
     doc = extract_text(text, "leaders-call-day", datetime.date(2026, 3, 5))
     assert event_at(doc, "entretenu hier par téléphone").date.iso == "2026-03-04"
     assert event_at(doc, "sont convenus").date.iso == "2026-03-04"
+
+
+def test_the_office_after_du_and_an_invitation_to_visit() -> None:
+    text = ("Le Président de la République s'est entretenu hier par téléphone avec le président kényan, "
+            "M. Samuel Kariuki. Ils ont rappelé les accords signés lors de la visite du Président de la "
+            "République à Nairobi en mars dernier. Le Président de la République a remercié son homologue "
+            "pour son invitation à effectuer une visite d'État au Kenya, dont la date sera fixée "
+            "ultérieurement.")
+    doc = extract_text(text, "du-president", datetime.date(2024, 6, 12))
+    past = event_at(doc, "la visite du Président")
+    assert "Emmanuel Macron" in {label(doc, p.actor) for p in past.participants}
+    assert event_at(doc, "une visite d'État").status == vocab_iri("event-status", "planned")

@@ -773,9 +773,13 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
         for c in token.head.children:  # "la prochaine session du dialogue"
             if c.dep_ == "amod" and c.lemma_.lower() in words:
                 return words[c.lemma_.lower()]
-    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" and token.head.dep_ == "xcomp" \
-            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS:
-        return PLANNED  # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet": not yet
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
+            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS \
+            and (token.head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'")
+                                                   for c in token.head.children)):
+        # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
+        # effectuer une visite d'État": not yet
+        return PLANNED
     current = token
     for _ in range(4):
         if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \

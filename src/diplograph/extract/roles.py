@@ -30,6 +30,8 @@ SIDE_NOUNS = frozenset({"côté"})
 #: "son homologue turc": someone holding the same role for another state.
 COUNTERPART_NOUNS = frozenset({"homologue"})
 _DEFINITE = frozenset({"le", "la", "l'", "les"})
+#: Preposition + definite article in one word, before a singular noun.
+_CONTRACTED_SINGULAR = frozenset({"du", "au"})
 _WINDOW = 9
 
 
@@ -312,7 +314,8 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, un
     if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
         _role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
         return True
-    if before is None or before.lower_ not in _DEFINITE or "Plur" in head.morph.get("Number"):
+    # "la visite du Président de la République": "du", "au" hold the definite article too
+    if before is None or before.lower_ not in _DEFINITE | _CONTRACTED_SINGULAR or "Plur" in head.morph.get("Number"):
         return True
     if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
         return True
