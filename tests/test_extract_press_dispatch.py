@@ -179,3 +179,11 @@ def test_the_office_after_du_and_an_invitation_to_visit() -> None:
     past = event_at(doc, "la visite du Président")
     assert "Emmanuel Macron" in {label(doc, p.actor) for p in past.participants}
     assert event_at(doc, "une visite d'État").status == vocab_iri("event-status", "planned")
+
+
+def test_regional_organisations_of_the_americas_and_eurasia_are_organisations() -> None:
+    text = ("Les deux ministres ont réaffirmé leur attachement à l'Alliance du Pacifique et à l'Unasur. "
+            "Moscou a réuni les membres de l'OTSC, tandis que l'UNRWA a lancé un appel aux donateurs.")
+    doc = extract_text(text, "regional-orgs", datetime.date(2026, 1, 10))
+    orgs = {e.iri for e in doc.entities.values() if e.kind == "org"}
+    assert {id_iri("org", s) for s in ("pacific-alliance", "unasur", "csto", "unrwa")} <= orgs
