@@ -187,3 +187,16 @@ def test_regional_organisations_of_the_americas_and_eurasia_are_organisations() 
     doc = extract_text(text, "regional-orgs", datetime.date(2026, 1, 10))
     orgs = {e.iri for e in doc.entities.values() if e.kind == "org"}
     assert {id_iri("org", s) for s in ("pacific-alliance", "unasur", "csto", "unrwa")} <= orgs
+
+
+def test_a_princely_title_between_an_office_and_a_name() -> None:
+    text = ("Le ministre saoudien des Affaires étrangères, le prince Fahd ben Saad, a reçu mardi à Riyad "
+            "son homologue omanais, Saïd Al-Busaidi. Le prince héritier saoudien, Mohammed ben Salmane, "
+            "a ensuite reçu le ministre omanais.")
+    doc = extract_text(text, "prince-title", datetime.date(2022, 12, 21))
+    people = {e.label: e for e in doc.entities.values() if e.kind == "person"}
+    assert [r.role for r in people["Fahd ben Saad"].roles] == [vocab_iri("role", "foreign-minister")]
+    assert not [label for label in people if "ministre" in label]  # no unnamed second minister
+    meeting = event_at(doc, "a reçu mardi")
+    assert {label(doc, p.actor) for p in meeting.participants} == {"Fahd ben Saad", "Saïd Al-Busaidi"}
+    assert [r.role for r in people["Mohammed ben Salmane"].roles] == [vocab_iri("role", "crown-prince")]

@@ -28,8 +28,9 @@ LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
 #: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
 HONORIFICS = frozenset("m. mme mlle mm. mmes dr pr me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence".split())
 #: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),
-#: while "Cheikh" opening a name is a first name ("Cheikh Ibrahima Bâ").
-LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik".split())
+#: "le ministre saoudien des Affaires étrangères, le prince X", while "Cheikh" opening a name is a
+#: first name ("Cheikh Ibrahima Bâ").
+LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik prince princesse émir".split())
 #: Military ranks used as titles before a name ("le Capitaine X", "le maréchal Y", "le général Z"),
 #: in either case: the rank is not part of the name.
 RANKS = frozenset("capitaine colonel lieutenant-colonel commandant général maréchal amiral lieutenant".split())
@@ -558,7 +559,8 @@ def person_label(tokens) -> str:
     """
     words = [t.text for t in tokens]
     if not any(w.isupper() and len(w) > 1 for w in words):
-        return " ".join(" ".join(words).split())
+        # the text's own spacing: "Al-Busaidi" is split by the tokenizer but written as one word
+        return " ".join("".join(t.text + t.whitespace_ for t in tokens).split())
 
     def normal(word: str) -> str:
         if not (word.isupper() and len(word) > 1):

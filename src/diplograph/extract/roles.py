@@ -232,8 +232,9 @@ def _name_after(ctx: Context, start: int) -> Mention | None:
             title = max((h.end for h in ctx.hits_of("role") if h.start == nxt), default=None)
             if title is not None and title < len(doc) and doc[title].text == ",":
                 nxt = title + 1  # "le Premier Ministre, Chef du Gouvernement, M. X": a second title
-            while nxt < len(doc) and _is_honorific(doc[nxt]):
-                nxt += 1  # "..., M. Jean DURAND"
+            while nxt < len(doc) and (_is_honorific(doc[nxt]) or (
+                    doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and _is_honorific(doc[nxt + 1]))):
+                nxt += 1  # "..., M. Jean DURAND", "..., le prince X"
             return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
                          and not m.described), None)
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
