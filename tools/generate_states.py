@@ -60,7 +60,7 @@ DEPENDENT = frozenset(
 #: usage has several: "la délégation lao" and "le gouvernement laotien"), by ISO code.
 EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "AF": ((), "afghan"), "AL": ((), "albanais"), "AO": ((), "angolais"), "AR": ((), "argentin"),
-    "BA": (("Bosnie",), "bosnien"), "BD": ((), "bangladais"), "BF": ((), "burkinabè"),
+    "BA": (("Bosnie",), "bosnien"), "BD": ((), "bangladais"), "BF": (("Faso",), "burkinabè"),
     "BH": ((), ("bahreïnien", "bahreïni")),
     "BJ": ((), "béninois"), "BO": ((), "bolivien"), "CD": (("RDC", "Congo-Kinshasa"), None),
     "CG": (("Congo", "Congo-Brazzaville"), None), "CI": ((), "ivoirien"), "CL": ((), "chilien"),

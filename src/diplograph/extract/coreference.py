@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import HOST_VERBS, participant_of
+from diplograph.extract.arguments import GATHERING_LIGHT_VERBS, HOST_VERBS, participant_of
 from diplograph.extract.attendance import ATTEND_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.entities import PLACE_NOUNS
@@ -45,6 +45,7 @@ def resolve_events(ctx: Context) -> None:
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
     _join_later_mentions(ctx)
+    _join_told_in_full(ctx)
     _join_planned_repeats(ctx)
     _continue_gatherings(ctx)
     _join_headings(ctx)
@@ -527,6 +528,39 @@ def _join_later_mentions(ctx: Context) -> None:
         target = _antecedent(ctx, event, how)
         if target is not None:
             absorb(ctx, target, event)
+
+
+def _join_told_in_full(ctx: Context) -> None:
+    """"La visite officielle du Président X à Y a été sanctionnée par un communiqué ... X a
+    effectué une visite officielle à Y du 26 au 28 janvier": a communiqué names the gathering as
+    known, with the definite article and no date, then tells it in full as "une visite"; the
+    same noun with a person of the first, at an agreeing place and in the same status, is it."""
+    for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        det = _determiner(token) if token.pos_ == "NOUN" else None
+        if det is None or det.lower_ not in ("un", "une") or _says_new(ctx, token) \
+                or token.dep_ != "obj" or token.head.lemma_ not in GATHERING_LIGHT_VERBS:
+            continue
+        people = {p.actor for p in event.participants if _is_person(ctx, p.actor)}
+        # the lead: the first sentence of the body that is no heading
+        lead_end = next((s.end_char for s in ctx.sentences if s.text.strip()
+                         and not any(t.i in ctx.heading_tokens for t in s)), 0)
+        for earlier in sorted(ctx.events, key=lambda e: e.trigger.begin):
+            if earlier is event or earlier.trigger.begin >= min(event.trigger.begin, lead_end) \
+                    or earlier.date is not None \
+                    or earlier.event_type != event.event_type or not _same_status(earlier.status, event.status):
+                continue
+            first = event_token(ctx, earlier)
+            told = _determiner(first) if first.pos_ == "NOUN" else None
+            if told is None or told.lower_ not in _DEFINITES or first.lemma_ != token.lemma_ \
+                    or not any(t.pos_ in ("VERB", "AUX") for t in ctx.sent_of(first)):
+                continue  # a verbless title line is read by _join_title_line
+            if people & {p.actor for p in earlier.participants} and earlier.places and event.places \
+                    and _places_agree(ctx, earlier.places, event.places):
+                absorb(ctx, earlier, event)
+                break
 
 
 def _join_planned_repeats(ctx: Context) -> None:

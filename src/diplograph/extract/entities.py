@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 #: Prepositions after which a place name is a location, not an actor.
 LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
 #: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
-HONORIFICS = frozenset("m. mme mlle mm. mmes dr dr. pr pr. me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence".split())
+HONORIFICS = frozenset(
+    "m. mme mlle mm. mmes dr dr. pr pr. me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence".split())
 #: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),
 #: "le ministre saoudien des Affaires étrangères, le prince X", while "Cheikh" opening a name is a
 #: first name ("Cheikh Ibrahima Bâ").

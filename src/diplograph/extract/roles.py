@@ -53,7 +53,8 @@ def find_roles(ctx: Context) -> None:
                 assign_named(ctx, plural)
             continue
         org, phrase_end = _organisation(ctx, hit, demonym_at)
-        person = _name_after(ctx, phrase_end) or _name_before(ctx, hit.start, hit.head)
+        before = _name_before(ctx, hit.start, hit.head)
+        person = _name_after(ctx, phrase_end, excellency=before is None) or before
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
             _assign(ctx, person.iri, hit.iri, org, evidence)
@@ -216,8 +217,12 @@ def _ministry_of(ctx: Context, hit: Hit) -> str | None:
     return None
 
 
-def _name_after(ctx: Context, start: int) -> Mention | None:
-    """A person named right after a role phrase (complements and one comma allowed)."""
+def _name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | None:
+    """A person named right after a role phrase (complements and one comma allowed).
+
+    ``excellency``: "..., Son Excellence Monsieur X" may name the holder too (only when no name
+    stands before the phrase: "de S.E. M. A, Président de Chypre, Son Excellence M. B" gives the
+    title to A, and B opens the next clause)."""
     doc = ctx.doc
     j = start
     while j < len(doc) and j < start + _WINDOW:
@@ -233,8 +238,10 @@ def _name_after(ctx: Context, start: int) -> Mention | None:
             if title is not None and title < len(doc) and doc[title].text == ",":
                 nxt = title + 1  # "le Premier Ministre, Chef du Gouvernement, M. X": a second title
             while nxt < len(doc) and (_is_honorific(doc[nxt]) or (
-                    doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and _is_honorific(doc[nxt + 1]))):
-                nxt += 1  # "..., M. Jean DURAND", "..., le prince X"
+                    doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and _is_honorific(doc[nxt + 1]))
+                    or (excellency and doc[nxt].lower_ in ("son", "sa") and nxt + 1 < len(doc)
+                        and doc[nxt + 1].lower_ == "excellence")):
+                nxt += 1  # "..., M. Jean DURAND", "..., le prince X", "..., le Colonel X"
             return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
                          and not m.described), None)
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):

@@ -1,0 +1,60 @@
+"""Presidency readouts and joint communiqués of African states (issue 12).
+
+Short texts written here, in the protocol style of such readouts: chains of titles before a
+name ("le Président de la Transition, Chef de l'État, le Colonel X"; "Président de l'Union des
+Comores et Président en exercice de l'Union africaine, Son Excellence Monsieur X"), the official
+short name of a state ("le Président du Faso"), honorifics ("Dr."), and a communiqué that names
+the visit as known before telling it in full.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+
+
+def extract_text(text: str, published: str = "2023-06-24") -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(f"---\npublished: {published}\n---\n{text}", "african-readout"), load_nlp())
+
+
+def people(event) -> set[str]:
+    return {p.actor for p in event.participants}
+
+
+def test_a_chain_of_titles_ending_on_a_rank_names_the_holder() -> None:
+    doc = extract_text("Le ministre comorien Ali Saïd a été reçu samedi à Conakry par le Président de la "
+                       "Transition, Chef de l'État, le Colonel Oumar Baldé, en présence du ministre des "
+                       "Affaires étrangères, Dr. Sékou Camara.\n")
+    [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("person", "oumar-balde"), id_iri("person", "ali-said"), id_iri("person", "sekou-camara")} \
+        <= people(meeting)
+    assert id_iri("person", "emmanuel-macron") not in people(meeting)  # no French head of state here
+
+
+def test_two_coordinated_titles_then_his_excellency_name_one_person() -> None:
+    doc = extract_text("Le Président de l'Union des Comores et Président en exercice de l'Union africaine, "
+                       "Son Excellence Monsieur Ali Saïd, a été reçu samedi à Conakry.\n")
+    said = doc.entities[id_iri("person", "ali-said")]
+    assert id_iri("state", "comoros") in {r.organisation for r in said.roles}
+    assert not [e for e in doc.entities.values() if e.kind == "person" and e.label.startswith("Président")]
+
+
+def test_the_president_of_the_faso_is_burkina_fasos() -> None:
+    doc = extract_text("Le Président du Faso, Idrissa Sawadogo, est arrivé lundi à Djibouti.\n")
+    sawadogo = doc.entities[id_iri("person", "idrissa-sawadogo")]
+    assert [r.organisation for r in sawadogo.roles] == [id_iri("state", "burkina-faso")]
+
+
+def test_a_visit_named_as_known_then_told_in_full_is_one_visit() -> None:
+    doc = extract_text("La visite officielle du Président du Faso, Idrissa Sawadogo, à Djibouti a été "
+                       "sanctionnée par un communiqué conjoint.\n"
+                       "Le Président Idrissa Sawadogo a effectué une visite officielle à Djibouti du 26 au "
+                       "28 janvier 2021.\n", published="2021-01-29")
+    visits = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert len(visits) == 1
+    assert visits[0].date is not None and visits[0].date.iso == "2021-01-26"
