@@ -200,3 +200,15 @@ def test_a_princely_title_between_an_office_and_a_name() -> None:
     meeting = event_at(doc, "a reçu mardi")
     assert {label(doc, p.actor) for p in meeting.participants} == {"Fahd ben Saad", "Saïd Al-Busaidi"}
     assert [r.role for r in people["Mohammed ben Salmane"].roles] == [vocab_iri("role", "crown-prince")]
+
+
+def test_speaker_after_an_addressee_and_after_d_apres() -> None:
+    text = ("Le ministre iranien des Affaires étrangères, Reza Karimi, a reçu dimanche son homologue irakien, "
+            "Ali Hassan. « Le dialogue avance », a affirmé à la presse le ministre iranien. D'après le "
+            "ministre, les relations « vont dans la bonne direction ». « Rien n'est réglé », a indiqué à "
+            "l'AFP un conseiller du ministre.")
+    doc = extract_text(text, "addressee", datetime.date(2023, 8, 20))
+    assert speaker_of(doc, "Le dialogue avance") == "Reza Karimi"
+    assert speaker_of(doc, "vont dans la bonne direction") == "Reza Karimi"
+    # an unnamed adviser of the minister is not the minister, nor the agency spoken to
+    assert speaker_of(doc, "Rien n'est réglé") not in ("Reza Karimi", "Agence France-Presse", "AFP")

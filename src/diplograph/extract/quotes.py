@@ -447,7 +447,9 @@ def _selon(ctx: Context, sentence) -> str | None:
     if span is None:
         return None
     for token in span:
-        if token.lower_ == "selon" and token.head.i != token.i:
+        # "selon X", "d'après X" (the parser hangs "après" on "d'" as a fixed expression)
+        after = token.lower_ in ("d'", "d’") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "après"
+        if (token.lower_ == "selon" or after) and token.head.i != token.i:
             actors = actors_of(ctx, token.head)
             if actors:
                 return actors[0]

@@ -175,17 +175,33 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
     found: list[str] = []
     doc = ctx.doc
     i = verb.i + 1
-    while i < ctx.sent_of(verb).end and i <= verb.i + 4:
+    # "a affirmé à la presse le ministre", "a indiqué à l'AFP un conseiller": whom the words were
+    # said to (a complement with "à", "devant", "sur") comes between and is not the speaker
+    addressee: set[int] = set()
+    while i < ctx.sent_of(verb).end and i <= verb.i + 7:
         t = doc[i]
         if t.text in ".;:«»" or t.pos_ == "VERB":
             break
+        if t.pos_ == "ADP" and t.lower_ in _ADDRESSEE_CASES and t.head.i > t.i:
+            addressee.update(range(t.i, t.head.i + 1))  # up to its noun: "à la presse"
+        if i in addressee:
+            i += 1
+            continue
+        if addressee and t.dep_ == "nmod":
+            i += 1
+            continue  # "un conseiller du ministre": the minister completes the speaker, is not him
         for m in ctx.by_token.get(i, []):
             if m.kind in ("person", "group", "org", "state") and m.start == i:
                 return [m.iri]
         if i in ctx.role_person:
             return [ctx.role_person[i]]
+        if i > verb.i + 4 and not addressee:
+            break  # beyond the first words, only past an addressee
         i += 1
     return found
+
+
+_ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
 
 
 
