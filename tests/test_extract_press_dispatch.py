@@ -212,3 +212,10 @@ def test_speaker_after_an_addressee_and_after_d_apres() -> None:
     assert speaker_of(doc, "vont dans la bonne direction") == "Reza Karimi"
     # an unnamed adviser of the minister is not the minister, nor the agency spoken to
     assert speaker_of(doc, "Rien n'est réglé") not in ("Reza Karimi", "Agence France-Presse", "AFP")
+
+
+def test_words_qualifying_what_a_speaker_describes_are_the_speaker_s() -> None:
+    text = ("La ministre malaisienne des Affaires étrangères, Siti Rahman, s'est rendue jeudi à Hanoï. "
+            "Elle a évoqué une discussion « franche et productive » avec son homologue.")
+    doc = extract_text(text, "described-quote", datetime.date(2026, 3, 13))
+    assert speaker_of(doc, "franche et productive") == "Siti Rahman"

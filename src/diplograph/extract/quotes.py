@@ -171,6 +171,9 @@ class _Speakers:
             self._agree(event, speaker)
             return speaker, event, speaker is not None
         governing = root.head if root is not None and root.head.i != root.i else None
+        if governing is not None and governing.pos_ == "NOUN" and governing.dep_ == "obj" \
+                and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
+            governing = governing.head  # "a évoqué une discussion « franche et productive »"
         if governing is not None and self._is_speech_verb(governing):
             # the verb that says the words decides; an unresolved subject ("son homologue") leaves
             # the quote without speaker rather than lending it another verb's agent
