@@ -219,3 +219,13 @@ def test_words_qualifying_what_a_speaker_describes_are_the_speaker_s() -> None:
             "Elle a évoqué une discussion « franche et productive » avec son homologue.")
     doc = extract_text(text, "described-quote", datetime.date(2026, 3, 13))
     assert speaker_of(doc, "franche et productive") == "Siti Rahman"
+
+
+def test_a_date_set_off_by_commas_and_falling_into_agreement() -> None:
+    text = ("Le président slovaque, Peter Hudák, doit s'entretenir, jeudi 19 mars, par téléphone avec le "
+            "président hongrois, Gábor Tóth. Les deux présidents sont tombés d'accord sur un calendrier.")
+    doc = extract_text(text, "commas-date", datetime.date(2026, 3, 17))
+    call = event_at(doc, "s'entretenir")
+    assert {label(doc, p.actor) for p in call.participants} == {"Peter Hudák", "Gábor Tóth"}
+    assert call.date is not None and call.date.iso == "2026-03-19"
+    assert event_at(doc, "tombés d'accord").event_type == vocab_iri("event-type", "agreement")
