@@ -58,3 +58,41 @@ def test_a_visit_named_as_known_then_told_in_full_is_one_visit() -> None:
     visits = [e for e in doc.events if e.event_type in GATHERINGS]
     assert len(visits) == 1
     assert visits[0].date is not None and visits[0].date.iso == "2021-01-26"
+
+
+def test_the_subject_arriving_for_a_visit_is_the_visitor() -> None:
+    doc = extract_text("Le président du Rwanda, Paul Kagame, est arrivé mardi à Djibouti dans le cadre d'une "
+                       "visite officielle de travail.\n"
+                       "Le président du Sénégal Bassirou Diomaye Faye, arrivé vendredi à Conakry, effectue "
+                       "actuellement une visite de travail en Guinée.\n", published="2024-05-26")
+    first, second = [e for e in doc.events if e.trigger.text == "visite"]
+    assert id_iri("person", "paul-kagame") in people(first)
+    assert id_iri("person", "bassirou-diomaye-faye") in people(second)
+
+
+def test_the_subject_of_a_passive_reception_parsed_as_active_is_received() -> None:
+    doc = extract_text("Pour rappel, le président Moussa Diallo a été reçu la veille à l'Elysée par son "
+                       "homologue français Emmanuel Macron.\n", published="2023-10-29")
+    [reception] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("person", "moussa-diallo"), id_iri("person", "emmanuel-macron")} <= people(reception)
+
+
+def test_a_fronted_tete_a_tete_is_the_talk_of_the_clause_that_follows() -> None:
+    doc = extract_text("En tête-à-tête samedi à Abidjan, le chef de l'Etat sénégalais Moussa Diallo et son "
+                       "homologue ivoirien, Alassane Ouattara ont évoqué la sécurité régionale.\n",
+                       published="2023-10-29")
+    [talk] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("person", "moussa-diallo"), id_iri("person", "alassane-ouattara")} <= people(talk)
+
+
+def test_an_exchange_behind_closed_doors_is_a_talk() -> None:
+    doc = extract_text("Le président Moussa Diallo a été accueilli à l'aéroport par son homologue guinéen "
+                       "Oumar Baldé. Après un échange à huis clos entre les deux hommes, les deux présidents "
+                       "ont rejoint le palais.\n", published="2024-05-26")
+    talks = [e for e in doc.events if e.trigger.text.startswith("échange")]
+    assert len(talks) == 1
+
+
+def test_a_speaker_after_an_incise_of_the_reporting_verb_is_found() -> None:
+    doc = extract_text("« Nous sommes satisfaits », relève, de son côté, la présidence sénégalaise.\n")
+    assert [q.speaker for q in doc.quotes] == [id_iri("state", "senegal")]

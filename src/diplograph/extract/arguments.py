@@ -110,7 +110,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             for c in token.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
                     agents += actors_of(ctx, c)
-                elif c.dep_ == "nsubj:pass" and hit.iri in GATHERINGS:
+                elif c.dep_ in ("nsubj:pass", "nsubj") and c.i < token.i and hit.iri in GATHERINGS:
                     participants += actors_of(ctx, c)  # "X a été reçu par Y": X took part
             if not agents and passive and hit.iri in GATHERINGS:
                 # "reçu en audience par le Premier ministre, X": the parser hangs the agent on the noun
@@ -462,7 +462,7 @@ def _governing_agents(ctx: Context, token: Token) -> list[str]:
 #: of a phrase that places a clause inside a gathering ("en marge de" does not: a side meeting's
 #: people need not be the summit's); "pendant", "durant", and "par" for a gathering the clause is
 #: carried on through ("ont fait le point par visioconférence").
-_DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors"}
+_DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors", "cadre"}  # "dans le cadre d'une visite"
 _DURING_CASES = (DURING_CASES - {"lors"}) | {"par"}
 
 
@@ -471,7 +471,11 @@ def _during_subjects(ctx: Context, token: Token) -> list[str]:
     visioconférence": who acts in a clause set inside (or carried on through) a gathering took part
     in it (the clause's subjects, when they are actors)."""
     node = token
-    if case_of(node) not in _DURING_CASES:
+    # "En tête-à-tête samedi à Abidjan, X et Y ont évoqué ...": a bare gathering noun after "en"
+    # opening the sentence frames the clause that follows
+    fronted_manner = case_of(node) == "en" and not any(c.dep_ == "det" for c in node.children) \
+        and ctx.sent_of(node).start >= node.i - 1
+    if case_of(node) not in _DURING_CASES and not fronted_manner:
         if node.head.i == node.i or node.head.lower_ not in _DURING_HEADS:
             return []
         node = node.head
@@ -482,7 +486,10 @@ def _during_subjects(ctx: Context, token: Token) -> list[str]:
         verb = verb.head
     if verb.i == node.i or verb.pos_ != "VERB":
         return []
-    return [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)] or left_actors(ctx, verb)
+    found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+    if found and _plural(verb):  # "X et son homologue, Y ont évoqué": the parse may keep one conjunct
+        found += [a for a in left_actors(ctx, verb) if a not in found and _kind(ctx, a) == "person"]
+    return found or left_actors(ctx, verb)
 
 
 #: "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de

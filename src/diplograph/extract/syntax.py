@@ -291,6 +291,13 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
             return controllers
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
+    # "X, arrivé vendredi à Conakry, effectue une visite": the participle clause before the verb
+    # took the subject the two share
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i < verb.i and "Part" in c.morph.get("VerbForm"):
+            shared = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if shared:
+                return shared
     return []
 
 

@@ -40,10 +40,12 @@ def find_mentions(ctx: Context) -> None:
     for head in sorted(heads):
         hit = heads[head]
         token = ctx.doc[head]
-        # inside an issue's phrase, or ending on the word that opens one ("ont eu un échange de
-        # prisonniers" tells an exchange of prisoners, not a talk)
+        # inside an issue's phrase, ending on the word that opens one ("ont eu un échange de
+        # prisonniers" tells an exchange of prisoners, not a talk), or going on past one that its
+        # head opens ("les échanges commerciaux entre X et Y": trade, not talks)
         in_issue = any((h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start))
-                       or (hit.start < h.start == hit.end - 1 < h.end - 1) for h in issue_hits)
+                       or (hit.start < h.start == hit.end - 1 < h.end - 1)
+                       or (h.start == hit.head and h.end < hit.end) for h in issue_hits)
         if in_issue or _skip(ctx, token) or in_quote(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         event = build_event(ctx, hit, token)
