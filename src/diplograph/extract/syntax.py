@@ -178,6 +178,8 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
     # "a affirmé à la presse le ministre", "a indiqué à l'AFP un conseiller": whom the words were
     # said to (a complement with "à", "devant", "sur") comes between and is not the speaker
     addressee: set[int] = set()
+    # "..., relève, de son côté, la présidence sénégalaise": an incise between commas comes first
+    incise = i < len(doc) and doc[i].text == ","
     while i < ctx.sent_of(verb).end and i <= verb.i + 7:
         t = doc[i]
         if t.text in ".;:«»" or t.pos_ == "VERB":
@@ -195,8 +197,8 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
                 return [m.iri]
         if i in ctx.role_person:
             return [ctx.role_person[i]]
-        if i > verb.i + 4 and not addressee:
-            break  # beyond the first words, only past an addressee
+        if i > verb.i + 4 and not addressee and not incise:
+            break  # beyond the first words, only past an addressee or an incise
         i += 1
     return found
 
