@@ -229,3 +229,13 @@ def test_a_date_set_off_by_commas_and_falling_into_agreement() -> None:
     assert {label(doc, p.actor) for p in call.participants} == {"Peter Hudák", "Gábor Tóth"}
     assert call.date is not None and call.date.iso == "2026-03-19"
     assert event_at(doc, "tombés d'accord").event_type == vocab_iri("event-type", "agreement")
+
+
+def test_a_phone_call_told_by_telephoner_a() -> None:
+    text = ("Le président américain, John Miller, a téléphoné lundi au président slovaque, Peter Hudák, "
+            "ainsi qu'à son homologue polonais, Adam Nowicki.")
+    doc = extract_text(text, "telephoner", datetime.date(2026, 3, 17))
+    call = event_at(doc, "téléphoné")
+    assert call.event_type in GATHERINGS
+    assert {label(doc, p.actor) for p in call.participants} == {"John Miller", "Peter Hudák", "Adam Nowicki"}
+    assert call.date is not None and call.date.iso == "2026-03-16"

@@ -151,6 +151,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             elif case in AGAINST:
                 targets += actors_of(ctx, c)
         companions += _companions(ctx, token)
+        if hit.iri in GATHERINGS and token.lemma_.lower() in _channel_verbs(ctx):
+            # "a téléphoné dimanche à son homologue russe, X": whom one calls takes part
+            participants += [a for c in token.children if case_of(c) in ("à", "au", "aux")
+                             for a in actors_of(ctx, c) if _kind(ctx, a) in ("person", "state", "org")]
         if hit.iri in GATHERINGS:
             participants += linear_with(ctx, ctx.doc[hit.end - 1])  # "s'est entretenu par téléphone avec X"
             inviters = _inviters(ctx, token)
@@ -349,6 +353,11 @@ def _kind(ctx: Context, actor: str) -> str | None:
 
 #: Prepositions of a short place or time complement that may stand between a verb and "avec".
 _PLACE_OR_TIME_CASES = frozenset({"dans", "à", "au", "en", "durant", "pendant"})
+
+
+def _channel_verbs(ctx: Context) -> frozenset[str]:
+    """One-word verbs of the channel vocabulary ("téléphoner"): calling someone is meeting them."""
+    return frozenset(p for c in ctx.lex.channels for p in c.phrases if " " not in p and p.endswith("er"))
 
 
 def linear_with(ctx: Context, token: Token) -> list[str]:

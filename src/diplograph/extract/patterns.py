@@ -166,11 +166,20 @@ class VocabularyMatcher:
         strings = doc.vocab.strings
         words = _Words([strings[int(h)] for h in array[:, 0]], [strings[int(h)].lower() for h in array[:, 1]],
                        [strings[int(h)] for h in array[:, 2]])
+        repaired: list[tuple[int, str]] = []
         for i, lower in enumerate(words.lower):
             lemma = words.lemma[i]
             candidates = index.get(lower, [])
             if lemma != lower:
                 candidates = candidates + index.get(lemma, [])
+            if not candidates and i > 0 and lower.endswith("é") and words.pos[i] != "VERB" \
+                    and words.lemma[i - 1] in ("avoir", "être"):
+                # "a téléphoné": the tagger may read a rarer past participle after its auxiliary as
+                # a noun of its own lemma; the verb of a trigger it is, with that verb's lemma
+                candidates = index.get(lower[:-1] + "er", [])
+                if candidates:
+                    words.lemma[i], words.pos[i] = lower[:-1] + "er", "VERB"
+                    repaired.append((i, lower[:-1] + "er"))
             for phrase in candidates:
                 hit = _match(words, i, phrase)
                 if hit is None:
@@ -179,6 +188,8 @@ class VocabularyMatcher:
                 old = best.get(key)
                 if old is None or (hit.end - hit.start) > (old.end - old.start):
                     best[key] = hit
+        for i, verb in repaired:
+            doc[i].lemma_, doc[i].pos_ = verb, "VERB"
         hits = sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start), h.category, h.iri))
         # "le président du Conseil européen": a role phrase ("président du Conseil", a head of
         # government) that ends inside a gazetteer name is cut short by it; the shorter role
