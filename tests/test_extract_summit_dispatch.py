@@ -90,3 +90,11 @@ def test_the_participation_of_leaders_in_a_summit_makes_them_participants() -> N
     [summit] = gatherings(doc)
     assert {id_iri("person", "angela-merkel"), id_iri("person", "emmanuel-macron")} <= \
         {p.actor for p in summit.participants}
+
+
+def test_a_round_table_chaired_by_someone_is_a_meeting_with_its_chair() -> None:
+    doc = extract_text("La table ronde des forces politiques a été ouverte hier à Paris, puis s'est poursuivie "
+                       "sous la conduite de M. Pierre Lambert à Linas.\n", published="2003-01-17")
+    [table] = gatherings(doc)
+    assert table.trigger.text == "table ronde"
+    assert id_iri("person", "pierre-lambert") in {p.actor for p in table.participants}

@@ -32,7 +32,7 @@ AMONG_NOUNS = frozenset({"participant", "participante", "invité", "invitée", "
 #: "en présence de X", "a vu la participation de X": those named took part in the gathering.
 PRESENCE_NOUNS = frozenset({"présence", "participation"})
 #: "sous la présidence de X": the chair of the gathering of the clause.
-CHAIR_NOUNS = frozenset({"présidence"})
+CHAIR_NOUNS = frozenset({"présidence", "conduite"})  # "sous la conduite de X" (a round table's chair)
 #: "X, qui présidait la réunion": the subject chairs the gathering its object names.
 CHAIR_VERBS = frozenset({"présider", "coprésider"})
 _KINDS = ("person", "group", "delegation", "state", "org")

@@ -442,8 +442,9 @@ def _clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
         if ent.label_ == "PER" else None
     if title is not None:
         start = title
-    while end > start and ctx.doc[end - 1].pos_ == "PUNCT":
-        end -= 1
+    while end > start and (ctx.doc[end - 1].pos_ == "PUNCT" or (
+            ent.label_ == "PER" and ctx.doc[end - 1].pos_ in ("ADP", "DET") and ctx.doc[end - 1].is_lower)):
+        end -= 1  # "M. Pierre Lambert à" (Linas): the recogniser ran on into the next phrase
     if start >= end:
         return None
     return start, end
