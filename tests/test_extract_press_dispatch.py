@@ -239,3 +239,15 @@ def test_a_phone_call_told_by_telephoner_a() -> None:
     assert call.event_type in GATHERINGS
     assert {label(doc, p.actor) for p in call.participants} == {"John Miller", "Peter Hudák", "Adam Nowicki"}
     assert call.date is not None and call.date.iso == "2026-03-16"
+
+
+def test_calling_someone_is_a_call_calling_on_someone_is_an_appeal() -> None:
+    text = ("Le président finlandais, Juha Lehto, a appelé mardi le président estonien, Tarmo Kask. "
+            "Il a appelé la Russie à cesser les survols. Il a dénoncé ce qu'il a appelé une provocation.")
+    doc = extract_text(text, "calling", datetime.date(2026, 3, 17))
+    call = event_at(doc, "a appelé mardi")
+    assert call.event_type in GATHERINGS
+    assert {label(doc, p.actor) for p in call.participants} == {"Juha Lehto", "Tarmo Kask"}
+    assert event_at(doc, "a appelé la Russie").event_type == vocab_iri("event-type", "appeal")
+    begin = doc.source.text.index("qu'il a appelé")
+    assert not [e for e in doc.events if begin <= e.trigger.begin < begin + 20]

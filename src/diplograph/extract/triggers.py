@@ -46,7 +46,7 @@ def find_mentions(ctx: Context) -> None:
         in_issue = any((h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start))
                        or (hit.start < h.start == hit.end - 1 < h.end - 1)
                        or (h.start == hit.head and h.end < hit.end) for h in issue_hits)
-        if in_issue or _skip(ctx, token) or in_quote(ctx, token):
+        if in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         event = build_event(ctx, hit, token)
         if event is None:
@@ -55,6 +55,21 @@ def find_mentions(ctx: Context) -> None:
         _type_invitation(ctx, event, token)
         ctx.events.append(event)
         ctx.event_at[head] = event
+
+
+def _naming_or_appeal(ctx: Context, hit: Hit, token: Token) -> bool:
+    """"appeler" (cue:calling) tells a phone call only with the one called as its object: not "ce
+    qu'il a appelé une trahison", "appelé à se réunir", "appelle la Russie à cesser" (the longer
+    "appeler à" reads that one as an appeal)."""
+    if hit.iri not in GATHERINGS or token.lemma_.lower() not in cue_words(ctx.lex, "calling"):
+        return False
+    from diplograph.extract.syntax import actors_of
+
+    if token.pos_ != "VERB" or any(c.dep_ in ("xcomp", "ccomp") or c.lower_ in ("à", "au", "aux")
+                                   for c in token.children):
+        return True
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    return len(objects) != 1 or not actors_of(ctx, objects[0])
 
 
 def _incise_hits(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
