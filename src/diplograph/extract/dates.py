@@ -48,8 +48,10 @@ _NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) +
 FULL_DATE = re.compile(
     rf"\b(?:(?:{_DAY_RE})\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:1er|\d{{1,2}}))?\s+({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
-#: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports.
-DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?)?"
+#: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
+#: writes its city in lower case and the full date ("Abidjan, le 10 avril 2025 –").
+DATELINE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?)?"
+                      r"|[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3},\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+\s+\d{4})"
                       r"\s*(?:\([^)]*\))?\s*[-–—]\s", re.MULTILINE)
 MONTH_DATE = re.compile(
     rf"\b(?:en|début|fin|mi-|courant|depuis|au mois de|le mois de|de)\s*(?:\w+\s+)?({_MONTH_RE})"

@@ -123,6 +123,21 @@ def _geographic_features(ctx: Context) -> set[int]:
     return taken
 
 
+def _capitals_beyond_person(doc, title: int, end: int) -> bool:
+    """The recogniser cuts names whose family names are printed in capitals ("M. Ricardo SALAZAR"
+    + "QUISPE", "Mme Rosa Elena" + "CARHUAMACA", "M. MAMANI" + "CONDORI" as two MISC): the name
+    after the courtesy title runs on over them.
+
+    True when every entity touching ``title..end`` is a person or MISC name inside the run and some
+    word of the run written in capitals lies outside every person name the recogniser found.
+    """
+    ents = [e for e in doc.ents if e.start < end and e.end > title]
+    if not ents or any(e.label_ not in ("PER", "MISC") or e.start < title or e.end > end for e in ents):
+        return False
+    in_person = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
+    return any(t.is_upper and len(t) > 1 and t.i not in in_person for t in doc[title + 1:end])
+
+
 def _honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
     """"S.E. M. Hisham EL-SAYED", "Mme Nadia FAHMY": a name after a courtesy title that NER missed.
 
@@ -156,7 +171,11 @@ def _honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
                 break
         while k > j and doc[k - 1].lower_ in PARTICLES:
             k -= 1
-        if k == j or covered.intersection(range(j, k)) or taken.intersection(range(j, k)) \
+        if full and _capitals_beyond_person(doc, token.i, k):
+            covered_here: set[int] = set()  # "M. Ricardo SALAZAR QUISPE": NER stopped inside the name
+        else:
+            covered_here = covered
+        if k == j or covered_here.intersection(range(j, k)) or taken.intersection(range(j, k)) \
                 or any(i in ctx.heading_tokens for i in range(j, k)):
             continue
         words = [t for t in doc[j:k] if t.text != "-"]

@@ -1,0 +1,54 @@
+"""Visit readouts, regional summits and peace-talk articles (issue 12, round C).
+
+Short texts written here, in the ways real readouts and dispatches write: family names in
+capitals after a first name the recogniser cuts short, a working visit told over two days with
+successive meetings, a place given once and carried on.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+
+
+def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, slug, published=published), load_nlp())
+
+
+VISIT = (
+    "Quito, le 12 mai 2025 – Le ministre des Affaires étrangères, M. Tomas VELASCO, a reçu hier son "
+    "homologue bolivien, M. Javier MAMANI CONDORI. Les deux ministres ont évoqué la coopération "
+    "andine. Le ministre a ensuite reçu la ministre Mme Ana Lucía TORRES. M. MAMANI CONDORI a salué "
+    "un dialogue franc.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def visit() -> ExtractedDocument:
+    return extract_text(VISIT, "round-c-visit", datetime.date(2025, 5, 12))
+
+
+def test_family_names_in_capitals_after_a_first_name_belong_to_the_name(visit) -> None:
+    guest = visit.entities.get(id_iri("person", "javier-mamani-condori"))
+    assert guest is not None and guest.kind == "person"
+    # "M. MAMANI CONDORI" later is the same person, not a second one
+    assert sum("MAMANI CONDORI" in m.text for m in guest.mentions) == 2
+    assert id_iri("person", "ana-lucia-torres") in visit.entities
+    assert not any(e.kind == "person" and e.label in ("Javier Mamani", "Ana Lucía")
+                   for e in visit.entities.values())
+
+
+def test_a_ministry_dateline_in_lower_case_is_not_the_date_of_the_visit() -> None:
+    text = ("Dakar, le 20 juin 2025 – La ministre des Affaires étrangères, Mme Awa NDIAYE, a effectué les "
+            "16 et 17 juin 2025 une visite de travail à Accra.\n")
+    doc = extract_text(text, "round-c-dateline", datetime.date(2025, 6, 20))
+    (visit,) = [e for e in doc.events if e.event_type.endswith("/meeting")]
+    assert visit.date is not None and visit.date.iso == "2025-06-16"  # the visit's first day, not the dateline's
