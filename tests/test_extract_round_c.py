@@ -52,3 +52,16 @@ def test_a_ministry_dateline_in_lower_case_is_not_the_date_of_the_visit() -> Non
     doc = extract_text(text, "round-c-dateline", datetime.date(2025, 6, 20))
     (visit,) = [e for e in doc.events if e.event_type.endswith("/meeting")]
     assert visit.date is not None and visit.date.iso == "2025-06-16"  # the visit's first day, not the dateline's
+
+
+def test_an_audience_is_a_meeting_with_whom_it_was_held() -> None:
+    text = ("Le ministre des Affaires étrangères, M. Tomas VELASCO, a eu jeudi une audience auprès du président "
+            "de la République, M. Pablo ORTEGA. Il a ensuite rencontré la ministre du Commerce, Mme Lucía "
+            "BENAVIDES.\n")
+    doc = extract_text(text, "round-c-audience", datetime.date(2025, 5, 12))
+    meetings = sorted((e for e in doc.events if e.event_type.endswith("/meeting")), key=lambda e: e.trigger.begin)
+    assert len(meetings) == 2, [e.trigger.text for e in meetings]
+    audience = meetings[0]
+    assert audience.trigger.text == "audience"
+    # "auprès", read as an adverb by the tagger, still introduces whom the audience was with
+    assert id_iri("person", "pablo-ortega") in {p.actor for p in audience.participants}

@@ -371,8 +371,8 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     timed = {i for t in ctx.times for i in range(t.start, t.end)}
     # "s'est entretenu par téléphone jeudi avec X": adjectives, adverbs and time words come between
     while j < len(doc):
-        if doc[j].pos_ in ("ADJ", "ADV") or j in timed:
-            j += 1
+        if (doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ not in WITH) or j in timed:
+            j += 1  # not "auprès", which the tagger reads as an adverb: "une audience auprès de X"
         elif doc[j].text == "," and j + 1 < len(doc) and (j + 1 in timed or j - 1 in timed):
             j += 1  # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas
         elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
