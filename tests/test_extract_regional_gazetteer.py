@@ -58,3 +58,17 @@ def test_the_city_of_a_gathering_is_its_place_not_a_party() -> None:
     [meeting] = [e for e in doc.events if e.trigger.text == "rencontre"]
     assert meeting.places == [id_iri("place", "tashkent")]
     assert id_iri("state", "uzbekistan") not in doc.entities
+
+
+def test_counterparts_listed_by_title_after_the_verb_are_all_met() -> None:
+    doc = extract_text("Le ministre algérien des Affaires étrangères, M. Ahmed Attaf, a rencontré le ministre "
+                       "des Affaires étrangères de la République fédérative du Brésil, M. Mauro Vieira, le "
+                       "ministre des Affaires étrangères du Honduras, M. Javier Bu Soto, et le ministre des "
+                       "Affaires étrangères du Nicaragua, M. Denis Moncada.\n")
+    [meeting] = [e for e in doc.events if e.trigger.text == "rencontré"]
+    sides = {p.actor: p.side for p in meeting.participants}
+    assert sides == {id_iri("person", "ahmed-attaf"): id_iri("state", "algeria"),
+                     id_iri("person", "mauro-vieira"): id_iri("state", "brazil"),
+                     id_iri("person", "javier-bu-soto"): id_iri("state", "honduras"),
+                     id_iri("person", "denis-moncada"): id_iri("state", "nicaragua")}
+

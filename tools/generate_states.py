@@ -59,7 +59,7 @@ DEPENDENT = frozenset(
 #: Common French names ISO does not give, and French demonyms (masculine singular; a tuple when
 #: usage has several: "la délégation lao" and "le gouvernement laotien"), by ISO code.
 EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
-    "AF": ((), "afghan"), "AL": ((), "albanais"), "AO": ((), "angolais"), "AR": ((), "argentin"),
+    "AF": ((), "afghan"), "AL": ((), "albanais"), "AO": ((), "angolais"), "AR": (("République argentine",), "argentin"),
     "BA": (("Bosnie",), "bosnien"), "BD": ((), "bangladais"), "BF": (("Faso",), "burkinabè"),
     "BH": ((), ("bahreïnien", "bahreïni")),
     "BJ": ((), "béninois"), "BO": ((), "bolivien"), "CD": (("RDC", "Congo-Kinshasa"), None),
@@ -81,9 +81,9 @@ EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "SD": ((), "soudanais"), "SG": ((), "singapourien"), "SI": ((), "slovène"), "SN": ((), "sénégalais"),
     "SO": ((), "somalien"), "SS": ((), "sud-soudanais"), "SZ": (("Swaziland",), None), "TD": ((), "tchadien"),
     "TG": ((), "togolais"), "TH": ((), "thaïlandais"), "TJ": (("Tadjikistan",), "tadjik"),
-    "TL": (("Timor oriental",), None), "TM": ((), "turkmène"), "TN": ((), "tunisien"), "TZ": ((), "tanzanien"),
+    "TL": (("Timor oriental",), None), "TM": ((), "turkmène"), "TN": (("République tunisienne",), "tunisien"), "TZ": ((), "tanzanien"),
     "UG": ((), "ougandais"), "UY": ((), "uruguayen"), "UZ": ((), "ouzbek"),
-    "VE": (("Venezuela",), "vénézuélien"), "VN": (("Vietnam", "Viêt-nam"), "vietnamien"), "YE": ((), "yéménite"),
+    "VE": (("Venezuela", "République bolivarienne du Venezuela"), "vénézuélien"), "VN": (("Vietnam", "Viêt-nam"), "vietnamien"), "YE": ((), "yéménite"),
     "ZM": ((), "zambien"), "ZW": ((), "zimbabwéen"),
 }
 

@@ -146,6 +146,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     participants.extend(objs)
                     if hit.iri in GATHERINGS and c.dep_ == "obj":
                         participants.extend(named_in(ctx, c))  # "a réuni ses homologues X, Y et Z"
+                        if c.i in ctx.role_person:
+                            participants.extend(_listed_holders(ctx, c))
             elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
                 participants += actors_of(ctx, c)
             elif case in AGAINST:
@@ -290,6 +292,21 @@ def _told_ahead(token: Token) -> bool:
     tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     return any(future_form(t) for t in tensed) or ("Inf" in verb.morph.get("VerbForm") and not any(
         c.dep_.startswith("aux") for c in verb.children))
+
+
+def _listed_holders(ctx: Context, obj: Token) -> list[str]:
+    """"a rencontré le ministre des Affaires étrangères de X, M. A, le ministre ... de Y, M. B, et
+    le ministre ... de Z, M. C": a list of titled counterparts after the verb, which the parser
+    hangs anywhere; every holder of a title up to the end of the clause is met."""
+    found: list[str] = []
+    end = ctx.sent_of(obj).end
+    for k in range(obj.i, end):
+        t = ctx.doc[k]
+        if t.text in ";:" or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+            break
+        if k in ctx.role_person:
+            found.append(ctx.role_person[k])
+    return found
 
 
 def _first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
