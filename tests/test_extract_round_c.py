@@ -65,3 +65,15 @@ def test_an_audience_is_a_meeting_with_whom_it_was_held() -> None:
     assert audience.trigger.text == "audience"
     # "auprès", read as an adverb by the tagger, still introduces whom the audience was with
     assert id_iri("person", "pablo-ortega") in {p.actor for p in audience.participants}
+
+
+def test_a_long_title_between_commas_still_names_its_holder() -> None:
+    text = ("Le ministre d'État, ministre des Affaires étrangères, de la Coopération et de la Diaspora, "
+            "M. Paul KOFFI, a reçu mardi l'ambassadrice du Canada à Dakar, accréditée au Mali, Mme Claire "
+            "MARTIN.\n")
+    doc = extract_text(text, "round-c-titles", datetime.date(2025, 5, 14))
+    koffi = doc.entities[id_iri("person", "paul-koffi")]
+    martin = doc.entities[id_iri("person", "claire-martin")]
+    assert any(r.role.endswith("/foreign-minister") for r in koffi.roles)
+    assert any(r.role.endswith("/ambassador") for r in martin.roles)
+    assert not any(r.role.endswith("/ambassador") for r in koffi.roles)

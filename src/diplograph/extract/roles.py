@@ -233,10 +233,7 @@ def _name_after(ctx: Context, start: int, excellency: bool = False) -> Mention |
         if token.is_space or token.text in ".;:!?()«»" or token.is_sent_start:
             return None
         if token.text == ",":
-            nxt = j + 1
-            title = max((h.end for h in ctx.hits_of("role") if h.start == nxt), default=None)
-            if title is not None and title < len(doc) and doc[title].text == ",":
-                nxt = title + 1  # "le Premier Ministre, Chef du Gouvernement, M. X": a second title
+            nxt = _past_title_complements(ctx, j + 1)
             while nxt < len(doc) and (_is_honorific(doc[nxt]) or (
                     doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and _is_honorific(doc[nxt + 1]))
                     or (excellency and doc[nxt].lower_ in ("son", "sa") and nxt + 1 < len(doc)
@@ -250,6 +247,37 @@ def _name_after(ctx: Context, start: int, excellency: bool = False) -> Mention |
             return None
         j += 1
     return None
+
+
+def _past_title_complements(ctx: Context, nxt: int) -> int:
+    """Where the name may start after a comma that follows a role phrase.
+
+    Official titles run on between commas before the name: a second title ("le Premier Ministre,
+    Chef du Gouvernement, M. X"), the rest of a long portfolio ("le ministre des Affaires
+    étrangères, de l'Intégration africaine et de la Diaspora, M. X"), a participle phrase
+    ("l'ambassadeur au Brésil, accrédité au Pérou, Mme X"). Each such segment ends at a comma,
+    holds no finite verb and names no person; at most three are passed.
+    """
+    doc = ctx.doc
+    for _ in range(3):
+        if nxt >= len(doc):
+            break
+        title = max((h.end for h in ctx.hits_of("role") if h.start == nxt), default=None)
+        if title is not None and title < len(doc) and doc[title].text == ",":
+            nxt = title + 1
+            continue
+        first = doc[nxt]
+        if not (first.lower_ in ("de", "du", "des", "d'", "d’")
+                or ("Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "ADJ"))):
+            break
+        end = next((k for k in range(nxt + 1, min(nxt + 12, len(doc))) if doc[k].text in ",.;:()«»"
+                    or doc[k].is_sent_start), None)
+        if end is None or doc[end].text != "," or any(
+                (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm"))
+                or any(m.kind == "person" for m in ctx.by_token.get(t.i, [])) for t in doc[nxt:end]):
+            break
+        nxt = end + 1
+    return nxt
 
 
 def _is_honorific(token) -> bool:
