@@ -77,3 +77,17 @@ def test_a_long_title_between_commas_still_names_its_holder() -> None:
     assert any(r.role.endswith("/foreign-minister") for r in koffi.roles)
     assert any(r.role.endswith("/ambassador") for r in martin.roles)
     assert not any(r.role.endswith("/ambassador") for r in koffi.roles)
+
+
+def test_officials_met_on_a_visit_to_a_city_serve_the_state_the_city_is_given_in() -> None:
+    text = ("Abidjan, le 10 avril 2025 – Le ministre des Affaires étrangères, M. Paul KOFFI, a effectué une "
+            "visite de travail à Lima, capitale du Pérou. Il a été reçu par la présidente de la République, "
+            "Mme Rosa QUISPE, à qui il a transmis une invitation à effectuer une visite officielle en Côte "
+            "d'Ivoire.\n")
+    doc = extract_text(text, "round-c-host-city", datetime.date(2025, 4, 10))
+    peru = id_iri("state", "peru")
+    quispe = doc.entities[id_iri("person", "rosa-quispe")]
+    # the visit told as made is to Peru; the one she is invited to make is not where she serves
+    assert quispe.roles and all(r.organisation == peru for r in quispe.roles)
+    koffi = doc.entities[id_iri("person", "paul-koffi")]
+    assert koffi.roles and all(r.organisation != peru for r in koffi.roles)  # the guest serves no host

@@ -783,18 +783,26 @@ def _host_state_offices(ctx: Context) -> None:
     one state, the people it names with such bare offices (and no side) serve that state.
     """
     doc = ctx.doc
-    hosts = set()
+    told: set[str] = set()  # visits told as made
+    invited: set[str] = set()  # "l'a invité à effectuer une visite en X": only asked for
     visitors = set()  # "La ministre des Affaires étrangères, X, en visite au Portugal,": X is the guest
     for token in lemma_tokens(doc, VISIT_NOUNS):
         if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
             visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
+        hosts = invited if "Inf" in token.head.morph.get("VerbForm") else told
+        if hosts is told and token.dep_ == "obj":  # "X a effectué une visite à Lima": X is the guest
+            visitors.update(m.iri for c in token.head.children if c.dep_ == "nsubj"
+                            for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
         j = token.i + 1
-        while j < len(doc) and j <= token.i + 4 and doc[j].lower_ not in ("en", "au", "aux"):
+        while j < len(doc) and j <= token.i + 4 and doc[j].lower_ not in ("en", "au", "aux", "à"):
             if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
                 break
             j += 1
         if j < len(doc) and doc[j].lower_ in ("en", "au", "aux"):
             hosts.update(m.iri for m in ctx.by_token.get(j + 1, []) if m.kind == "state" and m.start == j + 1)
+        elif j < len(doc) and doc[j].lower_ == "à":
+            hosts.update(_state_of_city(ctx, j + 1))
+    hosts = told or invited
     if len(hosts) != 1:
         return
     host = hosts.pop()
@@ -808,6 +816,21 @@ def _host_state_offices(ctx: Context) -> None:
                 and entity.iri not in companions | visitors and all(r.organisation is None for r in entity.roles):
             entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
             ctx.sides[entity.iri] = host
+
+
+def _state_of_city(ctx: Context, start: int) -> set[str]:
+    """"à Lima, capitale du Pérou", "à Cotonou, au Bénin": the state the text gives a city in."""
+    doc = ctx.doc
+    city = next((m for m in ctx.by_token.get(start, []) if m.start == start and m.kind == "place"), None)
+    if city is None or city.end >= len(doc) or doc[city.end].text != ",":
+        return set()
+    for k in range(city.end + 1, min(city.end + 7, len(doc))):
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            break
+        states = {m.iri for m in ctx.by_token.get(k, []) if m.kind == "state" and m.start == k}
+        if states:
+            return states
+    return set()
 
 
 def _side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
