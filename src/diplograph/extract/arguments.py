@@ -204,7 +204,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             host = _host_beside(ctx, token)
             if host is not None:
                 participants.append(host)
-    agents = unique(agents)
+    agents = _without_title_states(ctx, unique(agents), sentence)
+    participants = _without_title_states(ctx, participants + companions, sentence, agents) \
+        if participants or companions else participants
     event.agents = agents
     event.targets = [t for t in unique(targets) if t not in agents]
     if hit.iri in GATHERINGS or hit.iri == et("agreement"):
@@ -216,10 +218,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             event.host = _host_beside(ctx, token)
         if verbal and token.lemma_ in GUEST_VERBS and not participants:
             participants = _named_after(ctx, token)  # the parse lost the object: names after the verb
-        everyone = unique(agents + participants + companions)
+        everyone = unique(agents + participants)
         event.participants = [participant_of(ctx, a, event.sentence) for a in everyone]
-    elif participants or companions:
-        event.participants = [participant_of(ctx, a, event.sentence) for a in unique(participants + companions)]
+    elif participants:
+        event.participants = [participant_of(ctx, a, event.sentence) for a in unique(participants)]
     event.places = _places(ctx, token, hit.iri in GATHERINGS, addressed=hit.iri == et("appeal"))
     event.status = _status(ctx, token, hit)
     date = _attached_time(ctx, token, DateValue)
@@ -307,6 +309,34 @@ def _listed_holders(ctx: Context, obj: Token) -> list[str]:
         if k in ctx.role_person:
             found.append(ctx.role_person[k])
     return found
+
+
+def _without_title_states(ctx: Context, actors: list[str], sentence, also: list[str] = ()) -> list[str]:
+    """Drop a state or organisation named only as the complement of a title whose holder is there
+    too ("le ministre des Affaires étrangères du Qatar, X, et le secrétaire général de l'ONU, Y, ont
+    discuté": X and Y talked, not Qatar and the UN besides them)."""
+    present = set(actors) | set(also)
+    roles = [h for h in ctx.hits_of("role") if sentence.start <= h.start < sentence.end]
+
+    def in_title(m) -> bool:
+        for h in roles:
+            holder = ctx.role_person.get(h.head)
+            if holder is None or holder not in present or not h.end <= m.start <= h.end + 3:
+                continue
+            if all(t.pos_ in ("ADP", "DET") for t in ctx.doc[h.end:m.start]):
+                return True
+        return False
+
+    kept = []
+    for actor in actors:
+        entity = ctx.entities.get(actor)
+        if entity is not None and entity.kind in ("state", "org"):
+            mentions = [m for k in range(sentence.start, sentence.end) for m in ctx.by_token.get(k, [])
+                        if m.iri == actor and m.start == k]
+            if mentions and all(in_title(m) for m in mentions):
+                continue
+        kept.append(actor)
+    return kept
 
 
 def _first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
