@@ -72,3 +72,19 @@ def test_counterparts_listed_by_title_after_the_verb_are_all_met() -> None:
                      id_iri("person", "javier-bu-soto"): id_iri("state", "honduras"),
                      id_iri("person", "denis-moncada"): id_iri("state", "nicaragua")}
 
+
+
+def test_coordinated_titles_share_the_state_the_second_names() -> None:
+    doc = extract_text("Le président français Emmanuel Macron recevra vendredi le Premier ministre et chef "
+                       "de la diplomatie du Qatar.\n", )
+    [meeting] = [e for e in doc.events if e.trigger.text == "recevra"]
+    others = [p for p in meeting.participants if p.actor != id_iri("person", "emmanuel-macron")]
+    assert [p.side for p in others] == [id_iri("state", "qatar")]  # not France's Prime Minister
+
+
+def test_states_named_in_titles_are_not_parties_besides_their_holders() -> None:
+    doc = extract_text("Le ministre des Affaires étrangères du Qatar, Khalid Al-Mansouri, et le secrétaire "
+                       "général de l'ONU, Antonio Guterres, ont discuté par téléphone mardi.\n")
+    [call] = [e for e in doc.events if e.trigger.text.startswith("discuté")]
+    assert {p.actor for p in call.participants} == {id_iri("person", "khalid-al-mansouri"),
+                                                   id_iri("person", "antonio-guterres")}

@@ -53,6 +53,8 @@ def find_roles(ctx: Context) -> None:
                 assign_named(ctx, plural)
             continue
         org, phrase_end = _organisation(ctx, hit, demonym_at)
+        if org is None:
+            org = _shared_organisation(ctx, hit, phrase_end, demonym_at)
         before = _name_before(ctx, hit.start, hit.head)
         person = _name_after(ctx, phrase_end, excellency=before is None) or before
         evidence = ctx.span(hit.start, phrase_end)
@@ -195,6 +197,23 @@ def _organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[s
 
 #: "ministre de X" serves the "ministère de X" of the gazetteer (the title names the ministry).
 _MINISTER_TO_MINISTRY = {"ministre": "ministère", "ministres": "ministère"}
+
+
+def _shared_organisation(ctx: Context, hit: Hit, phrase_end: int, demonym_at: dict[int, str]) -> str | None:
+    """"le Premier ministre et chef de la diplomatie du Qatar": two coordinated titles of one
+    person share the state the second names (without it the first would be the home state's)."""
+    doc = ctx.doc
+    j = phrase_end
+    if j >= len(doc) or doc[j].lower_ != "et":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].pos_ == "DET":
+        j += 1
+    second = next((h for h in ctx.hits_of("role") if h.start == j), None)
+    if second is None or "Plur" in doc[second.head].morph.get("Number"):
+        return None
+    org, _ = _organisation(ctx, second, demonym_at)
+    return org
 
 
 def _ministry_of(ctx: Context, hit: Hit) -> str | None:
