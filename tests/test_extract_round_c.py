@@ -91,3 +91,13 @@ def test_officials_met_on_a_visit_to_a_city_serve_the_state_the_city_is_given_in
     assert quispe.roles and all(r.organisation == peru for r in quispe.roles)
     koffi = doc.entities[id_iri("person", "paul-koffi")]
     assert koffi.roles and all(r.organisation != peru for r in koffi.roles)  # the guest serves no host
+
+
+def test_a_given_name_and_a_family_name_in_capitals_is_a_person_even_without_a_title() -> None:
+    text = ("Délégation du gouvernement : Teresa ALCANTARA, conseillère pour la paix ; Jean-Marc KOUASSI, "
+            "conseiller juridique.\n\nMme ALCANTARA a salué « une avancée ».\n")
+    doc = extract_text(text, "round-c-list-names", datetime.date(2023, 9, 4))
+    alcantara = doc.entities.get(id_iri("person", "teresa-alcantara"))
+    assert alcantara is not None and alcantara.kind == "person"
+    (quote,) = doc.quotes
+    assert quote.speaker == alcantara.iri  # "Mme ALCANTARA" is the person of the list, not a second one

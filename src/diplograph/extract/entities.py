@@ -469,6 +469,23 @@ def _clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     return start, end
 
 
+#: Words before a place name: a name in capitals after them stays a place ("à Saint-DENIS").
+LOCATIVE_WORDS = frozenset({"à", "au", "aux", "en", "de", "d'", "d’", "du", "dans", "vers", "depuis"})
+
+
+def _given_name_and_capitals(tokens) -> bool:
+    """"Teresa ALCANTARA", "Jean-Marc KOUASSI": given names, then family names printed in capitals
+    (how readouts and reference works print people), which the recogniser may tag MISC."""
+    words = [t for t in tokens if t.text != "-"]
+    if len(words) < 2 or not all(t.is_alpha for t in words):
+        return False
+    caps = [t.is_upper and len(t) > 1 for t in words]
+    if not caps[-1] or caps[0] or not words[0].is_title:
+        return False
+    first_cap = caps.index(True)
+    return all(caps[first_cap:]) and all(t.is_title for t in words[:first_cap])
+
+
 def _looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool:
     tokens = ctx.doc[start:end]
     if any(t.i in ctx.heading_tokens for t in tokens):
@@ -542,6 +559,9 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
     label = "PER" if as_person else ent.label_
     if label != "PER" and (start > 0 and _honorific(doc[start - 1])):
         label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
+    if label in ("MISC", "LOC") and _given_name_and_capitals(doc[start:end]) and not linked \
+            and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
+        label = "PER"  # "Teresa ALCANTARA, conseillère ...": a given name and a family name in capitals
     if label == "PER":
         surname = _surname_match(ctx, text)
         if surname is not None:
