@@ -96,3 +96,20 @@ def test_an_exchange_behind_closed_doors_is_a_talk() -> None:
 def test_a_speaker_after_an_incise_of_the_reporting_verb_is_found() -> None:
     doc = extract_text("« Nous sommes satisfaits », relève, de son côté, la présidence sénégalaise.\n")
     assert [q.speaker for q in doc.quotes] == [id_iri("state", "senegal")]
+
+
+def test_a_summit_someone_will_attend_is_planned() -> None:
+    doc = extract_text("Le président tchadien a quitté Ndjamena mercredi pour Addis-Abeba, où il prendra part "
+                       "au sommet de l'Union africaine.\n", published="2024-03-15")
+    [summit] = [e for e in doc.events if e.trigger.text == "sommet"]
+    assert summit.status.endswith("/planned")
+
+
+def test_demonyms_of_smaller_african_states_give_sides() -> None:
+    doc = extract_text("Reçu en audience par le président sénégalais Macky Sall, le ministre gambien Mamadou "
+                       "Tangara a transmis un message. Le ministre libérien Joseph Kollie était présent.\n",
+                       published="2024-03-15")
+    assert [r.organisation for r in doc.entities[id_iri("person", "mamadou-tangara")].roles] == \
+        [id_iri("state", "gambia")]
+    assert [r.organisation for r in doc.entities[id_iri("person", "joseph-kollie")].roles] == \
+        [id_iri("state", "liberia")]

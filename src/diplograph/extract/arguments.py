@@ -831,6 +831,11 @@ def _status(ctx: Context, token: Token, hit: Hit) -> str:
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
         if future_form(t):
             return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ in ("obl", "obl:arg") \
+            and token.head.pos_ == "VERB" and token.head.i not in ctx.event_at:
+        head = token.head  # "où il prendra part au sommet", "participera à la réunion": still to come
+        if any(future_form(t) for t in [head, *(c for c in head.children if c.dep_.startswith("aux"))]):
+            return PLANNED
     for c in token.children:
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
             return words[c.lemma_.lower()]
