@@ -101,3 +101,13 @@ def test_a_given_name_and_a_family_name_in_capitals_is_a_person_even_without_a_t
     assert alcantara is not None and alcantara.kind == "person"
     (quote,) = doc.quotes
     assert quote.speaker == alcantara.iri  # "Mme ALCANTARA" is the person of the list, not a second one
+
+
+def test_a_fronted_role_before_the_holders_usual_title_is_his() -> None:
+    text = ("Le ministre des Affaires étrangères, M. Adama TRAORÉ, est arrivé lundi à Lima. Chef de la "
+            "délégation, le ministre TRAORÉ était accompagné de M. Jean KOUAME.\n")
+    doc = extract_text(text, "round-c-fronted-role", datetime.date(2025, 4, 10))
+    traore = doc.entities[id_iri("person", "adama-traore")]
+    assert {r.role.rsplit("/", 1)[-1] for r in traore.roles} >= {"foreign-minister", "head-of-delegation"}
+    kouame = doc.entities[id_iri("person", "jean-kouame")]
+    assert not any(r.role.endswith("/head-of-delegation") for r in kouame.roles)

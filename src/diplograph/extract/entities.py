@@ -559,6 +559,9 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
     label = "PER" if as_person else ent.label_
     if label != "PER" and (start > 0 and _honorific(doc[start - 1])):
         label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
+    if label != "PER" and doc[start].is_upper and any(h.end == start for h in ctx.hits_of("role")) \
+            and _surname_match(ctx, text) is not None:
+        label = "PER"  # "le ministre KONATÉ" tagged ORG: a title, then a family name told before
     if label in ("MISC", "LOC") and _given_name_and_capitals(doc[start:end]) and not linked \
             and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
         label = "PER"  # "Teresa ALCANTARA, conseillère ...": a given name and a family name in capitals

@@ -285,6 +285,11 @@ def _past_title_complements(ctx: Context, nxt: int) -> int:
         if title is not None and title < len(doc) and doc[title].text == ",":
             nxt = title + 1
             continue
+        if doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc):
+            # "Chef de la délégation, le ministre X": a fronted role, then the holder's usual title
+            title = max((h.end for h in ctx.hits_of("role") if h.start == nxt + 1), default=None)
+            if title is not None and any(m.kind == "person" and m.start == title for m in ctx.by_token.get(title, [])):
+                return title
         first = doc[nxt]
         if not (first.lower_ in ("de", "du", "des", "d'", "d’")
                 or ("Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "ADJ"))):
