@@ -98,3 +98,12 @@ def test_a_round_table_chaired_by_someone_is_a_meeting_with_its_chair() -> None:
     [table] = gatherings(doc)
     assert table.trigger.text == "table ronde"
     assert id_iri("person", "pierre-lambert") in {p.actor for p in table.participants}
+
+
+def test_a_demonstrative_in_an_untensed_frame_points_at_the_summit_to_come() -> None:
+    doc = extract_text("Le prochain sommet de l'Otan se tiendra les 11 et 12 juillet à Vilnius. Lors de cette "
+                       "réunion des chefs d'État, les alliés devront décider de l'élargissement.\n",
+                       published="2023-06-16")
+    [summit] = gatherings(doc)
+    assert summit.status.endswith("/planned")
+    assert summit.date is not None and summit.date.iso == "2023-07-11"

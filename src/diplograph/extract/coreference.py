@@ -334,9 +334,28 @@ def _same_status(one: str, other: str) -> bool:
     return (one == OCCURRED) == (other == OCCURRED)
 
 
+def _untensed(token: Token) -> bool:
+    """A gathering noun no past tense tells ("Lors de cette réunion, les alliés devront ..."): its
+    "occurred" is only the default, so a demonstrative may point at a gathering to come."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            tensed = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+            return not any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense")
+                           or "Part" in t.morph.get("VerbForm") for t in tensed)
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
 def _compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     """Can ``event`` be a further mention of ``antecedent``? Kind, status, date, place, people."""
-    if antecedent.event_type not in GATHERINGS or not _same_status(antecedent.status, event.status):
+    if antecedent.event_type not in GATHERINGS:
+        return False
+    if not _same_status(antecedent.status, event.status) and not (
+            how == "demonstrative" and event.status == OCCURRED and antecedent.status != OCCURRED
+            and _untensed(event_token(ctx, event))):
         return False
     if antecedent.date is not None and event.date is not None and not (
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
