@@ -117,3 +117,10 @@ def test_a_quote_that_opens_on_the_speech_verb_is_the_subjects() -> None:
                        "interlocuteurs.\n")
     [quote] = doc.quotes
     assert quote.speaker == id_iri("person", "hakan-fidan")
+
+
+def test_a_time_among_the_reported_words_does_not_date_the_incise() -> None:
+    doc = extract_text("« Nous faisons face à la situation la plus grave depuis la fin de la guerre », en 1989, "
+                       "a ajouté le secrétaire général Jens Stoltenberg.\n", published="2022-11-09")
+    [said] = [e for e in doc.events if e.trigger.text == "ajouté"]
+    assert said.date is None or not said.date.iso.startswith("1989")

@@ -917,6 +917,10 @@ def _attached_time(ctx: Context, token: Token, kind: type):
                   if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
                   and not getattr(t.value, "deadline", False)  # "d'ici à la fin mars" is a time limit
                   and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
+    if token.pos_ == "VERB" and candidates and is_reporting(ctx, token):
+        # "« ... depuis la Guerre froide », en 1989, a ajouté X": the words before an incise are
+        # what was said; a time among them dates what they tell, not the saying
+        candidates = [t for t in candidates if t.start > token.i]
     if not candidates:
         return None
     triggers = ctx.trigger_heads | {token.i}
