@@ -2,9 +2,9 @@
 
 Which arguments a trigger takes follows French syntax: subject = agent (the speaker, the
 host of "recevoir"), objects and "avec"/"entre" complements = participants, "contre" and
-the object of "accuser" = target, "par" = agent of a passive; locative complements give
-the place, the date or duration that depends on the trigger's clause gives the time,
-issues named in the clause give the topic, tense, mood and cue words give the status.
+the object of "accuser" = target, "par" = agent of a passive; issues named in the clause
+give the topic. The place comes from :mod:`diplograph.extract.event_places`, the status and
+the time from :mod:`diplograph.extract.event_time`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.dates import time_near
+from diplograph.extract.event_places import event_places
+from diplograph.extract.event_time import attached_time, dated_before, event_status, first_day, told_ahead, told_done
 from diplograph.extract.kinds import (
-    ANNOUNCED,
     BACKGROUND,
     COMMITTING,
     GATHERINGS,
@@ -36,7 +36,6 @@ from diplograph.extract.syntax import (
     actors_of,
     case_of,
     event_token,
-    future_form,
     in_quote,
     interrupted_compound,
     is_actor,
@@ -61,13 +60,6 @@ HOST_NOUNS = frozenset({"hôte", "hôtesse"})
 
 #: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
 GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
-
-#: Verbs that make a gathering happen ("effectuer une visite", "tenir un sommet"): in the
-#: infinitive after another verb ("l'a invité à effectuer une visite") the gathering is still to come.
-HOLDING_VERBS = frozenset("effectuer tenir organiser accueillir faire entreprendre convoquer".split())
-
-#: Verbs that end a gathering ("ont achevé mardi un sommet de deux jours"): the day told is its last.
-ENDING_VERBS = frozenset("achever clôturer clore terminer boucler conclure".split())
 
 #: Verbs whose subject is the agent of their noun object ("X a lancé un appel à ...").
 LIGHT_VERBS = frozenset(
@@ -222,28 +214,28 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         event.participants = [participant_of(ctx, a, event.sentence) for a in everyone]
     elif participants:
         event.participants = [participant_of(ctx, a, event.sentence) for a in unique(participants)]
-    event.places = _places(ctx, token, hit.iri in GATHERINGS, addressed=hit.iri == et("appeal"))
-    event.status = _status(ctx, token, hit)
-    date = _attached_time(ctx, token, DateValue)
+    event.places = event_places(ctx, token, hit.iri in GATHERINGS, addressed=hit.iri == et("appeal"))
+    event.status = event_status(ctx, token, hit)
+    date = attached_time(ctx, token, DateValue)
     reference = ctx.reference_date
     later = date is not None and reference is not None and date.iso > reference.isoformat()[:len(date.iso)]
     if later and event.status == OCCURRED and hit.iri not in GATHERINGS and hit.iri not in BACKGROUND \
-            and _told_done(token):
+            and told_done(token):
         date = None  # "a annoncé la tenue, en septembre, d'une conférence": the date of what is announced
     if date is not None:
         event.date = date
         if event.status == OCCURRED and later:
             event.status = PLANNED  # dated after the publication: it has not happened yet
-        elif event.status == PLANNED and hit.iri in GATHERINGS and _dated_before(date, reference) \
-                and not _told_ahead(token):
+        elif event.status == PLANNED and hit.iri in GATHERINGS and dated_before(date, reference) \
+                and not told_ahead(token):
             # "la réunion organisée lundi", "a évoqué la réunion de lundi", "a organisé une réunion
             # lundi": a cue word of planning governs it, but the day it was held is already past
             event.status = OCCURRED
     if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
-        duration = _attached_time(ctx, token, DurationValue)
+        duration = attached_time(ctx, token, DurationValue)
         if duration is not None:
             event.duration = duration
-        event.date = _first_day(token, event.date, event.duration)
+        event.date = first_day(token, event.date, event.duration)
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
@@ -278,22 +270,6 @@ def _names_someone(ctx: Context, indices: list[int]) -> bool:
     roles = ctx.hits_of("role")
     return any(ctx.by_token.get(k) or k in ctx.role_person or any(h.start <= k < h.end for h in roles)
                for k in indices)
-
-
-def _dated_before(date: DateValue, reference) -> bool:
-    """A day (not a month or a year) strictly before the publication day."""
-    return reference is not None and len(date.iso) == 10 and date.iso < reference.isoformat()[:10]
-
-
-def _told_ahead(token: Token) -> bool:
-    """The trigger's own verb (or the verb of the clause it is the subject or object of) is a
-    future, a conditional or an infinitive: what it tells is still to come, whatever its date."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    return any(future_form(t) for t in tensed) or ("Inf" in verb.morph.get("VerbForm") and not any(
-        c.dep_.startswith("aux") for c in verb.children))
 
 
 def _listed_holders(ctx: Context, obj: Token) -> list[str]:
@@ -337,22 +313,6 @@ def _without_title_states(ctx: Context, actors: list[str], sentence, also: list[
                 continue
         kept.append(actor)
     return kept
-
-
-def _first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
-    """"ont achevé mardi un sommet de deux jours": the day told is the last one; the gathering is
-    dated by its first (Monday), as a range "du 26 au 27 mai" is."""
-    import datetime
-    import re
-
-    if date is None or duration is None or date.precision != "day":
-        return date
-    days = re.fullmatch(r"P(\d+)D", duration.iso)
-    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:mod", "obl") else token
-    if days is None or int(days.group(1)) < 2 or verb.lemma_.lower() not in ENDING_VERBS:
-        return date
-    first = datetime.date.fromisoformat(date.iso) - datetime.timedelta(days=int(days.group(1)) - 1)
-    return DateValue(first.isoformat(), "day", date.evidence, relative=date.relative)
 
 
 def _inviters(ctx: Context, verb: Token) -> list[str]:
@@ -651,68 +611,6 @@ def _companions(ctx: Context, token: Token) -> list[str]:
 
 
 
-def _places(ctx: Context, token: Token, gathering: bool, addressed: bool = False) -> list[str]:
-    """Places of the event: locative complements of the trigger (or of its verb). An appeal's
-    "à X de + infinitive" names whom it asks ("a demandé à Ankara de cesser"), not where."""
-    places: list[str] = []
-    if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
-        for c in token.subtree:
-            if c.dep_ == "nmod" and case_of(c) in ("de", "d'") and (c.head.i == token.i or c.head.head.i == token.i):
-                places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.place not in places]
-    scopes = [token]
-    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
-        scopes.append(token.head)
-    for scope in scopes:
-        for c in scope.children:
-            if c.lower_ == "y" and c.pos_ in ("PRON", "ADV") and c.i < scope.i:
-                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
-                if place is not None and place not in places:
-                    places.append(place)
-                continue
-            if not c.dep_.startswith(("obl", "nmod", "advmod")):
-                continue
-            case = case_of(c)
-            if c.dep_ == "advmod" and c.lower_ == "y":
-                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
-                if place is not None and place not in places:
-                    places.append(place)
-                continue
-            if case not in LOCATIVE:
-                continue
-            if addressed and case in ("à", "au", "aux") and (_asks_to_do(scope) or _asks_to_do(c)):
-                continue
-            for m in ctx.by_token.get(c.i, []):
-                if m.place and m.place not in places:
-                    places.append(m.place)
-    if not places and gathering:
-        places += _parenthesis_place(ctx, token)  # "La première session (Vientiane, 21-23 mars 2016)"
-    if not places:
-        where = _where_antecedent(ctx, token)  # "la situation au Soudan, où les combats se poursuivent"
-        if where is not None:
-            places.append(where)
-    sentence = ctx.sent_of(token)
-    if not places:
-        fronted = _fronted_place(ctx, sentence)  # "À Kiev, le ministre a accusé ..."
-        if fronted is not None:
-            places.append(fronted)
-    if not places and gathering:
-        for m in ctx.mentions:
-            if m.place and sentence.start <= m.start < sentence.end and m.start > 0:
-                prev = ctx.doc[m.start - 1]
-                if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
-                                               and ctx.doc[m.start - 2].lower_ in LOCATIVE):
-                    if _topic_place(ctx, ctx.doc[m.start]):
-                        continue  # "la situation en Libye et en Ukraine": what was discussed
-                    lo, hi = sorted((token.i, m.start))
-                    if any(lo < i < hi and i in ctx.trigger_heads for i in range(lo, hi)):
-                        break  # "la visite de X ... après l'entretien de Y à Riyad": the nearer event's
-                    if m.place not in places:
-                        places.append(m.place)
-                    break
-    return places
-
-
-
 def _agent_after(ctx: Context, token: Token) -> list[str]:
     """"X a été reçu, lundi, par le chef du Gouvernement, Y, indique ...": the "par" phrase right
     after a passive verb is its agent even when the parser hung it on a later verb (commas around
@@ -738,236 +636,8 @@ def _host_beside(ctx: Context, token: Token) -> str | None:
     return found[0] if found else None
 
 
-def _asks_to_do(verb: Token) -> bool:
-    """"de" + infinitive hangs on the verb or on its "à" complement: "demander à X de cesser"."""
-    return any("Inf" in c.morph.get("VerbForm") and any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’")
-                                                        for g in c.children) for c in verb.children)
-
-
-def _parenthesis_place(ctx: Context, token: Token) -> list[str]:
-    """"la première session (Vientiane, 21-23 mars 2016)": a place opening a parenthesis right
-    after a gathering noun is where it was held, as encyclopedias and chronologies write it
-    (the parenthesis's date is read the same way by the dates stage)."""
-    if token.pos_ != "NOUN" or token.i + 2 >= len(ctx.doc) or ctx.doc[token.i + 1].text != "(":
-        return []
-    return [m.place for m in ctx.by_token.get(token.i + 2, []) if m.place][:1]
-
-
 #: Words between a subject-matter noun and its place: "la situation au Soudan", "des tensions,
 #: comme en Arménie", "la sécurité notamment au Sahel".
-_BEFORE_PLACE = frozenset({"au", "aux", "du", "des", "comme", "notamment", "surtout", ","})
-
-
-def _topic_place(ctx: Context, word: Token) -> bool:
-    """A place that qualifies a subject-matter noun ("la situation en Libye", "la guerre en Ukraine",
-    "les tensions au Sahel"; cue:subject-matter in triggers.ttl): what was talked about, not where."""
-    matter = cue_words(ctx.lex, "subject-matter")
-    while word.dep_ == "conj" and word.head.i < word.i:  # "en Ukraine et en Arménie": the first one
-        word = word.head
-    i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
-    # adjectives too: "les zones maritimes en mer Égée", "les incidents répétés en mer de Chine"
-    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET", "ADJ") or ctx.doc[i].lower_ in _BEFORE_PLACE
-                     or (ctx.doc[i].dep_ == "acl" and "Part" in ctx.doc[i].morph.get("VerbForm"))):
-        i -= 1
-    if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
-        return True
-    return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
-
-
-def _where_antecedent(ctx: Context, token: Token) -> str | None:
-    """The place a relative clause opened by "où" is about: the noun it qualifies, when that
-    noun names a place ("au Soudan, où les combats se poursuivent")."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    where = [c for c in verb.children if c.lower_ == "où" and c.i < verb.i] if verb.dep_ == "acl:relcl" else []
-    if not where:
-        return None
-    j = where[0].i - 1  # the words just before "où" (the parse often hangs the clause elsewhere)
-    while j >= 0 and ctx.doc[j].is_punct:
-        j -= 1
-    for m in ctx.by_token.get(j, []) if j >= 0 else []:
-        if m.place:
-            return m.place
-    return None
-
-
-def _place_before(ctx: Context, token: Token) -> str | None:
-    """The latest place named before ``token`` in this or the previous sentence."""
-    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
-    start = sentences[0].start if sentences else ctx.sent_of(token).start
-    found = [m for m in ctx.mentions if m.place and m.iri == m.place and start <= m.start < token.i]
-    return found[-1].place if found else None
-
-
-
-def _fronted_place(ctx: Context, sentence) -> str | None:
-    """A sentence opening on "À X," / "A X," / "Au X," places everything it reports, also after a
-    fronted time ("La semaine dernière, à Moscou, X a affirmé", "Mardi, à Bruxelles, ...")."""
-    first = sentence[0]
-    while (first.is_space or first.i in ctx.heading_tokens) and first.i + 1 < sentence.end:
-        first = ctx.doc[first.i + 1]  # past the dateline ("VIENNE, 12 février (AFP) -")
-    if first.lower_ not in LOCATIVE and first.text != "A":
-        # a short fronted adverbial with no verb ("La semaine dernière,", "Mardi,") may come first
-        comma = next((t for t in ctx.doc[first.i:min(first.i + 5, sentence.end - 1)] if t.text == ","), None)
-        if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[first.i:comma.i]):
-            first = ctx.doc[comma.i + 1]
-    if first.lower_ not in LOCATIVE and first.text != "A":
-        return None
-    j = first.i + 1
-    while j < sentence.end and ctx.doc[j].pos_ == "DET":
-        j += 1
-    for m in ctx.by_token.get(j, []):
-        if m.place and m.start == j and m.end < sentence.end and ctx.doc[m.end].text == ",":
-            return m.place
-    return None
-
-
-
-def _status(ctx: Context, token: Token, hit: Hit) -> str:
-    """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
-    words = ctx.vocab.status_words  # type: ignore[attr-defined]
-    verb = token
-    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
-        verb = token.head
-    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
-        if future_form(t):
-            return PLANNED
-    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ in ("obl", "obl:arg") \
-            and token.head.pos_ == "VERB" and token.head.i not in ctx.event_at:
-        head = token.head  # "où il prendra part au sommet", "participera à la réunion": still to come
-        if any(future_form(t) for t in [head, *(c for c in head.children if c.dep_.startswith("aux"))]):
-            return PLANNED
-    for c in token.children:
-        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
-            return words[c.lemma_.lower()]
-    if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
-        for c in token.head.children:  # "la prochaine session du dialogue"
-            if c.dep_ == "amod" and c.lemma_.lower() in words:
-                return words[c.lemma_.lower()]
-    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
-            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS \
-            and (token.head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'")
-                                                   for c in token.head.children)):
-        # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
-        # effectuer une visite d'État": not yet
-        return PLANNED
-    current = token
-    for _ in range(4):
-        if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \
-                or current.head.i == current.i:
-            break
-        head = current.head
-        lemma = head.lemma_.lower()
-        if lemma in words and head.i != hit.head:
-            status = words[lemma]
-            if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
-                break
-            return status
-        if head.pos_ == "VERB" and head.i != hit.head and _compound_past(head):
-            break  # "a annoncé que la déclaration du sommet avait été adoptée": a clause told as done
-        current = head
-    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
-        head = token.head
-        # "a semblé reconnaître": a hedged report; "a conduit X à appeler": a caused act
-        if head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
-            tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
-            future = any(future_form(t) for t in tensed)
-            return PLANNED if future else OCCURRED
-        return PLANNED
-    if _not_yet(token):
-        return PLANNED  # "la date de sa visite n'a pas encore été dévoilée"
-    governing = ctx.event_at.get(token.head.i)
-    if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
-        return governing.status
-    return OCCURRED
-
-
-
-def _not_yet(token: Token) -> bool:
-    """A verb governing the trigger is negated with "encore": what it is about has not happened."""
-    node = token
-    for _ in range(4):
-        words = {c.lower_ for c in node.children}
-        if node.pos_ in ("VERB", "AUX") and words & {"ne", "n'"} and "encore" in words:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _compound_past(verb: Token) -> bool:
-    """A participle with its auxiliary in the indicative present or imperfect: "a été adoptée",
-    "avait été adoptée", "ont signé" (not "aura lieu", "aurait été")."""
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Ind" in c.morph.get("Mood")
-        and ({"Pres", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
-
-
-def _told_done(token: Token) -> bool:
-    """A verb in a compound past ("a annoncé", "ont convenu"): the act is done."""
-    return "Part" in token.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Pres" in c.morph.get("Tense")
-        for c in token.children)
-
-
-def _attached_time(ctx: Context, token: Token, kind: type):
-    """The date/duration that depends on this trigger (or its clause), else the nearest one."""
-    sentence = ctx.sent_of(token)
-    candidates = [t for t in ctx.times
-                  if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
-                  and not getattr(t.value, "deadline", False)  # "d'ici à la fin mars" is a time limit
-                  and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
-    if token.pos_ == "VERB" and candidates and is_reporting(ctx, token):
-        # "« ... depuis la Guerre froide », en 1989, a ajouté X": the words before an incise are
-        # what was said; a time among them dates what they tell, not the saying
-        candidates = [t for t in candidates if t.start > token.i]
-    if not candidates:
-        return None
-    triggers = ctx.trigger_heads | {token.i}
-    ranked: list[tuple[int, int, object]] = []
-    for t in candidates:
-        node = ctx.doc[t.start]
-        steps = 0
-        for _ in range(6):
-            if node.i in triggers and node.i != t.start:
-                break
-            if node.head.i == node.i:
-                break
-            node = node.head
-            steps += 1
-        if node.i == token.i:
-            ranked.append((steps, t.start, t.value))
-        elif node.i in triggers:
-            continue
-        # attached to a verb that is no trigger: the event closest to it takes the value
-        elif ((token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i)
-              or token.head.i == node.i or node.head.i == token.i) and not _nearer_trigger(ctx, token, t.start):
-            ranked.append((steps + 10, t.start, t.value))
-    if ranked:
-        return min(ranked, key=lambda r: (r[0], r[1]))[2]
-    best = time_near(ctx, token.i, token.i + 1, kind)
-    if best is not None and in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token):
-        best = None
-    if best is not None and kind is DateValue:
-        # only when no other trigger of the sentence is closer to it
-        # every trigger of the sentence, including those whose events are built after this one
-        others = [i for i in ctx.trigger_heads if sentence.start <= i < sentence.end and i != token.i]
-        if all(abs(i - best.start) > abs(token.i - best.start) for i in others):
-            return best.value
-    if best is not None and kind is DurationValue:
-        return best.value
-    return None
-
-
-
-def _nearer_trigger(ctx: Context, token: Token, start: int) -> bool:
-    """Another trigger stands between ``token`` and the time word at ``start``, on its side:
-    "La visite de X intervient après l'entretien entre Y et Z, le 12 février": the date is
-    the interview's, not the visit's."""
-    lo, hi = sorted((token.i, start))
-    return any(lo < i < hi for i in ctx.trigger_heads if i != token.i)
-
-
 def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
     """Issues named in the trigger's phrase or clause (the whole sentence for meetings)."""
     scope_root = token

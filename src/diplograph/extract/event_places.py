@@ -1,0 +1,158 @@
+"""Where an event happened: the places its clause, a fronted phrase or the sentence before give.
+
+Locative complements of the trigger ("à Genève", "au palais"), a phrase opening the sentence
+("À Moscou, X a ..."), a parenthesis, the antecedent of "où"; a place that is what was discussed
+("la situation en Libye") is a topic, not where it happened. Split from
+:mod:`diplograph.extract.arguments`, which reads who took part.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
+from diplograph.extract.syntax import LOCATIVE, case_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_BEFORE_PLACE = frozenset({"au", "aux", "du", "des", "comme", "notamment", "surtout", ","})
+
+
+def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = False) -> list[str]:
+    """Places of the event: locative complements of the trigger (or of its verb). An appeal's
+    "à X de + infinitive" names whom it asks ("a demandé à Ankara de cesser"), not where."""
+    places: list[str] = []
+    if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
+        for c in token.subtree:
+            if c.dep_ == "nmod" and case_of(c) in ("de", "d'") and (c.head.i == token.i or c.head.head.i == token.i):
+                places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.place not in places]
+    scopes = [token]
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        scopes.append(token.head)
+    for scope in scopes:
+        for c in scope.children:
+            if c.lower_ == "y" and c.pos_ in ("PRON", "ADV") and c.i < scope.i:
+                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
+                if place is not None and place not in places:
+                    places.append(place)
+                continue
+            if not c.dep_.startswith(("obl", "nmod", "advmod")):
+                continue
+            case = case_of(c)
+            if c.dep_ == "advmod" and c.lower_ == "y":
+                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
+                if place is not None and place not in places:
+                    places.append(place)
+                continue
+            if case not in LOCATIVE:
+                continue
+            if addressed and case in ("à", "au", "aux") and (_asks_to_do(scope) or _asks_to_do(c)):
+                continue
+            for m in ctx.by_token.get(c.i, []):
+                if m.place and m.place not in places:
+                    places.append(m.place)
+    if not places and gathering:
+        places += _parenthesis_place(ctx, token)  # "La première session (Vientiane, 21-23 mars 2016)"
+    if not places:
+        where = _where_antecedent(ctx, token)  # "la situation au Soudan, où les combats se poursuivent"
+        if where is not None:
+            places.append(where)
+    sentence = ctx.sent_of(token)
+    if not places:
+        fronted = _fronted_place(ctx, sentence)  # "À Kiev, le ministre a accusé ..."
+        if fronted is not None:
+            places.append(fronted)
+    if not places and gathering:
+        for m in ctx.mentions:
+            if m.place and sentence.start <= m.start < sentence.end and m.start > 0:
+                prev = ctx.doc[m.start - 1]
+                if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
+                                               and ctx.doc[m.start - 2].lower_ in LOCATIVE):
+                    if _topic_place(ctx, ctx.doc[m.start]):
+                        continue  # "la situation en Libye et en Ukraine": what was discussed
+                    lo, hi = sorted((token.i, m.start))
+                    if any(lo < i < hi and i in ctx.trigger_heads for i in range(lo, hi)):
+                        break  # "la visite de X ... après l'entretien de Y à Riyad": the nearer event's
+                    if m.place not in places:
+                        places.append(m.place)
+                    break
+    return places
+
+
+def _parenthesis_place(ctx: Context, token: Token) -> list[str]:
+    """"la première session (Vientiane, 21-23 mars 2016)": a place opening a parenthesis right
+    after a gathering noun is where it was held, as encyclopedias and chronologies write it
+    (the parenthesis's date is read the same way by the dates stage)."""
+    if token.pos_ != "NOUN" or token.i + 2 >= len(ctx.doc) or ctx.doc[token.i + 1].text != "(":
+        return []
+    return [m.place for m in ctx.by_token.get(token.i + 2, []) if m.place][:1]
+
+
+def _topic_place(ctx: Context, word: Token) -> bool:
+    """A place that qualifies a subject-matter noun ("la situation en Libye", "la guerre en Ukraine",
+    "les tensions au Sahel"; cue:subject-matter in triggers.ttl): what was talked about, not where."""
+    matter = cue_words(ctx.lex, "subject-matter")
+    while word.dep_ == "conj" and word.head.i < word.i:  # "en Ukraine et en Arménie": the first one
+        word = word.head
+    i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
+    # adjectives too: "les zones maritimes en mer Égée", "les incidents répétés en mer de Chine"
+    while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET", "ADJ") or ctx.doc[i].lower_ in _BEFORE_PLACE
+                     or (ctx.doc[i].dep_ == "acl" and "Part" in ctx.doc[i].morph.get("VerbForm"))):
+        i -= 1
+    if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
+        return True
+    return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
+
+
+def _where_antecedent(ctx: Context, token: Token) -> str | None:
+    """The place a relative clause opened by "où" is about: the noun it qualifies, when that
+    noun names a place ("au Soudan, où les combats se poursuivent")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    where = [c for c in verb.children if c.lower_ == "où" and c.i < verb.i] if verb.dep_ == "acl:relcl" else []
+    if not where:
+        return None
+    j = where[0].i - 1  # the words just before "où" (the parse often hangs the clause elsewhere)
+    while j >= 0 and ctx.doc[j].is_punct:
+        j -= 1
+    for m in ctx.by_token.get(j, []) if j >= 0 else []:
+        if m.place:
+            return m.place
+    return None
+
+
+def _place_before(ctx: Context, token: Token) -> str | None:
+    """The latest place named before ``token`` in this or the previous sentence."""
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    start = sentences[0].start if sentences else ctx.sent_of(token).start
+    found = [m for m in ctx.mentions if m.place and m.iri == m.place and start <= m.start < token.i]
+    return found[-1].place if found else None
+
+
+def _fronted_place(ctx: Context, sentence) -> str | None:
+    """A sentence opening on "À X," / "A X," / "Au X," places everything it reports, also after a
+    fronted time ("La semaine dernière, à Moscou, X a affirmé", "Mardi, à Bruxelles, ...")."""
+    first = sentence[0]
+    while (first.is_space or first.i in ctx.heading_tokens) and first.i + 1 < sentence.end:
+        first = ctx.doc[first.i + 1]  # past the dateline ("VIENNE, 12 février (AFP) -")
+    if first.lower_ not in LOCATIVE and first.text != "A":
+        # a short fronted adverbial with no verb ("La semaine dernière,", "Mardi,") may come first
+        comma = next((t for t in ctx.doc[first.i:min(first.i + 5, sentence.end - 1)] if t.text == ","), None)
+        if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[first.i:comma.i]):
+            first = ctx.doc[comma.i + 1]
+    if first.lower_ not in LOCATIVE and first.text != "A":
+        return None
+    j = first.i + 1
+    while j < sentence.end and ctx.doc[j].pos_ == "DET":
+        j += 1
+    for m in ctx.by_token.get(j, []):
+        if m.place and m.start == j and m.end < sentence.end and ctx.doc[m.end].text == ",":
+            return m.place
+    return None
+
+
+def _asks_to_do(verb: Token) -> bool:
+    """"de" + infinitive hangs on the verb or on its "à" complement: "demander à X de cesser"."""
+    return any("Inf" in c.morph.get("VerbForm") and any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’")
+                                                        for g in c.children) for c in verb.children)

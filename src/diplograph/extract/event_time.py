@@ -1,0 +1,204 @@
+"""When an event happened and whether it has: its status and its date or duration.
+
+Status follows tense, mood and governing cue words (a future or an infinitive of holding is
+planned, "annoncer" announces, a day already past has occurred); the time is the date or
+duration that depends on the trigger's clause, else the nearest one no other trigger of the
+sentence stands closer to. Split from :mod:`diplograph.extract.arguments`, which reads who and
+where: the two read different words of the clause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.dates import time_near
+from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
+from diplograph.extract.patterns import Hit
+from diplograph.extract.syntax import future_form, in_quote, is_reporting
+from diplograph.model import DateValue, DurationValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Verbs that make a gathering happen ("effectuer une visite", "tenir un sommet"): in the
+#: infinitive after another verb ("l'a invité à effectuer une visite") the gathering is still to come.
+HOLDING_VERBS = frozenset("effectuer tenir organiser accueillir faire entreprendre convoquer".split())
+#: Verbs that end a gathering ("ont achevé mardi un sommet de deux jours"): the day told is its last.
+ENDING_VERBS = frozenset("achever clôturer clore terminer boucler conclure".split())
+
+
+def dated_before(date: DateValue, reference) -> bool:
+    """A day (not a month or a year) strictly before the publication day."""
+    return reference is not None and len(date.iso) == 10 and date.iso < reference.isoformat()[:10]
+
+
+def told_ahead(token: Token) -> bool:
+    """The trigger's own verb (or the verb of the clause it is the subject or object of) is a
+    future, a conditional or an infinitive: what it tells is still to come, whatever its date."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any(future_form(t) for t in tensed) or ("Inf" in verb.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children))
+
+
+def first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
+    """"ont achevé mardi un sommet de deux jours": the day told is the last one; the gathering is
+    dated by its first (Monday), as a range "du 26 au 27 mai" is."""
+    import datetime
+    import re
+
+    if date is None or duration is None or date.precision != "day":
+        return date
+    days = re.fullmatch(r"P(\d+)D", duration.iso)
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:mod", "obl") else token
+    if days is None or int(days.group(1)) < 2 or verb.lemma_.lower() not in ENDING_VERBS:
+        return date
+    first = datetime.date.fromisoformat(date.iso) - datetime.timedelta(days=int(days.group(1)) - 1)
+    return DateValue(first.isoformat(), "day", date.evidence, relative=date.relative)
+
+
+def event_status(ctx: Context, token: Token, hit: Hit) -> str:
+    """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
+    words = ctx.vocab.status_words  # type: ignore[attr-defined]
+    verb = token
+    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
+        verb = token.head
+    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        if future_form(t):
+            return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ in ("obl", "obl:arg") \
+            and token.head.pos_ == "VERB" and token.head.i not in ctx.event_at:
+        head = token.head  # "où il prendra part au sommet", "participera à la réunion": still to come
+        if any(future_form(t) for t in [head, *(c for c in head.children if c.dep_.startswith("aux"))]):
+            return PLANNED
+    for c in token.children:
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
+            return words[c.lemma_.lower()]
+    if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
+        for c in token.head.children:  # "la prochaine session du dialogue"
+            if c.dep_ == "amod" and c.lemma_.lower() in words:
+                return words[c.lemma_.lower()]
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
+            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS \
+            and (token.head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'")
+                                                   for c in token.head.children)):
+        # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
+        # effectuer une visite d'État": not yet
+        return PLANNED
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \
+                or current.head.i == current.i:
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if lemma in words and head.i != hit.head:
+            status = words[lemma]
+            if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
+                break
+            return status
+        if head.pos_ == "VERB" and head.i != hit.head and _compound_past(head):
+            break  # "a annoncé que la déclaration du sommet avait été adoptée": a clause told as done
+        current = head
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
+        head = token.head
+        # "a semblé reconnaître": a hedged report; "a conduit X à appeler": a caused act
+        if head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
+            tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+            future = any(future_form(t) for t in tensed)
+            return PLANNED if future else OCCURRED
+        return PLANNED
+    if _not_yet(token):
+        return PLANNED  # "la date de sa visite n'a pas encore été dévoilée"
+    governing = ctx.event_at.get(token.head.i)
+    if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
+        return governing.status
+    return OCCURRED
+
+
+def _not_yet(token: Token) -> bool:
+    """A verb governing the trigger is negated with "encore": what it is about has not happened."""
+    node = token
+    for _ in range(4):
+        words = {c.lower_ for c in node.children}
+        if node.pos_ in ("VERB", "AUX") and words & {"ne", "n'"} and "encore" in words:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _compound_past(verb: Token) -> bool:
+    """A participle with its auxiliary in the indicative present or imperfect: "a été adoptée",
+    "avait été adoptée", "ont signé" (not "aura lieu", "aurait été")."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Ind" in c.morph.get("Mood")
+        and ({"Pres", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
+
+
+def told_done(token: Token) -> bool:
+    """A verb in a compound past ("a annoncé", "ont convenu"): the act is done."""
+    return "Part" in token.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Pres" in c.morph.get("Tense")
+        for c in token.children)
+
+
+def attached_time(ctx: Context, token: Token, kind: type):
+    """The date/duration that depends on this trigger (or its clause), else the nearest one."""
+    sentence = ctx.sent_of(token)
+    candidates = [t for t in ctx.times
+                  if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
+                  and not getattr(t.value, "deadline", False)  # "d'ici à la fin mars" is a time limit
+                  and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
+    if token.pos_ == "VERB" and candidates and is_reporting(ctx, token):
+        # "« ... depuis la Guerre froide », en 1989, a ajouté X": the words before an incise are
+        # what was said; a time among them dates what they tell, not the saying
+        candidates = [t for t in candidates if t.start > token.i]
+    if not candidates:
+        return None
+    triggers = ctx.trigger_heads | {token.i}
+    ranked: list[tuple[int, int, object]] = []
+    for t in candidates:
+        node = ctx.doc[t.start]
+        steps = 0
+        for _ in range(6):
+            if node.i in triggers and node.i != t.start:
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+            steps += 1
+        if node.i == token.i:
+            ranked.append((steps, t.start, t.value))
+        elif node.i in triggers:
+            continue
+        # attached to a verb that is no trigger: the event closest to it takes the value
+        elif ((token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.i == node.i)
+              or token.head.i == node.i or node.head.i == token.i) and not _nearer_trigger(ctx, token, t.start):
+            ranked.append((steps + 10, t.start, t.value))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    best = time_near(ctx, token.i, token.i + 1, kind)
+    if best is not None and in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token):
+        best = None
+    if best is not None and kind is DateValue:
+        # only when no other trigger of the sentence is closer to it
+        # every trigger of the sentence, including those whose events are built after this one
+        others = [i for i in ctx.trigger_heads if sentence.start <= i < sentence.end and i != token.i]
+        if all(abs(i - best.start) > abs(token.i - best.start) for i in others):
+            return best.value
+    if best is not None and kind is DurationValue:
+        return best.value
+    return None
+
+
+def _nearer_trigger(ctx: Context, token: Token, start: int) -> bool:
+    """Another trigger stands between ``token`` and the time word at ``start``, on its side:
+    "La visite de X intervient après l'entretien entre Y et Z, le 12 février": the date is
+    the interview's, not the visit's."""
+    lo, hi = sorted((token.i, start))
+    return any(lo < i < hi for i in ctx.trigger_heads if i != token.i)
