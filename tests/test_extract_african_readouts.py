@@ -113,3 +113,16 @@ def test_demonyms_of_smaller_african_states_give_sides() -> None:
         [id_iri("state", "gambia")]
     assert [r.organisation for r in doc.entities[id_iri("person", "joseph-kollie")].roles] == \
         [id_iri("state", "liberia")]
+
+
+def test_a_qualified_office_names_the_one_minister_the_story_follows() -> None:
+    doc = extract_text("Le ministre d'État, ministre des Affaires étrangères et de la Diaspora, M. Adama KONÉ, "
+                       "a effectué une visite de travail à Lima. Le ministre KONÉ a été reçu par son homologue "
+                       "péruvien, M. Ricardo SALAS. Il s'est ensuite entretenu avec la ministre du Commerce, "
+                       "Mme Lucía BENÍTEZ. M. KONÉ a visité le port.\n"
+                       "« Nos deux pays partagent une même ambition », a souligné le ministre ivoirien.\n",
+                       published="2025-04-10")
+    kone = id_iri("person", "adama-kone")
+    assert [q.speaker for q in doc.quotes] == [kone]
+    assert id_iri("state", "cote-d-ivoire") in {r.organisation for r in doc.entities[kone].roles}
+    assert not [e for e in doc.entities.values() if e.label == "ministre ivoirien"]

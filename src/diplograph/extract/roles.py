@@ -402,7 +402,7 @@ def _unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, un
     if not holders and org is not None:
         holders = _office_holder(ctx, hit, org, span)
     if not holders and org is not None:
-        previous = _previous_compatible(ctx, hit, org)
+        previous = _previous_compatible(ctx, hit, org) or _sole_unplaced_holder(ctx, hit, span)
         if previous is not None:
             holders = [previous]
             _assign(ctx, previous.iri, hit.iri, org, span)
@@ -576,6 +576,22 @@ def _previous_compatible(ctx: Context, hit: Hit, org: str):
         if ctx.lex.state_of(entity.affiliation) == state or ctx.lex.state_of(ctx.sides.get(entity.iri)) == state:
             return entity
     return None
+
+
+def _sole_unplaced_holder(ctx: Context, hit: Hit, span: Span):
+    """"..., a souligné le ministre ivoirien" in a readout whose visiting minister was named with his
+    office but no state ("Le ministre d'État, ministre des Affaires étrangères, ..., M. X"): the one
+    person named before who holds that kind of office for no known state is the holder; of several,
+    the one the story follows (named at least twice as often as any other), else none."""
+    lex = ctx.lex
+    found = [e for e in ctx.entities.values() if e.kind == "person" and e.roles
+             and any(m.begin < span.begin for m in e.mentions)
+             and all(r.organisation is None for r in e.roles) and e.iri not in ctx.sides
+             and any(lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role) for r in e.roles)]
+    if len(found) > 1:  # the story's own minister, told far more often than the others of his rank
+        found.sort(key=lambda e: -len(e.mentions))
+        return found[0] if len(found[0].mentions) >= 2 * len(found[1].mentions) else None
+    return found[0] if found else None
 
 
 def _state_of_role(ctx: Context, org: str | None, hit: Hit, end: int, demonym_at: dict[int, str]) -> None:
