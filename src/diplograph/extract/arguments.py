@@ -21,6 +21,7 @@ from diplograph.extract.kinds import (
     OCCURRED,
     PLANNED,
     WITH_TARGET,
+    bound_words,
     cue_words,
     et,
 )
@@ -181,7 +182,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += _companions(ctx, verb)
         if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
-                and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in cue_words(lex, "opening-closing")) \
+                and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in bound_words(lex)) \
                 and verb.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
             participants += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if hit.iri in GATHERINGS:
@@ -235,7 +236,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         duration = attached_time(ctx, token, DurationValue)
         if duration is not None:
             event.duration = duration
-        event.date = first_day(token, event.date, event.duration)
+        event.date = first_day(token, event.date, event.duration, cue_words(lex, "closing"))
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event

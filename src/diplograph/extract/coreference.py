@@ -14,7 +14,7 @@ from diplograph.extract.arguments import GATHERING_LIGHT_VERBS, HOST_VERBS, part
 from diplograph.extract.attendance import ATTEND_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.entities import PLACE_NOUNS
-from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, cue_words, et
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, PLANNED, bound_words, cue_words, et
 from diplograph.extract.syntax import (
     DURING_CASES,
     DURING_NOUNS,
@@ -405,7 +405,7 @@ def _opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:
 
     if one.date is None or other.date is None or len(one.date.iso) != 10 or len(other.date.iso) != 10:
         return False
-    bounds = cue_words(ctx.lex, "opening-closing")
+    bounds = bound_words(ctx.lex)
     if not any(event_token(ctx, e).head.lemma_.lower() in bounds for e in (one, other)):
         return False
     days = abs((date.fromisoformat(one.date.iso) - date.fromisoformat(other.date.iso)).days)
@@ -554,6 +554,9 @@ def _join_told_in_full(ctx: Context) -> None:
     effectué une visite officielle à Y du 26 au 28 janvier": a communiqué names the gathering as
     known, with the definite article and no date, then tells it in full as "une visite"; the
     same noun with a person of the first, at an agreeing place and in the same status, is it."""
+    # the lead: the first sentence of the body that is no heading
+    lead_end = next((s.end_char for s in ctx.sentences if s.text.strip()
+                     and not any(t.i in ctx.heading_tokens for t in s)), 0)
     for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
@@ -563,9 +566,6 @@ def _join_told_in_full(ctx: Context) -> None:
                 or token.dep_ != "obj" or token.head.lemma_ not in GATHERING_LIGHT_VERBS:
             continue
         people = {p.actor for p in event.participants if _is_person(ctx, p.actor)}
-        # the lead: the first sentence of the body that is no heading
-        lead_end = next((s.end_char for s in ctx.sentences if s.text.strip()
-                         and not any(t.i in ctx.heading_tokens for t in s)), 0)
         for earlier in sorted(ctx.events, key=lambda e: e.trigger.begin):
             if earlier is event or earlier.trigger.begin >= min(event.trigger.begin, lead_end) \
                     or earlier.date is not None \

@@ -268,10 +268,9 @@ def demonyms(ctx: Context) -> dict[int, str]:
 
 
 def _is_locative(ctx: Context, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and ctx.doc[i].pos_ == "DET":
-        i -= 1
-    return i >= 0 and ctx.doc[i].lower_ in LOCATIVE
+    from diplograph.extract.syntax import after_one_of
+
+    return after_one_of(ctx, start, LOCATIVE)  # this module's wider list ("vers", "depuis", "sur")
 
 
 def _gathering_of(ctx: Context, start: int) -> bool:

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 #: Verbs that make a gathering happen ("effectuer une visite", "tenir un sommet"): in the
 #: infinitive after another verb ("l'a invité à effectuer une visite") the gathering is still to come.
 HOLDING_VERBS = frozenset("effectuer tenir organiser accueillir faire entreprendre convoquer".split())
-#: Verbs that end a gathering ("ont achevé mardi un sommet de deux jours"): the day told is its last.
-ENDING_VERBS = frozenset("achever clôturer clore terminer boucler conclure".split())
 
 
 def dated_before(date: DateValue, reference) -> bool:
@@ -44,9 +42,11 @@ def told_ahead(token: Token) -> bool:
         c.dep_.startswith("aux") for c in verb.children))
 
 
-def first_day(token: Token, date: DateValue | None, duration: DurationValue | None) -> DateValue | None:
+def first_day(token: Token, date: DateValue | None, duration: DurationValue | None,
+              closing: frozenset[str]) -> DateValue | None:
     """"ont achevé mardi un sommet de deux jours": the day told is the last one; the gathering is
-    dated by its first (Monday), as a range "du 26 au 27 mai" is."""
+    dated by its first (Monday), as a range "du 26 au 27 mai" is. ``closing``: the verbs of
+    cue:closing (triggers.ttl)."""
     import datetime
     import re
 
@@ -54,7 +54,7 @@ def first_day(token: Token, date: DateValue | None, duration: DurationValue | No
         return date
     days = re.fullmatch(r"P(\d+)D", duration.iso)
     verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:mod", "obl") else token
-    if days is None or int(days.group(1)) < 2 or verb.lemma_.lower() not in ENDING_VERBS:
+    if days is None or int(days.group(1)) < 2 or verb.lemma_.lower() not in closing:
         return date
     first = datetime.date.fromisoformat(date.iso) - datetime.timedelta(days=int(days.group(1)) - 1)
     return DateValue(first.isoformat(), "day", date.evidence, relative=date.relative)

@@ -44,3 +44,8 @@ def cue_words(lex: Lexicon, slug: str) -> frozenset[str]:
     if cues is None:
         cues = _CUES[id(lex)] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in lex.scheme("event-cue")}
     return cues.get(slug, frozenset())
+
+
+def bound_words(lex: Lexicon) -> frozenset[str]:
+    """Verbs that open or close a gathering (cue:opening and cue:closing of triggers.ttl)."""
+    return cue_words(lex, "opening") | cue_words(lex, "closing")

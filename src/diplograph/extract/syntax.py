@@ -340,18 +340,19 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
                 or (t.text == "," and found and not plural):
             break
         for m in ctx.by_token.get(i, []):
-            if is_actor(m) and m.iri not in found and not (m.place and _after_locative(ctx, m.start)):
+            if is_actor(m) and m.iri not in found and not (m.place and after_one_of(ctx, m.start)):
                 found.insert(0, m.iri)  # "la guerre qui fait rage en Ukraine, appelant ...": a place
         i -= 1
     return found
 
 
-def _after_locative(ctx: Context, start: int) -> bool:
-    """Is the name at ``start`` the object of "à", "au", "en", "dans" (a location, not an actor)?"""
+def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> bool:
+    """Is the word before the phrase at ``start`` (past its determiners) one of ``words``? By
+    default: is the name the object of "à", "au", "en", "dans" (a location, not an actor)?"""
     i = start - 1
     while i >= 0 and ctx.doc[i].pos_ == "DET":
         i -= 1
-    return i >= 0 and ctx.doc[i].lower_ in LOCATIVE
+    return i >= 0 and ctx.doc[i].lower_ in words
 
 
 

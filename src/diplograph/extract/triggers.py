@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, cue_words, et
+from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import event_token, in_quote
 from diplograph.model import Event
@@ -147,7 +147,7 @@ def _skip(ctx: Context, token: Token) -> bool:
     # talking that is no event of its own, held by video or phone: the noun is the gathering
     if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
         return True
-    if token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "opening-closing") and any(
+    if token.pos_ == "VERB" and token.lemma_.lower() in bound_words(ctx.lex) and any(
             c.dep_ == "obj" and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
             for c in children):
         return True  # "ont lancé le sommet mardi": they opened the summit, they said nothing
