@@ -124,8 +124,8 @@ def _geographic_features(ctx: Context) -> set[int]:
 
 
 def _capitals_beyond_person(doc, title: int, end: int) -> bool:
-    """The recogniser cuts names whose family names are printed in capitals ("M. Ricardo SALAZAR"
-    + "QUISPE", "Mme Rosa Elena" + "CARHUAMACA", "M. MAMANI" + "CONDORI" as two MISC): the name
+    """The recogniser cuts names whose family names are printed in capitals ("M. Jean DUPONT"
+    + "MARTIN", "Mme Anne Marie" + "DURAND", "M. LEROY" + "MOREAU" as two MISC): the name
     after the courtesy title runs on over them.
 
     True when every entity touching ``title..end`` is a person or MISC name inside the run and some
@@ -172,7 +172,7 @@ def _honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
         while k > j and doc[k - 1].lower_ in PARTICLES:
             k -= 1
         if full and _capitals_beyond_person(doc, token.i, k):
-            covered_here: set[int] = set()  # "M. Ricardo SALAZAR QUISPE": NER stopped inside the name
+            covered_here: set[int] = set()  # "M. Jean DUPONT MARTIN": NER stopped inside the name
         else:
             covered_here = covered
         if k == j or covered_here.intersection(range(j, k)) or taken.intersection(range(j, k)) \
@@ -274,7 +274,7 @@ def _is_locative(ctx: Context, start: int) -> bool:
 
 
 def _gathering_of(ctx: Context, start: int) -> bool:
-    """"la rencontre de Tachkent", "le sommet de Lima": "de" completing a gathering noun."""
+    """"la rencontre de <ville>", "le sommet de <ville>": "de" completing a gathering noun."""
     i = start - 1
     if i < 1 or ctx.doc[i].lower_ not in ("de", "d'", "d’") or ctx.doc[i - 1].pos_ != "NOUN":
         return False
@@ -295,7 +295,7 @@ def _gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
         return False
     places = [a for a in cands if a.kind == "place"]
     actors = sorted((a for a in cands if a.kind != "place"), key=lambda a: (_KIND_PRIORITY[a.kind], a.iri))
-    # after "à"/"en", or a city completing a gathering noun ("la rencontre de Tachkent"): the place
+    # after "à"/"en", or a city completing a gathering noun ("la rencontre de <ville>"): the place
     locative = _is_locative(ctx, ent.start) or (
         _gathering_of(ctx, ent.start) and any(lex.territory_state(p.iri) is None for p in places))
     place = places[0] if places else None
@@ -473,7 +473,7 @@ LOCATIVE_WORDS = frozenset({"à", "au", "aux", "en", "de", "d'", "d’", "du", "
 
 
 def _given_name_and_capitals(tokens) -> bool:
-    """"Teresa ALCANTARA", "Jean-Marc KOUASSI": given names, then family names printed in capitals
+    """"Anne DURAND", "Jean-Marc DUPONT": given names, then family names printed in capitals
     (how readouts and reference works print people), which the recogniser may tag MISC."""
     words = [t for t in tokens if t.text != "-"]
     if len(words) < 2 or not all(t.is_alpha for t in words):
@@ -530,7 +530,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         return
     if _is_building(ctx, start, end):
         city = _city_of_name(ctx, end)
-        if city is not None:  # "Centre des congrès de Kuala Lumpur": the city is part of the venue's name
+        if city is not None:  # "Centre des congrès de <ville>": the city is part of the venue's name
             end = city
             span = ctx.span(start, end)
             text = " ".join(doc[start:end].text.split())
@@ -547,7 +547,7 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         add_linked_entity(ctx, actor, span)
         return
     if not as_person and end - start == 1 and doc[start].pos_ == "PROPN":
-        surname = _surname_match(ctx, text)  # "a déclaré Ramaphosa" tagged LOC: the person named before
+        surname = _surname_match(ctx, text)  # "a déclaré Durand" tagged LOC: the person named before
         if surname is not None:
             ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
             surname.mentions.append(span)
@@ -560,10 +560,10 @@ def _ner_mention(ctx: Context, ent: SpacySpan) -> None:
         label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
     if label != "PER" and doc[start].is_upper and any(h.end == start for h in ctx.hits_of("role")) \
             and _surname_match(ctx, text) is not None:
-        label = "PER"  # "le ministre KONATÉ" tagged ORG: a title, then a family name told before
+        label = "PER"  # "le ministre DURAND" tagged ORG: a title, then a family name told before
     if label in ("MISC", "LOC") and _given_name_and_capitals(doc[start:end]) and not linked \
             and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
-        label = "PER"  # "Teresa ALCANTARA, conseillère ...": a given name and a family name in capitals
+        label = "PER"  # "Anne DURAND, conseillère ...": a given name and a family name in capitals
     if label == "PER":
         surname = _surname_match(ctx, text)
         if surname is not None:
@@ -658,7 +658,7 @@ def _is_building(ctx: Context, start: int, end: int) -> bool:
 
 
 def _lone_surnames(ctx: Context, taken: set[int]) -> None:
-    """"« ... », a dit Otieno": a capitalised word no recogniser tagged that is the family name of a
+    """"« ... », a dit Durand": a capitalised word no recogniser tagged that is the family name of a
     person named in full before it is that person (agency prose names people by surname after
     the first mention)."""
     doc = ctx.doc

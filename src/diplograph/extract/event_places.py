@@ -54,7 +54,7 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
                 if m.place and m.place not in places:
                     places.append(m.place)
     if not places and gathering:
-        places += _parenthesis_place(ctx, token)  # "La première session (Vientiane, 21-23 mars 2016)"
+        places += _parenthesis_place(ctx, token)  # "La première session (Ville, 21-23 mars 2016)"
     if not places:
         where = _where_antecedent(ctx, token)  # "la situation au Soudan, où les combats se poursuivent"
         if where is not None:
@@ -82,7 +82,7 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
 
 
 def _parenthesis_place(ctx: Context, token: Token) -> list[str]:
-    """"la première session (Vientiane, 21-23 mars 2016)": a place opening a parenthesis right
+    """"la première session (Ville, 21-23 mars 2016)": a place opening a parenthesis right
     after a gathering noun is where it was held, as encyclopedias and chronologies write it
     (the parenthesis's date is read the same way by the dates stage)."""
     if token.pos_ != "NOUN" or token.i + 2 >= len(ctx.doc) or ctx.doc[token.i + 1].text != "(":

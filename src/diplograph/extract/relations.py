@@ -76,7 +76,7 @@ def _ordinal(token: Token) -> bool:
 
 
 def _numbered_rounds(ctx: Context) -> None:
-    """"quatre sessions de pourparlers ... La première session (Vientiane, ...)": a numbered
+    """"quatre sessions de pourparlers ... La première session (<ville>, ...)": a numbered
     round is part of the series told before it (a negotiation, or a gathering named in the
     plural), not a meeting of its own standing."""
     told = sorted((e for e in ctx.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
