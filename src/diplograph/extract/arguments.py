@@ -483,6 +483,17 @@ _DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors", "cadre"}  # "dans le cadre
 _DURING_CASES = (DURING_CASES - {"lors"}) | {"par"}
 
 
+def _framed_verb(frame: Token) -> Token:
+    """The verb a framing phrase ("lors de ...", "à l'issue de ...") sets its clause in; the parse
+    may hang the phrase on a date before the verb ("Mardi, lors de ...")."""
+    verb = frame.head
+    for _ in range(2):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
 def _during_subjects(ctx: Context, token: Token) -> list[str]:
     """"Lors d'un entretien téléphonique, X et Y ont échangé ...", "X et Y ont fait le point par
     visioconférence": who acts in a clause set inside (or carried on through) a gathering took part
@@ -496,11 +507,7 @@ def _during_subjects(ctx: Context, token: Token) -> list[str]:
         if node.head.i == node.i or node.head.lower_ not in _DURING_HEADS:
             return []
         node = node.head
-    verb = node.head
-    for _ in range(2):  # the parse may hang the phrase on a date before the verb ("Mardi, lors de ...")
-        if verb.pos_ == "VERB" or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = _framed_verb(node)
     if verb.i == node.i or verb.pos_ != "VERB":
         return []
     found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
@@ -529,11 +536,7 @@ def _after_subjects(ctx: Context, token: Token) -> list[str]:
         or any(case_of(c) == "avec" for c in token.children)
     if not one_side or any(case_of(c) == "entre" for c in token.children):
         return []
-    verb = node.head
-    for _ in range(2):
-        if verb.pos_ == "VERB" or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = _framed_verb(node)
     if verb.i == node.i or verb.pos_ != "VERB" or verb.i < token.i:
         return []  # only a fronted frame: "X a appelé après son entretien avec Y" is read by the verb
     frame = {t.i for t in node.subtree}
