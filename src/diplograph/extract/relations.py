@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.coreference import anaphoric_subject, is_process, main_event
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words, et
+from diplograph.extract.reference import anaphoric_subject, is_process
+from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, event_token
 from diplograph.model import Event, EventRelation
 

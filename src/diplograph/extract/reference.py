@@ -1,0 +1,132 @@
+"""How a mention of a gathering refers: back to one told before, or to a new one.
+
+Reading a noun's determiner ("ce", "la", "une"), its "nouvelle"/"prochaine", or a verb's
+subject ("ils", "les deux ministres") says whether a mention may be a further mention of an
+event at all. This is read off the words alone, before any event is compared, so it lives
+apart from the decision which event a mention joins (:mod:`~diplograph.extract.same_event`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
+from diplograph.extract.syntax import FRAMING_WORDS, subjects_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
+
+
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
+
+#: Verbs whose object names what their subject took part in: "ils ont eu un entretien", "ont tenu une
+#: réunion". With a subject that names no one new, the indefinite noun is the gathering just told.
+_HAVING_VERBS = frozenset({"avoir", "tenir"})
+
+
+DEFINITES = frozenset({"le", "la", "l'", "les"})
+
+
+# "du", "au", "aux" are preposition + definite article in one word ("lors du sommet", "en
+# marge du sommet"); spaCy tags them as the noun's case marker, with no det of their own.
+_CONTRACTED = frozenset({"du", "au", "aux"})
+
+
+def says_new(ctx: Context, token: Token) -> bool:
+    """"une nouvelle rencontre", "la prochaine réunion", "se sont de nouveau parlé": another occurrence.
+
+    Any ordinal adjective counts ("la quatrième session", "le 12e cycle"): a numbered occurrence
+    is one of a series, not the one just told (a demonstrative still points back: "ce premier
+    échange", see reference_kind).
+    """
+    new = cue_words(ctx.lex, "new-occurrence")
+    for c in token.children:
+        if c.dep_ in ("amod", "advmod", "obl", "obl:mod", "nmod") and (c.lemma_.lower() in new or c.lower_ in new):
+            return True
+        if c.dep_ == "amod" and "Ord" in c.morph.get("NumType"):
+            return True
+    if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
+        # "la prochaine session du dialogue": the next occurrence of the process, not the talk just told
+        return any(c.dep_ == "amod" and (c.lemma_.lower() in new or c.lower_ in new) for c in token.head.children)
+    return False
+
+
+def determiner(token: Token) -> Token | None:
+    for c in token.children:
+        if c.dep_ in ("det", "nmod:poss") and c.i < token.i:
+            return c
+    for c in token.children:
+        if c.dep_ == "case" and c.lower_ in _CONTRACTED and c.i < token.i:
+            return c
+        if c.dep_ == "case" and c.lower_ == "des" and c.i == token.i - 1 and _framed(token):
+            return c  # "au cours des discussions": de + les, the talks just told
+    return None
+
+
+def _framed(token: Token) -> bool:
+    """The noun closes a framing phrase: "au cours des discussions", "lors des entretiens"."""
+    before = token.doc[token.i - 2] if token.i >= 2 else None
+    return before is not None and before.lower_ in FRAMING_WORDS
+
+
+def reference_kind(ctx: Context, token: Token) -> str | None:
+    """How a gathering mention refers: "demonstrative" (ce, son), "definite" (la rencontre),
+    "anaphoric" (a verb whose subject names no one new: "ils", "les deux ministres"),
+    "repeated" (a verb naming the same people again), or None for a mention that starts an
+    event (indefinite "une rencontre", "une autre réunion", a bare noun). A demonstrative points
+    back even past an ordinal or "nouveau": "ce premier échange", "cette nouvelle rencontre" are
+    the exchange and the meeting just told."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        det = determiner(token)
+        if det is not None and det.lower_ in _DEMONSTRATIVES:
+            return "demonstrative"
+    if says_new(ctx, token):
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        det = determiner(token)
+        if token.dep_ == "obj" and token.head.lemma_ in _HAVING_VERBS and anaphoric_subject(ctx, token.head):
+            return "anaphoric"  # "Les deux chefs d'État ont eu un entretien": the people just told, talking
+        if det is None:
+            return None
+        word = det.lower_
+        if word in _DEMONSTRATIVES or word in _POSSESSIVE:
+            return "demonstrative"
+        if word in DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
+            plural = "Plur" in token.morph.get("Number")
+            if plural and token.dep_ not in ("nsubj", "nsubj:pass") and not _framed(token):
+                return None  # "exploiter les pourparlers": the process, not the meeting just told
+            if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
+                return None  # "la médiation turque" describes something of its own
+            return "definite"
+        return None
+    if token.pos_ == "VERB":
+        if anaphoric_subject(ctx, token):
+            return "anaphoric"
+        return "repeated"
+    return None
+
+
+def anaphoric_subject(ctx: Context, verb: Token) -> bool:
+    """"Les deux ministres", "ils", "les dirigeants": a subject that names no one new."""
+    for subject in subjects_of(ctx, verb):
+        if subject.lower_ in ("ils", "elles"):
+            return True
+        det = [c.lower_ for c in subject.children if c.dep_ in ("det", "nummod")]
+        if subject.pos_ == "NOUN" and det[:1] in (["les"], ["ces"]) and not ctx.by_token.get(subject.i):
+            return True
+    return False
+
+
+def is_process(token: Token) -> bool:
+    """"les pourparlers", "aux discussions": a plural definite noun names the process."""
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+        return False
+    det = [c for c in token.children if c.dep_ == "det"]
+    if det and det[0].lower_ in ("les", "ces"):
+        return True
+    return any(c.dep_ == "case" and c.lower_ in ("aux", "des") for c in token.children)

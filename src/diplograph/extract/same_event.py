@@ -1,0 +1,290 @@
+"""Deciding that a later mention tells the same happening as an event told before.
+
+Coreference folds mentions; this module holds the judgement it rests on: do two mentions
+agree in kind, status, date, place, channel and people (:func:`compatible`), which earlier
+event a referring mention points back to (:func:`antecedent_event`, :func:`told_before`),
+and which event the document is about (:func:`main_event`). Relations between events use
+the main event too, which is why it is not buried in the folding code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.arguments import HOST_VERBS
+from diplograph.extract.context import Context
+from diplograph.extract.entities import PLACE_NOUNS
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, et
+from diplograph.extract.reference import is_process
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, subjects_of
+from diplograph.model import Event, channels_agree
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def upward_places(ctx: Context, place: str, told: dict[str, set[str]] | None = None) -> set[str]:
+    """The place and every place it lies in: the gazetteer's dg:locatedIn, transitively, and
+    what the text says (``told``: "à Niamey, au Niger")."""
+    seen = {place}
+    todo = [place]
+    while todo:
+        current = todo.pop()
+        actor = ctx.lex.actors.get(current)
+        around = set(actor.within) if actor is not None else set()
+        around |= (told or {}).get(current, set())
+        for up in sorted(around - seen):
+            seen.add(up)
+            todo.append(up)
+    return seen
+
+
+def places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
+    """No places, or a place of one is (in) a place of the other, or may be: a town the gazetteer
+    does not know may lie in a country's territory ("se rendra en France ... La rencontre aura lieu
+    au Havre")."""
+    if not one or not other:
+        return True
+
+    def core(places: list[str]) -> list[str]:
+        return [p for p in places if not _building(ctx, p)] or places
+
+    one, other = core(one), core(other)  # a building agrees through the city told with it
+
+    def may_lie_in(place: str, territory: str) -> bool:
+        return place not in ctx.lex.actors and (ctx.lex.territory_state(territory) is not None
+                                                or _building(ctx, place))
+
+    return any(upward_places(ctx, a) & set(other) or upward_places(ctx, b) & set(one)
+               or may_lie_in(a, b) or may_lie_in(b, a) for a in one for b in other)
+
+
+def _building(ctx: Context, place: str) -> bool:
+    """A place named as a building ("au palais de X", "l'hôtel Y") that the gazetteer does not
+    know: it may lie in the city of the gathering ("réunis à Lima ... au palais de X")."""
+    entity = ctx.entities.get(place)
+    words = entity.label.lower().split() if entity is not None and entity.kind == "place" else []
+    return bool(words) and words[0] in PLACE_NOUNS
+
+
+def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
+    """Both name a place more specific than a state's territory: a city or a venue singles out
+    a gathering, "en Turquie" does not (a series of talks "tenues en Turquie" is not each
+    round held in Istanbul)."""
+    def specific(places: list[str]) -> bool:
+        return any(ctx.lex.territory_state(p) is None for p in places)
+
+    return specific(one) and specific(other)
+
+
+def same_status(one: str, other: str) -> bool:
+    return (one == OCCURRED) == (other == OCCURRED)
+
+
+def _untensed(token: Token) -> bool:
+    """A gathering noun no past tense tells ("Lors de cette réunion, les alliés devront ..."): its
+    "occurred" is only the default, so a demonstrative may point at a gathering to come."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            tensed = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+            return not any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense")
+                           or "Part" in t.morph.get("VerbForm") for t in tensed)
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
+    """Can ``event`` be a further mention of ``antecedent``? Kind, status, date, place, people."""
+    if antecedent.event_type not in GATHERINGS:
+        return False
+    if not same_status(antecedent.status, event.status) and not (
+            how == "demonstrative" and event.status == OCCURRED and antecedent.status != OCCURRED
+            and _untensed(event_token(ctx, event))):
+        return False
+    if antecedent.date is not None and event.date is not None and not (
+            antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
+            and not opening_and_closing(ctx, antecedent, event):
+        return False
+    if not places_agree(ctx, antecedent.places, event.places) or not channels_agree(
+            antecedent.channel, bool(antecedent.host), event.channel, bool(event.host)):
+        return False
+    if event.date is not None and event.date.precision == "day" and antecedent.date is None \
+            and is_process(event_token(ctx, antecedent)):
+        return False  # "Les négociations ont repris le 16 mai" is a round of "les pourparlers", not all of them
+    theirs = {p.actor for p in antecedent.participants} | set(antecedent.agents)
+    mine = {p.actor for p in event.participants} | set(event.agents)
+    if how == "repeated":  # "X et Y se sont entretenus" after "X a reçu Y": the same people again
+        if bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event)):
+            return True
+        return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
+    if how in ("demonstrative", "definite") and event.host is not None and mine <= theirs | {event.host} \
+            and event.date is None and not event.places:
+        return True  # "X, hôte de la réunion": names who hosted the gathering told, not another one
+    if mine - theirs:
+        # a demonstrative may add someone to people already there ("cet entretien avec X");
+        # a definite or demonstrative noun may name the people of a gathering told only by
+        # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
+        if how in ("demonstrative", "definite") and not any(is_person(ctx, a) for a in theirs):
+            return True
+        if how in ("demonstrative", "definite") and antecedent.sentence == event.sentence \
+                and event_token(ctx, event).dep_ == "nmod" \
+                and event_token(ctx, event).head.lower_ not in FRAMING_WORDS and all(
+                (e := ctx.entities.get(a)) is not None and e.kind == "org" for a in mine - theirs):
+            # "a annoncé lors du sommet de Johannesburg que la déclaration du sommet des dirigeants
+            # du G20 ...": in one sentence, the organisation says whose summit it is, not who else came
+            return True
+        return how == "demonstrative" and bool(mine & theirs)
+    if how == "definite" and (mine or event.places or event.date is not None):
+        # "la visite du président à Pékin en décembre": a definite noun that says who, where
+        # or when refers back only to a gathering that shares one of them
+        return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
+            or (event.date is not None and antecedent.date is not None)
+    return True
+
+
+def opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:
+    """"ont lancé le sommet mardi ... ont clôturé mercredi leur sommet": the days a verb of opening
+    or closing gives are the first and the last of one gathering (a week at most apart)."""
+    from datetime import date
+
+    if one.date is None or other.date is None or len(one.date.iso) != 10 or len(other.date.iso) != 10:
+        return False
+    bounds = bound_words(ctx.lex)
+    if not any(event_token(ctx, e).head.lemma_.lower() in bounds for e in (one, other)):
+        return False
+    days = abs((date.fromisoformat(one.date.iso) - date.fromisoformat(other.date.iso)).days)
+    return 0 < days <= 7
+
+
+def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: set[str], theirs: set[str]) -> bool:
+    """"X se rendra lundi au Sénégal ... À Dakar, X sera reçu par le président Y": the reception
+    of someone of a gathering that had no host yet, by a host it had not named, is that
+    gathering with its host (a visit is told by the visitor's move, then by who receives him)."""
+    if event_token(ctx, event).lemma_.lower() not in HOST_VERBS or event.host is None or antecedent.host is not None:
+        return False
+    guests = mine - {event.host}
+    if any(is_person(ctx, a) for a in theirs - guests):
+        return False  # "X a eu un entretien avec Y. Le même jour, X a été reçu par Z": a second meeting
+    return bool(guests) and guests <= theirs and mine - theirs == {event.host}
+
+
+def is_person(ctx: Context, actor: str) -> bool:
+    entity = ctx.entities.get(actor)
+    return entity is not None and entity.kind == "person"
+
+
+def _pronoun_subject(ctx: Context, event: Event) -> bool:
+    """"il entend discuter ...": a pronoun subject names one of the people just told."""
+    return any(t.lower_.strip("-") in ("il", "elle") for t in subjects_of(ctx, event_token(ctx, event)))
+
+
+def _last_mention(event: Event) -> int:
+    return max([event.trigger.begin, *(m.begin for m in event.mentions)])
+
+
+def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
+    """The gathering ``event`` refers back to: the latest compatible one told before it.
+
+    A verb whose subject names no one new, or names the same people again, continues what
+    was just told (the previous two sentences); a definite or demonstrative noun ("la
+    rencontre", "ces entretiens") may reach further back, across intertitles. A definite
+    noun names first the meeting the document is about when it fits ("la rencontre" after
+    a paragraph of background still means the main meeting); a demonstrative points at
+    the latest one told.
+    """
+    begin = event.trigger.begin
+    if how == "definite":  # "la quatrième session ... À l'issue de la session": the same noun just told
+        lemma = event_token(ctx, event).lemma_.lower()
+        window = _window_start(ctx, begin, 2)
+        same_noun = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                     and window <= e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma]
+        for candidate in sorted(same_noun, key=lambda e: -e.trigger.begin):
+            if compatible(ctx, candidate, event, how):
+                return candidate
+        main = main_event(ctx)
+        if main is not None and main is not event and main.trigger.begin < begin \
+                and compatible(ctx, main, event, how):
+            return main
+    # a verb naming the same people again may reach a little further back than a pronoun:
+    # "X a effectué une visite ... Il était accompagné de ... À son arrivée, X a été accueilli par Y"
+    window = _window_start(ctx, begin, 2 if how == "anaphoric" else 3) if how in ("anaphoric", "repeated") else 0
+    framing = _framed_by(ctx, event_token(ctx, event))
+    candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                  and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
+    order = sorted(candidates, key=lambda e: -_last_mention(e))
+    if how == "definite":  # "du sommet" goes back to a "sommet" before "des réunions" told since
+        noun = event_token(ctx, event).lemma_.lower()
+        order.sort(key=lambda e: noun not in _noun_lemmas(ctx, e))
+    for candidate in order:
+        if compatible(ctx, candidate, event, how):
+            return candidate
+    if how == "demonstrative":  # "Contexte / Ces entretiens s'inscrivent ...": the main meeting
+        main = main_event(ctx)
+        if main is not None and main is not event and main.trigger.begin < begin \
+                and compatible(ctx, main, event, how):
+            return main
+    return None
+
+
+def _noun_lemmas(ctx: Context, event: Event) -> set[str]:
+    """The nouns an event has been told by ("sommet", "rencontre")."""
+    found = set()
+    for span in (event.trigger, *event.mentions):
+        words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        if words is not None:
+            found |= {t.lemma_.lower() for t in words if t.pos_ == "NOUN"}
+    return found
+
+
+def _framed_by(ctx: Context, token: Token) -> Event | None:
+    """"Ils se reverront en marge du sommet", "a rencontré X lors de la conférence": the event
+    of the verb a "during" noun frames; the framing gathering is never that event."""
+    head = token.head
+    if head.lemma_.lower() in DURING_NOUNS:
+        head = head.head
+    elif not any(c.dep_ == "case" and c.lower_ in DURING_CASES for c in token.children):
+        return None
+    return ctx.event_at.get(head.i)
+
+
+def _window_start(ctx: Context, offset: int, sentences: int) -> int:
+    """Start of the ``sentences``-th sentence before ``offset`` (headings do not count)."""
+    headings = {s.heading.begin for s in ctx.source.sections if s.heading is not None}
+    before = [s for s in ctx.source.sentences if s.end <= offset and s.begin not in headings
+              and any(ch.isalpha() for ch in s.text)]  # a point number ("2.") is no sentence
+    return before[-sentences:][0].begin if before else offset
+
+
+def told_before(ctx: Context, begin: int) -> Event | None:
+    """The gathering a continuation refers to: the latest one told with people in it (the
+    previous two sentences first, then anywhere before), else the latest one just told."""
+    told = sorted((e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < begin),
+                  key=lambda e: -_last_mention(e))
+    window = _window_start(ctx, begin, 2)
+    recent = [e for e in told if _last_mention(e) >= window]
+    # recent gatherings told by a verb of their own first ("X s'est entretenu avec Y ... adopté
+    # lors de la visite de X en novembre. L'échange a ensuite porté": the call; a visit named in
+    # passing is background), then one told with two people in it, then between any two parties
+    recent.sort(key=lambda e: event_token(ctx, e).pos_ != "VERB")
+    for least in (lambda e: sum(is_person(ctx, p.actor) for p in e.participants) >= 2,
+                  lambda e: len({p.actor for p in e.participants}) >= 2):
+        for group in (recent, told):
+            for event in group:
+                if least(event):
+                    return event
+    return recent[0] if recent else None
+
+
+def main_event(ctx: Context) -> Event | None:
+    """The document's main event: its first occurred meeting (or negotiation) with participants."""
+    for types in ((et("meeting"),), (et("meeting"), et("negotiation"))):
+        for event in ctx.events:
+            if event.event_type in types and event.status == OCCURRED and len(event.participants) >= 2:
+                return event
+    for event in ctx.events:
+        if event.event_type in (et("meeting"), et("negotiation")) and event.status == OCCURRED:
+            return event
+    return None

@@ -1,0 +1,207 @@
+"""Joins the syntax of one sentence makes: two triggers of one clause that are one happening.
+
+"a reçu X pour discuter de Y", "le sommet réunira X", "un entretien en tête-à-tête", "deux
+jours de discussions": the second trigger is bound to the first by the grammar of the
+sentence, not by a reference back across the text, so these joins need no antecedent
+search and run first (:func:`join_within_sentences`); coreference across sentences
+(:mod:`~diplograph.extract.coreference`) then works on what is left.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.arguments import HOST_VERBS, participant_of
+from diplograph.extract.attendance import ATTEND_VERBS
+from diplograph.extract.context import Context
+from diplograph.extract.event_merge import absorb
+from diplograph.extract.kinds import GATHERINGS, PLANNED, et
+from diplograph.extract.reference import determiner
+from diplograph.extract.same_event import same_status
+from diplograph.extract.syntax import case_of, event_token, subjects_of
+from diplograph.extract.triggers import remove_event
+from diplograph.model import DurationValue, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def join_within_sentences(ctx: Context) -> None:
+    """Fold the triggers that the grammar of one sentence binds into one happening."""
+    _merge_purposes(ctx)
+    _merge_same_statement(ctx)
+    _join_manner_nouns(ctx)
+    _join_spans_of_time(ctx)
+    _join_subject_nouns(ctx)
+    _join_received_visitors(ctx)
+
+
+def _merge_purposes(ctx: Context) -> None:
+    """"a reçu X pour discuter de Y": the infinitive of purpose is the same meeting; any
+    other purpose infinitive ("pour parvenir à un accord") is an aim, not a happening.
+    "se retrouver à Genève pour une nouvelle réunion": the noun is the same meeting.
+    "se rendra jeudi à Riyad, où elle participera à une réunion": the gathering attended where
+    the trip goes is the trip's occasion, the same happening (its status is the trip's)."""
+    for event in list(ctx.events):
+        token = event_token(ctx, event)
+        if token.pos_ == "NOUN" and event.event_type in GATHERINGS and case_of(token) == "pour":
+            other = ctx.event_at.get(token.head.i)
+            if other is not None and other is not event and other in ctx.events \
+                    and other.event_type in GATHERINGS:
+                absorb(ctx, other, event)
+                continue
+        trip = _trip_attended(ctx, token) if event.event_type in GATHERINGS else None
+        if trip is not None and trip is not event:
+            absorb(ctx, trip, event)
+            continue
+        if "Inf" not in token.morph.get("VerbForm"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
+            continue
+        head = token.head
+        merged = False
+        for _ in range(3):
+            other = ctx.event_at.get(head.i)
+            if other is not None and other is not event and other in ctx.events:
+                if other.event_type in GATHERINGS and event.event_type in GATHERINGS:
+                    absorb(ctx, other, event)
+                    merged = True
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+        if not merged and event in ctx.events:
+            if event.event_type in GATHERINGS:
+                event.status = PLANNED  # "je serai à Bruxelles pour rencontrer X"
+            else:
+                remove_event(ctx, event)
+
+
+def _trip_attended(ctx: Context, token: Token) -> Event | None:
+    """The trip whose destination a relative "où" clause of attending opens: in "X se rendra à Y,
+    où il participera à Z", Z's gathering is the trip's (the parser hangs the clause on the
+    place or on the trip's verb)."""
+    verb = token.head
+    if token.pos_ != "NOUN" or verb.lemma_.lower() not in ATTEND_VERBS \
+            or not any(c.lower_ == "où" for c in verb.children):
+        return None
+    for candidate in (verb.head, verb.head.head):
+        other = ctx.event_at.get(candidate.i)
+        if other is not None and other in ctx.events and other.event_type in GATHERINGS:
+            return other
+    return None
+
+
+def _merge_same_statement(ctx: Context) -> None:
+    """Several speech verbs of one speaker in one sentence are one statement."""
+    statement = et("statement")
+    seen: dict[tuple[int, tuple[str, ...]], Event] = {}
+    for event in list(ctx.events):
+        if event.event_type != statement or not event.agents:
+            continue
+        key = (event.sentence.begin, tuple(event.agents))
+        if key in seen:
+            absorb(ctx, seen[key], event)
+        else:
+            seen[key] = event
+
+
+def _join_subject_nouns(ctx: Context) -> None:
+    """"Le sommet réunira X", "La rencontre s'est tenue à Y", "la réunion de Riyad, où X et Y
+    ont discuté": a gathering verb whose subject is a gathering noun, or in a relative clause
+    on one, tells the same event; the noun keeps it, the verb adds to it."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "VERB":
+            continue
+        heads = list(subjects_of(ctx, token))
+        # "X, hôte de la réunion, a accueilli ...": the subject is named by its part in a
+        # gathering told before; the verb is that gathering
+        heads += [g for h in list(heads) for a in h.children if a.dep_ in ("appos", "conj")
+                  for b in (a, *(c for c in a.children if c.dep_ in ("appos", "conj") and c.pos_ == "NOUN"))
+                  for g in b.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and b.pos_ == "NOUN"]
+        if token.dep_ == "acl:relcl":  # "la réunion de Riyad, où X et Y avaient discuté du plan"
+            heads.append(token.head)
+        # "qui accueillera le prochain sommet", "a reçu la visite de X", "a participé au
+        # sommet": a gathering verb whose object is a gathering noun is that gathering
+        heads.extend(c for c in token.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN")
+        # "s'est entretenu en tête-à-tête", "se sont réunis en visioconférence": the manner
+        heads.extend(c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
+                     and any(g.dep_ == "case" and g.lower_ == "en" for g in c.children)
+                     and determiner(c) is None)
+        for head in heads:
+            noun = ctx.event_at.get(head.i)
+            if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
+                absorb(ctx, noun, event)
+                break
+
+
+def _join_received_visitors(ctx: Context) -> None:
+    """"la visite en Argentine du Premier ministre X, reçu en juillet par le président Y": a
+    reception participle set off by a comma after the visitor's name, in the noun phrase of a
+    gathering (no verb in between), tells that gathering: the visitor and the host join it.
+
+    Read off the word order: the parser attaches such a participle anywhere (to the name, to the
+    country, to the main verb), but the French construction is fixed."""
+    doc = ctx.doc
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        token = event_token(ctx, event)
+        if event not in ctx.events or event.event_type not in GATHERINGS or token.lemma_.lower() not in HOST_VERBS \
+                or "Part" not in token.morph.get("VerbForm") or token.i < 2 or doc[token.i - 1].text != "," \
+                or any(c.dep_.startswith("aux") for c in token.children):
+            continue
+        guest = next((m for m in ctx.mentions if m.end == token.i - 1 and m.kind == "person"), None)
+        if guest is None:
+            continue
+        sentence = ctx.sent_of(token)
+        visit = None
+        for i in range(guest.start - 1, sentence.start - 1, -1):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                break
+            other = ctx.event_at.get(i)
+            if other is not None and other is not event and other in ctx.events and doc[i].pos_ == "NOUN" \
+                    and other.event_type in GATHERINGS and same_status(other.status, event.status):
+                visit = other
+                break
+        if visit is None:
+            continue
+        if guest.iri not in {p.actor for p in visit.participants}:
+            visit.participants.append(participant_of(ctx, guest.iri, visit.sentence))
+        absorb(ctx, visit, event)
+
+
+def _join_manner_nouns(ctx: Context) -> None:
+    """"un entretien en tête-à-tête": a gathering noun after "en", without determiner, says how the
+    gathering it modifies went; it is that gathering, not a second one."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "NOUN" or token.dep_ != "nmod" or determiner(token) is not None \
+                or not any(c.dep_ == "case" and c.lower_ == "en" for c in token.children):
+            continue
+        head = ctx.event_at.get(token.head.i)
+        if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
+            absorb(ctx, head, event)
+
+
+def _join_spans_of_time(ctx: Context) -> None:
+    """"ont clos leur sommet au terme de deux jours de discussions": a gathering noun without a
+    determiner completing a duration the dates stage read ("deux jours de ...") tells how long the
+    gathering of its sentence lasted; it is that gathering, not a second one."""
+    durations = [t for t in ctx.times if isinstance(t.value, DurationValue)]
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "NOUN" or token.dep_ != "nmod" or determiner(token) is not None \
+                or not any(t.start <= token.head.i < t.end for t in durations) \
+                or not any(c.dep_ == "case" and c.lower_ in ("de", "d'") for c in token.children):
+            continue
+        sentence = ctx.sent_of(token)
+        others = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                  and sentence.start_char <= e.trigger.begin < sentence.end_char]
+        if others:
+            absorb(ctx, min(others, key=lambda e: abs(e.trigger.begin - event.trigger.begin)), event)
