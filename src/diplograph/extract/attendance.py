@@ -15,7 +15,7 @@ from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.participant_lists import LIST_BULLETS
-from diplograph.extract.syntax import actors_of, case_of, subjects_of
+from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,7 +40,6 @@ _KINDS = ("person", "group", "delegation", "state", "org")
 
 def attend_events(ctx: Context) -> None:
     """Add the attendees that verbs of taking part and chair phrases name to their gathering."""
-    from diplograph.extract.roles import lemma_tokens
 
     doc = ctx.doc
     for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS | AMONG_VERBS

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context, Mention
+from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
+from diplograph.extract.syntax import lemma_tokens
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
@@ -45,7 +47,6 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
     recorded as members, so that they join the gathering the document reports.
     """
     from diplograph.extract.entities import add_minted_entity, person_label
-    from diplograph.extract.roles import _assign, _drop_mentions, _organisation
 
     sections = ctx.source.sections
     for n, section in enumerate(sections):
@@ -68,12 +69,12 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
                 label = person_label(name_span)
                 iri = id_iri("person", slugify(label))
                 span = ctx.span(name_span.start, name_span.end)
-                _drop_mentions(ctx, name_span.start, name_span.end, kinds=("place", "org", "state"))
+                drop_mentions(ctx, name_span.start, name_span.end, kinds=("place", "org", "state"))
                 person = Mention(name_span.start, name_span.end, span, iri, "person")
                 ctx.add_mention(person)
                 add_minted_entity(ctx, iri, "person", label, span)
-            org, _ = _organisation(ctx, hit, demonym_at)
-            _assign(ctx, person.iri, hit.iri, state or org, ctx.span(hit.start, hit.end))
+            org, _ = role_organisation(ctx, hit, demonym_at)
+            assign_role(ctx, person.iri, hit.iri, state or org, ctx.span(hit.start, hit.end))
             if state is not None:
                 ctx.sides[person.iri] = state
             members.append(person.iri)
@@ -105,7 +106,6 @@ def _signature_lines(ctx: Context) -> None:
     """"Kaarel Tamm, ministre des Affaires étrangères de l'Estonie": a line that is a name, a comma
     and an office, as under a joint declaration; the person holds the office, for that state."""
     from diplograph.extract.entities import add_minted_entity, person_label
-    from diplograph.extract.roles import _assign, _organisation
 
     doc = ctx.doc
     lines = [s.heading for s in ctx.source.sections if s.heading is not None] + list(ctx.source.paragraphs)
@@ -122,7 +122,7 @@ def _signature_lines(ctx: Context) -> None:
         if not hits:
             continue
         hit = max(hits, key=lambda h: h.end - h.start)
-        org, end = _organisation(ctx, hit, ctx.demonym_at)
+        org, end = role_organisation(ctx, hit, ctx.demonym_at)
         rest = [t for t in doc[end:span.end] if not t.is_punct]
         if org is None and rest:  # a heading line holds no mentions: "... de l'Estonie" read by name
             k = next((n for n, t in enumerate(rest) if t.pos_ not in ("ADP", "DET")), len(rest))
@@ -141,7 +141,7 @@ def _signature_lines(ctx: Context) -> None:
             person = Mention(name.start, name.end, ctx.span(name.start, name.end), iri, "person")
             ctx.add_mention(person)
             add_minted_entity(ctx, iri, "person", label, person.span)
-        _assign(ctx, person.iri, hit.iri, org, ctx.span(hit.start, end))
+        assign_role(ctx, person.iri, hit.iri, org, ctx.span(hit.start, end))
 
 
 def _whole_heading_state(ctx: Context, heading: Span) -> str | None:
@@ -241,7 +241,6 @@ def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
             inside = [s for s in ctx.by_token.get(k + 1, []) if s.kind == "state" and s.start == k + 1]
             if inside and inside[0].end < len(doc) and doc[inside[0].end].text == ")":
                 _side_of_listed(ctx, m.iri, inside[0].iri)  # "Salif Kaboré (Burkina Faso)"
-    from diplograph.extract.roles import lemma_tokens
 
     for token in lemma_tokens(doc, SENDING_VERBS):
         if token.pos_ != "VERB":

@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context, Mention
+from diplograph.extract.entities import is_honorific
 from diplograph.extract.patterns import Hit
+from diplograph.extract.role_titles import assign_role
 from diplograph.lexicon import Lexicon, fold
 from diplograph.model import RoleAssignment
 
@@ -126,7 +128,6 @@ def _apposed_names(ctx: Context, start: int,
                    demonym_at: dict[int, str]) -> tuple[list[Mention], list[str | None], int]:
     """"..., Mme X et M. Y", "..., la Péruvienne X et le Chilien Y": two or more people named in
     apposition after a comma (complements allowed before it), with the state a demonym noun gives each."""
-    from diplograph.extract.roles import _is_honorific
 
     doc = ctx.doc
     j = start
@@ -144,7 +145,7 @@ def _apposed_names(ctx: Context, start: int,
     j = start if direct else j + 1
     while j < len(doc):
         state = None
-        while j < len(doc) and (_is_honorific(doc[j]) or doc[j].pos_ == "DET"
+        while j < len(doc) and (is_honorific(doc[j]) or doc[j].pos_ == "DET"
                                 or (j in demonym_at and doc[j].text[:1].isupper())):
             state = demonym_at.get(j, state)
             j += 1
@@ -167,7 +168,6 @@ def assign_named(ctx: Context, plural: PluralRole, counted: bool = False) -> Non
     With ``counted`` (once every side the text gives by roles and counterparts is known), "des
     deux pays, X et Y" pairs the names with the first sides of the story.
     """
-    from diplograph.extract.roles import _assign
 
     states = plural.states
     names = plural.names
@@ -183,7 +183,7 @@ def assign_named(ctx: Context, plural: PluralRole, counted: bool = False) -> Non
     people = []
     for k, person in enumerate(names):
         org = states[k] if len(states) == len(names) else (states[0] if len(states) == 1 else None)
-        _assign(ctx, person.iri, plural.role, org, evidence)
+        assign_role(ctx, person.iri, plural.role, org, evidence)
         if org is not None and len(states) == len(names):
             ctx.sides[person.iri] = org
         people.append(person.iri)

@@ -462,3 +462,13 @@ def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -
         if len(people) == count:
             return people
     return []
+
+
+def lemma_tokens(doc, lemmas: frozenset[str]) -> list:
+    """Tokens whose lemma is one of ``lemmas``, found through one array read (no Token per word)."""
+    from spacy.attrs import LEMMA
+
+    wanted = {doc.vocab.strings.add(lemma) for lemma in lemmas}
+    wanted |= {doc.vocab.strings.add(lemma.capitalize()) for lemma in lemmas}
+    column = doc.to_array([LEMMA])
+    return [doc[int(i)] for i in range(len(column)) if int(column[i]) in wanted]

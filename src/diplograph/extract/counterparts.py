@@ -1,0 +1,151 @@
+"""Counterparts: "X a reçu son homologue turc Y", Y holds X's office for Turkey.
+
+"homologue" names a role only through someone else's: whose counterpart it is (the nearest
+role holder, or the subject of the sentences before), then which state each named or unnamed
+counterpart serves. It needs the roles already read and, for an unnamed counterpart, the
+holder look-up of :mod:`~diplograph.extract.role_holders`.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entities import add_minted_entity, is_honorific
+from diplograph.extract.patterns import Hit
+from diplograph.extract.role_holders import office_holder
+from diplograph.extract.role_titles import assign_role, state_of_role
+from diplograph.extract.syntax import lemma_tokens
+from diplograph.model import RoleAssignment
+from diplograph.namespaces import id_iri, slugify
+
+#: "son homologue turc": someone holding the same role for another state.
+COUNTERPART_NOUNS = frozenset({"homologue"})
+
+
+def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = False) -> None:
+    """"X a reçu son homologue turc Y": Y holds X's role, for Turkey.
+
+    "ses homologues roumaine et moldave, Mmes Y et Z" pairs the demonyms with the names in order;
+    "homologues allemand, Y, et polonais, Z" gives each name the demonym before it. With
+    ``unnamed_too``, "son homologue chilien" without a name stands for the holder of X's role for
+    Chile: the one the document names, else the gazetteer's holder on the publication date, else an
+    unnamed person of that state (their side is known even when their name is not).
+    """
+    doc = ctx.doc
+    for token in lemma_tokens(doc, COUNTERPART_NOUNS):
+        if token.i in ctx.heading_tokens:
+            continue
+        subject = _counterpart_of(ctx, token)
+        if subject is None:
+            continue
+        subject_role = subject.roles[0].role
+        # "homologue turc Y", "homologues allemand, Y, et polonais, Z", "homologues roumaine et moldave, Y et Z"
+        j = token.i + 1
+        states: list[tuple[int, str]] = []
+        people: list[Mention] = []
+        stop = ctx.sent_of(token).end
+        while j < stop and j <= token.i + 24:
+            t = doc[j]
+            person = next((m for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j
+                           and not m.described), None)
+            if j in demonym_at:
+                states.append((j, demonym_at[j]))
+            elif person is not None:
+                people.append(person)
+                j = person.end
+                continue
+            elif t.pos_ in ("VERB", "AUX") or t.text in ".;:()" or (t.is_punct and t.text != ","):
+                break
+            elif not (t.text == "," or t.lower_ == "et" or is_honorific(t) or t.pos_ in ("DET", "ADJ")):
+                break
+            j += 1
+        for i, state in states:
+            state_of_role(ctx, state, Hit("role", subject_role, i, i + 1, i), i, demonym_at)
+        if people and states:
+            paired = len(states) == len(people) >= 2 and states[-1][0] < people[0].start
+            for k, m in enumerate(people):
+                if paired:
+                    state = states[k][1]
+                else:
+                    before = [s for i, s in states if i < m.start]
+                    if not before:
+                        continue
+                    state = before[-1]
+                assign_role(ctx, m.iri, subject_role, state, ctx.span(token.i, m.start))
+                ctx.sides[m.iri] = state
+            if len(people) == 1:
+                ctx.role_person.setdefault(token.i, people[0].iri)  # "et son homologue X, Y": the phrase is Y
+        elif unnamed_too and len(states) == 1 and not people and subject.iri:
+            _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
+        elif unnamed_too and not states and not people and subject.iri:
+            _known_counterpart(ctx, token, subject, subject_role)
+
+
+def _counterpart_of(ctx: Context, token):
+    """Whose counterpart "son homologue" is: the nearest person with a role earlier in the sentence,
+    else the first person subject of one of the three sentences before ("Il y sera reçu par son
+    homologue"), the nearest first."""
+    sentence = ctx.sent_of(token)
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):  # the nearest: "X a reçu Y et son homologue Z"
+        if m.kind == "person" and sentence.start <= m.start < token.i:
+            entity = ctx.entities.get(m.iri)
+            if entity is not None and entity.roles:
+                return entity
+    from diplograph.extract.syntax import is_subject
+
+    for previous in reversed([s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-3:]):
+        for m in ctx.mentions:  # "X a dit ... Il a refusé ... À Islamabad, son homologue Y": X
+            if m.kind == "person" and previous.start <= m.start < previous.end and is_subject(ctx, m):
+                entity = ctx.entities.get(m.iri)
+                return entity if entity is not None and entity.roles else None
+    return None
+
+
+def _known_counterpart(ctx: Context, token, subject, role: str) -> None:
+    """"tandis que son homologue a salué ...", no state, no name: the one person the text has
+    named holding that very office for another side. Nobody when there are several."""
+    if any(m.kind == "person" for m in ctx.by_token.get(token.i, [])):
+        return  # already read
+    lex = ctx.lex
+    side = lex.state_of(ctx.sides.get(subject.iri))
+    holders = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri and any(
+        r.role == role and (lex.state_of(r.organisation) or r.organisation) not in (None, side) for r in e.roles)]
+    if len(holders) != 1 or side is None:
+        return
+    holder = holders[0]
+    span = ctx.span(token.i, token.i + 1)
+    ctx.add_mention(Mention(token.i, token.i + 1, span, holder.iri, "person", described=True))
+    ctx.role_person[token.i] = holder.iri
+    if span not in holder.mentions:
+        holder.mentions.append(span)
+
+
+def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[int, str]) -> None:
+    """"son homologue chilien" with no name: who holds ``role`` for that state, or an unnamed person."""
+    i, state = found
+    if any(m.kind == "person" for m in ctx.by_token.get(token.i, [])):
+        return  # already read
+    lex = ctx.lex
+    span = ctx.span(token.i, i + 1)
+    holders = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri and any(
+        lex.narrower_or_same(r.role, role) and (lex.state_of(r.organisation) or r.organisation) == state
+        for r in e.roles)]
+    if not holders:
+        holders = office_holder(ctx, Hit("role", role, token.i, i + 1, token.i), state, span)
+    if len(holders) == 1:
+        holder = holders[0]
+        ctx.add_mention(Mention(token.i, i + 1, span, holder.iri, "person", described=True))
+        ctx.role_person[token.i] = holder.iri
+        if span not in holder.mentions:
+            holder.mentions.append(span)
+        ctx.sides.setdefault(holder.iri, state)
+        return
+    if holders:
+        return
+    phrase = " ".join(span.text.split())
+    iri = id_iri("person", slugify(phrase))
+    entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=state)
+    ctx.add_mention(Mention(token.i, i + 1, span, iri, "person", described=True, role=role))
+    ctx.role_person[token.i] = iri
+    if not entity.roles:
+        entity.roles.append(RoleAssignment(role=role, organisation=state, evidence=span))
+    ctx.sides.setdefault(iri, state)

@@ -1,0 +1,245 @@
+"""Who holds a role phrase that names nobody: "le président turc a critiqué ...".
+
+A title without a name refers back to the one person the document has given that office,
+else to the person the story follows, else to the gazetteer's holder on the publication
+date, else it stands for an unnamed holder (or a collective, when plural). A title that names
+no state ("le Président de la République") is read for the document's home state first.
+This is a judgement over the whole document, unlike reading the title itself
+(:mod:`~diplograph.extract.role_titles`).
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entities import add_minted_entity, is_honorific
+from diplograph.extract.patterns import Hit
+from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
+from diplograph.model import RoleAssignment, Span
+from diplograph.namespaces import id_iri, slugify
+
+_DEFINITE = frozenset({"le", "la", "l'", "les"})
+
+
+#: Preposition + definite article in one word, before a singular noun.
+_CONTRACTED_SINGULAR = frozenset({"du", "au"})
+
+
+def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unqualified: dict[str, str],
+                    mint: bool = True) -> bool:
+    """A role phrase without a name: the known holder of that role, or an unnamed person.
+
+    ``unqualified`` remembers whom a role phrase naming no state ("le Président de la République")
+    was read as, so that its later repetitions mean the same person.
+    """
+    doc = ctx.doc
+    head = doc[hit.head]
+    if any(m.described for m in ctx.by_token.get(hit.head, [])):
+        return True  # part of a group ("des émissaires américains")
+    before = doc[hit.start - 1] if hit.start > 0 else None
+    if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
+        role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
+        return True
+    # "la visite du Président de la République": "du", "au" hold the definite article too
+    if before is None or before.lower_ not in _DEFINITE | _CONTRACTED_SINGULAR or "Plur" in head.morph.get("Number"):
+        return True
+    if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
+        return True
+    qualified = org is not None
+    if hit.start > 1 and is_honorific(doc[hit.start - 2]):
+        return True  # "Madame la Présidente,": an address, not a reference
+    lex = ctx.lex
+    span = ctx.span(hit.start, phrase_end)
+    if org is None:  # "le Président de la République": named before, else the office of the home state
+        known = unqualified.get(hit.iri)
+        if known is not None:
+            holders = [ctx.entities[known]]
+        else:
+            holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
+                lex.narrower_or_same(r.role, hit.iri) and r.evidence.begin < span.begin for r in e.roles)]
+            if not holders:
+                org = _home_state(ctx, hit)
+    state = lex.state_of(org)
+    if org is not None:
+        holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
+            lex.narrower_or_same(r.role, hit.iri)
+            and (r.organisation == org or lex.state_of(r.organisation) == state)
+            for r in e.roles)]
+    if not holders and org is not None:
+        holders = office_holder(ctx, hit, org, span)
+    if not holders and org is not None:
+        previous = _previous_compatible(ctx, hit, org) or _sole_unplaced_holder(ctx, hit, span)
+        if previous is not None:
+            holders = [previous]
+            assign_role(ctx, previous.iri, hit.iri, org, span)
+    ambiguous = len(holders) > 1
+    if ambiguous:  # "Le ministre (argentin)" after two such ministers were named: the one the story follows
+        holders = _role_antecedent(ctx, hit, holders)
+    if len(holders) == 1:
+        holder = holders[0]
+        if not qualified and not ambiguous:
+            unqualified.setdefault(hit.iri, holder.iri)
+        ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
+        ctx.role_person[hit.head] = holder.iri
+        also_at_phrase_head(ctx, hit, holder.iri)
+        if span not in holder.mentions:
+            holder.mentions.append(span)
+        return True
+    if org is None or holders:
+        return True
+    if not mint:
+        return False
+    phrase = " ".join(span.text.split())
+    iri = id_iri("person", slugify(phrase))
+    entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=org)
+    ctx.add_mention(Mention(hit.start, phrase_end, span, iri, "person", described=True, role=hit.iri))
+    if not entity.roles:
+        entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
+    ctx.sides.setdefault(iri, org)
+    return True
+
+
+def _home_state(ctx: Context, hit: Hit) -> str | None:
+    """The state whose office a role phrase naming no state means, when the text shows it.
+
+    A readout says "le Président de la République" for its own head of state. The home state is
+    the one state the document's gazetteer institutions belong to ("l'Élysée"), else the one
+    state named before the title for which the gazetteer knows a single holder of that office on
+    the publication date and the text names none, for a capitalised formal title only. Otherwise no
+    guess, else the vocabulary's home state (dg:homeState: France for French-language news). (A
+    state named only after the title is what the readout talks about: "Le Président de la
+    République s'est rendu à ... les crises, comme en Ukraine" is not Ukraine's president.)
+    """
+    lex = ctx.lex
+    institutions = {lex.state_of(m.iri) for m in ctx.mentions if m.kind == "org" and not m.described
+                    and m.iri in lex.actors and lex.actors[m.iri].affiliation}
+    institutions.discard(None)
+    if len(institutions) == 1:
+        return institutions.pop()
+    published = ctx.source.published
+    if institutions or published is None or not ctx.doc[hit.head].text[:1].isupper():
+        return None  # only the formal, capitalised title of a readout ("le Président de la République")
+    named = {lex.state_of(r.organisation) for e in ctx.entities.values() if e.kind == "person" for r in e.roles
+             if lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role)}
+    begin = ctx.doc[hit.start].idx
+    states = sorted(e.iri for e in ctx.entities.values() if e.kind == "state" and e.iri not in named
+                    and any(m.begin < begin for m in e.mentions)
+                    and len(lex.holders_on(hit.iri, e.iri, published)) == 1)
+    if len(states) == 1:
+        return states[0]
+    return None if states else lex.home_state
+
+
+def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
+    """"le chef de la diplomatie turque" on a 2026 article: the gazetteer's holder of that office then.
+
+    Only single-holder offices, and only when exactly one gazetteer holding of the role
+    (or a narrower one) for that state or organisation covers the document's year: an
+    office that changed hands that year, or a date-less document, keeps an unnamed holder
+    rather than a guessed name.
+    """
+    from diplograph.extract.entities import add_linked_entity
+
+    published = ctx.source.published
+    if published is None:
+        return []
+    found = ctx.lex.holders_on(hit.iri, org, published)
+    state = ctx.lex.state_of(org)
+    via_state = False
+    if not found and state is not None and state != org:  # "le chef de la diplomatie ukrainienne"
+        found = ctx.lex.holders_on(hit.iri, state, published)
+        org, via_state = state, True
+    if len(found) != 1:
+        return []
+    if via_state:  # "diplomatie ukrainienne" only said whose office it is: no mention of the ministry
+        phrase = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        if phrase is not None:
+            drop_mentions(ctx, phrase.start, phrase.end + 2, kinds=("org",))
+    entity = add_linked_entity(ctx, ctx.lex.actors[found[0]], None)
+    assign_role(ctx, entity.iri, hit.iri, org, span)
+    return [entity]
+
+
+def role_group(ctx: Context, hit: Hit, org: str, phrase_end: int) -> None:
+    """Holders of a role, unnamed and plural: a collective actor of that organisation."""
+    span = ctx.span(hit.start, phrase_end)
+    phrase = " ".join(span.text.split())
+    iri = id_iri("group", slugify(phrase))
+    add_minted_entity(ctx, iri, "group", phrase, span, affiliation=org)
+    mention = Mention(hit.start, phrase_end, span, iri, "group", described=True, role=hit.iri)
+    ctx.add_mention(mention)
+
+
+def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
+    """"Le ministre a qualifié ...", "a écrit le président" when the text has named two
+    ministers (or presidents): the holder who is the subject of the sentence before, else the
+    holder last introduced by the same role noun, of the same grammatical gender, preferring one
+    introduced as a clause subject.
+
+    Why the subject: news keeps its topic in subject position ("Le président ukrainien, X, qui
+    s'était entretenu avec le président du Conseil européen, Y, a remercié ... « ... », a écrit
+    le président": X). Empty when nothing fits: no guess.
+    """
+    from diplograph.extract.syntax import in_quote, is_subject
+
+    doc = ctx.doc
+    head = doc[hit.head]
+    gender = _det_gender(head)
+    wanted = {h.iri for h in holders}
+    # the subject of the sentence before (or of this one, before the phrase) when a holder: the topic
+    sentence = ctx.sent_of(hit.start)
+    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
+    first = previous[0].start if previous else sentence.start
+    topic = [m for m in ctx.mentions if first <= m.start < hit.start and m.iri in wanted and not m.described
+             and is_subject(ctx, m) and not in_quote(ctx, doc[m.start])]
+    if topic:
+        return [ctx.entities[max(topic, key=lambda m: m.start).iri]]
+    candidates = [i for i, person in ctx.role_person.items()
+                  if i < hit.start and person in wanted and doc[i].lemma_.lower() == head.lemma_.lower()
+                  and (not gender or not _det_gender(doc[i]) or _det_gender(doc[i]) == gender)]
+    if not candidates:
+        return []
+    subjects = [i for i in candidates if doc[i].dep_ in ("nsubj", "nsubj:pass")]
+    chosen = max(subjects or candidates)
+    return [ctx.entities[ctx.role_person[chosen]]]
+
+
+def _det_gender(noun) -> str:
+    """Gender of a role noun read on its determiner ("la ministre": the noun is epicene)."""
+    return next(("".join(c.morph.get("Gender")) for c in noun.children if c.dep_ == "det"), "")
+
+
+def _previous_compatible(ctx: Context, hit: Hit, org: str):
+    """"X a dit ... Le ministre ukrainien ...": the role phrase names the person just before.
+
+    The nearest person named in the two previous sentences (or earlier in this one) who
+    serves the same state or organisation and holds no other role is taken.
+    """
+    sentence = ctx.sent_of(hit.start)
+    sentences = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
+    first = sentences[0].start if sentences else sentence.start
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):
+        if m.kind != "person" or m.described or not (first <= m.start < hit.start):
+            continue
+        entity = ctx.entities.get(m.iri)
+        if entity is None or entity.roles:
+            continue
+        state = ctx.lex.state_of(org)
+        if ctx.lex.state_of(entity.affiliation) == state or ctx.lex.state_of(ctx.sides.get(entity.iri)) == state:
+            return entity
+    return None
+
+
+def _sole_unplaced_holder(ctx: Context, hit: Hit, span: Span):
+    """"..., a souligné le ministre ivoirien" in a readout whose visiting minister was named with his
+    office but no state ("Le ministre d'État, ministre des Affaires étrangères, ..., M. X"): the one
+    person named before who holds that kind of office for no known state is the holder; of several,
+    the one the story follows (named at least twice as often as any other), else none."""
+    lex = ctx.lex
+    found = [e for e in ctx.entities.values() if e.kind == "person" and e.roles
+             and any(m.begin < span.begin for m in e.mentions)
+             and all(r.organisation is None for r in e.roles) and e.iri not in ctx.sides
+             and any(lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role) for r in e.roles)]
+    if len(found) > 1:  # the story's own minister, told far more often than the others of his rank
+        found.sort(key=lambda e: -len(e.mentions))
+        return found[0] if len(found[0].mentions) >= 2 * len(found[1].mentions) else None
+    return found[0] if found else None

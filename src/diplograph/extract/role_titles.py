@@ -1,0 +1,252 @@
+"""Reading a role phrase: whom the office is held for, where the title ends, who is named.
+
+"le ministre russe des Affaires étrangères, Sergueï Lavrov", "X, conseiller diplomatique de
+l'Élysée": a title found by the role vocabulary is read for its organisation (demonym, named
+state or organisation, or the ministry its words name) and for the person named right
+before or after it, and the role is recorded on that person (:func:`assign_role`). Other
+stages that meet titles (participant lists, plural roles) read them with the same helpers,
+which is why they live apart from the order of the role stage (:mod:`~diplograph.extract.roles`).
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entities import is_honorific
+from diplograph.extract.patterns import Hit
+from diplograph.model import RoleAssignment, Span
+
+_WINDOW = 9
+
+
+def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[str | None, int]:
+    """The state or organisation a role is held for, and where the role phrase ends."""
+    doc = ctx.doc
+    for i in range(hit.start, hit.end):
+        if i in demonym_at:
+            return demonym_at[i], hit.end
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("state", "org") and not m.described:
+                return m.iri, max(hit.end, m.end)  # "président de la République | de Norlande"
+    j = hit.end
+    if j < len(doc) and j in demonym_at:
+        return demonym_at[j], j + 1
+    # "de l'Élysée", "de la Turquie", "de l'Union européenne"
+    k = j
+    while k < len(doc) and k < j + 3 and doc[k].pos_ in ("ADP", "DET"):
+        k += 1
+    if k > j and k < len(doc):
+        for m in ctx.by_token.get(k, []):
+            if m.kind in ("state", "org") and m.start == k:
+                return m.iri, m.end
+        # "président de la Commission de l'Union africaine": an unnamed organ (one capitalised
+        # noun) of a named organisation or state; the role is held for that organisation
+        if doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN") and not ctx.by_token.get(k):
+            n = k + 1
+            while n < len(doc) and n < k + 4 and doc[n].pos_ in ("ADP", "DET"):
+                n += 1
+            if n > k + 1 and n < len(doc):
+                for m in ctx.by_token.get(n, []):
+                    if m.kind in ("state", "org") and m.start == n and not m.described:
+                        return m.iri, m.end
+    ministry = _ministry_of(ctx, hit)
+    if ministry is not None:
+        drop_mentions(ctx, hit.start, hit.end)  # "ministre de l'Europe ...": no mention of Europe
+        return ministry, hit.end
+    return None, hit.end
+
+
+#: "ministre de X" serves the "ministère de X" of the gazetteer (the title names the ministry).
+_MINISTER_TO_MINISTRY = {"ministre": "ministère", "ministres": "ministère"}
+
+
+def shared_organisation(ctx: Context, hit: Hit, phrase_end: int, demonym_at: dict[int, str]) -> str | None:
+    """"le Premier ministre et chef de la diplomatie du Qatar": two coordinated titles of one
+    person share the state the second names (without it the first would be the home state's)."""
+    doc = ctx.doc
+    j = phrase_end
+    if j >= len(doc) or doc[j].lower_ != "et":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].pos_ == "DET":
+        j += 1
+    second = next((h for h in ctx.hits_of("role") if h.start == j), None)
+    if second is None or "Plur" in doc[second.head].morph.get("Number"):
+        return None
+    org, _ = role_organisation(ctx, second, demonym_at)
+    return org
+
+
+def _ministry_of(ctx: Context, hit: Hit) -> str | None:
+    """"Le ministre de l'Europe et des Affaires étrangères": the ministry of that name, if known.
+
+    A French minister's title repeats the name of the ministry, so a role phrase without
+    a demonym or named state still says whom the minister serves when the gazetteer knows
+    the ministry; its state then follows from the ministry's affiliation.
+    """
+    from diplograph.lexicon import fold
+
+    words = ctx.doc[hit.start:hit.end].text.split(maxsplit=1)
+    if len(words) != 2 or words[0].lower() not in _MINISTER_TO_MINISTRY:
+        return None
+    name = fold(f"{_MINISTER_TO_MINISTRY[words[0].lower()]} {words[1]}")
+    for iri in ctx.lex.names.get(name, []):
+        actor = ctx.lex.actors.get(iri)
+        if actor is not None and actor.kind == "org":
+            return ctx.lex.state_of(iri) or iri  # the minister serves the state (as "ministre français")
+    return None
+
+
+def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | None:
+    """A person named right after a role phrase (complements and one comma allowed).
+
+    ``excellency``: "..., Son Excellence Monsieur X" may name the holder too (only when no name
+    stands before the phrase: "de S.E. M. A, Président de Chypre, Son Excellence M. B" gives the
+    title to A, and B opens the next clause)."""
+    doc = ctx.doc
+    j = start
+    while j < len(doc) and j < start + _WINDOW:
+        for m in ctx.by_token.get(j, []):
+            if m.start == j and m.kind == "person" and not m.described:
+                return m
+        token = doc[j]
+        if token.is_space or token.text in ".;:!?()«»" or token.is_sent_start:
+            return None
+        if token.text == ",":
+            nxt = _past_title_complements(ctx, j + 1)
+            while nxt < len(doc) and (is_honorific(doc[nxt]) or (
+                    doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and is_honorific(doc[nxt + 1]))
+                    or (excellency and doc[nxt].lower_ in ("son", "sa") and nxt + 1 < len(doc)
+                        and doc[nxt + 1].lower_ == "excellence")):
+                nxt += 1  # "..., M. Jean DURAND", "..., le prince X", "..., le Colonel X"
+            return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
+                         and not m.described), None)
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            return None
+        if ctx.by_token.get(j) and any(m.kind == "person" for m in ctx.by_token[j]):
+            return None
+        j += 1
+    return None
+
+
+def _past_title_complements(ctx: Context, nxt: int) -> int:
+    """Where the name may start after a comma that follows a role phrase.
+
+    Official titles run on between commas before the name: a second title ("le Premier Ministre,
+    Chef du Gouvernement, M. X"), the rest of a long portfolio ("le ministre des Affaires
+    étrangères, de l'Intégration africaine et de la Diaspora, M. X"), a participle phrase
+    ("l'ambassadeur au Brésil, accrédité au Pérou, Mme X"). Each such segment ends at a comma,
+    holds no finite verb and names no person; at most three are passed.
+    """
+    doc = ctx.doc
+    for _ in range(3):
+        if nxt >= len(doc):
+            break
+        title = max((h.end for h in ctx.hits_of("role") if h.start == nxt), default=None)
+        if title is not None and title < len(doc) and doc[title].text == ",":
+            nxt = title + 1
+            continue
+        if doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc):
+            # "Chef de la délégation, le ministre X": a fronted role, then the holder's usual title
+            title = max((h.end for h in ctx.hits_of("role") if h.start == nxt + 1), default=None)
+            if title is not None and any(m.kind == "person" and m.start == title for m in ctx.by_token.get(title, [])):
+                return title
+        first = doc[nxt]
+        if not (first.lower_ in ("de", "du", "des", "d'", "d’")
+                or ("Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "ADJ"))):
+            break
+        end = next((k for k in range(nxt + 1, min(nxt + 12, len(doc))) if doc[k].text in ",.;:()«»"
+                    or doc[k].is_sent_start), None)
+        if end is None or doc[end].text != "," or any(
+                (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm"))
+                or any(m.kind == "person" for m in ctx.by_token.get(t.i, [])) for t in doc[nxt:end]):
+            break
+        nxt = end + 1
+    return nxt
+
+
+def name_before(ctx: Context, start: int, head: int | None = None) -> Mention | None:
+    """"X, conseiller diplomatique de l'Élysée": a name then a comma, then the role.
+
+    Not when the role phrase is the clause's subject and the name ends a phrase fronted before it
+    ("Après un entretien avec son homologue, X, le ministre français a appelé ..."): the comma
+    closes the frame, it does not open an apposition."""
+    doc = ctx.doc
+    k = start - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    found = next((m for m in ctx.by_token.get(k - 1, []) if m.end == k and m.kind == "person"
+                  and not m.described), None)
+    if found is not None and head is not None and _fronted_before_subject(doc[found.start], doc[head]):
+        return None
+    return found
+
+
+def _fronted_before_subject(name, role) -> bool:
+    """Is ``role`` the subject of a verb and ``name`` inside an adverbial phrase of that verb?"""
+    if not role.dep_.startswith("nsubj") or role.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = role.head
+    node = name
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_.startswith(("obl", "advcl", "advmod")) and node.i < role.i
+
+
+def assign_role(ctx: Context, person: str, role: str, org: str | None, evidence: Span) -> None:
+    entity = ctx.entities.get(person)
+    if entity is None:
+        return
+    org = org or entity.affiliation
+    if any(r.role == role and r.organisation == org for r in entity.roles):
+        return
+    if org is None and any(ctx.lex.narrower_or_same(r.role, role) for r in entity.roles):
+        return  # "les ministres des deux pays, X et Y": X is already known as Chile's foreign minister
+    if org is not None and any(r.role == role and r.organisation is None for r in entity.roles):
+        entity.roles = [r for r in entity.roles if not (r.role == role and r.organisation is None)]
+    entity.roles.append(RoleAssignment(role=role, organisation=org, evidence=evidence))
+    known = ctx.lex.actors.get(org) if org is not None else None
+    minted = ctx.entities.get(org) if org is not None else None
+    if (known is not None and known.kind == "state") or (known is None and minted is not None
+                                                          and minted.kind == "state"):
+        ctx.sides.setdefault(person, org)
+
+
+def drop_mentions(ctx: Context, start: int, end: int, kinds: tuple[str, ...] = ("place", "org")) -> None:
+    """Forget gazetteer mentions of ``kinds`` inside tokens ``start..end``: words of a title, not actors."""
+    gone = [m for m in ctx.mentions if start <= m.start and m.end <= end and m.kind in kinds and not m.described]
+    for m in gone:
+        ctx.mentions.remove(m)
+        for i in range(m.start, m.end):
+            if m in ctx.by_token.get(i, []):
+                ctx.by_token[i].remove(m)
+        for iri in {m.iri, m.place}:
+            entity = ctx.entities.get(iri) if iri else None
+            if entity is not None and m.span in entity.mentions:
+                entity.mentions.remove(m.span)
+
+
+def state_of_role(ctx: Context, org: str | None, hit: Hit, end: int, demonym_at: dict[int, str]) -> None:
+    """The state named only by a demonym of a role ("ses homologues allemand") is denoted there."""
+    from diplograph.extract.entities import add_linked_entity
+
+    if org is None or org in ctx.entities or org not in ctx.lex.actors:
+        return
+    for i in range(hit.start, end + 1):
+        if demonym_at.get(i) == org:
+            add_linked_entity(ctx, ctx.lex.actors[org], ctx.span(i, i + 1))
+            return
+
+
+def also_at_phrase_head(ctx: Context, hit: Hit, person: str) -> None:
+    """The role's holder is also found from the token the parser made the phrase's head.
+
+    A hit's head is the first word of its phrase ("Premier" in "le Premier ministre portugais"),
+    but the clause hangs the phrase on its noun ("par le Premier ministre portugais, X": the agent
+    is "ministre"), so the holder is recorded there too, when nothing else is.
+    """
+    head = ctx.doc[hit.head]
+    while head.head.i != head.i and hit.start <= head.head.i < hit.end:
+        head = head.head
+    ctx.role_person.setdefault(head.i, person)

@@ -1,0 +1,206 @@
+"""Sides: which state each person sat for, from delegations, side phrases and visits.
+
+Roles give most sides; these readings give the rest: members of a delegation ("la délégation
+russe comprenait X"), "Côté turc, X", a travelling party ("accompagné de"), and the host
+state of a reported visit for people the readout names by a bare office ("la ministre des
+Affaires étrangères, X"). They work on people and roles already found, not on titles.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context
+from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, lemma_tokens, subjects_of
+from diplograph.model import RoleAssignment
+
+#: Verbs whose subject is a delegation and whose objects are its members.
+MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
+
+
+#: Verbs of leading a delegation ("X dirigeait la délégation russe").
+LEAD_VERBS = frozenset("conduire mener diriger présider".split())
+
+
+#: Their participles, which the tagger may read as nouns ("la délégation lao, conduite par X").
+LEAD_PARTICIPLES = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé", "emmené")
+                             for end in ("", "e", "s", "es"))
+
+
+#: "Côté turc, X ..." puts X on the Turkish side.
+SIDE_NOUNS = frozenset({"côté"})
+
+
+def companion_sides(ctx: Context) -> None:
+    """"Il était accompagné de la vice-ministre X et de l'ambassadeur du Vietnam, M. Y": a
+    travelling party is one side.
+
+    Why: a readout names its own minister by a bare office ("le ministre des Affaires
+    étrangères, M. Z"), and the one state it gives is often a companion's ("l'ambassadeur du
+    Vietnam"); the people who travel together serve the same state. When the principal and the
+    companions of an "accompagné de" phrase know exactly one side between them, those without
+    a side take it.
+    """
+    doc = ctx.doc
+    for token in lemma_tokens(doc, frozenset({"accompagner"})):
+        if "Part" not in token.morph.get("VerbForm"):
+            continue  # "Y accompagnait X": the parse of the active voice is left alone
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "par"):
+            continue
+        # the people named after "accompagné de", up to the next verb (the parser often loses
+        # the second "et de ...", so the words are read in order rather than the tree)
+        people: list[str] = []
+        for i in range(token.i + 1, ctx.sent_of(token).end):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                break
+            people += [m.iri for m in ctx.by_token.get(i, []) if m.kind == "person" and m.iri not in people]
+        if not people:
+            continue
+        principal: list[str] = []
+        for subject in [c for c in token.children if c.dep_ in SUBJECT_DEPS] or subjects_of(ctx, token):
+            if subject.lower_ in ("il", "elle"):
+                principal += antecedent(ctx, subject)
+            else:
+                principal += [m.iri for m in ctx.by_token.get(subject.i, []) if m.kind == "person"]
+        if token.dep_ in ("acl", "advcl") or not principal:
+            principal += [m.iri for m in ctx.by_token.get(token.head.i, []) if m.kind == "person"]
+        party = [p for p in dict.fromkeys(principal + people) if _is_person(ctx, p)]
+        sides = {ctx.sides[p] for p in party if p in ctx.sides}
+        if len(party) < 2 or len(sides) != 1:
+            continue
+        side = sides.pop()
+        for person in party:
+            ctx.sides.setdefault(person, side)
+
+
+def find_delegations(ctx: Context) -> None:
+    """Members of delegations and their side.
+
+    "La délégation russe comprenait X, Y et Z", "la délégation russe était conduite par X,
+    la délégation ukrainienne par Y", "X dirigeait la délégation russe".
+    """
+    doc = ctx.doc
+    delegations = [m for m in ctx.mentions if m.kind == "delegation"]
+    for m in delegations:
+        token = doc[m.start]
+        verb = token.head
+        members: list[str] = []
+        after = m.end
+        # "la délégation russe était conduite par X", "la délégation cambodgienne, dirigée par X"
+        while after < len(doc) and after < m.end + 4 and (doc[after].pos_ in ("AUX", "VERB", "ADV")
+                                                          or doc[after].lower_ in LEAD_PARTICIPLES
+                                                          or (doc[after].text == "," and after == m.end)):
+            after += 1
+        if after < len(doc) and doc[after].lower_ == "par":
+            members = [a for a in actors_of(ctx, doc[after + 1], follow_conj=False) if _is_person(ctx, a)] \
+                if after + 1 < len(doc) else []
+            if not members and after + 2 < len(doc):
+                members = [a for a in actors_of(ctx, doc[after + 2], follow_conj=False) if _is_person(ctx, a)]
+            if not members:  # "conduite par le vice-ministre des Affaires étrangères X": the title first
+                for i in range(after + 1, min(ctx.sent_of(token).end, after + 12)):
+                    if doc[i].text in (",", ";", ":") or doc[i].pos_ in ("VERB", "AUX"):
+                        break
+                    found = [m.iri for m in ctx.by_token.get(i, []) if m.kind == "person" and not m.described]
+                    if found:
+                        members = found[:1]
+                        break
+        elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in MEMBERSHIP_VERBS:
+            stop = ctx.sent_of(token).end
+            for other in delegations:
+                if verb.i < other.start < stop:
+                    stop = other.start
+            for other in ctx.mentions:
+                if other.kind == "person" and verb.i < other.start < stop and other.iri not in members \
+                        and not (doc[other.start].dep_ == "nmod" and other.start > verb.i + 1
+                                 and doc[other.start - 1].lower_ in ("du", "de")):
+                    members.append(other.iri)
+        elif token.dep_ == "nsubj:pass" and verb.lemma_ in LEAD_VERBS:
+            # "La délégation malienne aux travaux du sommet a été conduite par le Premier ministre, X"
+            members = [a for c in verb.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)
+                       if _is_person(ctx, a)]
+        elif token.dep_ == "obj" and verb.lemma_ in LEAD_VERBS:
+            members = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s) if _is_person(ctx, a)]
+        if not members:
+            continue
+        state = ctx.entities[m.iri].affiliation
+        ctx.memberships.append((m.iri, m.span.begin, members))
+        for person in members:
+            if state:
+                ctx.sides[person] = state
+
+
+def _is_person(ctx: Context, iri: str) -> bool:
+    entity = ctx.entities.get(iri)
+    return entity is not None and entity.kind == "person"
+
+
+#: "en visite officielle en Belgique": the noun of a visit whose place is the host state.
+VISIT_NOUNS = frozenset({"visite"})
+
+
+def host_state_offices(ctx: Context) -> None:
+    """"La ministre des Affaires étrangères, X, a reçu Y, en visite officielle en Belgique": an office
+    the text gives for no state is held for the host state of the visit the document reports.
+
+    A readout names its own office holders without a state; when it says the guest is on a visit to
+    one state, the people it names with such bare offices (and no side) serve that state.
+    """
+    doc = ctx.doc
+    told: set[str] = set()  # visits told as made
+    invited: set[str] = set()  # "l'a invité à effectuer une visite en X": only asked for
+    visitors = set()  # "La ministre des Affaires étrangères, X, en visite au Portugal,": X is the guest
+    for token in lemma_tokens(doc, VISIT_NOUNS):
+        if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
+            visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
+        hosts = invited if "Inf" in token.head.morph.get("VerbForm") else told
+        if hosts is told and token.dep_ == "obj":  # "X a effectué une visite à Lima": X is the guest
+            visitors.update(m.iri for c in token.head.children if c.dep_ == "nsubj"
+                            for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
+        j = token.i + 1
+        while j < len(doc) and j <= token.i + 4 and doc[j].lower_ not in ("en", "au", "aux", "à"):
+            if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+                break
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("en", "au", "aux"):
+            hosts.update(m.iri for m in ctx.by_token.get(j + 1, []) if m.kind == "state" and m.start == j + 1)
+        elif j < len(doc) and doc[j].lower_ == "à":
+            hosts.update(_state_of_city(ctx, j + 1))
+    hosts = told or invited
+    if len(hosts) != 1:
+        return
+    host = hosts.pop()
+    companions = set()  # "X était accompagné de Y": Y came with the guest, not from the host state
+    for token in lemma_tokens(doc, frozenset({"accompagner"})):
+        for c in token.children:
+            if c.dep_.startswith(("obl", "nmod")) or c.dep_ == "obj":
+                companions.update(m.iri for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
+    for entity in ctx.entities.values():
+        if entity.kind == "person" and entity.roles and entity.iri not in ctx.sides \
+                and entity.iri not in companions | visitors and all(r.organisation is None for r in entity.roles):
+            entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
+            ctx.sides[entity.iri] = host
+
+
+def _state_of_city(ctx: Context, start: int) -> set[str]:
+    """"à Lima, capitale du Pérou", "à Cotonou, au Bénin": the state the text gives a city in."""
+    doc = ctx.doc
+    city = next((m for m in ctx.by_token.get(start, []) if m.start == start and m.kind == "place"), None)
+    if city is None or city.end >= len(doc) or doc[city.end].text != ",":
+        return set()
+    for k in range(city.end + 1, min(city.end + 7, len(doc))):
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            break
+        states = {m.iri for m in ctx.by_token.get(k, []) if m.kind == "state" and m.start == k}
+        if states:
+            return states
+    return set()
+
+
+def side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"Côté turc, X était présent": the people of that clause are on that side."""
+    for token in lemma_tokens(ctx.doc, SIDE_NOUNS):  # one array read, not a Token per word
+        if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
+            continue
+        state = demonym_at[token.i + 1]
+        sentence = ctx.sent_of(token)
+        for m in ctx.mentions:
+            if m.kind == "person" and token.i < m.start < sentence.end:
+                ctx.sides[m.iri] = state
