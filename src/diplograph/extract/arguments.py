@@ -434,7 +434,7 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
 
 
 def _honorific(token: Token) -> bool:
-    from diplograph.extract.entities import is_honorific
+    from diplograph.extract.name_shapes import is_honorific
 
     return is_honorific(token)
 

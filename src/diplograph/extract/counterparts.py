@@ -9,7 +9,8 @@ holder look-up of :mod:`~diplograph.extract.role_holders`.
 from __future__ import annotations
 
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.entities import add_minted_entity, is_honorific
+from diplograph.extract.entity_registry import add_minted_entity
+from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_holders import office_holder
 from diplograph.extract.role_titles import assign_role, state_of_role

@@ -11,7 +11,7 @@ graph is a lost document. No mention is ever invented.
 from __future__ import annotations
 
 from diplograph.extract.context import Context
-from diplograph.extract.entities import add_linked_entity
+from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.model import ExtractedDocument
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import Context, Mention
+from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.name_shapes import person_label
 from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
 from diplograph.extract.syntax import lemma_tokens
 from diplograph.model import RoleAssignment, Span
@@ -46,7 +48,6 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
     the role phrase names), that state is the person's side, and the people of one list are
     recorded as members, so that they join the gathering the document reports.
     """
-    from diplograph.extract.entities import add_minted_entity, person_label
 
     sections = ctx.source.sections
     for n, section in enumerate(sections):
@@ -82,8 +83,6 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
         if members and first is not None:
             ctx.memberships.append((state or "", first, members))
             if state is not None and only_state is not None and not ctx.entities.get(state, None):
-                from diplograph.extract.entities import add_linked_entity
-
                 add_linked_entity(ctx, ctx.lex.actors[state], heading)  # the heading names the side
 
 
@@ -105,7 +104,6 @@ def _list_lines(ctx: Context, sections: list, n: int) -> list:
 def _signature_lines(ctx: Context) -> None:
     """"Kaarel Tamm, ministre des Affaires étrangères de l'Estonie": a line that is a name, a comma
     and an office, as under a joint declaration; the person holds the office, for that state."""
-    from diplograph.extract.entities import add_minted_entity, person_label
 
     doc = ctx.doc
     lines = [s.heading for s in ctx.source.sections if s.heading is not None] + list(ctx.source.paragraphs)

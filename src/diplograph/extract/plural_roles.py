@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.entities import is_honorific
+from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import assign_role
 from diplograph.lexicon import Lexicon, fold

@@ -11,7 +11,8 @@ This is a judgement over the whole document, unlike reading the title itself
 from __future__ import annotations
 
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.entities import add_minted_entity, is_honorific
+from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
 from diplograph.model import RoleAssignment, Span
@@ -137,8 +138,6 @@ def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
     office that changed hands that year, or a date-less document, keeps an unnamed holder
     rather than a guessed name.
     """
-    from diplograph.extract.entities import add_linked_entity
-
     published = ctx.source.published
     if published is None:
         return []

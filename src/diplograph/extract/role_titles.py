@@ -11,7 +11,8 @@ which is why they live apart from the order of the role stage (:mod:`~diplograph
 from __future__ import annotations
 
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.entities import is_honorific
+from diplograph.extract.entity_registry import add_linked_entity
+from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.model import RoleAssignment, Span
 
@@ -229,8 +230,6 @@ def drop_mentions(ctx: Context, start: int, end: int, kinds: tuple[str, ...] = (
 
 def state_of_role(ctx: Context, org: str | None, hit: Hit, end: int, demonym_at: dict[int, str]) -> None:
     """The state named only by a demonym of a role ("ses homologues allemand") is denoted there."""
-    from diplograph.extract.entities import add_linked_entity
-
     if org is None or org in ctx.entities or org not in ctx.lex.actors:
         return
     for i in range(hit.start, end + 1):

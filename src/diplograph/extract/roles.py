@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context
 from diplograph.extract.counterparts import find_counterparts
-from diplograph.extract.entities import demonyms
+from diplograph.extract.gazetteer_links import demonyms
 from diplograph.extract.participant_lists import read_list_lines, read_participant_lists
 from diplograph.extract.patterns import Hit
 from diplograph.extract.plural_roles import assign_named, read_plural_role, refine_roles, resolve_unnamed

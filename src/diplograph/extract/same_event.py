@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import HOST_VERBS
 from diplograph.extract.context import Context
-from diplograph.extract.entities import PLACE_NOUNS
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, et
 from diplograph.extract.reference import is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, subjects_of
+from diplograph.extract.venues import PLACE_NOUNS
 from diplograph.model import Event, channels_agree
 
 if TYPE_CHECKING:

@@ -82,7 +82,7 @@ def unique(items: list[str]) -> list[str]:
 
 
 def _courtesy(token: Token) -> bool:
-    from diplograph.extract.entities import is_honorific
+    from diplograph.extract.name_shapes import is_honorific
 
     return is_honorific(token)
 

@@ -16,7 +16,7 @@ from diplograph.extract.context import Context
 
 def name_states_of_territories(ctx: Context) -> None:
     """Turn every mention of a state's territory into a mention of the state placed there."""
-    from diplograph.extract.entities import add_linked_entity
+    from diplograph.extract.entity_registry import add_linked_entity
 
     lex = ctx.lex
     for mention in ctx.mentions:

@@ -1,0 +1,147 @@
+"""Unnamed actors named by a noun and a demonym: groups, delegations, state bodies, ministries.
+
+"des dirigeants européens" is a collective actor, "la délégation russe" a delegation, "la
+diplomatie russe" the state itself, "le ministère turc des Affaires étrangères" an
+organisation of that state. None of them has a name to look up, so they are read apart
+from gazetteer links and minted names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.lexicon import fold
+from diplograph.namespaces import id_iri, slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+#: Plural nouns that, with a demonym, name an unnamed collective actor ("des dirigeants européens").
+COLLECTIVE_NOUNS = frozenset(
+    "responsable dirigeant autorité officiel diplomate partenaire négociateur représentant allié "
+    "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu pays capitale "
+    "gouvernement chancellerie".split()
+)
+
+
+#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé").
+STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
+
+
+#: Noun of a delegation ("la délégation russe").
+DELEGATION_NOUNS = frozenset({"délégation"})
+
+
+#: A state's department, named by the noun, the state's demonym and its field ("le ministère turc des
+#: Affaires étrangères"): an organisation of that state (the gazetteer names a few; the others are minted).
+MINISTRY_NOUNS = frozenset({"ministère"})
+
+
+def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """Unnamed groups, delegations and state bodies: noun + demonym(s)."""
+    doc = ctx.doc
+    for token in doc:
+        if token.i in ctx.heading_tokens or token.pos_ not in ("NOUN", "PROPN") or ctx.by_token.get(token.i):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in DELEGATION_NOUNS and lemma not in STATE_NOUNS and lemma not in COLLECTIVE_NOUNS \
+                and lemma not in MINISTRY_NOUNS:
+            continue  # most nouns: skip before the morphology lookup below, the costly part
+        plural = "Plur" in token.morph.get("Number") or token.lower_.endswith(("s", "x"))
+        if lemma in MINISTRY_NOUNS:
+            if not plural and token.i + 1 in demonym_at:
+                _ministry(ctx, token, demonym_at[token.i + 1])
+            elif not plural:
+                _ministry_told(ctx, token)
+            continue
+        if lemma in DELEGATION_NOUNS:
+            kind = "delegation"
+        elif lemma in STATE_NOUNS:
+            kind = "state"
+        elif lemma in COLLECTIVE_NOUNS and plural:
+            kind = "group"
+        else:
+            continue
+        # demonyms right after the noun, coordinated: "responsables américains et ukrainiens"
+        found: list[tuple[int, str]] = []
+        j = token.i + 1
+        while j < len(doc):
+            if j in demonym_at:
+                found.append((j, demonym_at[j]))
+                j += 1
+            elif doc[j].lower_ in ("et", ",") and j + 1 < len(doc) and (j + 1) in demonym_at:
+                j += 1
+            elif doc[j].pos_ == "ADJ" and not found and j - token.i <= 2:
+                j += 1  # "responsables politiques russes"
+            else:
+                break
+        if not found:
+            continue
+        for k, (j, state) in enumerate(found):
+            start = token.i if k == 0 else j
+            span = ctx.span(start, j + 1)
+            state_actor = ctx.lex.actors.get(state)
+            if kind == "state":
+                if state_actor is None:
+                    continue
+                ctx.add_mention(Mention(start, j + 1, span, state, state_actor.kind, described=True))
+                add_linked_entity(ctx, state_actor, span)
+                continue
+            state_slug = state.rstrip("/").rsplit("/", 1)[-1]
+            if kind == "delegation":
+                iri = id_iri("delegation", ctx.source.slug, state_slug)
+                # one delegation per state, named in the singular ("les délégations russe et ukrainienne")
+                noun = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.text
+                label = f"{noun} {doc[j].text}"
+                label = label[0].upper() + label[1:]
+            else:
+                phrase = f"{token.lower_} {doc[j].lower_}"
+                iri = id_iri("group", slugify(phrase))
+                label = phrase
+            ctx.add_mention(Mention(start, j + 1, span, iri, kind, described=True))
+            add_minted_entity(ctx, iri, kind, label, span, affiliation=state)
+
+
+def _ministry(ctx: Context, noun: Token, state: str) -> None:
+    """"le ministère turc des Affaires étrangères": one organisation of that state, named by the
+    noun, the demonym and the field that follows ("des Affaires étrangères", "de la Défense": a
+    capitalised complement); without a field ("le ministère turc") it is not named enough."""
+    doc = ctx.doc
+    demonym = noun.i + 1
+    field = [c for c in noun.children if c.dep_ == "nmod" and c.i > demonym and c.text[:1].isupper()
+             and any(g.dep_ == "case" and g.i == demonym + 1 for g in c.children)]
+    if not field:
+        return
+    end = max(t.i for t in field[0].subtree) + 1
+    while end > demonym + 1 and doc[end - 1].is_punct:
+        end -= 1
+    if any(ctx.by_token.get(i) for i in range(noun.i, end)):
+        return
+    span = ctx.span(noun.i, end)
+    label = " ".join(span.text.split())
+    label = label[0].lower() + label[1:]
+    iri = id_iri("org", slugify(label))
+    ctx.add_mention(Mention(noun.i, end, span, iri, "org", described=True))
+    add_minted_entity(ctx, iri, "org", label, span, affiliation=state)
+
+
+def _ministry_told(ctx: Context, noun: Token) -> None:
+    """"..., a précisé le ministère": a bare definite "le ministère" (no field, no demonym, no
+    possessive) is the ministry the text named last before it (minted or of the gazetteer)."""
+    if not any(c.dep_ == "det" and c.lower_ == "le" for c in noun.children) \
+            or any(c.dep_ in ("nmod", "amod") for c in noun.children):
+        return
+    told = [m for m in ctx.mentions if m.end <= noun.i and m.iri in ctx.entities and m.kind == "org"
+            and (ctx.doc[m.start].lemma_.lower() in MINISTRY_NOUNS
+                 or fold(ctx.entities[m.iri].label).startswith(fold(noun.lower_)))]
+    if not told:
+        return
+    last = max(told, key=lambda m: m.start)
+    span = ctx.span(noun.i, noun.i + 1)
+    ctx.add_mention(Mention(noun.i, noun.i + 1, span, last.iri, last.kind, described=True))
+    entity = ctx.entities[last.iri]
+    if span not in entity.mentions:
+        entity.mentions.append(span)

@@ -1,0 +1,183 @@
+"""Gazetteer look-up: linking the names the entity ruler marked to gazetteer actors.
+
+A name the ruler found may stand for several actors (a city and the state it stands for, a
+state and its place twin); which one is meant follows from the words around it ("à Ankara" is
+the place, "Ankara a annoncé" the state), and a name that only starts a longer name ("Union
+Africaine") is not linked at all. Official long state names ("la République de X") are read
+here too, from the gazetteer's own long names. Demonyms ("russe") map tokens to states.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.lexicon import LexActor, fold
+from diplograph.namespaces import id_iri, slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+
+#: Prepositions after which a place name is a location, not an actor.
+LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
+
+
+_KIND_PRIORITY = {"person": 0, "state": 1, "org": 2, "delegation": 3, "group": 4, "place": 5}
+
+
+def demonyms(ctx: Context) -> dict[int, str]:
+    """Token index -> actor IRI of every demonym ("russe", "américaines")."""
+    found: dict[int, str] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ == DEMONYM_LABEL:
+            for i in range(ent.start, ent.end):
+                found[i] = ent.ent_id_
+    return found
+
+
+def is_locative(ctx: Context, start: int) -> bool:
+    from diplograph.extract.syntax import after_one_of
+
+    return after_one_of(ctx, start, LOCATIVE)  # this module's wider list ("vers", "depuis", "sur")
+
+
+def _gathering_of(ctx: Context, start: int) -> bool:
+    """"la rencontre de <ville>", "le sommet de <ville>": "de" completing a gathering noun."""
+    i = start - 1
+    if i < 1 or ctx.doc[i].lower_ not in ("de", "d'", "d’") or ctx.doc[i - 1].pos_ != "NOUN":
+        return False
+    from diplograph.extract.kinds import GATHERINGS
+
+    return any(h.head == i - 1 and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+
+
+def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
+    """Link a gazetteer name; False when the words are only the start of a longer name."""
+    if ent.start in ctx.heading_tokens:
+        return True
+    lex = ctx.lex
+    cands = [lex.actors[i] for i in lex.names.get(ent.ent_id_, []) if i in lex.actors]
+    if not cands:
+        return True
+    if _longer_name(ctx, ent, cands):
+        return False
+    places = [a for a in cands if a.kind == "place"]
+    actors = sorted((a for a in cands if a.kind != "place"), key=lambda a: (_KIND_PRIORITY[a.kind], a.iri))
+    # after "à"/"en", or a city completing a gathering noun ("la rencontre de <ville>"): the place
+    locative = is_locative(ctx, ent.start) or (
+        _gathering_of(ctx, ent.start) and any(lex.territory_state(p.iri) is None for p in places))
+    place = places[0] if places else None
+    if place is None:
+        for actor in actors:  # a state used as a location may have a place twin in the gazetteer
+            twin = lex.place_twin(actor)
+            if twin is not None:
+                place = twin
+                break
+    if locative and place is not None:
+        chosen: LexActor = place
+    elif actors:
+        chosen = actors[0]
+    elif place is not None and place.stands_for and place.stands_for in lex.actors:
+        chosen = lex.actors[place.stands_for]
+    elif place is not None:
+        chosen = place
+    else:
+        return True
+    span = ctx.span(ent.start, ent.end)
+    mention = Mention(ent.start, ent.end, span, chosen.iri, chosen.kind,
+                      place=place.iri if place is not None else None)
+    ctx.add_mention(mention)
+    add_linked_entity(ctx, chosen, span)
+    if place is not None and chosen is not place and ent.ent_id_ in {fold(n) for n in place.names} \
+            and place.stands_for in lex.actors and lex.actors[place.stands_for].kind == "state":
+        add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
+    return True
+
+
+def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
+    """The gazetteer name is only the start of another name, so it must not be linked.
+
+    "l'Union Africaine" (a capitalised word goes on: not "Union", the EU), "la présidence de la
+    République du Sénégal" (a complement names another state than the one the institution
+    serves: not the French presidency). A complement naming the institution's own state or
+    organisation ("le Conseil de sécurité de l'ONU") keeps the link.
+    """
+    doc = ctx.doc
+    end = ent.end
+    if end >= len(doc) or doc[end].is_sent_start:
+        return False
+    nxt = doc[end]
+    if nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("PROPN", "ADJ", "NOUN") \
+            and not ent.text.isupper() \
+            and not any(e.start == end for e in doc.ents if e.label_ in (GAZETTEER_LABEL, "PER")):
+        return True  # "Union Africaine", "Washington Post"
+    if all(a.kind in ("state", "place", "person") for a in cands) or nxt.lower_ not in ("de", "du", "des", "d'"):
+        return False
+    if doc[end - 1].lower_ in ctx.lex.state_heads:
+        return True  # "présidence de la République" + "de Norlande": that republic's presidency
+    k = end + 1
+    while k < len(doc) and k < end + 3 and doc[k].pos_ == "DET":
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    owners = {ctx.lex.state_of(a.iri) for a in cands} | {a.affiliation for a in cands} | {a.iri for a in cands}
+    named = [e for e in doc.ents if e.start == k and e.label_ == GAZETTEER_LABEL]
+    if named:
+        iris = set(ctx.lex.names.get(named[0].ent_id_, []))
+        return not (iris & owners) and any(ctx.lex.actors[i].kind == "state" for i in iris if i in ctx.lex.actors)
+    return doc[k].lower_ in ctx.lex.state_heads  # "de la République de Norlande"
+
+
+def long_state_names(ctx: Context, taken: set[int]) -> set[int]:
+    """"la République de Norlande", "le Royaume du X": a state, whether the gazetteer knows X or not.
+
+    The words opening official state names come from the gazetteer's long names; X is a run
+    of capitalised words. A known state is linked, an unknown one is minted as a state; X
+    naming another kind of thing ("l'État de Washington") is left alone.
+    """
+    doc = ctx.doc
+    used: set[int] = set()
+    heads = ctx.lex.state_heads
+    if not heads:
+        return used
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(re.escape(h[:1].upper() + h[1:]) for h in heads)) + r")\b")
+    starts = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(ctx.text)]  # cheaper than every token
+    for head in starts:
+        if head is None or len(head) != 1:
+            continue
+        token = head[0]
+        if token.i in taken or token.i in ctx.heading_tokens:
+            continue
+        j = token.i + 1
+        while j < len(doc) and j < token.i + 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1  # "République démocratique de"
+        if j >= len(doc) or doc[j].lower_ not in ("de", "du", "des", "d'"):
+            continue
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("la", "l'", "le", "les"):
+            j += 1
+        k = j
+        while k < len(doc) and (doc[k].text[:1].isupper() or (k > j and doc[k].text == "-")) \
+                and doc[k].is_alpha | (doc[k].text == "-") and k not in taken:
+            k += 1
+        if k == j or any(h.start == j for h in ctx.hits_of("role")):
+            continue  # "la visite d'État du Président": a title, not the name of a state
+        name = " ".join(doc[j:k].text.split())
+        known = [ctx.lex.actors[i] for i in ctx.lex.candidates(name) if i in ctx.lex.actors]
+        if known and not any(a.kind == "state" for a in known):
+            continue
+        span = ctx.span(token.i, k)
+        if known:
+            actor = next(a for a in known if a.kind == "state")
+            ctx.add_mention(Mention(token.i, k, span, actor.iri, "state"))
+            add_linked_entity(ctx, actor, span)
+        else:
+            iri = id_iri("state", slugify(name))
+            ctx.add_mention(Mention(token.i, k, span, iri, "state"))
+            add_minted_entity(ctx, iri, "state", name, span)
+        used.update(range(token.i, k))
+    return used

@@ -1,0 +1,130 @@
+"""What a name looks like: courtesy titles, particles, capitals, the label a person gets.
+
+French news and official readouts print names in their own ways ("S.E. M. Jean DUPONT", "le
+prince X", "Al-Busaidi"): these rules strip titles, say whether words look like a name at all
+and turn a name into a stable label (family names in capitals normalised). They read only
+tokens, never the gazetteer, so the role and argument stages use them too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+
+#: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
+HONORIFICS = frozenset(
+    "m. mme mlle mm. mmes dr dr. pr pr. me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence".split())
+
+
+#: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),
+#: "le ministre saoudien des Affaires étrangères, le prince X", while "Cheikh" opening a name is a
+#: first name ("Cheikh Ibrahima Bâ").
+LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik prince princesse émir".split())
+
+
+#: Military ranks used as titles before a name ("le Capitaine X", "le maréchal Y", "le général Z"),
+#: in either case: the rank is not part of the name.
+RANKS = frozenset("capitaine colonel lieutenant-colonel commandant général maréchal amiral lieutenant".split())
+
+
+#: Name particles that may stay lower case inside a person's name.
+PARTICLES = frozenset("de du des da di von van der den bin ben al el le la ibn".split())
+
+
+def capitals_beyond_person(doc, title: int, end: int) -> bool:
+    """The recogniser cuts names whose family names are printed in capitals ("M. Jean DUPONT"
+    + "MARTIN", "Mme Anne Marie" + "DURAND", "M. LEROY" + "MOREAU" as two MISC): the name
+    after the courtesy title runs on over them.
+
+    True when every entity touching ``title..end`` is a person or MISC name inside the run and some
+    word of the run written in capitals lies outside every person name the recogniser found.
+    """
+    ents = [e for e in doc.ents if e.start < end and e.end > title]
+    if not ents or any(e.label_ not in ("PER", "MISC") or e.start < title or e.end > end for e in ents):
+        return False
+    in_person = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
+    return any(t.is_upper and len(t) > 1 and t.i not in in_person for t in doc[title + 1:end])
+
+
+def is_honorific(token) -> bool:
+    """A courtesy title before a person's name ("M.", "Mme", "S.E.", "SEM", lower-case "cheikh",
+    a military rank)."""
+    return (token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
+            or token.text in LOWER_CASE_HONORIFICS or token.lower_ in RANKS)
+
+
+
+def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
+    start, end = ent.start, ent.end
+    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT") or is_honorific(ctx.doc[start])):
+        start += 1
+    # "Président Kariuki", "Premier ministre Tavares": a title the recogniser took into the name
+    title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None) \
+        if ent.label_ == "PER" else None
+    if title is not None:
+        start = title
+    while end > start and (ctx.doc[end - 1].pos_ == "PUNCT" or (
+            ent.label_ == "PER" and ctx.doc[end - 1].pos_ in ("ADP", "DET") and ctx.doc[end - 1].is_lower)):
+        end -= 1  # "M. Pierre Lambert à" (Linas): the recogniser ran on into the next phrase
+    if start >= end:
+        return None
+    return start, end
+
+
+def given_name_and_capitals(tokens) -> bool:
+    """"Anne DURAND", "Jean-Marc DUPONT": given names, then family names printed in capitals
+    (how readouts and reference works print people), which the recogniser may tag MISC."""
+    words = [t for t in tokens if t.text != "-"]
+    if len(words) < 2 or not all(t.is_alpha for t in words):
+        return False
+    caps = [t.is_upper and len(t) > 1 for t in words]
+    if not caps[-1] or caps[0] or not words[0].is_title:
+        return False
+    first_cap = caps.index(True)
+    return all(caps[first_cap:]) and all(t.is_title for t in words[:first_cap])
+
+
+def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool:
+    tokens = ctx.doc[start:end]
+    if any(t.i in ctx.heading_tokens for t in tokens):
+        return False
+    if any(t.like_num or t.is_space for t in tokens):
+        return False
+    words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words):
+        return False  # "R. Non", "C'est": capitalised function words are no names
+    if not any(t.pos_ == "PROPN" for t in tokens):
+        return False
+    if len(words) > 1 and len(words[0].text.rstrip(".")) == 1 and words[-1].pos_ not in ("PROPN", "X"):
+        return False  # "R. Non" in an interview: an initial must be followed by a name
+    if len(words) == 1 and not single_ok:
+        return False
+    return True
+
+
+def person_label(tokens) -> str:
+    """A person's name as a label: surnames written in capitals ("Marie DURAND") in the usual case.
+
+    Official readouts print family names in capitals; the label (and so the IRI) should not
+    depend on that typographic habit, while the mention keeps the exact characters.
+    """
+    words = [t.text for t in tokens]
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        # the text's own spacing: "Al-Busaidi" is split by the tokenizer but written as one word
+        return " ".join("".join(t.text + t.whitespace_ for t in tokens).split())
+
+    def normal(word: str) -> str:
+        if not (word.isupper() and len(word) > 1):
+            return word
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), word)
+
+    text = "".join(normal(t.text) + t.whitespace_ for t in tokens)
+    return " ".join(text.split())

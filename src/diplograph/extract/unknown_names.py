@@ -1,0 +1,246 @@
+"""Names the gazetteer does not know: typing and minting what NER and courtesy titles find.
+
+spaCy's statistical NER tags capitalised sentence starts, headings and words such as "Côté",
+and misses family names printed in capitals; a name is minted only when it looks like one,
+typed as a person, place or organisation from the tag and the words around it, and a lone
+family name ("a dit Durand") is the person named in full before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.gazetteer_links import is_locative
+from diplograph.extract.name_shapes import (
+    PARTICLES,
+    capitals_beyond_person,
+    clean_name_tokens,
+    given_name_and_capitals,
+    is_honorific,
+    looks_like_name,
+    person_label,
+)
+from diplograph.extract.venues import PLACE_NOUNS, city_of_name, is_building
+from diplograph.lexicon import fold
+from diplograph.model import Entity
+from diplograph.namespaces import id_iri, slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+
+def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
+    """"S.E. M. Hisham EL-SAYED", "Mme Nadia FAHMY": a name after a courtesy title that NER missed.
+
+    Official readouts print family names in capitals, often hyphenated, which the statistical
+    recogniser leaves untagged; the honorific itself announces a person. Only runs of
+    capitalised words that no recognised entity touches are read here: ``full`` names (two words
+    or more) before the recogniser's names, so that "le Président EL-SAYED" finds its person, and
+    lone family names after them, so that "M. KEOLA" finds "Bounthavy KEOLA".
+    """
+    doc = ctx.doc
+    used: set[int] = set()
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ != "PER"
+               or not all(is_honorific(t) or t.pos_ == "DET" for t in ent)}
+    for token in doc:
+        if not is_honorific(token) or token.i in ctx.heading_tokens or token.i in taken:
+            continue
+        j = token.i + 1
+        if j < len(doc) and is_honorific(doc[j]):
+            continue  # "Excellence M. X": the last title opens the name
+        k = j
+        while k < len(doc) and k - j < 6:
+            t = doc[k]
+            if t.text[:1].isupper() and t.is_alpha:
+                k += 1
+            elif t.text == "-" and k > j and not t.whitespace_ and not doc[k - 1].whitespace_ \
+                    and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                k += 1  # "EL-SAYED", split by the tokenizer
+            elif t.lower_ in PARTICLES and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                k += 1
+            else:
+                break
+        while k > j and doc[k - 1].lower_ in PARTICLES:
+            k -= 1
+        if full and capitals_beyond_person(doc, token.i, k):
+            covered_here: set[int] = set()  # "M. Jean DUPONT MARTIN": NER stopped inside the name
+        else:
+            covered_here = covered
+        if k == j or covered_here.intersection(range(j, k)) or taken.intersection(range(j, k)) \
+                or any(i in ctx.heading_tokens for i in range(j, k)):
+            continue
+        words = [t for t in doc[j:k] if t.text != "-"]
+        if (len(words) > 1) != full:
+            continue  # full names first, lone family names after the recogniser's names
+        if any(t.is_stop and not t.is_upper for t in words if t.lower_ not in PARTICLES) \
+                or not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in words):
+            continue
+        text = " ".join(doc[j:k].text.split())
+        span = ctx.span(j, k)
+        linked = ctx.lex.names.get(fold(text))
+        if linked and ctx.lex.actors[linked[0]].kind == "person":
+            actor = ctx.lex.actors[linked[0]]
+            ctx.add_mention(Mention(j, k, span, actor.iri, "person"))
+            add_linked_entity(ctx, actor, span)
+        else:
+            surname = surname_match(ctx, text)
+            if surname is not None:
+                ctx.add_mention(Mention(j, k, span, surname.iri, "person"))
+                surname.mentions.append(span)
+            else:
+                label = person_label(doc[j:k])
+                iri = id_iri("person", slugify(label))
+                ctx.add_mention(Mention(j, k, span, iri, "person"))
+                add_minted_entity(ctx, iri, "person", label, span)
+        used.update(range(j, k))
+    return used
+
+
+#: Words before a place name: a name in capitals after them stays a place ("à Saint-DENIS").
+LOCATIVE_WORDS = frozenset({"à", "au", "aux", "en", "de", "d'", "d’", "du", "dans", "vers", "depuis"})
+
+
+def ner_mention(ctx: Context, ent: SpacySpan) -> None:
+    bounds = clean_name_tokens(ctx, ent)
+    if bounds is None:
+        return
+    start, end = bounds
+    doc = ctx.doc
+    as_person = ent.label_ == "PER"
+    if not as_person:  # "le Président EL-SAYED" tagged MISC or LOC: a title, then a family name
+        title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None)
+        if title is not None:
+            rest = " ".join(doc[title:end].text.split())
+            if surname_match(ctx, rest) is not None or any(t.is_upper and len(t) > 1 for t in doc[title:end]):
+                start, as_person = title, True
+    text = " ".join(doc[start:end].text.split())
+    span = ctx.span(start, end)
+    # an unknown name may still be an altLabel once the honorific is gone
+    linked = ctx.lex.names.get(fold(text))
+    minted_state = next((e for e in ctx.entities.values() if e.kind == "state" and not e.linked
+                         and fold(e.label) == fold(text)), None)
+    if minted_state is not None:  # "Norlande" after "la République de Norlande"
+        ctx.add_mention(Mention(start, end, span, minted_state.iri, "state"))
+        minted_state.mentions.append(span)
+        return
+    if is_building(ctx, start, end):
+        city = city_of_name(ctx, end)
+        if city is not None:  # "Centre des congrès de <ville>": the city is part of the venue's name
+            end = city
+            span = ctx.span(start, end)
+            text = " ".join(doc[start:end].text.split())
+        label = text[0].lower() + text[1:] if doc[start].lower_ in PLACE_NOUNS and doc[start].is_title \
+            and not doc[start].is_sent_start and start > 0 and doc[start - 1].lower_ in ("l'", "le") else text
+        iri = id_iri("place", slugify(label))
+        ctx.add_mention(Mention(start, end, span, iri, "place", place=iri))
+        add_minted_entity(ctx, iri, "place", label, span)
+        return
+    if linked:
+        actor = ctx.lex.actors[linked[0]]
+        ctx.add_mention(Mention(start, end, span, actor.iri, actor.kind,
+                                place=actor.iri if actor.kind == "place" else None))
+        add_linked_entity(ctx, actor, span)
+        return
+    if not as_person and end - start == 1 and doc[start].pos_ == "PROPN":
+        surname = surname_match(ctx, text)  # "a déclaré Durand" tagged LOC: the person named before
+        if surname is not None:
+            ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
+            surname.mentions.append(span)
+            return
+    first = doc[start]
+    sentence_start = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
+                                              and doc[first.i - 1].text in "«\"“-")
+    label = "PER" if as_person else ent.label_
+    if label != "PER" and (start > 0 and is_honorific(doc[start - 1])):
+        label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
+    if label != "PER" and doc[start].is_upper and any(h.end == start for h in ctx.hits_of("role")) \
+            and surname_match(ctx, text) is not None:
+        label = "PER"  # "le ministre DURAND" tagged ORG: a title, then a family name told before
+    if label in ("MISC", "LOC") and given_name_and_capitals(doc[start:end]) and not linked \
+            and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
+        label = "PER"  # "Anne DURAND, conseillère ...": a given name and a family name in capitals
+    if label == "PER":
+        surname = surname_match(ctx, text)
+        if surname is not None:
+            ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
+            surname.mentions.append(span)
+            return
+        if not looks_like_name(ctx, start, end, single_ok=not sentence_start):
+            return
+        if end - start == 1 and (first.pos_ != "PROPN" or first.is_stop):
+            return
+        label = person_label(doc[start:end])
+        iri = id_iri("person", slugify(label))
+        ctx.add_mention(Mention(start, end, span, iri, "person"))
+        add_minted_entity(ctx, iri, "person", label, span)
+    elif label == "LOC":
+        if not looks_like_name(ctx, start, end, single_ok=True) and not _place_after_preposition(ctx, start, end):
+            return
+        if end - start == 1 and sentence_start and not is_locative(ctx, start):
+            return
+        iri = id_iri("place", slugify(text))
+        ctx.add_mention(Mention(start, end, span, iri, "place", place=iri))
+        add_minted_entity(ctx, iri, "place", text, span)
+    elif label == "ORG":
+        if not looks_like_name(ctx, start, end, single_ok=not sentence_start or first.is_upper):
+            return
+        iri = id_iri("org", slugify(text))
+        ctx.add_mention(Mention(start, end, span, iri, "org"))
+        add_minted_entity(ctx, iri, "org", text, span)
+
+
+def _place_after_preposition(ctx: Context, start: int, end: int) -> bool:
+    """"à X" where the tagger took the unknown city for a common noun: still a place name.
+
+    NER said LOC; a capitalised word, not the first of its sentence, after a locative
+    preposition is a place even when the part-of-speech tagger did not call it a proper noun.
+    """
+    tokens = ctx.doc[start:end]
+    return end - start <= 3 and is_locative(ctx, start) and not tokens[0].is_sent_start \
+        and all(t.is_alpha and t.text[:1].isupper() and not t.is_stop for t in tokens) \
+        and not any(t.i in ctx.heading_tokens for t in tokens)
+
+
+def lone_surnames(ctx: Context, taken: set[int]) -> None:
+    """"« ... », a dit Durand": a capitalised word no recogniser tagged that is the family name of a
+    person named in full before it is that person (agency prose names people by surname after
+    the first mention)."""
+    doc = ctx.doc
+    people = [e for e in ctx.entities.values() if e.kind == "person"]
+    if not people:
+        return
+    last_words = {fold(name).split()[-1] for e in people for name in [e.label, *(m.text for m in e.mentions)]
+                  if len(name.split()) > 1}
+    for token in doc:
+        if token.i in taken or token.i in ctx.heading_tokens or not token.is_title or token.is_sent_start \
+                or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB") or fold(token.text) not in last_words:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start:
+            continue  # part of a longer name
+        surname = surname_match(ctx, token.text)
+        if surname is None or not any(m.begin < token.idx for m in surname.mentions):
+            continue
+        span = ctx.span(token.i, token.i + 1)
+        ctx.add_mention(Mention(token.i, token.i + 1, span, surname.iri, "person"))
+        surname.mentions.append(span)
+
+
+def surname_match(ctx: Context, text: str) -> Entity | None:
+    """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand")."""
+    key = fold(text)
+    matches = []
+    for entity in ctx.entities.values():
+        if entity.kind != "person":
+            continue
+        names = [entity.label, *entity.labels.values(), *(m.text for m in entity.mentions)]
+        for name in names:
+            parts = fold(name).split()
+            # "Mme Huamán" for "Rosa Huamán Quispe" (two family names, the first used alone), "M. Tran"
+            # for "Tran Van Khoa" (family name first)
+            if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key
+                                   or (len(parts) == 3 and key in (parts[0], parts[1]))):
+                matches.append(entity)
+                break
+    return matches[0] if len(matches) == 1 else None
