@@ -140,17 +140,20 @@ def _add(event: Event, relation: str, other: Event) -> None:
 
 
 def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
-    if main.date is not None and event.date is not None \
-            and event.date.iso < main.date.iso[:len(event.date.iso)]:
-        return True
+    """Does the text present this earlier gathering as coming before the main one? "des
+    discussions préalables", "amendé après consultations", "à la suite des consultations
+    tenues à Genève". An earlier date or a pluperfect alone does not: news tells the earlier
+    meetings of the same people as background ("Les deux dirigeants s'étaient rencontrés en
+    novembre"), which readers do not take for the prior talks of this one."""
+    del ctx, main
     if any(c.lemma_.lower() in PRIOR_WORDS for c in token.children if c.dep_ == "amod"):
         return True
     if any(c.dep_ == "case" and c.lower_ in _AFTER for c in token.children):
         return True
-    verb = token.head if token.pos_ == "NOUN" else token
-    aux = [c for c in verb.children if c.dep_.startswith("aux")]
-    pluperfect = any("Imp" in a.morph.get("Tense") for a in aux) and "Part" in verb.morph.get("VerbForm")
-    return pluperfect and event.trigger.begin > main.trigger.begin
+    # "à la suite des consultations": the gathering completes the noun of "à la suite de"
+    head = token.head
+    return token.dep_.startswith("nmod") and head.lower_ in _AFTER and head.i != token.i \
+        and any(c.dep_ == "case" and c.lower_ == "à" for c in head.children)
 
 
 def _told_as_backdrop(ctx: Context, event: Event, token: Token) -> bool:

@@ -1,0 +1,55 @@
+"""Issues, positions and relations between events as real published prose words them.
+
+Ministry readouts, joint declarations and agency dispatches state positions with verbs of
+appeal and condemnation, deontic clauses ("les combats doivent cesser") and clefts ("c'est X
+qui refuse"); they name issues inside other names and titles that are no issue ("le forum de
+Coopération économique", "l'envoyé spécial pour le processus de paix"); they tell earlier
+meetings as background, not as the prior talks of the one reported. Each test reads a short
+text written for it and checks what a reader of the text would say.
+"""
+
+from __future__ import annotations
+
+from diplograph.model import ExtractedDocument
+
+
+def _extract(text: str) -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    return extract(read_text(text, slug="positions-real"), load_nlp())
+
+
+def _slug(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _positions(text: str) -> set[tuple[str, str, str]]:
+    return {(_slug(p.holder), _slug(p.issue), _slug(p.stance)) for p in _extract(text).positions}
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    """(trigger text, relation, trigger text of the other event)."""
+    doc = _extract(text)
+    by_begin = {e.trigger.begin: e for e in doc.events}
+    return {(e.trigger.text, r.relation, by_begin[r.other].trigger.text)
+            for e in doc.events for r in e.relations if r.other in by_begin}
+
+
+# ------------------------------------------------------------------------------ relations
+def test_an_earlier_meeting_told_as_background_does_not_precede_the_one_reported() -> None:
+    """Two leaders who "s'étaient rencontrés en novembre": background, not the prior talks."""
+    found = _relations(
+        "SANTIAGO, 14 mars 2026 - Le président chilien, Diego Araya, et le président argentin, Martín Ocampo, "
+        "se sont rencontrés jeudi à Santiago pour parler de leur frontière commune.\n\n"
+        "Les deux présidents s'étaient déjà rencontrés en novembre à Montevideo.\n")
+    assert not any(relation == "precededBy" for _, relation, _ in found)
+
+
+def test_talks_held_before_as_the_text_says_precede_the_meeting() -> None:
+    """"à la suite des consultations tenues à Genève": the consultations came first."""
+    found = _relations(
+        "Le ministre norvégien des Affaires étrangères, Lars Dahl, a reçu lundi à Oslo son homologue "
+        "islandais, Jón Einarsson, à la suite des consultations tenues à Genève le 3 février.\n")
+    assert any(relation == "precededBy" and other == "consultations" for _, relation, other in found)
