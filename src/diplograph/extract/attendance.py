@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.participant_lists import LIST_BULLETS
+from diplograph.extract.participants import participant_of
 from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ companions) and trimming an event's places to the most specific ones it names.
 
 from __future__ import annotations
 
-from diplograph.extract.arguments import participant_of
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED
+from diplograph.extract.participants import participant_of
 from diplograph.extract.same_event import main_event, opening_and_closing, upward_places
 from diplograph.extract.syntax import actors_of, subjects_of
 from diplograph.model import Event, Span

@@ -9,7 +9,6 @@ narration dates. This module runs them in order and keeps the names other stages
 
 from __future__ import annotations
 
-from diplograph.extract.arguments import inherit_coordinated_agents
 from diplograph.extract.attendance import attend_events, listed_counterparts
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
@@ -18,6 +17,7 @@ from diplograph.extract.kinds import ANNOUNCED, BACKGROUND, COMMITTING, GATHERIN
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.reference import is_process
 from diplograph.extract.same_event import main_event
+from diplograph.extract.speakers import inherit_coordinated_agents
 from diplograph.extract.syntax import actors_of, event_token, in_quote, is_first_person_subject, is_passive, subjects_of
 from diplograph.extract.triggers import drop_empty_participles, find_mentions
 

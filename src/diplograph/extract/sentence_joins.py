@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import HOST_VERBS, participant_of
+from diplograph.extract.arguments import HOST_VERBS
 from diplograph.extract.attendance import ATTEND_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, et
+from diplograph.extract.participants import participant_of
 from diplograph.extract.reference import determiner
 from diplograph.extract.same_event import same_status
 from diplograph.extract.syntax import case_of, event_token, subjects_of

@@ -1,0 +1,114 @@
+"""People of a clause framed by a gathering: "Lors d'un entretien, X et Y ont échangé ...".
+
+A gathering noun inside a framing phrase ("lors de", "au cours de", "à l'issue de", "après")
+or governed by a verb of commitment ("ont annoncé la poursuite des consultations") names no
+participant of its own: they are the subjects of the clause it frames. Reading them needs
+the clause around the noun, not the noun's phrase, so it lives apart from
+:mod:`~diplograph.extract.participants`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import COMMITTING
+from diplograph.extract.participants import actor_kind, plural_verb
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, case_of, left_actors, subjects_of, unique
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def governing_agents(ctx: Context, token: Token) -> list[str]:
+    """"X et Y ont annoncé la poursuite des consultations": X and Y take part in them."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("nmod", "conj", "obj") or node.head.i == node.i:
+            return []
+        node = node.head
+        event = ctx.event_at.get(node.i)
+        if event is not None and node.pos_ == "VERB":
+            if event.event_type in COMMITTING:
+                return list(event.agents)
+            return []
+    return []
+
+
+#: "lors d'un entretien", "au cours de la rencontre", "à l'occasion de sa visite": the head word
+#: of a phrase that places a clause inside a gathering ("en marge de" does not: a side meeting's
+#: people need not be the summit's); "pendant", "durant", and "par" for a gathering the clause is
+#: carried on through ("ont fait le point par visioconférence").
+_DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors", "cadre"}  # "dans le cadre d'une visite"
+
+
+_DURING_CASES = (DURING_CASES - {"lors"}) | {"par"}
+
+
+def _framed_verb(frame: Token) -> Token:
+    """The verb a framing phrase ("lors de ...", "à l'issue de ...") sets its clause in; the parse
+    may hang the phrase on a date before the verb ("Mardi, lors de ...")."""
+    verb = frame.head
+    for _ in range(2):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def during_subjects(ctx: Context, token: Token) -> list[str]:
+    """"Lors d'un entretien téléphonique, X et Y ont échangé ...", "X et Y ont fait le point par
+    visioconférence": who acts in a clause set inside (or carried on through) a gathering took part
+    in it (the clause's subjects, when they are actors)."""
+    node = token
+    # "En tête-à-tête samedi à Abidjan, X et Y ont évoqué ...": a bare gathering noun after "en"
+    # opening the sentence frames the clause that follows
+    fronted_manner = case_of(node) == "en" and not any(c.dep_ == "det" for c in node.children) \
+        and ctx.sent_of(node).start >= node.i - 1
+    if case_of(node) not in _DURING_CASES and not fronted_manner:
+        if node.head.i == node.i or node.head.lower_ not in _DURING_HEADS:
+            return []
+        node = node.head
+    verb = _framed_verb(node)
+    if verb.i == node.i or verb.pos_ != "VERB":
+        return []
+    found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+    if found and plural_verb(verb):  # "X et son homologue, Y ont évoqué": the parse may keep one conjunct
+        found += [a for a in left_actors(ctx, verb) if a not in found and actor_kind(ctx, a) == "person"]
+    return found or left_actors(ctx, verb)
+
+
+#: "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
+#: la réunion": a clause told as following a gathering.
+_AFTER_HEADS = frozenset({"issue", "terme", "sortie"})
+
+
+def after_subjects(ctx: Context, token: Token) -> list[str]:
+    """"Après un entretien avec son homologue X, le ministre a appelé ...", "À l'issue de son
+    entretien avec X, Y a déclaré ...": a gathering told by only one of its sides (a possessive,
+    or a partner after "avec") and framed as what came before the clause; the clause's subject is
+    the side it leaves out. Without such a gap ("Après la rencontre entre A et B, la Chine a
+    réagi"), whoever acts afterwards need not have been there."""
+    node = token
+    if case_of(node) != "après":
+        if node.head.i == node.i or node.head.lower_ not in _AFTER_HEADS:
+            return []
+        node = node.head
+    one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \
+        or any(case_of(c) == "avec" for c in token.children)
+    if not one_side or any(case_of(c) == "entre" for c in token.children):
+        return []
+    verb = _framed_verb(node)
+    if verb.i == node.i or verb.pos_ != "VERB" or verb.i < token.i:
+        return []  # only a fronted frame: "X a appelé après son entretien avec Y" is read by the verb
+    frame = {t.i for t in node.subtree}
+    found = [a for s in subjects_of(ctx, verb) if s.i not in frame for a in actors_of(ctx, s)]
+    if found:
+        return found
+    # the parser may take the frame itself for the subject ("À l'issue de ..., X a déclaré"): the
+    # actors between the comma that closes the frame and the verb
+    comma = next((t.i for t in ctx.doc[token.i:verb.i] if t.text == ","), None)
+    if comma is None:
+        return []
+    return unique([m.iri for k in range(comma + 1, verb.i) for m in ctx.by_token.get(k, [])
+                   if m.start == k and m.end <= verb.i and actor_kind(ctx, m.iri) in ("person", "state")])

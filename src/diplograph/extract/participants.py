@@ -1,0 +1,281 @@
+"""Who took part in an event mention, read where the parse alone falls short.
+
+French news names participants in ways a dependency parse often hangs wrongly: "entre X et
+Y" after a date, a list of titled counterparts, "accompagné de", "À l'invitation de X", "X,
+hôte de la réunion", a passive agent set off by commas. These readers follow the words
+themselves; :func:`participant_of` turns an actor into a participant with role, side and
+evidence, the form other stages (attendance, coreference) use too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.name_shapes import is_honorific
+from diplograph.extract.syntax import LOCATIVE, SUBJECT_DEPS, WITH, actors_of, case_of, in_quote, is_actor, subjects_of
+from diplograph.model import Participant, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+#: Nouns of the one who hosts a gathering, set beside that person ("X, hôte de la réunion").
+HOST_NOUNS = frozenset({"hôte", "hôtesse"})
+
+
+def listed_holders(ctx: Context, obj: Token) -> list[str]:
+    """"a rencontré le ministre des Affaires étrangères de X, M. A, le ministre ... de Y, M. B, et
+    le ministre ... de Z, M. C": a list of titled counterparts after the verb, which the parser
+    hangs anywhere; every holder of a title up to the end of the clause is met."""
+    found: list[str] = []
+    end = ctx.sent_of(obj).end
+    for k in range(obj.i, end):
+        t = ctx.doc[k]
+        if t.text in ";:" or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+            break
+        if k in ctx.role_person:
+            found.append(ctx.role_person[k])
+    return found
+
+
+def without_title_states(ctx: Context, actors: list[str], sentence, also: list[str] = ()) -> list[str]:
+    """Drop a state or organisation named only as the complement of a title whose holder is there
+    too ("le ministre des Affaires étrangères du Qatar, X, et le secrétaire général de l'ONU, Y, ont
+    discuté": X and Y talked, not Qatar and the UN besides them)."""
+    present = set(actors) | set(also)
+    roles = [h for h in ctx.hits_of("role") if sentence.start <= h.start < sentence.end]
+
+    def in_title(m) -> bool:
+        for h in roles:
+            holder = ctx.role_person.get(h.head)
+            if holder is None or holder not in present or not h.end <= m.start <= h.end + 3:
+                continue
+            if all(t.pos_ in ("ADP", "DET") for t in ctx.doc[h.end:m.start]):
+                return True
+        return False
+
+    kept = []
+    for actor in actors:
+        entity = ctx.entities.get(actor)
+        if entity is not None and entity.kind in ("state", "org"):
+            mentions = [m for k in range(sentence.start, sentence.end) for m in ctx.by_token.get(k, [])
+                        if m.iri == actor and m.start == k]
+            if mentions and all(in_title(m) for m in mentions):
+                continue
+        kept.append(actor)
+    return kept
+
+
+def inviters_of(ctx: Context, verb: Token) -> list[str]:
+    """"À l'invitation de X" (or "sur l'invitation de X") on a gathering verb: X, who hosts it (the
+    first person of the phrase, without what the parser coordinated or apposed to it)."""
+    for c in verb.children:
+        if c.dep_.startswith("obl") and c.lemma_.lower() == "invitation" and case_of(c) in ("à", "sur"):
+            for g in c.children:
+                if g.dep_ == "nmod" and case_of(g) in ("de", "du", "d'", "des"):
+                    phrase = {t.i for t in g.subtree} - {t.i for x in g.subtree if x.dep_ == "conj"
+                                                         for t in x.subtree}
+                    named = [m.iri for i in sorted(phrase) for m in ctx.by_token.get(i, [])
+                             if m.kind == "person" and m.start == i]
+                    return named[:1] or actors_of(ctx, g, follow_conj=False)
+    return []
+
+
+def invited_visitors(ctx: Context, verb: Token, inviters: list[str]) -> list[str]:
+    """Who made the visit of "À l'invitation de X, Y a effectué une visite": the subject, or,
+    when the long invitation phrase made the parser lose it, the last person other than the
+    inviter named before the verb (the subject stands right before it)."""
+    found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+    if any(actor_kind(ctx, a) == "person" for a in found):
+        return found
+    named = [m.iri for i in range(ctx.sent_of(verb).start, verb.i) for m in ctx.by_token.get(i, [])
+             if m.kind == "person" and m.start == i and m.iri not in inviters]
+    return named[-1:] or found
+
+
+def plural_verb(verb: Token) -> bool:
+    return "Plur" in verb.morph.get("Number") or any(
+        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+
+
+def actor_kind(ctx: Context, actor: str) -> str | None:
+    entity = ctx.entities.get(actor)
+    return entity.kind if entity is not None else None
+
+
+#: Prepositions of a short place or time complement that may stand between a verb and "avec".
+_PLACE_OR_TIME_CASES = frozenset({"dans", "à", "au", "en", "durant", "pendant"})
+
+
+def channel_verbs(ctx: Context) -> frozenset[str]:
+    """One-word verbs of the channel vocabulary ("téléphoner"): calling someone is meeting them."""
+    return frozenset(p for c in ctx.lex.channels for p in c.phrases if " " not in p and p.endswith("er"))
+
+
+def linear_with(ctx: Context, token: Token) -> list[str]:
+    """Actors right after "avec"/"entre" following a noun, up to the end of the phrase.
+
+    The parser often hangs "entre X et Y" on the wrong word; the words themselves are
+    reliable: everything named before the next verb or punctuation takes part.
+    """
+    doc = ctx.doc
+    j = token.i + 1
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    # "s'est entretenu par téléphone jeudi avec X": adjectives, adverbs and time words come between
+    while j < len(doc):
+        if (doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ not in WITH) or j in timed:
+            j += 1  # not "auprès", which the tagger reads as an adverb: "une audience auprès de X"
+        elif doc[j].text == "," and j + 1 < len(doc) and (j + 1 in timed or j - 1 in timed):
+            j += 1  # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas
+        elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
+        elif doc[j].lower_ == "en" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            j += 2  # "la rencontre en face à face entre X et Y", "en tête-à-tête avec X": the manner
+            while j + 1 < len(doc) and doc[j].lower_ in ("à", "-") and doc[j + 1].pos_ == "NOUN":
+                j += 2
+        else:
+            break
+    if j < len(doc) and doc[j].lower_ in _PLACE_OR_TIME_CASES:
+        # "s'était entretenu dans la matinée avec X", "à Paris avec X": one short complement of
+        # place or time between (not "discuté de la frontière entre X et Y": that is the topic)
+        for g in range(j + 1, min(j + 5, len(doc))):
+            if doc[g].lower_ == "avec":
+                between = doc[j + 1:g]
+                if all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") and t.i not in ctx.trigger_heads for t in between) \
+                        and not any(m.kind == "person" for t in between for m in ctx.by_token.get(t.i, [])):
+                    j = g
+                break
+    if j >= len(doc) or doc[j].lower_ not in WITH:
+        return []
+    found: list[str] = []
+    k = j + 1
+    end = ctx.sent_of(token).end
+    while k < len(doc) and k < end:
+        t = doc[k]
+        n = k + 1
+        if t.text == ",":  # "avec le Premier ministre, Chef du Gouvernement, M. X": a second title first
+            title = max((h.end for h in ctx.hits_of("role") if h.start == n), default=None)
+            if title is not None and title < end and doc[title].text == ",":
+                n = title + 1
+        while t.text == "," and n < end and is_honorific(doc[n]):
+            n += 1  # "..., M. Samuel Kariuki"
+        named = [m for m in ctx.by_token.get(n, []) if m.kind == "person" and m.start == n] \
+            if t.text == "," and n < end else []
+        if named and not any(m.kind == "person" for i in range(j + 1, k) for m in ctx.by_token.get(i, [])):
+            # "avec le Premier ministre islandais, Gunnar Eiriksson": the title's holder, in apposition
+            found = [a for a in found if ctx.entities.get(a) is None or ctx.entities[a].kind != "state"]
+            found.append(named[0].iri)
+            k = named[0].end
+            continue
+        if t.pos_ in ("VERB", "AUX") or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
+            break
+        for m in ctx.by_token.get(k, []):
+            if is_actor(m) and m.iri not in found:
+                found.append(m.iri)
+        k += 1
+    return found
+
+
+def with_further(ctx: Context, token: Token) -> list[str]:
+    """"entre"/"avec" a few words after a gathering noun, past a participle phrase.
+
+    The parser hangs "entre les délégations" of "les consultations tenues à Genève le 23
+    novembre entre les délégations américaine et ukrainienne" on the date; the words say
+    whom the consultations were between, unless a finite verb or another event comes first.
+    """
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 16)
+    for j in range(token.i + 1, end):
+        t = doc[j]
+        if (j in ctx.trigger_heads) or t.text in (";", ":", "«", "(") \
+                or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+            return []
+        if t.lower_ in WITH:
+            return linear_with(ctx, doc[j - 1])
+    return []
+
+
+def named_after(ctx: Context, verb: Token) -> list[str]:
+    """People, groups and delegations named after a verb, up to the end of its clause."""
+    found: list[str] = []
+    i = verb.i + 1
+    while i < ctx.sent_of(verb).end:
+        t = ctx.doc[i]
+        if t.text in (";", ":", "«", "“") or (t.pos_ == "VERB" and i > verb.i + 1 and t.dep_ != "acl") \
+                or (t.lower_ == "pour" and i + 1 < len(ctx.doc) and ctx.doc[i + 1].pos_ == "VERB"):
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "group", "delegation") and m.start == i and m.iri not in found:
+                found.append(m.iri)
+        i += 1
+    return found
+
+
+def named_in(ctx: Context, token: Token) -> list[str]:
+    """People and groups named anywhere in the phrase of ``token`` (outside quotations)."""
+    found: list[str] = []
+    for t in token.subtree:
+        for m in ctx.by_token.get(t.i, []):
+            if m.kind in ("person", "group", "delegation") and m.start == t.i and m.iri not in found \
+                    and not in_quote(ctx, t):
+                found.append(m.iri)
+    return found
+
+
+def participant_of(ctx: Context, actor: str, near: Span | None = None) -> Participant:
+    """The actor's part, with as evidence its mention in the event's sentence when there is one."""
+    entity = ctx.entities.get(actor)
+    role = None
+    if entity is not None and entity.roles:
+        role = entity.roles[0].role
+    side = ctx.sides.get(actor)
+    if side is None and entity is not None:
+        if entity.kind in ("state", "org"):
+            side = actor
+        elif entity.affiliation:
+            side = entity.affiliation
+    evidence = None
+    if entity is not None and entity.mentions:
+        inside = [m for m in entity.mentions if near is not None and near.begin <= m.begin < near.end]
+        evidence = inside[0] if inside else entity.mentions[0]
+    return Participant(actor=actor, role=role, side=side, evidence=evidence)
+
+
+def companions_of(ctx: Context, token: Token) -> list[str]:
+    """"X, accompagné de Y": Y takes part with X (searched around the clause of ``token``)."""
+    found: list[str] = []
+    scope = [token, *(c for c in token.children if c.dep_ in SUBJECT_DEPS + ("obj",))]
+    for t in scope:
+        for c in t.children:
+            if c.lemma_ == "accompagner" and c.dep_ in ("acl", "advcl", "conj"):
+                for g in c.children:
+                    if g.dep_.startswith(("obl", "nmod")) or g.dep_ == "obj":
+                        found += actors_of(ctx, g)
+    return found
+
+
+def agent_after(ctx: Context, token: Token) -> list[str]:
+    """"X a été reçu, lundi, par le chef du Gouvernement, Y, indique ...": the "par" phrase right
+    after a passive verb is its agent even when the parser hung it on a later verb (commas around
+    a date mislead it). Only words of time and punctuation may stand between."""
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 8)
+    for k in range(token.i + 1, end):
+        word = doc[k]
+        if word.lower_ == "par" and word.pos_ == "ADP":
+            return actors_of(ctx, word.head) if word.head.i > k else []
+        if word.pos_ in ("VERB", "AUX"):
+            return []
+    return []
+
+
+def host_beside(ctx: Context, token: Token) -> str | None:
+    """"le Premier ministre albanais, X, hôte de la réunion, a salué ...": the one the host noun
+    stands beside (in apposition) hosts the gathering the noun completes."""
+    host = token.head
+    if token.dep_ != "nmod" or host.lemma_.lower() not in HOST_NOUNS or host.dep_ not in ("appos", "conj"):
+        return None
+    found = [a for a in actors_of(ctx, host.head, follow_conj=False)
+             if actor_kind(ctx, a) in ("person", "state", "org")]
+    return found[0] if found else None
