@@ -12,14 +12,11 @@ from __future__ import annotations
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
+from extracting import extract_dated
 
 
 def extract_text(text: str, published: str = "2023-06-24") -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(f"---\npublished: {published}\n---\n{text}", "african-readout"), load_nlp())
+    return extract_dated(text, "african-readout", published)
 
 
 def people(event) -> set[str]:

@@ -18,6 +18,7 @@ import pytest
 from diplograph.model import Event, ExtractedDocument
 from diplograph.namespaces import id_iri, vocab_iri
 from diplograph.reader import read_document
+from extracting import extract_text
 
 TEXTS = Path(__file__).parent / "texts"
 GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
@@ -52,15 +53,6 @@ def mentioned_at(doc: ExtractedDocument, event: Event, words: str) -> bool:
 
 def actors(event: Event) -> set[str]:
     return {p.actor for p in event.participants}
-
-
-def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
-    """One of the short texts written in a test below, extracted with the real pipeline."""
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(text, slug, published=published), load_nlp())
 
 
 # ------------------------------------------------------------------ pattern 1: later mentions join

@@ -13,16 +13,9 @@ import datetime
 
 from diplograph.model import Event, ExtractedDocument
 from diplograph.namespaces import id_iri, vocab_iri
+from extracting import extract_text
 
 GATHERINGS = {vocab_iri("event-type", s) for s in ("meeting", "negotiation", "consultation")}
-
-
-def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(text, slug, published=published), load_nlp())
 
 
 def label(doc: ExtractedDocument, iri: str | None) -> str | None:

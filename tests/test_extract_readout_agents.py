@@ -8,17 +8,14 @@ holder from the phrase's first word; the holder must still be the host. "La mini
 
 from __future__ import annotations
 
+import extracting
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
 
 
 def extract_text(text: str) -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(text, "readout-agents"), load_nlp())
+    return extracting.extract_text(text, "readout-agents")
 
 
 def meeting(doc: ExtractedDocument, trigger: str = "reçu"):

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
+from extracting import extract_dated
 
 
 def extract_text(text: str) -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(f"---\npublished: 2025-02-18\n---\n{text}", "regional"), load_nlp())
+    return extract_dated(text, "regional", "2025-02-18")
 
 
 def agents_of(doc: ExtractedDocument, trigger: str) -> list[str]:

@@ -13,15 +13,7 @@ import pytest
 
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
-
-
-def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(text, slug, published=published), load_nlp())
-
+from extracting import extract_text
 
 VISIT = (
     "Quito, le 12 mai 2025 – Le ministre des Affaires étrangères, M. Tomas VELASCO, a reçu hier son "

@@ -15,6 +15,7 @@ import pytest
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
+from extracting import extract_text
 
 COMMUNIQUE = "\n\n".join([
     ("Communiqué conjoint à l'issue de la visite d'État du Président de la République de Norlande en "
@@ -26,14 +27,6 @@ COMMUNIQUE = "\n\n".join([
      "d'État ont eu un entretien en tête-à-tête. Ces entretiens se sont déroulés dans un climat cordial."),
     ('3. Le Président EL-MASRI a remercié le Président VARGA pour son accueil.'),
 ]) + "\n"
-
-
-def extract_text(text: str, slug: str, published: datetime.date) -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(text, slug, published=published), load_nlp())
 
 
 @pytest.fixture(scope="module")

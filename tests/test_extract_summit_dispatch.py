@@ -9,14 +9,11 @@ from __future__ import annotations
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri
+from extracting import extract_dated
 
 
 def extract_text(text: str, published: str = "2025-11-22") -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    return extract(read_text(f"---\npublished: {published}\n---\n{text}", "summit-dispatch"), load_nlp())
+    return extract_dated(text, "summit-dispatch", published)
 
 
 def gatherings(doc: ExtractedDocument) -> list:
