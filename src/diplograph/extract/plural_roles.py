@@ -248,12 +248,16 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
                 and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
             if holders:
                 break
+        if not holders:  # "les présidents russe et turc" on a 2020 article: the gazetteer's holders then
+            holders = _gazetteer_holder(ctx, plural.role, state)
         if len(holders) != 1:
             return False
         people.append(holders[0])
     if len(set(people)) != len(people):
         return False
     for person, state in zip(people, plural.states, strict=True):
+        if person not in ctx.entities:
+            _link_holder(ctx, plural, person, state)
         entity = ctx.entities[person]
         for k, held in enumerate(entity.roles):  # the phrase may say more ("des Affaires étrangères")
             if held.role != plural.role and lex.narrower_or_same(plural.role, held.role) \
@@ -262,3 +266,22 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
         ctx.sides.setdefault(person, state)
     ctx.role_people[plural.hit.head] = people
     return True
+
+
+def _gazetteer_holder(ctx: Context, role: str, state: str) -> list[str]:
+    """The one person the gazetteer says held that single-holder office for ``state`` on the
+    publication day; nobody for a date-less document or an office that changed hands then."""
+    published = ctx.source.published
+    if published is None:
+        return []
+    found = ctx.lex.holders_on(role, state, published)
+    return found if len(found) == 1 else []
+
+
+def _link_holder(ctx: Context, plural: PluralRole, person: str, state: str) -> None:
+    """Bring a holder the text does not name into the document, with the phrase's role for ``state``."""
+    from diplograph.extract.entity_registry import add_linked_entity
+
+    span = ctx.span(plural.hit.start, plural.end)
+    entity = add_linked_entity(ctx, ctx.lex.actors[person], span)  # grounded in the phrase
+    assign_role(ctx, entity.iri, plural.role, state, span)

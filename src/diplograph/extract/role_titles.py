@@ -14,6 +14,7 @@ from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
+from diplograph.lexicon import fold
 from diplograph.model import RoleAssignment, Span
 
 _WINDOW = 9
@@ -129,6 +130,10 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
     return None
 
 
+#: Nouns of an apposition on the state a title names ("le ministre ... du Sultanat d'Oman, pays frère, X").
+_STATE_APPOSITIONS = frozenset({"pays", "nation", "état"})
+
+
 def _past_title_complements(ctx: Context, nxt: int) -> int:
     """Where the name may start after a comma that follows a role phrase.
 
@@ -152,7 +157,8 @@ def _past_title_complements(ctx: Context, nxt: int) -> int:
             if title is not None and any(m.kind == "person" and m.start == title for m in ctx.by_token.get(title, [])):
                 return title
         first = doc[nxt]
-        if not (first.lower_ in ("de", "du", "des", "d'", "d’")
+        # "..., pays frère, M. X": a word on the state the title names (its holder comes next)
+        if not (first.lower_ in ("de", "du", "des", "d'", "d’") or first.lower_ in _STATE_APPOSITIONS
                 or ("Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "ADJ"))):
             break
         end = next((k for k in range(nxt + 1, min(nxt + 12, len(doc))) if doc[k].text in ",.;:()«»"
@@ -233,7 +239,8 @@ def state_of_role(ctx: Context, org: str | None, hit: Hit, end: int, demonym_at:
     if org is None or org in ctx.entities or org not in ctx.lex.actors:
         return
     for i in range(hit.start, end + 1):
-        if demonym_at.get(i) == org:
+        # "le chef de la diplomatie russe": a demonym the recogniser took into an organisation's name
+        if demonym_at.get(i) == org or (i < len(ctx.doc) and ctx.lex.demonyms.get(fold(ctx.doc[i].text)) == org):
             add_linked_entity(ctx, ctx.lex.actors[org], ctx.span(i, i + 1))
             return
 

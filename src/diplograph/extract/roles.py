@@ -60,6 +60,9 @@ def find_roles(ctx: Context) -> None:
             ctx.role_person[hit.head] = person.iri
             also_at_phrase_head(ctx, hit, person.iri)
             state_of_role(ctx, org, hit, phrase_end, demonym_at)
+            state = ctx.lex.state_of(org) if org is not None else None
+            if state is not None and state != org:  # "le chef de la diplomatie russe": Russia is named too
+                state_of_role(ctx, state, hit, phrase_end, demonym_at)
         else:
             unnamed.append((hit, org, phrase_end))
     read_list_lines(ctx, demonym_at)  # list and infobox layouts name holders too, before anaphora is read
@@ -96,14 +99,16 @@ def find_roles(ctx: Context) -> None:
     read_participant_lists(ctx, demonym_at)
     host_state_offices(ctx)
     for entity in ctx.entities.values():
-        # "ministre" (for nobody) beside "ministre chilien des Affaires étrangères": the vaguer one goes
+        # "ministre" (for nobody) beside "ministre chilien des Affaires étrangères", "ministre d'État,
+        # ministre des Affaires étrangères": the vaguer one goes
         if entity.kind == "person" and len(entity.roles) > 1:
             entity.roles = [r for r in entity.roles if r.organisation is not None or not any(
-                o.organisation is not None and ctx.lex.narrower_or_same(o.role, r.role) for o in entity.roles)]
+                (o.organisation is not None or o.role != r.role) and ctx.lex.narrower_or_same(o.role, r.role)
+                for o in entity.roles)]
         if entity.kind == "person" and entity.iri not in ctx.sides:
             for role in entity.roles:
-                if role.organisation:
-                    ctx.sides[entity.iri] = role.organisation
+                if role.organisation:  # "le chef de la diplomatie russe": his ministry's state is his side
+                    ctx.sides[entity.iri] = ctx.lex.state_of(role.organisation) or role.organisation
                     break
             else:
                 if entity.affiliation:

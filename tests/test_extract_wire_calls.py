@@ -1,0 +1,84 @@
+"""Phone calls and audiences as wire services and foreign ministries report them (issue 12).
+
+Short texts written here in the style of such dispatches: office holders named only by a
+plural phrase with two demonyms ("les présidents russe et turc"), the head of a diplomacy
+named through his ministry ("le chef de la diplomatie russe"), an apposition on the state
+between a title and its holder ("du Sultanat d'Oman, pays frère, M. X"), a chain of titles whose
+second is the precise one ("ministre d'État, ministre des Affaires étrangères"), and the
+abbreviation "SEM." (Son Excellence Monsieur) before a guest's name.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri, vocab_iri
+
+
+def extract_text(text: str, published: str | None = "2020-03-07") -> ExtractedDocument:
+    from diplograph.analyse import load_nlp
+    from diplograph.extract import extract
+    from diplograph.reader import read_text
+
+    front = f"---\npublished: {published}\n---\n" if published else ""
+    return extract(read_text(front + text, "wire-call"), load_nlp())
+
+
+def the_gathering(doc: ExtractedDocument):
+    [event] = [e for e in doc.events if e.event_type in GATHERINGS]
+    return event
+
+
+def people(event) -> set[str]:
+    return {p.actor for p in event.participants}
+
+
+def roles_of(doc: ExtractedDocument, slug: str) -> set[str]:
+    return {r.role.rsplit("/", 1)[1] for r in doc.entities[id_iri("person", slug)].roles}
+
+
+def test_a_plural_phrase_of_two_demonyms_names_the_holders_of_that_day() -> None:
+    text = "Les présidents russe et turc se sont entretenus vendredi par téléphone de la situation à Idlib.\n"
+    call = the_gathering(extract_text(text))
+    # on 6 March 2020 the gazetteer's presidents of Russia and Turkey
+    assert people(call) == {id_iri("person", "vladimir-putin"), id_iri("person", "recep-tayyip-erdogan")}
+    sides = {p.actor: p.side for p in call.participants}
+    assert sides[id_iri("person", "recep-tayyip-erdogan")] == id_iri("state", "turkey")
+
+
+def test_without_a_publication_date_no_holder_is_guessed() -> None:
+    text = "Les présidents russe et turc se sont entretenus par téléphone de la situation à Idlib.\n"
+    call = the_gathering(extract_text(text, published=None))
+    assert id_iri("person", "vladimir-putin") not in people(call)
+
+
+def test_the_head_of_a_diplomacy_sides_with_its_state_not_its_ministry() -> None:
+    doc = extract_text("Le chef de la diplomatie russe, Sergueï Lavrov, et le secrétaire d'État américain "
+                       "Mike Pompeo ont eu lundi une conversation téléphonique sur la Libye.\n",
+                       published="2020-07-21")
+    sides = {p.actor: p.side for p in the_gathering(doc).participants}
+    assert sides[id_iri("person", "sergey-lavrov")] == id_iri("state", "russia")
+
+
+def test_a_word_on_the_state_between_a_title_and_its_holder() -> None:
+    doc = extract_text("La ministre des Affaires étrangères, Nadia Benhamou, a reçu mardi un appel téléphonique "
+                       "du ministre des Affaires étrangères du Sultanat d'Oman, pays frère, Salim Al-Harthi.\n")
+    call = the_gathering(doc)
+    sides = {p.actor: p.side for p in call.participants}
+    assert sides.get(id_iri("person", "salim-al-harthi")) == id_iri("state", "oman")
+    assert sides.get(id_iri("person", "nadia-benhamou")) != id_iri("state", "oman")
+    assert "foreign-minister" in roles_of(doc, "salim-al-harthi")
+
+
+def test_of_two_titles_in_a_chain_the_precise_one_stays() -> None:
+    doc = extract_text("Le ministre d'État, ministre des Affaires étrangères, de la Coopération et des "
+                       "Affaires africaines, Karim Belkacem, a reçu jeudi son homologue tunisien.\n")
+    assert roles_of(doc, "karim-belkacem") == {"foreign-minister"}
+
+
+def test_sem_abbreviation_does_not_end_the_sentence() -> None:
+    doc = extract_text("Le Premier ministre, Ahmed Ould Salem, a reçu en audience, vendredi à Nouakchott, "
+                       "SEM. Pierre Lambert, ambassadeur de Belgique en Mauritanie.\n")
+    audience = the_gathering(doc)
+    assert id_iri("person", "pierre-lambert") in people(audience)
+    assert audience.event_type == vocab_iri("event-type", "meeting") or audience.event_type in GATHERINGS
