@@ -53,3 +53,22 @@ def test_talks_held_before_as_the_text_says_precede_the_meeting() -> None:
         "Le ministre norvégien des Affaires étrangères, Lars Dahl, a reçu lundi à Oslo son homologue "
         "islandais, Jón Einarsson, à la suite des consultations tenues à Genève le 3 février.\n")
     assert any(relation == "precededBy" and other == "consultations" for _, relation, other in found)
+
+
+def test_an_act_at_the_meeting_place_on_another_day_is_not_part_of_the_meeting() -> None:
+    """The same city months later: the signing is no part of the March meeting."""
+    found = _relations(
+        "Le 3 mars 2025, le ministre norvégien des Affaires étrangères, Lars Dahl, a rencontré à Reykjavik "
+        "son homologue islandais, Jón Einarsson.\n\n"
+        "Le 14 juillet 2025, la Norvège et l'Islande ont signé à Reykjavik un accord sur la pêche.\n")
+    assert not any(relation == "partOf" for _, relation, _ in found)
+
+
+def test_an_act_at_the_meeting_place_is_part_of_it_only_for_those_who_took_part() -> None:
+    """The guest's proposal belongs to the meeting; an outsider's rejection there does not."""
+    found = _relations(
+        "Le ministre norvégien des Affaires étrangères, Lars Dahl, a rencontré mardi à Reykjavik son "
+        "homologue islandais, Jón Einarsson. M. Dahl a présenté à Reykjavik un plan de coopération "
+        "arctique. Le ministre danois, Mads Holm, a rejeté à Reykjavik ce plan.\n")
+    assert ("présenté", "partOf", "rencontré") in found
+    assert not any(trigger.startswith("rejet") and relation == "partOf" for trigger, relation, _ in found)

@@ -67,9 +67,21 @@ def link_events(ctx: Context) -> None:
             _add(event, "reactsTo", main)
             continue
         if event.status == OCCURRED and main.places and set(event.places) & set(main.places) \
-                and event.event_type not in GATHERINGS:
+                and event.event_type not in GATHERINGS and _within(event, main):
             _add(event, "partOf", main)
     del main_token
+
+
+def _within(event: Event, main: Event) -> bool:
+    """Can an act told at the main gathering's place be part of it? Not when it is dated
+    another day (a treaty signed months later in the same city, a communiqué issued after a
+    visit), nor when the one who acts did not take part ("le représentant du Soudan a rejeté
+    le projet" at a council session told after the envoy's talks in Port-Soudan)."""
+    if event.date is not None and main.date is not None and "day" == event.date.precision == main.date.precision \
+            and event.date.iso != main.date.iso:
+        return False
+    present = {p.actor for p in main.participants}
+    return all(agent in present for agent in event.agents)
 
 
 def _ordinal(token: Token) -> bool:
