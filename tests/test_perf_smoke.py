@@ -148,6 +148,37 @@ def test_store_filled_during_the_build_equals_one_loaded_from_the_files(built: d
         assert manifest["key"] == info.key  # and `query` reuses it rather than rebuilding
 
 
+def test_store_started_from_the_cached_shipped_graphs_equals_one_loaded_from_the_files(
+        docs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The loader keeps the shipped ontology and vocabularies in the user cache and starts each
+    # build's store from that copy: the first build makes it, the next ones use it, a damaged
+    # entry is made again. Every way gives the store that loading graph/'s files gives.
+    import shutil
+
+    from diplograph.store import QUERY_STORE, _shipped_store, ensure_query_store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shipped = _shipped_store()
+    assert shipped is not None and not shipped.exists()
+    graph = tmp_path / "graph"
+    stores = []
+    for step in ("make", "use", "damaged"):
+        if step == "damaged":
+            for name in [p for p in shipped.iterdir() if p.name.startswith(("CURRENT", "MANIFEST"))]:
+                name.write_bytes(b"not rocksdb")
+        shutil.rmtree(graph, ignore_errors=True)
+        assert not build(docs[:2], graph_dir=graph, jobs=1).refused
+        stores.append(_quads(graph / QUERY_STORE))
+        assert shipped.is_dir() or step == "damaged", step
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for path in graph.glob("*.t*"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    ensure_query_store(copy)
+    assert stores == [_quads(copy / QUERY_STORE)] * 3
+    assert not shipped.exists() or not (shipped / "CURRENT").read_bytes().startswith(b"not"), "a bad entry is dropped"
+
+
 def test_store_of_a_partial_build_holds_every_document_left_in_graph(docs: list[Path], tmp_path: Path) -> None:
     from diplograph.store import QUERY_STORE, ensure_query_store
 

@@ -28,7 +28,8 @@ def _versions() -> str:
     return f"{sys.version}\0{version('rdflib')}\0{version('pyshacl')}\0"
 
 
-def _key(kind: str, files: Sequence[Path]) -> str:
+def cache_key(kind: str, files: Sequence[Path]) -> str:
+    """The key of an entry of ``kind`` made from ``files`` (also used for cached stores: store.py)."""
     import hashlib
 
     digest = hashlib.sha256(f"{kind}\0{_versions()}".encode())
@@ -46,7 +47,7 @@ def cached(kind: str, files: Callable[[], Sequence[Path]], make: Callable[[], T]
 
     folder = user_cache_dir()
     try:
-        entry = folder / kind / f"{_key(kind, files())}.pickle" if folder is not None else None
+        entry = folder / kind / f"{cache_key(kind, files())}.pickle" if folder is not None else None
     except OSError:  # a file unreadable: make() reports it
         entry = None
     if entry is not None:
