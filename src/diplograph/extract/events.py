@@ -4,7 +4,7 @@ The work is split by idea: :mod:`~diplograph.extract.triggers` finds where the t
 a happening and :mod:`~diplograph.extract.arguments` reads each mention's participants,
 place, time, topic and status; :mod:`~diplograph.extract.coreference` folds the mentions
 of one real event into one event; :mod:`~diplograph.extract.narration` dates what the
-narration dates. This module runs them in order and keeps the names other stages import.
+narration dates. This module runs them in order.
 """
 
 from __future__ import annotations
@@ -13,22 +13,9 @@ from diplograph.extract.attendance import attend_events, listed_counterparts
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
-from diplograph.extract.kinds import ANNOUNCED, BACKGROUND, COMMITTING, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, et
 from diplograph.extract.narration import narrative_dates
-from diplograph.extract.reference import is_process
-from diplograph.extract.same_event import main_event
 from diplograph.extract.speakers import inherit_coordinated_agents
-from diplograph.extract.syntax import actors_of, event_token, in_quote, is_first_person_subject, is_passive, subjects_of
 from diplograph.extract.triggers import drop_empty_participles, find_mentions
-
-__all__ = ["ANNOUNCED", "BACKGROUND", "COMMITTING", "GATHERINGS", "OCCURRED", "PLANNED", "WITH_TARGET",
-           "actors_of", "et", "find_events", "is_first_person_subject", "is_passive", "is_process",
-           "main_event", "_in_quote", "_subjects", "_token"]
-
-# names other modules imported before the split
-_in_quote = in_quote
-_subjects = subjects_of
-_token = event_token
 
 
 def find_events(ctx: Context) -> None:

@@ -21,9 +21,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.events import actors_of, et, main_event
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, et
 from diplograph.extract.patterns import Hit
+from diplograph.extract.same_event import main_event
+from diplograph.extract.syntax import actors_of, in_quote
 from diplograph.model import Event, IssuePoint, Position, Quote, Span
 
 if TYPE_CHECKING:
@@ -246,10 +247,8 @@ _OUR = frozenset({"notre", "nos", "mon", "ma", "mes"})
 
 def _first_person_possessive(ctx: Context, token: Token) -> bool:
     """The stance word's sentence speaks of "notre/nos ..." outside quotations."""
-    from diplograph.extract.events import _in_quote
-
     sentence = ctx.sent_of(token)
-    return any(t.lower_ in _OUR and not _in_quote(ctx, t) for t in sentence)
+    return any(t.lower_ in _OUR and not in_quote(ctx, t) for t in sentence)
 
 
 _I_WE = frozenset({"je", "j'", "nous"})
@@ -258,9 +257,7 @@ _I_WE = frozenset({"je", "j'", "nous"})
 def _first_person_subject(ctx: Context, token: Token) -> bool:
     """"Je l'accuse ...", "nous soutenons ...": in someone's own words, outside quotations,
     the first person of the stance's clause is the speaker."""
-    from diplograph.extract.events import _in_quote
-
-    if _in_quote(ctx, token):
+    if in_quote(ctx, token):
         return False
     clause = _clause_verb(token)
     return any(c.dep_.startswith("nsubj") and c.lower_ in _I_WE for c in clause.children)
@@ -269,9 +266,7 @@ def _first_person_subject(ctx: Context, token: Token) -> bool:
 def _impersonal(ctx: Context, token: Token, event: Event | None) -> bool:
     """In someone's own words (a speech, a communiqué), a stance whose subject is no actor
     ("une paix durable exige un cessez-le-feu") is the speaker's, outside quotations."""
-    from diplograph.extract.events import _in_quote
-
-    if _in_quote(ctx, token):
+    if in_quote(ctx, token):
         return False
     clause = _clause_verb(token)
     subjects = [c for c in clause.children if c.dep_.startswith("nsubj")]

@@ -31,7 +31,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.events import et
+from diplograph.extract.kinds import et
 from diplograph.model import Event, Quote
 
 if TYPE_CHECKING:
