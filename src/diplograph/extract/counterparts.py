@@ -14,7 +14,7 @@ from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_holders import office_holder
 from diplograph.extract.role_titles import assign_role, state_of_role
-from diplograph.extract.syntax import lemma_tokens
+from diplograph.extract.syntax import is_subject, lemma_tokens
 from diplograph.model import RoleAssignment
 from diplograph.namespaces import id_iri, slugify
 
@@ -91,8 +91,6 @@ def _counterpart_of(ctx: Context, token):
             entity = ctx.entities.get(m.iri)
             if entity is not None and entity.roles:
                 return entity
-    from diplograph.extract.syntax import is_subject
-
     for previous in reversed([s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-3:]):
         for m in ctx.mentions:  # "X a dit ... Il a refusé ... À Islamabad, son homologue Y": X
             if m.kind == "person" and previous.start <= m.start < previous.end and is_subject(ctx, m):

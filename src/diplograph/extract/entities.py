@@ -21,6 +21,7 @@ from __future__ import annotations
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
 from diplograph.extract.collectives import find_collectives
 from diplograph.extract.context import Context
+from diplograph.extract.dates import DATELINE
 from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
 from diplograph.extract.unknown_names import honorific_names, lone_surnames, ner_mention
 from diplograph.extract.venues import find_venues, geographic_features
@@ -55,8 +56,6 @@ def find_entities(ctx: Context) -> None:
 
 def _mark_headings(ctx: Context) -> None:
     """Headings and datelines ("MOSCOU, 13 mars (AFP) -") hold no actor of the story."""
-    from diplograph.extract.dates import DATELINE
-
     for m in DATELINE.finditer(ctx.source.text.translate(_DASHES)):
         span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.syntax import after_one_of
 from diplograph.lexicon import LexActor, fold
 from diplograph.namespaces import id_iri, slugify
 
@@ -40,8 +42,6 @@ def demonyms(ctx: Context) -> dict[int, str]:
 
 
 def is_locative(ctx: Context, start: int) -> bool:
-    from diplograph.extract.syntax import after_one_of
-
     return after_one_of(ctx, start, LOCATIVE)  # this module's wider list ("vers", "depuis", "sur")
 
 
@@ -50,8 +50,6 @@ def _gathering_of(ctx: Context, start: int) -> bool:
     i = start - 1
     if i < 1 or ctx.doc[i].lower_ not in ("de", "d'", "d’") or ctx.doc[i - 1].pos_ != "NOUN":
         return False
-    from diplograph.extract.kinds import GATHERINGS
-
     return any(h.head == i - 1 and h.iri in GATHERINGS for h in ctx.hits_of("event"))
 
 

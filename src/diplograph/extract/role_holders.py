@@ -15,6 +15,7 @@ from diplograph.extract.entity_registry import add_linked_entity, add_minted_ent
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
+from diplograph.extract.syntax import in_quote, is_subject
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
@@ -178,8 +179,6 @@ def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
     s'était entretenu avec le président du Conseil européen, Y, a remercié ... « ... », a écrit
     le président": X). Empty when nothing fits: no guess.
     """
-    from diplograph.extract.syntax import in_quote, is_subject
-
     doc = ctx.doc
     head = doc[hit.head]
     gender = _det_gender(head)

@@ -12,12 +12,11 @@ the state), so every node stays grounded.
 from __future__ import annotations
 
 from diplograph.extract.context import Context
+from diplograph.extract.entity_registry import add_linked_entity
 
 
 def name_states_of_territories(ctx: Context) -> None:
     """Turn every mention of a state's territory into a mention of the state placed there."""
-    from diplograph.extract.entity_registry import add_linked_entity
-
     lex = ctx.lex
     for mention in ctx.mentions:
         if mention.kind != "place" or mention.iri != mention.place:
