@@ -82,3 +82,28 @@ def test_sem_abbreviation_does_not_end_the_sentence() -> None:
     audience = the_gathering(doc)
     assert id_iri("person", "pierre-lambert") in people(audience)
     assert audience.event_type == vocab_iri("event-type", "meeting") or audience.event_type in GATHERINGS
+
+
+def test_a_partner_after_a_time_and_means_set_off_by_commas() -> None:
+    doc = extract_text("Le ministre grec des Affaires étrangères, Nikos Kanellis, s'est entretenu, mardi par "
+                       "téléphone, avec le Secrétaire d'État américain, Daniel Brooks, a indiqué l'agence de "
+                       "presse grecque.\n")
+    call = the_gathering(doc)
+    assert {id_iri("person", "nikos-kanellis"), id_iri("person", "daniel-brooks")} <= people(call)
+
+
+def test_places_listed_after_a_subject_matter_noun_are_topics_not_where() -> None:
+    doc = extract_text("La ministre belge, Sophie Leclercq, s'est entretenue lundi avec son homologue kenyan, "
+                       "Peter Mwangi. Lors de cet entretien, les deux responsables ont abordé les relations "
+                       "bilatérales ainsi que les questions régionales, à savoir la situation en Somalie, au "
+                       "Soudan et au Sahel.\n")
+    call = the_gathering(doc)
+    assert not {id_iri("place", "sudan"), id_iri("place", "somalia"), id_iri("place", "ethiopia")} & set(call.places)
+
+
+def test_gatherings_one_is_getting_ready_for_are_still_to_come() -> None:
+    doc = extract_text("Les deux ministres ont eu lundi une conversation téléphonique à l'approche des réunions "
+                       "de l'OTAN.\nIls ont discuté des préparatifs d'un sommet des cinq membres permanents du "
+                       "Conseil de sécurité.\n")
+    planned = {e.trigger.text for e in doc.events if e.status == vocab_iri("event-status", "planned")}
+    assert {"réunions", "sommet"} <= planned

@@ -96,6 +96,8 @@ def _topic_place(ctx: Context, word: Token) -> bool:
     matter = cue_words(ctx.lex, "subject-matter")
     while word.dep_ == "conj" and word.head.i < word.i:  # "en Ukraine et en Arménie": the first one
         word = word.head
+        if word.lemma_.lower() in matter:  # "la situation en Éthiopie, au Soudan": the parse joins
+            return True                    # the second place to the subject-matter noun itself
     i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
     # adjectives too: "les zones maritimes en mer Égée", "les incidents répétés en mer de Chine"
     while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET", "ADJ") or ctx.doc[i].lower_ in _BEFORE_PLACE

@@ -88,6 +88,12 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
         # effectuer une visite d'État": not yet
         return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS:
+        k = token.i - 1  # "des préparatifs d'un sommet", "à l'approche des réunions": the parse may
+        while k > 0 and token.doc[k].pos_ in ("DET", "ADP"):  # hang the gathering on the verb
+            k -= 1
+        if k < token.i - 1 and token.doc[k].pos_ == "NOUN" and words.get(token.doc[k].lemma_.lower()) == PLANNED:
+            return PLANNED
     current = token
     for _ in range(4):
         if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \

@@ -126,8 +126,11 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     while j < len(doc):
         if (doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ not in WITH) or j in timed:
             j += 1  # not "auprès", which the tagger reads as an adverb: "une audience auprès de X"
-        elif doc[j].text == "," and j + 1 < len(doc) and (j + 1 in timed or j - 1 in timed):
-            j += 1  # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas
+        elif doc[j].text == "," and j + 1 < len(doc) and (
+                j + 1 in timed or j - 1 in timed or (j > token.i + 1 and doc[j + 1].lower_ == "avec")):
+            # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas;
+            # "s'est entretenu, lundi par téléphone, avec X": the comma closing it before "avec"
+            j += 1
         elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
         elif doc[j].lower_ == "en" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
