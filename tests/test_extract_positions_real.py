@@ -72,3 +72,32 @@ def test_an_act_at_the_meeting_place_is_part_of_it_only_for_those_who_took_part(
         "arctique. Le ministre danois, Mads Holm, a rejeté à Reykjavik ce plan.\n")
     assert ("présenté", "partOf", "rencontré") in found
     assert not any(trigger.startswith("rejet") and relation == "partOf" for trigger, relation, _ in found)
+
+
+def test_talks_held_with_a_light_verb_on_the_sidelines_of_a_summit_are_part_of_it() -> None:
+    """"a eu un entretien ... en marge du sommet": the verb is "avoir", the event its object."""
+    found = _relations(
+        "Les dirigeants des pays nordiques ont tenu lundi à Oslo leur sommet annuel.\n\n"
+        "En marge du sommet, la Première ministre islandaise a eu un entretien avec le Premier ministre "
+        "danois, Mads Holm.\n")
+    assert ("entretien", "partOf", "sommet") in found
+
+
+def test_what_was_agreed_in_talks_named_by_a_relative_pronoun_is_part_of_them() -> None:
+    """"un long entretien, au cours duquel les deux hommes sont convenus de ...": the agreement
+    belongs to the talks "duquel" stands for."""
+    found = _relations(
+        "Le ministre norvégien, Lars Dahl, et son homologue islandais, Jón Einarsson, ont eu le 2 février à "
+        "Reykjavik un long entretien, au cours duquel les deux hommes sont convenus de rouvrir leurs "
+        "consulats.\n")
+    assert any(relation == "partOf" and other == "entretien" for _, relation, other in found)
+
+
+def test_talks_on_the_sidelines_of_the_sessions_are_part_of_the_gathering_told_before() -> None:
+    """"En marge des travaux": the sessions of the summit just told, not an event of their own."""
+    found = _relations(
+        "Les chefs d'État de la région se sont réunis dimanche à Accra pour un sommet consacré à la "
+        "sécurité.\n\n"
+        "En marge des travaux, le président togolais s'est entretenu en tête-à-tête avec son homologue "
+        "béninois.\n")
+    assert any(trigger.startswith("entretenu") and relation == "partOf" for trigger, relation, _ in found)

@@ -190,26 +190,74 @@ def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
     return "en réaction" in sentence or "réagissant" in sentence or event.event_type == et("reaction")
 
 
-#: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet".
+#: Relative pronouns that open a clause told during the noun before them: "l'entretien ..., au
+#: cours duquel les deux hommes sont convenus", "la réunion, lors de laquelle ...".
+_RELATIVES = frozenset("duquel desquels desquelles lequel laquelle lesquels lesquelles quoi".split())
 
 
 def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
-    """"X a rencontré Y en marge du sommet": the meeting is part of the summit."""
-    if token.pos_ != "VERB":
+    """"X a rencontré Y en marge du sommet", "a eu un entretien en marge du sommet": the
+    meeting is part of the summit; "l'entretien, au cours duquel ils sont convenus de ...": the
+    agreement is part of the talks the relative pronoun stands for; "en marge des travaux": the
+    gathering whose sessions these are, the one told last before."""
+    relative = _during_relative(token)
+    if relative is not None:
+        other = _told_before(ctx, event, relative, within_sentence=True)
+        if other is not None:
+            _add(event, "partOf", other)
         return
-    for c in token.children:
+    verb = token
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
+            and token.head.i not in ctx.event_at:
+        verb = token.head  # a light verb: "a eu un entretien", "a tenu une réunion"
+    if verb.pos_ != "VERB":
+        return
+    for c in verb.children:
         if not c.dep_.startswith(("obl", "nmod", "advcl")):
             continue
-        candidates = [c]
         if c.lemma_.lower() in DURING_NOUNS:
-            candidates = [g for g in c.children if g.dep_.startswith("nmod")]
-        elif not any(g.dep_ == "case" and g.lower_ in DURING_CASES for g in c.children):
+            nodes = [g for g in c.children if g.dep_.startswith("nmod")]
+        elif any(g.dep_ == "case" and g.lower_ in DURING_CASES for g in c.children):
+            nodes = [c]
+        else:
             continue
-        for node in candidates:
+        for node in nodes:
             other = ctx.event_at.get(node.i)
+            if other is None and {node.lemma_.lower(), node.lower_} & cue_words(ctx.lex, "back-reference") \
+                    and "Plur" in node.morph.get("Number"):
+                other = _told_before(ctx, event, node, within_sentence=False)  # "en marge des travaux"
             if other is not None and other is not event and other in ctx.events \
                     and other.event_type in GATHERINGS:
                 _add(event, "partOf", other)
+
+
+#: Words before a relative pronoun that make its clause happen during its antecedent.
+_DURING_WORDS = DURING_NOUNS | DURING_CASES
+
+
+def _during_relative(token: Token) -> Token | None:
+    """The relative pronoun of "au cours duquel", "lors de laquelle", "pendant lequel" opening
+    the clause whose first verb is ``token``. Read on the words: the parser hangs "au cours
+    duquel" on either verb of the sentence."""
+    if token.pos_ != "VERB":
+        return None
+    sentence = token.sent
+    for j in range(token.i - 1, max(sentence.start, token.i - 10) - 1, -1):
+        word = token.doc[j]
+        if word.pos_ == "VERB" or word.text in ",;:":
+            return None
+        if word.lower_ in _RELATIVES and any(token.doc[k].lower_ in _DURING_WORDS
+                                             for k in range(max(sentence.start, j - 3), j)):
+            return word
+    return None
+
+
+def _told_before(ctx: Context, event: Event, node: Token, within_sentence: bool) -> Event | None:
+    """The gathering mentioned last before ``node`` (in its sentence, for a relative pronoun)."""
+    first = ctx.sent_of(node).start if within_sentence else 0
+    told = [(i, e) for i, e in ctx.event_at.items() if first <= i < node.i and e is not event
+            and e in ctx.events and e.event_type in GATHERINGS]
+    return max(told, key=lambda pair: pair[0])[1] if told else None
 
 
 #: Event types whose object, when it is itself an event, is what they react to.
