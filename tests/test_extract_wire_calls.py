@@ -107,3 +107,11 @@ def test_gatherings_one_is_getting_ready_for_are_still_to_come() -> None:
                        "Conseil de sécurité.\n")
     planned = {e.trigger.text for e in doc.events if e.status == vocab_iri("event-status", "planned")}
     assert {"réunions", "sommet"} <= planned
+
+
+def test_a_capital_printed_without_its_accent_still_names_the_office() -> None:
+    doc = extract_text("Le président du Malawi, Joseph Banda, est arrivé mardi à Lusaka pour une visite officielle.\n\n"
+                       "Le chef de l'Etat malawite a été accueilli à sa descente d'avion par le président zambien, "
+                       "Mulenga Phiri.\n", published="2019-05-15")
+    welcomed = [e for e in doc.events if e.event_type in GATHERINGS and id_iri("person", "mulenga-phiri") in people(e)]
+    assert welcomed and id_iri("person", "joseph-banda") in people(welcomed[0])

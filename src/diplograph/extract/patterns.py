@@ -56,8 +56,14 @@ def phrase_words(phrase: str) -> list[str]:
     return _TOKEN.findall(fold(phrase))
 
 
+#: Accented first letters French prints without their accent as capitals ("l'Etat", "l'Equateur").
+_BARE_CAPITAL = str.maketrans("éèêëàâäîïôöûüùç", "eeeeaaaiioouuuc")
+
+
 def _singular(word: str) -> list[str]:
     out = [word]
+    if word[:1] in "éèêëàâäîïôöûüùç":  # "chef de l'Etat": a capital without its accent
+        out.append(word[:1].translate(_BARE_CAPITAL) + word[1:])
     if word.endswith("aux") and len(word) > 4:
         out.append(word[:-3] + "al")
     if word.endswith(("s", "x")) and len(word) > 3:
