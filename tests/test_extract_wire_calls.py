@@ -115,3 +115,12 @@ def test_a_capital_printed_without_its_accent_still_names_the_office() -> None:
                        "Mulenga Phiri.\n", published="2019-05-15")
     welcomed = [e for e in doc.events if e.event_type in GATHERINGS and id_iri("person", "mulenga-phiri") in people(e)]
     assert welcomed and id_iri("person", "joseph-banda") in people(welcomed[0])
+
+
+def test_a_family_name_printed_before_the_full_name_is_that_person() -> None:
+    doc = extract_text("Le président Mwamba séjourne à Kigali depuis lundi.\n\n"
+                       "L'avion du président de la Zambie, Chanda Mwamba, s'était posé lundi soir à Kigali. "
+                       "Le président Mwamba a ensuite rencontré son homologue rwandais.\n", published="2019-05-15")
+    people_named = {iri for iri, e in doc.entities.items() if e.kind == "person"}
+    assert id_iri("person", "chanda-mwamba") in people_named
+    assert id_iri("person", "mwamba") not in people_named

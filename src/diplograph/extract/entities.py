@@ -23,6 +23,7 @@ from diplograph.extract.collectives import find_collectives
 from diplograph.extract.context import Context
 from diplograph.extract.dates import DATELINE
 from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
+from diplograph.extract.name_shapes import clean_name_tokens
 from diplograph.extract.unknown_names import honorific_names, lone_surnames, ner_mention
 from diplograph.extract.venues import find_venues, geographic_features
 
@@ -43,10 +44,19 @@ def find_entities(ctx: Context) -> None:
             taken.update(range(ent.start, ent.end))
     taken.update(long_state_names(ctx, taken))
     taken.update(honorific_names(ctx, taken, full=True))
-    for ent in doc.ents:
-        if ent.label_ in (GAZETTEER_LABEL, DEMONYM_LABEL) or taken.intersection(range(ent.start, ent.end)):
-            continue
+    ents = [ent for ent in doc.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
+            and not taken.intersection(range(ent.start, ent.end))]
+    # "Le président Talon est au Burkina ... Patrice Talon": a lone name printed before the full one
+    # is that person, so the names of several words are read first
+    def one_word(ent) -> bool:  # "président Talon": one word once the title is set aside
+        bounds = clean_name_tokens(ctx, ent) if ent.label_ == "PER" else None
+        return bounds is not None and bounds[1] - bounds[0] == 1
+
+    lone = [ent for ent in ents if one_word(ent)]
+    for ent in [ent for ent in ents if not one_word(ent)] + lone:
         ner_mention(ctx, ent)
+    for entity in ctx.entities.values():
+        entity.mentions.sort(key=lambda m: (m.begin, m.end))
     # "M. KEOLA" alone: a family name, read once the full names ("Bounthavy KEOLA") are known
     honorific_names(ctx, taken | set(ctx.by_token), full=False)
     lone_surnames(ctx, taken | set(ctx.by_token))
