@@ -101,3 +101,45 @@ def test_talks_on_the_sidelines_of_the_sessions_are_part_of_the_gathering_told_b
         "En marge des travaux, le président togolais s'est entretenu en tête-à-tête avec son homologue "
         "béninois.\n")
     assert any(trigger.startswith("entretenu") and relation == "partOf" for trigger, relation, _ in found)
+
+
+# --------------------------------------------------------------------------------- issues
+def _issues(text: str) -> set[str]:
+    doc = _extract(text)
+    return {_slug(t) for e in doc.events for t in e.topics} | {_slug(p.issue) for p in doc.positions}
+
+
+def test_issue_words_inside_a_capitalised_name_are_no_issue() -> None:
+    """"le forum de Coopération économique": a name, while the same words in lower case are the
+    issue."""
+    assert "reconstruction" not in _issues(
+        "Les deux présidents se sont rencontrés en novembre à Séoul, en marge du forum de Coopération "
+        "économique Asie-Pacifique.\n")
+    assert "reconstruction" in _issues(
+        "Les deux présidents se sont rencontrés en novembre à Séoul pour parler de coopération économique.\n")
+
+
+def test_the_purpose_of_an_office_is_no_issue() -> None:
+    """"l'envoyé spécial des Nations unies pour le processus de paix" names an office."""
+    assert "peace-plan" not in _issues(
+        "L'envoyé spécial des Nations unies pour le processus de paix, Tor Lund, s'est entretenu mardi "
+        "à Doha avec le ministre qatari des Affaires étrangères.\n")
+    assert "peace-plan" in _issues(
+        "L'envoyé spécial des Nations unies, Tor Lund, s'est entretenu mardi à Doha avec le ministre qatari "
+        "des Affaires étrangères du processus de paix.\n")
+
+
+# ------------------------------------------------------------------------------ positions
+def test_a_present_tense_the_tagger_takes_for_a_noun_still_states_a_demand() -> None:
+    """"La Norvège demande", "réclame": present tenses that are also nouns."""
+    held = _positions("La Norvège demande la libération immédiate des otages. Le Chili réclame un "
+                      "cessez-le-feu.\n")
+    assert ("norway", "prisoner-exchange", "demands") in held
+    assert ("chile", "ceasefire", "demands") in held
+
+
+def test_an_appeal_said_with_the_noun_is_a_demand() -> None:
+    """"a réitéré son appel à un cessez-le-feu": the noun of "appeler à"."""
+    held = _positions("Le ministre chilien des Affaires étrangères, Tomás Rivas, a réitéré son appel à un "
+                      "cessez-le-feu immédiat.\n")
+    assert ("tomas-rivas", "ceasefire", "demands") in held

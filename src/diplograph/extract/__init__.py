@@ -56,6 +56,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.entities import find_entities
     from diplograph.extract.events import find_events
     from diplograph.extract.grounding import ground_references
+    from diplograph.extract.issue_hits import screen_issue_hits
     from diplograph.extract.patterns import vocabulary_matcher
     from diplograph.extract.positions import find_contrasts, find_issue_points, find_positions
     from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
@@ -67,7 +68,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     lex = lexicon or load_lexicon()
     vocab = vocabulary_matcher(nlp or load_nlp(), lex)
     ctx = Context(source=source, doc=doc, lex=lex, vocab=vocab)
-    ctx.hits = vocab(doc)
+    ctx.hits = screen_issue_hits(doc, vocab(doc), lex)
     ctx.quote_ranges = quote_ranges(source.text)
     find_entities(ctx)
     name_states_of_territories(ctx)

@@ -178,6 +178,10 @@ class VocabularyMatcher:
             candidates = index.get(lower, [])
             if lemma != lower:
                 candidates = candidates + index.get(lemma, [])
+            elif words.pos[i] == "VERB" and lower.endswith("e") and len(lower) > 3:
+                # "La France demande", "réclame": the lemmatiser gives a present tense that is also
+                # a noun ("demande") back as its own lemma; the verb is the "-er" infinitive
+                candidates = candidates + index.get(lower + "r", [])
             if not candidates and i > 0 and lower.endswith("é") and words.pos[i] != "VERB" \
                     and words.lemma[i - 1] in ("avoir", "être"):
                 # "a téléphoné": the tagger may read a rarer past participle after its auxiliary as
