@@ -143,3 +143,11 @@ def test_an_appeal_said_with_the_noun_is_a_demand() -> None:
     held = _positions("Le ministre chilien des Affaires étrangères, Tomás Rivas, a réitéré son appel à un "
                       "cessez-le-feu immédiat.\n")
     assert ("tomas-rivas", "ceasefire", "demands") in held
+
+
+def test_a_cleft_names_who_refuses_not_who_reports_it() -> None:
+    """"« ... C'est la Russie qui refuse », a écrit X": Russia refuses, X reports it."""
+    held = _positions("« Nous sommes prêts à un cessez-le-feu complet dès demain. C'est la Russie qui refuse », "
+                      "a écrit le ministre ukrainien des Affaires étrangères, Andriï Sybiha.\n")
+    assert ("russia", "ceasefire", "rejects") in held
+    assert ("andrii-sybiha", "ceasefire", "rejects") not in held

@@ -57,7 +57,9 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
         if _inside_other_stance(token, stance_heads):
             continue  # "appellent à l'ouverture des négociations": what is asked for, not a stance
         event = _carrier(ctx, token)
-        holders: list[str] = list(event.agents) if event is not None else []
+        holders: list[str] = _own_subject(ctx, token, event)
+        if not holders:
+            holders = list(event.agents) if event is not None else []
         if not holders:
             holders = [a for c in _subjects(_clause_verb(token)) for a in actors_of(ctx, c)]
         if not holders:
@@ -93,6 +95,23 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
                 positions.append(Position(holder=holder, issue=issue, stance=hit.iri, evidence=evidence,
                                           expressed_in=event.trigger.begin if event is not None else None))
     return positions
+
+
+def _own_subject(ctx: Context, token: Token, event: Event | None) -> list[str]:
+    """The actors the stance's own clause names as its subject, when the event carrying it
+    is outside that clause: in "« ... C'est la Russie qui refuse », a écrit X" Russia refuses,
+    not X who writes it. A relative "qui" stands for the noun its clause completes (a cleft
+    "c'est X qui", or "X, qui refuse"); nothing when the clause is the event's own."""
+    clause = _clause_verb(token)
+    if clause.pos_ not in ("VERB", "AUX") or (event is not None and ctx.event_at.get(clause.i) is event):
+        return []
+    found: list[str] = []
+    for subject in _subjects(clause):
+        if subject.lower_ == "qui" and "Rel" in subject.morph.get("PronType") and clause.head.i != clause.i \
+                and clause.head.pos_ in ("NOUN", "PROPN"):
+            subject = clause.head
+        found += actors_of(ctx, subject)
+    return list(dict.fromkeys(found))
 
 
 def _inside_other_stance(token: Token, stance_heads: set[int]) -> bool:
