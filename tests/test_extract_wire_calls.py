@@ -124,3 +124,11 @@ def test_a_family_name_printed_before_the_full_name_is_that_person() -> None:
     people_named = {iri for iri, e in doc.entities.items() if e.kind == "person"}
     assert id_iri("person", "chanda-mwamba") in people_named
     assert id_iri("person", "mwamba") not in people_named
+
+
+def test_who_is_somewhere_for_a_visit_is_the_visitor() -> None:
+    doc = extract_text("La présidente du Ghana, Akosua Mensah, a quitté Accra lundi matin. La présidente Mensah est "
+                       "au Togo pour une visite de travail de deux jours.\n",
+                       published="2019-05-15")
+    visits = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert visits and id_iri("person", "akosua-mensah") in people(visits[0])

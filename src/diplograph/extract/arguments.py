@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_frames import after_subjects, during_subjects, governing_agents
+from diplograph.extract.clause_frames import after_subjects, during_subjects, governing_agents, stay_subjects
 from diplograph.extract.context import Context
 from diplograph.extract.event_places import event_places
 from diplograph.extract.event_time import attached_time, dated_before, event_status, first_day, told_ahead, told_done
@@ -196,6 +196,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             participants += governing_agents(ctx, token)
             participants += during_subjects(ctx, token)
             participants += after_subjects(ctx, token)
+            participants += stay_subjects(ctx, token)
             inviters = inviters_of(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []
             if inviters:  # "À l'invitation de X, Y a effectué une visite": X hosts it, Y visits
                 participants += inviters

@@ -78,6 +78,26 @@ def during_subjects(ctx: Context, token: Token) -> list[str]:
     return found or left_actors(ctx, verb)
 
 
+#: Verbs (or a copula) of being somewhere or getting there: "X est à Lomé pour une visite", "X
+#: séjourne à Y pour une visite": the subject is the one who visits.
+_STAY_VERBS = frozenset({"être", "séjourner", "arriver", "venir", "rendre", "trouver"})
+
+
+def stay_subjects(ctx: Context, token: Token) -> list[str]:
+    """"Le président X est au Burkina pour une visite d'amitié": who is there for a gathering
+    takes part in it (the parse makes "est au Burkina" a copula on the place, or a verb)."""
+    if case_of(token) != "pour" or token.head.i == token.i:
+        return []
+    head = token.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in _STAY_VERBS:
+        verb = head
+    elif any(c.dep_ == "cop" and c.lemma_ == "être" for c in head.children):
+        verb = head
+    else:
+        return []
+    return [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+
+
 #: "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
 #: la réunion": a clause told as following a gathering.
 _AFTER_HEADS = frozenset({"issue", "terme", "sortie"})
