@@ -227,3 +227,23 @@ def test_a_custom_severity_is_counted_under_its_iri_and_ranks_with_info(tmp_path
     assert runner.invoke(cli, [*base, "--fail-on", "warning", str(data)]).exit_code == 0
     text = runner.invoke(cli, [*base, "--fail-on", "info", str(data)])
     assert text.exit_code == 1 and "1 <urn:example#Cosmetic>" in text.stdout
+
+
+def test_sparql_rules_follow_a_subclass_the_data_itself_declares() -> None:
+    # The SPARQL rules read class targets' subclasses from the OWL file, computed once; a data
+    # graph that declares its own subclass of a targeted class must still have its instances judged.
+    dg = "https://w3id.org/diplograph/ontology#"
+    data = Graph().parse(SHAPE_TESTS / "conforming.ttl", format="turtle")
+    data += Graph().parse(SHAPE_TESTS / "QuoteTextShape.ttl", format="turtle")
+
+    def quote_findings(graph: Graph) -> set[str]:
+        return {f.focus for f in validate_graph(graph).results if f.shape == "dgsh:QuoteTextShape"}
+
+    expected = quote_findings(data)
+    assert expected  # the file breaks the rule
+    citation = URIRef("https://example.org/Citation")
+    retyped = Graph()
+    for s, p, o in data:
+        retyped.add((s, p, citation if p == RDF.type and o == URIRef(dg + "Quote") else o))
+    retyped.add((citation, URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf"), URIRef(dg + "Quote")))
+    assert quote_findings(retyped) == expected

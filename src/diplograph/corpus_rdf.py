@@ -21,6 +21,7 @@ import io
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import TextIO
@@ -28,13 +29,20 @@ from typing import TextIO
 from rdflib import Literal, URIRef
 
 from diplograph.corpus import DG_NS, CorpusEvent, IdentityStats, identify_stream, summarise
-from diplograph.namespaces import DG, GAF, PROV
+from diplograph.namespaces import DG, GAF, PROV, Terms
 from diplograph.serialize import GENERATED_MARK, natural_key, prefix_header, turtle_body
 
 _TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 _VALUE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
 _INT = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+_DG, _GAF, _PROV = Terms(DG), Terms(GAF), Terms(PROV)  # DG.x on the DefinedNamespace is slow (see Terms)
+
+
+@lru_cache(maxsize=1 << 10)
+def _count(value: int) -> Literal:
+    """A support or document count (the same few small numbers over and over: made once each)."""
+    return Literal(value, datatype=_INT)
 
 
 def _slug(iri: str) -> str:
@@ -54,22 +62,22 @@ def corpus_triples(events: Sequence[CorpusEvent]) -> list[tuple]:
     for event in events:
         node = URIRef(event.iri)
         first = event.reports[0]
-        add((node, _TYPE, DG.CorpusEvent))
-        add((node, _TYPE, GAF.Instance))
-        add((node, DG.eventType, URIRef(first.event_type)))
+        add((node, _TYPE, _DG.CorpusEvent))
+        add((node, _TYPE, _GAF.Instance))
+        add((node, _DG.eventType, URIRef(first.event_type)))
         classes = [r.event_class for r in event.reports if r.event_class]
         if classes:
-            add((node, DG.eventKind, URIRef(max(classes, key=lambda c: (classes.count(c), -classes.index(c))))))
+            add((node, _DG.eventKind, URIRef(max(classes, key=lambda c: (classes.count(c), -classes.index(c))))))
         for lang, label in first.labels:
             add((node, _LABEL, Literal(label, lang=lang or None)))
         documents = sorted({r.document for r in event.reports})
-        add((node, DG.documentCount, Literal(len(documents), datatype=_INT)))
+        add((node, _DG.documentCount, _count(len(documents))))
         for document in documents:
-            add((node, DG.reportedIn, URIRef(document)))
+            add((node, _DG.reportedIn, URIRef(document)))
         for report in event.reports:
-            add((node, DG.hasReport, URIRef(report.event)))
+            add((node, _DG.hasReport, URIRef(report.event)))
         for reason in event.reasons:
-            add((node, DG.joinReason, Literal(reason, lang="en")))
+            add((node, _DG.joinReason, Literal(reason, lang="en")))
         summary = summarise(event)
         for fact in summary.facts:
             prop = URIRef(DG_NS + fact.prop)
@@ -77,39 +85,39 @@ def corpus_triples(events: Sequence[CorpusEvent]) -> list[tuple]:
             add((node, prop, value))
             key = _slug(fact.value) if not fact.datatype else fact.value.replace(":", "")
             support = URIRef(f"{event.iri}/support/{fact.prop}/{key}")
-            add((node, DG.support, support))
-            add((support, _TYPE, DG.ValueSupport))
-            add((support, DG.onProperty, prop))
+            add((node, _DG.support, support))
+            add((support, _TYPE, _DG.ValueSupport))
+            add((support, _DG.onProperty, prop))
             add((support, _VALUE, value))
-            add((support, DG.supportCount, Literal(fact.support, datatype=_INT)))
+            add((support, _DG.supportCount, _count(fact.support)))
         # Roles and sides: one support per (participant, role, side) that some report gives, so
         # that "who took part, as what, on which side" reads the corpus event alone.
         for part in summary.roles:
             key = "/".join(_slug(v) if v else "none" for v in (part.actor, part.role, part.side))
             support = URIRef(f"{event.iri}/support/participation/{key}")
-            add((node, DG.support, support))
-            add((support, _TYPE, DG.ValueSupport))
-            add((support, DG.onProperty, DG.participation))
+            add((node, _DG.support, support))
+            add((support, _TYPE, _DG.ValueSupport))
+            add((support, _DG.onProperty, _DG.participation))
             add((support, _VALUE, URIRef(part.actor)))
             if part.role:
-                add((support, DG.supportRole, URIRef(part.role)))
+                add((support, _DG.supportRole, URIRef(part.role)))
             if part.side:
-                add((support, DG.supportSide, URIRef(part.side)))
-            add((support, DG.supportCount, Literal(part.support, datatype=_INT)))
+                add((support, _DG.supportSide, URIRef(part.side)))
+            add((support, _DG.supportCount, _count(part.support)))
         for prop_name, claims in sorted(summary.conflicts.items()):
             conflict = URIRef(f"{event.iri}/conflict/{prop_name}")
-            add((node, DG.conflict, conflict))
-            add((conflict, _TYPE, DG.Conflict))
-            add((conflict, DG.onProperty, URIRef(DG_NS + prop_name)))
+            add((node, _DG.conflict, conflict))
+            add((conflict, _TYPE, _DG.Conflict))
+            add((conflict, _DG.onProperty, URIRef(DG_NS + prop_name)))
             for claim in claims:
                 r = claim.report
                 key = _slug(claim.value) if not claim.datatype else claim.value.replace(":", "")
                 cnode = URIRef(f"{event.iri}/conflict/{prop_name}/{r.slug}/{r.offset}/{key}")
-                add((conflict, DG.claim, cnode))
-                add((cnode, _TYPE, DG.Claim))
+                add((conflict, _DG.claim, cnode))
+                add((cnode, _TYPE, _DG.Claim))
                 add((cnode, _VALUE, _value(claim.value, claim.datatype)))
-                add((cnode, DG.reportedIn, URIRef(r.document)))
-                add((cnode, PROV.wasDerivedFrom, URIRef(r.event)))
+                add((cnode, _DG.reportedIn, URIRef(r.document)))
+                add((cnode, _PROV.wasDerivedFrom, URIRef(r.event)))
     return triples
 
 

@@ -42,6 +42,7 @@ from diplograph.namespaces import (
     PREFIXES,
     PROV,
     WD,
+    Terms,
     doc_iri,
     id_iri,
     mention_iri,
@@ -93,23 +94,7 @@ _RELATION_TERMS = {name: DG[name] for name in RELATIONS}
 _ISSUE_POINT_CLASSES = {"disagreement": DG.Disagreement, "convergence": DG.Convergence}
 
 
-class _Terms:
-    """Attribute access to a namespace's terms, each looked up once per process.
-
-    ``DG.Meeting`` goes through DefinedNamespace's checks and builds a new URIRef on every
-    access; the mapper does that thousands of times per document.
-    """
-
-    def __init__(self, namespace: object) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)
-        return term
-
-
-_DG, _NIF, _PROV, _GAF = _Terms(DG), _Terms(NIF), _Terms(PROV), _Terms(GAF)
+_DG, _NIF, _PROV, _GAF = Terms(DG), Terms(NIF), Terms(PROV), Terms(GAF)
 
 
 class MappingError(DiplographError):

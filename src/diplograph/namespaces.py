@@ -178,3 +178,19 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES: dict[str, str] = dict(_iris.PREFIXES)
+
+
+class Terms:
+    """Attribute access to a namespace's terms, each looked up once per process.
+
+    ``DG.Meeting`` goes through DefinedNamespace's checks and builds a new URIRef on every
+    access; the mapper and the corpus graph writer do that thousands of times per document.
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
