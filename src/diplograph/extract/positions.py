@@ -102,6 +102,8 @@ def _own_subject(ctx: Context, token: Token, event: Event | None) -> list[str]:
     is outside that clause: in "« ... C'est la Russie qui refuse », a écrit X" Russia refuses,
     not X who writes it. A relative "qui" stands for the noun its clause completes (a cleft
     "c'est X qui", or "X, qui refuse"); nothing when the clause is the event's own."""
+    if token.pos_ not in ("VERB", "ADJ"):
+        return []  # a stance noun ("une exigence que X rejette") is not what its clause's subject does
     clause = _clause_verb(token)
     if clause.pos_ not in ("VERB", "AUX") or (event is not None and ctx.event_at.get(clause.i) is event):
         return []
@@ -110,7 +112,8 @@ def _own_subject(ctx: Context, token: Token, event: Event | None) -> list[str]:
         if subject.lower_ == "qui" and "Rel" in subject.morph.get("PronType") and clause.head.i != clause.i \
                 and clause.head.pos_ in ("NOUN", "PROPN"):
             subject = clause.head
-        found += actors_of(ctx, subject)
+        if ctx.by_token.get(subject.i):  # the subject names an actor itself
+            found += actors_of(ctx, subject)
     return list(dict.fromkeys(found))
 
 
