@@ -132,3 +132,26 @@ def test_who_is_somewhere_for_a_visit_is_the_visitor() -> None:
                        published="2019-05-15")
     visits = [e for e in doc.events if e.event_type in GATHERINGS]
     assert visits and id_iri("person", "akosua-mensah") in people(visits[0])
+
+
+def test_an_audience_told_in_three_sentences_is_one_meeting() -> None:
+    doc = extract_text("Le président gabonais, Paul Ndong, a reçu, vendredi en audience au palais présidentiel à "
+                       "Libreville, le ministre des Affaires étrangères du Niger, Issa Hamani.\n\n"
+                       "Dans une déclaration à l'issue de cette audience, M. Hamani a salué les relations.\n\n"
+                       "L'audience s'est déroulée en présence du directeur général de l'Agence nigérienne de "
+                       "coopération, Moussa Karim, et de Ali Yacouba, conseiller à l'ambassade du Niger au Gabon.\n",
+                       published="2022-10-22")
+    meetings = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert len(meetings) == 1
+    [audience] = meetings
+    assert {id_iri("person", "paul-ndong"), id_iri("person", "issa-hamani"), id_iri("person", "moussa-karim"),
+            id_iri("person", "ali-yacouba")} <= people(audience)
+    assert id_iri("place", "gabon") not in audience.places  # where the embassy is, not the audience
+
+
+def test_the_holder_a_title_serves_is_not_present() -> None:
+    doc = extract_text("Le président gabonais, Paul Ndong, a reçu vendredi le ministre des Affaires étrangères, "
+                       "Karim Alaoui, émissaire du roi Mohammed VI.\n", published="2022-10-22")
+    audience = the_gathering(doc)
+    assert id_iri("person", "karim-alaoui") in people(audience)
+    assert not any("mohammed" in p for p in people(audience))

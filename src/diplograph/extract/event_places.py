@@ -72,6 +72,8 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
                                                and ctx.doc[m.start - 2].lower_ in LOCATIVE):
                     if _topic_place(ctx, ctx.doc[m.start]):
                         continue  # "la situation en Libye et en Ukraine": what was discussed
+                    if _seat_of_office(ctx, m.start):
+                        continue  # "X, chargé d'affaires à l'ambassade du Niger au Gabon": the office's
                     lo, hi = sorted((token.i, m.start))
                     if any(lo < i < hi and i in ctx.trigger_heads for i in range(lo, hi)):
                         break  # "la visite de X ... après l'entretien de Y à Riyad": the nearer event's
@@ -106,6 +108,23 @@ def _topic_place(ctx: Context, word: Token) -> bool:
     if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
         return True
     return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
+
+
+#: A state's missions abroad: a place completing them is where they are, not where an event was.
+_MISSIONS = frozenset({"ambassade", "consulat", "chancellerie"})
+
+
+def _seat_of_office(ctx: Context, start: int) -> bool:
+    """The place completes an office ("ambassadeur de Côte d'Ivoire en Mauritanie", "chargé
+    d'affaires à l'ambassade du Maroc au Gabon"): a title within a few words before it, with no
+    verb or comma between, says where its holder serves, not where the event was held."""
+    heads = {h.head for h in ctx.hits_of("role")}
+    for k in range(start - 1, max(start - 13, ctx.sent_of(ctx.doc[start]).start - 1), -1):
+        if k in heads or ctx.doc[k].lemma_.lower() in _MISSIONS:
+            return True  # before the verb test: the tagger reads "chargé (d'affaires)" as a verb
+        if ctx.doc[k].text == "," or ctx.doc[k].pos_ in ("VERB", "AUX", "CCONJ"):
+            return False  # "entre émissaires américains et une délégation ukrainienne en Europe"
+    return False
 
 
 def _where_antecedent(ctx: Context, token: Token) -> str | None:

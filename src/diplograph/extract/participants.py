@@ -30,13 +30,21 @@ def listed_holders(ctx: Context, obj: Token) -> list[str]:
     hangs anywhere; every holder of a title up to the end of the clause is met."""
     found: list[str] = []
     end = ctx.sent_of(obj).end
+    served = served_titles(ctx)
     for k in range(obj.i, end):
         t = ctx.doc[k]
         if t.text in ";:" or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
             break
-        if k in ctx.role_person:
+        if k in ctx.role_person and k not in served:
             found.append(ctx.role_person[k])
     return found
+
+
+def served_titles(ctx: Context) -> set[int]:
+    """Heads of titles in a genitive complement ("X, émissaire du roi Y", "l'envoyé du président
+    Z"): their holder is whom another title serves, not someone present."""
+    return {h.head for h in ctx.hits_of("role")
+            if h.start > 0 and ctx.doc[h.start - 1].lower_ in ("de", "du", "d'", "d’")}
 
 
 def without_title_states(ctx: Context, actors: list[str], sentence, also: list[str] = ()) -> list[str]:
@@ -218,10 +226,12 @@ def named_after(ctx: Context, verb: Token) -> list[str]:
 def named_in(ctx: Context, token: Token) -> list[str]:
     """People and groups named anywhere in the phrase of ``token`` (outside quotations)."""
     found: list[str] = []
+    # a holder named in a title's complement ("X, émissaire du roi Y") is not someone present
+    served = {h.end for h in ctx.hits_of("role") if h.head in served_titles(ctx)}
     for t in token.subtree:
         for m in ctx.by_token.get(t.i, []):
             if m.kind in ("person", "group", "delegation") and m.start == t.i and m.iri not in found \
-                    and not in_quote(ctx, t):
+                    and not in_quote(ctx, t) and m.start not in served:
                 found.append(m.iri)
     return found
 

@@ -126,6 +126,12 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
             return None
         if ctx.by_token.get(j) and any(m.kind == "person" for m in ctx.by_token[j]):
             return None
+        if j > start and doc[j - 1].lower_ in ("de", "du", "d'", "d’") and any(
+                h.start == j and any(m.kind == "person" and m.start == h.end for m in ctx.by_token.get(h.end, []))
+                for h in ctx.hits_of("role")):
+            # "émissaire du roi Mohammed VI": the name right after the second title is its holder
+            # (not "le conseiller du Président de la République, X": after a comma, the first's)
+            return None
         j += 1
     return None
 

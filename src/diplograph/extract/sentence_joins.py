@@ -132,6 +132,11 @@ def _join_subject_nouns(ctx: Context) -> None:
         heads.extend(c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
                      and any(g.dep_ == "case" and g.lower_ == "en" for g in c.children)
                      and determiner(c) is None)
+        # "a reçu, vendredi en audience, X": the parse may hang the manner on the day before it
+        timed = {i for t in ctx.times for i in range(t.start, t.end)}
+        heads.extend(g for c in token.children if c.dep_.startswith("obl") and c.i in timed
+                     for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
+                     and any(k.dep_ == "case" and k.lower_ == "en" for k in g.children) and determiner(g) is None)
         for head in heads:
             noun = ctx.event_at.get(head.i)
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
