@@ -151,3 +151,23 @@ def test_a_cleft_names_who_refuses_not_who_reports_it() -> None:
                       "a écrit le ministre ukrainien des Affaires étrangères, Andriï Sybiha.\n")
     assert ("russia", "ceasefire", "rejects") in held
     assert ("andrii-sybiha", "ceasefire", "rejects") not in held
+
+
+def test_what_must_be_done_about_an_issue_is_a_demand_of_the_speaker() -> None:
+    """"a rappelé que les avoirs gelés devaient servir à ...", "..., a déclaré X": demands."""
+    held = _positions("La ministre suédoise, Anna Berg, a rappelé que les avoirs gelés devaient servir à "
+                      "financer la reconstruction.\n\n"
+                      "Le cessez-le-feu doit être respecté par toutes les parties, a déclaré le ministre norvégien, "
+                      "Lars Dahl.\n")
+    assert ("anna-berg", "frozen-assets", "demands") in held
+    assert ("lars-dahl", "ceasefire", "demands") in held
+
+
+def test_an_issue_that_must_stop_is_opposed_and_an_actor_who_must_travel_demands_nothing() -> None:
+    """"toute aide militaire devait cesser": opposition; "le ministre doit se rendre": an act to come."""
+    held = _positions("Le ministre hongrois, Péter Szijjártó, a estimé que toute aide militaire à l'Ukraine devait "
+                      "cesser.\n\n"
+                      "Le ministre turc, Hakan Demir, doit se rendre à Kiev le 17 mars pour discuter d'un "
+                      "cessez-le-feu.\n")
+    assert ("peter-szijjarto", "military-aid", "opposes") in held
+    assert not any(holder == "hakan-demir" for holder, _, _ in held)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
+from diplograph.extract.deontic import obligation_hits
 from diplograph.extract.kinds import GATHERINGS, et
 from diplograph.extract.patterns import Hit
 from diplograph.extract.same_event import main_event
@@ -48,7 +49,9 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
     elliptic = _elliptic_issues(ctx)
     positions: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()
-    stance_hits = sorted(ctx.hits_of("stance") + _split_stance_hits(ctx), key=lambda h: (h.start, h.end))
+    obligations = obligation_hits(ctx, _issue_hits(ctx))  # "... devaient servir à financer ..."
+    stance_hits = sorted(ctx.hits_of("stance") + _split_stance_hits(ctx) + [h for h, _ in obligations.values()],
+                         key=lambda h: (h.start, h.end))
     stance_heads = {h.head for h in stance_hits}
     for hit in stance_hits:
         if hit.head in ctx.heading_tokens:
@@ -57,6 +60,8 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
         if _inside_other_stance(token, stance_heads):
             continue  # "appellent à l'ouverture des négociations": what is asked for, not a stance
         event = _carrier(ctx, token)
+        if hit.head in obligations and (event is None or not event.agents):
+            event = _incise(ctx, token) or event  # "Les avoirs doivent ..., a déclaré X"
         holders: list[str] = _own_subject(ctx, token, event)
         if not holders:
             holders = list(event.agents) if event is not None else []
@@ -78,7 +83,7 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
         # by the person who speaks for it (a state held apart only when nobody speaks for it)
         spoken_for = {ctx.lex.state_of(ctx.sides.get(h)) for h in holders}
         holders = [h for h in holders if h not in spoken_for]
-        listed = _listed_issues(ctx, token)
+        listed = obligations[hit.head][1] if hit.head in obligations else _listed_issues(ctx, token)
         issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event, stance_heads) \
             or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) \
             or _paragraph_issue(ctx, token) \
@@ -95,6 +100,16 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
                 positions.append(Position(holder=holder, issue=issue, stance=hit.iri, evidence=evidence,
                                           expressed_in=event.trigger.begin if event is not None else None))
     return positions
+
+
+def _incise(ctx: Context, token: Token) -> Event | None:
+    """The speech act of an incise hanging on the stance's verb: "..., a déclaré X"."""
+    for c in token.children:
+        if c.dep_ == "parataxis":
+            event = ctx.event_at.get(c.i)
+            if event is not None and event in ctx.events and event.agents:
+                return event
+    return None
 
 
 def _own_subject(ctx: Context, token: Token, event: Event | None) -> list[str]:
