@@ -426,7 +426,21 @@ def _issues_after(ctx: Context, hit, carrier: Event | None = None, stance_heads:
     heads = stance_heads if stance_heads is not None else {h.head for h in ctx.hits_of("stance")}
     stops += [i for i in heads if hit.end <= i < sentence.end and i != hit.head]
     limit = min(stops) if stops else sentence.end
-    return list(dict.fromkeys(h.iri for h in issue_hits(ctx) if hit.end <= h.start < limit))
+    return list(dict.fromkeys(h.iri for h in _beside_time_frames(
+        ctx, [h for h in issue_hits(ctx) if hit.end <= h.start < limit])))
+
+
+#: Prepositions that make a phrase the time frame of a stance: "après un éventuel cessez-le-feu".
+_TIME_FRAMES = frozenset({"après", "avant", "depuis", "dès", "pendant", "durant"})
+
+
+def _beside_time_frames(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    """The issue hits that are not the time frame of another one: in "a rejeté toute présence
+    de troupes européennes après un éventuel cessez-le-feu" the refusal is about the troops; the
+    ceasefire only says when. A frame alone stays (then it is all the clause names)."""
+    kept = [h for h in hits if not any(c.dep_ == "case" and c.lower_ in _TIME_FRAMES
+                                       for c in ctx.doc[h.head].children)]
+    return kept or hits
 
 
 def _elliptic_issues(ctx: Context) -> dict[str, str]:
@@ -441,7 +455,8 @@ def _elliptic_issues(ctx: Context) -> dict[str, str]:
 
 def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list[str]:
     clause = _clause_tokens(token, ctx.trigger_heads)
-    found = [h.iri for h in issue_hits(ctx) if h.head in clause or h.start in clause]
+    inside = [h for h in issue_hits(ctx) if h.head in clause or h.start in clause]
+    found = [h.iri for h in _beside_time_frames(ctx, inside)]
     if not found:
         for i in sorted(clause):
             t = ctx.doc[i]
