@@ -155,3 +155,30 @@ def test_the_holder_a_title_serves_is_not_present() -> None:
     audience = the_gathering(doc)
     assert id_iri("person", "karim-alaoui") in people(audience)
     assert not any("mohammed" in p for p in people(audience))
+
+
+def test_working_lunches_and_unhyphenated_tete_a_tete_are_meetings() -> None:
+    lunch = extract_text("Le président du Ghana, Kofi Asante, a eu un déjeuner de travail avec son homologue "
+                         "togolais, Yao Agbeko, ce mercredi 25 janvier 2023 à Lomé.\n", published="2023-01-26")
+    assert {id_iri("person", "kofi-asante"), id_iri("person", "yao-agbeko")} <= people(the_gathering(lunch))
+    talk = extract_text("Le président du Ghana, Kofi Asante, a eu un tête à tête avec son homologue togolais, "
+                        "Yao Agbeko.\n", published="2023-01-26")
+    assert {id_iri("person", "kofi-asante"), id_iri("person", "yao-agbeko")} <= people(the_gathering(talk))
+
+
+def test_what_a_relative_clause_on_the_talks_names_is_the_topic() -> None:
+    doc = extract_text("Le président du Ghana, Kofi Asante, a reçu lundi son homologue togolais, Yao Agbeko. "
+                       "Les deux chefs d'État se sont ensuite retrouvés pour un entretien en tête-à-tête au cours "
+                       "duquel ils ont fait un tour d'horizon de la coopération entre le Ghana et le Togo.\n",
+                       published="2023-01-26")
+    for event in doc.events:
+        assert not {id_iri("state", "ghana"), id_iri("state", "togo")} & people(event)
+
+
+def test_talks_followed_by_a_wider_session_are_one_gathering() -> None:
+    doc = extract_text("Le président du Ghana, Kofi Asante, effectue une visite d'État au Togo. Les deux chefs "
+                       "d'État ont eu un entretien en tête-à-tête, suivi d'une séance de travail élargie aux "
+                       "membres des deux délégations.\n", published="2023-01-26")
+    session = [e for e in doc.events if any("séance" in m.text for m in [e.trigger, *e.mentions])]
+    talks = [e for e in doc.events if any("entretien" in m.text for m in [e.trigger, *e.mentions])]
+    assert session and session == talks

@@ -164,8 +164,11 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 participants += inviters
                 invited_by = inviters[0]
     else:
+        # "un entretien au cours duquel ils ont fait le point sur la coopération entre X et Y": a
+        # relative clause on the gathering noun tells what was said, not who met
+        told = {t.i for c in token.subtree if c.dep_ == "acl:relcl" and c.i != token.i for t in c.subtree}
         for c in token.subtree:
-            if c.i == token.i:
+            if c.i == token.i or c.i in told:
                 continue
             case = case_of(c)
             if case in WITH:

@@ -32,6 +32,7 @@ def join_within_sentences(ctx: Context) -> None:
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
     _join_manner_nouns(ctx)
+    _join_continued_sessions(ctx)
     _join_spans_of_time(ctx)
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
@@ -191,6 +192,28 @@ def _join_manner_nouns(ctx: Context) -> None:
         head = ctx.event_at.get(token.head.i)
         if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
             absorb(ctx, head, event)
+
+
+def _join_continued_sessions(ctx: Context) -> None:
+    """"un entretien en tête-à-tête, suivi d'une séance de travail élargie aux délégations": a
+    gathering noun after the bare participle "suivi(e) de", set off by a comma after another
+    gathering, continues that gathering (its talks in a wider format), as readouts tell one
+    visit's talks. Not "L'entretien a été suivi d'une audience": with an auxiliary, two events."""
+    doc = ctx.doc
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        follow = token.head
+        if token.pos_ != "NOUN" or follow.lemma_ != "suivre" or "Part" not in follow.morph.get("VerbForm") \
+                or any(c.dep_.startswith("aux") for c in follow.children) or follow.i < 2 \
+                or doc[follow.i - 1].text != "," or not follow.i < token.i <= follow.i + 3:
+            continue
+        sentence = ctx.sent_of(follow)
+        before = [e for i in range(follow.i - 1, sentence.start - 1, -1) if (e := ctx.event_at.get(i)) is not None
+                  and e is not event and e in ctx.events and e.event_type in GATHERINGS]
+        if before and same_status(before[0].status, event.status):
+            absorb(ctx, before[0], event)
 
 
 def _join_spans_of_time(ctx: Context) -> None:
