@@ -171,3 +171,18 @@ def test_an_issue_that_must_stop_is_opposed_and_an_actor_who_must_travel_demands
                       "cessez-le-feu.\n")
     assert ("peter-szijjarto", "military-aid", "opposes") in held
     assert not any(holder == "hakan-demir" for holder, _, _ in held)
+
+
+def test_an_issue_that_only_says_when_is_not_what_the_stance_is_about() -> None:
+    """"a rejeté toute présence de troupes européennes après un éventuel cessez-le-feu": the
+    refusal is about the troops (security guarantees), not the ceasefire."""
+    held = _positions("Le porte-parole du Kremlin, Dmitri Peskov, a rejeté toute présence de troupes européennes "
+                      "en Ukraine après un éventuel cessez-le-feu.\n")
+    assert ("dmitry-peskov", "security-guarantees", "rejects") in held
+    assert not any(issue == "ceasefire" for _, issue, _ in held)
+
+
+def test_the_security_council_named_alone_is_the_united_nations_one() -> None:
+    """UN press releases write "Le Conseil de sécurité" alone; the Russian one is qualified."""
+    held = _positions("Le Conseil de sécurité exige la libération immédiate de tous les otages.\n")
+    assert ("un-security-council", "prisoner-exchange", "demands") in held
