@@ -57,8 +57,9 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.events import find_events
     from diplograph.extract.grounding import ground_references
     from diplograph.extract.issue_hits import screen_issue_hits
+    from diplograph.extract.issue_points import find_contrasts, find_issue_points
     from diplograph.extract.patterns import vocabulary_matcher
-    from diplograph.extract.positions import find_contrasts, find_issue_points, find_positions
+    from diplograph.extract.positions import find_positions
     from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles

@@ -1,19 +1,18 @@
-"""Positions (holder, issue, stance) and issue points (what parties disagree on).
+"""Positions: who stands where on which issue (holder, issue, stance).
 
 A stance word (from the stance vocabulary) is carried by the event whose clause it
 stands in: the event's agents hold the position. The issue is the one named in the
 stance's own clause — not in a coordinated clause ("a exprimé des réserves et accusé la
 Russie d'exploiter ... les sanctions": the reservations are not about sanctions) — else
 the issue its paragraph named last, else, for a stance that answers a proposal (reservations,
-openness, refusal), the topic of the document's main event. A sentence
-announcing disagreement and ending with a colon, followed by list items, gives one issue
-point per item.
+openness, refusal), the topic of the document's main event.
 
 Real readouts and dispatches name the holder indirectly: the subject of a coordinated verb
 ("ont salué ... et appelé à"), a pronoun or a bare role noun standing for the person named
 before ("La ministre a réaffirmé"), or a plural ("les deux ministres", one position each).
 A stance word that is what another stance asks for ("appellent à l'ouverture de ...") is no
-stance of its own, and an issue word inside an organisation's name is no issue.
+stance of its own, and an issue word inside an organisation's name is no issue. What parties
+disagree or converge on is read from these positions in extract/issue_points.py.
 """
 
 from __future__ import annotations
@@ -26,17 +25,12 @@ from diplograph.extract.kinds import GATHERINGS, et
 from diplograph.extract.patterns import Hit
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import actors_of, in_quote
-from diplograph.model import Event, IssuePoint, Position, Quote, Span
+from diplograph.model import Event, Position, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _STATEMENT = et("statement")
-#: Lemmas that announce points of disagreement / convergence before a list.
-DISAGREEMENT_CUES = frozenset(
-    "désaccord divergence différend litigieux achoppement blocage bloquer contentieux friction "
-    "diverger opposer".split())
-CONVERGENCE_CUES = frozenset("convergence consensus convenir entendre accord".split())
 
 
 def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Position]:
@@ -49,7 +43,7 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
     elliptic = _elliptic_issues(ctx)
     positions: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()
-    obligations = obligation_hits(ctx, _issue_hits(ctx))  # "... devaient servir à financer ..."
+    obligations = obligation_hits(ctx, issue_hits(ctx))  # "... devaient servir à financer ..."
     stance_hits = sorted(ctx.hits_of("stance") + _split_stance_hits(ctx) + [h for h, _ in obligations.values()],
                          key=lambda h: (h.start, h.end))
     stance_heads = {h.head for h in stance_hits}
@@ -256,11 +250,11 @@ def _paragraph_issue(ctx: Context, token: Token) -> list[str]:
     paragraph = next((p for p in ctx.source.paragraphs if p.begin <= offset < p.end), None)
     if paragraph is None:
         return []
-    before = [h for h in _issue_hits(ctx) if paragraph.begin <= ctx.doc[h.start].idx and h.end <= token.i]
+    before = [h for h in issue_hits(ctx) if paragraph.begin <= ctx.doc[h.start].idx and h.end <= token.i]
     return [max(before, key=lambda h: h.start).iri] if before else []
 
 
-def _issue_hits(ctx: Context) -> list:
+def issue_hits(ctx: Context) -> list:
     """Issue phrases outside names: "l'Agence internationale de l'énergie atomique" names
     an organisation, not the energy issue. Computed once per document."""
     cached = getattr(ctx, "_position_issue_hits", None)
@@ -328,7 +322,7 @@ def _listed_issues(ctx: Context, token: Token) -> list[str]:
         for item in paragraphs[index + 1:]:
             if not item.is_list_item:
                 break
-            first = next((h.iri for h in sorted(_issue_hits(ctx), key=lambda h: h.start)
+            first = next((h.iri for h in sorted(issue_hits(ctx), key=lambda h: h.start)
                           if item.begin <= ctx.doc[h.start].idx < item.end), None)
             if first is not None and first not in found:
                 found.append(first)
@@ -344,7 +338,7 @@ def _antecedent_issue(ctx: Context, token: Token) -> list[str]:
         return []
     antecedent = clause.head
     sentence = ctx.sent_of(token)
-    before = [h for h in _issue_hits(ctx) if sentence.start <= h.start and h.end <= antecedent.i]
+    before = [h for h in issue_hits(ctx) if sentence.start <= h.start and h.end <= antecedent.i]
     return [max(before, key=lambda h: h.start).iri] if before else []
 
 
@@ -363,7 +357,7 @@ def _demonstrative_issue(ctx: Context, token: Token) -> list[str]:
     previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
     if not previous:
         return []
-    before = [h for h in _issue_hits(ctx) if previous[0].start <= h.start < previous[0].end]
+    before = [h for h in issue_hits(ctx) if previous[0].start <= h.start < previous[0].end]
     return [max(before, key=lambda h: h.start).iri] if before else []
 
 
@@ -432,13 +426,27 @@ def _issues_after(ctx: Context, hit, carrier: Event | None = None, stance_heads:
     heads = stance_heads if stance_heads is not None else {h.head for h in ctx.hits_of("stance")}
     stops += [i for i in heads if hit.end <= i < sentence.end and i != hit.head]
     limit = min(stops) if stops else sentence.end
-    return list(dict.fromkeys(h.iri for h in _issue_hits(ctx) if hit.end <= h.start < limit))
+    return list(dict.fromkeys(h.iri for h in _beside_time_frames(
+        ctx, [h for h in issue_hits(ctx) if hit.end <= h.start < limit])))
+
+
+#: Prepositions that make a phrase the time frame of a stance: "après un éventuel cessez-le-feu".
+_TIME_FRAMES = frozenset({"après", "avant", "depuis", "dès", "pendant", "durant"})
+
+
+def _beside_time_frames(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    """The issue hits that are not the time frame of another one: in "a rejeté toute présence
+    de troupes européennes après un éventuel cessez-le-feu" the refusal is about the troops; the
+    ceasefire only says when. A frame alone stays (then it is all the clause names)."""
+    kept = [h for h in hits if not any(c.dep_ == "case" and c.lower_ in _TIME_FRAMES
+                                       for c in ctx.doc[h.head].children)]
+    return kept or hits
 
 
 def _elliptic_issues(ctx: Context) -> dict[str, str]:
     """Head noun lemma of each issue already named in full -> issue ("les territoires")."""
     heads: dict[str, str] = {}
-    for hit in _issue_hits(ctx):
+    for hit in issue_hits(ctx):
         token = ctx.doc[hit.head]
         if token.pos_ == "NOUN":
             heads.setdefault(token.lemma_.lower(), hit.iri)
@@ -447,162 +455,11 @@ def _elliptic_issues(ctx: Context) -> dict[str, str]:
 
 def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list[str]:
     clause = _clause_tokens(token, ctx.trigger_heads)
-    found = [h.iri for h in _issue_hits(ctx) if h.head in clause or h.start in clause]
+    inside = [h for h in issue_hits(ctx) if h.head in clause or h.start in clause]
+    found = [h.iri for h in _beside_time_frames(ctx, inside)]
     if not found:
         for i in sorted(clause):
             t = ctx.doc[i]
             if t.pos_ == "NOUN" and t.lemma_.lower() in elliptic:
                 found.append(elliptic[t.lemma_.lower()])
     return list(dict.fromkeys(found))
-
-
-def find_issue_points(ctx: Context, positions: list[Position] | None = None) -> list[IssuePoint]:
-    """"X et Y ont identifié plusieurs sujets sans accord :" + list items -> issue points.
-
-    When the introducing sentence names no party (or only the source it is attributed to),
-    the parties are those the items name ("les garanties réclamées par Kiev") and those that
-    take positions elsewhere in the text on the listed issues: they are the ones divided.
-    """
-    main = main_event(ctx)
-    points: list[IssuePoint] = []
-    paragraphs = ctx.source.paragraphs
-    for index, paragraph in enumerate(paragraphs):
-        body = ctx.text[paragraph.begin:paragraph.end].rstrip()
-        if paragraph.is_list_item or not body.endswith(":"):
-            continue
-        items = []
-        for nxt in paragraphs[index + 1:]:
-            if not nxt.is_list_item:
-                break
-            items.append(nxt)
-        if not items:
-            continue
-        intro = ctx.doc.char_span(paragraph.begin, paragraph.end, alignment_mode="expand")
-        if intro is None:
-            continue
-        section = next((s for s in ctx.source.sections if s.begin <= paragraph.begin <= s.end), None)
-        heading_words = set()
-        if section is not None and section.heading is not None:
-            heading_words = {w.lower() for w in section.heading.text.split()}
-        lemmas = {t.lemma_.lower() for t in intro} | heading_words
-        kind = None
-        if lemmas & DISAGREEMENT_CUES or ("sans" in lemmas and "accord" in lemmas):
-            kind = "disagreement"
-        elif lemmas & CONVERGENCE_CUES:
-            kind = "convergence"
-        if kind is None:
-            continue
-        parties = _parties(ctx, intro)
-        if not parties:  # "Selon une source turque, trois points bloquent toujours :"
-            parties = _parties_of_items(ctx, items, positions or [])
-        if not parties and main is not None:  # else the main event's sides
-            parties = list(dict.fromkeys(p.side for p in main.participants if p.side))
-        for item in items:
-            span = ctx.doc.char_span(item.begin, item.end, alignment_mode="expand")
-            if span is None:
-                continue
-            issues = [h.iri for h in _issue_hits(ctx) if span.start <= h.start < span.end]
-            if not issues:
-                continue
-            text = ctx.text[item.begin:item.end]
-            offset = len(text) - len(text.lstrip("-*•–— \t"))
-            evidence = Span(item.begin + offset, item.end, ctx.text[item.begin + offset:item.end])
-            points.append(IssuePoint(issue=issues[0], kind=kind, parties=parties, evidence=evidence,
-                                     identified_in=main.trigger.begin if main is not None else None))
-    return points
-
-
-#: Stances that refuse what someone else puts forward: facing another side's position on
-#: the same issue in the same sentence, they make a point of disagreement.
-_REFUSALS = frozenset({"rejects", "opposes"})
-
-
-def find_contrasts(ctx: Context, positions: list[Position], points: list[IssuePoint]) -> list[IssuePoint]:
-    """Disagreements told in prose rather than in a list: "X pose une condition, que Y rejette".
-
-    One sentence giving positions of two different sides on the same issue, one of them a
-    refusal, states a disagreement between those sides. Issues already listed as points of
-    disagreement are left alone.
-    """
-    listed = {p.issue for p in points if p.kind == "disagreement"}
-    by_sentence: dict[tuple[int, str], list[Position]] = {}
-    for position in positions:
-        by_sentence.setdefault((position.evidence.begin, position.issue), []).append(position)
-    found: list[IssuePoint] = []
-    for (_, issue), group in by_sentence.items():
-        if issue in listed:
-            continue
-        refusals = [p for p in group if p.stance.rsplit("/", 1)[-1] in _REFUSALS]
-        if not refusals:
-            continue
-        sides = list(dict.fromkeys(_side_of(ctx, p.holder) for p in group))
-        if len(sides) < 2:
-            continue
-        listed.add(issue)
-        found.append(IssuePoint(issue=issue, kind="disagreement", parties=sides, evidence=group[0].evidence,
-                                identified_in=refusals[0].expressed_in))
-    return found
-
-
-def _side_of(ctx: Context, actor: str) -> str:
-    """The state or organisation an actor speaks for (itself when it is one)."""
-    entity = ctx.entities.get(actor)
-    if entity is not None and entity.kind in ("group", "delegation", "person") and entity.affiliation:
-        return entity.affiliation
-    return ctx.sides.get(actor, actor)
-
-
-def _parties_of_items(ctx: Context, items: list, positions: list[Position]) -> list[str]:
-    """Sides named in the list items, then holders' sides of positions on the listed issues."""
-    found: list[tuple[int, str]] = []
-    issues: set[str] = set()
-    inside_issue = {i for h in _issue_hits(ctx) for i in range(h.start, h.end)}
-    for item in items:
-        for m in ctx.mentions:  # "l'adhésion à l'Otan": an actor inside the issue's name is no party
-            if item.begin <= ctx.doc[m.start].idx < item.end and m.start not in inside_issue \
-                    and not (m.kind == "place" and m.iri == m.place):
-                found.append((ctx.doc[m.start].idx, _side_of(ctx, m.iri)))
-        issues.update(h.iri for h in _issue_hits(ctx) if item.begin <= ctx.doc[h.start].idx < item.end)
-    found += [(p.evidence.begin, _side_of(ctx, p.holder)) for p in positions if p.issue in issues]
-    return list(dict.fromkeys(side for _, side in sorted(found)))
-
-
-#: Prepositions attributing a statement to its source: "selon une source turque" is no party.
-_ATTRIBUTION = frozenset({"selon", "d'après"})
-
-
-def _attributed(token) -> bool:
-    """The token stands in a "selon X" / "d'après X" phrase."""
-    node = token
-    for _ in range(6):
-        if any(c.dep_ == "case" and c.lower_ in _ATTRIBUTION for c in node.children):
-            return True
-        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
-            return False
-        node = node.head
-    return False
-
-
-def _parties(ctx: Context, intro) -> list[str]:
-    """States or organisations behind the actors of the introducing sentence (not its source)."""
-    parties: list[str] = []
-    for m in ctx.mentions:
-        if not (intro.start <= m.start < intro.end) or (m.kind == "place" and m.iri == m.place):
-            continue
-        if _attributed(ctx.doc[m.start]):
-            continue
-        entity = ctx.entities.get(m.iri)
-        party = m.iri
-        if entity is not None and entity.kind in ("group", "delegation", "person") and entity.affiliation:
-            party = entity.affiliation
-        elif entity is not None and entity.kind == "person":
-            party = ctx.sides.get(m.iri, m.iri)
-        if party not in parties:
-            parties.append(party)
-    if ctx.speaker is not None and ctx.speaker not in parties:
-        inside = ctx.quote_ranges
-        if any(t.lower_ in ("nous", "je", "j'") and t.dep_.startswith("nsubj")
-               and not any(b <= t.idx < e for b, e in inside) for t in intro):
-            parties.insert(0, ctx.speaker)  # "Avec la Hongrie, nous restons en désaccord sur :"
-    return parties
-
