@@ -182,3 +182,17 @@ def test_talks_followed_by_a_wider_session_are_one_gathering() -> None:
     session = [e for e in doc.events if any("séance" in m.text for m in [e.trigger, *e.mentions])]
     talks = [e for e in doc.events if any("entretien" in m.text for m in [e.trigger, *e.mentions])]
     assert session and session == talks
+
+
+def test_a_call_received_after_a_time_is_one_call_and_the_invited_guest_keeps_his_state() -> None:
+    doc = extract_text("Le Président de la République, Karim Haddad, a reçu, mercredi soir, un appel téléphonique "
+                       "du président de la République française, Emmanuel Macron, au cours duquel les deux "
+                       "Présidents ont procédé à un échange d'informations sur la crise économique.\n\n"
+                       "A cette occasion, le Président français a réitéré son invitation au Président Haddad pour "
+                       "effectuer une visite d'Etat en France, a indiqué le communiqué.\n", published="2020-03-19")
+    calls = [e for e in doc.events if e.event_type in GATHERINGS and e.status == vocab_iri("event-status", "occurred")]
+    assert len(calls) == 1
+    assert {id_iri("person", "karim-haddad"), id_iri("person", "emmanuel-macron")} <= people(calls[0])
+    assert id_iri("state", "france") not in calls[0].places  # the caller's title, not where the call was
+    sides = {p.actor: p.side for p in calls[0].participants}
+    assert sides.get(id_iri("person", "karim-haddad")) != id_iri("state", "france")

@@ -25,8 +25,10 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
     "à X de + infinitive" names whom it asks ("a demandé à Ankara de cesser"), not where."""
     places: list[str] = []
     if gathering and token.pos_ == "NOUN":  # "le sommet de Vilnius", "le sommet de l'OTAN de Vilnius"
+        titles = {h.head for h in ctx.hits_of("role")}  # not "un appel du président de la République française"
         for c in token.subtree:
-            if c.dep_ == "nmod" and case_of(c) in ("de", "d'") and (c.head.i == token.i or c.head.head.i == token.i):
+            if c.dep_ == "nmod" and case_of(c) in ("de", "d'") and c.head.i not in titles \
+                    and (c.head.i == token.i or c.head.head.i == token.i):
                 places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.place not in places]
     scopes = [token]
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):

@@ -88,6 +88,11 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
         # effectuer une visite d'État": not yet
         return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
+            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS \
+            and any(w.lemma_.lower() in ("inviter", "invitation", "convier") for a in list(token.head.ancestors)[:2]
+                    for w in (a, *(c for c in a.children if c.dep_ == "obj"))):
+        return PLANNED  # "a réitéré son invitation au Président X pour effectuer une visite d'État"
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS:
         k = token.i - 1  # "des préparatifs d'un sommet", "à l'approche des réunions": the parse may
         while k > 0 and token.doc[k].pos_ in ("DET", "ADP"):  # hang the gathering on the verb

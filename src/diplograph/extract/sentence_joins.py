@@ -119,6 +119,7 @@ def _join_subject_nouns(ctx: Context) -> None:
         if token.pos_ != "VERB":
             continue
         heads = list(subjects_of(ctx, token))
+        timed = {i for t in ctx.times for i in range(t.start, t.end)}
         # "X, hôte de la réunion, a accueilli ...": the subject is named by its part in a
         # gathering told before; the verb is that gathering
         heads += [g for h in list(heads) for a in h.children if a.dep_ in ("appos", "conj")
@@ -134,10 +135,16 @@ def _join_subject_nouns(ctx: Context) -> None:
                      and any(g.dep_ == "case" and g.lower_ == "en" for g in c.children)
                      and determiner(c) is None)
         # "a reçu, vendredi en audience, X": the parse may hang the manner on the day before it
-        timed = {i for t in ctx.times for i in range(t.start, t.end)}
         heads.extend(g for c in token.children if c.dep_.startswith("obl") and c.i in timed
                      for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
                      and any(k.dep_ == "case" and k.lower_ == "en" for k in g.children) and determiner(g) is None)
+        # "a reçu, mercredi soir, un appel téléphonique de X": the object after a time set off by
+        # commas, which the parse may give another verb
+        k = token.i + 1
+        while k < len(ctx.doc) and (ctx.doc[k].text == "," or k in timed or ctx.doc[k].pos_ == "DET"):
+            k += 1
+        if k < len(ctx.doc) and k > token.i + 1 and ctx.doc[k].pos_ == "NOUN":
+            heads.append(ctx.doc[k])
         for head in heads:
             noun = ctx.event_at.get(head.i)
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:

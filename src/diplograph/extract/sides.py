@@ -136,6 +136,10 @@ def _is_person(ctx: Context, iri: str) -> bool:
 VISIT_NOUNS = frozenset({"visite"})
 
 
+#: Words of inviting: whoever is named between one and the visit it asks for is the guest.
+_INVITING = frozenset({"inviter", "invitation", "convier"})
+
+
 def host_state_offices(ctx: Context) -> None:
     """"La ministre des Affaires étrangères, X, a reçu Y, en visite officielle en Belgique": an office
     the text gives for no state is held for the host state of the visit the document reports.
@@ -151,6 +155,11 @@ def host_state_offices(ctx: Context) -> None:
         if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
             visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
         hosts = invited if "Inf" in token.head.morph.get("VerbForm") else told
+        if hosts is invited:  # "a réitéré son invitation au Président X pour effectuer une visite": X is the guest
+            sentence = ctx.sent_of(token)
+            ask = next((t for t in reversed(doc[sentence.start:token.i]) if t.lemma_.lower() in _INVITING), None)
+            if ask is not None:
+                visitors.update(m.iri for m in ctx.mentions if ask.i < m.start < token.i and m.kind == "person")
         if hosts is told and token.dep_ == "obj":  # "X a effectué une visite à Lima": X is the guest
             visitors.update(m.iri for c in token.head.children if c.dep_ == "nsubj"
                             for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
