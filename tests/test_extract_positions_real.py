@@ -186,3 +186,10 @@ def test_the_security_council_named_alone_is_the_united_nations_one() -> None:
     """UN press releases write "Le Conseil de sécurité" alone; the Russian one is qualified."""
     held = _positions("Le Conseil de sécurité exige la libération immédiate de tous les otages.\n")
     assert ("un-security-council", "prisoner-exchange", "demands") in held
+
+
+def test_a_demand_followed_by_an_inverted_incise_belongs_to_the_speaker_told_before() -> None:
+    """"..., a-t-elle souligné": she is the minister whose statement was told just before."""
+    held = _positions("La ministre estonienne, Kadri Tamm, a rappelé que son pays avait fermé sa frontière. "
+                      "L'embargo doit être maintenu tant que les combats durent, a-t-elle souligné.\n")
+    assert ("kadri-tamm", "sanctions", "demands") in held

@@ -97,13 +97,26 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
 
 
 def _incise(ctx: Context, token: Token) -> Event | None:
-    """The speech act of an incise hanging on the stance's verb: "..., a déclaré X"."""
+    """The speech act of an incise after the stance's verb: "..., a déclaré X". With an
+    inverted pronoun ("..., a-t-elle souligné") it is the speaker of the statement told last
+    before, as the quotes stage reads such incises."""
     for c in token.children:
-        if c.dep_ == "parataxis":
-            event = ctx.event_at.get(c.i)
-            if event is not None and event in ctx.events and event.agents:
-                return event
+        if c.dep_ not in ("parataxis", "advcl", "conj") or c.i < token.i:
+            continue
+        event = ctx.event_at.get(c.i)
+        if event is None or event not in ctx.events or event.event_type != _STATEMENT:
+            continue
+        if event.agents:
+            return event
+        if any(g.lower_.lstrip("-") in _INVERTED for g in ctx.doc[c.i - 3:c.i]):
+            told = [e for e in ctx.events if e.agents and e.event_type == _STATEMENT
+                    and e.trigger.begin < ctx.doc[token.i].idx]
+            return max(told, key=lambda e: e.trigger.begin) if told else None
     return None
+
+
+#: Inverted subject pronouns of an incise ("a-t-il ajouté", "a-t-elle souligné").
+_INVERTED = frozenset({"il", "elle", "ils", "elles"})
 
 
 def _own_subject(ctx: Context, token: Token, event: Event | None) -> list[str]:
