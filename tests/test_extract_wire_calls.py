@@ -196,3 +196,13 @@ def test_a_call_received_after_a_time_is_one_call_and_the_invited_guest_keeps_hi
     assert id_iri("state", "france") not in calls[0].places  # the caller's title, not where the call was
     sides = {p.actor: p.side for p in calls[0].participants}
     assert sides.get(id_iri("person", "karim-haddad")) != id_iri("state", "france")
+
+
+def test_a_list_of_presidents_with_their_countries_in_parentheses_all_attend() -> None:
+    doc = extract_text("Le sommet de Kampala rassemble les présidents Kwame Boateng (Ghana), Amadou Diallo "
+                       "(Sénégal), Yoweri Kisembo (Ouganda) et Jonas Mwale (Zambie) ainsi que leur hôte, le "
+                       "président ougandais Moses Okello.\n", published="2004-11-21")
+    summit = the_gathering(doc)
+    expected = {"kwame-boateng", "amadou-diallo", "yoweri-kisembo", "jonas-mwale", "moses-okello"}
+    assert {id_iri("person", p) for p in expected} <= people(summit)
+    assert id_iri("place", "yoweri-kisembo") not in doc.entities

@@ -31,6 +31,7 @@ from diplograph.extract.participants import (
     inviters_of,
     linear_with,
     listed_holders,
+    listed_names,
     named_after,
     named_in,
     participant_of,
@@ -146,6 +147,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     participants.extend(objs)
                     if hit.iri in GATHERINGS and c.dep_ == "obj":
                         participants.extend(named_in(ctx, c))  # "a réuni ses homologues X, Y et Z"
+                        participants.extend(listed_names(ctx, c))  # "les présidents X (A), Y (B) et Z (C)"
                         if c.i in ctx.role_person:
                             participants.extend(listed_holders(ctx, c))
             elif c.dep_.startswith(("obl", "nmod")) and case in WITH:

@@ -40,6 +40,39 @@ def listed_holders(ctx: Context, obj: Token) -> list[str]:
     return found
 
 
+def listed_names(ctx: Context, obj: Token) -> list[str]:
+    """"réunit les présidents X (Afrique du Sud), Y (Rwanda) et Z (Kenya) ainsi que leur hôte, le
+    président tanzanien W": a plural title followed by a run of names, each with its state in a
+    parenthesis; the parse scatters them, the words are reliable. The run holds only names, their
+    parentheses, titles, "et", "ainsi que", commas and determiners; any other word ends it."""
+    doc = ctx.doc
+    if "Plur" not in obj.morph.get("Number") or obj.i + 1 >= len(doc) \
+            or not any(m.kind == "person" and m.start == obj.i + 1 for m in ctx.by_token.get(obj.i + 1, [])):
+        return []
+    titles = {i for h in ctx.hits_of("role") for i in range(h.start, h.end)}
+    found: list[str] = []
+    depth = 0
+    for k in range(obj.i + 1, ctx.sent_of(obj).end):
+        t = doc[k]
+        named = [m for m in ctx.by_token.get(k, []) if m.kind == "person"]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth > 0:
+            continue
+        elif named:
+            found.extend(m.iri for m in named if m.start == k and m.iri not in found)
+        elif not (t.text == "," or t.lower_ in _RUN_WORDS or t.pos_ in ("DET", "ADJ", "PROPN") or k in titles
+                  or is_honorific(t)):
+            break
+    return found
+
+
+#: Words that may join the names of a run ("X, Y et Z ainsi que leur hôte, le président W").
+_RUN_WORDS = frozenset({"et", "ainsi", "que", "hôte", "hôtesse"})
+
+
 def served_titles(ctx: Context) -> set[int]:
     """Heads of titles in a genitive complement ("X, émissaire du roi Y", "l'envoyé du président
     Z"): their holder is whom another title serves, not someone present."""

@@ -161,6 +161,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
     if label in ("MISC", "LOC") and given_name_and_capitals(doc[start:end]) and not linked \
             and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
         label = "PER"  # "Anne DURAND, conseillère ...": a given name and a family name in capitals
+    if label in ("MISC", "LOC") and not linked and _listed_like_people(ctx, start, end):
+        label = "PER"  # "les présidents X (Afrique du Sud), Yoweri Museveni (Ouganda)": a list of people
     if label == "PER":
         surname = surname_match(ctx, text)
         if surname is not None:
@@ -244,3 +246,17 @@ def surname_match(ctx: Context, text: str) -> Entity | None:
                 matches.append(entity)
                 break
     return matches[0] if len(matches) == 1 else None
+
+
+def _listed_like_people(ctx: Context, start: int, end: int) -> bool:
+    """A name of two words or more, in a list after a comma or "et" and followed by a state in
+    parentheses, where the sentence already gave a person the same way ("X (Afrique du Sud), Y
+    (Ouganda)"): the list names people with their countries, not places."""
+    doc = ctx.doc
+    if end - start < 2 or start == 0 or doc[start - 1].lower_ not in (",", "et") or end + 1 >= len(doc) \
+            or doc[end].text != "(" or not any(m.kind == "state" and m.start == end + 1
+                                               for m in ctx.by_token.get(end + 1, [])):
+        return False
+    sentence = doc[start].sent
+    return any(m.kind == "person" and sentence.start <= m.start and m.end < start and doc[m.end].text == "("
+               for m in ctx.mentions)
