@@ -193,3 +193,12 @@ def test_a_demand_followed_by_an_inverted_incise_belongs_to_the_speaker_told_bef
     held = _positions("La ministre estonienne, Kadri Tamm, a rappelé que son pays avait fermé sa frontière. "
                       "L'embargo doit être maintenu tant que les combats durent, a-t-elle souligné.\n")
     assert ("kadri-tamm", "sanctions", "demands") in held
+
+
+def test_what_a_condemned_attack_was_aimed_at_is_not_what_is_opposed() -> None:
+    """"a condamné l'attaque contre le convoi humanitaire": not opposed to humanitarian aid;
+    "a condamné les frappes contre le port": opposed to the strikes."""
+    held = _positions("Le Qatar a fermement condamné l'attaque contre le convoi humanitaire.\n\n"
+                      "Le Koweït a condamné les frappes contre le port de Hodeïda.\n")
+    assert not any(issue == "humanitarian-aid" for _, issue, _ in held)
+    assert ("kuwait", "military-escalation", "opposes") in held

@@ -448,12 +448,21 @@ _TIME_FRAMES = frozenset({"après", "avant", "depuis", "dès", "pendant", "duran
 
 
 def _beside_time_frames(ctx: Context, hits: list[Hit]) -> list[Hit]:
-    """The issue hits that are not the time frame of another one: in "a rejeté toute présence
-    de troupes européennes après un éventuel cessez-le-feu" the refusal is about the troops; the
-    ceasefire only says when. A frame alone stays (then it is all the clause names)."""
+    """The issue hits that are neither the target of the act a stance is about (``_target``)
+    nor the time frame of another one: in "a rejeté toute présence de troupes européennes après
+    un éventuel cessez-le-feu" the refusal is about the troops; the ceasefire only says when. A
+    time frame alone stays (then it is all the clause names)."""
+    hits = [h for h in hits if not _target(ctx.doc[h.head])]
     kept = [h for h in hits if not any(c.dep_ == "case" and c.lower_ in _TIME_FRAMES
                                        for c in ctx.doc[h.head].children)]
     return kept or hits
+
+
+def _target(head: Token) -> bool:
+    """"a condamné l'attaque contre le convoi humanitaire": the issue is what the condemned act
+    was aimed at, a noun's complement with "contre", not what the stance is about."""
+    return head.dep_.startswith("nmod") and head.head.pos_ == "NOUN" \
+        and any(c.dep_ == "case" and c.lower_ == "contre" for c in head.children)
 
 
 def _elliptic_issues(ctx: Context) -> dict[str, str]:
@@ -471,8 +480,9 @@ def _clause_issues(ctx: Context, token: Token, elliptic: dict[str, str]) -> list
     inside = [h for h in issue_hits(ctx) if h.head in clause or h.start in clause]
     found = [h.iri for h in _beside_time_frames(ctx, inside)]
     if not found:
+        named = {i for h in inside for i in range(h.start, h.end)}  # set aside above, not elliptic
         for i in sorted(clause):
             t = ctx.doc[i]
-            if t.pos_ == "NOUN" and t.lemma_.lower() in elliptic:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in elliptic and i not in named and not _target(t):
                 found.append(elliptic[t.lemma_.lower()])
     return list(dict.fromkeys(found))
