@@ -202,3 +202,10 @@ def test_what_a_condemned_attack_was_aimed_at_is_not_what_is_opposed() -> None:
                       "Le Koweït a condamné les frappes contre le port de Hodeïda.\n")
     assert not any(issue == "humanitarian-aid" for _, issue, _ in held)
     assert ("kuwait", "military-escalation", "opposes") in held
+
+
+def test_stressing_the_importance_of_an_issue_supports_it() -> None:
+    """"a souligné l'importance d'un retour à l'ordre constitutionnel": in favour of it."""
+    held = _positions("Le président sénégalais, Amadou Sall, a souligné l'importance d'un retour rapide à "
+                      "l'ordre constitutionnel au Mali.\n")
+    assert ("amadou-sall", "elections", "supports") in held
