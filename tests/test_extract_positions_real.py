@@ -209,3 +209,10 @@ def test_stressing_the_importance_of_an_issue_supports_it() -> None:
     held = _positions("Le président sénégalais, Amadou Sall, a souligné l'importance d'un retour rapide à "
                       "l'ordre constitutionnel au Mali.\n")
     assert ("amadou-sall", "elections", "supports") in held
+
+
+def test_judging_an_issue_premature_is_a_reservation() -> None:
+    """"a jugé prématurée toute discussion sur ...": not a refusal, not yet an acceptance."""
+    held = _positions("Le porte-parole de la diplomatie chinoise, Li Wen, a jugé prématurée toute discussion sur "
+                      "la levée des sanctions.\n")
+    assert ("li-wen", "sanctions", "has-reservations") in held
