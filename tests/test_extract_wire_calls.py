@@ -206,3 +206,28 @@ def test_a_list_of_presidents_with_their_countries_in_parentheses_all_attend() -
     expected = {"kwame-boateng", "amadou-diallo", "yoweri-kisembo", "jonas-mwale", "moses-okello"}
     assert {id_iri("person", p) for p in expected} <= people(summit)
     assert id_iri("place", "yoweri-kisembo") not in doc.entities
+
+
+def test_the_office_holder_of_the_day_across_a_handover_year() -> None:
+    text = "Les présidents américain et russe se sont entretenus mardi par téléphone de l'Ukraine.\n"
+    after = the_gathering(extract_text(text, published="2025-08-12"))
+    assert id_iri("person", "donald-trump") in people(after)
+    before = the_gathering(extract_text(text, published="2024-08-13"))
+    assert id_iri("person", "joe-biden") in people(before)
+
+
+def test_a_weekday_after_devoir_in_the_present_is_to_come() -> None:
+    doc = extract_text("Les présidents finlandais et russe, qui doivent se réunir en Finlande vendredi au sujet de "
+                       "l'Ukraine, ne se sont rencontrés qu'une fois par le passé.\n", published="2025-08-12")
+    planned = [e for e in doc.events if e.status == vocab_iri("event-status", "planned")]
+    assert planned and planned[0].date is not None and planned[0].date.iso == "2025-08-15"
+
+
+def test_who_starts_a_summit_takes_part_and_a_rajouter_incise_has_a_speaker() -> None:
+    doc = extract_text("Karl Berger et Jan Novak ont démarré leur sommet au château de Laxenburg. « Nous "
+                       "sommes heureux de vous recevoir », a déclaré Karl Berger. « C'est un honneur », "
+                       "a-t-il rajouté.\n", published="2021-06-16")
+    summit = the_gathering(doc)
+    assert {id_iri("person", "karl-berger"), id_iri("person", "jan-novak")} <= people(summit)
+    speakers = [q.speaker for q in doc.quotes]
+    assert len(speakers) == 2 and speakers[0] is not None and speakers[1] == speakers[0]

@@ -196,7 +196,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
                 and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in bound_words(lex)) \
                 and verb.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
-            participants += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+            holders = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+            if len(holders) < 2 and plural_verb(verb):  # "X et Y ont démarré leur sommet": a lost conjunct
+                holders += [a for a in left_actors(ctx, verb) if actor_kind(ctx, a) == "person" and a not in holders]
+            participants += holders
         if hit.iri in GATHERINGS:
             participants += governing_agents(ctx, token)
             participants += during_subjects(ctx, token)

@@ -383,6 +383,9 @@ def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
         return "future"
     if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in c.morph.get("Tense") for c in auxiliaries):
         return "future"
+    if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in verb.morph.get("Tense") and any(
+            c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children):
+        return "future"  # "qui doivent se réunir en Alaska vendredi": the day hangs on "doivent"
     if any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"}
            and "Part" not in t.morph.get("VerbForm") for t in forms):
         return "past"  # imperfect, simple past, or a compound past's auxiliary in the imperfect

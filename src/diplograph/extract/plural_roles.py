@@ -256,7 +256,7 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
     if len(set(people)) != len(people):
         return False
     for person, state in zip(people, plural.states, strict=True):
-        if person not in ctx.entities:
+        if person not in ctx.entities or not ctx.entities[person].roles:
             _link_holder(ctx, plural, person, state)
         entity = ctx.entities[person]
         for k, held in enumerate(entity.roles):  # the phrase may say more ("des Affaires étrangères")
