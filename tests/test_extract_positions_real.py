@@ -216,3 +216,12 @@ def test_judging_an_issue_premature_is_a_reservation() -> None:
     held = _positions("Le porte-parole de la diplomatie chinoise, Li Wen, a jugé prématurée toute discussion sur "
                       "la levée des sanctions.\n")
     assert ("li-wen", "sanctions", "has-reservations") in held
+
+
+def test_a_criticism_of_this_act_reacts_to_the_act_told_before() -> None:
+    """"ont critiqué ce veto": the blocking told two sentences before, not the minister's words."""
+    found = _relations(
+        "La Slovaquie a de nouveau bloqué l'adoption du nouveau paquet de sanctions. Le ministre slovaque "
+        "des Affaires étrangères, Juraj Blanar, a jugé ces mesures inutiles. Plusieurs diplomates européens "
+        "ont critiqué ce veto.\n")
+    assert ("critiqué", "reactsTo", "bloqué l'adoption") in found

@@ -265,7 +265,9 @@ REACTING = frozenset(et(s) for s in ("criticism", "reaction", "rejection", "accu
 
 
 def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
-    """"Z a condamné les frappes sur X": the criticism reacts to the strikes it names."""
+    """"Z a condamné les frappes sur X": the criticism reacts to the strikes it names; "ont
+    critiqué ce veto", "a salué cette décision": a demonstrative object naming no event of its own
+    stands for the last act told before it in the paragraph (not a statement, not a reaction)."""
     if event.event_type not in REACTING or token.pos_ != "VERB":
         return
     for c in token.children:
@@ -273,8 +275,26 @@ def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
             continue
         for node in (c, *(g for g in c.children if g.dep_ == "conj")):
             other = ctx.event_at.get(node.i)
+            if other is None and node.pos_ == "NOUN" and any(
+                    g.dep_ == "det" and g.lower_ in _DEMONSTRATIVES for g in node.children):
+                other = _act_told_before(ctx, event)
             if other is not None and other is not event and other in ctx.events:
                 _add(event, "reactsTo", other)
+
+
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+#: Words said about an act rather than acts: what "ce veto" cannot stand for (a refusal can).
+_WORDS_ABOUT = frozenset(et(s) for s in ("statement", "criticism", "reaction", "accusation"))
+
+
+def _act_told_before(ctx: Context, event: Event) -> Event | None:
+    """The last event before ``event`` in its paragraph that is an act, not words about one."""
+    paragraph = next((p for p in ctx.source.paragraphs if p.begin <= event.trigger.begin < p.end), None)
+    if paragraph is None:
+        return None
+    acts = [e for e in ctx.events if paragraph.begin <= e.trigger.begin < event.trigger.begin
+            and e.event_type not in _WORDS_ABOUT]
+    return max(acts, key=lambda e: e.trigger.begin) if acts else None
 
 
 def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
