@@ -231,3 +231,9 @@ def test_who_starts_a_summit_takes_part_and_a_rajouter_incise_has_a_speaker() ->
     assert {id_iri("person", "karl-berger"), id_iri("person", "jan-novak")} <= people(summit)
     speakers = [q.speaker for q in doc.quotes]
     assert len(speakers) == 2 and speakers[0] is not None and speakers[1] == speakers[0]
+
+
+def test_an_inverted_speaker_after_a_stance_marker_and_a_time() -> None:
+    doc = extract_text("« Bienvenue à Vienne », a dit de son côté peu avant 13h30 le président autrichien "
+                       "Karl Berger.\n", published="2021-06-16")
+    assert [q.speaker for q in doc.quotes] == [id_iri("person", "karl-berger")]

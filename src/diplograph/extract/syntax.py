@@ -180,8 +180,16 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
     addressee: set[int] = set()
     # "..., relève, de son côté, la présidence sénégalaise": an incise between commas comes first
     incise = i < len(doc) and doc[i].text == ","
-    while i < ctx.sent_of(verb).end and i <= verb.i + 7:
+    # "a dit de son côté peu avant 13h30 le président X": a stance marker and a time come first
+    # and do not count against the reach
+    passed = _markers_and_times(ctx, verb.i + 1)
+    extra = 0
+    while i < ctx.sent_of(verb).end and i <= verb.i + 7 + extra:
         t = doc[i]
+        if i in passed:
+            extra += 1
+            i += 1
+            continue
         if t.text in ".;:«»" or t.pos_ == "VERB":
             break
         if t.pos_ == "ADP" and t.lower_ in _ADDRESSEE_CASES and t.head.i > t.i:
@@ -197,13 +205,40 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
                 return [m.iri]
         if i in ctx.role_person:
             return [ctx.role_person[i]]
-        if i > verb.i + 4 and not addressee and not incise:
+        if i > verb.i + 4 + extra and not addressee and not incise:
             break  # beyond the first words, only past an addressee or an incise
         i += 1
     return found
 
 
 _ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
+#: Stance markers an inverted speaker may follow ("a dit de son côté X", "a répondu pour sa part X").
+_MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part", "quant à lui", "quant à elle",
+            "à son tour", "à leur tour")
+
+
+def _markers_and_times(ctx: Context, start: int) -> set[int]:
+    """Tokens from ``start`` on that belong to a stance marker or a time expression, in one run."""
+    doc = ctx.doc
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    found: set[int] = set()
+    i = start
+    while i < len(doc):
+        words = None
+        for marker in _MARKERS:
+            n = len(marker.split())
+            if " ".join(t.lower_ for t in doc[i:i + n]) == marker:
+                words = n
+                break
+        if words:
+            found.update(range(i, i + words))
+            i += words
+        elif i in timed or (doc[i].text == "," and i + 1 in timed):
+            found.add(i)
+            i += 1
+        else:
+            break
+    return found
 
 
 
