@@ -25,7 +25,8 @@ COUNTERPART_NOUNS = frozenset({"homologue"})
 def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = False) -> None:
     """"X a reçu son homologue turc Y": Y holds X's role, for Turkey.
 
-    "ses homologues roumaine et moldave, Mmes Y et Z" pairs the demonyms with the names in order;
+    "ses homologues roumaine et moldave, Mmes Y et Z" (or "..., respectivement Y et Z") pairs the
+    demonyms with the names in order;
     "homologues allemand, Y, et polonais, Z" gives each name the demonym before it. With
     ``unnamed_too``, "son homologue chilien" without a name stands for the holder of X's role for
     Chile: the one the document names, else the gazetteer's holder on the publication date, else an
@@ -56,7 +57,8 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
                 continue
             elif t.pos_ in ("VERB", "AUX") or t.text in ".;:()" or (t.is_punct and t.text != ","):
                 break
-            elif not (t.text == "," or t.lower_ == "et" or is_honorific(t) or t.pos_ in ("DET", "ADJ")):
+            elif not (t.text == "," or t.lower_ in ("et", "respectivement") or is_honorific(t)
+                      or t.pos_ in ("DET", "ADJ")):  # "homologues cambodgien et lao, respectivement Y et Z"
                 break
             j += 1
         for i, state in states:

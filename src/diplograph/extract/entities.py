@@ -55,6 +55,7 @@ def find_entities(ctx: Context) -> None:
     lone = [ent for ent in ents if one_word(ent)]
     for ent in [ent for ent in ents if not one_word(ent)] + lone:
         ner_mention(ctx, ent)
+    _one_name_one_kind(ctx)
     for entity in ctx.entities.values():
         entity.mentions.sort(key=lambda m: (m.begin, m.end))
     # "M. KEOLA" alone: a family name, read once the full names ("Bounthavy KEOLA") are known
@@ -62,6 +63,27 @@ def find_entities(ctx: Context) -> None:
     lone_surnames(ctx, taken | set(ctx.by_token))
     find_collectives(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
+
+
+def _one_name_one_kind(ctx: Context) -> None:
+    """"respectivement Hun Manet et Sonexay Siphandone" (tagged LOC), then "président en exercice,
+    Sonexay Siphandone": a name minted as a person somewhere is that person everywhere it is not
+    a place after a locative word ("à X"); the recogniser's tag varies from one mention to the next."""
+    from diplograph.extract.gazetteer_links import is_locative
+    from diplograph.lexicon import fold
+
+    people = {fold(e.label): e for e in ctx.entities.values() if e.kind == "person" and not e.linked}
+    for place in [e for e in ctx.entities.values() if e.kind == "place" and not e.linked]:
+        person = people.get(fold(place.label))
+        if person is None:
+            continue
+        mentions = [m for m in ctx.mentions if m.iri == place.iri]
+        if any(is_locative(ctx, m.start) for m in mentions):
+            continue
+        for m in mentions:
+            m.iri, m.kind, m.place = person.iri, "person", None
+            person.mentions.append(m.span)
+        del ctx.entities[place.iri]
 
 
 def _mark_headings(ctx: Context) -> None:

@@ -99,8 +99,9 @@ def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool
     words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")]
     if not words or not all(t.text[:1].isupper() for t in words):
         return False
-    if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words):
-        return False  # "R. Non", "C'est": capitalised function words are no names
+    if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words[:1]) \
+            or (len(words) < 3 and any(t.is_stop and len(t.text) > 1 for t in words)):
+        return False  # "R. Non", "C'est": capitalised function words are no names ("Bui Thanh Son" is one)
     if not any(t.pos_ == "PROPN" for t in tokens):
         return False
     if len(words) > 1 and len(words[0].text.rstrip(".")) == 1 and words[-1].pos_ not in ("PROPN", "X"):

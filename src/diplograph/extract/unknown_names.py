@@ -8,12 +8,14 @@ family name ("a dit Durand") is the person named in full before.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.gazetteer_links import is_locative
 from diplograph.extract.name_shapes import (
+    LOWER_CASE_HONORIFICS,
     PARTICLES,
     capitals_beyond_person,
     clean_name_tokens,
@@ -86,6 +88,8 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
             add_linked_entity(ctx, actor, span)
         else:
             surname = surname_match(ctx, text)
+            if surname is None and len(words) == 1 and token.text in LOWER_CASE_HONORIFICS:
+                surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
             if surname is not None:
                 ctx.add_mention(Mention(j, k, span, surname.iri, "person"))
                 surname.mentions.append(span)
@@ -113,8 +117,10 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None)
         if title is not None:
             rest = " ".join(doc[title:end].text.split())
-            if surname_match(ctx, rest) is not None or any(t.is_upper and len(t) > 1 for t in doc[title:end]):
-                start, as_person = title, True
+            if surname_match(ctx, rest) is not None or any(t.is_upper and len(t) > 1 for t in doc[title:end]) \
+                    or (end - title > 1 and all(t.is_alpha and t.is_title for t in doc[title:end])
+                        and any(t.pos_ == "PROPN" for t in doc[title:end])):
+                start, as_person = title, True  # "Premier ministre Pham Minh Chinh" tagged MISC
     text = " ".join(doc[start:end].text.split())
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone
@@ -163,8 +169,12 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         label = "PER"  # "Anne DURAND, conseillère ...": a given name and a family name in capitals
     if label in ("MISC", "LOC") and not linked and _listed_like_people(ctx, start, end):
         label = "PER"  # "les présidents X (Afrique du Sud), Yoweri Museveni (Ouganda)": a list of people
+    if label in ("MISC", "LOC") and not linked and _after_title_and_comma(ctx, start, end):
+        label = "PER"  # "le président du Laos, Thongloun Sisoulith" tagged MISC
     if label == "PER":
         surname = surname_match(ctx, text)
+        if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in LOWER_CASE_HONORIFICS:
+            surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
         if surname is not None:
             ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
             surname.mentions.append(span)
@@ -191,6 +201,26 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         iri = id_iri("org", slugify(text))
         ctx.add_mention(Mention(start, end, span, iri, "org"))
         add_minted_entity(ctx, iri, "org", text, span)
+
+
+def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
+    """"le président du Laos, Thongloun Sisoulith", "président en exercice du mécanisme, Sonexay
+    Siphandone": two or more capitalised proper nouns set off by a comma right after a title phrase
+    (a role word a few words before, no verb in between) name the title's holder, whatever tag the
+    recogniser gave a name it did not know."""
+    doc = ctx.doc
+    tokens = doc[start:end]
+    if end - start < 2 or not all(t.is_alpha and t.is_title for t in tokens) \
+            or not any(t.pos_ == "PROPN" for t in tokens) \
+            or start < 2 or doc[start - 1].text != "," or (end < len(doc) and doc[end].pos_ == "PROPN"):
+        return False
+    sentence = ctx.sent_of(doc[start])
+    roles = [h for h in ctx.hits_of("role") if sentence.start <= h.start and h.end <= start - 1
+             and start - 1 - h.end <= 8]
+    if not roles:
+        return False
+    first = max(h.start for h in roles)
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[first:start - 1])
 
 
 def _place_after_preposition(ctx: Context, start: int, end: int) -> bool:
@@ -230,8 +260,13 @@ def lone_surnames(ctx: Context, taken: set[int]) -> None:
 
 
 def surname_match(ctx: Context, text: str) -> Entity | None:
-    """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand")."""
+    """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand");
+    so does a family name after the initial of the given name ("K. Budrys" for "Kęstutis Budrys")."""
     key = fold(text)
+    initial = re.match(r"^(\w)\.\s*(\S.*)$", key)
+    if initial is not None:
+        found = surname_match(ctx, initial.group(2))
+        return found if found is not None and fold(found.label)[:1] == initial.group(1) else None
     matches = []
     for entity in ctx.entities.values():
         if entity.kind != "person":
@@ -260,3 +295,14 @@ def _listed_like_people(ctx: Context, start: int, end: int) -> bool:
     sentence = doc[start].sent
     return any(m.kind == "person" and sentence.start <= m.start and m.end < start and doc[m.end].text == "("
                for m in ctx.mentions)
+
+
+def given_name_match(ctx: Context, text: str) -> Entity | None:
+    """"cheikh Mohammed", "le prince Faisal": Gulf and royal usage names a person by courtesy title and
+    given name after the full name ("cheikh Mohammed ben Abdelrahmane Al-Thani"); the given name is
+    that person when exactly one person named before has it first."""
+    key = fold(text)
+    matches = [e for e in ctx.entities.values() if e.kind == "person"
+               and any(len(fold(n).split()) > 1 and fold(n).split()[0] == key
+                       for n in [e.label, *(m.text for m in e.mentions)])]
+    return matches[0] if len(matches) == 1 else None
