@@ -225,3 +225,15 @@ def test_a_criticism_of_this_act_reacts_to_the_act_told_before() -> None:
         "des Affaires étrangères, Juraj Blanar, a jugé ces mesures inutiles. Plusieurs diplomates européens "
         "ont critiqué ce veto.\n")
     assert ("critiqué", "reactsTo", "bloqué l'adoption") in found
+
+
+def test_they_are_the_people_who_met_not_a_state_named_in_passing() -> None:
+    """"... les sanctions imposées au Niger. Ils ont exprimé ...": "ils" are the two ministers."""
+    held = _positions(
+        "Le ministre algérien des Affaires étrangères, Karim Benali, a reçu lundi à Alger son homologue tunisien, "
+        "Sami Trabelsi.\n\n"
+        "Les deux ministres ont rejeté les sanctions unilatérales imposées au Niger.\n\n"
+        "M. Benali a rappelé la position de son pays.\n\n"
+        "Ils ont en outre exprimé leur attachement au programme nucléaire civil de l'Iran.\n")
+    holders = {holder for holder, issue, _ in held if issue == "nuclear-safety"}
+    assert holders == {"karim-benali", "sami-trabelsi"}

@@ -276,6 +276,12 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
     if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
         # "X doit se rendre à Y, a précisé Z. Il ...": the subject of a reporting incise is not the topic
         subjects = [m for m in near if is_subject(ctx, m) and not _incise_subject(ctx, m)]
+        if plural and not subjects:
+            # "Les deux ministres ont rejeté les sanctions imposées au Niger. Ils ont ...": a state
+            # named in passing is not "ils"; the people of the gathering told before are
+            people = _gathering_people(ctx, token)
+            if people:
+                return people
         return [(subjects or near)[-1].iri]
     for m in reversed(earlier):
         if in_quote(ctx, ctx.doc[m.start]):
@@ -284,8 +290,24 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
             if token.i - m.end < 120:
                 return [m.iri]
             break
+    if plural:  # no group or state was a subject nearby: "ils" are the people who met, if any
+        people = _gathering_people(ctx, token)
+        if people:
+            return people
     return [earlier[-1].iri] if earlier else []
 
+
+
+def _gathering_people(ctx: Context, token: Token) -> list[str]:
+    """The people (two or more) of the last gathering told before ``token``."""
+    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS
+            and sum(1 for p in e.participants if ctx.entities.get(p.actor) is not None
+                    and ctx.entities[p.actor].kind == "person") >= 2]
+    if not told:
+        return []
+    last = max(told, key=lambda e: e.trigger.begin)
+    return unique([p.actor for p in last.participants
+                   if ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person"])
 
 
 def _incise_subject(ctx: Context, m: Mention) -> bool:
