@@ -237,3 +237,13 @@ def test_an_inverted_speaker_after_a_stance_marker_and_a_time() -> None:
     doc = extract_text("« Bienvenue à Vienne », a dit de son côté peu avant 13h30 le président autrichien "
                        "Karl Berger.\n", published="2021-06-16")
     assert [q.speaker for q in doc.quotes] == [id_iri("person", "karl-berger")]
+
+
+def test_a_numbered_point_opening_on_an_invitation_names_host_and_guest() -> None:
+    doc = extract_text("1-A l'invitation de Son Excellence Monsieur Paul KOUASSI, Président de la République de "
+                       "Côte d'Ivoire, Son Excellence le Professeur Amadou SOW, Président de la République du "
+                       "Sénégal, accompagné de son épouse et d'une délégation de haut niveau, a effectué une visite "
+                       "d'Etat à Abidjan, du 07 au 09 novembre 2016.\n", published="2016-11-10")
+    visit = the_gathering(doc)
+    assert {id_iri("person", "paul-kouassi"), id_iri("person", "amadou-sow")} <= people(visit)
+    assert id_iri("person", "professeur-amadou-sow") not in doc.entities  # "Professeur" is a title

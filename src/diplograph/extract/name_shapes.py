@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 #: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
 HONORIFICS = frozenset(
-    "m. mme mlle mm. mmes dr dr. pr pr. me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence".split())
+    "m. mme mlle mm. mmes dr dr. pr pr. me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence "
+    "professeur professeure docteur".split())
 
 
 #: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),

@@ -9,6 +9,7 @@ evidence, the form other stages (attendance, coreference) use too.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
@@ -120,7 +121,27 @@ def inviters_of(ctx: Context, verb: Token) -> list[str]:
                     named = [m.iri for i in sorted(phrase) for m in ctx.by_token.get(i, [])
                              if m.kind == "person" and m.start == i]
                     return named[:1] or actors_of(ctx, g, follow_conj=False)
-    return []
+    return _fronted_inviter(ctx, verb)
+
+
+def _fronted_inviter(ctx: Context, verb: Token) -> list[str]:
+    """"A l'invitation de Son Excellence Monsieur X, Président de ..., Son Excellence Monsieur Y, ...,
+    a effectué une visite": the long phrase of titles often makes the parser cut the sentence in
+    several trees; the words still say it: the first person after a sentence-opening "À (Sur)
+    l'invitation de" invites."""
+    doc = ctx.doc
+    start = ctx.sent_of(verb).start
+    while start < verb.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space):
+        start += 1  # "1-A l'invitation de ...": a numbered point of a communiqué
+    words = [t.lower_ for t in doc[start:start + 4]]
+    if words and re.fullmatch(r"\d+\W?[aà]", words[0]):
+        words[0] = "à"  # "1-A l'invitation de": the point's number glued to the preposition
+    if len(words) < 4 or words[0] not in ("à", "a", "sur") or words[1] not in ("l'", "l’") \
+            or words[2] != "invitation" or words[3] not in ("de", "du", "d'", "d’", "des"):
+        return []
+    named = [m.iri for i in range(start + 4, verb.i) for m in ctx.by_token.get(i, [])
+             if m.kind == "person" and m.start == i]
+    return named[:1]
 
 
 def invited_visitors(ctx: Context, verb: Token, inviters: list[str]) -> list[str]:
