@@ -237,3 +237,14 @@ def test_they_are_the_people_who_met_not_a_state_named_in_passing() -> None:
         "Ils ont en outre exprimé leur attachement au programme nucléaire civil de l'Iran.\n")
     holders = {holder for holder, issue, _ in held if issue == "nuclear-safety"}
     assert holders == {"karim-benali", "sami-trabelsi"}
+
+
+def test_a_first_session_is_counted_not_told_as_coming_before() -> None:
+    """"la première session du dialogue": an ordinal counts sessions; it does not make the session
+    the prior talks of the meeting reported."""
+    found = _relations(
+        "La ministre danoise des Affaires étrangères, Mette Lund, a reçu ce jeudi à Copenhague son homologue "
+        "philippin, M. Jose Reyes.\n\n"
+        "La ministre a salué la tenue, le mois dernier à Manille, de la première session du dialogue politique "
+        "entre l'Union européenne et les Philippines.\n")
+    assert not any(relation == "precededBy" for _, relation, _ in found)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: Modifiers saying a gathering came before ("des discussions préalables").
-PRIOR_WORDS = frozenset("préalable précédent antérieur dernier passé premier".split())
+PRIOR_WORDS = frozenset("préalable précédent antérieur dernier passé".split())
 #: Heading words of a section of reactions.
 REACTION_WORDS = ("réaction", "reaction")
 _AFTER = frozenset({"après", "suite"})
