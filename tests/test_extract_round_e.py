@@ -5,7 +5,8 @@ Short texts written here, in the ways such prose is built: a ministry dateline w
 a visitor "en visite de travail" received by a host, names the recogniser does not know after a
 title, "respectivement", "cheikh X" and "K. X" for people named in full before, "appeler ... à
 « ... »", a pronoun pointing forward to the subject of its sentence, "La veille" of a past act
-after a day still to come, a meeting in an "où" clause on a trip's destination.
+after a day still to come, a meeting in an "où" clause on a trip's destination, a council session
+named by its chair, "sa participation à", "avant de" after a planned act.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime
 import pytest
 
 from diplograph.model import Event, ExtractedDocument
-from diplograph.namespaces import id_iri
+from diplograph.namespaces import id_iri, vocab_iri
 from extracting import extract_text
 
 
@@ -50,11 +51,56 @@ def readout() -> ExtractedDocument:
     return extract_text(READOUT, "round-e-readout", datetime.date(2026, 3, 4))
 
 
+def test_a_ministry_dateline_without_a_year_dates_nothing_told_after_it() -> None:
+    """"Riga, le 4 mars –" is the readout's own date, as "Riga, le 4 mars 2026 –" is: the visit
+    told after it, with no date of its own, does not take it."""
+    for dateline in ("Riga, le 4 mars –", "Riga, le 4 mars 2026 –"):
+        text = (f"{dateline} La ministre estonienne des Affaires étrangères, Mme Liisa Tamm, a entamé une "
+                "visite de travail en Lettonie, la première depuis sa nomination.\n")
+        doc = extract_text(text, "round-e-dateline", datetime.date(2026, 3, 6))
+        (visit,) = doc.events
+        assert visit.date is None, dateline
+
+
+def test_a_visitor_on_a_visit_received_by_a_host_is_a_meeting_of_its_own(readout) -> None:
+    """"X, en visite de travail en Norvège, a été reçu par Y": "en visite" says what X is doing, it
+    is not how the reception went; the reception is a meeting of its own, dated by "ce mercredi"."""
+    reception = event_at(readout, "reçu")
+    assert reception is not event_at(readout, "visite")
+    assert reception.date is not None and reception.date.iso == "2026-03-04"
+
+
+def test_the_one_received_in_a_passive_sentence_takes_part(readout) -> None:
+    """The parser splits "Le ministre ... Kęstutis Jonaitis, en visite ..., a été reçu par Y": the
+    visitor still took part in the reception."""
+    assert {"kestutis-jonaitis", "erik-solheim"} <= people(event_at(readout, "reçu"))
+
+
+def test_the_narration_dates_the_meetings_after_the_reception(readout) -> None:
+    assert event_at(readout, "rencontré").date.iso == "2026-03-04"
+    assert event_at(readout, "signé").date.iso == "2026-03-04"
+
+
 def test_an_initial_and_a_family_name_are_the_person_named_in_full(readout) -> None:
     """"Selon K. Jonaitis" is Kęstutis Jonaitis, not a second person."""
     assert id_iri("person", "k-jonaitis") not in readout.entities
     jonaitis = readout.entities[id_iri("person", "kestutis-jonaitis")]
     assert any(m.text == "K. Jonaitis" for m in jonaitis.mentions)
+
+
+def test_the_eve_of_a_past_act_counts_from_the_story_not_from_a_meeting_ahead(readout) -> None:
+    """"La veille, ... avait visité" after a meeting announced for 20 March: the day before the
+    reception (3 March), not 19 March, and the visit happened."""
+    port = event_at(readout, "visité")
+    assert port.date is not None and port.date.iso == "2026-03-03"
+    assert port.status == vocab_iri("event-status", "occurred")
+
+
+def test_a_meeting_where_the_visit_went_is_that_visit(readout) -> None:
+    """"avait visité le port d'Oslo, où il s'était entretenu avec son directeur": one event."""
+    port = event_at(readout, "visité")
+    assert any(m.text == "entretenu" for m in port.mentions)
+    assert "lars-holm" in people(port)
 
 
 # ------------------------------------------------------------------ an Asian state agency report
@@ -92,7 +138,35 @@ def test_respectivement_pairs_the_demonyms_with_the_names(agency) -> None:
     assert ("prime-minister", "laos") in offices("khamphou-vongsa")
 
 
+def test_the_co_chairs_of_a_summit_take_part_in_it(agency) -> None:
+    """"X et ses homologues ..., respectivement Y et Z, ont coprésidé le sommet": all three."""
+    assert {"nguyen-van-long", "somchai-wongsakul", "khamphou-vongsa"} <= people(agency.events[0])
+
+
 # ------------------------------------------------------------------ appeals, reports, pronouns
+def test_calling_on_someone_to_do_what_a_quotation_says_is_an_appeal() -> None:
+    text = ("Le ministère jordanien des Affaires étrangères a appelé « toutes les parties à faire preuve de "
+            "retenue ». Le président a appelé les deux pays à « reprendre le dialogue sans délai ».\n")
+    doc = extract_text(text, "round-e-appeal", datetime.date(2026, 2, 2))
+    assert [kind(e) for e in doc.events] == ["appeal", "appeal"]
+    speakers = {q.span.text: q.speaker for q in doc.quotes}
+    assert speakers["toutes les parties à faire preuve de retenue"] is not None
+
+
+def test_a_pronoun_in_a_fronted_phrase_points_to_the_subject_of_its_sentence() -> None:
+    """"De retour de X, où elle s'était entretenue avec Y, Mme H a rapporté ...": "elle" is H,
+    not the woman named in the sentence before; so is the speaker of "a-t-elle prévenu"."""
+    text = ("La séance était présidée par la représentante de la Norvège, Mme Kari Lunde. De retour de Juba, "
+            "où elle s'était entretenue lundi avec le président Samuel Deng, Mme Ada Okafor a rapporté que les "
+            "autorités étaient prêtes à négocier. « Le temps presse », a-t-elle prévenu.\n")
+    doc = extract_text(text, "round-e-cataphora", datetime.date(2026, 6, 10))
+    juba = event_at(doc, "entretenue")
+    assert "ada-okafor" in people(juba) and "kari-lunde" not in people(juba)
+    assert kind(event_at(doc, "rapporté")) == "statement"  # a person reporting speaks
+    (quote,) = doc.quotes
+    assert quote.speaker == id_iri("person", "ada-okafor")
+
+
 GULF = ("ABOU DHABI, 8 juin 2026 (AFP) - Le ministre émirien des Affaires étrangères, cheikh Abdallah ben Zayed "
         "Al Nahyane, a reçu samedi soir à Abou Dhabi une délégation soudanaise, a indiqué dimanche le ministère. "
         "Quelques heures plus tôt, cheikh Abdallah s'était entretenu par téléphone avec le ministre égyptien des "
@@ -105,3 +179,73 @@ def test_a_courtesy_title_and_a_given_name_are_the_person_named_in_full() -> Non
     assert id_iri("person", "abdallah") not in doc.entities
     call = event_at(doc, "entretenu par téléphone")
     assert {"abdallah-ben-zayed-al-nahyane", "karim-fawzi"} <= people(call)
+
+
+def test_a_few_hours_earlier_is_the_day_of_the_story_not_of_its_report() -> None:
+    """The call told "Quelques heures plus tôt" than Saturday's meeting is on that Saturday, not on
+    the Sunday the ministry reported the meeting (", a indiqué dimanche le ministère")."""
+    doc = extract_text(GULF, "round-e-hours", datetime.date(2026, 6, 8))
+    call = event_at(doc, "entretenu par téléphone")
+    assert call.date is not None and call.date.iso == "2026-06-06"
+
+
+def test_a_weekday_in_what_was_agreed_looks_ahead() -> None:
+    """"sont convenus de réunir leurs équipes dès mardi": the Tuesday after the dispatch."""
+    text = ("Le ministre qatari Ahmed Al-Kuwari et l'envoyé américain John Miles se sont entretenus samedi à Doha. "
+            "Les deux responsables sont convenus de réunir leurs équipes dès mardi au Caire.\n")
+    doc = extract_text(text, "round-e-ahead", datetime.date(2026, 6, 7))  # a Sunday
+    cairo = event_at(doc, "réunir")
+    assert cairo.date is not None and cairo.date.iso == "2026-06-09"
+
+
+def test_a_meeting_where_a_trip_goes_is_that_trip() -> None:
+    text = ("Mme Ada Okafor se rendra jeudi à Nairobi, où elle doit rencontrer le président kényan, "
+            "William Ruto.\n")
+    doc = extract_text(text, "round-e-trip", datetime.date(2026, 6, 9))
+    gatherings = [e for e in doc.events if kind(e) == "meeting"]
+    assert len(gatherings) == 1 and {"ada-okafor", "william-ruto"} <= people(gatherings[0])
+
+
+def test_a_session_told_first_by_its_chair_is_a_meeting() -> None:
+    """A council press release names its meeting by "La séance était présidée par X": with no
+    gathering told before, "séance" tells one, and its chair took part."""
+    text = ("Le Conseil a entendu ce matin un exposé sur la situation en Haïti. La séance était présidée par la "
+            "représentante permanente de l'Irlande, Mme Siobhan Byrne. Le représentant du Chili a salué les "
+            "efforts de la mission.\n")
+    doc = extract_text(text, "round-e-session", datetime.date(2026, 4, 2))
+    session = event_at(doc, "séance")
+    assert kind(session) == "meeting" and "siobhan-byrne" in people(session)
+
+
+def test_one_who_confirms_his_participation_in_a_meeting_takes_part_in_it() -> None:
+    """"Il a par ailleurs confirmé sa participation à la réunion ...": the subject (here a pronoun
+    the parser hangs on the auxiliary) takes part in the meeting."""
+    text = ("Le ministre estonien des Affaires étrangères Toomas Kask a reçu lundi son homologue polonais, "
+            "Piotr Nowak. Il a par ailleurs confirmé sa participation à la réunion des ministres de la région, "
+            "qui se tiendra le 20 mars à Varsovie.\n")
+    doc = extract_text(text, "round-e-participation", datetime.date(2026, 3, 4))
+    assert "toomas-kask" in people(event_at(doc, "réunion"))
+
+
+def test_what_comes_after_a_planned_meeting_is_planned() -> None:
+    """"doit s'entretenir lundi avec X, avant de se rendre à Riyad": the trip is still to come;
+    after a meeting told as done, it happened."""
+    planned = extract_text("Le ministre Karim Fawzi doit s'entretenir lundi avec son homologue jordanien, "
+                           "Ayman Safadi, à Amman, avant de se rendre à Riyad.\n", "round-e-before",
+                           datetime.date(2026, 2, 7))
+    assert event_at(planned, "rendre").status == vocab_iri("event-status", "planned")
+    done = extract_text("Le ministre Karim Fawzi s'est entretenu lundi avec son homologue jordanien, "
+                        "Ayman Safadi, à Amman, avant de se rendre à Riyad.\n", "round-e-after",
+                        datetime.date(2026, 2, 10))
+    assert event_at(done, "rendre").status == vocab_iri("event-status", "occurred")
+
+
+def test_a_place_said_aside_of_a_definite_gathering_noun_does_not_make_it_another_one() -> None:
+    """"Les entretiens, qui se sont déroulés au palais présidentiel, ...": the reception just told,
+    with its place; not a second meeting."""
+    text = ("Le ministre lituanien des Affaires étrangères Jonas Petraitis a été reçu ce mercredi par le Président "
+            "finlandais, Mikko Laine. Les entretiens, qui se sont déroulés au palais présidentiel, ont porté sur "
+            "la sécurité régionale.\n")
+    doc = extract_text(text, "round-e-aside", datetime.date(2026, 3, 4))
+    (meeting,) = [e for e in doc.events if kind(e) == "meeting"]
+    assert any(m.text == "entretiens" for m in meeting.mentions)

@@ -121,6 +121,12 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                                    for a in actors_of(ctx, g)]
             if not agents and passive and hit.iri in GATHERINGS:
                 agents += agent_after(ctx, token)
+            if passive and hit.iri in GATHERINGS and not participants \
+                    and not any(c.dep_ in ("nsubj:pass", "nsubj") for c in token.children):
+                # "Le ministre X, en visite à Y, a été reçu par Z" read as two clauses: the one
+                # received is the person just before the verb
+                participants += [a for a in left_actors(ctx, token)
+                                 if actor_kind(ctx, a) == "person" and a not in agents]
         else:
             inverted = right_actors(ctx, token) if is_reporting(ctx, token) else []
             unnamed = not inverted and unnamed_inverted_subject(ctx, token)
@@ -193,7 +199,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             agents += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += companions_of(ctx, verb)
-        if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
+        object_like = token.dep_ == "obj" or (token.dep_.startswith("obl") and token.i > verb.i
+                                               and case_of(token) is None)  # an object read as "obl:mod"
+        if object_like and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
                 and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in bound_words(lex)) \
                 and verb.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
             holders = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]

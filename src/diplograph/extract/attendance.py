@@ -49,7 +49,11 @@ def attend_events(ctx: Context) -> None:
         lemma = token.lemma_.lower()
         if lemma in PRESENCE_NOUNS:
             if token.pos_ == "NOUN":
-                _add(ctx, _present_at(ctx, token), _present(ctx, token))
+                own = _own_participation(ctx, token)
+                if own is not None:
+                    _add(ctx, *own)
+                else:
+                    _add(ctx, _present_at(ctx, token), _present(ctx, token))
             continue
         if lemma in CHAIR_NOUNS:
             if any(c.dep_ == "case" and c.lower_ == "sous" for c in token.children):
@@ -70,6 +74,11 @@ def attend_events(ctx: Context) -> None:
                 while k > 0 and (ctx.doc[k].is_punct or ctx.doc[k].pos_ == "ADJ"):
                     k -= 1
                 event = _event_at(ctx, ctx.doc[k])
+                chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
+            if event is None:
+                # "La séance était présidée par X": the gathering is the subject of the passive
+                event = next((e for c in token.children if c.dep_ == "nsubj:pass"
+                              and (e := _event_at(ctx, c)) is not None), None)
                 chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
             _add(ctx, event, chairs)
             continue
@@ -160,6 +169,21 @@ def _present_at(ctx: Context, token: Token) -> Event | None:
             governing.event_type in GATHERINGS or governing.event_type == et("agreement")):
         return governing
     return _gathering_in_sentence(ctx, token) or _told_last(ctx, token)
+
+
+def _own_participation(ctx: Context, token: Token) -> tuple[Event, list[str]] | None:
+    """"Il a confirmé sa participation à la réunion de X": a possessive participation in a gathering
+    is the subject's; the subject of the verb governing the noun takes part in it."""
+    if not any(c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss") for c in token.children):
+        return None
+    event = next((e for c in token.children if c.dep_ == "nmod" and case_of(c) in ("à", "au", "aux")
+                  and (e := _event_at(ctx, c)) is not None), None)
+    verb = token.head
+    if event is None or verb.pos_ != "VERB":
+        return None
+    subjects = subjects_of(ctx, verb) or [s for a in verb.children if a.dep_.startswith("aux")
+                                          for s in a.children if s.dep_ == "nsubj"]  # "Il a" misparsed
+    return event, [a for s in subjects for a in actors_of(ctx, s)]
 
 
 def _present(ctx: Context, token: Token) -> list[str]:

@@ -49,9 +49,11 @@ FULL_DATE = re.compile(
     rf"\b(?:(?:{_DAY_RE})\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:1er|\d{{1,2}}))?\s+({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
-#: writes its city in lower case and the full date ("Abidjan, le 10 avril 2025 –").
+#: writes its city in lower case and the date, with or without the year ("Abidjan, le 10 avril 2025 –",
+#: "Helsinki, le 16 septembre –").
 DATELINE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?)?"
-                      r"|[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3},\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+\s+\d{4})"
+                      r"|[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3},\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+"
+                      r"(?:\s+\d{4})?)"
                       r"\s*(?:\([^)]*\))?\s*[-–—]\s", re.MULTILINE)
 MONTH_DATE = re.compile(
     rf"\b(?:en|début|fin|mi-|courant|depuis|au mois de|le mois de|de)\s*(?:\w+\s+)?({_MONTH_RE})"
@@ -66,9 +68,12 @@ DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jo
 #: Days counted from the day the text has just told ("Le 10 mars ... Le lendemain"); not "le lendemain de
 #: son élection", which counts from what follows it.
 NARRATED_DAY = re.compile(r"\b(le lendemain|la veille|le surlendemain|l'avant-veille|le même jour|le jour même|"
+                          r"quelques heures plus tôt|quelques heures plus tard|plus tôt dans la journée|"
                           r"ce même jour)\b(?!\s+(?:de|du|des)\b|\s+d')", re.IGNORECASE)
 _NARRATED_SHIFT = {"le lendemain": 1, "la veille": -1, "le surlendemain": 2, "l'avant-veille": -2,
-                   "le même jour": 0, "le jour même": 0, "ce même jour": 0}
+                   "le même jour": 0, "le jour même": 0, "ce même jour": 0,
+                   # "Quelques heures plus tôt, X s'était entretenu ...": the same day as the act just told
+                   "quelques heures plus tôt": 0, "quelques heures plus tard": 0, "plus tôt dans la journée": 0}
 #: "03/02/2026", "3.2.2026": French order, day first; four-digit years only (no guessing of centuries).
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/]|\.\d)")
 #: Months and years named relative to the publication date: (month shift | year shift).
@@ -273,21 +278,60 @@ def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple
     base of the next one, so "Le même jour ... Le lendemain" chains.
     """
     days = sorted((b, v) for b, _, v in found
-                  if isinstance(v, DateValue) and v.precision == "day" and not v.deadline)
+                  if isinstance(v, DateValue) and v.precision == "day" and not v.deadline
+                  and not _of_a_report(ctx, b))
     for m in NARRATED_DAY.finditer(view):
         b, e = m.start(), m.end()
         if not free(b, e):
             continue
         before = [v for start, v in days if start < b]
+        shift = _NARRATED_SHIFT[" ".join(m.group(1).lower().split())]
+        reference = ctx.reference_date
+        if before and reference is not None and _told_in_the_past(ctx, b) and datetime.date.fromisoformat(
+                before[-1].iso) + datetime.timedelta(days=shift) > reference:
+            # "La veille, le ministre avait visité ..." after a meeting announced for 2 October: a
+            # past act counts from the last day told that is not still to come
+            before = [v for v in before if v.iso <= reference.isoformat()]
         if not before:
             continue
-        shift = _NARRATED_SHIFT[" ".join(m.group(1).lower().split())]
         day = datetime.date.fromisoformat(before[-1].iso) + datetime.timedelta(days=shift)
         value = DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)
         taken.append((b, e))
         found.append((b, e, value))
         days.append((b, value))
         days.sort(key=lambda d: d[0])
+
+
+def _of_a_report(ctx: Context, offset: int) -> bool:
+    """The day dates a reporting incise (", a indiqué dimanche le ministère"): the day of the report,
+    not of the story the narration counts from."""
+    from diplograph.extract.syntax import is_reporting
+
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    from diplograph.extract.kinds import GATHERINGS
+
+    verb = span[0].head
+    return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits
+                                       if h.category == "event") and is_reporting(ctx, verb)
+
+
+def _told_in_the_past(ctx: Context, offset: int) -> bool:
+    """The clause holding ``offset`` is told in a past tense (perfect, pluperfect, simple past)."""
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span[0]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in auxiliaries):
+        return False
+    return ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and bool(auxiliaries)) \
+        or ("Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
 
 
 _DURATION_CUE = re.compile(r"(?:\bdur\w*|\bpendant|\bdurant|\bde|\bd'|\bqu'|\ben)\s*$")
@@ -345,6 +389,14 @@ def _future_context(ctx: Context, b: int, e: int) -> bool:
 _FUTURE_AUXILIARIES = frozenset({"aller", "devoir"})
 
 
+def _commits_to(ctx: Context, verb) -> bool:
+    """A verb of agreeing, announcing or proposing (its event hit is one of those kinds): the act its
+    infinitive complement names is still to come when it is said."""
+    from diplograph.extract.kinds import COMMITTING
+
+    return any(h.head == verb.i and h.iri in COMMITTING for h in ctx.hits if h.category == "event")
+
+
 def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
     """"future", "past" or None (present, or no verb): the time the clause of chars b..e points to.
 
@@ -386,6 +438,8 @@ def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
     if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in verb.morph.get("Tense") and any(
             c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children):
         return "future"  # "qui doivent se réunir en Alaska vendredi": the day hangs on "doivent"
+    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and _commits_to(ctx, verb.head):
+        return "future"  # "sont convenus de réunir leurs équipes dès mardi": what they agreed to do is ahead
     if any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"}
            and "Part" not in t.morph.get("VerbForm") for t in forms):
         return "past"  # imperfect, simple past, or a compound past's auxiliary in the imperfect

@@ -124,6 +124,15 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         return PLANNED
     if _not_yet(token):
         return PLANNED  # "la date de sa visite n'a pas encore été dévoilée"
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") \
+            and any(c.lower_ == "avant" for c in token.children) and token.head.i != token.i:
+        # "doit s'entretenir lundi avec X, avant de se rendre à Riyad": what comes after a planned
+        # act is planned too
+        head = token.head
+        before = ctx.event_at.get(head.i) or next(
+            (ctx.event_at[c.i] for c in head.children if c.dep_ == "xcomp" and c.i in ctx.event_at), None)
+        if before is not None and before.status != OCCURRED:
+            return before.status
     governing = ctx.event_at.get(token.head.i)
     if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
         return governing.status

@@ -137,12 +137,21 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             # du G20 ...": in one sentence, the organisation says whose summit it is, not who else came
             return True
         return how == "demonstrative" and bool(mine & theirs)
-    if how == "definite" and (mine or event.places or event.date is not None):
+    if how == "definite" and (mine or event.places or event.date is not None) \
+            and not _described_aside(ctx, event_token(ctx, event)):
         # "la visite du président à Pékin en décembre": a definite noun that says who, where
         # or when refers back only to a gathering that shares one of them
         return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None)
     return True
+
+
+def _described_aside(ctx: Context, token: Token) -> bool:
+    """"Les entretiens, qui se sont déroulés au palais présidentiel, ...": what a relative clause
+    set off by a comma says of a definite noun describes the gathering already named, it does not
+    pick out another one (unlike "la visite du président à Pékin")."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ in ("qui", "où")
 
 
 def opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:

@@ -15,7 +15,7 @@ from diplograph.extract.arguments import HOST_VERBS
 from diplograph.extract.attendance import ATTEND_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
-from diplograph.extract.kinds import GATHERINGS, PLANNED, et
+from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
 from diplograph.extract.reference import determiner
 from diplograph.extract.same_event import same_status
@@ -52,7 +52,8 @@ def _merge_purposes(ctx: Context) -> None:
                     and other.event_type in GATHERINGS:
                 absorb(ctx, other, event)
                 continue
-        trip = _trip_attended(ctx, token) if event.event_type in GATHERINGS else None
+        trip = (_trip_attended(ctx, token) or _met_where_trip_goes(ctx, token)) \
+            if event.event_type in GATHERINGS else None
         if trip is not None and trip is not event:
             absorb(ctx, trip, event)
             continue
@@ -90,6 +91,25 @@ def _trip_attended(ctx: Context, token: Token) -> Event | None:
     for candidate in (verb.head, verb.head.head):
         other = ctx.event_at.get(candidate.i)
         if other is not None and other in ctx.events and other.event_type in GATHERINGS:
+            return other
+    return None
+
+
+def _met_where_trip_goes(ctx: Context, token: Token) -> Event | None:
+    """"se rendra jeudi à Addis-Abeba, où elle doit rencontrer X", "avait visité le Centre, où il
+    s'était entretenu avec Y": a meeting verb in an "où" clause on the destination of a trip
+    (cue:travel) is that trip's meeting, with the trip's status. A meeting after another kind of
+    gathering ("a rencontré X à Genève, où il a aussi vu Y") stays a meeting of its own."""
+    if token.pos_ != "VERB":
+        return None
+    clause = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token  # "où elle doit rencontrer"
+    if not any(c.lower_ == "où" for c in (*token.children, *clause.children)):
+        return None
+    travel = cue_words(ctx.lex, "travel")
+    for candidate in (clause.head, clause.head.head):
+        other = ctx.event_at.get(candidate.i)
+        if other is not None and other in ctx.events and other.event_type in GATHERINGS \
+                and candidate.lemma_.lower() in travel and candidate.i < token.i:
             return other
     return None
 
@@ -133,7 +153,7 @@ def _join_subject_nouns(ctx: Context) -> None:
         # "s'est entretenu en tête-à-tête", "se sont réunis en visioconférence": the manner
         heads.extend(c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
                      and any(g.dep_ == "case" and g.lower_ == "en" for g in c.children)
-                     and determiner(c) is None)
+                     and determiner(c) is None and not _detached(c))
         # "a reçu, vendredi en audience, X": the parse may hang the manner on the day before it
         heads.extend(g for c in token.children if c.dep_.startswith("obl") and c.i in timed
                      for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
@@ -150,6 +170,14 @@ def _join_subject_nouns(ctx: Context) -> None:
             if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
                 absorb(ctx, noun, event)
                 break
+
+
+def _detached(noun: Token) -> bool:
+    """"X, en visite de travail en Finlande, a été reçu par Y": a phrase "en <gathering>" set off
+    by a comma before its verb says what the subject is doing (on a visit), not how the verb's
+    gathering went ("s'est entretenu en tête-à-tête"); the reception is one meeting of the visit."""
+    first = min(t.i for t in noun.subtree)
+    return noun.i < noun.head.i and first > 0 and noun.doc[first - 1].text == ","
 
 
 def _join_received_visitors(ctx: Context) -> None:

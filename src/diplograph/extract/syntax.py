@@ -247,12 +247,39 @@ def is_actor(m: Mention) -> bool:
 
 
 
+def _cataphora(ctx: Context, token: Token) -> str | None:
+    """"De retour de Port-Soudan, où elle s'était entretenue avec X, Mme H a rapporté ...": a
+    pronoun in a phrase fronted before the main clause and set off by a comma points forward to
+    the main clause's subject, the person the sentence is about."""
+    sentence = ctx.sent_of(token)
+    root = sentence.root
+    if root.i <= token.i or root.pos_ not in ("VERB", "AUX") or token.head.i == root.i \
+            or sentence.start == token.i:
+        return None
+    starts = [t.left_edge.i for t in subjects_of(ctx, root)]
+    if not starts:  # the parser hung the subject on the fronted phrase: the person just before the verb
+        starts = [m.start for m in ctx.mentions if m.kind == "person" and token.i < m.start < root.i
+                  and m.iri in left_actors(ctx, root)]
+    for start in starts:
+        if start <= token.i or not any(ctx.doc[k].text == "," for k in range(token.i, start)):
+            continue
+        for k in range(start, root.i):
+            person = next((m for m in ctx.by_token.get(k, []) if m.kind == "person"), None)
+            if person is not None:
+                return person.iri
+    return None
+
+
 def antecedent(ctx: Context, token: Token) -> list[str]:
     """"il"/"elle": the latest person that was a subject before, else the latest person named.
 
     "ils"/"elles" take the latest subject group, state or set of people instead.
     """
     plural = token.lower_.strip("-") in ("ils", "elles")
+    if not plural:
+        ahead = _cataphora(ctx, token)
+        if ahead is not None:
+            return [ahead]
     kinds = ("group", "state", "org", "delegation") if plural else ("person",)
     earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds
                and not in_quote(ctx, ctx.doc[m.start])]

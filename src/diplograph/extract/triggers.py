@@ -35,6 +35,8 @@ def find_mentions(ctx: Context) -> None:
             heads[hit.head] = hit
     for hit in _incise_hits(ctx, heads):
         heads[hit.head] = hit
+    for hit in _sessions_told_first(ctx, heads):
+        heads[hit.head] = hit
     issue_hits = ctx.hits_of("issue")
     ctx.trigger_heads = set(heads)
     for head in sorted(heads):
@@ -46,15 +48,55 @@ def find_mentions(ctx: Context) -> None:
         in_issue = any((h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start))
                        or (hit.start < h.start == hit.end - 1 < h.end - 1)
                        or (h.start == hit.head and h.end < hit.end) for h in issue_hits)
-        if in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token):
+        if not in_issue and _calls_on_to_do(ctx, hit, token):
+            hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
+        elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         event = build_event(ctx, hit, token)
         if event is None:
             continue
         _type_presentation(ctx, event, token)
         _type_invitation(ctx, event, token)
+        _type_report(ctx, event)
         ctx.events.append(event)
         ctx.event_at[head] = event
+
+
+def _calls_on_to_do(ctx: Context, hit: Hit, token: Token) -> bool:
+    """"a appelé les trois pays à « transformer ... »", "a appelé « toutes les parties à respecter
+    leurs engagements »": "appeler" (cue:calling) with "à" and an infinitive after it, the words
+    between being whom it calls on or an opening quotation mark, is an appeal. The phrase "appeler
+    à" allows only short gaps, and a quotation may hold the infinitive."""
+    if hit.iri not in GATHERINGS or token.pos_ != "VERB" or in_quote(ctx, token) \
+            or token.lemma_.lower() not in cue_words(ctx.lex, "calling"):
+        return False
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 12)
+    for t in doc[token.i + 1:end]:
+        if t.lower_ in ("à", "au", "aux"):
+            after = next((u for u in doc[t.i + 1:end] if u.text not in ("«", '"', "“", " ")), None)
+            return after is not None and after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp") or t.text in (";", ":", "»", "."):
+            return False
+    return False
+
+
+def _sessions_told_first(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
+    """"La séance était présidée par X": a word that names a gathering only by reference
+    (cue:back-reference: "séance", "travaux") tells one when no gathering was told before it and
+    its sentence says it was held (chaired, opened, closed); the press release of a council
+    meeting names its meeting so. Later such words refer to it."""
+    back = cue_words(ctx.lex, "back-reference")
+    held = {"présider", "coprésider", "tenir", "ouvrir", "clore", "clôturer", "lever"}
+    first_gathering = min((h for h, hit in heads.items() if hit.iri in GATHERINGS), default=len(ctx.doc))
+    for token in ctx.doc[:first_gathering]:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in back or in_quote(ctx, token):
+            continue
+        if token.i in ctx.heading_tokens:
+            continue
+        if token.dep_ in ("nsubj", "nsubj:pass") and token.head.lemma_.lower() in held:
+            return [Hit("event", et("meeting"), token.i, token.i + 1, token.i)]
+    return []
 
 
 def _naming_or_appeal(ctx: Context, hit: Hit, token: Token) -> bool:
@@ -96,6 +138,17 @@ def _incise_hits(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
                     found.append(Hit("event", statement, token.i, token.i + 1, token.i))
                 break
     return found
+
+
+def _type_report(ctx: Context, event: Event) -> None:
+    """"Mme X a rapporté que ...": a verb of media report (publier, rapporter, révéler) whose
+    agent is a person reports what that person says, a statement; "rapporte l'agence" stays a
+    media report."""
+    if event.event_type != et("media-report") or not event.agents:
+        return
+    if all(ctx.entities.get(a) is not None and ctx.entities[a].kind == "person" for a in event.agents):
+        event.event_type = et("statement")
+        event.event_class = ctx.lex.event_class(event.event_type)
 
 
 def _type_invitation(ctx: Context, event: Event, token: Token) -> None:
