@@ -248,3 +248,13 @@ def test_a_first_session_is_counted_not_told_as_coming_before() -> None:
         "La ministre a salué la tenue, le mois dernier à Manille, de la première session du dialogue politique "
         "entre l'Union européenne et les Philippines.\n")
     assert not any(relation == "precededBy" for _, relation, _ in found)
+
+
+def test_talks_told_in_the_plural_are_no_process_the_next_meeting_belongs_to() -> None:
+    """"Les entretiens, qui se sont déroulés au palais" are a meeting of the visit; the meeting told
+    after them is not part of them (only "les pourparlers", "les négociations" name a process)."""
+    found = _relations(
+        "Le ministre estonien des Affaires étrangères, Margus Tamm, est en visite de travail en Lettonie. "
+        "Les entretiens, qui se sont déroulés au palais présidentiel, ont porté sur la sécurité régionale.\n\n"
+        "Le chef de la diplomatie estonienne a ensuite rencontré son homologue lettonne, Ieva Ozola.\n")
+    assert not any(trigger == "rencontré" and relation == "partOf" for trigger, relation, _ in found)

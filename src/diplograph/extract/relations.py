@@ -55,8 +55,8 @@ def link_events(ctx: Context) -> None:
             if not any(r.other == event.trigger.begin for r in main.relations):  # not when it follows it up
                 _add(main, "precededBy", event)
             continue
-        if event.event_type in GATHERINGS and event.status == OCCURRED and is_process(token) \
-                and not event.participants and event.date is None:
+        if event.event_type == et("negotiation") and event.status == OCCURRED and is_process(token) \
+                and not event.participants and event.date is None:  # "les pourparlers", not "les entretiens"
             _add(main, "partOf", event)
             continue
         if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:
