@@ -247,3 +247,19 @@ def test_a_numbered_point_opening_on_an_invitation_names_host_and_guest() -> Non
     visit = the_gathering(doc)
     assert {id_iri("person", "paul-kouassi"), id_iri("person", "amadou-sow")} <= people(visit)
     assert id_iri("person", "professeur-amadou-sow") not in doc.entities  # "Professeur" is a title
+
+
+def test_a_list_of_acts_keeps_its_subject_and_a_courtesy_visit_its_host() -> None:
+    doc = extract_text("Au cours de sa visite, le président Karl Berger s'est entretenu avec le président Tran Van "
+                       "Minh et a assisté à la signature de documents, a rencontré la presse, a rendu une visite "
+                       "de courtoisie au secrétaire général Nguyen Van Duc et a rencontré le Premier ministre Pham "
+                       "Quoc Bao.\n", published="2017-11-12")
+    gatherings = [e for e in doc.events if e.event_type in GATHERINGS]
+    berger = id_iri("person", "karl-berger")
+    minh = id_iri("person", "tran-van-minh")
+    for event in gatherings:  # Berger did each of them; the president he met did none of the others
+        assert berger in people(event)
+        if not any(m.text.startswith("entretenu") for m in [event.trigger, *event.mentions]):
+            assert minh not in people(event)
+    courtesy = [e for e in gatherings if e.trigger.text == "visite"]
+    assert courtesy and id_iri("person", "nguyen-van-duc") in people(courtesy[-1])  # the second visit

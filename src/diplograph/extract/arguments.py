@@ -79,7 +79,7 @@ LIGHT_VERBS = frozenset(
 #: Verbs whose subject takes part in the gathering their object names ("X a eu un entretien avec
 #: Y", "ont tenu une réunion", "ont coprésidé la session", "a effectué une visite").
 GATHERING_LIGHT_VERBS = frozenset(
-    "avoir tenir mener effectuer coprésider présider conduire entamer poursuivre achever".split())
+    "avoir tenir mener effectuer coprésider présider conduire entamer poursuivre achever rendre".split())
 
 
 def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
@@ -184,6 +184,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             elif case in ("de", "d'", "du", "des") and c.head.i == token.i and hit.iri in GATHERINGS \
                     and not _city(ctx, c):  # "la rencontre de Bruxelles" says where, not who
                 participants += actors_of(ctx, c, follow_conj=True)
+            elif case in ("à", "au", "aux") and c.head.i == token.i and hit.iri in GATHERINGS \
+                    and c.i > token.i and any(m.kind == "person" for t in c.subtree for m in ctx.by_token.get(t.i, [])):
+                # "une visite de courtoisie au secrétaire général X": whom one visits (a person, not a place)
+                participants += [a for a in actors_of(ctx, c, follow_conj=True) if actor_kind(ctx, a) == "person"]
             elif case in AGAINST:
                 targets += actors_of(ctx, c)
             elif c.dep_ == "amod" and c.head.i == token.i and hit.iri not in GATHERINGS:

@@ -356,6 +356,13 @@ def is_passive(verb: Token) -> bool:
 
 
 
+def _continues_after_comma(verb: Token) -> bool:
+    """"..., a rencontré la presse": a compound past opening right after a comma or "et", with no
+    subject of its own, continues a list of what the subject before did."""
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    return first.i > 0 and first.i < verb.i and verb.doc[first.i - 1].lower_ in (",", "et")
+
+
 def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     """Subject tokens of a verb; a coordinated or controlled verb shares its head's subject."""
     passive = is_passive(verb)
@@ -363,6 +370,9 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 if (c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
                     or (c.dep_ == "expl:subj" and c.lower_ in PRONOUNS))
                 and not (in_quote(ctx, c) and not in_quote(ctx, verb))
+                # "s'est entretenu avec le président X et a assisté ...": a noun after a preposition
+                # is no subject, whatever the parse says
+                and not (c.pos_ == "NOUN" and any(g.dep_ == "case" and g.i < c.i for g in c.children))
                 and c.i not in ctx.heading_tokens]  # "PARIS (Reuters) - ...": a dateline is no subject
     if subjects or depth > 3:
         return subjects
@@ -377,6 +387,8 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
             return controllers
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
+    if verb.dep_ in ("dep", "parataxis") and verb.head.i < verb.i and _continues_after_comma(verb):
+        return subjects_of(ctx, verb.head, depth + 1)  # "X s'est entretenu avec Y, a rencontré Z"
     # "X, arrivé vendredi à Conakry, effectue une visite": the participle clause before the verb
     # took the subject the two share
     for c in verb.children:
