@@ -258,3 +258,13 @@ def test_talks_told_in_the_plural_are_no_process_the_next_meeting_belongs_to() -
         "Les entretiens, qui se sont déroulés au palais présidentiel, ont porté sur la sécurité régionale.\n\n"
         "Le chef de la diplomatie estonienne a ensuite rencontré son homologue lettonne, Ieva Ozola.\n")
     assert not any(trigger == "rencontré" and relation == "partOf" for trigger, relation, _ in found)
+
+
+def test_a_meeting_that_prepares_another_does_not_follow_up_the_one_told() -> None:
+    """"se retrouveront en octobre pour préparer cette visite": it prepares the visit."""
+    found = _relations(
+        "LIMA, 15 septembre 2026 - Les ministres bolivien et péruvien des Affaires étrangères se sont réunis "
+        "mardi à Lima.\n\n"
+        "Le président bolivien doit se rendre à Lima en novembre pour une visite officielle.\n\n"
+        "Les vice-ministres des deux pays se retrouveront en octobre à Puno pour préparer cette visite.\n")
+    assert not any(trigger == "retrouveront" and relation == "followUpOf" for trigger, relation, _ in found)

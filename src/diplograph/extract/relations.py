@@ -116,6 +116,9 @@ def _continues(ctx: Context, event: Event, token: Token, main: Event) -> bool:
     summit merely told after the meeting, between other people, is not its follow-up."""
     if any(r.relation == "partOf" for r in event.relations):
         return False
+    if any(c.lemma_.lower() in cue_words(ctx.lex, "preparation") for c in token.children
+           if c.dep_ in ("advcl", "xcomp", "obl", "ccomp")):
+        return False  # "se retrouveront en octobre pour préparer cette visite": it prepares another
     sentence = ctx.sent_of(token)
     if any(t.lemma_.lower() in cue_words(ctx.lex, "follow-up") for t in sentence):
         return True
