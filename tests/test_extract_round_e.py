@@ -249,3 +249,17 @@ def test_a_place_said_aside_of_a_definite_gathering_noun_does_not_make_it_anothe
     doc = extract_text(text, "round-e-aside", datetime.date(2026, 3, 4))
     (meeting,) = [e for e in doc.events if kind(e) == "meeting"]
     assert any(m.text == "entretiens" for m in meeting.mentions)
+
+
+def test_the_speakers_in_turn_of_a_session_report_took_part_in_the_session() -> None:
+    """A council press release tells one session: who speaks in turn spoke there; what a speaker
+    reports of others ("les autorités se disaient prêtes") and a meeting told in the pluperfect do
+    not make their people part of it."""
+    text = ("La séance était présidée par la représentante permanente de l'Irlande, Mme Siobhan Byrne. De retour "
+            "de Port-au-Prince, où il s'était entretenu mardi avec le Premier ministre Jean Alix, M. Pedro Ruiz "
+            "a rapporté que les autorités se disaient prêtes à négocier. Le représentant du Chili, M. Tomas Vera, "
+            "a salué ses efforts. La Chine a en revanche mis en garde contre toute ingérence.\n")
+    doc = extract_text(text, "round-e-speakers", datetime.date(2026, 4, 2))
+    session = event_at(doc, "séance")
+    assert {"siobhan-byrne", "pedro-ruiz", "tomas-vera", "china"} <= people(session)
+    assert "jean-alix" not in people(session)

@@ -14,6 +14,7 @@ from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
 from diplograph.extract.narration import narrative_dates
+from diplograph.extract.sessions import speakers_at_sessions
 from diplograph.extract.speakers import inherit_coordinated_agents
 from diplograph.extract.triggers import drop_empty_participles, find_mentions
 
@@ -27,4 +28,5 @@ def find_events(ctx: Context) -> None:
     resolve_events(ctx)
     attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became
     listed_counterparts(ctx)  # "X s'est entretenu avec :" over list lines naming the counterparts
+    speakers_at_sessions(ctx)  # a council session's report: its speakers in turn took part
     narrative_dates(ctx)
