@@ -268,3 +268,12 @@ def test_a_meeting_that_prepares_another_does_not_follow_up_the_one_told() -> No
         "Le président bolivien doit se rendre à Lima en novembre pour une visite officielle.\n\n"
         "Les vice-ministres des deux pays se retrouveront en octobre à Puno pour préparer cette visite.\n")
     assert not any(trigger == "retrouveront" and relation == "followUpOf" for trigger, relation, _ in found)
+
+
+def test_a_reply_reacts_to_what_the_one_answered_said_last() -> None:
+    """"X lui a répondu que ...": X's statement answers the one said before by the other speaker."""
+    found = _relations(
+        "Lundi, le ministre russe des Affaires étrangères, Sergueï Lavrov, a affirmé que l'Europe n'avait pas sa "
+        "place à la table des négociations. Le ministre français, Jean Morel, lui a répondu mardi que la "
+        "sécurité du continent ne se décidera pas sans les Européens.\n")
+    assert ("répondu", "reactsTo", "affirmé") in found

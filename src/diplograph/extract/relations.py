@@ -16,7 +16,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
-from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, event_token
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, event_token
 from diplograph.model import Event, EventRelation
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def link_events(ctx: Context) -> None:
         _preceded_by_in_clause(ctx, event, token)
         _during_in_clause(ctx, event, token)
         _reacts_to_object(ctx, event, token)
+        _replies(ctx, event, token)
     _follow_ups_by_verb(ctx, main)
     _numbered_rounds(ctx)
     if main is None:
@@ -283,6 +284,23 @@ def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
                 other = _act_told_before(ctx, event)
             if other is not None and other is not event and other in ctx.events:
                 _add(event, "reactsTo", other)
+
+
+def _replies(ctx: Context, event: Event, token: Token) -> None:
+    """"X lui a répondu que ...", "X a rétorqué à Y que ...": the reply reacts to the last thing
+    the one answered said or did before (cue:reply); "lui" is the last speaker other than X."""
+    if token.lemma_.lower() not in cue_words(ctx.lex, "reply") or not event.agents:
+        return
+    answered: set[str] | None = None
+    for c in token.children:
+        if c.dep_.startswith(("obl", "iobj")) and any(g.lower_ in ("à", "au", "aux") for g in c.children):
+            answered = set(actors_of(ctx, c))
+    clitic = any(t.lower_ in ("lui", "leur") for t in ctx.doc[max(0, token.i - 3):token.i])
+    said = [e for e in ctx.events if e.trigger.begin < event.trigger.begin and e.agents
+            and e.event_type not in GATHERINGS and not set(e.agents) & set(event.agents)
+            and (answered is None or set(e.agents) & answered)]
+    if said and (answered or clitic):
+        _add(event, "reactsTo", max(said, key=lambda e: e.trigger.begin))
 
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
