@@ -263,3 +263,20 @@ def test_a_list_of_acts_keeps_its_subject_and_a_courtesy_visit_its_host() -> Non
             assert minh not in people(event)
     courtesy = [e for e in gatherings if e.trigger.text == "visite"]
     assert courtesy and id_iri("person", "nguyen-van-duc") in people(courtesy[-1])  # the second visit
+
+
+def test_il_s_agit_de_sa_visite_is_the_visit_just_told_not_dated_by_an_election() -> None:
+    doc = extract_text("Le président du Ghana, Kwame Boateng, arrivé vendredi à Lomé, effectue une visite de "
+                       "travail de 48 heures au Togo. Il s'agit de sa première visite officielle au Togo depuis "
+                       "son élection le 7 janvier dernier.\n", published="2024-05-26")
+    visits = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert len(visits) == 1
+    assert id_iri("person", "kwame-boateng") in people(visits[0])
+    assert visits[0].date is None or visits[0].date.iso != "2024-01-07"  # the election's day
+
+
+def test_a_possessive_gathering_is_its_possessor_s() -> None:
+    doc = extract_text("La ministre belge des Affaires étrangères, Sophie Leclercq, est rentrée mardi à Bruxelles. "
+                       "Elle a qualifié sa visite de « très utile ».\n", published="2024-05-26")
+    [visit] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert id_iri("person", "sophie-leclercq") in people(visit)

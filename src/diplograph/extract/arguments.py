@@ -36,6 +36,7 @@ from diplograph.extract.participants import (
     named_in,
     participant_of,
     plural_verb,
+    possessor,
     with_further,
     without_title_states,
 )
@@ -225,6 +226,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             host = host_beside(ctx, token)
             if host is not None:
                 participants.append(host)
+    if hit.iri in GATHERINGS and token.pos_ == "NOUN" and not participants and not companions and not agents:
+        participants += possessor(ctx, token)  # "Il s'agit de sa première visite officielle en Guinée"
     agents = without_title_states(ctx, unique(agents), sentence)
     participants = without_title_states(ctx, participants + companions, sentence, agents) \
         if participants or companions else participants

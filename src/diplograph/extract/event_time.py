@@ -174,6 +174,9 @@ def attached_time(ctx: Context, token: Token, kind: type):
                   if isinstance(t.value, kind) and sentence.start <= t.start < sentence.end
                   and not getattr(t.value, "deadline", False)  # "d'ici à la fin mars" is a time limit
                   and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
+    # "sa première visite en Guinée depuis son élection le 24 mars": the date right after a noun
+    # introduced by "depuis", "avant", "après" is that noun's
+    candidates = [t for t in candidates if not _date_of_framed_noun(ctx, t.start, token)]
     if token.pos_ == "VERB" and candidates and is_reporting(ctx, token):
         # "« ... depuis la Guerre froide », en 1989, a ajouté X": the words before an incise are
         # what was said; a time among them dates what they tell, not the saying
@@ -214,6 +217,18 @@ def attached_time(ctx: Context, token: Token, kind: type):
     if best is not None and kind is DurationValue:
         return best.value
     return None
+
+
+def _date_of_framed_noun(ctx: Context, start: int, token: Token) -> bool:
+    """The words before the time at ``start`` are a noun (not the trigger) opened by "depuis",
+    "avant" or "après": "depuis son élection le 24 mars" dates the election."""
+    doc = ctx.doc
+    k = start - 1
+    while k > 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k <= 0 or k == token.i or doc[k].pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "case" and c.lower_ in ("depuis", "avant", "après") for c in doc[k].children)
 
 
 def _nearer_trigger(ctx: Context, token: Token, start: int) -> bool:

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.name_shapes import is_honorific
-from diplograph.extract.syntax import LOCATIVE, SUBJECT_DEPS, WITH, actors_of, case_of, in_quote, is_actor, subjects_of
+from diplograph.extract.syntax import (
+    LOCATIVE,
+    SUBJECT_DEPS,
+    WITH,
+    actors_of,
+    antecedent,
+    case_of,
+    in_quote,
+    is_actor,
+    subjects_of,
+)
 from diplograph.model import Participant, Span
 
 if TYPE_CHECKING:
@@ -72,6 +82,16 @@ def listed_names(ctx: Context, obj: Token) -> list[str]:
 
 #: Words that may join the names of a run ("X, Y et Z ainsi que leur hôte, le président W").
 _RUN_WORDS = frozenset({"et", "ainsi", "que", "hôte", "hôtesse"})
+
+
+def possessor(ctx: Context, token: Token) -> list[str]:
+    """"sa visite", "son entretien avec X": a gathering noun with a singular possessive and no one
+    else named is the possessor's, the person "son"/"sa" stands for (read as "il"/"elle" would be)."""
+    det = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("sa", "son", "ses")
+                and "Yes" in c.morph.get("Poss")), None)
+    if det is None:
+        return []
+    return [a for a in antecedent(ctx, det) if actor_kind(ctx, a) == "person"]
 
 
 def served_titles(ctx: Context) -> set[int]:

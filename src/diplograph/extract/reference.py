@@ -85,6 +85,8 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         det = determiner(token)
         if det is not None and det.lower_ in _DEMONSTRATIVES:
             return "demonstrative"
+        if token.head.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in token.head.children):
+            return "demonstrative"  # "Il s'agit de sa première visite en Guinée": what was just told
     if says_new(ctx, token):
         return None
     if token.pos_ in ("NOUN", "PROPN"):
