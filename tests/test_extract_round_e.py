@@ -263,3 +263,15 @@ def test_the_speakers_in_turn_of_a_session_report_took_part_in_the_session() -> 
     session = event_at(doc, "séance")
     assert {"siobhan-byrne", "pedro-ruiz", "tomas-vera", "china"} <= people(session)
     assert "jean-alix" not in people(session)
+
+
+def test_assurer_and_repondre_report_speech_only_with_what_is_said() -> None:
+    """"dont le pays assure ce mois-ci la présidence", "devront répondre de leurs actes": no speech;
+    "a assuré que ...", "a répondu à la question" are statements."""
+    quiet = extract_text("La séance était présidée par Mme Siobhan Byrne, dont le pays assure ce mois-ci la "
+                         "présidence du Conseil. Les auteurs des attaques devront répondre de leurs actes.\n",
+                         "round-e-quiet", datetime.date(2026, 4, 2))
+    assert not [e for e in quiet.events if kind(e) == "statement"]
+    spoken = extract_text("Le ministre Tomas Vera a assuré que son pays soutiendrait la mission. Il a ensuite "
+                          "répondu à la question d'un journaliste.\n", "round-e-spoken", datetime.date(2026, 4, 2))
+    assert [kind(e) for e in spoken.events].count("statement") == 2

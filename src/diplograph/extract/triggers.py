@@ -204,10 +204,28 @@ def _skip(ctx: Context, token: Token) -> bool:
             c.dep_ == "obj" and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
             for c in children):
         return True  # "ont lancé le sommet mardi": they opened the summit, they said nothing
+    if token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "content-bound") \
+            and _says_nothing(ctx, token):
+        return True  # "dont le pays assure ce mois-ci la présidence", "devront répondre de leurs actes"
     if token.lemma_.lower() in cue_words(ctx.lex, "courtesy") \
             and not any(t.pos_ in ("NOUN", "PROPN") for t in ctx.sent_of(token)):
         return True  # "Je vous remercie.": a courtesy formula closing a speech
     return False
+
+
+def _says_nothing(ctx: Context, token: Token) -> bool:
+    """A verb of cue:content-bound with no clause, quotation or addressee: its object is a thing
+    ("assure la présidence") or it takes "de" ("répondre de leurs actes"); not an incise."""
+    from diplograph.extract.syntax import actors_of, case_of, is_reporting
+
+    children = list(token.children)
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in children) or is_reporting(ctx, token) \
+            or any(in_quote(ctx, t) for t in ctx.sent_of(token) if t.i > token.i):
+        return False
+    things = [c for c in children if c.dep_ == "obj" and c.pos_ == "NOUN" and not actors_of(ctx, c)]
+    of = [c for c in children if c.dep_.startswith("obl") and case_of(c) in ("de", "d'", "du", "des")]
+    addressed = [c for c in children if c.dep_.startswith(("obl", "iobj")) and case_of(c) in ("à", "au", "aux")]
+    return bool(things or of) and not addressed
 
 
 def _determiner_less_after(token: Token, preposition: str) -> bool:
