@@ -110,13 +110,21 @@ def _issues(text: str) -> set[str]:
 
 
 def test_issue_words_inside_a_capitalised_name_are_no_issue() -> None:
-    """"le forum de Coopération économique": a name, while the same words in lower case are the
-    issue."""
+    """"la Banque européenne pour la Reconstruction": a name, while the same word in lower case is
+    the issue."""
     assert "reconstruction" not in _issues(
-        "Les deux présidents se sont rencontrés en novembre à Séoul, en marge du forum de Coopération "
-        "économique Asie-Pacifique.\n")
+        "Les deux présidents se sont rencontrés en novembre à Londres, au siège de la Banque européenne pour "
+        "la Reconstruction et le Développement.\n")
     assert "reconstruction" in _issues(
-        "Les deux présidents se sont rencontrés en novembre à Séoul pour parler de coopération économique.\n")
+        "Les deux présidents se sont rencontrés en novembre à Londres pour parler de la reconstruction du "
+        "pays.\n")
+
+
+def test_economic_cooperation_between_two_states_is_not_reconstruction() -> None:
+    """A readout's "coopération économique" is no post-war reconstruction (the issue's definition)."""
+    assert "reconstruction" not in _issues(
+        "Les deux ministres se sont entretenus lundi à Alger de la coopération économique et des relations "
+        "économiques entre les deux pays.\n")
 
 
 def test_the_purpose_of_an_office_is_no_issue() -> None:
