@@ -280,3 +280,13 @@ def test_a_possessive_gathering_is_its_possessor_s() -> None:
                        "Elle a qualifié sa visite de « très utile ».\n", published="2024-05-26")
     [visit] = [e for e in doc.events if e.event_type in GATHERINGS]
     assert id_iri("person", "sophie-leclercq") in people(visit)
+
+
+def test_who_is_said_to_be_on_a_visit_is_the_visitor() -> None:
+    doc = extract_text("Le ministre des Affaires étrangères, Karim Belkacem, en visite en Tunisie, a été reçu lundi "
+                       "par le chef du Gouvernement tunisien, Hichem Ben Salah.\n", published="2021-01-26")
+    visits = [e for e in doc.events if e.trigger.text == "visite"]
+    assert visits and id_iri("person", "karim-belkacem") in people(visits[0])
+    stay = extract_text("La ministre belge Sophie Leclercq est à Ouagadougou avec une forte délégation, dans le "
+                        "cadre d'une visite d'amitié et de travail de 48 heures.\n", published="2024-06-04")
+    assert id_iri("person", "sophie-leclercq") in people(the_gathering(stay))

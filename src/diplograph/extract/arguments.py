@@ -34,6 +34,7 @@ from diplograph.extract.participants import (
     listed_names,
     named_after,
     named_in,
+    on_visit,
     participant_of,
     plural_verb,
     possessor,
@@ -196,6 +197,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 if c.i in ctx.demonym_at:
                     agents.append(ctx.demonym_at[c.i])
         participants += linear_with(ctx, token)
+        if hit.iri in GATHERINGS:
+            participants += on_visit(ctx, token)  # "X, en visite en Tunisie, a été reçu par Y"
         if hit.iri in GATHERINGS and not participants:
             participants += with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
         verb = token.head

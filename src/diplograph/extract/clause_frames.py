@@ -86,9 +86,13 @@ _STAY_VERBS = frozenset({"être", "séjourner", "arriver", "venir", "rendre", "t
 def stay_subjects(ctx: Context, token: Token) -> list[str]:
     """"Le président X est au Burkina pour une visite d'amitié": who is there for a gathering
     takes part in it (the parse makes "est au Burkina" a copula on the place, or a verb)."""
-    if case_of(token) != "pour" or token.head.i == token.i:
+    if token.head.i == token.i:
         return []
     head = token.head
+    if case_of(token) != "pour":  # "X est à Ouagadougou, dans le cadre d'une visite de travail"
+        if head.lemma_ != "cadre" or case_of(head) != "dans" or head.head.i == head.i:
+            return []
+        head = head.head
     if head.pos_ == "VERB" and head.lemma_.lower() in _STAY_VERBS:
         verb = head
     elif any(c.dep_ == "cop" and c.lemma_ == "être" for c in head.children):

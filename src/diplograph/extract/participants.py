@@ -84,6 +84,15 @@ def listed_names(ctx: Context, obj: Token) -> list[str]:
 _RUN_WORDS = frozenset({"et", "ainsi", "que", "hôte", "hôtesse"})
 
 
+def on_visit(ctx: Context, token: Token) -> list[str]:
+    """"Le ministre X, en visite en Tunisie, a été reçu ...": the person whose name the phrase
+    "en visite" is set off after is the one visiting."""
+    doc = ctx.doc
+    if token.i < 3 or doc[token.i - 1].lower_ != "en" or doc[token.i - 2].text != ",":
+        return []
+    return [m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person"][:1]
+
+
 def possessor(ctx: Context, token: Token) -> list[str]:
     """"sa visite", "son entretien avec X": a gathering noun with a singular possessive and no one
     else named is the possessor's, the person "son"/"sa" stands for (read as "il"/"elle" would be)."""
