@@ -285,3 +285,13 @@ def test_a_reply_reacts_to_what_the_one_answered_said_last() -> None:
         "place à la table des négociations. Le ministre français, Jean Morel, lui a répondu mardi que la "
         "sécurité du continent ne se décidera pas sans les Européens.\n")
     assert ("répondu", "reactsTo", "affirmé") in found
+
+
+def test_taking_a_border_dispute_to_international_justice_is_no_war_crimes_issue() -> None:
+    """"saisir la justice internationale" over a border: a court between states, not accountability
+    for war crimes (which "crimes de guerre", "Cour pénale internationale" still name)."""
+    assert "accountability" not in _issues(
+        "En 2018, le gouvernement chilien avait menacé de saisir la justice internationale au sujet de la "
+        "frontière maritime.\n")
+    assert "accountability" in _issues(
+        "Le gouvernement chilien a demandé que les crimes de guerre commis dans la région soient jugés.\n")
