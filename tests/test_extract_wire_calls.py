@@ -290,3 +290,11 @@ def test_who_is_said_to_be_on_a_visit_is_the_visitor() -> None:
     stay = extract_text("La ministre belge Sophie Leclercq est à Ouagadougou avec une forte délégation, dans le "
                         "cadre d'une visite d'amitié et de travail de 48 heures.\n", published="2024-06-04")
     assert id_iri("person", "sophie-leclercq") in people(the_gathering(stay))
+
+
+def test_a_meeting_set_for_an_hour_between_two_parties() -> None:
+    doc = extract_text("La présidente du Ghana, Akosua Mensah, est arrivée à Lomé. Une rencontre est prévue à "
+                       "18 heures 30 entre le chef de l'Etat ghanéen et la communauté ghanéenne du Togo.\n",
+                       published="2017-10-10")
+    planned = [e for e in doc.events if e.event_type in GATHERINGS and e.status == vocab_iri("event-status", "planned")]
+    assert planned and id_iri("person", "akosua-mensah") in people(planned[0])

@@ -195,6 +195,9 @@ def actor_kind(ctx: Context, actor: str) -> str | None:
     return entity.kind if entity is not None else None
 
 
+#: Participles saying a gathering is set for later: "une rencontre est prévue (à 18 heures) entre X et Y".
+_PLANNED_PARTICIPLES = frozenset({"prévoir", "prévu", "programmer", "programmé", "annoncer", "annoncé", "attendre",
+                                  "attendu"})
 #: Prepositions of a short place or time complement that may stand between a verb and "avec".
 _PLACE_OR_TIME_CASES = frozenset({"dans", "à", "au", "en", "durant", "pendant"})
 
@@ -224,6 +227,9 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             j += 1
         elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
+        elif token.pos_ == "NOUN" and doc[j].pos_ == "AUX" and j + 1 < len(doc) \
+                and doc[j + 1].lemma_.lower() in _PLANNED_PARTICIPLES:
+            j += 2  # "une rencontre est prévue à 18 heures entre X et Y"
         elif doc[j].lower_ == "en" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "la rencontre en face à face entre X et Y", "en tête-à-tête avec X": the manner
             while j + 1 < len(doc) and doc[j].lower_ in ("à", "-") and doc[j + 1].pos_ == "NOUN":
@@ -233,10 +239,12 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     if j < len(doc) and doc[j].lower_ in _PLACE_OR_TIME_CASES:
         # "s'était entretenu dans la matinée avec X", "à Paris avec X": one short complement of
         # place or time between (not "discuté de la frontière entre X et Y": that is the topic)
-        for g in range(j + 1, min(j + 5, len(doc))):
-            if doc[g].lower_ == "avec":
+        for g in range(j + 1, min(j + 7, len(doc))):
+            # "une rencontre est prévue à Genève entre X et Y": after a gathering noun, "entre" too
+            if doc[g].lower_ == "avec" or (doc[g].lower_ == "entre" and token.pos_ == "NOUN"):
                 between = doc[j + 1:g]
-                if all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ") and t.i not in ctx.trigger_heads for t in between) \
+                if all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and t.i not in ctx.trigger_heads
+                       for t in between) \
                         and not any(m.kind == "person" for t in between for m in ctx.by_token.get(t.i, [])):
                     j = g
                 break
