@@ -275,3 +275,19 @@ def test_assurer_and_repondre_report_speech_only_with_what_is_said() -> None:
     spoken = extract_text("Le ministre Tomas Vera a assuré que son pays soutiendrait la mission. Il a ensuite "
                           "répondu à la question d'un journaliste.\n", "round-e-spoken", datetime.date(2026, 4, 2))
     assert [kind(e) for e in spoken.events].count("statement") == 2
+
+
+def test_the_holder_of_a_ministry_just_named_holds_its_office() -> None:
+    """"le ministère marocain des Affaires étrangères a appelé ... Son titulaire, X, doit s'entretenir
+    lundi avec son homologue tunisien, Y": X is Morocco's foreign minister, Y Tunisia's."""
+    text = ("Dans un communiqué publié dimanche, le ministère marocain des Affaires étrangères a appelé toutes les "
+            "parties à la retenue. Son titulaire, Karim Bennani, doit s'entretenir lundi avec son homologue "
+            "tunisien, Sami Trabelsi, à Tunis.\n")
+    doc = extract_text(text, "round-e-holder", datetime.date(2026, 2, 8))
+
+    def offices(slug: str) -> set[tuple[str, str]]:
+        return {(r.role.rsplit("/", 1)[-1], (r.organisation or "").rsplit("/", 1)[-1])
+                for r in doc.entities[id_iri("person", slug)].roles}
+
+    assert ("foreign-minister", "morocco") in offices("karim-bennani")
+    assert ("foreign-minister", "tunisia") in offices("sami-trabelsi")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from diplograph.extract.context import Context
 from diplograph.extract.counterparts import find_counterparts
 from diplograph.extract.gazetteer_links import demonyms
+from diplograph.extract.ministry_holders import ministry_holders
 from diplograph.extract.participant_lists import read_list_lines, read_participant_lists
 from diplograph.extract.patterns import Hit
 from diplograph.extract.plural_roles import assign_named, read_plural_role, refine_roles, resolve_unnamed
@@ -67,6 +68,7 @@ def find_roles(ctx: Context) -> None:
             unnamed.append((hit, org, phrase_end))
     read_list_lines(ctx, demonym_at)  # list and infobox layouts name holders too, before anaphora is read
     refine_roles(ctx, plurals)
+    ministry_holders(ctx)  # "Son titulaire, X": before counterparts, whose office is X's
     find_counterparts(ctx, demonym_at)
     for plural in plurals:  # "les ministres des deux pays, X et Y": sides once the story's sides are known
         if plural.names:
