@@ -295,3 +295,12 @@ def test_taking_a_border_dispute_to_international_justice_is_no_war_crimes_issue
         "frontière maritime.\n")
     assert "accountability" in _issues(
         "Le gouvernement chilien a demandé que les crimes de guerre commis dans la région soient jugés.\n")
+
+
+def test_a_stance_on_a_named_thing_that_is_no_issue_takes_no_issue_from_its_paragraph() -> None:
+    """"qui a salué le dynamisme des relations bilatérales": not about the aid named before."""
+    held = _positions(
+        "Le ministre vietnamien des Affaires étrangères, Pham Van Long, a annoncé une aide humanitaire pour "
+        "Gaza. Il a été reçu par le Premier ministre koweïtien, cheikh Salem Al-Sabah, qui a salué le "
+        "dynamisme des relations bilatérales.\n")
+    assert not any(holder == "salem-al-sabah" for holder, _, _ in held)

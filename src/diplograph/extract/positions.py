@@ -80,7 +80,7 @@ def find_positions(ctx: Context, quotes: list[Quote] | None = None) -> list[Posi
         listed = obligations[hit.head][1] if hit.head in obligations else _listed_issues(ctx, token)
         issues = listed or _clause_issues(ctx, token, elliptic) or _issues_after(ctx, hit, event, stance_heads) \
             or _antecedent_issue(ctx, token) or _demonstrative_issue(ctx, token) \
-            or _paragraph_issue(ctx, token) \
+            or (_paragraph_issue(ctx, token) if not _named_object(ctx, token) else []) \
             or (fallback if hit.iri.rsplit("/", 1)[-1] in _RESPONSES else [])
         sentence = ctx.sent_of(token)
         words = [t for t in sentence if not t.is_space]
@@ -277,6 +277,17 @@ def issue_hits(ctx: Context) -> list:
         cached = [h for h in ctx.hits_of("issue") if not (h.start in named and h.end - 1 in named)]
         ctx._position_issue_hits = cached
     return cached
+
+
+def _named_object(ctx: Context, token: Token) -> bool:
+    """The stance verb names what it is about, and that is no issue: "a salué le dynamisme des
+    relations bilatérales". Its paragraph's issue is then not what it is about; a quoted word ("a
+    dénoncé un « chantage »") or a demonstrative ("ces mesures") may still stand for it."""
+    if token.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN" and not in_quote(ctx, c)
+               and not any(g.dep_ == "det" and g.lower_ in ("ce", "cet", "cette", "ces") for g in c.children)
+               for c in token.children)
 
 
 #: Stances that answer a proposal: said with no issue named ("a exprimé des réserves",
