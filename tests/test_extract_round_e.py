@@ -291,3 +291,18 @@ def test_the_holder_of_a_ministry_just_named_holds_its_office() -> None:
 
     assert ("foreign-minister", "morocco") in offices("karim-bennani")
     assert ("foreign-minister", "tunisia") in offices("sami-trabelsi")
+
+
+def test_a_title_completing_another_title_is_not_the_holders() -> None:
+    """"Le porte-parole du président, X": X is the spokesperson, not the president; "conseiller du
+    président Y" still makes Y the president."""
+    doc = extract_text("Le porte-parole du président, Marc Lenoir, a démenti. L'Envoyée personnelle du Secrétaire "
+                       "général pour le Soudan, Mme Ingrid Solberg, a été reçue par Ahmed Musa, conseiller du "
+                       "président Omar Adil.\n", "round-e-complement", datetime.date(2026, 1, 5))
+
+    def roles(slug: str) -> set[str]:
+        return {r.role.rsplit("/", 1)[-1] for r in doc.entities[id_iri("person", slug)].roles}
+
+    assert "president" not in roles("marc-lenoir") and "spokesperson" in roles("marc-lenoir")
+    assert "secretary-general" not in roles("ingrid-solberg")
+    assert "president" in roles("omar-adil")

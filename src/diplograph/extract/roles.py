@@ -41,8 +41,9 @@ def find_roles(ctx: Context) -> None:
     demonym_at = demonyms(ctx)
     unnamed: list[tuple[Hit, str | None, int]] = []
     plurals = []
-    for hit in ctx.hits_of("role"):
-        if hit.start in ctx.heading_tokens:
+    roles = ctx.hits_of("role")
+    for hit in roles:
+        if hit.start in ctx.heading_tokens or _completes_another_title(ctx, hit, roles):
             continue
         plural = read_plural_role(ctx, hit, demonym_at)
         if plural is not None:
@@ -116,3 +117,19 @@ def find_roles(ctx: Context) -> None:
                 if entity.affiliation:
                     ctx.sides[entity.iri] = entity.affiliation
     companion_sides(ctx)
+
+
+def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
+    """"Le porte-parole du président, X", "l'Envoyée personnelle du Secrétaire général pour le
+    Soudan, Mme X": a title after "du", "de la", "des" that completes another title says whose
+    spokesperson or envoy X is; X does not hold it (a name right after that title is its holder:
+    "conseiller du président Vladimir Poutine")."""
+    doc = ctx.doc
+    i = hit.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("du", "de", "des", "d'", "d’"):
+        return False
+    if hit.end < len(doc) and any(m.kind == "person" and m.start == hit.end for m in ctx.by_token.get(hit.end, [])):
+        return False  # "conseiller du président Vladimir Poutine": the name right after is the title's
+    return any(other.end == i and other is not hit for other in roles)
