@@ -298,3 +298,13 @@ def test_a_meeting_set_for_an_hour_between_two_parties() -> None:
                        published="2017-10-10")
     planned = [e for e in doc.events if e.event_type in GATHERINGS and e.status == vocab_iri("event-status", "planned")]
     assert planned and id_iri("person", "akosua-mensah") in people(planned[0])
+
+
+def test_who_participates_in_a_relative_clause_attends_and_those_called_on_sign() -> None:
+    doc = extract_text("Le sommet des Grands Lacs s'est ouvert vendredi à Kampala. Le secrétaire général de "
+                       "l'ONU, Kofi Annan, qui participe au sommet, a appelé les dirigeants à signer un accord.\n",
+                       published="2004-11-21")
+    summit = the_gathering(doc)
+    assert id_iri("person", "kofi-annan") in people(summit)
+    signing = [e for e in doc.events if e.trigger.text == "signer"]
+    assert signing and id_iri("person", "kofi-annan") not in people(signing[0]) | set(signing[0].agents)

@@ -15,7 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
-from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of
+from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,7 +46,7 @@ def attend_events(ctx: Context) -> None:
                               | PRESENCE_NOUNS):
         if token.i in ctx.heading_tokens:
             continue
-        lemma = token.lemma_.lower()
+        lemma = verb_lemma(token)
         if lemma in PRESENCE_NOUNS:
             if token.pos_ == "NOUN":
                 own = _own_participation(ctx, token)

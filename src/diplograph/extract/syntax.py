@@ -381,10 +381,12 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # object control: "X a invité Y à effectuer une visite", "a appelé la Russie à cesser": the
         # one invited or called on does it, when that object names an actor
-        controllers = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i
-                       and c.pos_ in ("NOUN", "PROPN") and actors_of(ctx, c)]
+        objects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+        controllers = [c for c in objects if actors_of(ctx, c)]
         if controllers:
             return controllers
+        if any(m.lower_ in ("à", "de", "d'", "d’") for m in verb.children if m.dep_ == "mark") and objects:
+            return []  # "a appelé les dirigeants à signer": they sign, whoever they are, not the caller
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
     if verb.dep_ in ("dep", "parataxis") and verb.head.i < verb.i and _continues_after_comma(verb):
@@ -566,5 +568,21 @@ def lemma_tokens(doc, lemmas: frozenset[str]) -> list:
 
     wanted = {doc.vocab.strings.add(lemma) for lemma in lemmas}
     wanted |= {doc.vocab.strings.add(lemma.capitalize()) for lemma in lemmas}
+    # "qui participe au sommet": the lemmatiser gives a present tense that is also a noun back
+    # as its own lemma; such a form counts when it is tagged a verb (see verb_lemma)
+    present = {doc.vocab.strings.add(lemma[:-2] + ending) for lemma in lemmas if lemma.endswith("er")
+               for ending in ("e", "ent")}
     column = doc.to_array([LEMMA])
-    return [doc[int(i)] for i in range(len(column)) if int(column[i]) in wanted]
+    return [doc[int(i)] for i in range(len(column)) if int(column[i]) in wanted
+            or (int(column[i]) in present and doc[int(i)].pos_ == "VERB")]
+
+
+def verb_lemma(token) -> str:
+    """The token's lemma, lower case; for a verb the lemmatiser left as its own form because it is
+    also a noun ("participe", "demande"), the "-er" infinitive."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma == token.lower_:
+        for ending in ("ent", "e"):
+            if lemma.endswith(ending):
+                return lemma[: -len(ending)] + "er"
+    return lemma
