@@ -308,3 +308,20 @@ def test_who_participates_in_a_relative_clause_attends_and_those_called_on_sign(
     assert id_iri("person", "kofi-annan") in people(summit)
     signing = [e for e in doc.events if e.trigger.text == "signer"]
     assert signing and id_iri("person", "kofi-annan") not in people(signing[0]) | set(signing[0].agents)
+
+
+def test_an_unqualified_minister_of_a_text_naming_no_france_is_not_the_french_one() -> None:
+    doc = extract_text("A l'invitation du président de Djibouti, Ismail Omar Guelleh, le président du Burkina Faso, "
+                       "Roch Marc Christian Kaboré, a effectué une visite officielle à Djibouti du 26 au 28 janvier "
+                       "2021. Il était accompagné par une délégation composée du Ministre des Affaires Etrangères "
+                       "et d'autres hauts responsables.\n", published="2021-01-29")
+    assert id_iri("person", "jean-yves-le-drian") not in doc.entities
+    portfolio = extract_text("Le Ministre des Affaires étrangères, de la Coopération et des Burkinabè de l'Extérieur "
+                             "a reçu mardi l'ambassadeur de Djibouti.\n", published="2021-01-29")
+    assert id_iri("person", "jean-yves-le-drian") not in portfolio.entities
+
+
+def test_a_gathering_a_future_verb_has_is_planned() -> None:
+    doc = extract_text("La délégation russe aura une séance de travail ce soir avec la partie burkinabè.\n",
+                       published="2024-06-04")
+    assert the_gathering(doc).status == vocab_iri("event-status", "planned")

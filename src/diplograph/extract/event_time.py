@@ -69,6 +69,9 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
         if future_form(t):
             return PLANNED
+    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ in ("VERB", "AUX") and any(
+            future_form(t) for t in [token.head, *(c for c in token.head.children if c.dep_.startswith("aux"))]):
+        return PLANNED  # "La délégation aura une séance de travail ce soir avec ...": still to come
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ in ("obl", "obl:arg") \
             and token.head.pos_ == "VERB" and token.head.i not in ctx.event_at:
         head = token.head  # "où il prendra part au sommet", "participera à la réunion": still to come

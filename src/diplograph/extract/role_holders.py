@@ -100,6 +100,21 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     return True
 
 
+def _portfolio_state(ctx: Context, hit: Hit) -> str | None:
+    """A long portfolio names its state's citizens abroad ("ministre des Affaires étrangères, de la
+    Coopération et des Burkinabè de l'Extérieur", "... et des Marocains résidant à l'étranger"): the
+    one state a demonym within it stands for."""
+    doc = ctx.doc
+    states = set()
+    for k in range(hit.start, min(hit.end + 14, len(doc))):
+        if k >= hit.end and (doc[k].text in ".;:()" or (doc[k].pos_ in ("VERB", "AUX") and k > hit.end)
+                             or any(m.kind == "person" and m.start == k for m in ctx.by_token.get(k, []))):
+            break
+        if k in ctx.demonym_at and doc[k].text[:1].isupper():  # a people ("des Burkinabè"), not "lao"
+            states.add(ctx.demonym_at[k])
+    return states.pop() if len(states) == 1 else None
+
+
 def _home_state(ctx: Context, hit: Hit) -> str | None:
     """The state whose office a role phrase naming no state means, when the text shows it.
 
@@ -112,6 +127,9 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     République s'est rendu à ... les crises, comme en Ukraine" is not Ukraine's president.)
     """
     lex = ctx.lex
+    portfolio = _portfolio_state(ctx, hit)
+    if portfolio is not None:  # "Ministre des Affaires étrangères, ... et des Burkinabè de l'Extérieur"
+        return portfolio
     institutions = {lex.state_of(m.iri) for m in ctx.mentions if m.kind == "org" and not m.described
                     and m.iri in lex.actors and lex.actors[m.iri].affiliation}
     institutions.discard(None)
@@ -128,7 +146,12 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
                     and len(lex.holders_on(hit.iri, e.iri, published)) == 1)
     if len(states) == 1:
         return states[0]
-    return None if states else lex.home_state
+    if states or lex.home_state is None:
+        return None
+    # the vocabulary's home state only when the text speaks of it at all: a Djiboutian communiqué
+    # naming no France does not mean the French minister by "le Ministre des Affaires étrangères"
+    named = lex.home_state in ctx.entities or lex.home_state in ctx.demonym_at.values()
+    return lex.home_state if named else None
 
 
 def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
