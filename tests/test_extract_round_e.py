@@ -35,6 +35,10 @@ def people(event: Event) -> set[str]:
     return {p.actor.rsplit("/", 1)[-1] for p in event.participants}
 
 
+def sides(event: Event) -> dict[str, str | None]:
+    return {p.actor.rsplit("/", 1)[-1]: (p.side.rsplit("/", 1)[-1] if p.side else None) for p in event.participants}
+
+
 # ------------------------------------------------------------------ a readout of a working visit
 READOUT = (
     "Oslo, le 4 mars – Le ministre lituanien des Affaires étrangères Kęstutis Jonaitis, en visite de travail en "
@@ -306,3 +310,13 @@ def test_a_title_completing_another_title_is_not_the_holders() -> None:
     assert "president" not in roles("marc-lenoir") and "spokesperson" in roles("marc-lenoir")
     assert "secretary-general" not in roles("ingrid-solberg")
     assert "president" in roles("omar-adil")
+
+
+def test_a_person_in_apposition_after_a_titles_complement_is_the_one_titled() -> None:
+    """"le représentant du Soudan, M. X, a rejeté ...": the parser hangs "M. X" on "Soudan"; X is the
+    one who rejects, on Sudan's side, not the state."""
+    text = ("La séance était présidée par Mme Siobhan Byrne. Invité à s'exprimer, le représentant du Soudan, "
+            "M. Ali Hassan Omer, a rejeté le projet britannique.\n")
+    doc = extract_text(text, "round-e-apposed", datetime.date(2026, 4, 2))
+    assert event_at(doc, "rejeté").agents == [id_iri("person", "ali-hassan-omer")]
+    assert sides(event_at(doc, "séance")).get("ali-hassan-omer") == "sudan"

@@ -115,6 +115,12 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
                     if not named and c.i + 1 < len(ctx.doc) and _courtesy(c):
                         named = ctx.by_token.get(c.i + 1, [])  # "le Premier ministre, cheikh X": the title heads
                         c = ctx.doc[c.i + 1]
+                    if c.dep_ == "nmod":
+                        # "le représentant du Soudan, M. X": the parser hangs the apposition on the
+                        # complement; a person set off by a comma after it is the head's
+                        found.extend(_apposed_person(ctx, c))
+                        if found:
+                            break
                     for m in named:
                         if is_actor(m) and (c.dep_ != "nmod" or m.start == c.i or m.described):
                             found.append(m.iri)
@@ -143,6 +149,21 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
                 found += actors_of(ctx, c, True, depth + 1)
     return unique(found)
 
+
+
+def _apposed_person(ctx: Context, complement: Token) -> list[str]:
+    """The person named in apposition (after a comma) to a complement: "du Soudan, M. X"."""
+    for a in complement.children:
+        if a.dep_ != "appos" or a.i <= complement.i or ctx.doc[a.i - 1].text != ",":
+            continue
+        k = a.i + 1 if _courtesy(a) and a.i + 1 < len(ctx.doc) else a.i
+        person = next((m.iri for m in ctx.by_token.get(k, []) if m.kind == "person" and not m.described), None)
+        if person is not None:
+            state = next((m.iri for m in ctx.by_token.get(complement.i, []) if m.kind == "state"), None)
+            if state is not None and ctx.sides.get(person) is None:
+                ctx.sides[person] = state  # "le représentant du Soudan": Sudan's
+            return [person]
+    return []
 
 
 def is_subject(ctx: Context, m: Mention) -> bool:
