@@ -320,3 +320,11 @@ def test_a_person_in_apposition_after_a_titles_complement_is_the_one_titled() ->
     doc = extract_text(text, "round-e-apposed", datetime.date(2026, 4, 2))
     assert event_at(doc, "rejeté").agents == [id_iri("person", "ali-hassan-omer")]
     assert sides(event_at(doc, "séance")).get("ali-hassan-omer") == "sudan"
+
+
+def test_who_leads_a_delegation_of_a_named_body_is_on_its_side() -> None:
+    """"une délégation du Hamas conduite par X": X is on the side of the body named in full."""
+    text = ("Le ministre qatari Ahmed Al-Kuwari a reçu samedi à Doha une délégation du Hamas conduite par Moussa "
+            "Abou Khalil, membre de son bureau politique.\n")
+    doc = extract_text(text, "round-e-delegation", datetime.date(2026, 6, 7))
+    assert sides(event_at(doc, "reçu")).get("moussa-abou-khalil") == "hamas"

@@ -33,7 +33,13 @@ from diplograph.extract.role_titles import (
     shared_organisation,
     state_of_role,
 )
-from diplograph.extract.sides import companion_sides, find_delegations, host_state_offices, side_phrases
+from diplograph.extract.sides import (
+    companion_sides,
+    find_delegations,
+    host_state_offices,
+    named_delegations,
+    side_phrases,
+)
 
 
 def find_roles(ctx: Context) -> None:
@@ -98,6 +104,7 @@ def find_roles(ctx: Context) -> None:
     find_counterparts(ctx, demonym_at, unnamed_too=True)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
     find_delegations(ctx)
+    named_delegations(ctx)
     side_phrases(ctx, demonym_at)
     read_participant_lists(ctx, demonym_at)
     host_state_offices(ctx)

@@ -16,6 +16,9 @@ from diplograph.model import RoleAssignment
 MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
 
 
+#: Nouns of a delegation ("une délégation du Hamas conduite par X").
+DELEGATION_NOUNS = frozenset({"délégation"})
+
 #: Verbs of leading a delegation ("X dirigeait la délégation russe").
 LEAD_VERBS = frozenset("conduire mener diriger présider".split())
 
@@ -125,6 +128,23 @@ def find_delegations(ctx: Context) -> None:
         for person in members:
             if state:
                 ctx.sides[person] = state
+
+
+def named_delegations(ctx: Context) -> None:
+    """"une délégation du Hamas conduite par X", "la délégation de l'Union africaine, dirigée par Y":
+    who leads a delegation of a body or state named in full (no demonym) is on its side."""
+    doc = ctx.doc
+    for token in lemma_tokens(doc, DELEGATION_NOUNS):
+        bodies = [m.iri for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                  for m in ctx.by_token.get(c.i, []) if m.kind in ("org", "state") and m.start == c.i]
+        if not bodies:
+            continue
+        for verb in token.children:
+            if verb.dep_ != "acl" or (verb.lemma_ not in LEAD_VERBS and verb.lower_ not in LEAD_PARTICIPLES):
+                continue
+            for leader in (a for c in verb.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)):
+                if _is_person(ctx, leader) and ctx.sides.get(leader) is None:
+                    ctx.sides[leader] = bodies[0]
 
 
 def _is_person(ctx: Context, iri: str) -> bool:
