@@ -310,12 +310,7 @@ def test_who_participates_in_a_relative_clause_attends_and_those_called_on_sign(
     assert signing and id_iri("person", "kofi-annan") not in people(signing[0]) | set(signing[0].agents)
 
 
-def test_an_unqualified_minister_of_a_text_naming_no_france_is_not_the_french_one() -> None:
-    doc = extract_text("A l'invitation du président de Djibouti, Ismail Omar Guelleh, le président du Burkina Faso, "
-                       "Roch Marc Christian Kaboré, a effectué une visite officielle à Djibouti du 26 au 28 janvier "
-                       "2021. Il était accompagné par une délégation composée du Ministre des Affaires Etrangères "
-                       "et d'autres hauts responsables.\n", published="2021-01-29")
-    assert id_iri("person", "jean-yves-le-drian") not in doc.entities
+def test_a_portfolio_naming_its_people_abroad_gives_the_state() -> None:
     portfolio = extract_text("Le Ministre des Affaires étrangères, de la Coopération et des Burkinabè de l'Extérieur "
                              "a reçu mardi l'ambassadeur de Djibouti.\n", published="2021-01-29")
     assert id_iri("person", "jean-yves-le-drian") not in portfolio.entities
@@ -325,3 +320,25 @@ def test_a_gathering_a_future_verb_has_is_planned() -> None:
     doc = extract_text("La délégation russe aura une séance de travail ce soir avec la partie burkinabè.\n",
                        published="2024-06-04")
     assert the_gathering(doc).status == vocab_iri("event-status", "planned")
+
+
+def test_a_present_report_does_not_break_the_day_of_the_story() -> None:
+    doc = extract_text("Le ministre d'Etat, ministre des Affaires étrangères, M. Karim Belkacem a eu, samedi soir à "
+                       "New York, des entretiens bilatéraux avec nombre de ses homologues d'Amérique latine, dans le "
+                       "cadre de sa participation aux travaux de l'Assemblée générale de l'ONU, indique un "
+                       "communiqué du ministère.\n\n"
+                       "A cet égard, M. Belkacem a rencontré le ministre des Affaires étrangères du Pérou, M. Luis "
+                       "Paredes, précise le communiqué.\n", published="2023-09-24")
+    met = [e for e in doc.events if e.trigger.text == "rencontré"]
+    assert met and met[0].date is not None and met[0].date.iso == "2023-09-23"
+
+
+def test_a_title_in_a_fronted_avec_phrase_is_not_the_subject_s() -> None:
+    doc = extract_text("Le ministre des Affaires étrangères, M. Karim Belkacem, a rencontré samedi le ministre des "
+                       "Affaires étrangères du Pérou, M. Luis Paredes, et le ministre des Affaires étrangères de "
+                       "Cuba, M. Pablo Ortega. Avec le ministre cubain des Affaires étrangères, M. Belkacem a "
+                       "évoqué les relations historiques entre les deux pays.\n", published="2023-09-24")
+    sides = {p.actor: p.side for e in doc.events for p in e.participants}
+    assert sides.get(id_iri("person", "karim-belkacem")) != id_iri("state", "cuba")
+    roles = doc.entities[id_iri("person", "karim-belkacem")].roles
+    assert all(r.organisation != id_iri("state", "cuba") for r in roles)

@@ -64,7 +64,9 @@ def narrative_dates(ctx: Context) -> None:
                 and event.date.precision == "day" and _narrated_now(clause):
             met.append(event)  # not a pluperfect background ("La veille, X et Y s'étaient réunis")
         if main_clause and event.status == OCCURRED and event.date is not None \
-                and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(clause):
+                and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(clause) \
+                and not (_present(clause) and event.event_type not in GATHERINGS):
+            # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
 
 
@@ -101,7 +103,7 @@ def _same_occasion(event: Event, told: Event | None) -> bool:
     if told is None or event.event_type not in GATHERINGS or not event.participants:
         return True
     theirs = {p.actor for p in told.participants} | set(told.agents)
-    return bool(theirs & {p.actor for p in event.participants})
+    return not theirs or bool(theirs & {p.actor for p in event.participants})  # nobody known: same thread
 
 
 def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | None, reference) -> DateValue | None:

@@ -146,12 +146,7 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
                     and len(lex.holders_on(hit.iri, e.iri, published)) == 1)
     if len(states) == 1:
         return states[0]
-    if states or lex.home_state is None:
-        return None
-    # the vocabulary's home state only when the text speaks of it at all: a Djiboutian communiqué
-    # naming no France does not mean the French minister by "le Ministre des Affaires étrangères"
-    named = lex.home_state in ctx.entities or lex.home_state in ctx.demonym_at.values()
-    return lex.home_state if named else None
+    return None if states else lex.home_state
 
 
 def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:

@@ -113,6 +113,8 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
         token = doc[j]
         if token.is_space or token.text in ".;:!?()«»" or token.is_sent_start:
             return None
+        if token.text == "," and _fronted_with(ctx, start):
+            return None  # "Avec le ministre cubain des Affaires étrangères, M. X a évoqué ...": X is the subject
         if token.text == ",":
             nxt = _past_title_complements(ctx, j + 1)
             while nxt < len(doc) and (is_honorific(doc[nxt]) or (
@@ -138,6 +140,19 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
 
 #: Nouns of an apposition on the state a title names ("le ministre ... du Sultanat d'Oman, pays frère, X").
 _STATE_APPOSITIONS = frozenset({"pays", "nation", "état"})
+
+
+def _fronted_with(ctx: Context, phrase_end: int) -> bool:
+    """The title opens its sentence inside a fronted "avec" phrase ("Avec le ministre cubain, ..."):
+    the name after the comma is the clause's subject, not the title's holder."""
+    doc = ctx.doc
+    sentence = doc[phrase_end - 1].sent if phrase_end > 0 else None
+    if sentence is None:
+        return False
+    first = sentence.start
+    while first < phrase_end and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first].lower_ == "avec"
 
 
 def _past_title_complements(ctx: Context, nxt: int) -> int:
