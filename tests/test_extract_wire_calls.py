@@ -342,3 +342,13 @@ def test_a_title_in_a_fronted_avec_phrase_is_not_the_subject_s() -> None:
     assert sides.get(id_iri("person", "karim-belkacem")) != id_iri("state", "cuba")
     roles = doc.entities[id_iri("person", "karim-belkacem")].roles
     assert all(r.organisation != id_iri("state", "cuba") for r in roles)
+
+
+def test_an_office_in_a_guest_s_escort_is_held_for_the_guest_s_state() -> None:
+    doc = extract_text("A l'invitation du président de Djibouti, Ismail Omar Guelleh, le président du Burkina Faso, "
+                       "Roch Marc Christian Kaboré, a effectué une visite officielle à Djibouti du 26 au 28 janvier "
+                       "2021. Il était accompagné par une délégation de haut niveau composée du Ministre des "
+                       "Affaires Etrangères et d'autres hauts responsables.\n", published="2021-01-29")
+    assert id_iri("person", "jean-yves-le-drian") not in doc.entities  # not France's minister
+    sides = {p.side for e in doc.events for p in e.participants if p.role == vocab_iri("role", "foreign-minister")}
+    assert sides <= {id_iri("state", "burkina-faso")}

@@ -115,6 +115,22 @@ def _portfolio_state(ctx: Context, hit: Hit) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
+def _escort_state(ctx: Context, hit: Hit) -> str | None:
+    """"Il était accompagné par une délégation composée du Ministre des Affaires étrangères": an
+    office naming no state in the party escorting someone is held for that person's state."""
+    from diplograph.extract.syntax import actors_of, subjects_of
+
+    doc = ctx.doc
+    sentence = ctx.sent_of(doc[hit.start])
+    escort = next((t for t in reversed(doc[sentence.start:hit.start]) if t.lemma_.lower() == "accompagner"), None)
+    if escort is None or hit.start - escort.i > 12:
+        return None
+    escorted = [c for c in escort.children if c.dep_ in ("nsubj", "nsubj:pass")] or subjects_of(ctx, escort)
+    people = [a for s in escorted for a in actors_of(ctx, s)]
+    sides = {ctx.sides[a] for a in people if a in ctx.sides}
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _home_state(ctx: Context, hit: Hit) -> str | None:
     """The state whose office a role phrase naming no state means, when the text shows it.
 
@@ -127,7 +143,7 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     République s'est rendu à ... les crises, comme en Ukraine" is not Ukraine's president.)
     """
     lex = ctx.lex
-    portfolio = _portfolio_state(ctx, hit)
+    portfolio = _portfolio_state(ctx, hit) or _escort_state(ctx, hit)
     if portfolio is not None:  # "Ministre des Affaires étrangères, ... et des Burkinabè de l'Extérieur"
         return portfolio
     institutions = {lex.state_of(m.iri) for m in ctx.mentions if m.kind == "org" and not m.described
