@@ -352,3 +352,12 @@ def test_an_office_in_a_guest_s_escort_is_held_for_the_guest_s_state() -> None:
     assert id_iri("person", "jean-yves-le-drian") not in doc.entities  # not France's minister
     sides = {p.side for e in doc.events for p in e.participants if p.role == vocab_iri("role", "foreign-minister")}
     assert sides <= {id_iri("state", "burkina-faso")}
+
+
+def test_a_communique_speaks_for_its_issuer_also_when_quoted_again() -> None:
+    doc = extract_text("« Les deux ministres ont discuté des préparatifs du sommet », indique un communiqué du "
+                       "ministère russe des Affaires étrangères.\n\n« Les parties ont échangé leurs vues », précise "
+                       "le communiqué publié sur le site de la diplomatie russe.\n\n« Les deux présidents ont convenu "
+                       "de renforcer la coordination », a précisé la même source.\n", published="2020-07-21")
+    ministry = id_iri("org", "russian-foreign-ministry")
+    assert [q.speaker for q in doc.quotes] == [ministry, ministry, ministry]

@@ -226,6 +226,11 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
                 return [m.iri]
         if i in ctx.role_person:
             return [ctx.role_person[i]]
+        if t.lemma_.lower() in DOCUMENT_NOUNS and not ctx.by_token.get(i):
+            # "précise le communiqué publié sur le site de la diplomatie russe", "a précisé la même
+            # source": a document speaks for whoever issued it, named after it or with it before
+            issuer = document_issuer(ctx, t) or document_issuer_before(ctx, t)
+            return [issuer] if issuer is not None else found
         if i > verb.i + 4 + extra and not addressee and not incise:
             break  # beyond the first words, only past an addressee or an incise
         i += 1
@@ -233,6 +238,32 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
 
 
 _ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
+#: Nouns of a text that speaks for its issuer ("indique un communiqué du ministère", "la même source").
+DOCUMENT_NOUNS = frozenset({"communiqué", "document", "source", "texte", "note", "déclaration"})
+
+
+def document_issuer(ctx: Context, noun: Token) -> str | None:
+    """The organisation, state or person a document noun names as its issuer in the words after it
+    ("un communiqué du ministère", "le communiqué publié sur le site de la diplomatie russe")."""
+    doc = ctx.doc
+    for k in range(noun.i + 1, min(noun.i + 11, ctx.sent_of(noun).end)):
+        if doc[k].text in ",;:.«»()" or (doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm")):
+            break
+        found = [m.iri for m in ctx.by_token.get(k, []) if m.start == k and m.kind in ("org", "state", "person")]
+        if found:
+            return found[0]
+    return None
+
+
+def document_issuer_before(ctx: Context, noun: Token) -> str | None:
+    """"a précisé la même source", "indique le document": the issuer of the last document named
+    with one before (the same communiqué, quoted again)."""
+    for k in range(noun.i - 1, -1, -1):
+        if ctx.doc[k].lemma_.lower() in DOCUMENT_NOUNS:
+            issuer = document_issuer(ctx, ctx.doc[k])
+            if issuer is not None:
+                return issuer
+    return None
 #: Stance markers an inverted speaker may follow ("a dit de son côté X", "a répondu pour sa part X").
 _MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part", "quant à lui", "quant à elle",
             "à son tour", "à leur tour")
