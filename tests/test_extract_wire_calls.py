@@ -361,3 +361,12 @@ def test_a_communique_speaks_for_its_issuer_also_when_quoted_again() -> None:
                        "de renforcer la coordination », a précisé la même source.\n", published="2020-07-21")
     ministry = id_iri("org", "russian-foreign-ministry")
     assert [q.speaker for q in doc.quotes] == [ministry, ministry, ministry]
+
+
+def test_the_meeting_later_placed_in_a_town_of_the_country_of_the_trip() -> None:
+    doc = extract_text("Le Premier ministre russe Mikhaïl Orlov doit se rendre lundi 24 juin en France pour "
+                       "rencontrer son homologue français Paul Girard.\n\nLa rencontre aura lieu au Havre, a annoncé "
+                       "Matignon.\n", published="2019-06-21")
+    trips = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert len(trips) == 1
+    assert id_iri("person", "paul-girard") in people(trips[0])

@@ -77,6 +77,13 @@ def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
     return specific(one) and specific(other)
 
 
+def _narrows_territory(ctx: Context, told: list[str], now: list[str]) -> bool:
+    """"doit se rendre en France pour rencontrer X ... La rencontre aura lieu au Havre": a town the
+    gazetteer does not know, named for a gathering told so far only by the country it is in."""
+    return bool(told) and bool(now) and all(ctx.lex.territory_state(p) is not None for p in told) \
+        and all(p not in ctx.lex.actors for p in now)
+
+
 def same_status(one: str, other: str) -> bool:
     return (one == OCCURRED) == (other == OCCURRED)
 
@@ -142,7 +149,8 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         # "la visite du président à Pékin en décembre": a definite noun that says who, where
         # or when refers back only to a gathering that shares one of them
         return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
-            or (event.date is not None and antecedent.date is not None)
+            or (event.date is not None and antecedent.date is not None) \
+            or _narrows_territory(ctx, antecedent.places, event.places)
     return True
 
 
