@@ -370,3 +370,11 @@ def test_the_meeting_later_placed_in_a_town_of_the_country_of_the_trip() -> None
     trips = [e for e in doc.events if e.event_type in GATHERINGS]
     assert len(trips) == 1
     assert id_iri("person", "paul-girard") in people(trips[0])
+
+
+def test_a_name_the_recogniser_cuts_in_two_is_one_person() -> None:
+    doc = extract_text("Le ministre des Affaires étrangères, M. Ismaël Ould Cheikh Ahmed, a reçu en audience, lundi, "
+                       "l'ambassadeur de Côte d'Ivoire.\n", published="2017-10-03")
+    people_named = {iri for iri, e in doc.entities.items() if e.kind == "person"}
+    assert id_iri("person", "ismael-ould-cheikh-ahmed") in people_named
+    assert id_iri("person", "ismael") not in people_named

@@ -44,8 +44,8 @@ def find_entities(ctx: Context) -> None:
             taken.update(range(ent.start, ent.end))
     taken.update(long_state_names(ctx, taken))
     taken.update(honorific_names(ctx, taken, full=True))
-    ents = [ent for ent in doc.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
-            and not taken.intersection(range(ent.start, ent.end))]
+    ents = _joined_names([ent for ent in doc.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
+                          and not taken.intersection(range(ent.start, ent.end))])
     # "Le président Talon est au Burkina ... Patrice Talon": a lone name printed before the full one
     # is that person, so the names of several words are read first
     def one_word(ent) -> bool:  # "président Talon": one word once the title is set aside
@@ -97,3 +97,18 @@ def _mark_headings(ctx: Context) -> None:
             span = ctx.doc.char_span(section.heading.begin, section.heading.end, alignment_mode="expand")
             if span is not None:
                 ctx.heading_tokens.update(range(span.start, span.end))
+
+
+def _joined_names(ents: list) -> list:
+    """"M. Ismaël | Ould Cheikh Ahmed": two names the recogniser tags as persons side by side, with
+    nothing between, are one person's (Maghreb and Sahel names: "Ould", "Ben", "Ag"...)."""
+    from spacy.tokens import Span as SpacySpan
+
+    joined: list = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == "PER" and ent.label_ == "PER" and last.end == ent.start:
+            joined[-1] = SpacySpan(ent.doc, last.start, ent.end, label="PER")
+        else:
+            joined.append(ent)
+    return joined
