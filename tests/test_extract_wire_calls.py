@@ -378,3 +378,10 @@ def test_a_name_the_recogniser_cuts_in_two_is_one_person() -> None:
     people_named = {iri for iri, e in doc.entities.items() if e.kind == "person"}
     assert id_iri("person", "ismael-ould-cheikh-ahmed") in people_named
     assert id_iri("person", "ismael") not in people_named
+
+
+def test_a_gathering_verb_after_a_comma_is_no_reporting_incise() -> None:
+    doc = extract_text("Le sommet, dont les travaux ont repris à huis clos, rassemble les présidents Kwame Boateng "
+                       "(Ghana), Amadou Diallo (Sénégal) et Jonas Mwale (Zambie).\n", published="2004-11-21")
+    gathered = set().union(*(people(e) for e in doc.events if e.event_type in GATHERINGS))
+    assert {id_iri("person", p) for p in ("kwame-boateng", "amadou-diallo", "jonas-mwale")} <= gathered

@@ -130,7 +130,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 participants += [a for a in left_actors(ctx, token)
                                  if actor_kind(ctx, a) == "person" and a not in agents]
         else:
-            inverted = right_actors(ctx, token) if is_reporting(ctx, token) else []
+            # "« ... », a indiqué X": a reporting incise; never a gathering verb after a comma
+            # ("Le sommet, dont ..., rassemble les présidents X et Y": they are its object)
+            inverted = right_actors(ctx, token) if hit.iri not in GATHERINGS and is_reporting(ctx, token) else []
             unnamed = not inverted and unnamed_inverted_subject(ctx, token)
             if inverted:
                 agents += inverted  # "..., a indiqué la diplomatie turque."
