@@ -385,3 +385,12 @@ def test_a_gathering_verb_after_a_comma_is_no_reporting_incise() -> None:
                        "(Ghana), Amadou Diallo (Sénégal) et Jonas Mwale (Zambie).\n", published="2004-11-21")
     gathered = set().union(*(people(e) for e in doc.events if e.event_type in GATHERINGS))
     assert {id_iri("person", p) for p in ("kwame-boateng", "amadou-diallo", "jonas-mwale")} <= gathered
+
+
+def test_kim_jong_un_is_a_name_and_their_meeting_is_theirs() -> None:
+    doc = extract_text("Le président américain Karl Berger et le dirigeant nord-coréen Kim Jong-un ont signé un "
+                       "document à l'issue de leur rencontre à Singapour. Karl Berger et Kim Jong Un se sont "
+                       "entretenus pendant près de cinq heures.\n", published="2018-06-12")
+    assert id_iri("person", "kim-jong-un") in doc.entities
+    meetings = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert meetings and all(id_iri("person", "kim-jong-un") in people(e) for e in meetings)

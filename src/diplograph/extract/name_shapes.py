@@ -95,9 +95,12 @@ def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool
     tokens = ctx.doc[start:end]
     if any(t.i in ctx.heading_tokens for t in tokens):
         return False
-    if any(t.like_num or t.is_space for t in tokens):
+    # "Kim Jong-un": the lower-case tail joined by a hyphen is part of the word before it
+    words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")
+             and not (t.i > start and ctx.doc[t.i - 1].text == "-" and not ctx.doc[t.i - 1].whitespace_
+                      and not ctx.doc[t.i - 2].whitespace_)]
+    if any(t.like_num and not t.is_alpha for t in words) or any(t.is_space for t in tokens):
         return False
-    words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")]
     if not words or not all(t.text[:1].isupper() for t in words):
         return False
     if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words[:1]) \

@@ -96,10 +96,19 @@ def on_visit(ctx: Context, token: Token) -> list[str]:
 def possessor(ctx: Context, token: Token) -> list[str]:
     """"sa visite", "son entretien avec X": a gathering noun with a singular possessive and no one
     else named is the possessor's, the person "son"/"sa" stands for (read as "il"/"elle" would be)."""
-    det = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("sa", "son", "ses")
+    det = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("sa", "son", "ses", "leur", "leurs")
                 and "Yes" in c.morph.get("Poss")), None)
     if det is None:
         return []
+    if det.lower_.startswith("leur"):  # "X et Y ont signé un document à l'issue de leur rencontre"
+        verb = token.head
+        for _ in range(3):
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        owners = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)] if verb.pos_ == "VERB" else []
+        owners = [a for a in owners if actor_kind(ctx, a) == "person"]
+        return owners if len(owners) >= 2 else []
     return [a for a in antecedent(ctx, det) if actor_kind(ctx, a) == "person"]
 
 
