@@ -394,3 +394,11 @@ def test_kim_jong_un_is_a_name_and_their_meeting_is_theirs() -> None:
     assert id_iri("person", "kim-jong-un") in doc.entities
     meetings = [e for e in doc.events if e.event_type in GATHERINGS]
     assert meetings and all(id_iri("person", "kim-jong-un") in people(e) for e in meetings)
+
+
+def test_a_visit_someone_is_invited_for_is_planned_and_theirs() -> None:
+    doc = extract_text("Le président américain Karl Berger a déclaré qu'il était prêt à inviter le leader nord-coréen "
+                       "Kim Jong-un pour une première visite à la Maison-Blanche.\n", published="2018-06-12")
+    [visit] = [e for e in doc.events if e.trigger.text == "visite"]
+    assert visit.status == vocab_iri("event-status", "planned")
+    assert id_iri("person", "kim-jong-un") in people(visit)

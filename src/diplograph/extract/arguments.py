@@ -50,6 +50,7 @@ from diplograph.extract.syntax import (
     actors_of,
     case_of,
     interrupted_compound,
+    invited_to,
     is_passive,
     is_reporting,
     left_actors,
@@ -201,6 +202,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         participants += linear_with(ctx, token)
         if hit.iri in GATHERINGS:
             participants += on_visit(ctx, token)  # "X, en visite en Tunisie, a été reçu par Y"
+            inviter = invited_to(token)
+            if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
+                participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]
         if hit.iri in GATHERINGS and not participants:
             participants += with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
         verb = token.head

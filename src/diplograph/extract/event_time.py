@@ -15,7 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.dates import time_near
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import future_form, in_quote, is_reporting
+from diplograph.extract.syntax import future_form, in_quote, invited_to, is_reporting
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
         if future_form(t):
             return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and invited_to(token) is not None:
+        return PLANNED  # "inviter X pour une visite à la Maison-Blanche": asked for, not made
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ in ("VERB", "AUX") and any(
             future_form(t) for t in [token.head, *(c for c in token.head.children if c.dep_.startswith("aux"))]):
         return PLANNED  # "La délégation aura une séance de travail ce soir avec ...": still to come

@@ -638,3 +638,11 @@ def verb_lemma(token) -> str:
             if lemma.endswith(ending):
                 return lemma[: -len(ending)] + "er"
     return lemma
+
+
+def invited_to(token: Token) -> Token | None:
+    """The verb "inviter"/"convier" a gathering noun is what someone is invited to ("inviter X pour
+    une visite", "l'a invité à une réunion"), within two heads (the parse may hang the noun on X)."""
+    if not any(c.dep_ == "case" and c.lower_ in ("pour", "à", "au") for c in token.children):
+        return None
+    return next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in ("inviter", "convier")), None)
