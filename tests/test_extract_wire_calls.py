@@ -402,3 +402,9 @@ def test_a_visit_someone_is_invited_for_is_planned_and_theirs() -> None:
     [visit] = [e for e in doc.events if e.trigger.text == "visite"]
     assert visit.status == vocab_iri("event-status", "planned")
     assert id_iri("person", "kim-jong-un") in people(visit)
+
+
+def test_who_holds_a_series_of_talks_takes_part_in_them() -> None:
+    doc = extract_text("Le ministre des Affaires étrangères, Karim Belkacem, a mené jeudi à Sotchi une série "
+                       "d'entretiens bilatéraux avec plusieurs de ses homologues africains.\n", published="2019-10-25")
+    assert id_iri("person", "karim-belkacem") in people(the_gathering(doc))

@@ -81,6 +81,8 @@ LIGHT_VERBS = frozenset(
 
 #: Verbs whose subject takes part in the gathering their object names ("X a eu un entretien avec
 #: Y", "ont tenu une réunion", "ont coprésidé la session", "a effectué une visite").
+#: Nouns counting gatherings: "une série d'entretiens", "un cycle de rencontres" (the count is the object).
+_SERIES = frozenset({"série", "suite", "succession", "ensemble"})
 GATHERING_LIGHT_VERBS = frozenset(
     "avoir tenir mener effectuer coprésider présider conduire entamer poursuivre achever rendre".split())
 
@@ -213,8 +215,11 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             agents += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += companions_of(ctx, verb)
-        object_like = token.dep_ == "obj" or (token.dep_.startswith("obl") and token.i > verb.i
-                                               and case_of(token) is None)  # an object read as "obl:mod"
+        carrier = token
+        if token.dep_ == "nmod" and token.head.lemma_.lower() in _SERIES and case_of(token) in ("de", "d'", "d’"):
+            carrier, verb = token.head, token.head.head  # "a mené une série d'entretiens": the series is the object
+        object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > verb.i
+                                                 and case_of(carrier) is None)  # an object read as "obl:mod"
         if object_like and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
                 and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in bound_words(lex)) \
                 and verb.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
