@@ -13,15 +13,15 @@ from __future__ import annotations
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import ExtractedDocument
 from diplograph.namespaces import id_iri, vocab_iri
+from extracting import extract_dated
+from extracting import extract_text as extract_undated
 
 
 def extract_text(text: str, published: str | None = "2020-03-07") -> ExtractedDocument:
-    from diplograph.analyse import load_nlp
-    from diplograph.extract import extract
-    from diplograph.reader import read_text
-
-    front = f"---\npublished: {published}\n---\n" if published else ""
-    return extract(read_text(front + text, "wire-call"), load_nlp())
+    """The shared test runner of tests/extracting.py, dated as a wire dispatch is (or not at all)."""
+    if published is None:
+        return extract_undated(text, "wire-call")
+    return extract_dated(text, "wire-call", published)
 
 
 def the_gathering(doc: ExtractedDocument):

@@ -215,17 +215,18 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             agents += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += companions_of(ctx, verb)
-        carrier = token
+        carrier = token  # "a mené une série d'entretiens": the series is the light verb's object
         if token.dep_ == "nmod" and token.head.lemma_.lower() in _SERIES and case_of(token) in ("de", "d'", "d’"):
-            carrier, verb = token.head, token.head.head  # "a mené une série d'entretiens": the series is the object
-        object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > verb.i
+            carrier = token.head
+        light = carrier.head
+        object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > light.i
                                                  and case_of(carrier) is None)  # an object read as "obl:mod"
-        if object_like and verb.pos_ == "VERB" and hit.iri in GATHERINGS \
-                and (verb.lemma_ in GATHERING_LIGHT_VERBS or verb.lemma_ in bound_words(lex)) \
-                and verb.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
-            holders = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
-            if len(holders) < 2 and plural_verb(verb):  # "X et Y ont démarré leur sommet": a lost conjunct
-                holders += [a for a in left_actors(ctx, verb) if actor_kind(ctx, a) == "person" and a not in holders]
+        if object_like and light.pos_ == "VERB" and hit.iri in GATHERINGS \
+                and (light.lemma_ in GATHERING_LIGHT_VERBS or light.lemma_ in bound_words(lex)) \
+                and light.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
+            holders = [a for s in subjects_of(ctx, light) for a in actors_of(ctx, s)]
+            if len(holders) < 2 and plural_verb(light):  # "X et Y ont démarré leur sommet": a lost conjunct
+                holders += [a for a in left_actors(ctx, light) if actor_kind(ctx, a) == "person" and a not in holders]
             participants += holders
         if hit.iri in GATHERINGS:
             participants += governing_agents(ctx, token)

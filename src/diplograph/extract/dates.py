@@ -437,7 +437,7 @@ def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
         return "future"
     if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in verb.morph.get("Tense") and any(
             c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children):
-        return "future"  # "qui doivent se réunir en Alaska vendredi": the day hangs on "doivent"
+        return "future"  # "qui doivent se réunir à Vienne vendredi": the day hangs on "doivent"
     if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and _commits_to(ctx, verb.head):
         return "future"  # "sont convenus de réunir leurs équipes dès mardi": what they agreed to do is ahead
     if any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"}

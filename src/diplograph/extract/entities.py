@@ -46,9 +46,9 @@ def find_entities(ctx: Context) -> None:
     taken.update(honorific_names(ctx, taken, full=True))
     ents = _joined_names([ent for ent in doc.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
                           and not taken.intersection(range(ent.start, ent.end))])
-    # "Le président Talon est au Burkina ... Patrice Talon": a lone name printed before the full one
+    # "Le président Diallo est au Mali ... Amadou Diallo": a lone name printed before the full one
     # is that person, so the names of several words are read first
-    def one_word(ent) -> bool:  # "président Talon": one word once the title is set aside
+    def one_word(ent) -> bool:  # "président Diallo": one word once the title is set aside
         bounds = clean_name_tokens(ctx, ent) if ent.label_ == "PER" else None
         return bounds is not None and bounds[1] - bounds[0] == 1
 
@@ -100,7 +100,7 @@ def _mark_headings(ctx: Context) -> None:
 
 
 def _joined_names(ents: list) -> list:
-    """"M. Ismaël | Ould Cheikh Ahmed": two names the recogniser tags as persons side by side, with
+    """"M. Sidi | Ould Ahmed Salem": two names the recogniser tags as persons side by side, with
     nothing between, are one person's (Maghreb and Sahel names: "Ould", "Ben", "Ag"...)."""
     from spacy.tokens import Span as SpacySpan
 

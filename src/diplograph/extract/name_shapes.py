@@ -95,7 +95,7 @@ def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool
     tokens = ctx.doc[start:end]
     if any(t.i in ctx.heading_tokens for t in tokens):
         return False
-    # "Kim Jong-un": the lower-case tail joined by a hyphen is part of the word before it
+    # "Park Min-ho", "Lee Jae-un": the lower-case tail joined by a hyphen is part of the word before it
     words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "'")
              and not (t.i > start and ctx.doc[t.i - 1].text == "-" and not ctx.doc[t.i - 1].whitespace_
                       and not ctx.doc[t.i - 2].whitespace_)]

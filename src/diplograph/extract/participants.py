@@ -205,8 +205,7 @@ def actor_kind(ctx: Context, actor: str) -> str | None:
 
 
 #: Participles saying a gathering is set for later: "une rencontre est prévue (à 18 heures) entre X et Y".
-_PLANNED_PARTICIPLES = frozenset({"prévoir", "prévu", "programmer", "programmé", "annoncer", "annoncé", "attendre",
-                                  "attendu"})
+_PLANNED_PARTICIPLES = frozenset({"prévoir", "programmer", "annoncer", "attendre"})  # lemmas
 #: Prepositions of a short place or time complement that may stand between a verb and "avec".
 _PLACE_OR_TIME_CASES = frozenset({"dans", "à", "au", "en", "durant", "pendant"})
 

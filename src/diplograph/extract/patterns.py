@@ -51,6 +51,16 @@ _OPENING_QUOTES = frozenset({"«", "“", '"'})
 GAP_SPAN = {"trigger": 3, "stance": 4, "issue": 5, "role": 3}
 
 
+def er_infinitive(form: str) -> str | None:
+    """The "-er" infinitive of a present tense the lemmatiser leaves as its own lemma because it
+    is also a noun ("demande" -> "demander", "participent" -> "participer"); None for other forms."""
+    if form.endswith("ent") and len(form) > 5:
+        return form[:-3] + "er"
+    if form.endswith("e") and len(form) > 3:
+        return form + "r"
+    return None
+
+
 def phrase_words(phrase: str) -> list[str]:
     """Folded words of a phrase, elisions split off ("s'entretenir" -> ["s'", "entretenir"])."""
     return _TOKEN.findall(fold(phrase))
@@ -181,7 +191,7 @@ class VocabularyMatcher:
             elif words.pos[i] == "VERB" and lower.endswith("e") and len(lower) > 3:
                 # "La France demande", "réclame": the lemmatiser gives a present tense that is also
                 # a noun ("demande") back as its own lemma; the verb is the "-er" infinitive
-                candidates = candidates + index.get(lower + "r", [])
+                candidates = candidates + index.get(er_infinitive(lower) or lower, [])
             if not candidates and i > 0 and lower.endswith("é") and words.pos[i] != "VERB" \
                     and words.lemma[i - 1] in ("avoir", "être"):
                 # "a téléphoné": the tagger may read a rarer past participle after its auxiliary as

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context, Mention
+from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import assign_role
@@ -280,8 +281,6 @@ def _gazetteer_holder(ctx: Context, role: str, state: str) -> list[str]:
 
 def _link_holder(ctx: Context, plural: PluralRole, person: str, state: str) -> None:
     """Bring a holder the text does not name into the document, with the phrase's role for ``state``."""
-    from diplograph.extract.entity_registry import add_linked_entity
-
     span = ctx.span(plural.hit.start, plural.end)
     entity = add_linked_entity(ctx, ctx.lex.actors[person], span)  # grounded in the phrase
     assign_role(ctx, entity.iri, plural.role, state, span)

@@ -15,7 +15,7 @@ from diplograph.extract.entity_registry import add_linked_entity, add_minted_ent
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
-from diplograph.extract.syntax import in_quote, is_subject
+from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
@@ -118,8 +118,6 @@ def _portfolio_state(ctx: Context, hit: Hit) -> str | None:
 def _escort_state(ctx: Context, hit: Hit) -> str | None:
     """"Il était accompagné par une délégation composée du Ministre des Affaires étrangères": an
     office naming no state in the party escorting someone is held for that person's state."""
-    from diplograph.extract.syntax import actors_of, subjects_of
-
     doc = ctx.doc
     sentence = ctx.sent_of(doc[hit.start])
     escort = next((t for t in reversed(doc[sentence.start:hit.start]) if t.lemma_.lower() == "accompagner"), None)

@@ -131,7 +131,7 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
         if j > start and doc[j - 1].lower_ in ("de", "du", "d'", "d’") and any(
                 h.start == j and any(m.kind == "person" and m.start == h.end for m in ctx.by_token.get(h.end, []))
                 for h in ctx.hits_of("role")):
-            # "émissaire du roi Mohammed VI": the name right after the second title is its holder
+            # "émissaire du roi X": the name right after the second title is its holder
             # (not "le conseiller du Président de la République, X": after a comma, the first's)
             return None
         j += 1
@@ -146,10 +146,9 @@ def _fronted_with(ctx: Context, phrase_end: int) -> bool:
     """The title opens its sentence inside a fronted "avec" phrase ("Avec le ministre cubain, ..."):
     the name after the comma is the clause's subject, not the title's holder."""
     doc = ctx.doc
-    sentence = doc[phrase_end - 1].sent if phrase_end > 0 else None
-    if sentence is None:
+    if phrase_end <= 0:
         return False
-    first = sentence.start
+    first = ctx.sent_of(doc[phrase_end - 1]).start
     while first < phrase_end and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return doc[first].lower_ == "avec"

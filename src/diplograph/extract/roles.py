@@ -130,7 +130,7 @@ def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
     """"Le porte-parole du président, X", "l'Envoyée personnelle du Secrétaire général pour le
     Soudan, Mme X": a title after "du", "de la", "des" that completes another title says whose
     spokesperson or envoy X is; X does not hold it (a name right after that title is its holder:
-    "conseiller du président Vladimir Poutine")."""
+    "conseiller du président X")."""
     doc = ctx.doc
     i = hit.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
@@ -138,5 +138,5 @@ def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
     if i < 1 or doc[i].lower_ not in ("du", "de", "des", "d'", "d’"):
         return False
     if hit.end < len(doc) and any(m.kind == "person" and m.start == hit.end for m in ctx.by_token.get(hit.end, [])):
-        return False  # "conseiller du président Vladimir Poutine": the name right after is the title's
+        return False  # "conseiller du président X": the name right after is the title's
     return any(other.end == i and other is not hit for other in roles)

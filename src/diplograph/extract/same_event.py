@@ -42,7 +42,7 @@ def upward_places(ctx: Context, place: str, told: dict[str, set[str]] | None = N
 def places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
     """No places, or a place of one is (in) a place of the other, or may be: a town the gazetteer
     does not know may lie in a country's territory ("se rendra en France ... La rencontre aura lieu
-    au Havre")."""
+    à Saint-Malo")."""
     if not one or not other:
         return True
 
@@ -78,7 +78,7 @@ def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
 
 
 def _narrows_territory(ctx: Context, told: list[str], now: list[str]) -> bool:
-    """"doit se rendre en France pour rencontrer X ... La rencontre aura lieu au Havre": a town the
+    """"doit se rendre en France pour rencontrer X ... La rencontre aura lieu à Saint-Malo": a town the
     gazetteer does not know, named for a gathering told so far only by the country it is in."""
     return bool(told) and bool(now) and all(ctx.lex.territory_state(p) is not None for p in told) \
         and all(p not in ctx.lex.actors for p in now)

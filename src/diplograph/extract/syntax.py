@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.patterns import er_infinitive
 from diplograph.model import Event
 
 if TYPE_CHECKING:
@@ -623,7 +624,7 @@ def lemma_tokens(doc, lemmas: frozenset[str]) -> list:
     # "qui participe au sommet": the lemmatiser gives a present tense that is also a noun back
     # as its own lemma; such a form counts when it is tagged a verb (see verb_lemma)
     present = {doc.vocab.strings.add(lemma[:-2] + ending) for lemma in lemmas if lemma.endswith("er")
-               for ending in ("e", "ent")}
+               for ending in ("e", "ent")}  # the forms er_infinitive reads back
     column = doc.to_array([LEMMA])
     return [doc[int(i)] for i in range(len(column)) if int(column[i]) in wanted
             or (int(column[i]) in present and doc[int(i)].pos_ == "VERB")]
@@ -634,9 +635,7 @@ def verb_lemma(token) -> str:
     also a noun ("participe", "demande"), the "-er" infinitive."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma == token.lower_:
-        for ending in ("ent", "e"):
-            if lemma.endswith(ending):
-                return lemma[: -len(ending)] + "er"
+        return er_infinitive(lemma) or lemma
     return lemma
 
 

@@ -299,7 +299,7 @@ def _listed_like_people(ctx: Context, start: int, end: int) -> bool:
 
 def given_name_match(ctx: Context, text: str) -> Entity | None:
     """"cheikh Mohammed", "le prince Faisal": Gulf and royal usage names a person by courtesy title and
-    given name after the full name ("cheikh Mohammed ben Abdelrahmane Al-Thani"); the given name is
+    given name after the full name ("cheikh Ahmad ben Khalid Al-Nouri"); the given name is
     that person when exactly one person named before has it first."""
     key = fold(text)
     matches = [e for e in ctx.entities.values() if e.kind == "person"
