@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
@@ -658,3 +659,50 @@ def test_text_phrases_resolve_to_the_right_concept(
     index = concept_index(g, scheme)
     for phrase in phrases:
         assert index.get(fold(phrase)) == {vocab(scheme, slug)}, phrase
+
+
+# ---------------------------------------------------------------------------------------- cue words
+
+CUE_SCHEME = URIRef(V + "event-cue")
+
+
+@pytest.fixture(scope="module")
+def cue_graph() -> Graph:
+    """Every vocabulary file that holds concepts of the cue scheme (triggers.ttl, cues.ttl, ...)."""
+    graph = Graph()
+    for path in sorted(VOCAB_DIR.glob("*.ttl")):
+        if str(CUE_SCHEME) in path.read_text(encoding="utf-8"):
+            graph.parse(path, format="turtle")
+    return graph
+
+
+def test_every_cue_concept_says_what_its_words_signal(cue_graph: Graph) -> None:
+    """The extraction rules read their content words from the cue scheme: each group needs a French
+    and an English label and a definition in both languages (what the words signal and what the rule
+    does with them), else a reviewer cannot tell whether a word belongs in it."""
+    members = concepts_of(cue_graph, "event-cue")
+    assert len(members) >= 20
+    assert (CUE_SCHEME, RDF.type, SKOS.ConceptScheme) in cue_graph
+    for c in sorted(members):
+        assert (c, RDF.type, SKOS.Concept) in cue_graph, c
+        assert (c, SKOS.topConceptOf, CUE_SCHEME) in cue_graph, f"{c}: top concept of the cue scheme"
+        assert (CUE_SCHEME, SKOS.hasTopConcept, c) in cue_graph, f"{c}: listed by the scheme"
+        for lang in ("fr", "en"):
+            assert len(lang_values(cue_graph, c, SKOS.prefLabel, lang)) == 1, f"{c}: one skos:prefLabel@{lang}"
+            assert lang_values(cue_graph, c, SKOS.definition, lang), f"{c}: skos:definition@{lang}"
+        words = lang_values(cue_graph, c, SKOS.hiddenLabel, "fr")
+        assert words, f"{c}: no French words (skos:hiddenLabel@fr)"
+        assert all(w == w.strip() and "  " not in w for w in words), c
+
+
+def test_every_cue_the_extractor_names_exists(cue_graph: Graph) -> None:
+    """A rule asking for a cue concept that does not exist gets no words and silently never fires:
+    every slug the extraction code passes to cue_words / cue_pairs is a concept of the scheme."""
+    from diplograph.extract import kinds
+
+    slugs = {str(c).rsplit("/", 1)[1] for c in concepts_of(cue_graph, "event-cue")}
+    named: set[str] = set()
+    for path in sorted(Path(kinds.__file__).parent.glob("*.py")):
+        named |= set(re.findall(r"cue_(?:words|pairs)\(\s*[\w.]+,\s*\"([^\"]+)\"\)", path.read_text(encoding="utf-8")))
+    assert len(named) >= 20
+    assert named <= slugs, sorted(named - slugs)

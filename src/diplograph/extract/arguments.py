@@ -65,26 +65,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-#: Verbs whose subject hosts the meeting ("X a reçu Y").
-HOST_VERBS = frozenset({"recevoir", "accueillir"})
-
-
-#: Verbs whose object is the other side of the meeting ("X a réuni Y et Z").
-GUEST_VERBS = frozenset({"recevoir", "accueillir", "réunir", "rencontrer"})
-
-
-#: Verbs whose subject is the agent of their noun object ("X a lancé un appel à ...").
-LIGHT_VERBS = frozenset(
-    "faire lancer prononcer publier émettre adresser formuler présenter exprimer réitérer renouveler "
-    "diffuser signer conclure".split())
-
-
-#: Verbs whose subject takes part in the gathering their object names ("X a eu un entretien avec
-#: Y", "ont tenu une réunion", "ont coprésidé la session", "a effectué une visite").
-#: Nouns counting gatherings: "une série d'entretiens", "un cycle de rencontres" (the count is the object).
-_SERIES = frozenset({"série", "suite", "succession", "ensemble"})
-GATHERING_LIGHT_VERBS = frozenset(
-    "avoir tenir mener effectuer coprésider présider conduire entamer poursuivre achever rendre".split())
+# The words these rules branch on are data (ontology/vocab/cues.ttl, read through cue_words):
+# cue:hosting (the subject hosts: "X a reçu Y"), cue:gathering-others (the object is the other
+# side: "X a réuni Y et Z"), cue:light-verb ("X a lancé un appel"), cue:series ("une série
+# d'entretiens") and cue:gathering-light-verb ("X a eu un entretien avec Y").
 
 
 def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
@@ -211,18 +195,19 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             participants += with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
         verb = token.head
         if token.dep_ == "obj" and verb.pos_ == "VERB" and hit.iri not in GATHERINGS \
-                and verb.lemma_ in LIGHT_VERBS:  # "a lancé un appel", "a fait une déclaration"
+                and verb.lemma_ in cue_words(lex, "light-verb"):  # "a lancé un appel", "a fait une déclaration"
             agents += [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += companions_of(ctx, verb)
         carrier = token  # "a mené une série d'entretiens": the series is the light verb's object
-        if token.dep_ == "nmod" and token.head.lemma_.lower() in _SERIES and case_of(token) in ("de", "d'", "d’"):
+        if token.dep_ == "nmod" and token.head.lemma_.lower() in cue_words(lex, "series") \
+                and case_of(token) in ("de", "d'", "d’"):
             carrier = token.head
         light = carrier.head
         object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > light.i
                                                  and case_of(carrier) is None)  # an object read as "obl:mod"
         if object_like and light.pos_ == "VERB" and hit.iri in GATHERINGS \
-                and (light.lemma_ in GATHERING_LIGHT_VERBS or light.lemma_ in bound_words(lex)) \
+                and (light.lemma_ in cue_words(lex, "gathering-light-verb") or light.lemma_ in bound_words(lex)) \
                 and light.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
             holders = [a for s in subjects_of(ctx, light) for a in actors_of(ctx, s)]
             if len(holders) < 2 and plural_verb(light):  # "X et Y ont démarré leur sommet": a lost conjunct
@@ -249,13 +234,13 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.agents = agents
     event.targets = [t for t in unique(targets) if t not in agents]
     if hit.iri in GATHERINGS or hit.iri == et("agreement"):
-        if verbal and token.lemma_ in HOST_VERBS and agents:
+        if verbal and token.lemma_ in cue_words(lex, "hosting") and agents:
             event.host = agents[0]
         elif invited_by is not None:
             event.host = invited_by
         elif not verbal and hit.iri in GATHERINGS:
             event.host = host_beside(ctx, token)
-        if verbal and token.lemma_ in GUEST_VERBS and not participants:
+        if verbal and token.lemma_ in cue_words(lex, "gathering-others") and not participants:
             participants = named_after(ctx, token)  # the parse lost the object: names after the verb
         everyone = unique(agents + participants)
         event.participants = [participant_of(ctx, a, event.sentence) for a in everyone]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
 from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of, verb_lemma
@@ -22,19 +22,11 @@ if TYPE_CHECKING:
 
     from diplograph.model import Event
 
-#: Verbs of taking part in something ("participer à", "prendre part à", "assister à").
-ATTEND_VERBS = frozenset({"participer", "assister"})
-#: "prendre part": the verb with this object noun.
-PART_NOUNS = frozenset({"part"})
-#: "X, Y et Z figuraient parmi les participants": being among these is taking part.
-AMONG_VERBS = frozenset({"figurer"})
-AMONG_NOUNS = frozenset({"participant", "participante", "invité", "invitée", "délégation"})
-#: "en présence de X", "a vu la participation de X": those named took part in the gathering.
-PRESENCE_NOUNS = frozenset({"présence", "participation"})
-#: "sous la présidence de X": the chair of the gathering of the clause.
-CHAIR_NOUNS = frozenset({"présidence", "conduite"})  # "sous la conduite de X" (a round table's chair)
-#: "X, qui présidait la réunion": the subject chairs the gathering its object names.
-CHAIR_VERBS = frozenset({"présider", "coprésider"})
+# The words of taking part are data (ontology/vocab/cues.ttl, read through cue_words):
+# cue:attending ("participer à", "assister à"), cue:taking-part ("prendre part", a verb with its
+# object noun), cue:being-among + cue:attendee ("X figurait parmi les participants"),
+# cue:presence ("en présence de X"), cue:chair-noun ("sous la présidence de X") and cue:chairing
+# ("X, qui présidait la réunion"). "sous" and "parmi" stay here: prepositions are grammar.
 _KINDS = ("person", "group", "delegation", "state", "org")
 
 
@@ -42,12 +34,18 @@ def attend_events(ctx: Context) -> None:
     """Add the attendees that verbs of taking part and chair phrases name to their gathering."""
 
     doc = ctx.doc
-    for token in lemma_tokens(doc, ATTEND_VERBS | {"prendre"} | CHAIR_NOUNS | CHAIR_VERBS | AMONG_VERBS
-                              | PRESENCE_NOUNS):
+    lex = ctx.lex
+    attend_verbs, taking_part = cue_words(lex, "attending"), cue_pairs(lex, "taking-part")
+    part_verbs = frozenset(verb for verb, _ in taking_part)
+    among_verbs, among_nouns = cue_words(lex, "being-among"), cue_words(lex, "attendee")
+    presence_nouns, chair_nouns, chair_verbs = cue_words(lex, "presence"), cue_words(lex, "chair-noun"), \
+        cue_words(lex, "chairing")
+    for token in lemma_tokens(doc, attend_verbs | part_verbs | chair_nouns | chair_verbs | among_verbs
+                              | presence_nouns):
         if token.i in ctx.heading_tokens:
             continue
         lemma = verb_lemma(token)
-        if lemma in PRESENCE_NOUNS:
+        if lemma in presence_nouns:
             if token.pos_ == "NOUN":
                 own = _own_participation(ctx, token)
                 if own is not None:
@@ -55,7 +53,7 @@ def attend_events(ctx: Context) -> None:
                 else:
                     _add(ctx, _present_at(ctx, token), _present(ctx, token))
             continue
-        if lemma in CHAIR_NOUNS:
+        if lemma in chair_nouns:
             if any(c.dep_ == "case" and c.lower_ == "sous" for c in token.children):
                 # "Les travaux se sont tenus ... sous la présidence de X": the gathering just told
                 event = _gathering_in_sentence(ctx, token) or _told_last(ctx, token)
@@ -64,7 +62,7 @@ def attend_events(ctx: Context) -> None:
             continue
         if token.pos_ != "VERB":
             continue
-        if lemma in CHAIR_VERBS:
+        if lemma in chair_verbs:
             event = next((e for c in token.children if c.dep_ == "obj" and (e := _event_at(ctx, c)) is not None), None)
             chairs = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
             relative = next((c for c in token.children if "Rel" in c.morph.get("PronType")), None)
@@ -82,9 +80,10 @@ def attend_events(ctx: Context) -> None:
                 chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
             _add(ctx, event, chairs)
             continue
-        if lemma == "prendre" and not any(c.dep_ == "obj" and c.lower_ in PART_NOUNS for c in token.children):
+        if lemma in part_verbs and not any(c.dep_ == "obj" and (lemma, c.lower_) in taking_part
+                                           for c in token.children):
             continue
-        if lemma in AMONG_VERBS and not any(c.dep_.startswith("obl") and c.lemma_.lower() in AMONG_NOUNS
+        if lemma in among_verbs and not any(c.dep_.startswith("obl") and c.lemma_.lower() in among_nouns
                                             and any(g.lower_ == "parmi" for g in c.children)
                                             for c in token.children):
             continue

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.lexicon import fold
 from diplograph.namespaces import id_iri, slugify
 
@@ -19,49 +20,38 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-#: Plural nouns that, with a demonym, name an unnamed collective actor ("des dirigeants européens").
-COLLECTIVE_NOUNS = frozenset(
-    "responsable dirigeant autorité officiel diplomate partenaire négociateur représentant allié "
-    "émissaire envoyé dirigeants médiateur militaire soldat parlementaire député élu pays capitale "
-    "gouvernement chancellerie".split()
-)
-
-
-#: Nouns that, with a demonym, stand for the state itself ("la diplomatie russe a annoncé").
-STATE_NOUNS = frozenset("gouvernement diplomatie présidence exécutif pouvoir régime".split())
-
-
-#: Noun of a delegation ("la délégation russe").
-DELEGATION_NOUNS = frozenset({"délégation"})
-
-
-#: A state's department, named by the noun, the state's demonym and its field ("le ministère turc des
-#: Affaires étrangères"): an organisation of that state (the gazetteer names a few; the others are minted).
-MINISTRY_NOUNS = frozenset({"ministère"})
+# The nouns are data (ontology/vocab/cues.ttl, read through cue_words): cue:collective (plural,
+# with a demonym, an unnamed collective actor: "des dirigeants européens"), cue:state-body (the
+# state itself: "la diplomatie russe a annoncé"), cue:delegation ("la délégation russe") and
+# cue:ministry ("le ministère turc des Affaires étrangères": an organisation of that state, the
+# gazetteer names a few, the others are minted).
 
 
 def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
     """Unnamed groups, delegations and state bodies: noun + demonym(s)."""
     doc = ctx.doc
+    lex = ctx.lex
+    collective_nouns, state_nouns = cue_words(lex, "collective"), cue_words(lex, "state-body")
+    delegation_nouns, ministry_nouns = cue_words(lex, "delegation"), cue_words(lex, "ministry")
     for token in doc:
         if token.i in ctx.heading_tokens or token.pos_ not in ("NOUN", "PROPN") or ctx.by_token.get(token.i):
             continue
         lemma = token.lemma_.lower()
-        if lemma not in DELEGATION_NOUNS and lemma not in STATE_NOUNS and lemma not in COLLECTIVE_NOUNS \
-                and lemma not in MINISTRY_NOUNS:
+        if lemma not in delegation_nouns and lemma not in state_nouns and lemma not in collective_nouns \
+                and lemma not in ministry_nouns:
             continue  # most nouns: skip before the morphology lookup below, the costly part
         plural = "Plur" in token.morph.get("Number") or token.lower_.endswith(("s", "x"))
-        if lemma in MINISTRY_NOUNS:
+        if lemma in ministry_nouns:
             if not plural and token.i + 1 in demonym_at:
                 _ministry(ctx, token, demonym_at[token.i + 1])
             elif not plural:
                 _ministry_told(ctx, token)
             continue
-        if lemma in DELEGATION_NOUNS:
+        if lemma in delegation_nouns:
             kind = "delegation"
-        elif lemma in STATE_NOUNS:
+        elif lemma in state_nouns:
             kind = "state"
-        elif lemma in COLLECTIVE_NOUNS and plural:
+        elif lemma in collective_nouns and plural:
             kind = "group"
         else:
             continue
@@ -135,7 +125,7 @@ def _ministry_told(ctx: Context, noun: Token) -> None:
             or any(c.dep_ in ("nmod", "amod") for c in noun.children):
         return
     told = [m for m in ctx.mentions if m.end <= noun.i and m.iri in ctx.entities and m.kind == "org"
-            and (ctx.doc[m.start].lemma_.lower() in MINISTRY_NOUNS
+            and (ctx.doc[m.start].lemma_.lower() in cue_words(ctx.lex, "ministry")
                  or fold(ctx.entities[m.iri].label).startswith(fold(noun.lower_)))]
     if not told:
         return

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import GATHERING_LIGHT_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
@@ -101,13 +100,14 @@ def _join_told_in_full(ctx: Context) -> None:
     # the lead: the first sentence of the body that is no heading
     lead_end = next((s.end_char for s in ctx.sentences if s.text.strip()
                      and not any(t.i in ctx.heading_tokens for t in s)), 0)
+    light_verbs = cue_words(ctx.lex, "gathering-light-verb")
     for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
         token = event_token(ctx, event)
         det = determiner(token) if token.pos_ == "NOUN" else None
         if det is None or det.lower_ not in ("un", "une") or says_new(ctx, token) \
-                or token.dep_ != "obj" or token.head.lemma_ not in GATHERING_LIGHT_VERBS:
+                or token.dep_ != "obj" or token.head.lemma_ not in light_verbs:
             continue
         people = {p.actor for p in event.participants if is_person(ctx, p.actor)}
         for earlier in sorted(ctx.events, key=lambda e: e.trigger.begin):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_minted_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_holders import office_holder
@@ -18,8 +19,8 @@ from diplograph.extract.syntax import is_subject, lemma_tokens
 from diplograph.model import RoleAssignment
 from diplograph.namespaces import id_iri, slugify
 
-#: "son homologue turc": someone holding the same role for another state.
-COUNTERPART_NOUNS = frozenset({"homologue"})
+# "son homologue turc", someone holding the same role for another state: cue:counterpart
+# (ontology/vocab/cues.ttl).
 
 
 def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: bool = False) -> None:
@@ -33,7 +34,7 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
     unnamed person of that state (their side is known even when their name is not).
     """
     doc = ctx.doc
-    for token in lemma_tokens(doc, COUNTERPART_NOUNS):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "counterpart")):
         if token.i in ctx.heading_tokens:
             continue
         subject = _counterpart_of(ctx, token)

@@ -46,6 +46,22 @@ def cue_words(lex: Lexicon, slug: str) -> frozenset[str]:
     return cues.get(slug, frozenset())
 
 
+_PAIRS: dict[tuple[int, str], frozenset[tuple[str, str]]] = {}
+
+
+def cue_pairs(lex: Lexicon, slug: str) -> frozenset[tuple[str, str]]:
+    """Two-word cues of one concept as (verb, object noun): "prendre part" -> ("prendre", "part").
+
+    Read once per lexicon, like :func:`cue_words`; one-word cues are left out.
+    """
+    key = (id(lex), slug)
+    pairs = _PAIRS.get(key)
+    if pairs is None:
+        pairs = _PAIRS[key] = frozenset(
+            (head, rest) for w in cue_words(lex, slug) if " " in w for head, rest in [w.split(" ", 1)])
+    return pairs
+
+
 def bound_words(lex: Lexicon) -> frozenset[str]:
     """Verbs that open or close a gathering (cue:opening and cue:closing of triggers.ttl)."""
     return cue_words(lex, "opening") | cue_words(lex, "closing")

@@ -10,12 +10,13 @@ des affaires étrangères", read from the role vocabulary), held for the ministr
 from __future__ import annotations
 
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.role_titles import assign_role
 from diplograph.extract.syntax import lemma_tokens
 from diplograph.lexicon import fold
 
-#: "son titulaire": the holder of the office or body the possessive points to.
-HOLDER_NOUNS = frozenset({"titulaire"})
+# "son titulaire", the holder of the office or body the possessive points to: cue:office-holder
+# (ontology/vocab/cues.ttl).
 
 #: Words opening a ministry's field ("ministère turc des Affaires étrangères", "de la Défense").
 _FIELD_OPENERS = ("des ", "du ", "de la ", "de l'", "de l’")
@@ -24,7 +25,7 @@ _FIELD_OPENERS = ("des ", "du ", "de la ", "de l'", "de l’")
 def ministry_holders(ctx: Context) -> None:
     """Give "son titulaire, X" the office of the ministry named last before it."""
     doc = ctx.doc
-    for token in lemma_tokens(doc, HOLDER_NOUNS):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "office-holder")):
         if not any(c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss") for c in token.children):
             continue
         if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":

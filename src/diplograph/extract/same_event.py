@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import HOST_VERBS
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, et
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, subjects_of
 from diplograph.extract.venues import PLACE_NOUNS
@@ -180,7 +179,8 @@ def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: s
     """"X se rendra lundi au Sénégal ... À Dakar, X sera reçu par le président Y": the reception
     of someone of a gathering that had no host yet, by a host it had not named, is that
     gathering with its host (a visit is told by the visitor's move, then by who receives him)."""
-    if event_token(ctx, event).lemma_.lower() not in HOST_VERBS or event.host is None or antecedent.host is not None:
+    if event_token(ctx, event).lemma_.lower() not in cue_words(ctx.lex, "hosting") or event.host is None \
+            or antecedent.host is not None:
         return False
     guests = mine - {event.host}
     if any(is_person(ctx, a) for a in theirs - guests):

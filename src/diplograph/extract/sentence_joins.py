@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.arguments import HOST_VERBS
-from diplograph.extract.attendance import ATTEND_VERBS
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
@@ -85,7 +83,7 @@ def _trip_attended(ctx: Context, token: Token) -> Event | None:
     où il participera à Z", Z's gathering is the trip's (the parser hangs the clause on the
     place or on the trip's verb)."""
     verb = token.head
-    if token.pos_ != "NOUN" or verb.lemma_.lower() not in ATTEND_VERBS \
+    if token.pos_ != "NOUN" or verb.lemma_.lower() not in cue_words(ctx.lex, "attending") \
             or not any(c.lower_ == "où" for c in verb.children):
         return None
     for candidate in (verb.head, verb.head.head):
@@ -188,9 +186,10 @@ def _join_received_visitors(ctx: Context) -> None:
     Read off the word order: the parser attaches such a participle anywhere (to the name, to the
     country, to the main verb), but the French construction is fixed."""
     doc = ctx.doc
+    hosting = cue_words(ctx.lex, "hosting")
     for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
         token = event_token(ctx, event)
-        if event not in ctx.events or event.event_type not in GATHERINGS or token.lemma_.lower() not in HOST_VERBS \
+        if event not in ctx.events or event.event_type not in GATHERINGS or token.lemma_.lower() not in hosting \
                 or "Part" not in token.morph.get("VerbForm") or token.i < 2 or doc[token.i - 1].text != "," \
                 or any(c.dep_.startswith("aux") for c in token.children):
             continue

@@ -9,6 +9,7 @@ Affaires étrangères, X"). They work on people and roles already found, not on 
 from __future__ import annotations
 
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, lemma_tokens, subjects_of
 from diplograph.model import RoleAssignment
 
@@ -16,8 +17,8 @@ from diplograph.model import RoleAssignment
 MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
 
 
-#: Nouns of a delegation ("une délégation du Hamas conduite par X").
-DELEGATION_NOUNS = frozenset({"délégation"})
+# Nouns of a delegation ("une délégation du Hamas conduite par X"): cue:delegation
+# (ontology/vocab/cues.ttl).
 
 #: Verbs of leading a delegation ("X dirigeait la délégation russe").
 LEAD_VERBS = frozenset("conduire mener diriger présider".split())
@@ -134,7 +135,7 @@ def named_delegations(ctx: Context) -> None:
     """"une délégation du Hamas conduite par X", "la délégation de l'Union africaine, dirigée par Y":
     who leads a delegation of a body or state named in full (no demonym) is on its side."""
     doc = ctx.doc
-    for token in lemma_tokens(doc, DELEGATION_NOUNS):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "delegation")):
         bodies = [m.iri for c in token.children if c.dep_ == "nmod" and c.i > token.i
                   for m in ctx.by_token.get(c.i, []) if m.kind in ("org", "state") and m.start == c.i]
         if not bodies:
