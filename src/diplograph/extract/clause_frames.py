@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import COMMITTING
+from diplograph.extract.kinds import COMMITTING, cue_words
 from diplograph.extract.participants import actor_kind, plural_verb
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, case_of, left_actors, subjects_of, unique
 
@@ -78,9 +78,9 @@ def during_subjects(ctx: Context, token: Token) -> list[str]:
     return found or left_actors(ctx, verb)
 
 
-#: Verbs (or a copula) of being somewhere or getting there: "X est à Lomé pour une visite", "X
-#: séjourne à Y pour une visite": the subject is the one who visits.
-_STAY_VERBS = frozenset({"être", "séjourner", "arriver", "venir", "rendre", "trouver"})
+# Verbs (or a copula) of being somewhere or getting there ("X est à Lomé pour une visite", "X
+# séjourne à Y pour une visite": the subject is the one who visits) are cue:staying
+# (ontology/vocab/cues.ttl). "pour", "dans le cadre de" stay here: prepositions are grammar.
 
 
 def stay_subjects(ctx: Context, token: Token) -> list[str]:
@@ -93,7 +93,7 @@ def stay_subjects(ctx: Context, token: Token) -> list[str]:
         if head.lemma_ != "cadre" or case_of(head) != "dans" or head.head.i == head.i:
             return []
         head = head.head
-    if head.pos_ == "VERB" and head.lemma_.lower() in _STAY_VERBS:
+    if head.pos_ == "VERB" and head.lemma_.lower() in cue_words(ctx.lex, "staying"):
         verb = head
     elif any(c.dep_ == "cop" and c.lemma_ == "être" for c in head.children):
         verb = head
@@ -102,9 +102,9 @@ def stay_subjects(ctx: Context, token: Token) -> list[str]:
     return [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
 
 
-#: "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
-#: la réunion": a clause told as following a gathering.
-_AFTER_HEADS = frozenset({"issue", "terme", "sortie"})
+# "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
+# la réunion": a clause told as following a gathering; the nouns of these phrases are
+# cue:aftermath (ontology/vocab/cues.ttl).
 
 
 def after_subjects(ctx: Context, token: Token) -> list[str]:
@@ -115,7 +115,7 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
     réagi"), whoever acts afterwards need not have been there."""
     node = token
     if case_of(node) != "après":
-        if node.head.i == node.i or node.head.lower_ not in _AFTER_HEADS:
+        if node.head.i == node.i or node.head.lower_ not in cue_words(ctx.lex, "aftermath"):
             return []
         node = node.head
     one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \

@@ -112,8 +112,8 @@ def _topic_place(ctx: Context, word: Token) -> bool:
     return word.dep_ == "nmod" and word.head.lemma_.lower() in matter
 
 
-#: A state's missions abroad: a place completing them is where they are, not where an event was.
-_MISSIONS = frozenset({"ambassade", "consulat", "chancellerie"})
+# A state's missions abroad (a place completing them is where they are, not where an event was)
+# are cue:diplomatic-mission (ontology/vocab/cues.ttl).
 
 
 def _seat_of_office(ctx: Context, start: int) -> bool:
@@ -121,8 +121,9 @@ def _seat_of_office(ctx: Context, start: int) -> bool:
     d'affaires à l'ambassade du Maroc au Gabon"): a title within a few words before it, with no
     verb or comma between, says where its holder serves, not where the event was held."""
     heads = {h.head for h in ctx.hits_of("role")}
+    missions = cue_words(ctx.lex, "diplomatic-mission")
     for k in range(start - 1, max(start - 13, ctx.sent_of(ctx.doc[start]).start - 1), -1):
-        if k in heads or ctx.doc[k].lemma_.lower() in _MISSIONS:
+        if k in heads or ctx.doc[k].lemma_.lower() in missions:
             return True  # before the verb test: the tagger reads "chargé (d'affaires)" as a verb
         if ctx.doc[k].text == "," or ctx.doc[k].pos_ in ("VERB", "AUX", "CCONJ"):
             return False  # "entre émissaires américains et une délégation ukrainienne en Europe"

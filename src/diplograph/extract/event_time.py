@@ -21,9 +21,9 @@ from diplograph.model import DateValue, DurationValue
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: Verbs that make a gathering happen ("effectuer une visite", "tenir un sommet"): in the
-#: infinitive after another verb ("l'a invité à effectuer une visite") the gathering is still to come.
-HOLDING_VERBS = frozenset("effectuer tenir organiser accueillir faire entreprendre convoquer".split())
+# Verbs that make a gathering happen ("effectuer une visite", "tenir un sommet"; in the infinitive
+# after another verb, "l'a invité à effectuer une visite", the gathering is still to come) are
+# cue:holding, the words of inviting cue:inviting (ontology/vocab/cues.ttl).
 
 
 def dated_before(date: DateValue, reference) -> bool:
@@ -63,6 +63,7 @@ def first_day(token: Token, date: DateValue | None, duration: DurationValue | No
 def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
     words = ctx.vocab.status_words  # type: ignore[attr-defined]
+    holding = cue_words(ctx.lex, "holding")
     verb = token
     if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
         verb = token.head
@@ -87,15 +88,15 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
             if c.dep_ == "amod" and c.lemma_.lower() in words:
                 return words[c.lemma_.lower()]
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
-            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS \
+            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in holding \
             and (token.head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'")
                                                    for c in token.head.children)):
         # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
         # effectuer une visite d'État": not yet
         return PLANNED
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
-            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in HOLDING_VERBS \
-            and any(w.lemma_.lower() in ("inviter", "invitation", "convier") for a in list(token.head.ancestors)[:2]
+            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in holding \
+            and any(w.lemma_.lower() in cue_words(ctx.lex, "inviting") for a in list(token.head.ancestors)[:2]
                     for w in (a, *(c for c in a.children if c.dep_ == "obj"))):
         return PLANNED  # "a réitéré son invitation au Président X pour effectuer une visite d'État"
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS:

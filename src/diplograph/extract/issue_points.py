@@ -10,15 +10,13 @@ two sides' positions on one issue, one of them a refusal, states a disagreement 
 from __future__ import annotations
 
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_pairs, cue_words
 from diplograph.extract.positions import issue_hits
 from diplograph.extract.same_event import main_event
 from diplograph.model import IssuePoint, Position, Span
 
-#: Lemmas that announce points of disagreement / convergence before a list.
-DISAGREEMENT_CUES = frozenset(
-    "désaccord divergence différend litigieux achoppement blocage bloquer contentieux friction "
-    "diverger opposer".split())
-CONVERGENCE_CUES = frozenset("convergence consensus convenir entendre accord".split())
+# Lemmas that announce points of disagreement / convergence before a list are cue:disagreement
+# (with two-word phrases, "sans accord") and cue:convergence (ontology/vocab/cues.ttl).
 
 
 def find_issue_points(ctx: Context, positions: list[Position] | None = None) -> list[IssuePoint]:
@@ -29,6 +27,8 @@ def find_issue_points(ctx: Context, positions: list[Position] | None = None) -> 
     take positions elsewhere in the text on the listed issues: they are the ones divided.
     """
     main = main_event(ctx)
+    disagreement, convergence = cue_words(ctx.lex, "disagreement"), cue_words(ctx.lex, "convergence")
+    disagreement_pairs = cue_pairs(ctx.lex, "disagreement")
     points: list[IssuePoint] = []
     paragraphs = ctx.source.paragraphs
     for index, paragraph in enumerate(paragraphs):
@@ -51,9 +51,9 @@ def find_issue_points(ctx: Context, positions: list[Position] | None = None) -> 
             heading_words = {w.lower() for w in section.heading.text.split()}
         lemmas = {t.lemma_.lower() for t in intro} | heading_words
         kind = None
-        if lemmas & DISAGREEMENT_CUES or ("sans" in lemmas and "accord" in lemmas):
+        if lemmas & disagreement or any(a in lemmas and b in lemmas for a, b in disagreement_pairs):
             kind = "disagreement"
-        elif lemmas & CONVERGENCE_CUES:
+        elif lemmas & convergence:
             kind = "convergence"
         if kind is None:
             continue

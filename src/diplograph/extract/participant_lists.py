@@ -14,6 +14,7 @@ import re
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import person_label
 from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
 from diplograph.extract.syntax import lemma_tokens
@@ -33,8 +34,8 @@ def read_participant_lists(ctx: Context, demonym_at: dict[int, str]) -> None:
     _represented_by(ctx, demonym_at)
 
 
-#: Headings over a list of the people who attended ("Délégation du Tchad", "Participants").
-LIST_HEADINGS = frozenset("délégation délégations participants participant composition membres".split())
+# Words of the headings over a list of the people who attended ("Délégation du Tchad",
+# "Participants") are cue:list-heading (ontology/vocab/cues.ttl).
 #: Marks that open a list line.
 LIST_BULLETS = ("-", "–", "—", "•", "*", "·")
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]\s*)?(?P<role>[^:\n]{3,90}?)\s*:\s*(?P<name>[^:\n]{3,80}?)\s*[.;]?\s*$")
@@ -50,12 +51,13 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
     """
 
     sections = ctx.source.sections
+    list_headings = cue_words(ctx.lex, "list-heading")
     for n, section in enumerate(sections):
         heading = section.heading
         if heading is None:
             continue
         only_state = _whole_heading_state(ctx, heading)
-        if only_state is None and not (set(heading.text.lower().replace("-", " ").split()) & LIST_HEADINGS):
+        if only_state is None and not (set(heading.text.lower().replace("-", " ").split()) & list_headings):
             continue
         state = only_state or _state_named_in(ctx, heading, demonym_at)
         members: list[str] = []
@@ -216,8 +218,8 @@ def _name_shaped(span) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-#: "Le Bénin est représenté par X", "Le Ghana a dépêché X": the state sends X.
-SENDING_VERBS = frozenset("représenter dépêcher déléguer envoyer mandater".split())
+# "Le Bénin est représenté par X", "Le Ghana a dépêché X", the state sends X: cue:sending
+# (ontology/vocab/cues.ttl).
 
 
 def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
@@ -240,7 +242,7 @@ def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
             if inside and inside[0].end < len(doc) and doc[inside[0].end].text == ")":
                 _side_of_listed(ctx, m.iri, inside[0].iri)  # "Salif Kaboré (Burkina Faso)"
 
-    for token in lemma_tokens(doc, SENDING_VERBS):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "sending")):
         if token.pos_ != "VERB":
             continue
         passive = any(c.dep_ == "nsubj:pass" for c in token.children)

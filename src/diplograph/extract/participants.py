@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.syntax import (
     LOCATIVE,
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-#: Nouns of the one who hosts a gathering, set beside that person ("X, hôte de la réunion").
-HOST_NOUNS = frozenset({"hôte", "hôtesse"})
+# Nouns of the one who hosts a gathering, set beside that person ("X, hôte de la réunion"), are
+# cue:host-noun (ontology/vocab/cues.ttl).
 
 
 def listed_holders(ctx: Context, obj: Token) -> list[str]:
@@ -61,6 +62,7 @@ def listed_names(ctx: Context, obj: Token) -> list[str]:
             or not any(m.kind == "person" and m.start == obj.i + 1 for m in ctx.by_token.get(obj.i + 1, [])):
         return []
     titles = {i for h in ctx.hits_of("role") for i in range(h.start, h.end)}
+    run_words = _RUN_WORDS | cue_words(ctx.lex, "host-noun")
     found: list[str] = []
     depth = 0
     for k in range(obj.i + 1, ctx.sent_of(obj).end):
@@ -74,14 +76,15 @@ def listed_names(ctx: Context, obj: Token) -> list[str]:
             continue
         elif named:
             found.extend(m.iri for m in named if m.start == k and m.iri not in found)
-        elif not (t.text == "," or t.lower_ in _RUN_WORDS or t.pos_ in ("DET", "ADJ", "PROPN") or k in titles
+        elif not (t.text == "," or t.lower_ in run_words or t.pos_ in ("DET", "ADJ", "PROPN") or k in titles
                   or is_honorific(t)):
             break
     return found
 
 
-#: Words that may join the names of a run ("X, Y et Z ainsi que leur hôte, le président W").
-_RUN_WORDS = frozenset({"et", "ainsi", "que", "hôte", "hôtesse"})
+#: Words that may join the names of a run ("X, Y et Z ainsi que leur hôte, le président W"), with the
+#: host nouns (cue:host-noun); conjunctions are grammar, so they stay here.
+_RUN_WORDS = frozenset({"et", "ainsi", "que"})
 
 
 def on_visit(ctx: Context, token: Token) -> list[str]:
@@ -204,8 +207,8 @@ def actor_kind(ctx: Context, actor: str) -> str | None:
     return entity.kind if entity is not None else None
 
 
-#: Participles saying a gathering is set for later: "une rencontre est prévue (à 18 heures) entre X et Y".
-_PLANNED_PARTICIPLES = frozenset({"prévoir", "programmer", "annoncer", "attendre"})  # lemmas
+# Participles saying a gathering is set for later ("une rencontre est prévue (à 18 heures) entre X
+# et Y") are cue:planned-participle (ontology/vocab/cues.ttl).
 #: Prepositions of a short place or time complement that may stand between a verb and "avec".
 _PLACE_OR_TIME_CASES = frozenset({"dans", "à", "au", "en", "durant", "pendant"})
 
@@ -236,7 +239,7 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
         elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
         elif token.pos_ == "NOUN" and doc[j].pos_ == "AUX" and j + 1 < len(doc) \
-                and doc[j + 1].lemma_.lower() in _PLANNED_PARTICIPLES:
+                and doc[j + 1].lemma_.lower() in cue_words(ctx.lex, "planned-participle"):
             j += 2  # "une rencontre est prévue à 18 heures entre X et Y"
         elif doc[j].lower_ == "en" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "la rencontre en face à face entre X et Y", "en tête-à-tête avec X": the manner
@@ -386,7 +389,8 @@ def host_beside(ctx: Context, token: Token) -> str | None:
     """"le Premier ministre albanais, X, hôte de la réunion, a salué ...": the one the host noun
     stands beside (in apposition) hosts the gathering the noun completes."""
     host = token.head
-    if token.dep_ != "nmod" or host.lemma_.lower() not in HOST_NOUNS or host.dep_ not in ("appos", "conj"):
+    if token.dep_ != "nmod" or host.lemma_.lower() not in cue_words(ctx.lex, "host-noun") \
+            or host.dep_ not in ("appos", "conj"):
         return None
     found = [a for a in actors_of(ctx, host.head, follow_conj=False)
              if actor_kind(ctx, a) in ("person", "state", "org")]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import assign_role
@@ -26,9 +27,9 @@ from diplograph.model import RoleAssignment
 #: How far after a plural role phrase a comma may introduce its holders' names ("des deux pays, X et Y").
 _COMPLEMENT = 8
 _LIST_JOINERS = frozenset({",", "et"})
-#: "les ministres des deux pays, X et Y": a count of states before the names.
+#: "les ministres des deux pays, X et Y": a count of states before the names (numerals are grammar;
+#: the nouns for a state are cue:state-word in ontology/vocab/cues.ttl).
 _COUNTS = frozenset("deux trois quatre".split())
-_STATE_WORDS = frozenset("pays état gouvernement partie".split())
 
 
 @dataclass
@@ -68,7 +69,7 @@ def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> Plur
     found.names, found.name_states, names_end = _apposed_names(ctx, end, demonym_at)
     if found.names:
         found.counted = any(t.lower_ in _COUNTS for t in doc[end:names_end]) and any(
-            t.lemma_.lower() in _STATE_WORDS for t in doc[end:names_end])
+            t.lemma_.lower() in cue_words(ctx.lex, "state-word") for t in doc[end:names_end])
         found.end = names_end
     # one state and nobody named: several holders for that state ("les ministres russes"), read elsewhere
     return found if (len(found.states) >= 2 or found.names) else None

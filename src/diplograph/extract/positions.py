@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.deontic import obligation_hits
-from diplograph.extract.kinds import GATHERINGS, et
+from diplograph.extract.kinds import GATHERINGS, cue_words, et
 from diplograph.extract.patterns import Hit
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import actors_of, in_quote
@@ -194,16 +194,17 @@ def _qualifiers(noun: Token) -> set[str]:
             for t in c.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")}
 
 
-#: Plural nouns that name the sides of a gathering just told, not an actor of their own:
-#: "Les parties ont souligné ...", "les délégations se sont dites favorables à ...".
-_SIDES_NOUNS = frozenset("partie délégation camp signataire interlocuteur protagoniste participant".split())
+# Plural nouns that name the sides of a gathering just told, not an actor of their own ("Les
+# parties ont souligné ...", "les délégations se sont dites favorables à ..."): cue:sides-noun
+# (ontology/vocab/cues.ttl).
 
 
 def _collective_antecedent(ctx: Context, subject: Token) -> list[str]:
     """"Les parties", "les deux délégations": the participants of the last gathering told
     before (one position each)."""
+    sides_nouns = cue_words(ctx.lex, "sides-noun")
     if subject.pos_ != "NOUN" or "Plur" not in subject.morph.get("Number") or not (
-            subject.lemma_.lower() in _SIDES_NOUNS or subject.lower_.removesuffix("s") in _SIDES_NOUNS):
+            subject.lemma_.lower() in sides_nouns or subject.lower_.removesuffix("s") in sides_nouns):
         return []  # the form too: the lemmatiser reads "parties" as "party"
     before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx
               and len(e.participants) >= 2]

@@ -157,8 +157,8 @@ def _is_person(ctx: Context, iri: str) -> bool:
 VISIT_NOUNS = frozenset({"visite"})
 
 
-#: Words of inviting: whoever is named between one and the visit it asks for is the guest.
-_INVITING = frozenset({"inviter", "invitation", "convier"})
+# Words of inviting (whoever is named between one and the visit it asks for is the guest) are
+# cue:inviting (ontology/vocab/cues.ttl).
 
 
 def host_state_offices(ctx: Context) -> None:
@@ -172,13 +172,14 @@ def host_state_offices(ctx: Context) -> None:
     told: set[str] = set()  # visits told as made
     invited: set[str] = set()  # "l'a invité à effectuer une visite en X": only asked for
     visitors = set()  # "La ministre des Affaires étrangères, X, en visite au Portugal,": X is the guest
+    inviting = cue_words(ctx.lex, "inviting")
     for token in lemma_tokens(doc, VISIT_NOUNS):
         if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
             visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
         hosts = invited if "Inf" in token.head.morph.get("VerbForm") else told
         if hosts is invited:  # "a réitéré son invitation au Président X pour effectuer une visite": X is the guest
             sentence = ctx.sent_of(token)
-            ask = next((t for t in reversed(doc[sentence.start:token.i]) if t.lemma_.lower() in _INVITING), None)
+            ask = next((t for t in reversed(doc[sentence.start:token.i]) if t.lemma_.lower() in inviting), None)
             if ask is not None:
                 visitors.update(m.iri for m in ctx.mentions if ask.i < m.start < token.i and m.kind == "person")
         if hosts is told and token.dep_ == "obj":  # "X a effectué une visite à Lima": X is the guest
