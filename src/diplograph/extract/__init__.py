@@ -63,6 +63,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
+    from diplograph.extract.stays import carry_stay_places
     from diplograph.extract.territories import name_states_of_territories
     from diplograph.lexicon import load_lexicon
 
@@ -82,6 +83,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
             if p.side is None:
                 p.side = ctx.sides.get(p.actor)
     link_events(ctx)
+    carry_stay_places(ctx)  # after the relations: a place carried is no evidence of being part of a gathering
     quotes = find_quotes(ctx)
     positions = find_positions(ctx, quotes)
     points = find_issue_points(ctx, positions)

@@ -52,7 +52,7 @@ def narrative_dates(ctx: Context) -> None:
             occasion = _during_event(ctx, token)  # "En marge des travaux, X s'est entretenu avec Y"
             if occasion is not None and occasion is not event:
                 event.places = list(occasion.places)  # happened where the occasion did
-        clause = _clause_verb(ctx, token)
+        clause = clause_verb(ctx, token)
         main_clause = _verbal(clause) and (clause.dep_ in ("ROOT", "conj", "parataxis")
                                                  or clause.head.dep_ == "ROOT")
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
@@ -61,16 +61,16 @@ def narrative_dates(ctx: Context) -> None:
             thread = theirs.date if theirs is not None and theirs is not told else current
             event.date = _told_date(ctx, event, token, thread if _same_occasion(event, told) else None, reference)
         if event.event_type in GATHERINGS and event.status == OCCURRED and event.date is not None \
-                and event.date.precision == "day" and _narrated_now(clause):
+                and event.date.precision == "day" and narrated_now(clause):
             met.append(event)  # not a pluperfect background ("La veille, X et Y s'étaient réunis")
         if main_clause and event.status == OCCURRED and event.date is not None \
-                and event.date.precision == "day" and not in_quote(ctx, token) and _narrated_now(clause) \
+                and event.date.precision == "day" and not in_quote(ctx, token) and narrated_now(clause) \
                 and not (_present(clause) and event.event_type not in GATHERINGS):
             # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
 
 
-def _clause_verb(ctx: Context, token: Token) -> Token:
+def clause_verb(ctx: Context, token: Token) -> Token:
     """The verb that tells an event named by its object noun ("X a eu un entretien avec Y",
     "ont coprésidé la session"): its tense and clause are the event's, when it is no event itself
     and tells a past act ("Kiev bloque les discussions" says nothing of when they were held)."""
@@ -120,8 +120,8 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
         told = _dated_event_before(ctx, token)  # "... reçu en juillet. Ils avaient alors signé un accord"
         if told is not None:
             return told.date
-    token = _clause_verb(ctx, token)
-    if not _verbal(token) or not _narrated_now(token):
+    token = clause_verb(ctx, token)
+    if not _verbal(token) or not narrated_now(token):
         return None
     if any(c.lower_ == "y" and c.i < token.i for c in token.children):
         there = _gathering_named_before(ctx, token)  # "La réunion ..., le 6 janvier : X y a confirmé ..."
@@ -179,7 +179,7 @@ def _now_evidence(ctx: Context, reference) -> Span:
 
 
 
-def _narrated_now(verb: Token) -> bool:
+def narrated_now(verb: Token) -> bool:
     """Perfect, simple past or present: not a pluperfect/imperfect looking further back."""
     auxiliary = interrupted_compound(verb)  # "a pour sa part salué": the tense is the auxiliary's
     if auxiliary is not None:

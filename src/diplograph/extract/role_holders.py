@@ -16,6 +16,7 @@ from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
 from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
+from diplograph.lexicon import Lexicon
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
@@ -129,6 +130,19 @@ def _escort_state(ctx: Context, hit: Hit) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def _institution_named(m: Mention, lex: Lexicon) -> str | None:
+    """The gazetteer institution a mention names: an organisation, or the seat it is named after
+    read as a place ("reçus à l'Élysée": the palace, standing for the presidency)."""
+    if m.described:
+        return None
+    if m.kind == "org":
+        return m.iri
+    seat = lex.actors.get(m.iri) if m.kind == "place" else None
+    if seat is not None and seat.stands_for in lex.actors and lex.actors[seat.stands_for].kind == "org":
+        return seat.stands_for
+    return None
+
+
 def _home_state(ctx: Context, hit: Hit) -> str | None:
     """The state whose office a role phrase naming no state means, when the text shows it.
 
@@ -144,8 +158,8 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     portfolio = _portfolio_state(ctx, hit) or _escort_state(ctx, hit)
     if portfolio is not None:  # "Ministre des Affaires étrangères, ... et des Burkinabè de l'Extérieur"
         return portfolio
-    institutions = {lex.state_of(m.iri) for m in ctx.mentions if m.kind == "org" and not m.described
-                    and m.iri in lex.actors and lex.actors[m.iri].affiliation}
+    institutions = {lex.state_of(org) for org in (_institution_named(m, lex) for m in ctx.mentions)
+                    if org is not None and org in lex.actors and lex.actors[org].affiliation}
     institutions.discard(None)
     if len(institutions) == 1:
         return institutions.pop()

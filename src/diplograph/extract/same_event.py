@@ -46,19 +46,19 @@ def places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
         return True
 
     def core(places: list[str]) -> list[str]:
-        return [p for p in places if not _building(ctx, p)] or places
+        return [p for p in places if not building_place(ctx, p)] or places
 
     one, other = core(one), core(other)  # a building agrees through the city told with it
 
     def may_lie_in(place: str, territory: str) -> bool:
         return place not in ctx.lex.actors and (ctx.lex.territory_state(territory) is not None
-                                                or _building(ctx, place))
+                                                or building_place(ctx, place))
 
     return any(upward_places(ctx, a) & set(other) or upward_places(ctx, b) & set(one)
                or may_lie_in(a, b) or may_lie_in(b, a) for a in one for b in other)
 
 
-def _building(ctx: Context, place: str) -> bool:
+def building_place(ctx: Context, place: str) -> bool:
     """A place named as a building ("au palais de X", "l'hôtel Y") that the gazetteer does not
     know: it may lie in the city of the gathering ("réunis à Lima ... au palais de X")."""
     entity = ctx.entities.get(place)

@@ -1,0 +1,85 @@
+"""Where and when events happened, as readouts and dispatches tell it once for several (issue 12).
+
+Short texts written here in the style of ministry readouts and agency dispatches: the place of
+a trip or of a day's programme is told once and holds for the meetings told during it; a
+presidency's seat named after the presidency ("reçus à l'Élysée") is where a meeting was held.
+A meeting of other people, or one told further back, takes nothing: a wrong place is worse
+than none.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import Event, ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import extract_dated
+
+
+def extract(text: str, published: str = "2025-04-10") -> ExtractedDocument:
+    return extract_dated(text, "places-dates", published)
+
+
+def gathering_with(doc: ExtractedDocument, word: str) -> Event:
+    """The gathering whose trigger or one of whose mentions holds ``word``."""
+    found = [e for e in doc.events if e.event_type in GATHERINGS
+             and any(word in m.text for m in [e.trigger, *e.mentions])]
+    assert found, [(e.trigger.text, [m.text for m in e.mentions]) for e in doc.events]
+    return found[0]
+
+
+def place(slug: str) -> str:
+    return id_iri("place", slug)
+
+
+# ---------------------------------------------------------------- a stay's place
+
+def test_the_meetings_of_a_working_visit_happened_in_its_city() -> None:
+    doc = extract("Le ministre des Affaires étrangères, M. Jonas Berle, a effectué le 8 avril une visite de "
+                  "travail à Lima. Il s'est ensuite entretenu avec le président du Congrès, M. Tomás Ruiz.\n")
+    talk = gathering_with(doc, "entretenu")
+    assert talk.places == [place("lima")]
+
+
+def test_a_place_fronted_for_the_day_holds_for_the_meetings_of_that_day() -> None:
+    doc = extract("À Dakar, le 10 mars, le ministre Jonas Berle a eu un entretien avec son homologue, "
+                  "M. Amadou Fall. Les deux ministres ont ensuite coprésidé la session de la commission mixte. "
+                  "Le même jour, M. Jonas Berle a été reçu en audience par le Premier ministre, M. Ousmane Ba.\n",
+                  published="2025-03-14")
+    assert gathering_with(doc, "session").places == [place("dakar")]
+    assert gathering_with(doc, "audience").places == [place("dakar")]
+
+
+def test_a_meeting_of_other_people_does_not_take_the_stay_s_place() -> None:
+    doc = extract("Le ministre Jonas Berle a effectué le 8 avril une visite de travail à Lima. "
+                  "Par ailleurs, la ministre Clara Vidal s'est entretenue le 8 avril avec M. Omar Haddad.\n")
+    assert gathering_with(doc, "entretenue").places == []
+
+
+def test_a_meeting_told_further_back_does_not_take_the_stay_s_place() -> None:
+    doc = extract("Le ministre Jonas Berle a effectué le 8 avril une visite de travail à Lima. "
+                  "Il avait rencontré M. Tomás Ruiz quelques mois plus tôt.\n")
+    assert gathering_with(doc, "rencontré").places == []
+
+
+def test_a_meeting_on_another_day_does_not_take_the_place_of_a_single_meeting() -> None:
+    doc = extract("Le ministre Jonas Berle s'est entretenu le 7 avril à Tunis avec M. Karim Saadi. "
+                  "Le 9 avril, M. Jonas Berle a rencontré M. Karim Saadi une nouvelle fois.\n")
+    assert gathering_with(doc, "rencontré").places == []
+
+
+def test_a_visit_to_a_country_does_not_place_each_meeting_in_the_country() -> None:
+    # "en visite en Finlande" says the country, not the city of each meeting: nothing is carried
+    doc = extract("Le ministre Jonas Berle, en visite de travail en Finlande, a été reçu mardi par le président "
+                  "Alexander Stubb. Il a ensuite rencontré Mme Clara Vidal.\n", published="2025-09-17")
+    assert gathering_with(doc, "rencontré").places == []
+
+
+# ---------------------------------------------------------------- seats named after an institution
+
+def test_received_at_the_seat_of_a_presidency_is_a_place() -> None:
+    doc = extract("Les trois ministres ont été reçus jeudi à l'Élysée par le Président de la République.\n",
+                  published="2026-06-05")
+    reception = gathering_with(doc, "reçus")
+    assert reception.places == [place("elysee-palace")]
+    # the seat still shows whose presidency it is: the unnamed title is France's president of that day
+    assert id_iri("person", "emmanuel-macron") in {p.actor for p in reception.participants}
