@@ -58,7 +58,7 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
                 continue
             elif t.pos_ in ("VERB", "AUX") or t.text in ".;:()" or (t.is_punct and t.text != ","):
                 break
-            elif not (t.text == "," or t.lower_ in ("et", "respectivement") or is_honorific(t)
+            elif not (t.text == "," or t.lower_ in ("et", "respectivement") or is_honorific(ctx, t)
                       or t.pos_ in ("DET", "ADJ")):  # "homologues cambodgien et lao, respectivement Y et Z"
                 break
             j += 1

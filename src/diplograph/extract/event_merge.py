@@ -9,7 +9,7 @@ companions) and trimming an event's places to the most specific ones it names.
 from __future__ import annotations
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, OCCURRED
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words
 from diplograph.extract.participants import participant_of
 from diplograph.extract.same_event import main_event, opening_and_closing, upward_places
 from diplograph.extract.syntax import actors_of, subjects_of
@@ -122,8 +122,9 @@ def join_main_meeting(ctx: Context) -> None:
                 target.participants.append(participant_of(ctx, person, _sentence_at(ctx, offset)))
                 have.add(person)
     have = {p.actor for p in main.participants}
+    accompanying = cue_words(ctx.lex, "accompanying")
     for token in ctx.doc:
-        if token.lemma_ != "accompagner" or token.i in ctx.heading_tokens:
+        if token.lemma_ not in accompanying or token.i in ctx.heading_tokens:
             continue
         sentence = ctx.sent_of(token)
         other = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end

@@ -12,30 +12,38 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-#: Courtesy titles stripped from the front of a name ("M. Fidan", "S.E.M. X", "Son Excellence Mme X").
-HONORIFICS = frozenset(
-    "m. mme mlle mm. mmes dr dr. pr pr. me mgr monsieur madame s.e. s.e.m. s.e.mme sem excellence "
-    "professeur professeure docteur".split())
+# Titles before a name are data (ontology/vocab/cues.ttl): cue:honorific ("M. Fidan", "S.E.M. X",
+# "Son Excellence Mme X"), cue:lower-case-honorific (a title only in lower case: "cheikh Ahmad X",
+# "le prince X", while "Cheikh" opening a name is a first name) and cue:rank ("le général Z", in
+# either case). They are no role concepts: nothing about them is an office.
+_TITLES: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
-#: Courtesy titles that are one only in lower case: "le Premier ministre, cheikh Ahmad X" (Gulf usage),
-#: "le ministre saoudien des Affaires étrangères, le prince X", while "Cheikh" opening a name is a
-#: first name ("Cheikh Ibrahima Bâ").
-LOWER_CASE_HONORIFICS = frozenset("cheikh cheikha sheikh cheik prince princesse émir".split())
-
-
-#: Military ranks used as titles before a name ("le Capitaine X", "le maréchal Y", "le général Z"),
-#: in either case: the rank is not part of the name.
-RANKS = frozenset("capitaine colonel lieutenant-colonel commandant général maréchal amiral lieutenant".split())
-
-
-#: Name particles that may stay lower case inside a person's name.
+#: Name particles that may stay lower case inside a person's name. They stay in code: they are the
+#: prepositions and articles of names in many languages (grammar), not knowledge of the world.
 PARTICLES = frozenset("de du des da di von van der den bin ben al el le la ibn".split())
+
+
+def lower_case_honorifics(ctx: Context) -> frozenset[str]:
+    """Titles that are one only in lower case ("cheikh", "prince"), compared as written."""
+    return _titles(ctx)[1]
+
+
+def _titles(ctx: Context) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Courtesy titles, lower-case titles and ranks of the lexicon, looked up once per lexicon
+    (is_honorific runs on every token of a document)."""
+    lex = ctx.lex
+    titles = _TITLES.get(id(lex))
+    if titles is None:
+        titles = _TITLES[id(lex)] = (cue_words(lex, "honorific"), cue_words(lex, "lower-case-honorific"),
+                                     cue_words(lex, "rank"))
+    return titles
 
 
 def capitals_beyond_person(doc, title: int, end: int) -> bool:
@@ -53,17 +61,18 @@ def capitals_beyond_person(doc, title: int, end: int) -> bool:
     return any(t.is_upper and len(t) > 1 and t.i not in in_person for t in doc[title + 1:end])
 
 
-def is_honorific(token) -> bool:
+def is_honorific(ctx: Context, token) -> bool:
     """A courtesy title before a person's name ("M.", "Mme", "S.E.", "SEM", lower-case "cheikh",
     a military rank)."""
-    return (token.lower_ in HONORIFICS or token.lower_ + "." in HONORIFICS
-            or token.text in LOWER_CASE_HONORIFICS or token.lower_ in RANKS)
+    honorifics, lower_case, ranks = _titles(ctx)
+    return (token.lower_ in honorifics or token.lower_ + "." in honorifics
+            or token.text in lower_case or token.lower_ in ranks)
 
 
 
 def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
-    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT") or is_honorific(ctx.doc[start])):
+    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT") or is_honorific(ctx, ctx.doc[start])):
         start += 1
     # "Président Kariuki", "Premier ministre Tavares": a title the recogniser took into the name
     title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None) \

@@ -77,7 +77,7 @@ def listed_names(ctx: Context, obj: Token) -> list[str]:
         elif named:
             found.extend(m.iri for m in named if m.start == k and m.iri not in found)
         elif not (t.text == "," or t.lower_ in run_words or t.pos_ in ("DET", "ADJ", "PROPN") or k in titles
-                  or is_honorific(t)):
+                  or is_honorific(ctx, t)):
             break
     return found
 
@@ -271,7 +271,7 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             title = max((h.end for h in ctx.hits_of("role") if h.start == n), default=None)
             if title is not None and title < end and doc[title].text == ",":
                 n = title + 1
-        while t.text == "," and n < end and is_honorific(doc[n]):
+        while t.text == "," and n < end and is_honorific(ctx, doc[n]):
             n += 1  # "..., M. Samuel Kariuki"
         named = [m for m in ctx.by_token.get(n, []) if m.kind == "person" and m.start == n] \
             if t.text == "," and n < end else []
@@ -363,7 +363,7 @@ def companions_of(ctx: Context, token: Token) -> list[str]:
     scope = [token, *(c for c in token.children if c.dep_ in SUBJECT_DEPS + ("obj",))]
     for t in scope:
         for c in t.children:
-            if c.lemma_ == "accompagner" and c.dep_ in ("acl", "advcl", "conj"):
+            if c.lemma_ in cue_words(ctx.lex, "accompanying") and c.dep_ in ("acl", "advcl", "conj"):
                 for g in c.children:
                     if g.dep_.startswith(("obl", "nmod")) or g.dep_ == "obj":
                         found += actors_of(ctx, g)

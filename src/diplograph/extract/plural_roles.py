@@ -147,7 +147,7 @@ def _apposed_names(ctx: Context, start: int,
     j = start if direct else j + 1
     while j < len(doc):
         state = None
-        while j < len(doc) and (is_honorific(doc[j]) or doc[j].pos_ == "DET"
+        while j < len(doc) and (is_honorific(ctx, doc[j]) or doc[j].pos_ == "DET"
                                 or (j in demonym_at and doc[j].text[:1].isupper())):
             state = demonym_at.get(j, state)
             j += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
@@ -48,7 +49,7 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
         return True
     qualified = org is not None
-    if hit.start > 1 and is_honorific(doc[hit.start - 2]):
+    if hit.start > 1 and is_honorific(ctx, doc[hit.start - 2]):
         return True  # "Madame la Présidente,": an address, not a reference
     lex = ctx.lex
     span = ctx.span(hit.start, phrase_end)
@@ -121,7 +122,8 @@ def _escort_state(ctx: Context, hit: Hit) -> str | None:
     office naming no state in the party escorting someone is held for that person's state."""
     doc = ctx.doc
     sentence = ctx.sent_of(doc[hit.start])
-    escort = next((t for t in reversed(doc[sentence.start:hit.start]) if t.lemma_.lower() == "accompagner"), None)
+    accompanying = cue_words(ctx.lex, "accompanying")
+    escort = next((t for t in reversed(doc[sentence.start:hit.start]) if t.lemma_.lower() in accompanying), None)
     if escort is None or hit.start - escort.i > 12:
         return None
     escorted = [c for c in escort.children if c.dep_ in ("nsubj", "nsubj:pass")] or subjects_of(ctx, escort)

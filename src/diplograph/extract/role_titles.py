@@ -117,8 +117,8 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
             return None  # "Avec le ministre cubain des Affaires étrangères, M. X a évoqué ...": X is the subject
         if token.text == ",":
             nxt = _past_title_complements(ctx, j + 1)
-            while nxt < len(doc) and (is_honorific(doc[nxt]) or (
-                    doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and is_honorific(doc[nxt + 1]))
+            while nxt < len(doc) and (is_honorific(ctx, doc[nxt]) or (
+                    doc[nxt].lower_ in ("le", "la") and nxt + 1 < len(doc) and is_honorific(ctx, doc[nxt + 1]))
                     or (excellency and doc[nxt].lower_ in ("son", "sa") and nxt + 1 < len(doc)
                         and doc[nxt + 1].lower_ == "excellence")):
                 nxt += 1  # "..., M. Jean DURAND", "..., le prince X", "..., le Colonel X"

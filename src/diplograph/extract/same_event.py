@@ -15,7 +15,6 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, subjects_of
-from diplograph.extract.venues import PLACE_NOUNS
 from diplograph.model import Event, channels_agree
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def building_place(ctx: Context, place: str) -> bool:
     know: it may lie in the city of the gathering ("réunis à Lima ... au palais de X")."""
     entity = ctx.entities.get(place)
     words = entity.label.lower().split() if entity is not None and entity.kind == "place" else []
-    return bool(words) and words[0] in PLACE_NOUNS
+    return bool(words) and words[0] in cue_words(ctx.lex, "building")
 
 
 def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:

@@ -13,24 +13,26 @@ from diplograph.extract.kinds import cue_words
 from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, lemma_tokens, subjects_of
 from diplograph.model import RoleAssignment
 
-#: Verbs whose subject is a delegation and whose objects are its members.
-MEMBERSHIP_VERBS = frozenset("comprendre inclure compter composer réunir".split())
+# The words of sides are data (ontology/vocab/cues.ttl): cue:membership (a delegation's verbs whose
+# objects are its members), cue:leading ("X dirigeait la délégation russe") and
+# cue:leading-participle ("la délégation lao, conduite par X", inflected here), cue:side-noun
+# ("Côté turc, X"), cue:visit-noun ("en visite officielle en Belgique"), cue:accompanying.
 
 
 # Nouns of a delegation ("une délégation du Hamas conduite par X"): cue:delegation
 # (ontology/vocab/cues.ttl).
 
-#: Verbs of leading a delegation ("X dirigeait la délégation russe").
-LEAD_VERBS = frozenset("conduire mener diriger présider".split())
+_PARTICIPLES: dict[int, frozenset[str]] = {}
 
 
-#: Their participles, which the tagger may read as nouns ("la délégation lao, conduite par X").
-LEAD_PARTICIPLES = frozenset(f"{stem}{end}" for stem in ("conduit", "mené", "dirigé", "présidé", "emmené")
-                             for end in ("", "e", "s", "es"))
-
-
-#: "Côté turc, X ..." puts X on the Turkish side.
-SIDE_NOUNS = frozenset({"côté"})
+def _lead_participles(ctx: Context) -> frozenset[str]:
+    """Every form of the participles of leading (cue:leading-participle: "conduit", "conduite",
+    "conduits", "conduites"), which the tagger may read as nouns; built once per lexicon."""
+    forms = _PARTICIPLES.get(id(ctx.lex))
+    if forms is None:
+        forms = _PARTICIPLES[id(ctx.lex)] = frozenset(
+            f"{stem}{end}" for stem in cue_words(ctx.lex, "leading-participle") for end in ("", "e", "s", "es"))
+    return forms
 
 
 def companion_sides(ctx: Context) -> None:
@@ -44,7 +46,7 @@ def companion_sides(ctx: Context) -> None:
     a side take it.
     """
     doc = ctx.doc
-    for token in lemma_tokens(doc, frozenset({"accompagner"})):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "accompanying")):
         if "Part" not in token.morph.get("VerbForm"):
             continue  # "Y accompagnait X": the parse of the active voice is left alone
         if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "par"):
@@ -82,6 +84,8 @@ def find_delegations(ctx: Context) -> None:
     la délégation ukrainienne par Y", "X dirigeait la délégation russe".
     """
     doc = ctx.doc
+    membership, leading, participles = cue_words(ctx.lex, "membership"), cue_words(ctx.lex, "leading"), \
+        _lead_participles(ctx)
     delegations = [m for m in ctx.mentions if m.kind == "delegation"]
     for m in delegations:
         token = doc[m.start]
@@ -90,7 +94,7 @@ def find_delegations(ctx: Context) -> None:
         after = m.end
         # "la délégation russe était conduite par X", "la délégation cambodgienne, dirigée par X"
         while after < len(doc) and after < m.end + 4 and (doc[after].pos_ in ("AUX", "VERB", "ADV")
-                                                          or doc[after].lower_ in LEAD_PARTICIPLES
+                                                          or doc[after].lower_ in participles
                                                           or (doc[after].text == "," and after == m.end)):
             after += 1
         if after < len(doc) and doc[after].lower_ == "par":
@@ -106,7 +110,7 @@ def find_delegations(ctx: Context) -> None:
                     if found:
                         members = found[:1]
                         break
-        elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in MEMBERSHIP_VERBS:
+        elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in membership:
             stop = ctx.sent_of(token).end
             for other in delegations:
                 if verb.i < other.start < stop:
@@ -116,11 +120,11 @@ def find_delegations(ctx: Context) -> None:
                         and not (doc[other.start].dep_ == "nmod" and other.start > verb.i + 1
                                  and doc[other.start - 1].lower_ in ("du", "de")):
                     members.append(other.iri)
-        elif token.dep_ == "nsubj:pass" and verb.lemma_ in LEAD_VERBS:
+        elif token.dep_ == "nsubj:pass" and verb.lemma_ in leading:
             # "La délégation malienne aux travaux du sommet a été conduite par le Premier ministre, X"
             members = [a for c in verb.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)
                        if _is_person(ctx, a)]
-        elif token.dep_ == "obj" and verb.lemma_ in LEAD_VERBS:
+        elif token.dep_ == "obj" and verb.lemma_ in leading:
             members = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s) if _is_person(ctx, a)]
         if not members:
             continue
@@ -135,13 +139,14 @@ def named_delegations(ctx: Context) -> None:
     """"une délégation du Hamas conduite par X", "la délégation de l'Union africaine, dirigée par Y":
     who leads a delegation of a body or state named in full (no demonym) is on its side."""
     doc = ctx.doc
+    leading, participles = cue_words(ctx.lex, "leading"), _lead_participles(ctx)
     for token in lemma_tokens(doc, cue_words(ctx.lex, "delegation")):
         bodies = [m.iri for c in token.children if c.dep_ == "nmod" and c.i > token.i
                   for m in ctx.by_token.get(c.i, []) if m.kind in ("org", "state") and m.start == c.i]
         if not bodies:
             continue
         for verb in token.children:
-            if verb.dep_ != "acl" or (verb.lemma_ not in LEAD_VERBS and verb.lower_ not in LEAD_PARTICIPLES):
+            if verb.dep_ != "acl" or (verb.lemma_ not in leading and verb.lower_ not in participles):
                 continue
             for leader in (a for c in verb.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)):
                 if _is_person(ctx, leader) and ctx.sides.get(leader) is None:
@@ -153,8 +158,6 @@ def _is_person(ctx: Context, iri: str) -> bool:
     return entity is not None and entity.kind == "person"
 
 
-#: "en visite officielle en Belgique": the noun of a visit whose place is the host state.
-VISIT_NOUNS = frozenset({"visite"})
 
 
 # Words of inviting (whoever is named between one and the visit it asks for is the guest) are
@@ -173,7 +176,7 @@ def host_state_offices(ctx: Context) -> None:
     invited: set[str] = set()  # "l'a invité à effectuer une visite en X": only asked for
     visitors = set()  # "La ministre des Affaires étrangères, X, en visite au Portugal,": X is the guest
     inviting = cue_words(ctx.lex, "inviting")
-    for token in lemma_tokens(doc, VISIT_NOUNS):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "visit-noun")):
         if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
             visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
         hosts = invited if "Inf" in token.head.morph.get("VerbForm") else told
@@ -199,7 +202,7 @@ def host_state_offices(ctx: Context) -> None:
         return
     host = hosts.pop()
     companions = set()  # "X était accompagné de Y": Y came with the guest, not from the host state
-    for token in lemma_tokens(doc, frozenset({"accompagner"})):
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "accompanying")):
         for c in token.children:
             if c.dep_.startswith(("obl", "nmod")) or c.dep_ == "obj":
                 companions.update(m.iri for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
@@ -227,8 +230,9 @@ def _state_of_city(ctx: Context, start: int) -> set[str]:
 
 def side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
     """"Côté turc, X était présent": the people of that clause are on that side."""
-    for token in lemma_tokens(ctx.doc, SIDE_NOUNS):  # one array read, not a Token per word
-        if token.lower_ not in SIDE_NOUNS or token.i + 1 not in demonym_at:
+    side_nouns = cue_words(ctx.lex, "side-noun")
+    for token in lemma_tokens(ctx.doc, side_nouns):  # one array read, not a Token per word
+        if token.lower_ not in side_nouns or token.i + 1 not in demonym_at:
             continue
         state = demonym_at[token.i + 1]
         sentence = ctx.sent_of(token)

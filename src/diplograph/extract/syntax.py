@@ -82,10 +82,10 @@ def unique(items: list[str]) -> list[str]:
 
 
 
-def _courtesy(token: Token) -> bool:
+def _courtesy(ctx: Context, token: Token) -> bool:
     from diplograph.extract.name_shapes import is_honorific
 
-    return is_honorific(token)
+    return is_honorific(ctx, token)
 
 
 def case_of(token: Token) -> str | None:
@@ -113,7 +113,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
             for c in token.children:
                 if c.dep_ in deps and c.i > token.i:
                     named = ctx.by_token.get(c.i, [])
-                    if not named and c.i + 1 < len(ctx.doc) and _courtesy(c):
+                    if not named and c.i + 1 < len(ctx.doc) and _courtesy(ctx, c):
                         named = ctx.by_token.get(c.i + 1, [])  # "le Premier ministre, cheikh X": the title heads
                         c = ctx.doc[c.i + 1]
                     if c.dep_ == "nmod":
@@ -157,7 +157,7 @@ def _apposed_person(ctx: Context, complement: Token) -> list[str]:
     for a in complement.children:
         if a.dep_ != "appos" or a.i <= complement.i or ctx.doc[a.i - 1].text != ",":
             continue
-        k = a.i + 1 if _courtesy(a) and a.i + 1 < len(ctx.doc) else a.i
+        k = a.i + 1 if _courtesy(ctx, a) and a.i + 1 < len(ctx.doc) else a.i
         person = next((m.iri for m in ctx.by_token.get(k, []) if m.kind == "person" and not m.described), None)
         if person is not None:
             state = next((m.iri for m in ctx.by_token.get(complement.i, []) if m.kind == "state"), None)

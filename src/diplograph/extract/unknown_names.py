@@ -14,17 +14,18 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.gazetteer_links import is_locative
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import (
-    LOWER_CASE_HONORIFICS,
     PARTICLES,
     capitals_beyond_person,
     clean_name_tokens,
     given_name_and_capitals,
     is_honorific,
     looks_like_name,
+    lower_case_honorifics,
     person_label,
 )
-from diplograph.extract.venues import PLACE_NOUNS, city_of_name, is_building
+from diplograph.extract.venues import city_of_name, is_building
 from diplograph.lexicon import fold
 from diplograph.model import Entity
 from diplograph.namespaces import id_iri, slugify
@@ -45,12 +46,12 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
     doc = ctx.doc
     used: set[int] = set()
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ != "PER"
-               or not all(is_honorific(t) or t.pos_ == "DET" for t in ent)}
+               or not all(is_honorific(ctx, t) or t.pos_ == "DET" for t in ent)}
     for token in doc:
-        if not is_honorific(token) or token.i in ctx.heading_tokens or token.i in taken:
+        if not is_honorific(ctx, token) or token.i in ctx.heading_tokens or token.i in taken:
             continue
         j = token.i + 1
-        if j < len(doc) and is_honorific(doc[j]):
+        if j < len(doc) and is_honorific(ctx, doc[j]):
             continue  # "Excellence M. X": the last title opens the name
         k = j
         while k < len(doc) and k - j < 6:
@@ -88,7 +89,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
             add_linked_entity(ctx, actor, span)
         else:
             surname = surname_match(ctx, text)
-            if surname is None and len(words) == 1 and token.text in LOWER_CASE_HONORIFICS:
+            if surname is None and len(words) == 1 and token.text in lower_case_honorifics(ctx):
                 surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
             if surname is not None:
                 ctx.add_mention(Mention(j, k, span, surname.iri, "person"))
@@ -137,7 +138,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
             end = city
             span = ctx.span(start, end)
             text = " ".join(doc[start:end].text.split())
-        label = text[0].lower() + text[1:] if doc[start].lower_ in PLACE_NOUNS and doc[start].is_title \
+        building = doc[start].lower_ in cue_words(ctx.lex, "building")
+        label = text[0].lower() + text[1:] if building and doc[start].is_title \
             and not doc[start].is_sent_start and start > 0 and doc[start - 1].lower_ in ("l'", "le") else text
         iri = id_iri("place", slugify(label))
         ctx.add_mention(Mention(start, end, span, iri, "place", place=iri))
@@ -159,7 +161,7 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
     sentence_start = first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_punct
                                               and doc[first.i - 1].text in "«\"“-")
     label = "PER" if as_person else ent.label_
-    if label != "PER" and (start > 0 and is_honorific(doc[start - 1])):
+    if label != "PER" and (start > 0 and is_honorific(ctx, doc[start - 1])):
         label = "PER"  # "M. Kofi MENSAH-ADJEI" tagged MISC: an honorific announces a person
     if label != "PER" and doc[start].is_upper and any(h.end == start for h in ctx.hits_of("role")) \
             and surname_match(ctx, text) is not None:
@@ -173,7 +175,7 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         label = "PER"  # "le président du Laos, Thongloun Sisoulith" tagged MISC
     if label == "PER":
         surname = surname_match(ctx, text)
-        if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in LOWER_CASE_HONORIFICS:
+        if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in lower_case_honorifics(ctx):
             surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
         if surname is not None:
             ctx.add_mention(Mention(start, end, span, surname.iri, "person"))

@@ -10,23 +10,14 @@ from __future__ import annotations
 from diplograph.analyse import GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_minted_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.lexicon import fold
 from diplograph.namespaces import id_iri, slugify
 
-#: Nouns that open the name of a building ("l'hôtel Lagune", "au palais de X"): such a name is a place.
-PLACE_NOUNS = frozenset("hôtel palais château résidence villa manoir pavillon centre domaine".split())
-
-
-#: Nouns that open the name of a sea, a gulf, a river ("la mer Baltique", "le golfe de Guinée",
-#: "le fleuve Uruguay"): the name is one place, and a country named inside it ("mer de Chine
-#: méridionale") is no mention of that state.
-FEATURE_NOUNS = frozenset("mer golfe océan détroit fleuve lac canal baie".split())
-
-
-#: Lower-case words that may end such a name ("mer de Chine méridionale").
-FEATURE_TAILS = frozenset(
-    "méridional méridionale oriental orientale occidental occidentale septentrional septentrionale "
-    "central centrale".split())
+# The nouns that open a building's name ("l'hôtel Lagune", "au palais de X": a place), a sea's, a
+# gulf's or a river's ("la mer Baltique": one place, a country named inside it is no mention of that
+# state) and the adjectives that may end such a name ("mer de Chine méridionale") are data:
+# cue:building, cue:geographic-feature, cue:feature-tail (ontology/vocab/cues.ttl).
 
 
 #: Contracted articles: a name right after one ("au Ritz") is a place or an institution, never a person.
@@ -40,8 +31,9 @@ def geographic_features(ctx: Context) -> set[int]:
     doc = ctx.doc
     gazetteer = {(e.start, e.end) for e in doc.ents if e.label_ == GAZETTEER_LABEL}
     taken: set[int] = set()
+    features, tails = cue_words(ctx.lex, "geographic-feature"), cue_words(ctx.lex, "feature-tail")
     for t in doc:
-        if t.lower_ not in FEATURE_NOUNS or t.i in ctx.heading_tokens or t.i in taken:
+        if t.lower_ not in features or t.i in ctx.heading_tokens or t.i in taken:
             continue
         j = t.i + 1
         if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du"):
@@ -51,7 +43,7 @@ def geographic_features(ctx: Context) -> set[int]:
             k += 1
         if k == j:
             continue
-        if k < len(doc) and doc[k].lower_ in FEATURE_TAILS:
+        if k < len(doc) and doc[k].lower_ in tails:
             k += 1
         if (t.i, k) in gazetteer:
             continue  # "mer Noire": the gazetteer's own place
@@ -73,8 +65,9 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
     doc = ctx.doc
     gazetteer = [e for e in doc.ents if e.label_ == GAZETTEER_LABEL]
     found: set[int] = set()
+    buildings = cue_words(ctx.lex, "building")
     for t in doc:
-        if t.lower_ not in PLACE_NOUNS or t.i < 2 or t.i in ctx.heading_tokens or t.i in taken:
+        if t.lower_ not in buildings or t.i < 2 or t.i in ctx.heading_tokens or t.i in taken:
             continue
         before = doc[t.i - 1].lower_
         if not (before == "au" or (before in ("l'", "l’", "le") and doc[t.i - 2].lower_ in ("à", "dans", "devant"))):
@@ -125,9 +118,10 @@ def city_of_name(ctx: Context, end: int) -> int | None:
 def is_building(ctx: Context, start: int, end: int) -> bool:
     """"l'hôtel Lagune", "au Grand Hôtel X", "au Ritz": a building, so a place (not a person)."""
     doc = ctx.doc
-    if any(t.lower_ in PLACE_NOUNS for t in doc[start:end]) and any(t.text[:1].isupper() for t in doc[start:end]):
+    buildings = cue_words(ctx.lex, "building")
+    if any(t.lower_ in buildings for t in doc[start:end]) and any(t.text[:1].isupper() for t in doc[start:end]):
         return True
     k = start - 1
-    if k >= 0 and doc[k].lower_ in PLACE_NOUNS:
+    if k >= 0 and doc[k].lower_ in buildings:
         return True
     return k >= 0 and doc[k].lower_ in CONTRACTED and doc[start].ent_type_ == "PER"
