@@ -24,9 +24,9 @@ _POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 
 
-#: Verbs whose object names what their subject took part in: "ils ont eu un entretien", "ont tenu une
-#: réunion". With a subject that names no one new, the indefinite noun is the gathering just told.
-_HAVING_VERBS = frozenset({"avoir", "tenir"})
+# Verbs whose object names what their subject took part in ("ils ont eu un entretien", "ont tenu une
+# réunion": with a subject that names no one new, the indefinite noun is the gathering just told)
+# are cue:having (ontology/vocab/cues.ttl).
 
 
 DEFINITES = frozenset({"le", "la", "l'", "les"})
@@ -91,7 +91,8 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         return None
     if token.pos_ in ("NOUN", "PROPN"):
         det = determiner(token)
-        if token.dep_ == "obj" and token.head.lemma_ in _HAVING_VERBS and anaphoric_subject(ctx, token.head):
+        if token.dep_ == "obj" and token.head.lemma_ in cue_words(ctx.lex, "having") \
+                and anaphoric_subject(ctx, token.head):
             return "anaphoric"  # "Les deux chefs d'État ont eu un entretien": the people just told, talking
         if det is None:
             return None

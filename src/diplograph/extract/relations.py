@@ -22,10 +22,9 @@ from diplograph.model import Event, EventRelation
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: Modifiers saying a gathering came before ("des discussions préalables").
-PRIOR_WORDS = frozenset("préalable précédent antérieur dernier passé".split())
-#: Heading words of a section of reactions.
-REACTION_WORDS = ("réaction", "reaction")
+# Modifiers saying a gathering came before ("des discussions préalables") and the heading words of
+# a section of reactions are cue:prior and cue:reaction-heading (ontology/vocab/cues.ttl).
+#: "après", "à la suite de", "suite à": prepositions (grammar), so they stay here.
 _AFTER = frozenset({"après", "suite"})
 
 
@@ -161,8 +160,8 @@ def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
     tenues à Genève". An earlier date or a pluperfect alone does not: news tells the earlier
     meetings of the same people as background ("Les deux dirigeants s'étaient rencontrés en
     novembre"), which readers do not take for the prior talks of this one."""
-    del ctx, main
-    if any(c.lemma_.lower() in PRIOR_WORDS for c in token.children if c.dep_ == "amod"):
+    del main
+    if any(c.lemma_.lower() in cue_words(ctx.lex, "prior") for c in token.children if c.dep_ == "amod"):
         return True
     if any(c.dep_ == "case" and c.lower_ in _AFTER for c in token.children):
         return True
@@ -188,7 +187,7 @@ def _told_as_backdrop(ctx: Context, event: Event, token: Token) -> bool:
 def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
     section = next((s for s in ctx.source.sections if s.begin <= event.trigger.begin < s.end), None)
     if section is not None and section.heading is not None:
-        if any(w in section.heading.text.lower() for w in REACTION_WORDS):
+        if any(w in section.heading.text.lower() for w in cue_words(ctx.lex, "reaction-heading")):
             return True
     sentence = ctx.sent_of(token).text.lower()
     return "en réaction" in sentence or "réagissant" in sentence or event.event_type == et("reaction")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.lexicon import fold
@@ -138,8 +139,8 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
     return None
 
 
-#: Nouns of an apposition on the state a title names ("le ministre ... du Sultanat d'Oman, pays frère, X").
-_STATE_APPOSITIONS = frozenset({"pays", "nation", "état"})
+# Nouns of an apposition on the state a title names ("le ministre ... du Sultanat d'Oman, pays frère,
+# X") are cue:state-apposition (ontology/vocab/cues.ttl).
 
 
 def _fronted_with(ctx: Context, phrase_end: int) -> bool:
@@ -178,7 +179,8 @@ def _past_title_complements(ctx: Context, nxt: int) -> int:
                 return title
         first = doc[nxt]
         # "..., pays frère, M. X": a word on the state the title names (its holder comes next)
-        if not (first.lower_ in ("de", "du", "des", "d'", "d’") or first.lower_ in _STATE_APPOSITIONS
+        if not (first.lower_ in ("de", "du", "des", "d'", "d’")
+                or first.lower_ in cue_words(ctx.lex, "state-apposition")
                 or ("Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "ADJ"))):
             break
         end = next((k for k in range(nxt + 1, min(nxt + 12, len(doc))) if doc[k].text in ",.;:()«»"

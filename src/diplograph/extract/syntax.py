@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.patterns import er_infinitive
 from diplograph.model import Event
 
@@ -227,7 +227,7 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
                 return [m.iri]
         if i in ctx.role_person:
             return [ctx.role_person[i]]
-        if t.lemma_.lower() in DOCUMENT_NOUNS and not ctx.by_token.get(i):
+        if t.lemma_.lower() in cue_words(ctx.lex, "document") and not ctx.by_token.get(i):
             # "précise le communiqué publié sur le site de la diplomatie russe", "a précisé la même
             # source": a document speaks for whoever issued it, named after it or with it before
             issuer = document_issuer(ctx, t) or document_issuer_before(ctx, t)
@@ -239,8 +239,8 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
 
 
 _ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
-#: Nouns of a text that speaks for its issuer ("indique un communiqué du ministère", "la même source").
-DOCUMENT_NOUNS = frozenset({"communiqué", "document", "source", "texte", "note", "déclaration"})
+# Nouns of a text that speaks for its issuer ("indique un communiqué du ministère", "la même source")
+# are cue:document (ontology/vocab/cues.ttl).
 
 
 def document_issuer(ctx: Context, noun: Token) -> str | None:
@@ -259,8 +259,9 @@ def document_issuer(ctx: Context, noun: Token) -> str | None:
 def document_issuer_before(ctx: Context, noun: Token) -> str | None:
     """"a précisé la même source", "indique le document": the issuer of the last document named
     with one before (the same communiqué, quoted again)."""
+    documents = cue_words(ctx.lex, "document")
     for k in range(noun.i - 1, -1, -1):
-        if ctx.doc[k].lemma_.lower() in DOCUMENT_NOUNS:
+        if ctx.doc[k].lemma_.lower() in documents:
             issuer = document_issuer(ctx, ctx.doc[k])
             if issuer is not None:
                 return issuer
@@ -541,11 +542,10 @@ _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
 #: Intransitive verbs whose compound past takes "être" (the parser may read "sont convenus" as a passive).
 ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir "
                        "convenu".split())  # the tagger may lemmatise "convenus" as the adjective "convenu"
-_COUNTRY_NOUNS = frozenset({"pays"})
-#: "les deux parties": the people who spoke for the sides, and the sides (states) they spoke for.
-_PARTY_NOUNS = frozenset({"partie"})
-#: "les deux dirigeants", "les deux chefs d'État", "les deux présidents": heads, not their ministers.
-_LEADER_NOUNS = frozenset({"dirigeant", "dirigeante", "chef", "président", "présidente", "leader"})
+# The counted nouns of numbered_antecedent are data (ontology/vocab/cues.ttl): cue:country-noun ("les
+# trois pays"), cue:party-noun ("les deux parties": the people who spoke for the sides, and their
+# states), cue:leader-noun with cue:leader-complement ("les deux dirigeants", "les deux chefs
+# d'État": heads, not their ministers). Numerals and determiners stay here (grammar).
 
 
 def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
@@ -557,7 +557,8 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     count = next((_NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
     if count is None or not any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children):
         return []
-    if token.lemma_.lower() in _COUNTRY_NOUNS:  # "les trois pays sont convenus": the story's first sides
+    # "les trois pays sont convenus": the story's first sides
+    if token.lemma_.lower() in cue_words(ctx.lex, "country-noun"):
         if not token.dep_.startswith("nsubj"):
             return []
         from diplograph.extract.plural_roles import _sides_so_far
@@ -567,8 +568,9 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     # "les deux chefs d'État" are leaders, "les deux chefs de la diplomatie" are not
-    leaders = token.lemma_.lower() in _LEADER_NOUNS and all(
-        c.lemma_.lower() in ("état", "gouvernement") for c in token.children if c.dep_ == "nmod")
+    complements = cue_words(ctx.lex, "leader-complement")
+    leaders = token.lemma_.lower() in cue_words(ctx.lex, "leader-noun") and all(
+        c.lemma_.lower() in complements for c in token.children if c.dep_ == "nmod")
 
     # "les deux ministres": people who hold that office (or a narrower one), not the president who
     # receives one of them in the sentence before
@@ -586,7 +588,8 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     people = _numbered_people(ctx, token, count, start, fits)
     # "les deux parties" (the form too: the lemmatiser may read "parties" as "party"): the people
     # and, when each speaks for another state, those states, the parties of a joint declaration
-    if people and (token.lemma_.lower() in _PARTY_NOUNS or token.lower_.removesuffix("s") in _PARTY_NOUNS):
+    parties = cue_words(ctx.lex, "party-noun")
+    if people and (token.lemma_.lower() in parties or token.lower_.removesuffix("s") in parties):
         sides = unique([s for p in people if (s := ctx.lex.state_of(ctx.sides.get(p))) is not None])
         if len(sides) == count and all(s in ctx.entities for s in sides):
             return people + sides
