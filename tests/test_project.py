@@ -172,6 +172,24 @@ def test_project_vocab_adds_people_without_editing_the_package(tmp_path: Path,
     assert "my-project-envoy-7" not in extract_turtle(text)
 
 
+def test_a_project_vocab_repeating_a_shipped_file_changes_nothing(tmp_path: Path) -> None:
+    """A project that copies a shipped vocabulary file (to edit it later) states the same triples
+    twice; the graph is a set, so extraction is the same as without the copy: here the shipped
+    home state still names who "le Président de la République" is on the publication day."""
+    assert run("init", "proj", cwd=tmp_path).returncode == 0
+    proj = tmp_path / "proj"
+    (proj / "vocab").mkdir()
+    (proj / "vocab" / "roles.ttl").write_bytes((REPO / "ontology" / "vocab" / "roles.ttl").read_bytes())
+    text = proj / "note.txt"
+    text.write_text("---\npublished: 2024-05-14\n---\nLe Président de la République s'est entretenu mardi "
+                    "par téléphone avec le Premier ministre de l'Inde.\n", encoding="utf-8")
+    inside = run("extract", "note.txt", cwd=proj)
+    plain = run("extract", str(text), cwd=tmp_path)
+    assert inside.returncode == 0 and plain.returncode == 0, inside.stderr + plain.stderr
+    assert "id/person/emmanuel-macron" in plain.stdout
+    assert inside.stdout == plain.stdout
+
+
 # ------------------------------------------------------------------------------------ language
 
 

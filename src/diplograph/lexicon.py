@@ -327,6 +327,13 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
             else:
                 continue
             props.setdefault(t.predicate.value, []).append(value)
+    # An RDF graph is a set: a triple stated twice (a project's vocab/ holding a copy of a shipped
+    # file) says nothing more. Without this, a copied dg:homeState read as two home states and
+    # the default state of unnamed office holders ("le Président de la République") was lost.
+    for props in subjects.values():
+        for predicate, values in props.items():
+            if len(values) > 1:
+                props[predicate] = list(dict.fromkeys(values))
 
     lex = Lexicon()
     single = subjects.get(SINGLE_HOLDER, {}).get(SKOS + "member", [])
