@@ -73,6 +73,12 @@ def attend_events(ctx: Context) -> None:
                     k -= 1
                 event = _event_at(ctx, ctx.doc[k])
                 chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
+            if event is None and "Part" in token.morph.get("VerbForm") and token.dep_ != "ROOT" \
+                    and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "par":
+                # "Les travaux du sommet coprésidé par X et son homologue Y se sont achevés": the
+                # participle describes the gathering noun just before it, whatever the parse made of it
+                event = _noun_before(ctx, token)
+                chairs = _agent_list(ctx, token.i + 2)
             if event is None:
                 # "La séance était présidée par X": the gathering is the subject of the passive
                 event = next((e for c in token.children if c.dep_ == "nsubj:pass"
@@ -222,6 +228,29 @@ def _attended(ctx: Context, verb: Token) -> Event | None:
         if event is not None:
             return event
     return _told_last(ctx, verb)
+
+
+def _noun_before(ctx: Context, token: Token) -> Event | None:
+    """The gathering whose noun a participle follows: "le sommet Russie-Afrique coprésidé par"."""
+    sentence = ctx.sent_of(token)
+    found = [e for i, e in ctx.event_at.items() if sentence.start <= i < token.i and token.i - i <= 6
+             and e in ctx.events and e.event_type in GATHERINGS and ctx.doc[i].pos_ == "NOUN"]
+    return max(found, key=lambda e: e.trigger.begin) if found else None
+
+
+def _agent_list(ctx: Context, start: int) -> list[str]:
+    """The actors named from ``start`` to the end of the list they form: names, titles and
+    "son homologue X", up to the next verb, pronoun or full stop."""
+    found: list[str] = []
+    doc = ctx.doc
+    for i in range(start, min(len(doc), start + 30)):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.text in (".", ";", ":"):
+            break
+        found += [m.iri for m in ctx.by_token.get(i, []) if m.start == i and m.kind in _KINDS]
+        if i in ctx.role_person:
+            found.append(ctx.role_person[i])
+    return list(dict.fromkeys(found))
 
 
 def _told_last(ctx: Context, token: Token) -> Event | None:

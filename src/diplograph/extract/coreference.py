@@ -42,6 +42,7 @@ def resolve_events(ctx: Context) -> None:
     """Fold the mentions of one happening into one event (``ctx.events`` shrinks)."""
     join_within_sentences(ctx)
     _join_later_mentions(ctx)
+    _join_named_repeats(ctx)
     _join_told_in_full(ctx)
     _join_planned_repeats(ctx)
     _continue_gatherings(ctx)
@@ -90,6 +91,57 @@ def _join_later_mentions(ctx: Context) -> None:
         target = antecedent_event(ctx, event, how)
         if target is not None:
             absorb(ctx, target, event)
+
+
+def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
+    """What names a gathering noun as one occurrence: its noun, its ordinal and the name after it
+    ("le premier sommet Russie-Afrique", "le sommet du G20"); None for a noun no name follows."""
+    if token.pos_ != "NOUN":
+        return None
+    doc, i = ctx.doc, token.i + 1
+    name: list[str] = []
+    while i < len(doc) and i < token.i + 8:
+        t = doc[i]
+        if t.text in ("«", "»", "“", "”", '"') and not name:
+            i += 1
+        elif t.pos_ == "PROPN" or t.like_num or (t.text == "-" and name):
+            name.append(t.lower_)
+            i += 1
+        elif not name and t.lower_ in ("de", "du", "des", "d'", "d’", "l'", "l’", "la", "le"):
+            i += 1
+        else:
+            break
+    if not name:
+        return None
+    ordinal = [c.lower_ for c in token.children if c.dep_ == "amod" and "Ord" in c.morph.get("NumType")]
+    return (token.lemma_.lower(), *ordinal, " ".join(name))
+
+
+def _join_named_repeats(ctx: Context) -> None:
+    """A gathering named again by the same name is the one named before: "Le premier sommet
+    Russie-Afrique a ouvert ... Organisé depuis mercredi à Sotchi, le premier sommet
+    Russie-Afrique ...". The ordinal that makes "la quatrième session" another session than the
+    one just told is part of the name here, not a sign of a new occurrence. Status, date and
+    place must still agree ("le sommet du G20 de 2024" is not that of 2025)."""
+    named: dict[tuple[str, ...], Event] = {}
+    for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        keys = set()
+        for span in (event.trigger, *event.mentions):
+            words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+            key = _name_key(ctx, words.root) if words is not None else None
+            if key is not None:
+                keys.add(key)
+        earlier = next((named[k] for k in sorted(keys) if k in named and named[k] in ctx.events), None)
+        if earlier is not None and earlier is not event and same_status(earlier.status, event.status) \
+                and (earlier.date is None or event.date is None or earlier.date.iso.startswith(event.date.iso)
+                     or event.date.iso.startswith(earlier.date.iso)) \
+                and places_agree(ctx, earlier.places, event.places):
+            absorb(ctx, earlier, event)
+            event = earlier
+        for k in keys:
+            named.setdefault(k, event)
 
 
 def _join_told_in_full(ctx: Context) -> None:

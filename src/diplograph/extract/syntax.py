@@ -148,7 +148,30 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         for c in token.children:
             if c.dep_ == "conj":
                 found += actors_of(ctx, c, True, depth + 1)
+        if found and depth == 0 and token.dep_ in ("nsubj", "nsubj:pass"):
+            found = _coordinated_before(ctx, token, found) + found
     return unique(found)
+
+
+def _coordinated_before(ctx: Context, subject: Token, named: list[str]) -> list[str]:
+    """"Joe Biden et Vladimir Poutine vont se rencontrer": the parser may hang the first name of
+    a coordinated subject on the verb as an adverb and make the second alone the subject. A name
+    just before "et" that starts the subject phrase, on no preposition and as no object, is part
+    of that subject."""
+    mention = next((m for m in ctx.by_token.get(subject.i, []) if is_actor(m) and m.iri in named), None)
+    start = mention.start if mention is not None else subject.i
+    if start < 2 or ctx.doc[start - 1].lower_ != "et":
+        return []
+    left = next((m for m in ctx.by_token.get(start - 2, []) if is_actor(m) and m.end == start - 1), None)
+    if left is None or left.kind != (mention.kind if mention is not None else left.kind):
+        return []
+    root = next((ctx.doc[i] for i in range(left.start, left.end)
+                 if not left.start <= ctx.doc[i].head.i < left.end or ctx.doc[i].head.i == i), None)
+    if root is None or root.dep_ not in ("advmod", "dep", "nsubj", "obl:mod") \
+            or root.head.i not in (subject.i, subject.head.i) \
+            or any(c.dep_ == "case" for c in root.children) or left.start != ctx.sent_of(subject).start:
+        return []
+    return [left.iri]
 
 
 

@@ -1,0 +1,59 @@
+"""Summits as news agencies and regional papers report them (issue 12).
+
+Short texts written here in the style of such reports: a coordinated subject whose first name the
+parser hangs on the verb ("X et Y vont se rencontrer"), a summit named again by its full name
+with its ordinal ("le premier sommet A-B ... le premier sommet A-B"), and the chairs given by a
+participle on the summit's noun ("les travaux du sommet coprésidé par X et son homologue Y").
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import extract_dated
+
+
+def gatherings(doc: ExtractedDocument) -> list:
+    return [e for e in doc.events if e.event_type in GATHERINGS]
+
+
+def people(event) -> set[str]:
+    return {p.actor for p in event.participants}
+
+
+def test_both_names_of_a_coordinated_subject_meet_whatever_the_parse() -> None:
+    doc = extract_dated("Donald Trump et Vladimir Poutine vont se rencontrer à Vienne à la mi-juillet.",
+                        "summit-announced", "2025-06-24")
+    [meeting] = gatherings(doc)
+    assert people(meeting) >= {id_iri("person", "donald-trump"), id_iri("person", "vladimir-putin")}
+
+
+def test_a_summit_named_again_with_its_ordinal_is_the_same_summit() -> None:
+    doc = extract_dated(
+        "Le deuxième sommet Inde-Afrique a « ouvert un nouveau chapitre » de la coopération, a estimé "
+        "mercredi le Premier ministre indien.\n\n"
+        "Une quarantaine de délégations ont pris part aux travaux.\n\n"
+        "Organisé depuis lundi dans la capitale éthiopienne, le deuxième sommet Inde-Afrique devait "
+        "s'achever dans la soirée.", "summit-named-twice", "2024-03-13")
+    summits = [e for e in gatherings(doc) if "sommet" in doc.source.text[e.trigger.begin:e.trigger.end]]
+    assert len(summits) == 1
+    assert len(summits[0].mentions) >= 1
+
+
+def test_two_summits_of_one_name_in_different_years_stay_two() -> None:
+    doc = extract_dated(
+        "Le sommet du G20 s'est tenu en novembre 2024 à Rio de Janeiro. Le sommet du G20 se tiendra "
+        "en novembre 2025 à Johannesburg.", "summit-two-years", "2025-02-10")
+    summits = [e for e in gatherings(doc) if "sommet" in doc.source.text[e.trigger.begin:e.trigger.end]]
+    assert len(summits) == 2
+
+
+def test_the_chairs_a_participle_names_take_part_in_the_summit() -> None:
+    doc = extract_dated(
+        "Les travaux du sommet Chine-Afrique coprésidés par le président chinois, Xi Jinping et son "
+        "homologue sénégalais Macky Sall se sont achevés mardi 5 septembre à Pékin.",
+        "summit-chairs", "2024-09-06")
+    [summit] = gatherings(doc)
+    assert id_iri("person", "xi-jinping") in people(summit)
+    assert any("sall" in a for a in people(summit))
