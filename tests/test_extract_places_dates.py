@@ -83,3 +83,51 @@ def test_received_at_the_seat_of_a_presidency_is_a_place() -> None:
     assert reception.places == [place("elysee-palace")]
     # the seat still shows whose presidency it is: the unnamed title is France's president of that day
     assert id_iri("person", "emmanuel-macron") in {p.actor for p in reception.participants}
+
+
+# ---------------------------------------------------------------- the day the story is on
+
+def event_at(doc: ExtractedDocument, word: str) -> Event:
+    found = [e for e in doc.events if word in e.trigger.text or any(word in m.text for m in e.mentions)]
+    assert found, [e.trigger.text for e in doc.events]
+    return found[0]
+
+
+def test_a_day_fronted_at_the_head_of_a_sentence_dates_what_follows() -> None:
+    # the fronted day's own sentence tells talks already told; the story still moves to that day
+    doc = extract("Le 7 avril, le ministre Jonas Berle s'est entretenu à Lima avec la ministre du Commerce, "
+                  "Mme Lucía Ortega. Le lendemain, avec Mme Lucía Ortega, les échanges ont porté sur le cacao. "
+                  "M. Jonas Berle a également eu une séance de travail avec les responsables de l'agence "
+                  "de coopération.\n")
+    assert event_at(doc, "séance").date.iso == "2025-04-08"
+
+
+def test_the_same_day_counts_from_the_story_not_from_a_look_back() -> None:
+    doc = extract("Le 26 octobre, le Premier ministre Jonas Berle a coprésidé à Vientiane le sommet des trois pays. "
+                  "Il était arrivé la veille au soir dans la capitale. Le même jour, il a signé un accord sur "
+                  "l'électricité avec le président Omar Haddad.\n", published="2025-10-27")
+    assert event_at(doc, "signé").date.iso == "2025-10-26"
+
+
+def test_a_reporting_incise_is_a_saying_done_whatever_it_reports() -> None:
+    doc = extract("Mardi, les deux ministres ont signé un accord de coopération à Lima. Le président doit se rendre "
+                  "à Santiago en novembre pour une visite officielle, a précisé Mme Lucía Ortega.\n",
+                  published="2026-09-16")
+    saying = event_at(doc, "précisé")
+    assert saying.status.endswith("/occurred")
+    assert saying.date is not None and saying.date.iso == "2026-09-15"
+
+
+# ---------------------------------------------------------------- encyclopedia articles
+
+def test_a_gathering_defined_by_a_dated_gathering_noun_is_one_event_with_that_date() -> None:
+    doc = extract("Le sommet de Bichkek sur l'eau est une réunion des chefs d'État de la région tenue les 21 et "
+                  "22 août 2018 à Bichkek.\n", published="2023-02-11")
+    [summit] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert summit.date is not None and summit.date.iso == "2018-08-21"
+
+
+def test_a_gathering_named_in_a_title_line_is_not_dated_by_the_publication() -> None:
+    doc = extract("Sommet de Bichkek sur l'eau (2018)\n\nLe sommet de Bichkek a réuni les dirigeants de la région. "
+                  "Il a porté sur le partage des eaux.\n", published="2023-02-11")
+    assert all(e.date is None or e.date.iso != "2023-02-11" for e in doc.events if e.event_type in GATHERINGS)

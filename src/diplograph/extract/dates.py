@@ -298,8 +298,9 @@ def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple
         value = DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)
         taken.append((b, e))
         found.append((b, e, value))
-        days.append((b, value))
-        days.sort(key=lambda d: d[0])
+        if not _looked_back(ctx, b):  # "La veille, il était arrivé ...": a look back, not the thread
+            days.append((b, value))
+            days.sort(key=lambda d: d[0])
 
 
 def _of_a_report(ctx: Context, offset: int) -> bool:
@@ -315,6 +316,18 @@ def _of_a_report(ctx: Context, offset: int) -> bool:
     verb = span[0].head
     return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits
                                        if h.category == "event") and is_reporting(ctx, verb)
+
+
+def _looked_back(ctx: Context, offset: int) -> bool:
+    """The clause holding ``offset`` is a pluperfect ("La veille, il était arrivé à Y"): the text
+    looks back from the day it tells, and the next "le même jour" still counts from that day."""
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span[0]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 def _told_in_the_past(ctx: Context, offset: int) -> bool:

@@ -105,6 +105,8 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
             k -= 1
         if k < token.i - 1 and token.doc[k].pos_ == "NOUN" and words.get(token.doc[k].lemma_.lower()) == PLANNED:
             return PLANNED
+    if _reporting_incise(ctx, token):
+        return OCCURRED  # "X doit se rendre à Y en novembre, a précisé Z": the saying is done
     current = token
     for _ in range(4):
         if current.dep_ not in ("nsubj", "nsubj:pass", "obj", "xcomp", "nmod", "conj", "ccomp") \
@@ -143,6 +145,19 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     if token.pos_ == "NOUN" and governing is not None and governing.status != OCCURRED:
         return governing.status
     return OCCURRED
+
+
+def _reporting_incise(ctx: Context, token: Token) -> bool:
+    """A reporting verb in the perfect after a comma, with its subject after it ("..., a précisé
+    Mme X"): the parser may hang it on the verb of what is reported as a conjunct, but it tells
+    a saying already done whatever that verb announces."""
+    if token.pos_ != "VERB" or token.dep_ not in ("conj", "parataxis") or not told_done(token):
+        return False
+    k = token.i - 1
+    while k > 0 and ctx.doc[k].dep_.startswith("aux"):
+        k -= 1
+    return ctx.doc[k].text == "," and is_reporting(ctx, token) \
+        and any(c.dep_ == "nsubj" and c.i > token.i for c in token.children)
 
 
 def _not_yet(token: Token) -> bool:

@@ -34,7 +34,9 @@ def narrative_dates(ctx: Context) -> None:
     ("je l'accuse ici", "la France demande") is the text's own day (publication or
     dateline). "à l'issue de la réunion" gives the date of that meeting first. In a live
     blog, updates stamped with a clock time happened on the publication day. An event told
-    "lors de", "en marge de", "à l'issue de" an occasion happened where it did, too.
+    "lors de", "en marge de", "à l'issue de" an occasion happened where it did, too. A day
+    fronted at the head of a sentence told in the perfect ("Le lendemain, les échanges ont porté
+    sur ...") moves the story to that day even when the sentence's event is one told before.
     """
     reference = ctx.reference_date
     events = sorted(ctx.events, key=lambda e: e.trigger.begin)
@@ -43,11 +45,16 @@ def narrative_dates(ctx: Context) -> None:
     told: Event | None = None  # the event that gave ``current``
     met: list[Event] = []  # dated gatherings that occurred, in text order
     section_of_current: tuple[int, int] | None = None
+    frames = _day_frames(ctx)
     for event in events:
         token = event_token(ctx, event)
         section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
         if section != section_of_current:
             current, told, section_of_current = None, None, section
+        while frames and frames[0][0] < token.i:  # "Le lendemain, ..." moves the story on
+            at, day = frames.pop(0)
+            if section[0] <= ctx.doc[at].idx:
+                current, told = day, None
         if not event.places and not in_quote(ctx, token):
             occasion = _during_event(ctx, token)  # "En marge des travaux, X s'est entretenu avec Y"
             if occasion is not None and occasion is not event:
@@ -68,6 +75,26 @@ def narrative_dates(ctx: Context) -> None:
                 and not (_present(clause) and event.event_type not in GATHERINGS):
             # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
+
+
+def _day_frames(ctx: Context) -> list[tuple[int, DateValue]]:
+    """Days fronted at the head of a sentence and set off by a comma ("Le lendemain, ...",
+    "Le 8 avril, ..."), whose sentence is told in the perfect, simple past or present: the
+    days the narration moves to, by token index."""
+    frames: list[tuple[int, DateValue]] = []
+    for t in ctx.times:
+        value = t.value
+        if not isinstance(value, DateValue) or value.precision != "day" or value.deadline \
+                or t.end >= len(ctx.doc) or ctx.doc[t.end].text != ",":
+            continue
+        sentence = ctx.sent_of(t.start)
+        first = sentence.start
+        while first < t.start and (ctx.doc[first].is_space or first in ctx.heading_tokens):
+            first += 1
+        root = sentence.root
+        if first == t.start and not in_quote(ctx, ctx.doc[t.start]) and _verbal(root) and narrated_now(root):
+            frames.append((t.start, value))
+    return sorted(frames, key=lambda f: f[0])
 
 
 def clause_verb(ctx: Context, token: Token) -> Token:
@@ -108,9 +135,11 @@ def _same_occasion(event: Event, told: Event | None) -> bool:
 
 def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | None, reference) -> DateValue | None:
     """The date narration gives an undated event (see :func:`narrative_dates`)."""
-    if reference is not None and token.pos_ == "NOUN" and _in_title_line(ctx, event):
+    if reference is not None and token.pos_ == "NOUN" and event.event_type not in GATHERINGS \
+            and _in_title_line(ctx, event):
         # "Communiqué conjoint à l'issue de la visite ...", repeated atop the body: the document's
-        # own act, of its own day (the dateline's or the publication's), not the visit's first day
+        # own act, of its own day (the dateline's or the publication's), not the visit's first day;
+        # a gathering the title names ("Sommet de X sur Y (2018)") is no act of the document
         return DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
     during = _during_event(ctx, token)
     if during is not None and during.date is not None:

@@ -34,6 +34,26 @@ def join_within_sentences(ctx: Context) -> None:
     _join_spans_of_time(ctx)
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
+    _join_definitions(ctx)
+
+
+def _join_definitions(ctx: Context) -> None:
+    """"Le sommet de X est une réunion des chefs d'État tenue les 21 et 22 août à Y": an
+    encyclopedia defines the gathering its article is about by an indefinite gathering noun
+    after "être"; the two are one happening, and what the definition says (date, place, people)
+    lands on the subject."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        article = determiner(token)
+        if token.pos_ != "NOUN" or article is None or article.lower_ not in ("un", "une") \
+                or not any(c.dep_ == "cop" and c.lemma_ == "être" for c in token.children):
+            continue
+        subject = next((ctx.event_at.get(c.i) for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject is not event and subject in ctx.events \
+                and subject.event_type in GATHERINGS and same_status(subject.status, event.status):
+            absorb(ctx, subject, event)
 
 
 def _merge_purposes(ctx: Context) -> None:
