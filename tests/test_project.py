@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from diplograph.cli import cli
 from diplograph.project import init_project
-from diplograph.reader import NotFrenchError, check_french, detect_language
+from diplograph.reader import DETECT_CHARS, NotFrenchError, check_french, detect_language, plainly_french, read_document
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "2025-12-02-kremlin-meeting.fr.txt"
@@ -196,6 +196,63 @@ def test_a_project_vocab_repeating_a_shipped_file_changes_nothing(tmp_path: Path
 @pytest.mark.parametrize(("text", "code"), [(FRENCH, "fr"), (ENGLISH, "en"), (GERMAN, "de"), (SPANISH, "es")])
 def test_the_detector_tells_the_four_languages_apart(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+# Written for these tests: the same kind of report in other languages, and two traps for a screen by
+# French words (an English text quoting a French sentence, German "du", Spanish "le" and "del Sur").
+NOT_FRENCH = [
+    "Il ministro degli Esteri ha ricevuto martedì il suo omologo a Roma per un lungo incontro dedicato al cessate "
+    "il fuoco. I due responsabili hanno discusso le garanzie di sicurezza, le sorti dei prigionieri e la "
+    "ricostruzione delle città distrutte. «Abbiamo fatto progressi, ma non è ancora stato firmato nulla», ha "
+    "dichiarato il ministro al termine dei colloqui, che sono durati quasi quattro ore.",
+    "O ministro dos Negócios Estrangeiros recebeu na terça-feira o seu homólogo em Lisboa para uma longa reunião "
+    "sobre o cessar-fogo. Os dois responsáveis discutiram as garantias de segurança, o destino dos prisioneiros e "
+    "a reconstrução das cidades destruídas. «Avançámos, mas ainda não foi assinado nada», declarou o ministro no "
+    "final das conversações, que duraram quase quatro horas.",
+    "De minister van Buitenlandse Zaken heeft dinsdag zijn ambtgenoot in Den Haag ontvangen voor een lang overleg "
+    "over het staakt-het-vuren. De twee bewindslieden spraken over veiligheidsgaranties, het lot van de gevangenen "
+    "en de wederopbouw van de verwoeste steden. ‘We zijn vooruitgegaan, maar er is nog niets ondertekend’, zei de "
+    "minister na afloop van de gesprekken, die bijna vier uur duurden.",
+    "Minister spraw zagranicznych przyjął we wtorek w Warszawie swojego odpowiednika na długie spotkanie "
+    "poświęcone zawieszeniu broni. Obaj politycy rozmawiali o gwarancjach bezpieczeństwa, losie jeńców i "
+    "odbudowie zniszczonych miast. „Zrobiliśmy postęp, ale nic jeszcze nie zostało podpisane” – powiedział "
+    "minister po rozmowach, które trwały prawie cztery godziny.",
+    "El ministre d'Afers Exteriors va rebre dimarts el seu homòleg a Barcelona per a una llarga reunió dedicada a "
+    "l'alto el foc. Els dos responsables van parlar de les garanties de seguretat, de la sort dels presoners i de "
+    "la reconstrucció de les ciutats destruïdes. «Hem avançat, però encara no s'ha signat res», va declarar el "
+    "ministre al final de les converses, que van durar gairebé quatre hores.",
+    "The French foreign minister received her counterpart in Paris on Tuesday for talks about the ceasefire that "
+    "lasted nearly four hours. Asked about the prisoners, she answered in French: « Nous avons avancé, mais rien "
+    "n'est encore signé », before switching back to English to say that the two sides would meet again in Geneva "
+    "next week, where the question of security guarantees will be on the table once more.",
+    "Der Minister sagte am Dienstag in Berlin, die Gespräche über die Waffenruhe seien schwierig gewesen. „Du "
+    "kannst nicht verhandeln, wenn du nicht zuhörst, und du musst wissen, was du willst“, rief er seinem "
+    "Amtskollegen vor der Presse zu. Die beiden Delegationen wollen sich in der kommenden Woche in Genf erneut "
+    "treffen, um über Sicherheitsgarantien und den Austausch der Gefangenen zu sprechen.",
+    "El ministro recibió el martes a su homólogo en Madrid. Le dijo que las negociaciones sobre el alto el fuego "
+    "seguirán en Ginebra la semana próxima, y le pidió garantías de seguridad para los prisioneros. Según fuentes "
+    "del ministerio, el encuentro duró casi cuatro horas y terminó sin acuerdo, aunque ambas partes hablaron de "
+    "avances en la reconstrucción de las ciudades del sur y de la situación en Corea del Sur.",
+    ENGLISH, GERMAN, SPANISH,
+]
+
+
+@pytest.mark.parametrize("text", NOT_FRENCH)
+def test_the_french_screen_leaves_every_other_language_to_the_detector(text: str) -> None:
+    assert not plainly_french(text)
+    assert detect_language(text) != "fr"  # (the detector refuses them: the screen must not accept them)
+
+
+def test_the_french_screen_accepts_only_what_the_detector_calls_french() -> None:
+    """The screen that spares a build the detector's models agrees with the detector wherever it answers."""
+    documents = [*REPO.glob("corpus/*.txt"), *REPO.glob("tests/texts/*.txt"), *REPO.glob("tests/texts/*.md")]
+    accepted = 0
+    for path in documents:
+        sample = read_document(path).text[:DETECT_CHARS]
+        if plainly_french(sample) and sum(ch.isalpha() for ch in sample) >= 200:
+            accepted += 1
+            assert detect_language(sample) == "fr", path
+    assert plainly_french(FRENCH) and accepted >= len(documents) // 2
 
 
 def test_every_french_text_of_the_repository_passes_the_check() -> None:
