@@ -206,6 +206,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         light = carrier.head
         object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > light.i
                                                  and case_of(carrier) is None)  # an object read as "obl:mod"
+        if not object_like and hit.iri in GATHERINGS:
+            across = _verb_across_adjuncts(ctx, carrier)
+            if across is not None:  # "ont eu, le 19 novembre au palais X, des entretiens"
+                light, object_like = across, True
         if object_like and light.pos_ == "VERB" and hit.iri in GATHERINGS \
                 and (light.lemma_ in cue_words(lex, "gathering-light-verb") or light.lemma_ in bound_words(lex)) \
                 and light.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
@@ -271,6 +275,25 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
+
+
+def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
+    """"Les deux chefs d'État ont eu, le 19 novembre au palais X, des entretiens": the parser hangs
+    a noun told after a date (or a place) on that adjunct, as its complement or conjunct; the verb
+    the adjunct hangs on is the noun's verb. Only undetermined-looking attachments ("nmod",
+    "conj") without a preposition of their own are repaired, so "la réunion du 4 mars" is not."""
+    if token.dep_ not in ("nmod", "conj") or case_of(token) not in (None, "des"):
+        return None  # "des entretiens" may be read as "de" + "les": the only preposition allowed
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    head = token.head
+    for _ in range(5):
+        if head.pos_ == "VERB":
+            return head if head.i < token.i else None
+        adjunct = head.i in timed or any(m.kind == "place" or m.place for m in ctx.by_token.get(head.i, []))
+        if not adjunct or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _city(ctx: Context, token: Token) -> bool:

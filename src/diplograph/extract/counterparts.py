@@ -128,9 +128,15 @@ def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[i
         return  # already read
     lex = ctx.lex
     span = ctx.span(token.i, i + 1)
+    # any office the subject holds: "Le Président X a invité son homologue gabonais" after "X,
+    # Président de la République ..." and "Le Chef de l'Etat santoméen": the Gabonese president
+    # named before counts, whichever of X's titles came first
+    offices = {role} | {r.role for r in subject.roles}
     holders = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri and any(
-        lex.narrower_or_same(r.role, role) and (lex.state_of(r.organisation) or r.organisation) == state
-        for r in e.roles)]
+        any(lex.narrower_or_same(r.role, o) for o in offices)
+        and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
+    if not holders:
+        holders = _unplaced_holder(ctx, subject, offices, state)
     if not holders:
         holders = office_holder(ctx, Hit("role", role, token.i, i + 1, token.i), state, span)
     if len(holders) == 1:
@@ -151,3 +157,22 @@ def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[i
     if not entity.roles:
         entity.roles.append(RoleAssignment(role=role, organisation=state, evidence=span))
     ctx.sides.setdefault(iri, state)
+
+
+def _unplaced_holder(ctx: Context, subject, offices: set[str], state: str) -> list:
+    """"A l'invitation de Monsieur X, Président de la République, Chef de l'Etat, Monsieur Y ... Le
+    Président Y a invité son homologue gabonais": a communiqué gives its own head of state an
+    office naming no state. The one person holding one of the subject's offices for no state and
+    on no side yet is that counterpart, and holds it for the counterpart's state; unless the text
+    names the vocabulary's home state, whose office an unqualified title may mean (dg:homeState)."""
+    lex = ctx.lex
+    if lex.home_state is not None and lex.home_state in ctx.entities:
+        return []
+    unplaced = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri
+                and e.iri not in ctx.sides and e.roles and all(r.organisation is None for r in e.roles)
+                and any(lex.narrower_or_same(r.role, o) for r in e.roles for o in offices)]
+    if len(unplaced) != 1:
+        return []
+    holder = unplaced[0]
+    holder.roles[:] = [RoleAssignment(r.role, state, r.evidence) for r in holder.roles]
+    return [holder]
