@@ -188,7 +188,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         participants += linear_with(ctx, token)
         if hit.iri in GATHERINGS:
             participants += on_visit(ctx, token)  # "X, en visite en Tunisie, a été reçu par Y"
-            inviter = invited_to(token)
+            inviter = invited_to(ctx, token)
             if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
                 participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]
         if hit.iri in GATHERINGS and not participants:

@@ -26,6 +26,9 @@ from diplograph.extract.context import Context, TimeExpression
 from diplograph.extract.syntax import future_form
 from diplograph.model import DateValue, DurationValue
 
+# Month and weekday names, number words, approximation and deictic words are the calendar and number
+# grammar of French (closed classes with fixed values), so they stay in code with the rules that read
+# them; the extraction's content words are data (ontology/vocab/*.ttl).
 MONTHS = {m: i + 1 for i, m in enumerate(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())}
 MONTHS["fevrier"] = 2

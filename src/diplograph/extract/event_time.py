@@ -70,7 +70,7 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
         if future_form(t):
             return PLANNED
-    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and invited_to(token) is not None:
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and invited_to(ctx, token) is not None:
         return PLANNED  # "inviter X pour une visite à la Maison-Blanche": asked for, not made
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ in ("VERB", "AUX") and any(
             future_form(t) for t in [token.head, *(c for c in token.head.children if c.dep_.startswith("aux"))]):

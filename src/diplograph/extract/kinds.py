@@ -39,7 +39,9 @@ _CUES: dict[int, dict[str, frozenset[str]]] = {}
 
 
 def cue_words(lex: Lexicon, slug: str) -> frozenset[str]:
-    """Lemmas of one concept of the event-cue scheme (triggers.ttl), read once per lexicon."""
+    """Lemmas of one concept of the cue scheme (triggers.ttl, cues.ttl), lower case, read once per
+    lexicon: the extraction's content words are data, so a rule names the concept, not the words.
+    An unknown slug gives no words (tests/test_vocab.py checks every slug the code names exists)."""
     cues = _CUES.get(id(lex))
     if cues is None:
         cues = _CUES[id(lex)] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in lex.scheme("event-cue")}

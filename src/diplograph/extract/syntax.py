@@ -17,6 +17,12 @@ from diplograph.model import Event
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# The word sets below are grammar: prepositions (simple and compound: "lors de", "au cours de", "en
+# marge de", "à l'issue de"), pronouns, clitics, determiners, numerals, verb endings. They are the
+# closed classes the rules' syntax is written in, and change with the language, not with the world
+# or the domain; content words (what hosts, attends, names an actor or a place) are data in
+# ontology/vocab/*.ttl, read through kinds.cue_words.
+
 #: Prepositions introducing participants, targets and places.
 WITH = frozenset({"avec", "entre", "auprès"})
 
@@ -665,9 +671,11 @@ def verb_lemma(token) -> str:
     return lemma
 
 
-def invited_to(token: Token) -> Token | None:
-    """The verb "inviter"/"convier" a gathering noun is what someone is invited to ("inviter X pour
-    une visite", "l'a invité à une réunion"), within two heads (the parse may hang the noun on X)."""
+def invited_to(ctx: Context, token: Token) -> Token | None:
+    """The verb of inviting (cue:invitation: "inviter", "convier") a gathering noun is what someone is
+    invited to ("inviter X pour une visite", "l'a invité à une réunion"), within two heads (the parse
+    may hang the noun on X)."""
     if not any(c.dep_ == "case" and c.lower_ in ("pour", "à", "au") for c in token.children):
         return None
-    return next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in ("inviter", "convier")), None)
+    inviting = cue_words(ctx.lex, "invitation")
+    return next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in inviting), None)
