@@ -74,3 +74,58 @@ def test_the_counterpart_of_a_visitor_is_the_host_whose_title_names_no_state(com
     visit = next(e for e in communique.events if e.trigger.text == "visite" and e.trigger.begin > 400)
     assert sides(visit).get("leon-makaya") == "gabon"
     assert not any("homologue" in p for p in people(visit))
+
+
+# ------------------------------------------------------------------ texts adopted, interviews, ideas received
+def test_leaders_adopting_a_declaration_agree_on_it() -> None:
+    """"les présidents X et Y ont adopté une déclaration commune" is an agreement between them, not
+    a statement named "déclaration"; "par l'adoption d'une feuille de route" is one too."""
+    text = ("Les présidents Carlos Medina et Julio Ferreyra ont adopté mardi une déclaration commune sur la "
+            "pêche. La réunion des ministres s'est achevée par l'adoption d'une feuille de route.\n")
+    doc = extract_text(text, "round-f-adoption", datetime.date(2025, 5, 14))
+    adopted = event_at(doc, "adopté")
+    assert kind(adopted) == "agreement"
+    assert {"carlos-medina", "julio-ferreyra"} <= people(adopted)
+    assert kind(event_at(doc, "adoption")) == "agreement"
+    assert not any(e.trigger.text == "déclaration" for e in doc.events)
+
+
+def test_one_state_adopting_a_measure_is_no_agreement() -> None:
+    """A single subject adopting a text, or "l'adoption d'un paquet de sanctions", is no agreement."""
+    text = ("Le Parlement a adopté une résolution sur la pêche. Le ministre a salué l'adoption d'un paquet de "
+            "sanctions.\n")
+    doc = extract_text(text, "round-f-no-adoption", datetime.date(2025, 5, 14))
+    assert not any(kind(e) == "agreement" for e in doc.events)
+
+
+def test_a_text_signed_is_not_a_statement_of_its_own() -> None:
+    """"les dirigeants ont signé la déclaration de X": one signing, not a signing and a statement."""
+    text = "À l'issue de la séance, les présidents Carlos Medina et Julio Ferreyra ont signé la déclaration de Salta.\n"
+    doc = extract_text(text, "round-f-signed", datetime.date(2025, 5, 14))
+    assert [kind(e) for e in doc.events] == ["agreement"]
+
+
+def test_an_interview_given_to_a_newspaper_is_no_meeting() -> None:
+    """"a déclaré le ministre dans un entretien publié lundi par le quotidien X": an interview."""
+    text = ("« Nous resterons fermes », a déclaré le ministre Jan Novak dans un entretien publié lundi par le "
+            "quotidien Pravo. Il a aussi accordé une interview à la radio publique.\n")
+    doc = extract_text(text, "round-f-interview", datetime.date(2025, 5, 14))
+    assert not any(kind(e) == "meeting" for e in doc.events), [(e.trigger.text, kind(e)) for e in doc.events]
+
+
+def test_an_idea_received_with_reservations_is_a_reaction_not_a_meeting() -> None:
+    """"une idée accueillie avec réserve par le Chili": nobody was received; Chile reacted."""
+    text = ("Le président péruvien a proposé une force commune, une idée accueillie avec réserve par le Chili. "
+            "Le ministre a reçu une proposition écrite.\n")
+    doc = extract_text(text, "round-f-idea", datetime.date(2025, 5, 14))
+    assert not any(kind(e) == "meeting" for e in doc.events)
+    assert kind(event_at(doc, "accueillie")) == "reaction"
+
+
+def test_a_thing_that_threatens_is_no_warning() -> None:
+    """"les actes de piraterie qui menacent la navigation" tell a danger; "X a menacé de ..." warns."""
+    text = ("Les deux ministres ont condamné les actes de piraterie qui menacent la navigation. Le ministre "
+            "Jan Novak a menacé de suspendre les licences de pêche.\n")
+    doc = extract_text(text, "round-f-danger", datetime.date(2025, 5, 14))
+    assert not any(e.trigger.text == "menacent" for e in doc.events)
+    assert kind(event_at(doc, "menacé")) == "warning"

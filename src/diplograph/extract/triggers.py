@@ -13,7 +13,7 @@ from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import event_token, in_quote
+from diplograph.extract.syntax import event_token, in_quote, lemma_tokens
 from diplograph.model import Event
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ def find_mentions(ctx: Context) -> None:
         heads[hit.head] = hit
     for hit in _sessions_told_first(ctx, heads):
         heads[hit.head] = hit
+    adopted: set[int] = set()
+    for hit in _adoptions(ctx, adopted):
+        heads[hit.head] = hit
     issue_hits = ctx.hits_of("issue")
     ctx.trigger_heads = set(heads)
     for head in sorted(heads):
@@ -50,8 +53,14 @@ def find_mentions(ctx: Context) -> None:
                        or (h.start == hit.head and h.end < hit.end) for h in issue_hits)
         if not in_issue and _calls_on_to_do(ctx, hit, token):
             hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
-        elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token):
-            continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
+        elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
+                or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
+                or _danger(ctx, token):
+            continue
+        if hit.iri in GATHERINGS and _thing_received(ctx, token):
+            if token.lemma_.lower() != "accueillir":
+                continue  # "a reçu un message": nobody met
+            hit = Hit("event", et("reaction"), hit.start, hit.end, hit.head)  # "une idée accueillie avec réserve"  # "des demandes politiques et de sécurité" names an issue, not an appeal
         event = build_event(ctx, hit, token)
         if event is None:
             continue
@@ -79,6 +88,94 @@ def _calls_on_to_do(ctx: Context, hit: Hit, token: Token) -> bool:
         if (t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp") or t.text in (";", ":", "»", "."):
             return False
     return False
+
+
+def _adoptions(ctx: Context, adopted: set[int]) -> list[Hit]:
+    """"les présidents X, Y et Z ont adopté une déclaration", "s'est conclu par l'adoption d'une
+    déclaration commune", "où ils ont adopté un calendrier": several parties making a text their own
+    (cue:adopting) agree; the verb (with a plural subject and a text as its object) or the noun (with
+    the text as its complement) is an agreement, and the text (``adopted``) is no statement of its
+    own. A text is a cue:document or cue:proposal-thing noun ("l'adoption d'un paquet de sanctions"
+    is a measure, not a text the parties agree on); one state adopting a text alone is no agreement:
+    the verb's subject must be plural."""
+    from diplograph.extract.participants import plural_verb
+    from diplograph.extract.syntax import actors_of, case_of
+
+    found: list[Hit] = []
+    writings = cue_words(ctx.lex, "document") | cue_words(ctx.lex, "proposal-thing")
+    for token in lemma_tokens(ctx.doc, cue_words(ctx.lex, "adopting")):
+        if in_quote(ctx, token) or token.i in ctx.heading_tokens:
+            continue
+        if token.pos_ == "VERB":
+            texts = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in writings and not actors_of(ctx, c)]
+            if not texts or not plural_verb(token) or is_passive_without_agent(token):
+                continue
+        elif token.pos_ == "NOUN":
+            texts = [c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_.lower() in writings
+                     and case_of(c) in ("de", "d'", "d’", "du", "des") and not actors_of(ctx, c)]
+            if not texts:
+                continue
+        else:
+            continue
+        found.append(Hit("event", et("agreement"), token.i, token.i + 1, token.i))
+        adopted.update(t.i for t in texts)
+    return found
+
+
+def is_passive_without_agent(token: Token) -> bool:
+    """"la déclaration adoptée" with no one adopting: a description, not an act told here."""
+    return any(c.dep_ == "aux:pass" for c in token.children) and not any(c.dep_ == "obl:agent" for c in token.children)
+
+
+def _text_signed(ctx: Context, heads: dict[int, Hit], token: Token) -> bool:
+    """"les cinq dirigeants ont signé la déclaration de X": a text (cue:document) that is the object
+    of a verb of agreeing told as an event is what they signed, not a statement of its own."""
+    if token.pos_ != "NOUN" or token.dep_ != "obj" or token.lemma_.lower() not in cue_words(ctx.lex, "document"):
+        return False
+    verb = heads.get(token.head.i)
+    return verb is not None and verb.iri == et("agreement") and token.head.i != token.i
+
+
+def _press_interview(ctx: Context, hit: Hit, token: Token) -> bool:
+    """"dans un entretien publié lundi par le quotidien X", "une interview accordée à la radio": a
+    gathering noun a participle of cue:interview-giving describes is an interview, no meeting."""
+    if hit.iri not in GATHERINGS or token.pos_ != "NOUN":
+        return False
+    giving = cue_words(ctx.lex, "interview-giving")
+    return any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in giving for c in token.children)
+
+
+def _danger(ctx: Context, token: Token) -> bool:
+    """"les actes de piraterie qui menacent la navigation": a verb of cue:endangering whose subject
+    (or the noun its relative pronoun stands for) names no actor tells a danger, not a warning."""
+    from diplograph.extract.syntax import actors_of
+
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "endangering"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and subject.lower_ in ("qui", "qu'") and token.dep_ == "acl:relcl":
+        subject = token.head
+    return subject.pos_ == "NOUN" and not actors_of(ctx, subject) and not ctx.by_token.get(subject.i) \
+        and subject.lemma_.lower() not in cue_words(ctx.lex, "document")
+
+
+def _thing_received(ctx: Context, token: Token) -> bool:
+    """"une idée accueillie avec réserve par le Costa Rica", "a accueilli favorablement la
+    proposition": what a verb of receiving (cue:gathering-others) takes in is a thing put to others
+    (cue:proposal-thing), not a person: no one met."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "gathering-others"):
+        return False
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        taken = [token.head]
+    else:
+        taken = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    things = cue_words(ctx.lex, "proposal-thing")
+    return bool(taken) and all(t.pos_ == "NOUN" and t.lemma_.lower() in things and not ctx.by_token.get(t.i)
+                               for t in taken)
 
 
 def _sessions_told_first(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
