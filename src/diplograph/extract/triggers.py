@@ -56,11 +56,11 @@ def find_mentions(ctx: Context) -> None:
         elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
                 or _danger(ctx, token):
-            continue
+            continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         if hit.iri in GATHERINGS and _thing_received(ctx, token):
             if token.lemma_.lower() != "accueillir":
                 continue  # "a reçu un message": nobody met
-            hit = Hit("event", et("reaction"), hit.start, hit.end, hit.head)  # "une idée accueillie avec réserve"  # "des demandes politiques et de sécurité" names an issue, not an appeal
+            hit = Hit("event", et("reaction"), hit.start, hit.end, hit.head)  # "une idée accueillie avec réserve"
         event = build_event(ctx, hit, token)
         if event is None:
             continue
