@@ -430,6 +430,21 @@ def evict(stores: Path, limit: float, keep: Path) -> list[Path]:
     return removed
 
 
+def _loader_env() -> dict[str, str]:
+    """The loader's environment: this one, with pyoxigraph's folder as its only import path.
+
+    Why: the loader runs with ``python -S`` (no ``site``), since it imports nothing but
+    pyoxigraph and the standard library; processing site-packages' ``.pth`` files cost ~0.03 s
+    of CPU at every build (the interpreter starts in 7 ms without them, 36 ms with them, here).
+    """
+    import pyoxigraph
+
+    origin = Path(pyoxigraph.__file__).resolve()  # .../pyoxigraph/__init__.py, or a one-file module
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(origin.parent.parent if origin.stem == "__init__" else origin.parent)
+    return env
+
+
 class QueryStoreBuilder:
     """The query store of a build, filled by its own process while the documents come in.
 
@@ -489,8 +504,8 @@ class QueryStoreBuilder:
         extra = [str(shipped), "use" if self.shipped_sent else "make"] if shipped is not None else []
         try:
             self.process: subprocess.Popen | None = subprocess.Popen(
-                [sys.executable, _loader.__file__, str(self.tmp), *extra],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                [sys.executable, "-S", _loader.__file__, str(self.tmp), *extra],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_loader_env())
         except OSError:  # no process can be started: the build loads the files afterwards
             self.process = None
             self.usable = False
