@@ -57,3 +57,35 @@ def test_the_chairs_a_participle_names_take_part_in_the_summit() -> None:
     [summit] = gatherings(doc)
     assert id_iri("person", "xi-jinping") in people(summit)
     assert any("sall" in a for a in people(summit))
+
+
+def test_a_meeting_in_the_conditional_perfect_is_reported_as_past() -> None:
+    doc = extract_dated(
+        "Samedi soir, les chefs des services de renseignement turc et égyptien se seraient rencontrés "
+        "au Caire, selon un quotidien.", "summit-hearsay", "2024-04-09")
+    [meeting] = gatherings(doc)
+    assert meeting.status.endswith("/occurred")
+    assert meeting.date is not None and meeting.date.iso == "2024-04-06"
+
+
+def test_what_should_have_happened_stays_unhappened() -> None:
+    doc = extract_dated("Le sommet aurait dû se tenir samedi à Lomé.", "summit-cancelled", "2024-04-09")
+    [summit] = gatherings(doc)
+    assert not summit.status.endswith("/occurred")
+
+
+def test_the_city_that_names_a_summit_is_its_place_not_a_participant() -> None:
+    doc = extract_dated(
+        "Donald Trump avait, lors du sommet américano-russe d'Helsinki en 2018, choqué jusqu'à ses "
+        "propres alliés.", "summit-city", "2021-06-16")
+    [summit] = gatherings(doc)
+    assert id_iri("state", "finland") not in people(summit)
+    assert id_iri("person", "donald-trump") in people(summit)
+
+
+def test_the_subject_before_an_incise_framed_by_a_summit_took_part() -> None:
+    doc = extract_dated(
+        "Angela Merkel avait, lors du sommet germano-russe de Sotchi en 2017, choqué jusqu'à son propre "
+        "camp.", "summit-incise", "2021-06-16")
+    [summit] = gatherings(doc)
+    assert id_iri("person", "angela-merkel") in people(summit)

@@ -71,11 +71,32 @@ def during_subjects(ctx: Context, token: Token) -> list[str]:
         node = node.head
     verb = _framed_verb(node)
     if verb.i == node.i or verb.pos_ != "VERB":
-        return []
+        return _before_incise(ctx, node)
     found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
     if found and plural_verb(verb):  # "X et son homologue, Y ont évoqué": the parse may keep one conjunct
         found += [a for a in left_actors(ctx, verb) if a not in found and actor_kind(ctx, a) == "person"]
-    return found or left_actors(ctx, verb)
+    return found or _before_incise(ctx, node) or left_actors(ctx, verb)
+
+
+def _before_incise(ctx: Context, frame: Token) -> list[str]:
+    """"X avait, lors du sommet de Y en 2010, surpris ses alliés": a framing phrase set off by
+    commas between the auxiliary and its participle cuts the clause in two, and the parser often
+    loses the subject. The actors named at the head of the sentence, before the comma and any
+    verb, are that subject."""
+    doc = ctx.doc
+    cases = [c.i for c in frame.children if c.dep_ == "case" and c.i < frame.i]
+    first = frame.i if frame.lower_ in _DURING_HEADS or not cases else min(cases)
+    while first > 0 and doc[first - 1].pos_ in ("ADP", "DET"):  # "au cours de", "à l'issue de"
+        first -= 1
+    start = ctx.sent_of(frame).start
+    if first - 1 <= start or doc[first - 1].text != ",":
+        return []
+    head = doc[start:first - 1]
+    if any(t.pos_ == "VERB" and not ctx.by_token.get(t.i) for t in head) or not any(t.pos_ == "AUX" for t in head):
+        return []
+    found = [m.iri for t in head for m in ctx.by_token.get(t.i, []) if m.start == t.i
+             and m.kind in ("person", "state", "org", "group", "delegation") and not m.place]
+    return unique(found)
 
 
 # Verbs (or a copula) of being somewhere or getting there ("X est à Lomé pour une visite", "X

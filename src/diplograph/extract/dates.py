@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import replace
 
 from diplograph.extract.context import Context, TimeExpression
-from diplograph.extract.syntax import future_form
+from diplograph.extract.syntax import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 
 # Month and weekday names, number words, approximation and deictic words are the calendar and number
@@ -444,6 +444,8 @@ def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
         verb = min(verbs, key=lambda t: abs(t.i - token.i))
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     forms = [verb, *auxiliaries]
+    if reported_past(verb):
+        return "past"  # "se seraient rencontrés dimanche": the Sunday before
     if any(future_form(t) for t in forms):
         return "future"
     if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \

@@ -15,7 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.dates import time_near
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import future_form, in_quote, invited_to, is_reporting
+from diplograph.extract.syntax import future_form, in_quote, invited_to, is_reporting, reported_past
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ def told_ahead(token: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if reported_past(verb):
+        return False
     return any(future_form(t) for t in tensed) or ("Inf" in verb.morph.get("VerbForm") and not any(
         c.dep_.startswith("aux") for c in verb.children))
 
@@ -67,9 +69,10 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     verb = token
     if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
         verb = token.head
-    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
-        if future_form(t):
-            return PLANNED
+    if not reported_past(verb):
+        for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+            if future_form(t):
+                return PLANNED
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and invited_to(ctx, token) is not None:
         return PLANNED  # "inviter X pour une visite à la Maison-Blanche": asked for, not made
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ in ("VERB", "AUX") and any(

@@ -74,6 +74,20 @@ def future_form(token: Token) -> bool:
     return False
 
 
+#: Verbs whose conditional perfect says what did not happen ("aurait dû", "aurait pu se tenir").
+_MODALS = frozenset({"devoir", "pouvoir", "vouloir"})
+
+
+def reported_past(verb: Token) -> bool:
+    """"Les deux conseillers se seraient rencontrés dimanche", "le ministre aurait reçu son
+    homologue": the conditional perfect of the press reports a past act it has not confirmed;
+    the act is told as done, not to come (unlike "se rencontreraient", "aurait dû se tenir")."""
+    if "Part" not in verb.morph.get("VerbForm") or verb.lemma_.lower() in _MODALS:
+        return False
+    return any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and future_form(c)
+               and "Fut" not in c.morph.get("Tense") for c in verb.children)
+
+
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
 #: "pendant", "durant": the words that set a clause inside (or beside) an event.
 DURING_NOUNS = frozenset({"marge", "occasion", "cours"})
@@ -521,10 +535,17 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
                 or (t.text == "," and found and not plural):
             break
         for m in ctx.by_token.get(i, []):
-            if is_actor(m) and m.iri not in found and not (m.place and after_one_of(ctx, m.start)):
+            if is_actor(m) and m.iri not in found and not (m.place and after_one_of(ctx, m.start)) \
+                    and not (m.place and _names_a_gathering(ctx, m)):
                 found.insert(0, m.iri)  # "la guerre qui fait rage en Ukraine, appelant ...": a place
         i -= 1
     return found
+
+
+def _names_a_gathering(ctx: Context, m: Mention) -> bool:
+    """"lors du sommet d'Helsinki": a city completing a gathering noun is where it met, not an actor."""
+    head = ctx.doc[m.start].head
+    return ctx.doc[m.start].dep_ == "nmod" and head.i in ctx.trigger_heads and head.pos_ == "NOUN"
 
 
 def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> bool:
