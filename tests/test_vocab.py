@@ -693,6 +693,8 @@ def test_every_cue_concept_says_what_its_words_signal(cue_graph: Graph) -> None:
         words = lang_values(cue_graph, c, SKOS.hiddenLabel, "fr")
         assert words, f"{c}: no French words (skos:hiddenLabel@fr)"
         assert all(w == w.strip() and "  " not in w for w in words), c
+        # cue_words lower-cases what it reads: a capital here would silently match something else
+        assert all(w == w.lower() for w in words), f"{c}: words are written in lower case"
 
 
 def test_every_cue_the_extractor_names_exists(cue_graph: Graph) -> None:

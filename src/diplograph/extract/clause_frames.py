@@ -123,9 +123,11 @@ def stay_subjects(ctx: Context, token: Token) -> list[str]:
     return [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
 
 
-# "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
-# la réunion": a clause told as following a gathering; the nouns of these phrases are
-# cue:aftermath (ontology/vocab/cues.ttl).
+#: "après l'entretien", "à l'issue de son entretien", "au terme de la rencontre", "à la sortie de
+#: la réunion": a clause told as following a gathering. The nouns of these compound prepositions
+#: stay in code with "après": prepositions are grammar, and syntax.FRAMING_WORDS holds the same
+#: nouns for the other framing rules.
+_AFTER_HEADS = frozenset({"issue", "terme", "sortie"})
 
 
 def after_subjects(ctx: Context, token: Token) -> list[str]:
@@ -136,7 +138,7 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
     réagi"), whoever acts afterwards need not have been there."""
     node = token
     if case_of(node) != "après":
-        if node.head.i == node.i or node.head.lower_ not in cue_words(ctx.lex, "aftermath"):
+        if node.head.i == node.i or node.head.lower_ not in _AFTER_HEADS:
             return []
         node = node.head
     one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \
