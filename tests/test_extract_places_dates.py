@@ -131,3 +131,42 @@ def test_a_gathering_named_in_a_title_line_is_not_dated_by_the_publication() -> 
     doc = extract("Sommet de Bichkek sur l'eau (2018)\n\nLe sommet de Bichkek a réuni les dirigeants de la région. "
                   "Il a porté sur le partage des eaux.\n", published="2023-02-11")
     assert all(e.date is None or e.date.iso != "2023-02-11" for e in doc.events if e.event_type in GATHERINGS)
+
+
+# ---------------------------------------------------------------- a clause that says where a gathering is held
+
+def test_a_relative_clause_holding_a_summit_gives_its_place_not_the_main_verb_s() -> None:
+    doc = extract("Le ministre Jonas Berle rencontrera la semaine prochaine à Buenos Aires son homologue, "
+                  "Mme Clara Vidal, pour préparer le sommet du Mercosur, qui se tiendra en mars à Montevideo.\n",
+                  published="2026-09-16")
+    summit = gathering_with(doc, "sommet")
+    assert summit.places == [place("montevideo")]
+    assert summit.date is not None and summit.date.iso == "2027-03"
+
+
+def test_a_participle_after_a_comma_dates_and_places_its_gathering_only() -> None:
+    doc = extract("M. Jonas Berle s'est entretenu ce jour par téléphone avec M. Omar Haddad. Les deux ministres sont "
+                  "convenus de se revoir en marge de la réunion des ministres des Affaires étrangères du G20, "
+                  "prévue à Washington à la fin du mois.\n", published="2026-03-04")
+    meeting = gathering_with(doc, "réunion")
+    assert meeting.date is not None and meeting.date.iso == "2026-03"  # "à la fin du mois": this month
+    assert meeting.places == [place("washington")]
+    agreed = event_at(doc, "convenus")
+    assert agreed.date is None or agreed.date.iso != "2026-03"
+    assert place("washington") not in agreed.places
+
+
+def test_a_gathering_named_in_passing_keeps_its_own_date_and_place() -> None:
+    # "le conseil ... tenu à Athènes en décembre 2023": not when or where the meeting told happened
+    doc = extract("Le Premier ministre Jonas Berle et le vice-président Omar Haddad se sont rencontrés mercredi à "
+                  "Ankara. Cet entretien était le premier à ce niveau depuis le conseil de coopération de haut "
+                  "niveau tenu à Athènes en décembre 2023.\n", published="2026-09-24")
+    [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]  # "Cet entretien" is the same meeting
+    assert meeting.date is not None and meeting.date.iso == "2026-09-23"
+    assert place("athenes") not in meeting.places and any("entretien" in m.text for m in meeting.mentions)
+
+
+def test_by_the_end_of_the_month_is_a_deadline_not_a_date() -> None:
+    doc = extract("Les deux ministres ont annoncé ce jour que leurs pays signeront un accord d'ici à la fin du mois.\n",
+                  published="2026-03-04")
+    assert all(e.date is None or e.date.iso != "2026-03" for e in doc.events)

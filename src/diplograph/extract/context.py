@@ -65,6 +65,7 @@ class Context:
     trigger_heads: set[int] = field(default_factory=set)  # head tokens of every event trigger
     heading_triggers: list[Hit] = field(default_factory=list)  # gathering triggers in headings
     reference_date: object | None = None  # publication date, or the dateline's date
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # what a stage finds once per document
     _sentences: list | None = field(default=None, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
 

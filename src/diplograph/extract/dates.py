@@ -81,11 +81,18 @@ _NARRATED_SHIFT = {"le lendemain": 1, "la veille": -1, "le surlendemain": 2, "l'
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/]|\.\d)")
 #: Months and years named relative to the publication date: (month shift | year shift).
 PERIOD = re.compile(r"\b(le mois dernier|le mois passé|le mois prochain|ce mois-ci|l'an dernier|l'an passé|"
-                    r"l'année dernière|l'année passée|l'an prochain|l'année prochaine|cette année)\b", re.IGNORECASE)
+                    r"l'année dernière|l'année passée|l'an prochain|l'année prochaine|cette année|"
+                    r"(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:la\s+)?fin\s+de\s+(?:l'année|cette\s+année)"
+                    r")\b(?!\s+(?:de|d'|du)\b)", re.IGNORECASE)
 _PERIOD_SHIFT = {"le mois dernier": ("month", -1), "le mois passé": ("month", -1), "le mois prochain": ("month", 1),
                  "ce mois-ci": ("month", 0), "l'an dernier": ("year", -1), "l'an passé": ("year", -1),
                  "l'année dernière": ("year", -1), "l'année passée": ("year", -1), "l'an prochain": ("year", 1),
-                 "l'année prochaine": ("year", 1), "cette année": ("year", 0)}
+                 "l'année prochaine": ("year", 1), "cette année": ("year", 0),
+                 # "prévue à Washington à la fin du mois": the month (or year) of the text's own day
+                 "la fin du mois": ("month", 0), "la fin de ce mois": ("month", 0), "fin du mois": ("month", 0),
+                 "fin de ce mois": ("month", 0), "la fin de l'année": ("year", 0),
+                 "la fin de cette année": ("year", 0), "fin de l'année": ("year", 0),
+                 "fin de cette année": ("year", 0)}
 #: A day of the month alone after a deadline word ("avant le 15", "au plus tard le 2"): this month or the next.
 DAY_ONLY = re.compile(r"(?:\bavant|\bau\s+plus\s+tard|\bjusqu'|\bd'ici)\s*(?:au|le)\s+(?P<day>1er|\d{1,2})\b"
                       r"(?!\s*(?:[/.:h]\d|%|e\b|ème|heures?|\w))", re.IGNORECASE)

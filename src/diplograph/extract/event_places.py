@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
+from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.syntax import LOCATIVE, case_of
 
@@ -30,6 +31,8 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
             if c.dep_ == "nmod" and case_of(c) in ("de", "d'") and c.head.i not in titles \
                     and (c.head.i == token.i or c.head.head.i == token.i):
                 places += [m.place for m in ctx.by_token.get(c.i, []) if m.place and m.place not in places]
+    if gathering and token.pos_ == "NOUN" and not places:
+        places += _held_places(ctx, token)  # "le sommet, qui se tiendra en mars à Montevideo"
     scopes = [token]
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
         scopes.append(token.head)
@@ -53,7 +56,7 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
             if addressed and case in ("à", "au", "aux") and (_asks_to_do(scope) or _asks_to_do(c)):
                 continue
             for m in ctx.by_token.get(c.i, []):
-                if m.place and m.place not in places:
+                if m.place and m.place not in places and not in_other_clause(ctx, m.start, token.i):
                     places.append(m.place)
     if not places and gathering:
         places += _parenthesis_place(ctx, token)  # "La première session (Ville, 21-23 mars 2016)"
@@ -68,7 +71,8 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
             places.append(fronted)
     if not places and gathering:
         for m in ctx.mentions:
-            if m.place and sentence.start <= m.start < sentence.end and m.start > 0:
+            if m.place and sentence.start <= m.start < sentence.end and m.start > 0 \
+                    and not in_other_clause(ctx, m.start, token.i):  # the held place of another gathering
                 prev = ctx.doc[m.start - 1]
                 if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and m.start > 1
                                                and ctx.doc[m.start - 2].lower_ in LOCATIVE):
@@ -83,6 +87,21 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
                         places.append(m.place)
                     break
     return places
+
+
+def _held_places(ctx: Context, token: Token) -> list[str]:
+    """The place a clause set after the gathering noun holds it in ("la réunion du G20, prévue à
+    Washington", "la conférence que la France accueillera à Nice"): :mod:`held_clauses`."""
+    clause = clause_of_noun(ctx, token.i)
+    if clause is None:
+        return []
+    found: list[str] = []
+    for m in ctx.mentions:
+        if m.place and clause.start <= m.start < clause.end and m.start > 0 and m.place not in found:
+            prev = ctx.doc[m.start - 1]
+            if prev.lower_ in LOCATIVE or (prev.pos_ == "DET" and ctx.doc[m.start - 2].lower_ in LOCATIVE):
+                found.append(m.place)
+    return found
 
 
 def _parenthesis_place(ctx: Context, token: Token) -> list[str]:

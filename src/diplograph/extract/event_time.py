@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.dates import time_near
+from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import future_form, in_quote, invited_to, is_reporting, reported_past
@@ -200,7 +201,12 @@ def attached_time(ctx: Context, token: Token, kind: type):
                   and in_quote(ctx, ctx.doc[t.start]) == in_quote(ctx, token)]
     # "sa première visite en Guinée depuis son élection le 24 mars": the date right after a noun
     # introduced by "depuis", "avant", "après" is that noun's
-    candidates = [t for t in candidates if not _date_of_framed_noun(ctx, t.start, token)]
+    candidates = [t for t in candidates if not _date_of_framed_noun(ctx, t.start, token)
+                  and not in_other_clause(ctx, t.start, token.i)]  # "le conseil tenu à X en 2023"
+    held = clause_of_noun(ctx, token.i) if token.pos_ == "NOUN" else None
+    own = [t for t in candidates if held is not None and held.start <= t.start < held.end]
+    if own:  # "le sommet, qui se tiendra en mars": the clause that holds it says when
+        return min(own, key=lambda t: t.start).value
     if token.pos_ == "VERB" and candidates and is_reporting(ctx, token):
         # "« ... depuis la Guerre froide », en 1989, a ajouté X": the words before an incise are
         # what was said; a time among them dates what they tell, not the saying
@@ -230,7 +236,8 @@ def attached_time(ctx: Context, token: Token, kind: type):
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
     best = time_near(ctx, token.i, token.i + 1, kind)
-    if best is not None and in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token):
+    if best is not None and (in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token)
+                             or in_other_clause(ctx, best.start, token.i)):
         best = None
     if best is not None and kind is DateValue:
         # only when no other trigger of the sentence is closer to it

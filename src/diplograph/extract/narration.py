@@ -245,6 +245,18 @@ def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
 
 
 
+def _in_infinitive_under(word: Token, token: Token) -> bool:
+    """``word`` hangs (within a few heads) on an infinitive that itself depends on ``token``."""
+    node = word
+    for _ in range(6):
+        if node.head.i == node.i or node.head.i == token.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and "Inf" in node.morph.get("VerbForm"):
+            return any(a.i == token.i for a in node.ancestors)
+    return False
+
+
 def _during_event(ctx: Context, token: Token) -> Event | None:
     """The event named in "à l'issue de / lors de / en marge de <event>" under this trigger,
     or fronted at the head of its sentence ("Lors du sommet, les dirigeants ont adopté une
@@ -264,6 +276,8 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     for child in scope:
         if child.i == token.i or child.lower_ not in _DURING:
             continue
+        if _in_infinitive_under(child, token):
+            continue  # "sont convenus de se revoir en marge de la réunion": the meeting to come's occasion
         after = ctx.doc[child.i + 1] if child.i + 1 < len(ctx.doc) else None
         if after is None or after.lower_ not in ("de", "d'", "du", "des"):
             continue  # "à la fin mars" is a time, "à la fin de la réunion" an event
