@@ -58,10 +58,6 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
     return None, hit.end
 
 
-#: "ministre de X" serves the "ministère de X" of the gazetteer (the title names the ministry).
-_MINISTER_TO_MINISTRY = {"ministre": "ministère", "ministres": "ministère"}
-
-
 def shared_organisation(ctx: Context, hit: Hit, phrase_end: int, demonym_at: dict[int, str]) -> str | None:
     """"le Premier ministre et chef de la diplomatie du Qatar": two coordinated titles of one
     person share the state the second names (without it the first would be the home state's)."""
@@ -89,13 +85,14 @@ def _ministry_of(ctx: Context, hit: Hit) -> str | None:
     from diplograph.lexicon import fold
 
     words = ctx.doc[hit.start:hit.end].text.split(maxsplit=1)
-    if len(words) != 2 or words[0].lower() not in _MINISTER_TO_MINISTRY:
+    if len(words) != 2 or words[0].lower() not in cue_words(ctx.lex, "minister-title"):
         return None
-    name = fold(f"{_MINISTER_TO_MINISTRY[words[0].lower()]} {words[1]}")
-    for iri in ctx.lex.names.get(name, []):
-        actor = ctx.lex.actors.get(iri)
-        if actor is not None and actor.kind == "org":
-            return ctx.lex.state_of(iri) or iri  # the minister serves the state (as "ministre français")
+    # "ministre de X" serves the "ministère de X" of the gazetteer (the title names the ministry)
+    for noun in sorted(cue_words(ctx.lex, "ministry")):
+        for iri in ctx.lex.names.get(fold(f"{noun} {words[1]}"), []):
+            actor = ctx.lex.actors.get(iri)
+            if actor is not None and actor.kind == "org":
+                return ctx.lex.state_of(iri) or iri  # the minister serves the state (as "ministre français")
     return None
 
 
