@@ -129,3 +129,66 @@ def test_a_thing_that_threatens_is_no_warning() -> None:
     doc = extract_text(text, "round-f-danger", datetime.date(2025, 5, 14))
     assert not any(e.trigger.text == "menacent" for e in doc.events)
     assert kind(event_at(doc, "menacé")) == "warning"
+
+
+# ------------------------------------------------------------------ who attended a regional summit
+SUMMIT = (
+    "LIMA, 15 juin 2024 – Les chefs d'État de la Communauté andine ont demandé vendredi un fonds commun, à "
+    "l'issue d'un sommet extraordinaire tenu dans la capitale péruvienne.\n\n"
+    "Réunis au palais présidentiel à l'invitation de la présidente péruvienne, Rosa Huamán Quispe, les "
+    "présidents bolivien Evo Mamani Choque, colombien Andrés Restrepo et équatorien Ernesto Valdivieso ont "
+    "adopté une déclaration en dix points. Le Chili était représenté par son vice-président, Óscar Bravo, "
+    "l'Argentine par son Premier ministre, Miguel Ferrer, et le Paraguay par sa ministre des Affaires "
+    "étrangères, Luisa Benítez.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def summit() -> ExtractedDocument:
+    return extract_text(SUMMIT, "round-f-summit", datetime.date(2024, 6, 15))
+
+
+def roles_of(doc: ExtractedDocument, slug: str) -> set[tuple[str, str | None]]:
+    entity = next(e for iri, e in doc.entities.items() if iri.endswith("/" + slug))
+    return {(r.role.rsplit("/", 1)[-1], r.organisation.rsplit("/", 1)[-1] if r.organisation else None)
+            for r in entity.roles}
+
+
+def test_a_demonym_before_each_name_gives_each_their_state(summit) -> None:
+    """"les présidents bolivien X, colombien Y et équatorien Z": three presidents, each of the state
+    of the demonym before their name, and all three adopt the declaration."""
+    assert ("president", "colombia") in roles_of(summit, "andres-restrepo")
+    assert ("president", "ecuador") in roles_of(summit, "ernesto-valdivieso")
+    assert sides(event_at(summit, "adopté")) == {
+        "evo-mamani-choque": "bolivia", "andres-restrepo": "colombia", "ernesto-valdivieso": "ecuador"}
+
+
+def test_states_represented_by_someone_send_them_to_the_summit(summit) -> None:
+    """"Le Chili était représenté par X, l'Argentine par Y, et le Paraguay par Z": the verb is left
+    out after the first pair; each name is on the side of the state before its "par", and all three
+    attended the summit."""
+    at_summit = sides(event_at(summit, "sommet"))
+    assert at_summit.get("oscar-bravo") == "chile"
+    assert at_summit.get("miguel-ferrer") == "argentina"
+    assert at_summit.get("luisa-benitez") == "paraguay"
+    assert ("prime-minister", "argentina") in roles_of(summit, "miguel-ferrer")
+
+
+def test_an_encyclopedia_participants_list_names_who_attended_the_summit() -> None:
+    """"- Name, président du Kazakhstan" lines under "Participants": each attended the summit the
+    article is about (not a ministers' meeting told last before the list), on the side of their office's state."""
+    text = ("Sommet de Bakou (2014)\n\n"
+            "Le sommet de Bakou est une réunion des chefs d'État des pays riverains de la Caspienne tenue les 28 "
+            "et 29 septembre 2014 à Bakou.\n\n"
+            "Contexte\n\n"
+            "Une première réunion des ministres des Affaires étrangères s'était tenue le 12 juin 2014 à Astana.\n\n"
+            "Participants\n\n"
+            "- Elmar Gassanov, président de l'Azerbaïdjan (hôte)\n"
+            "- Timur Abenov, président du Kazakhstan\n"
+            "- Kurban Atayev, vice-président du Turkménistan\n")
+    doc = extract_text(text, "round-f-participants", datetime.date(2020, 1, 10))
+    summit = next(e for e in doc.events if e.trigger.begin == 0)
+    assert {"elmar-gassanov": "azerbaijan", "timur-abenov": "kazakhstan",
+            "kurban-atayev": "turkmenistan"}.items() <= sides(summit).items()
+    earlier = next(e for e in doc.events if e.trigger.text == "réunion" and e is not summit)
+    assert not {"elmar-gassanov", "timur-abenov", "kurban-atayev"} & people(earlier)

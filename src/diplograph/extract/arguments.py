@@ -126,6 +126,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             elif not unnamed:
                 for subject in subjects_of(ctx, token):
                     agents += actors_of(ctx, subject)
+            if len(agents) == 1 and plural_verb(token):
+                agents += _listed_with(ctx, agents[0], token)
             if not agents and not unnamed:
                 agents += left_actors(ctx, auxiliary or token)
             elif hit.iri in GATHERINGS and len(agents) < 2 and plural_verb(token):
@@ -275,6 +277,17 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
+
+
+def _listed_with(ctx: Context, person: str, verb: Token) -> list[str]:
+    """"les présidents bolivien X, colombien Y et équatorien Z ont adopté": the parser may take the
+    first name for the whole subject of the plural verb; the others named with it in the plural role
+    phrase just before the verb, in its sentence, are subjects too."""
+    sentence = ctx.sent_of(verb)
+    for head, people in ctx.role_people.items():
+        if person in people and sentence.start <= head < verb.i:
+            return [p for p in people if p != person]
+    return []
 
 
 def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:

@@ -78,12 +78,16 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
                 add_minted_entity(ctx, iri, "person", label, span)
             org, _ = role_organisation(ctx, hit, demonym_at)
             assign_role(ctx, person.iri, hit.iri, state or org, ctx.span(hit.start, hit.end))
-            if state is not None:
-                ctx.sides[person.iri] = state
+            side = state or ctx.lex.state_of(org)  # "Name, président du Kazakhstan": the office's state
+            if side is not None:
+                ctx.sides[person.iri] = side
             members.append(person.iri)
             first = paragraph.begin if first is None else first
         if members and first is not None:
-            ctx.memberships.append((state or "", first, members))
+            # a list of several states' people under a heading naming none ("Participants") lists
+            # who attended the event the article is about, not a gathering told just before it
+            whole = state is None and len({ctx.sides.get(m) for m in members}) > 1
+            ctx.memberships.append((state or "", 0 if whole else first, members))
             if state is not None and only_state is not None and not ctx.entities.get(state, None):
                 add_linked_entity(ctx, ctx.lex.actors[state], heading)  # the heading names the side
 
@@ -175,7 +179,7 @@ def _role_and_name(ctx: Context, paragraph) -> tuple | None:
         j += 1  # "- Président X"
     hits = [h for h in ctx.hits_of("role") if h.start == j and h.end <= span.end]
     if not hits:
-        return None
+        return _name_then_role(ctx, span, j)
     hit = max(hits, key=lambda h: h.end - h.start)
     k = hit.end
     while k < span.end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("de", "du", "al", "bin", "ben", "el")) \
@@ -184,6 +188,19 @@ def _role_and_name(ctx: Context, paragraph) -> tuple | None:
     if k == hit.end or not _name_shaped(doc[hit.end:k]):
         return None
     return hit, doc[hit.end:k]
+
+
+def _name_then_role(ctx: Context, span, j: int) -> tuple | None:
+    """"- Nurlan Sadykov, président du Kazakhstan", the encyclopedia layout of a participants list:
+    a name, a comma and a role phrase (a note in brackets may follow: "(hôte)")."""
+    doc = ctx.doc
+    comma = next((t.i for t in doc[j:span.end] if t.text == ","), None)
+    if comma is None or not _name_shaped(doc[j:comma]):
+        return None
+    hits = [h for h in ctx.hits_of("role") if h.start == comma + 1 and h.end <= span.end]
+    if not hits:
+        return None
+    return max(hits, key=lambda h: h.end - h.start), doc[j:comma]
 
 
 def _state_named_in(ctx: Context, heading: Span, demonym_at: dict[int, str]) -> str | None:
@@ -251,17 +268,36 @@ def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
         if state is None:
             continue
         sent = [c for c in token.children if c.dep_ == ("obl:agent" if passive else "obj")]
-        for c in sent:
+        members: list[str] = []
+        current = state  # a gapped pair's state holds on to the next agent phrase
+        for c in sorted(sent, key=lambda c: c.i):
             for i in range(c.left_edge.i, c.right_edge.i + 1):
-                if i in persons:
-                    _side_of_listed(ctx, persons[i].iri, state)
+                gapped = _gapped_sender(ctx, i) if passive else None
+                if gapped is not None:  # "..., le Belize par son Premier ministre, Y, et ..."
+                    current = gapped
+                if i in persons and persons[i].iri not in members:
+                    _side_of_listed(ctx, persons[i].iri, current, replace=current != state)
+                    members.append(persons[i].iri)
+        if members:  # those sent took part in the gathering the report tells
+            ctx.memberships.append((state, doc[token.i].idx, members))
 
 
-def _side_of_listed(ctx: Context, person: str, state: str) -> None:
-    """The person is on that state's side; a role they hold for nobody named is held for it."""
+def _gapped_sender(ctx: Context, i: int) -> str | None:
+    """"Le Salvador était représenté par son vice-président, X, le Belize par son Premier ministre, Y":
+    the verb left out after the first pair, a state followed by "par" sends the names after it."""
+    doc = ctx.doc
+    states = [m for m in ctx.by_token.get(i, []) if m.kind == "state" and m.start == i]
+    if not states or states[0].end >= len(doc) or doc[states[0].end].lower_ != "par":
+        return None
+    return states[0].iri
+
+
+def _side_of_listed(ctx: Context, person: str, state: str, replace: bool = False) -> None:
+    """The person is on that state's side; a role they hold for nobody named is held for it (with
+    ``replace``, also one the parse gave them for the state of a sentence they are gapped from)."""
     ctx.sides[person] = state
     entity = ctx.entities.get(person)
     if entity is not None:
         for k, held in enumerate(entity.roles):
-            if held.organisation is None:
+            if held.organisation is None or (replace and held.organisation != state):
                 entity.roles[k] = RoleAssignment(held.role, state, held.evidence)

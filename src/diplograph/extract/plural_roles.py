@@ -52,6 +52,10 @@ def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> Plur
     if "Plur" not in head.morph.get("Number"):
         return None
     found = PluralRole(hit, hit.iri)
+    paired = _demonym_name_pairs(ctx, hit.head + 1, demonym_at)
+    if paired is not None:  # "les présidents bolivien X, colombien Y et équatorien Z"
+        found.names, found.name_states, found.end = paired
+        return found
     j = hit.head + 1
     while j < len(doc):  # "ministres chilien et péruvien", "ministres belge, grec et turc"
         if j in demonym_at:
@@ -73,6 +77,28 @@ def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> Plur
         found.end = names_end
     # one state and nobody named: several holders for that state ("les ministres russes"), read elsewhere
     return found if (len(found.states) >= 2 or found.names) else None
+
+
+def _demonym_name_pairs(ctx: Context, j: int, demonym_at: dict[int, str]) -> tuple | None:
+    """"les présidents bolivien X, colombien Y et équatorien Z": a demonym before each name, the
+    pairs joined by commas and "et"; each name holds the role for the state of its demonym. Two
+    pairs or more (one is a singular title, read elsewhere)."""
+    doc = ctx.doc
+    names: list[Mention] = []
+    states: list[str] = []
+    while j < len(doc) and j in demonym_at:
+        person = next((m for m in ctx.by_token.get(j + 1, []) if m.kind == "person" and m.start == j + 1), None)
+        if person is None:
+            break
+        names.append(person)
+        states.append(demonym_at[j])
+        j = person.end
+        gap = 2 if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "et" else 1
+        if j + gap < len(doc) and doc[j].text in (",", "et") and j + gap in demonym_at:
+            j += gap
+        else:
+            break
+    return (names, states, j) if len(names) >= 2 else None
 
 
 def _role_complement(ctx: Context, hit: Hit, end: int) -> tuple[str | None, int]:
