@@ -699,12 +699,14 @@ def test_every_cue_concept_says_what_its_words_signal(cue_graph: Graph) -> None:
 
 def test_every_cue_the_extractor_names_exists(cue_graph: Graph) -> None:
     """A rule asking for a cue concept that does not exist gets no words and silently never fires:
-    every slug the extraction code passes to cue_words / cue_pairs is a concept of the scheme."""
+    every slug the extraction code passes to cue_words, cue_pairs or cue_pair_words is a concept of
+    the scheme."""
     from diplograph.extract import kinds
 
     slugs = {str(c).rsplit("/", 1)[1] for c in concepts_of(cue_graph, "event-cue")}
+    call = re.compile(r"cue_(?:words|pairs|pair_words)\(\s*[\w.]+,\s*\"([^\"]+)\"")
     named: set[str] = set()
     for path in sorted(Path(kinds.__file__).parent.glob("*.py")):
-        named |= set(re.findall(r"cue_(?:words|pairs)\(\s*[\w.]+,\s*\"([^\"]+)\"\)", path.read_text(encoding="utf-8")))
+        named |= set(call.findall(path.read_text(encoding="utf-8")))
     assert len(named) >= 20
     assert named <= slugs, sorted(named - slugs)

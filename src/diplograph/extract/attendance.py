@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, cue_pairs, cue_words
+from diplograph.extract.kinds import GATHERINGS, cue_pair_words, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
 from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of, verb_lemma
@@ -36,7 +36,7 @@ def attend_events(ctx: Context) -> None:
     doc = ctx.doc
     lex = ctx.lex
     attend_verbs, taking_part = cue_words(lex, "attending"), cue_pairs(lex, "taking-part")
-    part_verbs = frozenset(verb for verb, _ in taking_part)
+    part_verbs = cue_pair_words(lex, "taking-part", 0)
     among_verbs, among_nouns = cue_words(lex, "being-among"), cue_words(lex, "attendee")
     presence_nouns, chair_nouns, chair_verbs = cue_words(lex, "presence"), cue_words(lex, "chair-noun"), \
         cue_words(lex, "chairing")

@@ -64,6 +64,19 @@ def cue_pairs(lex: Lexicon, slug: str) -> frozenset[tuple[str, str]]:
     return pairs
 
 
+_PARTS: dict[tuple[int, str, int], frozenset[str]] = {}
+
+
+def cue_pair_words(lex: Lexicon, slug: str, index: int) -> frozenset[str]:
+    """The first (``index`` 0: "prendre") or second (1: "part") words of a concept's two-word cues,
+    read once per lexicon, for a quick test before the pair itself."""
+    key = (id(lex), slug, index)
+    words = _PARTS.get(key)
+    if words is None:
+        words = _PARTS[key] = frozenset(pair[index] for pair in cue_pairs(lex, slug))
+    return words
+
+
 def bound_words(lex: Lexicon) -> frozenset[str]:
     """Verbs that open or close a gathering (cue:opening and cue:closing of triggers.ttl)."""
     return cue_words(lex, "opening") | cue_words(lex, "closing")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words, et
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
 from diplograph.extract.reference import anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, event_token
@@ -326,8 +326,10 @@ def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
     names no event of its own ("cet échange", merged into the main event).
     """
     doc = ctx.doc
+    phrases = cue_pairs(ctx.lex, "following-on")  # ("faire", "suite")
+    nouns = cue_pair_words(ctx.lex, "following-on", 1)
     for token in doc:
-        if token.lower_ != "suite" or token.i == 0 or doc[token.i - 1].lemma_.lower() != "faire":
+        if token.lower_ not in nouns or token.i == 0 or (doc[token.i - 1].lemma_.lower(), token.lower_) not in phrases:
             continue
         sentence = ctx.sent_of(token)
         earlier = next((ctx.event_at[i] for i in range(token.i - 2, sentence.start - 1, -1)

@@ -254,12 +254,13 @@ def _join_continued_sessions(ctx: Context) -> None:
     gathering, continues that gathering (its talks in a wider format), as readouts tell one
     visit's talks. Not "L'entretien a été suivi d'une audience": with an auxiliary, two events."""
     doc = ctx.doc
+    continued = cue_words(ctx.lex, "continued-by")
     for event in list(ctx.events):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
         token = event_token(ctx, event)
         follow = token.head
-        if token.pos_ != "NOUN" or follow.lemma_ != "suivre" or "Part" not in follow.morph.get("VerbForm") \
+        if token.pos_ != "NOUN" or follow.lemma_ not in continued or "Part" not in follow.morph.get("VerbForm") \
                 or any(c.dep_.startswith("aux") for c in follow.children) or follow.i < 2 \
                 or doc[follow.i - 1].text != "," or not follow.i < token.i <= follow.i + 3:
             continue
