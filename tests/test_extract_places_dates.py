@@ -170,3 +170,25 @@ def test_by_the_end_of_the_month_is_a_deadline_not_a_date() -> None:
     doc = extract("Les deux ministres ont annoncé ce jour que leurs pays signeront un accord d'ici à la fin du mois.\n",
                   published="2026-03-04")
     assert all(e.date is None or e.date.iso != "2026-03" for e in doc.events)
+
+
+# ---------------------------------------------------------------- datelines
+
+def test_the_dateline_city_refines_the_country_a_meeting_of_that_day_is_placed_in() -> None:
+    doc = extract("HELSINKI, 16 septembre 2025 (AFP) - Le ministre lituanien Jonas Berle, en visite de travail en "
+                  "Finlande, a été reçu ce mardi par le président finlandais, Alexander Stubb.\n",
+                  published="2025-09-16")
+    meeting = gathering_with(doc, "reçu")
+    assert place("helsinki") in meeting.places and place("finland") not in meeting.places
+
+
+def test_the_dateline_city_is_not_where_a_call_of_that_day_happened() -> None:
+    doc = extract("MOSCOU, 13 mars 2025 (AFP) - Les ministres Jonas Berle et Omar Haddad se sont entretenus jeudi "
+                  "par téléphone de la situation en Syrie.\n", published="2025-03-13")
+    assert gathering_with(doc, "entretenus").places == []
+
+
+def test_a_dateline_line_names_the_city_the_readout_is_from() -> None:
+    doc = extract("Entretien du ministre avec son homologue\n\nParis, le 4 mars 2026\n\nLe ministre Jonas Berle "
+                  "s'est entretenu ce jour avec son homologue, M. Omar Haddad.\n", published="2026-03-04")
+    assert place("paris") in doc.entities

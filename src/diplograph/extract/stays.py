@@ -11,14 +11,18 @@ people, or one told as further back (pluperfect) or still to come, takes nothing
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, Mention
+from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.narration import clause_verb, narrated_now
-from diplograph.extract.same_event import building_place
+from diplograph.extract.same_event import building_place, upward_places
 from diplograph.extract.syntax import event_token, in_quote
 from diplograph.model import Event
+from diplograph.namespaces import id_iri, slugify
 
 #: Events that happen where the stay is when they name no place: gatherings and what their
 #: participants sign or agree on.
@@ -38,6 +42,7 @@ class _Stay:
 
 def carry_stay_places(ctx: Context) -> None:
     """Give the stay's place to the gatherings (and agreements) told during it with no place."""
+    _dateline_city(ctx)
     travel = cue_words(ctx.lex, "travel")
     sections = [sec.begin for sec in ctx.source.sections] or [0]
     stay: _Stay | None = None
@@ -68,6 +73,75 @@ def carry_stay_places(ctx: Context) -> None:
         if not _same_time(stay, event):
             continue
         event.places = list(stay.places)
+
+
+def _dateline_city(ctx: Context) -> None:
+    """"HELSINKI, 16 septembre - X, en visite en Finlande, a été reçu ce mardi par le président":
+    a dispatch's dateline city lies in the country a gathering of that day is placed in, so it is
+    the more specific place (the country goes). A gathering of that day with no place, hosted by
+    someone of the city's state ("a reçu", "a été reçu par"), was held there too. Nothing else
+    takes the dateline: a dispatch is often written far from what it tells."""
+    city = _city_of_dateline(ctx)
+    reference = ctx.reference_date
+    if city is None or reference is None:
+        return
+    around = upward_places(ctx, city) - {city}
+    state = next((ctx.lex.territory_state(p).iri for p in sorted(around) if ctx.lex.territory_state(p)), None)
+    day, eve = reference.isoformat(), (reference - datetime.timedelta(days=1)).isoformat()
+    hosting = cue_words(ctx.lex, "hosting")
+    for event in ctx.events:
+        if event.event_type not in GATHERINGS or event.status != OCCURRED or event.date is None \
+                or event.date.iso not in (day, eve) or in_quote(ctx, event_token(ctx, event)):
+            continue
+        where = [p for p in event.places if not building_place(ctx, p)]
+        if where and all(ctx.lex.territory_state(p) is not None for p in where) and set(where) & around:
+            event.places = [city, *(p for p in event.places if p not in around)]
+        elif not where and state is not None:
+            token = event_token(ctx, event)
+            host = event.host or (event.agents[0] if token.lemma_.lower() in hosting and event.agents else None)
+            if host is not None and (ctx.sides.get(host) == state or host == state):
+                event.places = [city, *event.places]
+
+
+#: A dateline on a line of its own, as ministries date a readout ("Paris, le 4 mars 2026").
+_DATE_LINE = re.compile(r"^([A-ZÀ-Ý][\w'’-]*(?:[ -][\w'’-]+){0,3}), le (?:\w+ )?(?:1er|\d{1,2}) \w+ \d{4}\s*$",
+                        re.MULTILINE)
+
+
+def _city_of_dateline(ctx: Context) -> str | None:
+    """The city a dateline names ("MOSCOU, 13 mars (AFP) -", "Helsinki, le 16 septembre –", a line
+    "Paris, le 4 mars 2026"): a gazetteer place that is no state's territory, or a name in capitals
+    opening an agency dispatch ("TEGUCIGALPA, 15 juin 2024 –"), minted as a place. The dateline is a
+    mention of it (where the text was written), so it is an actor of the document like any place."""
+    from diplograph.extract.dates import DATELINE
+    from diplograph.lexicon import fold
+
+    m = DATELINE.match(ctx.text)
+    if m is not None and (any(ch.isdigit() for ch in m.group(0)) or "(" in m.group(0)):
+        name = re.split(r"[,(\-–—]", m.group(0), maxsplit=1)[0].strip()
+        begin = m.start() + m.group(0).index(name)
+    else:
+        m = _DATE_LINE.search(ctx.text)
+        if m is None:
+            return None
+        name, begin = m.group(1), m.start(1)
+    span = ctx.doc.char_span(begin, begin + len(name), alignment_mode="expand")
+    if span is None or not name:
+        return None
+    words = ctx.span(span.start, span.end)
+    for iri in ctx.lex.names.get(fold(name), []):
+        actor = ctx.lex.actors.get(iri)
+        if actor is not None and actor.kind == "place" and ctx.lex.territory_state(iri) is None:
+            ctx.add_mention(Mention(span.start, span.end, words, iri, "place", place=iri))
+            add_linked_entity(ctx, actor, words)
+            return iri
+    if ctx.lex.names.get(fold(name)) or not name.replace("-", "").replace(" ", "").isupper():
+        return None  # a state, an agency, or a name in ordinary case the gazetteer does not know
+    label = "-".join(w.capitalize() for w in name.title().split("-"))
+    iri = id_iri("place", slugify(label))
+    ctx.add_mention(Mention(span.start, span.end, words, iri, "place", place=iri))
+    add_minted_entity(ctx, iri, "place", label, words)
+    return iri
 
 
 def _town(ctx: Context, event: Event, place: str) -> bool:
