@@ -89,3 +89,36 @@ def test_the_subject_before_an_incise_framed_by_a_summit_took_part() -> None:
         "camp.", "summit-incise", "2021-06-16")
     [summit] = gatherings(doc)
     assert id_iri("person", "angela-merkel") in people(summit)
+
+
+def test_a_mention_naming_the_year_takes_the_day_a_later_one_gives() -> None:
+    doc = extract_dated(
+        "Le sommet indo-japonais d'Osaka en 2019 a réuni Narendra Modi et Shinzo Abe. Ce sommet s'est "
+        "tenu le 27 juin 2019 dans un hôtel du centre-ville.", "summit-day", "2019-09-01")
+    [summit] = gatherings(doc)
+    assert summit.date is not None and summit.date.iso == "2019-06-27"
+
+
+def test_the_aide_of_a_president_named_after_a_comma_does_not_hold_the_title() -> None:
+    doc = extract_dated(
+        "Le conseiller spécial Tomás Ibarra et l'assistant du président mexicain, Ramiro Salcedo, "
+        "ont préparé la rencontre.", "summit-aide", "2024-02-12")
+    aide = next(e for iri, e in doc.entities.items() if iri.endswith("ramiro-salcedo"))
+    assert not any(r.role.endswith("/president") for r in aide.roles)
+
+
+def test_they_after_the_two_heads_of_state_are_those_two_not_an_aide() -> None:
+    doc = extract_dated(
+        "La rencontre entre les présidents Emmanuel Macron et Xi Jinping a débuté à l'Élysée. "
+        "L'assistant du président chinois, Wen Daoming, a indiqué que rien ne limiterait la durée des "
+        "discussions entre les deux chefs d'État, qui diraient eux-mêmes s'ils signeraient une "
+        "déclaration commune.", "summit-they", "2024-05-06")
+    signing = [e for e in doc.events if e.trigger.text.startswith("signer")]
+    assert signing and set(signing[0].agents) == {id_iri("person", "emmanuel-macron"), id_iri("person", "xi-jinping")}
+
+
+def test_a_summit_dated_by_its_year_between_two_leaders_has_them_both() -> None:
+    doc = extract_dated("Le sommet de 2019 entre Narendra Modi et Shinzo Abe a porté sur le commerce.",
+                        "summit-between", "2019-09-01")
+    [summit] = gatherings(doc)
+    assert people(summit) == {id_iri("person", "narendra-modi"), id_iri("person", "shinzo-abe")}

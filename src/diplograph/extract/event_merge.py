@@ -31,6 +31,8 @@ def absorb(ctx: Context, keep: Event, gone: Event) -> None:
     if keep.date is None or (gone.date is not None and opening_and_closing(ctx, keep, gone)
                              and gone.date.iso < keep.date.iso):
         keep.date = gone.date  # a gathering over several days is dated by its first day
+    elif gone.date is not None and len(gone.date.iso) > len(keep.date.iso) and gone.date.iso.startswith(keep.date.iso):
+        keep.date = gone.date  # "Sommet de X en 2018 ... qui a lieu le 16 juillet 2018": the day, not the year
     if keep.duration is None:
         keep.duration = gone.duration
     if keep.channel is None:

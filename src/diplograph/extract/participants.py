@@ -231,6 +231,8 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     while j < len(doc):
         if (doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ not in WITH) or j in timed:
             j += 1  # not "auprès", which the tagger reads as an adverb: "une audience auprès de X"
+        elif token.pos_ == "NOUN" and doc[j].lower_ in ("de", "du", "d'", "d’") and j + 1 in timed:
+            j += 1  # "le sommet de 2019 entre X et Y", "la rencontre du 27 juin avec X"
         elif doc[j].text == "," and j + 1 < len(doc) and (
                 j + 1 in timed or j - 1 in timed or (j > token.i + 1 and doc[j + 1].lower_ == "avec")):
             # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas;
@@ -281,8 +283,9 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             found.append(named[0].iri)
             k = named[0].end
             continue
-        if t.pos_ in ("VERB", "AUX") or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
-            break
+        if (t.pos_ in ("VERB", "AUX") and not any(is_actor(m) for m in ctx.by_token.get(k, []))) \
+                or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
+            break  # a name the tagger read as a verb ("Narendra") is still a name
         for m in ctx.by_token.get(k, []):
             if is_actor(m) and m.iri not in found:
                 found.append(m.iri)

@@ -16,9 +16,12 @@ sides from delegations, side phrases and visits are :mod:`~diplograph.extract.si
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from diplograph.extract.context import Context
 from diplograph.extract.counterparts import find_counterparts
 from diplograph.extract.gazetteer_links import demonyms
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.ministry_holders import ministry_holders
 from diplograph.extract.participant_lists import read_list_lines, read_participant_lists
 from diplograph.extract.patterns import Hit
@@ -40,6 +43,9 @@ from diplograph.extract.sides import (
     named_delegations,
     side_phrases,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def find_roles(ctx: Context) -> None:
@@ -139,4 +145,15 @@ def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
         return False
     if hit.end < len(doc) and any(m.kind == "person" and m.start == hit.end for m in ctx.by_token.get(hit.end, [])):
         return False  # "conseiller du président X": the name right after is the title's
-    return any(other.end == i and other is not hit for other in roles)
+    if any(other.end == i and other is not hit for other in roles):
+        return True
+    after = hit.end
+    while after < len(doc) and doc[after].pos_ == "ADJ":  # "du président russe, X"
+        after += 1
+    return after < len(doc) and doc[after].text == "," and _someone_of(ctx, doc[i - 1])
+
+
+def _someone_of(ctx: Context, noun: Token) -> bool:
+    """"L'assistant du président russe, X", "l'épouse du ministre, X": a noun of cue:someone-of
+    (ontology/vocab/cues.ttl) says who X is to the title holder; X does not hold the title."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_words(ctx.lex, "someone-of")

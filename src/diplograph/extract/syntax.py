@@ -383,6 +383,13 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
     sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
     window = sentences[0].start if sentences else ctx.sent_of(token).start
     near = [m for m in earlier if m.start >= window]
+    if plural:
+        # "... entre les deux chefs d'État, qui décideraient s'ils adopteraient ...": a counted
+        # plural phrase of people earlier in the sentence is what "ils" takes up
+        for t in reversed(ctx.doc[ctx.sent_of(token).start:token.i]):
+            counted = ctx.role_people.get(t.i) or (numbered_antecedent(ctx, t) if t.pos_ == "NOUN" else [])
+            if len(counted) >= 2:
+                return counted
     if plural:  # "X et Y se sont entretenus. Ils ont réaffirmé ...": the coordinated people
         people = unique([m.iri for m in ctx.mentions if m.kind == "person" and window <= m.start < token.i
                           and is_subject(ctx, m) and not in_quote(ctx, ctx.doc[m.start])])
@@ -635,7 +642,14 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
             return any(ctx.lex.narrower_or_same(r.role, office) for r in entity.roles)
         return not leaders or not entity.roles or any(r.role in ctx.lex.leader_roles for r in entity.roles)
 
-    people = _numbered_people(ctx, token, count, start, fits)
+    def holds_lead(person: str) -> bool:
+        entity = ctx.entities.get(person)
+        return entity is not None and any(r.role in ctx.lex.leader_roles for r in entity.roles)
+
+    # "Les présidents X et Y ... L'assistant du président russe, Z, ... entre les deux chefs d'État":
+    # people whose office says they lead come before someone whose office the text does not give
+    people = _numbered_people(ctx, token, count, start, holds_lead) if leaders else []
+    people = people or _numbered_people(ctx, token, count, start, fits)
     # "les deux parties" (the form too: the lemmatiser may read "parties" as "party"): the people
     # and, when each speaks for another state, those states, the parties of a joint declaration
     parties = cue_words(ctx.lex, "party-noun")
