@@ -192,3 +192,40 @@ def test_an_encyclopedia_participants_list_names_who_attended_the_summit() -> No
             "kurban-atayev": "turkmenistan"}.items() <= sides(summit).items()
     earlier = next(e for e in doc.events if e.trigger.text == "réunion" and e is not summit)
     assert not {"elmar-gassanov", "timur-abenov", "kurban-atayev"} & people(earlier)
+
+
+# ------------------------------------------------------------------ a joint press conference
+PRESS = (
+    "DAKAR, 9 avril 2025 – Au terme de trois jours de négociations sur les droits de pêche, le ministre "
+    "gambien des Affaires étrangères, Mamadou Lamin Ould Jallow, et son homologue sénégalais, Cheikh Tidiane Fall, "
+    "ont tenu mercredi une conférence de presse conjointe. « Nous sommes tout près d'un accord », a déclaré "
+    "M. Ould Jallow.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def press() -> ExtractedDocument:
+    return extract_text(PRESS, "round-f-press", datetime.date(2025, 4, 9))
+
+
+def test_talks_ended_before_two_sides_act_together_are_theirs(press) -> None:
+    """"Au terme de trois jours de négociations ..., X et son homologue Y ont tenu une conférence de
+    presse conjointe": talks naming none of their sides, then two people of two states acting
+    together: they held the talks."""
+    assert sides(event_at(press, "négociations")) == {"mamadou-lamin-ould-jallow": "gambia",
+                                                      "cheikh-tidiane-fall": "senegal"}
+
+
+def test_one_actor_after_talks_is_not_their_side() -> None:
+    """"Au terme de deux jours de discussions, la Chine a réagi": one actor acting afterwards need
+    not have been there."""
+    text = "Au terme de deux jours de discussions à Genève, le ministre chinois Wang Lei a réagi avec prudence.\n"
+    doc = extract_text(text, "round-f-after-one", datetime.date(2025, 4, 9))
+    assert not people(event_at(doc, "discussions"))
+
+
+def test_a_family_name_of_several_words_is_the_person_named_in_full(press) -> None:
+    """"a déclaré M. Ould Jallow" after "Mamadou Lamin Ould Jallow": the same person, who speaks the quote."""
+    assert not any(iri.endswith("/ould-jallow") for iri in press.entities)
+    (quote,) = press.quotes
+    assert quote.speaker is not None and quote.speaker.endswith("/mamadou-lamin-ould-jallow")

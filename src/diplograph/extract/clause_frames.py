@@ -138,22 +138,42 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
     réagi"), whoever acts afterwards need not have been there."""
     node = token
     if case_of(node) != "après":
-        if node.head.i == node.i or node.head.lower_ not in _AFTER_HEADS:
+        head = node.head
+        if head.lower_ not in _AFTER_HEADS and any(c.dep_ == "nummod" for c in head.children) \
+                and head.dep_ == "nmod":
+            head = head.head  # "Au terme de deux jours de discussions": through the counted span of time
+        if head.i == node.i or head.lower_ not in _AFTER_HEADS:
             return []
-        node = node.head
+        node = head
     one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \
         or any(case_of(c) == "avec" for c in token.children)
-    if not one_side or any(case_of(c) == "entre" for c in token.children):
+    if any(case_of(c) == "entre" for c in token.children):
         return []
     verb = _framed_verb(node)
     if verb.i == node.i or verb.pos_ != "VERB" or verb.i < token.i:
         return []  # only a fronted frame: "X a appelé après son entretien avec Y" is read by the verb
     frame = {t.i for t in node.subtree}
     found = [a for s in subjects_of(ctx, verb) if s.i not in frame for a in actors_of(ctx, s)]
+    if not one_side:
+        # "Au terme de deux jours de discussions sur la pêche, le ministre X et son homologue Y ont
+        # tenu une conférence de presse": a gathering naming none of its sides, then two or more
+        # people of different sides acting together: they are its sides. One actor acting
+        # afterwards ("Après des discussions, la Chine a réagi") need not have been there.
+        named = any(m.kind != "place" for t in token.subtree if t.i != token.i for m in ctx.by_token.get(t.i, []))
+        people = [a for a in unique(found) if actor_kind(ctx, a) == "person"]
+        if len(people) < 2:  # the parse lost a conjunct: the people between the frame's comma and the verb
+            people = [a for a in _between_frame_and_verb(ctx, token, verb) if actor_kind(ctx, a) == "person"]
+        sides_of = {ctx.sides.get(a) for a in people}
+        return people if not named and len(people) >= 2 and None not in sides_of and len(sides_of) >= 2 else []
     if found:
         return found
     # the parser may take the frame itself for the subject ("À l'issue de ..., X a déclaré"): the
     # actors between the comma that closes the frame and the verb
+    return _between_frame_and_verb(ctx, token, verb)
+
+
+def _between_frame_and_verb(ctx: Context, token: Token, verb: Token) -> list[str]:
+    """The people and states named between the comma that closes a fronted frame and its verb."""
     comma = next((t.i for t in ctx.doc[token.i:verb.i] if t.text == ","), None)
     if comma is None:
         return []

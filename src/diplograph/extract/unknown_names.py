@@ -278,7 +278,10 @@ def surname_match(ctx: Context, text: str) -> Entity | None:
             parts = fold(name).split()
             # "Mme Huamán" for "Rosa Huamán Quispe" (two family names, the first used alone), "M. Tran"
             # for "Tran Van Khoa" (family name first)
+            # "M. Ould Bah" for "Mohamed Salem Ould Bah": a family name of several words is the tail
+            tail = len(key.split())
             if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key
+                                   or (1 < tail < len(parts) and " ".join(parts[-tail:]) == key)
                                    or (len(parts) == 3 and key in (parts[0], parts[1]))):
                 matches.append(entity)
                 break
