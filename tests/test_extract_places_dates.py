@@ -192,3 +192,18 @@ def test_a_dateline_line_names_the_city_the_readout_is_from() -> None:
     doc = extract("Entretien du ministre avec son homologue\n\nParis, le 4 mars 2026\n\nLe ministre Jonas Berle "
                   "s'est entretenu ce jour avec son homologue, M. Omar Haddad.\n", published="2026-03-04")
     assert place("paris") in doc.entities
+
+
+# ---------------------------------------------------------------- "y"
+
+def test_y_points_at_where_the_gathering_told_before_was_held() -> None:
+    doc = extract("Les délégations des deux pays se sont rencontrées le 29 mars 2022 à Istanbul, en présence du "
+                  "président turc. La délégation russe était conduite par M. Jonas Berle, conseiller du président. "
+                  "La délégation ukrainienne y a proposé un statut de neutralité.\n", published="2022-04-01")
+    proposal = event_at(doc, "proposé")
+    assert place("istanbul") in proposal.places
+
+
+def test_y_points_at_a_city_named_after_a_preposition() -> None:
+    doc = extract("Je reviens de Kiev. J'y ai rencontré le président Volodymyr Zelensky.\n", published="2026-02-11")
+    assert place("kyiv") in gathering_with(doc, "rencontré").places

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
-from diplograph.extract.kinds import cue_words
+from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.syntax import LOCATIVE, case_of
 
 if TYPE_CHECKING:
@@ -39,17 +39,14 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
     for scope in scopes:
         for c in scope.children:
             if c.lower_ == "y" and c.pos_ in ("PRON", "ADV") and c.i < scope.i:
-                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
-                if place is not None and place not in places:
-                    places.append(place)
+                # "j'y ai rencontré": the place named just before
+                places += [p for p in _places_before(ctx, c) if p not in places]
                 continue
             if not c.dep_.startswith(("obl", "nmod", "advmod")):
                 continue
             case = case_of(c)
             if c.dep_ == "advmod" and c.lower_ == "y":
-                place = _place_before(ctx, c)  # "j'y ai rencontré": the place named just before
-                if place is not None and place not in places:
-                    places.append(place)
+                places += [p for p in _places_before(ctx, c) if p not in places]  # "j'y ai rencontré"
                 continue
             if case not in LOCATIVE:
                 continue
@@ -165,12 +162,23 @@ def _where_antecedent(ctx: Context, token: Token) -> str | None:
     return None
 
 
-def _place_before(ctx: Context, token: Token) -> str | None:
-    """The latest place named before ``token`` in this or the previous sentence."""
+def _places_before(ctx: Context, token: Token) -> list[str]:
+    """What "y" points at: the latest place named before ``token`` in this or the previous
+    sentence, else the places of the latest gathering told before it ("se sont rencontrées au
+    palais de X, à Y, en présence de ... La délégation russe était conduite par ... Kiev y a
+    proposé": where that gathering was)."""
     sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
     start = sentences[0].start if sentences else ctx.sent_of(token).start
-    found = [m for m in ctx.mentions if m.place and m.iri == m.place and start <= m.start < token.i]
-    return found[-1].place if found else None
+    # a city read as the government it seats ("Je reviens de Kiev") is still where one was
+    found = [m for m in ctx.mentions if m.place and start <= m.start < token.i
+             and (m.iri == m.place or (ctx.lex.territory_state(m.place) is None and m.start > 0
+                                       and ctx.doc[m.start - 1].pos_ == "ADP"))]
+    if found:
+        return [found[-1].place]
+    section = next((sec.begin for sec in ctx.source.sections if sec.begin <= token.idx < sec.end), 0)
+    told = [e for e in ctx.events if e.event_type in GATHERINGS and e.places
+            and section <= e.trigger.begin and e.trigger.end <= token.idx]  # in the same section
+    return list(max(told, key=lambda e: e.trigger.begin).places) if told else []
 
 
 def _fronted_place(ctx: Context, sentence) -> str | None:
