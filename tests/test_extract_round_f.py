@@ -229,3 +229,13 @@ def test_a_family_name_of_several_words_is_the_person_named_in_full(press) -> No
     assert not any(iri.endswith("/ould-jallow") for iri in press.entities)
     (quote,) = press.quotes
     assert quote.speaker is not None and quote.speaker.endswith("/mamadou-lamin-ould-jallow")
+
+
+def test_a_side_named_la_partie_with_a_demonym_is_a_delegation_whose_members_attend() -> None:
+    """"La partie gabonaise comprenait notamment Mme X": a communiqué names a side's delegation
+    "la partie" + demonym; its members attend the talks just told, on that side."""
+    text = ("Le président gabonais Paul Nzé a reçu lundi à Libreville le président capverdien Mário Tavares. Les "
+            "deux présidents ont eu des entretiens élargis aux délégations. La partie gabonaise comprenait "
+            "notamment Mme Alice Ndong Obiang, ministre des Affaires étrangères.\n")
+    doc = extract_text(text, "round-f-partie", datetime.date(2025, 3, 5))
+    assert sides(event_at(doc, "entretiens")).get("alice-ndong-obiang") == "gabon"
