@@ -207,3 +207,18 @@ def test_y_points_at_where_the_gathering_told_before_was_held() -> None:
 def test_y_points_at_a_city_named_after_a_preposition() -> None:
     doc = extract("Je reviens de Kiev. J'y ai rencontré le président Volodymyr Zelensky.\n", published="2026-02-11")
     assert place("kyiv") in gathering_with(doc, "rencontré").places
+
+
+# ---------------------------------------------------------------- administrative dates, parts of places
+
+def test_the_3rd_current_is_a_day_of_the_text_s_own_month() -> None:
+    doc = extract("Le ministre Jonas Berle a reçu le 3 courant l'ambassadeur de France, M. Paul Durand.\n",
+                  published="2025-03-06")
+    assert gathering_with(doc, "reçu").date.iso == "2025-03-03"
+
+
+def test_a_strike_in_the_south_of_a_place_happened_in_that_place() -> None:
+    doc = extract("Des frappes ont tué trois civils vendredi dans le sud de la bande de Gaza, selon les secours.\n",
+                  published="2025-02-09")
+    strikes = event_at(doc, "frappes")
+    assert strikes.places and all("gaza" in p for p in strikes.places)

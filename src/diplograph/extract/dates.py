@@ -93,6 +93,8 @@ _PERIOD_SHIFT = {"le mois dernier": ("month", -1), "le mois passé": ("month", -
                  "fin de ce mois": ("month", 0), "la fin de l'année": ("year", 0),
                  "la fin de cette année": ("year", 0), "fin de l'année": ("year", 0),
                  "fin de cette année": ("year", 0)}
+#: "le 3 courant", "le 15 du mois courant": a day of the month the text is dated in (administrative French).
+CURRENT_MONTH_DAY = re.compile(r"\ble\s+(?P<day>1er|\d{1,2})\s+(?:du\s+mois\s+)?courant\b", re.IGNORECASE)
 #: A day of the month alone after a deadline word ("avant le 15", "au plus tard le 2"): this month or the next.
 DAY_ONLY = re.compile(r"(?:\bavant|\bau\s+plus\s+tard|\bjusqu'|\bd'ici)\s*(?:au|le)\s+(?P<day>1er|\d{1,2})\b"
                       r"(?!\s*(?:[/.:h]\d|%|e\b|ème|heures?|\w))", re.IGNORECASE)
@@ -220,6 +222,17 @@ def find_times(ctx: Context) -> None:
             taken.append((b, e))
             found.append((b, e, DateValue(m.group(1), "year", ctx.char_span(b, e))))
     if published is not None:
+        for m in CURRENT_MONTH_DAY.finditer(view):  # "le 3 courant": day 3 of the text's own month
+            b, e = m.start(), m.end()
+            if not free(b, e):
+                continue
+            try:
+                day = 1 if m.group("day").lower() == "1er" else int(m.group("day"))
+                value = datetime.date(published.year, published.month, day)
+            except ValueError:
+                continue
+            taken.append((b, e))
+            found.append((b, e, DateValue(value.isoformat(), "day", ctx.char_span(b, e), relative=True)))
         for m in DAY_ONLY.finditer(view):
             b, e = m.start("day"), m.end("day")
             if not free(b, e):

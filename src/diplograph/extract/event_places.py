@@ -37,7 +37,10 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
         scopes.append(token.head)
     for scope in scopes:
-        for c in scope.children:
+        areas = cue_words(ctx.lex, "area-of")  # "vendredi dans le sud de X": the parse may hang the
+        nested = [g for c in scope.children if c.dep_.startswith("obl")  # part of a place on a time
+                  for g in c.children if g.dep_ == "nmod" and g.lemma_.lower() in areas]
+        for c in [*scope.children, *nested]:
             if c.lower_ == "y" and c.pos_ in ("PRON", "ADV") and c.i < scope.i:
                 # "j'y ai rencontré": the place named just before
                 places += [p for p in _places_before(ctx, c) if p not in places]
@@ -52,7 +55,7 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
                 continue
             if addressed and case in ("à", "au", "aux") and (_asks_to_do(scope) or _asks_to_do(c)):
                 continue
-            for m in ctx.by_token.get(c.i, []):
+            for m in ctx.by_token.get(c.i, []) or _area_of(ctx, c):
                 if m.place and m.place not in places and not in_other_clause(ctx, m.start, token.i):
                     places.append(m.place)
     if not places and gathering:
@@ -84,6 +87,19 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
                         places.append(m.place)
                     break
     return places
+
+
+def _area_of(ctx: Context, word: Token) -> list:
+    """"dans le sud de la bande de Gaza", "dans la région de X": a part of a place (cue:area-of,
+    cues.ttl) completed by the place; the place's mentions."""
+    if word.lemma_.lower() not in cue_words(ctx.lex, "area-of") and word.lower_ not in cue_words(ctx.lex, "area-of"):
+        return []
+    for c in word.children:
+        if c.dep_ == "nmod" and case_of(c) in ("de", "d'", "d’", "du", "des"):
+            found = [m for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.place]
+            if found:  # "la bande de Gaza": the place may be named inside the complement
+                return found[:1]
+    return []
 
 
 def _held_places(ctx: Context, token: Token) -> list[str]:
