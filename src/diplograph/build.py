@@ -353,11 +353,49 @@ def process_chunk(
         else:
             todo.append((path, key))
     sources = [read_document(path, published=published, encoding=encoding) for path, _ in todo]
+    if sources:  # the model is loaded only when something is to be extracted
+        from diplograph.analyse import load_nlp
+
+        load_nlp()
+        collect_less_often()
     for (_, key), doc in zip(todo, extract_many(sources) if sources else (), strict=True):
         result = map_document(doc)
         _store_cached(cache, key, result)
         done[key] = result
     return [(key, done[key]) for _, key in keyed]
+
+
+#: Python's collector thresholds once the model is loaded (its default: 700, 10, 10).
+GC_THRESHOLDS = (10_000, 20, 20)
+
+
+def collect_less_often() -> None:
+    """Let the cyclic garbage collector run less often while documents are processed.
+
+    Why: extraction, mapping and validation allocate millions of short-lived objects (rdflib
+    terms, tuples, dictionaries) that reference counting frees; with the default thresholds
+    the collector still examined them every 700 allocations, and ran full collections over
+    everything alive: ~0.08 s of CPU for the 77 texts of tests/texts, ~0.025 s with these.
+    Called after the model is loaded (spaCy's load itself is left as any spaCy process runs
+    it, and :func:`diplograph.analyse.load_nlp` freezes the model out of the collector).
+    Memory stays bounded: collections still run, every 10,000 allocations instead of 700.
+    :func:`build` puts the caller's thresholds back when it returns (a test session, a notebook).
+    """
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+@contextlib.contextmanager
+def _collector_thresholds_kept() -> Iterator[None]:
+    """Restore the garbage collector's thresholds on exit (see :func:`collect_less_often`)."""
+    import gc
+
+    saved = gc.get_threshold()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def process_documents(
@@ -383,6 +421,7 @@ def process_documents(
     from diplograph.mapper import warm
 
     load_nlp()
+    collect_less_often()  # (the workers inherit it)
     load_lexicon()
     warm()
     warm_validation()
@@ -480,9 +519,10 @@ def build(
         else:
             corpus = Path(corpus_dir) if corpus_dir is not None else None
             outside = (outside - set(slugs)) | {s for s, p in slugs.items() if not is_inside(p, corpus)}
-        summary = _build_locked(paths, graph_path, whole_corpus=whole_corpus, published=published, jobs=jobs,
-                                force=force, on_document=on_document, store=store, encoding=encoding,
-                                keep=outside | set(foreign))  # a refused document's old graph stays
+        with _collector_thresholds_kept():
+            summary = _build_locked(paths, graph_path, whole_corpus=whole_corpus, published=published, jobs=jobs,
+                                    force=force, on_document=on_document, store=store, encoding=encoding,
+                                    keep=outside | set(foreign))  # a refused document's old graph stays
         if foreign:
             summary.refused = True
             summary.not_french = list(foreign.values())
