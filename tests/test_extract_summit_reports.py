@@ -122,3 +122,19 @@ def test_a_summit_dated_by_its_year_between_two_leaders_has_them_both() -> None:
                         "summit-between", "2019-09-01")
     [summit] = gatherings(doc)
     assert people(summit) == {id_iri("person", "narendra-modi"), id_iri("person", "shinzo-abe")}
+
+
+def test_an_agency_in_brackets_before_the_dash_is_no_subject() -> None:
+    doc = extract_dated("(VNA) - Les présidents russe et turc se sont entretenus samedi par téléphone après "
+                        "les frappes sur Alep.", "summit-agency", "2020-03-07")
+    [call] = gatherings(doc)
+    assert people(call) == {id_iri("person", "vladimir-putin"), id_iri("person", "recep-tayyip-erdogan")}
+    assert not any("vna" in iri for iri in doc.entities)
+
+
+def test_a_weekday_inside_a_phone_phrase_keeps_the_call() -> None:
+    doc = extract_dated("Vladimir Poutine et Recep Tayyip Erdogan se sont parlé lundi par téléphone.",
+                        "summit-weekday-gap", "2020-03-07")
+    [call] = gatherings(doc)
+    assert call.date is not None and call.date.iso == "2020-03-02"
+    assert people(call) == {id_iri("person", "vladimir-putin"), id_iri("person", "recep-tayyip-erdogan")}

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import replace
 
 from diplograph.extract.context import Context, TimeExpression
+from diplograph.extract.patterns import WEEKDAY_NAMES
 from diplograph.extract.syntax import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 
@@ -34,7 +35,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 MONTHS["fevrier"] = 2
 MONTHS["aout"] = 8
 MONTHS["decembre"] = 12
-WEEKDAYS = {d: i for i, d in enumerate("lundi mardi mercredi jeudi vendredi samedi dimanche".split())}
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 UNITS_ = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
     "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
@@ -53,11 +54,11 @@ FULL_DATE = re.compile(
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
 #: writes its city in lower case and the date, with or without the year ("Abidjan, le 10 avril 2025 –",
-#: "Helsinki, le 16 septembre –").
-DATELINE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?)?"
+#: "Helsinki, le 16 septembre –"); an agency alone in brackets opens a dispatch too ("(Belga) -").
+DATELINE = re.compile(r"^(?:(?:[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?)?"
                       r"|[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3},\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+"
                       r"(?:\s+\d{4})?)"
-                      r"\s*(?:\([^)]*\))?\s*[-–—]\s", re.MULTILINE)
+                      r"\s*(?:\([^)]*\))?|\([A-ZÀ-Ý][\w .'’-]{0,30}\))\s*[-–—]\s", re.MULTILINE)
 MONTH_DATE = re.compile(
     rf"\b(?:en|début|fin|mi-|courant|depuis|au mois de|le mois de|de)\s*(?:\w+\s+)?({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b",

@@ -48,6 +48,10 @@ GAP_POS = {
 #: or an adverb ("cesser immédiatement les hostilités"), up to five small words and names.
 #: Quotation marks that may open inside an event phrase's gap.
 _OPENING_QUOTES = frozenset({"«", "“", '"'})
+#: The days of the week, Monday first (calendar words are a closed class, like the grammar words).
+WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+#: Time words an event phrase may hold in its gap: "se sont parlé lundi par téléphone".
+_GAP_TIMES = frozenset({*WEEKDAY_NAMES, "hier", "soir", "matin"})
 GAP_SPAN = {"trigger": 3, "stance": 4, "issue": 5, "role": 3}
 
 
@@ -258,7 +262,8 @@ def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
             if lower[j] in forms or lemma[j] in forms:
                 found = j
                 break
-            if pos_of[j] not in phrase.gap and not (phrase.category == "event" and lower[j] in _OPENING_QUOTES):
+            if pos_of[j] not in phrase.gap and not (phrase.category == "event" and (
+                    lower[j] in _OPENING_QUOTES or lower[j] in _GAP_TIMES)):
                 break  # "ont eu « un bon échange »": the reporter quotes the words, not the act
             j += 1
         if found is None:

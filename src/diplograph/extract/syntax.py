@@ -480,6 +480,21 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 and c.i not in ctx.heading_tokens]  # "PARIS (Reuters) - ...": a dateline is no subject
     if subjects or depth > 3:
         return subjects
+    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        # "(AGENCE) - Les présidents X et Y se sont entretenus": a noun before a finite verb with no
+        # preposition and no time in it, that the parse made a complement, is its subject
+        timed = {i for t in ctx.times for i in range(t.start, t.end)}
+        bare = [c for c in verb.children if c.dep_.startswith("obl") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                and not any(g.dep_ == "case" for g in c.children) and c.i not in timed
+                and c.i not in ctx.heading_tokens and actors_of(ctx, c)]
+        if not bare and any(c.dep_ == "nsubj" and c.i in ctx.heading_tokens for c in verb.children):
+            # "(VNA) - Les présidents X et Y se sont entretenus": the parse took the agency for the
+            # subject and hung the real one on it
+            bare = [t for t in ctx.doc[ctx.sent_of(verb).start:verb.i] if t.i not in ctx.heading_tokens
+                    and t.head.i in ctx.heading_tokens and t.pos_ in ("NOUN", "PROPN") and t.i not in timed
+                    and not any(g.dep_ == "case" for g in t.children) and actors_of(ctx, t)]
+        if bare:
+            return bare[-1:]
     if main_verb_read_as_clause(ctx, verb):
         return [verb.head]  # misparse: "Le ministre argentin rencontrera ..." read as a noun phrase
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
