@@ -239,3 +239,14 @@ def test_a_side_named_la_partie_with_a_demonym_is_a_delegation_whose_members_att
             "notamment Mme Alice Ndong Obiang, ministre des Affaires étrangères.\n")
     doc = extract_text(text, "round-f-partie", datetime.date(2025, 3, 5))
     assert sides(event_at(doc, "entretiens")).get("alice-ndong-obiang") == "gabon"
+
+
+def test_a_reporting_incise_after_a_plan_not_yet_dated_is_a_saying_done() -> None:
+    """"La date de sa visite n'a pas encore été fixée, a précisé la chancellerie": the visit is not
+    dated yet, but the chancellery's saying so is done (the parser reads the speaker as an object)."""
+    from diplograph.extract.kinds import OCCURRED
+
+    text = ("La date de la visite d'État que le président Matej Horvat doit effectuer en Autriche n'a pas "
+            "encore été fixée, a précisé la chancellerie.\n")
+    doc = extract_text(text, "round-f-incise", datetime.date(2026, 3, 2))
+    assert event_at(doc, "précisé").status == OCCURRED

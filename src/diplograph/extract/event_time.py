@@ -160,8 +160,11 @@ def _reporting_incise(ctx: Context, token: Token) -> bool:
     k = token.i - 1
     while k > 0 and ctx.doc[k].dep_.startswith("aux"):
         k -= 1
+    # the subject after the verb; the parser may read it as an object ("..., a précisé la
+    # chancellerie."), which a reporting verb after a comma cannot have: what it reports came before
     return ctx.doc[k].text == "," and is_reporting(ctx, token) \
-        and any(c.dep_ == "nsubj" and c.i > token.i for c in token.children)
+        and any(c.i > token.i and (c.dep_ == "nsubj" or (c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")))
+                for c in token.children)
 
 
 def _not_yet(token: Token) -> bool:
