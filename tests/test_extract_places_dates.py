@@ -222,3 +222,15 @@ def test_a_strike_in_the_south_of_a_place_happened_in_that_place() -> None:
                   published="2025-02-09")
     strikes = event_at(doc, "frappes")
     assert strikes.places and all("gaza" in p for p in strikes.places)
+
+
+def test_a_lead_naming_no_day_is_told_on_the_dateline_s_day() -> None:
+    doc = extract("Abidjan, le 10 avril 2025 – Le ministre des Affaires étrangères, M. Jonas Berle, a reçu en "
+                  "audience l'ambassadeur de France, M. Paul Durand.\n", published="2025-04-11")
+    assert gathering_with(doc, "reçu").date.iso == "2025-04-10"
+
+
+def test_a_lead_naming_another_day_keeps_it() -> None:
+    doc = extract("MALABO, 16 juin 2024 - Les chefs d'État de la région ont clôturé samedi leur sommet ordinaire.\n",
+                  published="2024-06-16")
+    assert all(e.date is None or e.date.iso != "2024-06-16" for e in doc.events if e.event_type in GATHERINGS)

@@ -46,11 +46,14 @@ def narrative_dates(ctx: Context) -> None:
     met: list[Event] = []  # dated gatherings that occurred, in text order
     section_of_current: tuple[int, int] | None = None
     frames = _day_frames(ctx)
+    lead = _dateline_day(ctx)  # (end of the dateline's sentence, its day)
     for event in events:
         token = event_token(ctx, event)
         section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
         if section != section_of_current:
             current, told, section_of_current = None, None, section
+        if lead is not None and current is None and event.trigger.begin < lead[0]:
+            current, told = lead[1], None  # "Abidjan, le 10 avril – Le ministre a reçu ...": that day
         while frames and frames[0][0] < token.i:  # "Le lendemain, ..." moves the story on
             at, day = frames.pop(0)
             if section[0] <= ctx.doc[at].idx:
@@ -75,6 +78,33 @@ def narrative_dates(ctx: Context) -> None:
                 and not (_present(clause) and event.event_type not in GATHERINGS):
             # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
+
+
+def _dateline_day(ctx: Context) -> tuple[int, DateValue] | None:
+    """A text opening on a dated dateline ("Abidjan, le 10 avril 2025 –", "TIRANA, 16 octobre (AFP) -")
+    tells its lead on that day unless the lead names another day or time: the day, and the end
+    (character offset) of the lead sentence it covers."""
+    import datetime
+
+    from diplograph.extract.dates import DATELINE, FULL_DATE, MONTHS
+
+    line = DATELINE.match(ctx.text)
+    found = FULL_DATE.search(ctx.text, 0, line.end()) if line is not None else None
+    if found is None:
+        return None
+    year = int(found.group(3)) if found.group(3) else (ctx.reference_date.year if ctx.reference_date else None)
+    if year is None:
+        return None
+    try:
+        day = datetime.date(year, MONTHS[found.group(2).lower()],
+                            1 if found.group(1).lower() == "1er" else int(found.group(1)))
+    except (ValueError, KeyError):
+        return None
+    lead = next((s for s in ctx.source.sentences if s.end > line.end()), None)
+    if lead is None or any(lead.begin <= ctx.doc[t.start].idx < lead.end and ctx.doc[t.start].idx >= line.end()
+                           and getattr(t.value, "iso", day.isoformat()) != day.isoformat() for t in ctx.times):
+        return None  # "MALABO, 16 juin - ... ont clôturé samedi ...": the lead names another day
+    return lead.end, DateValue(day.isoformat(), "day", ctx.char_span(found.start(), found.end()))
 
 
 def _day_frames(ctx: Context) -> list[tuple[int, DateValue]]:
