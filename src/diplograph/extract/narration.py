@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote, interrupted_compound
 from diplograph.model import DateValue, Event, Span
 
@@ -52,7 +52,7 @@ def narrative_dates(ctx: Context) -> None:
         section = next(((b, e) for b, e in sections if b <= event.trigger.begin < e), (0, len(ctx.text)))
         if section != section_of_current:
             current, told, section_of_current = None, None, section
-        if lead is not None and current is None and event.trigger.begin < lead[0]:
+        if lead is not None and current is None and event.trigger.begin < lead[0] and not _trip(ctx, event, token):
             current, told = lead[1], None  # "Abidjan, le 10 avril – Le ministre a reçu ...": that day
         while frames and frames[0][0] < token.i:  # "Le lendemain, ..." moves the story on
             at, day = frames.pop(0)
@@ -78,6 +78,14 @@ def narrative_dates(ctx: Context) -> None:
                 and not (_present(clause) and event.event_type not in GATHERINGS):
             # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
+
+
+def _trip(ctx: Context, event: Event, token: Token) -> bool:
+    """A visit or a journey ("a entamé une visite de travail en Lettonie"): it spans days, and a
+    readout dated on one of them does not say which was its first."""
+    travel = cue_words(ctx.lex, "travel")
+    verb = token.head if token.pos_ == "NOUN" else token
+    return token.lemma_.lower() in travel or token.lower_ in travel or verb.lemma_.lower() in bound_words(ctx.lex)
 
 
 def _dateline_day(ctx: Context) -> tuple[int, DateValue] | None:
