@@ -250,3 +250,13 @@ def test_a_reporting_incise_after_a_plan_not_yet_dated_is_a_saying_done() -> Non
             "encore été fixée, a précisé la chancellerie.\n")
     doc = extract_text(text, "round-f-incise", datetime.date(2026, 3, 2))
     assert event_at(doc, "précisé").status == OCCURRED
+
+
+def test_protesting_is_criticism_and_defending_a_right_is_a_statement() -> None:
+    """"X avait protesté contre la construction d'un barrage" criticises; "Y a défendu le droit de son
+    pays à ..." says something (trigger words in ontology/vocab/triggers.ttl)."""
+    text = ("En mars, le Kazakhstan avait protesté contre la construction d'un barrage kirghiz. Le président "
+            "kirghiz Almaz Toktogulov a défendu le droit de son pays à produire de l'électricité.\n")
+    doc = extract_text(text, "round-f-protest", datetime.date(2025, 5, 14))
+    assert kind(event_at(doc, "protesté")) == "criticism"
+    assert kind(event_at(doc, "défendu")) == "statement"
