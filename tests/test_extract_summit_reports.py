@@ -138,3 +138,22 @@ def test_a_weekday_inside_a_phone_phrase_keeps_the_call() -> None:
     [call] = gatherings(doc)
     assert call.date is not None and call.date.iso == "2020-03-02"
     assert people(call) == {id_iri("person", "vladimir-putin"), id_iri("person", "recep-tayyip-erdogan")}
+
+
+def test_according_to_him_gives_the_quote_to_the_person_he_takes_up() -> None:
+    doc = extract_dated("Sergueï Lavrov a évoqué l'entretien avec son homologue. L'entretien était, selon lui, "
+                        "« franc » et consacré aux questions régionales.", "summit-selon-lui", "2020-03-07")
+    [quote] = doc.quotes
+    assert quote.speaker == id_iri("person", "sergey-lavrov")
+
+
+def test_a_series_of_talks_told_after_places_then_each_talk_named_is_one_series() -> None:
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères, M. Karim Benali, a mené hier, à Addis-Abeba, en Éthiopie, une "
+        "série d'entretiens bilatéraux avec plusieurs de ses homologues africains. M. Benali s'est entretenu "
+        "successivement avec le ministre kényan des Affaires étrangères, M. Samuel Otieno, et avec le "
+        "ministre ghanéen des Affaires étrangères, M. Kofi Mensah.", "summit-series", "2024-02-15")
+    talks = gatherings(doc)
+    assert len(talks) == 1
+    names = {a.rsplit("/", 1)[1] for a in people(talks[0])}
+    assert {"karim-benali", "samuel-otieno", "kofi-mensah"} <= names

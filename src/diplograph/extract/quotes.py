@@ -444,7 +444,7 @@ def _first_person(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
 
 
 def _selon(ctx: Context, sentence) -> str | None:
-    from diplograph.extract.syntax import actors_of
+    from diplograph.extract.syntax import actors_of, antecedent
 
     span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
     if span is None:
@@ -453,7 +453,9 @@ def _selon(ctx: Context, sentence) -> str | None:
         # "selon X", "d'après X" (the parser hangs "après" on "d'" as a fixed expression)
         after = token.lower_ in ("d'", "d’") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "après"
         if (token.lower_ == "selon" or after) and token.head.i != token.i:
-            actors = actors_of(ctx, token.head)
+            # "L'entretien était, selon lui, « franc »": the person the pronoun takes up
+            actors = antecedent(ctx, token.head) if token.head.lower_ in ("lui", "elle") \
+                else actors_of(ctx, token.head)
             if actors:
                 return actors[0]
     return None

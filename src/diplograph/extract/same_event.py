@@ -124,6 +124,9 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     if how == "repeated":  # "X et Y se sont entretenus" after "X a reçu Y": the same people again
         if bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event)):
             return True
+        told = event_token(ctx, antecedent)
+        if len(theirs) == 1 and theirs <= mine and told.pos_ == "NOUN" and "Plur" in told.morph.get("Number"):
+            return True  # "X a mené une série d'entretiens avec ses homologues ... X s'est entretenu avec A, B, C"
         return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
     if how in ("demonstrative", "definite") and event.host is not None and mine <= theirs | {event.host} \
             and event.date is None and not event.places:
