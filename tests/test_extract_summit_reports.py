@@ -157,3 +157,13 @@ def test_a_series_of_talks_told_after_places_then_each_talk_named_is_one_series(
     assert len(talks) == 1
     names = {a.rsplit("/", 1)[1] for a in people(talks[0])}
     assert {"karim-benali", "samuel-otieno", "kofi-mensah"} <= names
+
+
+def test_titles_after_respectivement_go_in_order_to_the_people_before() -> None:
+    doc = extract_dated(
+        "Le sommet d'Osaka est la rencontre entre Narendra Modi et Shinzo Abe, respectivement Premier "
+        "ministre de l'Inde et Premier ministre du Japon.", "summit-respectively", "2019-09-01")
+    roles = {iri.rsplit("/", 1)[1]: {(r.role.rsplit("/", 1)[1], r.organisation and r.organisation.rsplit("/", 1)[1])
+                                     for r in e.roles} for iri, e in doc.entities.items() if e.kind == "person"}
+    assert ("prime-minister", "india") in roles["narendra-modi"]
+    assert ("prime-minister", "japan") in roles["shinzo-abe"]

@@ -275,3 +275,34 @@ def also_at_phrase_head(ctx: Context, hit: Hit, person: str) -> None:
     while head.head.i != head.i and hit.start <= head.head.i < hit.end:
         head = head.head
     ctx.role_person.setdefault(head.i, person)
+
+
+def respective_holders(ctx: Context, roles: list[Hit]) -> dict[int, Mention]:
+    """"entre X et Y, respectivement président des États-Unis et président de la Russie": the
+    titles after "respectivement" go in order to the people coordinated just before it (title
+    start -> holder). Nothing when the counts differ."""
+    doc = ctx.doc
+    found: dict[int, Mention] = {}
+    for r in (t for t in doc if t.lower_ == "respectivement"):
+        if r.i < 2 or doc[r.i - 1].text != ",":
+            continue
+        people: list[Mention] = []
+        k = r.i - 2
+        sentence_start = ctx.sent_of(r).start
+        while k >= sentence_start:  # "X, Y et Z": names separated by commas and "et" only
+            m = next((m for m in ctx.by_token.get(k, []) if m.kind == "person" and m.end == k + 1), None)
+            if m is None:
+                break
+            people.insert(0, m)
+            k = m.start - 1
+            if k < sentence_start or doc[k].lower_ not in (",", "et"):
+                break
+            k -= 1
+        end = ctx.sent_of(r).end
+        titles = sorted((h for h in roles if r.i < h.start < end), key=lambda h: h.start)
+        chained = [h for n, h in enumerate(titles) if n == 0 and h.start == r.i + 1
+                   or n > 0 and all(t.lower_ in (",", "et") or t.pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ")
+                                    for t in doc[titles[n - 1].end:h.start])]
+        if len(people) >= 2 and len(chained) >= len(people):
+            found.update({h.start: m for h, m in zip(chained[:len(people)], people, strict=True)})
+    return found

@@ -32,6 +32,7 @@ from diplograph.extract.role_titles import (
     assign_role,
     name_after,
     name_before,
+    respective_holders,
     role_organisation,
     shared_organisation,
     state_of_role,
@@ -54,6 +55,7 @@ def find_roles(ctx: Context) -> None:
     unnamed: list[tuple[Hit, str | None, int]] = []
     plurals = []
     roles = ctx.hits_of("role")
+    respective = respective_holders(ctx, roles)
     for hit in roles:
         if hit.start in ctx.heading_tokens or _completes_another_title(ctx, hit, roles):
             continue
@@ -67,7 +69,7 @@ def find_roles(ctx: Context) -> None:
         if org is None:
             org = shared_organisation(ctx, hit, phrase_end, demonym_at)
         before = name_before(ctx, hit.start, hit.head)
-        person = name_after(ctx, phrase_end, excellency=before is None) or before
+        person = respective.get(hit.start) or name_after(ctx, phrase_end, excellency=before is None) or before
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
             assign_role(ctx, person.iri, hit.iri, org, evidence)
