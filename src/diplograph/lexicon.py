@@ -116,15 +116,15 @@ class LexHolding:
     person: str
     role: str
     organisation: str | None
-    start: str | None  # schema:startDate as ISO text ("2024" or "2024-01-09"), None when unknown
+    start: str | None  # schema:startDate as ISO text ("2024", "2024-01" or "2024-01-09"), None when unknown
     end: str | None  # schema:endDate as ISO text, None while in office
 
     def covers(self, when: date | int) -> bool:
         """Held on the day ``when`` (or at some time in the year ``when``).
 
-        A gYear bound covers its whole year; a day bound is exact, the end day being the
-        successor's first (so on a handover day only the successor holds the office). An unknown
-        start or end does not exclude anything.
+        A gYear (gYearMonth) bound covers its whole year (month); a day bound is exact, the end
+        day being the successor's first (so on a handover day only the successor holds the
+        office). An unknown start or end does not exclude anything.
         """
         if isinstance(when, int):
             year = str(when)
@@ -443,9 +443,10 @@ def _state_heads(lex: Lexicon) -> frozenset[str]:
 
 
 def _when(values: list) -> str | None:
-    """A schema:startDate/endDate literal as ISO text: "2024" (gYear) or "2024-01-09" (date)."""
+    """A schema:startDate/endDate literal as ISO text: "2024" (gYear), "2024-01" (gYearMonth) or
+    "2024-01-09" (date)."""
     for text, _ in sorted(_literals(values)):
-        if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", text):
+        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
             return text
     return None
 
