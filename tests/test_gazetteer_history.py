@@ -77,3 +77,11 @@ def test_a_surname_of_a_former_leader_links_the_gazetteer_person_with_side_and_o
     steinmeier = doc.entities[person("frank-walter-steinmeier")]
     assert len(steinmeier.mentions) == 2
     assert gathering_people(doc) == {person("petro-poroshenko"), person("frank-walter-steinmeier")}
+
+
+def test_the_american_head_of_diplomacy_is_the_secretary_of_state_of_that_day() -> None:
+    text = "Le chef de la diplomatie américaine s'est entretenu lundi à Paris avec son homologue russe.\n"
+    assert gathering_people(extract_dated(text, "history-diplomacy", "2014-01-13")) == {
+        person("john-kerry"), person("sergey-lavrov")}
+    assert gathering_people(extract_dated(text, "history-diplomacy", "2019-06-03")) == {
+        person("mike-pompeo"), person("sergey-lavrov")}
