@@ -234,3 +234,11 @@ def test_a_lead_naming_another_day_keeps_it() -> None:
     doc = extract("MALABO, 16 juin 2024 - Les chefs d'État de la région ont clôturé samedi leur sommet ordinaire.\n",
                   published="2024-06-16")
     assert all(e.date is None or e.date.iso != "2024-06-16" for e in doc.events if e.event_type in GATHERINGS)
+
+
+def test_a_hotel_the_gazetteer_does_not_place_lies_in_the_town_of_the_stay() -> None:
+    doc = extract("Le président Jonas Berle a coprésidé le 26 mai à Kuala Lumpur le sommet de l'ASEAN avec M. Omar "
+                  "Haddad. En marge du sommet, M. Jonas Berle s'est entretenu en tête-à-tête avec Mme Clara Vidal à "
+                  "l'hôtel Sri Melaka, où résidaient les délégations.\n", published="2025-05-27")
+    talk = gathering_with(doc, "entretenu")
+    assert place("kuala-lumpur") in talk.places and any("hotel" in p for p in talk.places)

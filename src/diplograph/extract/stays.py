@@ -56,6 +56,13 @@ def carry_stay_places(ctx: Context) -> None:
         people = _people(ctx, event)
         verb = clause_verb(ctx, token)
         now = verb.pos_ not in ("VERB", "AUX") or narrated_now(verb)
+        if event.places and all(building_place(ctx, p) and p not in ctx.lex.actors for p in event.places):
+            # "à l'hôtel X, où résidaient les délégations": a building the gazetteer does not place
+            # lies in the town of the stay it is told in
+            if stay is not None and event.event_type in _CARRIED and now and people & stay.people \
+                    and _same_time(stay, event):
+                event.places = [*stay.places, *event.places]
+            continue
         if event.places:
             if event.event_type in GATHERINGS and people and now:
                 where = [p for p in event.places if not building_place(ctx, p) and _town(ctx, event, p)]
