@@ -260,3 +260,14 @@ def test_protesting_is_criticism_and_defending_a_right_is_a_statement() -> None:
     doc = extract_text(text, "round-f-protest", datetime.date(2025, 5, 14))
     assert kind(event_at(doc, "protesté")) == "criticism"
     assert kind(event_at(doc, "défendu")) == "statement"
+
+
+def test_a_question_that_opposes_states_is_a_controversy() -> None:
+    """"Le partage des eaux oppose ces deux États depuis 1991": a dispute between them; "X s'oppose à
+    ce projet" stays X's rejection."""
+    text = ("Le partage des eaux du fleuve oppose le Kazakhstan et l'Ouzbékistan depuis 1991. Le Tadjikistan "
+            "s'oppose à ce projet de barrage.\n")
+    doc = extract_text(text, "round-f-oppose", datetime.date(2025, 5, 14))
+    dispute = next(e for e in doc.events if e.trigger.begin < 40)
+    assert dispute.trigger.text == "oppose" and kind(dispute) == "controversy"
+    assert kind(next(e for e in doc.events if e.trigger.begin > 80)) != "controversy"

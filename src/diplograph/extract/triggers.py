@@ -64,6 +64,7 @@ def find_mentions(ctx: Context) -> None:
         event = build_event(ctx, hit, token)
         if event is None:
             continue
+        _type_opposition(ctx, event, token)
         _type_presentation(ctx, event, token)
         _type_invitation(ctx, event, token)
         _type_report(ctx, event)
@@ -245,6 +246,19 @@ def _type_report(ctx: Context, event: Event) -> None:
         return
     if all(ctx.entities.get(a) is not None and ctx.entities[a].kind == "person" for a in event.agents):
         event.event_type = et("statement")
+        event.event_class = ctx.lex.event_class(event.event_type)
+
+
+def _type_opposition(ctx: Context, event: Event, token: Token) -> None:
+    """"La question oppose X et Y", "les deux États s'opposaient sur la pollution": a dispute; "Le
+    Tadjikistan s'oppose à ce projet": one side against something, a rejection."""
+    if event.event_type != et("controversy") or token.pos_ != "VERB":
+        return
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in token.children)
+    against = any(c.dep_.startswith("obl") and c.i > token.i and any(
+        g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for c in token.children)
+    if reflexive and against:
+        event.event_type = et("rejection")
         event.event_class = ctx.lex.event_class(event.event_type)
 
 
