@@ -167,3 +167,13 @@ def test_titles_after_respectivement_go_in_order_to_the_people_before() -> None:
                                      for r in e.roles} for iri, e in doc.entities.items() if e.kind == "person"}
     assert ("prime-minister", "india") in roles["narendra-modi"]
     assert ("prime-minister", "japan") in roles["shinzo-abe"]
+
+
+def test_an_earlier_year_on_the_verb_names_who_held_the_office_then() -> None:
+    doc = extract_dated("En 2011, le président français a reçu le Premier ministre tunisien à l'Élysée.",
+                        "summit-then", "2024-05-07")
+    assert id_iri("person", "nicolas-sarkozy") in doc.entities
+    assert id_iri("person", "emmanuel-macron") not in doc.entities
+    later = extract_dated("Le président français a dénoncé l'accord signé en 2011 à Deauville.",
+                          "summit-now", "2024-05-07")
+    assert id_iri("person", "emmanuel-macron") in later.entities

@@ -20,7 +20,7 @@ from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
-from diplograph.extract.role_titles import assign_role
+from diplograph.extract.role_titles import assign_role, told_year
 from diplograph.lexicon import Lexicon, fold
 from diplograph.model import RoleAssignment
 
@@ -277,7 +277,7 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
             if holders:
                 break
         if not holders:  # "les présidents russe et turc" on a 2020 article: the gazetteer's holders then
-            holders = _gazetteer_holder(ctx, plural.role, state)
+            holders = _gazetteer_holder(ctx, plural.role, state, plural.hit.head)
         if len(holders) != 1:
             return False
         people.append(holders[0])
@@ -296,13 +296,14 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
     return True
 
 
-def _gazetteer_holder(ctx: Context, role: str, state: str) -> list[str]:
+def _gazetteer_holder(ctx: Context, role: str, state: str, head: int) -> list[str]:
     """The one person the gazetteer says held that single-holder office for ``state`` on the
-    publication day; nobody for a date-less document or an office that changed hands then."""
+    publication day (or in an earlier year the clause gives, see role_titles.told_year); nobody
+    for a date-less document or an office that changed hands then."""
     published = ctx.source.published
     if published is None:
         return []
-    found = ctx.lex.holders_on(role, state, published)
+    found = ctx.lex.holders_on(role, state, told_year(ctx, head, published.year) or published)
     return found if len(found) == 1 else []
 
 

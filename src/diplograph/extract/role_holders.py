@@ -15,7 +15,7 @@ from diplograph.extract.entity_registry import add_linked_entity, add_minted_ent
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
-from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions
+from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions, told_year
 from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
 from diplograph.lexicon import Lexicon
 from diplograph.model import RoleAssignment, Span
@@ -190,11 +190,12 @@ def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
     published = ctx.source.published
     if published is None:
         return []
-    found = ctx.lex.holders_on(hit.iri, org, published)
+    when = told_year(ctx, hit.head, published.year) or published
+    found = ctx.lex.holders_on(hit.iri, org, when)
     state = ctx.lex.state_of(org)
     via_state = False
     if not found and state is not None and state != org:  # "le chef de la diplomatie ukrainienne"
-        found = ctx.lex.holders_on(hit.iri, state, published)
+        found = ctx.lex.holders_on(hit.iri, state, when)
         org, via_state = state, True
     if len(found) != 1:
         return []

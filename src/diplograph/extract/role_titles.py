@@ -306,3 +306,32 @@ def respective_holders(ctx: Context, roles: list[Hit]) -> dict[int, Mention]:
         if len(people) >= 2 and len(chained) >= len(people):
             found.update({h.start: m for h, m in zip(chained[:len(people)], people, strict=True)})
     return found
+
+
+def told_year(ctx: Context, head: int, published_year: int) -> int | None:
+    """"Le président américain avait, lors du sommet d'Helsinki en 2018, ...": an earlier year said
+    with "en" on the very verb the title is the subject or object of is when the holder held the
+    office (not "l'accord signé en 2015", whose year hangs on the participle)."""
+    doc = ctx.doc
+    verb = doc[head]
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    sentence = ctx.sent_of(verb)
+    years = []
+    for t in sentence:
+        if not (t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < published_year):
+            continue
+        if t.i < 1 or doc[t.i - 1].lower_ != "en":
+            continue
+        node = t
+        for _ in range(3):  # "lors du sommet ... en 2018": the year may complete the frame of the verb
+            if node.head.i == node.i or node.head.i == verb.i or node.head.pos_ in ("VERB", "AUX"):
+                break  # "l'accord signé en 2015": another verb's year
+            node = node.head
+        if node.head.i == verb.i:
+            years.append(int(t.text))
+    return years[0] if len(set(years)) == 1 else None
