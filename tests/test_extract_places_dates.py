@@ -242,3 +242,11 @@ def test_a_hotel_the_gazetteer_does_not_place_lies_in_the_town_of_the_stay() -> 
                   "l'hôtel Sri Melaka, où résidaient les délégations.\n", published="2025-05-27")
     talk = gathering_with(doc, "entretenu")
     assert place("kuala-lumpur") in talk.places and any("hotel" in p for p in talk.places)
+
+
+def test_the_holding_of_a_session_gives_it_the_date_and_place_told_between_commas() -> None:
+    doc = extract("Ce jeudi, la ministre Clara Vidal a salué la tenue, le mois dernier à Hanoï, de la première session "
+                  "du dialogue politique entre l'Union européenne et le Vietnam.\n", published="2026-11-05")
+    session = gathering_with(doc, "session")
+    assert session.date is not None and session.date.iso == "2026-10"
+    assert event_at(doc, "salué").date.iso == "2026-11-05"

@@ -58,8 +58,15 @@ def _find(ctx: Context) -> list[HeldClause]:
     verbs = cue_words(ctx.lex, "held-clause")
     pairs = cue_pairs(ctx.lex, "held-clause")
     found: list[HeldClause] = []
+    nouns = cue_words(ctx.lex, "holding-noun")
+    gatherings = {h.head for h in ctx.hits_of("event") if h.iri in GATHERINGS}
     for t in doc:
         lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and (lemma in nouns or t.lower_ in nouns):
+            held = _held_after(ctx, t, gatherings)  # "la tenue, le mois dernier à Hanoï, de la session"
+            if held is not None:
+                found.append(held)
+            continue
         holding = (t.pos_ in ("VERB", "AUX", "ADJ") and lemma in verbs) \
             or (t.lower_ in {rest for _, rest in pairs} and t.i > 0
                 and (doc[t.i - 1].lemma_.lower(), t.lower_) in pairs)
@@ -77,6 +84,23 @@ def _find(ctx: Context) -> list[HeldClause]:
             end += 1
         found.append(HeldClause(noun, start, end))
     return found
+
+
+def _held_after(ctx: Context, noun, gatherings: set[int]) -> HeldClause | None:
+    """"la tenue à Chisinau, en septembre, d'une conférence", "la tenue, le mois dernier à Hanoï, de
+    la première session": what stands between the noun of holding and "de" + a gathering noun is
+    that gathering's place and time."""
+    doc = ctx.doc
+    end = ctx.sent_of(noun).end
+    for k in range(noun.i + 1, min(noun.i + 12, end - 1)):
+        if doc[k].lower_ in ("de", "d'", "d’", "du", "des") and k > noun.i + 1 and doc[k - 1].text == ",":
+            j = k + 1
+            while j < end and doc[j].pos_ in ("DET", "ADJ", "NUM"):
+                j += 1
+            return HeldClause(j, noun.i + 1, k) if j in gatherings else None
+        if doc[k].pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _opening(ctx: Context, verb, floor: int) -> int | None:
