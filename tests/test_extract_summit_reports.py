@@ -177,3 +177,10 @@ def test_an_earlier_year_on_the_verb_names_who_held_the_office_then() -> None:
     later = extract_dated("Le président français a dénoncé l'accord signé en 2011 à Deauville.",
                           "summit-now", "2024-05-07")
     assert id_iri("person", "emmanuel-macron") in later.entities
+
+
+def test_a_gathering_noun_in_apposition_is_the_gathering_it_describes() -> None:
+    doc = extract_dated(
+        "Emmanuel Macron et Xi Jinping ont entamé mardi leur rencontre à Pékin, premier sommet entre les "
+        "présidents français et chinois depuis cinq ans.", "summit-apposition", "2023-04-05")
+    assert len(gatherings(doc)) == 1

@@ -35,6 +35,32 @@ def join_within_sentences(ctx: Context) -> None:
     _join_subject_nouns(ctx)
     _join_received_visitors(ctx)
     _join_definitions(ctx)
+    _join_appositions(ctx)
+
+
+def _join_appositions(ctx: Context) -> None:
+    """"ont démarré leur rencontre à Genève, premier sommet entre les présidents X et Y": a gathering
+    noun set off by a comma in apposition to another gathering (or to the place completing it)
+    says what that gathering was; one happening."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "NOUN" or token.dep_ != "appos" or not _after_comma(token):
+            continue
+        head = token.head
+        if head.i not in ctx.event_at and head.dep_ == "nmod" and any(m.place for m in ctx.by_token.get(head.i, [])):
+            head = head.head  # "leur rencontre à Genève, premier sommet": the apposition hangs on the place
+        told = ctx.event_at.get(head.i)
+        if told is not None and told is not event and told in ctx.events and told.event_type in GATHERINGS \
+                and head.i < token.i and same_status(told.status, event.status):
+            absorb(ctx, told, event)
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma just before the noun's phrase (past its determiner and adjectives)."""
+    first = min(c.i for c in token.subtree if c.i <= token.i)
+    return first > 0 and token.doc[first - 1].text == ","
 
 
 def _join_definitions(ctx: Context) -> None:
