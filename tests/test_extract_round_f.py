@@ -271,3 +271,16 @@ def test_a_question_that_opposes_states_is_a_controversy() -> None:
     dispute = next(e for e in doc.events if e.trigger.begin < 40)
     assert dispute.trigger.text == "oppose" and kind(dispute) == "controversy"
     assert kind(next(e for e in doc.events if e.trigger.begin > 80)) != "controversy"
+
+
+def test_presenting_a_draft_one_is_charged_with_is_a_planned_proposal() -> None:
+    """"La déclaration finale charge les ministres de présenter d'ici au 30 septembre un projet de
+    statuts": presenting a draft is a proposal (not a statement about the declaration the parser hangs
+    the infinitive on), and it is still to be done."""
+    from diplograph.extract.kinds import PLANNED
+
+    text = ("La déclaration finale charge les ministres des Affaires étrangères de présenter d'ici au 30 "
+            "septembre un projet de statuts pour le fonds.\n")
+    doc = extract_text(text, "round-f-charge", datetime.date(2024, 6, 15))
+    presenting = event_at(doc, "présenter")
+    assert kind(presenting) == "proposal" and presenting.status == PLANNED

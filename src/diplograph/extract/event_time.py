@@ -134,6 +134,9 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
             future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED
         return PLANNED
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "acl" \
+            and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "à") for c in token.children):
+        return PLANNED  # "charge les ministres de présenter un projet", "sa décision de signer": still to do
     if _not_yet(token):
         return PLANNED  # "la date de sa visite n'a pas encore été dévoilée"
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") \

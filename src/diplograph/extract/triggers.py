@@ -283,8 +283,8 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
     subject of its passive) and that noun's complement ("une version révisée du plan")."""
     if event.event_type != et("proposal") or token.lemma_.lower() not in cue_words(ctx.lex, "presentation"):
         return
-    if token.dep_ in ("acl", "amod"):
-        presented = [token.head]
+    if token.dep_ in ("acl", "amod") and "Inf" not in token.morph.get("VerbForm"):
+        presented = [token.head]  # "le plan présenté": the noun a participle describes; not "charge X de présenter Y"
     else:
         presented = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
     if not presented:
