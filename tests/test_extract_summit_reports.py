@@ -184,3 +184,12 @@ def test_a_gathering_noun_in_apposition_is_the_gathering_it_describes() -> None:
         "Emmanuel Macron et Xi Jinping ont entamé mardi leur rencontre à Pékin, premier sommet entre les "
         "présidents français et chinois depuis cinq ans.", "summit-apposition", "2023-04-05")
     assert len(gatherings(doc)) == 1
+
+
+def test_a_participle_after_a_reporting_incise_speaks_for_the_incise_subject() -> None:
+    doc = extract_dated(
+        "Le sommet Chine-Afrique a « ouvert un nouveau chapitre » des liens entre Pékin et le continent africain, a "
+        "déclaré jeudi Xi Jinping en clôturant la rencontre, ajoutant qu'il fallait « accélérer les "
+        "échanges ».", "summit-incise-participle", "2024-09-06")
+    speakers = {q.span.text: q.speaker for q in doc.quotes}
+    assert speakers["accélérer les échanges"] == id_iri("person", "xi-jinping")

@@ -506,9 +506,17 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
             return controllers
         if any(m.lower_ in ("à", "de", "d'", "d’") for m in verb.children if m.dep_ == "mark") and objects:
             return []  # "a appelé les dirigeants à signer": they sign, whoever they are, not the caller
+    if verb.dep_ == "advcl" and verb.head.i < verb.i and verb.head.pos_ == "VERB" and is_reporting(ctx, verb.head):
+        # "« ... », a déclaré X en clôturant le sommet, ajoutant que ...": the incise's inverted
+        # subject (which the parse may read as an object), not the subject of the words reported
+        inverted = [c for c in verb.head.children if c.dep_ in ("nsubj", "obj") and c.i > verb.head.i
+                    and c.pos_ in ("PROPN", "NOUN") and actors_of(ctx, c)]
+        if inverted:
+            return inverted[:1]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
-    if verb.dep_ in ("dep", "parataxis") and verb.head.i < verb.i and _continues_after_comma(verb):
+    if verb.dep_ in ("dep", "parataxis") and verb.head.i < verb.i and _continues_after_comma(verb) \
+            and not _incise_after_quote(ctx, verb):
         return subjects_of(ctx, verb.head, depth + 1)  # "X s'est entretenu avec Y, a rencontré Z"
     # "X, arrivé vendredi à Conakry, effectue une visite": the participle clause before the verb
     # took the subject the two share
@@ -519,6 +527,19 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 return shared
     return []
 
+
+
+def _incise_after_quote(ctx: Context, verb: Token) -> bool:
+    """"Le sommet a « ouvert une nouvelle page », a déclaré X": a verb after a comma, in a sentence
+    that quotes words before that comma, reports them; the subject of the reported clause is not
+    its subject."""
+    i = verb.i - 1
+    while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in INVERTED_CLITICS):
+        i -= 1
+    if not (i > 0 and ctx.doc[i].text == ","):
+        return False
+    start, comma = ctx.sent_of(verb).start_char, ctx.doc[i].idx
+    return any(start <= b and e <= comma for b, e in ctx.quote_ranges)
 
 
 def is_reporting(ctx: Context, verb: Token) -> bool:
