@@ -12,28 +12,11 @@ import datetime
 
 import pytest
 
-from diplograph.model import Event, ExtractedDocument
-from extracting import extract_text
-
-
-def kind(event: Event) -> str:
-    return event.event_type.rsplit("/", 1)[-1]
-
-
-def event_at(doc: ExtractedDocument, word: str) -> Event:
-    """The event whose trigger or one of whose mentions is ``word``."""
-    found = [e for e in doc.events if e.trigger.text == word or any(m.text == word for m in e.mentions)]
-    assert len(found) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in doc.events]
-    return found[0]
-
-
-def people(event: Event) -> set[str]:
-    return {p.actor.rsplit("/", 1)[-1] for p in event.participants}
-
-
-def sides(event: Event) -> dict[str, str | None]:
-    return {p.actor.rsplit("/", 1)[-1]: (p.side.rsplit("/", 1)[-1] if p.side else None) for p in event.participants}
-
+from diplograph.model import ExtractedDocument
+from extracting import event_at, extract_text
+from extracting import event_kind as kind
+from extracting import participant_sides as sides
+from extracting import participant_slugs as people
 
 # ------------------------------------------------------------------ a joint communiqué
 COMMUNIQUE = (

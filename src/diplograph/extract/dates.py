@@ -21,11 +21,15 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, TimeExpression
 from diplograph.extract.patterns import WEEKDAY_NAMES
 from diplograph.extract.syntax import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Month and weekday names, number words, approximation and deictic words are the calendar and number
 # grammar of French (closed classes with fixed values), so they stay in code with the rules that read
@@ -342,27 +346,28 @@ def _of_a_report(ctx: Context, offset: int) -> bool:
                                        if h.category == "event") and is_reporting(ctx, verb)
 
 
-def _looked_back(ctx: Context, offset: int) -> bool:
-    """The clause holding ``offset`` is a pluperfect ("La veille, il était arrivé à Y"): the text
-    looks back from the day it tells, and the next "le même jour" still counts from that day."""
+def _clause_verb(ctx: Context, offset: int) -> Token | None:
+    """The verb of the clause holding the character ``offset`` (its root, when it has no verb)."""
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     verb = span[0]
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+    return verb
+
+
+def _looked_back(ctx: Context, offset: int) -> bool:
+    """The clause holding ``offset`` is a pluperfect ("La veille, il était arrivé à Y"): the text
+    looks back from the day it tells, and the next "le même jour" still counts from that day."""
+    verb = _clause_verb(ctx, offset)
+    return verb is not None and any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 def _told_in_the_past(ctx: Context, offset: int) -> bool:
     """The clause holding ``offset`` is told in a past tense (perfect, pluperfect, simple past)."""
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = span[0]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _clause_verb(ctx, offset)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in auxiliaries):
