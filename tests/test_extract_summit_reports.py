@@ -193,3 +193,12 @@ def test_a_participle_after_a_reporting_incise_speaks_for_the_incise_subject() -
         "échanges ».", "summit-incise-participle", "2024-09-06")
     speakers = {q.span.text: q.speaker for q in doc.quotes}
     assert speakers["accélérer les échanges"] == id_iri("person", "xi-jinping")
+
+
+def test_those_who_made_the_trip_to_a_summit_take_part_in_it() -> None:
+    doc = extract_dated(
+        "Le sommet Inde-Afrique s'est achevé jeudi à New Delhi. Une trentaine de dirigeants africains avaient "
+        "fait le déplacement, à l'instar de Macky Sall, président de la République du Sénégal.",
+        "summit-trip", "2015-10-30")
+    [summit] = gatherings(doc)
+    assert any(a.endswith("/macky-sall") for a in people(summit))

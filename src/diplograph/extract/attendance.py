@@ -156,10 +156,13 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
         found += [ctx.role_person[j] for j in range(verb.i + 1, end) if j in ctx.role_person]
         return list(dict.fromkeys(found))
     for i in range(verb.i + 1, min(end - 1, verb.i + 6)):
-        if doc[i].lower_ == "ainsi" and doc[i + 1].lower_ == "que":
-            found += [m.iri for j in range(i + 2, end) for m in ctx.by_token.get(j, [])
+        # "ainsi que X"; "à l'instar de X" (an example of the subject's many)
+        joined = 2 if doc[i].lower_ == "ainsi" and doc[i + 1].lower_ == "que" else \
+            4 if doc[i].lower_ == "à" and doc[i + 1].lower_ in ("l'", "l’") and doc[i + 2].lower_ == "instar" else 0
+        if joined:
+            found += [m.iri for j in range(i + joined, end) for m in ctx.by_token.get(j, [])
                       if m.kind in ("person", "group", "delegation") and m.start == j]
-            found += [ctx.role_person[j] for j in range(i + 2, end) if j in ctx.role_person]
+            found += [ctx.role_person[j] for j in range(i + joined, end) if j in ctx.role_person]
             break
     return list(dict.fromkeys(found))
 
