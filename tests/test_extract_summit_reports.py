@@ -202,3 +202,11 @@ def test_those_who_made_the_trip_to_a_summit_take_part_in_it() -> None:
         "summit-trip", "2015-10-30")
     [summit] = gatherings(doc)
     assert any(a.endswith("/macky-sall") for a in people(summit))
+
+
+def test_every_quote_before_a_reporting_incise_is_the_incise_speakers() -> None:
+    doc = extract_dated(
+        "La normalisation va demander de la « patience » et des « efforts », a déclaré mardi le ministre "
+        "italien des Affaires étrangères Antonio Tajani.", "summit-two-labels", "2024-03-13")
+    assert {q.span.text: q.speaker for q in doc.quotes} == {
+        "patience": id_iri("person", "antonio-tajani"), "efforts": id_iri("person", "antonio-tajani")}

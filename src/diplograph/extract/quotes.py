@@ -175,6 +175,15 @@ class _Speakers:
                 and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
             governing = governing.head  # "a évoqué une discussion « franche et productive »"
         if governing is not None and self._is_speech_verb(governing):
+            later = self._reporting_after(mark_end)
+            if later is not None:
+                # "va demander du « temps » et des « actes », a affirmé X": the incise reports the
+                # whole clause, the verb inside it included; its speaker said the words
+                speaker = self._subject_speaker(later)
+                if speaker is not None and self._person(speaker):
+                    event = self._event(later)
+                    self._agree(event, speaker)
+                    return speaker, event, True
             # the verb that says the words decides; an unresolved subject ("son homologue") leaves
             # the quote without speaker rather than lending it another verb's agent
             speaker, event = self._subject_speaker(governing), self._event(governing)
@@ -236,6 +245,22 @@ class _Speakers:
         if event is not None and event.event_type in SPEECH:
             return True
         return token.lemma_.lower() in self.verbs
+
+    def _reporting_after(self, offset: int) -> Token | None:
+        """A reporting incise later in the sentence ("..., a affirmé X"), after no full stop."""
+        from diplograph.extract.syntax import is_reporting
+
+        ctx = self.ctx
+        after = ctx.doc.char_span(offset, len(ctx.text), alignment_mode="expand")
+        if after is None or not len(after):
+            return None
+        start = after[0]
+        for t in ctx.doc[start.i:ctx.sent_of(start).end]:
+            if t.text in (".", "!", "?", ";"):
+                return None
+            if t.pos_ == "VERB" and self._is_speech_verb(t) and not _in_quote(ctx, t.idx) and is_reporting(ctx, t):
+                return t
+        return None
 
     def _verb_in(self, start: int, stop: int) -> Token | None:
         span = self.ctx.doc.char_span(start, min(stop, len(self.ctx.text)), alignment_mode="expand")
