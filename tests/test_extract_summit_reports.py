@@ -210,3 +210,12 @@ def test_every_quote_before_a_reporting_incise_is_the_incise_speakers() -> None:
         "italien des Affaires étrangères Antonio Tajani.", "summit-two-labels", "2024-03-13")
     assert {q.span.text: q.speaker for q in doc.quotes} == {
         "patience": id_iri("person", "antonio-tajani"), "efforts": id_iri("person", "antonio-tajani")}
+
+
+def test_a_word_quoted_after_a_verb_of_wishing_is_its_subjects() -> None:
+    doc = extract_dated(
+        "Avant leur entretien, le président français a jugé la rencontre « utile », tandis que son homologue "
+        "allemand a souhaité un échange « franc ».", "summit-wish", "2020-03-07")
+    speakers = {q.span.text: q.speaker for q in doc.quotes}
+    assert speakers["utile"] == id_iri("person", "emmanuel-macron")
+    assert speakers["franc"] != id_iri("person", "emmanuel-macron")
