@@ -219,3 +219,13 @@ def test_a_word_quoted_after_a_verb_of_wishing_is_its_subjects() -> None:
     speakers = {q.span.text: q.speaker for q in doc.quotes}
     assert speakers["utile"] == id_iri("person", "emmanuel-macron")
     assert speakers["franc"] != id_iri("person", "emmanuel-macron")
+
+
+def test_a_fronted_welcome_by_a_host_is_the_gathering_just_begun() -> None:
+    doc = extract_dated(
+        "Emmanuel Macron et Olaf Scholz ont entamé mardi leur rencontre à Genève. Accueillis par le président "
+        "suisse Guy Parmelin, les deux hommes se sont serré la main.", "summit-welcome", "2023-06-14")
+    [meeting] = gatherings(doc)
+    assert people(meeting) == {id_iri("person", "emmanuel-macron"), id_iri("person", "olaf-scholz"),
+                               id_iri("person", "guy-parmelin")}
+    assert meeting.host in (None, id_iri("person", "guy-parmelin"))

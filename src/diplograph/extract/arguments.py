@@ -95,8 +95,14 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     if verbal:
         passive = is_passive(token)
         auxiliary = interrupted_compound(token)  # "M. X a pour sa part salué ..."
-        if passive or (token.dep_ in ("acl", "amod") and not main_verb_read_as_clause(ctx, token)
-                       and auxiliary is None):
+        # "Accueillis par X, les deux hommes ...": a participle clause with its agent, fronted
+        fronted = token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm") and auxiliary is None \
+            and not any(c.dep_.startswith("aux") for c in token.children) \
+            and any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in token.children)
+        if passive or fronted or (token.dep_ in ("acl", "amod") and not main_verb_read_as_clause(ctx, token)
+                                  and auxiliary is None):
+            if fronted and hit.iri in GATHERINGS:  # the ones welcomed are the subject of the main clause
+                participants += [a for s in subjects_of(ctx, token.head) for a in actors_of(ctx, s)]
             for c in token.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par"):
                     agents += actors_of(ctx, c)
