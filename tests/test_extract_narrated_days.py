@@ -121,7 +121,7 @@ def test_a_conditional_in_reported_speech_is_a_meeting_still_to_come() -> None:
 
 def test_an_imperfect_is_not_read_as_a_conditional() -> None:
     from diplograph.analyse import load_nlp
-    from diplograph.extract.syntax import future_form
+    from diplograph.extract.verb_forms import future_form
 
     doc = load_nlp()("Le ministre déclarait alors que les gouvernements se retrouveraient et pourraient "
                      "conclure, comme ils le faisaient souvent.")

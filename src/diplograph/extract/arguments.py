@@ -45,13 +45,10 @@ from diplograph.extract.patterns import Hit
 from diplograph.extract.speakers import unnamed_inverted_subject
 from diplograph.extract.syntax import (
     AGAINST,
-    ETRE_VERBS,
     WITH,
     actors_of,
     case_of,
-    interrupted_compound,
     invited_to,
-    is_passive,
     is_reporting,
     left_actors,
     main_verb_read_as_clause,
@@ -59,6 +56,7 @@ from diplograph.extract.syntax import (
     subjects_of,
     unique,
 )
+from diplograph.extract.verb_forms import ETRE_VERBS, interrupted_compound, is_passive
 from diplograph.model import DateValue, DurationValue, Event
 
 if TYPE_CHECKING:

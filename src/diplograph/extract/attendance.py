@@ -15,7 +15,8 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_pair_words, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
-from diplograph.extract.syntax import actors_of, case_of, lemma_tokens, subjects_of, verb_lemma
+from diplograph.extract.syntax import actors_of, case_of, subjects_of
+from diplograph.extract.verb_forms import lemma_tokens, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -15,7 +15,8 @@ from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_holders import office_holder
 from diplograph.extract.role_titles import assign_role, state_of_role
-from diplograph.extract.syntax import is_subject, lemma_tokens
+from diplograph.extract.syntax import is_subject
+from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment
 from diplograph.namespaces import id_iri, slugify
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, TimeExpression
 from diplograph.extract.patterns import WEEKDAY_NAMES
-from diplograph.extract.syntax import future_form, reported_past
+from diplograph.extract.verb_forms import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:

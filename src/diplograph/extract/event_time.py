@@ -16,7 +16,8 @@ from diplograph.extract.dates import time_near
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import future_form, in_quote, invited_to, is_reporting, reported_past
+from diplograph.extract.syntax import in_quote, invited_to, is_reporting
+from diplograph.extract.verb_forms import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:

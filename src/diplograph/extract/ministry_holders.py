@@ -12,7 +12,7 @@ from __future__ import annotations
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.role_titles import assign_role
-from diplograph.extract.syntax import lemma_tokens
+from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.lexicon import fold
 
 # "son titulaire", the holder of the office or body the possessive points to: cue:office-holder

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words
-from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote, interrupted_compound
+from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote
+from diplograph.extract.verb_forms import interrupted_compound
 from diplograph.model import DateValue, Event, Span
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from diplograph.extract.entity_registry import add_linked_entity, add_minted_ent
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import person_label
 from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
-from diplograph.extract.syntax import lemma_tokens
+from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 

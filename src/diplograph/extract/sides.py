@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
-from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, lemma_tokens, subjects_of
+from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, subjects_of
+from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment
 
 # The words of sides are data (ontology/vocab/cues.ttl): cue:membership (a delegation's verbs whose

@@ -1,8 +1,9 @@
 """Clause reading shared by the event stages: who a phrase names, a verb's subjects, quotes.
 
 French syntax, not vocabulary: the subject of a verb (through coordination and control),
-passives that are not reflexives, inverted subjects after a reporting verb, the antecedent
-of "il"/"ils", and the actors a phrase names (names, appositions, coordination, relatives).
+inverted subjects after a reporting verb, the antecedent of "il"/"ils", and the actors a phrase
+names (names, appositions, coordination, relatives). The forms of one verb (tense, mood, voice)
+are :mod:`~diplograph.extract.verb_forms`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.kinds import GATHERINGS, cue_words
-from diplograph.extract.patterns import er_infinitive
+from diplograph.extract.verb_forms import is_passive
 from diplograph.model import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # The word sets below are grammar: prepositions (simple and compound: "lors de", "au cours de", "en
-# marge de", "à l'issue de"), pronouns, clitics, determiners, numerals, verb endings. They are the
+# marge de", "à l'issue de"), pronouns, clitics, determiners, numerals (verb endings: verb_forms). They are the
 # closed classes the rules' syntax is written in, and change with the language, not with the world
 # or the domain; content words (what hosts, attends, names an actor or a place) are data in
 # ontology/vocab/*.ttl, read through kinds.cue_words.
@@ -36,56 +37,7 @@ PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-el
 
 FIRST_PERSON = frozenset({"je", "j'", "moi"})
 
-REFLEXIVE_PRONOUNS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
-
 INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
-
-
-#: Endings of the future and the conditional, all after the "r" of the future stem.
-_FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "rions", "riez", "raient")
-#: Endings of the conditional (the future stem + imperfect endings) and the irregular future stems.
-_CONDITIONAL_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
-_IRREGULAR_FUTURE_STEMS = frozenset(
-    "ser aur fer ir pourr devr viendr tiendr verr voudr saur faudr enverr recevr vaudr".split())
-
-
-def future_form(token: Token) -> bool:
-    """The verb form looks ahead: a future or a conditional ("se retrouveraient" after "a ajouté
-    que", the future of the past in reported speech).
-
-    The tagger sometimes reads a conditional as an imperfect (same endings); the form then tells
-    them apart: a conditional adds the endings to the future stem, the infinitive ("retrouver-
-    aient", "prendr-ait") or an irregular stem ("pourr-ait"), an imperfect to the bare stem
-    ("déclar-ait").
-    """
-    morph = token.morph
-    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
-        # every future and conditional ends in r + ending ("inviter-ons" would be "inviterons"):
-        # a present the tagger took for a future ("nous invitons") does not look ahead
-        return token.pos_ not in ("VERB", "AUX") or token.lower_.endswith(_FUTURE_ENDINGS)
-    if token.pos_ not in ("VERB", "AUX") or "Imp" not in morph.get("Tense"):
-        return False
-    form, lemma = token.lower_, token.lemma_.lower()
-    for ending in _CONDITIONAL_ENDINGS:
-        if form.endswith("r" + ending):
-            stem = form[:-len(ending)]
-            return (stem == lemma and lemma.endswith("r")) or (stem == lemma[:-1] and lemma.endswith("re")) \
-                or stem in _IRREGULAR_FUTURE_STEMS
-    return False
-
-
-#: Verbs whose conditional perfect says what did not happen ("aurait dû", "aurait pu se tenir").
-_MODALS = frozenset({"devoir", "pouvoir", "vouloir"})
-
-
-def reported_past(verb: Token) -> bool:
-    """"Les deux conseillers se seraient rencontrés dimanche", "le ministre aurait reçu son
-    homologue": the conditional perfect of the press reports a past act it has not confirmed;
-    the act is told as done, not to come (unlike "se rencontreraient", "aurait dû se tenir")."""
-    if "Part" not in verb.morph.get("VerbForm") or verb.lemma_.lower() in _MODALS:
-        return False
-    return any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and future_form(c)
-               and "Fut" not in c.morph.get("Tense") for c in verb.children)
 
 
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
@@ -450,16 +402,6 @@ def _incise_subject(ctx: Context, m: Mention) -> bool:
     return verb.i < token.i and verb.pos_ == "VERB" and is_reporting(ctx, verb)
 
 
-def is_passive(verb: Token) -> bool:
-    """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
-    if not any(c.dep_ == "aux:pass" for c in verb.children):
-        return False
-    if verb.lemma_.lower() in ETRE_VERBS:
-        return False  # "ils sont convenus de ...": a compound past with "être", not a passive
-    return not any(c.lower_ in REFLEXIVE_PRONOUNS and c.i < verb.i for c in verb.children)
-
-
-
 def _continues_after_comma(verb: Token) -> bool:
     """"..., a rencontré la presse": a compound past opening right after a comma or "et", with no
     subject of its own, continues a list of what the subject before did."""
@@ -601,24 +543,6 @@ def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> 
 
 
 
-_BETWEEN_AUX = frozenset({"ADP", "DET", "NOUN", "ADV", "PRON", "PUNCT", "ADJ"})
-
-
-def interrupted_compound(verb: Token) -> Token | None:
-    """The auxiliary of a compound tense the parser lost because an adverbial stands between it
-    and the participle ("M. X a pour sa part salué", "a de son côté rappelé", "a toutefois, lui
-    aussi, reconnu"): the parser hangs the participle on the adverbial's noun as a clause."""
-    if verb.dep_ not in ("acl", "amod") or "Part" not in verb.morph.get("VerbForm"):
-        return None
-    for i in range(verb.i - 1, max(verb.i - 7, -1), -1):
-        t = verb.doc[i]
-        if t.lemma_.lower() in ("avoir", "être") and t.pos_ in ("AUX", "VERB"):
-            return t if i < verb.i - 1 else None
-        if t.pos_ not in _BETWEEN_AUX or t.is_sent_start or t.text in (".", ";", ":", "«", "»"):
-            return None
-    return None
-
-
 def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
     rencontrera ...": ROOT "ministre", acl "rencontrera"): the noun is its subject."""
@@ -632,9 +556,6 @@ def event_token(ctx: Context, event: Event) -> Token:
 
 
 _NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
-#: Intransitive verbs whose compound past takes "être" (the parser may read "sont convenus" as a passive).
-ETRE_VERBS = frozenset("convenir parvenir venir revenir arriver partir rester tomber entrer retourner devenir "
-                       "convenu".split())  # the tagger may lemmatise "convenus" as the adjective "convenu"
 # The counted nouns of numbered_antecedent are data (ontology/vocab/cues.ttl): cue:country-noun ("les
 # trois pays"), cue:party-noun ("les deux parties": the people who spoke for the sides, and their
 # states), cue:leader-noun with cue:leader-complement ("les deux dirigeants", "les deux chefs
@@ -716,30 +637,6 @@ def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -
         if len(people) == count:
             return people
     return []
-
-
-def lemma_tokens(doc, lemmas: frozenset[str]) -> list:
-    """Tokens whose lemma is one of ``lemmas``, found through one array read (no Token per word)."""
-    from spacy.attrs import LEMMA
-
-    wanted = {doc.vocab.strings.add(lemma) for lemma in lemmas}
-    wanted |= {doc.vocab.strings.add(lemma.capitalize()) for lemma in lemmas}
-    # "qui participe au sommet": the lemmatiser gives a present tense that is also a noun back
-    # as its own lemma; such a form counts when it is tagged a verb (see verb_lemma)
-    present = {doc.vocab.strings.add(lemma[:-2] + ending) for lemma in lemmas if lemma.endswith("er")
-               for ending in ("e", "ent")}  # the forms er_infinitive reads back
-    column = doc.to_array([LEMMA])
-    return [doc[int(i)] for i in range(len(column)) if int(column[i]) in wanted
-            or (int(column[i]) in present and doc[int(i)].pos_ == "VERB")]
-
-
-def verb_lemma(token) -> str:
-    """The token's lemma, lower case; for a verb the lemmatiser left as its own form because it is
-    also a noun ("participe", "demande"), the "-er" infinitive."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma == token.lower_:
-        return er_infinitive(lemma) or lemma
-    return lemma
 
 
 def invited_to(ctx: Context, token: Token) -> Token | None:

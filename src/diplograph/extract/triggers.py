@@ -13,7 +13,8 @@ from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import event_token, in_quote, lemma_tokens
+from diplograph.extract.syntax import event_token, in_quote
+from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
 if TYPE_CHECKING:
