@@ -23,7 +23,7 @@ def people(event) -> set[str]:
 
 
 def test_both_names_of_a_coordinated_subject_meet_whatever_the_parse() -> None:
-    doc = extract_dated("Donald Trump et Vladimir Poutine vont se rencontrer à Vienne à la mi-juillet.",
+    doc = extract_dated("Donald Trump et Vladimir Poutine vont se rencontrer cet été à Vienne, selon leurs services.",
                         "summit-announced", "2025-06-24")
     [meeting] = gatherings(doc)
     assert people(meeting) >= {id_iri("person", "donald-trump"), id_iri("person", "vladimir-putin")}
@@ -31,11 +31,10 @@ def test_both_names_of_a_coordinated_subject_meet_whatever_the_parse() -> None:
 
 def test_a_summit_named_again_with_its_ordinal_is_the_same_summit() -> None:
     doc = extract_dated(
-        "Le deuxième sommet Inde-Afrique a « ouvert un nouveau chapitre » de la coopération, a estimé "
-        "mercredi le Premier ministre indien.\n\n"
-        "Une quarantaine de délégations ont pris part aux travaux.\n\n"
-        "Organisé depuis lundi dans la capitale éthiopienne, le deuxième sommet Inde-Afrique devait "
-        "s'achever dans la soirée.", "summit-named-twice", "2024-03-13")
+        "Ouvert lundi, le deuxième sommet Inde-Afrique a débuté dans la capitale éthiopienne.\n\n"
+        "Plus de quarante délégations y sont représentées.\n\n"
+        "Dans la soirée, le deuxième sommet Inde-Afrique a adopté une déclaration commune.",
+        "summit-named-twice", "2024-03-13")
     summits = [e for e in gatherings(doc) if "sommet" in doc.source.text[e.trigger.begin:e.trigger.end]]
     assert len(summits) == 1
     assert len(summits[0].mentions) >= 1
@@ -51,8 +50,8 @@ def test_two_summits_of_one_name_in_different_years_stay_two() -> None:
 
 def test_the_chairs_a_participle_names_take_part_in_the_summit() -> None:
     doc = extract_dated(
-        "Les travaux du sommet Chine-Afrique coprésidés par le président chinois, Xi Jinping et son "
-        "homologue sénégalais Macky Sall se sont achevés mardi 5 septembre à Pékin.",
+        "Ouverts lundi, les travaux du sommet Chine-Afrique coprésidés par le président chinois, Xi Jinping "
+        "et son homologue sénégalais Macky Sall ont pris fin mardi soir dans la capitale chinoise.",
         "summit-chairs", "2024-09-06")
     [summit] = gatherings(doc)
     assert id_iri("person", "xi-jinping") in people(summit)
@@ -76,8 +75,8 @@ def test_what_should_have_happened_stays_unhappened() -> None:
 
 def test_the_city_that_names_a_summit_is_its_place_not_a_participant() -> None:
     doc = extract_dated(
-        "Donald Trump avait, lors du sommet américano-russe d'Helsinki en 2018, choqué jusqu'à ses "
-        "propres alliés.", "summit-city", "2021-06-16")
+        "Donald Trump avait, lors du sommet américano-russe d'Helsinki en 2018, surpris ses propres "
+        "conseillers par ses propos.", "summit-city", "2021-06-16")
     [summit] = gatherings(doc)
     assert id_iri("state", "finland") not in people(summit)
     assert id_iri("person", "donald-trump") in people(summit)
@@ -85,8 +84,8 @@ def test_the_city_that_names_a_summit_is_its_place_not_a_participant() -> None:
 
 def test_the_subject_before_an_incise_framed_by_a_summit_took_part() -> None:
     doc = extract_dated(
-        "Angela Merkel avait, lors du sommet germano-russe de Sotchi en 2017, choqué jusqu'à son propre "
-        "camp.", "summit-incise", "2021-06-16")
+        "Angela Merkel avait, lors du sommet germano-russe de Sotchi en 2017, déçu une partie de sa "
+        "majorité.", "summit-incise", "2021-06-16")
     [summit] = gatherings(doc)
     assert id_iri("person", "angela-merkel") in people(summit)
 
@@ -110,9 +109,9 @@ def test_the_aide_of_a_president_named_after_a_comma_does_not_hold_the_title() -
 def test_they_after_the_two_heads_of_state_are_those_two_not_an_aide() -> None:
     doc = extract_dated(
         "La rencontre entre les présidents Emmanuel Macron et Xi Jinping a débuté à l'Élysée. "
-        "L'assistant du président chinois, Wen Daoming, a indiqué que rien ne limiterait la durée des "
-        "discussions entre les deux chefs d'État, qui diraient eux-mêmes s'ils signeraient une "
-        "déclaration commune.", "summit-they", "2024-05-06")
+        "Selon l'assistant du président chinois, Wen Daoming, le format reviendra aux deux chefs d'État, "
+        "qui diront s'ils signeraient un texte commun.",
+        "summit-they", "2024-05-06")
     signing = [e for e in doc.events if e.trigger.text.startswith("signer")]
     assert signing and set(signing[0].agents) == {id_iri("person", "emmanuel-macron"), id_iri("person", "xi-jinping")}
 
@@ -125,8 +124,8 @@ def test_a_summit_dated_by_its_year_between_two_leaders_has_them_both() -> None:
 
 
 def test_an_agency_in_brackets_before_the_dash_is_no_subject() -> None:
-    doc = extract_dated("(VNA) - Les présidents russe et turc se sont entretenus samedi par téléphone après "
-                        "les frappes sur Alep.", "summit-agency", "2020-03-07")
+    doc = extract_dated("(VNA) - Les présidents russe et turc se sont entretenus samedi par téléphone de "
+                        "la coopération gazière.", "summit-agency", "2020-03-07")
     [call] = gatherings(doc)
     assert people(call) == {id_iri("person", "vladimir-putin"), id_iri("person", "recep-tayyip-erdogan")}
     assert not any("vna" in iri for iri in doc.entities)
@@ -141,16 +140,16 @@ def test_a_weekday_inside_a_phone_phrase_keeps_the_call() -> None:
 
 
 def test_according_to_him_gives_the_quote_to_the_person_he_takes_up() -> None:
-    doc = extract_dated("Sergueï Lavrov a évoqué l'entretien avec son homologue. L'entretien était, selon lui, "
-                        "« franc » et consacré aux questions régionales.", "summit-selon-lui", "2020-03-07")
+    doc = extract_dated("Sergueï Lavrov est revenu sur sa conversation de la veille. Ce tête-à-tête a été, "
+                        "selon lui, « franc » sur tous les sujets.", "summit-selon-lui", "2020-03-07")
     [quote] = doc.quotes
     assert quote.speaker == id_iri("person", "sergey-lavrov")
 
 
 def test_a_series_of_talks_told_after_places_then_each_talk_named_is_one_series() -> None:
     doc = extract_dated(
-        "Le ministre des Affaires étrangères, M. Karim Benali, a mené hier, à Addis-Abeba, en Éthiopie, une "
-        "série d'entretiens bilatéraux avec plusieurs de ses homologues africains. M. Benali s'est entretenu "
+        "Le ministre des Affaires étrangères, M. Karim Benali, a mené mardi, à Nairobi, au Kenya, une série "
+        "de rencontres bilatérales. M. Benali s'est entretenu "
         "successivement avec le ministre kényan des Affaires étrangères, M. Samuel Otieno, et avec le "
         "ministre ghanéen des Affaires étrangères, M. Kofi Mensah.", "summit-series", "2024-02-15")
     talks = gatherings(doc)
@@ -161,7 +160,7 @@ def test_a_series_of_talks_told_after_places_then_each_talk_named_is_one_series(
 
 def test_titles_after_respectivement_go_in_order_to_the_people_before() -> None:
     doc = extract_dated(
-        "Le sommet d'Osaka est la rencontre entre Narendra Modi et Shinzo Abe, respectivement Premier "
+        "À Osaka, le sommet bilatéral a réuni Narendra Modi et Shinzo Abe, respectivement Premier "
         "ministre de l'Inde et Premier ministre du Japon.", "summit-respectively", "2019-09-01")
     roles = {iri.rsplit("/", 1)[1]: {(r.role.rsplit("/", 1)[1], r.organisation and r.organisation.rsplit("/", 1)[1])
                                      for r in e.roles} for iri, e in doc.entities.items() if e.kind == "person"}
@@ -181,24 +180,25 @@ def test_an_earlier_year_on_the_verb_names_who_held_the_office_then() -> None:
 
 def test_a_gathering_noun_in_apposition_is_the_gathering_it_describes() -> None:
     doc = extract_dated(
-        "Emmanuel Macron et Xi Jinping ont entamé mardi leur rencontre à Pékin, premier sommet entre les "
-        "présidents français et chinois depuis cinq ans.", "summit-apposition", "2023-04-05")
+        "Emmanuel Macron et Xi Jinping ont ouvert mardi leur rencontre à Pékin, premier sommet entre les "
+        "deux présidents depuis 2019.", "summit-apposition", "2023-04-05")
     assert len(gatherings(doc)) == 1
 
 
 def test_a_participle_after_a_reporting_incise_speaks_for_the_incise_subject() -> None:
     doc = extract_dated(
-        "Le sommet Chine-Afrique a « ouvert un nouveau chapitre » des liens entre Pékin et le continent africain, a "
-        "déclaré jeudi Xi Jinping en clôturant la rencontre, ajoutant qu'il fallait « accélérer les "
-        "échanges ».", "summit-incise-participle", "2024-09-06")
+        "Pour le sommet Chine-Afrique, « l'essentiel reste à faire », a déclaré jeudi Xi Jinping à la "
+        "clôture des travaux, ajoutant qu'il fallait « accélérer les échanges ».",
+        "summit-incise-participle", "2024-09-06")
     speakers = {q.span.text: q.speaker for q in doc.quotes}
     assert speakers["accélérer les échanges"] == id_iri("person", "xi-jinping")
 
 
 def test_those_who_made_the_trip_to_a_summit_take_part_in_it() -> None:
     doc = extract_dated(
-        "Le sommet Inde-Afrique s'est achevé jeudi à New Delhi. Une trentaine de dirigeants africains avaient "
-        "fait le déplacement, à l'instar de Macky Sall, président de la République du Sénégal.",
+        "Réunis depuis lundi à New Delhi, les participants au sommet Inde-Afrique se sont séparés jeudi. "
+        "Plusieurs chefs d'État du Sahel avaient fait le déplacement, à l'instar de Macky Sall, président de "
+        "la République du Sénégal.",
         "summit-trip", "2015-10-30")
     [summit] = gatherings(doc)
     assert any(a.endswith("/macky-sall") for a in people(summit))
@@ -214,8 +214,8 @@ def test_every_quote_before_a_reporting_incise_is_the_incise_speakers() -> None:
 
 def test_a_word_quoted_after_a_verb_of_wishing_is_its_subjects() -> None:
     doc = extract_dated(
-        "Avant leur entretien, le président français a jugé la rencontre « utile », tandis que son homologue "
-        "allemand a souhaité un échange « franc ».", "summit-wish", "2020-03-07")
+        "Le président français a qualifié la rencontre d'« utile », tandis que son homologue allemand a "
+        "souhaité un dialogue « franc » sur la défense.", "summit-wish", "2020-03-07")
     speakers = {q.span.text: q.speaker for q in doc.quotes}
     assert speakers["utile"] == id_iri("person", "emmanuel-macron")
     assert speakers["franc"] != id_iri("person", "emmanuel-macron")
@@ -223,8 +223,9 @@ def test_a_word_quoted_after_a_verb_of_wishing_is_its_subjects() -> None:
 
 def test_a_fronted_welcome_by_a_host_is_the_gathering_just_begun() -> None:
     doc = extract_dated(
-        "Emmanuel Macron et Olaf Scholz ont entamé mardi leur rencontre à Genève. Accueillis par le président "
-        "suisse Guy Parmelin, les deux hommes se sont serré la main.", "summit-welcome", "2023-06-14")
+        "Emmanuel Macron et Olaf Scholz ont entamé mardi leur rencontre à Genève. Accueillis au bord du lac "
+        "par le président suisse Guy Parmelin, les deux dirigeants ont posé pour les photographes.",
+        "summit-welcome", "2023-06-14")
     [meeting] = gatherings(doc)
     assert people(meeting) == {id_iri("person", "emmanuel-macron"), id_iri("person", "olaf-scholz"),
                                id_iri("person", "guy-parmelin")}

@@ -38,29 +38,33 @@ def join_within_sentences(ctx: Context) -> None:
     _join_appositions(ctx)
 
 
+#: Ordinal adjectives (grammar) that, in an apposition, rank the gathering told rather than open another.
+_ORDINALS = frozenset({"premier", "second", "dernier"})
+
+
 def _join_appositions(ctx: Context) -> None:
-    """"ont démarré leur rencontre à Genève, premier sommet entre les présidents X et Y": a gathering
-    noun set off by a comma in apposition to another gathering (or to the place completing it)
-    says what that gathering was; one happening."""
+    """"ont ouvert leur rencontre à X, premier sommet entre les présidents A et B": a gathering
+    noun set off by a comma, with no preposition of its own, right after another gathering (or the
+    place completing it) says what that gathering was; one happening. The parser reads it as an
+    apposition or as a bare complement of the verb."""
+    again = cue_words(ctx.lex, "new-occurrence")
     for event in list(ctx.events):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
         token = event_token(ctx, event)
-        if token.pos_ != "NOUN" or token.dep_ != "appos" or not _after_comma(token):
+        if token.pos_ != "NOUN" or token.dep_ not in ("appos", "obl", "obl:mod", "nmod") \
+                or any(c.dep_ == "case" or (c.lemma_.lower() in again and c.lemma_.lower() not in _ORDINALS
+                                                and "Ord" not in c.morph.get("NumType")) for c in token.children):
+            continue  # "une autre réunion", "une nouvelle rencontre" is another one; "premier sommet" describes
+        first = min(c.i for c in token.subtree if c.i <= token.i)
+        if first < 2 or ctx.doc[first - 1].text != ",":
             continue
-        head = token.head
-        if head.i not in ctx.event_at and head.dep_ == "nmod" and any(m.place for m in ctx.by_token.get(head.i, [])):
-            head = head.head  # "leur rencontre à Genève, premier sommet": the apposition hangs on the place
-        told = ctx.event_at.get(head.i)
-        if told is not None and told is not event and told in ctx.events and told.event_type in GATHERINGS \
-                and head.i < token.i and same_status(told.status, event.status):
+        before = ctx.doc[first - 2]
+        # the noun just before the comma, or the place completing it ("leur rencontre à Genève,")
+        told = next((e for t in (before, before.head) if t.i < first and (e := ctx.event_at.get(t.i)) is not None
+                     and e is not event and e in ctx.events and e.event_type in GATHERINGS), None)
+        if told is not None and same_status(told.status, event.status):
             absorb(ctx, told, event)
-
-
-def _after_comma(token: Token) -> bool:
-    """A comma just before the noun's phrase (past its determiner and adjectives)."""
-    first = min(c.i for c in token.subtree if c.i <= token.i)
-    return first > 0 and token.doc[first - 1].text == ","
 
 
 def _join_definitions(ctx: Context) -> None:
