@@ -297,7 +297,7 @@ def _listed_with(ctx: Context, person: str, verb: Token) -> list[str]:
 def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
     """"Les deux chefs d'État ont eu, le 19 novembre au palais X, des entretiens": the parser hangs
     a noun told after a date (or a place) on that adjunct, as its complement, conjunct or apposition
-    ("a mené, à Sotchi, en Russie, une série d'entretiens"); the verb
+    ("a mené, à X, en Y, une série d'entretiens"); the verb
     the adjunct hangs on is the noun's verb. Only undetermined-looking attachments ("nmod",
     "conj") without a preposition of their own are repaired, so "la réunion du 4 mars" is not."""
     if token.dep_ not in ("nmod", "conj", "appos") or case_of(token) not in (None, "des"):

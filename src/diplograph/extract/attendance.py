@@ -235,7 +235,7 @@ def _attended(ctx: Context, verb: Token) -> Event | None:
 
 
 def _noun_before(ctx: Context, token: Token) -> Event | None:
-    """The gathering whose noun a participle follows: "le sommet Russie-Afrique coprésidé par"."""
+    """The gathering whose noun a participle follows: "le sommet A-B coprésidé par"."""
     sentence = ctx.sent_of(token)
     found = [e for i, e in ctx.event_at.items() if sentence.start <= i < token.i and token.i - i <= 6
              and e in ctx.events and e.event_type in GATHERINGS and ctx.doc[i].pos_ == "NOUN"]

@@ -95,7 +95,7 @@ def _join_later_mentions(ctx: Context) -> None:
 
 def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
     """What names a gathering noun as one occurrence: its noun, its ordinal and the name after it
-    ("le premier sommet Russie-Afrique", "le sommet du G20"); None for a noun no name follows."""
+    ("le premier sommet A-B", "le sommet du G20"); None for a noun no name follows."""
     if token.pos_ != "NOUN":
         return None
     doc, i = ctx.doc, token.i + 1
@@ -119,8 +119,8 @@ def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
 
 def _join_named_repeats(ctx: Context) -> None:
     """A gathering named again by the same name is the one named before: "Le premier sommet
-    Russie-Afrique a ouvert ... Organisé depuis mercredi à Sotchi, le premier sommet
-    Russie-Afrique ...". The ordinal that makes "la quatrième session" another session than the
+    A-B s'est ouvert lundi ... Réuni jusqu'à mercredi à X, le premier sommet
+    A-B ...". The ordinal that makes "la quatrième session" another session than the
     one just told is part of the name here, not a sign of a new occurrence. Status, date and
     place must still agree ("le sommet du G20 de 2024" is not that of 2025)."""
     named: dict[tuple[str, ...], Event] = {}

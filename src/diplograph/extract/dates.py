@@ -58,7 +58,7 @@ FULL_DATE = re.compile(
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
 #: writes its city in lower case and the date, with or without the year ("Abidjan, le 10 avril 2025 –",
-#: "Helsinki, le 16 septembre –"); an agency alone in brackets opens a dispatch too ("(Belga) -").
+#: "Riga, le 16 septembre –"); an agency alone in brackets opens a dispatch too ("(Belga) -").
 DATELINE = re.compile(r"^(?:(?:[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+(?:\s+\d{4})?)?"
                       r"|[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3},\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+"
                       r"(?:\s+\d{4})?)"

@@ -66,8 +66,8 @@ def find_entities(ctx: Context) -> None:
 
 
 def _one_name_one_kind(ctx: Context) -> None:
-    """"respectivement Hun Manet et Sonexay Siphandone" (tagged LOC), then "président en exercice,
-    Sonexay Siphandone": a name minted as a person somewhere is that person everywhere it is not
+    """"respectivement X Y et Z W" (tagged LOC), then "président en exercice,
+    Z W": a name minted as a person somewhere is that person everywhere it is not
     a place after a locative word ("à X"); the recogniser's tag varies from one mention to the next."""
     from diplograph.extract.gazetteer_links import is_locative
     from diplograph.lexicon import fold

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-# Titles before a name are data (ontology/vocab/cues.ttl): cue:honorific ("M. Fidan", "S.E.M. X",
+# Titles before a name are data (ontology/vocab/cues.ttl): cue:honorific ("M. X", "S.E.M. X",
 # "Son Excellence Mme X"), cue:lower-case-honorific (a title only in lower case: "cheikh Ahmad X",
 # "le prince X", while "Cheikh" opening a name is a first name) and cue:rank ("le général Z", in
 # either case). They are no role concepts: nothing about them is an office.
@@ -114,7 +114,7 @@ def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool
         return False
     if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words[:1]) \
             or (len(words) < 3 and any(t.is_stop and len(t.text) > 1 for t in words)):
-        return False  # "R. Non", "C'est": capitalised function words are no names ("Bui Thanh Son" is one)
+        return False  # "R. Non", "C'est": capitalised function words are no names ("Tran Van Minh" is one)
     if not any(t.pos_ == "PROPN" for t in tokens):
         return False
     if len(words) > 1 and len(words[0].text.rstrip(".")) == 1 and words[-1].pos_ not in ("PROPN", "X"):

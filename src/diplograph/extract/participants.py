@@ -285,7 +285,7 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             continue
         if (t.pos_ in ("VERB", "AUX") and not any(is_actor(m) for m in ctx.by_token.get(k, []))) \
                 or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
-            break  # a name the tagger read as a verb ("Narendra") is still a name
+            break  # a name the tagger read as a verb (a first name tagged VERB) is still a name
         for m in ctx.by_token.get(k, []):
             if is_actor(m) and m.iri not in found:
                 found.append(m.iri)

@@ -309,7 +309,7 @@ def respective_holders(ctx: Context, roles: list[Hit]) -> dict[int, Mention]:
 
 
 def told_year(ctx: Context, head: int, published_year: int) -> int | None:
-    """"Le président américain avait, lors du sommet d'Helsinki en 2018, ...": an earlier year said
+    """"Le président américain avait, lors du sommet de X en 2018, ...": an earlier year said
     with "en" on the very verb the title is the subject or object of is when the holder held the
     office (not "l'accord signé en 2015", whose year hangs on the participle)."""
     doc = ctx.doc

@@ -129,7 +129,7 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             return True  # "X a mené une série d'entretiens avec ses homologues ... X s'est entretenu avec A, B, C"
         return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
     if how == "anaphoric" and _receives_the_visitor(ctx, antecedent, event, mine, theirs):
-        return True  # "Accueillis par le président suisse X, les deux hommes ...": the gathering's host
+        return True  # "Accueillis par le président du pays hôte, X, les deux hommes ...": the gathering's host
     if how in ("demonstrative", "definite") and event.host is not None and mine <= theirs | {event.host} \
             and event.date is None and not event.places:
         return True  # "X, hôte de la réunion": names who hosted the gathering told, not another one

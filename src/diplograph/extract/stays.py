@@ -116,7 +116,7 @@ _DATE_LINE = re.compile(r"^([A-ZÀ-Ý][\w'’-]*(?:[ -][\w'’-]+){0,3}), le (?:
 
 
 def _city_of_dateline(ctx: Context) -> str | None:
-    """The city a dateline names ("MOSCOU, 13 mars (AFP) -", "Helsinki, le 16 septembre –", a line
+    """The city a dateline names ("MOSCOU, 13 mars (AFP) -", "Riga, le 16 septembre –", a line
     "Paris, le 4 mars 2026"): a gazetteer place that is no state's territory, or a name in capitals
     opening an agency dispatch ("TEGUCIGALPA, 15 juin 2024 –"), minted as a place. The dateline is a
     mention of it (where the text was written), so it is an actor of the document like any place."""

@@ -126,7 +126,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
 
 
 def _coordinated_before(ctx: Context, subject: Token, named: list[str]) -> list[str]:
-    """"Joe Biden et Vladimir Poutine vont se rencontrer": the parser may hang the first name of
+    """"X Y et Z W vont se rencontrer": the parser may hang the first name of
     a coordinated subject on the verb as an adverb and make the second alone the subject. A name
     just before "et" that starts the subject phrase, on no preposition and as no object, is part
     of that subject."""
@@ -528,7 +528,7 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
 
 
 def _names_a_gathering(ctx: Context, m: Mention) -> bool:
-    """"lors du sommet d'Helsinki": a city completing a gathering noun is where it met, not an actor."""
+    """"lors du sommet de X": a city completing a gathering noun is where it met, not an actor."""
     head = ctx.doc[m.start].head
     return ctx.doc[m.start].dep_ == "nmod" and head.i in ctx.trigger_heads and head.pos_ == "NOUN"
 

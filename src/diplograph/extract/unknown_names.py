@@ -121,7 +121,7 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
             if surname_match(ctx, rest) is not None or any(t.is_upper and len(t) > 1 for t in doc[title:end]) \
                     or (end - title > 1 and all(t.is_alpha and t.is_title for t in doc[title:end])
                         and any(t.pos_ == "PROPN" for t in doc[title:end])):
-                start, as_person = title, True  # "Premier ministre Pham Minh Chinh" tagged MISC
+                start, as_person = title, True  # "Premier ministre X Y Z" tagged MISC
     text = " ".join(doc[start:end].text.split())
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone
@@ -170,9 +170,9 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
             and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
         label = "PER"  # "Anne DURAND, conseillère ...": a given name and a family name in capitals
     if label in ("MISC", "LOC") and not linked and _listed_like_people(ctx, start, end):
-        label = "PER"  # "les présidents X (Afrique du Sud), Yoweri Museveni (Ouganda)": a list of people
+        label = "PER"  # "les présidents X (A), Y Z (B)": a list of people
     if label in ("MISC", "LOC") and not linked and _after_title_and_comma(ctx, start, end):
-        label = "PER"  # "le président du Laos, Thongloun Sisoulith" tagged MISC
+        label = "PER"  # "le président du pays, X Y" tagged MISC
     if label == "PER":
         surname = surname_match(ctx, text)
         if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in lower_case_honorifics(ctx):
@@ -206,8 +206,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
 
 
 def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
-    """"le président du Laos, Thongloun Sisoulith", "président en exercice du mécanisme, Sonexay
-    Siphandone": two or more capitalised proper nouns set off by a comma right after a title phrase
+    """"le président du pays, X Y", "président en exercice du mécanisme, Z
+    W": two or more capitalised proper nouns set off by a comma right after a title phrase
     (a role word a few words before, no verb in between) name the title's holder, whatever tag the
     recogniser gave a name it did not know."""
     doc = ctx.doc
@@ -263,7 +263,7 @@ def lone_surnames(ctx: Context, taken: set[int]) -> None:
 
 def surname_match(ctx: Context, text: str) -> Entity | None:
     """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand");
-    so does a family name after the initial of the given name ("K. Budrys" for "Kęstutis Budrys")."""
+    so does a family name after the initial of the given name ("K. Jonaitis" for "Kęstutis Jonaitis")."""
     key = fold(text)
     initial = re.match(r"^(\w)\.\s*(\S.*)$", key)
     if initial is not None:
