@@ -308,9 +308,10 @@ def bench_validate(folder: Path, jobs: int) -> dict[str, Any]:
     """`diplograph validate --jobs` on a graph folder: documents sharded over forked workers.
 
     The shapes are compiled and the ontology indexed once, before the fork (what
-    ``check.validate_files`` does); the native SHACL engine runs in the workers.
+    ``validation.validate_files`` does); the native SHACL engine runs in the workers.
     """
-    from diplograph.check import validate_files, warm_validation
+    from diplograph.check import warm_validation
+    from diplograph.validation import validate_files
 
     warm_validation()
     files = sorted(folder.glob("*.ttl"))

@@ -186,7 +186,7 @@ def _seed_file(seed_build: Path) -> Path:
 
 
 def test_seed_builds_conforming_and_grounded(seed_build: Path) -> None:
-    from diplograph.check import validate_files
+    from diplograph.validation import validate_files
 
     report = validate_files([seed_build / "graph"])
     assert report.conforms, report.text()

@@ -232,7 +232,7 @@ def test_engines_agree_on_the_corpus(built: Path, name: str):
 
 
 def test_corpus_graph_conforms_and_is_in_the_dataset(built: Path):
-    from diplograph.check import validate_files
+    from diplograph.validation import validate_files
 
     assert validate_files([built / "_corpus.ttl"]).conforms
     assert "<https://w3id.org/diplograph/graph/_corpus> {" in (built / "diplograph.trig").read_text(encoding="utf-8")
@@ -332,7 +332,7 @@ DG_NS = BASE + "ontology#"
 def _whole_report(path: Path, monkeypatch, **options):
     """``validate_files`` as it was before batches: the corpus graph loaded whole."""
     from diplograph import corpus_validation
-    from diplograph.check import validate_files
+    from diplograph.validation import validate_files
 
     with monkeypatch.context() as patch:
         patch.setattr(corpus_validation, "is_corpus_file", lambda _path: False)
@@ -341,7 +341,7 @@ def _whole_report(path: Path, monkeypatch, **options):
 
 def _batched_report(path: Path, monkeypatch, **options):
     from diplograph import corpus_validation
-    from diplograph.check import validate_files
+    from diplograph.validation import validate_files
 
     with monkeypatch.context() as patch:
         patch.setattr(corpus_validation, "BATCH_EVENTS", 2)

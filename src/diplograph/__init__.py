@@ -48,7 +48,7 @@ def validate(*sources: Any, inference: str = "none", engine: str = "auto", jobs:
     uses), ``"pyshacl"`` (the reference) or ``"auto"``. ``jobs``: worker processes, one
     document graph at a time. ``report.text()``, ``.turtle()`` and ``.json()`` render it.
     """
-    from diplograph.check import validate_files
+    from diplograph.validation import validate_files
 
     return validate_files(list(sources), inference=inference, engine=engine, jobs=jobs)
 

@@ -48,7 +48,7 @@ class _Whole(Exception):
 
 @dataclass
 class Batched:
-    """What batch validation of one file gave: ``outcomes`` as :func:`diplograph.check._validate_document`
+    """What batch validation of one file gave: ``outcomes`` as :func:`diplograph.validation._validate_document`
     returns them (findings, report triples) per batch, or ``whole`` saying why it validated nothing."""
 
     outcomes: list = field(default_factory=list)
@@ -66,7 +66,7 @@ def is_corpus_file(path: Path) -> bool:
 
 def batched_outcomes(path: Path, *, with_context: bool, inference: str, shapes: Path | None,
                      engine: str) -> list | None:
-    """:func:`diplograph.check._validate_document`'s outcomes for ``path`` validated in batches, or None
+    """:func:`diplograph.validation._validate_document`'s outcomes for ``path`` validated in batches, or None
     when it is not the corpus graph or must be validated whole (inference, an inferred context...)."""
     if with_context or inference != "none" or not is_corpus_file(path):
         return None
@@ -115,9 +115,8 @@ def _batches(path: Path, size: int, types: set[str]) -> Iterator[tuple[list[tupl
     from rdflib import URIRef
     from rdflib.plugins.serializers.nt import _quoteLiteral
 
-    from diplograph.rdfio import oxigraph_quads
+    from diplograph.rdfio import oxigraph_quads, to_rdflib
     from diplograph.serialize import natural_key
-    from diplograph.sparql import to_rdflib
 
     batch: dict[str, list] = {}
     lines: list[str] = []

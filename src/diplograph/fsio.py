@@ -100,3 +100,15 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def user_cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/diplograph`` (an absolute path only, as the XDG spec says), else
+    ``~/.cache/diplograph``; None without a home folder. Never the current folder."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "diplograph"
+    try:
+        return Path.home() / ".cache" / "diplograph"
+    except RuntimeError:
+        return None

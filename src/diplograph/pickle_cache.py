@@ -42,8 +42,7 @@ def cached(kind: str, files: Callable[[], Sequence[Path]], make: Callable[[], T]
     """``make()``, pickled under ``<user cache>/<kind>/<key>.pickle`` (key: see the module)."""
     import pickle
 
-    from diplograph.fsio import atomic_write_bytes
-    from diplograph.store import user_cache_dir
+    from diplograph.fsio import atomic_write_bytes, user_cache_dir
 
     folder = user_cache_dir()
     try:

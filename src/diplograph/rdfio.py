@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError
 from diplograph.iris import graph_iri, slugify
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     import pyoxigraph
     from rdflib import Dataset
+    from rdflib.term import Identifier
 
 # suffix -> (rdflib format name, pyoxigraph mime type, has quads)
 FORMATS: dict[str, tuple[str, str, bool]] = {
@@ -214,3 +215,26 @@ def bulk_load(store: pyoxigraph.Store, path: Path, graph: str | None) -> None:
                         to_graph=pyoxigraph.NamedNode(graph) if graph else None)
     except (SyntaxError, ValueError, OSError) as exc:
         raise _parse_error(path, exc) from exc
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_rdflib(term: Any) -> Identifier | None:
+    """A pyoxigraph term as an rdflib term; ``"x"^^xsd:string`` becomes the plain literal ``"x"``."""
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise InputError(f"unsupported RDF term in results: {term!r}")

@@ -265,7 +265,7 @@ def _check_results(store: object, checks: Sequence, report: Graph) -> list[Findi
     from rdflib import BNode, Literal, URIRef
     from rdflib.namespace import RDF, SH
 
-    from diplograph.sparql import to_rdflib
+    from diplograph.rdfio import to_rdflib
 
     report_node = report.value(None, RDF.type, SH.ValidationReport) if len(report) else None
     findings = []
@@ -301,7 +301,7 @@ def _rule_results(store: object, rules: Sequence[SparqlRule], report: Graph, clo
     from rdflib import BNode, Literal, URIRef
     from rdflib.namespace import RDF, SH
 
-    from diplograph.sparql import to_rdflib  # the one oxigraph -> rdflib boundary (xsd:string made plain)
+    from diplograph.rdfio import to_rdflib  # the one oxigraph -> rdflib boundary (xsd:string made plain)
 
     report_node = report.value(None, RDF.type, SH.ValidationReport) if len(report) else None
     findings = []

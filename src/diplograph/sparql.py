@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError, UsageError
+from diplograph.rdfio import XSD_STRING, to_rdflib
 from diplograph.results import (  # noqa: F401 - re-exported: callers use sparql.Result, sparql.format_result...
     FORMATS,
     Result,
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from rdflib.term import Identifier
 
 ENGINES = ("oxigraph", "rdflib")
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # A name of a stored query: words and hyphens, optionally one folder down (checks/...).
@@ -513,26 +513,6 @@ def _projected(after_select: str) -> set[str]:
             projected.add(item[1:])
         previous = item
     return projected
-
-
-def to_rdflib(term: Any) -> Identifier | None:
-    """A pyoxigraph term as an rdflib term; ``"x"^^xsd:string`` becomes the plain literal ``"x"``."""
-    import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
-
-    if term is None:
-        return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise InputError(f"unsupported RDF term in results: {term!r}")
 
 
 def _to_oxigraph(term: Any) -> Any:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError
-from diplograph.fsio import atomic_write_text
+from diplograph.fsio import atomic_write_text, user_cache_dir
 from diplograph.iris import ONTOLOGY_GRAPH_IRI as ONTOLOGY_GRAPH
 from diplograph.iris import VOCAB_GRAPH_IRI as VOCAB_GRAPH
 from diplograph.rdfio import bulk_load, graph_name_for, rdf_format, resolve_sources
@@ -355,18 +355,6 @@ FILE_STORE_MIN_MB = 32.0
 # Bound of the user's store cache; the least recently used stores go first.
 FILE_STORE_LIMIT_MB = 20_000.0
 LAST_USED = "last-used"
-
-
-def user_cache_dir() -> Path | None:
-    """``$XDG_CACHE_HOME/diplograph`` (an absolute path only, as the XDG spec says), else
-    ``~/.cache/diplograph``; None without a home folder. Never the current folder."""
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "diplograph"
-    try:
-        return Path.home() / ".cache" / "diplograph"
-    except RuntimeError:
-        return None
 
 
 def _env_mb(name: str, default: float) -> float:
@@ -721,7 +709,7 @@ def store_counts(store: pyoxigraph.Store) -> tuple[int, dict[str, int], dict[Any
     The default graph of a store built here is the distinct union of the document graphs,
     so its size is the union's size without loading anything into Python.
     """
-    from diplograph.sparql import to_rdflib
+    from diplograph.rdfio import to_rdflib
 
     skip = f"FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{VOCAB_GRAPH}>))"
     per_graph = {row[0].value: int(row[1].value) for row in store.query(

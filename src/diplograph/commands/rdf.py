@@ -63,8 +63,8 @@ def validate_command(
     """SHACL-validate FILES (default graph/) against the shapes; exit 1 on findings."""
     from pathlib import Path
 
-    from diplograph.check import validate_files
     from diplograph.errors import InputError
+    from diplograph.validation import validate_files
 
     if shapes is not None and not Path(shapes).is_file():
         raise InputError(f"{shapes}: no such shapes file")
