@@ -109,3 +109,32 @@ class Context:
 
     def hits_of(self, category: str) -> list[Hit]:
         return [h for h in self.hits if h.category == category]
+
+
+# Small facts about a token or mention in its document, read by every clause rule (syntax,
+# counted_people, ...): here, below both, so that neither imports the other for them.
+
+
+def unique(items: list[str]) -> list[str]:
+    """The items in their first order, each once (actors found twice through two readings)."""
+    return list(dict.fromkeys(items))
+
+
+def in_quote(ctx: Context, token: Token) -> bool:
+    """The token is inside a quotation: a person named there is quoted, not acting."""
+    return any(b <= token.idx < e for b, e in ctx.quote_ranges)
+
+
+def is_subject(ctx: Context, m: Mention) -> bool:
+    """The mention is (in apposition to) the subject of its clause."""
+    subjects = ("nsubj", "nsubj:pass")
+    for i in range(m.start, m.end):
+        t = ctx.doc[i]
+        if t.dep_ in subjects or (t.dep_ in ("appos", "flat:name") and t.head.dep_ in subjects):
+            return True
+    return False
+
+
+def is_actor(m: Mention) -> bool:
+    """The mention names an actor: a place counts only where it stands for its state ("Paris a dit")."""
+    return m.kind != "place" or m.iri != m.place

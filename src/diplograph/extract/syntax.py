@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context, Mention
+from diplograph.extract.context import Context, Mention, in_quote, is_actor, is_subject, unique
+from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.verb_forms import is_passive
 from diplograph.model import Event
@@ -49,11 +50,6 @@ DURING_CASES = frozenset({"lors", "pendant", "durant"})
 FRAMING_WORDS = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion"})
 
 
-def unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-
 def _courtesy(ctx: Context, token: Token) -> bool:
     from diplograph.extract.name_shapes import is_honorific
 
@@ -65,7 +61,6 @@ def case_of(token: Token) -> str | None:
         if c.dep_ in ("case", "mark") and c.i < token.i:
             return c.lower_
     return None
-
 
 
 def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int = 0) -> list[str]:
@@ -146,7 +141,6 @@ def _coordinated_before(ctx: Context, subject: Token, named: list[str]) -> list[
     return [left.iri]
 
 
-
 def _apposed_person(ctx: Context, complement: Token) -> list[str]:
     """The person named in apposition (after a comma) to a complement: "du Soudan, M. X"."""
     for a in complement.children:
@@ -162,29 +156,12 @@ def _apposed_person(ctx: Context, complement: Token) -> list[str]:
     return []
 
 
-def is_subject(ctx: Context, m: Mention) -> bool:
-    """The mention is (in apposition to) the subject of its clause."""
-    subjects = ("nsubj", "nsubj:pass")
-    for i in range(m.start, m.end):
-        t = ctx.doc[i]
-        if t.dep_ in subjects or (t.dep_ in ("appos", "flat:name") and t.head.dep_ in subjects):
-            return True
-    return False
-
-
-
 def is_first_person_subject(ctx: Context, token: Token) -> bool:
     """"je", or "nous" as a subject, outside quotations: the speaker of a speech or interview."""
     lower = token.lower_
     if lower not in FIRST_PERSON and not (lower == "nous" and token.dep_.startswith("nsubj")):
         return False
     return not in_quote(ctx, token)
-
-
-
-def in_quote(ctx: Context, token: Token) -> bool:
-    return any(b <= token.idx < e for b, e in ctx.quote_ranges)
-
 
 
 def right_actors(ctx: Context, verb: Token) -> list[str]:
@@ -290,12 +267,6 @@ def _markers_and_times(ctx: Context, start: int) -> set[int]:
     return found
 
 
-
-def is_actor(m: Mention) -> bool:
-    return m.kind != "place" or m.iri != m.place
-
-
-
 def _cataphora(ctx: Context, token: Token) -> str | None:
     """"De retour de Port-Soudan, où elle s'était entretenue avec X, Mme H a rapporté ...": a
     pronoun in a phrase fronted before the main clause and set off by a comma points forward to
@@ -378,7 +349,6 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
         if people:
             return people
     return [earlier[-1].iri] if earlier else []
-
 
 
 def _gathering_people(ctx: Context, token: Token) -> list[str]:
@@ -470,7 +440,6 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-
 def _incise_after_quote(ctx: Context, verb: Token) -> bool:
     """"Le sommet a « ouvert une nouvelle page », a déclaré X": a verb after a comma, in a sentence
     that quotes words before that comma, reports them; the subject of the reported clause is not
@@ -501,7 +470,6 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-
 
 
 def left_actors(ctx: Context, verb: Token) -> list[str]:
@@ -542,7 +510,6 @@ def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> 
     return i >= 0 and ctx.doc[i].lower_ in words
 
 
-
 def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
     rencontrera ...": ROOT "ministre", acl "rencontrera"): the noun is its subject."""
@@ -553,90 +520,6 @@ def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
 def event_token(ctx: Context, event: Event) -> Token:
     span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
     return ctx.doc[span.start]
-
-
-_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4}
-# The counted nouns of numbered_antecedent are data (ontology/vocab/cues.ttl): cue:country-noun ("les
-# trois pays"), cue:party-noun ("les deux parties": the people who spoke for the sides, and their
-# states), cue:leader-noun with cue:leader-complement ("les deux dirigeants", "les deux chefs
-# d'État": heads, not their ministers). Numerals and determiners stay here (grammar).
-
-
-def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
-    """"les deux hommes", "les deux chefs d'État", "les trois ministres": as many people as
-    the number says, named just before (this sentence and the previous one), else the
-    people of the gathering told last. Nobody when the count does not fit."""
-    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") or ctx.by_token.get(token.i):
-        return []
-    count = next((_NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
-    if count is None or not any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children):
-        return []
-    # "les trois pays sont convenus": the story's first sides
-    if token.lemma_.lower() in cue_words(ctx.lex, "country-noun"):
-        if not token.dep_.startswith("nsubj"):
-            return []
-        from diplograph.extract.plural_roles import _sides_so_far
-
-        sides = _sides_so_far(ctx, token.i)
-        return sides[:count] if len(sides) >= count else []
-    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
-    start = sentences[0].start if sentences else ctx.sent_of(token).start
-    # "les deux chefs d'État" are leaders, "les deux chefs de la diplomatie" are not
-    complements = cue_words(ctx.lex, "leader-complement")
-    leaders = token.lemma_.lower() in cue_words(ctx.lex, "leader-noun") and all(
-        c.lemma_.lower() in complements for c in token.children if c.dep_ == "nmod")
-
-    # "les deux ministres": people who hold that office (or a narrower one), not the president who
-    # receives one of them in the sentence before
-    office = None if leaders else next(
-        (h.iri for h in ctx.hits if h.category == "role" and h.head == token.i), None)
-
-    def fits(person: str) -> bool:  # "les deux dirigeants": heads of state or government only
-        entity = ctx.entities.get(person)
-        if entity is None or entity.kind != "person":
-            return False
-        if office is not None and entity.roles:
-            return any(ctx.lex.narrower_or_same(r.role, office) for r in entity.roles)
-        return not leaders or not entity.roles or any(r.role in ctx.lex.leader_roles for r in entity.roles)
-
-    def holds_lead(person: str) -> bool:
-        entity = ctx.entities.get(person)
-        return entity is not None and any(r.role in ctx.lex.leader_roles for r in entity.roles)
-
-    # "Les présidents X et Y ... L'assistant du président russe, Z, ... entre les deux chefs d'État":
-    # people whose office says they lead come before someone whose office the text does not give
-    people = _numbered_people(ctx, token, count, start, holds_lead) if leaders else []
-    people = people or _numbered_people(ctx, token, count, start, fits)
-    # "les deux parties" (the form too: the lemmatiser may read "parties" as "party"): the people
-    # and, when each speaks for another state, those states, the parties of a joint declaration
-    parties = cue_words(ctx.lex, "party-noun")
-    if people and (token.lemma_.lower() in parties or token.lower_.removesuffix("s") in parties):
-        sides = unique([s for p in people if (s := ctx.lex.state_of(ctx.sides.get(p))) is not None])
-        if len(sides) == count and all(s in ctx.entities for s in sides):
-            return people + sides
-    return people
-
-
-def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -> list[str]:
-    """The people "les deux ministres" names: named just before, else the gathering's."""
-    people = list(dict.fromkeys(
-        m.iri for m in ctx.mentions if m.kind == "person" and start <= m.start < token.i
-        and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)))
-    if len(people) == count:
-        return people
-    told: dict[int, Event] = {}  # gathering -> its latest mention before the token
-    last_at: dict[int, int] = {}
-    for i, e in ctx.event_at.items():
-        if i < token.i and e in ctx.events and e.event_type in GATHERINGS:
-            told[id(e)] = e
-            last_at[id(e)] = max(last_at.get(id(e), -1), i)
-    # the gathering told last (by its latest mention: "La rencontre de Bruxelles a duré ...") whose
-    # people are as many as the number says; a visit of one of them told in between does not count
-    for last in sorted(told.values(), key=lambda e: -last_at[id(e)]):  # mentions without people are not folded yet
-        people = [p.actor for p in last.participants if fits(p.actor)]
-        if len(people) == count:
-            return people
-    return []
 
 
 def invited_to(ctx: Context, token: Token) -> Token | None:
