@@ -16,16 +16,10 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from diplograph.errors import InputError
-from diplograph.evaluate import (
-    Scores,
-    evaluate,
-    load_gold,
-    locate_anchors,
-    micro_average,
-    norm_label,
-    norm_quote,
-)
+from diplograph.evaluate import evaluate
+from diplograph.gold import load_gold, locate_anchors, norm_label, norm_quote
 from diplograph.namespaces import DG, GAF, NIF, id_iri, vocab_iri
+from diplograph.scores import Scores, micro_average
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold"
@@ -356,7 +350,7 @@ def test_anchor_must_occur_exactly_once() -> None:
 
 
 def test_gold_typos_are_refused() -> None:
-    from diplograph.evaluate import check_gold
+    from diplograph.gold import check_gold
 
     with pytest.raises(InputError, match="unknown event type 'meting'"):
         check_gold({"events": [{"key": "k", "type": "meting", "anchors": ["a reçu"]}]})

@@ -105,351 +105,32 @@ recall 0.0 (and conversely). F1 is their harmonic mean (0.0 when both are 0).
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError
+from diplograph.gold import (
+    INTERACTION_TYPES,
+    INVERSE_RELATIONS,
+    RELATIONS,
+    check_gold,
+    find_document,
+    labels_of,
+    load_gold,
+    locate_anchors,
+    norm_quote,
+    shown,
+    slugs_of,
+)
+from diplograph.predicted import Predicted, body_text, slug_of
+from diplograph.scores import CATEGORIES, Scores, match_scores, max_matching
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
     from diplograph.model import SourceText
 
-CATEGORIES: tuple[str, ...] = (
-    "actors", "roles", "events", "meetings", "participants", "dates", "places", "status",
-    "quotes", "issues", "positions", "disagreements", "relations",
-)
-ACTOR_TYPES = {"person", "state", "org", "group", "place"}
-EVENT_TYPES = {
-    "meeting", "negotiation", "consultation", "statement", "reaction", "accusation", "criticism",
-    "warning", "appeal", "announcement", "agreement", "rejection", "proposal", "resignation",
-    "military-action", "controversy", "media-report",
-}
-INTERACTION_TYPES = {"meeting", "negotiation", "consultation", "agreement"}
-RELATIONS = {"precededBy", "followUpOf", "reactsTo", "partOf", "context"}
-INVERSE_RELATIONS = {"precedes": "precededBy", "hasFollowUp": "followUpOf", "hasReaction": "reactsTo",
-                     "hasPart": "partOf", "contextOf": "context"}
-STATUSES = {"occurred", "planned", "announced"}
 _Mapped = dict[str, list[str]]  # gold event key -> predicted event IRIs mapped to it
-
-_PREFIXES = """
-PREFIX dg: <https://w3id.org/diplograph/ontology#>
-PREFIX gaf: <http://groundedannotationframework.org/gaf#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "the"}
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-# Length-preserving character folding used to find gold anchors in the body: the seed writes
-# "États‑Unis" with U+2011, gold authors type "-"; offsets must stay those of the body.
-_LOOSE = str.maketrans({
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-    "\n": " ", "\t": " ",
-})
-
-
-# ---------------------------------------------------------------------------------- scores
-@dataclass(frozen=True)
-class Scores:
-    """Counts of one category; ``missed`` and ``spurious`` say which facts, for debugging."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    duplicates: int = 0
-    missed: tuple[str, ...] = field(default=(), compare=False)
-    spurious: tuple[str, ...] = field(default=(), compare=False)
-
-    @property
-    def precision(self) -> float:
-        if self.tp + self.fp == 0:
-            return 1.0
-        return self.tp / (self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        if self.tp + self.fn == 0:
-            return 1.0
-        return self.tp / (self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
-
-    def __add__(self, other: Scores) -> Scores:
-        return Scores(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
-                      self.duplicates + other.duplicates, self.missed + other.missed,
-                      self.spurious + other.spurious)
-
-    def as_dict(self, details: bool = False) -> dict[str, Any]:
-        """Plain numbers (rounded to 4 places) for JSON output."""
-        out: dict[str, Any] = {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-        }
-        if self.duplicates:
-            out["duplicates"] = self.duplicates
-        if details:
-            out["missed"] = list(self.missed)
-            out["spurious"] = list(self.spurious)
-        return out
-
-
-def micro_average(results: Iterable[dict[str, Scores]]) -> dict[str, Scores]:
-    """Sum the counts of each category over documents (micro-average), plus an ``all`` row."""
-    total: dict[str, Scores] = {}
-    for result in results:
-        for category, scores in result.items():
-            if category == "all":
-                continue
-            total[category] = total.get(category, Scores()) + scores
-    ordered = {c: total[c] for c in CATEGORIES if c in total}
-    ordered["all"] = sum(ordered.values(), Scores())
-    return ordered
-
-
-# ------------------------------------------------------------------------------ normalising
-def norm_label(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form of a label, without a leading article."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u0131", "i"))
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    words = _NON_WORD.sub(" ", ascii_text).split()
-    while len(words) > 1 and words[0] in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def norm_quote(text: str) -> str:
-    """Quote text compared loosely: NFC, one kind of apostrophe, single spaces, no outer marks."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOSE)
-    text = " ".join(text.split())
-    return text.strip(" «»“”\"'").strip()
-
-
-def _labels(value: Any) -> frozenset[str]:
-    values = value if isinstance(value, list) else [value]
-    return frozenset(norm_label(str(v)) for v in values if v is not None)
-
-
-def _slugs(value: Any) -> tuple[str, ...]:
-    values = value if isinstance(value, list) else [value]
-    return tuple(str(v) for v in values if v is not None)
-
-
-def _shown(value: Any) -> str:
-    return str(value[0]) if isinstance(value, list) else str(value)
-
-
-# --------------------------------------------------------------------------------- matching
-def _max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool]) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths); returns left index -> right index.
-
-    Greedy matching would let one ambiguous prediction steal the gold item another prediction
-    needed; the sets are small (tens of items), so the simple O(V*E) algorithm is enough.
-    """
-    edges = [[j for j in range(n_right) if ok(i, j)] for i in range(n_left)]
-    right_of: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in right_of or augment(right_of[j], seen):
-                right_of[j] = i
-                return True
-        return False
-
-    for i in range(n_left):
-        augment(i, set())
-    return {i: j for j, i in right_of.items()}
-
-
-def _score(
-    gold: list[Any], predicted: list[Any], ok: Callable[[Any, Any], bool],
-    optional: Callable[[Any], bool] = lambda g: False,
-    show_gold: Callable[[Any], str] = str, show_pred: Callable[[Any], str] = str,
-) -> Scores:
-    """One-to-one matching of required gold items; optional ones only absorb predictions."""
-    required = [g for g in gold if not optional(g)]
-    extra = [g for g in gold if optional(g)]
-    pairs = _max_matching(len(required), len(predicted), lambda i, j: ok(required[i], predicted[j]))
-    used = set(pairs.values())
-    leftover = [p for j, p in enumerate(predicted) if j not in used]
-    spurious = [p for p in leftover if not any(ok(g, p) for g in extra)]
-    missed = [g for i, g in enumerate(required) if i not in pairs]
-    return Scores(tp=len(pairs), fp=len(spurious), fn=len(missed),
-                  missed=tuple(show_gold(g) for g in missed),
-                  spurious=tuple(show_pred(p) for p in spurious))
-
-
-# ---------------------------------------------------------------------- reading the graph
-@cache
-def _gazetteer() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
-    """Labels, dg:locatedIn links and territories of gazetteer things, from ontology/vocab/*.ttl."""
-    from rdflib import Graph
-
-    from diplograph.resources import vocab_files
-
-    graph = Graph()
-    try:
-        files = vocab_files()
-    except FileNotFoundError:
-        files = []
-    for path in files:
-        try:
-            graph.parse(path, format="turtle")
-        except Exception:  # noqa: BLE001 - a teammate's broken file must not stop scoring
-            continue
-    return _label_index(graph), _located_index(graph), _territory_index(graph)
-
-
-def _territory_index(graph: Graph) -> dict[str, str]:
-    """Place -> state: gazetteer places standing for a state under the state's own French label."""
-    rows = graph.query(_PREFIXES + """
-        SELECT ?p ?s WHERE { ?p a dg:Place ; dg:standsFor ?s ; skos:prefLabel ?l .
-                             ?s a dg:State ; skos:prefLabel ?l . FILTER(lang(?l) = "fr") }""")
-    return {str(p): str(s) for p, s in rows}
-
-
-def _label_index(graph: Graph) -> dict[str, frozenset[str]]:
-    rows = graph.query(_PREFIXES + """
-        SELECT ?s ?l WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?s ?p ?l }""")
-    index: dict[str, set[str]] = {}
-    for s, label in rows:
-        index.setdefault(str(s), set()).add(norm_label(str(label)))
-    return {k: frozenset(v) for k, v in index.items()}
-
-
-def _located_index(graph: Graph) -> dict[str, frozenset[str]]:
-    rows = graph.query(_PREFIXES + "SELECT ?s ?o WHERE { ?s dg:locatedIn ?o }")
-    index: dict[str, set[str]] = {}
-    for s, o in rows:
-        index.setdefault(str(s), set()).add(str(o))
-    return {k: frozenset(v) for k, v in index.items()}
-
-
-def _slug(iri: Any) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-class _Predicted:
-    """Everything the scorer needs from one document graph, read once with SPARQL."""
-
-    def __init__(self, graph: Graph, use_gazetteer: bool = True) -> None:
-        self.graph = graph
-        gaz_labels, gaz_located, self.territories = _gazetteer() if use_gazetteer else ({}, {}, {})
-        own = _label_index(graph)
-        self.labels = {k: own.get(k, frozenset()) | gaz_labels.get(k, frozenset())
-                       for k in set(own) | set(gaz_labels)}
-        located = _located_index(graph)
-        self.located = {k: located.get(k, frozenset()) | gaz_located.get(k, frozenset())
-                        for k in set(located) | set(gaz_located)}
-        self._cache: dict[str, list[tuple[Any, ...]]] = {}
-
-    def rows(self, query: str) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in self.graph.query(_PREFIXES + query)]
-
-    def cached(self, query: str) -> list[tuple[Any, ...]]:
-        """:meth:`rows`, run once per graph (the per-event facts reuse a few whole-graph queries)."""
-        if query not in self._cache:
-            self._cache[query] = self.rows(query)
-        return self._cache[query]
-
-    def label_of(self, iri: Any) -> frozenset[str]:
-        """Normalised labels of a node; the IRI's last segment stands in when it has none."""
-        labels = self.labels.get(str(iri))
-        return labels if labels else frozenset({norm_label(_slug(iri).replace("-", " "))})
-
-    def is_actor(self, iri: Any, gold: frozenset[str]) -> bool:
-        return bool(self.label_of(iri) & gold)
-
-    def within(self, iri: str) -> set[str]:
-        """The place and every place it lies in (dg:locatedIn, transitively)."""
-        seen, todo = set(), [iri]
-        while todo:
-            here = todo.pop()
-            if here not in seen:
-                seen.add(here)
-                todo.extend(self.located.get(here, ()))
-        return seen
-
-    def show(self, iri: Any) -> str:
-        return _slug(iri)
-
-
-def body_text(graph: Graph) -> str | None:
-    """The document body (nif:isString of the nif:Context), if the graph carries it."""
-    rows = list(graph.query(_PREFIXES + "SELECT ?s WHERE { ?c a nif:Context ; nif:isString ?s } LIMIT 1"))
-    return str(rows[0][0]) if rows else None
-
-
-# ------------------------------------------------------------------------------ gold files
-def load_gold(path: str | Path) -> dict[str, Any]:
-    """Read and check a gold YAML file; problems are one-line :class:`InputError` messages."""
-    import yaml
-
-    file = Path(path)
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read gold file ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"{file}: malformed YAML: {' '.join(str(exc).split())[:200]}") from None
-    if not isinstance(data, dict) or "document" not in data:
-        raise InputError(f"{file}: a gold file is a mapping with at least a 'document' key")
-    check_gold(data, str(file))
-    return data
-
-
-def check_gold(gold: dict[str, Any], where: str = "gold") -> None:
-    """Catch typos in gold files (unknown slugs, missing keys) before they distort scores."""
-    keys = set()
-    for event in gold.get("events") or []:
-        if "key" not in event or "type" not in event or not event.get("anchors"):
-            raise InputError(f"{where}: every event needs key, type and anchors: {event}")
-        if event["key"] in keys:
-            raise InputError(f"{where}: duplicate event key {event['key']!r}")
-        keys.add(event["key"])
-        for slug in _slugs(event["type"]):
-            if slug not in EVENT_TYPES:
-                raise InputError(f"{where}: event {event['key']}: unknown event type {slug!r}")
-        for slug in _slugs(event.get("status", "occurred")):
-            if slug not in STATUSES:
-                raise InputError(f"{where}: event {event['key']}: unknown status {slug!r}")
-    for actor in gold.get("actors") or []:
-        if not set(_slugs(actor.get("type"))) <= ACTOR_TYPES or "label" not in actor:
-            raise InputError(f"{where}: actor needs label and type in {sorted(ACTOR_TYPES)}: {actor}")
-    for rel in gold.get("relations") or []:
-        if rel.get("from") not in keys or rel.get("to") not in keys:
-            raise InputError(f"{where}: relation between unknown event keys: {rel}")
-        if not set(_slugs(rel.get("relation"))) <= RELATIONS:
-            raise InputError(f"{where}: unknown relation in {rel}")
-
-
-def locate_anchors(gold: dict[str, Any], body: str) -> dict[str, list[tuple[int, int]]]:
-    """Spans of every gold event's anchors in the body; each anchor must occur exactly once."""
-    loose_body = unicodedata.normalize("NFC", body).translate(_LOOSE)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for event in gold.get("events") or []:
-        found = []
-        for anchor in event["anchors"]:
-            needle = unicodedata.normalize("NFC", str(anchor)).translate(_LOOSE)
-            at = [m.start() for m in re.finditer(re.escape(needle), loose_body)]
-            if len(at) != 1:
-                what = "not found" if not at else f"found {len(at)} times"
-                raise InputError(f"gold event {event['key']!r}: anchor {anchor!r} {what} in the text")
-            found.append((at[0], at[0] + len(needle)))
-        spans[event["key"]] = found
-    return spans
 
 
 # ----------------------------------------------------------------------------- evaluation
@@ -462,7 +143,7 @@ def evaluate(graph: Graph, gold: dict[str, Any], text: str | None = None,
     that build their own tiny world).
     """
     check_gold(gold)
-    pred = _Predicted(graph, use_gazetteer)
+    pred = Predicted(graph, use_gazetteer)
     results: dict[str, Scores] = {}
     if "actors" in gold:
         results["actors"] = _score_actors(pred, gold["actors"])
@@ -490,12 +171,12 @@ _ACTOR_CLASSES = {"Person": "person", "State": "state", "Organization": "org",
 _TYPE_ORDER = ["delegation", "person", "state", "group", "place", "org"]
 
 
-def _score_actors(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
+def _score_actors(pred: Predicted, gold: list[dict[str, Any]]) -> Scores:
     types: dict[str, set[str]] = {}
     for node, cls in pred.rows("""SELECT DISTINCT ?e ?c WHERE { ?e gaf:denotedBy ?m ; a ?c .
             FILTER(?c IN (dg:Person, dg:State, dg:Organization, dg:CollectiveActor, dg:Place,
                           dg:Delegation)) }"""):
-        types.setdefault(str(node), set()).add(_ACTOR_CLASSES[_slug(cls)])
+        types.setdefault(str(node), set()).add(_ACTOR_CLASSES[slug_of(cls)])
     denoting: dict[str, set[str]] = {}
     for node, mention in pred.rows("SELECT ?e ?m WHERE { ?e gaf:denotedBy ?m }"):
         denoting.setdefault(str(node), set()).add(str(mention))
@@ -507,27 +188,27 @@ def _score_actors(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
         kind = next(t for t in _TYPE_ORDER if t in types[node])
         if kind != "delegation":
             predicted.append((node, kind))
-    wanted = [(_labels(a["label"]), set(_slugs(a["type"])), bool(a.get("optional")), a) for a in gold]
-    return _score(
+    wanted = [(labels_of(a["label"]), set(slugs_of(a["type"])), bool(a.get("optional")), a) for a in gold]
+    return match_scores(
         wanted, predicted,
         lambda g, p: p[1] in g[1] and pred.is_actor(p[0], g[0]),
         optional=lambda g: g[2],
-        show_gold=lambda g: f"{_shown(g[3]['label'])} ({_shown(g[3]['type'])})",
+        show_gold=lambda g: f"{shown(g[3]['label'])} ({shown(g[3]['type'])})",
         show_pred=lambda p: f"{pred.show(p[0])} ({p[1]})",
     )
 
 
-def _score_roles(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
+def _score_roles(pred: Predicted, gold: list[dict[str, Any]]) -> Scores:
     rows = pred.rows("""SELECT DISTINCT ?a ?r WHERE {
         { ?a dg:holds ?h . ?h dg:role ?r } UNION { ?h dg:heldBy ?a ; dg:role ?r }
         UNION { ?x dg:participant ?a ; dg:role ?r } }""")
-    predicted = sorted({(str(a), _slug(r)) for a, r in rows})
-    wanted = [(_labels(g["person"]), set(_slugs(g["role"])), bool(g.get("optional")), g) for g in gold]
-    return _score(
+    predicted = sorted({(str(a), slug_of(r)) for a, r in rows})
+    wanted = [(labels_of(g["person"]), set(slugs_of(g["role"])), bool(g.get("optional")), g) for g in gold]
+    return match_scores(
         wanted, predicted,
         lambda g, p: p[1] in g[1] and pred.is_actor(p[0], g[0]),
         optional=lambda g: g[2],
-        show_gold=lambda g: f"{_shown(g[3]['person'])} {_shown(g[3]['role'])}",
+        show_gold=lambda g: f"{shown(g[3]['person'])} {shown(g[3]['role'])}",
         show_pred=lambda p: f"{pred.show(p[0])} {p[1]}",
     )
 
@@ -536,7 +217,7 @@ def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bo
     return any(b < oe and ob < e for b, e in spans for ob, oe in others)
 
 
-def _score_events(pred: _Predicted, gold: dict[str, Any], anchors: dict[str, list[tuple[int, int]]],
+def _score_events(pred: Predicted, gold: dict[str, Any], anchors: dict[str, list[tuple[int, int]]],
                   results: dict[str, Scores]) -> None:
     """Events and meetings, then the facts attached to events mapped to gold keys."""
     mentions: dict[str, list[tuple[int, int]]] = {}
@@ -544,19 +225,19 @@ def _score_events(pred: _Predicted, gold: dict[str, Any], anchors: dict[str, lis
     for node, t, b, e in pred.rows("""SELECT ?ev ?t ?b ?e WHERE { ?ev dg:eventType ?t ; gaf:denotedBy ?m .
             ?m nif:beginIndex ?b ; nif:endIndex ?e }"""):
         mentions.setdefault(str(node), []).append((int(b), int(e)))
-        etype[str(node)] = _slug(t)
+        etype[str(node)] = slug_of(t)
     nodes = sorted(mentions, key=lambda n: (min(mentions[n]), n))
     events = gold["events"]
 
     def ok(g: dict[str, Any], n: str) -> bool:
-        return etype[n] in _slugs(g["type"]) and _overlaps(mentions[n], anchors[g["key"]])
+        return etype[n] in slugs_of(g["type"]) and _overlaps(mentions[n], anchors[g["key"]])
 
     def show(n: str) -> str:
         b, e = min(mentions[n])
         return f"{etype[n]} @{b}-{e}"
 
     required = [g for g in events if not g.get("optional")]
-    pairs = _max_matching(len(required), len(nodes), lambda i, j: ok(required[i], nodes[j]))
+    pairs = max_matching(len(required), len(nodes), lambda i, j: ok(required[i], nodes[j]))
     key_of: dict[str, str] = {nodes[j]: required[i]["key"] for i, j in pairs.items()}
     duplicates, spurious = [], []
     for n in nodes:
@@ -578,9 +259,9 @@ def _score_events(pred: _Predicted, gold: dict[str, Any], anchors: dict[str, lis
 
     # A duplicate is a false positive: a user counting meetings would count it as a second one.
     results["events"] = Scores(len(pairs), len(spurious) + len(duplicates), len(missed), len(duplicates),
-                               tuple(f"{g['key']} ({_shown(g['type'])})" for g in missed),
+                               tuple(f"{g['key']} ({shown(g['type'])})" for g in missed),
                                wrong(spurious, duplicates))
-    meeting_keys = {g["key"] for g in required if _slugs(g["type"])[0] == "meeting"}
+    meeting_keys = {g["key"] for g in required if slugs_of(g["type"])[0] == "meeting"}
     found = {key_of[nodes[j]] for j in pairs.values()} & meeting_keys
     meeting_spurious = [n for n in spurious if etype[n] == "meeting"]
     meeting_dups = [n for n in duplicates if key_of[n] in meeting_keys]
@@ -600,7 +281,7 @@ def _score_events(pred: _Predicted, gold: dict[str, Any], anchors: dict[str, lis
         results["relations"] = _score_relations(pred, gold["relations"], by_key, key_of)
 
 
-def _facts(pred: _Predicted, nodes: list[str], pattern: str, *names: str) -> list[tuple[Any, ...]]:
+def _facts(pred: Predicted, nodes: list[str], pattern: str, *names: str) -> list[tuple[Any, ...]]:
     """Distinct ``(?x, ...)`` rows of a basic graph pattern about ``?ev``, for ``?ev`` in ``nodes``.
 
     The pattern is matched once over the whole graph and filtered here, on purpose: no
@@ -615,9 +296,9 @@ def _facts(pred: _Predicted, nodes: list[str], pattern: str, *names: str) -> lis
     return sorted({tuple(r[1:]) for r in rows if str(r[0]) in wanted}, key=lambda r: tuple(map(str, r)))
 
 
-def _score_participants(pred: _Predicted, by_key: dict[str, dict[str, Any]],
+def _score_participants(pred: Predicted, by_key: dict[str, dict[str, Any]],
                         mapped: _Mapped) -> Scores:
-    scored = {k: g for k, g in by_key.items() if _slugs(g["type"])[0] in INTERACTION_TYPES}
+    scored = {k: g for k, g in by_key.items() if slugs_of(g["type"])[0] in INTERACTION_TYPES}
     total = Scores()
     for key, event in sorted(scored.items()):
         nodes = mapped.get(key, [])
@@ -630,7 +311,7 @@ def _score_participants(pred: _Predicted, by_key: dict[str, dict[str, Any]],
                                   "a", "s"):
             sides.setdefault(str(actor), set()).add(str(side))
         predicted = sorted((a, tuple(sorted(s))) for a, s in sides.items())
-        wanted = [(_labels(p["actor"]), _labels(p["side"]) if p.get("side") else None,
+        wanted = [(labels_of(p["actor"]), labels_of(p["side"]) if p.get("side") else None,
                    bool(p.get("optional")), p) for p in event.get("participants") or []]
 
         def ok(g: Any, p: Any) -> bool:
@@ -638,14 +319,14 @@ def _score_participants(pred: _Predicted, by_key: dict[str, dict[str, Any]],
                 return False
             return g[1] is None or any(pred.is_actor(s, g[1]) for s in p[1])
 
-        total = total + _score(
+        total = total + match_scores(
             wanted, predicted, ok, optional=lambda g: g[2],
-            show_gold=lambda g, k=key: f"{k}: {_shown(g[3]['actor'])} / {_shown(g[3].get('side') or '-')}",
+            show_gold=lambda g, k=key: f"{k}: {shown(g[3]['actor'])} / {shown(g[3].get('side') or '-')}",
             show_pred=lambda p, k=key: f"{k}: {pred.show(p[0])} / {','.join(map(pred.show, p[1])) or '-'}")
     return total
 
 
-def _score_dates(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
+def _score_dates(pred: Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
     total = Scores()
     for key, event in sorted(by_key.items()):
         nodes = mapped.get(key, [])
@@ -663,19 +344,19 @@ def _score_dates(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _M
             wanted.append(("date", str(event["date"])))
         if event.get("duration") is not None:
             wanted.append(("duration", str(event["duration"]), bool(event.get("approximate", False))))
-        total = total + _score(wanted, sorted(predicted), lambda g, p: g == p,
+        total = total + match_scores(wanted, sorted(predicted), lambda g, p: g == p,
                                show_gold=lambda g, k=key: f"{k}: {' '.join(map(str, g[1:]))}",
                                show_pred=lambda p, k=key: f"{k}: {' '.join(map(str, p[1:]))}")
     return total
 
 
-def _score_places(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
+def _score_places(pred: Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
     total = Scores()
     for key, event in sorted(by_key.items()):
         if "places" not in event:
             continue  # the annotator made no claim about where this event took place
         predicted = [str(r[0]) for r in _facts(pred, mapped.get(key, []), "?ev dg:place ?pl", "pl")]
-        wanted = [_labels(p) for p in event.get("places") or []]
+        wanted = [labels_of(p) for p in event.get("places") or []]
         lies_in = [(p, pred.within(p)) for p in predicted]
         found = [g for g in wanted if any(any(pred.is_actor(x, g) for x in inside) for _, inside in lies_in)]
         spurious = [p for p, inside in lies_in
@@ -687,13 +368,13 @@ def _score_places(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _
     return total
 
 
-def _score_status(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
+def _score_status(pred: Predicted, by_key: dict[str, dict[str, Any]], mapped: _Mapped) -> Scores:
     total = Scores()
     for key, event in sorted(by_key.items()):
         if key not in mapped:
             continue  # the event itself was missed; its status is not a second miss
-        predicted = {_slug(r[0]) for r in _facts(pred, mapped[key], "?ev dg:status ?s", "s")}
-        wanted = set(_slugs(event.get("status", "occurred")))
+        predicted = {slug_of(r[0]) for r in _facts(pred, mapped[key], "?ev dg:status ?s", "s")}
+        wanted = set(slugs_of(event.get("status", "occurred")))
         hit = bool(predicted & wanted)
         wrong = sorted(predicted - wanted)
         total = total + Scores(int(hit), len(wrong), int(not hit),
@@ -702,32 +383,32 @@ def _score_status(pred: _Predicted, by_key: dict[str, dict[str, Any]], mapped: _
     return total
 
 
-def _score_relations(pred: _Predicted, gold: list[dict[str, Any]], by_key: dict[str, dict[str, Any]],
+def _score_relations(pred: Predicted, gold: list[dict[str, Any]], by_key: dict[str, dict[str, Any]],
                      key_of: dict[str, str]) -> Scores:
     names = " ".join(f"dg:{r}" for r in sorted(RELATIONS | set(INVERSE_RELATIONS)))
     predicted: set[tuple[str, str, str]] = set()
     for a, rel, b in pred.rows(f"SELECT ?a ?r ?b WHERE {{ VALUES ?r {{ {names} }} ?a ?r ?b }}"):
-        name = _slug(rel)
+        name = slug_of(rel)
         if name in INVERSE_RELATIONS:
             a, b, name = b, a, INVERSE_RELATIONS[name]
         ka, kb = key_of.get(str(a)), key_of.get(str(b))
         if ka in by_key and kb in by_key and ka != kb:
             predicted.add((ka, name, kb))
-    wanted = [(g["from"], set(_slugs(g["relation"])), g["to"], bool(g.get("optional"))) for g in gold]
-    return _score(wanted, sorted(predicted), lambda g, p: g[0] == p[0] and p[1] in g[1] and g[2] == p[2],
+    wanted = [(g["from"], set(slugs_of(g["relation"])), g["to"], bool(g.get("optional"))) for g in gold]
+    return match_scores(wanted, sorted(predicted), lambda g, p: g[0] == p[0] and p[1] in g[1] and g[2] == p[2],
                   optional=lambda g: g[3],
                   show_gold=lambda g: f"{g[0]} {'/'.join(sorted(g[1]))} {g[2]}",
                   show_pred=lambda p: " ".join(p))
 
 
-def _score_quotes(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
+def _score_quotes(pred: Predicted, gold: list[dict[str, Any]]) -> Scores:
     texts = pred.rows("SELECT ?q ?t WHERE { ?q a dg:Quote ; dg:text ?t }")
     said_by: dict[str, set[str]] = {}
     for q, s in pred.rows("SELECT ?q ?s WHERE { ?q a dg:Quote ; dg:speaker ?s }"):
         said_by.setdefault(str(q), set()).add(str(s))
     speakers = {(str(q), norm_quote(str(t))): said_by.get(str(q), set()) for q, t in texts}
     predicted = sorted((t, tuple(sorted(s))) for (_, t), s in speakers.items())
-    wanted = [(norm_quote(str(g["text"])), _labels(g["speaker"]) if g.get("speaker") else None,
+    wanted = [(norm_quote(str(g["text"])), labels_of(g["speaker"]) if g.get("speaker") else None,
                bool(g.get("optional")), g) for g in gold]
 
     def ok(g: Any, p: Any) -> bool:
@@ -737,75 +418,61 @@ def _score_quotes(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
             return not p[1]
         return any(pred.is_actor(s, g[1]) for s in p[1])
 
-    return _score(wanted, predicted, ok, optional=lambda g: g[2],
-                  show_gold=lambda g: f"{g[0][:50]!r} by {_shown(g[3].get('speaker'))}",
+    return match_scores(wanted, predicted, ok, optional=lambda g: g[2],
+                  show_gold=lambda g: f"{g[0][:50]!r} by {shown(g[3].get('speaker'))}",
                   show_pred=lambda p: f"{p[0][:50]!r} by {','.join(map(pred.show, p[1])) or '-'}")
 
 
-def _score_issues(pred: _Predicted, gold: dict[str, Any]) -> Scores:
-    wanted = set(_slugs(gold.get("issues") or []))
-    allowed = set(_slugs(gold.get("optional_issues") or []))
+def _score_issues(pred: Predicted, gold: dict[str, Any]) -> Scores:
+    wanted = set(slugs_of(gold.get("issues") or []))
+    allowed = set(slugs_of(gold.get("optional_issues") or []))
     for item in [*(gold.get("positions") or []), *(gold.get("disagreements") or [])]:
-        first, *others = _slugs(item["issue"])
+        first, *others = slugs_of(item["issue"])
         (allowed if item.get("optional") else wanted).add(first)
         allowed.update(others)
     rows = pred.rows("SELECT DISTINCT ?i WHERE { { ?x dg:topic ?i } UNION { ?x dg:onIssue ?i } }")
-    predicted = {_slug(r[0]) for r in rows}
+    predicted = {slug_of(r[0]) for r in rows}
     spurious = predicted - wanted - allowed
     return Scores(len(wanted & predicted), len(spurious), len(wanted - predicted),
                   missed=tuple(sorted(wanted - predicted)), spurious=tuple(sorted(spurious)))
 
 
-def _score_positions(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
+def _score_positions(pred: Predicted, gold: list[dict[str, Any]]) -> Scores:
     rows = pred.rows("""SELECT DISTINCT ?h ?i ?s WHERE {
         ?p a dg:Position ; dg:holder ?h ; dg:onIssue ?i ; dg:stance ?s }""")
-    predicted = sorted({(str(h), _slug(i), _slug(s)) for h, i, s in rows})
-    wanted = [(_labels(g["holder"]), set(_slugs(g["issue"])), set(_slugs(g["stance"])), bool(g.get("optional")),
+    predicted = sorted({(str(h), slug_of(i), slug_of(s)) for h, i, s in rows})
+    wanted = [(labels_of(g["holder"]), set(slugs_of(g["issue"])), set(slugs_of(g["stance"])), bool(g.get("optional")),
                g) for g in gold]
-    return _score(wanted, predicted,
+    return match_scores(wanted, predicted,
                   lambda g, p: p[1] in g[1] and p[2] in g[2] and pred.is_actor(p[0], g[0]),
                   optional=lambda g: g[3],
-                  show_gold=lambda g: f"{_shown(g[4]['holder'])} {_shown(g[4]['issue'])} {_shown(g[4]['stance'])}",
+                  show_gold=lambda g: f"{shown(g[4]['holder'])} {shown(g[4]['issue'])} {shown(g[4]['stance'])}",
                   show_pred=lambda p: f"{pred.show(p[0])} {p[1]} {p[2]}")
 
 
-def _score_disagreements(pred: _Predicted, gold: list[dict[str, Any]]) -> Scores:
+def _score_disagreements(pred: Predicted, gold: list[dict[str, Any]]) -> Scores:
     kinds = pred.rows("""SELECT ?x ?c ?i WHERE { ?x a ?c ; dg:onIssue ?i .
         FILTER(?c IN (dg:Disagreement, dg:Convergence)) }""")
     parties_of: dict[str, set[str]] = {}
     for x, party in pred.rows("SELECT ?x ?party WHERE { ?x dg:onIssue ?i ; dg:party ?party }"):
         parties_of.setdefault(str(x), set()).add(str(party))
-    points = {(str(x), _slug(c).lower(), _slug(i)): parties_of.get(str(x), set()) for x, c, i in kinds}
+    points = {(str(x), slug_of(c).lower(), slug_of(i)): parties_of.get(str(x), set()) for x, c, i in kinds}
     predicted = sorted((kind, issue, tuple(sorted(parties))) for (_, kind, issue), parties in points.items())
-    wanted = [(str(g.get("kind", "disagreement")), set(_slugs(g["issue"])),
-               [_labels(p) for p in g.get("parties") or []], bool(g.get("optional")), g) for g in gold]
+    wanted = [(str(g.get("kind", "disagreement")), set(slugs_of(g["issue"])),
+               [labels_of(p) for p in g.get("parties") or []], bool(g.get("optional")), g) for g in gold]
 
     def ok(g: Any, p: Any) -> bool:
         if g[0] != p[0] or p[1] not in g[1]:
             return False
         return all(any(pred.is_actor(x, party) for x in p[2]) for party in g[2])
 
-    return _score(wanted, predicted, ok, optional=lambda g: g[3],
-                  show_gold=lambda g: f"{g[0]} {_shown(g[4]['issue'])} "
-                                      f"[{', '.join(_shown(x) for x in g[4].get('parties') or [])}]",
+    return match_scores(wanted, predicted, ok, optional=lambda g: g[3],
+                  show_gold=lambda g: f"{g[0]} {shown(g[4]['issue'])} "
+                                      f"[{', '.join(shown(x) for x in g[4].get('parties') or [])}]",
                   show_pred=lambda p: f"{p[0]} {p[1]} [{', '.join(map(pred.show, p[2]))}]")
 
 
 # ------------------------------------------------------------------------ running the pipeline
-def find_document(gold: dict[str, Any], gold_file: Path, texts_dir: Path | None = None) -> Path:
-    """The text a gold file describes: in ``texts_dir`` by file name when given, else its
-    ``document`` path relative to the working directory or to the repository holding the gold."""
-    relative = Path(str(gold["document"]))
-    candidates = []
-    if texts_dir is not None:
-        candidates.append(texts_dir / relative.name)
-    candidates += [relative, gold_file.resolve().parent.parent.parent / relative]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise InputError(f"{gold_file}: document {str(relative)!r} not found")
-
-
 def graph_of(source: SourceText) -> Graph:
     """Run extract -> map in memory on a read document (the stages of ``diplograph build``)."""
     from diplograph.extract import extract

@@ -17,7 +17,7 @@ import click
 from diplograph.errors import InputError
 
 if TYPE_CHECKING:
-    from diplograph.evaluate import Scores
+    from diplograph.scores import Scores
 
 
 @click.command("evaluate")
@@ -48,7 +48,8 @@ def evaluate_command(gold_files: tuple[Path, ...], gold_dir: Path | None, texts_
     if identity_gold is not None:
         _identity(identity_gold, graph_dir, fmt, details)
         return
-    from diplograph.evaluate import evaluate_file, evaluate_stored, micro_average
+    from diplograph.evaluate import evaluate_file, evaluate_stored
+    from diplograph.scores import micro_average
 
     files = list(gold_files)
     if not files and gold_dir is None:
