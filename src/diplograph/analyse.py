@@ -79,6 +79,8 @@ def gazetteer_patterns() -> list[dict]:
                     continue
                 text = matching_view(name)
                 variants = {text, text[:1].upper() + text[1:], _title_case(text)}
+                if lex.actors[iri].kind == "person":
+                    variants.add(_unhyphenated_first_name(text))
                 for variant in sorted(variants):
                     patterns.setdefault((GAZETTEER_LABEL, variant),
                                         {"label": GAZETTEER_LABEL, "pattern": variant, "id": key})
@@ -97,6 +99,15 @@ def gazetteer_patterns() -> list[dict]:
 
 
 _SMALL_WORDS = frozenset("de du des d' la le les l' et en à au aux pour sur of the and for".split())
+
+
+def _unhyphenated_first_name(name: str) -> str:
+    """"Jean-Yves Le Drian" -> "Jean Yves Le Drian": a compound first name is often written without
+    its hyphen (in African and agency prose especially); unmatched, the name splits in two people."""
+    first, _, rest = name.partition(" ")
+    if not rest or "-" not in first or not all(part[:1].isupper() for part in first.split("-")):
+        return name
+    return first.replace("-", " ") + " " + rest
 
 
 def _title_case(name: str) -> str:

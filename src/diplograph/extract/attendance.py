@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 # cue:attending ("participer à", "assister à"), cue:taking-part ("prendre part", a verb with its
 # object noun), cue:being-among + cue:attendee ("X figurait parmi les participants"),
 # cue:presence ("en présence de X"), cue:chair-noun ("sous la présidence de X") and cue:chairing
-# ("X, qui présidait la réunion"). "sous" and "parmi" stay here: prepositions are grammar.
+# ("X, qui présidait la réunion"), cue:naming-the-many ("Il s'agit de X et de Y" after "a reçu plusieurs
+# ambassadeurs"). "sous" and "parmi" stay here: prepositions are grammar.
 _KINDS = ("person", "group", "delegation", "state", "org")
 
 
@@ -41,11 +42,16 @@ def attend_events(ctx: Context) -> None:
     among_verbs, among_nouns = cue_words(lex, "being-among"), cue_words(lex, "attendee")
     presence_nouns, chair_nouns, chair_verbs = cue_words(lex, "presence"), cue_words(lex, "chair-noun"), \
         cue_words(lex, "chairing")
+    naming = cue_words(lex, "naming-the-many")
     for token in lemma_tokens(doc, attend_verbs | part_verbs | chair_nouns | chair_verbs | among_verbs
-                              | presence_nouns):
+                              | presence_nouns | naming):
         if token.i in ctx.heading_tokens:
             continue
         lemma = verb_lemma(token)
+        if lemma in naming:
+            if token.pos_ == "VERB" and any(c.dep_ == "expl:subj" for c in token.children):
+                _add(ctx, _told_last(ctx, token), _named_people(ctx, token))
+            continue
         if lemma in presence_nouns:
             if token.pos_ == "NOUN":
                 own = _own_participation(ctx, token)
@@ -138,7 +144,7 @@ def listed_counterparts(ctx: Context) -> None:
 
 def _attendees(ctx: Context, verb: Token) -> list[str]:
     """Everyone the subject names ("Le président X, le président Y et le président Z y ont pris
-    part"), and those added after the verb by "ainsi que"."""
+    part"), those a fronted "outre" adds, and those added after the verb by "ainsi que"."""
     doc = ctx.doc
     found: list[str] = []
     controller = [c for c in verb.head.children if c.dep_ == "obj"] if verb.dep_ == "xcomp" else []
@@ -148,7 +154,15 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             found += [m.iri for m in ctx.by_token.get(t.i, []) if m.kind == "person" and m.start == t.i]
             if t.i in ctx.role_person:
                 found.append(ctx.role_person[t.i])
-    end = ctx.sent_of(verb).end
+    sentence = ctx.sent_of(verb)
+    besides = next((t.i for t in doc[sentence.start:verb.i] if t.lower_ == "outre" and t.pos_ == "ADP"), None)
+    if besides is not None:
+        # "Outre le président X, les ministres Y et Z ont participé": X took part too (the parser
+        # often makes the fronted phrase the root, so the words before the verb are read as such)
+        found += [m.iri for j in range(besides + 1, verb.i) for m in ctx.by_token.get(j, [])
+                  if m.kind == "person" and m.start == j]
+        found += [ctx.role_person[j] for j in range(besides + 1, verb.i) if j in ctx.role_person]
+    end = sentence.end
     if not found and _opens_clause(ctx, verb):
         # "Ont également participé à cette discussion les ministres ... ainsi que X": the subject
         # stands after the verb and its complement (the parser hangs it on the complement)
@@ -165,6 +179,18 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
                       if m.kind in ("person", "group", "delegation") and m.start == j]
             found += [ctx.role_person[j] for j in range(i + joined, end) if j in ctx.role_person]
             break
+    return list(dict.fromkeys(found))
+
+
+def _named_people(ctx: Context, verb: Token) -> list[str]:
+    """The people an impersonal "Il s'agit (également) de X, ambassadeur de A ; Y, ..." names, to the
+    end of its sentence: the whole run, since the parser often cuts it at a semicolon."""
+    end = ctx.sent_of(verb).end
+    found: list[str] = []
+    for j in range(verb.i + 1, end):
+        found += [m.iri for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j]
+        if j in ctx.role_person:
+            found.append(ctx.role_person[j])
     return list(dict.fromkeys(found))
 
 

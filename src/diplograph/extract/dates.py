@@ -189,6 +189,8 @@ def find_times(ctx: Context) -> None:
             None if told else _narrated_year(anchors, m.start(), month))
         if y is None:
             continue
+        if not explicit:
+            y = _weekday_year(view[max(0, m.start() - 12):m.start(1)], y, month, day)
         try:
             iso = datetime.date(y, month, day).isoformat()
         except ValueError:
@@ -521,6 +523,29 @@ def _told_side(view: str, end: int) -> tuple[str | None, int]:
         return None, end
     word = m.group(1).lower()
     return ("future" if word.startswith("prochain") else "past"), m.end()
+
+
+_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_RE})\s*$", re.IGNORECASE)
+
+
+def _weekday_year(before: str, year: int, month: int, day: int) -> int:
+    """"le jeudi 26 juillet" written without a year: the weekday names the year. When the year the
+    tense gave does not fall on that weekday and the year before or after does, that one is meant
+    (a report published the day after a visit it still tells in the future)."""
+    m = _WEEKDAY_BEFORE.search(before)
+    if m is None:
+        return year
+    weekday = WEEKDAYS[m.group(1).lower()]
+
+    def falls(y: int) -> bool:
+        try:
+            return datetime.date(y, month, day).weekday() == weekday
+        except ValueError:
+            return False
+
+    if falls(year):
+        return year
+    return next((y for y in (year - 1, year + 1) if falls(y)), year)
 
 
 def _year_for(month: int, day: int | None, published: datetime.date | None, year: int | None,

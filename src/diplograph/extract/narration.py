@@ -64,8 +64,15 @@ def narrative_dates(ctx: Context) -> None:
             if occasion is not None and occasion is not event:
                 event.places = list(occasion.places)  # happened where the occasion did
         clause = clause_verb(ctx, token)
-        main_clause = _verbal(clause) and (clause.dep_ in ("ROOT", "conj", "parataxis")
-                                                 or clause.head.dep_ == "ROOT")
+        main_clause = _main(clause)
+        if not main_clause:
+            # "En visite en France, X a accordé une audience à Y": the fronted visit and the audience
+            # of the main clause are one event; that clause is what the story tells on its day
+            told_in = next((c for m in event.mentions if event.sentence.begin <= m.begin < event.sentence.end
+                            and _main(c := clause_verb(ctx, ctx.doc[ctx.doc.char_span(
+                                m.begin, m.end, alignment_mode="expand").start]))), None)
+            if told_in is not None:
+                clause, main_clause = told_in, True
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
                 and not in_quote(ctx, token):
             theirs = _their_gathering(ctx, event, met)
@@ -222,6 +229,11 @@ def _clock_date(ctx: Context, paragraph, reference) -> DateValue:
     begin = paragraph.begin + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     return DateValue(reference.isoformat(), "day", ctx.char_span(begin, paragraph.begin + m.end()), relative=True)
 
+
+
+def _main(clause: Token) -> bool:
+    """A verb of the sentence's main clause."""
+    return _verbal(clause) and (clause.dep_ in ("ROOT", "conj", "parataxis") or clause.head.dep_ == "ROOT")
 
 
 def _verbal(token: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import cue_words
+from diplograph.extract.kinds import cue_pairs, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, subjects_of
 
 if TYPE_CHECKING:
@@ -74,6 +74,17 @@ def _framed(token: Token) -> bool:
     return before is not None and before.lower_ in FRAMING_WORDS
 
 
+def _attended(ctx: Context, token: Token) -> bool:
+    """The noun completes a verb of taking part: "ont participé aux entretiens", "a pris part aux
+    travaux" (cue:attending, cue:taking-part): one attends the gathering told, not a process."""
+    verb = token.head
+    if verb.pos_ != "VERB" or not token.dep_.startswith("obl"):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in cue_words(ctx.lex, "attending") or any(
+        c.dep_ == "obj" and (lemma, c.lower_) in cue_pairs(ctx.lex, "taking-part") for c in verb.children)
+
+
 def reference_kind(ctx: Context, token: Token) -> str | None:
     """How a gathering mention refers: "demonstrative" (ce, son), "definite" (la rencontre),
     "anaphoric" (a verb whose subject names no one new: "ils", "les deux ministres"),
@@ -101,7 +112,8 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
             return "demonstrative"
         if word in DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
             plural = "Plur" in token.morph.get("Number")
-            if plural and token.dep_ not in ("nsubj", "nsubj:pass") and not _framed(token):
+            if plural and token.dep_ not in ("nsubj", "nsubj:pass") and not _framed(token) \
+                    and not _attended(ctx, token):
                 return None  # "exploiter les pourparlers": the process, not the meeting just told
             if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
                 return None  # "la médiation turque" describes something of its own

@@ -1,0 +1,121 @@
+"""Audiences, receptions of ambassadors and official talks as presidencies and ministries report them
+(issue 12, readouts round).
+
+Short texts written here in the style of such readouts: a reception of "plusieurs ambassadeurs"
+whose names follow in "Il s'agit de X, ..., et de Y", an audience "accordée" by a head of state,
+the people added by a fronted "Outre X, ..." to those who "ont participé aux entretiens", a day
+written with its weekday and no year in a report published the day after, and a compound first
+name written without its hyphen.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS, et
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import extract_dated
+
+
+def gatherings(doc: ExtractedDocument) -> list:
+    return [e for e in doc.events if e.event_type in GATHERINGS]
+
+
+def people(event) -> set[str]:
+    return {p.actor for p in event.participants}
+
+
+def test_the_ambassadors_named_after_il_s_agit_de_were_received() -> None:
+    doc = extract_dated(
+        "Le président du Ghana, Kofi Mensah, a reçu mercredi au palais présidentiel plusieurs "
+        "ambassadeurs étrangers venus présenter leurs lettres de créance.\n\n"
+        "Il s'agit de M. Pedro Alvarez, ambassadeur de la République du Paraguay, et de Mme Ingrid "
+        "Solberg, ambassadrice du Royaume de Norvège.\n\n"
+        "Il s'agit également de M. Tomas Varga, ambassadeur de Hongrie.",
+        "ambassadors-listed", "2024-03-08")
+    [reception] = gatherings(doc)
+    assert people(reception) == {id_iri("person", s) for s in ("kofi-mensah", "pedro-alvarez", "ingrid-solberg",
+                                                                "tomas-varga")}
+    assert reception.date is not None and reception.date.iso == "2024-03-06"
+    sides = {p.actor.rsplit("/", 1)[-1]: p.side for p in reception.participants}
+    assert sides["ingrid-solberg"] == id_iri("state", "norway")
+
+
+def test_il_s_agit_de_naming_no_one_adds_no_one() -> None:
+    doc = extract_dated(
+        "La ministre des Affaires étrangères, Lena Koch, a reçu jeudi son homologue tchèque, Pavel Novak.\n\n"
+        "Il s'agit de leur deuxième rencontre cette année.",
+        "il-s-agit-nobody", "2024-03-08")
+    reception = next(e for e in gatherings(doc) if doc.source.text[e.trigger.begin:e.trigger.end] == "reçu")
+    assert people(reception) == {id_iri("person", "lena-koch"), id_iri("person", "pavel-novak")}
+
+
+def test_who_grants_an_audience_takes_part_in_it() -> None:
+    doc = extract_dated(
+        "Le président de la République, Kofi Mensah, a accordé jeudi une audience à Mme Anna Berg, "
+        "ministre suédoise de la Coopération.",
+        "audience-granted", "2024-03-08")
+    [audience] = gatherings(doc)
+    assert people(audience) == {id_iri("person", "kofi-mensah"), id_iri("person", "anna-berg")}
+    assert audience.date is not None and audience.date.iso == "2024-03-07"
+
+
+def test_an_audience_granted_during_a_visit_still_dates_what_follows() -> None:
+    doc = extract_dated(
+        "En visite de travail au Portugal, le président ghanéen Kofi Mensah a accordé, ce mardi 5 mars "
+        "2024, une audience à Mme Helena Sousa, ministre portugaise des Affaires étrangères. "
+        "À l'issue de cette rencontre, Mme Sousa a déclaré que les deux pays étaient proches.",
+        "audience-in-visit", "2024-03-07")
+    [audience] = gatherings(doc)
+    assert people(audience) == {id_iri("person", "kofi-mensah"), id_iri("person", "helena-sousa")}
+    [statement] = [e for e in doc.events if e.event_type == et("statement")]
+    assert statement.date is not None and statement.date.iso == "2024-03-05"
+
+
+def test_outre_adds_a_participant_and_aux_entretiens_is_the_talks_told() -> None:
+    doc = extract_dated(
+        "Les entretiens officiels se sont tenus mardi à Oslo.\n\n"
+        "Outre le Premier ministre norvégien, Lars Dahl, la ministre des Affaires étrangères Eva Lund "
+        "et le ministre de la Défense Bertil Holm ont participé aux entretiens.",
+        "outre-participants", "2024-03-08")
+    [talks] = gatherings(doc)
+    assert people(talks) == {id_iri("person", s) for s in ("lars-dahl", "eva-lund", "bertil-holm")}
+    assert talks.date is not None and talks.date.iso == "2024-03-05"
+
+
+def test_processes_named_after_other_verbs_stay_apart() -> None:
+    doc = extract_dated(
+        "Le ministre Paul Girard a réuni lundi ses homologues à Paris.\n\n"
+        "Nous avons fait le point sur les négociations en cours.",
+        "process-not-attended", "2024-03-08")
+    assert any(e.event_type == et("negotiation") for e in doc.events)
+
+
+def test_a_weekday_picks_the_year_of_a_day_written_without_one() -> None:
+    # told in the future, but published the day after: "jeudi 26 juillet" is this year's
+    # (a Thursday in 2012), not next year's (a Friday in 2013)
+    doc = extract_dated(
+        "Le président ghanéen Kofi Mensah sera reçu à l'Élysée par son homologue français le jeudi "
+        "26 juillet à 11 heures.",
+        "weekday-year", "2012-07-27")
+    [reception] = gatherings(doc)
+    assert reception.date is not None and reception.date.iso == "2012-07-26"
+
+
+def test_a_weekday_that_fits_the_tense_keeps_its_year() -> None:
+    doc = extract_dated(
+        "Le président ghanéen Kofi Mensah sera reçu à Lisbonne le jeudi 4 avril.",
+        "weekday-year-kept", "2024-03-08")
+    [reception] = gatherings(doc)
+    assert reception.date is not None and reception.date.iso == "2024-04-04"
+
+
+def test_a_compound_first_name_without_its_hyphen_is_the_known_person() -> None:
+    doc = extract_dated(
+        "Le ministre de l'Europe et des Affaires étrangères, Jean Noël Barrot, a reçu lundi à Paris "
+        "la ministre ghanéenne Ama Owusu.",
+        "unhyphenated-name", "2025-03-04")
+    people_named = {e.iri for e in doc.entities.values() if e.kind == "person"}
+    assert id_iri("person", "jean-noel-barrot") in people_named
+    assert not any(e.label == "Jean Noël" for e in doc.entities.values())
+    [reception] = gatherings(doc)
+    assert id_iri("person", "jean-noel-barrot") in people(reception)
