@@ -500,7 +500,8 @@ def markdown(r: dict[str, Any]) -> str:
                   f"The language detector loads once per build in {st.get('language_detector_load_ms', 0.0):.0f} ms.",
                   "",
                   f"Native and pySHACL findings identical on those documents: {st['same_findings']}. "
-                  "A build also writes files and fills the on-disk query store while documents come in.",
+                  "A build also writes files; the query store is built by the first `query` (or during "
+                  "the build with `build --store`), so neither side of the throughput table loads it.",
                   ""]
     lines += ["## Stored queries", "",
               "p50 in ms. *ours* = what `diplograph query` runs (rdflib terms out, reading the on-disk store's "
@@ -557,7 +558,8 @@ def markdown(r: dict[str, Any]) -> str:
               "- Build: profiled with py-spy and cProfile. Before: pySHACL took ~240 ms per document "
               "(4.5x spaCy), rdflib's store and Turtle writer ~47 ms, the query store's SPARQL union copy "
               "a serial third of a two-core build. After: the native SHACL engine, a triple-list mapper, "
-              "cached Turtle rendering and a query store filled during the build (table above). What is "
+              "cached Turtle rendering and the query store left to the first query (`build --store` "
+              "fills it during the build). What is "
               "left over spaCy is mostly extraction itself, which walks spaCy tokens (each access creates "
               "a Token object), so the 0.9 goal would need the extractor rewritten over arrays.",
               "- spaCy's own `n_process=2` reloads the model per process and barely scales here, so "

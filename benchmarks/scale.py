@@ -5,8 +5,10 @@
     python benchmarks/run.py --scale --docs 300 --build-only
 
 Each size: generate the corpus (benchmarks/corpus.py, seed 1), run ``diplograph build
---jobs 2`` as a child process and sample the memory of its whole process tree (the build,
-its workers, the query store loader) from /proc every 0.2 s; then, at the largest size,
+--jobs 2 --store`` as a child process (``--store``: the query store filled during the build, as a
+large corpus on many cores would run it, so that its loader's memory and the store's size count)
+and sample the memory of its whole process tree (the build, its workers, the query store
+loader) from /proc every 0.2 s; then, at the largest size,
 the sizes on disk, a whole-process ``validate``, the stored queries' p50 on the store the
 build made, and ``query`` on the explicit TriG file with a cold and a warm cache store.
 
@@ -172,7 +174,7 @@ def build_at(work: Path, docs: int, jobs: int = 2, deadline: float | None = None
     log(f"generating {docs} documents")
     corpus.generate(folder / "corpus", docs, seed=1)
     log(f"build {docs} documents --jobs {jobs}")
-    command = [_exe(), "build", "--jobs", str(jobs), "--corpus-dir", "corpus", "--graph-dir", "graph"]
+    command = [_exe(), "build", "--jobs", str(jobs), "--store", "--corpus-dir", "corpus", "--graph-dir", "graph"]
     run = watched(command, folder, trace=work / f"trace-{docs}.jsonl",
                   progress=folder / "graph" / ".cache", deadline=deadline)
     graph = folder / "graph"
@@ -282,7 +284,7 @@ def markdown(result: dict[str, Any]) -> str:
     """The scale section of benchmarks/RESULTS.md."""
     lines = [BEGIN, "## Scale: whole builds on the real pipeline (`python benchmarks/run.py --scale`)", "",
              f"Machine: {result['machine']}, shared with other work (absolute times are noisy). Started "
-             f"{result['started']}. Each row: a fresh `diplograph build --jobs 2` of generated documents "
+             f"{result['started']}. Each row: a fresh `diplograph build --jobs 2 --store` of generated documents "
              "(benchmarks/corpus.py, seed 1), its process tree's memory sampled from /proc every 0.2 s. "
              "PSS splits pages shared by forked workers between them (the memory the tree really takes); "
              "RSS counts them once per process.", "",

@@ -275,7 +275,8 @@ def test_two_shard_builds_merged_equal_one_build_byte_for_byte(cli_runner, tmp_p
         assert result.exit_code == 0, result.output
         return tmp_path / folder
 
-    single = build("single")
+    single = build("single", "--store")  # the store filled during the build: the one the merge's must equal
+    assert len(list((single / ".store" / "query").glob("db-*"))) == 1
     first, second = build("shard-1", "--shard", "1/2"), build("shard-2", "--shard", "2/2")
     def documents(folder: Path) -> set[str]:  # graph/_corpus.ttl is corpus-level, made again by merge
         return {p.stem for p in folder.glob("*.ttl") if not p.stem.startswith("_")}
@@ -287,7 +288,9 @@ def test_two_shard_builds_merged_equal_one_build_byte_for_byte(cli_runner, tmp_p
     result = cli_runner.invoke(cli, ["merge", str(first), str(second), "--graph-dir", str(merged)])
     assert result.exit_code == 0, result.output
     assert _visible(merged) == _visible(single)
-    assert ensure_query_store(merged).quads == ensure_query_store(single).quads > 0
+    kept = ensure_query_store(single)
+    assert kept.reused, "the store `build --store` filled is up to date"
+    assert ensure_query_store(merged).quads == kept.quads > 0
 
 
 def test_merge_refuses_one_document_with_two_texts(cli_runner, tmp_path: Path) -> None:

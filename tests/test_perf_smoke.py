@@ -43,20 +43,21 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def built(docs: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    """The same documents built with --jobs 1 and --jobs 2."""
+    """The same documents built with --jobs 1 and --jobs 2, both with --store (the store filled
+    during the build), and with --jobs 1 as a plain `build` runs (key 0: no store)."""
     out = {}
-    for jobs in (1, 2):
-        graph = tmp_path_factory.mktemp(f"graph-j{jobs}")
-        summary = build(docs, graph_dir=graph, jobs=jobs)
+    for key, jobs, store in ((1, 1, True), (2, 2, True), (0, 1, False)):
+        graph = tmp_path_factory.mktemp(f"graph-j{jobs}-{'store' if store else 'plain'}")
+        summary = build(docs, graph_dir=graph, jobs=jobs, store=store)
         assert not summary.refused, summary.problems
-        out[jobs] = graph
+        out[key] = graph
     return out
 
 
-def test_jobs_do_not_change_a_byte(built: dict[int, Path]) -> None:
-    one, two = _files(built[1]), _files(built[2])
+def test_jobs_and_the_store_do_not_change_a_byte(built: dict[int, Path]) -> None:
+    one, two, plain = _files(built[1]), _files(built[2]), _files(built[0])
     assert len(one) == 6  # four documents, the corpus graph and the dataset
-    assert one == two
+    assert one == two == plain
 
 
 def test_generator_is_deterministic_and_sized(tmp_path: Path) -> None:
@@ -95,9 +96,10 @@ def test_cache_serves_unchanged_documents_and_redoes_changed_ones(docs: list[Pat
         k: v for k, v in fresh.items() if slug not in k and k != "diplograph.trig"}
 
 
-def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[int, Path], tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    graph = built[2]
+def test_query_without_files_builds_the_store_and_agrees_with_files(built: dict[int, Path], tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = built[0]
+    assert not (graph / ".store").exists()  # a plain build writes graph/ and no query store
     # A project folder of its own: a diplograph.toml beside the shared build folders would make every
     # later test's tmp_path (same base folder) part of a project.
     monkeypatch.chdir(tmp_path)
@@ -111,7 +113,7 @@ def test_query_without_files_reads_the_store_and_agrees_with_files(built: dict[i
         from_files = runner.invoke(cli, ["query", query.name, "-f", "csv", str(graph / "diplograph.trig")])
         assert from_store.exit_code == 0, from_store.output
         assert sorted(from_store.output.splitlines()) == sorted(from_files.output.splitlines()), query.name
-    assert list((graph / ".store" / "query").glob("db-*"))  # built by `build`, reused here
+    assert len(list((graph / ".store" / "query").glob("db-*"))) == 1  # built by the first query, reused after
     meetings = runner.invoke(cli, ["query", "meetings", "-f", "csv"]).output
     assert len(meetings.splitlines()) > 1
     for fmt in ("text", "json"):  # stats counts in the store; same figures as from the file
@@ -135,7 +137,7 @@ def test_store_filled_during_the_build_equals_one_loaded_from_the_files(built: d
                                                                          tmp_path: Path) -> None:
     from diplograph.store import QUERY_STORE, ensure_query_store
 
-    for graph in built.values():
+    for graph in (built[1], built[2]):
         during = _quads(graph / QUERY_STORE)
         copy = tmp_path / graph.name
         copy.mkdir()
@@ -167,7 +169,7 @@ def test_store_started_from_the_cached_shipped_graphs_equals_one_loaded_from_the
             for name in [p for p in shipped.iterdir() if p.name.startswith(("CURRENT", "MANIFEST"))]:
                 name.write_bytes(b"not rocksdb")
         shutil.rmtree(graph, ignore_errors=True)
-        assert not build(docs[:2], graph_dir=graph, jobs=1).refused
+        assert not build(docs[:2], graph_dir=graph, jobs=1, store=True).refused
         stores.append(_quads(graph / QUERY_STORE))
         assert shipped.is_dir() or step == "damaged", step
     copy = tmp_path / "copy"
@@ -183,11 +185,11 @@ def test_store_of_a_partial_build_holds_every_document_left_in_graph(docs: list[
     from diplograph.store import QUERY_STORE, ensure_query_store
 
     graph = tmp_path / "graph"
-    build(docs[:2], graph_dir=graph, jobs=1)
+    build(docs[:2], graph_dir=graph, jobs=1, store=True)
     stale = graph / docs[0].name.replace(".fr.txt", "-fr.ttl")
     assert stale.is_file(), sorted(p.name for p in graph.iterdir())
     # A second build of other documents leaves the first ones in graph/: the store must hold all.
-    build(docs[2:], graph_dir=graph, jobs=1)
+    build(docs[2:], graph_dir=graph, jobs=1, store=True)
     during = _quads(graph / QUERY_STORE)
     copy = tmp_path / "copy"
     copy.mkdir()
@@ -243,7 +245,7 @@ def test_build_in_a_process_that_has_a_store_open_does_not_hang(docs: list[Path]
         "import sys, pyoxigraph; from pathlib import Path; from diplograph.build import build;"
         f"open_store = pyoxigraph.Store({str(tmp_path / 'open')!r});"
         f"summary = build([Path(p) for p in {[str(p) for p in docs[:2]]!r}],"
-        f" graph_dir=Path({str(tmp_path / 'graph')!r}), jobs=1, force=True);"
+        f" graph_dir=Path({str(tmp_path / 'graph')!r}), jobs=1, force=True, store=True);"
         "print(summary.documents)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)

@@ -480,7 +480,7 @@ def build(
     jobs: int = 1,
     force: bool = False,
     on_document: Callable[[str], None] | None = None,
-    store: bool = True,
+    store: bool = False,
     encoding: str = "utf-8",
     shard: tuple[int, int] | None = None,
     force_french: bool = False,
@@ -493,8 +493,16 @@ def build(
 
     ``jobs`` worker processes each extract, map and validate whole documents; a document
     whose bytes, name, --published and code+ontology did not change comes from
-    ``graph/.cache/`` instead. ``store``: also refresh the on-disk Oxigraph store
-    (``graph/.store``) that ``query``/``stats``/``export`` read when given no FILES.
+    ``graph/.cache/`` instead.
+
+    ``store``: also fill the on-disk Oxigraph query store (``graph/.store/query``) that
+    ``query`` and ``stats`` read when given no FILES, with a loader process that runs
+    while the documents are extracted. Off by default. Why: the build's product is graph/ (the
+    validated files); the store is an index of it, content-keyed, which those commands build
+    themselves when it is missing or stale (as after a hand edit of graph/). A command-line
+    user who exports Turtle never queries, so the index would be pure cost for them (about a
+    twentieth of a ``--jobs 1`` build's CPU); a SPARQL user pays it once, at the first query.
+    On a large corpus and several cores, ``store=True`` overlaps that load with the extraction.
 
     ``shard=(K, N)``: only the K-th of N deterministic shares (:func:`shard_of`); graph_dir
     then holds that share alone (with the whole corpus, files of other shares are stale),

@@ -67,10 +67,13 @@ def _shown(path: Path) -> str:
 @click.option("--shard", metavar="K/N",
               help="Build only the K-th of N shares of the documents (by a hash of each slug); "
                    "combine the shards' folders with `diplograph merge`.")
+@click.option("--store", is_flag=True,
+              help="Also fill the query store (graph/.store) during the build, while documents are "
+                   "extracted. Without it, the first `query` or `stats` builds the store.")
 @click.pass_context
 def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, published: str | None, force: bool,
                   encoding: str, language: str, graph_dir: str | None, corpus_dir: str | None,
-                  shard: str | None) -> None:
+                  shard: str | None, store: bool) -> None:
     """Extract every corpus document (or DOCS) into the graph folder, validated with SHACL.
 
     Writes graph/<slug>.ttl per document and graph/diplograph.trig (one named graph per
@@ -78,6 +81,10 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
     written (exit 1) unless --force (--language fr). Graphs of documents that left the corpus
     are removed, and named, only when the whole corpus is built; graphs built from DOCS
     outside the corpus are kept.
+
+    The query store that `query` and `stats` read (graph/.store/query, an index of graph/)
+    is built by the first of them, not here, unless --store: a user who only exports Turtle
+    never pays for it; --store overlaps its load with the extraction (large corpora, many cores).
     """
     from diplograph.build import build, corpus_documents, expand_documents, select_shard
     from diplograph.project import current_project, require_project
@@ -106,7 +113,7 @@ def build_command(ctx: click.Context, docs: tuple[str, ...], jobs: int, publishe
 
         summary = build(docs, graph_dir=graph_path, corpus_dir=corpus_path, published=date, jobs=jobs,
                         force=force, on_document=advance, encoding=encoding, shard=share,
-                        force_french=language == "fr")
+                        force_french=language == "fr", store=store)
     for problem in summary.problems:
         click.echo(f"violation: {problem}", err=True)
     for note in summary.notes:  # warnings and infos: reported at their severity, never refused
