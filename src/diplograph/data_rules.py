@@ -52,7 +52,7 @@ def rule_severity(query: StoredQuery) -> str:
 @cache
 def data_rules() -> tuple[DataRule, ...]:
     """The shipped check queries as rules, read once per process."""
-    from diplograph.sparql import check_queries
+    from diplograph.stored_queries import check_queries
 
     return tuple(DataRule(q.name, q.summary, rule_severity(q), q.text) for q in check_queries())
 

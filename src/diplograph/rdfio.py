@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diplograph.errors import InputError
+from diplograph.errors import InputError, UsageError
 from diplograph.iris import graph_iri, slugify
 
 if TYPE_CHECKING:
@@ -238,3 +238,22 @@ def to_rdflib(term: Any) -> Identifier | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise InputError(f"unsupported RDF term in results: {term!r}")
+
+
+def to_oxigraph(term: Any) -> Any:
+    """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through): the way back of :func:`to_rdflib`."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode | pyoxigraph.Literal):
+        return term
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    raise UsageError(f"cannot bind {term!r}")
