@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests"))  # local_servers: the stores started as the tests start them
 
 import local_servers  # noqa: E402
-from diplograph.serve import stop_process  # noqa: E402
+from diplograph.serve_engine import stop_process  # noqa: E402
 from local_servers import Server, start_oxigraph  # noqa: E402
 
 BEGIN, END = "<!-- stores: begin (benchmarks/stores.py) -->", "<!-- stores: end -->"

@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplograph.serve import stop_process
+from diplograph.serve_engine import stop_process
 
 __all__ = ["Server", "free_port", "start_oxigraph", "start_virtuoso", "stop_process", "virtuoso_ini"]
 

@@ -28,7 +28,7 @@ import local_servers
 from diplograph import endpoint, push, sparql
 from diplograph.cli import cli
 from diplograph.iris import UNION_GRAPH_IRI
-from diplograph.serve import stop_process
+from diplograph.serve_engine import stop_process
 from local_servers import Server
 
 REPO = Path(__file__).resolve().parents[1]
