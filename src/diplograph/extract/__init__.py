@@ -60,7 +60,8 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.issue_points import find_contrasts, find_issue_points
     from diplograph.extract.patterns import vocabulary_matcher
     from diplograph.extract.positions import find_positions
-    from diplograph.extract.quotes import find_quotes, first_person_speaker, quote_ranges
+    from diplograph.extract.quote_clauses import first_person_speaker
+    from diplograph.extract.quotes import find_quotes, quote_ranges
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
     from diplograph.extract.stays import carry_stay_places

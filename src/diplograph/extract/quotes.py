@@ -7,21 +7,30 @@ typography puts inside « ». Its speaker is found in this order:
    a thing; it has no speaker, unless that noun is what a speech verb qualifies ("a qualifié
    le texte d'« étape historique »").
 2. An incise with an inverted pronoun after the quote ("« ... », a-t-il ajouté",
-   "poursuit-elle"): the speaker of the previous attributed statement, not the last person
-   named (real prose slips other names in between: "rappelant que son prédécesseur, X, ...").
+   "poursuit-elle"), after a later quote of the same clause ("un travail « entrepris » qui
+   « continue », a-t-il affirmé") or inside the marks ("« A, poursuit-il, B »"): the speaker of
+   the previous attributed statement, not the last person named (real prose slips other names
+   in between: "rappelant que son prédécesseur, X, ..."), never a name inside the quote.
 3. A quote introduced by a colon ("X a cité trois raisons : « ... »", "Le ministre a déclaré :
-   \"...\""): the subject of the speech verb before the colon.
-4. A speech verb that governs the quote ("a répondu par un simple « oui »", "a salué « ... »"):
+   \"...\""): the subject of the speech verb before the colon (of a gerund, its clause's).
+4. An incise naming its speaker after the verb, after the quote or inside the marks ("« ... »,
+   juge X", "« A, assure X. B »", "« ... », a remarqué M. X"): that speaker.
+5. A speech verb that governs the quote ("a répondu par un simple « oui »", "a salué « ... »"):
    its subject.
-5. Else the agent of a speech event of the same sentence, a "selon X", the first-person
-   speaker of a speech, or, for a quote that is a sentence of its own, the previous speaker.
+6. Else the agent of a speech event of the same sentence (for a short verbless label, only one
+   whose verb governs it), a "selon X", the first-person speaker of a speech, or, for a quote
+   that is a sentence of its own, the previous speaker.
+
+A short verbless label that none of these gives a speaker ("leur volonté d'avancer
+« ensemble »", "Se donnant du « cher collègue »") is a scare quote or a title, nobody's words:
+it is not kept as a quotation.
 
 A pronoun ("il", "elle") or a bare role noun ("Le ministre") as the subject of a speech verb
 is the person the previous sentence was about, else the last speaker. Speech verbs are the
 trigger lemmas of the speech event types plus the quotation verbs of
 ``ontology/vocab/quotation.ttl`` (skos:hiddenLabel of et:statement: verbs that report words
 around a quotation but are no event trigger on their own, such as "citer", "poursuivre").
-When rule 2 or 3 resolves a pronoun, the statement event of the incise gets that speaker
+When rule 2, 3 or 4 finds the speaker, the statement event of the incise gets that speaker
 as its agent too, so that the quote and the act of saying it agree.
 """
 
@@ -32,6 +41,19 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import et
+from diplograph.extract.quote_clauses import (
+    PERSONAL,
+    SPEECH,
+    first_person_in,
+    governs_through_complements,
+    in_quote_range,
+    left_person,
+    next_token,
+    selon_speaker,
+    sentence_speech_event,
+    speech_subjects,
+    token_at,
+)
 from diplograph.model import Event, Quote
 
 if TYPE_CHECKING:
@@ -41,14 +63,10 @@ if TYPE_CHECKING:
 
 _PAIRS = re.compile(r"«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\"")
 _INNER_SPACE = " \u00a0\u202f\u2009\t\n"
-#: Event types whose agent can be the speaker of a quote in the same sentence.
-SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criticism", "warning", "appeal",
-                                   "announcement", "rejection", "proposal", "agreement"))
 #: "« ... », a-t-il ajouté", "», poursuit-elle", "», s'est-il exclamé": an incise with an inverted
 #: singular pronoun right after the closing mark.
 _INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
                      re.IGNORECASE)
-_PERSONAL = frozenset({"il", "elle", "-il", "-elle"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
 #: Longest quote (in words) that can be a bare label rather than someone's words.
 _LABEL_WORDS = 4
@@ -98,13 +116,20 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue
         sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
         speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
+        label = speakers.label_like(begin, end)
         if not decided:
-            event = _speech_event(ctx, m.start(), m.end(), sentence)
+            event = sentence_speech_event(ctx, m.start(), m.end(), sentence)
+            if event is not None and label and not speakers.governs(event, begin, end):
+                # "Se donnant du « François », les deux présidents ont souligné ...": a short
+                # label takes its speaker only from a speech verb that governs it
+                event = next((e for e in ctx.events if e.event_type in SPEECH and e.agents and sentence is not None
+                              and sentence.begin <= e.trigger.begin < sentence.end
+                              and speakers.governs(e, begin, end)), None)
             speaker = event.agents[0] if event is not None and event.agents else None
             if speaker is None and sentence is not None:
-                speaker = _selon(ctx, sentence)
+                speaker = selon_speaker(ctx, sentence)
             if speaker is None and sentence is not None and ctx.speaker is not None:
-                speaker = _first_person(ctx, sentence, m.start(), m.end())
+                speaker = first_person_in(ctx, sentence, m.start(), m.end())
             if speaker is None and previous_speaker is not None and sentence is not None:
                 # a quote that is a sentence of its own continues the previous quote's speaker
                 between = text[previous_end:sentence.begin]
@@ -112,6 +137,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 if alone and "\n" not in between and len(between) < 200:
                     speaker = previous_speaker
                     event = previous_event
+        if label and speaker is None and event is None:
+            continue  # a scare-quoted word or title, nobody's words: no quotation
         quotes.append(Quote(span=ctx.char_span(begin, end), speaker=speaker,
                             statement=event.trigger.begin if event is not None else None))
         if speaker is not None:
@@ -133,10 +160,10 @@ class _Speakers:
         for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
             if event.event_type not in SPEECH or not event.agents:
                 continue
-            verb = _token_at(ctx, event.trigger.begin)
-            if verb is None or _in_quote(ctx, verb.idx) or self._reported(verb):
+            verb = token_at(ctx, event.trigger.begin)
+            if verb is None or in_quote_range(ctx, verb.idx) or self._reported(verb):
                 continue
-            subjects = _subjects(ctx, verb)
+            subjects = speech_subjects(ctx, verb)
             speaker = self._resolve(subjects[0], verb) if subjects else None
             if speaker is not None and self._person(speaker):
                 self.spoken.append((event.trigger.begin, speaker))
@@ -151,13 +178,16 @@ class _Speakers:
         root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
         if root is not None and len(tokens) <= _LABEL_WORDS and self._label(root):
             return None, None, True
-        incise = _INCISE.match(ctx.text, mark_end)
+        incise = _INCISE.match(ctx.text, mark_end) or self._closing_incise(mark_end) or next(
+            (found for t in tokens[1:-1] if t.text == "," and (found := _INCISE.match(ctx.text, t.idx))), None)
         if incise is not None:
-            verb = self._verb_in(mark_end, incise.end() + 30)
+            verb = self._verb_in(incise.start(), incise.end() + 30)
             event = self._event(verb)
-            speaker = self.last(mark_begin) or (event.agents[0] if event is not None and event.agents else None)
+            speaker = self.last(mark_begin) or self._named_before(event, mark_begin)
+            if speaker is None and event is not None:
+                event.agents = []  # its agent was a name inside the quote
             self._agree(event, speaker)
-            return speaker, event, speaker is not None
+            return speaker, event, True  # no other verb of the sentence lends its agent
         colon = self._colon_verb(mark_begin)
         if colon is not None:
             speaker, event = self._subject_speaker(colon), self._event(colon)
@@ -170,6 +200,13 @@ class _Speakers:
             speaker, event = self._subject_speaker(opened), self._event(opened)
             self._agree(event, speaker)
             return speaker, event, speaker is not None
+        inverted = self._inverted_incise(next_token(ctx, mark_end)) or next(
+            (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None)
+        if inverted is not None:
+            speaker, verb = inverted
+            event = self._event(verb)
+            self._agree(event, speaker, named=True)
+            return speaker, event, True
         governing = root.head if root is not None and root.head.i != root.i else None
         if governing is not None and governing.pos_ == "NOUN" and governing.dep_ == "obj" \
                 and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
@@ -195,11 +232,78 @@ class _Speakers:
             return speaker, event, True
         return None, None, False
 
+    def _closing_incise(self, mark_end: int) -> re.Match[str] | None:
+        """"un travail « largement entrepris » ... « continue », a-t-il affirmé": a pronoun incise
+        after a later quote of the same clause reports this quote too."""
+        ctx = self.ctx
+        stop = ctx.sent_of(next_token(ctx, mark_end) or ctx.doc[-1]).end_char
+        for begin, end in ctx.quote_ranges:
+            if mark_end <= begin < stop and not re.search(r"[.;!?]", ctx.text[mark_end:begin]):
+                found = _INCISE.match(ctx.text, end)
+                if found is not None:
+                    return found
+        return None
+
+    def _inverted_incise(self, comma: Token | None) -> tuple[str, Token] | None:
+        """", juge X.", "..., assure X, chef de la diplomatie. ...", ", a remarqué M. X": a
+        reporting incise whose subject, named after the verb, is the speaker (a present tense the
+        parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise."""
+        from diplograph.extract.patterns import er_infinitive
+        from diplograph.extract.syntax import INVERTED_CLITICS, right_actors
+
+        ctx = self.ctx
+        if comma is None or comma.text != ",":
+            return None
+        i = comma.i + 1
+        while i < len(ctx.doc) and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in ("se", "s'", "s’")):
+            i += 1
+        if i + 1 >= len(ctx.doc):
+            return None
+        verb = ctx.doc[i]
+        if verb.pos_ in ("PROPN", "DET", "ADP", "PUNCT", "PRON") or not (
+                self._is_speech_verb(verb) or verb.lemma_.lower() in self.verbs
+                or er_infinitive(verb.lower_) in self.verbs):
+            return None
+        after = ctx.doc[i + 1]
+        if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
+            return None
+        found = right_actors(ctx, verb)
+        speaker = next((a for a in found if self._person(a)), found[0] if found else None)
+        return (speaker, verb) if speaker is not None else None
+
+    def _named_before(self, event: Event | None, mark_begin: int) -> str | None:
+        """The agent the event extractor gave an incise, when the text names it before the quote
+        outside quotation marks: "« La France a dit ... », a-t-il ajouté" is no word of France's."""
+        if event is None or not event.agents:
+            return None
+        agent = event.agents[0]
+        named = any(m.iri == agent and self.ctx.doc[m.start].idx < mark_begin
+                    and not in_quote_range(self.ctx, self.ctx.doc[m.start].idx) for m in self.ctx.mentions)
+        return agent if named else None
+
+    def label_like(self, begin: int, end: int) -> bool:
+        """A few words without a verb ("ensemble", "partenariat stratégique"): a label or a
+        fragment, someone's words only when a speech verb or an incise says so."""
+        inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
+        tokens = [t for t in inside if not t.is_punct] if inside is not None else []
+        return 0 < len(tokens) <= _LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+    def governs(self, event: Event, begin: int, end: int) -> bool:
+        """The event's verb governs the quoted words, or reports them in an incise after them."""
+        verb = token_at(self.ctx, event.trigger.begin)
+        inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
+        if verb is None or inside is None:
+            return False
+        from diplograph.extract.syntax import is_reporting
+
+        return any(governs_through_complements(t, verb, self._is_speech_verb) for t in inside) \
+            or (verb.idx >= end and is_reporting(self.ctx, verb))
+
     def said(self, offset: int, speaker: str, event: Event | None = None) -> None:
         """Record an attributed quote, unless its statement is reported inside another one: in
         "X a rappelé que Y avait promis « ... ». « ... », a-t-il lancé", X goes on speaking."""
         if event is not None:
-            verb = _token_at(self.ctx, event.trigger.begin)
+            verb = token_at(self.ctx, event.trigger.begin)
             if verb is not None and self._reported(verb):
                 return
         self.spoken.append((offset, speaker))
@@ -258,7 +362,7 @@ class _Speakers:
         for t in ctx.doc[start.i:ctx.sent_of(start).end]:
             if t.text in (".", "!", "?", ";"):
                 return None
-            if t.pos_ == "VERB" and self._is_speech_verb(t) and not _in_quote(ctx, t.idx) and is_reporting(ctx, t):
+            if t.pos_ == "VERB" and self._is_speech_verb(t) and not in_quote_range(ctx, t.idx) and is_reporting(ctx, t):
                 return t
         return None
 
@@ -272,7 +376,7 @@ class _Speakers:
         before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
         if not before.endswith(":"):
             return None
-        colon = _token_at(ctx, len(before) - 1)
+        colon = token_at(ctx, len(before) - 1)
         if colon is None:
             return None
         start = ctx.sent_of(colon).start
@@ -291,7 +395,7 @@ class _Speakers:
         j = mark_begin - 1
         while j >= 0 and self.ctx.text[j].isspace():
             j -= 1
-        before = _token_at(self.ctx, j) if j >= 0 else None
+        before = token_at(self.ctx, j) if j >= 0 else None
         return tokens[0] if before is not None and before.pos_ == "AUX" else None
 
     def _event(self, verb: Token | None) -> Event | None:
@@ -305,10 +409,16 @@ class _Speakers:
         from diplograph.extract.syntax import right_actors
 
         ctx = self.ctx
-        subjects = _subjects(ctx, verb)
+        subjects = speech_subjects(ctx, verb)
         if subjects:
             return self._resolve(subjects[0], verb)
-        found = right_actors(ctx, verb) or _left_person(ctx, verb)
+        if any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children):
+            # "X a qualifié ces discussions de constructives en ajoutant : « ... »": a gerund says
+            # what the subject of its clause says (the parse may hang it on a noun)
+            clause = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and speech_subjects(ctx, a)), None)
+            if clause is not None:
+                return self._subject_speaker(clause)
+        found = right_actors(ctx, verb) or left_person(ctx, verb)
         event = self._event(verb)
         return found[0] if found else (event.agents[0] if event is not None and event.agents else None)
 
@@ -343,10 +453,10 @@ class _Speakers:
     def _anaphoric(self, subject: Token) -> bool:
         """"il", "elle", or a bare definite role noun ("Le ministre", "la présidente")."""
         ctx = self.ctx
-        if subject.lower_ in _PERSONAL:
+        if subject.lower_ in PERSONAL:
             return True
         if subject.lower_ in ("-t", "t") and subject.i + 1 < len(ctx.doc):
-            return ctx.doc[subject.i + 1].lower_ in _PERSONAL
+            return ctx.doc[subject.i + 1].lower_ in PERSONAL
         mentions = ctx.by_token.get(subject.i, [])
         if subject.pos_ != "NOUN" or any(not m.described for m in mentions):
             return False
@@ -371,7 +481,7 @@ class _Speakers:
             previous = [sentence] if sentence.text.strip() else []
         if previous and depth < 4:
             root = previous[0].root
-            subjects = _subjects(ctx, root) if not _in_quote(ctx, root.idx) else []
+            subjects = speech_subjects(ctx, root) if not in_quote_range(ctx, root.idx) else []
             if subjects and self._anaphoric(subjects[0]) and subjects[0].pos_ != "NOUN":
                 found = self.topic(previous[0].start, before, depth + 1)
             elif subjects:
@@ -379,7 +489,7 @@ class _Speakers:
                     (a for a in actors_of(ctx, subjects[0]) if self._person(a)), None)
             if found is None:  # "Que vous a dit X ?": no parsed subject, the last person named
                 named = [m.iri for m in ctx.mentions if previous[0].start <= m.start < previous[0].end
-                         and m.kind == "person" and not _in_quote(ctx, ctx.doc[m.start].idx)]
+                         and m.kind == "person" and not in_quote_range(ctx, ctx.doc[m.start].idx)]
                 found = named[-1] if named else None
         self._topic[sentence_start] = found
         return found or self.last(before)
@@ -388,125 +498,12 @@ class _Speakers:
         entity = self.ctx.entities.get(iri)
         return entity is not None and entity.kind == "person"
 
-    def _agree(self, event: Event | None, speaker: str | None) -> None:
-        """The incise's statement gets the speaker its pronoun was resolved to."""
+    def _agree(self, event: Event | None, speaker: str | None, named: bool = False) -> None:
+        """The incise's statement gets the speaker its pronoun was resolved to (or, ``named``, the
+        speaker the incise names after its verb)."""
         if event is None or speaker is None or event.agents == [speaker]:
             return
-        verb = _token_at(self.ctx, event.trigger.begin)
-        subjects = _subjects(self.ctx, verb) if verb is not None else []
-        if not subjects or self._anaphoric(subjects[0]):
+        verb = token_at(self.ctx, event.trigger.begin)
+        subjects = speech_subjects(self.ctx, verb) if verb is not None else []
+        if named or not subjects or self._anaphoric(subjects[0]):
             event.agents = [speaker]
-
-
-def _subjects(ctx: Context, verb: Token) -> list[Token]:
-    from diplograph.extract.syntax import subjects_of
-
-    subjects = subjects_of(ctx, verb)
-    if subjects:
-        return subjects
-    # "a-t-il ajouté": the parser may hang the inverted pronoun on the auxiliary or the "-t"
-    return [t for t in ctx.doc[verb.i - 3: verb.i] if t.lower_ in _PERSONAL]
-
-
-def _left_person(ctx: Context, verb: Token) -> list[str]:
-    """The parse lost the subject ("X a pour sa part salué « ... »" read as a noun phrase): the
-    closest actor named before the verb in its clause, across auxiliaries and adverbials."""
-    start = ctx.sent_of(verb).start
-    for i in range(verb.i - 1, start - 1, -1):
-        token = ctx.doc[i]
-        if token.text in (",", ";", ":", "«", "»", "“", "”", '"') or _in_quote(ctx, token.idx):
-            break
-        if token.pos_ == "VERB" and token.lemma_ not in ("avoir", "être"):
-            break
-        for m in ctx.by_token.get(i, []):
-            if m.kind in ("person", "state", "org", "group") and (m.kind != "place" or m.iri != m.place):
-                return [m.iri]
-    return []
-
-
-def _token_at(ctx: Context, offset: int) -> Token | None:
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return ctx.doc[span.start] if span is not None and len(span) else None
-
-
-def _in_quote(ctx: Context, offset: int) -> bool:
-    return any(b <= offset < e for b, e in ctx.quote_ranges)
-
-
-def _speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | None:
-    if sentence is None:
-        return None
-    best: Event | None = None
-    best_key: tuple[int, int, int] | None = None
-    for event in ctx.events:
-        if event.event_type not in SPEECH or not event.agents:
-            continue
-        t = event.trigger
-        if not (sentence.begin <= t.begin < sentence.end) or qbegin <= t.begin < qend:
-            continue
-        distance = qbegin - t.end if t.end <= qbegin else t.begin - qend
-        # "« ... », a-t-il prévenu": the reporting clause after the quote wins
-        after = ctx.text[qend:t.begin]
-        reporting = 0 if t.begin >= qend and after.lstrip(" \u00a0\u202f»”\"").startswith(",") \
-            and len(after) < 25 else 1
-        key = (reporting, 0 if event.event_type == et("statement") else 1, distance)
-        if best_key is None or key < best_key:
-            best, best_key = event, key
-    return best
-
-
-def _first_person(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
-    """"Je veux être claire : « ... »": the speaker of the speech says it."""
-    from diplograph.extract.syntax import is_first_person_subject
-
-    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span:
-        if token.dep_.startswith("nsubj") and not qbegin <= token.idx < qend and is_first_person_subject(ctx, token):
-            return ctx.speaker
-    return None
-
-
-def _selon(ctx: Context, sentence) -> str | None:
-    from diplograph.extract.syntax import actors_of, antecedent
-
-    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span:
-        # "selon X", "d'après X" (the parser hangs "après" on "d'" as a fixed expression)
-        after = token.lower_ in ("d'", "d’") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "après"
-        if (token.lower_ == "selon" or after) and token.head.i != token.i:
-            # "L'entretien était, selon lui, « franc »": the person the pronoun takes up
-            actors = antecedent(ctx, token.head) if token.head.lower_ in ("lui", "elle") \
-                else actors_of(ctx, token.head)
-            if actors:
-                return actors[0]
-    return None
-
-
-def first_person_speaker(ctx: Context) -> str | None:
-    """Who says "je" outside quotations: the first person named (a speech, an interview).
-
-    In a news report "je" only occurs inside quotes; when it occurs in the running text,
-    the document is someone's own words, and the first person it names is that someone.
-    A text that says only "nous" is an institution's (a ministry's communiqué): "nous" is
-    the state the first named person serves, not that person.
-    """
-    from diplograph.extract.syntax import is_first_person_subject
-
-    uses = [t for t in ctx.doc if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t)]
-    if not uses:
-        return None
-    people = [m for m in ctx.mentions if m.kind == "person" and not m.described]
-    if any(t.lower_ != "nous" for t in uses):
-        return people[0].iri if people else None
-    # Only "nous": an institution speaks (a communiqué, a readout), not the first person it names;
-    # that is the state (or organisation) the first named person serves.
-    for m in people:
-        entity = ctx.entities.get(m.iri)
-        served = ctx.sides.get(m.iri) or (entity.affiliation if entity is not None else None)
-        if served is not None:
-            return served
-    return people[0].iri if people else None

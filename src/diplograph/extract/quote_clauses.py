@@ -1,0 +1,167 @@
+"""The clause around a quotation: the subject of a speech verb, the speech event of a sentence,
+"selon X", the first-person speaker of a speech.
+
+Token-level helpers of :mod:`diplograph.extract.quotes`, apart so that the attribution rules
+there read as rules.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import et
+from diplograph.model import Event
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Token
+
+#: Event types whose agent can be the speaker of a quote in the same sentence.
+SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criticism", "warning", "appeal",
+                                   "announcement", "rejection", "proposal", "agreement"))
+PERSONAL = frozenset({"il", "elle", "-il", "-elle"})
+_RELATIVE = frozenset({"qui", "dont", "lequel", "laquelle"})
+
+
+def speech_subjects(ctx: Context, verb: Token) -> list[Token]:
+    from diplograph.extract.syntax import subjects_of
+
+    subjects = subjects_of(ctx, verb)
+    if subjects:
+        return subjects
+    # "a-t-il ajouté": the parser may hang the inverted pronoun on the auxiliary or the "-t"
+    return [t for t in ctx.doc[verb.i - 3: verb.i] if t.lower_ in PERSONAL]
+
+
+def left_person(ctx: Context, verb: Token) -> list[str]:
+    """The parse lost the subject ("X a pour sa part salué « ... »" read as a noun phrase): the
+    closest actor named before the verb in its clause, across auxiliaries and adverbials."""
+    start = ctx.sent_of(verb).start
+    i = verb.i
+    while i > start:
+        i -= 1
+        token = ctx.doc[i]
+        if token.text == ",":
+            # "X, qui a été applaudi par ..., a soutenu que « ... »": past a relative clause
+            opening = next((j for j in range(i - 1, start - 1, -1) if ctx.doc[j].text == ","), None)
+            if opening is not None and opening + 1 < i and ctx.doc[opening + 1].lower_ in _RELATIVE:
+                i = opening
+                continue
+        if token.text in (",", ";", ":", "«", "»", "“", "”", '"') or in_quote_range(ctx, token.idx):
+            break
+        if token.pos_ == "VERB" and token.lemma_ not in ("avoir", "être"):
+            break
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "state", "org", "group") and (m.kind != "place" or m.iri != m.place):
+                return [m.iri]
+    return []
+
+
+def governs_through_complements(token: Token, verb: Token, speech: Callable[[Token], bool]) -> bool:
+    """``verb`` governs ``token`` through complements: an adverbial or adnominal clause on the
+    way ("Se donnant du « ... », ils ont souligné ...") says the circumstances, not the words,
+    unless its own verb reports speech ("..., a-t-il ajouté, parlant d'un « ... »")."""
+    while token.head.i != token.i:
+        if token.dep_ in ("advcl", "acl", "acl:relcl") and not speech(token):
+            return False
+        token = token.head
+        if token.i == verb.i:
+            return True
+    return False
+
+
+def next_token(ctx: Context, offset: int) -> Token | None:
+    """The first token at or after a character offset (spaces skipped)."""
+    while offset < len(ctx.text) and ctx.text[offset].isspace():
+        offset += 1
+    return token_at(ctx, offset) if offset < len(ctx.text) else None
+
+
+def token_at(ctx: Context, offset: int) -> Token | None:
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return ctx.doc[span.start] if span is not None and len(span) else None
+
+
+def in_quote_range(ctx: Context, offset: int) -> bool:
+    return any(b <= offset < e for b, e in ctx.quote_ranges)
+
+
+def sentence_speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Event | None:
+    if sentence is None:
+        return None
+    best: Event | None = None
+    best_key: tuple[int, int, int] | None = None
+    for event in ctx.events:
+        if event.event_type not in SPEECH or not event.agents:
+            continue
+        t = event.trigger
+        if not (sentence.begin <= t.begin < sentence.end) or qbegin <= t.begin < qend:
+            continue
+        distance = qbegin - t.end if t.end <= qbegin else t.begin - qend
+        # "« ... », a-t-il prévenu": the reporting clause after the quote wins
+        after = ctx.text[qend:t.begin]
+        reporting = 0 if t.begin >= qend and after.lstrip(" \u00a0\u202f»”\"").startswith(",") \
+            and len(after) < 25 else 1
+        key = (reporting, 0 if event.event_type == et("statement") else 1, distance)
+        if best_key is None or key < best_key:
+            best, best_key = event, key
+    return best
+
+
+def first_person_in(ctx: Context, sentence, qbegin: int, qend: int) -> str | None:
+    """"Je veux être claire : « ... »": the speaker of the speech says it."""
+    from diplograph.extract.syntax import is_first_person_subject
+
+    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.dep_.startswith("nsubj") and not qbegin <= token.idx < qend and is_first_person_subject(ctx, token):
+            return ctx.speaker
+    return None
+
+
+def selon_speaker(ctx: Context, sentence) -> str | None:
+    from diplograph.extract.syntax import actors_of, antecedent
+
+    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        # "selon X", "d'après X" (the parser hangs "après" on "d'" as a fixed expression)
+        after = token.lower_ in ("d'", "d’") and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "après"
+        if (token.lower_ == "selon" or after) and token.head.i != token.i:
+            # "L'entretien était, selon lui, « franc »": the person the pronoun takes up
+            actors = antecedent(ctx, token.head) if token.head.lower_ in ("lui", "elle") \
+                else actors_of(ctx, token.head)
+            if actors:
+                return actors[0]
+    return None
+
+
+def first_person_speaker(ctx: Context) -> str | None:
+    """Who says "je" outside quotations: the first person named (a speech, an interview).
+
+    In a news report "je" only occurs inside quotes; when it occurs in the running text,
+    the document is someone's own words, and the first person it names is that someone.
+    A text that says only "nous" is an institution's (a ministry's communiqué): "nous" is
+    the state the first named person serves, not that person.
+    """
+    from diplograph.extract.syntax import is_first_person_subject
+
+    uses = [t for t in ctx.doc if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t)]
+    if not uses:
+        return None
+    people = [m for m in ctx.mentions if m.kind == "person" and not m.described]
+    if any(t.lower_ != "nous" for t in uses):
+        return people[0].iri if people else None
+    # Only "nous": an institution speaks (a communiqué, a readout), not the first person it names;
+    # that is the state (or organisation) the first named person serves.
+    for m in people:
+        entity = ctx.entities.get(m.iri)
+        served = ctx.sides.get(m.iri) or (entity.affiliation if entity is not None else None)
+        if served is not None:
+            return served
+    return people[0].iri if people else None
