@@ -4,8 +4,9 @@
 Short texts written here in the style of such readouts: a reception of "plusieurs ambassadeurs"
 whose names follow in "Il s'agit de X, ..., et de Y", an audience "accordée" by a head of state,
 the people added by a fronted "Outre X, ..." to those who "ont participé aux entretiens", a day
-written with its weekday and no year in a report published the day after, and a compound first
-name written without its hyphen.
+written with its weekday and no year in a report published the day after, a compound first
+name written without its hyphen, an ambassador "extraordinaire et plénipotentiaire de la République
+de X", the minister who "animera la réunion", and "Plus tôt dans la matinée, ..." in the pluperfect.
 """
 
 from __future__ import annotations
@@ -119,3 +120,43 @@ def test_a_compound_first_name_without_its_hyphen_is_the_known_person() -> None:
     assert not any(e.label == "Jean Noël" for e in doc.entities.values())
     [reception] = gatherings(doc)
     assert id_iri("person", "jean-noel-barrot") in people(reception)
+
+
+def test_an_ambassador_extraordinaire_et_plenipotentiaire_serves_the_state_named_after() -> None:
+    doc = extract_dated(
+        "Le président ghanéen Kofi Mensah a reçu mardi S.E.M. Hiroshi TANAKA, Ambassadeur extraordinaire et "
+        "plénipotentiaire de la République du Japon, venu lui présenter ses lettres de créance.",
+        "ambassador-qualified", "2024-03-08")
+    tanaka = doc.entities[id_iri("person", "hiroshi-tanaka")]
+    assert [(r.role.rsplit("/", 1)[-1], r.organisation) for r in tanaka.roles] == [
+        ("ambassador", id_iri("state", "japan"))]
+    [reception] = gatherings(doc)
+    assert {p.actor: p.side for p in reception.participants}[tanaka.iri] == id_iri("state", "japan")
+
+
+def test_who_will_lead_the_meeting_takes_part_in_it() -> None:
+    doc = extract_dated(
+        "Les ministres des Affaires étrangères du G20 se réuniront vendredi à Vienne. "
+        "Le ministre hongrois Tomas Varga animera la réunion.",
+        "meeting-led", "2024-03-08")
+    [meeting] = gatherings(doc)
+    assert id_iri("person", "tomas-varga") in people(meeting)
+    assert meeting.date is not None and meeting.date.iso == "2024-03-15"
+
+
+def test_earlier_that_morning_is_the_day_the_story_tells() -> None:
+    doc = extract_dated(
+        "Le président Kofi Mensah s'est entretenu lundi avec son homologue togolais Yao Mensah. "
+        "Plus tôt dans la matinée, il avait reçu le ministre Paul Girard.",
+        "same-morning", "2024-03-08")
+    earlier = next(e for e in gatherings(doc) if id_iri("person", "paul-girard") in people(e))
+    assert earlier.date is not None and earlier.date.iso == "2024-03-04"
+
+
+def test_the_eve_told_in_the_pluperfect_takes_no_day() -> None:
+    doc = extract_dated(
+        "Le président Kofi Mensah s'est entretenu lundi avec son homologue togolais Yao Mensah. "
+        "Il avait reçu auparavant le ministre Paul Girard.",
+        "earlier-undated", "2024-03-08")
+    earlier = next(e for e in gatherings(doc) if id_iri("person", "paul-girard") in people(e))
+    assert earlier.date is None

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 #: A live-blog update starts with the clock time ("09 h 05 –", "14h50 -"): it happened that day.
 _CLOCK = re.compile(r"^\s*\d{1,2}\s?h\s?\d{2}\b")
 
+#: A sentence opening on a time of the day the story is telling ("Plus tôt dans la matinée,", "Dans
+#: la soirée,", "Le même jour,"): what it tells happened that day, even told in the pluperfect.
+_SAME_DAY = re.compile(r"\s*(?:(?:plus tôt|plus tard|auparavant|ensuite|puis)\s*,?\s*)?"
+                       r"(?:dans la (?:matinée|journée|soirée|nuit)|le même jour|ce même jour|le matin même"
+                       r"|le soir même)\s*,", re.IGNORECASE)
+
 #: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de").
 _DURING = FRAMING_WORDS
 
@@ -73,6 +79,9 @@ def narrative_dates(ctx: Context) -> None:
                                 m.begin, m.end, alignment_mode="expand").start]))), None)
             if told_in is not None:
                 clause, main_clause = told_in, True
+        if event.date is None and event.status == OCCURRED and current is not None and not in_quote(ctx, token) \
+                and _SAME_DAY.match(ctx.text, ctx.sent_of(token).start_char):
+            event.date = current  # "Plus tôt dans la matinée, X s'était entretenu avec Y": the story's day
         if event.date is None and event.status == OCCURRED and event.event_type not in BACKGROUND \
                 and not in_quote(ctx, token):
             theirs = _their_gathering(ctx, event, met)

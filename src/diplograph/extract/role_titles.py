@@ -30,7 +30,7 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
         for m in ctx.by_token.get(i, []):
             if m.kind in ("state", "org") and not m.described:
                 return m.iri, max(hit.end, m.end)  # "président de la République | de Norlande"
-    j = hit.end
+    j = _past_qualifiers(ctx, hit.end)  # "Ambassadeur extraordinaire et plénipotentiaire | de X"
     if j < len(doc) and j in demonym_at:
         return demonym_at[j], j + 1
     # "de l'Élysée", "de la Turquie", "de l'Union européenne"
@@ -56,6 +56,18 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
         drop_mentions(ctx, hit.start, hit.end)  # "ministre de l'Europe ...": no mention of Europe
         return ministry, hit.end
     return None, hit.end
+
+
+def _past_qualifiers(ctx: Context, j: int) -> int:
+    """The first token after the words that qualify a title without naming whom it serves
+    (cue:title-qualifier: "extraordinaire et plénipotentiaire", "permanent", "itinérant")."""
+    doc = ctx.doc
+    qualifiers = cue_words(ctx.lex, "title-qualifier")
+    k = j
+    while k < len(doc) and (doc[k].lower_ in qualifiers
+                            or (doc[k].lower_ == "et" and k + 1 < len(doc) and doc[k + 1].lower_ in qualifiers)):
+        k += 1
+    return k if k > j and doc[k - 1].lower_ != "et" else j
 
 
 def shared_organisation(ctx: Context, hit: Hit, phrase_end: int, demonym_at: dict[int, str]) -> str | None:
