@@ -38,7 +38,8 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
     for token in lemma_tokens(doc, cue_words(ctx.lex, "counterpart")):
         if token.i in ctx.heading_tokens:
             continue
-        subject = _counterpart_of(ctx, token)
+        told = next((demonym_at[k] for k in range(token.i + 1, min(token.i + 3, len(doc))) if k in demonym_at), None)
+        subject = _counterpart_of(ctx, token, told)
         if subject is None:
             continue
         subject_role = subject.roles[0].role
@@ -85,15 +86,22 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
             _known_counterpart(ctx, token, subject, subject_role)
 
 
-def _counterpart_of(ctx: Context, token):
+def _counterpart_of(ctx: Context, token, told: str | None = None):
     """Whose counterpart "son homologue" is: the nearest person with a role earlier in the sentence,
     else the first person subject of one of the three sentences before ("Il y sera reçu par son
-    homologue"), the nearest first."""
+    homologue"), the nearest first.
+
+    Nobody is the counterpart of someone of their own state: "X a reçu Y, ministre angolais,
+    porteur d'un message de son homologue angolais" is X's counterpart (``told``: the state the
+    phrase gives), not Y's."""
     sentence = ctx.sent_of(token)
+    lex = ctx.lex
     for m in sorted(ctx.mentions, key=lambda m: -m.start):  # the nearest: "X a reçu Y et son homologue Z"
         if m.kind == "person" and sentence.start <= m.start < token.i:
             entity = ctx.entities.get(m.iri)
             if entity is not None and entity.roles:
+                if told is not None and lex.state_of(ctx.sides.get(entity.iri)) == lex.state_of(told):
+                    continue
                 return entity
     for previous in reversed([s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-3:]):
         for m in ctx.mentions:  # "X a dit ... Il a refusé ... À Islamabad, son homologue Y": X

@@ -23,7 +23,7 @@ from diplograph.extract.collectives import find_collectives
 from diplograph.extract.context import Context
 from diplograph.extract.dates import DATELINE
 from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
-from diplograph.extract.name_shapes import clean_name_tokens
+from diplograph.extract.name_shapes import clean_name_tokens, is_honorific
 from diplograph.extract.unknown_names import honorific_names, lone_surnames, ner_mention
 from diplograph.extract.venues import find_venues, geographic_features
 
@@ -34,6 +34,7 @@ def find_entities(ctx: Context) -> None:
     """Fill ``ctx.mentions`` and ``ctx.entities`` from ruler, NER and noun phrases."""
     doc = ctx.doc
     _mark_headings(ctx)
+    _cut_names_at_courtesy_titles(ctx)
     ctx_demonyms = demonyms(ctx)
     ctx.demonym_at = ctx_demonyms
     taken = geographic_features(ctx)
@@ -84,6 +85,31 @@ def _one_name_one_kind(ctx: Context) -> None:
             m.iri, m.kind, m.place = person.iri, "person", None
             person.mentions.append(m.span)
         del ctx.entities[place.iri]
+
+
+def _cut_names_at_courtesy_titles(ctx: Context) -> None:
+    """"au Palais X S.E.M. Y Z": readouts set the guest right after the venue, without a comma, and
+    the recogniser runs the venue's (or an office's) name on over the courtesy title and the guest's
+    name. A courtesy title inside a name that is not a person's, followed by a capitalised word,
+    announces a person: the name ends before the title ("Son Excellence": before the possessive
+    too), and the title's reading (:func:`honorific_names`) finds the person."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ctx.doc
+    ents, cut = [], False
+    for ent in doc.ents:
+        at = next((t.i for t in ent[1:] if ent.label_ in ("LOC", "ORG", "MISC") and is_honorific(ctx, t)
+                   and t.text[:1].isupper() and not is_honorific(ctx, doc[t.i - 1])
+                   and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()), None)
+        if at is not None and at - 1 > ent.start and doc[at - 1].lower_ in ("son", "sa"):
+            at -= 1
+        if at is None:
+            ents.append(ent)
+            continue
+        cut = True
+        ents.append(SpacySpan(doc, ent.start, at, label=ent.label_, span_id=ent.id_))
+    if cut:
+        doc.ents = ents
 
 
 def _mark_headings(ctx: Context) -> None:

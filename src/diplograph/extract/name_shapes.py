@@ -51,11 +51,17 @@ def capitals_beyond_person(doc, title: int, end: int) -> bool:
     + "MARTIN", "Mme Anne Marie" + "DURAND", "M. LEROY" + "MOREAU" as two MISC): the name
     after the courtesy title runs on over them.
 
-    True when every entity touching ``title..end`` is a person or MISC name inside the run and some
+    True when every entity touching ``title..end`` is a person or MISC name inside the run, or a
+    family name in capitals tagged as anything ("M. Aimé NGOLO-" + "MBEMBA" tagged ORG), and some
     word of the run written in capitals lies outside every person name the recogniser found.
     """
     ents = [e for e in doc.ents if e.start < end and e.end > title]
-    if not ents or any(e.label_ not in ("PER", "MISC") or e.start < title or e.end > end for e in ents):
+
+    def in_run(e) -> bool:
+        capitals = all((t.is_upper and len(t) > 1) or t.text == "-" for t in e)
+        return title <= e.start and e.end <= end and (e.label_ in ("PER", "MISC") or capitals)
+
+    if not ents or not all(in_run(e) for e in ents):
         return False
     in_person = {i for e in ents if e.label_ == "PER" for i in range(e.start, e.end)}
     return any(t.is_upper and len(t) > 1 and t.i not in in_person for t in doc[title + 1:end])

@@ -69,6 +69,11 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
             and (r.organisation == org or lex.state_of(r.organisation) == state)
             for r in e.roles)]
     if not holders and org is not None:
+        # "X, Ministre d'État, Chef de la Maison civile du Président de la République d'Angola" ...
+        # "le Ministre d'État angolais": the title told for no state, by someone on that state's side
+        holders = [e for e in ctx.entities.values() if e.kind == "person" and ctx.sides.get(e.iri) in (org, state)
+                   and any(lex.narrower_or_same(r.role, hit.iri) and r.organisation is None for r in e.roles)]
+    if not holders and org is not None:
         holders = office_holder(ctx, hit, org, span)
     if not holders and org is not None:
         previous = _previous_compatible(ctx, hit, org) or _sole_unplaced_holder(ctx, hit, span)

@@ -57,7 +57,10 @@ def find_roles(ctx: Context) -> None:
     roles = ctx.hits_of("role")
     respective = respective_holders(ctx, roles)
     for hit in roles:
-        if hit.start in ctx.heading_tokens or _completes_another_title(ctx, hit, roles):
+        if hit.start in ctx.heading_tokens:
+            continue
+        if _completes_another_title(ctx, hit, roles):
+            _side_of_the_served(ctx, hit, demonym_at)
             continue
         plural = read_plural_role(ctx, hit, demonym_at)
         if plural is not None:
@@ -149,10 +152,49 @@ def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
         return False  # "conseiller du président X": the name right after is the title's
     if any(other.end == i and other is not hit for other in roles):
         return True
+    if _capitalised_title_before(ctx, i):
+        return True
     after = hit.end
     while after < len(doc) and doc[after].pos_ == "ADJ":  # "du président russe, X"
         after += 1
     return after < len(doc) and doc[after].text == "," and _someone_of(ctx, doc[i - 1])
+
+
+def _side_of_the_served(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> None:
+    """"X, Chef de la Maison civile du Président de la République d'Angola", "Y, porte-parole du
+    président russe": whoever serves the holder of a state's office sits on that state's side."""
+    org, _ = role_organisation(ctx, hit, demonym_at)
+    state = ctx.lex.state_of(org) if org is not None else None
+    if state is None:
+        return
+    doc = ctx.doc
+    sentence = ctx.sent_of(doc[hit.start])
+    for k in range(hit.start - 1, sentence.start - 1, -1):
+        if doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm"):
+            return
+        person = next((m for m in ctx.by_token.get(k, []) if m.kind == "person" and m.end == k + 1), None)
+        if person is not None:
+            ctx.sides.setdefault(person.iri, state)
+            return
+
+
+def _capitalised_title_before(ctx: Context, de: int) -> bool:
+    """"X, Ministre d'État, Chef de la Maison civile du Président de la République d'Angola": official
+    prose capitalises every title, also one the vocabulary does not list; a title after "du" that
+    completes a capitalised noun phrase set off by a comma (no verb, no name in it) says whose
+    household or office X runs, it is not X's own."""
+    doc = ctx.doc
+    k = de - 1
+    while k >= 0 and doc[k].text != "," and de - k <= 8:
+        token = doc[k]
+        if token.pos_ in ("VERB", "AUX") or token.is_sent_start or any(
+                m.kind == "person" for m in ctx.by_token.get(k, [])):
+            return False
+        k -= 1
+    if k < 0 or doc[k].text != "," or k + 1 >= de:
+        return False
+    first = doc[k + 1]
+    return first.pos_ == "NOUN" and first.is_title
 
 
 def _someone_of(ctx: Context, noun: Token) -> bool:

@@ -8,6 +8,8 @@ Affaires étrangères, X"). They work on people and roles already found, not on 
 
 from __future__ import annotations
 
+import re
+
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, subjects_of
@@ -199,6 +201,8 @@ def host_state_offices(ctx: Context) -> None:
         elif j < len(doc) and doc[j].lower_ == "à":
             hosts.update(_state_of_city(ctx, j + 1))
     hosts = told or invited
+    if not hosts:  # no visit: a readout's bare offices are those of the state it is issued in
+        hosts = {state} if (state := dateline_state(ctx)) is not None else set()
     if len(hosts) != 1:
         return
     host = hosts.pop()
@@ -212,6 +216,38 @@ def host_state_offices(ctx: Context) -> None:
                 and entity.iri not in companions | visitors and all(r.organisation is None for r in entity.roles):
             entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
             ctx.sides[entity.iri] = host
+
+
+#: The place and date a readout opens with, on its first lines: "Brazzaville, le mardi 14 octobre
+#: 2025 –", "Port-au-Prince, le 3 juin 2025.-", "KIGALI, 4 mai (APS) -".
+_OPENING_DATELINE = re.compile(
+    r"^([A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3}),\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+[^\W\d]+"
+    r"(?:\s+\d{4})?\s*(?:\([^)]*\))?\s*\.?\s*[-–—]", re.MULTILINE)
+
+
+def dateline_state(ctx: Context) -> str | None:
+    """The state a readout's dateline city lies in (the gazetteer's dg:locatedIn), when its first
+    lines open with one.
+
+    A presidency or a ministry dates its readout where it sits, and names its own office holders
+    without a state ("Le Ministre des Affaires étrangères, M. X"): those offices are that state's."""
+    from diplograph.extract.same_event import upward_places
+    from diplograph.lexicon import fold
+
+    head = ctx.text[:400]
+    m = _OPENING_DATELINE.search(head)
+    if m is None or head[:m.start()].count("\n") > 3:
+        return None
+    states = set()
+    for iri in ctx.lex.names.get(fold(m.group(1).strip()), []):
+        actor = ctx.lex.actors.get(iri)
+        if actor is None or actor.kind != "place":
+            continue
+        for place in upward_places(ctx, iri):
+            state = ctx.lex.territory_state(place)
+            if state is not None:
+                states.add(state.iri)
+    return states.pop() if len(states) == 1 else None
 
 
 def _state_of_city(ctx: Context, start: int) -> set[str]:

@@ -1,0 +1,92 @@
+"""Presidency audiences, Caribbean and Swiss ministry readouts, Gulf dispatches and encyclopedia
+articles on peace conferences (issue 12, round G).
+
+Short texts written here, in the ways such prose is built: a courtesy title right after a venue
+with no comma ("au Palais X S.E.M. Y"), hyphenated family names in capitals, a delegation list
+"State : Name, office", the chief of a federal foreign-affairs department, "depuis" before a year.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import event_at, extract_text
+from extracting import participant_sides as sides
+from extracting import participant_slugs as people
+
+AUDIENCE = (
+    "Le Président de la République, S.E.M. Paul ITOUA, a reçu en audience ce jeudi au Palais du Peuple "
+    "S.E.M. Jorge NETO, Ministre des Affaires étrangères de Sao Tomé-et-Principe.\n\n"
+    "Le Ministre des Mines, M. Aimé NGOLO-MBEMBA, et le Ministre du Plan, M. Guy ELENGA-POATY, ont pris "
+    "part à cet entretien.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def audience() -> ExtractedDocument:
+    return extract_text(AUDIENCE, "round-g-audience", datetime.date(2025, 5, 8))
+
+
+def test_a_courtesy_title_after_a_venue_opens_a_person_not_more_of_the_venue(audience) -> None:
+    """"au Palais du Peuple S.E.M. Jorge NETO": the recogniser runs the venue's name on over the
+    title and the guest's name; the title announces a person, so the venue ends before it."""
+    neto = audience.entities.get(id_iri("person", "jorge-neto"))
+    assert neto is not None and neto.kind == "person"
+    assert not [iri for iri in audience.entities if "s-e-m" in iri or "neto" in iri and "/place/" in iri]
+    assert "jorge-neto" in people(event_at(audience, "reçu"))
+
+
+def test_a_hyphenated_family_name_in_capitals_is_one_person(audience) -> None:
+    """"M. Aimé NGOLO-MBEMBA": the recogniser cuts the family name and tags its last part as an
+    organisation; after a courtesy title the given name and the capitals are one person's name."""
+    assert id_iri("person", "aime-ngolo-mbemba") in audience.entities
+    assert not [iri for iri in audience.entities if iri.endswith("/mbemba") or iri.endswith("/aime")]
+    assert {"aime-ngolo-mbemba", "guy-elenga-poaty"} <= people(event_at(audience, "reçu"))
+
+
+READOUT = (
+    "Niamey, le lundi 3 mars 2025 – Le Ministre des Affaires étrangères, M. Issa MAMANE, a reçu en audience "
+    "S.E.M. Tomás RIVAS, Conseiller spécial, Chef du Cabinet civil du Président de la République du Chili, "
+    "porteur d'un message de son homologue chilien, S.E.M. Andrés PRIETO.\n\n"
+    "Le Directeur de cabinet du Ministre, M. Hamidou GARBA, a pris part à cet entretien.\n\n"
+    "D'après le Conseiller spécial chilien, la coopération minière entre le Niger et le Chili a été au "
+    "centre des échanges.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def readout() -> ExtractedDocument:
+    return extract_text(READOUT, "round-g-readout", datetime.date(2025, 3, 3))
+
+
+def test_bare_offices_of_a_readout_are_those_of_the_state_of_its_dateline(readout) -> None:
+    """"Niamey, le lundi 3 mars 2025 – Le Ministre des Affaires étrangères, M. X": a ministry dates its
+    readout where it sits and names its own people by a bare office; they serve Niger."""
+    mamane = readout.entities[id_iri("person", "issa-mamane")]
+    assert {(r.role.rsplit("/", 1)[-1], r.organisation) for r in mamane.roles} == {
+        ("foreign-minister", id_iri("state", "niger"))}
+    audience = event_at(readout, "reçu")
+    assert sides(audience).get("issa-mamane") == "niger"
+    assert sides(audience).get("hamidou-garba") == "niger"
+
+
+def test_a_capitalised_title_completed_by_a_state_office_says_whom_the_person_serves(readout) -> None:
+    """"X, Conseiller spécial, Chef du Cabinet civil du Président de la République du Chili": X runs
+    the Chilean president's office; X is not Chile's president, and sits on Chile's side."""
+    rivas = readout.entities[id_iri("person", "tomas-rivas")]
+    assert "president" not in {r.role.rsplit("/", 1)[-1] for r in rivas.roles}
+    assert sides(event_at(readout, "reçu")).get("tomas-rivas") == "chile"
+
+
+def test_nobody_is_the_counterpart_of_someone_of_their_own_state(readout) -> None:
+    """"... X, ..., porteur d'un message de son homologue chilien, Y": X is Chilean, so "son
+    homologue chilien" is the Nigerien host's counterpart: Y takes the host's office for Chile, not
+    X's, and "le Conseiller spécial chilien" later is X, not Y."""
+    prieto = readout.entities[id_iri("person", "andres-prieto")]
+    assert ("foreign-minister", id_iri("state", "chile")) in {
+        (r.role.rsplit("/", 1)[-1], r.organisation) for r in prieto.roles}
+    assert "adviser" not in {r.role.rsplit("/", 1)[-1] for r in prieto.roles}
