@@ -90,3 +90,37 @@ def test_nobody_is_the_counterpart_of_someone_of_their_own_state(readout) -> Non
     assert ("foreign-minister", id_iri("state", "chile")) in {
         (r.role.rsplit("/", 1)[-1], r.organisation) for r in prieto.roles}
     assert "adviser" not in {r.role.rsplit("/", 1)[-1] for r in prieto.roles}
+
+
+ENCYCLOPEDIA = (
+    "Conférence de Lomé (2008)\n\n"
+    "La conférence de Lomé est une réunion tenue en 2008 au Togo entre le Niger et le Bénin.\n\n"
+    "Délégations\n\n"
+    "- Niger : Moussa Idrissa, ministre des Affaires étrangères, chef de délégation ; colonel Ali Zakari, "
+    "chef d'état-major adjoint.\n"
+    "- Bénin : Jean-Pierre Houngbo, ministre des Affaires étrangères.\n"
+    "- Union africaine (observateur) : Marie-Claire Ondo, envoyée spéciale.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def encyclopedia() -> ExtractedDocument:
+    return extract_text(ENCYCLOPEDIA, "round-g-encyclopedia", datetime.date(2020, 1, 1))
+
+
+def test_a_delegation_line_gives_each_named_member_the_side_before_the_colon(encyclopedia) -> None:
+    """"- Niger : X, ministre ..., chef de délégation ; colonel Y, ...": each name after the colon
+    (hyphenated given names too, a rank set aside) is a person of that side, with the offices the
+    line gives, and takes part in the conference the article is about."""
+    conference = event_at(encyclopedia, "réunion")
+    assert {("moussa-idrissa", "niger"), ("ali-zakari", "niger"), ("jean-pierre-houngbo", "benin"),
+            ("marie-claire-ondo", "african-union")} <= set(sides(conference).items())
+    idrissa = encyclopedia.entities[id_iri("person", "moussa-idrissa")]
+    assert {r.role.rsplit("/", 1)[-1] for r in idrissa.roles} == {"foreign-minister", "head-of-delegation"}
+    assert not [iri for iri in encyclopedia.entities if iri.endswith("niger-moussa-idrissa")]
+
+
+def test_a_title_glued_by_a_hyphen_to_more_words_is_another_office(encyclopedia) -> None:
+    """"chef d'état-major adjoint" is no head of state ("chef d'État" is only the start of it)."""
+    zakari = encyclopedia.entities[id_iri("person", "ali-zakari")]
+    assert not {r.role.rsplit("/", 1)[-1] for r in zakari.roles} & {"head-of-state", "president"}

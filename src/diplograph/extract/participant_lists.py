@@ -15,7 +15,7 @@ import re
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import cue_words
-from diplograph.extract.name_shapes import person_label
+from diplograph.extract.name_shapes import is_honorific, person_label
 from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment, Span
@@ -63,6 +63,16 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
         members: list[str] = []
         first = None
         for paragraph in _list_lines(ctx, sections, n):
+            listed = _state_line(ctx, paragraph)
+            for side, name_span, hits in listed:
+                person = _listed_person(ctx, name_span)
+                for hit in hits:
+                    assign_role(ctx, person.iri, hit.iri, side, ctx.span(hit.start, hit.end))
+                ctx.sides[person.iri] = side
+                members.append(person.iri)
+                first = paragraph.begin if first is None else first
+            if listed:
+                continue
             found = _role_and_name(ctx, paragraph)
             if found is None:
                 continue
@@ -90,6 +100,69 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
             ctx.memberships.append((state or "", 0 if whole else first, members))
             if state is not None and only_state is not None and not ctx.entities.get(state, None):
                 add_linked_entity(ctx, ctx.lex.actors[state], heading)  # the heading names the side
+
+
+#: "- Mali : Name, office ; Name, office", "- Ghana (médiation) : Name, office": an encyclopedia's
+#: delegation list, one line a side.
+_STATE_LINE = re.compile(r"^\s*(?:[-•*–—]\s*)?(?P<side>[^:;,()\n]{2,60}?)\s*(?:\([^)\n]*\))?\s*:\s*(?P<rest>\S.*)$")
+
+
+def _state_line(ctx: Context, paragraph) -> list:
+    """The people of a list line "State : Name, office, office ; Name, office": (side, name tokens,
+    role hits) for each, the side a state or organisation the gazetteer or the text knows."""
+    doc, text = ctx.doc, ctx.text
+    m = _STATE_LINE.match(text[paragraph.begin:paragraph.end])
+    if m is None:
+        return []
+    side_text = m.group("side").strip()
+    sides = [i for i in ctx.lex.candidates(side_text) if i in ctx.lex.actors
+             and ctx.lex.actors[i].kind in ("state", "org")]
+    sides += [e.iri for e in ctx.entities.values() if e.kind in ("state", "org") and not e.linked
+              and e.label == side_text]
+    if len(set(sides)) != 1:
+        return []
+    side = sides[0]
+    found = []
+    begin = paragraph.begin + m.start("rest")
+    for part in re.finditer(r"[^;\s][^;]*", text[begin:paragraph.begin + m.end("rest")]):
+        entry = doc.char_span(begin + part.start(), begin + part.end(), alignment_mode="expand")
+        if entry is None:
+            continue
+        j = entry.start
+        while j < entry.end and (doc[j].is_space or (doc[j].is_lower and is_honorific(ctx, doc[j]))):
+            j += 1  # "colonel X": a rank before the name
+        comma = next((t.i for t in doc[j:entry.end] if t.text == ","), None)
+        if comma is None or not _name_shaped(doc[j:comma]):
+            continue
+        hits = [h for h in ctx.hits_of("role") if comma < h.start and h.end <= entry.end]
+        hits = [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                           for o in hits)]
+        found.append((side, doc[j:comma], hits))  # an office the vocabulary lacks: still a member
+    return found
+
+
+def _listed_person(ctx: Context, name_span) -> Mention:
+    """The person a list line names: the recogniser's when it found exactly that name, else minted
+    (a name it ran together with the side before the colon is dropped)."""
+    person = next((mm for mm in ctx.by_token.get(name_span.start, []) if mm.kind == "person"
+                   and mm.start == name_span.start and mm.end == name_span.end), None)
+    if person is not None:
+        return person
+    line = ctx.sent_of(ctx.doc[name_span.start])
+    for gone in [mm for mm in ctx.mentions if mm.kind == "person" and not mm.described
+                 and mm.start < name_span.end and mm.end > name_span.start]:
+        drop_mentions(ctx, min(gone.start, line.start), max(gone.end, name_span.end), kinds=("person",))
+        entity = ctx.entities.get(gone.iri)
+        if entity is not None and not entity.mentions and not entity.linked:
+            del ctx.entities[gone.iri]
+    drop_mentions(ctx, name_span.start, name_span.end, kinds=("place", "org", "state"))
+    label = person_label(name_span)
+    iri = id_iri("person", slugify(label))
+    span = ctx.span(name_span.start, name_span.end)
+    person = Mention(name_span.start, name_span.end, span, iri, "person")
+    ctx.add_mention(person)
+    add_minted_entity(ctx, iri, "person", label, span)
+    return person
 
 
 def _list_lines(ctx: Context, sections: list, n: int) -> list:
@@ -230,7 +303,7 @@ _NAME_PARTICLES = frozenset("de du des da van von al el ben bin la le".split())
 
 def _name_shaped(span) -> bool:
     """Two to five capitalised words, no verb: a person's name on a list line."""
-    words = [t for t in span if t.is_alpha and t.lower_ not in _NAME_PARTICLES]
+    words = [t for t in span if t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_PARTICLES]
     return 2 <= len(words) <= 5 and all(t.text[:1].isupper() for t in words) \
         and not any(t.pos_ in ("VERB", "AUX") for t in span)
 

@@ -223,6 +223,10 @@ class VocabularyMatcher:
         roles = [h for h in hits if h.category == "role"]
         hits = [h for h in hits if not (h.category == "role" and any(
             h.start < s < h.end < e and any(o.start == h.start and o.end <= s for o in roles) for s, e in named))]
+        # "chef d'état-major", "président-directeur général": a role phrase glued by a hyphen to the
+        # word after it is part of a longer compound, another office
+        hits = [h for h in hits if not (h.category == "role" and h.end + 1 < len(doc) and doc[h.end].text == "-"
+                                        and not doc[h.end - 1].whitespace_ and not doc[h.end].whitespace_)]
         return _drop_nested(hits)
 
 
