@@ -124,3 +124,12 @@ def test_a_title_glued_by_a_hyphen_to_more_words_is_another_office(encyclopedia)
     """"chef d'état-major adjoint" is no head of state ("chef d'État" is only the start of it)."""
     zakari = encyclopedia.entities[id_iri("person", "ali-zakari")]
     assert not {r.role.rsplit("/", 1)[-1] for r in zakari.roles} & {"head-of-state", "president"}
+
+
+def test_a_year_after_depuis_starts_a_period_and_dates_no_event() -> None:
+    """"la première visite ... depuis 2019": 2019 is when the period without visits began, not the
+    date of the visit told (nor of any other event of the sentence)."""
+    text = ("Berne, 18.03.2025 – La ministre X a reçu ce mardi à Berne le ministre autrichien Anton Huber. "
+            "Il s'agissait de la première visite officielle d'un ministre autrichien en Suisse depuis 2019.\n")
+    doc = extract_text(text, "round-g-since", datetime.date(2025, 3, 18))
+    assert not [e for e in doc.events if e.date is not None and e.date.iso.startswith("2019")]

@@ -209,7 +209,8 @@ def attached_time(ctx: Context, token: Token, kind: type):
     # "sa première visite en Guinée depuis son élection le 24 mars": the date right after a noun
     # introduced by "depuis", "avant", "après" is that noun's
     candidates = [t for t in candidates if not _date_of_framed_noun(ctx, t.start, token)
-                  and not in_other_clause(ctx, t.start, token.i)]  # "le conseil tenu à X en 2023"
+                  and not in_other_clause(ctx, t.start, token.i)  # "le conseil tenu à X en 2023"
+                  and not _since(ctx, t.start)]
     held = clause_of_noun(ctx, token.i) if token.pos_ == "NOUN" else None
     own = [t for t in candidates if held is not None and held.start <= t.start < held.end]
     if own:  # "le sommet, qui se tiendra en mars": the clause that holds it says when
@@ -244,7 +245,7 @@ def attached_time(ctx: Context, token: Token, kind: type):
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
     best = time_near(ctx, token.i, token.i + 1, kind)
     if best is not None and (in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token)
-                             or in_other_clause(ctx, best.start, token.i)):
+                             or in_other_clause(ctx, best.start, token.i) or _since(ctx, best.start)):
         best = None
     if best is not None and kind is DateValue:
         # only when no other trigger of the sentence is closer to it
@@ -255,6 +256,13 @@ def attached_time(ctx: Context, token: Token, kind: type):
     if best is not None and kind is DurationValue:
         return best.value
     return None
+
+
+def _since(ctx: Context, start: int) -> bool:
+    """"la première visite ... depuis 2019", "suspendus depuis 2021": a time after "depuis" starts a
+    period that runs to the time of the telling; it is not when the event took place."""
+    doc = ctx.doc
+    return doc[start].lower_ == "depuis" or (start > 0 and doc[start - 1].lower_ == "depuis")
 
 
 def _date_of_framed_noun(ctx: Context, start: int, token: Token) -> bool:
