@@ -82,3 +82,28 @@ def test_a_short_label_no_speech_verb_governs_is_no_quotation():
     assert _said(doc, "historique") == "karl-obst"
     # and so does a word the participle of an incise speaks of
     assert _said(doc, "relation exemplaire") == "ivo-marin"
+
+
+def _gatherings(doc: ExtractedDocument) -> list:
+    return [e for e in doc.events if e.event_class.rsplit("#", 1)[-1] in ("Meeting", "Negotiation", "Consultation")]
+
+
+def test_people_who_have_just_met_met_once():
+    doc = extract_dated(
+        "La ministre Ana Ruiz et son homologue Tomas Berg, qui viennent de se rencontrer à Vigo, ont "
+        "répondu ensemble aux journalistes. Ces discussions ont porté sur la pêche côtière.",
+        "dispatch-recent-past", "2026-03-12")
+    # "venir de" + infinitive tells what has just happened: not a meeting still to come, so
+    # "ces discussions" are that meeting
+    [meeting] = _gatherings(doc)
+    assert meeting.status.endswith("/occurred")
+    assert len(meeting.mentions) >= 1
+
+
+def test_a_summit_whose_closing_is_announced_was_held_and_is_one_summit():
+    doc = extract_dated(
+        "Le gouvernement finlandais a annoncé samedi la clôture du sommet de Vantaa sur l'énergie. "
+        "Le Premier ministre Aino Lehtola, qui a présidé le sommet, a salué des résultats concrets.",
+        "dispatch-closing-announced", "2026-03-14")
+    [summit] = _gatherings(doc)
+    assert summit.status.endswith("/occurred")

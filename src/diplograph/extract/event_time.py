@@ -119,6 +119,8 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
             break
         head = current.head
         lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and lemma in cue_words(ctx.lex, "gathering-phase"):
+            break  # "a annoncé la clôture du sommet": the closing is announced, the summit is held
         if lemma in words and head.i != hit.head:
             status = words[lemma]
             if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
@@ -130,7 +132,10 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
         head = token.head
         # "a semblé reconnaître": a hedged report; "a conduit X à appeler": a caused act
-        if head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
+        recent = head.lemma_.lower() in cue_words(ctx.lex, "recent-past") and any(
+            c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children)
+        # "qui viennent de se rencontrer": done just now
+        if recent or head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
             tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
             future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED
