@@ -1,0 +1,74 @@
+"""A light verb and the act its object names are one event: "X a publié une déclaration".
+
+Some light verbs (cue:light-verb: "publier", "réitérer", "exprimer", ...) are triggers of their
+own ("publier" reports, "réitérer" states), so "le ministère a publié un communiqué" gave two
+events, a media report and a statement, and "a réitéré son appel" a statement and an appeal.
+The act is the one the noun names (the communiqué, the appeal); the verb tells who did it, when,
+where and whether it happened. So the two are one event: the verb's event takes the act's type,
+the noun as a further mention and what the noun's event said (agents, topics, targets, places),
+and the noun's event is dropped. The verb carries the event because it carries the tense, the
+clause's date and the narration's day. (A participle on the noun, "le communiqué publié mardi",
+names no event of its own: :func:`diplograph.extract.triggers.drop_empty_participles`.)
+
+Gatherings are left alone ("a tenu une réunion" is read by the arguments of the gathering), and
+so are agreements: "ont signé la déclaration" is the signing, the text being what they signed
+(:func:`diplograph.extract.triggers.find_mentions` drops the noun there).
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import GATHERINGS, cue_words, et
+from diplograph.extract.syntax import case_of, event_token
+from diplograph.model import Event
+
+
+def fold_light_verbs(ctx: Context) -> None:
+    """Fold the event each light verb's object names into the verb's event."""
+    light = cue_words(ctx.lex, "light-verb")
+    agreement = et("agreement")
+    gone: list[Event] = []
+    live = {id(e) for e in ctx.events}
+    for event in ctx.events:
+        if id(event) not in live or event.event_type in GATHERINGS or event.event_type == agreement:
+            continue
+        verb = event_token(ctx, event)
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in light:
+            continue
+        # its object; after a day the parser reads it as "obl:mod" or hangs it on the day ("ont publié
+        # vendredi une déclaration": "déclaration" an nmod of "vendredi")
+        objects = [c for c in verb.children if c.dep_ == "obj"
+                   or (c.dep_.startswith("obl") and c.i > verb.i and case_of(c) is None)]
+        objects += [n for c in objects if c.dep_.startswith("obl") for n in c.children
+                    if n.dep_ == "nmod" and n.i > c.i and case_of(n) is None]
+        for noun in objects:
+            act = ctx.event_at.get(noun.i)
+            if act is None or act is event or id(act) not in live or noun.pos_ != "NOUN" \
+                    or act.event_type in GATHERINGS or act.event_type == agreement:
+                continue
+            _take_over(event, act)
+            gone.append(act)
+            live.discard(id(act))
+            ctx.event_at[noun.i] = event
+            break
+    if gone:
+        ids = {id(e) for e in gone}
+        ctx.events[:] = [e for e in ctx.events if id(e) not in ids]
+        for i, e in list(ctx.event_at.items()):
+            if id(e) in ids:
+                del ctx.event_at[i]
+
+
+def _take_over(verb: Event, act: Event) -> None:
+    """The verb's event becomes the act the noun names, and keeps what the noun's event said."""
+    verb.event_type, verb.event_class = act.event_type, act.event_class
+    verb.mentions = sorted([*verb.mentions, act.trigger, *act.mentions], key=lambda s: (s.begin, s.end))
+    for field_name in ("agents", "places", "topics", "targets", "according_to"):
+        values = getattr(verb, field_name)
+        for value in getattr(act, field_name):
+            if value not in values:
+                values.append(value)
+    if verb.date is None:
+        verb.date = act.date
+    if verb.duration is None:
+        verb.duration = act.duration
