@@ -160,3 +160,27 @@ def test_the_eve_told_in_the_pluperfect_takes_no_day() -> None:
         "earlier-undated", "2024-03-08")
     earlier = next(e for e in gatherings(doc) if id_iri("person", "paul-girard") in people(e))
     assert earlier.date is None
+
+
+def test_the_time_a_depuis_phrase_starts_from_is_not_the_visit_s_day() -> None:
+    doc = extract_dated(
+        "Lundi, le secrétaire général de l'OCDE, Marc Weber, a rencontré à Berne la ministre Lena Koch. "
+        "Il s'agissait de la première visite de travail de Marc Weber en Suisse depuis son entrée en "
+        "fonction, en septembre 2024.",
+        "depuis-start", "2025-02-11")
+    [meeting] = gatherings(doc)
+    assert meeting.date is not None and meeting.date.iso == "2025-02-10"
+    assert people(meeting) == {id_iri("person", "marc-weber"), id_iri("person", "lena-koch")}
+
+
+def test_a_name_after_the_organ_a_title_completes_is_the_title_holder() -> None:
+    doc = extract_dated(
+        "Lundi, le ministre Marc Weber a rencontré la présidente de la Confédération Marta Keller-Brun "
+        "pour un entretien officiel.",
+        "organ-then-name", "2025-02-11")
+    [meeting] = gatherings(doc)
+    keller = id_iri("person", "marta-keller-brun")
+    assert people(meeting) == {id_iri("person", "marc-weber"), keller}
+    assert [r.role.rsplit("/", 1)[-1] for r in doc.entities[keller].roles] == ["president"]
+    assert not any(e.kind == "place" and "Keller" in e.label for e in doc.entities.values())
+

@@ -272,14 +272,25 @@ def _since(ctx: Context, start: int) -> bool:
 
 def _date_of_framed_noun(ctx: Context, start: int, token: Token) -> bool:
     """The words before the time at ``start`` are a noun (not the trigger) opened by "depuis",
-    "avant" or "après": "depuis son élection le 24 mars" dates the election."""
+    "avant" or "après": "depuis son élection le 24 mars" dates the election; so does a "depuis"
+    phrase a little further back ("depuis son entrée en fonction, en septembre 2024")."""
     doc = ctx.doc
     k = start - 1
     while k > 0 and doc[k].pos_ == "DET":
         k -= 1
-    if k <= 0 or k == token.i or doc[k].pos_ != "NOUN":
-        return False
-    return any(c.dep_ == "case" and c.lower_ in ("depuis", "avant", "après") for c in doc[k].children)
+    if k > 0 and k != token.i and doc[k].pos_ == "NOUN" and any(
+            c.dep_ == "case" and c.lower_ in ("depuis", "avant", "après") for c in doc[k].children):
+        return True
+    # "sa première visite depuis son entrée en fonction, en septembre 2024": what "depuis" opens
+    # is where a period starts, and the time set after it (past a complement and a comma) is its
+    # start, never the day of the event told since
+    for k in range(start - 1, max(0, start - 16), -1):
+        if k == token.i or doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (".", ";", ":"):
+            return False
+        if doc[k].lower_ == "depuis" and doc[k].dep_ == "case" and doc[k].head.i != token.i \
+                and doc[k].head.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _nearer_trigger(ctx: Context, token: Token, start: int) -> bool:

@@ -96,6 +96,10 @@ def _merge_purposes(ctx: Context) -> None:
         token = event_token(ctx, event)
         if token.pos_ == "NOUN" and event.event_type in GATHERINGS and case_of(token) == "pour":
             other = ctx.event_at.get(token.head.i)
+            if other is None and _indefinite(token):
+                # "a rencontré la présidente X pour un entretien officiel": the parser hangs the
+                # purpose on the person met; an indefinite one is still the meeting's own
+                other = next((e for h in _heads_to_verb(token) if (e := ctx.event_at.get(h.i)) is not None), None)
             if other is not None and other is not event and other in ctx.events \
                     and other.event_type in GATHERINGS:
                 absorb(ctx, other, event)
@@ -126,6 +130,23 @@ def _merge_purposes(ctx: Context) -> None:
                 event.status = PLANNED  # "je serai à Bruxelles pour rencontrer X"
             else:
                 remove_event(ctx, event)
+
+
+def _indefinite(noun: Token) -> bool:
+    det = determiner(noun)
+    return det is not None and det.lower_ in ("un", "une", "des")
+
+
+def _heads_to_verb(token: Token) -> list[Token]:
+    """The heads above ``token`` up to its clause's verb (three at most)."""
+    found: list[Token] = []
+    head = token.head
+    while len(found) < 3 and head.i != token.i:
+        found.append(head)
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return found
 
 
 def _trip_attended(ctx: Context, token: Token) -> Event | None:

@@ -122,6 +122,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
                     or (end - title > 1 and all(t.is_alpha and t.is_title for t in doc[title:end])
                         and any(t.pos_ == "PROPN" for t in doc[title:end])):
                 start, as_person = title, True  # "Premier ministre X Y Z" tagged MISC
+        elif _organ_then_name(ctx, start, end):
+            start, as_person = start + 1, True  # "la présidente de la Confédération X Y" tagged LOC
     text = " ".join(doc[start:end].text.split())
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone
@@ -203,6 +205,25 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         iri = id_iri("org", slugify(text))
         ctx.add_mention(Mention(start, end, span, iri, "org"))
         add_minted_entity(ctx, iri, "org", text, span)
+
+
+def _organ_then_name(ctx: Context, start: int, end: int) -> bool:
+    """"la présidente de la Confédération Marta Keller": the recogniser ran the organ a title
+    completes ("de la Confédération", "du Conseil") into the name after it. The span opens on a
+    capitalised common noun right after a role title's "de la", and the rest is a name of two or
+    more capitalised words."""
+    doc = ctx.doc
+    head = doc[start]
+    if start < 2 or not head.text[:1].isupper() or head.pos_ != "NOUN" or end - start < 3:
+        return False
+    k = start - 1
+    while k > 0 and doc[k].pos_ in ("DET", "ADP"):
+        k -= 1
+    if k == start - 1 or not any(h.start <= k < h.end for h in ctx.hits_of("role")):
+        return False
+    rest = doc[start + 1:end]
+    return all(t.text == "-" or (t.text.replace("-", "").isalpha() and t.text[:1].isupper()) for t in rest) \
+        and any(t.pos_ == "PROPN" for t in rest)
 
 
 def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
