@@ -107,3 +107,54 @@ def test_a_summit_whose_closing_is_announced_was_held_and_is_one_summit():
         "dispatch-closing-announced", "2026-03-14")
     [summit] = _gatherings(doc)
     assert summit.status.endswith("/occurred")
+
+
+def test_a_pronoun_after_a_reported_sentence_is_its_speaker_not_the_last_name():
+    doc = extract_dated(
+        "« Nous avons fait le tour de nos relations », a indiqué Lucas Ferrand à l'issue de l'audience "
+        "que lui a accordée le président Amadou Keita. Il a précisé que « les échanges ont été francs ».",
+        "dispatch-pronoun-after-incise", "2026-03-12")
+    # "Il" takes up who spoke in the sentence before, not the host named at its end
+    assert _said(doc, "les échanges ont été francs") == "lucas-ferrand"
+
+
+def test_an_incise_naming_a_person_wins_over_an_office_before_the_colon():
+    doc = extract_dated(
+        "Le patron de la diplomatie française a répondu sans détour : « Nous ne céderons rien sur ce "
+        "point », a déclaré Paul Demarest.",
+        "dispatch-colon-and-incise", "2026-03-12")
+    assert _said(doc, "Nous ne céderons rien") == "paul-demarest"
+
+
+def test_pour_x_gives_the_speaker_of_the_words_after_the_colon():
+    doc = extract_dated(
+        "Mira Kovac a rencontré la presse à Zagreb. Pour elle, la région avance : « Nos ports sont "
+        "enfin reliés et nos douanes travaillent ensemble. »",
+        "dispatch-pour-elle", "2026-03-12")
+    assert _said(doc, "Nos ports sont enfin reliés") == "mira-kovac"
+
+
+def test_a_speech_noun_before_the_colon_says_whose_words_follow():
+    doc = extract_dated(
+        "La ministre Mira Kovac a réservé pour la fin sa réponse sur le litige des quotas : « Aucun "
+        "accord ne sera signé sans nos pêcheurs. »",
+        "dispatch-speech-noun", "2026-03-12")
+    # "réponse" is a speech noun (ontology/vocab/cues.ttl, cue:speech-noun)
+    assert _said(doc, "Aucun accord ne sera signé") == "mira-kovac"
+
+
+def test_a_quote_standing_alone_after_a_speech_verb_continues_its_speaker():
+    doc = extract_dated(
+        "Le président Jonas Berg a jugé prématurée la question d'un retrait des troupes.\n"
+        "« Il est trop tôt pour en parler. Nous verrons au printemps. »",
+        "dispatch-quote-alone", "2026-03-12")
+    assert _said(doc, "Il est trop tôt") == "jonas-berg"
+
+
+def test_an_adverb_between_auxiliary_and_verb_of_an_incise():
+    doc = extract_dated(
+        "Les deux hommes ont multiplié les amabilités. \"Ce soir, nos équipes signeront trois accords "
+        "sur les ports. Parce que nos deux peuples commercent depuis des siècles\", a ainsi déclaré Sofia Lind.",
+        "dispatch-adverb-incise", "2026-03-12")
+    # a quote of two sentences: the parse gives the incise verb no subject, the incise names it
+    assert _said(doc, "Ce soir, nos équipes") == "sofia-lind"

@@ -138,6 +138,13 @@ def selon_speaker(ctx: Context, sentence) -> str | None:
                 else actors_of(ctx, token.head)
             if actors:
                 return actors[0]
+        if token.lower_ == "pour" and token.i == span.start and token.head.i != token.i \
+                and token.head.i + 1 < len(ctx.doc) and ctx.doc[token.head.i + 1].text == ",":
+            # "Pour lui, la France est dans son rôle : « ... »", "Pour X, « ... »": in X's view
+            actors = antecedent(ctx, token.head) if token.head.lower_ in ("lui", "elle") \
+                else actors_of(ctx, token.head)
+            if actors:
+                return actors[0]
     return None
 
 

@@ -130,6 +130,10 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 speaker = selon_speaker(ctx, sentence)
             if speaker is None and sentence is not None and ctx.speaker is not None:
                 speaker = first_person_in(ctx, sentence, m.start(), m.end())
+            if speaker is None and sentence is not None:
+                # "Le président a jugé étrange la question. « ... »": a quote on its own right after
+                # a sentence whose main verb reports speech is what that speaker went on to say
+                speaker = speakers.announced(sentence, m.start(), m.end())
             if speaker is None and previous_speaker is not None and sentence is not None:
                 # a quote that is a sentence of its own continues the previous quote's speaker
                 between = text[previous_end:sentence.begin]
@@ -164,7 +168,12 @@ class _Speakers:
             if verb is None or in_quote_range(ctx, verb.idx) or self._reported(verb):
                 continue
             subjects = speech_subjects(ctx, verb)
-            speaker = self._resolve(subjects[0], verb) if subjects else None
+            if subjects:
+                speaker = self._resolve(subjects[0], verb)
+            else:  # "« ... », a indiqué X": the subject inverted after the verb, the agent found
+                from diplograph.extract.syntax import is_reporting
+
+                speaker = event.agents[0] if is_reporting(ctx, verb) else None
             if speaker is not None and self._person(speaker):
                 self.spoken.append((event.trigger.begin, speaker))
 
@@ -191,6 +200,10 @@ class _Speakers:
         colon = self._colon_verb(mark_begin)
         if colon is not None:
             speaker, event = self._subject_speaker(colon), self._event(colon)
+            named = self._inverted_incise(next_token(ctx, mark_end))
+            if named is not None and self._person(named[0]) and not (speaker and self._person(speaker)):
+                # "Le patron de la diplomatie a répondu : « ... », a déclaré X": the incise names him
+                speaker, event = named[0], self._event(named[1])
             self._agree(event, speaker)
             return speaker, event, speaker is not None
         opened = self._opened_by_auxiliary(tokens, mark_begin)
@@ -255,8 +268,8 @@ class _Speakers:
         if comma is None or comma.text != ",":
             return None
         i = comma.i + 1
-        while i < len(ctx.doc) and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in ("se", "s'", "s’")):
-            i += 1
+        while i < len(ctx.doc) and (ctx.doc[i].pos_ in ("AUX", "ADV") or ctx.doc[i].lower_ in ("se", "s'", "s’")):
+            i += 1  # ", a ainsi déclaré X", ", s'est félicité X"
         if i + 1 >= len(ctx.doc):
             return None
         verb = ctx.doc[i]
@@ -280,6 +293,25 @@ class _Speakers:
         named = any(m.iri == agent and self.ctx.doc[m.start].idx < mark_begin
                     and not in_quote_range(self.ctx, self.ctx.doc[m.start].idx) for m in self.ctx.mentions)
         return agent if named else None
+
+    def announced(self, sentence, mark_begin: int, mark_end: int) -> str | None:
+        """The speaker of the sentence just before a quote that stands alone: its main verb a
+        speech verb with a person for subject."""
+        ctx = self.ctx
+        if (mark_end - mark_begin) < 0.8 * (sentence.end - sentence.begin) or sentence.begin == 0:
+            return None
+        first = next_token(ctx, sentence.begin)
+        if first is None or first.i == 0:
+            return None
+        previous = ctx.sent_of(first.i - 1)
+        while not previous.text.strip() and previous.start > 0:
+            previous = ctx.sent_of(previous.start - 1)
+        root = previous.root
+        if not self._is_speech_verb(root) or in_quote_range(ctx, root.idx) \
+                or any(b >= previous.start_char and e <= previous.end_char for b, e in ctx.quote_ranges):
+            return None
+        speaker = self._subject_speaker(root)
+        return speaker if speaker is not None and self._person(speaker) else None
 
     def label_like(self, begin: int, end: int) -> bool:
         """A few words without a verb ("ensemble", "partenariat stratégique"): a label or a
@@ -386,6 +418,18 @@ class _Speakers:
                 break
             if self._is_speech_verb(token) and token.pos_ != "ADJ":
                 return token
+        from diplograph.extract.kinds import cue_words
+
+        nouns = cue_words(ctx.lex, "speech-noun")
+        for i in range(colon.i - 1, start - 1, -1):
+            token = ctx.doc[i]
+            if token.text in (":", "»", "”", '"', ";"):
+                break
+            if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+                # "a gardé pour la fin la réponse ... : « ... »", "dans une déclaration : « ... »":
+                # the words are that answer, said by the subject of the verb the noun hangs on
+                verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                return verb
         return None
 
     def _opened_by_auxiliary(self, tokens: list[Token], mark_begin: int) -> Token | None:
@@ -487,6 +531,10 @@ class _Speakers:
             elif subjects:
                 found = self._resolve(subjects[0], root) if self._anaphoric(subjects[0]) else next(
                     (a for a in actors_of(ctx, subjects[0]) if self._person(a)), None)
+            if found is None:  # "« ... », a indiqué X au terme de l'audience que lui a accordée Y"
+                said = [sp for o, sp in self.spoken if previous[0].start_char <= o < previous[0].end_char
+                        and self._person(sp)]
+                found = said[-1] if said else None
             if found is None:  # "Que vous a dit X ?": no parsed subject, the last person named
                 named = [m.iri for m in ctx.mentions if previous[0].start <= m.start < previous[0].end
                          and m.kind == "person" and not in_quote_range(ctx, ctx.doc[m.start].idx)]
