@@ -184,3 +184,13 @@ def test_a_name_after_the_organ_a_title_completes_is_the_title_holder() -> None:
     assert [r.role.rsplit("/", 1)[-1] for r in doc.entities[keller].roles] == ["president"]
     assert not any(e.kind == "place" and "Keller" in e.label for e in doc.entities.values())
 
+
+
+def test_the_place_a_relative_ou_takes_up_is_no_party_to_the_talks() -> None:
+    doc = extract_dated(
+        "Le président Kofi Mensah s'envolera ensuite pour le Pérou où il s'entretiendra avec le président "
+        "chinois Li Wen.",
+        "where-relative", "2024-03-08")
+    [talks] = gatherings(doc)
+    assert people(talks) == {id_iri("person", "kofi-mensah"), id_iri("person", "li-wen")}
+    assert talks.places == [id_iri("place", "peru")]

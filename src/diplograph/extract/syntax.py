@@ -105,7 +105,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         found += ctx.we  # a joint declaration: "Nous, ministres des Affaires étrangères de X et de Y"
     if not found and ctx.speaker and is_first_person_subject(ctx, token):
         found.append(ctx.speaker)
-    if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0:
+    if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0 \
+            and token.lower_ != "où":  # "le Pérou où il s'entretiendra avec X": a place, never a party
         head = token.head.head if token.head.dep_.startswith("acl") else None
         if head is not None:
             found += actors_of(ctx, head, follow_conj, depth + 1)
