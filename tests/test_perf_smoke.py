@@ -133,21 +133,65 @@ def _quads(db_root: Path) -> Counter[str]:
     return Counter(re.sub(r"_:[0-9a-z]+", "_:b", str(q)) for q in pyoxigraph.Store.read_only(str(db)))
 
 
+def _copy(graph: Path, copy: Path) -> Path:
+    copy.mkdir()
+    for path in graph.glob("*.t*"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    return copy
+
+
 def test_store_filled_during_the_build_equals_one_loaded_from_the_files(built: dict[int, Path],
                                                                          tmp_path: Path) -> None:
-    from diplograph.store import QUERY_STORE, ensure_query_store
+    # Three ways to the query store of one graph/: filled during `build --store`; by the first
+    # `query` after a plain build (graph/'s files sent to the same loader); and the general load
+    # of the TriG (what any other folder gets). Same quads, same key.
+    from diplograph.store import QUERY_STORE, ensure_query_store, ensure_store
 
     for graph in (built[1], built[2]):
         during = _quads(graph / QUERY_STORE)
-        copy = tmp_path / graph.name
-        copy.mkdir()
-        for path in graph.glob("*.t*"):
-            (copy / path.name).write_bytes(path.read_bytes())
-        info = ensure_query_store(copy)
-        assert not info.reused
-        assert _quads(copy / QUERY_STORE) == during  # same named graphs, same distinct union
         manifest = json.loads((graph / QUERY_STORE / "manifest.json").read_text(encoding="utf-8"))
+        general = _copy(graph, tmp_path / f"{graph.name}-general")
+        info = ensure_store([general], general / QUERY_STORE, union_copy=True)  # no quicker way tried
+        assert not info.reused
+        assert _quads(general / QUERY_STORE) == during  # same named graphs, same distinct union
         assert manifest["key"] == info.key  # and `query` reuses it rather than rebuilding
+        first = _copy(graph, tmp_path / f"{graph.name}-first-query")
+        info = ensure_query_store(first)
+        assert not info.reused and info.key == manifest["key"]
+        assert _quads(first / QUERY_STORE) == during
+
+
+def test_first_query_after_a_plain_build_builds_the_store_without_rdflib(built: dict[int, Path],
+                                                                         tmp_path: Path) -> None:
+    # The stored-query path starts without rdflib and PyYAML (tests/test_queries.py); the first
+    # query after `build` also builds the store, and must keep that promise while doing it.
+    project = tmp_path / "project"
+    project.mkdir()
+    _copy(built[0], project / "graph")
+    (project / "diplograph.toml").write_text('graph = "graph"\n', encoding="utf-8")
+    code = ("import sys\nfrom diplograph.cli import main\nsys.argv = ['diplograph', 'query', 'meetings', '-f', 'csv']\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+            "sys.stderr.write('LOADED=' + ','.join(n for n in ('rdflib', 'yaml') if n in sys.modules) + '\\n')\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=300)
+    assert done.stderr.rsplit("LOADED=", 1)[-1].strip() == "", done.stderr[-2000:]
+    assert len(done.stdout.splitlines()) > 1
+    assert len(list((project / "graph" / ".store" / "query").glob("db-*"))) == 1
+
+
+def test_first_query_loads_a_builds_files_only_while_the_trig_is_their_assembly(built: dict[int, Path],
+                                                                                 tmp_path: Path) -> None:
+    from diplograph.store import fill_from_graph_files
+
+    assert fill_from_graph_files(_copy(built[1], tmp_path / "as-built")) is not None
+    # A hand edit of the TriG (which the store's key is computed from) or of a document file
+    # (which the TriG then no longer assembles): the general load, from the TriG, decides.
+    for name, edit in (("diplograph.trig", "edited-trig"), ("_corpus.ttl", "edited-file")):
+        folder = _copy(built[1], tmp_path / edit)
+        text = (folder / name).read_text(encoding="utf-8")
+        (folder / name).write_text(text.replace("dg:Meeting", "dg:Statement", 1), encoding="utf-8")
+        assert text != (folder / name).read_text(encoding="utf-8")
+        assert fill_from_graph_files(folder) is None, edit
+        assert not list((folder / ".store" / "query").glob(".tmp-*")), "nothing left behind"
 
 
 def test_store_started_from_the_cached_shipped_graphs_equals_one_loaded_from_the_files(

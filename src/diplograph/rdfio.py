@@ -45,7 +45,7 @@ def generated_files(graph_dir: Path) -> dict[str, Path]:
     and merge need too: they import it from the module that knows the folder's layout,
     without importing the build (which imports them: a cycle).
     """
-    from diplograph.serialize import GENERATED_MARK  # lazy: rdflib is not needed to list files
+    from diplograph.iris import GENERATED_MARK  # not from serialize: listing files needs no rdflib
 
     found: dict[str, Path] = {}
     for path in sorted(graph_dir.glob("*.ttl")):

@@ -248,11 +248,14 @@ def ensure_store(
     rebuild: bool = False,
     log: Callable[[str], None] | None = None,
     union_copy: bool = False,
+    fill: Callable[[], StoreInfo | None] | None = None,
 ) -> StoreInfo:
     """Return an up-to-date database for ``files``, building it only if needed.
 
     ``rebuild`` forces a fresh build even when the key matches (e.g. after a crash of the
-    disk, not of this code: a renamed ``db-`` folder is always complete).
+    disk, not of this code: a renamed ``db-`` folder is always complete). ``fill``: a quicker
+    way to build it, tried first; it puts the database in place itself and returns its
+    StoreInfo, or None when it cannot (the files are then loaded here).
     """
     started = time.perf_counter()
     root_dir = Path(root) if root is not None else DEFAULT_STORE_DIR
@@ -275,6 +278,10 @@ def ensure_store(
 
     root_dir.mkdir(parents=True, exist_ok=True)
     say(f"building store {db} from {len(sources)} file(s)")
+    if fill is not None:
+        filled = fill()
+        if filled is not None and filled.key == key:
+            return filled
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=root_dir))
     try:
         quads = _load(tmp, sources, union_copy)
@@ -346,7 +353,62 @@ def ensure_query_store(graph_dir: str | Path = "graph", *, log: Callable[[str], 
     A database of its own, built the same way as ``serve``'s (which lives under its ``--store``).
     """
     graph_path = Path(graph_dir)
-    return ensure_store([graph_path], graph_path / QUERY_STORE, log=log, union_copy=True)
+    return ensure_store([graph_path], graph_path / QUERY_STORE, log=log, union_copy=True,
+                        fill=lambda: fill_from_graph_files(graph_path))
+
+
+def _graph_block(graph_name: str, body: str) -> str:
+    """``diplograph.serialize.trig_block`` for a graph IRI of ours (a slug's: nothing to escape, no
+    prefix applies), without importing the Turtle writer (and rdflib) on the stored-query path."""
+    return f"<{graph_name}> {{\n{body.rstrip(chr(10))}\n}}\n"
+
+
+def fill_from_graph_files(graph_path: Path) -> StoreInfo | None:
+    """The query store of a graph/ written by a build, loaded as ``build --store`` loads it.
+
+    Why: a build no longer fills the store (``build --store`` does); the first ``query`` or
+    ``stats`` builds it. Loading graph/'s TriG the general way (:func:`_load`: the shipped graphs
+    parsed and loaded twice, the distinct union copied quad by quad through Python) cost
+    ~2.2 s of CPU for the 82 test texts; sending the document files' statements to the build's
+    loader process (:class:`QueryStoreBuilder`: the shipped graphs from the user cache, one bulk
+    load per copy) gives the same quads (tests/test_perf_smoke.py) for about a third of that.
+
+    Only when ``graph/diplograph.trig``, which the store's key is computed from, is exactly the
+    assembly of graph/'s generated files (:func:`diplograph.build.dataset_chunks`), compared as
+    the files are sent; anything else (a hand-edited TriG or file, another version's prefix
+    table, blank nodes, a loader that cannot start) gives None and the caller loads the files.
+    """
+    from diplograph.iris import GENERATED_MARK, graph_iri, natural_key, prefix_header
+    from diplograph.rdfio import DATASET_FILE, generated_files
+
+    dataset = graph_path / DATASET_FILE
+    files = sorted(generated_files(graph_path).items(), key=lambda item: natural_key(item[0]))
+    if not files or not dataset.is_file():
+        return None
+    header = prefix_header()
+    head = GENERATED_MARK + "\n" + header
+    builder = QueryStoreBuilder(graph_path, header)
+    try:
+        with dataset.open(encoding="utf-8") as trig:  # universal newlines, as the build reads its files
+            if trig.read(len(header)) != header:
+                return None
+            for slug, path in files:
+                text = path.read_text(encoding="utf-8")
+                if not text.startswith(head):
+                    return None
+                body = text[len(head):].lstrip("\n")
+                name = graph_iri(slug)
+                block = "\n" + _graph_block(name, body) if body else ""
+                if trig.read(len(block)) != block:
+                    return None
+                builder.add(name, body)
+                if not builder.usable:
+                    return None
+            if trig.read(1):
+                return None
+        return builder.finish(graph_path, complete=True)
+    finally:
+        builder.discard()
 
 
 # Explicit files at least this large (all together) are queried through a persistent store in
@@ -503,15 +565,13 @@ class QueryStoreBuilder:
 
     def add(self, graph_name: str, body: str) -> None:
         """One document graph: its IRI and its Turtle statements (without prefixes)."""
-        from diplograph.serialize import trig_block
-
         if not self.usable or self.sealed:
             return
         if "_:" in body:  # blank nodes: two parses would not share them; let the files decide
             self.discard()
             return
         self.names.add(graph_name)
-        self.named.append(trig_block(graph_name, body))
+        self.named.append(_graph_block(graph_name, body))
         self.bodies.append(body)
         self.size += len(body)
         if self.size >= self.BATCH:
@@ -600,7 +660,7 @@ class QueryStoreBuilder:
         """
         started = time.perf_counter()
         try:
-            from diplograph.namespaces import graph_iri
+            from diplograph.iris import graph_iri
             from diplograph.rdfio import generated_files
 
             expected = {graph_iri(slug) for slug in generated_files(Path(graph_dir))}
