@@ -133,3 +133,28 @@ def test_a_year_after_depuis_starts_a_period_and_dates_no_event() -> None:
             "Il s'agissait de la première visite officielle d'un ministre autrichien en Suisse depuis 2019.\n")
     doc = extract_text(text, "round-g-since", datetime.date(2025, 3, 18))
     assert not [e for e in doc.events if e.date is not None and e.date.iso.startswith("2019")]
+
+
+def test_the_chief_of_a_federal_foreign_affairs_department_is_a_foreign_minister() -> None:
+    """"Le conseiller fédéral X, chef du Département fédéral des affaires étrangères (DFAE)": the Swiss
+    way of naming the foreign minister (vocabulary data, ontology/vocab/roles.ttl)."""
+    text = ("Berne, 18.03.2025 – Le conseiller fédéral Urs Brunner, chef du Département fédéral des affaires "
+            "étrangères (DFAE), a reçu ce mardi à Berne la ministre maltaise Anna Borg.\n")
+    doc = extract_text(text, "round-g-dfae", datetime.date(2025, 3, 18))
+    brunner = doc.entities[id_iri("person", "urs-brunner")]
+    assert "foreign-minister" in {r.role.rsplit("/", 1)[-1] for r in brunner.roles}
+
+
+def test_a_title_line_whose_gathering_the_body_names_joins_no_other_gathering() -> None:
+    """The encyclopedia article of round G: its title line "Conférence de paix d'Accra (2012)" is the
+    conference the lead defines ("La conférence de paix d'Accra est une conférence ..."); the failed
+    "première rencontre" at Bobo-Dioulasso told after it stays a meeting of its own."""
+    from pathlib import Path
+
+    from diplograph.reader import read_document
+
+    source = read_document(Path(__file__).parent / "texts" / "real-style-accra-peace-conference-encyclopedia.txt")
+    doc = extract_text(source.text, "round-g-title-line", source.published)
+    meeting = next(e for e in doc.events
+                   if e.trigger.text == "rencontre" or any(m.text == "rencontre" for m in e.mentions))
+    assert not any("onférence" in m.text for m in (meeting.trigger, *meeting.mentions))

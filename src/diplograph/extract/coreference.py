@@ -264,6 +264,9 @@ def _join_title_line(ctx: Context) -> None:
         return
     titled = [e for e in ctx.events if e.event_type in GATHERINGS and first.begin <= e.trigger.begin < first.end]
     for event in titled:
+        if any(m.begin >= first.end for m in event.mentions):
+            continue  # the body already named it ("La conférence de X est une conférence ..."): found
+
         later = [e for e in ctx.events if e.trigger.begin >= first.end and e.event_type == event.event_type
                  and same_status(e.status, event.status) and places_agree(ctx, e.places, event.places)]
         if event in ctx.events and later:
