@@ -158,3 +158,41 @@ def test_a_title_line_whose_gathering_the_body_names_joins_no_other_gathering() 
     meeting = next(e for e in doc.events
                    if e.trigger.text == "rencontre" or any(m.text == "rencontre" for m in e.mentions))
     assert not any("onférence" in m.text for m in (meeting.trigger, *meeting.mentions))
+
+
+CALL = (
+    "Le Ministre des Affaires étrangères, S.E.M. Paul DORVAL, a eu ce lundi un entretien téléphonique avec "
+    "son homologue de la République Dominicaine, S.E.M. Luis PEÑA. L'échange a duré une quarantaine de "
+    "minutes.\n\n"
+    "Les deux Chanceliers sont convenus de convoquer une réunion. Le Chancelier DORVAL a indiqué que la "
+    "commission mixte se réunirait, sans en préciser la date.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def call() -> ExtractedDocument:
+    return extract_text(CALL, "round-g-call", datetime.date(2025, 6, 3))
+
+
+def test_a_counterpart_of_a_state_named_in_full_holds_the_same_office_for_it(call) -> None:
+    """"son homologue de la République Dominicaine, Y": the state named after "de" (not a demonym)
+    is the counterpart's; Y is the Dominican foreign minister and sits on that side."""
+    pena = call.entities[id_iri("person", "luis-pena")]
+    assert ("foreign-minister", id_iri("state", "dominican-republic")) in {
+        (r.role.rsplit("/", 1)[-1], r.organisation) for r in pena.roles}
+
+
+def test_a_capitalised_title_is_not_a_place(call) -> None:
+    """"Les deux Chanceliers": a title written with a capital, which the recogniser tags as a place."""
+    assert not [iri for iri in call.entities if "chancelier" in iri]
+
+
+def test_a_round_number_of_minutes_is_an_approximate_duration(call) -> None:
+    """"a duré une quarantaine de minutes": about forty minutes."""
+    durations = [e.duration for e in call.events if e.duration is not None]
+    assert [(d.iso, d.approximate) for d in durations] == [("PT40M", True)]
+
+
+def test_a_speech_verb_after_sans_and_a_clitic_is_no_statement(call) -> None:
+    """"sans en préciser la date": what was not said is no statement."""
+    assert not [e for e in call.events if e.trigger.text == "préciser"]

@@ -52,8 +52,15 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
             t = doc[j]
             person = next((m for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j
                            and not m.described), None)
+            at = j + 2 if j + 2 < stop and doc[j + 1].pos_ == "DET" else j + 1  # "de la République X"
+            named = next((m for m in ctx.by_token.get(at, []) if m.kind == "state" and m.start == at), None) \
+                if t.lower_ in ("de", "du", "d'", "d’") and not people else None
             if j in demonym_at:
                 states.append((j, demonym_at[j]))
+            elif named is not None:  # "son homologue de la République Dominicaine, Y": the state by name
+                states.append((at, named.iri))
+                j = named.end
+                continue
             elif person is not None:
                 people.append(person)
                 j = person.end

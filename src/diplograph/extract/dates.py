@@ -116,6 +116,13 @@ DURATION = re.compile(
     rf"(?:\s+(?P<minutes>{_NUMBER_WORD})(?:\s+minutes)?)?",
     re.IGNORECASE)
 
+#: Round numbers of French ("une quarantaine", "une quinzaine"): how many, roughly.
+ROUND_NUMBERS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                 "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100}
+ROUND_DURATION = re.compile(
+    r"\b(?:une\s+|d'une\s+)?(?P<num>" + "|".join(ROUND_NUMBERS) + r")\s+d(?:e\s+|')"
+    r"(?P<unit>heures|minutes|jours|journées|semaines|mois|ans|années)\b", re.IGNORECASE)
+
 
 def number_value(text: str) -> int | None:
     """Value of a number written in digits or French words ("vingt-huit", "soixante et onze")."""
@@ -177,6 +184,18 @@ def find_times(ctx: Context) -> None:
         b, e = m.start(), m.end()
         taken.append((b, e))
         found.append((b, e, DurationValue(iso, bool(m.group("approx")), ctx.char_span(b, e))))
+    for m in ROUND_DURATION.finditer(view):  # "une quarantaine de minutes": a round number, so approximate
+        before = view[max(0, m.start() - 12):m.start()].lower()
+        if not free(m.start(), m.end()) or not _DURATION_CUE.search(before):
+            continue
+        n = ROUND_NUMBERS[m.group("num").lower()]
+        unit = m.group("unit").lower()
+        iso = (f"PT{n}H" if unit.startswith("heure") else f"PT{n}M" if unit.startswith("minute")
+               else f"P{n}D" if unit.startswith("jour") else f"P{n * 7}D" if unit.startswith("semaine")
+               else f"P{n}M" if unit == "mois" else f"P{n}Y")
+        b, e = m.start(), m.end()
+        taken.append((b, e))
+        found.append((b, e, DurationValue(iso, True, ctx.char_span(b, e))))
     for m in FULL_DATE.finditer(view):
         if not free(m.start(), m.end()):
             continue

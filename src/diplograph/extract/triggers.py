@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
+#: Object pronouns that stand between a preposition and its infinitive ("sans en préciser").
+_CLITICS = frozenset({"en", "y", "le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’", "me", "te", "nous",
+                      "vous"})
 
 
 def find_mentions(ctx: Context) -> None:
@@ -310,7 +313,10 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
     # "ont fait le point ce mardi par visioconférence", "avaient échangé par téléphone": a verb of
     # talking that is no event of its own, held by video or phone: the noun is the gathering
-    if token.i > 0 and ctx.doc[token.i - 1].lower_ in ("sans",):
+    k = token.i - 1
+    while k > 0 and ctx.doc[k].lower_ in _CLITICS:
+        k -= 1  # "sans en préciser la date", "sans le dire": the clitics stand between
+    if k >= 0 and k < token.i and ctx.doc[k].lower_ == "sans" and (k == token.i - 1 or token.pos_ == "VERB"):
         return True
     if token.pos_ == "VERB" and token.lemma_.lower() in bound_words(ctx.lex) and any(
             c.dep_ == "obj" and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))

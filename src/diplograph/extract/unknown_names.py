@@ -113,6 +113,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         return
     start, end = bounds
     doc = ctx.doc
+    if any(h.start <= start and end <= h.end for h in ctx.hits_of("role")):
+        return  # "Les deux Chanceliers", "le Directeur de cabinet": a capitalised title, not a name
     as_person = ent.label_ == "PER"
     if not as_person:  # "le Président EL-SAYED" tagged MISC or LOC: a title, then a family name
         title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None)
