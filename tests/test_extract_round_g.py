@@ -196,3 +196,12 @@ def test_a_round_number_of_minutes_is_an_approximate_duration(call) -> None:
 def test_a_speech_verb_after_sans_and_a_clitic_is_no_statement(call) -> None:
     """"sans en préciser la date": what was not said is no statement."""
     assert not [e for e in call.events if e.trigger.text == "préciser"]
+
+
+def test_a_clause_with_its_own_subject_and_auxiliary_after_a_fronted_frame_is_an_event() -> None:
+    """"Lors d'un point de presse commun, les deux ministres ont appelé à un cessez-le-feu": the
+    parser hangs the clause on "point"; with its subject and tense auxiliary it still tells an act."""
+    text = ("Les discussions ont aussi porté sur la situation au Proche-Orient. Lors d'un point de presse commun, "
+            "les deux ministres ont appelé à un cessez-le-feu durable à Gaza.\n")
+    doc = extract_text(text, "round-g-finite", datetime.date(2025, 3, 18))
+    assert [e.event_type.rsplit("/", 1)[-1] for e in doc.events if e.trigger.text.startswith("appelé")] == ["appeal"]

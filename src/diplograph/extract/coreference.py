@@ -264,13 +264,20 @@ def _join_title_line(ctx: Context) -> None:
         return
     titled = [e for e in ctx.events if e.event_type in GATHERINGS and first.begin <= e.trigger.begin < first.end]
     for event in titled:
-        if any(m.begin >= first.end for m in event.mentions):
-            continue  # the body already named it ("La conférence de X est une conférence ..."): found
-
         later = [e for e in ctx.events if e.trigger.begin >= first.end and e.event_type == event.event_type
                  and same_status(e.status, event.status) and places_agree(ctx, e.places, event.places)]
+        if any(m.begin >= first.end for m in event.mentions):
+            # the body already named it ("La conférence de X est une conférence ..."): a gathering the
+            # body then introduces with an indefinite article ("Une première rencontre ...") is another
+            later = [e for e in later if not _indefinite_noun(event_token(ctx, e))]
         if event in ctx.events and later:
             absorb(ctx, min(later, key=lambda e: e.trigger.begin), event)
+
+
+def _indefinite_noun(token: Token) -> bool:
+    """A noun introduced by "un", "une" or "des"."""
+    det = determiner(token) if token.pos_ == "NOUN" else None
+    return det is not None and det.lower_ in ("un", "une", "des")
 
 
 def _clause_duration(ctx: Context, verb: Token) -> DurationValue | None:

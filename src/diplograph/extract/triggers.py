@@ -372,7 +372,12 @@ def drop_empty_participles(ctx: Context) -> None:
             and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children)
         # "Les deux dirigeants s'étaient rencontrés": a pronominal verb in a compound tense, which
         # the parser reads as a passive, tells a happening even when its subject is unnamed
-        if adjectival or passive or (participle and token.dep_ != "ROOT") or _kind_of_activity(ctx, token):
+        # "Lors d'un point de presse, les deux ministres ont appelé à ...": the parser may hang a
+        # clause with its own subject and tense auxiliary on a noun before it; it is still a clause
+        finite = token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children) \
+            and any(c.dep_ == "aux:tense" for c in token.children)
+        if (adjectival and not finite) or passive or (participle and token.dep_ != "ROOT") \
+                or _kind_of_activity(ctx, token):
             remove_event(ctx, event)
 
 
