@@ -158,3 +158,13 @@ def test_an_adverb_between_auxiliary_and_verb_of_an_incise():
         "dispatch-adverb-incise", "2026-03-12")
     # a quote of two sentences: the parse gives the incise verb no subject, the incise names it
     assert _said(doc, "Ce soir, nos équipes") == "sofia-lind"
+
+
+def test_a_periphrasis_after_the_incise_verb_does_not_make_its_complement_speak():
+    doc = extract_dated(
+        "Le président Jonas Berg a rencontré ses homologues. « Vous avez un partenaire fiable et "
+        "patient », a lancé le locataire de l'Élysée.",
+        "dispatch-periphrasis", "2026-03-12")
+    # "le locataire de X" names someone through a building: the building is not the speaker
+    [quote] = [q for q in doc.quotes if q.span.text.startswith("Vous avez")]
+    assert quote.speaker is None or "/person/" in quote.speaker

@@ -201,7 +201,7 @@ class _Speakers:
         if colon is not None:
             speaker, event = self._subject_speaker(colon), self._event(colon)
             named = self._inverted_incise(next_token(ctx, mark_end))
-            if named is not None and self._person(named[0]) and not (speaker and self._person(speaker)):
+            if named is not None and named[0] and self._person(named[0]) and not (speaker and self._person(speaker)):
                 # "Le patron de la diplomatie a répondu : « ... », a déclaré X": the incise names him
                 speaker, event = named[0], self._event(named[1])
             self._agree(event, speaker)
@@ -218,6 +218,10 @@ class _Speakers:
         if inverted is not None:
             speaker, verb = inverted
             event = self._event(verb)
+            if not speaker:  # "« ... », a lancé le locataire de X": not X, and nobody named
+                if event is not None:
+                    event.agents = []
+                return None, event, True
             self._agree(event, speaker, named=True)
             return speaker, event, True
         governing = root.head if root is not None and root.head.i != root.i else None
@@ -280,9 +284,39 @@ class _Speakers:
         after = ctx.doc[i + 1]
         if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
             return None
+        if self._unnamed_head(verb):
+            return "", verb  # an incise whose subject names nobody: the speaker is not known
         found = right_actors(ctx, verb)
         speaker = next((a for a in found if self._person(a)), found[0] if found else None)
         return (speaker, verb) if speaker is not None else None
+
+    def _unnamed_head(self, verb: Token) -> bool:
+        """", a lancé le locataire de la Maison Blanche": the subject after the verb is a common
+        noun that names no actor and no office; the name in its complement is not the speaker."""
+        ctx = self.ctx
+        roles = ctx.hits_of("role")
+        k, end = verb.i + 1, ctx.sent_of(verb).end
+        while k < end:
+            t = ctx.doc[k]
+            if t.pos_ == "ADP" and t.head.i > k:
+                k = t.head.i + 1  # "à la presse", "devant les journalistes": whom it was said to
+                continue
+            if t.pos_ in ("NOUN", "PROPN"):
+                # "M. X", "le président X", "son représentant, M. X": a name glued or in apposition
+                glued = any(ctx.by_token.get(j) for j in range(k + 1, min(end, k + 4))) and (
+                    bool(ctx.by_token.get(k + 1)) or ctx.doc[k + 1].text == ",")
+                from diplograph.extract.kinds import cue_words
+
+                # "indique un communiqué du ministère": a document speaks for its issuer
+                issued = cue_words(ctx.lex, "document") | cue_words(ctx.lex, "speech-noun")
+                return t.pos_ == "NOUN" and not glued and not ctx.by_token.get(k) and k not in ctx.role_person \
+                    and t.lemma_.lower() not in issued \
+                    and not any(h.start <= k < h.end for h in roles) \
+                    and not any(tm.start <= k < tm.end for tm in ctx.times)
+            if t.is_punct or t.pos_ == "VERB":
+                return False
+            k += 1
+        return False
 
     def _named_before(self, event: Event | None, mark_begin: int) -> str | None:
         """The agent the event extractor gave an incise, when the text names it before the quote
