@@ -194,3 +194,16 @@ def test_the_place_a_relative_ou_takes_up_is_no_party_to_the_talks() -> None:
     [talks] = gatherings(doc)
     assert people(talks) == {id_iri("person", "kofi-mensah"), id_iri("person", "li-wen")}
     assert talks.places == [id_iri("place", "peru")]
+
+
+def test_in_a_list_of_names_each_before_its_title_a_title_is_the_name_s_before_it() -> None:
+    doc = extract_dated(
+        "Le président Kofi Mensah a reçu mercredi plusieurs ambassadeurs. Il s'agit de M. Pedro Alvarez, "
+        "ambassadeur de la République du Paraguay, M. Lars Berg, ambassadeur du Royaume de Norvège, et "
+        "M. Tomas Varga, ambassadeur de Hongrie.",
+        "names-then-titles", "2024-03-08")
+    served = {e.iri.rsplit("/", 1)[-1]: {(r.role.rsplit("/", 1)[-1], r.organisation) for r in e.roles}
+              for e in doc.entities.values() if e.kind == "person"}
+    assert served["pedro-alvarez"] == {("ambassador", id_iri("state", "paraguay"))}
+    assert served["lars-berg"] == {("ambassador", id_iri("state", "norway"))}
+    assert served["tomas-varga"] == {("ambassador", id_iri("state", "hungary"))}

@@ -72,7 +72,11 @@ def find_roles(ctx: Context) -> None:
         if org is None:
             org = shared_organisation(ctx, hit, phrase_end, demonym_at)
         before = name_before(ctx, hit.start, hit.head)
-        person = respective.get(hit.start) or name_after(ctx, phrase_end, excellency=before is None) or before
+        after = name_after(ctx, phrase_end, excellency=before is None)
+        if before is not None and after is not None and _titled_after(ctx, after.end, roles) \
+                and _names_lead(ctx, before.start, roles):
+            after = None  # "X, ambassadeur de A, Y, ambassadeur de B": each title is the name's before it
+        person = respective.get(hit.start) or after or before
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
             assign_role(ctx, person.iri, hit.iri, org, evidence)
@@ -201,3 +205,43 @@ def _someone_of(ctx: Context, noun: Token) -> bool:
     """"L'assistant du président russe, X", "l'épouse du ministre, X": a noun of cue:someone-of
     (ontology/vocab/cues.ttl) says who X is to the title holder; X does not hold the title."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_words(ctx.lex, "someone-of")
+
+
+def _titled_after(ctx: Context, end: int, roles: list[Hit]) -> bool:
+    """The name ending at ``end`` has a title of its own after a comma ("Y, ambassadeur de B"):
+    in a list of names each set before its title, a title does not reach forward to it."""
+    k = end
+    if k >= len(ctx.doc) or ctx.doc[k].text != ",":
+        return False
+    k += 1
+    while k < len(ctx.doc) and ctx.doc[k].pos_ == "DET":
+        k += 1
+    return any(h.start == k for h in roles)
+
+
+def _names_lead(ctx: Context, start: int, roles: list[Hit]) -> bool:
+    """Walking back from the name at ``start`` over a run "N, T, N, T, ..." of names and titles
+    set off by commas: does the run open on a name ("X, ambassadeur de A, Y, ambassadeur de B":
+    each title follows its name) rather than on a title ("le président A, X, le président B, Y")?"""
+    doc = ctx.doc
+    k, leading = start, "name"
+    while True:
+        comma = k - 1
+        while comma > 0 and doc[comma].pos_ == "DET":
+            comma -= 1
+        if comma < 1 or doc[comma].text != ",":
+            return leading == "name"
+        if leading == "name":
+            # the title phrase closing before the comma ("le président indonésien,", "ambassadeur de
+            # la République de X,"): a title opening within ten words, with no comma or name since
+            title = next((h.start for h in sorted(roles, key=lambda h: -h.start) if h.start < comma
+                          and comma - h.start <= 10 and not any(t.text == "," or ctx.by_token.get(t.i)
+                          and any(m.kind == "person" for m in ctx.by_token[t.i]) for t in doc[h.start:comma])), None)
+            if title is None:
+                return True
+            k, leading = title, "title"
+        else:
+            name = next((m for m in ctx.by_token.get(comma - 1, []) if m.end == comma and m.kind == "person"), None)
+            if name is None:
+                return False
+            k, leading = name.start, "name"
