@@ -151,12 +151,14 @@ def find_times(ctx: Context) -> None:
     """Fill ``ctx.times`` with dates and durations (offsets of the original text)."""
     text = ctx.text
     view = text.translate(_VIEW)
-    years = [int(m.group(3)) for m in FULL_DATE.finditer(view) if m.group(3)]
-    years += [int(m.group(2)) for m in MONTH_DATE.finditer(view) if m.group(2)]
+    full_dates = list(FULL_DATE.finditer(view))  # each pattern scans the text once, read three times below
+    month_dates = list(MONTH_DATE.finditer(view))
+    years = [int(m.group(3)) for m in full_dates if m.group(3)]
+    years += [int(m.group(2)) for m in month_dates if m.group(2)]
     ctx.dominant_year = Counter(years).most_common(1)[0][0] if years else None
-    anchors = sorted([(m.start(), int(m.group(3)), MONTHS[m.group(2).lower()]) for m in FULL_DATE.finditer(view)
+    anchors = sorted([(m.start(), int(m.group(3)), MONTHS[m.group(2).lower()]) for m in full_dates
                       if m.group(3)] + [(m.start(), int(m.group(2)), MONTHS[m.group(1).lower()])
-                                        for m in MONTH_DATE.finditer(view) if m.group(2)])
+                                        for m in month_dates if m.group(2)])
     published = ctx.source.published
     year = published.year if published else ctx.dominant_year
     taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in DATELINE.finditer(view)]
@@ -196,7 +198,7 @@ def find_times(ctx: Context) -> None:
         b, e = m.start(), m.end()
         taken.append((b, e))
         found.append((b, e, DurationValue(iso, True, ctx.char_span(b, e))))
-    for m in FULL_DATE.finditer(view):
+    for m in full_dates:
         if not free(m.start(), m.end()):
             continue
         day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
@@ -217,7 +219,7 @@ def find_times(ctx: Context) -> None:
         b, e = _trim_article(view, m.start(), m.end())
         taken.append((b, e))
         found.append((b, e, DateValue(iso, "day", ctx.char_span(b, e), relative=not explicit)))
-    for m in MONTH_DATE.finditer(view):
+    for m in month_dates:
         b, e = m.start(), m.end()
         if not free(b, e):
             continue
