@@ -207,3 +207,28 @@ def test_in_a_list_of_names_each_before_its_title_a_title_is_the_name_s_before_i
     assert served["pedro-alvarez"] == {("ambassador", id_iri("state", "paraguay"))}
     assert served["lars-berg"] == {("ambassador", id_iri("state", "norway"))}
     assert served["tomas-varga"] == {("ambassador", id_iri("state", "hungary"))}
+
+
+def test_the_members_of_a_delegation_taken_up_by_quant_a_took_part() -> None:
+    doc = extract_dated(
+        "Les entretiens officiels ont eu lieu jeudi au palais fédéral. Quant à la délégation ghanéenne, elle "
+        "était constituée de la ministre des Affaires étrangères, Ama Owusu, et du ministre du Commerce, "
+        "Kwame Boateng.",
+        "delegation-topic", "2023-11-17")
+    [talks] = gatherings(doc)
+    sides = {p.actor: p.side for p in talks.participants}
+    ghana = id_iri("state", "ghana")
+    assert sides[id_iri("person", "ama-owusu")] == ghana
+    assert sides[id_iri("person", "kwame-boateng")] == ghana
+
+
+def test_the_members_a_participle_lists_are_the_received_delegation() -> None:
+    doc = extract_dated(
+        "Le président Kofi Mensah a reçu lundi une délégation togolaise composée du ministre Yao Agbo et de "
+        "la ministre Afi Mensah.",
+        "delegation-participle", "2023-11-17")
+    [reception] = gatherings(doc)
+    sides = {p.actor: p.side for p in reception.participants}
+    togo = id_iri("state", "togo")
+    assert sides[id_iri("person", "yao-agbo")] == togo
+    assert sides[id_iri("person", "afi-mensah")] == togo

@@ -9,12 +9,16 @@ Affaires étrangères, X"). They work on people and roles already found, not on 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, subjects_of
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # The words of sides are data (ontology/vocab/cues.ttl): cue:membership (a delegation's verbs whose
 # objects are its members), cue:leading ("X dirigeait la délégation russe") and
@@ -113,7 +117,12 @@ def find_delegations(ctx: Context) -> None:
                     if found:
                         members = found[:1]
                         break
-        elif token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in membership:
+        elif (composed := next((c for c in token.children if c.dep_.startswith("acl") and c.i > token.i
+                                and c.lemma_ in membership), None)) is not None \
+                or ((token.dep_ in ("nsubj", "nsubj:pass") or _topic(token)) and verb.lemma_ in membership):
+            # "une délégation togolaise composée du ministre X et de Y": the participle's list
+            verb = composed or verb
+            # "Quant à la délégation française, elle était constituée de X, de Y": the topic is the subject
             stop = ctx.sent_of(token).end
             for other in delegations:
                 if verb.i < other.start < stop:
@@ -136,6 +145,12 @@ def find_delegations(ctx: Context) -> None:
         for person in members:
             if state:
                 ctx.sides[person] = state
+
+
+def _topic(token: Token) -> bool:
+    """The noun is a topic fronted by "quant à" on its verb ("Quant à la délégation X, elle ...")."""
+    return token.dep_.startswith("obl") and token.i < token.head.i \
+        and any(c.lower_ == "quant" for c in token.children)
 
 
 def named_delegations(ctx: Context) -> None:
