@@ -205,3 +205,35 @@ def test_a_clause_with_its_own_subject_and_auxiliary_after_a_fronted_frame_is_an
             "les deux ministres ont appelé à un cessez-le-feu durable à Gaza.\n")
     doc = extract_text(text, "round-g-finite", datetime.date(2025, 3, 18))
     assert [e.event_type.rsplit("/", 1)[-1] for e in doc.events if e.trigger.text.startswith("appelé")] == ["appeal"]
+
+
+def test_ensuite_carries_the_day_of_the_story_to_a_gathering_of_other_people() -> None:
+    """"Le Président X a reçu ce mardi Y ... Y a indiqué que ... Le Président a ensuite accordé une
+    audience à Z": "ensuite" continues the story's Tuesday, whoever the sentence before was about."""
+    text = ("Le Président Paul Itoua a reçu en audience ce mardi le ministre ghanéen Kwame Boateng. "
+            "Le ministre Boateng a indiqué que la coopération progressait.\n\n"
+            "Le Président Itoua a ensuite accordé une audience à l'ambassadeur du Japon, Kenji Ito.\n")
+    doc = extract_text(text, "round-g-ensuite", datetime.date(2025, 10, 14))
+    audience = next(e for e in doc.events if e.trigger.text == "audience" and e.trigger.begin > 150)
+    assert audience.date is not None and audience.date.iso == "2025-10-14"
+
+
+def test_la_veille_counts_from_the_story_day_not_from_a_day_told_in_the_pluperfect() -> None:
+    """"Les deux ministres s'étaient déjà rencontrés le 15 février. ... La veille, X s'était entretenu
+    par téléphone avec Z": the pluperfect looks back; "la veille" is the day before the visit told."""
+    text = ("La ministre Anna Keller a reçu le 18 mars à Berne son homologue belge Luc Dumont. "
+            "Les deux ministres s'étaient déjà rencontrés brièvement le 15 février à Munich.\n\n"
+            "La veille, Mme Keller s'était entretenue par téléphone avec son homologue autrichien Franz Bauer.\n")
+    doc = extract_text(text, "round-g-veille", datetime.date(2025, 3, 18))
+    call = next(e for e in doc.events if "téléphone" in e.trigger.text or e.trigger.text.startswith("entretenue"))
+    assert call.date is not None and call.date.iso == "2025-03-17"
+
+
+def test_a_gathering_being_prepared_is_to_come_and_no_mention_of_the_call() -> None:
+    """"s'est entretenu par téléphone avec Y de la préparation de la réunion ministérielle de l'OSCE":
+    the ministerial meeting is planned, another event than the call."""
+    text = ("Le ministre Urs Brunner s'est entretenu lundi par téléphone avec son homologue autrichien Franz Bauer "
+            "de la préparation de la réunion ministérielle de l'OSCE.\n")
+    doc = extract_text(text, "round-g-preparation", datetime.date(2025, 3, 18))
+    meeting = next(e for e in doc.events if e.trigger.text == "réunion" or any(m.text == "réunion" for m in e.mentions))
+    assert meeting.trigger.text == "réunion" and meeting.status.endswith("planned")

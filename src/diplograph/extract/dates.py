@@ -330,7 +330,8 @@ def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple
     """
     days = sorted((b, v) for b, _, v in found
                   if isinstance(v, DateValue) and v.precision == "day" and not v.deadline
-                  and not _of_a_report(ctx, b))
+                  and not _of_a_report(ctx, b) and not _looked_back(ctx, b))
+    # (a day told in the pluperfect, "s'étaient rencontrés le 15 février", looks back: no base)
     for m in NARRATED_DAY.finditer(view):
         b, e = m.start(), m.end()
         if not free(b, e):

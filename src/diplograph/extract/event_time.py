@@ -92,6 +92,8 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         for c in token.head.children:  # "la prochaine session du dialogue"
             if c.dep_ == "amod" and c.lemma_.lower() in words:
                 return words[c.lemma_.lower()]
+        if hit.iri in GATHERINGS and token.head.lemma_.lower() in words and token.head.i not in ctx.event_at:
+            return words[token.head.lemma_.lower()]  # "la préparation de la réunion ministérielle": to come
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
             and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in holding \
             and (token.head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'")

@@ -86,7 +86,11 @@ def narrative_dates(ctx: Context) -> None:
                 and not in_quote(ctx, token):
             theirs = _their_gathering(ctx, event, met)
             thread = theirs.date if theirs is not None and theirs is not told else current
-            event.date = _told_date(ctx, event, token, thread if _same_occasion(event, told) else None, reference)
+            # "Le Chef de l'État a ensuite accordé une audience à Y": "ensuite" carries the story's day
+            # on, whoever the event before was about
+            continued = clause is not None and any(c.lower_ in ("ensuite", "puis") for c in clause.children)
+            event.date = _told_date(ctx, event, token, thread if continued or _same_occasion(event, told) else None,
+                                    reference)
         if event.event_type in GATHERINGS and event.status == OCCURRED and event.date is not None \
                 and event.date.precision == "day" and narrated_now(clause):
             met.append(event)  # not a pluperfect background ("La veille, X et Y s'étaient réunis")
