@@ -168,3 +168,13 @@ def test_a_periphrasis_after_the_incise_verb_does_not_make_its_complement_speak(
     # "le locataire de X" names someone through a building: the building is not the speaker
     [quote] = [q for q in doc.quotes if q.span.text.startswith("Vous avez")]
     assert quote.speaker is None or "/person/" in quote.speaker
+
+
+def test_a_talk_where_the_reception_took_place_is_that_reception():
+    doc = extract_dated(
+        "Le président Idriss Malan a été reçu jeudi au palais de Koulouba où il a eu un entretien avec "
+        "son homologue Moussa Keïta. Les échanges ont porté sur la sécurité des frontières.",
+        "dispatch-where-clause", "2026-03-13")
+    # "où il a eu un entretien" after the place of the reception tells what happened there
+    assert len(_gatherings(doc)) == 1
+

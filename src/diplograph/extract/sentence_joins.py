@@ -36,6 +36,36 @@ def join_within_sentences(ctx: Context) -> None:
     _join_received_visitors(ctx)
     _join_definitions(ctx)
     _join_appositions(ctx)
+    _join_where_clauses(ctx)
+
+
+def _join_where_clauses(ctx: Context) -> None:
+    """"X a été reçu à l'Élysée, où il a eu un tête-à-tête avec Y": a gathering noun in a clause
+    opened by "où" right after the place of a gathering of the same sentence, the object of that
+    clause's own verb, told with an indefinite article and a pronoun subject, says what happened
+    at that gathering; one happening ("où elle doit rencontrer X afin de préparer une réunion":
+    the meeting prepared is another one).
+    Read off the word order (the parser hangs the reception on the relative clause)."""
+    doc = ctx.doc
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        token = event_token(ctx, event)
+        if event not in ctx.events or event.event_type not in GATHERINGS or token.pos_ != "NOUN" \
+                or not _indefinite(token):
+            continue
+        sentence = ctx.sent_of(token)
+        where = next((t for t in doc[sentence.start:token.i] if t.lower_ == "où"), None)
+        if where is None or where.i < 2 or where.head.i != token.head.i \
+                or not any(t.lower_ in ("il", "elle", "ils", "elles") for t in doc[where.i + 1:token.i]):
+            continue
+        place = doc[where.i - 1] if doc[where.i - 1].text != "," else doc[where.i - 2]
+        if not any(m.kind == "place" for m in ctx.by_token.get(place.i, [])):
+            continue
+        told = next((e for e in ctx.events if e is not event and e in ctx.events and e.event_type == et("meeting")
+                     and sentence.start <= event_token(ctx, e).i < place.i
+                     and not any(doc[k].pos_ == "VERB" and ctx.event_at.get(k) is None
+                                 for k in range(event_token(ctx, e).i + 1, place.i))), None)
+        if told is not None and same_status(told.status, event.status):
+            absorb(ctx, told, event)
 
 
 #: Ordinal adjectives (grammar) that, in an apposition, rank the gathering told rather than open another.
