@@ -40,7 +40,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import et
+from diplograph.extract.kinds import cue_words, et
 from diplograph.extract.quote_clauses import (
     PERSONAL,
     SPEECH,
@@ -114,6 +114,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue
         if any(b <= begin < e for b, e in headings):
             continue
+        if speakers.titled(m.start()):
+            continue  # "sous le thème « ... »": a title's words, nobody's
         sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
         speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
         label = speakers.label_like(begin, end)
@@ -159,6 +161,7 @@ class _Speakers:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.verbs = speech_lemmas(ctx.lex)
+        self.titles = cue_words(ctx.lex, "title-noun")
         self.spoken: list[tuple[int, str]] = []  # (offset, speaker) of attributed statements
         self._topic: dict[int, str | None] = {}
         for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
@@ -353,6 +356,14 @@ class _Speakers:
         inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
         tokens = [t for t in inside if not t.is_punct] if inside is not None else []
         return 0 < len(tokens) <= _LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+    def titled(self, mark_begin: int) -> bool:
+        """"sous le thème « Une région unie face aux crises »", "un rapport intitulé « ... »": the word
+        right before the marks is a noun or participle of a title (cue:title-noun), so the quoted
+        words, however long, are a title's (the parser often hangs them elsewhere)."""
+        before = self.ctx.doc.char_span(max(0, mark_begin - 40), mark_begin, alignment_mode="expand")
+        words = [t for t in before if t.idx < mark_begin and not t.is_punct] if before is not None else []
+        return bool(words) and words[-1].lemma_.lower() in self.titles
 
     def governs(self, event: Event, begin: int, end: int) -> bool:
         """The event's verb governs the quoted words, or reports them in an incise after them."""

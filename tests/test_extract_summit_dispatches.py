@@ -1,0 +1,85 @@
+"""Agency dispatches on a regional summit (issue 12, pattern 1 "one event, one node", pattern 2).
+
+A dispatch from the host city tells one summit many times: by its name and session ("les travaux
+du sommet de la CEDEAO dans sa 12e session ordinaire"), by an ordinal and an adjective ("le 12e
+sommet ouest-africain"), as the subject of a verb ("le sommet accueille une quinzaine de
+délégations"), and again in the future for what is still to come ("Le sommet se déroulera sous le
+thème ..."). Who came is given by a list after a copula ("Les chefs d'État présents sont A (X),
+B (Y)") or by arrivals ("sont arrivés à Lomé pour participer au sommet"). The texts are ours, in
+the style of such dispatches.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import extract_dated, participant_slugs
+
+OPENING = (
+    "Abuja, le 9 mars 2024 - Samedi, à Abuja, les travaux du sommet de la CEDEAO dans sa 12e session "
+    "ordinaire ont été ouverts par une séance à huis clos, avec la participation du président ghanéen "
+    "Nana Akufo-Addo, du président béninois Patrice Talon et du secrétaire général des Nations unies, "
+    "António Guterres.\n\n"
+)
+
+
+def summits(doc: ExtractedDocument) -> list:
+    """The gatherings told by the noun "sommet" (trigger or further mention)."""
+    def told_as_summit(event) -> bool:
+        return any("sommet" in doc.source.text[s.begin:s.end].lower() for s in (event.trigger, *event.mentions))
+    return [e for e in doc.events if e.event_type in GATHERINGS and told_as_summit(e)]
+
+
+def test_the_session_of_a_summit_is_the_summit() -> None:
+    doc = extract_dated(OPENING, "summit-session", "2024-03-09")
+    [summit] = summits(doc)
+    assert not [e for e in doc.events if e.event_type in GATHERINGS and e is not summit
+                and doc.source.text[e.trigger.begin:e.trigger.end] == "session"]
+    assert {"nana-akufo-addo", "patrice-talon"} <= participant_slugs(summit)
+
+
+def test_the_summit_named_by_its_ordinal_and_an_adjective_is_the_same_summit() -> None:
+    doc = extract_dated(OPENING + "Selon la présidence nigériane, le 12e sommet ouest-africain a réuni une "
+                        "quinzaine de délégations.", "summit-ordinal", "2024-03-09")
+    assert len(summits(doc)) == 1
+
+
+def test_a_summit_that_hosts_delegations_is_no_further_gathering() -> None:
+    doc = extract_dated(OPENING + "Le sommet accueille une quinzaine de délégations et plus de 300 journalistes.",
+                        "summit-hosts", "2024-03-09")
+    gatherings = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert len([e for e in gatherings if doc.source.text[e.trigger.begin:e.trigger.end] == "accueille"]) == 0
+
+
+def test_what_the_summit_still_will_do_is_told_of_the_same_summit() -> None:
+    doc = extract_dated(OPENING + "Le sommet se poursuivra dimanche par une réunion des ministres.",
+                        "summit-continues", "2024-03-09")
+    assert len(summits(doc)) == 1
+
+
+def test_a_theme_in_quotation_marks_is_no_quote() -> None:
+    doc = extract_dated(OPENING + 'Les travaux se déroulent sous le thème "Une région unie face aux crises".',
+                        "summit-theme", "2024-03-09")
+    assert not [q for q in doc.quotes if "région unie" in q.span.text]
+
+
+def test_the_heads_of_state_present_are_the_summit_participants() -> None:
+    doc = extract_dated(
+        "Quatre chefs d'État participent depuis ce samedi matin au sommet de Lomé sur la sécurité maritime. "
+        "Les chefs d'État présents sont Nana Akufo-Addo (Ghana), Patrice Talon (Bénin), Bola Tinubu "
+        "(Nigeria) et Faure Gnassingbé (Togo).", "summit-present", "2024-03-09")
+    [summit] = summits(doc)
+    assert {"nana-akufo-addo", "patrice-talon", "bola-tinubu", "faure-gnassingbe"} <= participant_slugs(summit)
+    assert id_iri("place", "lome") in summit.places
+
+
+def test_leaders_arrived_to_take_part_are_participants_of_the_one_summit() -> None:
+    doc = extract_dated(
+        "Le sommet de Lomé sur la sécurité maritime s'ouvre samedi. Plusieurs dirigeants sont arrivés "
+        "vendredi à Lomé pour participer au sommet. Ainsi, le président du Sénégal, Macky Sall, et le "
+        "président de la Côte d'Ivoire, Alassane Ouattara, sont arrivés dans la soirée.",
+        "summit-arrivals", "2024-03-08")
+    [summit] = summits(doc)
+    assert {"macky-sall", "alassane-ouattara"} <= participant_slugs(summit)
+    assert summit.date is not None and summit.date.iso == "2024-03-09"
