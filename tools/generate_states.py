@@ -186,7 +186,8 @@ def _gazetteer() -> Gazetteer:
             (found.states if iri in state_iris else found.others).setdefault(fold(t.object.value), iri)
         if t.predicate.value == SKOS + "prefLabel" and iri in state_iris and isinstance(t.object, ox.Literal):
             found.preferred.setdefault(iri, {}).setdefault(t.object.language or "", t.object.value)
-        if t.predicate.value == DG + "standsFor" and t.object.value in state_iris and iri in found.places:
+        # a seat may stand for a state written here or for one generated below (id/state/...)
+        if t.predicate.value == DG + "standsFor" and t.object.value.startswith(STATE_NS) and iri in found.places:
             found.seats.setdefault(t.object.value, []).append(iri)
     return found
 

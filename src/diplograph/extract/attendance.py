@@ -43,11 +43,20 @@ def attend_events(ctx: Context) -> None:
     presence_nouns, chair_nouns, chair_verbs = cue_words(lex, "presence"), cue_words(lex, "chair-noun"), \
         cue_words(lex, "chairing")
     naming = cue_words(lex, "naming-the-many")
+    present, arriving = cue_words(lex, "being-present"), cue_words(lex, "arrival")
     for token in lemma_tokens(doc, attend_verbs | part_verbs | chair_nouns | chair_verbs | among_verbs
-                              | presence_nouns | naming):
+                              | presence_nouns | naming | present | arriving):
         if token.i in ctx.heading_tokens:
             continue
         lemma = verb_lemma(token)
+        if lemma in present:
+            if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
+                _add(ctx, _told_last(ctx, token), _listed_after(ctx, token))
+            continue
+        if lemma in arriving:
+            if token.pos_ == "VERB":
+                _add(ctx, _arrived_at(ctx, token), [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)])
+            continue
         if lemma in naming:
             if token.pos_ == "VERB" and any(c.dep_ == "expl:subj" for c in token.children):
                 _add(ctx, _told_last(ctx, token), _named_people(ctx, token))
@@ -180,6 +189,47 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             found += [ctx.role_person[j] for j in range(i + joined, end) if j in ctx.role_person]
             break
     return list(dict.fromkeys(found))
+
+
+def _lists_the_present(ctx: Context, adjective: Token) -> bool:
+    """"Les chefs d'État présents sont A (X), B (Y)": "présent" right before the copula, on the
+    subject (or a complement of it: the parser may hang it on "État"); "Étaient présents : A, B":
+    "présent" as the predicate, opening its sentence."""
+    after = adjective.i + 1
+    if adjective.dep_ == "amod" and after < len(ctx.doc) and ctx.doc[after].lemma_ == "être":
+        noun = adjective.head
+        while noun.dep_ == "nmod" and noun.head.i != noun.i:
+            noun = noun.head
+        return noun.dep_ in ("nsubj", "nsubj:pass")
+    return any(c.dep_ == "cop" for c in adjective.children) and _opens_clause(ctx, adjective)
+
+
+def _listed_after(ctx: Context, token: Token) -> list[str]:
+    """The people, groups and delegations named after ``token`` to the end of its sentence."""
+    found: list[str] = []
+    for j in range(token.i + 1, ctx.sent_of(token).end):
+        found += [m.iri for m in ctx.by_token.get(j, [])
+                  if m.start == j and m.kind in ("person", "group", "delegation")]
+        if j in ctx.role_person:
+            found.append(ctx.role_person[j])
+    return list(dict.fromkeys(found))
+
+
+def _arrived_at(ctx: Context, verb: Token) -> Event | None:
+    """"Plusieurs dirigeants sont arrivés à Lomé pour participer au sommet. Ainsi, X et Y sont arrivés à
+    Lomé": arrived where the gathering told last (this sentence or the two before) is held, before
+    it is over, the subject takes part in it."""
+    from diplograph.extract.kinds import OCCURRED
+
+    places = {m.place for c in verb.children if c.dep_.startswith("obl") and case_of(c) in ("à", "au", "en")
+              for m in ctx.by_token.get(c.i, []) if m.place}
+    event = _told_last(ctx, verb)
+    if event is None or not places or not places & set(event.places):
+        return None
+    published = ctx.source.published
+    still_to_come = event.status != OCCURRED or (published is not None and event.date is not None
+                                                 and event.date.iso >= published.isoformat()[:len(event.date.iso)])
+    return event if still_to_come else None
 
 
 def _named_people(ctx: Context, verb: Token) -> list[str]:

@@ -117,6 +117,18 @@ def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
     return (token.lemma_.lower(), *ordinal, " ".join(name))
 
 
+def _number_key(token: Token) -> tuple[str, ...] | None:
+    """A gathering noun numbered in figures ("le 12e sommet", "sa 32ème session"): the number names
+    one occurrence in a text, whatever noun tells it ("le sommet ... dans sa 12e session ... le 12e
+    sommet ouest-africain"). Ordinal words ("premier", "deuxième") rank rather than name: left out."""
+    if token.pos_ != "NOUN":
+        return None
+    number = next((c.text for c in token.children if c.dep_ == "amod" and c.text[:1].isdigit()
+                   and ("Ord" in c.morph.get("NumType") or c.text.rstrip(".").endswith(("e", "ème", "er", "ère")))),
+                  None)
+    return None if number is None else ("number", "".join(ch for ch in number if ch.isdigit()))
+
+
 def _join_named_repeats(ctx: Context) -> None:
     """A gathering named again by the same name is the one named before: "Le premier sommet
     A-B s'est ouvert lundi ... Réuni jusqu'à mercredi à X, le premier sommet
@@ -130,9 +142,9 @@ def _join_named_repeats(ctx: Context) -> None:
         keys = set()
         for span in (event.trigger, *event.mentions):
             words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
-            key = _name_key(ctx, words.root) if words is not None else None
-            if key is not None:
-                keys.add(key)
+            for key in ((_name_key(ctx, words.root), _number_key(words.root)) if words is not None else ()):
+                if key is not None:
+                    keys.add(key)
         earlier = next((named[k] for k in sorted(keys) if k in named and named[k] in ctx.events), None)
         if earlier is not None and earlier is not event and same_status(earlier.status, event.status) \
                 and (earlier.date is None or event.date is None or earlier.date.iso.startswith(event.date.iso)

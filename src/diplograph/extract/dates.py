@@ -297,8 +297,13 @@ def find_times(ctx: Context) -> None:
             delta = (published.weekday() - target) % 7
             day = published - datetime.timedelta(days=delta)
             this = m.group(0).lower().startswith("ce")
+            ahead = (target - published.weekday()) % 7
             if after == "prochain" or (_future_context(ctx, b, e) and not (this and delta == 0)):
-                day = published + datetime.timedelta(days=(target - published.weekday()) % 7 or 7)
+                day = published + datetime.timedelta(days=ahead or 7)
+            elif 0 < ahead <= 2 and not after and not this and _tense(ctx, b, e) is None:
+                # "Le sommet s'ouvre samedi" on a Friday: a present with a weekday a day or two ahead
+                # announces it; the same weekday five or six days back would be told in a past tense
+                day = published + datetime.timedelta(days=ahead)
             elif after == "dernier" and delta == 0:
                 day = published - datetime.timedelta(days=7)
             taken.append((b, e))

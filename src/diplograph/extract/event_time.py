@@ -16,7 +16,7 @@ from diplograph.extract.dates import time_near
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import in_quote, invited_to, is_reporting
+from diplograph.extract.syntax import in_purpose, in_quote, invited_to, is_reporting
 from diplograph.extract.verb_forms import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 
@@ -222,6 +222,10 @@ def attached_time(ctx: Context, token: Token, kind: type):
     own = [t for t in candidates if held is not None and held.start <= t.start < held.end]
     if own:  # "le sommet, qui se tiendra en mars": the clause that holds it says when
         return min(own, key=lambda t: t.start).value
+    if token.pos_ == "NOUN" and in_purpose(token):
+        # "sont arrivés vendredi à Lomé pour participer au sommet": the arrival's day, told before the
+        # infinitive, is not the summit's; "pour préparer le sommet de Lima (30 mai)" keeps its own
+        candidates = [t for t in candidates if t.start > token.head.i]
     if token.pos_ == "VERB" and candidates and is_reporting(ctx, token):
         # "« ... depuis la Guerre froide », en 1989, a ajouté X": the words before an incise are
         # what was said; a time among them dates what they tell, not the saying
@@ -251,6 +255,8 @@ def attached_time(ctx: Context, token: Token, kind: type):
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
     best = time_near(ctx, token.i, token.i + 1, kind)
+    if best is not None and token.pos_ == "NOUN" and in_purpose(token) and best.start < token.head.i:
+        best = None  # the main verb's time, told before the infinitive of purpose
     if best is not None and (in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token)
                              or in_other_clause(ctx, best.start, token.i) or _since(ctx, best.start)):
         best = None

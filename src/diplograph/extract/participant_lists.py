@@ -98,8 +98,9 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
             # who attended the event the article is about, not a gathering told just before it
             whole = state is None and len({ctx.sides.get(m) for m in members}) > 1
             ctx.memberships.append((state or "", 0 if whole else first, members))
-            if state is not None and only_state is not None and not ctx.entities.get(state, None):
-                add_linked_entity(ctx, ctx.lex.actors[state], heading)  # the heading names the side
+            if state is not None and only_state is not None:
+                # the heading names the side (also when the text named the state before: "Lomé")
+                add_linked_entity(ctx, ctx.lex.actors[state], heading)
 
 
 #: "- Mali : Name, office ; Name, office", "- Ghana (médiation) : Name, office": an encyclopedia's

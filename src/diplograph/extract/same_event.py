@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import is_process
-from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, subjects_of
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, in_purpose, subjects_of
 from diplograph.model import Event, channels_agree
 
 if TYPE_CHECKING:
@@ -101,15 +101,31 @@ def _untensed(token: Token) -> bool:
     return True
 
 
+def _still_going(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
+    """"Le sommet s'est ouvert samedi ... Le sommet s'achèvera dimanche", "... Le sommet se
+    déroulera sous le thème X": a gathering under way on the day of publication is told in the
+    future for what it has still to do. A bare definite mention in the future is that gathering
+    when it closes it within the week, or says nothing (no day, place or people) of its own."""
+    if how != "definite" or antecedent.status != OCCURRED or event.status == OCCURRED:
+        return False
+    if opening_and_closing(ctx, antecedent, event):
+        return True
+    published = ctx.source.published
+    return published is not None and antecedent.date is not None and antecedent.date.iso == published.isoformat() \
+        and event.date is None and not event.places and not event.participants and not event.agents
+
+
 def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     """Can ``event`` be a further mention of ``antecedent``? Kind, status, date, place, people."""
     if antecedent.event_type not in GATHERINGS:
         return False
+    purpose = how == "definite" and in_purpose(event_token(ctx, event))
     if not same_status(antecedent.status, event.status) and not (
             how == "demonstrative" and event.status == OCCURRED and antecedent.status != OCCURRED
-            and _untensed(event_token(ctx, event))):
+            and _untensed(event_token(ctx, event))) and not _still_going(ctx, antecedent, event, how) \
+            and not purpose:
         return False
-    if antecedent.date is not None and event.date is not None and not (
+    if antecedent.date is not None and event.date is not None and not purpose and not (
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
             and not opening_and_closing(ctx, antecedent, event):
         return False

@@ -37,6 +37,7 @@ def join_within_sentences(ctx: Context) -> None:
     _join_definitions(ctx)
     _join_appositions(ctx)
     _join_where_clauses(ctx)
+    _join_own_sessions(ctx)
 
 
 def _join_where_clauses(ctx: Context) -> None:
@@ -64,6 +65,34 @@ def _join_where_clauses(ctx: Context) -> None:
                      and sentence.start <= event_token(ctx, e).i < place.i
                      and not any(doc[k].pos_ == "VERB" and ctx.event_at.get(k) is None
                                  for k in range(event_token(ctx, e).i + 1, place.i))), None)
+        if told is not None and same_status(told.status, event.status):
+            absorb(ctx, told, event)
+
+
+
+#: Possessive determiners and the prepositions of "dans sa 12e session", "en sa session": grammar.
+_POSSESSIVES = frozenset({"sa", "son", "leur"})
+_SESSION_CASES = frozenset({"dans", "en", "à", "lors"})
+
+
+def _join_own_sessions(ctx: Context) -> None:
+    """"les travaux du sommet de la CEDEAO dans sa 12e session ordinaire": a gathering noun with a
+    possessive after "dans" or "en" numbers the gathering just named (the summit's own session),
+    whatever its ordinal says; one happening, whose people ("avec la participation de ...") are
+    the summit's. The parser hangs it on the summit or on a noun governing it ("les travaux du
+    sommet"), so the gathering is looked for among that head and its words before the session."""
+    for event in list(ctx.events):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        det = determiner(token) if token.pos_ == "NOUN" else None
+        if det is None or det.lower_ not in _POSSESSIVES or case_of(token) not in _SESSION_CASES \
+                or token.dep_ not in ("nmod", "obl", "obl:mod"):
+            continue
+        head = token.head
+        named = [t for t in head.subtree if t.i < token.i and t.i >= head.i]
+        told = next((e for t in reversed(named) if (e := ctx.event_at.get(t.i)) is not None
+                     and e is not event and e in ctx.events and e.event_type in GATHERINGS), None)
         if told is not None and same_status(told.status, event.status):
             absorb(ctx, told, event)
 
@@ -227,6 +256,21 @@ def _merge_same_statement(ctx: Context) -> None:
             seen[key] = event
 
 
+def _noun_right_before(ctx: Context, verb: Token) -> list[Token]:
+    """"Selon la présidence, le 12e sommet ouest-africain accueille ...": after a fronted phrase the
+    parser may read the subject as a complement of it (and give the verb that phrase's noun as
+    subject); a gathering noun that ends right before the verb (its adjectives aside), with an
+    article and no preposition, is the subject it missed."""
+    i = verb.i - 1
+    while i >= 0 and ctx.doc[i].pos_ == "ADJ" and ctx.doc[i].head.i < verb.i:
+        i -= 1
+    noun = ctx.doc[i] if i >= 0 else None
+    if noun is None or noun.pos_ != "NOUN" or noun.i not in ctx.event_at or determiner(noun) is None \
+            or verb.dep_ not in ("acl", "ROOT", "conj") or case_of(noun) is not None:
+        return []  # "lors du sommet a eu lieu ...": a noun after a preposition is no subject
+    return [noun]
+
+
 def _join_subject_nouns(ctx: Context) -> None:
     """"Le sommet réunira X", "La rencontre s'est tenue à Y", "la réunion de Riyad, où X et Y
     ont discuté": a gathering verb whose subject is a gathering noun, or in a relative clause
@@ -237,7 +281,7 @@ def _join_subject_nouns(ctx: Context) -> None:
         token = event_token(ctx, event)
         if token.pos_ != "VERB":
             continue
-        heads = list(subjects_of(ctx, token))
+        heads = list(subjects_of(ctx, token)) + _noun_right_before(ctx, token)
         timed = {i for t in ctx.times for i in range(t.start, t.end)}
         # "X, hôte de la réunion, a accueilli ...": the subject is named by its part in a
         # gathering told before; the verb is that gathering

@@ -518,6 +518,20 @@ def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
         and verb.head.dep_ == "ROOT" and bool(ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person)
 
 
+def in_purpose(token: Token) -> bool:
+    """"sont arrivés vendredi à Lomé pour participer au sommet": a gathering noun in an infinitive of
+    purpose ("pour", "afin de") is what the main verb is for; that verb's tense and day (the
+    arrival's) are not the gathering's, so they do not tell it apart from the one told."""
+    verb = token.head
+    for _ in range(2):
+        if verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm"):
+            return any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children)
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def event_token(ctx: Context, event: Event) -> Token:
     span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
     return ctx.doc[span.start]

@@ -328,7 +328,18 @@ def _skip(ctx: Context, token: Token) -> bool:
     if token.lemma_.lower() in cue_words(ctx.lex, "courtesy") \
             and not any(t.pos_ in ("NOUN", "PROPN") for t in ctx.sent_of(token)):
         return True  # "Je vous remercie.": a courtesy formula closing a speech
+    if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
+        return True  # "Nous pouvons considérer cette participation comme un succès": the reporter's voice
     return False
+
+
+def _writers_we(ctx: Context, verb: Token) -> bool:
+    """"Nous pouvons considérer ...": an infinitive after "nous pouvons", outside any quotation, in a
+    text that is nobody's speech (no first-person speaker): the writer weighing what is told. A
+    communiqué's "Nous appelons la Russie à ..." is the institution acting: kept."""
+    modal = verb.head
+    return verb.dep_ == "xcomp" and modal.lemma_ == "pouvoir" and any(
+        c.dep_.startswith("nsubj") and c.lower_ == "nous" and not in_quote(ctx, c) for c in modal.children)
 
 
 def _says_nothing(ctx: Context, token: Token) -> bool:
