@@ -232,3 +232,12 @@ def test_the_members_a_participle_lists_are_the_received_delegation() -> None:
     togo = id_iri("state", "togo")
     assert sides[id_iri("person", "yao-agbo")] == togo
     assert sides[id_iri("person", "afi-mensah")] == togo
+
+
+def test_the_former_minister_is_the_one_named_so_before() -> None:
+    doc = extract_dated(
+        "L'ancien ministre ghanéen Kofi Mensah était de passage à Berne. Lundi, il a rencontré la ministre "
+        "Lena Koch. Durant son passage, l'ancien ministre a également rencontré Paul Girard.",
+        "former-title", "2025-02-11")
+    later = next(e for e in gatherings(doc) if id_iri("person", "paul-girard") in people(e))
+    assert people(later) == {id_iri("person", "kofi-mensah"), id_iri("person", "paul-girard")}

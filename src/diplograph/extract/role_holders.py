@@ -40,6 +40,12 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     if any(m.described for m in ctx.by_token.get(hit.head, [])):
         return True  # part of a group ("des émissaires américains")
     before = doc[hit.start - 1] if hit.start > 0 else None
+    if before is not None and before.pos_ == "ADJ" and hit.start > 1 and org is None \
+            and doc[hit.start - 2].lower_ in _DEFINITE | _CONTRACTED_SINGULAR \
+            and "Plur" not in head.morph.get("Number"):
+        # "L'ancien ministre X ... l'ancien ministre a rencontré Y": the person the text named with
+        # the same adjective and title (the adjective, "ancien", "nouveau", sets the one meant apart)
+        return _same_epithet_holder(ctx, hit, phrase_end, before.lower_)
     if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
         role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
         return True
@@ -104,6 +110,23 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     if not entity.roles:
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
+    return True
+
+
+def _same_epithet_holder(ctx: Context, hit: Hit, phrase_end: int, epithet: str) -> bool:
+    """The one person named before with the title ``hit`` preceded by ``epithet``, as a mention of
+    that person; nobody otherwise (an unnamed "nouveau ministre" is no one the text has told)."""
+    span = ctx.span(hit.start, phrase_end)
+    holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
+        ctx.lex.narrower_or_same(r.role, hit.iri) and r.evidence.begin < span.begin
+        and ctx.text[:r.evidence.begin].rstrip().lower().endswith(epithet) for r in e.roles)]
+    if len(holders) != 1:
+        return True
+    holder = holders[0]
+    ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
+    ctx.role_person[hit.head] = holder.iri
+    if span not in holder.mentions:
+        holder.mentions.append(span)
     return True
 
 
