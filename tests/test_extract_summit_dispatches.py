@@ -91,3 +91,11 @@ def test_the_reporters_own_we_is_no_statement() -> None:
         "Quatre chefs d'État participent depuis ce samedi matin au sommet de Lomé. Nous pouvons considérer "
         "cette participation comme un succès pour le pays hôte.", "summit-writer", "2024-03-09")
     assert [e for e in doc.events if e.event_type not in GATHERINGS] == []
+
+
+def test_meetings_that_were_opened_said_nothing() -> None:
+    doc = extract_dated(
+        "Addis-Abeba, le 18 février 2024 - Dimanche, les réunions du sommet de l'Union africaine dans sa 37e "
+        "session ont été lancées avec une réunion à huis clos, avec la participation du président palestinien "
+        "Mahmoud Abbas et du secrétaire général de l'ONU, António Guterres.", "summit-opened", "2024-02-18")
+    assert [e for e in doc.events if e.event_type not in GATHERINGS] == []

@@ -319,9 +319,9 @@ def _skip(ctx: Context, token: Token) -> bool:
     if k >= 0 and k < token.i and ctx.doc[k].lower_ == "sans" and (k == token.i - 1 or token.pos_ == "VERB"):
         return True
     if token.pos_ == "VERB" and token.lemma_.lower() in bound_words(ctx.lex) and any(
-            c.dep_ == "obj" and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+            c.dep_ in ("obj", "nsubj:pass") and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
             for c in children):
-        return True  # "ont lancé le sommet mardi": they opened the summit, they said nothing
+        return True  # "ont lancé le sommet mardi", "les réunions ont été lancées": opened, nothing said
     if token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "content-bound") \
             and _says_nothing(ctx, token):
         return True  # "dont le pays assure ce mois-ci la présidence", "devront répondre de leurs actes"
