@@ -241,3 +241,12 @@ def test_the_former_minister_is_the_one_named_so_before() -> None:
         "former-title", "2025-02-11")
     later = next(e for e in gatherings(doc) if id_iri("person", "paul-girard") in people(e))
     assert people(later) == {id_iri("person", "kofi-mensah"), id_iri("person", "paul-girard")}
+
+
+def test_celui_ci_is_the_latter_not_the_subject() -> None:
+    doc = extract_dated(
+        "Le président Kofi Mensah a reçu mardi le ministre Paul Girard. Celui-ci rencontrera jeudi la "
+        "ministre Lena Koch.",
+        "the-latter", "2024-03-08")
+    later = next(e for e in gatherings(doc) if id_iri("person", "lena-koch") in people(e))
+    assert people(later) == {id_iri("person", "paul-girard"), id_iri("person", "lena-koch")}

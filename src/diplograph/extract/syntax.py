@@ -99,6 +99,9 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
                 break
     if not found and token.lower_ in PRONOUNS:
         found += antecedent(ctx, token)
+    if not found and token.lower_ in ("celui", "celle") and token.i + 2 < len(ctx.doc) \
+            and ctx.doc[token.i + 1].text == "-" and ctx.doc[token.i + 2].lower_ == "ci":
+        found += _latter(ctx, token)
     if not found and depth == 0:
         found += numbered_antecedent(ctx, token)
     if not found and ctx.we and token.lower_ == "nous" and is_first_person_subject(ctx, token):
@@ -289,6 +292,16 @@ def _cataphora(ctx: Context, token: Token) -> str | None:
             if person is not None:
                 return person.iri
     return None
+
+
+def _latter(ctx: Context, token: Token) -> list[str]:
+    """"Celui-ci", "celle-ci": the latter, the person named last before it (this sentence or the
+    one before), not the subject a personal pronoun would take up."""
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    window = sentences[0].start if sentences else ctx.sent_of(token).start
+    named = [m for m in ctx.mentions if window <= m.start and m.end <= token.i and m.kind == "person"
+             and not in_quote(ctx, ctx.doc[m.start])]
+    return [max(named, key=lambda m: m.end).iri] if named else []
 
 
 def antecedent(ctx: Context, token: Token) -> list[str]:
