@@ -178,3 +178,12 @@ def test_a_talk_where_the_reception_took_place_is_that_reception():
     # "où il a eu un entretien" after the place of the reception tells what happened there
     assert len(_gatherings(doc)) == 1
 
+
+
+def test_a_verbless_sentence_naming_a_gathering_restates_the_one_just_told():
+    doc = extract_dated(
+        "La présidente Ana Ruiz a été accueillie mardi par le Premier ministre Tomas Berg à Vigo. Une "
+        "rencontre au terme de laquelle les deux dirigeants ont signé un accord sur la pêche côtière.",
+        "dispatch-nominal-sentence", "2026-03-12")
+    # "Une rencontre au terme de laquelle ..." has no verb of its own: the welcome just told
+    assert len(_gatherings(doc)) == 1

@@ -42,6 +42,7 @@ def resolve_events(ctx: Context) -> None:
     """Fold the mentions of one happening into one event (``ctx.events`` shrinks)."""
     join_within_sentences(ctx)
     _join_later_mentions(ctx)
+    _join_nominal_restatements(ctx)
     _join_named_repeats(ctx)
     _join_told_in_full(ctx)
     _join_planned_repeats(ctx)
@@ -89,6 +90,27 @@ def _join_later_mentions(ctx: Context) -> None:
         if how is None:
             continue
         target = antecedent_event(ctx, event, how)
+        if target is not None:
+            absorb(ctx, target, event)
+
+
+def _join_nominal_restatements(ctx: Context) -> None:
+    """"X a été accueilli par Y aux Invalides. Une rencontre à l'issue de laquelle les deux
+    présidents ont ...": a sentence with no verb of its own, whose head is an indefinite
+    gathering noun, restates the gathering the sentence before told (when it fits)."""
+    for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        article = determiner(token) if token.pos_ == "NOUN" else None
+        sentence = ctx.sent_of(token)
+        if article is None or article.lower_ not in ("un", "une") or token.dep_ != "ROOT" \
+                or token.i in ctx.heading_tokens or sentence.start == 0:
+            continue
+        previous = ctx.sent_of(sentence.start - 1)
+        told = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
+                and previous.start_char <= e.trigger.begin < previous.end_char]
+        target = next((e for e in told if compatible(ctx, e, event, "definite")), None)
         if target is not None:
             absorb(ctx, target, event)
 
