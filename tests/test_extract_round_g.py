@@ -237,3 +237,13 @@ def test_a_gathering_being_prepared_is_to_come_and_no_mention_of_the_call() -> N
     doc = extract_text(text, "round-g-preparation", datetime.date(2025, 3, 18))
     meeting = next(e for e in doc.events if e.trigger.text == "réunion" or any(m.text == "réunion" for m in e.mentions))
     assert meeting.trigger.text == "réunion" and meeting.status.endswith("planned")
+
+
+def test_a_state_whose_people_took_part_adds_nobody_to_the_gathering_told() -> None:
+    """"X a reçu à Berne le ministre ... de Belgique, Y. Il s'agissait de la première visite officielle en
+    Suisse d'un chef de la diplomatie belge": Belgium, whose minister was there, is no new participant."""
+    text = ("Le conseiller fédéral Urs Brunner a reçu ce mardi à Berne le vice-premier ministre et ministre des "
+            "Affaires étrangères de Belgique, Luc Dumont, pour une visite de travail. Il s'agissait de la première "
+            "visite officielle en Suisse d'un chef de la diplomatie belge depuis 2019.\n")
+    doc = extract_text(text, "round-g-visit-again", datetime.date(2025, 3, 18))
+    assert len([e for e in doc.events if e.event_type.endswith("/meeting")]) == 1

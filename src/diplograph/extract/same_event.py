@@ -149,7 +149,10 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     if how in ("demonstrative", "definite") and event.host is not None and mine <= theirs | {event.host} \
             and event.date is None and not event.places:
         return True  # "X, hôte de la réunion": names who hosted the gathering told, not another one
-    if mine - theirs:
+    # "la visite d'un chef de la diplomatie belge": a state whose own people already took part in
+    # the gathering adds nobody to it
+    sides = {ctx.sides.get(a) for a in theirs} | {ctx.lex.state_of(ctx.sides.get(a)) for a in theirs}
+    if {a for a in mine - theirs if a not in sides}:
         # a demonstrative may add someone to people already there ("cet entretien avec X");
         # a definite or demonstrative noun may name the people of a gathering told only by
         # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
