@@ -99,3 +99,22 @@ def test_meetings_that_were_opened_said_nothing() -> None:
         "session ont été lancées avec une réunion à huis clos, avec la participation du président palestinien "
         "Mahmoud Abbas et du secrétaire général de l'ONU, António Guterres.", "summit-opened", "2024-02-18")
     assert [e for e in doc.events if e.event_type not in GATHERINGS] == []
+
+
+def test_the_day_a_summit_under_way_began_after_depuis_is_its_date() -> None:
+    doc = extract_dated("Organisé depuis mercredi à Malabo, le sommet de la CEEAC s'achève ce vendredi par "
+                        "l'adoption d'une déclaration.", "summit-since", "2024-03-08")
+    [summit] = summits(doc)
+    assert summit.date is not None and summit.date.iso == "2024-03-06"
+    doc = extract_dated("Le 3e sommet Afrique-Caraïbes s'est ouvert depuis mardi 12 mars à Dakar et sera clos "
+                        "jeudi.", "summit-opened-since", "2024-03-13")
+    [summit] = summits(doc)
+    assert summit.date is not None and summit.date.iso == "2024-03-12"
+
+
+def test_a_meeting_subject_of_an_infinitive_of_purpose_keeps_its_day() -> None:
+    doc = extract_dated(
+        "Le président Macky Sall a estimé que son entretien avec son homologue ghanéen, Nana Akufo-Addo, survenu "
+        "lundi 11 mars à Accra, était un bon début pour apaiser les tensions.", "meeting-purpose-subject", "2024-03-12")
+    [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert meeting.date is not None and meeting.date.iso == "2024-03-11"

@@ -217,7 +217,7 @@ def attached_time(ctx: Context, token: Token, kind: type):
     # introduced by "depuis", "avant", "après" is that noun's
     candidates = [t for t in candidates if not _date_of_framed_noun(ctx, t.start, token)
                   and not in_other_clause(ctx, t.start, token.i)  # "le conseil tenu à X en 2023"
-                  and not _since(ctx, t.start)]
+                  and not _since(ctx, t.start, token)]
     held = clause_of_noun(ctx, token.i) if token.pos_ == "NOUN" else None
     own = [t for t in candidates if held is not None and held.start <= t.start < held.end]
     if own:  # "le sommet, qui se tiendra en mars": the clause that holds it says when
@@ -258,7 +258,7 @@ def attached_time(ctx: Context, token: Token, kind: type):
     if best is not None and token.pos_ == "NOUN" and in_purpose(token) and best.start < token.head.i:
         best = None  # the main verb's time, told before the infinitive of purpose
     if best is not None and (in_quote(ctx, ctx.doc[best.start]) != in_quote(ctx, token)
-                             or in_other_clause(ctx, best.start, token.i) or _since(ctx, best.start)):
+                             or in_other_clause(ctx, best.start, token.i) or _since(ctx, best.start, token)):
         best = None
     if best is not None and kind is DateValue:
         # only when no other trigger of the sentence is closer to it
@@ -271,11 +271,19 @@ def attached_time(ctx: Context, token: Token, kind: type):
     return None
 
 
-def _since(ctx: Context, start: int) -> bool:
+def _since(ctx: Context, start: int, token: Token | None = None) -> bool:
     """"la première visite ... depuis 2019", "suspendus depuis 2021": a time after "depuis" starts a
-    period that runs to the time of the telling; it is not when the event took place."""
+    period that runs to the time of the telling; it is not when the event took place. Except the
+    day a gathering under way began ("Organisé depuis mercredi à X, le sommet ...", "s'est ouvert
+    depuis mercredi 29 novembre"): a gathering over several days is dated by its first day."""
     doc = ctx.doc
-    return doc[start].lower_ == "depuis" or (start > 0 and doc[start - 1].lower_ == "depuis")
+    if not (doc[start].lower_ == "depuis" or (start > 0 and doc[start - 1].lower_ == "depuis")):
+        return False
+    if token is not None and any(h.head == token.i and h.iri in GATHERINGS for h in ctx.hits_of("event")):
+        value = next((t.value for t in ctx.times if t.start <= start < t.end or t.start == start + 1), None)
+        if isinstance(value, DateValue) and value.precision == "day":
+            return False
+    return True
 
 
 def _date_of_framed_noun(ctx: Context, start: int, token: Token) -> bool:
@@ -296,7 +304,7 @@ def _date_of_framed_noun(ctx: Context, start: int, token: Token) -> bool:
         if k == token.i or doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (".", ";", ":"):
             return False
         if doc[k].lower_ == "depuis" and doc[k].dep_ == "case" and doc[k].head.i != token.i \
-                and doc[k].head.pos_ == "NOUN":
+                and doc[k].head.pos_ == "NOUN" and doc[k].head.i != start:  # "depuis mercredi": _since
             return True
     return False
 

@@ -535,10 +535,12 @@ def in_purpose(token: Token) -> bool:
     """"sont arrivés vendredi à Lomé pour participer au sommet": a gathering noun in an infinitive of
     purpose ("pour", "afin de") is what the main verb is for; that verb's tense and day (the
     arrival's) are not the gathering's, so they do not tell it apart from the one told."""
+    if token.dep_.startswith("nsubj"):
+        return False  # "son entretien ... était un bon début pour apaiser": a subject the parse gave it
     verb = token.head
     for _ in range(2):
         if verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm"):
-            return any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children)
+            return verb.i < token.i and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children)
         if verb.head.i == verb.i:
             return False
         verb = verb.head
