@@ -118,3 +118,28 @@ def test_a_meeting_subject_of_an_infinitive_of_purpose_keeps_its_day() -> None:
         "lundi 11 mars à Accra, était un bon début pour apaiser les tensions.", "meeting-purpose-subject", "2024-03-12")
     [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]
     assert meeting.date is not None and meeting.date.iso == "2024-03-11"
+
+
+# ------------------------------------------------------------------ a state visit told by an agency
+
+VISIT = (
+    "Au cours de sa visite, le président Bola Tinubu s'est entretenu avec le président Patrice Talon, a "
+    "rencontré la presse et a rendu une visite de courtoisie au président de l'Assemblée nationale. "
+    "Dans l'après-midi du 12 mai, Bola Tinubu a quitté Cotonou, concluant sa visite d'État au Bénin, à "
+    "l'invitation du président Patrice Talon."
+)
+
+
+def test_meeting_the_press_is_speaking_not_a_meeting() -> None:
+    doc = extract_dated(VISIT, "visit-press", "2024-05-12")
+    met = [e for e in doc.events if doc.source.text[e.trigger.begin:e.trigger.end] == "rencontré"]
+    assert [e.event_type for e in met if e.event_type in GATHERINGS] == []
+
+
+def test_a_visit_of_another_kind_is_another_visit() -> None:
+    doc = extract_dated(VISIT, "visit-kinds", "2024-05-12")
+    courtesy = next(e for e in doc.events if "courtoisie" in doc.source.text[e.trigger.begin:e.trigger.end + 20])
+    state_visit = next(e for e in doc.events if e.event_type in GATHERINGS and any(
+        "visite d'État" in doc.source.text[s.begin:s.end + 8] for s in (e.trigger, *e.mentions)))
+    assert state_visit is not courtesy
+    assert {"bola-tinubu", "patrice-talon"} <= participant_slugs(state_visit)

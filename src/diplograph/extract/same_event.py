@@ -101,6 +101,23 @@ def _untensed(token: Token) -> bool:
     return True
 
 
+def _kind_words(noun: Token) -> set[str]:
+    """"une visite de courtoisie", "sa visite d'État", "une visite de travail": the bare "de" nouns
+    that say what kind of gathering it is (no article: "de la délégation" names someone)."""
+    return {c.lemma_.lower() for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+            and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "d’") for g in c.children)
+            and not any(g.dep_ == "det" for g in c.children)}
+
+
+def _other_kind(told: Token, now: Token) -> bool:
+    """"a rendu une visite de courtoisie au secrétaire général ... concluant sa visite d'État": the
+    same noun qualified by two different kinds tells two gatherings."""
+    if told.pos_ != "NOUN" or now.pos_ != "NOUN" or told.lemma_.lower() != now.lemma_.lower():
+        return False
+    mine, theirs = _kind_words(now), _kind_words(told)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _still_going(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     """"Le sommet s'est ouvert samedi ... Le sommet s'achèvera dimanche", "... Le sommet se
     déroulera sous le thème X": a gathering under way on the day of publication is told in the
@@ -118,6 +135,8 @@ def _still_going(ctx: Context, antecedent: Event, event: Event, how: str) -> boo
 def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     """Can ``event`` be a further mention of ``antecedent``? Kind, status, date, place, people."""
     if antecedent.event_type not in GATHERINGS:
+        return False
+    if how in ("definite", "demonstrative") and _other_kind(event_token(ctx, antecedent), event_token(ctx, event)):
         return False
     purpose = how == "definite" and in_purpose(event_token(ctx, event))
     if not same_status(antecedent.status, event.status) and not (
@@ -255,7 +274,9 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
     order = sorted(candidates, key=lambda e: -_last_mention(e))
-    if how == "definite":  # "du sommet" goes back to a "sommet" before "des réunions" told since
+    if how == "definite" or (how == "demonstrative" and event_token(ctx, event).pos_ == "NOUN"):
+        # "du sommet" goes back to a "sommet" before "des réunions" told since; "sa visite d'État"
+        # to "sa visite" before the press met in between
         noun = event_token(ctx, event).lemma_.lower()
         order.sort(key=lambda e: noun not in _noun_lemmas(ctx, e))
     for candidate in order:

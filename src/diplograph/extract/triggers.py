@@ -61,6 +61,8 @@ def find_mentions(ctx: Context) -> None:
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
                 or _danger(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
+        if hit.iri in GATHERINGS and _meets_the_press(ctx, token):
+            hit = Hit("event", et("statement"), hit.start, hit.end, hit.head)  # "a rencontré la presse"
         if hit.iri in GATHERINGS and _thing_received(ctx, token):
             if token.lemma_.lower() != "accueillir":
                 continue  # "a reçu un message": nobody met
@@ -74,6 +76,17 @@ def find_mentions(ctx: Context) -> None:
         _type_report(ctx, event)
         ctx.events.append(event)
         ctx.event_at[head] = event
+
+
+def _meets_the_press(ctx: Context, token: Token) -> bool:
+    """"a rencontré la presse", "a reçu les journalistes": a gathering verb whose only objects are
+    the press (cue:press-noun) tells someone speaking to it, a statement, not a diplomatic meeting."""
+    if token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    press = cue_words(ctx.lex, "press-noun")
+    return bool(objects) and all(c.lemma_.lower() in press and not any(g.dep_ == "conj" for g in c.children)
+                                 for c in objects)
 
 
 def _calls_on_to_do(ctx: Context, hit: Hit, token: Token) -> bool:
