@@ -143,3 +143,19 @@ def test_a_visit_of_another_kind_is_another_visit() -> None:
         "visite d'État" in doc.source.text[s.begin:s.end + 8] for s in (e.trigger, *e.mentions)))
     assert state_visit is not courtesy
     assert {"bola-tinubu", "patrice-talon"} <= participant_slugs(state_visit)
+
+
+def test_the_envoy_of_a_state_is_the_one_person_of_that_state_who_was_sent() -> None:
+    doc = extract_dated(
+        "Le Président de la République du Ghana, Nana Akufo-Addo, a reçu en audience ce lundi à Accra M. Ibrahima "
+        "Sarr, ministre sénégalais de l'Intérieur, porteur d'un message du président sénégalais Macky "
+        "Sall. À l'issue de l'audience, l'émissaire sénégalais a déclaré : « Nous avons parlé de la sécurité "
+        "dans le golfe de Guinée. »", "envoy-quote", "2024-03-11")
+    [quote] = doc.quotes
+    assert quote.speaker == id_iri("person", "ibrahima-sarr")
+
+
+def test_a_meeting_to_prepare_a_summit_is_not_the_summit() -> None:
+    doc = extract_dated("Les ministres des Affaires étrangères du G20 se sont réunis jeudi à Bonn pour préparer le "
+                        "sommet du G20 de juillet.", "prepare-summit", "2017-02-17")
+    assert len([e for e in doc.events if e.event_type in GATHERINGS]) == 2

@@ -81,6 +81,8 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
                    and any(lex.narrower_or_same(r.role, hit.iri) and r.organisation is None for r in e.roles)]
     if not holders and org is not None:
         holders = office_holder(ctx, hit, org, span)
+    if not holders and org is not None and doc[hit.head].lemma_.lower() in cue_words(lex, "occasion-role"):
+        holders = _sole_of_side(ctx, org, span)  # "l'émissaire angolais": the one Angolan told before
     if not holders and org is not None:
         previous = _previous_compatible(ctx, hit, org) or _sole_unplaced_holder(ctx, hit, span)
         if previous is not None:
@@ -281,6 +283,21 @@ def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
 def _det_gender(noun) -> str:
     """Gender of a role noun read on its determiner ("la ministre": the noun is epicene)."""
     return next(("".join(c.morph.get("Gender")) for c in noun.children if c.dep_ == "det"), "")
+
+
+def _sole_of_side(ctx: Context, org: str, span: Span) -> list:
+    """"X, Ministre d'État ... d'Angola, porteur d'un message ... l'émissaire angolais a déclaré": a
+    part taken for the occasion (cue:occasion-role: envoy, visitor, guest) is no office with holders
+    of its own; with a state, it is the one person on that state's side the text named before."""
+    lex = ctx.lex
+    state = lex.state_of(org)
+    start = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand").start
+    people = [ctx.entities[iri] for iri in sorted({
+        m.iri for m in ctx.mentions if m.kind == "person" and not m.described and m.start < start
+        and lex.state_of(ctx.sides.get(m.iri)) == state}) if iri in ctx.entities]
+    # "porteur d'un message de son homologue, le président X": a head of state sends, he is not sent
+    people = [e for e in people if not any(r.role in lex.leader_roles for r in e.roles)]
+    return people if len(people) == 1 else []
 
 
 def _previous_compatible(ctx: Context, hit: Hit, org: str):

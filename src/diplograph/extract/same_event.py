@@ -138,7 +138,10 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         return False
     if how in ("definite", "demonstrative") and _other_kind(event_token(ctx, antecedent), event_token(ctx, event)):
         return False
-    purpose = how == "definite" and in_purpose(event_token(ctx, event))
+    # "sont arrivés à Lomé pour participer au sommet": the summit told (not "pour préparer le sommet",
+    # which is the meeting's aim, another gathering)
+    purpose = how == "definite" and in_purpose(event_token(ctx, event)) \
+        and event_token(ctx, event).head.lemma_.lower() in cue_words(ctx.lex, "attending")
     if not same_status(antecedent.status, event.status) and not (
             how == "demonstrative" and event.status == OCCURRED and antecedent.status != OCCURRED
             and _untensed(event_token(ctx, event))) and not _still_going(ctx, antecedent, event, how) \
