@@ -159,3 +159,12 @@ def test_a_meeting_to_prepare_a_summit_is_not_the_summit() -> None:
     doc = extract_dated("Les ministres des Affaires étrangères du G20 se sont réunis jeudi à Bonn pour préparer le "
                         "sommet du G20 de juillet.", "prepare-summit", "2017-02-17")
     assert len([e for e in doc.events if e.event_type in GATHERINGS]) == 2
+
+
+def test_a_quote_in_the_clause_of_a_speech_verb_is_that_verbs_subjects() -> None:
+    doc = extract_dated(
+        "Le ministre sénégalais Ousmane Diop a, pour sa part, rappelé que son pays restait attaché « à une "
+        "solution négociée » avec le Mali et a assuré que les autorités sénégalaises resteraient vigilantes.",
+        "quote-completive", "2024-06-03")
+    [quote] = doc.quotes
+    assert quote.speaker == id_iri("person", "ousmane-diop")

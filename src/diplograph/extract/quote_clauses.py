@@ -92,7 +92,9 @@ def sentence_speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Eve
     if sentence is None:
         return None
     best: Event | None = None
-    best_key: tuple[int, int, int] | None = None
+    best_key: tuple[int, int, int, int] | None = None
+    inside = token_at(ctx, qbegin)
+    above = {a.i for a in inside.ancestors} if inside is not None else set()
     for event in ctx.events:
         if event.event_type not in SPEECH or not event.agents:
             continue
@@ -104,7 +106,11 @@ def sentence_speech_event(ctx: Context, qbegin: int, qend: int, sentence) -> Eve
         after = ctx.text[qend:t.begin]
         reporting = 0 if t.begin >= qend and after.lstrip(" \u00a0\u202f»”\"").startswith(",") \
             and len(after) < 25 else 1
-        key = (reporting, 0 if event.event_type == et("statement") else 1, distance)
+        # "X a rappelé que son pays restait attaché « ... » et a assuré que ...": the verb whose clause
+        # holds the quote before a nearer one after it
+        verb = token_at(ctx, t.begin)
+        governing = 0 if verb is not None and verb.i in above and t.end <= qbegin else 1
+        key = (reporting, governing, 0 if event.event_type == et("statement") else 1, distance)
         if best_key is None or key < best_key:
             best, best_key = event, key
     return best
