@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, TimeExpression
 from diplograph.extract.patterns import WEEKDAY_NAMES
-from diplograph.extract.verb_forms import future_form, reported_past
+from diplograph.extract.time_tense import clause_tense, future_context, tense_of
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def find_times(ctx: Context) -> None:
         explicit = m.group(3)
         told, _ = _told_side(view, m.end()) if not explicit else (None, m.end())
         y = int(explicit) if explicit else _year_for(
-            month, day, published, year, told or _tense_of(ctx, view, m.start(), m.end()),
+            month, day, published, year, told or tense_of(ctx, view, m.start(), m.end()),
             None if told else _narrated_year(anchors, m.start(), month))
         if y is None:
             continue
@@ -227,7 +227,7 @@ def find_times(ctx: Context) -> None:
         explicit = m.group(2)
         told, e = _told_side(view, e) if not explicit else (None, e)
         y = int(explicit) if explicit else _year_for(month, None, published, year,
-                                                     told or _tense_of(ctx, view, b, e),
+                                                     told or tense_of(ctx, view, b, e),
                                                      None if told else _narrated_year(anchors, b, month))
         if y is None:
             continue
@@ -298,9 +298,9 @@ def find_times(ctx: Context) -> None:
             day = published - datetime.timedelta(days=delta)
             this = m.group(0).lower().startswith("ce")
             ahead = (target - published.weekday()) % 7
-            if after == "prochain" or (_future_context(ctx, b, e) and not (this and delta == 0)):
+            if after == "prochain" or (future_context(ctx, b, e) and not (this and delta == 0)):
                 day = published + datetime.timedelta(days=ahead or 7)
-            elif 0 < ahead <= 2 and not after and not this and _tense(ctx, b, e) is None:
+            elif 0 < ahead <= 2 and not after and not this and clause_tense(ctx, b, e) is None:
                 # "Le sommet s'ouvre samedi" on a Friday: a present with a weekday a day or two ahead
                 # announces it; the same weekday five or six days back would be told in a past tense
                 day = published + datetime.timedelta(days=ahead)
@@ -414,118 +414,6 @@ def _trim_article(view: str, b: int, e: int) -> tuple[int, int]:
 
 
 #: "a été fixée au 16 juin", "reporté à mars", "prévue pour juin": a past verb setting a date ahead.
-_SET_FOR = re.compile(r"(?:\bau|\bà|\bpour|\bjusqu'au)\s*$", re.IGNORECASE)
-
-
-def _tense_of(ctx: Context, view: str, b: int, e: int) -> str | None:
-    """The tense that places a date without a year, None when the clause cannot tell."""
-    if re.search(r"\(\s*(?:le\s+|en\s+)?$", view[max(0, b - 6):b]):
-        return None  # "le sommet de Lima (30 mai)": the parenthesis dates a noun, not the clause's verb
-    tense = _tense(ctx, b, e, strict=True)
-    if tense == "past" and _SET_FOR.search(view[max(0, b - 12):b]):
-        return None  # the act is past, the date it sets may be ahead
-    if tense == "past" and _says_what_comes(ctx, b, e):
-        return None  # "a annoncé la tenue, en septembre, d'une conférence": said now, of what is to come
-    return tense
-
-
-def _says_what_comes(ctx: Context, b: int, e: int) -> bool:
-    """The verb the date hangs on is a speech act (statement, announcement, proposal,
-    agreement...): a gathering or a background event happens when it is dated, a speech act
-    may date what it announces."""
-    from diplograph.extract.kinds import BACKGROUND, GATHERINGS
-
-    span = ctx.doc.char_span(b, e, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    verb = span[-1]
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return any(h.head == verb.i and h.iri not in GATHERINGS and h.iri not in BACKGROUND
-               for h in ctx.hits if h.category == "event")
-
-
-def _future_context(ctx: Context, b: int, e: int) -> bool:
-    """The weekday belongs to a clause in the future ("il se rendra lundi", "va recevoir lundi").
-
-    Any other tense (passé composé, imparfait, present of news narration) points back in time.
-    """
-    return _tense(ctx, b, e) == "future"
-
-
-#: Verbs whose present tense before an infinitive announces what is to come ("va recevoir",
-#: "doit se rendre", "doit se tenir"): the periphrastic future of news French.
-_FUTURE_AUXILIARIES = frozenset({"aller", "devoir"})
-
-
-def _commits_to(ctx: Context, verb) -> bool:
-    """A verb of agreeing, announcing or proposing (its event hit is one of those kinds): the act its
-    infinitive complement names is still to come when it is said."""
-    from diplograph.extract.kinds import COMMITTING
-
-    return any(h.head == verb.i and h.iri in COMMITTING for h in ctx.hits if h.category == "event")
-
-
-def _tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | None:
-    """"future", "past" or None (present, or no verb): the time the clause of chars b..e points to.
-
-    The verb the expression depends on (or, failing that, the nearest verb of its sentence) in
-    the future or the conditional, or an infinitive after "aller"/"devoir" in the present, is
-    future; a compound past (an auxiliary with a participle: "ont signé", "s'étaient
-    rencontrés"), the imperfect or the simple past is past. ``strict``: only a verb the
-    expression depends on directly counts; one that governs a noun it qualifies ("préparer le
-    sommet de Lima (30 mai)") says nothing about its date.
-    """
-    span = ctx.doc.char_span(b, e, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    token = span[-1]
-    verb = token
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if strict and verb.pos_ in ("NOUN", "PROPN") and not (span.start <= verb.i < span.end):
-            return None
-    if verb.pos_ not in ("VERB", "AUX"):
-        if strict:
-            return None
-        sentence = ctx.sent_of(token)
-        verbs = [t for t in sentence if t.pos_ == "VERB"]
-        if not verbs:
-            return None
-        verb = min(verbs, key=lambda t: abs(t.i - token.i))
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    forms = [verb, *auxiliaries]
-    if reported_past(verb):
-        return "past"  # "se seraient rencontrés dimanche": the Sunday before
-    if any(future_form(t) for t in forms):
-        return "future"
-    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \
-            and "Pres" in verb.head.morph.get("Tense"):
-        return "future"
-    if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in c.morph.get("Tense") for c in auxiliaries):
-        return "future"
-    if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in verb.morph.get("Tense") and any(
-            c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children):
-        return "future"  # "qui doivent se réunir à Vienne vendredi": the day hangs on "doivent"
-    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and _commits_to(ctx, verb.head):
-        return "future"  # "sont convenus de réunir leurs équipes dès mardi": what they agreed to do is ahead
-    if any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"}
-           and "Part" not in t.morph.get("VerbForm") for t in forms):
-        return "past"  # imperfect, simple past, or a compound past's auxiliary in the imperfect
-    if "Part" in verb.morph.get("VerbForm"):
-        if any(c.lemma_ == "avoir" for c in auxiliaries):
-            return "past"  # passé composé: "ont signé"
-        if any(c.lemma_ == "être" for c in auxiliaries) and any(
-                c.lower_ in ("se", "s'", "s’") for c in verb.children if c.dep_ in ("expl:comp", "expl:pass", "obj",
-                                                                                 "iobj", "expl")):
-            return "past"  # pronominal passé composé: "se sont rencontrés"; "est attendue" may be a passive present
-    return None
-
-
 def _narrated_year(anchors: list[tuple[int, int, int]], begin: int, month: int) -> int | None:
     """The year of the text's latest explicit date before ``begin`` when it is of the same period.
 
