@@ -73,7 +73,7 @@ def child(graph: Path, variant: str, out: Path) -> None:
     from diplograph import build as b
     from diplograph.rdfio import generated_files
     from diplograph.serialize import GENERATED_MARK, prefix_header
-    from diplograph.store import QueryStoreBuilder
+    from diplograph.store_loader import QueryStoreBuilder
 
     files = [path for slug, path in sorted(generated_files(graph).items()) if slug != b.CORPUS_SLUG]
     with tempfile.TemporaryDirectory(dir=out.parent) as scratch:

@@ -180,7 +180,7 @@ def test_first_query_after_a_plain_build_builds_the_store_without_rdflib(built: 
 
 def test_first_query_loads_a_builds_files_only_while_the_trig_is_their_assembly(built: dict[int, Path],
                                                                                  tmp_path: Path) -> None:
-    from diplograph.store import fill_from_graph_files
+    from diplograph.store_loader import fill_from_graph_files
 
     assert fill_from_graph_files(_copy(built[1], tmp_path / "as-built")) is not None
     # A hand edit of the TriG (which the store's key is computed from) or of a document file
@@ -201,7 +201,8 @@ def test_store_started_from_the_cached_shipped_graphs_equals_one_loaded_from_the
     # entry is made again. Every way gives the store that loading graph/'s files gives.
     import shutil
 
-    from diplograph.store import QUERY_STORE, _shipped_store, ensure_query_store
+    from diplograph.store import QUERY_STORE, ensure_query_store
+    from diplograph.store_loader import _shipped_store
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     shipped = _shipped_store()

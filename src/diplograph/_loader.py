@@ -1,7 +1,7 @@
-"""The query store's loader process (see :class:`diplograph.store.QueryStoreBuilder`).
+"""The query store's loader process (see :class:`diplograph.store_loader.QueryStoreBuilder`).
 
 Run as a script by a fresh interpreter (``python -S _loader.py DB [SHIPPED use|make]``, with
-pyoxigraph's folder as ``PYTHONPATH``: see :func:`diplograph.store._loader_env`), importing
+pyoxigraph's folder as ``PYTHONPATH``: see :func:`diplograph.store_loader._loader_env`), importing
 nothing but pyoxigraph and the standard library. Why not a forked or "spawned"
 multiprocessing child: a process that has already opened a RocksDB store (a test session, a
 notebook that queried before building) can hold RocksDB's internal locks at the moment of a

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from diplograph.check import Finding
     from diplograph.model import ExtractedDocument
-    from diplograph.store import QueryStoreBuilder
+    from diplograph.store_loader import QueryStoreBuilder
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 LOCK_FILE = ".lock"
@@ -582,7 +582,7 @@ def _build_locked(
     staged: list[str] = []
     builder = None
     if store:
-        from diplograph.store import QueryStoreBuilder
+        from diplograph.store_loader import QueryStoreBuilder
 
         builder = QueryStoreBuilder(graph_path, prefix_header())
     with tempfile.TemporaryDirectory(dir=graph_path, prefix=STAGING_PREFIX) as staging:
