@@ -274,8 +274,8 @@ def attached_time(ctx: Context, token: Token, kind: type):
 def _since(ctx: Context, start: int, token: Token | None = None) -> bool:
     """"la première visite ... depuis 2019", "suspendus depuis 2021": a time after "depuis" starts a
     period that runs to the time of the telling; it is not when the event took place. Except the
-    day a gathering under way began ("Organisé depuis mercredi à X, le sommet ...", "s'est ouvert
-    depuis mercredi 29 novembre"): a gathering over several days is dated by its first day."""
+    day a gathering under way began ("Tenu depuis mercredi à X, le sommet ...", "a démarré depuis
+    mardi 12 mars"): a gathering over several days is dated by its first day."""
     doc = ctx.doc
     if not (doc[start].lower_ == "depuis" or (start > 0 and doc[start - 1].lower_ == "depuis")):
         return False

@@ -155,7 +155,7 @@ def selon_speaker(ctx: Context, sentence) -> str | None:
 
 
 def _hedging_we(subject: Token) -> bool:
-    """"Nous pouvons considérer cette participation comme un succès": "nous" with "pouvoir" and an
+    """"Nous pouvons dire que le pays hôte a réussi son pari": "nous" with "pouvoir" and an
     infinitive is a writer weighing what is told (a dispatch, an article), not an institution
     speaking in its own name ("Nous condamnons ...")."""
     verb = subject.head

@@ -110,7 +110,7 @@ def _kind_words(noun: Token) -> set[str]:
 
 
 def _other_kind(told: Token, now: Token) -> bool:
-    """"a rendu une visite de courtoisie au secrétaire général ... concluant sa visite d'État": the
+    """"a rendu une visite de courtoisie au président de l'Assemblée ... au terme de sa visite d'État": the
     same noun qualified by two different kinds tells two gatherings."""
     if told.pos_ != "NOUN" or now.pos_ != "NOUN" or told.lemma_.lower() != now.lemma_.lower():
         return False

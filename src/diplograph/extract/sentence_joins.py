@@ -76,7 +76,7 @@ _SESSION_CASES = frozenset({"dans", "en", "à", "lors"})
 
 
 def _join_own_sessions(ctx: Context) -> None:
-    """"les travaux du sommet de la CEDEAO dans sa 12e session ordinaire": a gathering noun with a
+    """"le sommet de X dans sa 12e session ordinaire": a gathering noun with a
     possessive after "dans" or "en" numbers the gathering just named (the summit's own session),
     whatever its ordinal says; one happening, whose people ("avec la participation de ...") are
     the summit's. The parser hangs it on the summit or on a noun governing it ("les travaux du

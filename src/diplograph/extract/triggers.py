@@ -342,7 +342,7 @@ def _skip(ctx: Context, token: Token) -> bool:
             and not any(t.pos_ in ("NOUN", "PROPN") for t in ctx.sent_of(token)):
         return True  # "Je vous remercie.": a courtesy formula closing a speech
     if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
-        return True  # "Nous pouvons considérer cette participation comme un succès": the reporter's voice
+        return True  # "Nous pouvons dire que ...": the reporter's voice
     return False
 
 
