@@ -188,8 +188,8 @@ def test_a_name_after_the_organ_a_title_completes_is_the_title_holder() -> None:
 
 def test_the_place_a_relative_ou_takes_up_is_no_party_to_the_talks() -> None:
     doc = extract_dated(
-        "Le président Kofi Mensah s'envolera ensuite pour le Pérou où il s'entretiendra avec le président "
-        "chinois Li Wen.",
+        "Le président Kofi Mensah partira ensuite pour le Pérou où il s'entretiendra lundi avec son "
+        "homologue chinois Li Wen.",
         "where-relative", "2024-03-08")
     [talks] = gatherings(doc)
     assert people(talks) == {id_iri("person", "kofi-mensah"), id_iri("person", "li-wen")}

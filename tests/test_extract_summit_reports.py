@@ -75,8 +75,8 @@ def test_what_should_have_happened_stays_unhappened() -> None:
 
 def test_the_city_that_names_a_summit_is_its_place_not_a_participant() -> None:
     doc = extract_dated(
-        "Donald Trump avait, lors du sommet américano-russe d'Helsinki en 2018, surpris ses propres "
-        "conseillers par ses propos.", "summit-city", "2021-06-16")
+        "Donald Trump avait, lors du sommet d'Helsinki en 2018, étonné jusqu'à son entourage par ses "
+        "déclarations.", "summit-city", "2021-06-16")
     [summit] = gatherings(doc)
     assert id_iri("state", "finland") not in people(summit)
     assert id_iri("person", "donald-trump") in people(summit)
