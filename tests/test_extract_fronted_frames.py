@@ -87,9 +87,9 @@ def test_an_exchange_of_prisoners_is_no_talk() -> None:
 
 
 def test_attendees_inverted_after_the_verb_take_part_in_the_talk_named() -> None:
-    doc = extract_text("Le ministre Jean-Noël Barrot a eu mardi un entretien avec son homologue américain "
-                       "Marco Rubio.\nOnt également participé à cette discussion le ministre italien Antonio "
-                       "Tajani ainsi que la cheffe de la diplomatie européenne Kaja Kallas.\n")
+    doc = extract_text("Mardi, le ministre Jean-Noël Barrot s'est longuement entretenu avec Marco Rubio, son "
+                       "homologue américain.\nOnt également participé à cette discussion le ministre italien Antonio "
+                       "Tajani ainsi que Kaja Kallas, qui dirige la diplomatie européenne.\n")
     [talk] = gatherings(doc)
     assert {id_iri("person", "antonio-tajani"), id_iri("person", "kaja-kallas")} <= people(talk)
 

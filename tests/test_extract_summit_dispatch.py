@@ -31,8 +31,8 @@ def test_a_surname_alone_after_the_full_name_is_that_person() -> None:
 
 
 def test_both_people_of_a_meeting_told_with_its_manner_take_part() -> None:
-    doc = extract_text("La rencontre en face à face entre le président américain Joe Biden et son homologue "
-                       "chinois Xi Jinping a eu lieu lundi à Bali.\n")
+    doc = extract_text("La rencontre en face à face entre le chef de l'État américain Joe Biden et le dirigeant "
+                       "chinois Xi Jinping s'est tenue lundi dans un hôtel de Bali.\n")
     [meeting] = gatherings(doc)
     assert {p.actor for p in meeting.participants} == {id_iri("person", "joe-biden"), id_iri("person", "xi-jinping")}
 
@@ -46,8 +46,8 @@ def test_a_state_named_as_a_location_is_not_the_speaker_of_a_participle_clause()
 
 
 def test_a_summit_reported_as_done_under_an_announcement_has_occurred() -> None:
-    doc = extract_text("Le président sud-africain Cyril Ramaphosa a annoncé lors du sommet de Johannesburg "
-                       "que la déclaration du sommet des dirigeants du G20 avait été adoptée.\n")
+    doc = extract_text("Cyril Ramaphosa, le président sud-africain, a fait savoir lors du sommet de Johannesburg "
+                       "que la déclaration du sommet des dirigeants du G20 était adoptée.\n")
     [summit] = gatherings(doc)  # one summit: the organisation says whose summit it is
     assert summit.status.endswith("/occurred")
     assert id_iri("person", "cyril-ramaphosa") in {p.actor for p in summit.participants}
@@ -81,9 +81,9 @@ def test_those_in_whose_presence_an_agreement_is_signed_take_part() -> None:
 
 
 def test_the_participation_of_leaders_in_a_summit_makes_them_participants() -> None:
-    doc = extract_text("Le sommet s'est ouvert mercredi à Abidjan. Il a vu la participation de 43 chefs "
-                       "d'État, dont notamment la chancelière allemande Angela Merkel et le président "
-                       "français Emmanuel Macron.\n", published="2017-11-30")
+    doc = extract_text("Le sommet s'est ouvert mercredi à Abidjan. Il a vu la participation d'une quarantaine "
+                       "de chefs d'État, parmi lesquels la chancelière Angela Merkel et le président "
+                       "Emmanuel Macron.\n", published="2017-11-30")
     [summit] = gatherings(doc)
     assert {id_iri("person", "angela-merkel"), id_iri("person", "emmanuel-macron")} <= \
         {p.actor for p in summit.participants}
