@@ -24,9 +24,9 @@ def people(event) -> set[str]:
 
 
 def test_a_chain_of_titles_ending_on_a_rank_names_the_holder() -> None:
-    doc = extract_text("Le ministre comorien Ali Saïd a été reçu samedi à Conakry par le Président de la "
-                       "Transition, Chef de l'État, le Colonel Oumar Baldé, en présence du ministre des "
-                       "Affaires étrangères, Dr. Sékou Camara.\n")
+    doc = extract_text("Samedi à Conakry, le Président de la Transition, Chef de l'État, le Colonel Oumar Baldé, "
+                       "a reçu le ministre comorien Ali Saïd, en présence du ministre des Affaires étrangères, "
+                       "Dr. Sékou Camara.\n")
     [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]
     assert {id_iri("person", "oumar-balde"), id_iri("person", "ali-said"), id_iri("person", "sekou-camara")} \
         <= people(meeting)
@@ -34,8 +34,8 @@ def test_a_chain_of_titles_ending_on_a_rank_names_the_holder() -> None:
 
 
 def test_two_coordinated_titles_then_his_excellency_name_one_person() -> None:
-    doc = extract_text("Le Président de l'Union des Comores et Président en exercice de l'Union africaine, "
-                       "Son Excellence Monsieur Ali Saïd, a été reçu samedi à Conakry.\n")
+    doc = extract_text("Arrivé samedi à Conakry, le Président de l'Union des Comores et Président en exercice de "
+                       "l'Union africaine, Son Excellence Monsieur Ali Saïd, y restera deux jours.\n")
     said = doc.entities[id_iri("person", "ali-said")]
     assert id_iri("state", "comoros") in {r.organisation for r in said.roles}
     assert not [e for e in doc.entities.values() if e.kind == "person" and e.label.startswith("Président")]
@@ -48,8 +48,8 @@ def test_the_president_of_the_faso_is_burkina_fasos() -> None:
 
 
 def test_a_visit_named_as_known_then_told_in_full_is_one_visit() -> None:
-    doc = extract_text("La visite officielle du Président du Faso, Idrissa Sawadogo, à Djibouti a été "
-                       "sanctionnée par un communiqué conjoint.\n"
+    doc = extract_text("Un communiqué conjoint a clos la visite officielle du Président du Faso, Idrissa "
+                       "Sawadogo, à Djibouti.\n"
                        "Le Président Idrissa Sawadogo a effectué une visite officielle à Djibouti du 26 au "
                        "28 janvier 2021.\n", published="2021-01-29")
     visits = [e for e in doc.events if e.event_type in GATHERINGS]
@@ -58,25 +58,25 @@ def test_a_visit_named_as_known_then_told_in_full_is_one_visit() -> None:
 
 
 def test_the_subject_arriving_for_a_visit_is_the_visitor() -> None:
-    doc = extract_text("Le président du Rwanda, Paul Kagame, est arrivé mardi à Djibouti dans le cadre d'une "
-                       "visite officielle de travail.\n"
-                       "Le président du Sénégal Bassirou Diomaye Faye, arrivé vendredi à Conakry, effectue "
-                       "actuellement une visite de travail en Guinée.\n", published="2024-05-26")
+    doc = extract_text("Le président ghanéen Nana Akufo-Addo est arrivé jeudi à Lomé dans le cadre d'une "
+                       "visite de travail de deux jours.\n"
+                       "Le chef de l'État sénégalais Bassirou Diomaye Faye, arrivé la veille à Bamako, poursuit "
+                       "ce samedi une visite de travail au Mali.\n", published="2024-05-26")
     first, second = [e for e in doc.events if e.trigger.text == "visite"]
-    assert id_iri("person", "paul-kagame") in people(first)
+    assert id_iri("person", "nana-akufo-addo") in people(first)
     assert id_iri("person", "bassirou-diomaye-faye") in people(second)
 
 
 def test_the_subject_of_a_passive_reception_parsed_as_active_is_received() -> None:
-    doc = extract_text("Pour rappel, le président Moussa Diallo a été reçu la veille à l'Elysée par son "
-                       "homologue français Emmanuel Macron.\n", published="2023-10-29")
+    doc = extract_text("On se souvient que le président Moussa Diallo avait été reçu jeudi à l'Elysée par "
+                       "Emmanuel Macron, son homologue français.\n", published="2023-10-29")
     [reception] = [e for e in doc.events if e.event_type in GATHERINGS]
     assert {id_iri("person", "moussa-diallo"), id_iri("person", "emmanuel-macron")} <= people(reception)
 
 
 def test_a_fronted_tete_a_tete_is_the_talk_of_the_clause_that_follows() -> None:
-    doc = extract_text("En tête-à-tête samedi à Abidjan, le chef de l'Etat sénégalais Moussa Diallo et son "
-                       "homologue ivoirien, Alassane Ouattara ont évoqué la sécurité régionale.\n",
+    doc = extract_text("En tête-à-tête à Abidjan ce samedi, le président Moussa Diallo et son "
+                       "homologue ivoirien, Alassane Ouattara ont parlé de la sécurité dans la région.\n",
                        published="2023-10-29")
     [talk] = [e for e in doc.events if e.event_type in GATHERINGS]
     assert {id_iri("person", "moussa-diallo"), id_iri("person", "alassane-ouattara")} <= people(talk)
@@ -84,8 +84,8 @@ def test_a_fronted_tete_a_tete_is_the_talk_of_the_clause_that_follows() -> None:
 
 def test_an_exchange_behind_closed_doors_is_a_talk() -> None:
     doc = extract_text("Le président Moussa Diallo a été accueilli à l'aéroport par son homologue guinéen "
-                       "Oumar Baldé. Après un échange à huis clos entre les deux hommes, les deux présidents "
-                       "ont rejoint le palais.\n", published="2024-05-26")
+                       "Oumar Baldé. À la suite d'un échange à huis clos entre eux, les deux présidents "
+                       "ont gagné le palais.\n", published="2024-05-26")
     talks = [e for e in doc.events if e.trigger.text.startswith("échange")]
     assert len(talks) == 1
 
