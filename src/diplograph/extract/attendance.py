@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, cue_pair_words, cue_pairs, cue_words
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
 from diplograph.extract.syntax import actors_of, case_of, subjects_of
@@ -51,7 +51,7 @@ def attend_events(ctx: Context) -> None:
         lemma = verb_lemma(token)
         if lemma in present:
             if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
-                _add(ctx, _told_last(ctx, token), _listed_after(ctx, token))
+                _add(ctx, _told_last(ctx, token), _named_people(ctx, token, ("person", "group", "delegation")))
             continue
         if lemma in arriving:
             if token.pos_ == "VERB":
@@ -204,23 +204,10 @@ def _lists_the_present(ctx: Context, adjective: Token) -> bool:
     return any(c.dep_ == "cop" for c in adjective.children) and _opens_clause(ctx, adjective)
 
 
-def _listed_after(ctx: Context, token: Token) -> list[str]:
-    """The people, groups and delegations named after ``token`` to the end of its sentence."""
-    found: list[str] = []
-    for j in range(token.i + 1, ctx.sent_of(token).end):
-        found += [m.iri for m in ctx.by_token.get(j, [])
-                  if m.start == j and m.kind in ("person", "group", "delegation")]
-        if j in ctx.role_person:
-            found.append(ctx.role_person[j])
-    return list(dict.fromkeys(found))
-
-
 def _arrived_at(ctx: Context, verb: Token) -> Event | None:
-    """"Plusieurs dirigeants sont arrivés à Lomé pour participer au sommet. Ainsi, X et Y sont arrivés à
-    Lomé": arrived where the gathering told last (this sentence or the two before) is held, before
-    it is over, the subject takes part in it."""
-    from diplograph.extract.kinds import OCCURRED
-
+    """"Des délégations sont arrivées à X pour participer au sommet ... Y et Z sont arrivés à X":
+    arrived where the gathering told last (this sentence or the two before) is held, before it is
+    over, the subject takes part in it."""
     places = {m.place for c in verb.children if c.dep_.startswith("obl") and case_of(c) in ("à", "au", "en")
               for m in ctx.by_token.get(c.i, []) if m.place}
     event = _told_last(ctx, verb)
@@ -232,13 +219,14 @@ def _arrived_at(ctx: Context, verb: Token) -> Event | None:
     return event if still_to_come else None
 
 
-def _named_people(ctx: Context, verb: Token) -> list[str]:
-    """The people an impersonal "Il s'agit (également) de X, ambassadeur de A ; Y, ..." names, to the
-    end of its sentence: the whole run, since the parser often cuts it at a semicolon."""
+def _named_people(ctx: Context, verb: Token, kinds: tuple[str, ...] = ("person",)) -> list[str]:
+    """The actors of ``kinds`` named after ``verb`` to the end of its sentence: the people an impersonal
+    "Il s'agit (également) de X, ambassadeur de A ; Y, ..." names (the whole run, since the parser
+    often cuts it at a semicolon), or those "Les chefs d'État présents sont ..." lists."""
     end = ctx.sent_of(verb).end
     found: list[str] = []
     for j in range(verb.i + 1, end):
-        found += [m.iri for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j]
+        found += [m.iri for m in ctx.by_token.get(j, []) if m.kind in kinds and m.start == j]
         if j in ctx.role_person:
             found.append(ctx.role_person[j])
     return list(dict.fromkeys(found))
