@@ -138,3 +138,12 @@ def is_subject(ctx: Context, m: Mention) -> bool:
 def is_actor(m: Mention) -> bool:
     """The mention names an actor: a place counts only where it stands for its state ("Paris a dit")."""
     return m.kind != "place" or m.iri != m.place
+
+
+def is_writers_we(subject: Token) -> bool:
+    """"Nous pouvons dire que le pays hôte a réussi son pari": "nous" as the subject of "pouvoir"
+    with an infinitive is a writer weighing what is told (a dispatch, an article), not an
+    institution speaking in its own name ("Nous condamnons ...", "Nous appelons X à ...")."""
+    verb = subject.head
+    return subject.lower_ == "nous" and subject.dep_.startswith("nsubj") and verb.lemma_ == "pouvoir" \
+        and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children)

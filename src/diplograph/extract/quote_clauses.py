@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import et
 from diplograph.model import Event
 
@@ -154,15 +154,6 @@ def selon_speaker(ctx: Context, sentence) -> str | None:
     return None
 
 
-def _hedging_we(subject: Token) -> bool:
-    """"Nous pouvons dire que le pays hôte a réussi son pari": "nous" with "pouvoir" and an
-    infinitive is a writer weighing what is told (a dispatch, an article), not an institution
-    speaking in its own name ("Nous condamnons ...")."""
-    verb = subject.head
-    return subject.lower_ == "nous" and verb.lemma_ == "pouvoir" and any(
-        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children)
-
-
 def first_person_speaker(ctx: Context) -> str | None:
     """Who says "je" outside quotations: the first person named (a speech, an interview).
 
@@ -174,7 +165,7 @@ def first_person_speaker(ctx: Context) -> str | None:
     from diplograph.extract.syntax import is_first_person_subject
 
     uses = [t for t in ctx.doc if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t)
-            and not _hedging_we(t)]
+            and not is_writers_we(t)]
     if not uses:
         return None
     people = [m for m in ctx.mentions if m.kind == "person" and not m.described]

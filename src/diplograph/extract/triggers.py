@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import event_token, in_quote
@@ -347,12 +347,11 @@ def _skip(ctx: Context, token: Token) -> bool:
 
 
 def _writers_we(ctx: Context, verb: Token) -> bool:
-    """"Nous pouvons considérer ...": an infinitive after "nous pouvons", outside any quotation, in a
-    text that is nobody's speech (no first-person speaker): the writer weighing what is told. A
-    communiqué's "Nous appelons la Russie à ..." is the institution acting: kept."""
-    modal = verb.head
-    return verb.dep_ == "xcomp" and modal.lemma_ == "pouvoir" and any(
-        c.dep_.startswith("nsubj") and c.lower_ == "nous" and not in_quote(ctx, c) for c in modal.children)
+    """The infinitive after "nous pouvons", outside any quotation, in a text that is nobody's
+    speech (no first-person speaker): the writer weighing what is told. A communiqué's "Nous
+    appelons la Russie à ..." is the institution acting: kept."""
+    return verb.dep_ == "xcomp" and any(
+        is_writers_we(c) and not in_quote(ctx, c) for c in verb.head.children)
 
 
 def _says_nothing(ctx: Context, token: Token) -> bool:
