@@ -12,7 +12,7 @@ time with its peak RSS sampled every 20 ms (and the loader's, for the store step
   one graph;
 * ``streamed``: what the build does now (:func:`diplograph.build.corpus_graph`: spilled blocks,
   one event written at a time, the loader fed in batches as it is written);
-* the dataset file assembled from the graph files (:func:`diplograph.build.write_dataset`).
+* the dataset file assembled from the graph files (:func:`diplograph.dataset.write_dataset`).
 
 Each variant runs in a fresh child process, so one's heap does not inflate the other's peak.
 The two corpus graphs are compared byte for byte. Output: a JSON line per folder and step.
@@ -71,6 +71,7 @@ def _step(name: str, work: object, pids: list[int] | None = None) -> dict[str, f
 def child(graph: Path, variant: str, out: Path) -> None:
     """One variant on one folder, in this (fresh) process; prints one JSON line per step."""
     from diplograph import build as b
+    from diplograph.dataset import write_dataset
     from diplograph.rdfio import generated_files
     from diplograph.serialize import GENERATED_MARK, prefix_header
     from diplograph.store_loader import QueryStoreBuilder
@@ -101,7 +102,7 @@ def child(graph: Path, variant: str, out: Path) -> None:
             steps = [_step("corpus graph + store (streamed)", streamed, pids)]
             dataset = Path(scratch) / "diplograph.trig"
             listed = [*[(path.stem, path) for path in files], (b.CORPUS_SLUG, out)]
-            steps.append(_step("dataset file", lambda: b.write_dataset(dataset, listed)))
+            steps.append(_step("dataset file", lambda: write_dataset(dataset, listed)))
         builder.discard()
     for step in steps:
         print(json.dumps({"docs": len(files), "variant": variant, **step}), flush=True)

@@ -163,7 +163,8 @@ def bench_build(work: Path, docs: int, repeat: int) -> dict[str, Any]:
 
 def replicate(graph_dir: Path, target: int, out: Path) -> dict[str, Any]:
     """out/graph/<slug>.ttl files + diplograph.trig with >= ``target`` triples, from graph_dir's documents."""
-    from diplograph.build import _body_of, dataset_files, generated_files, write_dataset
+    from diplograph.dataset import body_of, dataset_files, write_dataset
+    from diplograph.rdfio import generated_files
     from diplograph.serialize import GENERATED_MARK, prefix_header
 
     docs = generated_files(graph_dir)
@@ -182,7 +183,7 @@ def replicate(graph_dir: Path, target: int, out: Path) -> dict[str, Any]:
         for slug, path in docs.items():
             if total >= target and copies:
                 break
-            body = _body_of(path) or ""
+            body = body_of(path) or ""
             new = f"{slug}-r{k}"
             (folder / f"{new}.ttl").write_text(header + "\n" + body.replace(slug, new), encoding="utf-8")
             total += sizes[slug]
@@ -330,10 +331,10 @@ def bench_stages(paths: list[Path], pyshacl_docs: int) -> dict[str, Any]:
     through before the native one (the profile's main finding), same findings required.
     """
     from diplograph.analyse import analyse_many, load_nlp
-    from diplograph.build import document_turtle
     from diplograph.check import validate_graph, warm_validation
     from diplograph.extract import extract_many
     from diplograph.mapper import to_triples, warm
+    from diplograph.processing import document_turtle
     from diplograph.reader import read_document
 
     nlp = load_nlp()
@@ -376,8 +377,8 @@ def bench_reason(graph_dir: Path, docs: int) -> dict[str, Any]:
     """owlrl (diplograph.check.reason, TBox closure once) vs reasonable on the same document graphs."""
     from rdflib import Graph, Literal
 
-    from diplograph.build import generated_files
     from diplograph.check import _tbox_closure, ontology_graph, reason, reasoning_input
+    from diplograph.rdfio import generated_files
 
     _tbox_closure(), ontology_graph()
     files = list(generated_files(graph_dir).values())[:docs]

@@ -42,9 +42,9 @@ def prepare(docs: int, out: Path) -> None:
     """Extract and map ``docs`` generated documents once; pickle (triples, Turtle) per document."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import corpus
-    from diplograph.build import document_turtle
     from diplograph.extract import extract_many
     from diplograph.mapper import to_triples
+    from diplograph.processing import document_turtle
     from diplograph.reader import read_document
 
     paths = sorted(corpus.generate(out.parent / "corpus", docs, seed=11))[:docs]

@@ -15,15 +15,11 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from diplograph.build import (
-    LOCK_FILE,
-    graph_lock,
-    map_document,
-    write_graphs,
-)
+from diplograph.build import LOCK_FILE, graph_lock, write_graphs
 from diplograph.cli import cli
 from diplograph.model import DateValue, Entity, Event, ExtractedDocument, Quote, SourceText, Span
 from diplograph.namespaces import DG, graph_iri, id_iri, vocab_iri
+from diplograph.processing import map_document
 from diplograph.serialize import GENERATED_MARK
 
 BODY = "Réunion\nLa ministre Ada Roy a rencontré hier un envoyé. « Rien n'est décidé », a-t-elle dit."

@@ -210,8 +210,9 @@ def test_the_seed_graph_passes_every_rule_in_validate_and_verify(repo_root):
 
 
 def test_build_summary_counts_and_lists_warnings():
-    from diplograph.build import BuildSummary, DocumentResult, _tally
+    from diplograph.build import BuildSummary, _tally
     from diplograph.check import Finding
+    from diplograph.processing import DocumentResult
 
     warning = Finding("<urn:e>", "", "<urn:p>", "dgsh:check-participants-without-side", "Warning", "no side")
     violation = Finding("<urn:q>", "dg:text", "x", "dgsh:QuoteTextShape", "Violation", "not the anchor")

@@ -53,18 +53,19 @@ def test_corpus_graph_written_in_batches_equals_the_canonical_writer(tmp_path: P
 
 
 def test_dataset_read_in_pieces_equals_the_files_read_whole(tmp_path: Path, monkeypatch):
-    from diplograph import build
-    from diplograph.serialize import GENERATED_MARK, prefix_header
+    from diplograph import dataset
+    from diplograph.namespaces import graph_iri
+    from diplograph.serialize import GENERATED_MARK, prefix_header, trig_block
 
     head = GENERATED_MARK + "\n" + prefix_header()
     bodies = {"a": "\n\n<urn:a> <urn:p> \"\"\"deux\n\nlignes\"\"\" .\n\n\n", "b": "", "c": "\n\n\n",
               "d": "<urn:d> <urn:p> <urn:o> .\n"}
     for slug, body in bodies.items():
         (tmp_path / f"{slug}.ttl").write_text(head + body, encoding="utf-8")
-    files = build.dataset_files(tmp_path)
+    files = dataset.dataset_files(tmp_path)
     whole = prefix_header() + "".join(
-        "\n" + build.trig_block(build.graph_iri(slug), body.lstrip("\n")) for slug, body in bodies.items()
+        "\n" + trig_block(graph_iri(slug), body.lstrip("\n")) for slug, body in bodies.items()
         if body.lstrip("\n"))
     for size in (1, 2, 5, 1 << 20):
-        monkeypatch.setattr(build, "READ_BLOCK", size)
-        assert "".join(build.dataset_chunks(files)) == whole
+        monkeypatch.setattr(dataset, "READ_BLOCK", size)
+        assert "".join(dataset.dataset_chunks(files)) == whole

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from diplograph.build import BuildSummary, _finish_folder, _write_document, generated_files, graph_lock
+from diplograph.build import BuildSummary, _finish_folder, _write_document, graph_lock
 from diplograph.errors import InputError
+from diplograph.rdfio import generated_files
 
 
 def shard_files(folders: Sequence[Path]) -> dict[str, Path]:

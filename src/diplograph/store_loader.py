@@ -323,7 +323,7 @@ def fill_from_graph_files(graph_path: Path) -> StoreInfo | None:
     load per copy) gives the same quads (tests/test_perf_smoke.py) for about a third of that.
 
     Only when ``graph/diplograph.trig``, which the store's key is computed from, is exactly the
-    assembly of graph/'s generated files (:func:`diplograph.build.dataset_chunks`), compared as
+    assembly of graph/'s generated files (:func:`diplograph.dataset.dataset_chunks`), compared as
     the files are sent; anything else (a hand-edited TriG or file, another version's prefix
     table, blank nodes, a loader that cannot start) gives None and the caller loads the files.
     """
