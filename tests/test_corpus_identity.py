@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.corpus import IdentityStats, Report, identify, identify_files, summarise
+from diplograph.corpus import IdentityStats, Report, identify, identify_files
+from diplograph.corpus_summary import summarise
 
 BASE = "https://w3id.org/diplograph/"
 MEETING = BASE + "vocab/event-type/meeting"

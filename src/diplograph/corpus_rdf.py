@@ -28,7 +28,8 @@ from typing import TextIO
 
 from rdflib import Literal, URIRef
 
-from diplograph.corpus import DG_NS, CorpusEvent, IdentityStats, identify_stream, summarise
+from diplograph.corpus import DG_NS, CorpusEvent, IdentityStats, identify_stream
+from diplograph.corpus_summary import summarise
 from diplograph.namespaces import DG, GAF, PROV, Terms
 from diplograph.serialize import GENERATED_MARK, natural_key, prefix_header, turtle_body
 
