@@ -1,0 +1,34 @@
+"""Agency dispatches set a statement after a meeting told in passing (issue 12, pattern 2).
+
+"X s'est dit confiant, à l'issue d'un entretien avec son homologue Y": the meeting is told only
+by its other side (a partner after "avec", a possessive); whoever speaks after it was there.
+The texts below are ours, in the style of such dispatches.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, extract_dated, participant_slugs
+
+
+def test_the_speaker_after_a_meeting_told_in_passing_took_part_in_it() -> None:
+    doc = extract_dated(
+        "La ministre belge des Affaires étrangères, Hadja Lahbib, s'est dite confiante mercredi à Ottawa, "
+        "à l'issue d'un long entretien avec son homologue canadienne Mélanie Joly.",
+        "frame-after-late", "2024-03-07")
+    assert participant_slugs(event_at(doc, "entretien")) >= {"hadja-lahbib", "melanie-joly"}
+
+
+def test_suite_a_frames_a_meeting_like_apres() -> None:
+    doc = extract_dated(
+        "Le chef de la diplomatie suédoise, Tobias Billström, a répondu lundi aux questions des journalistes, "
+        "suite à une rencontre avec son homologue finlandaise Elina Valtonen.",
+        "frame-suite-a", "2024-03-05")
+    assert participant_slugs(event_at(doc, "rencontre")) >= {"tobias-billstrom", "elina-valtonen"}
+
+
+def test_whoever_reacts_to_a_meeting_of_others_was_not_there() -> None:
+    doc = extract_dated(
+        "Le ministre lituanien Gabrielius Landsbergis a réagi mardi après un entretien de Donald Trump "
+        "avec Volodymyr Zelensky.",
+        "frame-after-others", "2025-03-05")
+    assert "gabrielius-landsbergis" not in participant_slugs(event_at(doc, "entretien"))
