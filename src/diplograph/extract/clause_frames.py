@@ -127,7 +127,9 @@ def stay_subjects(ctx: Context, token: Token) -> list[str]:
 #: la réunion": a clause told as following a gathering. The nouns of these compound prepositions
 #: stay in code with "après": prepositions are grammar, and syntax.FRAMING_WORDS holds the same
 #: nouns for the other framing rules.
-_AFTER_HEADS = frozenset({"issue", "terme", "sortie"})
+_AFTER_HEADS = frozenset({"issue", "terme", "sortie", "suite"})
+#: "après", and "suite à" that the parse reads as one preposition headed by "suite"
+_AFTER_CASES = frozenset({"après", "suite"})
 
 
 def after_subjects(ctx: Context, token: Token) -> list[str]:
@@ -137,7 +139,7 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
     the side it leaves out. Without such a gap ("Après la rencontre entre A et B, la Chine a
     réagi"), whoever acts afterwards need not have been there."""
     node = token
-    if case_of(node) != "après":
+    if case_of(node) not in _AFTER_CASES:
         head = node.head
         if head.lower_ not in _AFTER_HEADS and any(c.dep_ == "nummod" for c in head.children) \
                 and head.dep_ == "nmod":
@@ -146,12 +148,22 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
             return []
         node = head
     one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \
-        or any(case_of(c) == "avec" for c in token.children)
+        or any(case_of(c) == "avec" for c in [*token.children, *(node.children if node.i != token.i else ())])
+    # ("à l'issue d'un entretien avec X": the parse may hang "avec X" on "issue")
     if any(case_of(c) == "entre" for c in token.children):
         return []
     verb = _framed_verb(node)
-    if verb.i == node.i or verb.pos_ != "VERB" or verb.i < token.i:
-        return []  # only a fronted frame: "X a appelé après son entretien avec Y" is read by the verb
+    if verb.i == node.i or verb.pos_ != "VERB":
+        return []
+    if verb.i < token.i:
+        # "X s'est dit confiant, à l'issue d'un entretien avec son homologue Y": after the verb,
+        # only a gathering told by its other side, on the verb itself, and no one else's
+        # ("X a réagi après un entretien de A avec B" was A's)
+        # (or on its attribute: "s'est dite confiante, à l'issue de ...")
+        on_verb = node.head.i == verb.i or (node.head.dep_ == "xcomp" and node.head.head.i == verb.i)
+        if not one_side or not on_verb or any(
+                case_of(c) in ("de", "d'", "du", "des") and actors_of(ctx, c) for c in token.children):
+            return []
     frame = {t.i for t in node.subtree}
     found = [a for s in subjects_of(ctx, verb) if s.i not in frame for a in actors_of(ctx, s)]
     if not one_side:

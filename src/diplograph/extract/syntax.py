@@ -526,8 +526,10 @@ def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> 
 
 def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
-    rencontrera ...": ROOT "ministre", acl "rencontrera"): the noun is its subject."""
-    return verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and verb.head.i < verb.i \
+    rencontrera ...": ROOT "ministre", acl "rencontrera"; "La ministre X, s'est dite confiante": a
+    participle with its auxiliary is a finite compound tense): the noun is its subject."""
+    finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+    return verb.dep_ == "acl" and finite and verb.head.i < verb.i \
         and verb.head.dep_ == "ROOT" and bool(ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person)
 
 
