@@ -1,0 +1,39 @@
+"""A quoted name after the noun it names is nobody's words (issue 12, pattern 6).
+
+Dispatches put names of things in quotes right after their common noun: a network, an
+operation, a negotiation format. The quote names the thing; no one said it. The texts below
+are ours.
+"""
+
+from __future__ import annotations
+
+from extracting import extract_dated
+
+
+def quoted(doc) -> list[str]:
+    return [q.span.text for q in doc.quotes]
+
+
+def test_a_network_named_in_quotes_is_not_a_quotation_of_the_one_posting_on_it() -> None:
+    doc = extract_dated(
+        "La ministre norvégienne des Affaires étrangères, Anniken Huitfeldt, a rencontré mardi à Oslo son "
+        "homologue islandaise. Anniken Huitfeldt s'est exprimée ensuite sur le réseau \"X\" et a salué "
+        "\"une discussion franche\", a-t-elle déclaré.",
+        "quoted-network", "2022-10-05")
+    assert "X" not in quoted(doc)
+
+
+def test_an_operation_named_in_quotes_is_not_the_words_of_the_one_defending_it() -> None:
+    doc = extract_dated(
+        "Le président Emmanuel Macron a longuement défendu devant les députés l'opération « Sentinelle », "
+        "a indiqué l'Élysée.",
+        "quoted-operation", "2023-01-12")
+    assert "Sentinelle" not in quoted(doc)
+
+
+def test_words_quoted_after_a_noun_that_are_no_name_keep_their_speaker() -> None:
+    doc = extract_dated(
+        "Le président Emmanuel Macron a dénoncé mardi une agression « injustifiable et brutale ».",
+        "quoted-kept", "2023-01-12")
+    assert [(q.span.text, q.speaker.rsplit("/", 1)[-1]) for q in doc.quotes] == [
+        ("injustifiable et brutale", "emmanuel-macron")]
