@@ -116,6 +116,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue
         if speakers.titled(m.start()):
             continue  # "sous le thème « ... »": a title's words, nobody's
+        if speakers.named_thing(begin, end, m.start()):
+            continue  # "sur le réseau « X »", "l'opération « Sentinelle »": a name, nobody's words
         sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
         speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
         label = speakers.label_like(begin, end)
@@ -364,6 +366,21 @@ class _Speakers:
         before = self.ctx.doc.char_span(max(0, mark_begin - 40), mark_begin, alignment_mode="expand")
         words = [t for t in before if t.idx < mark_begin and not t.is_punct] if before is not None else []
         return bool(words) and words[-1].lemma_.lower() in self.titles
+
+    def named_thing(self, begin: int, end: int, mark_begin: int) -> bool:
+        """"sur le réseau « X »", "l'opération « Sentinelle »", "le format « Normandie »": a few
+        capitalised words right after a common noun with its determiner are that thing's name.
+        By the words and their order, not the parse, which hangs such names anywhere."""
+        inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
+        words = [t for t in inside if not t.is_punct] if inside is not None else []
+        if not 0 < len(words) <= _LABEL_WORDS or not all(t.text[:1].isupper() or t.pos_ in ("ADP", "DET")
+                                                         for t in words) or not words[0].text[:1].isupper():
+            return False
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        before = [t for t in self.ctx.doc[max(0, words[0].i - 4):words[0].i] if not t.is_punct]
+        return len(before) >= 2 and before[-1].pos_ == "NOUN" and before[-1].text[:1].islower() \
+            and before[-2].pos_ == "DET"
 
     def governs(self, event: Event, begin: int, end: int) -> bool:
         """The event's verb governs the quoted words, or reports them in an incise after them."""
