@@ -210,6 +210,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 and case_of(token) in ("de", "d'", "d’"):
             carrier = token.head
         light = carrier.head
+        if carrier.dep_ == "obj" and light.dep_.startswith("obl") \
+                and any(t.start <= light.i < t.end for t in ctx.times):
+            light = light.head  # "ont eu vendredi un entretien": the parse hangs the object on the day
         object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > light.i
                                                  and case_of(carrier) is None)  # an object read as "obl:mod"
         if not object_like and hit.iri in GATHERINGS:

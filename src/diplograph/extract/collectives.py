@@ -70,6 +70,8 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
                 break
         if not found:
             continue
+        if kind == "group" and _one_leader_each(ctx, token, found):
+            continue
         for k, (j, state) in enumerate(found):
             start = token.i if k == 0 else j
             span = ctx.span(start, j + 1)
@@ -135,3 +137,34 @@ def _ministry_told(ctx: Context, noun: Token) -> None:
     entity = ctx.entities[last.iri]
     if span not in entity.mentions:
         entity.mentions.append(span)
+
+
+def _one_leader_each(ctx: Context, noun: Token, found: list[tuple[int, str]]) -> bool:
+    """"Les dirigeants russe et américain", "les leaders chinois et indien": a plural leader noun
+    (cue:leader-noun) with two or more demonyms each in the singular names one leader per state,
+    not a group of each. Each stands for the one person named in the text who led that state on the
+    publication date (the gazetteer's heads of state and government), else the gazetteer's only
+    leader of that state then; when a state has none or several, the phrase stays a group.
+    True when the phrase was read as those leaders (``ctx.role_people`` at the noun)."""
+    lex = ctx.lex
+    published = ctx.source.published
+    doc = ctx.doc
+    if published is None or len(found) < 2 or noun.lemma_.lower() not in cue_words(lex, "leader-noun") \
+            or any("Plur" in doc[j].morph.get("Number") or doc[j].lower_.endswith(("s", "x")) for j, _ in found):
+        return False  # "des dirigeants européens et africains": groups
+    named = {e.iri for e in ctx.entities.values() if e.kind == "person"}
+    people: list[str] = []
+    for _, state in found:
+        leaders = sorted({h.person for h in lex.holdings if h.organisation == state and h.role in lex.leader_roles
+                          and h.covers(published) and h.person in lex.actors})
+        told = [p for p in leaders if p in named]
+        chosen = told if told else leaders
+        if len(chosen) != 1 or chosen[0] in people:
+            return False
+        people.append(chosen[0])
+    span = ctx.span(noun.i, found[-1][0] + 1)
+    for person, (_, state) in zip(people, found, strict=True):
+        add_linked_entity(ctx, lex.actors[person], span)
+        ctx.sides.setdefault(person, state)
+    ctx.role_people[noun.i] = people
+    return True

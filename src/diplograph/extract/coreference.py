@@ -24,13 +24,14 @@ from diplograph.extract.reference import DEFINITES, anaphoric_subject, determine
 from diplograph.extract.same_event import (
     antecedent_event,
     compatible,
+    framed_by,
     is_person,
     places_agree,
     same_status,
     told_before,
 )
 from diplograph.extract.sentence_joins import join_within_sentences
-from diplograph.extract.syntax import event_token, in_quote
+from diplograph.extract.syntax import event_token, in_quote, is_actor, subjects_of
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 def resolve_events(ctx: Context) -> None:
     """Fold the mentions of one happening into one event (``ctx.events`` shrinks)."""
     join_within_sentences(ctx)
+    _join_gathering_subjects(ctx)
     _join_later_mentions(ctx)
     _join_nominal_restatements(ctx)
     _join_named_repeats(ctx)
@@ -72,6 +74,63 @@ def _drop_kinds_of_gatherings(ctx: Context) -> None:
                 c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in head.children))) \
                 and head.i not in ctx.event_at:
             remove_event(ctx, event)
+
+
+def _join_gathering_subjects(ctx: Context) -> None:
+    """"La conférence de paix s'est tenue à X. La conférence a réuni A, B et C", "... a lieu à X le
+    sommet des quatre. Il réunit A, B, C": a gathering verb whose subject is the gathering told
+    before (a definite noun of the same head word, or "il" / "elle" taking up the previous
+    sentence's subject when that is a gathering) tells that gathering; its objects are its people.
+
+    Encyclopedia and newspaper prose name a conference first, then say who it brought together in
+    the next sentence; read alone, that verb is a second meeting and the conference has nobody."""
+    for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        verb = event_token(ctx, event)
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue_words(ctx.lex, "bringing-together"):
+            continue
+        named = (_gathering_named_by(ctx, s) for s in subjects_of(ctx, verb))
+        target = next((t for t in named if t is not None), None)
+        if target is None or target is event or target not in ctx.events \
+                or not same_status(target.status, event.status) \
+                or not places_agree(ctx, target.places, event.places) or (
+                target.date is not None and event.date is not None
+                and not (target.date.iso.startswith(event.date.iso) or event.date.iso.startswith(target.date.iso))):
+            continue
+        absorb(ctx, target, event)
+
+
+def _gathering_named_by(ctx: Context, subject: Token) -> Event | None:
+    """The gathering told before that a subject names: "la conférence" (definite or demonstrative,
+    the head word of an earlier gathering's trigger or mention, itself no trigger), or "il" /
+    "elle" when the previous sentence's subject is a gathering's trigger."""
+    if subject.i in ctx.event_at:
+        return None
+    before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx]
+    if subject.pos_ == "NOUN" and "Plur" not in subject.morph.get("Number"):
+        det = determiner(subject)
+        if det is None or (det.lower_ not in DEFINITES and det.lower_ not in ("ce", "cet", "cette")):
+            return None
+        word = subject.lemma_.lower()
+        named = [e for e in before if any(m.text.split()[0].lower() in (word, subject.lower_)
+                                          for m in (e.trigger, *e.mentions) if m.text.split())]
+        return max(named, key=lambda e: e.trigger.begin) if named else None
+    if subject.lower_ not in ("il", "elle"):
+        return None
+    sentence = ctx.sent_of(subject)
+    if sentence.start == 0:
+        return None
+    previous = ctx.sent_of(sentence.start - 1)
+    root = [t for t in previous if t.dep_ == "ROOT"]
+    heads = [t for r in root for t in r.children if t.dep_ in ("nsubj", "nsubj:pass")]
+    if not heads or all(t.i in ctx.event_at for t in heads):  # "a lieu à X le sommet": the parse makes it an object
+        heads += [t for r in root for t in r.children if t.dep_ == "obj" and t.i > r.i]
+    if any(is_actor(m) for t in heads for m in ctx.by_token.get(t.i, [])):
+        return None  # "X a accueilli le sommet. Il a réuni ...": "il" is X
+    told = [ctx.event_at.get(t.i) for t in heads]
+    told = [e for e in told if e is not None and e in ctx.events and e.event_type in GATHERINGS]
+    return told[0] if len(told) == 1 else None
 
 
 def _join_later_mentions(ctx: Context) -> None:
@@ -304,6 +363,11 @@ def _join_title_line(ctx: Context) -> None:
             # the body already named it ("La conférence de X est une conférence ..."): a gathering the
             # body then introduces with an indefinite article ("Une première rencontre ...") is another
             later = [e for e in later if not _indefinite_noun(event_token(ctx, e))]
+            # nor one a mention of it frames ("En marge du sommet, X et Y se sont entretenus")
+            framed = {id(f) for m in event.mentions
+                      if (words := ctx.doc.char_span(m.begin, m.end, alignment_mode="expand")) is not None
+                      and (f := framed_by(ctx, words.root)) is not None}
+            later = [e for e in later if id(e) not in framed]
         if event in ctx.events and later:
             absorb(ctx, min(later, key=lambda e: e.trigger.begin), event)
 
@@ -382,9 +446,11 @@ def _join_restatements(ctx: Context) -> None:
                 or event.date is None or event.date.precision != "day" \
                 or says_new(ctx, event_token(ctx, event)):
             continue
+        framing = framed_by(ctx, event_token(ctx, event))  # "en marge du sommet": the frame, not a restatement
         for earlier in sorted(ctx.events, key=lambda e: -e.trigger.begin):
             if earlier.trigger.begin >= event.trigger.begin or earlier.event_type not in GATHERINGS \
-                    or earlier.status != OCCURRED or earlier.date is None or earlier.date.iso != event.date.iso:
+                    or earlier.status != OCCURRED or earlier.date is None or earlier.date.iso != event.date.iso \
+                    or earlier is framing:
                 continue
             mine, theirs = persons(event), persons(earlier)
             if mine and theirs and not (mine <= theirs or theirs <= mine):

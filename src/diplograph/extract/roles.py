@@ -95,11 +95,17 @@ def find_roles(ctx: Context) -> None:
     for plural in plurals:  # "les ministres des deux pays, X et Y": sides once the story's sides are known
         if plural.names:
             assign_named(ctx, plural, counted=True)
+    unresolved = []
     for plural in plurals:
         for state in plural.states:  # a state named only by the demonym of a role is denoted there
             state_of_role(ctx, state, plural.hit, plural.end, demonym_at)
-        if not plural.names and not resolve_unnamed(ctx, plural) and not ctx.by_token.get(plural.hit.head):
-            role_group(ctx, plural.hit, plural.states[0], plural.end)  # unnamed: a collective actor
+        if not plural.names and not resolve_unnamed(ctx, plural):
+            unresolved.append(plural)
+    # unnamed: a collective actor, unless another reading of the same title found its holders
+    # ("les chefs d'État américain et russe": no head-of-state holders, but the two presidents)
+    for plural in unresolved:
+        if plural.hit.head not in ctx.role_people and not ctx.by_token.get(plural.hit.head):
+            role_group(ctx, plural.hit, plural.states[0], plural.end)
     for head in sorted(ctx.role_people):  # "Nous, ministres des Affaires étrangères de X, de Y": who "nous" is
         before = ctx.doc[head - 1] if head > 1 else None
         if before is not None and before.text == "," and ctx.doc[head - 2].lower_ == "nous":

@@ -258,6 +258,8 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
     the latest one told.
     """
     begin = event.trigger.begin
+    # "X et Y ont eu un entretien en marge du sommet": the gathering a "during" noun frames is never it
+    framing = framed_by(ctx, event_token(ctx, event))
     if how == "definite":  # "la quatrième session ... À l'issue de la session": the same noun just told
         lemma = event_token(ctx, event).lemma_.lower()
         window = _window_start(ctx, begin, 2)
@@ -267,13 +269,12 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
             if compatible(ctx, candidate, event, how):
                 return candidate
         main = main_event(ctx)
-        if main is not None and main is not event and main.trigger.begin < begin \
+        if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
                 and compatible(ctx, main, event, how):
             return main
     # a verb naming the same people again may reach a little further back than a pronoun:
     # "X a effectué une visite ... Il était accompagné de ... À son arrivée, X a été accueilli par Y"
     window = _window_start(ctx, begin, 2 if how == "anaphoric" else 3) if how in ("anaphoric", "repeated") else 0
-    framing = _framed_by(ctx, event_token(ctx, event))
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
     order = sorted(candidates, key=lambda e: -_last_mention(e))
@@ -303,15 +304,28 @@ def _noun_lemmas(ctx: Context, event: Event) -> set[str]:
     return found
 
 
-def _framed_by(ctx: Context, token: Token) -> Event | None:
+def framed_by(ctx: Context, token: Token) -> Event | None:
     """"Ils se reverront en marge du sommet", "a rencontré X lors de la conférence": the event
     of the verb a "during" noun frames; the framing gathering is never that event."""
     head = token.head
-    if head.lemma_.lower() in DURING_NOUNS:
-        head = head.head
+    if head.lemma_.lower() in DURING_NOUNS or (head.lower_ in DURING_CASES and head.i < token.i):
+        head = head.head  # "lors du sommet": the parse may hang the noun on "lors"
     elif not any(c.dep_ == "case" and c.lower_ in DURING_CASES for c in token.children):
         return None
-    return ctx.event_at.get(head.i)
+    # the event told there, also by a trigger of several words ("ont eu une conversation")
+    framed = ctx.event_at.get(head.i) or next(
+        (e for e in ctx.events if e.trigger.begin <= head.idx < e.trigger.end), None)
+    if framed is None and head.lemma_.lower() in cue_words(ctx.lex, "gathering-light-verb"):
+        # "X et Y ont eu un entretien en marge du sommet": the light verb's object is the framed gathering
+        # (the parse may hang the object on a day set before it: "ont eu vendredi un entretien")
+        framed = next((ctx.event_at[g.i] for c in head.children for g in (c, *c.children)
+                       if g.dep_ == "obj" and g.i in ctx.event_at), None)
+    if framed is None and head.pos_ == "VERB":
+        # "Le tête-à-tête entre X et Y s'est achevé vendredi, en marge du sommet": the verb says what
+        # became of its subject, the gathering framed
+        framed = next((ctx.event_at[c.i] for c in head.children
+                       if c.dep_ in ("nsubj", "nsubj:pass") and c.i in ctx.event_at), None)
+    return framed
 
 
 def _window_start(ctx: Context, offset: int, sentences: int) -> int:

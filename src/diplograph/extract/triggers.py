@@ -20,7 +20,11 @@ from diplograph.model import Event
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni"})
+_NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni", "guère"})
+#: Verbs of being able (grammar, like the negation words): "n'ont pas pu se rencontrer" says it did not happen.
+_ABLE = frozenset({"pouvoir", "parvenir", "réussir"})
+#: The determiners of a noun a negation denies: "il n'y a pas eu d'entretien", "n'ont tenu aucune réunion".
+_DENIED_DETERMINERS = frozenset({"de", "d'", "d’", "aucun", "aucune"})
 #: Object pronouns that stand between a preposition and its infinitive ("sans en préciser").
 _CLITICS = frozenset({"en", "y", "le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’", "me", "te", "nous",
                       "vous"})
@@ -61,6 +65,8 @@ def find_mentions(ctx: Context) -> None:
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
                 or _danger(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
+        if hit.iri in GATHERINGS and _denied(token):
+            continue
         if hit.iri in GATHERINGS and _meets_the_press(ctx, token):
             hit = Hit("event", et("statement"), hit.start, hit.end, hit.head)  # "a rencontré la presse"
         if hit.iri in GATHERINGS and _thing_received(ctx, token):
@@ -311,6 +317,38 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
     if not any(n.lemma_.lower() in things or n.lower_ in things for n in nouns):
         event.event_type = et("statement")
         event.event_class = ctx.lex.event_class(event.event_type)
+
+
+def _negated(token: Token) -> bool:
+    children = list(token.children)
+    return any(c.lower_ in ("ne", "n'", "n’") for c in children) and any(c.lower_ in _NEGATION for c in children)
+
+
+def _denied(token: Token) -> bool:
+    """A gathering the text says did not take place: "Il n'y avait pas d'entretien", "n'ont eu
+    aucune rencontre" (a noun under a negated verb, with the determiner of negation), "n'ont pas
+    pu trouver le temps de s'entretenir" (an infinitive under a negated verb of being able). A
+    gathering merely not attended ("n'a pas assisté au sommet") still took place."""
+    if token.pos_ == "NOUN":
+        det = [c.lower_ for c in token.children if c.dep_ == "det"]
+        if not det and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children) \
+                and token.head.pos_ == "VERB" and token.head.i != token.i:
+            return _denied(token.head)  # "s'entretenir en tête-à-tête": the manner of the denied verb
+        if token.dep_ != "obj" or not det or det[0] not in _DENIED_DETERMINERS:
+            return False
+        # "il n'y a pas eu d'entretien"; "n'ont eu aucune rencontre" (the negation is the determiner)
+        return _negated(token.head) or (det[0] in ("aucun", "aucune")
+                                        and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children))
+    if "Inf" not in token.morph.get("VerbForm"):
+        return False
+    up = token
+    for _ in range(4):  # "n'ont pas pu trouver le temps de s'entretenir": up through "temps" and "trouver"
+        if up.dep_.split(":")[0] not in ("xcomp", "advcl", "obl", "obj", "acl") or up.head.i == up.i:
+            return False
+        up = up.head
+        if up.lemma_.lower() in _ABLE and _negated(up):
+            return True
+    return False
 
 
 def _skip(ctx: Context, token: Token) -> bool:
