@@ -32,3 +32,21 @@ def test_whoever_reacts_to_a_meeting_of_others_was_not_there() -> None:
         "avec Volodymyr Zelensky.",
         "frame-after-others", "2025-03-05")
     assert "gabrielius-landsbergis" not in participant_slugs(event_at(doc, "entretien"))
+
+
+def test_a_counterpart_holds_the_portfolio_of_a_double_title() -> None:
+    doc = extract_dated(
+        "Le vice-Premier ministre et ministre des Affaires étrangères, Maxime Prévot, a reçu mardi à Bruxelles "
+        "son homologue luxembourgeois Xavier Bettel.",
+        "double-title-counterpart", "2025-06-04")
+    bettel = doc.entities["https://w3id.org/diplograph/id/person/xavier-bettel"]
+    assert [r.role.rsplit("/", 1)[-1] for r in bettel.roles] == ["foreign-minister"]
+
+
+def test_a_state_councillor_who_is_foreign_minister_is_the_foreign_minister() -> None:
+    doc = extract_dated(
+        "Le conseiller d'État et ministre des Affaires étrangères Wang Yi a reçu lundi à Pékin la ministre "
+        "sud-africaine Naledi Pandor.",
+        "state-councillor", "2023-03-14")
+    wang = doc.entities["https://w3id.org/diplograph/id/person/wang-yi"]
+    assert [r.role.rsplit("/", 1)[-1] for r in wang.roles] == ["foreign-minister"]
