@@ -42,7 +42,7 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
         subject = _counterpart_of(ctx, token, told)
         if subject is None:
             continue
-        subject_role = subject.roles[0].role
+        subject_role = _portfolio(ctx, subject)
         # "homologue turc Y", "homologues allemand, Y, et polonais, Z", "homologues roumaine et moldave, Y et Z"
         j = token.i + 1
         states: list[tuple[int, str]] = []
@@ -91,6 +91,18 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
             _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
         elif unnamed_too and not states and not people and subject.iri:
             _known_counterpart(ctx, token, subject, subject_role)
+
+
+def _portfolio(ctx: Context, subject) -> str:
+    """The office a counterpart shares: the subject's first title, or the last of the titles
+    coordinated with it ("le vice-Premier ministre et ministre des Affaires étrangères", "Premier
+    ministre, ministre des Affaires étrangères"): the rank comes first, the portfolio last, and a
+    counterpart is named for the portfolio."""
+    roles = sorted(subject.roles, key=lambda r: r.evidence.begin)
+    k = roles.index(subject.roles[0])
+    while k + 1 < len(roles) and ctx.text[roles[k].evidence.end:roles[k + 1].evidence.begin].strip() in (",", "et"):
+        k += 1
+    return roles[k].role
 
 
 def _counterpart_of(ctx: Context, token, told: str | None = None):

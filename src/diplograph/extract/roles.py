@@ -133,8 +133,11 @@ def find_roles(ctx: Context) -> None:
         # "ministre" (for nobody) beside "ministre chilien des Affaires étrangères", "ministre d'État,
         # ministre des Affaires étrangères": the vaguer one goes
         if entity.kind == "person" and len(entity.roles) > 1:
-            entity.roles = [r for r in entity.roles if r.organisation is not None or not any(
-                (o.organisation is not None or o.role != r.role) and ctx.lex.narrower_or_same(o.role, r.role)
+            # "conseiller d'État et ministre des Affaires étrangères" of one state: the rank goes too
+            entity.roles = [r for r in entity.roles if not any(
+                ctx.lex.narrower_or_same(o.role, r.role) and (
+                    (r.organisation is None and (o.organisation is not None or o.role != r.role))
+                    or (r.organisation is not None and o.organisation == r.organisation and o.role != r.role))
                 for o in entity.roles)]
         if entity.kind == "person" and entity.iri not in ctx.sides:
             for role in entity.roles:
