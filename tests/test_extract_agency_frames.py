@@ -50,3 +50,19 @@ def test_a_state_councillor_who_is_foreign_minister_is_the_foreign_minister() ->
         "state-councillor", "2023-03-14")
     wang = doc.entities["https://w3id.org/diplograph/id/person/wang-yi"]
     assert [r.role.rsplit("/", 1)[-1] for r in wang.roles] == ["foreign-minister"]
+
+
+def test_what_a_speaker_says_others_must_do_is_no_event_of_theirs() -> None:
+    doc = extract_dated(
+        "La présidente Claudia Sheinbaum a estimé mardi que la communauté internationale devait condamner "
+        "ces expulsions et rejeter toute mesure unilatérale.",
+        "prescribed-acts", "2025-02-12")
+    assert [e.trigger.text for e in doc.events] == ["estimé"]
+
+
+def test_a_person_who_must_speak_on_a_day_is_a_planned_statement() -> None:
+    doc = extract_dated(
+        "Le porte-parole a indiqué mardi que la présidente Claudia Sheinbaum devait condamner jeudi ces "
+        "expulsions devant le Congrès.",
+        "scheduled-act", "2025-02-12")
+    assert "condamner" in [e.trigger.text for e in doc.events]
