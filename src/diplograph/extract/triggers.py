@@ -63,7 +63,7 @@ def find_mentions(ctx: Context) -> None:
             hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
         elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
-                or _danger(ctx, token):
+                or _danger(ctx, token) or _prescribed(ctx, hit, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         if hit.iri in GATHERINGS and _denied(token):
             continue
@@ -349,6 +349,27 @@ def _denied(token: Token) -> bool:
         if up.lemma_.lower() in _ABLE and _negated(up):
             return True
     return False
+
+
+def _prescribed(ctx: Context, hit: Hit, token: Token) -> bool:
+    """"X a estimé que la communauté internationale devait condamner ces expulsions (et rejeter
+    ...)": an act a speaker says others must do (an infinitive under a modal of cue:obligation in
+    a completive clause) is what the speaker demands, not an act done or planned. When the one
+    who must act is a person ("que la présidente devait condamner jeudi ..."), it is a schedule
+    and stays; a gathering or a signing that must take place is always one."""
+    if hit.iri in GATHERINGS or hit.iri == et("agreement") or token.pos_ != "VERB":
+        return False
+    verb = token
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    modal = verb.head
+    if verb.dep_ != "xcomp" or modal.lemma_.lower() not in cue_words(ctx.lex, "obligation") \
+            or modal.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in modal.children):
+        return False
+    from diplograph.extract.participants import actor_kind
+    from diplograph.extract.syntax import actors_of, subjects_of
+
+    return not any(actor_kind(ctx, a) == "person" for s in subjects_of(ctx, modal) for a in actors_of(ctx, s))
 
 
 def _skip(ctx: Context, token: Token) -> bool:
