@@ -145,3 +145,35 @@ def test_a_summit_someone_did_not_attend_still_took_place() -> None:
     doc = extract_dated("Jan Novak n'a pas assisté au sommet de Lima, qui s'est tenu mardi.\n",
                         "not-attended", "2022-02-05")
     assert told_by(doc, "sommet").status.endswith("/occurred")
+
+
+def test_the_people_listed_after_a_colon_took_part() -> None:
+    text = ("La seconde réunion s'est tenue mardi à Dakar avec quatre ministres de l'Ouest africain : "
+            "le Ghanéen Jan Novak, le Sénégalais Eva Berg et le Nigérien Ana Varga.\n")
+    doc = extract_dated(text, "colon-list", "2022-05-12")
+    meeting = told_by(doc, "réunion")
+    assert {"jan-novak", "eva-berg", "ana-varga"} <= participant_slugs(meeting)
+    sides = {p.actor.rsplit("/", 1)[-1]: (p.side or "").rsplit("/", 1)[-1] for p in meeting.participants}
+    assert sides["jan-novak"] == "ghana" and sides["ana-varga"] == "niger"
+
+
+def test_a_colon_after_a_list_of_topics_names_no_participant() -> None:
+    doc = extract_dated("Le sommet de Dakar a porté mardi sur trois dossiers : le Mali, le Niger et la dette.\n",
+                        "colon-topics", "2022-05-12")
+    assert not {"jan-novak", "eva-berg"} & participant_slugs(told_by(doc, "sommet"))
+    assert all(p.actor.rsplit("/", 1)[-1] != "mali" for p in told_by(doc, "sommet").participants)
+
+
+def test_reunion_after_a_long_time_is_a_meeting() -> None:
+    doc = extract_dated("Les retrouvailles entre Jan Novak et Eva Berg ont eu lieu samedi à Rome, "
+                        "trois ans après leur brouille.\n", "retrouvailles", "2022-05-12")
+    meeting = told_by(doc, "retrouvailles")
+    assert {"jan-novak", "eva-berg"} <= participant_slugs(meeting)
+    assert place_slugs(meeting) == {"rome"}
+
+
+def test_the_counterpart_of_a_president_named_without_his_title() -> None:
+    doc = extract_dated("Emmanuel Macron a accueilli jeudi son homologue ivoirien à l'Élysée pour un "
+                        "déjeuner de travail.\n", "untitled-counterpart", "2021-11-12")
+    meeting = told_by(doc, "accueilli")
+    assert {"emmanuel-macron", "alassane-ouattara"} <= participant_slugs(meeting)

@@ -30,6 +30,7 @@ from diplograph.extract.participants import (
     invited_visitors,
     inviters_of,
     linear_with,
+    listed_after_colon,
     listed_holders,
     listed_names,
     named_after,
@@ -231,6 +232,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             participants += during_subjects(ctx, token)
             participants += after_subjects(ctx, token)
             participants += stay_subjects(ctx, token)
+            participants += listed_after_colon(ctx, token)
             inviters = inviters_of(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []
             if inviters:  # "À l'invitation de X, Y a effectué une visite": X hosts it, Y visits
                 participants += inviters

@@ -42,7 +42,9 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
         subject = _counterpart_of(ctx, token, told)
         if subject is None:
             continue
-        subject_role = _portfolio(ctx, subject)
+        subject_role = _portfolio(ctx, subject) if subject.roles else office_of(ctx, subject)
+        if subject_role is None:
+            continue
         # "homologue turc Y", "homologues allemand, Y, et polonais, Z", "homologues roumaine et moldave, Y et Z"
         j = token.i + 1
         states: list[tuple[int, str]] = []
@@ -118,7 +120,7 @@ def _counterpart_of(ctx: Context, token, told: str | None = None):
     for m in sorted(ctx.mentions, key=lambda m: -m.start):  # the nearest: "X a reçu Y et son homologue Z"
         if m.kind == "person" and sentence.start <= m.start < token.i:
             entity = ctx.entities.get(m.iri)
-            if entity is not None and entity.roles:
+            if entity is not None and office_of(ctx, entity) is not None:
                 if told is not None and lex.state_of(ctx.sides.get(entity.iri)) == lex.state_of(told):
                     continue
                 return entity
@@ -126,8 +128,21 @@ def _counterpart_of(ctx: Context, token, told: str | None = None):
         for m in ctx.mentions:  # "X a dit ... Il a refusé ... À Islamabad, son homologue Y": X
             if m.kind == "person" and previous.start <= m.start < previous.end and is_subject(ctx, m):
                 entity = ctx.entities.get(m.iri)
-                return entity if entity is not None and entity.roles else None
+                return entity if entity is not None and office_of(ctx, entity) is not None else None
     return None
+
+
+def office_of(ctx: Context, entity) -> str | None:
+    """The office whose counterpart "son homologue" names: the role the text gives the person, else
+    the one office the gazetteer says they held on the publication date ("Emmanuel Macron a reçu
+    son homologue gabonais": newspapers often name a president without his title)."""
+    if entity.roles:
+        return entity.roles[0].role
+    published = ctx.source.published
+    if not entity.linked or published is None:
+        return None
+    held = {h.role for h in ctx.lex.holdings if h.person == entity.iri and h.covers(published)}
+    return held.pop() if len(held) == 1 else None
 
 
 def _known_counterpart(ctx: Context, token, subject, role: str) -> None:

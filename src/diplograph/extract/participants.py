@@ -398,3 +398,42 @@ def host_beside(ctx: Context, token: Token) -> str | None:
     found = [a for a in actors_of(ctx, host.head, follow_conj=False)
              if actor_kind(ctx, a) in ("person", "state", "org")]
     return found[0] if found else None
+
+
+def listed_after_colon(ctx: Context, token: Token) -> list[str]:
+    """"La rencontre a eu lieu vendredi avec trois présidents du Sahel : le Burkinabè X, le Nigérien
+    Y et le Tchadien Z": a plural noun completing the gathering's clause, then a colon, announces
+    the list of those who took part; the people it names (two or more, before any finite verb)
+    are participants. Newspaper reports list the guests of a meeting this way."""
+    doc = ctx.doc
+    sentence = ctx.sent_of(token)
+    colon = next((t for t in doc[token.i + 1:min(sentence.end, token.i + 24)] if t.text == ":"), None)
+    if colon is None or colon.i == token.i + 1:
+        return []
+    noun = doc[colon.i - 1]
+    while noun.dep_ in ("nmod", "amod") and noun.head.i < noun.i:  # "trois présidents du Sahel :"
+        noun = noun.head
+    if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number"):
+        return []
+    clause = {token.i, token.head.i}
+    up, reaches = noun, False
+    for _ in range(3):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        if up.i in clause:
+            reaches = True
+            break
+    if not reaches:
+        return []
+    found: list[str] = []
+    end = sentence.end
+    while end < len(doc) and doc[end - 1].text == ";":  # "le Burkinabè X, entouré de ... ; le Nigérien Y"
+        end = ctx.sent_of(doc[end]).end
+    for t in doc[colon.i + 1:end]:
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            break
+        for m in ctx.by_token.get(t.i, []):
+            if m.start == t.i and m.kind == "person" and not m.described and m.iri not in found:
+                found.append(m.iri)
+    return found if len(found) >= 2 else []
