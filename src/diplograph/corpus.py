@@ -126,6 +126,10 @@ class IdentityStats:
 _EV_PREDICATES = {DG_NS + p: p for p in ("eventType", "date", "duration", "status", "place", "hasParticipant",
                                           "host", "agent", "reportedIn", "channel")}
 _PART_PREDICATES = {DG_NS + p: p for p in ("ofEvent", "participant", "role", "side")}
+_PUBLISHED, _AFFILIATED = DG_NS + "published", DG_NS + "affiliatedWith"
+_DATE, _PARTICIPATION = DG_NS + "date", DG_NS + "participation"
+#: Every predicate read_reports reads (a statement with another one is skipped before its terms are read).
+_READ = frozenset({_PUBLISHED, _AFFILIATED, _PARTICIPATION, RDF_TYPE, RDFS_LABEL, *_EV_PREDICATES, *_PART_PREDICATES})
 
 
 def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
@@ -139,11 +143,14 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
     affiliation: dict[str, str] = {}
     published = ""
     document = ""
-    affiliated = DG_NS + "affiliatedWith"
+    affiliated, date, participation, read = _AFFILIATED, _DATE, _PARTICIPATION, _READ
     with path.open("rb") as handle:
         for quad in pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE):
-            s, p, o = quad.subject.value, quad.predicate.value, quad.object
-            if p == DG_NS + "published":
+            p = quad.predicate.value
+            if p not in read:  # most statements (mentions' offsets and anchors, texts): none of the cases below
+                continue
+            s, o = quad.subject.value, quad.object
+            if p == _PUBLISHED:
                 published, document = o.value, s
             elif p == affiliated:
                 affiliation.setdefault(s, o.value)
@@ -151,12 +158,12 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
                 if p in _PART_PREDICATES:
                     parts.setdefault(s, {})[_PART_PREDICATES[p]] = o.value
             elif s.startswith(EVENT_PREFIX):
-                if p == DG_NS + "participation":
+                if p == participation:
                     parts.setdefault(o.value, {})["ofEvent"] = s
                 elif p in _EV_PREDICATES:
                     entry = events.setdefault(s, {})
                     value = o.value
-                    if p == DG_NS + "date":
+                    if p == date:
                         value = (o.value, _PRECISION.get(o.datatype.value, ""))
                     entry.setdefault(_EV_PREDICATES[p], []).append(value)
                 elif p == RDF_TYPE:

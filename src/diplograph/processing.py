@@ -66,8 +66,10 @@ def map_document(doc: ExtractedDocument, *, validate: bool = True) -> DocumentRe
     triples = to_triples(doc)
     turtle = document_turtle(triples)
     findings = validate_graph(triples, turtle=turtle).results if validate else []
-    event_type = DG.eventType  # once: attribute access on a DefinedNamespace is slow
-    events = len({s for s, p, _ in triples if p == event_type})
+    # A set membership test, not ``p == DG.eventType``: rdflib's __eq__ is Python code, called for
+    # every triple that way, while a set look-up compares only when the (C) hashes match.
+    event_type = {DG.eventType}  # once: attribute access on a DefinedNamespace is slow
+    events = len({s for s, p, _ in triples if p in event_type})
     actors = {iri for iri, entity in doc.entities.items() if entity.kind in ACTOR_KINDS}
     return DocumentResult(doc.source.slug, turtle, len(triples), findings, events, actors)
 

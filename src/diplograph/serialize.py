@@ -73,12 +73,23 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 _iri_key = lru_cache(maxsize=1 << 16)(natural_key)
 
 
+# The namespaces an IRI can be written under, found with one regular expression instead of a
+# startswith per prefix (19 of them; IRIs that occur once, such as mention, event and corpus node
+# IRIs, miss the cache below and went through the whole list): the alternatives are in
+# _BY_LENGTH's order, so the match is the first namespace of that order that starts the IRI; the
+# others that start it are exactly those of _NESTED (shorter namespaces that start the one matched).
+_NAMESPACE = re.compile("|".join(f"({re.escape(ns)})" for _, ns in _BY_LENGTH))
+_NESTED = [[(name, ns) for name, ns in _BY_LENGTH[k:] if outer.startswith(ns)]
+           for k, (_, outer) in enumerate(_BY_LENGTH)]
+
+
 @lru_cache(maxsize=1 << 16)
 def _iri(iri: str) -> str:
     # Cached (bounded): trying every prefix with a regular expression per occurrence was
     # a fifth of the writing time; predicates and vocabulary IRIs recur in every document.
-    for name, ns in _BY_LENGTH:
-        if iri.startswith(ns):
+    found = _NAMESPACE.match(iri)
+    if found is not None:
+        for name, ns in _NESTED[found.lastindex - 1]:  # longest first, as _BY_LENGTH orders them
             local = iri[len(ns):]
             if local == "" or _PN_LOCAL.match(local):
                 return f"{name}:{local}"

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from diplograph.shacl_data import (
@@ -285,6 +286,30 @@ class _Compiler:
 
 
 def _conforms(shape: Shape, index: Index, focus: Any) -> bool:
+    """Whether ``focus`` conforms to ``shape`` (sh:node, sh:not, sh:and/or/xone, qualified shapes).
+
+    Remembered per data graph for IRIs and blank nodes: the answer depends on nothing else, and
+    the same node is checked against the same shape many times (an actor named by every event of
+    a document: about half of the calls on a document graph). Literals are not remembered: rdflib's
+    equality ignores the case of language tags, so a memo could answer for another literal.
+    """
+    if type(focus) in _memo_types():
+        key = (id(shape), focus)
+        known = index.conforming.get(key)
+        if known is None:
+            known = index.conforming[key] = _conforms_now(shape, index, focus)
+        return known
+    return _conforms_now(shape, index, focus)
+
+
+@cache
+def _memo_types() -> tuple[type, ...]:
+    from rdflib import BNode, URIRef
+
+    return URIRef, BNode
+
+
+def _conforms_now(shape: Shape, index: Index, focus: Any) -> bool:
     for _ in _evaluate(shape, index, focus, stop_at_first=True):
         return False
     return True

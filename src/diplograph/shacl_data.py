@@ -34,7 +34,7 @@ _NO_PREDICATES: dict = {}
 class Index:
     """Triples of one data graph (plus the constant ontology part) in dictionaries."""
 
-    __slots__ = ("spo", "base", "types", "inverse", "children", "supers", "rdf_type")
+    __slots__ = ("spo", "base", "types", "inverse", "children", "supers", "subs", "rdf_type", "conforming")
 
     def __init__(self, triples: Iterable[tuple], base: Index | None = None, inverse: bool = False) -> None:
         spo: dict = {}
@@ -59,7 +59,9 @@ class Index:
         self.inverse = ops
         self.base = base
         self.supers: dict = {}
+        self.subs: dict = {}
         self.rdf_type = rdf_type
+        self.conforming: dict = {}  # (shape id, IRI or blank node) -> conforms (see shacl._conforms)
 
     def objects(self, s: Any, p: Any) -> set | frozenset:
         found = self.spo.get(s, _NO_PREDICATES).get(p)
@@ -96,6 +98,11 @@ class Index:
     def superclasses(self, cls: Any) -> set:
         """``cls`` and everything it is an rdfs:subClassOf* of, in data + ontology."""
         known = self.supers.get(cls)
+        if known is None and self.base is not None and not self.children:
+            # The data states no rdfs:subClassOf (a document graph never does): the walk below would
+            # only follow the ontology's statements, so the ontology index's answer, kept across
+            # documents, is the same set.
+            known = self.supers[cls] = self.base.superclasses(cls)
         if known is None:
             subclass = _uri(SUBCLASS)
             known, todo = {cls}, [cls]
@@ -115,13 +122,18 @@ class Index:
         return any(cls in self.superclasses(t) for t in self.objects(node, self.rdf_type))
 
     def subclasses(self, cls: Any) -> set:
-        """Classes C with C rdfs:subClassOf* ``cls`` (for class targets)."""
-        known, todo = {cls}, [cls]
-        while todo:
-            for child in self.direct_subclasses(todo.pop()):
-                if child not in known:
-                    known.add(child)
-                    todo.append(child)
+        """Classes C with C rdfs:subClassOf* ``cls`` (for class targets); the caller does not change the set."""
+        if self.base is not None and not self.children:  # as in superclasses: the ontology's answer
+            return self.base.subclasses(cls)
+        known = self.subs.get(cls)
+        if known is None:
+            known, todo = {cls}, [cls]
+            while todo:
+                for child in self.direct_subclasses(todo.pop()):
+                    if child not in known:
+                        known.add(child)
+                        todo.append(child)
+            self.subs[cls] = known
         return known
 
 
