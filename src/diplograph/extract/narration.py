@@ -331,15 +331,17 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     fronted = [t for t in sentence[:2] if t.lower_ in _DURING or t.lower_ == "en"]
     scope = [*token.subtree, *(t for t in sentence[:6] if fronted and t.i < token.i)]
     back = cue_words(ctx.lex, "back-reference")
-    mentioned = {}
-    for e in ctx.events:
-        for m in e.mentions:
-            span = ctx.doc.char_span(m.begin, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                mentioned[span.start] = e
+    mentioned: dict | None = None  # made at the first "lors de" in scope (most triggers have none)
     for child in scope:
         if child.i == token.i or child.lower_ not in _DURING:
             continue
+        if mentioned is None:
+            mentioned = {}
+            for e in ctx.events:
+                for m in e.mentions:
+                    span = ctx.doc.char_span(m.begin, m.end, alignment_mode="expand")
+                    if span is not None and len(span):
+                        mentioned[span.start] = e
         if _in_infinitive_under(child, token):
             continue  # "sont convenus de se revoir en marge de la réunion": the meeting to come's occasion
         after = ctx.doc[child.i + 1] if child.i + 1 < len(ctx.doc) else None

@@ -551,8 +551,16 @@ def in_purpose(token: Token) -> bool:
 
 
 def event_token(ctx: Context, event: Event) -> Token:
-    span = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
-    return ctx.doc[span.start]
+    """The first token of the event's trigger (~15,000 calls over tests/texts: the token's index is
+    kept per trigger offsets, rather than ``Doc.char_span`` searching the document each time)."""
+    starts = ctx.cache.get("trigger-tokens")
+    if starts is None:
+        starts = ctx.cache["trigger-tokens"] = {}
+    key = (event.trigger.begin, event.trigger.end)
+    start = starts.get(key)  # type: ignore[attr-defined]
+    if start is None:
+        start = starts[key] = ctx.doc.char_span(key[0], key[1], alignment_mode="expand").start  # type: ignore[index]
+    return ctx.doc[start]
 
 
 def invited_to(ctx: Context, token: Token) -> Token | None:
