@@ -63,6 +63,21 @@ DATELINE = re.compile(r"^(?:(?:[A-ZÀ-Ý][A-ZÀ-Ý' .-]+(?:,\s+(?:le\s+)?(?:\w+\
                       r"|[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3},\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+\w+"
                       r"(?:\s+\d{4})?)"
                       r"\s*(?:\([^)]*\))?|\([A-ZÀ-Ý][\w .'’-]{0,30}\))\s*[-–—]\s", re.MULTILINE)
+#: An agency's dateline without a date: a city in capitals, or a city before the agency's name in
+#: parentheses, then a dash ("ALGER -", "Hanoï (VNA) –", "RABAT (MAP) -").
+AGENCY_DATELINE = re.compile(r"^(?:([A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý'’.-]+){0,2})\s*(?:\([^)]*\))?"
+                              r"|([A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,2})\s*\([A-ZÀ-Ý][\w .'’-]{0,30}\))"
+                              r"\s*[-–—]\s")
+
+
+def agency_dateline_city(text: str) -> str | None:
+    """The city an agency dispatch opens with when it gives no date ("ALGER - Le président ...",
+    "Hanoï (VNA) – ..."): only the opening of the body's first line counts, and the name is
+    looked up in the gazetteer by the caller, so a heading in capitals names no city."""
+    m = AGENCY_DATELINE.match(text)
+    return None if m is None else (m.group(1) or m.group(2)).strip()
+
+
 MONTH_DATE = re.compile(
     rf"\b(?:en|début|fin|mi-|courant|depuis|au mois de|le mois de|de)\s*(?:\w+\s+)?({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b",

@@ -246,15 +246,18 @@ def dateline_state(ctx: Context) -> str | None:
 
     A presidency or a ministry dates its readout where it sits, and names its own office holders
     without a state ("Le Ministre des Affaires étrangères, M. X"): those offices are that state's."""
+    from diplograph.extract.dates import agency_dateline_city
     from diplograph.extract.same_event import upward_places
     from diplograph.lexicon import fold
 
     head = ctx.text[:400]
     m = _OPENING_DATELINE.search(head)
-    if m is None or head[:m.start()].count("\n") > 3:
+    if m is not None and head[:m.start()].count("\n") <= 3:
+        name = m.group(1).strip()
+    elif (name := agency_dateline_city(ctx.text)) is None:
         return None
     states = set()
-    for iri in ctx.lex.names.get(fold(m.group(1).strip()), []):
+    for iri in ctx.lex.names.get(fold(name), []):
         actor = ctx.lex.actors.get(iri)
         if actor is None or actor.kind != "place":
             continue

@@ -120,11 +120,13 @@ def _city_of_dateline(ctx: Context) -> str | None:
     "Paris, le 4 mars 2026"): a gazetteer place that is no state's territory, or a name in capitals
     opening an agency dispatch ("TEGUCIGALPA, 15 juin 2024 –"), minted as a place. The dateline is a
     mention of it (where the text was written), so it is an actor of the document like any place."""
-    from diplograph.extract.dates import DATELINE
+    from diplograph.extract.dates import DATELINE, agency_dateline_city
     from diplograph.lexicon import fold
 
     m = DATELINE.match(ctx.text)
-    if m is not None and (any(ch.isdigit() for ch in m.group(0)) or "(" in m.group(0)):
+    dated = m is not None and (any(ch.isdigit() for ch in m.group(0)) or "(" in m.group(0))
+    if m is not None and (dated or agency_dateline_city(ctx.text) is not None):
+        # "ALGER - Le président ...": an undated dateline names a city only the gazetteer knows
         name = re.split(r"[,(\-–—]", m.group(0), maxsplit=1)[0].strip()
         begin = m.start() + m.group(0).index(name)
     else:
@@ -142,7 +144,7 @@ def _city_of_dateline(ctx: Context) -> str | None:
             ctx.add_mention(Mention(span.start, span.end, words, iri, "place", place=iri))
             add_linked_entity(ctx, actor, words)
             return iri
-    if ctx.lex.names.get(fold(name)) or not name.replace("-", "").replace(" ", "").isupper():
+    if ctx.lex.names.get(fold(name)) or not dated or not name.replace("-", "").replace(" ", "").isupper():
         return None  # a state, an agency, or a name in ordinary case the gazetteer does not know
     label = "-".join(w.capitalize() for w in name.title().split("-"))
     iri = id_iri("place", slugify(label))

@@ -437,7 +437,7 @@ def _determiner_less_after(token: Token, preposition: str) -> bool:
 def drop_empty_participles(ctx: Context) -> None:
     """Mentions that name no happening, however much their word looks like a trigger.
 
-    A participle with no auxiliary or a passive, with no agent and no participant, describes
+    A participle with no auxiliary or a passive with no "par" phrase, with no agent and no participant, describes
     a thing or frames a sentence: "plusieurs documents présentés", "des propositions pouvaient
     être discutées", "un cessez-le-feu négocié", "Autrement dit, ...". An event noun with no
     determiner completing another noun, with nobody taking part, names a kind of activity:
@@ -451,7 +451,10 @@ def drop_empty_participles(ctx: Context) -> None:
             and not any(c.dep_.startswith("aux") for c in token.children)
         adjectival = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children) \
-            and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children)
+            and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children) \
+            and not any(c.dep_ == "obl:agent" for c in token.children)
+        # "Le texte fut paraphé le 3 mai par les deux chefs de délégation": a passive that says by
+        # whom tells an act, even when those people are unnamed
         # "Les deux dirigeants s'étaient rencontrés": a pronominal verb in a compound tense, which
         # the parser reads as a passive, tells a happening even when its subject is unnamed
         # "Lors d'un point de presse, les deux ministres ont appelé à ...": the parser may hang a
