@@ -1,8 +1,9 @@
-"""Agency datelines without a date, treaty steps, blocked assets (issue 12, round H).
+"""Agency datelines without a date, treaty steps, fronted participles (issue 12, round H).
 
 Short texts written here, in the ways such prose is built: a state agency opens its dispatch on
 the city in capitals and a dash, with no date ("TUNIS - ..."); an encyclopedia tells a treaty's
-initialling, approval and exchange of instruments; an analysis speaks of a state's blocked assets.
+initialling, approval and exchange of instruments; a dispatch opens on a participle of a
+gathering whose subject is the main clause's.
 """
 
 from __future__ import annotations
@@ -69,10 +70,40 @@ def test_the_steps_of_a_treaty_are_agreements(treaty, word, day) -> None:
     assert step.date is not None and step.date.iso == day
 
 
-def test_blocked_assets_are_frozen_assets() -> None:
-    """"la restitution de ses avoirs bloqués à l'étranger": the issue of frozen assets."""
+def test_a_participle_opening_a_dispatch_tells_the_gathering_of_the_main_subject() -> None:
+    """"Réunis mardi à Genève pour une conférence ..., les ministres ... ont adopté ...": the opening
+    participle tells the gathering, with its day and city, though it has no subject of its own (the
+    parse may hang it on the dateline)."""
     doc = extract_text(
-        "Le ministre iranien a réclamé lundi la restitution de ses avoirs bloqués à l'étranger.\n",
-        "round-h-assets", datetime.date(2026, 3, 3))
-    topics = {t.rsplit("/", 1)[-1] for e in doc.events for t in e.topics}
-    assert "frozen-assets" in topics, [(e.trigger.text, e.topics) for e in doc.events]
+        "GENÈVE, 13 mai 2026 (ATS) - Réunis mardi à Genève pour une conférence sur la sécurité alimentaire, "
+        "les ministres de l'Agriculture de douze pays africains ont adopté une feuille de route commune.\n",
+        "round-h-fronted", datetime.date(2026, 5, 13))
+    gathering = _event(doc, "Réunis")
+    assert event_kind(gathering) == "meeting"
+    assert gathering.date is not None and gathering.date.iso == "2026-05-12"
+    assert any(p.endswith("/geneva") for p in gathering.places), gathering.places
+
+
+def test_an_initialling_participle_on_a_signed_text_is_the_signing_with_its_signatories() -> None:
+    """"s'est conclue par la signature d'un accord sur le partage des eaux, paraphé par M. A et M. B":
+    the participle tells the same act again and who did it: one agreement, A and B taking part."""
+    doc = extract_text(
+        "La dernière session s'est conclue le 12 juin 2019 par la signature d'un accord sur le partage des "
+        "eaux du fleuve, paraphé par M. Amadou Diarra et M. Paul Kaboré.\n",
+        "round-h-initialled", datetime.date(2024, 1, 10))
+    agreements = [e for e in doc.events if event_kind(e) == "agreement"]
+    assert len(agreements) == 1, [(e.trigger.text, event_kind(e)) for e in doc.events]
+    people = {p.actor.rsplit("/", 1)[-1] for p in agreements[0].participants} | {
+        a.rsplit("/", 1)[-1] for a in agreements[0].agents}
+    assert {"amadou-diarra", "paul-kabore"} <= people, people
+
+
+def test_a_passive_looking_back_on_signed_texts_is_no_second_signing() -> None:
+    """"Ces textes ont été signés par les ministres": no day of its own, it looks back on the signing
+    just told, and adds no second agreement."""
+    doc = extract_text(
+        "Les deux parties ont signé mardi trois accords de coopération. Ces textes ont été signés par les "
+        "ministres des Affaires étrangères des deux pays.\n",
+        "round-h-looking-back", datetime.date(2026, 3, 5))
+    agreements = [e for e in doc.events if event_kind(e) == "agreement"]
+    assert len(agreements) == 1, [(e.trigger.text, event_kind(e)) for e in doc.events]

@@ -13,7 +13,7 @@ from diplograph.extract.attendance import attend_events, listed_counterparts
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
-from diplograph.extract.light_verbs import fold_light_verbs
+from diplograph.extract.light_verbs import fold_act_participles, fold_light_verbs
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.sessions import speakers_at_sessions
 from diplograph.extract.speakers import inherit_coordinated_agents
@@ -26,6 +26,7 @@ def find_events(ctx: Context) -> None:
     inherit_coordinated_agents(ctx)
     drop_empty_participles(ctx)  # before coreference: what names no happening is no antecedent
     fold_light_verbs(ctx)  # "a publié une déclaration": one statement, the verb's agents, date and status
+    fold_act_participles(ctx)  # "la signature d'un accord ..., paraphé par X": one agreement
     find_channels(ctx)  # before coreference: a phone call is not a later mention of a visit
     resolve_events(ctx)
     attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became

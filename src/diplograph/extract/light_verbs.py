@@ -18,6 +18,7 @@ so are agreements: "ont signé la déclaration" is the signing, the text being w
 from __future__ import annotations
 
 from diplograph.extract.context import Context
+from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, cue_words, et
 from diplograph.extract.syntax import case_of, event_token
 from diplograph.model import Event
@@ -72,3 +73,28 @@ def _take_over(verb: Event, act: Event) -> None:
         verb.date = act.date
     if verb.duration is None:
         verb.duration = act.duration
+
+
+def fold_act_participles(ctx: Context) -> None:
+    """"la signature d'un accord sur la démarcation ..., paraphé par M. X et M. Y": a participle of
+    the same kind of act on the noun phrase an act noun heads (up the chain of its complements)
+    tells that act again, and who did it: one event, the participle's people taking part.
+
+    Without this, a participle with people of its own (which
+    :func:`diplograph.extract.triggers.drop_empty_participles` keeps) was a second signing."""
+    for event in list(ctx.events):
+        token = event_token(ctx, event)
+        if token.dep_ not in ("acl", "amod") or "Part" not in token.morph.get("VerbForm"):
+            continue
+        noun, steps = token.head, 0
+        while noun.pos_ in ("NOUN", "PROPN") and steps < 3:
+            act = ctx.event_at.get(noun.i)
+            if act is not None and act is not event and act.event_type == event.event_type:
+                for agent in event.agents:
+                    if agent not in act.agents:
+                        act.agents.append(agent)
+                absorb(ctx, act, event)
+                break
+            if noun.dep_ != "nmod" or noun.head.i == noun.i:
+                break
+            noun, steps = noun.head, steps + 1

@@ -13,7 +13,7 @@ from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import event_token, in_quote
+from diplograph.extract.syntax import SUBJECT_DEPS, event_token, in_quote
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
@@ -437,9 +437,10 @@ def _determiner_less_after(token: Token, preposition: str) -> bool:
 def drop_empty_participles(ctx: Context) -> None:
     """Mentions that name no happening, however much their word looks like a trigger.
 
-    A participle with no auxiliary or a passive with no "par" phrase, with no agent and no participant, describes
-    a thing or frames a sentence: "plusieurs documents présentés", "des propositions pouvaient
-    être discutées", "un cessez-le-feu négocié", "Autrement dit, ...". An event noun with no
+    A participle with no auxiliary or a passive (unless dated and said by whom), with no agent and
+    no participant, describes a thing or frames a sentence: "plusieurs documents présentés", "des
+    propositions pouvaient être discutées", "un cessez-le-feu négocié", "Autrement dit, ...". An
+    event noun with no
     determiner completing another noun, with nobody taking part, names a kind of activity:
     "sa capacité de médiation", "un défaut de dialogue".
     """
@@ -452,9 +453,7 @@ def drop_empty_participles(ctx: Context) -> None:
         adjectival = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children) \
             and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children) \
-            and not any(c.dep_ == "obl:agent" for c in token.children)
-        # "Le texte fut paraphé le 3 mai par les deux chefs de délégation": a passive that says by
-        # whom tells an act, even when those people are unnamed
+            and not _dated_with_agent(ctx, token)
         # "Les deux dirigeants s'étaient rencontrés": a pronominal verb in a compound tense, which
         # the parser reads as a passive, tells a happening even when its subject is unnamed
         # "Lors d'un point de presse, les deux ministres ont appelé à ...": the parser may hang a
@@ -463,7 +462,36 @@ def drop_empty_participles(ctx: Context) -> None:
             and any(c.dep_ == "aux:tense" for c in token.children)
         if (adjectival and not finite) or passive or (participle and token.dep_ != "ROOT") \
                 or _kind_of_activity(ctx, token):
+            if participle and event.event_type in GATHERINGS and _fronted_participle(ctx, token):
+                continue
             remove_event(ctx, event)
+
+
+def _dated_with_agent(ctx: Context, token: Token) -> bool:
+    """"Le texte fut paraphé le 3 mai 1996 par les deux chefs de délégation": a passive that says by
+    whom and on which day tells an act, even when those people are unnamed (without a day, "Ces
+    textes ont été signés par les ministres" looks back on an act already told)."""
+    if not any(c.dep_ == "obl:agent" for c in token.children):
+        return False
+    clause = {t.i for c in token.children if c.dep_ != "obl:agent" for t in c.subtree}
+    return any(t.start in clause for t in ctx.times)
+
+
+def _fronted_participle(ctx: Context, token: Token) -> bool:
+    """"Réunis jeudi à Bruxelles, les dirigeants ont approuvé ...": a participle of a gathering
+    opening its sentence (or the text after its dateline) before a comma tells what the main
+    clause's subject did: a happening, though the participle has no subject of its own ("Invité à
+    s'exprimer, X a ...", no gathering, stays a mere frame). The parse often hangs
+    such a participle on the dateline or on the subject, so the main clause is looked for after
+    the comma: a subject before its verb."""
+    sentence = ctx.sent_of(token)
+    doc = ctx.doc
+    if not (token.i == sentence.start or doc[token.i - 1].text in ("-", "–", "—")):
+        return False
+    comma = next((t.i for t in doc[token.i + 1:sentence.end] if t.text == ","), None)
+    return comma is not None and any(
+        t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
+        for t in doc[comma + 1:sentence.end])
 
 
 def _kind_of_activity(ctx: Context, token: Token) -> bool:
