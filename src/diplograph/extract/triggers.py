@@ -453,7 +453,7 @@ def drop_empty_participles(ctx: Context) -> None:
         adjectival = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children) \
             and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children) \
-            and not _dated_with_agent(ctx, token)
+            and not (event.event_type not in GATHERINGS and _dated_with_agent(ctx, token))
         # "Les deux dirigeants s'étaient rencontrés": a pronominal verb in a compound tense, which
         # the parser reads as a passive, tells a happening even when its subject is unnamed
         # "Lors d'un point de presse, les deux ministres ont appelé à ...": the parser may hang a
@@ -470,7 +470,8 @@ def drop_empty_participles(ctx: Context) -> None:
 def _dated_with_agent(ctx: Context, token: Token) -> bool:
     """"Le texte fut paraphé le 3 mai 1996 par les deux chefs de délégation": a passive that says by
     whom and on which day tells an act, even when those people are unnamed (without a day, "Ces
-    textes ont été signés par les ministres" looks back on an act already told)."""
+    textes ont été signés par les ministres" looks back on an act already told). Gatherings are
+    left to their own rules: "ont été accueillis le 21 août par leur hôte" is a moment of one."""
     if not any(c.dep_ == "obl:agent" for c in token.children):
         return False
     clause = {t.i for c in token.children if c.dep_ != "obl:agent" for t in c.subtree}
