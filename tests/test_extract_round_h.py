@@ -107,3 +107,15 @@ def test_a_passive_looking_back_on_signed_texts_is_no_second_signing() -> None:
         "round-h-looking-back", datetime.date(2026, 3, 5))
     agreements = [e for e in doc.events if event_kind(e) == "agreement"]
     assert len(agreements) == 1, [(e.trigger.text, event_kind(e)) for e in doc.events]
+
+
+def test_a_name_followed_by_pour_and_a_state_signed_for_that_state() -> None:
+    """"signé ... par les ministres des Affaires étrangères, A pour le Togo et B pour le Bénin": a
+    signatory is on the side of the state named after "pour" (the parse loses B as a second agent
+    of the passive: left as found)."""
+    doc = extract_text(
+        "L'accord fut signé le 2 mars 2001 par les ministres des Affaires étrangères, Koffi Amegan pour le "
+        "Togo et Jean-Marie Houngbédji pour le Bénin, en présence des deux chefs d'État.\n",
+        "round-h-signing-for", datetime.date(2024, 1, 10))
+    signing = _event(doc, "signé")
+    assert sides(signing).get("koffi-amegan") == "togo"

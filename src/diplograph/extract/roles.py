@@ -43,6 +43,7 @@ from diplograph.extract.sides import (
     host_state_offices,
     named_delegations,
     side_phrases,
+    signing_for,
 )
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ def find_roles(ctx: Context) -> None:
     find_delegations(ctx)
     named_delegations(ctx)
     side_phrases(ctx, demonym_at)
+    signing_for(ctx)  # "A pour le Sénégal et B pour le Cap-Vert"
     read_participant_lists(ctx, demonym_at)
     host_state_offices(ctx)
     for entity in ctx.entities.values():

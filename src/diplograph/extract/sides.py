@@ -294,3 +294,32 @@ def side_phrases(ctx: Context, demonym_at: dict[int, str]) -> None:
         for m in ctx.mentions:
             if m.kind == "person" and token.i < m.start < sentence.end:
                 ctx.sides[m.iri] = state
+
+
+#: Articles that may stand between "pour" and a state's name ("pour le Sénégal", "pour l'Italie").
+_STATE_ARTICLES = frozenset({"le", "la", "l'", "l’", "les"})
+
+
+def signing_for(ctx: Context) -> None:
+    """"signé par les ministres, A pour le Sénégal et B pour le Cap-Vert": a name followed by "pour"
+    and a state, closing its list item, signed or spoke for that state: that is the person's side
+    (and the state of an office given for none). A phrase going on after the state ("X pour la
+    France de demain") is something else."""
+    doc = ctx.doc
+    states = {m.start: m.iri for m in ctx.mentions if m.kind == "state"}
+    ends = {m.start: m.end for m in ctx.mentions if m.kind == "state"}
+    for m in ctx.mentions:
+        if m.kind != "person" or m.end + 1 >= len(doc) or doc[m.end].lower_ != "pour":
+            continue
+        at = m.end + 1 + (doc[m.end + 1].lower_ in _STATE_ARTICLES)
+        if at not in states:
+            continue
+        after = ends[at]
+        if after < len(doc) and doc[after].text not in (",", ";", ".", ")") and doc[after].lower_ != "et":
+            continue
+        state = states[at]
+        ctx.sides.setdefault(m.iri, state)
+        entity = ctx.entities.get(m.iri)
+        if entity is not None and ctx.sides[m.iri] == state:
+            entity.roles = [RoleAssignment(r.role, state, r.evidence) if r.organisation is None else r
+                            for r in entity.roles]

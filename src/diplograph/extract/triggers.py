@@ -18,7 +18,7 @@ from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni", "guère"})
 #: Verbs of being able (grammar, like the negation words): "n'ont pas pu se rencontrer" says it did not happen.
@@ -462,9 +462,17 @@ def drop_empty_participles(ctx: Context) -> None:
             and any(c.dep_ == "aux:tense" for c in token.children)
         if (adjectival and not finite) or passive or (participle and token.dep_ != "ROOT") \
                 or _kind_of_activity(ctx, token):
-            if participle and event.event_type in GATHERINGS and _fronted_participle(ctx, token):
+            if participle and event.event_type in GATHERINGS and _fronted_participle(ctx, token) \
+                    and not _other_gathering_in(ctx, event, ctx.sent_of(token)):
                 continue
             remove_event(ctx, event)
+
+
+def _other_gathering_in(ctx: Context, event: Event, sentence: Span) -> bool:
+    """"Réunis depuis lundi à New Delhi, les participants au sommet ... se sont séparés": the
+    sentence names its gathering otherwise; the participle only frames it."""
+    return any(e is not event and e.event_type in GATHERINGS
+               and sentence.start_char <= e.trigger.begin < sentence.end_char for e in ctx.events)
 
 
 def _dated_with_agent(ctx: Context, token: Token) -> bool:
