@@ -107,7 +107,7 @@ def test_days_of_discussions_are_the_summit_they_close_not_a_second_event() -> N
 
 
 def test_the_head_of_a_delegation_led_in_the_passive_takes_part_on_its_side() -> None:
-    doc = extract_text("Le sommet de l'Union africaine s'est achevé dimanche à Addis-Abeba. Au sommet, la délégation "
-                       "malienne a été conduite par son Premier ministre, Moussa Traoré.\n")
+    doc = extract_text("Le sommet de l'Union africaine s'est achevé dimanche à Addis-Abeba. La délégation malienne "
+                       "à ce sommet a été conduite par son Premier ministre, Moussa Traoré.\n")
     sides = {p.actor: p.side for p in meeting(doc, "sommet").participants}
     assert sides.get(id_iri("person", "moussa-traore")) == id_iri("state", "mali")
