@@ -177,3 +177,15 @@ def test_the_counterpart_of_a_president_named_without_his_title() -> None:
                         "déjeuner de travail.\n", "untitled-counterpart", "2021-11-12")
     meeting = told_by(doc, "accueilli")
     assert {"emmanuel-macron", "alassane-ouattara"} <= participant_slugs(meeting)
+
+
+def test_celle_de_names_an_earlier_occurrence_of_the_gathering_told() -> None:
+    text = ("La reine Ana Varga a commencé mardi sa visite officielle au Chili, la deuxième "
+            "depuis celle du président Jan Novak en 1998.\n")
+    doc = extract_dated(text, "celle-de", "2022-05-12")
+    visit, earlier = told_by(doc, "visite"), told_by(doc, "celle")
+    assert visit is not earlier
+    assert visit.date is not None and visit.date.iso == "2022-05-10"
+    assert "jan-novak" not in participant_slugs(visit)
+    assert "jan-novak" in participant_slugs(earlier)
+    assert earlier.date is not None and earlier.date.iso == "1998"

@@ -13,7 +13,7 @@ from diplograph.extract.arguments import build_event
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import SUBJECT_DEPS, event_token, in_quote
+from diplograph.extract.syntax import SUBJECT_DEPS, case_of, event_token, in_quote
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
@@ -47,6 +47,8 @@ def find_mentions(ctx: Context) -> None:
         heads[hit.head] = hit
     adopted: set[int] = set()
     for hit in _adoptions(ctx, adopted):
+        heads[hit.head] = hit
+    for hit in _pronoun_occurrences(ctx, heads):
         heads[hit.head] = hit
     issue_hits = ctx.hits_of("issue")
     ctx.trigger_heads = set(heads)
@@ -82,6 +84,27 @@ def find_mentions(ctx: Context) -> None:
         _type_report(ctx, event)
         ctx.events.append(event)
         ctx.event_at[head] = event
+
+
+def _pronoun_occurrences(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
+    """"sa visite d'État, la première depuis celle du roi X en 2003", "ce sommet se tient après
+    celui de l'Alliance": "celle" / "celui" with a "de" complement stands for the gathering noun
+    told just before it (same gender, same sentence) and names another occurrence of that kind,
+    with its own people and date, not a further mention of the first."""
+    doc = ctx.doc
+    found = []
+    for token in doc:
+        gender = {"celle": "Fem", "celui": "Masc"}.get(token.lower_)
+        if gender is None or token.i in heads \
+                or not any(c.dep_ == "nmod" and case_of(c) in ("de", "d'", "d’", "du") for c in token.children):
+            continue
+        sentence = ctx.sent_of(token)
+        told = [h for i, h in heads.items() if sentence.start <= i < token.i and token.i - i <= 15
+                and h.iri in GATHERINGS and doc[i].pos_ == "NOUN" and gender in doc[i].morph.get("Gender")]
+        if told:
+            last = max(told, key=lambda h: h.head)
+            found.append(Hit("event", last.iri, token.i, token.i + 1, token.i))
+    return found
 
 
 def _meets_the_press(ctx: Context, token: Token) -> bool:
