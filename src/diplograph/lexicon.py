@@ -165,8 +165,17 @@ class Lexicon:
         return sorted(set(found))
 
     def scheme(self, name: str) -> list[LexConcept]:
-        """Concepts of one scheme, sorted by IRI (deterministic)."""
-        return sorted((c for c in self.concepts.values() if c.scheme == name), key=lambda c: c.iri)
+        """Concepts of one scheme, sorted by IRI (deterministic).
+
+        Sorted once per scheme and kept (a lexicon does not change once loaded): the extraction asks
+        for schemes ~4,600 times over tests/texts, each a sort of every concept. A copy is returned.
+        """
+        schemes = self.__dict__.setdefault("_schemes", {})
+        found = schemes.get(name)
+        if found is None:
+            found = schemes[name] = sorted((c for c in self.concepts.values() if c.scheme == name),
+                                           key=lambda c: c.iri)
+        return list(found)
 
     @property
     def roles(self) -> list[LexConcept]:
@@ -228,7 +237,13 @@ class Lexicon:
         return twins.get((actor.iri, fold(actor.label)))
 
     def territory_state(self, place: str) -> LexActor | None:
-        """The state whose territory ``place`` is (a place standing for a state under its label)."""
+        """The state whose territory ``place`` is (a place standing for a state under its label); kept per place."""
+        known = self.__dict__.setdefault("_territories", {})
+        if place not in known:
+            known[place] = self._territory_state(place)
+        return known[place]
+
+    def _territory_state(self, place: str) -> LexActor | None:
         actor = self.actors.get(place)
         if actor is None or actor.kind != "place" or actor.stands_for is None:
             return None
