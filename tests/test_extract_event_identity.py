@@ -283,7 +283,7 @@ def test_a_later_mention_of_a_call_joins_the_call_not_a_visit_told_in_between() 
 def test_a_demonstrative_refers_back_even_with_an_ordinal() -> None:
     """"ce premier échange téléphonique" is the call just told, not a new one ("premier" alone would start one)."""
     text = ("Marie Durand et Paul Martin se sont entretenus vendredi. Lors de ce premier échange téléphonique, "
-            "qui a duré une demi-heure, les deux dirigeants ont évoqué la lutte contre le terrorisme.")
+            "d'une demi-heure environ, les deux dirigeants ont surtout parlé de sécurité.")
     doc = extract_text(text, "first-call", datetime.date(2026, 3, 13))
     calls = gatherings(doc)
     assert len(calls) == 1, [e.trigger.text for e in calls]

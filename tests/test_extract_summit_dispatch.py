@@ -46,8 +46,9 @@ def test_a_state_named_as_a_location_is_not_the_speaker_of_a_participle_clause()
 
 
 def test_a_summit_reported_as_done_under_an_announcement_has_occurred() -> None:
-    doc = extract_text("Cyril Ramaphosa, le président sud-africain, a fait savoir lors du sommet de Johannesburg "
-                       "que la déclaration du sommet des dirigeants du G20 était adoptée.\n")
+    doc = extract_text("Le président sud-africain Cyril Ramaphosa, hôte de la réunion, a fait savoir pendant le "
+                       "sommet de Johannesburg que le communiqué final du sommet des dirigeants du G20 était approuvé "
+                       "par tous.\n")
     [summit] = gatherings(doc)  # one summit: the organisation says whose summit it is
     assert summit.status.endswith("/occurred")
     assert id_iri("person", "cyril-ramaphosa") in {p.actor for p in summit.participants}
@@ -61,8 +62,8 @@ def test_a_summit_prepared_at_another_meeting_stays_its_own_event() -> None:
 
 
 def test_a_summit_opened_and_closed_on_two_days_is_one_summit_of_its_first_day() -> None:
-    doc = extract_text("Les dirigeants du G-20 ont clôturé mercredi leur sommet en Indonésie.\n"
-                       "Ils avaient lancé le sommet mardi avec des séances sur la crise alimentaire.\n",
+    doc = extract_text("Réunis à Bali, les dirigeants du G20 ont clôturé mercredi leur sommet annuel.\n"
+                       "Ils avaient lancé le sommet mardi par un débat sur la sécurité alimentaire.\n",
                        published="2022-11-16")
     [summit] = gatherings(doc)
     assert summit.date is not None and summit.date.iso == "2022-11-15"
