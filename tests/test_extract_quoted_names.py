@@ -37,3 +37,12 @@ def test_words_quoted_after_a_noun_that_are_no_name_keep_their_speaker() -> None
         "quoted-kept", "2023-01-12")
     assert [(q.span.text, q.speaker.rsplit("/", 1)[-1]) for q in doc.quotes] == [
         ("injustifiable et brutale", "emmanuel-macron")]
+
+
+def test_a_foundation_named_after_someone_is_not_that_person() -> None:
+    doc = extract_dated(
+        "Le président comorien a pris part mardi à Malabo au forum de la Fondation Sullivan, puis il a visité "
+        "le lycée Jacques Chirac.",
+        "eponym-foundation", "2012-08-28")
+    people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+    assert "jake-sullivan" not in people and "jacques-chirac" not in people
