@@ -66,3 +66,15 @@ def test_a_person_who_must_speak_on_a_day_is_a_planned_statement() -> None:
         "expulsions devant le Congrès.",
         "scheduled-act", "2025-02-12")
     assert "condamner" in [e.trigger.text for e in doc.events]
+
+
+def test_a_summit_attended_before_the_visit_does_not_take_the_visit_dates() -> None:
+    doc = extract_dated(
+        "Sur invitation de son homologue Paul Kagame, le chef de l'État seychellois, Wavel Ramkalawan, après "
+        "avoir assisté au deuxième sommet de la Fondation Mandela qui s'est tenu récemment à Kigali a entamé "
+        "une visite d'État au Rwanda du 12 au 14 juin 2023.",
+        "attended-before", "2023-06-15")
+    visit = event_at(doc, "visite")
+    assert visit.date is not None and visit.date.iso == "2023-06-12"
+    summit = event_at(doc, "sommet")
+    assert summit is not visit and (summit.date is None or summit.date.iso != "2023-06-12")
