@@ -218,6 +218,9 @@ def attached_time(ctx: Context, token: Token, kind: type):
     candidates = [t for t in candidates if not _date_of_framed_noun(ctx, t.start, token)
                   and not in_other_clause(ctx, t.start, token.i)  # "le conseil tenu à X en 2023"
                   and not _since(ctx, t.start, token)]
+    before = _anterior_clause(token)
+    if before is not None:  # "après avoir assisté au sommet ..., X a entamé une visite du 12 au 14 juin"
+        candidates = [t for t in candidates if before.left_edge.i <= t.start <= before.right_edge.i]
     held = clause_of_noun(ctx, token.i) if token.pos_ == "NOUN" else None
     own = [t for t in candidates if held is not None and held.start <= t.start < held.end]
     if own:  # "le sommet, qui se tiendra en mars": the clause that holds it says when
@@ -268,6 +271,23 @@ def attached_time(ctx: Context, token: Token, kind: type):
             return best.value
     if best is not None and kind is DurationValue:
         return best.value
+    return None
+
+
+def _anterior_clause(token: Token) -> Token | None:
+    """The verb of an infinitive clause of anteriority ("après avoir assisté au sommet", "après
+    s'être entretenu avec X") that holds ``token``: what it tells came before the main clause, so a
+    time of the main clause is not its time. None when ``token`` is in no such clause."""
+    node = token
+    for _ in range(6):
+        infinitive = "Inf" in node.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in node.children)
+        if node.pos_ == "VERB" and node.dep_ in ("advcl", "acl") and infinitive \
+                and any(c.dep_ in ("mark", "case") and c.lower_ == "après" for c in node.children):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 

@@ -17,6 +17,7 @@ from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.syntax import after_one_of
+from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
 from diplograph.namespaces import id_iri, slugify
 
@@ -85,6 +86,8 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
         chosen = place
     else:
         return True
+    if chosen.kind == "person" and named_after_someone(ctx, ent.start):
+        return True  # "la Fondation Sullivan": the words are taken, nobody is named
     span = ctx.span(ent.start, ent.end)
     mention = Mention(ent.start, ent.end, span, chosen.iri, chosen.kind,
                       place=place.iri if place is not None else None)

@@ -25,7 +25,7 @@ from diplograph.extract.name_shapes import (
     lower_case_honorifics,
     person_label,
 )
-from diplograph.extract.venues import city_of_name, is_building
+from diplograph.extract.venues import city_of_name, is_building, named_after_someone
 from diplograph.lexicon import fold
 from diplograph.model import Entity
 from diplograph.namespaces import id_iri, slugify
@@ -137,6 +137,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
                 start, as_person = title, True  # "Premier ministre X Y Z" tagged MISC
         elif _organ_then_name(ctx, start, end):
             start, as_person = start + 1, True  # "la présidente de la Confédération X Y" tagged LOC
+    if as_person and named_after_someone(ctx, start):
+        return  # "le lycée Jacques Chirac": the school's name
     text = " ".join(doc[start:end].text.split())
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone

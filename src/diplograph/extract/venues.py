@@ -115,6 +115,12 @@ def city_of_name(ctx: Context, end: int) -> int | None:
     return k if known else None
 
 
+def named_after_someone(ctx: Context, start: int) -> bool:
+    """"la Fondation Sullivan", "le lycée Jacques Chirac": a person's name right after a noun of
+    cue:eponym names that institution or place, not the person."""
+    return start > 0 and ctx.doc[start - 1].lower_ in cue_words(ctx.lex, "eponym")
+
+
 def is_building(ctx: Context, start: int, end: int) -> bool:
     """"l'hôtel Lagune", "au Grand Hôtel X", "au Ritz": a building, so a place (not a person)."""
     doc = ctx.doc
