@@ -189,3 +189,11 @@ def test_celle_de_names_an_earlier_occurrence_of_the_gathering_told() -> None:
     assert "jan-novak" not in participant_slugs(visit)
     assert "jan-novak" in participant_slugs(earlier)
     assert earlier.date is not None and earlier.date.iso == "1998"
+
+
+def test_a_conversation_held_at_a_summit_is_not_the_summit() -> None:
+    doc = extract_dated("Jan Novak et Eva Berg ont eu une courte conversation au sommet du Mercosur à Asuncion.\n",
+                        "at-summit-talk", "2022-07-22")
+    talk, summit = told_by(doc, "conversation"), told_by(doc, "sommet")
+    assert talk is not summit
+    assert {"jan-novak", "eva-berg"} <= participant_slugs(talk)

@@ -308,14 +308,20 @@ def framed_by(ctx: Context, token: Token) -> Event | None:
     """"Ils se reverront en marge du sommet", "a rencontré X lors de la conférence": the event
     of the verb a "during" noun frames; the framing gathering is never that event."""
     head = token.head
+    light = cue_words(ctx.lex, "gathering-light-verb")
     if head.lemma_.lower() in DURING_NOUNS or (head.lower_ in DURING_CASES and head.i < token.i):
         head = head.head  # "lors du sommet": the parse may hang the noun on "lors"
+    elif any(c.dep_ == "case" and c.lower_ in ("à", "au") for c in token.children) and head.i < token.i \
+            and (((head if head.pos_ == "VERB" else head.head).lemma_.lower() in light
+                  and (head.pos_ == "VERB" or head.dep_ == "obj"))
+                 or any(e.trigger.begin < head.idx < e.trigger.end for e in ctx.events)):
+        pass  # "ont eu une courte conversation au sommet de X": where the talk was held, not the talk
     elif not any(c.dep_ == "case" and c.lower_ in DURING_CASES for c in token.children):
         return None
     # the event told there, also by a trigger of several words ("ont eu une conversation")
     framed = ctx.event_at.get(head.i) or next(
         (e for e in ctx.events if e.trigger.begin <= head.idx < e.trigger.end), None)
-    if framed is None and head.lemma_.lower() in cue_words(ctx.lex, "gathering-light-verb"):
+    if framed is None and head.lemma_.lower() in light:
         # "X et Y ont eu un entretien en marge du sommet": the light verb's object is the framed gathering
         # (the parse may hang the object on a day set before it: "ont eu vendredi un entretien")
         framed = next((ctx.event_at[g.i] for c in head.children for g in (c, *c.children)
