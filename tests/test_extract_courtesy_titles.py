@@ -1,0 +1,31 @@
+"""Courtesy titles as joint communiqués print them (issue 12, pattern 2).
+
+"S. E." with a space between the letters, "SE" without points: both are "Son Excellence", not
+part of the name that follows. The texts below are ours.
+"""
+
+from __future__ import annotations
+
+from extracting import extract_dated
+
+
+def people(doc) -> set[str]:
+    return {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+
+
+def test_a_spaced_excellency_is_no_part_of_the_name() -> None:
+    doc = extract_dated(
+        "Sur l'invitation de S. E. Bola Tinubu, président de la République fédérale du Nigeria, S. E. Mahamat "
+        "Idriss Déby, président de la République du Tchad, a séjourné à Abuja du 3 au 5 mars 2024.",
+        "spaced-excellency", "2024-03-06")
+    assert {"bola-tinubu", "mahamat-idriss-deby"} <= people(doc)
+    assert not any(p.startswith("s-e-") for p in people(doc))
+
+
+def test_an_excellency_in_capitals_announces_the_name_after_a_title() -> None:
+    doc = extract_dated(
+        "Le chef de l'État tchadien a été accueilli à l'aéroport par le Président de la République fédérale "
+        "du Nigeria, SE Bola Tinubu, entouré des membres du gouvernement.",
+        "capital-excellency", "2024-03-06")
+    assert "bola-tinubu" in people(doc)
+    assert not any(p.startswith("president") for p in people(doc))
