@@ -72,7 +72,15 @@ def is_honorific(ctx: Context, token) -> bool:
     a military rank)."""
     honorifics, lower_case, ranks = _titles(ctx)
     lower = token.lower_  # once: each access of a Token's string attribute makes a new str (~50,000 calls a build)
-    return lower in honorifics or lower + "." in honorifics or lower in ranks or token.text in lower_case
+    if lower in honorifics or lower + "." in honorifics or lower in ranks or token.text in lower_case:
+        return token.text != "se" and token.text != "Se"  # "SE X" (Son Excellence) in capitals; "se" is a pronoun
+    if lower in ("s.", "e.", "e.m.") and token.is_title:
+        # "S. E. X", "S. E.M. X": "S.E." written with a space, two tokens; each half is the title
+        doc = token.doc
+        if lower == "s.":
+            return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("e.", "e.m.")
+        return token.i > 0 and doc[token.i - 1].lower_ == "s."
+    return False
 
 
 
