@@ -119,3 +119,32 @@ def test_a_name_followed_by_pour_and_a_state_signed_for_that_state() -> None:
         "round-h-signing-for", datetime.date(2024, 1, 10))
     signing = _event(doc, "signé")
     assert sides(signing).get("koffi-amegan") == "togo"
+
+
+def test_a_known_family_name_after_another_given_name_is_another_person() -> None:
+    """The gazetteer knows Matthew Whitaker ("Whitaker" for short). "Daniel Whitaker", and "M.
+    Whitaker" after him, are another man of that family name, named as the text names him."""
+    from diplograph.namespaces import id_iri
+
+    doc = extract_text(
+        "L'envoyé spécial américain, Daniel Whitaker, est arrivé lundi à Mascate. Le ministre omanais Badr "
+        "Al-Harthi a ensuite reçu M. Whitaker au palais.\n",
+        "round-h-namesake", datetime.date(2026, 10, 20))
+    assert id_iri("person", "daniel-whitaker") in doc.entities
+    assert id_iri("person", "matthew-whitaker") not in doc.entities
+    received = _event(doc, "reçu")
+    assert "daniel-whitaker" in sides(received)
+
+
+def test_the_speaker_goes_on_through_a_present_participle_and_a_pronoun() -> None:
+    """"M. X a indiqué avoir remis « ... » de son homologue malien, ajoutant que « ... ». Il a
+    précisé ...": the one adding and then "il" are X, who spoke, not the counterpart named last."""
+    doc = extract_text(
+        "Dans une déclaration à la presse, M. Ahmed Ould Cheikh a indiqué avoir transmis au président Tall "
+        "« les salutations amicales » de son homologue mauritanien, ajoutant que leur échange avait porté sur "
+        "« la sécurité des frontières ». Il a précisé que la prochaine rencontre se tiendrait à Nouakchott "
+        "« sans tarder ».\n",
+        "round-h-speaker-goes-on", datetime.date(2026, 1, 18))
+    speakers = {q.span.text: (q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes}
+    assert speakers.get("la sécurité des frontières") == "ahmed-ould-cheikh", speakers
+    assert speakers.get("sans tarder") == "ahmed-ould-cheikh", speakers

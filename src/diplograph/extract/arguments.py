@@ -133,6 +133,13 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     agents += actors_of(ctx, subject)
             if len(agents) == 1 and plural_verb(token):
                 agents += _listed_with(ctx, agents[0], token)
+            if not agents and not unnamed and token.dep_ in ("advcl", "conj") \
+                    and "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
+                # "X a indiqué avoir transmis ... de son homologue Y, ajoutant que ...": the present
+                # participle's speaker is its main verb's subject, not the last name before it
+                main = ctx.event_at.get(token.head.i)
+                agents += list(main.agents) if main is not None and main.agents else [
+                    a for s in subjects_of(ctx, token.head) for a in actors_of(ctx, s)]
             if not agents and not unnamed:
                 agents += left_actors(ctx, auxiliary or token)
             elif hit.iri in GATHERINGS and len(agents) < 2 and plural_verb(token):

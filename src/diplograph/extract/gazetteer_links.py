@@ -62,7 +62,14 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     cands = [lex.actors[i] for i in lex.names.get(ent.ent_id_, []) if i in lex.actors]
     if not cands:
         return True
-    if _longer_name(ctx, ent, cands):
+    if _other_given_name(ctx, ent, cands):  # "Daniel Whitaker": another person, named as the text names him
+        from spacy.tokens import Span
+
+        from diplograph.extract.unknown_names import ner_mention
+
+        ner_mention(ctx, Span(ctx.doc, ent.start - 1, ent.end, label="PER"))
+        return True
+    if _longer_name(ctx, ent, cands) or _named_namesake(ctx, ent, cands):
         return False
     places = [a for a in cands if a.kind == "place"]
     actors = sorted((a for a in cands if a.kind != "place"), key=lambda a: (_KIND_PRIORITY[a.kind], a.iri))
@@ -131,6 +138,31 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
         iris = set(ctx.lex.names.get(named[0].ent_id_, []))
         return not (iris & owners) and any(ctx.lex.actors[i].kind == "state" for i in iris if i in ctx.lex.actors)
     return doc[k].lower_ in ctx.lex.state_heads  # "de la République de Norlande"
+
+
+def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
+    """"Daniel Whitaker" when the gazetteer knows a "Matthew Whitaker" (and "Whitaker" for short):
+    a capitalised given name right before a known family name that none of that person's names
+    holds is another person of the same family name."""
+    if ent.start == 0 or not all(a.kind == "person" for a in cands):
+        return False
+    before = ctx.doc[ent.start - 1]
+    if not (before.is_alpha and before.text[:1].isupper() and not before.text.isupper()
+            and before.pos_ in ("PROPN", "NOUN", "ADJ")) or before.is_sent_start:
+        return False
+    given = fold(before.text)
+    return not any(given in fold(name).split() for a in cands for name in a.names)
+
+
+def _named_namesake(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
+    """"M. Whitaker" after the text named "Daniel Whitaker": the family name alone is the person the
+    text named in full before, not the gazetteer's namesake (read later as a lone family name)."""
+    if ent.end - ent.start != 1 or not all(a.kind == "person" for a in cands):
+        return False
+    family = fold(ent.text)
+    known = {a.iri for a in cands}
+    return any(m.kind == "person" and m.iri not in known and m.end <= ent.start and m.end - m.start > 1
+               and fold(ctx.doc[m.end - 1].text) == family for m in ctx.mentions)
 
 
 def long_state_names(ctx: Context, taken: set[int]) -> set[int]:

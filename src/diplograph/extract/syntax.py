@@ -351,6 +351,12 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
             people = _gathering_people(ctx, token)
             if people:
                 return people
+        if not subjects and not plural:
+            # "M. X a indiqué avoir transmis ... de son homologue Y, ajoutant ... Il a précisé": the
+            # parse gave the speaker no subject; the agent of the last act told is still the topic
+            agent = _last_person_agent(ctx, window, token)
+            if agent is not None:
+                return [agent]
         return [(subjects or near)[-1].iri]
     for m in reversed(earlier):
         if in_quote(ctx, ctx.doc[m.start]):
@@ -364,6 +370,17 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
         if people:
             return people
     return [earlier[-1].iri] if earlier else []
+
+
+def _last_person_agent(ctx: Context, window: int, token: Token) -> str | None:
+    """The person who did the last act told between token ``window`` and ``token``."""
+    begin, end = ctx.doc[window].idx, token.idx
+    acts = [e for e in ctx.events if begin <= e.trigger.begin < end
+            and any(ctx.entities.get(a) is not None and ctx.entities[a].kind == "person" for a in e.agents)]
+    if not acts:
+        return None
+    last = max(acts, key=lambda e: e.trigger.begin)
+    return next(a for a in last.agents if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person")
 
 
 def _gathering_people(ctx: Context, token: Token) -> list[str]:
