@@ -144,11 +144,12 @@ def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bo
     """"Daniel Whitaker" when the gazetteer knows a "Matthew Whitaker" (and "Whitaker" for short):
     a capitalised given name right before a known family name that none of that person's names
     holds is another person of the same family name."""
-    if ent.start == 0 or not all(a.kind == "person" for a in cands):
-        return False
+    if ent.start == 0 or ent.end - ent.start != 1 or not all(a.kind == "person" for a in cands):
+        return False  # a full name the gazetteer knows ("secrétaire d'État Marco Rubio") is that person
     before = ctx.doc[ent.start - 1]
     if not (before.is_alpha and before.text[:1].isupper() and not before.text.isupper()
-            and before.pos_ in ("PROPN", "NOUN", "ADJ")) or before.is_sent_start:
+            and before.pos_ == "PROPN") or before.is_sent_start \
+            or any(h.start <= before.i < h.end for h in ctx.hits_of("role")):
         return False
     given = fold(before.text)
     return not any(given in fold(name).split() for a in cands for name in a.names)
