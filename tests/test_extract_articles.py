@@ -197,3 +197,10 @@ def test_a_conversation_held_at_a_summit_is_not_the_summit() -> None:
     talk, summit = told_by(doc, "conversation"), told_by(doc, "sommet")
     assert talk is not summit
     assert {"jan-novak", "eva-berg"} <= participant_slugs(talk)
+
+
+def test_the_place_fronted_by_a_cleft_is_no_participant() -> None:
+    doc = extract_dated("C'est dans les jardins de l'Élysée que Jan Novak a reçu Eva Berg mardi.\n",
+                        "cleft-place", "2022-07-22")
+    meeting = told_by(doc, "reçu")
+    assert participant_slugs(meeting) == {"jan-novak", "eva-berg"}

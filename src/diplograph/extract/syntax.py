@@ -112,7 +112,11 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0 \
             and token.lower_ != "où":  # "le Pérou où il s'entretiendra avec X": a place, never a party
         head = token.head.head if token.head.dep_.startswith("acl") else None
-        if head is not None:
+        # "C'est sur le perron de X que Y a accueilli Z": a cleft of a circumstance (a phrase with its
+        # preposition after "c'est"); "que" stands for where or when, not for someone
+        clefted = head is not None and any(c.dep_ == "cop" for c in head.children) \
+            and any(c.dep_ == "case" for c in head.children)
+        if head is not None and not clefted:
             found += actors_of(ctx, head, follow_conj, depth + 1)
             if not found:  # "la position chinoise, qui appelle à ...": the demonym's state
                 found += [ctx.demonym_at[c.i] for c in head.children if c.dep_ == "amod" and c.i in ctx.demonym_at]
