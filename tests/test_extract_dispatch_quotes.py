@@ -111,8 +111,8 @@ def test_a_summit_whose_closing_is_announced_was_held_and_is_one_summit():
 
 def test_a_pronoun_after_a_reported_sentence_is_its_speaker_not_the_last_name():
     doc = extract_dated(
-        "« Nous avons fait le tour de nos relations », a indiqué Lucas Ferrand à l'issue de l'audience "
-        "que lui a accordée le président Amadou Keita. Il a précisé que « les échanges ont été francs ».",
+        "« Nous avons fait le tour de nos relations », a dit Lucas Ferrand après une heure d'entretien "
+        "avec le président Amadou Keita. Il a ajouté que « les échanges ont été francs ».",
         "dispatch-pronoun-after-incise", "2026-03-12")
     # "Il" takes up who spoke in the sentence before, not the host named at its end
     assert _said(doc, "les échanges ont été francs") == "lucas-ferrand"

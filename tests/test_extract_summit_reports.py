@@ -50,8 +50,8 @@ def test_two_summits_of_one_name_in_different_years_stay_two() -> None:
 
 def test_the_chairs_a_participle_names_take_part_in_the_summit() -> None:
     doc = extract_dated(
-        "Ouverts lundi, les travaux du sommet Chine-Afrique coprésidés par le président chinois, Xi Jinping "
-        "et son homologue sénégalais Macky Sall ont pris fin mardi soir dans la capitale chinoise.",
+        "Commencés lundi à Pékin, les travaux du sommet Chine-Afrique coprésidés par le chef de l'État "
+        "chinois, Xi Jinping, et le président sénégalais, Macky Sall, se sont terminés mardi soir.",
         "summit-chairs", "2024-09-06")
     [summit] = gatherings(doc)
     assert id_iri("person", "xi-jinping") in people(summit)
@@ -196,9 +196,8 @@ def test_a_participle_after_a_reporting_incise_speaks_for_the_incise_subject() -
 
 def test_those_who_made_the_trip_to_a_summit_take_part_in_it() -> None:
     doc = extract_dated(
-        "Réunis depuis lundi à New Delhi, les participants au sommet Inde-Afrique se sont séparés jeudi. "
-        "Plusieurs chefs d'État du Sahel avaient fait le déplacement, à l'instar de Macky Sall, président de "
-        "la République du Sénégal.",
+        "Le sommet Inde-Afrique s'est achevé jeudi à New Delhi. Pour l'occasion, Macky Sall, chef de l'État "
+        "sénégalais, avait fait le déplacement, à l'instar de plusieurs de ses voisins.",
         "summit-trip", "2015-10-30")
     [summit] = gatherings(doc)
     assert any(a.endswith("/macky-sall") for a in people(summit))
