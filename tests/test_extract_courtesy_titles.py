@@ -29,3 +29,16 @@ def test_an_excellency_in_capitals_announces_the_name_after_a_title() -> None:
         "capital-excellency", "2024-03-06")
     assert "mamadi-doumbouya" in people(doc)
     assert not any(p.startswith("president") for p in people(doc))
+
+
+def test_a_decision_welcomed_is_a_reaction_and_a_message_received_no_meeting() -> None:
+    from extracting import event_kind
+
+    doc = extract_dated(
+        "Le président Ramkalawan a salué mardi à Victoria l'ouverture d'un consulat. Il a chaleureusement accueilli "
+        "la décision de son homologue Paul Kagame de créer une ambassade. Le ministre a reçu jeudi un message "
+        "de son homologue.",
+        "welcomed-decision", "2024-03-06")
+    kinds = {e.trigger.text: event_kind(e) for e in doc.events}
+    assert kinds.get("accueilli") == "reaction"
+    assert "reçu" not in kinds
