@@ -212,15 +212,16 @@ def _danger(ctx: Context, token: Token) -> bool:
 
 def _thing_received(ctx: Context, token: Token) -> bool:
     """"une idée accueillie avec réserve par le Costa Rica", "a accueilli favorablement la
-    proposition": what a verb of receiving (cue:gathering-others) takes in is a thing put to others
-    (cue:proposal-thing), not a person: no one met."""
+    proposition", "a accueilli la décision de X", "a reçu un message": what a verb of receiving
+    (cue:gathering-others) takes in is a thing put to others or sent (cue:proposal-thing,
+    cue:received-thing), not a person: no one met."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "gathering-others"):
         return False
     if token.dep_ == "acl" and token.head.pos_ == "NOUN":
         taken = [token.head]
     else:
         taken = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
-    things = cue_words(ctx.lex, "proposal-thing")
+    things = cue_words(ctx.lex, "proposal-thing") | cue_words(ctx.lex, "received-thing")
     return bool(taken) and all(t.pos_ == "NOUN" and t.lemma_.lower() in things and not ctx.by_token.get(t.i)
                                for t in taken)
 
