@@ -148,3 +148,16 @@ def test_the_speaker_goes_on_through_a_present_participle_and_a_pronoun() -> Non
     speakers = {q.span.text: (q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes}
     assert speakers.get("la sécurité des frontières") == "ahmed-ould-cheikh", speakers
     assert speakers.get("sans tarder") == "ahmed-ould-cheikh", speakers
+
+
+def test_the_bearer_of_a_leaders_message_comes_for_that_leaders_state() -> None:
+    """"a reçu ... le ministre des Affaires étrangères, M. Y, porteur d'un message du président
+    tunisien": in a readout from Algiers, Y's bare office is not Algeria's; he comes for Tunisia."""
+    doc = extract_text(
+        "ALGER - Le président de la République, M. Kamel Saadi, a reçu mardi le ministre des Affaires "
+        "étrangères, M. Hatem Ben Salah, porteur d'un message du président tunisien. L'audience s'est "
+        "déroulée en Algérie, au siège de la présidence.\n",
+        "round-h-message-bearer", datetime.date(2026, 2, 4))
+    audience = _event(doc, "reçu")
+    assert sides(audience).get("hatem-ben-salah") == "tunisia", sides(audience)
+    assert sides(audience).get("kamel-saadi") == "algeria", sides(audience)

@@ -41,6 +41,7 @@ from diplograph.extract.sides import (
     companion_sides,
     find_delegations,
     host_state_offices,
+    message_bearers,
     named_delegations,
     side_phrases,
     signing_for,
@@ -112,6 +113,7 @@ def find_roles(ctx: Context) -> None:
         if before is not None and before.text == "," and ctx.doc[head - 2].lower_ == "nous":
             ctx.we = ctx.role_people[head]
             break
+    message_bearers(ctx, demonym_at)  # "X, porteur d'un message du président mauritanien": X's side
     unqualified: dict[str, str] = {}
     # first the phrases the gazetteer or the text already resolves ("Le ministre de l'Europe et des
     # Affaires étrangères"), then, once their counterparts are known, the others ("La ministre moldave")

@@ -323,3 +323,27 @@ def signing_for(ctx: Context) -> None:
         if entity is not None and ctx.sides[m.iri] == state:
             entity.roles = [RoleAssignment(r.role, state, r.evidence) if r.organisation is None else r
                             for r in entity.roles]
+
+
+def message_bearers(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"M. X, porteur d'un message écrit du président mauritanien, ...": X comes for the sender's
+    state (a demonym or a state named in the next words of the apposition), whatever bare office
+    the host's readout gives him; the host's offices (:func:`host_state_offices`) are not his."""
+    doc = ctx.doc
+    bearers = cue_words(ctx.lex, "message-bearer")
+    states = {m.start: m.iri for m in ctx.mentions if m.kind == "state"}
+    for m in ctx.mentions:
+        if m.kind != "person" or m.end + 1 >= len(doc) or doc[m.end].text != "," \
+                or doc[m.end + 1].lower_ not in bearers or m.iri in ctx.sides:
+            continue
+        for k in range(m.end + 2, min(m.end + 12, len(doc))):
+            if doc[k].text in (",", ".", ";") and k > m.end + 3:
+                break
+            state = demonym_at.get(k) or states.get(k)
+            if state is not None:
+                ctx.sides[m.iri] = state
+                entity = ctx.entities.get(m.iri)
+                if entity is not None:
+                    entity.roles = [RoleAssignment(r.role, state, r.evidence) if r.organisation is None else r
+                                    for r in entity.roles]
+                break
