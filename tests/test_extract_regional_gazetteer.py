@@ -60,14 +60,14 @@ def test_the_city_of_a_gathering_is_its_place_not_a_party() -> None:
 def test_counterparts_listed_by_title_after_the_verb_are_all_met() -> None:
     doc = extract_text("En marge de la conférence, M. Ahmed Attaf, chef de la diplomatie algérienne, a rencontré "
                        "tour à tour le ministre des Affaires étrangères de la République fédérative du Brésil, "
-                       "M. Mauro Vieira, le ministre des Affaires étrangères du Honduras, M. Javier Bu Soto, et le "
-                       "ministre des Affaires étrangères du Nicaragua, M. Denis Moncada.\n")
+                       "M. Paulo Ramos, le ministre des Affaires étrangères du Honduras, M. Carlos Mejía Ruiz, et le "
+                       "ministre des Affaires étrangères du Nicaragua, M. Ernesto Vargas.\n")
     [meeting] = [e for e in doc.events if e.trigger.text == "rencontré"]
     sides = {p.actor: p.side for p in meeting.participants}
     assert sides == {id_iri("person", "ahmed-attaf"): id_iri("state", "algeria"),
-                     id_iri("person", "mauro-vieira"): id_iri("state", "brazil"),
-                     id_iri("person", "javier-bu-soto"): id_iri("state", "honduras"),
-                     id_iri("person", "denis-moncada"): id_iri("state", "nicaragua")}
+                     id_iri("person", "paulo-ramos"): id_iri("state", "brazil"),
+                     id_iri("person", "carlos-mejia-ruiz"): id_iri("state", "honduras"),
+                     id_iri("person", "ernesto-vargas"): id_iri("state", "nicaragua")}
 
 
 
