@@ -140,7 +140,7 @@ def _ministry_told(ctx: Context, noun: Token) -> None:
 
 
 def _one_leader_each(ctx: Context, noun: Token, found: list[tuple[int, str]]) -> bool:
-    """"Les dirigeants russe et américain", "les leaders chinois et indien": a plural leader noun
+    """"les dirigeants turc et brésilien", "les leaders chinois et indien": a plural leader noun
     (cue:leader-noun) with two or more demonyms each in the singular names one leader per state,
     not a group of each. Each stands for the one person named in the text who led that state on the
     publication date (the gazetteer's heads of state and government), else the gazetteer's only

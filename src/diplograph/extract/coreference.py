@@ -77,8 +77,8 @@ def _drop_kinds_of_gatherings(ctx: Context) -> None:
 
 
 def _join_gathering_subjects(ctx: Context) -> None:
-    """"La conférence de paix s'est tenue à X. La conférence a réuni A, B et C", "... a lieu à X le
-    sommet des quatre. Il réunit A, B, C": a gathering verb whose subject is the gathering told
+    """"La conférence de paix s'est tenue à X. La conférence a rassemblé A, B et C", "En 1961 s'est
+    tenu à X le sommet des non-alignés. Il a réuni A, B, C": a gathering verb whose subject is the gathering told
     before (a definite noun of the same head word, or "il" / "elle" taking up the previous
     sentence's subject when that is a gathering) tells that gathering; its objects are its people.
 

@@ -134,8 +134,8 @@ def _counterpart_of(ctx: Context, token, told: str | None = None):
 
 def office_of(ctx: Context, entity) -> str | None:
     """The office whose counterpart "son homologue" names: the role the text gives the person, else
-    the one office the gazetteer says they held on the publication date ("Emmanuel Macron a reçu
-    son homologue gabonais": newspapers often name a president without his title)."""
+    the one office the gazetteer says they held on the publication date ("Emmanuel Macron a accueilli
+    son homologue ivoirien": newspapers often name a president without his title)."""
     if entity.roles:
         return entity.roles[0].role
     published = ctx.source.published

@@ -401,8 +401,8 @@ def host_beside(ctx: Context, token: Token) -> str | None:
 
 
 def listed_after_colon(ctx: Context, token: Token) -> list[str]:
-    """"La rencontre a eu lieu vendredi avec trois présidents du Sahel : le Burkinabè X, le Nigérien
-    Y et le Tchadien Z": a plural noun completing the gathering's clause, then a colon, announces
+    """"La réunion s'est tenue mardi avec quatre ministres de la région : le Ghanéen X, le
+    Togolais Y et le Nigérien Z": a plural noun completing the gathering's clause, then a colon, announces
     the list of those who took part; the people it names (two or more, before any finite verb)
     are participants. Newspaper reports list the guests of a meeting this way."""
     doc = ctx.doc
@@ -411,7 +411,7 @@ def listed_after_colon(ctx: Context, token: Token) -> list[str]:
     if colon is None or colon.i == token.i + 1:
         return []
     noun = doc[colon.i - 1]
-    while noun.dep_ in ("nmod", "amod") and noun.head.i < noun.i:  # "trois présidents du Sahel :"
+    while noun.dep_ in ("nmod", "amod") and noun.head.i < noun.i:  # "quatre ministres de la région :"
         noun = noun.head
     if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number"):
         return []

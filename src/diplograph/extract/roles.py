@@ -104,7 +104,7 @@ def find_roles(ctx: Context) -> None:
         if not plural.names and not resolve_unnamed(ctx, plural):
             unresolved.append(plural)
     # unnamed: a collective actor, unless another reading of the same title found its holders
-    # ("les chefs d'État américain et russe": no head-of-state holders, but the two presidents)
+    # ("les chefs d'État ivoirien et français": no head-of-state holders, but the two presidents)
     for plural in unresolved:
         if plural.hit.head not in ctx.role_people and not ctx.by_token.get(plural.hit.head):
             role_group(ctx, plural.hit, plural.states[0], plural.end)

@@ -315,7 +315,7 @@ def framed_by(ctx: Context, token: Token) -> Event | None:
             and (((head if head.pos_ == "VERB" else head.head).lemma_.lower() in light
                   and (head.pos_ == "VERB" or head.dep_ == "obj"))
                  or any(e.trigger.begin < head.idx < e.trigger.end for e in ctx.events)):
-        pass  # "ont eu une courte conversation au sommet de X": where the talk was held, not the talk
+        pass  # "ont eu un bref échange au sommet de X": where the talk was held, not the talk
     elif not any(c.dep_ == "case" and c.lower_ in DURING_CASES for c in token.children):
         return None
     # the event told there, also by a trigger of several words ("ont eu une conversation")
@@ -327,7 +327,7 @@ def framed_by(ctx: Context, token: Token) -> Event | None:
         framed = next((ctx.event_at[g.i] for c in head.children for g in (c, *c.children)
                        if g.dep_ == "obj" and g.i in ctx.event_at), None)
     if framed is None and head.pos_ == "VERB":
-        # "Le tête-à-tête entre X et Y s'est achevé vendredi, en marge du sommet": the verb says what
+        # "Le tête-à-tête entre X et Y s'est terminé jeudi, en marge du sommet": the verb says what
         # became of its subject, the gathering framed
         framed = next((ctx.event_at[c.i] for c in head.children
                        if c.dep_ in ("nsubj", "nsubj:pass") and c.i in ctx.event_at), None)

@@ -43,7 +43,7 @@ INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t"
 
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
 #: "pendant", "durant": the words that set a clause inside (or beside) an event.
-#: "dans les couloirs du sommet", "en coulisses du sommet": talks held aside a gathering, like "en marge".
+#: "dans les couloirs de la conférence", "en coulisses": talks held aside a gathering, like "en marge".
 DURING_NOUNS = frozenset({"marge", "occasion", "cours", "couloir", "coulisse"})
 DURING_CASES = frozenset({"lors", "pendant", "durant"})
 #: Words that open a phrase framing an act inside an occasion: "à l'issue de la réunion", "lors
@@ -112,7 +112,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0 \
             and token.lower_ != "où":  # "le Pérou où il s'entretiendra avec X": a place, never a party
         head = token.head.head if token.head.dep_.startswith("acl") else None
-        # "C'est sur le perron de X que Y a accueilli Z": a cleft of a circumstance (a phrase with its
+        # "C'est dans les jardins de X que Y a reçu Z": a cleft of a circumstance (a phrase with its
         # preposition after "c'est"); "que" stands for where or when, not for someone
         clefted = head is not None and any(c.dep_ == "cop" for c in head.children) \
             and any(c.dep_ == "case" for c in head.children)

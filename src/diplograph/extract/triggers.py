@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni", "guère"})
 #: Verbs of being able (grammar, like the negation words): "n'ont pas pu se rencontrer" says it did not happen.
 _ABLE = frozenset({"pouvoir", "parvenir", "réussir"})
-#: The determiners of a noun a negation denies: "il n'y a pas eu d'entretien", "n'ont tenu aucune réunion".
+#: The determiners of a noun a negation denies: "il n'y a pas eu de réunion", "n'ont tenu aucune réunion".
 _DENIED_DETERMINERS = frozenset({"de", "d'", "d’", "aucun", "aucune"})
 #: Object pronouns that stand between a preposition and its infinitive ("sans en préciser").
 _CLITICS = frozenset({"en", "y", "le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’", "me", "te", "nous",
@@ -87,7 +87,7 @@ def find_mentions(ctx: Context) -> None:
 
 
 def _pronoun_occurrences(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
-    """"sa visite d'État, la première depuis celle du roi X en 2003", "ce sommet se tient après
+    """"sa visite officielle, la deuxième depuis celle du président X en 1998", "ce sommet se tient après
     celui de l'Alliance": "celle" / "celui" with a "de" complement stands for the gathering noun
     told just before it (same gender, same sentence) and names another occurrence of that kind,
     with its own people and date, not a further mention of the first."""
@@ -349,15 +349,15 @@ def _negated(token: Token) -> bool:
 
 
 def _denied(token: Token) -> bool:
-    """A gathering the text says did not take place: "Il n'y avait pas d'entretien", "n'ont eu
+    """A gathering the text says did not take place: "il n'y a pas eu de rencontre", "n'ont eu
     aucune rencontre" (a noun under a negated verb, with the determiner of negation), "n'ont pas
-    pu trouver le temps de s'entretenir" (an infinitive under a negated verb of being able). A
+    réussi à se voir" (an infinitive under a negated verb of being able). A
     gathering merely not attended ("n'a pas assisté au sommet") still took place."""
     if token.pos_ == "NOUN":
         det = [c.lower_ for c in token.children if c.dep_ == "det"]
         if not det and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children) \
                 and token.head.pos_ == "VERB" and token.head.i != token.i:
-            return _denied(token.head)  # "s'entretenir en tête-à-tête": the manner of the denied verb
+            return _denied(token.head)  # "se voir en tête-à-tête": the manner of the denied verb
         if token.dep_ != "obj" or not det or det[0] not in _DENIED_DETERMINERS:
             return False
         # "il n'y a pas eu d'entretien"; "n'ont eu aucune rencontre" (the negation is the determiner)
@@ -366,7 +366,7 @@ def _denied(token: Token) -> bool:
     if "Inf" not in token.morph.get("VerbForm"):
         return False
     up = token
-    for _ in range(4):  # "n'ont pas pu trouver le temps de s'entretenir": up through "temps" and "trouver"
+    for _ in range(4):  # "n'ont pas réussi à trouver un créneau pour se voir": up through the nouns and verbs between
         if up.dep_.split(":")[0] not in ("xcomp", "advcl", "obl", "obj", "acl") or up.head.i == up.i:
             return False
         up = up.head
