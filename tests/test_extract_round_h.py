@@ -161,3 +161,17 @@ def test_the_bearer_of_a_leaders_message_comes_for_that_leaders_state() -> None:
     audience = _event(doc, "reçu")
     assert sides(audience).get("hatem-ben-salah") == "tunisia", sides(audience)
     assert sides(audience).get("kamel-saadi") == "algeria", sides(audience)
+
+
+def test_a_name_after_a_and_before_ou_is_a_place() -> None:
+    """"doit se rendre à Hô Chi Minh-Ville, où elle rencontrera ...": the recogniser may take an
+    unknown city for a person; "à X, où" names a place."""
+    doc = extract_text(
+        "Le 4 mars, la ministre doit se rendre à Hô Chi Minh-Ville, où elle rencontrera des chefs "
+        "d'entreprise.\n",
+        "round-h-city", datetime.date(2026, 3, 3))
+    from diplograph.namespaces import id_iri
+
+    assert id_iri("person", "ho-chi-minh-ville") not in doc.entities
+    trip = _event(doc, "rendre")
+    assert any(p.endswith("/ho-chi-minh-ville") for p in trip.places), trip.places

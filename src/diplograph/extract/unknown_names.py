@@ -190,6 +190,9 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         label = "PER"  # "les présidents X (A), Y Z (B)": a list of people
     if label in ("MISC", "LOC") and not linked and _after_title_and_comma(ctx, start, end):
         label = "PER"  # "le président du pays, X Y" tagged MISC
+    if label == "PER" and start > 0 and doc[start - 1].lower_ == "à" and end + 1 < len(doc) \
+            and doc[end].text == "," and doc[end + 1].lower_ == "où":
+        label = "LOC"  # "doit se rendre à Hô Chi Minh-Ville, où elle rencontrera ...": a place
     if label == "PER":
         surname = surname_match(ctx, text)
         if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in lower_case_honorifics(ctx):
