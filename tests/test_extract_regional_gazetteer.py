@@ -72,8 +72,8 @@ def test_counterparts_listed_by_title_after_the_verb_are_all_met() -> None:
 
 
 def test_coordinated_titles_share_the_state_the_second_names() -> None:
-    doc = extract_text("Le président français Emmanuel Macron recevra vendredi le Premier ministre et chef "
-                       "de la diplomatie du Qatar.\n", )
+    doc = extract_text("Vendredi, Emmanuel Macron, le président français, recevra à l'Élysée le Premier ministre "
+                       "et chef de la diplomatie du Qatar.\n")
     [meeting] = [e for e in doc.events if e.trigger.text == "recevra"]
     others = [p for p in meeting.participants if p.actor != id_iri("person", "emmanuel-macron")]
     assert [p.side for p in others] == [id_iri("state", "qatar")]  # not France's Prime Minister
