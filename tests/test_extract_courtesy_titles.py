@@ -42,3 +42,11 @@ def test_a_decision_welcomed_is_a_reaction_and_a_message_received_no_meeting() -
     kinds = {e.trigger.text: event_kind(e) for e in doc.events}
     assert kinds.get("accueilli") == "reaction"
     assert "reçu" not in kinds
+
+
+def test_a_name_without_its_middle_name_is_the_same_person() -> None:
+    doc = extract_dated(
+        "Le président Faustin Archange Touadéra a reçu mardi à Bangui son homologue gabonais. Le président "
+        "Faustin Touadéra a salué l'engagement du Gabon.",
+        "middle-name-dropped", "2024-03-06")
+    assert "faustin-touadera" not in people(doc) and "faustin-archange-touadera" in people(doc)
