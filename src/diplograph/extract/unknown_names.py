@@ -302,7 +302,9 @@ def lone_surnames(ctx: Context, taken: set[int]) -> None:
 
 def surname_match(ctx: Context, text: str) -> Entity | None:
     """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand");
-    so does a family name after the initial of the given name ("K. Jonaitis" for "Kęstutis Jonaitis")."""
+    so does a family name after the initial of the given name ("K. Jonaitis" for "Kęstutis Jonaitis"),
+    and the given and family names without the middle ones ("Faustin Touadéra" for "Faustin Archange
+    Touadéra")."""
     key = fold(text)
     initial = re.match(r"^(\w)\.\s*(\S.*)$", key)
     if initial is not None:
@@ -318,7 +320,11 @@ def surname_match(ctx: Context, text: str) -> Entity | None:
             # "Mme Huamán" for "Rosa Huamán Quispe" (two family names, the first used alone), "M. Tran"
             # for "Tran Van Khoa" (family name first)
             # "M. Ould Bah" for "Mohamed Salem Ould Bah": a family name of several words is the tail
-            tail = len(key.split())
+            words = key.split()
+            tail = len(words)
+            if 1 < tail < len(parts) and parts[0] == words[0] and parts[-1] == words[-1]:
+                matches.append(entity)
+                break
             if len(parts) > 1 and (parts[-1] == key or " ".join(parts[1:]) == key
                                    or (1 < tail < len(parts) and " ".join(parts[-tail:]) == key)
                                    or (len(parts) == 3 and key in (parts[0], parts[1]))):
