@@ -205,3 +205,12 @@ def test_the_place_fronted_by_a_cleft_is_no_participant() -> None:
                         "cleft-place", "2022-07-22")
     meeting = told_by(doc, "reçu")
     assert participant_slugs(meeting) == {"jan-novak", "eva-berg"}
+
+
+def test_days_without_a_year_fall_in_the_year_of_the_summit_they_describe() -> None:
+    text = ("En 1961, a eu lieu à Belgrade le sommet des pays non alignés. "
+            "Il réunit du 1er au 6 septembre Jan Novak, Eva Berg et Ana Varga.\n")
+    doc = extract_dated(text, "historical-present", "2020-01-15")
+    [summit] = gatherings(doc)
+    assert summit.date is not None and summit.date.iso == "1961-09-01"
+    assert {"jan-novak", "eva-berg", "ana-varga"} <= participant_slugs(summit)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
+from diplograph.extract.dates import MONTHS
 from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import DEFINITES, anaphoric_subject, determiner, is_process, reference_kind, says_new
@@ -33,7 +34,7 @@ from diplograph.extract.same_event import (
 from diplograph.extract.sentence_joins import join_within_sentences
 from diplograph.extract.syntax import event_token, in_quote, is_actor, subjects_of
 from diplograph.extract.triggers import remove_event
-from diplograph.model import DurationValue, Event
+from diplograph.model import DateValue, DurationValue, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,6 +93,8 @@ def _join_gathering_subjects(ctx: Context) -> None:
             continue
         named = (_gathering_named_by(ctx, s) for s in subjects_of(ctx, verb))
         target = next((t for t in named if t is not None), None)
+        if target is not None and target is not event:
+            _date_in_told_year(target, event)
         if target is None or target is event or target not in ctx.events \
                 or not same_status(target.status, event.status) \
                 or not places_agree(ctx, target.places, event.places) or (
@@ -99,6 +102,18 @@ def _join_gathering_subjects(ctx: Context) -> None:
                 and not (target.date.iso.startswith(event.date.iso) or event.date.iso.startswith(target.date.iso))):
             continue
         absorb(ctx, target, event)
+
+
+def _date_in_told_year(target: Event, event: Event) -> None:
+    """"En 1961 s'est tenu à X le sommet ... Il réunit du 1er au 6 septembre A, B, C": a day and
+    month written without a year, said of a gathering the text dated by its year alone (an
+    encyclopedia's historical present), fall in that year, not in the publication's."""
+    told, said = target.date, event.date
+    if told is None or said is None or told.precision != "year" or not said.relative or said.deadline \
+            or not any(w in MONTHS for w in said.evidence.text.lower().split()):
+        return
+    event.date = DateValue(told.iso + said.iso[4:], said.precision, said.evidence)
+    event.status = target.status
 
 
 def _gathering_named_by(ctx: Context, subject: Token) -> Event | None:
