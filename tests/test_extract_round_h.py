@@ -175,3 +175,14 @@ def test_a_name_after_a_and_before_ou_is_a_place() -> None:
     assert id_iri("person", "ho-chi-minh-ville") not in doc.entities
     trip = _event(doc, "rendre")
     assert any(p.endswith("/ho-chi-minh-ville") for p in trip.places), trip.places
+
+
+def test_a_suggestion_is_a_proposal_by_the_one_named_before() -> None:
+    """"reçue par le Premier ministre X. Celui-ci a suggéré aux deux parties de ...": X proposed."""
+    doc = extract_text(
+        "La ministre Ana Kovač a été reçue par le Premier ministre Petar Ilić. Celui-ci a suggéré aux deux "
+        "parties de doubler leurs échanges commerciaux d'ici 2030.\n",
+        "round-h-suggestion", datetime.date(2026, 3, 3))
+    suggestion = _event(doc, "suggéré")
+    assert event_kind(suggestion) == "proposal"
+    assert [a.rsplit("/", 1)[-1] for a in suggestion.agents] == ["petar-ilic"]
