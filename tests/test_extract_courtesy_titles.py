@@ -50,3 +50,17 @@ def test_a_name_without_its_middle_name_is_the_same_person() -> None:
         "Faustin Touadéra a salué l'engagement du Gabon.",
         "middle-name-dropped", "2024-03-06")
     assert "faustin-touadera" not in people(doc) and "faustin-archange-touadera" in people(doc)
+
+
+def test_a_title_line_in_capitals_names_the_visit_the_body_tells() -> None:
+    from extracting import event_kind
+
+    doc = extract_dated(
+        "COMMUNIQUÉ FINAL DE LA VISITE OFFICIELLE DU PRÉSIDENT DE LA RÉPUBLIQUE DU NIGER AU TOGO.\n\n"
+        "Sur l'invitation du président togolais Faure Gnassingbé, le président nigérien Mohamed Bazoum a "
+        "effectué une visite officielle au Togo les 4 et 5 mai 2022. Les deux chefs d'État ont eu un "
+        "tête-à-tête au palais de la présidence.",
+        "capital-title-line", "2022-05-06")
+    visits = [e for e in doc.events if event_kind(e) == "meeting" and any(
+        "VISITE" in m.text or "visite" in m.text for m in [e.trigger, *e.mentions])]
+    assert len(visits) == 1
