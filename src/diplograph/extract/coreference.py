@@ -362,13 +362,16 @@ def _join_title_line(ctx: Context) -> None:
     d'État du Président de X en Y"), too long to be read as a heading, names the gathering the
     body then tells ("X a effectué une visite d'État en Y"): the first gathering of the same
     kind told after it is that one. Only a first paragraph of one line without a final full
-    stop is a title line."""
+    stop is a title line, or one printed in capitals ("COMMUNIQUÉ CONJOINT À L'ISSUE DE LA
+    VISITE ... ."), whatever ends it: no lead sentence is set in capitals."""
     paragraphs = ctx.source.paragraphs
     if not paragraphs:
         return
     first = paragraphs[0]
     line = ctx.text[first.begin:first.end].strip()
-    if not line or "\n" in line or line[-1] in ".!?»”\"":
+    letters = [c for c in line if c.isalpha()]
+    capitals = len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if not line or "\n" in line or (line[-1] in ".!?»”\"" and not capitals):
         return
     titled = [e for e in ctx.events if e.event_type in GATHERINGS and first.begin <= e.trigger.begin < first.end]
     for event in titled:
@@ -384,7 +387,11 @@ def _join_title_line(ctx: Context) -> None:
                       and (f := framed_by(ctx, words.root)) is not None}
             later = [e for e in later if id(e) not in framed]
         if event in ctx.events and later:
-            absorb(ctx, min(later, key=lambda e: e.trigger.begin), event)
+            # the first told with the title's own word ("VISITE" -> "a fait une visite"), over a
+            # gathering of another word told before it ("après avoir assisté au sommet")
+            word = event_token(ctx, event).lemma_.lower()
+            same = [e for e in later if event_token(ctx, e).lemma_.lower() == word]
+            absorb(ctx, min(same or later, key=lambda e: e.trigger.begin), event)
 
 
 def _indefinite_noun(token: Token) -> bool:
