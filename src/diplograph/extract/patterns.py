@@ -55,6 +55,11 @@ _GAP_TIMES = frozenset({*WEEKDAY_NAMES, "hier", "soir", "matin"})
 GAP_SPAN = {"trigger": 3, "stance": 4, "issue": 5, "role": 3}
 
 
+#: Key of ``Doc.user_data`` under which :func:`diplograph.extract.verb_forms.lemma_tokens` keeps the
+#: document's token positions by lemma hash (here, below both: the matcher above changes lemmas).
+LEMMA_POSITIONS = "diplograph:lemma-positions"
+
+
 def er_infinitive(form: str) -> str | None:
     """The "-er" infinitive of a present tense the lemmatiser leaves as its own lemma because it
     is also a noun ("demande" -> "demander", "participent" -> "participer"); None for other forms."""
@@ -214,6 +219,8 @@ class VocabularyMatcher:
                     best[key] = hit
         for i, verb in repaired:
             doc[i].lemma_, doc[i].pos_ = verb, "VERB"
+        if repaired:
+            doc.user_data.pop(LEMMA_POSITIONS, None)  # lemmas changed: verb_forms.lemma_tokens reads them anew
         hits = sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start), h.category, h.iri))
         # "le président du Conseil européen": a role phrase ("président du Conseil", a head of
         # government) that ends inside a gazetteer name is cut short by it; the shorter role
