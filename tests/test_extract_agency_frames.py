@@ -78,3 +78,11 @@ def test_a_summit_attended_before_the_visit_does_not_take_the_visit_dates() -> N
     assert visit.date is not None and visit.date.iso == "2023-06-12"
     summit = event_at(doc, "sommet")
     assert summit is not visit and (summit.date is None or summit.date.iso != "2023-06-12")
+
+
+def test_the_partner_told_on_the_chairing_verb_takes_part_in_the_meeting_it_chairs() -> None:
+    doc = extract_dated(
+        "Le chef du gouvernement marocain Aziz Akhannouch a coprésidé vendredi à Rabat, avec le Premier "
+        "ministre sénégalais, Ousmane Sonko, une séance de travail élargie aux deux délégations.",
+        "cochaired-with", "2024-05-18")
+    assert participant_slugs(event_at(doc, "séance de travail")) >= {"aziz-akhannouch", "ousmane-sonko"}
