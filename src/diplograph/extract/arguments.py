@@ -234,6 +234,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             if len(holders) < 2 and plural_verb(light):  # "X et Y ont démarré leur sommet": a lost conjunct
                 holders += [a for a in left_actors(ctx, light) if actor_kind(ctx, a) == "person" and a not in holders]
             participants += holders
+            # "a coprésidé avec le Premier ministre X une réunion": the partner told on the verb
+            participants += [a for c in light.children if c.dep_.startswith("obl") and case_of(c) in WITH
+                             and c.i < carrier.i for a in actors_of(ctx, c)]
         if hit.iri in GATHERINGS:
             participants += governing_agents(ctx, token)
             participants += during_subjects(ctx, token)
@@ -319,7 +322,8 @@ def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
     for _ in range(5):
         if head.pos_ == "VERB":
             return head if head.i < token.i else None
-        adjunct = head.i in timed or any(m.kind == "place" or m.place for m in ctx.by_token.get(head.i, []))
+        adjunct = head.i in timed or any(m.kind == "place" or m.place for m in ctx.by_token.get(head.i, [])) \
+            or case_of(head) in WITH  # "a coprésidé, avec le Premier ministre X, une réunion"
         if not adjunct or head.head.i == head.i:
             return None
         head = head.head
