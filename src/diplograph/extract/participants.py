@@ -175,8 +175,9 @@ def _fronted_inviter(ctx: Context, verb: Token) -> list[str]:
     while start < verb.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space):
         start += 1  # "1-A l'invitation de ...": a numbered point of a communiqué
     words = [t.lower_ for t in doc[start:start + 4]]
-    if words and re.fullmatch(r"\d+\W?[aà]", words[0]):
-        words[0] = "à"  # "1-A l'invitation de": the point's number glued to the preposition
+    glued = re.fullmatch(r"\d+\W?([aà]|sur)", words[0]) if words else None
+    if glued:  # "1-A (1-Sur) l'invitation de": the point's number glued to the preposition
+        words[0] = glued.group(1)
     if len(words) < 4 or words[0] not in ("à", "a", "sur") or words[1] not in ("l'", "l’") \
             or words[2] != "invitation" or words[3] not in ("de", "du", "d'", "d’", "des"):
         return []
@@ -256,8 +257,9 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             # "une rencontre est prévue à Genève entre X et Y": after a gathering noun, "entre" too
             if doc[g].lower_ == "avec" or (doc[g].lower_ == "entre" and token.pos_ == "NOUN"):
                 between = doc[j + 1:g]
-                if all(t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") and t.i not in ctx.trigger_heads
-                       for t in between) \
+                # "à 19 heures 15": the minutes are numbers whatever the tagger calls them
+                if all((t.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or t.like_num or t.i in timed)
+                       and t.i not in ctx.trigger_heads for t in between) \
                         and not any(m.kind == "person" for t in between for m in ctx.by_token.get(t.i, [])):
                     j = g
                 break

@@ -1,0 +1,65 @@
+"""Gaps a test rewrite found in real readouts (issue 12): gatherings that lost their people.
+
+Short texts written here, in the shapes ministry readouts and joint communiqués take: a lunch
+"shared" or "taken" with someone, a call the two "devoted" to a topic, a numbered paragraph of a
+communiqué opening on "Sur l'invitation de", a meeting planned at a time given with its minutes.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS
+from diplograph.model import Event, ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import extract_dated
+
+OTIENO = id_iri("person", "samuel-otieno")
+MENSAH = id_iri("person", "john-mensah")
+
+
+def extract_text(text: str, published: str = "2025-11-22") -> ExtractedDocument:
+    return extract_dated(text, "gaps", published)
+
+
+def the_gathering(doc: ExtractedDocument) -> Event:
+    [gathering] = [e for e in doc.events if e.event_type in GATHERINGS]
+    return gathering
+
+
+def people(event: Event) -> set[str]:
+    return {p.actor for p in event.participants}
+
+
+def test_a_lunch_shared_with_someone_has_both_at_the_table() -> None:
+    doc = extract_text("Le président kényan Samuel Otieno a partagé mardi un déjeuner de travail avec le "
+                       "président ghanéen John Mensah.\n")
+    assert people(the_gathering(doc)) == {OTIENO, MENSAH}
+
+
+def test_a_lunch_taken_with_someone_has_both_at_the_table() -> None:
+    doc = extract_text("Le président kényan Samuel Otieno a pris un déjeuner de travail avec le président "
+                       "ghanéen John Mensah mardi.\n")
+    assert people(the_gathering(doc)) == {OTIENO, MENSAH}
+
+
+def test_a_call_two_leaders_devoted_to_a_topic_is_between_them() -> None:
+    doc = extract_text("Le président kényan Samuel Otieno et le président ghanéen John Mensah ont consacré "
+                       "mardi une conversation téléphonique à la sécurité régionale.\n")
+    call = the_gathering(doc)
+    assert call.event_type.endswith("/consultation")
+    assert people(call) == {OTIENO, MENSAH}
+
+
+def test_a_numbered_paragraph_glued_to_sur_l_invitation_names_host_and_guest() -> None:
+    doc = extract_text("1-Sur l'invitation du président kényan Samuel Otieno, le président ghanéen John "
+                       "Mensah a effectué une visite d'État au Kenya du 3 au 5 mars 2025.\n")
+    visit = the_gathering(doc)
+    assert people(visit) == {OTIENO, MENSAH}
+    assert visit.host == OTIENO
+
+
+def test_a_meeting_planned_at_an_hour_and_minutes_is_between_the_two_named() -> None:
+    doc = extract_text("Une rencontre est prévue à 19 heures 15 entre le président kényan Samuel Otieno et "
+                       "le président ghanéen John Mensah.\n")
+    meeting = the_gathering(doc)
+    assert meeting.status.endswith("/planned")
+    assert people(meeting) == {OTIENO, MENSAH}
