@@ -63,3 +63,20 @@ def test_a_meeting_planned_at_an_hour_and_minutes_is_between_the_two_named() -> 
     meeting = the_gathering(doc)
     assert meeting.status.endswith("/planned")
     assert people(meeting) == {OTIENO, MENSAH}
+
+
+def test_a_relative_clause_on_the_last_of_two_people_is_about_both() -> None:
+    doc = extract_text("Le président kényan Samuel Otieno et le président ghanéen John Mensah, qui doivent "
+                       "vendredi se réunir à Accra, ont salué les progrès de la coopération.\n")
+    meeting = the_gathering(doc)
+    assert meeting.status.endswith("/planned")
+    assert people(meeting) == {OTIENO, MENSAH}
+
+
+def test_a_relative_clause_the_parser_made_main_still_stands_for_its_antecedent() -> None:
+    # the two offices, held on the publication day by the people the gazetteer names
+    doc = extract_text("Les présidents russe et finlandais, qui doivent vendredi se réunir à Helsinki, ont "
+                       "salué les progrès de la coopération.\n")
+    meeting = the_gathering(doc)
+    assert meeting.status.endswith("/planned")
+    assert people(meeting) == {id_iri("person", "vladimir-putin"), id_iri("person", "alexander-stubb")}

@@ -111,7 +111,10 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         found.append(ctx.speaker)
     if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0 \
             and token.lower_ != "où":  # "le Pérou où il s'entretiendra avec X": a place, never a party
-        head = token.head.head if token.head.dep_.startswith("acl") else None
+        head = token.head.head if token.head.dep_.startswith("acl") else _lost_antecedent(ctx, token)
+        if head is not None and head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") \
+                and _plural(token.head):
+            head = head.head  # "X et Y, qui doivent se réunir": the clause hangs on the last conjunct
         # "C'est dans les jardins de X que Y a reçu Z": a cleft of a circumstance (a phrase with its
         # preposition after "c'est"); "que" stands for where or when, not for someone
         clefted = head is not None and any(c.dep_ == "cop" for c in head.children) \
@@ -127,6 +130,28 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         if found and depth == 0 and token.dep_ in ("nsubj", "nsubj:pass"):
             found = _coordinated_before(ctx, token, found) + found
     return unique(found)
+
+
+def _plural(verb: Token) -> bool:
+    return "Plur" in verb.morph.get("Number") or any(
+        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+
+
+def _lost_antecedent(ctx: Context, relative: Token) -> Token | None:
+    """"Les présidents russe et finlandais, qui doivent se réunir vendredi, ont salué ...": the
+    parser may make the relative clause the main one and hang its antecedent on it as a
+    complement; the noun phrase ending right before the comma is still what "qui" stands for."""
+    doc = ctx.doc
+    start = ctx.sent_of(relative).start
+    if relative.dep_ != "nsubj" or relative.i - 2 < start or doc[relative.i - 1].text != ",":
+        return None
+    top = doc[relative.i - 2]
+    while top.head.i != top.i and start <= top.head.i < relative.i - 1:
+        top = top.head
+    if top.pos_ not in ("NOUN", "PROPN") or top.head.i != relative.head.i \
+            or any(c.dep_ == "case" for c in top.children):
+        return None
+    return top
 
 
 def _coordinated_before(ctx: Context, subject: Token, named: list[str]) -> list[str]:
