@@ -80,3 +80,23 @@ def test_a_relative_clause_the_parser_made_main_still_stands_for_its_antecedent(
     meeting = the_gathering(doc)
     assert meeting.status.endswith("/planned")
     assert people(meeting) == {id_iri("person", "vladimir-putin"), id_iri("person", "alexander-stubb")}
+
+
+def test_whoever_multiplied_the_talks_took_part_in_them_and_the_one_named_after_is_that_day() -> None:
+    doc = extract_text("Le ministre kényan des Affaires étrangères Paul Kamau a multiplié mardi les entretiens avec "
+                       "le ministre nigérian Yusuf Bello et la délégation sénégalaise à Genève, indique un "
+                       "communiqué. M. Kamau a notamment rencontré le ministre ghanéen Kofi Mensah.\n")
+    kamau = id_iri("person", "paul-kamau")
+    talks = next(e for e in doc.events if e.trigger.text == "entretiens")
+    assert kamau in people(talks)
+    met = next(e for e in doc.events if e.trigger.text == "rencontré")
+    assert people(met) == {kamau, id_iri("person", "kofi-mensah")}
+    assert met.date is not None and met.date.iso == "2025-11-18"
+
+
+def test_notamment_carries_the_day_told_to_a_meeting_of_other_people() -> None:
+    doc = extract_text("Mardi à Genève, le ministre nigérian Yusuf Bello a reçu le ministre kényan des Affaires "
+                       "étrangères, indique un communiqué. Le ministre ghanéen Kofi Mensah a notamment rencontré "
+                       "le ministre togolais Komi Agbo.\n")
+    met = next(e for e in doc.events if e.trigger.text == "rencontré")
+    assert met.date is not None and met.date.iso == "2025-11-18"

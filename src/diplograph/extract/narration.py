@@ -87,8 +87,10 @@ def narrative_dates(ctx: Context) -> None:
             theirs = _their_gathering(ctx, event, met)
             thread = theirs.date if theirs is not None and theirs is not told else current
             # "Le Chef de l'État a ensuite accordé une audience à Y": "ensuite" carries the story's day
-            # on, whoever the event before was about
-            continued = clause is not None and any(c.lower_ in ("ensuite", "puis") for c in clause.children)
+            # on, whoever the event before was about; "notamment" tells one of what was just told
+            # ("a multiplié les entretiens mardi. Il a notamment rencontré Y": that day)
+            continued = clause is not None and any(c.lower_ in ("ensuite", "puis", "notamment")
+                                                   for c in clause.children)
             event.date = _told_date(ctx, event, token, thread if continued or _same_occasion(event, told) else None,
                                     reference)
         if event.event_type in GATHERINGS and event.status == OCCURRED and event.date is not None \
