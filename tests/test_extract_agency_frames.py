@@ -86,3 +86,13 @@ def test_the_partner_told_on_the_chairing_verb_takes_part_in_the_meeting_it_chai
         "ministre sénégalais, Ousmane Sonko, une séance de travail élargie aux deux délégations.",
         "cochaired-with", "2024-05-18")
     assert participant_slugs(event_at(doc, "séance de travail")) >= {"aziz-akhannouch", "ousmane-sonko"}
+
+
+def test_a_call_told_with_a_time_of_day_keeps_its_partner_and_channel() -> None:
+    doc = extract_dated(
+        "La présidente Claudia Sheinbaum s'est entretenue jeudi en fin de matinée au téléphone avec le "
+        "Premier ministre canadien Mark Carney, a fait savoir la présidence mexicaine.",
+        "call-time-of-day", "2025-04-25")
+    call = event_at(doc, "entretenue")
+    assert participant_slugs(call) >= {"claudia-sheinbaum", "mark-carney"}
+    assert call.channel is not None and call.channel.endswith("telephone")
