@@ -239,14 +239,15 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas;
             # "s'est entretenu, lundi par téléphone, avec X": the comma closing it before "avec"
             j += 1
-        elif doc[j].lower_ == "par" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
-            j += 2  # "s'est entretenu ce jour par téléphone avec X": the means comes between
+        elif doc[j].lower_ in ("par", "au") and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
+            j += 2  # "s'est entretenu ce jour par téléphone (au téléphone) avec X": the means comes between
         elif token.pos_ == "NOUN" and doc[j].pos_ == "AUX" and j + 1 < len(doc) \
                 and doc[j + 1].lemma_.lower() in cue_words(ctx.lex, "planned-participle"):
             j += 2  # "une rencontre est prévue à 18 heures entre X et Y"
         elif doc[j].lower_ == "en" and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN":
             j += 2  # "la rencontre en face à face entre X et Y", "en tête-à-tête avec X": the manner
-            while j + 1 < len(doc) and doc[j].lower_ in ("à", "-") and doc[j + 1].pos_ == "NOUN":
+            # "en face à face", and the time of day "en fin de matinée", "en début de soirée"
+            while j + 1 < len(doc) and doc[j].lower_ in ("à", "-", "de", "d'", "d’") and doc[j + 1].pos_ == "NOUN":
                 j += 2
         else:
             break
