@@ -46,3 +46,13 @@ def test_a_foundation_named_after_someone_is_not_that_person() -> None:
         "eponym-foundation", "2012-08-28")
     people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
     assert "jake-sullivan" not in people and "jacques-chirac" not in people
+
+
+def test_an_incise_with_faire_savoir_names_its_speaker() -> None:
+    doc = extract_dated(
+        "Le ministre Arman Vardanian a reçu jeudi son homologue Elchin Mammadli. « Nous avons surtout parlé "
+        "de la frontière », a fait savoir M. Vardanian devant la presse. « Nos deux pays ont beaucoup à "
+        "gagner », a fait valoir de son côté Elchin Mammadli.",
+        "faire-savoir-incise", "2024-05-03")
+    speakers = {q.span.text[:10]: (q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes}
+    assert speakers == {"Nous avons": "arman-vardanian", "Nos deux p": "elchin-mammadli"}
