@@ -281,10 +281,15 @@ class _Speakers:
             i += 1  # ", a ainsi déclaré X", ", s'est félicité X"
         if i + 1 >= len(ctx.doc):
             return None
+        # ", a fait savoir X", ", a fait valoir X": "faire" and its infinitive are the verb (quotation.ttl)
+        causative = ctx.doc[i].lemma_.lower() == "faire" and f"faire {ctx.doc[i + 1].lower_}" in self.verbs \
+            and i + 2 < len(ctx.doc)
+        if causative:
+            i += 1
         verb = ctx.doc[i]
-        if verb.pos_ in ("PROPN", "DET", "ADP", "PUNCT", "PRON") or not (
+        if not causative and (verb.pos_ in ("PROPN", "DET", "ADP", "PUNCT", "PRON") or not (
                 self._is_speech_verb(verb) or verb.lemma_.lower() in self.verbs
-                or er_infinitive(verb.lower_) in self.verbs):
+                or er_infinitive(verb.lower_) in self.verbs)):
             return None
         after = ctx.doc[i + 1]
         if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
