@@ -100,3 +100,9 @@ def test_notamment_carries_the_day_told_to_a_meeting_of_other_people() -> None:
                        "le ministre togolais Komi Agbo.\n")
     met = next(e for e in doc.events if e.trigger.text == "rencontré")
     assert met.date is not None and met.date.iso == "2025-11-18"
+
+
+def test_their_meeting_is_both_peoples_when_the_parse_makes_the_first_name_the_root() -> None:
+    doc = extract_text("Samuel Otieno et John Mensah se sont quittés mardi soir en affichant leur entente, après "
+                       "leur rencontre au palais présidentiel.\n")
+    assert people(the_gathering(doc)) == {OTIENO, MENSAH}

@@ -168,8 +168,11 @@ def _coordinated_before(ctx: Context, subject: Token, named: list[str]) -> list[
         return []
     root = next((ctx.doc[i] for i in range(left.start, left.end)
                  if not left.start <= ctx.doc[i].head.i < left.end or ctx.doc[i].head.i == i), None)
-    if root is None or root.dep_ not in ("advmod", "dep", "nsubj", "obl:mod") \
-            or root.head.i not in (subject.i, subject.head.i) \
+    # "X et Y se sont quittés ...": or it makes the first name the root and the verb its conjunct
+    rooted = root is not None and root.dep_ == "ROOT" and subject.head.dep_ == "conj" \
+        and subject.head.head.i == root.i
+    if root is None or (not rooted and (root.dep_ not in ("advmod", "dep", "nsubj", "obl:mod")
+                                        or root.head.i not in (subject.i, subject.head.i))) \
             or any(c.dep_ == "case" for c in root.children) or left.start != ctx.sent_of(subject).start:
         return []
     return [left.iri]
