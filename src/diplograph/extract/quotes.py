@@ -294,6 +294,9 @@ class _Speakers:
         after = ctx.doc[i + 1]
         if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
             return None
+        if any(c.dep_ == "nsubj" and c.i < comma.i for c in verb.children) \
+                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise
         if self._unnamed_head(verb):
             return "", verb  # an incise whose subject names nobody: the speaker is not known
         found = right_actors(ctx, verb)

@@ -243,15 +243,20 @@ def _met_where_trip_goes(ctx: Context, token: Token) -> Event | None:
 
 
 def _merge_same_statement(ctx: Context) -> None:
-    """Several speech verbs of one speaker in one sentence are one statement."""
+    """Several speech verbs of one speaker in one sentence are one statement, unless they are told
+    on two different days ("X, qui avait estimé mercredi que ..., a souligné vendredi que ...")."""
     statement = et("statement")
     seen: dict[tuple[int, tuple[str, ...]], Event] = {}
     for event in list(ctx.events):
         if event.event_type != statement or not event.agents:
             continue
         key = (event.sentence.begin, tuple(event.agents))
-        if key in seen:
-            absorb(ctx, seen[key], event)
+        first = seen.get(key)
+        if first is not None and first.date is not None and event.date is not None \
+                and first.date.iso != event.date.iso:
+            continue
+        if first is not None:
+            absorb(ctx, first, event)
         else:
             seen[key] = event
 

@@ -525,7 +525,10 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     if not (i > 0 and ctx.doc[i].text == ","):
         return False
     if ctx.doc[i - 1].text in ("»", '"', "”"):
-        return True
+        # not "Le président, qui avait jugé la situation « grave », a affirmé que ...": a subject
+        # before the quote and a clause after the verb make it the main verb, not an incise
+        return not (any(c.dep_ == "nsubj" and c.i < i for c in verb.children)
+                    and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
     hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
