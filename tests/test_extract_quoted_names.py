@@ -69,3 +69,15 @@ def test_a_subject_with_a_quote_in_its_relative_clause_keeps_its_verb() -> None:
     said = event_at(doc, "affirmé")
     assert [a.rsplit("/", 1)[-1] for a in said.agents] == ["emmanuel-macron"]
     assert said.date is not None and said.date.iso == "2024-06-03"
+
+
+def test_a_communique_told_after_the_verb_is_its_subject_not_the_people_before() -> None:
+    doc = extract_dated(
+        "Le Président de la République, Joseph Boakai, a eu mardi, une conversation téléphonique avec "
+        "son homologue ivoirien, Alassane Ouattara, indique un communiqué de la présidence. « L'échange a "
+        "été fraternel », souligne le communiqué.",
+        "communique-inverted", "2024-09-11")
+    from extracting import event_at
+
+    assert "alassane-ouattara" not in [a.rsplit("/", 1)[-1] for a in event_at(doc, "indique").agents]
+    assert all(q.speaker is None or not q.speaker.endswith("alassane-ouattara") for q in doc.quotes)
