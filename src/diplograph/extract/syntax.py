@@ -529,6 +529,8 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
         # before the quote and a clause after the verb make it the main verb, not an incise
         return not (any(c.dep_ == "nsubj" and c.i < i for c in verb.children)
                     and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
+    if _document_after(ctx, verb):
+        return True  # "..., indique un communiqué de la présidence": the document is the subject
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
     hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
@@ -537,6 +539,20 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _document_after(ctx: Context, verb: Token) -> bool:
+    """Right after the verb (past a day), an article and a noun that is itself a speech trigger
+    ("un communiqué", "la déclaration"): a text that says, standing after its verb, is that verb's
+    inverted subject, whatever the parse made of the clause before."""
+    from diplograph.extract.quote_clauses import SPEECH
+
+    i = verb.i + 1
+    while i < len(ctx.doc) and any(t.start <= i < t.end for t in ctx.times):
+        i += 1
+    if i + 1 >= len(ctx.doc) or ctx.doc[i].pos_ != "DET":
+        return False
+    return any(h.head == i + 1 and h.iri in SPEECH for h in ctx.hits_of("event"))
 
 
 def left_actors(ctx: Context, verb: Token) -> list[str]:
