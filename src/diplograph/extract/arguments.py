@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import invited_to, main_verb_read_as_clause
 from diplograph.extract.clause_frames import after_subjects, during_subjects, governing_agents, stay_subjects
 from diplograph.extract.context import Context
 from diplograph.extract.event_places import event_places
@@ -49,10 +50,8 @@ from diplograph.extract.syntax import (
     WITH,
     actors_of,
     case_of,
-    invited_to,
     is_reporting,
     left_actors,
-    main_verb_read_as_clause,
     right_actors,
     subjects_of,
     unique,

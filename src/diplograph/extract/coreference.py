@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS
 from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places
@@ -32,7 +33,7 @@ from diplograph.extract.same_event import (
     told_before,
 )
 from diplograph.extract.sentence_joins import join_within_sentences
-from diplograph.extract.syntax import event_token, in_quote, is_actor, subjects_of
+from diplograph.extract.syntax import in_quote, is_actor, subjects_of
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DateValue, DurationValue, Event
 

@@ -17,10 +17,11 @@ so are agreements: "ont signé la déclaration" is the signing, the text being w
 
 from __future__ import annotations
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, cue_words, et
-from diplograph.extract.syntax import case_of, event_token
+from diplograph.extract.syntax import case_of
 from diplograph.model import Event
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words
-from diplograph.extract.syntax import FRAMING_WORDS, event_token, in_quote
+from diplograph.extract.syntax import FRAMING_WORDS, in_quote
 from diplograph.extract.verb_forms import interrupted_compound
 from diplograph.model import DateValue, Event, Span
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
 from diplograph.extract.reference import anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
-from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, event_token
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of
 from diplograph.model import Event, EventRelation
 
 if TYPE_CHECKING:

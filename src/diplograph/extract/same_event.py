@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import is_process
-from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, event_token, in_purpose, subjects_of
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.model import Event, channels_agree
 
 if TYPE_CHECKING:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
 from diplograph.extract.reference import determiner
 from diplograph.extract.same_event import same_status
-from diplograph.extract.syntax import case_of, event_token, subjects_of
+from diplograph.extract.syntax import case_of, subjects_of
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event
 

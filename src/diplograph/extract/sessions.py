@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
 from diplograph.extract.participants import participant_of
-from diplograph.extract.syntax import event_token, in_quote, is_reporting
+from diplograph.extract.syntax import in_quote, is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
-from diplograph.extract.syntax import event_token, is_reporting
+from diplograph.extract.syntax import is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

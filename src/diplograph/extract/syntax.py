@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import main_verb_read_as_clause
 from diplograph.extract.context import Context, Mention, in_quote, is_actor, is_subject, unique
 from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.verb_forms import is_passive
-from diplograph.model import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -591,51 +591,3 @@ def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> 
     while i >= 0 and ctx.doc[i].pos_ == "DET":
         i -= 1
     return i >= 0 and ctx.doc[i].lower_ in words
-
-
-def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
-    """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
-    rencontrera ...": ROOT "ministre", acl "rencontrera"; "La ministre X, s'est dite confiante": a
-    participle with its auxiliary is a finite compound tense): the noun is its subject."""
-    finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
-    return verb.dep_ == "acl" and finite and verb.head.i < verb.i \
-        and verb.head.dep_ == "ROOT" and bool(ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person)
-
-
-def in_purpose(token: Token) -> bool:
-    """"sont arrivés vendredi à Lomé pour participer au sommet": a gathering noun in an infinitive of
-    purpose ("pour", "afin de") is what the main verb is for; that verb's tense and day (the
-    arrival's) are not the gathering's, so they do not tell it apart from the one told."""
-    if token.dep_.startswith("nsubj"):
-        return False  # "son entretien ... était un bon début pour apaiser": a subject the parse gave it
-    verb = token.head
-    for _ in range(2):
-        if verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm"):
-            return verb.i < token.i and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children)
-        if verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    return False
-
-
-def event_token(ctx: Context, event: Event) -> Token:
-    """The first token of the event's trigger (~15,000 calls over tests/texts: the token's index is
-    kept per trigger offsets, rather than ``Doc.char_span`` searching the document each time)."""
-    starts = ctx.cache.get("trigger-tokens")
-    if starts is None:
-        starts = ctx.cache["trigger-tokens"] = {}
-    key = (event.trigger.begin, event.trigger.end)
-    start = starts.get(key)  # type: ignore[attr-defined]
-    if start is None:
-        start = starts[key] = ctx.doc.char_span(key[0], key[1], alignment_mode="expand").start  # type: ignore[index]
-    return ctx.doc[start]
-
-
-def invited_to(ctx: Context, token: Token) -> Token | None:
-    """The verb of inviting (cue:invitation: "inviter", "convier") a gathering noun is what someone is
-    invited to ("inviter X pour une visite", "l'a invité à une réunion"), within two heads (the parse
-    may hang the noun on X)."""
-    if not any(c.dep_ == "case" and c.lower_ in ("pour", "à", "au") for c in token.children):
-        return None
-    inviting = cue_words(ctx.lex, "invitation")
-    return next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in inviting), None)

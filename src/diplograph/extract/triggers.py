@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import SUBJECT_DEPS, case_of, event_token, in_quote
+from diplograph.extract.syntax import SUBJECT_DEPS, case_of, in_quote
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
