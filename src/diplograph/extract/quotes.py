@@ -54,6 +54,7 @@ from diplograph.extract.quote_clauses import (
     speech_subjects,
     token_at,
 )
+from diplograph.extract.quote_labels import LABEL_WORDS, label_like, named_thing, titled
 from diplograph.model import Event, Quote
 
 if TYPE_CHECKING:
@@ -68,8 +69,6 @@ _INNER_SPACE = " \u00a0\u202f\u2009\t\n"
 _INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
                      re.IGNORECASE)
 _DEFINITE = frozenset({"le", "la", "l'", "l’"})
-#: Longest quote (in words) that can be a bare label rather than someone's words.
-_LABEL_WORDS = 4
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -114,13 +113,13 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue
         if any(b <= begin < e for b, e in headings):
             continue
-        if speakers.titled(m.start()):
+        if titled(ctx, m.start()):
             continue  # "sous le thème « ... »": a title's words, nobody's
-        if speakers.named_thing(begin, end, m.start()):
+        if named_thing(ctx, begin, end, m.start()):
             continue  # "sur le réseau « X »", "l'opération « Sentinelle »": a name, nobody's words
         sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
         speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
-        label = speakers.label_like(begin, end)
+        label = label_like(ctx, begin, end)
         if not decided:
             event = sentence_speech_event(ctx, m.start(), m.end(), sentence)
             if event is not None and label and not speakers.governs(event, begin, end):
@@ -163,7 +162,6 @@ class _Speakers:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.verbs = speech_lemmas(ctx.lex)
-        self.titles = cue_words(ctx.lex, "title-noun")
         self.spoken: list[tuple[int, str]] = []  # (offset, speaker) of attributed statements
         self._topic: dict[int, str | None] = {}
         for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
@@ -190,7 +188,7 @@ class _Speakers:
         inside = ctx.doc.char_span(begin, end, alignment_mode="expand")
         tokens = [t for t in inside if begin <= t.idx < end] if inside is not None else []
         root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
-        if root is not None and len(tokens) <= _LABEL_WORDS and self._label(root):
+        if root is not None and len(tokens) <= LABEL_WORDS and self._label(root):
             return None, None, True
         incise = _INCISE.match(ctx.text, mark_end) or self._closing_incise(mark_end) or next(
             (found for t in tokens[1:-1] if t.text == "," and (found := _INCISE.match(ctx.text, t.idx))), None)
@@ -360,36 +358,6 @@ class _Speakers:
         speaker = self._subject_speaker(root)
         return speaker if speaker is not None and self._person(speaker) else None
 
-    def label_like(self, begin: int, end: int) -> bool:
-        """A few words without a verb ("ensemble", "partenariat stratégique"): a label or a
-        fragment, someone's words only when a speech verb or an incise says so."""
-        inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
-        tokens = [t for t in inside if not t.is_punct] if inside is not None else []
-        return 0 < len(tokens) <= _LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
-
-    def titled(self, mark_begin: int) -> bool:
-        """"sous le thème « Une région unie face aux crises »", "un rapport intitulé « ... »": the word
-        right before the marks is a noun or participle of a title (cue:title-noun), so the quoted
-        words, however long, are a title's (the parser often hangs them elsewhere)."""
-        before = self.ctx.doc.char_span(max(0, mark_begin - 40), mark_begin, alignment_mode="expand")
-        words = [t for t in before if t.idx < mark_begin and not t.is_punct] if before is not None else []
-        return bool(words) and words[-1].lemma_.lower() in self.titles
-
-    def named_thing(self, begin: int, end: int, mark_begin: int) -> bool:
-        """"sur le réseau « X »", "l'opération « Sentinelle »", "le format « Normandie »": a few
-        capitalised words right after a common noun with its determiner are that thing's name.
-        By the words and their order, not the parse, which hangs such names anywhere."""
-        inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
-        words = [t for t in inside if not t.is_punct] if inside is not None else []
-        if not 0 < len(words) <= _LABEL_WORDS or not all(t.text[:1].isupper() or t.pos_ in ("ADP", "DET")
-                                                         for t in words) or not words[0].text[:1].isupper():
-            return False
-        if any(t.pos_ in ("VERB", "AUX") for t in words):
-            return False
-        before = [t for t in self.ctx.doc[max(0, words[0].i - 4):words[0].i] if not t.is_punct]
-        return len(before) >= 2 and before[-1].pos_ == "NOUN" and before[-1].text[:1].islower() \
-            and before[-2].pos_ == "DET"
-
     def governs(self, event: Event, begin: int, end: int) -> bool:
         """The event's verb governs the quoted words, or reports them in an incise after them."""
         verb = token_at(self.ctx, event.trigger.begin)
@@ -488,7 +456,6 @@ class _Speakers:
                 break
             if self._is_speech_verb(token) and token.pos_ != "ADJ":
                 return token
-        from diplograph.extract.kinds import cue_words
 
         nouns = cue_words(ctx.lex, "speech-noun")
         for i in range(colon.i - 1, start - 1, -1):
