@@ -269,7 +269,7 @@ class _Speakers:
         reporting incise whose subject, named after the verb, is the speaker (a present tense the
         parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise."""
         from diplograph.extract.patterns import er_infinitive
-        from diplograph.extract.syntax import INVERTED_CLITICS, right_actors
+        from diplograph.extract.syntax import INVERTED_CLITICS, main_verb_past, right_actors
 
         ctx = self.ctx
         if comma is None or comma.text != ",":
@@ -292,8 +292,7 @@ class _Speakers:
         after = ctx.doc[i + 1]
         if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
             return None
-        if any(c.dep_ == "nsubj" and c.i < comma.i for c in verb.children) \
-                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        if main_verb_past(verb, comma.i):
             return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise
         if self._unnamed_head(verb):
             return "", verb  # an incise whose subject names nobody: the speaker is not known

@@ -319,10 +319,8 @@ def signing_for(ctx: Context) -> None:
             continue
         state = states[at]
         ctx.sides.setdefault(m.iri, state)
-        entity = ctx.entities.get(m.iri)
-        if entity is not None and ctx.sides[m.iri] == state:
-            entity.roles = [RoleAssignment(r.role, state, r.evidence) if r.organisation is None else r
-                            for r in entity.roles]
+        if ctx.sides[m.iri] == state:
+            _offices_for(ctx, m.iri, state)
 
 
 def message_bearers(ctx: Context, demonym_at: dict[int, str]) -> None:
@@ -342,8 +340,14 @@ def message_bearers(ctx: Context, demonym_at: dict[int, str]) -> None:
             state = demonym_at.get(k) or states.get(k)
             if state is not None:
                 ctx.sides[m.iri] = state
-                entity = ctx.entities.get(m.iri)
-                if entity is not None:
-                    entity.roles = [RoleAssignment(r.role, state, r.evidence) if r.organisation is None else r
-                                    for r in entity.roles]
+                _offices_for(ctx, m.iri, state)
                 break
+
+
+def _offices_for(ctx: Context, person: str, state: str) -> None:
+    """The offices a person was given for no state are offices of ``state``, the side the text
+    just gave them ("A pour le Sénégal", "porteur d'un message du président mauritanien")."""
+    entity = ctx.entities.get(person)
+    if entity is not None:
+        entity.roles = [RoleAssignment(r.role, state, r.evidence) if r.organisation is None else r
+                        for r in entity.roles]

@@ -508,27 +508,36 @@ def _incise_after_quote(ctx: Context, verb: Token) -> bool:
     """"Le sommet a « ouvert une nouvelle page », a déclaré X": a verb after a comma, in a sentence
     that quotes words before that comma, reports them; the subject of the reported clause is not
     its subject."""
-    i = verb.i - 1
-    while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in INVERTED_CLITICS):
-        i -= 1
-    if not (i > 0 and ctx.doc[i].text == ","):
+    i = comma_before(ctx, verb)
+    if i is None:
         return False
     start, comma = ctx.sent_of(verb).start_char, ctx.doc[i].idx
     return any(start <= b and e <= comma for b, e in ctx.quote_ranges)
 
 
-def is_reporting(ctx: Context, verb: Token) -> bool:
-    """A reporting verb after a comma, subject inverted: "« ... », a déclaré X", "..., a indiqué X"."""
+def comma_before(ctx: Context, verb: Token) -> int | None:
+    """The comma right before a verb and its auxiliaries or inverted clitics (", a déclaré",
+    ", a-t-il dit"), where an incise opens; None when there is none."""
     i = verb.i - 1
     while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in INVERTED_CLITICS):
         i -= 1
-    if not (i > 0 and ctx.doc[i].text == ","):
+    return i if i > 0 and ctx.doc[i].text == "," else None
+
+
+def main_verb_past(verb: Token, at: int) -> bool:
+    """"Le président, qui avait jugé la situation « grave », a affirmé que ...": a subject before
+    token ``at`` and a clause after the verb make it the sentence's main verb, not an incise."""
+    return any(c.dep_ == "nsubj" and c.i < at for c in verb.children) \
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def is_reporting(ctx: Context, verb: Token) -> bool:
+    """A reporting verb after a comma, subject inverted: "« ... », a déclaré X", "..., a indiqué X"."""
+    i = comma_before(ctx, verb)
+    if i is None:
         return False
     if ctx.doc[i - 1].text in ("»", '"', "”"):
-        # not "Le président, qui avait jugé la situation « grave », a affirmé que ...": a subject
-        # before the quote and a clause after the verb make it the main verb, not an incise
-        return not (any(c.dep_ == "nsubj" and c.i < i for c in verb.children)
-                    and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
+        return not main_verb_past(verb, i)
     if _document_after(ctx, verb):
         return True  # "..., indique un communiqué de la présidence": the document is the subject
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause

@@ -401,7 +401,7 @@ def _skip(ctx: Context, token: Token) -> bool:
     """Negated triggers, sources ("selon les déclarations"), means ("par visioconférence")
     and bare adjectives."""
     children = list(token.children)
-    if any(c.lower_ in ("ne", "n'") for c in children) and any(c.lower_ in _NEGATION for c in children):
+    if _negated(token):
         return True
     if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
         return True
