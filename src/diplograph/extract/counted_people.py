@@ -82,11 +82,33 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
 
 def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -> list[str]:
     """The people "les deux ministres" names: named just before, else the gathering's."""
-    people = list(dict.fromkeys(
-        m.iri for m in ctx.mentions if m.kind == "person" and start <= m.start < token.i
-        and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)))
-    if len(people) == count:
-        return people
+    named = [m for m in ctx.mentions if m.kind == "person" and start <= m.start < token.i
+             and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)]
+    people = list(dict.fromkeys(m.iri for m in named))
+    if len(people) != count:
+        return _gathered(ctx, token, count, fits)
+    # "les deux dirigeants" after two names that do nothing together: the gathering's two, if any
+    return people if _together(ctx, named) else _gathered(ctx, token, count, fits) or people
+
+
+def _together(ctx: Context, named: list) -> bool:
+    """The people named just before take part in what the text tells: the parse leads from one of
+    the names up to an event's trigger ("X et Y ont signé", "la visite de X, reçu par Y"). Names
+    that only complete a noun that is no event ("après le départ du président X et du président
+    Y") are no pair that a later "les deux dirigeants" takes up over the gathering told last."""
+    def in_event(token: Token) -> bool:
+        for _ in range(8):
+            if token.i in ctx.event_at:
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+    return any(in_event(ctx.doc[m.start]) for m in named)  # one is enough: parses of long sentences err
+
+
+def _gathered(ctx: Context, token: Token, count: int, fits) -> list[str]:
+    """The people of the gathering told last before ``token``, when they are ``count``."""
     told: dict[int, Event] = {}  # gathering -> its latest mention before the token
     last_at: dict[int, int] = {}
     for i, e in ctx.event_at.items():
