@@ -46,3 +46,36 @@ def test_the_two_leaders_are_the_last_two_named_when_those_act_together() -> Non
     doc = extract_text(COUNTED_AFTER_ACTORS, "leftovers-counted-guard", PUBLISHED)
     (signing,) = _events(doc, "agreement")
     assert participant_slugs(signing) == {"olu-bello", "patrice-ade"}
+
+
+FOREIGN_PRESIDENCY = (
+    "Dakar, le 4 mars 2026 - La présidence de la République du Sénégal annonce que le Président de la "
+    "République, M. Amadou Diallo, a reçu ce mardi au Palais l'ambassadeur du Japon, M. Kenji Arai. La "
+    "présidence de la République précise que les échanges ont porté sur la pêche.\n"
+)
+
+
+def _speakers(doc: ExtractedDocument) -> set[str]:
+    return {a.rsplit("/", 1)[-1] for e in _events(doc, "statement") for a in e.agents}
+
+
+def test_a_bare_presidency_in_a_foreign_readout_is_that_states() -> None:
+    """A readout datelined in Dakar that names "la présidence de la République du Sénégal" says
+    "la présidence de la République" for Senegal's: the French presidency is nowhere in it."""
+    doc = extract_text(FOREIGN_PRESIDENCY, "leftovers-foreign-presidency", PUBLISHED)
+    assert not any(iri.endswith("/elysee") for iri in doc.entities)
+    assert _speakers(doc) == {"senegal"}
+
+
+FRENCH_READOUT = (
+    "Paris, le 4 mars 2026 - Le président Emmanuel Macron a reçu mardi le président sénégalais Amadou "
+    "Diallo. La présidence sénégalaise avait annoncé cette visite la veille. La présidence de la "
+    "République a précisé que les échanges ont porté sur la pêche.\n"
+)
+
+
+def test_a_bare_presidency_in_a_paris_readout_stays_french() -> None:
+    """Guard: a readout from Paris that also names the Senegalese presidency speaks of two states;
+    its own "présidence de la République" stays the French one."""
+    doc = extract_text(FRENCH_READOUT, "leftovers-french-presidency", PUBLISHED)
+    assert _speakers(doc) == {"elysee"}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.syntax import after_one_of
 from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
@@ -96,6 +96,14 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     if chosen.kind == "person" and named_after_someone(ctx, ent.start):
         return True  # "la Fondation Sullivan": the words are taken, nobody is named
     span = ctx.span(ent.start, ent.end)
+    own = _readout_state(ctx) if chosen.kind == "org" and _generic_institution(ctx, ent) else None
+    if own is not None and own != lex.state_of(chosen.iri) and own in lex.actors \
+            and not _named_otherwise(ctx, chosen):
+        # "la présidence de la République" in a readout from Dakar: Senegal's presidency, read as
+        # the state itself (as "la présidence sénégalaise" is), never the French one
+        ctx.add_mention(Mention(ent.start, ent.end, span, own, "state", described=True))
+        add_linked_entity(ctx, lex.actors[own], span)
+        return True
     mention = Mention(ent.start, ent.end, span, chosen.iri, chosen.kind,
                       place=place.iri if place is not None else None)
     ctx.add_mention(mention)
@@ -104,6 +112,55 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
             and place.stands_for in lex.actors and lex.actors[place.stands_for].kind == "state":
         add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
     return True
+
+
+def _generic_institution(ctx: Context, ent: SpacySpan) -> bool:
+    """"la présidence de la République": a state body named with no state (a cue:state-body noun,
+    then only articles, prepositions and the head words of long state names), which every republic
+    has; "présidence française" or "Élysée" name one state's."""
+    words = ctx.doc[ent.start:ent.end]
+    return words[0].lemma_.lower() in cue_words(ctx.lex, "state-body") and all(
+        t.pos_ in ("DET", "ADP") or fold(t.text) in ctx.lex.state_heads for t in words[1:])
+
+
+def _named_otherwise(ctx: Context, institution: LexActor) -> bool:
+    """The text names the institution by a name of its own too ("l'Élysée"): it is about it."""
+    return any(e.label_ == GAZETTEER_LABEL and institution.iri in ctx.lex.names.get(e.ent_id_, [])
+               and not _generic_institution(ctx, e) for e in ctx.doc.ents)
+
+
+def _readout_state(ctx: Context) -> str | None:
+    """The one state a text speaks from or for, other than by a bare institution: its dateline's
+    state ("Dakar, le 4 mars -"), or the state whose body it names with a demonym or a long name
+    ("la présidence sénégalaise", "la présidence de la République du Sénégal"). None when it names
+    none, or several (a French readout naming "la présidence ivoirienne" too keeps its own)."""
+    if "readout_state" in ctx.cache:
+        return ctx.cache["readout_state"]  # type: ignore[return-value]
+    from diplograph.extract.sides import dateline_state  # sides reads syntax, which this module precedes
+
+    doc, lex = ctx.doc, ctx.lex
+    found = {s for s in [dateline_state(ctx)] if s is not None}
+    bodies = cue_words(lex, "state-body")
+    gazetteer_at = {e.start: e for e in doc.ents if e.label_ == GAZETTEER_LABEL}
+    for token in doc:
+        if token.lemma_.lower() not in bodies or token.i in ctx.heading_tokens:
+            continue
+        state = lex.state_of(ctx.demonym_at.get(token.i + 1))
+        if state is not None and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in ("de", "du", "des", "d'"):
+            continue  # "la présidence ivoirienne de la CEDEAO": a chair held, not the state's own body
+        k = token.i + 1
+        while state is None and k < min(len(doc), token.i + 7) and (
+                doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads or k in gazetteer_at):
+            named = [lex.actors[i] for i in lex.names.get(gazetteer_at[k].ent_id_, []) if i in lex.actors] \
+                if k in gazetteer_at else []
+            state = next((a.iri for a in named if a.kind == "state"), None)
+            if named and state is None:
+                break
+            k += 1
+        if state is not None and lex.actors.get(state) is not None and lex.actors[state].kind == "state":
+            found.add(state)
+    ctx.cache["readout_state"] = own = found.pop() if len(found) == 1 else None
+    return own
 
 
 def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
