@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from diplograph.model import ExtractedDocument
 from extracting import event_kind, extract_text, participant_slugs
 
@@ -79,3 +81,48 @@ def test_a_bare_presidency_in_a_paris_readout_stays_french() -> None:
     its own "présidence de la République" stays the French one."""
     doc = extract_text(FRENCH_READOUT, "leftovers-french-presidency", PUBLISHED)
     assert _speakers(doc) == {"elysee"}
+
+
+NUMBERED = (
+    "Le président ghanéen Kwame Asante a entamé mardi une visite d'État de deux jours au Togo.\n"
+    "2-Le président Asante a été accueilli par son homologue togolais Kossi Mensah.\n"
+)
+
+NUMBERED_AUDIENCE = (
+    "Le ministre togolais des Affaires étrangères Paul Houngbo a entamé mardi une tournée.\n"
+    "2)Le ministre a reçu l'ambassadeur du Japon, M. Kenji Arai.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def numbered() -> ExtractedDocument:
+    return extract_text(NUMBERED, "leftovers-numbered", PUBLISHED)
+
+
+def test_a_paragraph_number_glued_to_the_subject_does_not_hide_it() -> None:
+    """"2)Le ministre a reçu ...": the number before the sentence is no word of it; the minister
+    told before is the host of the audience."""
+    doc = extract_text(NUMBERED_AUDIENCE, "leftovers-numbered-audience", PUBLISHED)
+    (audience,) = [e for e in _events(doc, "meeting") if e.trigger.text == "reçu"]
+    assert participant_slugs(audience) == {"paul-houngbo", "kenji-arai"}
+
+
+def test_a_numbered_welcome_joins_the_visit(numbered) -> None:
+    """"2-Le président X a été accueilli par Y": the welcome is part of the visit told just
+    before, with both presidents, not a gathering of its own."""
+    (visit,) = [e for e in _events(numbered, "meeting") if e.trigger.text == "visite"]
+    assert "accueilli" in {m.text for m in visit.mentions}
+    assert {"kwame-asante", "kossi-mensah"} <= participant_slugs(visit)
+
+
+DATED_LINES = (
+    "Le ministre togolais des Affaires étrangères, Paul Houngbo, a entamé une tournée régionale.\n"
+    "2 mars - Le ministre a reçu à Lomé l'ambassadeur du Japon, M. Kenji Arai.\n"
+)
+
+
+def test_a_day_opening_a_line_is_not_taken_for_a_paragraph_number() -> None:
+    """Guard: "2 mars - Le ministre a reçu ..." opens on a date, which stays the audience's."""
+    doc = extract_text(DATED_LINES, "leftovers-dated-lines", PUBLISHED)
+    (audience,) = [e for e in _events(doc, "meeting") if e.trigger.text == "reçu"]
+    assert audience.date is not None and audience.date.iso == "2026-03-02"

@@ -10,6 +10,7 @@ the next line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -119,18 +120,37 @@ def _title_case(name: str) -> str:
                     for w in words)
 
 
+#: A paragraph number before a sentence: "3- A son arrivée", "2) Le ministre", "1. Les deux",
+#: at a line's start, or after a sentence's end on the same line ("... en visite. 2- Il a ...").
+#: One or two digits (a year is no number of a paragraph), then a dash, a bracket, a slash, a
+#: degree sign or a full stop, before a capital.
+_PARAGRAPH_NUMBER = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*\d{1,2}[ \t]?(?:[-)/°]|\.-?|°\))[ \t]*(?=[A-ZÀ-Ý])",
+                               re.MULTILINE)
+
+
+def _without_paragraph_numbers(view: str) -> str:
+    """The view with paragraph numbers blanked (same length, so offsets hold).
+
+    Why: the tokeniser glues "2)Le" or "3-A" into one word that the parser makes the subject
+    or a modifier, and a number standing before a sentence is no word of it; blanked, the
+    clause parses as it would without the number."""
+    return _PARAGRAPH_NUMBER.sub(lambda m: " " * len(m.group()), view)
+
+
 def prepare(nlp: Language, source: SourceText) -> Doc:
     """Tokenised matching view of the body with the reader's sentence boundaries preset."""
-    doc = nlp.make_doc(matching_view(source.text))
+    doc = nlp.make_doc(_without_paragraph_numbers(matching_view(source.text)))
     starts = {s.begin for s in source.sentences}
     starts.update(sec.heading.begin for sec in source.sections if sec.heading is not None)
     # a heading ends where its line ends: the next line always starts a sentence
     starts.update(p.begin for p in source.paragraphs)
     import numpy
-    from spacy.attrs import IDX, SENT_START
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
 
     offsets = doc.to_array([IDX])
     flags = numpy.where(numpy.isin(offsets, sorted(starts)), 1, -1).astype("uint64")
+    spaces = numpy.flatnonzero((doc.to_array([IS_SPACE]) == 1) & (flags == 1))
+    flags[spaces[spaces + 1 < len(flags)] + 1] = 1  # a blanked paragraph number: its sentence starts after it
     if len(flags):
         flags[0] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1))  # one call instead of a Python loop
@@ -146,7 +166,10 @@ def _fix_unaligned_starts(doc: Doc, starts: set[int]) -> None:
     for begin in sorted(starts - offsets):
         span = doc.char_span(begin, begin + 1, alignment_mode="expand")
         if span is not None and len(span):
-            span[0].is_sent_start = True
+            token = span[0]
+            while token.is_space and token.i + 1 < len(doc):  # a blanked paragraph number: the word after it
+                token = doc[token.i + 1]
+            token.is_sent_start = True
 
 
 def analyse(source: SourceText, nlp: Language | None = None) -> Doc:
