@@ -55,7 +55,7 @@ from diplograph.extract.quote_clauses import (
     token_at,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS, label_like, named_thing, titled
-from diplograph.model import Event, Quote
+from diplograph.model import Event, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -117,7 +117,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue  # "sous le thème « ... »": a title's words, nobody's
         if named_thing(ctx, begin, end, m.start()):
             continue  # "sur le réseau « X »", "l'opération « Sentinelle »": a name, nobody's words
-        sentence = next((s for s in ctx.source.sentences if s.begin <= m.start() < s.end), None)
+        sentence = _sentence_of(ctx, m.start(), m.end())
         speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
         label = label_like(ctx, begin, end)
         if not decided:
@@ -141,7 +141,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 # a quote that is a sentence of its own continues the previous quote's speaker
                 between = text[previous_end:sentence.begin]
                 alone = (m.end() - m.start()) >= 0.8 * (sentence.end - sentence.begin)
-                if alone and "\n" not in between and len(between) < 200:
+                if (alone or _verbless_frame(ctx, sentence, m.start())) and "\n" not in between \
+                        and len(between) < 200:
                     speaker = previous_speaker
                     event = previous_event
         if label and speaker is None and event is None:
@@ -154,6 +155,29 @@ def find_quotes(ctx: Context) -> list[Quote]:
             previous_event = event
             previous_end = sentence.end if sentence is not None else m.end()
     return quotes
+
+
+def _sentence_of(ctx: Context, mark_begin: int, mark_end: int) -> Span | None:
+    """The sentence of a quotation, up to the end of the sentence its closing mark stands in: in
+    "\"A. B\" afin que ..., a dit X" the words after the mark finish the sentence X's incise closes
+    (the reader splits sentences inside straight quotes, which do not say where they open)."""
+    sentences = ctx.source.sentences
+    opening = next((s for s in sentences if s.begin <= mark_begin < s.end), None)
+    closing = next((s for s in sentences if s.begin <= mark_end - 1 < s.end), None)
+    if opening is None or closing is None or closing.end <= opening.end:
+        return opening
+    return Span(opening.begin, closing.end, ctx.text[opening.begin:closing.end])
+
+
+def _verbless_frame(ctx: Context, sentence: Span, mark_begin: int) -> bool:
+    """"Puis, au sujet de X : « ... »", "Avant de conclure : « ... »": a colon after words with no
+    finite verb frames more of what the last speaker says (a clause with its own finite verb
+    before the colon is the narrator's)."""
+    if not ctx.text[sentence.begin:mark_begin].rstrip(" \u00a0\u202f\u2009").endswith(":"):
+        return False
+    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                        and not in_quote_range(ctx, t.idx) for t in span)
 
 
 class _Speakers:
@@ -195,7 +219,7 @@ class _Speakers:
         if incise is not None:
             verb = self._verb_in(incise.start(), incise.end() + 30)
             event = self._event(verb)
-            speaker = self.last(mark_begin) or self._named_before(event, mark_begin)
+            speaker = self._pronoun_speaker(mark_begin) or self._named_before(event, mark_begin)
             if speaker is None and event is not None:
                 event.agents = []  # its agent was a name inside the quote
             self._agree(event, speaker)
@@ -244,6 +268,12 @@ class _Speakers:
             # the verb that says the words decides; an unresolved subject ("son homologue") leaves
             # the quote without speaker rather than lending it another verb's agent
             speaker, event = self._subject_speaker(governing), self._event(governing)
+            if speaker is None and any(t.lower_ == "on" for t in speech_subjects(ctx, governing)):
+                # "des relations qu'on ne saurait qualifier d'« étroites »": "on" is nobody; the
+                # words are those of whoever reports the clause
+                outer = self._reporter(governing)
+                if outer is not None:
+                    return outer
             if speaker is not None and not self._person(speaker):
                 outer = self._reporter(governing)
                 if outer is not None:  # "le ministre a souligné que le Vietnam considérait ... « ... »"
@@ -376,6 +406,43 @@ class _Speakers:
             if verb is not None and self._reported(verb):
                 return
         self.spoken.append((offset, speaker))
+
+    def _pronoun_speaker(self, mark_begin: int) -> str | None:
+        """Who "a-t-il ajouté" is: the last speaker, unless the sentence before the quote is about
+        someone else and reports nobody's words ("« A », a salué X. Y avait abondé dans le même
+        sens. Il a loué ... « B », a-t-il affirmé": Y). A reporting incise in that sentence (", a
+        précisé le porte-parole, M. Z") makes its speaker the one who goes on."""
+        from diplograph.extract.syntax import actors_of, is_reporting
+
+        ctx = self.ctx
+        last = self.last(mark_begin)
+        here = next_token(ctx, mark_begin)
+        if here is None:
+            return last
+        sentence = ctx.sent_of(here)
+        if any(sentence.start_char <= o < mark_begin for o, _ in self.spoken) or sentence.start == 0:
+            return last
+        previous = ctx.sent_of(sentence.start - 1)
+        while not previous.text.strip() and previous.start > 0:
+            previous = ctx.sent_of(previous.start - 1)
+        reporting = [e.agents[0] for e in ctx.events if e.event_type in SPEECH and e.agents
+                     and previous.start_char <= e.trigger.begin < previous.end_char and self._person(e.agents[0])
+                     and (verb := token_at(ctx, e.trigger.begin)) is not None and is_reporting(ctx, verb)]
+        if reporting:
+            return reporting[-1]
+        according = selon_speaker(ctx, Span(previous.start_char, previous.end_char, previous.text))
+        if according is not None and self._person(according):
+            return according  # "D'après X, les deux chefs d'État partagent ...": X's report
+        if any(previous.start_char <= o < previous.end_char for o, _ in self.spoken) \
+                or any(previous.start_char <= b < previous.end_char for b, _ in ctx.quote_ranges):
+            return last
+        subjects = speech_subjects(ctx, previous.root) if not in_quote_range(ctx, previous.root.idx) else []
+        if not subjects or "Plur" in subjects[0].morph.get("Number"):
+            return last  # "il" takes up no plural subject
+        if self._anaphoric(subjects[0]):
+            return self.topic(previous.start, mark_begin) or last
+        about = next((a for a in actors_of(ctx, subjects[0]) if self._person(a)), None)
+        return about or last
 
     def last(self, before: int) -> str | None:
         """The speaker of the latest attributed statement before an offset (a person)."""

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import main_verb_read_as_clause
 from diplograph.extract.context import Context, Mention, in_quote, is_actor, is_subject, unique
 from diplograph.extract.counted_people import numbered_antecedent
-from diplograph.extract.kinds import GATHERINGS, cue_words
+from diplograph.extract.inverted_subjects import right_actors
+from diplograph.extract.kinds import GATHERINGS
 from diplograph.extract.verb_forms import is_passive
 
 if TYPE_CHECKING:
@@ -201,109 +202,6 @@ def is_first_person_subject(ctx: Context, token: Token) -> bool:
     return not in_quote(ctx, token)
 
 
-def right_actors(ctx: Context, verb: Token) -> list[str]:
-    """Inverted subject after a reporting verb: "« ... », prévient d'emblée X"."""
-    found: list[str] = []
-    doc = ctx.doc
-    i = verb.i + 1
-    # "a affirmé à la presse le ministre", "a indiqué à l'AFP un conseiller": whom the words were
-    # said to (a complement with "à", "devant", "sur") comes between and is not the speaker
-    addressee: set[int] = set()
-    # "..., relève, de son côté, la présidence sénégalaise": an incise between commas comes first
-    incise = i < len(doc) and doc[i].text == ","
-    # "a dit de son côté peu avant 13h30 le président X": a stance marker and a time come first
-    # and do not count against the reach
-    passed = _markers_and_times(ctx, verb.i + 1)
-    extra = 0
-    while i < ctx.sent_of(verb).end and i <= verb.i + 7 + extra:
-        t = doc[i]
-        if i in passed:
-            extra += 1
-            i += 1
-            continue
-        if t.text in ".;:«»" or t.pos_ == "VERB":
-            break
-        if t.pos_ == "ADP" and t.lower_ in _ADDRESSEE_CASES and t.head.i > t.i:
-            addressee.update(range(t.i, t.head.i + 1))  # up to its noun: "à la presse"
-        if i in addressee:
-            i += 1
-            continue
-        if addressee and t.dep_ == "nmod":
-            i += 1
-            continue  # "un conseiller du ministre": the minister completes the speaker, is not him
-        for m in ctx.by_token.get(i, []):
-            if m.kind in ("person", "group", "org", "state") and m.start == i:
-                return [m.iri]
-        if i in ctx.role_person:
-            return [ctx.role_person[i]]
-        if t.lemma_.lower() in cue_words(ctx.lex, "document") and not ctx.by_token.get(i):
-            # "précise le communiqué publié sur le site de la diplomatie russe", "a précisé la même
-            # source": a document speaks for whoever issued it, named after it or with it before
-            issuer = document_issuer(ctx, t) or document_issuer_before(ctx, t)
-            return [issuer] if issuer is not None else found
-        if i > verb.i + 4 + extra and not addressee and not incise:
-            break  # beyond the first words, only past an addressee or an incise
-        i += 1
-    return found
-
-
-_ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
-# Nouns of a text that speaks for its issuer ("indique un communiqué du ministère", "la même source")
-# are cue:document (ontology/vocab/cues.ttl).
-
-
-def document_issuer(ctx: Context, noun: Token) -> str | None:
-    """The organisation, state or person a document noun names as its issuer in the words after it
-    ("un communiqué du ministère", "le communiqué publié sur le site de la diplomatie russe")."""
-    doc = ctx.doc
-    for k in range(noun.i + 1, min(noun.i + 11, ctx.sent_of(noun).end)):
-        if doc[k].text in ",;:.«»()" or (doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm")):
-            break
-        found = [m.iri for m in ctx.by_token.get(k, []) if m.start == k and m.kind in ("org", "state", "person")]
-        if found:
-            return found[0]
-    return None
-
-
-def document_issuer_before(ctx: Context, noun: Token) -> str | None:
-    """"a précisé la même source", "indique le document": the issuer of the last document named
-    with one before (the same communiqué, quoted again)."""
-    documents = cue_words(ctx.lex, "document")
-    for k in range(noun.i - 1, -1, -1):
-        if ctx.doc[k].lemma_.lower() in documents:
-            issuer = document_issuer(ctx, ctx.doc[k])
-            if issuer is not None:
-                return issuer
-    return None
-#: Stance markers an inverted speaker may follow ("a dit de son côté X", "a répondu pour sa part X").
-_MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part", "quant à lui", "quant à elle",
-            "à son tour", "à leur tour")
-
-
-def _markers_and_times(ctx: Context, start: int) -> set[int]:
-    """Tokens from ``start`` on that belong to a stance marker or a time expression, in one run."""
-    doc = ctx.doc
-    timed = {i for t in ctx.times for i in range(t.start, t.end)}
-    found: set[int] = set()
-    i = start
-    while i < len(doc):
-        words = None
-        for marker in _MARKERS:
-            n = len(marker.split())
-            if " ".join(t.lower_ for t in doc[i:i + n]) == marker:
-                words = n
-                break
-        if words:
-            found.update(range(i, i + words))
-            i += words
-        elif i in timed or (doc[i].text == "," and i + 1 in timed):
-            found.add(i)
-            i += 1
-        else:
-            break
-    return found
-
-
 def _cataphora(ctx: Context, token: Token) -> str | None:
     """"De retour de Port-Soudan, où elle s'était entretenue avec X, Mme H a rapporté ...": a
     pronoun in a phrase fronted before the main clause and set off by a comma points forward to
@@ -344,6 +242,9 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
     """
     plural = token.lower_.strip("-") in ("ils", "elles")
     if not plural:
+        speaking = _incise_speaker(ctx, token)
+        if speaking is not None:
+            return [speaking]
         ahead = _cataphora(ctx, token)
         if ahead is not None:
             return [ahead]
@@ -402,6 +303,41 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
         if people:
             return people
     return [earlier[-1].iri] if earlier else []
+
+
+def _incise_speaker(ctx: Context, token: Token) -> str | None:
+    """"..., a-t-il ajouté", "..., poursuit-elle": the inverted pronoun of a reporting incise is
+    whoever spoke last, in this sentence or the one before ("M. X a affirmé ..., a précisé le
+    porte-parole. ..., a-t-il ajouté": the spokesman goes on), not the person a narrator's "il"
+    takes up. Acts reported inside another one's words ("a rappelé que X avait rejeté") do not count."""
+    from diplograph.extract.quote_clauses import SPEECH
+
+    verb = token.head
+    if not token.lower_.startswith("-") or verb.pos_ != "VERB" or not is_reporting(ctx, verb):
+        return None
+    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    window = (sentences[0] if sentences else ctx.sent_of(token)).start_char
+    acts = sorted((e for e in ctx.events if e.event_type in SPEECH and e.agents
+                   and window <= e.trigger.begin < verb.idx and e.trigger.begin != verb.idx),
+                  key=lambda e: e.trigger.begin)
+    for event in reversed(acts):
+        said = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
+        if said is None or in_quote(ctx, said[0]) or _reported_speech(ctx, said[-1], SPEECH):
+            continue
+        return event.agents[0]
+    return None
+
+
+def _reported_speech(ctx: Context, verb: Token, speech: frozenset[str]) -> bool:
+    """The verb stands in the words another speech act reports (its complement clause)."""
+    t = verb
+    while t.head.i != t.i:
+        if t.dep_ in ("ccomp", "xcomp", "acl:relcl"):
+            above = ctx.event_at.get(t.head.i)
+            if above is not None and above.event_type in speech:
+                return True
+        t = t.head
+    return False
 
 
 def _last_person_agent(ctx: Context, window: int, token: Token) -> str | None:
@@ -543,11 +479,29 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
     hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
-    if not hangs_back and any(c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
-                              for c in verb.children):
+    # a "subject" inside quotation marks is the words reported ("« A. B » afin que ..., a dit X")
+    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
+              and not in_quote(ctx, c)]
+    if not hangs_back and before and not _reported_subject(ctx, verb, before):
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
     return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _reported_subject(ctx: Context, verb: Token, subjects: list[Token]) -> bool:
+    """"La priorité de la présidence sera la paix, a déclaré le représentant de X, M. Y": the
+    parse hung the reported clause's subject on the incise verb. A subject that is a common noun
+    naming no actor and no office, a verb with no object, and a person named right after it make
+    the comma an incise's, not an apposition's."""
+    roles = ctx.hits_of("role")
+    if any(s.pos_ != "NOUN" or ctx.by_token.get(s.i) or s.i in ctx.role_person
+           or any(h.start <= s.i < h.end for h in roles) for s in subjects):
+        return False
+    if any(c.dep_ == "obj" for c in verb.children):
+        return False
+    after = right_actors(ctx, verb)
+    entity = ctx.entities.get(after[0]) if after else None
+    return entity is not None and entity.kind == "person"
 
 
 def _document_after(ctx: Context, verb: Token) -> bool:

@@ -1,0 +1,122 @@
+"""The subject a reporting verb names after itself: "« ... », prévient d'emblée X",
+"..., a indiqué à la presse le ministre", "..., précise le communiqué de la présidence".
+
+Apart from :mod:`~diplograph.extract.syntax` (which reads subjects before verbs, antecedents and
+the actors a phrase names) because the inverted subject is a search to the right of the verb,
+past addressees, stance markers and times, that reads mentions only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def right_actors(ctx: Context, verb: Token) -> list[str]:
+    """Inverted subject after a reporting verb: "« ... », prévient d'emblée X"."""
+    found: list[str] = []
+    doc = ctx.doc
+    i = verb.i + 1
+    # "a affirmé à la presse le ministre", "a indiqué à l'AFP un conseiller": whom the words were
+    # said to (a complement with "à", "devant", "sur") comes between and is not the speaker
+    addressee: set[int] = set()
+    # "..., relève, de son côté, la présidence sénégalaise": an incise between commas comes first
+    incise = i < len(doc) and doc[i].text == ","
+    # "a dit de son côté peu avant 13h30 le président X": a stance marker and a time come first
+    # and do not count against the reach
+    passed = _markers_and_times(ctx, verb.i + 1)
+    extra = 0
+    while i < ctx.sent_of(verb).end and i <= verb.i + 7 + extra:
+        t = doc[i]
+        if i in passed:
+            extra += 1
+            i += 1
+            continue
+        if t.text in ".;:«»" or t.pos_ == "VERB":
+            break
+        if t.pos_ == "ADP" and t.lower_ in _ADDRESSEE_CASES and t.head.i > t.i:
+            addressee.update(range(t.i, t.head.i + 1))  # up to its noun: "à la presse"
+        if i in addressee:
+            i += 1
+            continue
+        if addressee and t.dep_ == "nmod":
+            i += 1
+            continue  # "un conseiller du ministre": the minister completes the speaker, is not him
+        for m in ctx.by_token.get(i, []):
+            if m.kind in ("person", "group", "org", "state") and m.start == i:
+                return [m.iri]
+        if i in ctx.role_person:
+            return [ctx.role_person[i]]
+        if t.lemma_.lower() in cue_words(ctx.lex, "document") and not ctx.by_token.get(i):
+            # "précise le communiqué publié sur le site de la diplomatie russe", "a précisé la même
+            # source": a document speaks for whoever issued it, named after it or with it before
+            issuer = document_issuer(ctx, t) or document_issuer_before(ctx, t)
+            return [issuer] if issuer is not None else found
+        if i > verb.i + 4 + extra and not addressee and not incise:
+            break  # beyond the first words, only past an addressee or an incise
+        i += 1
+    return found
+
+
+_ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
+# Nouns of a text that speaks for its issuer ("indique un communiqué du ministère", "la même source")
+# are cue:document (ontology/vocab/cues.ttl).
+
+
+def document_issuer(ctx: Context, noun: Token) -> str | None:
+    """The organisation, state or person a document noun names as its issuer in the words after it
+    ("un communiqué du ministère", "le communiqué publié sur le site de la diplomatie russe")."""
+    doc = ctx.doc
+    for k in range(noun.i + 1, min(noun.i + 11, ctx.sent_of(noun).end)):
+        if doc[k].text in ",;:.«»()" or (doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm")):
+            break
+        found = [m.iri for m in ctx.by_token.get(k, []) if m.start == k and m.kind in ("org", "state", "person")]
+        if found:
+            return found[0]
+    return None
+
+
+def document_issuer_before(ctx: Context, noun: Token) -> str | None:
+    """"a précisé la même source", "indique le document": the issuer of the last document named
+    with one before (the same communiqué, quoted again)."""
+    documents = cue_words(ctx.lex, "document")
+    for k in range(noun.i - 1, -1, -1):
+        if ctx.doc[k].lemma_.lower() in documents:
+            issuer = document_issuer(ctx, ctx.doc[k])
+            if issuer is not None:
+                return issuer
+    return None
+#: Stance markers an inverted speaker may follow ("a dit de son côté X", "a répondu pour sa part X").
+_MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part", "quant à lui", "quant à elle",
+            "à son tour", "à leur tour")
+
+
+def _markers_and_times(ctx: Context, start: int) -> set[int]:
+    """Tokens from ``start`` on that belong to a stance marker or a time expression, in one run."""
+    doc = ctx.doc
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    found: set[int] = set()
+    i = start
+    while i < len(doc):
+        words = None
+        for marker in _MARKERS:
+            n = len(marker.split())
+            if " ".join(t.lower_ for t in doc[i:i + n]) == marker:
+                words = n
+                break
+        if words:
+            found.update(range(i, i + words))
+            i += words
+        elif i in timed or (doc[i].text == "," and i + 1 in timed):
+            found.add(i)
+            i += 1
+        else:
+            break
+    return found
+
+
