@@ -1,5 +1,6 @@
 """The clause around a quotation: the subject of a speech verb, the speech event of a sentence,
-"selon X", the first-person speaker of a speech.
+"selon X", the first-person speaker of a speech, the sentence a quote stands in, the speech verb
+before a colon and the reporting incise after a quote.
 
 Token-level helpers of :mod:`diplograph.extract.quotes`, apart so that the attribution rules
 there read as rules.
@@ -10,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, is_writers_we
-from diplograph.extract.kinds import et
-from diplograph.model import Event
+from diplograph.extract.kinds import cue_words, et
+from diplograph.model import Event, Span
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -179,3 +180,71 @@ def first_person_speaker(ctx: Context) -> str | None:
         if served is not None:
             return served
     return people[0].iri if people else None
+
+
+def sentence_of(ctx: Context, mark_begin: int, mark_end: int) -> Span | None:
+    """The sentence of a quotation, up to the end of the sentence its closing mark stands in: in
+    "\"A. B\" afin que ..., a dit X" the words after the mark finish the sentence X's incise closes
+    (the reader splits sentences inside straight quotes, which do not say where they open)."""
+    sentences = ctx.source.sentences
+    opening = next((s for s in sentences if s.begin <= mark_begin < s.end), None)
+    closing = next((s for s in sentences if s.begin <= mark_end - 1 < s.end), None)
+    if opening is None or closing is None or closing.end <= opening.end:
+        return opening
+    return Span(opening.begin, closing.end, ctx.text[opening.begin:closing.end])
+
+
+def verbless_frame(ctx: Context, sentence: Span, mark_begin: int) -> bool:
+    """"Puis, au sujet de X : « ... »", "Avant de conclure : « ... »": a colon after words with no
+    finite verb frames more of what the last speaker says (a clause with its own finite verb
+    before the colon is the narrator's)."""
+    if not ctx.text[sentence.begin:mark_begin].rstrip(" \u00a0\u202f\u2009").endswith(":"):
+        return False
+    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                        and not in_quote_range(ctx, t.idx) for t in span)
+
+
+def colon_verb(ctx: Context, mark_begin: int, is_speech: Callable[[Token], bool]) -> Token | None:
+    """"X a cité trois raisons : « ... »": the speech verb of the clause before the colon."""
+    before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
+    if not before.endswith(":"):
+        return None
+    colon = token_at(ctx, len(before) - 1)
+    if colon is None:
+        return None
+    start = ctx.sent_of(colon).start
+    for i in range(colon.i - 1, start - 1, -1):
+        token = ctx.doc[i]
+        if token.text in (":", "»", "”", '"', ";"):
+            break
+        if is_speech(token) and token.pos_ != "ADJ":
+            return token
+
+    nouns = cue_words(ctx.lex, "speech-noun")
+    for i in range(colon.i - 1, start - 1, -1):
+        token = ctx.doc[i]
+        if token.text in (":", "»", "”", '"', ";"):
+            break
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+            # "a gardé pour la fin la réponse ... : « ... »", "dans une déclaration : « ... »":
+            # the words are that answer, said by the subject of the verb the noun hangs on
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return verb
+    return None
+
+
+def reporting_after(ctx: Context, offset: int, is_speech: Callable[[Token], bool]) -> Token | None:
+    """A reporting incise later in the sentence ("..., a affirmé X"), after no full stop."""
+    from diplograph.extract.syntax import is_reporting
+
+    after = ctx.doc.char_span(offset, len(ctx.text), alignment_mode="expand")
+    if after is None or not len(after):
+        return None
+    start = after[0]
+    for t in ctx.doc[start.i:ctx.sent_of(start).end]:
+        if t.text in (".", "!", "?", ";"):
+            return None
+        if t.pos_ == "VERB" and is_speech(t) and not in_quote_range(ctx, t.idx) and is_reporting(ctx, t):
+            return t
+    return None

@@ -40,19 +40,23 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import cue_words, et
+from diplograph.extract.kinds import et
 from diplograph.extract.quote_clauses import (
     PERSONAL,
     SPEECH,
+    colon_verb,
     first_person_in,
     governs_through_complements,
     in_quote_range,
     left_person,
     next_token,
+    reporting_after,
     selon_speaker,
+    sentence_of,
     sentence_speech_event,
     speech_subjects,
     token_at,
+    verbless_frame,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS, label_like, named_thing, titled
 from diplograph.model import Event, Quote, Span
@@ -117,7 +121,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             continue  # "sous le thème « ... »": a title's words, nobody's
         if named_thing(ctx, begin, end, m.start()):
             continue  # "sur le réseau « X »", "l'opération « Sentinelle »": a name, nobody's words
-        sentence = _sentence_of(ctx, m.start(), m.end())
+        sentence = sentence_of(ctx, m.start(), m.end())
         speaker, event, decided = speakers.attribute(begin, end, m.start(), m.end())
         label = label_like(ctx, begin, end)
         if not decided:
@@ -141,7 +145,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 # a quote that is a sentence of its own continues the previous quote's speaker
                 between = text[previous_end:sentence.begin]
                 alone = (m.end() - m.start()) >= 0.8 * (sentence.end - sentence.begin)
-                if (alone or _verbless_frame(ctx, sentence, m.start())) and "\n" not in between \
+                if (alone or verbless_frame(ctx, sentence, m.start())) and "\n" not in between \
                         and len(between) < 200:
                     speaker = previous_speaker
                     event = previous_event
@@ -155,29 +159,6 @@ def find_quotes(ctx: Context) -> list[Quote]:
             previous_event = event
             previous_end = sentence.end if sentence is not None else m.end()
     return quotes
-
-
-def _sentence_of(ctx: Context, mark_begin: int, mark_end: int) -> Span | None:
-    """The sentence of a quotation, up to the end of the sentence its closing mark stands in: in
-    "\"A. B\" afin que ..., a dit X" the words after the mark finish the sentence X's incise closes
-    (the reader splits sentences inside straight quotes, which do not say where they open)."""
-    sentences = ctx.source.sentences
-    opening = next((s for s in sentences if s.begin <= mark_begin < s.end), None)
-    closing = next((s for s in sentences if s.begin <= mark_end - 1 < s.end), None)
-    if opening is None or closing is None or closing.end <= opening.end:
-        return opening
-    return Span(opening.begin, closing.end, ctx.text[opening.begin:closing.end])
-
-
-def _verbless_frame(ctx: Context, sentence: Span, mark_begin: int) -> bool:
-    """"Puis, au sujet de X : « ... »", "Avant de conclure : « ... »": a colon after words with no
-    finite verb frames more of what the last speaker says (a clause with its own finite verb
-    before the colon is the narrator's)."""
-    if not ctx.text[sentence.begin:mark_begin].rstrip(" \u00a0\u202f\u2009").endswith(":"):
-        return False
-    span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                                        and not in_quote_range(ctx, t.idx) for t in span)
 
 
 class _Speakers:
@@ -224,7 +205,7 @@ class _Speakers:
                 event.agents = []  # its agent was a name inside the quote
             self._agree(event, speaker)
             return speaker, event, True  # no other verb of the sentence lends its agent
-        colon = self._colon_verb(mark_begin)
+        colon = colon_verb(ctx, mark_begin, self._is_speech_verb)
         if colon is not None:
             speaker, event = self._subject_speaker(colon), self._event(colon)
             named = self._inverted_incise(next_token(ctx, mark_end))
@@ -256,7 +237,7 @@ class _Speakers:
                 and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
             governing = governing.head  # "a évoqué une discussion « franche et productive »"
         if governing is not None and self._is_speech_verb(governing):
-            later = self._reporting_after(mark_end)
+            later = reporting_after(ctx, mark_end, self._is_speech_verb)
             if later is not None:
                 # "va demander du « temps » et des « actes », a affirmé X": the incise reports the
                 # whole clause, the verb inside it included; its speaker said the words
@@ -486,54 +467,9 @@ class _Speakers:
             return True
         return token.lemma_.lower() in self.verbs
 
-    def _reporting_after(self, offset: int) -> Token | None:
-        """A reporting incise later in the sentence ("..., a affirmé X"), after no full stop."""
-        from diplograph.extract.syntax import is_reporting
-
-        ctx = self.ctx
-        after = ctx.doc.char_span(offset, len(ctx.text), alignment_mode="expand")
-        if after is None or not len(after):
-            return None
-        start = after[0]
-        for t in ctx.doc[start.i:ctx.sent_of(start).end]:
-            if t.text in (".", "!", "?", ";"):
-                return None
-            if t.pos_ == "VERB" and self._is_speech_verb(t) and not in_quote_range(ctx, t.idx) and is_reporting(ctx, t):
-                return t
-        return None
-
     def _verb_in(self, start: int, stop: int) -> Token | None:
         span = self.ctx.doc.char_span(start, min(stop, len(self.ctx.text)), alignment_mode="expand")
         return next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
-
-    def _colon_verb(self, mark_begin: int) -> Token | None:
-        """"X a cité trois raisons : « ... »": the speech verb of the clause before the colon."""
-        ctx = self.ctx
-        before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
-        if not before.endswith(":"):
-            return None
-        colon = token_at(ctx, len(before) - 1)
-        if colon is None:
-            return None
-        start = ctx.sent_of(colon).start
-        for i in range(colon.i - 1, start - 1, -1):
-            token = ctx.doc[i]
-            if token.text in (":", "»", "”", '"', ";"):
-                break
-            if self._is_speech_verb(token) and token.pos_ != "ADJ":
-                return token
-
-        nouns = cue_words(ctx.lex, "speech-noun")
-        for i in range(colon.i - 1, start - 1, -1):
-            token = ctx.doc[i]
-            if token.text in (":", "»", "”", '"', ";"):
-                break
-            if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
-                # "a gardé pour la fin la réponse ... : « ... »", "dans une déclaration : « ... »":
-                # the words are that answer, said by the subject of the verb the noun hangs on
-                verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                return verb
-        return None
 
     def _opened_by_auxiliary(self, tokens: list[Token], mark_begin: int) -> Token | None:
         """The speech verb a quote opens with, when its auxiliary stands just before the mark."""
