@@ -125,7 +125,7 @@ def listed_counterparts(ctx: Context) -> None:
     the people of the list lines took part in that gathering (each line's people, else its states
     or organisations). Ministry readouts list a minister's bilateral talks this way."""
     doc = ctx.doc
-    text = doc.text
+    text = ctx.doc_text
     for i, event in list(ctx.event_at.items()):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
@@ -335,7 +335,7 @@ def _event_at(ctx: Context, token: Token) -> Event | None:
 
 def _window_start(ctx: Context, token: Token) -> int:
     sentence = ctx.sent_of(token)
-    before = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-2:]
+    before = ctx.sentences_before(sentence.start, 2)
     return before[0].start if before else sentence.start
 
 

@@ -33,7 +33,9 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
     lex = ctx.lex
     collective_nouns, state_nouns = cue_words(lex, "collective"), cue_words(lex, "state-body")
     delegation_nouns, ministry_nouns = cue_words(lex, "delegation"), cue_words(lex, "ministry")
-    for token in doc:
+    # the four kinds of nouns only (any other lemma is skipped below): no Token made for every word
+    for at in ctx.tokens.where_lemma(delegation_nouns | state_nouns | collective_nouns | ministry_nouns):
+        token = doc[at]
         if token.i in ctx.heading_tokens or token.pos_ not in ("NOUN", "PROPN") or ctx.by_token.get(token.i):
             continue
         lemma = token.lemma_.lower()

@@ -313,7 +313,8 @@ def _continue_gatherings(ctx: Context) -> None:
     """"Ils ont également évoqué X", "cet échange", "les échanges ont porté sur": further
     mentions of the gathering just told, by words that start no event of their own."""
     talk, back = cue_words(ctx.lex, "continuation"), cue_words(ctx.lex, "back-reference")
-    for token in ctx.doc:
+    for i in ctx.tokens.where_lemma(talk | back):  # any other word is skipped below: no Token made for it
+        token = ctx.doc[i]
         lemma = token.lemma_.lower()
         if token.i in ctx.trigger_heads or token.i in ctx.heading_tokens or in_quote(ctx, token):
             continue

@@ -42,7 +42,7 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
 
         sides = _sides_so_far(ctx, token.i)
         return sides[:count] if len(sides) >= count else []
-    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     # "les deux chefs d'État" are leaders, "les deux chefs de la diplomatie" are not
     complements = cue_words(ctx.lex, "leader-complement")

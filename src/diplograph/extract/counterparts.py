@@ -124,7 +124,7 @@ def _counterpart_of(ctx: Context, token, told: str | None = None):
                 if told is not None and lex.state_of(ctx.sides.get(entity.iri)) == lex.state_of(told):
                     continue
                 return entity
-    for previous in reversed([s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-3:]):
+    for previous in reversed(ctx.sentences_before(sentence.start, 3)):
         for m in ctx.mentions:  # "X a dit ... Il a refusé ... À Islamabad, son homologue Y": X
             if m.kind == "person" and previous.start <= m.start < previous.end and is_subject(ctx, m):
                 entity = ctx.entities.get(m.iri)

@@ -36,8 +36,9 @@ def obligation_hits(ctx: Context, issue_hits: list[Hit]) -> dict[int, tuple[Hit,
         return {}
     ending = cue_words(ctx.lex, "cessation")
     found: dict[int, tuple[Hit, list[str]]] = {}
-    for token in ctx.doc:
-        if token.lemma_.lower() not in words or token.pos_ not in ("VERB", "AUX") \
+    for i in ctx.tokens.where_lemma(words):  # the obligation verbs only: no Token made for every word
+        token = ctx.doc[i]
+        if token.pos_ not in ("VERB", "AUX") \
                 or "Fin" not in token.morph.get("VerbForm") or token.i in ctx.heading_tokens:
             continue
         if any(c.lower_ in _NEGATIONS for c in token.children) or any(

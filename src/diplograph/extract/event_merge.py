@@ -125,8 +125,10 @@ def join_main_meeting(ctx: Context) -> None:
                 have.add(person)
     have = {p.actor for p in main.participants}
     accompanying = cue_words(ctx.lex, "accompanying")
-    for token in ctx.doc:
-        if token.lemma_ not in accompanying or token.i in ctx.heading_tokens:
+    view = ctx.tokens
+    for i in view.where_lemma(accompanying):  # the cue's lemmas only, then as written (no lower case)
+        token = ctx.doc[i]
+        if view.lemma[i] not in accompanying or token.i in ctx.heading_tokens:
             continue
         sentence = ctx.sent_of(token)
         other = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end

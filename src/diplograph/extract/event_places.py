@@ -183,7 +183,7 @@ def _places_before(ctx: Context, token: Token) -> list[str]:
     sentence, else the places of the latest gathering told before it ("se sont rencontrées au
     palais de X, à Y, en présence de ... La délégation russe était conduite par ... Kiev y a
     proposé": where that gathering was)."""
-    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     # a city read as the government it seats ("Je reviens de Kiev") is still where one was
     found = [m for m in ctx.mentions if m.place and start <= m.start < token.i

@@ -60,7 +60,11 @@ def _find(ctx: Context) -> list[HeldClause]:
     found: list[HeldClause] = []
     nouns = cue_words(ctx.lex, "holding-noun")
     gatherings = {h.head for h in ctx.hits_of("event") if h.iri in GATHERINGS}
-    for t in doc:
+    rests = {rest for _, rest in pairs}
+    # the cue words only (any other token is neither a holding noun nor holding): no Token made for every word
+    view = ctx.tokens
+    for i in sorted({*view.where_lemma(nouns | verbs), *view.where_lower(nouns | rests)}):
+        t = doc[i]
         lemma = t.lemma_.lower()
         if t.pos_ == "NOUN" and (lemma in nouns or t.lower_ in nouns):
             held = _held_after(ctx, t, gatherings)  # "la tenue, le mois dernier à Hanoï, de la session"
@@ -68,7 +72,7 @@ def _find(ctx: Context) -> list[HeldClause]:
                 found.append(held)
             continue
         holding = (t.pos_ in ("VERB", "AUX", "ADJ") and lemma in verbs) \
-            or (t.lower_ in {rest for _, rest in pairs} and t.i > 0
+            or (t.lower_ in rests and t.i > 0
                 and (doc[t.i - 1].lemma_.lower(), t.lower_) in pairs)
         if not holding:
             continue

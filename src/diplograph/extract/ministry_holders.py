@@ -48,7 +48,7 @@ def _ministry_before(ctx: Context, i: int):
     """The ministry (an organisation whose name opens with "ministère") named last before token i,
     in this sentence or the two before (a quotation may stand as a sentence of its own)."""
     sentence = ctx.sent_of(ctx.doc[i])
-    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-2:]
+    previous = ctx.sentences_before(sentence.start, 2)
     start = previous[0].start if previous else sentence.start
     found = [m for m in ctx.mentions if start <= m.start < i and m.kind == "org"
              and (e := ctx.entities.get(m.iri)) is not None and fold(e.label).startswith(fold("ministère"))]

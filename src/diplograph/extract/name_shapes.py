@@ -69,19 +69,36 @@ def capitals_beyond_person(doc, title: int, end: int) -> bool:
 
 def is_honorific(ctx: Context, token) -> bool:
     """A courtesy title before a person's name ("M.", "Mme", "S.E.", "SEM", lower-case "cheikh",
-    a military rank)."""
-    honorifics, lower_case, ranks = _titles(ctx)
-    lower = token.lower_  # once: each access of a Token's string attribute makes a new str (~50,000 calls a build)
-    if lower in honorifics or lower + "." in honorifics or lower in ranks or token.text in lower_case:
-        return token.text != "se" and token.text != "Se"  # "SE X" (Son Excellence) in capitals; "se" is a pronoun
-    if lower in ("s.", "e.", "e.m.") and token.is_title:
-        # "S. E. X", "S. E.M. X": "S.E." written with a space, two tokens; each half is the title
-        doc = token.doc
-        if lower == "s.":
-            return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("e.", "e.m.")
-        return token.i > 0 and doc[token.i - 1].lower_ == "s."
-    return False
+    a military rank): one of :func:`title_tokens` (``token`` is a token of ``ctx.doc``)."""
+    return token.i in title_tokens(ctx)
 
+
+def title_tokens(ctx: Context) -> frozenset[int]:
+    """The courtesy titles of the document, found once over its token view: ~28,000
+    :func:`is_honorific` questions over the test texts, each of which read a Token's strings."""
+    found = ctx.cache.get("title-tokens")
+    if found is None:
+        found = ctx.cache["title-tokens"] = frozenset(_titles_in(ctx))
+    return found  # type: ignore[return-value]
+
+
+def _titles_in(ctx: Context) -> list[int]:
+    honorifics, lower_case, ranks = _titles(ctx)
+    view = ctx.tokens
+    words, texts, count = view.lower, view.text, len(view)
+    found = []
+    for i, lower in enumerate(words):
+        text = texts[i]
+        if lower in honorifics or lower + "." in honorifics or lower in ranks or text in lower_case:
+            if text != "se" and text != "Se":  # "SE X" (Son Excellence) in capitals; "se" is a pronoun
+                found.append(i)
+        elif lower in ("s.", "e.", "e.m.") and ctx.doc[i].is_title:
+            # "S. E. X", "S. E.M. X": "S.E." written with a space, two tokens; each half is the title
+            pair = (i + 1 < count and words[i + 1] in ("e.", "e.m.")) if lower == "s." \
+                else (i > 0 and words[i - 1] == "s.")
+            if pair:
+                found.append(i)
+    return found
 
 
 def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:

@@ -294,7 +294,7 @@ def narrated_now(verb: Token) -> bool:
 def _dated_event_before(ctx: Context, token: Token) -> Event | None:
     """The event told last before ``token`` (this sentence or the previous one), if it is dated:
     "alors" points at that one, not at an earlier one that happens to have a date."""
-    sentences = [sent for sent in ctx.sentences if sent.end <= ctx.sent_of(token).start and sent.text.strip()][-1:]
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
              and not in_quote(ctx, ctx.doc[i])]
@@ -304,7 +304,7 @@ def _dated_event_before(ctx: Context, token: Token) -> Event | None:
 
 def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
     """The latest gathering told in this sentence or the previous one, before ``token``."""
-    sentences = [sent for sent in ctx.sentences if sent.end <= ctx.sent_of(token).start and sent.text.strip()][-1:]
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
              and e.event_type in GATHERINGS]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diplograph.extract.token_view import TOKEN_VIEW, token_view
 from diplograph.lexicon import Lexicon, fold
 
 if TYPE_CHECKING:
@@ -185,12 +186,8 @@ class VocabularyMatcher:
         """Longest hit per (category, head token, concept); sorted by position."""
         best: dict[tuple[str, int, str], Hit] = {}
         index = self.index
-        from spacy.attrs import LEMMA, LOWER, POS
-
-        array = doc.to_array([LOWER, LEMMA, POS])  # no Token objects: much cheaper
-        strings = doc.vocab.strings
-        words = _Words([strings[int(h)] for h in array[:, 0]], [strings[int(h)].lower() for h in array[:, 1]],
-                       [strings[int(h)] for h in array[:, 2]])
+        view = token_view(doc)  # no Token objects: much cheaper; the rules after this read the same view
+        words = _Words(view.lower, [lemma.lower() for lemma in view.lemma], list(view.pos))  # repairs change these
         repaired: list[tuple[int, str]] = []
         for i, lower in enumerate(words.lower):
             lemma = words.lemma[i]
@@ -221,6 +218,7 @@ class VocabularyMatcher:
             doc[i].lemma_, doc[i].pos_ = verb, "VERB"
         if repaired:
             doc.user_data.pop(LEMMA_POSITIONS, None)  # lemmas changed: verb_forms.lemma_tokens reads them anew
+            doc.user_data.pop(TOKEN_VIEW, None)  # and token_view too
         hits = sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start), h.category, h.iri))
         # "le président du Conseil européen": a role phrase ("président du Conseil", a head of
         # government) that ends inside a gazetteer name is cut short by it; the shorter role

@@ -224,10 +224,15 @@ def _split_stance_hits(ctx: Context) -> list[Hit]:
     have = {h.head for h in ctx.hits_of("stance")}
     channels = {i for h in ctx.hits_of("channel") for i in range(h.start, h.end)}
     found: list[Hit] = []
-    for token in ctx.doc:
-        if token.pos_ != "VERB" or token.i in have:
+    view = ctx.tokens
+    for i, pos in enumerate(view.pos):  # the token view: a Token only for verbs that start a stance phrase
+        if pos != "VERB" or i in have:
             continue
-        for phrase in ctx.vocab.index.get(token.lemma_.lower(), ()):
+        phrases = ctx.vocab.index.get(view.lemma[i].lower(), ())
+        if not phrases:
+            continue
+        token = ctx.doc[i]
+        for phrase in phrases:
             if phrase.category != "stance" or len(phrase.content) != 1 or len(phrase.trailing) != 1 \
                     or phrase.leading or phrase.reflexive:
                 continue
@@ -379,7 +384,7 @@ def _demonstrative_issue(ctx: Context, token: Token) -> list[str]:
             for i in clause):
         return []
     sentence = ctx.sent_of(token)
-    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
+    previous = ctx.sentences_before(sentence.start)
     if not previous:
         return []
     before = [h for h in issue_hits(ctx) if previous[0].start <= h.start < previous[0].end]

@@ -163,10 +163,11 @@ def first_person_speaker(ctx: Context) -> str | None:
     A text that says only "nous" is an institution's (a ministry's communiqué): "nous" is
     the state the first named person serves, not that person.
     """
-    from diplograph.extract.syntax import is_first_person_subject
+    from diplograph.extract.syntax import FIRST_PERSON, is_first_person_subject
 
-    uses = [t for t in ctx.doc if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t)
-            and not is_writers_we(t)]
+    # the first-person words only (is_first_person_subject is false for any other): no Token per word
+    uses = [t for t in (ctx.doc[i] for i in ctx.tokens.where_lower(FIRST_PERSON | {"nous"}))
+            if t.i not in ctx.heading_tokens and is_first_person_subject(ctx, t) and not is_writers_we(t)]
     if not uses:
         return None
     people = [m for m in ctx.mentions if m.kind == "person" and not m.described]

@@ -190,7 +190,8 @@ def _in_reaction(ctx: Context, event: Event, token: Token) -> bool:
     if section is not None and section.heading is not None:
         if any(w in section.heading.text.lower() for w in cue_words(ctx.lex, "reaction-heading")):
             return True
-    sentence = ctx.sent_of(token).text.lower()
+    told = ctx.sent_of(token)
+    sentence = ctx.doc_text[told.start_char:told.end_char].lower()  # its .text, from the text made once
     return "en réaction" in sentence or "réagissant" in sentence or event.event_type == et("reaction")
 
 
@@ -329,8 +330,9 @@ def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
     doc = ctx.doc
     phrases = cue_pairs(ctx.lex, "following-on")  # ("faire", "suite")
     nouns = cue_pair_words(ctx.lex, "following-on", 1)
-    for token in doc:
-        if token.lower_ not in nouns or token.i == 0 or (doc[token.i - 1].lemma_.lower(), token.lower_) not in phrases:
+    for at in ctx.tokens.where_lower(nouns):  # the cue's nouns only: no Token made for every word
+        token = doc[at]
+        if at == 0 or (doc[at - 1].lemma_.lower(), token.lower_) not in phrases:
             continue
         sentence = ctx.sent_of(token)
         earlier = next((ctx.event_at[i] for i in range(token.i - 2, sentence.start - 1, -1)

@@ -264,7 +264,7 @@ def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
     wanted = {h.iri for h in holders}
     # the subject of the sentence before (or of this one, before the phrase) when a holder: the topic
     sentence = ctx.sent_of(hit.start)
-    previous = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-1:]
+    previous = ctx.sentences_before(sentence.start)
     first = previous[0].start if previous else sentence.start
     topic = [m for m in ctx.mentions if first <= m.start < hit.start and m.iri in wanted and not m.described
              and is_subject(ctx, m) and not in_quote(ctx, doc[m.start])]

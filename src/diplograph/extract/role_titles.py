@@ -295,7 +295,7 @@ def respective_holders(ctx: Context, roles: list[Hit]) -> dict[int, Mention]:
     start -> holder). Nothing when the counts differ."""
     doc = ctx.doc
     found: dict[int, Mention] = {}
-    for r in (t for t in doc if t.lower_ == "respectivement"):
+    for r in (doc[i] for i in ctx.tokens.where_lower(("respectivement",))):
         if r.i < 2 or doc[r.i - 1].text != ",":
             continue
         people: list[Mention] = []

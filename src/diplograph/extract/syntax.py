@@ -228,7 +228,7 @@ def _cataphora(ctx: Context, token: Token) -> str | None:
 def _latter(ctx: Context, token: Token) -> list[str]:
     """"Celui-ci", "celle-ci": the latter, the person named last before it (this sentence or the
     one before), not the subject a personal pronoun would take up."""
-    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
     window = sentences[0].start if sentences else ctx.sent_of(token).start
     named = [m for m in ctx.mentions if window <= m.start and m.end <= token.i and m.kind == "person"
              and not in_quote(ctx, ctx.doc[m.start])]
@@ -251,7 +251,7 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
     kinds = ("group", "state", "org", "delegation") if plural else ("person",)
     earlier = [m for m in ctx.mentions if m.end <= token.i and m.kind in kinds
                and not in_quote(ctx, ctx.doc[m.start])]
-    sentences = [s for s in ctx.sentences if s.end <= ctx.sent_of(token).start and s.text.strip()][-1:]
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
     window = sentences[0].start if sentences else ctx.sent_of(token).start
     near = [m for m in earlier if m.start >= window]
     if plural:

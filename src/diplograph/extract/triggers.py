@@ -94,9 +94,10 @@ def _pronoun_occurrences(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
     with its own people and date, not a further mention of the first."""
     doc = ctx.doc
     found = []
-    for token in doc:
-        gender = {"celle": "Fem", "celui": "Masc"}.get(token.lower_)
-        if gender is None or token.i in heads \
+    for i in ctx.tokens.where_lower(("celle", "celui")):  # those two words only: no Token made for every word
+        token = doc[i]
+        gender = "Fem" if ctx.tokens.lower[i] == "celle" else "Masc"
+        if token.i in heads \
                 or not any(c.dep_ == "nmod" and case_of(c) in ("de", "d'", "d’", "du") for c in token.children):
             continue
         sentence = ctx.sent_of(token)

@@ -24,6 +24,7 @@ from diplograph.extract.name_shapes import (
     looks_like_name,
     lower_case_honorifics,
     person_label,
+    title_tokens,
 )
 from diplograph.extract.venues import city_of_name, is_building, named_after_someone
 from diplograph.lexicon import fold
@@ -45,7 +46,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
     """
     doc = ctx.doc
     used: set[int] = set()
-    titles = _title_tokens(ctx)
+    titles = title_tokens(ctx)
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ != "PER"
                or not all(t.i in titles or t.pos_ == "DET" for t in ent)}
     for i in sorted(titles):
@@ -103,15 +104,6 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
                 add_minted_entity(ctx, iri, "person", label, span)
         used.update(range(j, k))
     return used
-
-
-def _title_tokens(ctx: Context) -> frozenset[int]:
-    """The courtesy titles of the document (:func:`is_honorific`), found once: honorific_names
-    runs twice per document and read every token each time (~50,000 calls over tests/texts)."""
-    found = ctx.cache.get("title-tokens")
-    if found is None:
-        found = ctx.cache["title-tokens"] = frozenset(t.i for t in ctx.doc if is_honorific(ctx, t))
-    return found  # type: ignore[return-value]
 
 
 #: Words before a place name: a name in capitals after them stays a place ("à Saint-DENIS").

@@ -32,8 +32,9 @@ def geographic_features(ctx: Context) -> set[int]:
     gazetteer = {(e.start, e.end) for e in doc.ents if e.label_ == GAZETTEER_LABEL}
     taken: set[int] = set()
     features, tails = cue_words(ctx.lex, "geographic-feature"), cue_words(ctx.lex, "feature-tail")
-    for t in doc:
-        if t.lower_ not in features or t.i in ctx.heading_tokens or t.i in taken:
+    for i in ctx.tokens.where_lower(features):  # the feature nouns only: no Token made for every word
+        t = doc[i]
+        if i in ctx.heading_tokens or i in taken:
             continue
         j = t.i + 1
         if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du"):
@@ -66,8 +67,9 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
     gazetteer = [e for e in doc.ents if e.label_ == GAZETTEER_LABEL]
     found: set[int] = set()
     buildings = cue_words(ctx.lex, "building")
-    for t in doc:
-        if t.lower_ not in buildings or t.i < 2 or t.i in ctx.heading_tokens or t.i in taken:
+    for i in ctx.tokens.where_lower(buildings):  # the building nouns only
+        t = doc[i]
+        if i < 2 or i in ctx.heading_tokens or i in taken:
             continue
         before = doc[t.i - 1].lower_
         if not (before == "au" or (before in ("l'", "l’", "le") and doc[t.i - 2].lower_ in ("à", "dans", "devant"))):

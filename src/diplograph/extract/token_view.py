@@ -1,0 +1,107 @@
+"""A document's token attributes as plain Python lists, read once per document.
+
+Why: the extraction rules read a few attributes of every token again and again (~1M spaCy
+``Doc.__getitem__`` calls and ~1.3M ``Token`` objects over the test texts, each string attribute
+a string-store look-up): about a tenth of a microsecond each, over ~20 walks of every token and
+a long tail of helpers. One ``Doc.to_array`` per document gives the same values as lists, which a
+rule indexes for a hundredth of that, and a word's positions by its lower-case form, so a rule
+that looks for a few words ("celle", "celui"; the building nouns) goes to them instead of walking
+the document. Plain values only (no RDF, no spaCy object): the view is what the rules read, the
+``Doc`` stays what they hand to spaCy.
+
+The view is kept in ``Doc.user_data`` under :data:`TOKEN_VIEW`. The vocabulary matcher (the one
+stage that changes lemmas and parts of speech, see :mod:`diplograph.extract.patterns`) drops it
+when it changes one; nothing else changes what the view holds (the entity stage changes entity
+spans, which the view leaves out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc
+
+#: Key of ``Doc.user_data`` under which :func:`token_view` keeps a document's view.
+TOKEN_VIEW = "diplograph:token-view"
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """Per token ``i`` of one ``Doc``: what ``doc[i].text``, ``.lower_``, ``.lemma_``, ``.pos_``,
+    ``.dep_``, ``.head.i``, ``.idx`` and ``bool(.is_sent_start)`` give (a test checks it on real text)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    dep: list[str]
+    head: list[int]
+    idx: list[int]
+    sent_start: list[bool]
+    by_lower: dict[str, list[int]] = field(repr=False)
+    by_lemma: dict[str, list[int]] = field(repr=False)  # keyed by the lemma in lower case
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def where_lower(self, words: Iterable[str]) -> list[int]:
+        """Positions (ascending) of the tokens whose lower-case form is one of ``words``."""
+        by_lower = self.by_lower
+        found: list[int] = []
+        for word in words:
+            found += by_lower.get(word, ())
+        found.sort()
+        return found
+
+    def where_lemma(self, lemmas: Iterable[str]) -> list[int]:
+        """Positions (ascending) of the tokens whose lemma in lower case (``lemma_.lower()``) is one of ``lemmas``."""
+        by_lemma = self.by_lemma
+        found: list[int] = []
+        for lemma in lemmas:
+            found += by_lemma.get(lemma, ())
+        found.sort()
+        return found
+
+
+def token_view(doc: Doc) -> TokenView:
+    """The view of ``doc``, made at the first call (one array read and ~one string look-up per
+    distinct value) and kept in ``doc.user_data``."""
+    view = doc.user_data.get(TOKEN_VIEW)
+    if view is None:
+        view = doc.user_data[TOKEN_VIEW] = _read(doc)
+    return view
+
+
+def _read(doc: Doc) -> TokenView:
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START
+
+    array = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, SENT_START])  # uint64, one row per token
+    orth, lower, lemma, pos, dep = array[:, :5].T.tolist()  # string hashes
+    head, idx, starts = array[:, 5:].view("int64").T.tolist()  # signed: HEAD is relative, SENT_START is -1/0/1
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+
+    def resolve(hashes: list[int]) -> list[str]:
+        out = []
+        for h in hashes:
+            name = names.get(h)
+            if name is None:
+                name = names[h] = strings[h]
+            out.append(name)
+        return out
+
+    lowers, lemmas = resolve(lower), resolve(lemma)
+    by_lower: dict[str, list[int]] = {}
+    for i, word in enumerate(lowers):
+        by_lower.setdefault(word, []).append(i)
+    by_lemma: dict[str, list[int]] = {}
+    for i, word in enumerate(lemmas):
+        by_lemma.setdefault(word.lower(), []).append(i)
+    return TokenView(text=resolve(orth), lower=lowers, lemma=lemmas, pos=resolve(pos), dep=resolve(dep),
+                     head=[i + offset for i, offset in enumerate(head)], idx=idx,
+                     sent_start=[i == 0 or s == 1 for i, s in enumerate(starts)], by_lower=by_lower,
+                     by_lemma=by_lemma)
