@@ -126,3 +126,30 @@ def test_a_day_opening_a_line_is_not_taken_for_a_paragraph_number() -> None:
     doc = extract_text(DATED_LINES, "leftovers-dated-lines", PUBLISHED)
     (audience,) = [e for e in _events(doc, "meeting") if e.trigger.text == "reçu"]
     assert audience.date is not None and audience.date.iso == "2026-03-02"
+
+
+def _people(doc: ExtractedDocument) -> set[str]:
+    return {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+
+
+def test_a_typo_in_a_known_first_name_is_the_same_person() -> None:
+    """"Le président français Emanuel Macron" (one letter short): the gazetteer's Emmanuel Macron,
+    not a new person."""
+    doc = extract_text("Le président français Emanuel Macron a reçu lundi à Paris le chancelier allemand "
+                       "Friedrich Merz.\n", "leftovers-typo", PUBLISHED)
+    assert "emmanuel-macron" in _people(doc)
+    assert "emanuel-macron" not in _people(doc)
+
+
+@pytest.mark.parametrize("text, minted", [
+    ("Le président français Daniel Macron a reçu lundi à Paris le chancelier allemand Friedrich Merz.\n",
+     "daniel-macron"),
+    ("Le Premier ministre Emanuel Macron a reçu lundi à Paris le chancelier allemand Friedrich Merz.\n",
+     "emanuel-macron"),
+])
+def test_another_first_name_or_an_office_never_held_is_another_person(text: str, minted: str) -> None:
+    """Guard: a really different first name, or a one-letter variant under a title the known
+    person never held, stays someone else."""
+    doc = extract_text(text, "leftovers-namesake", PUBLISHED)
+    assert minted in _people(doc)
+    assert "emmanuel-macron" not in _people(doc)

@@ -16,6 +16,7 @@ from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, cue_words
+from diplograph.extract.name_shapes import misspelt
 from diplograph.extract.syntax import after_one_of
 from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
@@ -62,7 +63,9 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     cands = [lex.actors[i] for i in lex.names.get(ent.ent_id_, []) if i in lex.actors]
     if not cands:
         return True
-    if _other_given_name(ctx, ent, cands):  # "Daniel Whitaker": another person, named as the text names him
+    if (same := _misspelt_given_name(ctx, ent, cands)) is not None:
+        cands, ent = same, ctx.doc[ent.start - 1:ent.end]  # "Emanuel Macron": a typo, the same person
+    elif _other_given_name(ctx, ent, cands):  # "Daniel Whitaker": another person, named as the text names him
         from spacy.tokens import Span
 
         from diplograph.extract.unknown_names import ner_mention
@@ -210,6 +213,29 @@ def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bo
         return False
     given = fold(before.text)
     return not any(given in fold(name).split() for a in cands for name in a.names)
+
+
+def _misspelt_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> list[LexActor] | None:
+    """"Emanuel Macron" for the gazetteer's "Emmanuel Macron": a capitalised word before a known
+    family name that is one of that person's given names with one letter off is a typo, not another
+    person (:func:`_other_given_name` keeps "Daniel Whitaker" apart from "Matthew Whitaker"),
+    unless the title just before names an office the person never held."""
+    if ent.start == 0 or ent.end - ent.start != 1 or not all(a.kind == "person" for a in cands):
+        return None
+    before = ctx.doc[ent.start - 1]
+    if not (before.is_alpha and before.text[:1].isupper() and not before.text.isupper()):
+        return None
+    same = [a for a in cands if any(misspelt(before.text, word) for name in a.names for word in name.split()[:-1])]
+    titles = [h.iri for h in ctx.hits_of("role") if before.i - 3 <= h.end <= before.i
+              and not any(t.is_punct or t.pos_ == "VERB" for t in ctx.doc[h.end:before.i])]
+    lex = ctx.lex
+
+    def held(actor: LexActor, role: str) -> bool:
+        offices = [h.role for h in lex.holdings if h.person == actor.iri]
+        return not offices or any(lex.narrower_or_same(o, role) or lex.narrower_or_same(role, o) for o in offices)
+
+    same = [a for a in same if all(held(a, role) for role in titles)]
+    return same or None
 
 
 def _named_namesake(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:

@@ -173,3 +173,26 @@ def person_label(tokens) -> str:
 
     text = "".join(normal(t.text) + t.whitespace_ for t in tokens)
     return " ".join(text.split())
+
+
+def misspelt(word: str, other: str) -> bool:
+    """``word`` is ``other`` with one letter left out, added, changed or two swapped ("Emanuel" for
+    "Emmanuel"), accents and case aside; both of four letters or more and with the same first letter.
+
+    Hand-written: one edit is all a typo in a given name needs, and no well-kept library the
+    project already depends on offers it (a general edit distance would be a new dependency).
+    """
+    import unicodedata
+
+    def bare(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+    a, b = bare(word), bare(other)
+    if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]  # one letter added
+    return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
