@@ -146,10 +146,40 @@ def test_a_typo_in_a_known_first_name_is_the_same_person() -> None:
      "daniel-macron"),
     ("Le Premier ministre Emanuel Macron a reçu lundi à Paris le chancelier allemand Friedrich Merz.\n",
      "emanuel-macron"),
-])
+], ids=["other-given-name", "office-never-held"])
 def test_another_first_name_or_an_office_never_held_is_another_person(text: str, minted: str) -> None:
     """Guard: a really different first name, or a one-letter variant under a title the known
     person never held, stays someone else."""
     doc = extract_text(text, "leftovers-namesake", PUBLISHED)
     assert minted in _people(doc)
     assert "emmanuel-macron" not in _people(doc)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Les ministres des Affaires étrangères du Ghana, Paul Houngbo, et du Togo, Kossi Mensah, se sont "
+     "réunis lundi à Lomé. Le ministre béninois Yao Kouamé n'a pas assisté à la réunion.\n", "yao-kouame"),
+    ("Les ministres des Affaires étrangères du Ghana, Paul Houngbo, et du Togo, Kossi Mensah, se sont "
+     "réunis lundi à Lomé en l'absence de leur homologue béninois Yao Kouamé.\n", "yao-kouame"),
+    ("Le président ghanéen Kwame Asante a reçu lundi à Accra son homologue togolais Kossi Mensah, en "
+     "l'absence du président béninois Patrice Adé, retenu à Cotonou.\n", "patrice-ade"),
+    ("Le sommet de la CEDEAO s'est ouvert lundi à Abuja. Le président ghanéen Kwame Asante et le président "
+     "togolais Kossi Mensah y ont pris part. Le président béninois Patrice Adé n'y a pas participé.\n",
+     "patrice-ade"),
+], ids=["not-attended", "absence-at-a-gathering", "absence-at-an-audience", "not-taken-part"])
+def test_absentees_are_not_participants(text: str, absent: str) -> None:
+    """"X n'a pas assisté à la réunion", "en l'absence de X", "X n'y a pas participé": X was not
+    there; the others still were."""
+    doc = extract_text(text, "leftovers-absent", PUBLISHED)
+    (gathering,) = _events(doc, "meeting")
+    assert absent not in participant_slugs(gathering)
+    assert {"kossi-mensah"} <= participant_slugs(gathering)
+
+
+def test_presence_still_makes_a_participant() -> None:
+    """Guard: "en présence de X" and "X y a assisté" still name participants."""
+    doc = extract_text(
+        "Le président ghanéen Kwame Asante a reçu lundi à Accra son homologue togolais Kossi Mensah, en "
+        "présence du ministre béninois Yao Kouamé. Le président béninois Patrice Adé y a également assisté.\n",
+        "leftovers-present", PUBLISHED)
+    (gathering,) = _events(doc, "meeting")
+    assert {"kwame-asante", "kossi-mensah", "yao-kouame", "patrice-ade"} <= participant_slugs(gathering)

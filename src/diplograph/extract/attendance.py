@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import negated
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
@@ -109,10 +110,42 @@ def attend_events(ctx: Context) -> None:
                                             and any(g.lower_ == "parmi" for g in c.children)
                                             for c in token.children):
             continue
+        if negated(token):
+            continue  # "X n'a pas assisté à la réunion": an absentee (drop_absentees)
         event = _attended(ctx, token)
         if event is None:
             continue
         _add(ctx, event, _attendees(ctx, token))
+
+
+def drop_absentees(ctx: Context) -> None:
+    """Who the text says was not there is no participant, whatever an earlier reading added:
+    "en l'absence de X" (cue:absence) leaves X out of the gatherings of its sentence, and the
+    subject of a negated verb of taking part ("X n'a pas assisté à la réunion", "X n'y a pas
+    participé") out of the gathering it names. An agent or host of the gathering stays."""
+    doc = ctx.doc
+    lex = ctx.lex
+    absence, attend_verbs = cue_words(lex, "absence"), cue_words(lex, "attending")
+    part_verbs, taking_part = cue_pair_words(lex, "taking-part", 0), cue_pairs(lex, "taking-part")
+    for token in lemma_tokens(doc, absence | attend_verbs | part_verbs):
+        if token.i in ctx.heading_tokens:
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in absence:
+            absent = [a for c in token.children if c.dep_ in ("nmod", "appos") for a in actors_of(ctx, c)]
+            sentence = ctx.sent_of(token)
+            begin, end = sentence.start_char, sentence.end_char
+            events = [e for e in ctx.events if e.event_type in GATHERINGS
+                      and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
+        elif token.pos_ == "VERB" and negated(token) and (
+                verb_lemma(token) in attend_verbs
+                or any(c.dep_ == "obj" and (verb_lemma(token), c.lower_) in taking_part for c in token.children)):
+            absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
+            events = [e for e in [_attended(ctx, token)] if e is not None]
+        else:
+            continue
+        for event in events:
+            kept = set(event.agents) | {event.host}
+            event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
 
 
 #: What may stand between a gathering verb and the colon opening its list of counterparts:

@@ -14,6 +14,15 @@ from diplograph.model import Event
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Words that with "ne" make a negation (grammar): "n'a pas assisté", "n'ont eu aucune rencontre".
+NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni", "guère"})
+
+
+def negated(token: Token) -> bool:
+    """The verb carries a negation ("ne" and a word of :data:`NEGATION` among its dependents)."""
+    children = list(token.children)
+    return any(c.lower_ in ("ne", "n'", "n’") for c in children) and any(c.lower_ in NEGATION for c in children)
+
 
 def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin

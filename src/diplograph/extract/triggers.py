@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
 from diplograph.extract.clause_facts import event_token
+from diplograph.extract.clause_facts import negated as _negated
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
@@ -21,7 +22,6 @@ from diplograph.model import Event
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_NEGATION = frozenset({"pas", "jamais", "aucun", "aucune", "sans", "ni", "guère"})
 #: Verbs of being able (grammar, like the negation words): "n'ont pas pu se rencontrer" says it did not happen.
 _ABLE = frozenset({"pouvoir", "parvenir", "réussir"})
 #: The determiners of a noun a negation denies: "il n'y a pas eu de réunion", "n'ont tenu aucune réunion".
@@ -343,11 +343,6 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
     if not any(n.lemma_.lower() in things or n.lower_ in things for n in nouns):
         event.event_type = et("statement")
         event.event_class = ctx.lex.event_class(event.event_type)
-
-
-def _negated(token: Token) -> bool:
-    children = list(token.children)
-    return any(c.lower_ in ("ne", "n'", "n’") for c in children) and any(c.lower_ in _NEGATION for c in children)
 
 
 def _denied(token: Token) -> bool:
