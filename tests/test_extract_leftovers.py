@@ -183,3 +183,30 @@ def test_presence_still_makes_a_participant() -> None:
         "leftovers-present", PUBLISHED)
     (gathering,) = _events(doc, "meeting")
     assert {"kwame-asante", "kossi-mensah", "yao-kouame", "patrice-ade"} <= participant_slugs(gathering)
+
+
+def _summit_in(doc: ExtractedDocument, city: str):
+    (summit,) = [e for e in _events(doc, "meeting") if any(p.endswith("/" + city) for p in e.places)]
+    return summit
+
+
+def test_a_restatement_in_another_year_does_not_join_the_gathering() -> None:
+    """An encyclopedia's historical present: "Le sommet de 2022 s'est tenu à Accra. En 2019, il
+    rassemble ..." tells of another year than the summit's noun names; the Accra summit keeps no
+    mention of it and takes no 2019 date."""
+    doc = extract_text(
+        "Le premier sommet des pays riverains s'est tenu à Niamey en 2019. Le sommet de 2022 s'est tenu à "
+        "Accra. En 2019, il rassemble les présidents du Ghana, du Togo et du Bénin.\n",
+        "leftovers-restatement-year", PUBLISHED)
+    accra = _summit_in(doc, "accra")
+    assert "rassemble" not in {m.text for m in accra.mentions}
+    assert accra.date is None or accra.date.iso.startswith("2022")
+
+
+def test_a_restatement_in_the_same_year_joins_the_gathering() -> None:
+    """Guard: "Le sommet de 2022 s'est tenu à Accra. En 2022, il rassemble ...": the same summit."""
+    doc = extract_text(
+        "Le premier sommet des pays riverains s'est tenu à Niamey en 2019. Le sommet de 2022 s'est tenu à "
+        "Accra. En 2022, il rassemble les présidents du Ghana, du Togo et du Bénin.\n",
+        "leftovers-restatement-same-year", PUBLISHED)
+    assert "rassemble" in {m.text for m in _summit_in(doc, "accra").mentions}

@@ -31,6 +31,7 @@ from diplograph.extract.same_event import (
     places_agree,
     same_status,
     told_before,
+    year_of,
 )
 from diplograph.extract.sentence_joins import join_within_sentences
 from diplograph.extract.syntax import in_quote, is_actor, subjects_of
@@ -102,6 +103,9 @@ def _join_gathering_subjects(ctx: Context) -> None:
                 target.date is not None and event.date is not None
                 and not (target.date.iso.startswith(event.date.iso) or event.date.iso.startswith(target.date.iso))):
             continue
+        told, said = year_of(ctx, target), year_of(ctx, event)
+        if told is not None and said is not None and told != said:
+            continue  # "Le sommet de 2022 ... En 2019, il rassemble ...": another year, another gathering
         absorb(ctx, target, event)
 
 

@@ -152,6 +152,11 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
             and not opening_and_closing(ctx, antecedent, event):
         return False
+    # "Le sommet de 2022 s'est tenu à Accra. En 2019, il rassemble ...": a restatement in another
+    # year than the one the gathering's own noun names is not that gathering
+    told, said = year_of(ctx, antecedent), year_of(ctx, event)
+    if told is not None and said is not None and told != said and not purpose:
+        return False
     if not places_agree(ctx, antecedent.places, event.places) or not channels_agree(
             antecedent.channel, bool(antecedent.host), event.channel, bool(event.host)):
         return False
@@ -205,6 +210,21 @@ def _described_aside(ctx: Context, token: Token) -> bool:
     pick out another one (unlike "la visite du président à Pékin")."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ in ("qui", "où")
+
+
+def year_of(ctx: Context, event: Event) -> str | None:
+    """The year an event is dated in, or that one of its nouns names by a complement ("le sommet
+    de 2022", "la conférence de 1995": a year of four digits after "de")."""
+    if event.date is not None:
+        return event.date.iso[:4]
+    for mention in (event.trigger, *event.mentions):
+        span = ctx.doc.char_span(mention.begin, mention.end, alignment_mode="expand")
+        for token in span or []:
+            for c in token.children if token.pos_ == "NOUN" else []:
+                if c.dep_ == "nmod" and c.is_digit and len(c.text) == 4 \
+                        and any(g.dep_ == "case" and g.lower_ in ("de", "d'") for g in c.children):
+                    return c.text
+    return None
 
 
 def opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:
