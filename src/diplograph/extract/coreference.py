@@ -24,6 +24,7 @@ from diplograph.extract.event_merge import absorb, join_main_meeting, most_speci
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import DEFINITES, anaphoric_subject, determiner, is_process, reference_kind, says_new
 from diplograph.extract.same_event import (
+    a_day_of_a_stay,
     antecedent_event,
     compatible,
     framed_by,
@@ -483,6 +484,7 @@ def _join_restatements(ctx: Context) -> None:
             mine, theirs = persons(event), persons(earlier)
             if mine and theirs and not (mine <= theirs or theirs <= mine):
                 continue
-            if earlier.channel == event.channel and places_agree(ctx, earlier.places, event.places):
+            if earlier.channel == event.channel and places_agree(ctx, earlier.places, event.places) \
+                    and not a_day_of_a_stay(ctx, earlier, event):
                 absorb(ctx, earlier, event)
                 break

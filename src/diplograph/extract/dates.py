@@ -313,7 +313,8 @@ def find_times(ctx: Context) -> None:
             day = published - datetime.timedelta(days=delta)
             this = m.group(0).lower().startswith("ce")
             ahead = (target - published.weekday()) % 7
-            if after == "prochain" or (future_context(ctx, b, e) and not (this and delta == 0)):
+            if after == "prochain" or (future_context(ctx, b, e) and not (this and delta == 0)) \
+                    or _put_off_to(ctx, b, e):
                 day = published + datetime.timedelta(days=ahead or 7)
             elif 0 < ahead <= 2 and not after and not this and clause_tense(ctx, b, e) is None:
                 # "Le sommet s'ouvre samedi" on a Friday: a present with a weekday a day or two ahead
@@ -348,10 +349,11 @@ def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple
     just given; a deadline ("avant le 15") is not such a day. Each resolved day is itself the
     base of the next one, so "Le même jour ... Le lendemain" chains.
     """
-    days = sorted((b, v) for b, _, v in found
+    days = sorted((b, v) for b, e, v in found
                   if isinstance(v, DateValue) and v.precision == "day" and not v.deadline
-                  and not _of_a_report(ctx, b) and not _looked_back(ctx, b))
-    # (a day told in the pluperfect, "s'étaient rencontrés le 15 février", looks back: no base)
+                  and not _of_a_report(ctx, b) and not _looked_back(ctx, b) and not _RANGE.search(view[b:e]))
+    # (a day told in the pluperfect, "s'étaient rencontrés le 15 février", looks back: no base; nor is
+    # the first day of a stay, "en visite du 26 au 28 mai": a period, not the day the story is at)
     for m in NARRATED_DAY.finditer(view):
         b, e = m.start(), m.end()
         if not free(b, e):
@@ -390,6 +392,19 @@ def _of_a_report(ctx: Context, offset: int) -> bool:
                                        if h.category == "event") and is_reporting(ctx, verb)
 
 
+def _put_off_to(ctx: Context, b: int, e: int) -> bool:
+    """"La rencontre a été reportée à mercredi": a weekday an act is put off to (cue:putting-off,
+    the day after "à") lies ahead of the report, though the verb telling the delay is past."""
+    from diplograph.extract.kinds import cue_words
+
+    span = ctx.doc.char_span(b, e, alignment_mode="expand")
+    if span is None:
+        return False
+    day = span[-1]
+    return day.head.lemma_.lower() in cue_words(ctx.lex, "putting-off") \
+        and any(c.lower_ in ("à", "au") for c in day.children if c.dep_ == "case")
+
+
 def _clause_verb(ctx: Context, offset: int) -> Token | None:
     """The verb of the clause holding the character ``offset`` (its root, when it has no verb)."""
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -420,6 +435,7 @@ def _told_in_the_past(ctx: Context, offset: int) -> bool:
         or ("Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
 
 
+_RANGE = re.compile(r"\d\s*(?:au|-|–)\s*\d")
 _DURATION_CUE = re.compile(r"(?:\bdur\w*|\bpendant|\bdurant|\bde|\bd'|\bqu'|\ben)\s*$")
 _VIEW = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2019": "'", "\u00a0": " ", "\u202f": " "})
 

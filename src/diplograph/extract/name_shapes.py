@@ -101,16 +101,23 @@ def _titles_in(ctx: Context) -> list[int]:
     return found
 
 
+def _stray_mark(token) -> bool:
+    """Punctuation at the edge of a name; a word the tagger calls PUNCT ("Irarrázaval") is kept."""
+    return token.pos_ == "PUNCT" and not token.is_alpha
+
+
 def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
-    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP", "PUNCT") or is_honorific(ctx, ctx.doc[start])):
+    # a word the tagger calls PUNCT is still a word ("Tomás Irarrázaval": accented rare names)
+    while start < end and (ctx.doc[start].pos_ in ("DET", "ADP") or _stray_mark(ctx.doc[start])
+                           or is_honorific(ctx, ctx.doc[start])):
         start += 1
     # "Président Kariuki", "Premier ministre Tavares": a title the recogniser took into the name
     title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None) \
         if ent.label_ == "PER" else None
     if title is not None:
         start = title
-    while end > start and (ctx.doc[end - 1].pos_ == "PUNCT" or (
+    while end > start and (_stray_mark(ctx.doc[end - 1]) or (
             ent.label_ == "PER" and ctx.doc[end - 1].pos_ in ("ADP", "DET") and ctx.doc[end - 1].is_lower)):
         end -= 1  # "M. Pierre Lambert à" (Linas): the recogniser ran on into the next phrase
     if start >= end:
@@ -129,6 +136,17 @@ def given_name_and_capitals(tokens) -> bool:
         return False
     first_cap = caps.index(True)
     return all(caps[first_cap:]) and all(t.is_title for t in words[:first_cap])
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,3}$")
+
+
+def initials_and_name(tokens) -> bool:
+    """"S.V. Lavrov", "L.E. Sloutski": initials of the given and father's names, then a family
+    name (how Russian and other readouts print people), which the recogniser may tag MISC."""
+    words = [t for t in tokens if t.text != "-"]
+    return len(words) >= 2 and _INITIALS.match(words[0].text) is not None \
+        and all(t.is_alpha and t.is_title for t in words[1:])
 
 
 def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool:

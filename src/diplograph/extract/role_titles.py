@@ -232,9 +232,16 @@ def _fronted_before_subject(name, role) -> bool:
     return node.head.i == verb.i and node.dep_.startswith(("obl", "advcl", "advmod")) and node.i < role.i
 
 
-def assign_role(ctx: Context, person: str, role: str, org: str | None, evidence: Span) -> None:
+def assign_role(ctx: Context, person: str, role: str, org: str | None, evidence: Span,
+                former: bool = False) -> None:
+    """Record that ``person`` holds ``role`` (for ``org``, else their affiliation); a state's office
+    makes the state the person's side, unless the text says the office is ``former``."""
     entity = ctx.entities.get(person)
     if entity is None:
+        return
+    if former:
+        if not any(r.role == role for r in entity.roles):
+            entity.roles.append(RoleAssignment(role=role, organisation=None, evidence=evidence))
         return
     org = org or entity.affiliation
     if any(r.role == role and r.organisation == org for r in entity.roles):

@@ -81,7 +81,8 @@ def find_roles(ctx: Context) -> None:
         person = respective.get(hit.start) or after or before
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
-            assign_role(ctx, person.iri, hit.iri, org, evidence)
+            # "l'ancien président nigérien X": an office no longer held is no side of that state
+            assign_role(ctx, person.iri, hit.iri, org, evidence, former=_former(ctx, hit))
             ctx.role_person[hit.head] = person.iri
             also_at_phrase_head(ctx, hit, person.iri)
             state_of_role(ctx, org, hit, phrase_end, demonym_at)
@@ -152,6 +153,12 @@ def find_roles(ctx: Context) -> None:
                 if entity.affiliation:
                     ctx.sides[entity.iri] = entity.affiliation
     companion_sides(ctx)
+
+
+def _former(ctx: Context, hit: Hit) -> bool:
+    """The title is qualified as no longer held ("l'ancien président", "l'ex-ministre"; cue:former)."""
+    before = ctx.doc[hit.start - 1] if hit.start > 0 else None
+    return before is not None and before.lemma_.lower().rstrip("-") in cue_words(ctx.lex, "former")
 
 
 def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:

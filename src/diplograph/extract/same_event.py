@@ -9,12 +9,13 @@ the main event too, which is why it is not buried in the folding code.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
-from diplograph.extract.reference import is_process
+from diplograph.extract.reference import determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.model import Event, channels_agree
 
@@ -152,6 +153,8 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
             and not opening_and_closing(ctx, antecedent, event):
         return False
+    if a_day_of_a_stay(ctx, antecedent, event):
+        return False
     # "Le sommet de 2022 s'est tenu à Accra. En 2019, il rassemble ...": a restatement in another
     # year than the one the gathering's own noun names is not that gathering
     told, said = year_of(ctx, antecedent), year_of(ctx, event)
@@ -241,6 +244,29 @@ def opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:
     return 0 < days <= 7
 
 
+_DAYS_SPAN = re.compile(r"\d\s*(?:au|et|-|–)\s*\d")
+
+
+def a_day_of_a_stay(ctx: Context, antecedent: Event, event: Event) -> bool:
+    """"X a effectué les 7 et 8 avril une visite à Lima ... Le 7 avril, X a été reçu par Y": an act
+    told by a verb with a day of its own, inside a stay its own sentence tells over several days,
+    is one meeting of the stay, not the stay again."""
+    told, own = antecedent.date, event.date
+    return told is not None and own is not None and own.precision == "day" \
+        and antecedent.sentence.begin <= told.evidence.begin < antecedent.sentence.end \
+        and _tells_an_act(event_token(ctx, event)) and own.evidence.text != told.evidence.text \
+        and _DAYS_SPAN.search(told.evidence.text) is not None and _DAYS_SPAN.search(own.evidence.text) is None
+
+
+def _tells_an_act(token) -> bool:
+    """A verb, or a noun with an indefinite article ("a rendu une visite de courtoisie"): not a
+    definite noun naming back ("lors de la visite")."""
+    if token.pos_ == "VERB":
+        return True
+    det = determiner(token) if token.pos_ == "NOUN" else None
+    return det is not None and det.lower_ in ("un", "une")
+
+
 def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: set[str], theirs: set[str]) -> bool:
     """"X se rendra lundi au Sénégal ... À Dakar, X sera reçu par le président Y": the reception
     of someone of a gathering that had no host yet, by a host it had not named, is that
@@ -251,7 +277,16 @@ def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: s
     guests = mine - {event.host}
     if any(is_person(ctx, a) for a in theirs - guests):
         return False  # "X a eu un entretien avec Y. Le même jour, X a été reçu par Z": a second meeting
+    if guests and any(_met_someone(ctx, e, guests) for e in ctx.events if e is not antecedent and e is not event
+                      and antecedent.sentence.begin <= e.trigger.begin < event.trigger.begin):
+        return False  # "X, en visite à Moscou, s'est entretenue avec Y ... a été reçue par Z": a stay's second meeting
     return bool(guests) and guests <= theirs and mine - theirs == {event.host}
+
+
+def _met_someone(ctx: Context, event: Event, guests: set[str]) -> bool:
+    """``event`` is a gathering told before where the guests already met another person."""
+    people = {p.actor for p in event.participants} | set(event.agents)
+    return event.event_type in GATHERINGS and guests <= people and any(is_person(ctx, a) for a in people - guests)
 
 
 def is_person(ctx: Context, actor: str) -> bool:
@@ -290,6 +325,11 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
             if compatible(ctx, candidate, event, how):
                 return candidate
         main = main_event(ctx)
+        if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
+                and event_token(ctx, main).lemma_.lower() != lemma and any(
+                    e is not main and e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma
+                    and compatible(ctx, e, event, how) for e in ctx.events if e.event_type in GATHERINGS):
+            main = None  # "Au terme de la visite" after "a effectué une visite ... a été reçu par": the visit
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
                 and compatible(ctx, main, event, how):
             return main

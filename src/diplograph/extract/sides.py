@@ -217,7 +217,8 @@ def host_state_offices(ctx: Context) -> None:
             hosts.update(_state_of_city(ctx, j + 1))
     hosts = told or invited
     if not hosts:  # no visit: a readout's bare offices are those of the state it is issued in
-        hosts = {state} if (state := dateline_state(ctx)) is not None else set()
+        state = dateline_state(ctx) or opening_state(ctx)
+        hosts = {state} if state is not None else set()
     if len(hosts) != 1:
         return
     host = hosts.pop()
@@ -266,6 +267,20 @@ def dateline_state(ctx: Context) -> str | None:
             if state is not None:
                 states.add(state.iri)
     return states.pop() if len(states) == 1 else None
+
+
+def opening_state(ctx: Context) -> str | None:
+    """"Au Tchad, le président X a reçu ...": a dispatch that opens its first sentence on the state
+    it reports from (a place phrase and a comma, as radio and agency dispatches do) frames the story
+    there like a dateline; the bare offices it names are that state's."""
+    first = next((s for s in ctx.doc.sents if not any(t.i in ctx.heading_tokens for t in s)
+                  and any(t.is_alpha for t in s)), None)
+    if first is None or len(first) < 3 or first[0].lower_ not in ("au", "en", "aux"):
+        return None
+    state = next((m for m in ctx.by_token.get(first[1].i, []) if m.kind == "state" and m.start == first[1].i), None)
+    if state is None or state.end >= len(ctx.doc) or ctx.doc[state.end].text != ",":
+        return None
+    return state.iri
 
 
 def _state_of_city(ctx: Context, start: int) -> set[str]:

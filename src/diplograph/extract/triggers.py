@@ -404,6 +404,9 @@ def _skip(ctx: Context, token: Token) -> bool:
     if token.pos_ == "NOUN" and _determiner_less_after(token, "par") and (
             token.head.i in ctx.trigger_heads or token.head.pos_ != "VERB"):
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
+    if token.pos_ == "NOUN" and _determiner_less_after(token, "de") \
+            and token.head.lemma_.lower() in cue_words(ctx.lex, "framework-noun"):
+        return True  # "ont signé un plan de consultations": an arrangement for gatherings, none told
     # "ont fait le point ce mardi par visioconférence", "avaient échangé par téléphone": a verb of
     # talking that is no event of its own, held by video or phone: the noun is the gathering
     k = token.i - 1

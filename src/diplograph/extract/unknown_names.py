@@ -20,6 +20,7 @@ from diplograph.extract.name_shapes import (
     capitals_beyond_person,
     clean_name_tokens,
     given_name_and_capitals,
+    initials_and_name,
     is_honorific,
     looks_like_name,
     lower_case_honorifics,
@@ -178,6 +179,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
     if label in ("MISC", "LOC") and given_name_and_capitals(doc[start:end]) and not linked \
             and not (start > 0 and doc[start - 1].lower_ in LOCATIVE_WORDS):
         label = "PER"  # "Anne DURAND, conseillère ...": a given name and a family name in capitals
+    if label in ("MISC", "LOC") and not linked and initials_and_name(doc[start:end]):
+        label = "PER"  # "L.E. Sloutski" tagged MISC: initials, then a family name
     if label in ("MISC", "LOC") and not linked and _listed_like_people(ctx, start, end):
         label = "PER"  # "les présidents X (A), Y Z (B)": a list of people
     if label in ("MISC", "LOC") and not linked and _after_title_and_comma(ctx, start, end):
