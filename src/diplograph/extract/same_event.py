@@ -326,10 +326,11 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
                 return candidate
         main = main_event(ctx)
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
-                and event_token(ctx, main).lemma_.lower() != lemma and any(
+                and lemma in cue_words(ctx.lex, "visit-noun") and event_token(ctx, main).lemma_.lower() != lemma \
+                and any(
                     e is not main and e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma
                     and compatible(ctx, e, event, how) for e in ctx.events if e.event_type in GATHERINGS):
-            main = None  # "Au terme de la visite" after "a effectué une visite ... a été reçu par": the visit
+            main = None  # "la visite" after "a effectué une visite ... a été reçu par": the visit, not the talks
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
                 and compatible(ctx, main, event, how):
             return main
