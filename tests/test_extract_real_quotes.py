@@ -165,3 +165,44 @@ def test_an_act_reported_inside_someone_s_words_does_not_take_the_incise_pronoun
         "médiation. La négociation reprendra en mai, a-t-il ajouté.",
         "real-quotes-indirect-reported", "2026-04-14")
     assert _agents(doc, "ajouté") == ["henrik-dahl"]
+
+
+def test_the_head_of_the_un_named_by_a_periphrasis_is_the_secretary_general_of_the_text():
+    # "« ... », a insisté le chef de l'ONU, selon le porte-parole": the press's name for the
+    # secretary-general's office (ontology/vocab/roles.ttl) is the one the text named
+    doc = extract_dated(
+        "Le Secrétaire général de l'ONU, Idris Mbeki, s'est entretenu mardi avec le président "
+        "nordlandais, a indiqué son porte-parole, Paolo Ferri. « Le dialogue doit reprendre sans "
+        "délai », a insisté le chef de l'ONU, selon le porte-parole.",
+        "real-quotes-un-chief", "2026-04-14")
+    assert _said(doc, "Le dialogue doit reprendre") == "idris-mbeki"
+
+
+def test_a_quote_opening_its_sentence_takes_the_speaker_named_after_a_verb_with_no_comma():
+    # "\"A. B\" répond X, ministre de ..., à son collègue Y": online press often drops the comma
+    doc = extract_dated(
+        "Le ministère répond au gouvernement. \"Il n'y a ni compromis facile, ni compromis "
+        "impossible. Il y a juste le compromis\" répond Ana Kovac, ministre nordlandaise des "
+        "Affaires étrangères, à son collègue de l'Intérieur, Paul Berger, ce vendredi soir, sur son "
+        "compte X.",
+        "real-quotes-glued-incise", "2026-04-14")
+    assert _said(doc, "Il n'y a ni compromis") == "ana-kovac"
+
+
+def test_a_thing_after_a_glued_verb_does_not_lend_the_quote_a_name_of_its_complement():
+    # guard: "« ... » proclame la banderole que tenait X": a banner names nobody; X only holds it
+    doc = extract_dated(
+        "Le ministre Ivo Maric a défilé dans la capitale. « Nous resterons unis » proclame la "
+        "banderole que tenait le ministre Ivo Maric.",
+        "real-quotes-glued-guard", "2026-04-14")
+    assert _said(doc, "Nous resterons unis") is None
+
+
+def test_the_clause_an_incise_reports_does_not_speak_through_its_pronoun():
+    # guard: "Le gouvernement annoncera ..., a-t-il ajouté": the government is what is reported;
+    # "il" is the one who spoke in the sentence before
+    doc = extract_dated(
+        "« Nous sommes prêts », a déclaré le porte-parole Olav Brekke devant la presse. Le "
+        "gouvernement annoncera bientôt la date du sommet, a-t-il ajouté.",
+        "real-quotes-incise-clause-guard", "2026-04-14")
+    assert _agents(doc, "ajouté") == ["olav-brekke"]

@@ -195,6 +195,12 @@ def sentence_of(ctx: Context, mark_begin: int, mark_end: int) -> Span | None:
     return Span(opening.begin, closing.end, ctx.text[opening.begin:closing.end])
 
 
+def opens_sentence(ctx: Context, mark_begin: int) -> bool:
+    """The quotation mark opens its sentence (nothing but spaces before it in the sentence)."""
+    sentence = next((s for s in ctx.source.sentences if s.begin <= mark_begin < s.end), None)
+    return sentence is not None and not ctx.text[sentence.begin:mark_begin].strip()
+
+
 def verbless_frame(ctx: Context, sentence: Span, mark_begin: int) -> bool:
     """"Puis, au sujet de X : « ... »", "Avant de conclure : « ... »": a colon after words with no
     finite verb frames more of what the last speaker says (a clause with its own finite verb

@@ -50,6 +50,7 @@ from diplograph.extract.quote_clauses import (
     in_quote_range,
     left_person,
     next_token,
+    opens_sentence,
     reporting_after,
     selon_speaker,
     sentence_of,
@@ -222,7 +223,9 @@ class _Speakers:
             self._agree(event, speaker)
             return speaker, event, speaker is not None
         inverted = self._inverted_incise(next_token(ctx, mark_end)) or next(
-            (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None)
+            (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None) or (
+            # "\"...\" répond X, ministre de ...": no comma, but the quote opens the sentence
+            self._inverted_incise(next_token(ctx, mark_end), glued=True) if opens_sentence(ctx, mark_begin) else None)
         if inverted is not None:
             speaker, verb = inverted
             event = self._event(verb)
@@ -275,17 +278,18 @@ class _Speakers:
                     return found
         return None
 
-    def _inverted_incise(self, comma: Token | None) -> tuple[str, Token] | None:
+    def _inverted_incise(self, comma: Token | None, glued: bool = False) -> tuple[str, Token] | None:
         """", juge X.", "..., assure X, chef de la diplomatie. ...", ", a remarqué M. X": a
         reporting incise whose subject, named after the verb, is the speaker (a present tense the
-        parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise."""
+        parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise.
+        ``glued``: the verb stands right after the closing mark, with no comma."""
         from diplograph.extract.patterns import er_infinitive
         from diplograph.extract.syntax import INVERTED_CLITICS, main_verb_past, right_actors
 
         ctx = self.ctx
-        if comma is None or comma.text != ",":
+        if comma is None or (comma.text != "," and (not glued or comma.is_punct)):
             return None
-        i = comma.i + 1
+        i = comma.i + 1 if comma.text == "," else comma.i
         while i < len(ctx.doc) and (ctx.doc[i].pos_ in ("AUX", "ADV") or ctx.doc[i].lower_ in ("se", "s'", "s’")):
             i += 1  # ", a ainsi déclaré X", ", s'est félicité X"
         if i + 1 >= len(ctx.doc):

@@ -320,10 +320,13 @@ def _incise_speaker(ctx: Context, token: Token) -> str | None:
     acts = sorted((e for e in ctx.events if e.event_type in SPEECH and e.agents
                    and window <= e.trigger.begin < verb.idx and e.trigger.begin != verb.idx),
                   key=lambda e: e.trigger.begin)
+    here = ctx.sent_of(token).start_char
     for event in reversed(acts):
         said = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
         if said is None or in_quote(ctx, said[0]) or _reported_speech(ctx, said[-1], SPEECH):
             continue
+        if event.trigger.begin >= here and not is_reporting(ctx, said[-1]):
+            continue  # "Le Kremlin précisera ..., a-t-il ajouté": the words reported, not who spoke
         return event.agents[0]
     return None
 
