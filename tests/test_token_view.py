@@ -25,12 +25,13 @@ def nlp():
 
 
 def _attributes(doc) -> list[tuple]:
-    return [(t.text, t.lower_, t.lemma_, t.pos_, t.dep_, t.head.i, t.idx, bool(t.is_sent_start)) for t in doc]
+    return [(t.text, t.lower_, t.lemma_, t.pos_, t.dep_, t.head.i, t.idx, bool(t.is_sent_start), t.whitespace_)
+            for t in doc]
 
 
 def _view_rows(view) -> list[tuple]:
     return list(zip(view.text, view.lower, view.lemma, view.pos, view.dep, view.head, view.idx, view.sent_start,
-                    strict=True))
+                    view.whitespace, strict=True))
 
 
 @pytest.mark.parametrize("name", ["real-style-tour-announcement.txt", "events-heading.txt"])
@@ -43,6 +44,7 @@ def test_view_says_what_the_tokens_say(nlp, name: str) -> None:
     assert len(view) == len(doc) > 40
     assert _view_rows(view) == _attributes(doc)
     assert token_view(doc) is view  # read once per document
+    assert view.doc_text() == doc.text
     words = {"le", "la", "président"}
     assert view.where_lower(words) == [t.i for t in doc if t.lower_ in words]
     lemmas = {"être", "avoir", "rencontrer"}

@@ -53,6 +53,8 @@ MATCH_TRANSLATION = str.maketrans({
 
 def matching_view(text: str) -> str:
     """Same-length copy of ``text`` with typographic variants replaced by ASCII ones."""
+    if text.isascii() and "`" not in text:  # nothing to replace (the one ASCII key): most names, most words
+        return text
     return text.translate(MATCH_TRANSLATION)
 
 

@@ -72,15 +72,17 @@ if TYPE_CHECKING:
 def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     lex = ctx.lex
     sentence = ctx.sent_of(token)
-    sent_tokens = [t for t in sentence if not t.is_space]
-    if not sent_tokens:
+    text = ctx.tokens.text  # the sentence's words without a Token each (Token.is_space is str.isspace)
+    first = next((i for i in range(sentence.start, sentence.end) if not text[i].isspace()), None)
+    if first is None:
         return None
+    last = next(i for i in range(sentence.end - 1, first - 1, -1) if not text[i].isspace())
     event = Event(
         trigger=ctx.span(hit.head, max(hit.end, hit.head + 1)),
         event_type=hit.iri,
         event_class=lex.event_class(hit.iri),
         status=OCCURRED,
-        sentence=ctx.span(sent_tokens[0].i, sent_tokens[-1].i + 1),
+        sentence=ctx.span(first, last + 1),
     )
     verbal = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and (
         "Part" in token.morph.get("VerbForm") or token.lemma_.lower() in ETRE_VERBS))  # "sont convenus"
@@ -356,7 +358,8 @@ def _according_to(ctx: Context, token: Token) -> list[str]:
     """"selon X" in the sentence: X is the source of what it says."""
     found: list[str] = []
     sentence = ctx.sent_of(token)
-    for t in sentence:
-        if t.lower_ == "selon" and t.head.i != t.i:
-            found += actors_of(ctx, t.head)
+    view = ctx.tokens
+    for i in range(sentence.start, sentence.end):  # the view: no Token per word of the sentence
+        if view.lower[i] == "selon" and view.head[i] != i:
+            found += actors_of(ctx, ctx.doc[view.head[i]])
     return unique(found)

@@ -93,7 +93,8 @@ class Context:
         without making the text of every earlier sentence at each call (a dozen rules ask: that
         made the text of ~100,000 sentences over the test texts, each a walk of its tokens)."""
         if self._told is None:
-            self._told = [s for s in self.sentences if s.text.strip()]
+            text = self.doc_text  # a sentence's .text is its slice of the document's
+            self._told = [s for s in self.sentences if text[s.start_char:s.end_char].strip()]
             self._told_ends = [s.end for s in self._told]
         k = bisect_right(self._told_ends, start)
         return self._told[max(0, k - count):k]
@@ -108,7 +109,7 @@ class Context:
         ``Doc.text`` or ``Span.text`` joins the text of every token it covers."""
         text = self.cache.get("doc-text")
         if text is None:
-            text = self.cache["doc-text"] = self.doc.text
+            text = self.cache["doc-text"] = self.tokens.doc_text()
         return text  # type: ignore[return-value]
 
     @property

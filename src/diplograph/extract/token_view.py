@@ -42,11 +42,16 @@ class TokenView:
     head: list[int]
     idx: list[int]
     sent_start: list[bool]
+    whitespace: list[str]  # what ``doc[i].whitespace_`` gives: " " or ""
     by_lower: dict[str, list[int]] = field(repr=False)
     by_lemma: dict[str, list[int]] = field(repr=False)  # keyed by the lemma in lower case
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def doc_text(self) -> str:
+        """``doc.text`` (which spaCy makes anew at each call from every token)."""
+        return "".join(map(str.__add__, self.text, self.whitespace))
 
     def where_lower(self, words: Iterable[str]) -> list[int]:
         """Positions (ascending) of the tokens whose lower-case form is one of ``words``."""
@@ -77,31 +82,21 @@ def token_view(doc: Doc) -> TokenView:
 
 
 def _read(doc: Doc) -> TokenView:
-    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 
-    array = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, SENT_START])  # uint64, one row per token
-    orth, lower, lemma, pos, dep = array[:, :5].T.tolist()  # string hashes
-    head, idx, starts = array[:, 5:].view("int64").T.tolist()  # signed: HEAD is relative, SENT_START is -1/0/1
+    array = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, SENT_START, SPACY])  # uint64, a row per token
+    columns = array[:, :5].T.tolist()  # string hashes: orth, lower, lemma, pos, dep
+    head, idx, starts, spaces = array[:, 5:].view("int64").T.tolist()  # signed: HEAD is relative, SENT_START -1/0/1
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-
-    def resolve(hashes: list[int]) -> list[str]:
-        out = []
-        for h in hashes:
-            name = names.get(h)
-            if name is None:
-                name = names[h] = strings[h]
-            out.append(name)
-        return out
-
-    lowers, lemmas = resolve(lower), resolve(lemma)
+    names = {h: strings[h] for h in set().union(*columns)}  # one look-up per distinct string
+    text, lower, lemma, pos, dep = ([*map(names.__getitem__, hashes)] for hashes in columns)
     by_lower: dict[str, list[int]] = {}
-    for i, word in enumerate(lowers):
+    for i, word in enumerate(lower):
         by_lower.setdefault(word, []).append(i)
     by_lemma: dict[str, list[int]] = {}
-    for i, word in enumerate(lemmas):
+    for i, word in enumerate(lemma):
         by_lemma.setdefault(word.lower(), []).append(i)
-    return TokenView(text=resolve(orth), lower=lowers, lemma=lemmas, pos=resolve(pos), dep=resolve(dep),
+    return TokenView(text=text, lower=lower, lemma=lemma, pos=pos, dep=dep,
                      head=[i + offset for i, offset in enumerate(head)], idx=idx,
-                     sent_start=[i == 0 or s == 1 for i, s in enumerate(starts)], by_lower=by_lower,
-                     by_lemma=by_lemma)
+                     sent_start=[i == 0 or s == 1 for i, s in enumerate(starts)],
+                     whitespace=[" " if space else "" for space in spaces], by_lower=by_lower, by_lemma=by_lemma)
