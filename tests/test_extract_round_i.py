@@ -127,3 +127,33 @@ def test_meetings_on_days_of_a_stay_are_not_the_stay_again() -> None:
     assert len({id(visit), id(reception), id(call)}) == 3
     assert "gabriela-sommerfeld" in sides(reception) and reception.date.iso == "2026-05-09"
     assert "niels-olsen" in sides(call) and call.date.iso == "2026-05-10"
+
+
+BRIEFING = (
+    "Point de presse du porte-parole\n\nLa Suisse condamne fermement l'attaque menée samedi contre un dépôt "
+    "du Comité international de la Croix-Rouge.\n"
+)
+
+
+def test_a_present_the_tagger_reads_as_a_subjunctive_is_the_briefings_day() -> None:
+    """"La Suisse condamne ...": a main verb in the present (a form the tagger may read as a
+    subjunctive) is said on the day of the briefing."""
+    doc = extract_text(BRIEFING, "round-i-briefing", datetime.date(2026, 10, 14))
+    condemnation = event_at(doc, "condamne")
+    assert condemnation.date is not None and condemnation.date.iso == "2026-10-14"
+
+
+HISTORY = (
+    "Histoire\n\nEn juin 1998, le ministre péruvien des Affaires étrangères, Luis Quintana, se rendit à Oslo. "
+    "Il s'entretint avec son homologue norvégien, Knut Vollebæk. Les deux gouvernements signèrent à cette "
+    "occasion un accord sur la pêche.\n"
+)
+
+
+def test_a_reference_works_simple_past_keeps_the_month_it_narrates() -> None:
+    """An encyclopedia tells in the simple past: the talks and the agreement after "En juin 1998, X
+    se rendit à Oslo" are of June 1998, not of the day the article was published."""
+    doc = extract_text(HISTORY, "round-i-history", datetime.date(2026, 11, 20))
+    for word in ("entretint", "signèrent"):
+        event = event_at(doc, word)
+        assert event.date is not None and event.date.iso == "1998-06", (word, event.date)

@@ -9,7 +9,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, in_quote
-from diplograph.extract.verb_forms import interrupted_compound
+from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
 
 if TYPE_CHECKING:
@@ -92,13 +92,19 @@ def narrative_dates(ctx: Context) -> None:
             # ("a multiplié les entretiens mardi. Il a notamment rencontré Y": that day)
             continued = clause is not None and any(c.lower_ in ("ensuite", "puis", "notamment")
                                                    for c in clause.children)
+            if thread is not None and thread.precision != "day" \
+                    and not (clause is not None and simple_past_form(clause)):
+                thread = None  # a month or year carries on only through a reference work's simple past
             event.date = _told_date(ctx, event, token, thread if continued or _same_occasion(event, told) else None,
                                     reference)
         if event.event_type in GATHERINGS and event.status == OCCURRED and event.date is not None \
                 and event.date.precision == "day" and narrated_now(clause):
             met.append(event)  # not a pluperfect background ("La veille, X et Y s'étaient réunis")
+        # "En mars 2012, X effectua une visite ... Elle s'entretint à Wellington": in the simple past
+        # of a reference work, a month or a year is the day the story is at
         if main_clause and event.status == OCCURRED and event.date is not None \
-                and event.date.precision == "day" and not in_quote(ctx, token) and narrated_now(clause) \
+                and (event.date.precision == "day" or simple_past_form(clause)) \
+                and not in_quote(ctx, token) and narrated_now(clause) \
                 and not (_present(clause) and event.event_type not in GATHERINGS):
             # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
@@ -260,9 +266,13 @@ def _verbal(token: Token) -> bool:
 
 
 def _present(verb: Token) -> bool:
-    """A simple present with no auxiliary ("je l'accuse", "la France demande")."""
-    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood") \
-        and not any(c.dep_.startswith("aux") for c in verb.children)
+    """A simple present with no auxiliary ("je l'accuse", "la France demande"). A main verb the
+    tagger reads as a subjunctive ("La France condamne": the same form) is that present; a simple
+    past it reads as a present ("signèrent", "s'entretint") is not."""
+    mood = verb.morph.get("Mood")
+    main = verb.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in verb.children)
+    return "Pres" in verb.morph.get("Tense") and ("Ind" in mood or ("Sub" in mood and main)) \
+        and not any(c.dep_.startswith("aux") for c in verb.children) and not simple_past_form(verb)
 
 
 

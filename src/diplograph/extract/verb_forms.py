@@ -59,6 +59,26 @@ def future_form(token: Token) -> bool:
 _MODALS = frozenset({"devoir", "pouvoir", "vouloir"})
 
 
+#: Endings only the simple past (passé simple) has in the third person: "signèrent", "convinrent",
+#: "entretint", "fut", "reçut", "effectua" (a present of an -er verb ends in "e").
+_SIMPLE_PAST_PLURAL = ("èrent", "irent", "urent", "inrent")
+
+
+def simple_past_form(token: Token) -> bool:
+    """The form is a simple past the tagger may read as a present ("Les deux pays signèrent",
+    "Elle s'entretint à Wellington"): reference works narrate in it, the text's own day is not meant."""
+    form, lemma = token.lower_, token.lemma_.lower()
+    if form.endswith(_SIMPLE_PAST_PLURAL):
+        return True
+    if form.endswith("int") and not form.endswith(("ient", "aint", "oint", "eint")):
+        return True  # "entretint", "vint" (present "entretient", "vient")
+    if form.endswith("it") and lemma.endswith(("dre", "ttre")):
+        return True  # "rendit", "prit", "mit" (present "rend", "prend", "met")
+    if form.endswith("ut") and not form.endswith("aut") and not lemma.endswith("clure"):
+        return True  # "fut", "reçut" (present "vaut", "conclut" excepted)
+    return lemma.endswith("er") and lemma != "aller" and form.endswith("a") and len(form) > 2
+
+
 def reported_past(verb: Token) -> bool:
     """"Les deux conseillers se seraient rencontrés dimanche", "le ministre aurait reçu son
     homologue": the conditional perfect of the press reports a past act it has not confirmed;
