@@ -206,3 +206,27 @@ def test_the_clause_an_incise_reports_does_not_speak_through_its_pronoun():
         "gouvernement annoncera bientôt la date du sommet, a-t-il ajouté.",
         "real-quotes-incise-clause-guard", "2026-04-14")
     assert _agents(doc, "ajouté") == ["olav-brekke"]
+
+
+def _roles(doc: ExtractedDocument, slug: str) -> set[str]:
+    entity = next(e for iri, e in doc.entities.items() if iri.endswith("/" + slug))
+    return {r.role.rsplit("/", 1)[-1] for r in entity.roles}
+
+
+def test_a_spokesman_of_a_named_office_holder_holds_the_outer_title_and_the_name_after_the_inner():
+    # "..., a annoncé X, porte-parole du secrétaire général de l'ONU Y": X speaks for Y; Y, glued
+    # to the inner title, is the secretary-general
+    doc = extract_dated(
+        "Les délégués ont siégé toute la journée, a annoncé jeudi Paolo Ferri, porte-parole du "
+        "secrétaire général de l'ONU Idris Mbeki.",
+        "real-quotes-spokesman-of", "2026-04-14")
+    assert _roles(doc, "paolo-ferri") == {"spokesperson"}
+    assert _roles(doc, "idris-mbeki") == {"secretary-general"}
+
+
+def test_a_name_after_a_comma_holds_the_whole_title_phrase():
+    # guard: "Le conseiller diplomatique du président, M. X": X is the adviser, not the president
+    doc = extract_dated(
+        "Le conseiller diplomatique du président, M. Luc Perrin, a assisté à l'entretien.",
+        "real-quotes-title-apposition", "2026-04-14")
+    assert _roles(doc, "luc-perrin") == {"diplomatic-adviser"}

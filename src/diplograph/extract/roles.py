@@ -61,7 +61,7 @@ def find_roles(ctx: Context) -> None:
     for hit in roles:
         if hit.start in ctx.heading_tokens:
             continue
-        if _completes_another_title(ctx, hit, roles):
+        if _completes_another_title(ctx, hit, roles, demonym_at):
             _side_of_the_served(ctx, hit, demonym_at)
             continue
         plural = read_plural_role(ctx, hit, demonym_at)
@@ -78,6 +78,8 @@ def find_roles(ctx: Context) -> None:
         if before is not None and after is not None and _titled_after(ctx, after.end, roles) \
                 and _names_lead(ctx, before.start, roles):
             after = None  # "X, ambassadeur de A, Y, ambassadeur de B": each title is the name's before it
+        if after is not None and _title_between(ctx, hit, after.start, roles):
+            after = None  # "X, porte-parole du secrétaire général de l'ONU Y": Y holds the inner title
         person = respective.get(hit.start) or after or before
         evidence = ctx.span(hit.start, phrase_end)
         if person is not None:
@@ -161,7 +163,24 @@ def _former(ctx: Context, hit: Hit) -> bool:
     return before is not None and before.lemma_.lower().rstrip("-") in cue_words(ctx.lex, "former")
 
 
-def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
+def _title_between(ctx: Context, hit: Hit, name_start: int, roles: list[Hit]) -> bool:
+    """A title completing this one ("du secrétaire général", "de la présidente") stands between
+    it and the name glued after it: that name is the inner title's holder, not this title's (after
+    a comma the name is in apposition to the whole phrase: "Le directeur de cabinet du chef de
+    l'État, M. X" is X's office)."""
+    for other in roles:
+        if other is hit or not (hit.end <= other.start and other.end <= name_start) \
+                or any(t.text == "," for t in ctx.doc[other.end:name_start]):
+            continue
+        i = other.start - 1
+        while i > hit.start and ctx.doc[i].pos_ == "DET":
+            i -= 1
+        if ctx.doc[i].lower_ in ("du", "de", "des", "d'", "d’"):
+            return True
+    return False
+
+
+def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit], demonym_at: dict[int, str]) -> bool:
     """"Le porte-parole du président, X", "l'Envoyée personnelle du Secrétaire général pour le
     Soudan, Mme X": a title after "du", "de la", "des" that completes another title says whose
     spokesperson or envoy X is; X does not hold it (a name right after that title is its holder:
@@ -172,8 +191,12 @@ def _completes_another_title(ctx: Context, hit: Hit, roles: list[Hit]) -> bool:
         i -= 1
     if i < 1 or doc[i].lower_ not in ("du", "de", "des", "d'", "d’"):
         return False
-    if hit.end < len(doc) and any(m.kind == "person" and m.start == hit.end for m in ctx.by_token.get(hit.end, [])):
-        return False  # "conseiller du président X": the name right after is the title's
+    # "conseiller du président X", "porte-parole du secrétaire général de l'ONU X": the name right
+    # after the title (and the organisation it names) is the title's
+    phrase_end = max(hit.end, role_organisation(ctx, hit, demonym_at)[1])
+    if any(end < len(doc) and any(m.kind == "person" and m.start == end for m in ctx.by_token.get(end, []))
+           for end in (hit.end, phrase_end)):
+        return False
     if any(other.end == i and other is not hit for other in roles):
         return True
     if _capitalised_title_before(ctx, i):
