@@ -82,3 +82,36 @@ def test_a_described_person_of_a_state_with_two_people_named_stays_unresolved() 
         "described-person-two", "2024-04-08")
     assert not {"issa-mahamadou", "ali-garba"} & {a.rsplit("/", 1)[-1] for e in doc.events
                                                    if e.trigger.text == "entretenu" for a in e.agents}
+
+
+def test_a_readout_datelined_abroad_means_that_states_president() -> None:
+    # "Dakar, le 3 mai 2023 - Le Président de la République a reçu ...": the presidency writing
+    # from its capital means its own head of state, never the French one
+    doc = extract_dated(
+        "Dakar, le 3 mai 2023 - Le Président de la République a reçu mardi au palais le ministre "
+        "tunisien des Affaires étrangères, Nabil Ammar.",
+        "dateline-home", "2023-05-03")
+    met = participant_slugs(event_at(doc, "reçu"))
+    assert "nabil-ammar" in met
+    assert "emmanuel-macron" not in met
+
+
+def test_a_french_readout_without_dateline_keeps_the_french_president() -> None:
+    doc = extract_dated(
+        "Le Président de la République a reçu mardi au palais de l'Élysée le ministre tunisien des "
+        "Affaires étrangères, Nabil Ammar.",
+        "dateline-home-guard", "2023-05-03")
+    assert "emmanuel-macron" in participant_slugs(event_at(doc, "reçu"))
+
+
+def test_a_head_of_state_titled_first_and_named_later_is_one_person() -> None:
+    # "Le chef de l'État togolais a reçu hier ... X a été reçu ... par le chef de l'État, Y": the
+    # title told first is the person named later, not a second, nameless head of state
+    doc = extract_dated(
+        "Le chef de l'État togolais a reçu, hier au palais de la présidence, le ministre ghanéen de la "
+        "Défense, Kwame Asante. Ce dernier était porteur d'un message de son président.\n"
+        "Le ministre ghanéen, Kwame Asante, a été reçu hier au palais par le chef de l'État, Komi Adjévi.",
+        "cataphoric-leader", "2024-06-12")
+    people = {e.iri.rsplit("/", 1)[-1] for e in doc.entities.values() if e.kind == "person"}
+    assert "komi-adjevi" in people
+    assert not any("chef" in slug for slug in people)
