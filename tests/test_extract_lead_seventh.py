@@ -7,7 +7,7 @@ people. Each test failed on the code before its rule.
 
 from __future__ import annotations
 
-from extracting import event_at, event_kind, extract_dated, participant_slugs
+from extracting import event_at, extract_dated, participant_slugs
 
 
 def test_an_abbreviated_courtesy_title_keeps_the_name_with_its_title() -> None:
@@ -115,3 +115,20 @@ def test_a_head_of_state_titled_first_and_named_later_is_one_person() -> None:
     people = {e.iri.rsplit("/", 1)[-1] for e in doc.entities.values() if e.kind == "person"}
     assert "komi-adjevi" in people
     assert not any("chef" in slug for slug in people)
+
+
+def test_a_family_name_glued_by_an_apostrophe_stays_whole() -> None:
+    # "Mme Mariama N'Dour": not the elision "n'" (ne) and a word; the family name is kept
+    doc = extract_dated(
+        "Le président a reçu lundi Mme Mariama N'Dour, ministre sénégalaise des Affaires étrangères.",
+        "elided-names", "2024-06-12")
+    assert "mariama-n-dour" in participant_slugs(event_at(doc, "reçu"))
+
+
+def test_a_name_with_an_apostrophe_inside_stays_whole() -> None:
+    # "le Dr. Yacine Ka'abi": an apostrophe inside a capitalised name where French elides nothing
+    doc = extract_dated(
+        "Le président a reçu lundi le Dr. Yacine Ka'abi, envoyé spécial du président tunisien. Lorsqu'il "
+        "est arrivé, Qu'importe la pluie, il a salué la foule.",
+        "inner-apostrophe", "2024-06-13")
+    assert "yacine-ka-abi" in participant_slugs(event_at(doc, "reçu"))

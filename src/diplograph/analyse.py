@@ -40,12 +40,60 @@ def load_nlp() -> Language:
         nlp = spacy.load(MODEL)
     except OSError as exc:
         raise DiplographError(f"spaCy model {MODEL} is not installed (pip install {MODEL})") from exc
+    _abbreviations_whole(nlp)  # before the ruler: its patterns are tokenised as texts will be
+    _elided_names_whole(nlp)
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
     )
     ruler.add_patterns(gazetteer_patterns())
     _keep_out_of_collections()
     return nlp
+
+
+def _abbreviations_whole(nlp: Language) -> None:
+    """"le Pr. X", "Mgr. Y", "le Gén. Z": a courtesy title or rank abbreviated with a full stop is
+    one token, as spaCy already keeps "M." and "Dr.".
+
+    Why: split off, the full stop reads as a sentence end to the parser, which then cuts the
+    title from the name it announces (the reader, which knows these abbreviations, did not).
+    Only the capitalised forms: they stand before names; "p." or "art." may end a sentence.
+    """
+    from spacy.symbols import ORTH
+
+    from diplograph.reader import ABBREVIATIONS
+
+    for word in sorted(ABBREVIATIONS):
+        form = word[:1].upper() + word[1:] + "."
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+#: "N'Diaye", "N'Guessan", "N'Djamena", "O'Neill": a name whose capital initial is glued to the rest
+#: by an apostrophe (after the matching view, always ASCII).
+#: "Ka'abi", "Sa'ad": a capitalised word with an apostrophe inside, unless French elides there
+#: ("Qu'il", "Lorsqu'elle", "Jusqu'à", "Aujourd'hui", "Entr'ouvert", "Presqu'île").
+_ELIDED_NAME = re.compile(r"^(?:[NO]'[A-ZÀ-Ý][\w-]*|(?!(?i:\w*qu'|aujourd'|entr'|prud'))[A-ZÀ-Ý][a-zà-ÿ]+'[a-zà-ÿ]+)$")
+_ELIDED_START = re.compile(r"^(?:[NO]'[A-ZÀ-Ý]|(?!(?i:\w*qu'|aujourd'|entr'|prud'))[A-ZÀ-Ý][a-zà-ÿ]+'[a-zà-ÿ])")
+
+
+def _elided_names_whole(nlp: Language) -> None:
+    """"Mme Aminata N'Diaye": the name is one token, not the elision "n'" (ne) and a word.
+
+    Why: split, the recogniser ends the person before the apostrophe ("Aminata") and the family
+    name is lost. French elides "n'" only before a verb in lower case, and never "o'": a capital
+    after the apostrophe is a name.
+    """
+    tokenizer = nlp.tokenizer
+    default_match, default_prefix = tokenizer.token_match, tokenizer.prefix_search
+
+    def token_match(text: str):
+        return _ELIDED_NAME.match(text) or (default_match(text) if default_match is not None else None)
+
+    def prefix_search(text: str):  # the elision prefix would split "N'" off before any token match
+        return None if _ELIDED_START.match(text) else default_prefix(text)
+
+    tokenizer.token_match = token_match
+    tokenizer.prefix_search = prefix_search
 
 
 def _keep_out_of_collections() -> None:

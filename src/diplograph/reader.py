@@ -30,7 +30,7 @@ _HEADING_END = ".:;,!?…»”\"'’)-–—"
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # Abbreviations after which a full stop does not end a French sentence.
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     "m mm mme mmes mlle mlles dr pr me mgr sem exc st ste av apr cf vol art p pp env gén col cdt lt sgt".split()
 )
 _OPEN_QUOTES = "«“"
@@ -368,7 +368,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Biden"
-    return word.lower() in _ABBREVIATIONS
+    return word.lower() in ABBREVIATIONS
 
 
 def _add_span(body: str, b: int, e: int, spans: list[Span]) -> None:

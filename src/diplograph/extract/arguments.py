@@ -34,6 +34,7 @@ from diplograph.extract.participants import (
     listed_after_colon,
     listed_holders,
     listed_names,
+    made_in_relative,
     named_after,
     named_in,
     on_visit,
@@ -203,6 +204,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         participants += linear_with(ctx, token)
         if hit.iri in GATHERINGS:
             participants += on_visit(ctx, token)  # "X, en visite en Tunisie, a été reçu par Y"
+            participants += made_in_relative(ctx, token)  # "la visite qu'effectue X au Royaume"
             inviter = invited_to(ctx, token)
             if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
                 participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]
@@ -252,8 +254,13 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             host = host_beside(ctx, token)
             if host is not None:
                 participants.append(host)
-    if hit.iri in GATHERINGS and token.pos_ == "NOUN" and not participants and not companions and not agents:
-        participants += possessor(ctx, token)  # "Il s'agit de sa première visite officielle en Guinée"
+    if hit.iri in GATHERINGS and token.pos_ == "NOUN" and not companions and not agents:
+        if not participants:
+            participants += possessor(ctx, token)  # "Il s'agit de sa première visite officielle en Guinée"
+        elif any(c.dep_ == "det" and c.lower_ in ("sa", "son") for c in token.children):
+            # "sa rencontre, ce lundi à Rabat, avec X", "sa visite à l'invitation de X": the possessor
+            # is the other side
+            participants += [a for a in possessor(ctx, token) if a not in participants]
     agents = without_title_states(ctx, unique(agents), sentence)
     participants = without_title_states(ctx, participants + companions, sentence, agents) \
         if participants or companions else participants

@@ -166,6 +166,10 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
             return []
     frame = {t.i for t in node.subtree}
     found = [a for s in subjects_of(ctx, verb) if s.i not in frame for a in actors_of(ctx, s)]
+    if len(found) > 1 and any(c.dep_ == "det" and c.lower_ in ("sa", "son") for c in token.children):
+        # "X a affirmé que A et B partagent ... à la suite de sa rencontre avec Y": one possessor is
+        # no pair of subjects; the parse hung the frame on the wrong verb
+        return []
     if not one_side:
         # "Au terme de deux jours de discussions sur la pêche, le ministre X et son homologue Y ont
         # tenu une conférence de presse": a gathering naming none of its sides, then two or more

@@ -96,6 +96,21 @@ def on_visit(ctx: Context, token: Token) -> list[str]:
     return [m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person"][:1]
 
 
+def made_in_relative(ctx: Context, token: Token) -> list[str]:
+    """"la visite de travail qu'effectue X au Royaume", "la visite que la ministre X effectuera à Y",
+    "la réunion qu'il a présidée": the gathering noun is the object of a light verb of gathering
+    (cue:gathering-light-verb) in its own relative clause; that clause's subject takes part."""
+    light = cue_words(ctx.lex, "gathering-light-verb")
+    found: list[str] = []
+    for clause in token.children:
+        if clause.dep_ != "acl:relcl" or clause.lemma_ not in light:
+            continue
+        if any(g.lower_ in ("que", "qu'", "qu’") and g.dep_ in ("obj", "mark") and g.i < clause.i
+               for g in clause.children):
+            found += [a for s in subjects_of(ctx, clause) for a in actors_of(ctx, s)]
+    return found
+
+
 def possessor(ctx: Context, token: Token) -> list[str]:
     """"sa visite", "son entretien avec X": a gathering noun with a singular possessive and no one
     else named is the possessor's, the person "son"/"sa" stands for (read as "il"/"elle" would be)."""

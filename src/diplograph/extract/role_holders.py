@@ -16,6 +16,7 @@ from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions, told_year
+from diplograph.extract.sides import dateline_state
 from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
 from diplograph.lexicon import Lexicon
 from diplograph.model import RoleAssignment, Span
@@ -59,6 +60,7 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         return True  # "Madame la Présidente,": an address, not a reference
     lex = ctx.lex
     span = ctx.span(hit.start, phrase_end)
+    stateless: list = []
     if org is None:  # "le Président de la République": named before, else the office of the home state
         known = unqualified.get(hit.iri)
         if known is not None:
@@ -66,6 +68,8 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         else:
             holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
                 lex.narrower_or_same(r.role, hit.iri) and r.evidence.begin < span.begin for r in e.roles)]
+            stateless = [e for e in holders if any(lex.narrower_or_same(r.role, hit.iri) and r.organisation is None
+                                                   for r in e.roles)]
             if not holders:
                 org = _home_state(ctx, hit)
     state = lex.state_of(org)
@@ -91,6 +95,11 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     ambiguous = len(holders) > 1
     if ambiguous:  # "Le ministre (argentin)" after two such ministers were named: the one the story follows
         holders = _role_antecedent(ctx, hit, holders)
+        if not holders and len(stateless) == 1:
+            # "Le Président de la République, X, a reçu l'envoyé du Président des Émirats ... le Chef
+            # de l'État": with no topic to follow, the title naming no state is the one whose title
+            # named none
+            holders = stateless
     if len(holders) == 1:
         holder = holders[0]
         if not qualified and not ambiguous:
@@ -105,6 +114,14 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         return True
     if not mint:
         return False
+    later = _named_later(ctx, hit, org, span)
+    if later is not None:  # "Le chef de l'État togolais a reçu ... par le chef de l'État, Y"
+        assign_role(ctx, later.iri, hit.iri, org, span)
+        ctx.add_mention(Mention(hit.start, phrase_end, span, later.iri, "person", described=True))
+        ctx.role_person[hit.head] = later.iri
+        if span not in later.mentions:
+            later.mentions.append(span)
+        return True
     phrase = " ".join(span.text.split())
     iri = id_iri("person", slugify(phrase))
     entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=org)
@@ -113,6 +130,32 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
     return True
+
+
+def _named_later(ctx: Context, hit: Hit, org: str, span: Span):
+    """"Le chef de l'État gabonais a reçu hier ... Le ministre X a été reçu ... par le chef de l'État,
+    Y": a readout often gives the leader's title first and the name further on. The one person the
+    document names later with a head of state's or government's title of that state, or of no
+    state, is the one meant; with two such people or none, nobody is."""
+    lex = ctx.lex
+    if hit.iri not in lex.leader_roles:
+        return None
+    state = lex.state_of(org)
+    text = ctx.text
+
+    def fits(r) -> bool:
+        if r.role not in lex.leader_roles or r.evidence.begin <= span.end or not (
+                lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role)):
+            return False
+        if r.organisation is not None:
+            return lex.state_of(r.organisation) == state
+        # a title of no state counts in a readout's formal apposition only ("par le chef de l'État,
+        # Y"): "le président Robert Mugabe" names another state's president in passing
+        return text[r.evidence.end:r.evidence.end + 1] == ","
+
+    people = [e for e in ctx.entities.values() if e.kind == "person" and any(fits(r) for r in e.roles)
+              and ctx.sides.get(e.iri) in (None, org, state) and lex.state_of(e.affiliation) in (None, state)]
+    return people[0] if len(people) == 1 else None
 
 
 def _same_epithet_holder(ctx: Context, hit: Hit, phrase_end: int, epithet: str) -> bool:
@@ -179,7 +222,9 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     """The state whose office a role phrase naming no state means, when the text shows it.
 
     A readout says "le Président de la République" for its own head of state. The home state is
-    the one state the document's gazetteer institutions belong to ("l'Élysée"), else the one
+    the one state the document's gazetteer institutions belong to ("l'Élysée"), else the state of
+    the city its dateline opens with ("Dakar, le 3 mai 2023 -": a presidency dates its readout
+    where it sits), else the one
     state named before the title for which the gazetteer knows a single holder of that office on
     the publication date and the text names none, for a capitalised formal title only. Otherwise no
     guess, else the vocabulary's home state (dg:homeState: France for French-language news). (A
@@ -198,6 +243,9 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     published = ctx.source.published
     if institutions or published is None or not ctx.doc[hit.head].text[:1].isupper():
         return None  # only the formal, capitalised title of a readout ("le Président de la République")
+    dateline = dateline_state(ctx)
+    if dateline is not None:  # "Dakar, le 3 mai 2023 - Le Président de la République a reçu ...": its own
+        return dateline
     named = {lex.state_of(r.organisation) for e in ctx.entities.values() if e.kind == "person" for r in e.roles
              if lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role)}
     begin = ctx.doc[hit.start].idx
@@ -283,6 +331,41 @@ def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
 def _det_gender(noun) -> str:
     """Gender of a role noun read on its determiner ("la ministre": the noun is epicene)."""
     return next(("".join(c.morph.get("Gender")) for c in noun.children if c.dep_ == "det"), "")
+
+
+_DESCRIBING = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa"})
+
+
+def described_people(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"Le Premier ministre nigérien, X, est arrivé ... Le responsable nigérien s'est ensuite
+    entretenu avec ...": a singular definite person noun with a demonym and no office of its own
+    (cue:described-person, cue:occasion-role) is a further mention of the one person of that state
+    named before; of two or more, or of none, it names nobody. "le dirigeant malien" takes up a
+    head of state or government only."""
+    lex = ctx.lex
+    nouns = cue_words(lex, "described-person") | cue_words(lex, "occasion-role")
+    leaders_only = cue_words(lex, "leader-noun")
+    doc = ctx.doc
+    for token in doc:
+        if token.i + 1 not in demonym_at or token.i == 0 or token.pos_ != "NOUN" \
+                or (token.lemma_.lower() not in nouns and token.lower_ not in nouns):
+            continue
+        if doc[token.i - 1].lower_ not in _DESCRIBING or "Plur" in token.morph.get("Number") \
+                or ctx.by_token.get(token.i) or token.i in ctx.role_person:
+            continue
+        state = lex.state_of(demonym_at[token.i + 1])
+        people = sorted({m.iri for m in ctx.mentions if m.kind == "person" and not m.described
+                         and m.start < token.i and lex.state_of(ctx.sides.get(m.iri)) == state})
+        if token.lemma_.lower() in leaders_only:
+            people = [p for p in people if any(r.role in lex.leader_roles for r in ctx.entities[p].roles)]
+        if len(people) != 1 or people[0] not in ctx.entities:
+            continue
+        person = ctx.entities[people[0]]
+        span = ctx.span(token.i - 1, token.i + 2)
+        ctx.add_mention(Mention(token.i - 1, token.i + 2, span, person.iri, "person", described=True))
+        ctx.role_person[token.i] = person.iri
+        if span not in person.mentions:
+            person.mentions.append(span)
 
 
 def _sole_of_side(ctx: Context, org: str, span: Span) -> list:

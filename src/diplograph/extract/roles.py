@@ -26,7 +26,7 @@ from diplograph.extract.ministry_holders import ministry_holders
 from diplograph.extract.participant_lists import read_list_lines, read_participant_lists
 from diplograph.extract.patterns import Hit
 from diplograph.extract.plural_roles import assign_named, read_plural_role, refine_roles, resolve_unnamed
-from diplograph.extract.role_holders import role_group, unnamed_holder
+from diplograph.extract.role_holders import described_people, role_group, unnamed_holder
 from diplograph.extract.role_titles import (
     also_at_phrase_head,
     assign_role,
@@ -155,6 +155,8 @@ def find_roles(ctx: Context) -> None:
                 if entity.affiliation:
                     ctx.sides[entity.iri] = entity.affiliation
     companion_sides(ctx)
+    described_people(ctx, demonym_at)  # "le responsable nigérien": once every side is known
+    ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
 
 
 def _former(ctx: Context, hit: Hit) -> bool:

@@ -66,7 +66,7 @@ def find_mentions(ctx: Context) -> None:
             hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
         elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
-                or _danger(ctx, token) or _prescribed(ctx, hit, token):
+                or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         if hit.iri in GATHERINGS and _denied(token):
             continue
@@ -426,6 +426,24 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True  # "Je vous remercie.": a courtesy formula closing a speech
     if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
         return True  # "Nous pouvons dire que ...": the reporter's voice
+    return False
+
+
+def _portfolio_word(ctx: Context, token: Token) -> bool:
+    """"le ministre du Travail, du Dialogue social et des Relations avec les Institutions", "ministre
+    de la Paix et du Dialogue": a capitalised noun of a title's portfolio names the ministry, it
+    tells no event. The parse hangs each such noun on the title ("nmod", "conj")."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.pos_ not in ("NOUN", "PROPN") \
+            or not any(c.dep_ == "case" for c in token.children):
+        return False
+    titles = {h.head for h in ctx.hits_of("role")}
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("nmod", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in titles:
+            return True
     return False
 
 
