@@ -157,3 +157,17 @@ def test_a_reference_works_simple_past_keeps_the_month_it_narrates() -> None:
     for word in ("entretint", "signèrent"):
         event = event_at(doc, word)
         assert event.date is not None and event.date.iso == "1998-06", (word, event.date)
+
+
+QUESTION = (
+    "Q - Le gouvernement bolivien a annoncé hier la fermeture de son consulat à Lyon. Quelle est votre "
+    "réaction ?\n\nR - Nous avons pris connaissance de cette décision.\n"
+)
+
+
+def test_an_act_asked_for_in_a_question_is_not_told() -> None:
+    """"Quelle est votre réaction ?": the journalist asks the spokesman for a reaction; the question
+    tells none (the announcement it quotes is told)."""
+    doc = extract_text(QUESTION, "round-i-question", datetime.date(2026, 10, 14))
+    assert not [e for e in doc.events if e.trigger.text == "réaction"]
+    assert event_kind(event_at(doc, "annoncé")) == "announcement"

@@ -404,6 +404,8 @@ def _skip(ctx: Context, token: Token) -> bool:
     if token.pos_ == "NOUN" and _determiner_less_after(token, "par") and (
             token.head.i in ctx.trigger_heads or token.head.pos_ != "VERB"):
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
+    if token.pos_ == "NOUN" and _asked_of_you(ctx, token):
+        return True  # "Quelle est votre réaction ?": a journalist asks for an act, none is told
     if token.pos_ == "NOUN" and _determiner_less_after(token, "de") \
             and token.head.lemma_.lower() in cue_words(ctx.lex, "framework-noun"):
         return True  # "ont signé un plan de consultations": an arrangement for gatherings, none told
@@ -468,6 +470,15 @@ def _says_nothing(ctx: Context, token: Token) -> bool:
     of = [c for c in children if c.dep_.startswith("obl") and case_of(c) in ("de", "d'", "du", "des")]
     addressed = [c for c in children if c.dep_.startswith(("obl", "iobj")) and case_of(c) in ("à", "au", "aux")]
     return bool(things or of) and not addressed
+
+
+def _asked_of_you(ctx: Context, token: Token) -> bool:
+    """The noun is asked of the one addressed, in a question: its determiner is "votre"/"vos" and its
+    sentence ends with a question mark ("Quelle est votre réaction ?", "Quel est votre commentaire ?")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("votre", "vos") for c in token.children):
+        return False
+    words = [t for t in ctx.sent_of(token) if not t.is_space]
+    return bool(words) and words[-1].text == "?"
 
 
 def _determiner_less_after(token: Token, preposition: str) -> bool:
