@@ -22,8 +22,6 @@ from diplograph.model import Event
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-#: Verbs of being able (grammar, like the negation words): "n'ont pas pu se rencontrer" says it did not happen.
-_ABLE = frozenset({"pouvoir", "parvenir", "réussir"})
 #: The determiners of a noun a negation denies: "il n'y a pas eu de réunion", "n'ont tenu aucune réunion".
 _DENIED_DETERMINERS = frozenset({"de", "d'", "d’", "aucun", "aucune"})
 #: Object pronouns that stand between a preposition and its infinitive ("sans en préciser").
@@ -68,7 +66,7 @@ def find_mentions(ctx: Context) -> None:
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
                 or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
-        if hit.iri in GATHERINGS and _denied(token):
+        if hit.iri in GATHERINGS and _denied(ctx, token):
             continue
         if hit.iri in GATHERINGS and _meets_the_press(ctx, token):
             hit = Hit("event", et("statement"), hit.start, hit.end, hit.head)  # "a rencontré la presse"
@@ -345,7 +343,7 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
         event.event_class = ctx.lex.event_class(event.event_type)
 
 
-def _denied(token: Token) -> bool:
+def _denied(ctx: Context, token: Token) -> bool:
     """A gathering the text says did not take place: "il n'y a pas eu de rencontre", "n'ont eu
     aucune rencontre" (a noun under a negated verb, with the determiner of negation), "n'ont pas
     réussi à se voir" (an infinitive under a negated verb of being able). A
@@ -354,7 +352,7 @@ def _denied(token: Token) -> bool:
         det = [c.lower_ for c in token.children if c.dep_ == "det"]
         if not det and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children) \
                 and token.head.pos_ == "VERB" and token.head.i != token.i:
-            return _denied(token.head)  # "se voir en tête-à-tête": the manner of the denied verb
+            return _denied(ctx, token.head)  # "se voir en tête-à-tête": the manner of the denied verb
         if token.dep_ != "obj" or not det or det[0] not in _DENIED_DETERMINERS:
             return False
         # "il n'y a pas eu d'entretien"; "n'ont eu aucune rencontre" (the negation is the determiner)
@@ -367,7 +365,7 @@ def _denied(token: Token) -> bool:
         if up.dep_.split(":")[0] not in ("xcomp", "advcl", "obl", "obj", "acl") or up.head.i == up.i:
             return False
         up = up.head
-        if up.lemma_.lower() in _ABLE and _negated(up):
+        if up.lemma_.lower() in cue_words(ctx.lex, "being-able") and _negated(up):
             return True
     return False
 
