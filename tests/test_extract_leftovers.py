@@ -210,3 +210,26 @@ def test_a_restatement_in_the_same_year_joins_the_gathering() -> None:
         "Accra. En 2022, il rassemble les présidents du Ghana, du Togo et du Bénin.\n",
         "leftovers-restatement-same-year", PUBLISHED)
     assert "rassemble" in {m.text for m in _summit_in(doc, "accra").mentions}
+
+
+def test_a_welcome_whose_guest_the_parse_lost_joins_the_visit() -> None:
+    """"Lui et sa délégation ont été accueillis à l'aéroport par Y" right after a visit with no
+    host: the parse loses who was received; the welcome is the visit's, Y its host."""
+    doc = extract_text(
+        "Le président ghanéen Kwame Asante a effectué mardi une visite officielle au Togo. Lui et sa "
+        "délégation ont été accueillis à l'aéroport de Lomé par le Premier ministre togolais Kossi Mensah.\n",
+        "leftovers-lost-guest", PUBLISHED)
+    (visit,) = _events(doc, "meeting")
+    assert participant_slugs(visit) == {"kwame-asante", "kossi-mensah"}
+    assert visit.host is not None and visit.host.endswith("/kossi-mensah")
+
+
+def test_a_welcome_of_someone_else_stays_apart() -> None:
+    """Guard: "Une délégation d'hommes d'affaires a été reçue par Y" names other guests: another
+    audience, not the visit."""
+    doc = extract_text(
+        "Le président ghanéen Kwame Asante a effectué mardi une visite officielle au Togo. Une délégation "
+        "d'hommes d'affaires a été reçue mercredi par le Premier ministre togolais Kossi Mensah.\n",
+        "leftovers-other-guest", PUBLISHED)
+    visit = next(e for e in _events(doc, "meeting") if e.trigger.text == "visite")
+    assert "kossi-mensah" not in participant_slugs(visit)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-_POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
+POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
 
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
@@ -108,7 +108,7 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         if det is None:
             return None
         word = det.lower_
-        if word in _DEMONSTRATIVES or word in _POSSESSIVE:
+        if word in _DEMONSTRATIVES or word in POSSESSIVE:
             return "demonstrative"
         if word in DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
             plural = "Plur" in token.morph.get("Number")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
-from diplograph.extract.reference import determiner, is_process
+from diplograph.extract.reference import POSSESSIVE, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.model import Event, channels_agree
 
@@ -275,6 +275,10 @@ def _receives_the_visitor(ctx: Context, antecedent: Event, event: Event, mine: s
             or antecedent.host is not None:
         return False
     guests = mine - {event.host}
+    if not guests and mine == {event.host} and _guest_lost(ctx, event_token(ctx, event)):
+        # "X a effectué une visite au Togo. Lui et sa délégation ont été accueillis par Y": the parse
+        # lost who was received; the visitor of the gathering told, which had no host, is
+        return any(is_person(ctx, a) for a in theirs) and event.host not in theirs
     if any(is_person(ctx, a) for a in theirs - guests):
         return False  # "X a eu un entretien avec Y. Le même jour, X a été reçu par Z": a second meeting
     if guests and any(_met_someone(ctx, e, guests) for e in ctx.events if e is not antecedent and e is not event
@@ -287,6 +291,20 @@ def _met_someone(ctx: Context, event: Event, guests: set[str]) -> bool:
     """``event`` is a gathering told before where the guests already met another person."""
     people = {p.actor for p in event.participants} | set(event.agents)
     return event.event_type in GATHERINGS and guests <= people and any(is_person(ctx, a) for a in people - guests)
+
+
+def _guest_lost(ctx: Context, verb: Token) -> bool:
+    """A passive of receiving ("ont été accueillis par Y") whose subject names no one: none the
+    parse found, or only a noun of the guest's own ("sa délégation"), nobody new."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    for subject in subjects_of(ctx, verb):
+        if ctx.by_token.get(subject.i):
+            return False
+        det = [c.lower_ for c in subject.children if c.dep_ == "det"]
+        if subject.pos_ not in ("PRON",) and not (det and det[0] in POSSESSIVE):
+            return False
+    return True
 
 
 def is_person(ctx: Context, actor: str) -> bool:
