@@ -233,3 +233,44 @@ def test_a_welcome_of_someone_else_stays_apart() -> None:
         "leftovers-other-guest", PUBLISHED)
     visit = next(e for e in _events(doc, "meeting") if e.trigger.text == "visite")
     assert "kossi-mensah" not in participant_slugs(visit)
+
+
+def _statement_speakers(doc: ExtractedDocument, verb: str) -> set[str]:
+    return {a.rsplit("/", 1)[-1] for e in _events(doc, "statement") if e.trigger.text == verb for a in e.agents}
+
+
+def test_a_speaker_named_by_office_again_is_the_holder_told_before() -> None:
+    """"Le ministre ghanéen des Affaires étrangères a reçu ... Le ministre des Affaires étrangères a
+    déclaré ...": no name anywhere; the speaker is the Ghanaian minister the text described."""
+    doc = extract_text(
+        "Le ministre ghanéen des Affaires étrangères a reçu mardi à Accra son homologue togolais. Le "
+        "ministre des Affaires étrangères a déclaré que la coopération devait être renforcée.\n",
+        "leftovers-office-again", PUBLISHED)
+    (speaker,) = _statement_speakers(doc, "déclaré")
+    assert doc.entities[next(i for i in doc.entities if i.endswith("/" + speaker))].roles[0].organisation \
+        .endswith("/ghana")
+
+
+def test_a_bare_office_under_a_dateline_speaks_for_the_datelines_state() -> None:
+    """"Lomé, le 3 mars 2026 - Le ministre des Affaires étrangères a déclaré ...", no name: Togo's
+    minister speaks (a person of that office and state, one per state across documents)."""
+    doc = extract_text(
+        "Lomé, le 3 mars 2026 - Le ministre des Affaires étrangères a déclaré mardi que le Togo soutenait "
+        "la médiation régionale.\n", "leftovers-dateline-office", PUBLISHED)
+    (speaker,) = _statement_speakers(doc, "déclaré")
+    person = next(e for i, e in doc.entities.items() if i.endswith("/" + speaker))
+    assert person.kind == "person"
+    assert [(r.role.rsplit("/", 1)[-1], (r.organisation or "").rsplit("/", 1)[-1]) for r in person.roles] \
+        == [("foreign-minister", "togo")]
+
+
+def test_a_bare_office_in_apposition_under_a_dateline_mints_no_one() -> None:
+    """Guard: "... a été reçu par le secrétaire général du Parti populaire lao et président du Laos,
+    Bounmy Keola" under a Vientiane dateline: the title is the named man's, not an unnamed office
+    holder of the dateline's state."""
+    doc = extract_text(
+        "Vientiane (KPL) – Le Premier ministre thaïlandais a eu mardi un entretien avec son "
+        "homologue. Le même jour, il a été reçu par le secrétaire général du Parti populaire lao et "
+        "président du Laos, Bounmy Keola, qui a salué la « confiance » entre les deux pays.\n",
+        "leftovers-dateline-apposition", PUBLISHED)
+    assert not any(e.kind == "person" and not e.label[:1].isupper() for e in doc.entities.values())

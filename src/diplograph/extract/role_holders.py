@@ -110,8 +110,12 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         if span not in holder.mentions:
             holder.mentions.append(span)
         return True
-    if org is None or holders:
+    if holders:
         return True
+    if org is None:
+        # "Le ministre ghanéen des Affaires étrangères a reçu ... Le ministre des Affaires étrangères a
+        # déclaré": the first reading mints no one; the second finds the holder minted since
+        return mint
     if not mint:
         return False
     later = _named_later(ctx, hit, org, span)
@@ -123,7 +127,9 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
             later.mentions.append(span)
         return True
     phrase = " ".join(span.text.split())
-    iri = id_iri("person", slugify(phrase))
+    # a title that names no state ("le ministre des Affaires étrangères", read for the dateline's
+    # state) is that state's office holder: the state is in the IRI, as the demonym is otherwise
+    iri = id_iri("person", slugify(phrase if qualified else f"{phrase} {org.rstrip('/').rsplit('/', 1)[-1]}"))
     entity = add_minted_entity(ctx, iri, "person", phrase, span, affiliation=org)
     ctx.add_mention(Mention(hit.start, phrase_end, span, iri, "person", described=True, role=hit.iri))
     if not entity.roles:
@@ -240,10 +246,15 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     institutions.discard(None)
     if len(institutions) == 1:
         return institutions.pop()
+    if institutions:
+        return None
     published = ctx.source.published
-    if institutions or published is None or not ctx.doc[hit.head].text[:1].isupper():
-        return None  # only the formal, capitalised title of a readout ("le Président de la République")
     dateline = dateline_state(ctx)
+    if published is None or not ctx.doc[hit.head].text[:1].isupper():
+        # only the formal, capitalised title of a readout ("le Président de la République"), or a
+        # bare office that is its clause's subject under the readout's dateline ("Lomé, le 3 mars -
+        # Le ministre des Affaires étrangères a déclaré": Togo's minister)
+        return dateline if ctx.doc[hit.head].dep_ in ("nsubj", "nsubj:pass") else None
     if dateline is not None:  # "Dakar, le 3 mai 2023 - Le Président de la République a reçu ...": its own
         return dateline
     named = {lex.state_of(r.organisation) for e in ctx.entities.values() if e.kind == "person" for r in e.roles
