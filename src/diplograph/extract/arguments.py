@@ -352,9 +352,14 @@ def _topics(ctx: Context, token: Token, gathering: bool) -> list[str]:
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB":
         scope_root = token.head
     # the clause without coordinated clauses: "a exprimé des réserves et accusé X de ..." are two
-    skip = {t.i for c in scope_root.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
-    inside = {t.i for t in scope_root.subtree} - skip
-    topics = [h.iri for h in ctx.hits_of("issue") if h.start in inside]
+    issues = ctx.hits_of("issue")
+    low, high = scope_root.left_edge.i, scope_root.right_edge.i  # the subtree lies between its edges
+    if any(low <= h.start <= high for h in issues):  # else no issue in it (most triggers): no Token per word
+        skip = {t.i for c in scope_root.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+        inside = {t.i for t in scope_root.subtree} - skip
+        topics = [h.iri for h in issues if h.start in inside]
+    else:
+        topics = []
     if not topics and gathering:
         sentence = ctx.sent_of(token)
         topics = [h.iri for h in ctx.hits_of("issue") if sentence.start <= h.start < sentence.end]

@@ -341,6 +341,10 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     The event may be named by a further mention ("Lors de ces discussions", "En marge des
     travaux") as well as by its trigger."""
     sentence = ctx.sent_of(token)
+    view = ctx.tokens
+    if not view.has_lower(_DURING, token.left_edge.i, token.right_edge.i + 1) \
+            and not view.has_lower(_DURING, sentence.start, min(sentence.start + 6, sentence.end)):
+        return None  # no framing word in the scope below (most triggers): no Token made for it
     fronted = [t for t in sentence[:2] if t.lower_ in _DURING or t.lower_ == "en"]
     scope = [*token.subtree, *(t for t in sentence[:6] if fronted and t.i < token.i)]
     back = cue_words(ctx.lex, "back-reference")

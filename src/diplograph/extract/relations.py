@@ -348,7 +348,10 @@ def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
 
 def _preceded_by_in_clause(ctx: Context, event: Event, token: Token) -> None:
     """"X ont suscité des débats, notamment après la diffusion de Y": X preceded by Y."""
-    for c in token.head.subtree if token.pos_ == "NOUN" else token.subtree:
+    root = token.head if token.pos_ == "NOUN" else token
+    if not ctx.tokens.has_lower(_AFTER, root.left_edge.i, root.right_edge.i + 1):
+        return  # no "après" / "suite" in the subtree (most clauses): no Token made for each of its words
+    for c in root.subtree:
         if c.dep_ == "case" and c.lower_ in _AFTER and not (c.i > 0 and ctx.doc[c.i - 1].lower_ == "d'"):
             other = ctx.event_at.get(c.head.i)  # ("d'après un communiqué" is a source, not a time)
             if other is not None and other is not event and other in ctx.events:

@@ -17,6 +17,7 @@ spans, which the view leaves out).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,19 @@ class TokenView:
             found += by_lower.get(word, ())
         found.sort()
         return found
+
+    def has_lower(self, words: Iterable[str], start: int, end: int) -> bool:
+        """Some token of ``start..end-1`` has its lower-case form among ``words``. A rule that reads
+        a token's subtree for a word asks this first over the token's edges (``left_edge.i``,
+        ``right_edge.i + 1``): the subtree lies between them, and most subtrees hold no such word."""
+        by_lower = self.by_lower
+        for word in words:
+            positions = by_lower.get(word)
+            if positions:
+                k = bisect_left(positions, start)
+                if k < len(positions) and positions[k] < end:
+                    return True
+        return False
 
     def where_lemma(self, lemmas: Iterable[str]) -> list[int]:
         """Positions (ascending) of the tokens whose lemma in lower case (``lemma_.lower()``) is one of ``lemmas``."""

@@ -281,10 +281,12 @@ def lone_surnames(ctx: Context, taken: set[int]) -> None:
         return
     last_words = {fold(name).split()[-1] for e in people for name in [e.label, *(m.text for m in e.mentions)]
                   if len(name.split()) > 1}
-    for token in doc:
-        if token.i in taken or token.i in ctx.heading_tokens or not token.is_title or token.is_sent_start \
-                or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB") or fold(token.text) not in last_words:
+    view = ctx.tokens  # the view's values (Token.is_title is str.istitle): a Token only for a likely surname
+    for i, text in enumerate(view.text):
+        if i in taken or i in ctx.heading_tokens or not text.istitle() or view.sent_start[i] \
+                or view.pos[i] not in ("PROPN", "NOUN", "ADJ", "VERB") or fold(text) not in last_words:
             continue
+        token = doc[i]
         if token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start:
             continue  # part of a longer name
         surname = surname_match(ctx, token.text)
