@@ -230,3 +230,21 @@ def test_a_name_after_a_comma_holds_the_whole_title_phrase():
         "Le conseiller diplomatique du président, M. Luc Perrin, a assisté à l'entretien.",
         "real-quotes-title-apposition", "2026-04-14")
     assert _roles(doc, "luc-perrin") == {"diplomatic-adviser"}
+
+
+def test_a_demonym_as_inverted_subject_is_the_person_of_that_state_named_last():
+    # "« ... », a déclaré l'Allemand devant la presse": the press does not repeat the name
+    doc = extract_dated(
+        "Le ministre français des Affaires étrangères, Luc Perrin, a rencontré son homologue "
+        "allemand, Jonas Berg. « Le dialogue continue », a déclaré l'Allemand devant la presse.",
+        "real-quotes-demonym-speaker", "2026-04-14")
+    assert _said(doc, "Le dialogue continue") == "jonas-berg"
+
+
+def test_a_demonym_naming_nobody_of_that_side_leaves_the_speaker_unknown():
+    # guard: no Italian was named; the last person named is not the speaker
+    doc = extract_dated(
+        "Le ministre français des Affaires étrangères, Luc Perrin, a rencontré son homologue "
+        "allemand, Jonas Berg. « Le dialogue continue », a déclaré l'Italien devant la presse.",
+        "real-quotes-demonym-guard", "2026-04-14")
+    assert _said(doc, "Le dialogue continue") is None

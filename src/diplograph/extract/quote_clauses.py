@@ -195,6 +195,27 @@ def sentence_of(ctx: Context, mark_begin: int, mark_end: int) -> Span | None:
     return Span(opening.begin, closing.end, ctx.text[opening.begin:closing.end])
 
 
+def national_speaker(ctx: Context, verb: Token) -> str | None:
+    """"« ... », a déclaré le Français, lundi": a capitalised demonym as the inverted subject is
+    the person of that state the text named last before the verb (the press's way of not
+    repeating a name); None when it names nobody the text has put on that side."""
+    from diplograph.analyse import DEMONYM_LABEL
+
+    doc = ctx.doc
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("le", "la", "l'", "l’") or not doc[k + 1].text[:1].isupper():
+        return None
+    state = next((e.ent_id_ for e in doc.ents if e.label_ == DEMONYM_LABEL and e.start == k + 1), None)
+    if state is None:
+        return None
+    people = [m.iri for m in ctx.mentions if m.kind == "person" and m.end <= verb.i
+              and not in_quote_range(ctx, doc[m.start].idx)
+              and state in (ctx.sides.get(m.iri), getattr(ctx.entities.get(m.iri), "affiliation", None))]
+    return people[-1] if people else None
+
+
 def opens_sentence(ctx: Context, mark_begin: int) -> bool:
     """The quotation mark opens its sentence (nothing but spaces before it in the sentence)."""
     sentence = next((s for s in ctx.source.sentences if s.begin <= mark_begin < s.end), None)

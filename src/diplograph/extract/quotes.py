@@ -49,6 +49,7 @@ from diplograph.extract.quote_clauses import (
     governs_through_complements,
     in_quote_range,
     left_person,
+    national_speaker,
     next_token,
     opens_sentence,
     reporting_after,
@@ -224,7 +225,6 @@ class _Speakers:
             return speaker, event, speaker is not None
         inverted = self._inverted_incise(next_token(ctx, mark_end)) or next(
             (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None) or (
-            # "\"...\" répond X, ministre de ...": no comma, but the quote opens the sentence
             self._inverted_incise(next_token(ctx, mark_end), glued=True) if opens_sentence(ctx, mark_begin) else None)
         if inverted is not None:
             speaker, verb = inverted
@@ -253,8 +253,7 @@ class _Speakers:
             # the quote without speaker rather than lending it another verb's agent
             speaker, event = self._subject_speaker(governing), self._event(governing)
             if speaker is None and any(t.lower_ == "on" for t in speech_subjects(ctx, governing)):
-                # "des relations qu'on ne saurait qualifier d'« étroites »": "on" is nobody; the
-                # words are those of whoever reports the clause
+                # "des relations qu'on ne saurait qualifier d'« étroites »": the reporter's words
                 outer = self._reporter(governing)
                 if outer is not None:
                     return outer
@@ -309,6 +308,8 @@ class _Speakers:
             return None
         if main_verb_past(verb, comma.i):
             return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise
+        if (national := national_speaker(ctx, verb)) is not None:  # "a déclaré le Français"
+            return national, verb
         if self._unnamed_head(verb):
             return "", verb  # an incise whose subject names nobody: the speaker is not known
         found = right_actors(ctx, verb)
@@ -393,10 +394,9 @@ class _Speakers:
         self.spoken.append((offset, speaker))
 
     def _pronoun_speaker(self, mark_begin: int) -> str | None:
-        """Who "a-t-il ajouté" is: the last speaker, unless the sentence before the quote is about
-        someone else and reports nobody's words ("« A », a salué X. Y avait abondé dans le même
-        sens. Il a loué ... « B », a-t-il affirmé": Y). A reporting incise in that sentence (", a
-        précisé le porte-parole, M. Z") makes its speaker the one who goes on."""
+        """Who "a-t-il ajouté" is: the last speaker, unless the sentence before is about someone else
+        and reports nobody's words ("« A », a salué X. Y avait abondé ... « B », a-t-il affirmé": Y);
+        a reporting incise in it (", a précisé le porte-parole, M. Z") makes Z the one who goes on."""
         from diplograph.extract.syntax import actors_of, is_reporting
 
         ctx = self.ctx
