@@ -274,3 +274,21 @@ def test_a_bare_office_in_apposition_under_a_dateline_mints_no_one() -> None:
         "président du Laos, Bounmy Keola, qui a salué la « confiance » entre les deux pays.\n",
         "leftovers-dateline-apposition", PUBLISHED)
     assert not any(e.kind == "person" and not e.label[:1].isupper() for e in doc.entities.values())
+
+
+def test_a_bare_presidency_speaking_in_a_foreign_readout_is_that_state() -> None:
+    """"La présidence sénégalaise a indiqué ... La présidence a précisé ...": the bare presidency
+    that speaks is Senegal's, as the first one was."""
+    doc = extract_text(
+        "DAKAR - La présidence sénégalaise a indiqué mardi que le président Amadou Diallo a reçu au palais "
+        "l'ambassadeur du Japon, M. Kenji Arai. La présidence a précisé que les deux hommes ont évoqué la pêche.\n",
+        "leftovers-bare-presidency", PUBLISHED)
+    assert _statement_speakers(doc, "précisé") == {"senegal"}
+
+
+def test_a_bare_presidency_with_no_state_in_sight_names_no_one() -> None:
+    """Guard: with no dateline and no state's body named, "la présidence" stays nobody's."""
+    doc = extract_text(
+        "Le président Amadou Diallo a reçu mardi l'ambassadeur du Japon, M. Kenji Arai. La présidence a "
+        "précisé que les deux hommes ont évoqué la pêche.\n", "leftovers-bare-presidency-none", PUBLISHED)
+    assert _statement_speakers(doc, "précisé") == set()

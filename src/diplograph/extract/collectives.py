@@ -71,6 +71,8 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
             else:
                 break
         if not found:
+            if kind == "state" and not plural:
+                _bare_state_body(ctx, token)
             continue
         if kind == "group" and _one_leader_each(ctx, token, found):
             continue
@@ -97,6 +99,25 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
                 label = phrase
             ctx.add_mention(Mention(start, j + 1, span, iri, kind, described=True))
             add_minted_entity(ctx, iri, kind, label, span, affiliation=state)
+
+
+def _bare_state_body(ctx: Context, noun: Token) -> None:
+    """"La présidence a précisé", "le gouvernement a annoncé": a state body with no state, subject of
+    its clause, in a readout that speaks from or for one state (its dateline's, or the one whose
+    body it names: "la présidence sénégalaise a indiqué ... La présidence a précisé") is that
+    state; with no such state it names no one."""
+    from diplograph.extract.gazetteer_links import readout_state
+
+    if noun.dep_ not in ("nsubj", "nsubj:pass") or any(c.dep_ in ("nmod", "amod", "appos") for c in noun.children) \
+            or not any(c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in noun.children):
+        return
+    state = readout_state(ctx)
+    actor = ctx.lex.actors.get(state) if state is not None else None
+    if actor is None:
+        return
+    span = ctx.span(noun.i - 1, noun.i + 1)
+    ctx.add_mention(Mention(noun.i - 1, noun.i + 1, span, actor.iri, actor.kind, described=True))
+    add_linked_entity(ctx, actor, span)
 
 
 def _ministry(ctx: Context, noun: Token, state: str) -> None:

@@ -99,7 +99,7 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     if chosen.kind == "person" and named_after_someone(ctx, ent.start):
         return True  # "la Fondation Sullivan": the words are taken, nobody is named
     span = ctx.span(ent.start, ent.end)
-    own = _readout_state(ctx) if chosen.kind == "org" and _generic_institution(ctx, ent) else None
+    own = readout_state(ctx) if chosen.kind == "org" and _generic_institution(ctx, ent) else None
     if own is not None and own != lex.state_of(chosen.iri) and own in lex.actors \
             and not _named_otherwise(ctx, chosen):
         # "la présidence de la République" in a readout from Dakar: Senegal's presidency, read as
@@ -132,7 +132,7 @@ def _named_otherwise(ctx: Context, institution: LexActor) -> bool:
                and not _generic_institution(ctx, e) for e in ctx.doc.ents)
 
 
-def _readout_state(ctx: Context) -> str | None:
+def readout_state(ctx: Context) -> str | None:
     """The one state a text speaks from or for, other than by a bare institution: its dateline's
     state ("Dakar, le 4 mars -"), or the state whose body it names with a demonym or a long name
     ("la présidence sénégalaise", "la présidence de la République du Sénégal"). None when it names
