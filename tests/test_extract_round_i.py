@@ -171,3 +171,18 @@ def test_an_act_asked_for_in_a_question_is_not_told() -> None:
     doc = extract_text(QUESTION, "round-i-question", datetime.date(2026, 10, 14))
     assert not [e for e in doc.events if e.trigger.text == "réaction"]
     assert event_kind(event_at(doc, "annoncé")) == "announcement"
+
+
+SIDELINES = (
+    "Le 15 novembre, en marge du sommet de l'APEC à Lima, le président chilien Andrés Morales et le Premier "
+    "ministre japonais Kenji Sato se sont entretenus pendant une heure.\n"
+)
+
+
+def test_talks_on_the_sidelines_of_a_summit_the_same_day_are_not_the_summit() -> None:
+    """"Le 15 novembre, en marge du sommet ..., X et Y se sont entretenus": the summit frames the
+    talks; two gatherings of the same day, the talks with their two people."""
+    doc = extract_text(SIDELINES, "round-i-sidelines", datetime.date(2025, 11, 16))
+    talks = event_at(doc, "entretenus")
+    assert talks.trigger.text == "entretenus"
+    assert sides(talks) == {"andres-morales": "chile", "kenji-sato": "japan"}, sides(talks)

@@ -479,8 +479,8 @@ def _join_restatements(ctx: Context) -> None:
         for earlier in sorted(ctx.events, key=lambda e: -e.trigger.begin):
             if earlier.trigger.begin >= event.trigger.begin or earlier.event_type not in GATHERINGS \
                     or earlier.status != OCCURRED or earlier.date is None or earlier.date.iso != event.date.iso \
-                    or earlier is framing:
-                continue
+                    or earlier is framing or framed_by(ctx, event_token(ctx, earlier)) is event:
+                continue  # "Le 15 mai, en marge du sommet, X et Y se sont entretenus": the frame is another
             mine, theirs = persons(event), persons(earlier)
             if mine and theirs and not (mine <= theirs or theirs <= mine):
                 continue
