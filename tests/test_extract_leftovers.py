@@ -165,10 +165,12 @@ def test_another_first_name_or_an_office_never_held_is_another_person(text: str,
     ("Le sommet de la CEDEAO s'est ouvert lundi à Abuja. Le président ghanéen Kwame Asante et le président "
      "togolais Kossi Mensah y ont pris part. Le président béninois Patrice Adé n'y a pas participé.\n",
      "patrice-ade"),
-], ids=["not-attended", "absence-at-a-gathering", "absence-at-an-audience", "not-taken-part"])
+    ("Les ministres des Affaires étrangères du Ghana, Paul Houngbo, et du Togo, Kossi Mensah, se sont "
+     "réunis lundi à Lomé. Le ministre béninois Yao Kouamé n'a pas pu assister à la réunion.\n", "yao-kouame"),
+], ids=["not-attended", "absence-at-a-gathering", "absence-at-an-audience", "not-taken-part", "could-not-attend"])
 def test_absentees_are_not_participants(text: str, absent: str) -> None:
-    """"X n'a pas assisté à la réunion", "en l'absence de X", "X n'y a pas participé": X was not
-    there; the others still were."""
+    """"X n'a pas assisté à la réunion", "en l'absence de X", "X n'y a pas participé", "X n'a pas pu
+    assister": X was not there; the others still were."""
     doc = extract_text(text, "leftovers-absent", PUBLISHED)
     (gathering,) = _events(doc, "meeting")
     assert absent not in participant_slugs(gathering)

@@ -110,12 +110,19 @@ def attend_events(ctx: Context) -> None:
                                             and any(g.lower_ == "parmi" for g in c.children)
                                             for c in token.children):
             continue
-        if negated(token):
+        if _not_attended(ctx, token):
             continue  # "X n'a pas assisté à la réunion": an absentee (drop_absentees)
         event = _attended(ctx, token)
         if event is None:
             continue
         _add(ctx, event, _attendees(ctx, token))
+
+
+def _not_attended(ctx: Context, verb: Token) -> bool:
+    """The verb of taking part is negated, or the verb of being able it depends on is ("X n'a pas
+    pu assister à la réunion")."""
+    return negated(verb) or (verb.dep_ == "xcomp" and verb.head.i != verb.i and negated(verb.head)
+                             and verb.head.lemma_.lower() in cue_words(ctx.lex, "being-able"))
 
 
 def drop_absentees(ctx: Context) -> None:
@@ -136,7 +143,7 @@ def drop_absentees(ctx: Context) -> None:
             begin, end = sentence.start_char, sentence.end_char
             events = [e for e in ctx.events if e.event_type in GATHERINGS
                       and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
-        elif token.pos_ == "VERB" and negated(token) and (
+        elif token.pos_ == "VERB" and _not_attended(ctx, token) and (
                 verb_lemma(token) in attend_verbs
                 or any(c.dep_ == "obj" and (verb_lemma(token), c.lower_) in taking_part for c in token.children)):
             absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
