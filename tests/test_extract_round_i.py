@@ -186,3 +186,17 @@ def test_talks_on_the_sidelines_of_a_summit_the_same_day_are_not_the_summit() ->
     talks = event_at(doc, "entretenus")
     assert talks.trigger.text == "entretenus"
     assert sides(talks) == {"andres-morales": "chile", "kenji-sato": "japan"}, sides(talks)
+
+
+LIGHT_VERB = (
+    "Le 12 juin 2003, en marge du sommet de l'Union africaine à Maputo, le président ghanéen Kwame Asante et "
+    "le président kényan Daniel Mwangi ont eu leur premier entretien.\n"
+)
+
+
+def test_a_day_fronted_before_a_framing_summit_dates_the_talks_it_frames() -> None:
+    """"Le 12 juin 2003, en marge du sommet ..., X et Y ont eu leur premier entretien": the day is the
+    talks' too; the summit named between the day and the verb does not keep it for itself."""
+    doc = extract_text(LIGHT_VERB, "round-i-light-verb", datetime.date(2026, 1, 5))
+    talks = event_at(doc, "entretien")
+    assert talks.date is not None and talks.date.iso == "2003-06-12", talks.date

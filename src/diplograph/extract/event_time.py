@@ -17,7 +17,7 @@ from diplograph.extract.dates import time_near
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import in_quote, is_reporting
+from diplograph.extract.syntax import DURING_NOUNS, in_quote, is_reporting
 from diplograph.extract.verb_forms import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 
@@ -335,4 +335,11 @@ def _nearer_trigger(ctx: Context, token: Token, start: int) -> bool:
     "La visite de X intervient après l'entretien entre Y et Z, le 12 février": the date is
     the interview's, not the visit's."""
     lo, hi = sorted((token.i, start))
-    return any(lo < i < hi for i in ctx.trigger_heads if i != token.i)
+    return any(lo < i < hi and not _framing(ctx.doc[i]) for i in ctx.trigger_heads if i != token.i)
+
+
+def _framing(token: Token) -> bool:
+    """The gathering noun frames the clause's act ("Le 9 mai, en marge du sommet, X et Y ont eu un
+    entretien"): it stands between the day and the act without taking the act's day from it."""
+    return token.pos_ == "NOUN" and token.head.lemma_.lower() in DURING_NOUNS \
+        and any(c.dep_ == "case" for c in token.head.children)
