@@ -195,14 +195,14 @@ def _summit_in(doc: ExtractedDocument, city: str):
 def test_a_restatement_in_another_year_does_not_join_the_gathering() -> None:
     """An encyclopedia's historical present: "Le sommet de 2022 s'est tenu à Accra. En 2019, il
     rassemble ..." tells of another year than the summit's noun names; the Accra summit keeps no
-    mention of it and takes no 2019 date."""
+    mention of it, and is dated 2022 by its name, not 2019."""
     doc = extract_text(
         "Le premier sommet des pays riverains s'est tenu à Niamey en 2019. Le sommet de 2022 s'est tenu à "
         "Accra. En 2019, il rassemble les présidents du Ghana, du Togo et du Bénin.\n",
         "leftovers-restatement-year", PUBLISHED)
     accra = _summit_in(doc, "accra")
     assert "rassemble" not in {m.text for m in accra.mentions}
-    assert accra.date is None or accra.date.iso.startswith("2022")
+    assert accra.date is not None and accra.date.iso == "2022"  # the year its name gives
 
 
 def test_a_restatement_in_the_same_year_joins_the_gathering() -> None:

@@ -29,6 +29,7 @@ from diplograph.extract.same_event import (
     compatible,
     framed_by,
     is_person,
+    named_year,
     places_agree,
     same_status,
     told_before,
@@ -45,6 +46,10 @@ if TYPE_CHECKING:
 
 def resolve_events(ctx: Context) -> None:
     """Fold the mentions of one happening into one event (``ctx.events`` shrinks)."""
+    for event in ctx.events:  # "le sommet de 2022": dated by its name, before any join reads dates
+        year = named_year(ctx, event) if event.date is None else None
+        if year is not None:
+            event.date = DateValue(year.text, "year", ctx.span(year.i, year.i + 1))
     join_within_sentences(ctx)
     _join_gathering_subjects(ctx)
     _join_later_mentions(ctx)

@@ -216,17 +216,23 @@ def _described_aside(ctx: Context, token: Token) -> bool:
 
 
 def year_of(ctx: Context, event: Event) -> str | None:
-    """The year an event is dated in, or that one of its nouns names by a complement ("le sommet
-    de 2022", "la conférence de 1995": a year of four digits after "de")."""
+    """The year an event is dated in, or that one of its nouns names (:func:`named_year`)."""
     if event.date is not None:
         return event.date.iso[:4]
+    year = named_year(ctx, event)
+    return year.text if year is not None else None
+
+
+def named_year(ctx: Context, event: Event) -> Token | None:
+    """The year one of the event's nouns names by a complement: "le sommet de 2022", "la conférence
+    de 1995" (four digits after "de")."""
     for mention in (event.trigger, *event.mentions):
         span = ctx.doc.char_span(mention.begin, mention.end, alignment_mode="expand")
         for token in span or []:
             for c in token.children if token.pos_ == "NOUN" else []:
                 if c.dep_ == "nmod" and c.is_digit and len(c.text) == 4 \
                         and any(g.dep_ == "case" and g.lower_ in ("de", "d'") for g in c.children):
-                    return c.text
+                    return c
     return None
 
 
