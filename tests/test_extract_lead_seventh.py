@@ -132,3 +132,12 @@ def test_a_name_with_an_apostrophe_inside_stays_whole() -> None:
         "est arrivé, Qu'importe la pluie, il a salué la foule.",
         "inner-apostrophe", "2024-06-13")
     assert "yacine-ka-abi" in participant_slugs(event_at(doc, "reçu"))
+
+
+def test_a_guest_whose_name_the_tagger_runs_from_the_courtesy_title_is_a_person() -> None:
+    # "le Dr. X Y, envoyé spécial de ...": the recogniser tags "Dr. X Y" as one miscellaneous name
+    doc = extract_dated(
+        "Conakry, 9 mars 2024 – Le Président de la République a reçu en audience ce jeudi, 9 mars 2024 au "
+        "palais présidentiel, le Dr. Salem Al-Haddad, envoyé spécial du Président des Émirats arabes unis.",
+        "title-run-name", "2024-03-09")
+    assert "salem-al-haddad" in participant_slugs(event_at(doc, "reçu"))
