@@ -141,3 +141,15 @@ def test_a_guest_whose_name_the_tagger_runs_from_the_courtesy_title_is_a_person(
         "palais présidentiel, le Dr. Salem Al-Haddad, envoyé spécial du Président des Émirats arabes unis.",
         "title-run-name", "2024-03-09")
     assert "salem-al-haddad" in participant_slugs(event_at(doc, "reçu"))
+
+
+def test_the_host_of_a_dated_readout_is_not_taken_for_its_guest() -> None:
+    # "Lomé, 4 mars 2024 – Le Président de la République a reçu ..., le ministre X": the parser
+    # hangs the verb on the dateline's city; its subject still receives, and the object is the guest
+    doc = extract_dated(
+        "Lomé, 4 mars 2024 – Le chef de l'État, Komi Adjévi, a reçu en audience ce lundi, 4 mars 2024 au "
+        "palais de la présidence, M. Kwame Asante, ministre ghanéen de la Défense.",
+        "dateline-acl", "2024-03-04")
+    event = event_at(doc, "reçu")
+    assert {a.rsplit("/", 1)[-1] for a in event.agents} == {"komi-adjevi"}
+    assert "kwame-asante" in participant_slugs(event)
