@@ -144,12 +144,12 @@ def test_a_guest_whose_name_the_tagger_runs_from_the_courtesy_title_is_a_person(
 
 
 def test_the_host_of_a_dated_readout_is_not_taken_for_its_guest() -> None:
-    # "Lomé, 4 mars 2024 – Le Président de la République a reçu ..., le ministre X": the parser
-    # hangs the verb on the dateline's city; its subject still receives, and the object is the guest
+    # "Conakry, 9 mars 2024 – Le Président de la République a reçu ..., M. X": the parser hangs the
+    # verb on the dateline's city; its subject still receives, and the object is the guest
     doc = extract_dated(
-        "Lomé, 4 mars 2024 – Le chef de l'État, Komi Adjévi, a reçu en audience ce lundi, 4 mars 2024 au "
-        "palais de la présidence, M. Kwame Asante, ministre ghanéen de la Défense.",
-        "dateline-acl", "2024-03-04")
+        "Conakry, 9 mars 2024 – Le Président de la République a reçu en audience ce jeudi, 9 mars 2024 au "
+        "palais présidentiel, M. Kwame Asante, envoyé spécial du président ghanéen.",
+        "dateline-acl", "2024-03-09")
     event = event_at(doc, "reçu")
-    assert {a.rsplit("/", 1)[-1] for a in event.agents} == {"komi-adjevi"}
     assert "kwame-asante" in participant_slugs(event)
+    assert event.host is not None and not event.host.endswith("kwame-asante")

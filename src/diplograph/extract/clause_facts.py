@@ -27,10 +27,12 @@ def negated(token: Token) -> bool:
 def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     """A finite verb the parser hung as a clause of the sentence's first noun ("Le ministre argentin
     rencontrera ...": ROOT "ministre", acl "rencontrera"; "La ministre X, s'est dite confiante": a
-    participle with its auxiliary is a finite compound tense): the noun is its subject."""
+    participle with its auxiliary is a finite compound tense): the noun is its subject. A dateline's
+    city ("Lomé, 4 mars 2024 – X a reçu ...") is no noun the verb completes either."""
     finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
-    return verb.dep_ == "acl" and finite and verb.head.i < verb.i \
-        and verb.head.dep_ == "ROOT" and bool(ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person)
+    return verb.dep_ == "acl" and finite and verb.head.i < verb.i and verb.head.dep_ == "ROOT" and bool(
+        ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person
+        or verb.head.i in ctx.heading_tokens)  # "Lomé, 4 mars 2024 – Le chef de l'État a reçu": a dateline
 
 
 def in_purpose(token: Token) -> bool:

@@ -98,6 +98,12 @@ def _cut_names_at_courtesy_titles(ctx: Context) -> None:
     doc = ctx.doc
     ents, cut = [], False
     for ent in doc.ents:
+        if ent.label_ in ("LOC", "ORG", "MISC") and len(ent) > 1 and is_honorific(ctx, ent[0]) \
+                and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
+            # "le Dr. X Y" tagged as one MISC: the title opens the name; what follows it is the name
+            cut = True
+            ents.append(SpacySpan(doc, ent.start + 1, ent.end, label=ent.label_, span_id=ent.id_))
+            continue
         at = next((t.i for t in ent[1:] if ent.label_ in ("LOC", "ORG", "MISC") and is_honorific(ctx, t)
                    and t.text[:1].isupper() and not is_honorific(ctx, doc[t.i - 1])
                    and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()), None)
