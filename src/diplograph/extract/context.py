@@ -90,8 +90,8 @@ class Context:
     def sentences_before(self, start: int, count: int = 1) -> list:
         """The last ``count`` sentences that end at or before token ``start`` and hold more than
         whitespace: ``[s for s in ctx.sentences if s.end <= start and s.text.strip()][-count:]``
-        without making the text of every earlier sentence at each call (a dozen rules ask: that
-        made the text of ~100,000 sentences over the test texts, each a walk of its tokens)."""
+        without making the text of every earlier sentence at each call (eleven rules ask; each
+        text is a walk of the sentence's tokens)."""
         if self._told is None:
             text = self.doc_text  # a sentence's .text is its slice of the document's
             self._told = [s for s in self.sentences if text[s.start_char:s.end_char].strip()]
