@@ -200,3 +200,17 @@ def test_a_day_fronted_before_a_framing_summit_dates_the_talks_it_frames() -> No
     doc = extract_text(LIGHT_VERB, "round-i-light-verb", datetime.date(2026, 1, 5))
     talks = event_at(doc, "entretien")
     assert talks.date is not None and talks.date.iso == "2003-06-12", talks.date
+
+
+FRAMED = (
+    "Le sommet de l'Union africaine s'est ouvert le 10 juin 2003 à Maputo. Le 12 juin 2003, en marge du sommet, "
+    "le président ghanéen Kwame Asante et le président kényan Daniel Mwangi ont eu leur premier entretien.\n"
+)
+
+
+def test_talks_framed_after_a_fronted_day_are_held_where_the_summit_is() -> None:
+    """"Le 12 juin 2003, en marge du sommet, X et Y ont eu leur premier entretien", after a summit
+    opened in Maputo: the talks were held where the summit was."""
+    doc = extract_text(FRAMED, "round-i-framed", datetime.date(2026, 1, 5))
+    talks = event_at(doc, "entretien")
+    assert any(p.endswith("/maputo") for p in talks.places), talks.places

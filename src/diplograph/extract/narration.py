@@ -343,10 +343,15 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     sentence = ctx.sent_of(token)
     view = ctx.tokens
     if not view.has_lower(_DURING, token.left_edge.i, token.right_edge.i + 1) \
-            and not view.has_lower(_DURING, sentence.start, min(sentence.start + 6, sentence.end)):
+            and not view.has_lower(_DURING, sentence.start, min(sentence.start + 9, sentence.end)):
         return None  # no framing word in the scope below (most triggers): no Token made for it
     fronted = [t for t in sentence[:2] if t.lower_ in _DURING or t.lower_ == "en"]
     scope = [*token.subtree, *(t for t in sentence[:6] if fronted and t.i < token.i)]
+    # "Le 9 mai, en marge du sommet, X et Y ont eu un entretien": a frame after a fronted day and a comma
+    comma = next((t for t in sentence[1:8] if t.text == "," and t.i + 2 < sentence.end
+                  and ctx.doc[t.i + 1].lower_ == "en" and ctx.doc[t.i + 2].lower_ in _DURING), None)
+    if comma is not None and any(sentence.start <= x.start < comma.i for x in ctx.times):
+        scope += [t for t in ctx.doc[comma.i + 1:comma.i + 7] if t.i < token.i]
     back = cue_words(ctx.lex, "back-reference")
     mentioned: dict | None = None  # made at the first "lors de" in scope (most triggers have none)
     for child in scope:
