@@ -7,7 +7,7 @@ people. Each test failed on the code before its rule.
 
 from __future__ import annotations
 
-from extracting import event_at, extract_dated, participant_slugs
+from extracting import event_at, event_kind, extract_dated, participant_slugs
 
 
 def test_an_abbreviated_courtesy_title_keeps_the_name_with_its_title() -> None:
@@ -153,3 +153,14 @@ def test_the_host_of_a_dated_readout_is_not_taken_for_its_guest() -> None:
     event = event_at(doc, "reçu")
     assert "kwame-asante" in participant_slugs(event)
     assert event.host is not None and not event.host.endswith("kwame-asante")
+
+
+def test_a_communique_speaking_in_an_incise_is_one_statement() -> None:
+    # "..., indique un communiqué du ministère": the verb and the document are one act of saying
+    doc = extract_dated(
+        "Le ministre togolais des Affaires étrangères, Robert Dussey, a été reçu lundi à Accra par le "
+        "président ghanéen, indique un communiqué de la présidence togolaise.",
+        "communique-incise", "2024-06-11")
+    said = [e for e in doc.events if event_kind(e) == "statement"]
+    assert len(said) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in said]
+    assert {m.text for m in said[0].mentions} >= {"communiqué"}
