@@ -12,7 +12,8 @@ names no event of its own: :func:`diplograph.extract.triggers.drop_empty_partici
 
 Gatherings are left alone ("a tenu une réunion" is read by the arguments of the gathering), and
 so are agreements: "ont signé la déclaration" is the signing, the text being what they signed
-(:func:`diplograph.extract.triggers.find_mentions` drops the noun there).
+(:func:`diplograph.extract.triggers.find_mentions` drops the noun there). A document that speaks
+("indique un communiqué") is folded the same way into the verb it is the subject of.
 """
 
 from __future__ import annotations
@@ -53,12 +54,40 @@ def fold_light_verbs(ctx: Context) -> None:
             live.discard(id(act))
             ctx.event_at[noun.i] = event
             break
+    gone += _fold_speaking_documents(ctx, live)
     if gone:
         ids = {id(e) for e in gone}
         ctx.events[:] = [e for e in ctx.events if id(e) not in ids]
         for i, e in list(ctx.event_at.items()):
             if id(e) in ids:
                 del ctx.event_at[i]
+
+
+def _fold_speaking_documents(ctx: Context, live: set[int]) -> list[Event]:
+    """"..., indique un communiqué de la présidence", "précise le texte": a document (cue:document)
+    that is the subject of a verb of saying is that saying, not a second statement beside it. The
+    parser often reads the inverted subject of such an incise as the verb's object."""
+    documents = cue_words(ctx.lex, "document")
+    statement = et("statement")
+    gone: list[Event] = []
+    for event in ctx.events:
+        if id(event) not in live or event.event_type != statement:
+            continue
+        verb = event_token(ctx, event)
+        if verb.pos_ != "VERB":
+            continue
+        for noun in verb.children:
+            act = ctx.event_at.get(noun.i)
+            subject = noun.dep_.startswith("nsubj") or (noun.dep_ == "obj" and noun.i > verb.i)  # inverted, read as obj
+            if not subject or act is None or act is event or id(act) not in live \
+                    or act.event_type != statement or noun.lemma_.lower() not in documents:
+                continue
+            _take_over(event, act)
+            gone.append(act)
+            live.discard(id(act))
+            ctx.event_at[noun.i] = event
+            break
+    return gone
 
 
 def _take_over(verb: Event, act: Event) -> None:
