@@ -214,3 +214,13 @@ def test_talks_framed_after_a_fronted_day_are_held_where_the_summit_is() -> None
     doc = extract_text(FRAMED, "round-i-framed", datetime.date(2026, 1, 5))
     talks = event_at(doc, "entretien")
     assert any(p.endswith("/maputo") for p in talks.places), talks.places
+
+
+def test_a_future_the_tagger_reads_as_a_present_is_still_to_come() -> None:
+    """"Les deux ministres signeront un protocole d'accord jeudi", in a release of Monday 2 November:
+    the signing is planned for Thursday 5 November, not done the Thursday before."""
+    doc = extract_text("Les deux ministres signeront un protocole d'accord jeudi.\n", "round-i-future",
+                       datetime.date(2026, 11, 2))
+    signing = event_at(doc, "signeront")
+    assert signing.status.endswith("/planned")
+    assert signing.date is not None and signing.date.iso == "2026-11-05"

@@ -44,6 +44,9 @@ def future_form(token: Token) -> bool:
         # every future and conditional ends in r + ending ("inviter-ons" would be "inviterons"):
         # a present the tagger took for a future ("nous invitons") does not look ahead
         return token.pos_ not in ("VERB", "AUX") or token.lower_.endswith(_FUTURE_ENDINGS)
+    if token.pos_ in ("VERB", "AUX") and "Pres" in morph.get("Tense") \
+            and _future_of(token.lower_, token.lemma_.lower()):
+        return True  # "Les deux ministres signeront ...", read as a present: the infinitive and a future ending
     if token.pos_ not in ("VERB", "AUX") or "Imp" not in morph.get("Tense"):
         return False
     form, lemma = token.lower_, token.lemma_.lower()
@@ -52,6 +55,23 @@ def future_form(token: Token) -> bool:
             stem = form[:-len(ending)]
             return (stem == lemma and lemma.endswith("r")) or (stem == lemma[:-1] and lemma.endswith("re")) \
                 or stem in _IRREGULAR_FUTURE_STEMS
+    return False
+
+
+#: Endings of the future added to its stem (the infinitive, "signer-ont", or an irregular stem).
+_FUTURE_PERSON_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def _future_of(form: str, lemma: str) -> bool:
+    """``form`` is the future of ``lemma``: its stem (the infinitive, the infinitive of a verb in -re
+    without its "e", or an irregular stem) and a future ending."""
+    for ending in _FUTURE_PERSON_ENDINGS:
+        if not form.endswith(ending):
+            continue
+        stem = form[:-len(ending)]
+        if (lemma.endswith("r") and stem == lemma) or (lemma.endswith("re") and stem == lemma[:-1]) \
+                or (stem in _IRREGULAR_FUTURE_STEMS and stem[:1] == lemma[:1]):
+            return True
     return False
 
 
