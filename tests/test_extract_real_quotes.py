@@ -148,14 +148,29 @@ def test_a_pronoun_incise_without_quotation_marks_is_the_spokesman_who_spoke_las
 
 def test_a_pronoun_incise_in_meeting_coverage_is_the_delegate_who_spoke_last():
     # "X a réaffirmé ... . ..., a-t-il affirmé, alors que Y a insisté sur ... . ..., a-t-il
-    # déclaré": the second incise reports Y, who spoke after X
+    # déclaré": the first incise is X's (its clitic is its subject, whatever the parse hangs
+    # before the comma), the second reports Y, who spoke after X
     doc = extract_dated(
         "Le délégué Tomas Lind a réaffirmé l'attachement de son pays au dialogue. Les "
         "organisations régionales connaissent mieux le terrain, a-t-il affirmé, alors que le "
         "délégué Jonas Berg a insisté sur la crise humanitaire. Le monde ne peut pas détourner "
         "le regard, a-t-il déclaré.",
         "real-quotes-indirect-delegates", "2026-04-14")
+    assert _agents(doc, "affirmé") == ["tomas-lind"]
     assert _agents(doc, "déclaré") == ["jonas-berg"]
+
+
+def test_a_clitic_incise_after_a_clause_with_its_own_subject_speaks_for_the_delegation_before():
+    # UN coverage names delegations, not people: "Le représentant de A a réaffirmé ... . Grâce à
+    # ..., les organisations sont ..., a-t-il affirmé, alors que ...": the parse hangs the reported
+    # clause on the incise, but its inverted clitic is the subject, and A spoke last
+    doc = extract_dated(
+        "Le représentant de la Norvège a réaffirmé l'attachement de son pays au dialogue. Grâce à "
+        "leur connaissance du terrain, les organisations régionales sont mieux placées pour "
+        "comprendre les crises d'un pays, a-t-il affirmé, alors que le représentant du Chili a "
+        "insisté sur la crise humanitaire.",
+        "real-quotes-clitic-incise", "2026-04-14")
+    assert _agents(doc, "affirmé") == ["norway"]
 
 
 def test_an_act_reported_inside_someone_s_words_does_not_take_the_incise_pronoun():

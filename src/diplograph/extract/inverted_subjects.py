@@ -21,6 +21,8 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
     """Inverted subject after a reporting verb: "« ... », prévient d'emblée X"."""
     found: list[str] = []
     doc = ctx.doc
+    if any(c.lower_.startswith("-") and c.dep_ in ("nsubj", "expl:subj") for c in verb.children):
+        return found  # "..., a-t-il affirmé, alors que X ...": the pronoun is the subject
     i = verb.i + 1
     # "a affirmé à la presse le ministre", "a indiqué à l'AFP un conseiller": whom the words were
     # said to (a complement with "à", "devant", "sur") comes between and is not the speaker

@@ -483,8 +483,9 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
     hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
     # a "subject" inside quotation marks is the words reported ("« A. B » afin que ..., a dit X")
+    # and an inverted clitic ("..., a-t-il affirmé") is the incise's own subject
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
-              and not in_quote(ctx, c)]
+              and not in_quote(ctx, c) and not c.lower_.startswith("-")]
     if not hangs_back and before and not _reported_subject(ctx, verb, before):
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
