@@ -79,6 +79,8 @@ def _fold_speaking_documents(ctx: Context, live: set[int]) -> list[Event]:
         for noun in verb.children:
             act = ctx.event_at.get(noun.i)
             subject = noun.dep_.startswith("nsubj") or (noun.dep_ == "obj" and noun.i > verb.i)  # inverted, read as obj
+            if any(c.dep_ == "case" for c in noun.children):
+                continue  # "Dans une déclaration à la presse, X a indiqué": a frame the parse made a subject
             if not subject or act is None or act is event or id(act) not in live \
                     or act.event_type != statement or noun.lemma_.lower() not in documents:
                 continue
