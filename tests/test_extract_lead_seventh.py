@@ -164,3 +164,12 @@ def test_a_communique_speaking_in_an_incise_is_one_statement() -> None:
     said = [e for e in doc.events if event_kind(e) == "statement"]
     assert len(said) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in said]
     assert {m.text for m in said[0].mentions} >= {"communiqué"}
+
+
+def test_the_writers_il_faut_souligner_is_no_statement() -> None:
+    # "il faut souligner que ...", "il convient de rappeler que ...": the writer's voice, nobody speaks
+    doc = extract_dated(
+        "Le président Komi Adjévi a reçu mardi le ministre ghanéen Kwame Asante. Il faut souligner que "
+        "l'entretien a porté sur la sécurité. Il convient de rappeler que les deux pays partagent une frontière.",
+        "il-faut", "2024-06-12")
+    assert not [e.trigger.text for e in doc.events if event_kind(e) == "statement"]
