@@ -426,7 +426,23 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True  # "Je vous remercie.": a courtesy formula closing a speech
     if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
         return True  # "Nous pouvons dire que ...": the reporter's voice
+    if _impersonal_need(token):
+        return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     return False
+
+
+#: Impersonal verbs of what ought to be done ("il faut", "il convient de", "il importe de"): grammar,
+#: not world knowledge, like the clitics above ("convier": the lemmatiser's reading of "convient").
+_IMPERSONAL = frozenset({"falloir", "convenir", "convier", "importer"})
+
+
+def _impersonal_need(token: Token) -> bool:
+    """"Il faut souligner que ...": an infinitive under an impersonal verb with the expletive "il" is
+    what the writer says should be said, no one's act."""
+    head = token.head
+    return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and head.i != token.i \
+        and head.lemma_.lower() in _IMPERSONAL and "Sing" in head.morph.get("Number") \
+        and any(c.lower_ == "il" and c.dep_.startswith(("nsubj", "expl")) for c in head.children)
 
 
 def _portfolio_word(ctx: Context, token: Token) -> bool:
