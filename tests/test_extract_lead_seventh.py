@@ -173,3 +173,15 @@ def test_the_writers_il_faut_souligner_is_no_statement() -> None:
         "l'entretien a porté sur la sécurité. Il convient de rappeler que les deux pays partagent une frontière.",
         "il-faut", "2024-06-12")
     assert not [e.trigger.text for e in doc.events if event_kind(e) == "statement"]
+
+
+def test_having_been_received_restates_the_audience() -> None:
+    # "X s'est dit honoré d'avoir été reçu par Y": X is the one received, and the reception is the
+    # audience told before, not a second one
+    doc = extract_dated(
+        "Le président gabonais, Marc Obiang, a reçu lundi le ministre camerounais, Paul Etoa. "
+        "Le ministre camerounais s'est dit honoré d'avoir été reçu par le président gabonais.",
+        "perfect-infinitive", "2024-06-12")
+    meetings = [e for e in doc.events if event_kind(e) == "meeting"]
+    assert len(meetings) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in meetings]
+    assert participant_slugs(meetings[0]) >= {"marc-obiang", "paul-etoa"}
