@@ -117,6 +117,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                                    for a in actors_of(ctx, g)]
             if not agents and passive and hit.iri in GATHERINGS:
                 agents += agent_after(ctx, token)
+            if passive and hit.iri in GATHERINGS and not participants and _infinitive(token):
+                participants += _controller(ctx, token)  # "X s'est dit honoré d'avoir été reçu par Y"
             if passive and hit.iri in GATHERINGS and not participants \
                     and not any(c.dep_ in ("nsubj:pass", "nsubj") for c in token.children):
                 # "Le ministre X, en visite à Y, a été reçu par Z" read as two clauses: the one
@@ -304,6 +306,25 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
+
+
+def _infinitive(token: Token) -> bool:
+    """"d'avoir été reçu", "être accueilli": a compound infinitive, its subject left unsaid."""
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
+
+
+def _controller(ctx: Context, token: Token) -> list[str]:
+    """The unsaid subject of an infinitive clause: the subject of the verb it completes, up through
+    attributes ("X s'est dit honoré d'avoir été reçu": X)."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "obl:arg") or node.head.i == node.i:
+            return []
+        node = node.head
+        subjects = [a for s in subjects_of(ctx, node) for a in actors_of(ctx, s)]
+        if subjects:
+            return subjects
+    return []
 
 
 def _listed_with(ctx: Context, person: str, verb: Token) -> list[str]:
