@@ -321,9 +321,9 @@ def _controller(ctx: Context, token: Token) -> list[str]:
         if node.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "obl:arg") or node.head.i == node.i:
             return []
         node = node.head
-        subjects = [a for s in subjects_of(ctx, node) for a in actors_of(ctx, s)]
-        if subjects:
-            return subjects
+        subjects = subjects_of(ctx, node)
+        if subjects:  # the first verb with a subject controls it ("des propositions pouvaient être discutées": none)
+            return [a for s in subjects for a in actors_of(ctx, s) if actor_kind(ctx, a) == "person"]
     return []
 
 
