@@ -49,10 +49,7 @@ def fold_light_verbs(ctx: Context) -> None:
             if act is None or act is event or id(act) not in live or noun.pos_ != "NOUN" \
                     or act.event_type in GATHERINGS or act.event_type == agreement:
                 continue
-            _take_over(event, act)
-            gone.append(act)
-            live.discard(id(act))
-            ctx.event_at[noun.i] = event
+            _fold(ctx, event, act, noun.i, gone, live)
             break
     gone += _fold_speaking_documents(ctx, live)
     if gone:
@@ -84,12 +81,17 @@ def _fold_speaking_documents(ctx: Context, live: set[int]) -> list[Event]:
             if not subject or act is None or act is event or id(act) not in live \
                     or act.event_type != statement or noun.lemma_.lower() not in documents:
                 continue
-            _take_over(event, act)
-            gone.append(act)
-            live.discard(id(act))
-            ctx.event_at[noun.i] = event
+            _fold(ctx, event, act, noun.i, gone, live)
             break
     return gone
+
+
+def _fold(ctx: Context, event: Event, act: Event, at: int, gone: list[Event], live: set[int]) -> None:
+    """``act`` (told by the noun at ``at``) becomes part of ``event`` and is marked gone."""
+    _take_over(event, act)
+    gone.append(act)
+    live.discard(id(act))
+    ctx.event_at[at] = event
 
 
 def _take_over(verb: Event, act: Event) -> None:
