@@ -70,7 +70,7 @@ def _one_name_one_kind(ctx: Context) -> None:
     """"respectivement X Y et Z W" (tagged LOC), then "président en exercice,
     Z W": a name minted as a person somewhere is that person everywhere it is not
     a place after a locative word ("à X"); the recogniser's tag varies from one mention to the next."""
-    from diplograph.extract.gazetteer_links import is_locative
+    from diplograph.extract.syntax import is_locative
     from diplograph.lexicon import fold
 
     people = {fold(e.label): e for e in ctx.entities.values() if e.kind == "person" and not e.linked}

@@ -17,17 +17,13 @@ from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.name_shapes import misspelt
-from diplograph.extract.syntax import after_one_of
+from diplograph.extract.syntax import is_locative
 from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
 from diplograph.namespaces import id_iri, slugify
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
-
-
-#: Prepositions after which a place name is a location, not an actor.
-LOCATIVE = frozenset("à au aux en dans vers depuis sur".split())
 
 
 _KIND_PRIORITY = {"person": 0, "state": 1, "org": 2, "delegation": 3, "group": 4, "place": 5}
@@ -41,10 +37,6 @@ def demonyms(ctx: Context) -> dict[int, str]:
             for i in range(ent.start, ent.end):
                 found[i] = ent.ent_id_
     return found
-
-
-def is_locative(ctx: Context, start: int) -> bool:
-    return after_one_of(ctx, start, LOCATIVE)  # this module's wider list ("vers", "depuis", "sur")
 
 
 def _gathering_of(ctx: Context, start: int) -> bool:

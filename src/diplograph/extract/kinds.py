@@ -34,6 +34,10 @@ COMMITTING = frozenset(et(s) for s in ("announcement", "agreement", "proposal"))
 
 WITH_TARGET = frozenset(et(s) for s in ("accusation", "criticism", "warning", "rejection"))
 
+#: Event types whose agent can be the speaker of a quote in the same sentence.
+SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criticism", "warning", "appeal",
+                                   "announcement", "rejection", "proposal", "agreement"))
+
 
 _CUES: dict[int, dict[str, frozenset[str]]] = {}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, is_writers_we
-from diplograph.extract.kinds import cue_words, et
+from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.model import Event, Span
 
 if TYPE_CHECKING:
@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-#: Event types whose agent can be the speaker of a quote in the same sentence.
-SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criticism", "warning", "appeal",
-                                   "announcement", "rejection", "proposal", "agreement"))
 PERSONAL = frozenset({"il", "elle", "-il", "-elle"})
 _RELATIVE = frozenset({"qui", "dont", "lequel", "laquelle"})
 

@@ -40,10 +40,9 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import et
+from diplograph.extract.kinds import SPEECH, et
 from diplograph.extract.quote_clauses import (
     PERSONAL,
-    SPEECH,
     colon_verb,
     first_person_in,
     governs_through_complements,

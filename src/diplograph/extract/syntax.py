@@ -14,7 +14,7 @@ from diplograph.extract.clause_facts import main_verb_read_as_clause
 from diplograph.extract.context import Context, Mention, in_quote, is_actor, is_subject, unique
 from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.inverted_subjects import right_actors
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.verb_forms import is_passive
 
 if TYPE_CHECKING:
@@ -310,7 +310,6 @@ def _incise_speaker(ctx: Context, token: Token) -> str | None:
     whoever spoke last, in this sentence or the one before ("M. X a affirmé ..., a précisé le
     porte-parole. ..., a-t-il ajouté": the spokesman goes on), not the person a narrator's "il"
     takes up. Acts reported inside another one's words ("a rappelé que X avait rejeté") do not count."""
-    from diplograph.extract.quote_clauses import SPEECH
 
     verb = token.head
     if not token.lower_.startswith("-") or verb.pos_ != "VERB" or not is_reporting(ctx, verb):
@@ -512,7 +511,6 @@ def _document_after(ctx: Context, verb: Token) -> bool:
     """Right after the verb (past a day), an article and a noun that is itself a speech trigger
     ("un communiqué", "la déclaration"): a text that says, standing after its verb, is that verb's
     inverted subject, whatever the parse made of the clause before."""
-    from diplograph.extract.quote_clauses import SPEECH
 
     i = verb.i + 1
     while i < len(ctx.doc) and any(t.start <= i < t.end for t in ctx.times):
@@ -549,6 +547,16 @@ def _names_a_gathering(ctx: Context, m: Mention) -> bool:
     """"lors du sommet de X": a city completing a gathering noun is where it met, not an actor."""
     head = ctx.doc[m.start].head
     return ctx.doc[m.start].dep_ == "nmod" and head.i in ctx.trigger_heads and head.pos_ == "NOUN"
+
+
+#: Prepositions after which a place name is a location, not an actor (wider than LOCATIVE: "vers",
+#: "depuis", "sur" head no event's place but still make a name a place).
+PLACE_PREPOSITIONS = frozenset("à au aux en dans vers depuis sur".split())
+
+
+def is_locative(ctx: Context, start: int) -> bool:
+    """Is the name at ``start`` the object of a preposition of place (a location, not an actor)?"""
+    return after_one_of(ctx, start, PLACE_PREPOSITIONS)
 
 
 def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> bool:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
-from diplograph.extract.gazetteer_links import is_locative
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import (
     PARTICLES,
@@ -27,6 +26,7 @@ from diplograph.extract.name_shapes import (
     person_label,
     title_tokens,
 )
+from diplograph.extract.syntax import is_locative
 from diplograph.extract.venues import city_of_name, is_building, named_after_someone
 from diplograph.lexicon import fold
 from diplograph.model import Entity
