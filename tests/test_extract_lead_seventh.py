@@ -185,3 +185,15 @@ def test_having_been_received_restates_the_audience() -> None:
     meetings = [e for e in doc.events if event_kind(e) == "meeting"]
     assert len(meetings) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in meetings]
     assert participant_slugs(meetings[0]) >= {"marc-obiang", "paul-etoa"}
+
+
+def test_the_sender_of_a_message_named_by_title_only_is_not_received() -> None:
+    # "a reçu le ministre X, porteur d'un message du président camerounais": the president who
+    # sends the message, named by his title alone, is not in the room
+    doc = extract_dated(
+        "Le président gabonais, Marc Obiang, a reçu lundi le ministre camerounais de l'Économie, "
+        "Paul Etoa, porteur d'un message du président camerounais.",
+        "sender-by-title", "2024-06-12")
+    met = participant_slugs(event_at(doc, "reçu"))
+    assert "paul-etoa" in met
+    assert not any("president" in slug for slug in met), met
