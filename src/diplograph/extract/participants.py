@@ -349,8 +349,10 @@ def named_after(ctx: Context, verb: Token) -> list[str]:
 def named_in(ctx: Context, token: Token) -> list[str]:
     """People and groups named anywhere in the phrase of ``token`` (outside quotations)."""
     found: list[str] = []
-    # a holder named in a title's complement ("X, émissaire du roi Y") is not someone present
-    served = {h.end for h in ctx.hits_of("role") if h.head in served_titles(ctx)}
+    # a holder named in a title's complement ("X, émissaire du roi Y", "porteur d'un message du
+    # président camerounais": by the title alone) is not someone present
+    serving = served_titles(ctx)
+    served = {i for h in ctx.hits_of("role") if h.head in serving for i in (h.start, h.end)}
     for t in token.subtree:
         for m in ctx.by_token.get(t.i, []):
             if m.kind in ("person", "group", "delegation") and m.start == t.i and m.iri not in found \
