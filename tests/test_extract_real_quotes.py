@@ -29,9 +29,8 @@ def test_an_incise_names_its_speaker_after_a_reported_clause_whose_noun_names_no
     # it on the speech verb); the person named after the verb is the speaker
     doc = extract_dated(
         "Le Conseil de sécurité a tenu mardi une séance sur la région des Grands Lacs.\n\n"
-        "La priorité de la présidence norvégienne du Conseil en avril sera la protection des "
-        "civils, a déclaré cet après-midi le Représentant permanent de la Norvège, M. Anders Lykke, "
-        "qui présentait le programme du mois.",
+        "Les trois semaines à venir devront d'abord servir à rouvrir les routes de l'aide, a déclaré "
+        "ce matin le Représentant permanent de la Norvège, M. Anders Lykke, qui ouvrait le débat.",
         "real-quotes-inverted-after-clause", "2026-04-14")
     assert _agents(doc, "déclaré") == ["anders-lykke"]
 
@@ -151,10 +150,10 @@ def test_a_pronoun_incise_in_meeting_coverage_is_the_delegate_who_spoke_last():
     # déclaré": the first incise is X's (its clitic is its subject, whatever the parse hangs
     # before the comma), the second reports Y, who spoke after X
     doc = extract_dated(
-        "Le délégué Tomas Lind a réaffirmé l'attachement de son pays au dialogue. Les "
-        "organisations régionales connaissent mieux le terrain, a-t-il affirmé, alors que le "
-        "délégué Jonas Berg a insisté sur la crise humanitaire. Le monde ne peut pas détourner "
-        "le regard, a-t-il déclaré.",
+        "Le délégué Tomas Lind a réaffirmé l'attachement de son pays au dialogue. Les voisins de "
+        "la région doivent être associés à chaque étape, a-t-il affirmé, alors que le délégué Jonas "
+        "Berg a souligné le sort des réfugiés. Personne ne peut se permettre d'attendre, a-t-il "
+        "déclaré.",
         "real-quotes-indirect-delegates", "2026-04-14")
     assert _agents(doc, "affirmé") == ["tomas-lind"]
     assert _agents(doc, "déclaré") == ["jonas-berg"]
@@ -165,10 +164,9 @@ def test_a_clitic_incise_after_a_clause_with_its_own_subject_speaks_for_the_dele
     # ..., les organisations sont ..., a-t-il affirmé, alors que ...": the parse hangs the reported
     # clause on the incise, but its inverted clitic is the subject, and A spoke last
     doc = extract_dated(
-        "Le représentant de la Norvège a réaffirmé l'attachement de son pays au dialogue. Grâce à "
-        "leur connaissance du terrain, les organisations régionales sont mieux placées pour "
-        "comprendre les crises d'un pays, a-t-il affirmé, alors que le représentant du Chili a "
-        "insisté sur la crise humanitaire.",
+        "Le représentant de la Norvège a réaffirmé l'attachement de son pays au dialogue. Faute de "
+        "moyens propres, les missions africaines dépendent encore trop des bailleurs extérieurs, "
+        "a-t-il affirmé, alors que le représentant du Chili a mis en garde contre une famine.",
         "real-quotes-clitic-incise", "2026-04-14")
     assert _agents(doc, "affirmé") == ["norway"]
 
@@ -186,9 +184,9 @@ def test_the_head_of_the_un_named_by_a_periphrasis_is_the_secretary_general_of_t
     # "« ... », a insisté le chef de l'ONU, selon le porte-parole": the press's name for the
     # secretary-general's office (ontology/vocab/roles.ttl) is the one the text named
     doc = extract_dated(
-        "Le Secrétaire général de l'ONU, Idris Mbeki, s'est entretenu mardi avec le président "
-        "nordlandais, a indiqué son porte-parole, Paolo Ferri. « Le dialogue doit reprendre sans "
-        "délai », a insisté le chef de l'ONU, selon le porte-parole.",
+        "Le Secrétaire général de l'ONU, Idris Mbeki, a reçu mardi à New York la ministre "
+        "nordlandaise des Affaires étrangères. « Le dialogue doit reprendre sans délai », a "
+        "insisté le chef de l'ONU, selon son porte-parole, Paolo Ferri.",
         "real-quotes-un-chief", "2026-04-14")
     assert _said(doc, "Le dialogue doit reprendre") == "idris-mbeki"
 
