@@ -104,11 +104,8 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         holder = holders[0]
         if not qualified and not ambiguous:
             unqualified.setdefault(hit.iri, holder.iri)
-        ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
-        ctx.role_person[hit.head] = holder.iri
+        _take_up(ctx, hit.start, phrase_end, hit.head, holder)
         also_at_phrase_head(ctx, hit, holder.iri)
-        if span not in holder.mentions:
-            holder.mentions.append(span)
         return True
     if holders:
         return True
@@ -121,10 +118,7 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     later = _named_later(ctx, hit, org, span)
     if later is not None:  # "Le chef de l'État togolais a reçu ... par le chef de l'État, Y"
         assign_role(ctx, later.iri, hit.iri, org, span)
-        ctx.add_mention(Mention(hit.start, phrase_end, span, later.iri, "person", described=True))
-        ctx.role_person[hit.head] = later.iri
-        if span not in later.mentions:
-            later.mentions.append(span)
+        _take_up(ctx, hit.start, phrase_end, hit.head, later)
         return True
     phrase = " ".join(span.text.split())
     # a title that names no state ("le ministre des Affaires étrangères", read for the dateline's
@@ -174,11 +168,18 @@ def _same_epithet_holder(ctx: Context, hit: Hit, phrase_end: int, epithet: str) 
     if len(holders) != 1:
         return True
     holder = holders[0]
-    ctx.add_mention(Mention(hit.start, phrase_end, span, holder.iri, "person", described=True))
-    ctx.role_person[hit.head] = holder.iri
-    if span not in holder.mentions:
-        holder.mentions.append(span)
+    _take_up(ctx, hit.start, phrase_end, hit.head, holder)
     return True
+
+
+def _take_up(ctx: Context, start: int, end: int, head: int, person) -> None:
+    """The phrase ``start..end`` (headed at ``head``) names ``person`` told elsewhere: a described
+    mention of them, the holder of that head, one more of their mentions."""
+    span = ctx.span(start, end)
+    ctx.add_mention(Mention(start, end, span, person.iri, "person", described=True))
+    ctx.role_person[head] = person.iri
+    if span not in person.mentions:
+        person.mentions.append(span)
 
 
 def _portfolio_state(ctx: Context, hit: Hit) -> str | None:
@@ -357,9 +358,10 @@ def described_people(ctx: Context, demonym_at: dict[int, str]) -> None:
     nouns = cue_words(lex, "described-person") | cue_words(lex, "occasion-role")
     leaders_only = cue_words(lex, "leader-noun")
     doc = ctx.doc
-    for token in doc:
-        if token.i + 1 not in demonym_at or token.i == 0 or token.pos_ != "NOUN" \
-                or (token.lemma_.lower() not in nouns and token.lower_ not in nouns):
+    # the candidate nouns through the token view (their lemma, or the word itself: "visiteuse")
+    for i in sorted(set(ctx.tokens.where_lemma(nouns)) | set(ctx.tokens.where_lower(nouns))):
+        token = doc[i]
+        if token.i + 1 not in demonym_at or token.i == 0 or token.pos_ != "NOUN":
             continue
         if doc[token.i - 1].lower_ not in _DESCRIBING or "Plur" in token.morph.get("Number") \
                 or ctx.by_token.get(token.i) or token.i in ctx.role_person:
@@ -371,12 +373,7 @@ def described_people(ctx: Context, demonym_at: dict[int, str]) -> None:
             people = [p for p in people if any(r.role in lex.leader_roles for r in ctx.entities[p].roles)]
         if len(people) != 1 or people[0] not in ctx.entities:
             continue
-        person = ctx.entities[people[0]]
-        span = ctx.span(token.i - 1, token.i + 2)
-        ctx.add_mention(Mention(token.i - 1, token.i + 2, span, person.iri, "person", described=True))
-        ctx.role_person[token.i] = person.iri
-        if span not in person.mentions:
-            person.mentions.append(span)
+        _take_up(ctx, token.i - 1, token.i + 2, token.i, ctx.entities[people[0]])
 
 
 def _sole_of_side(ctx: Context, org: str, span: Span) -> list:
