@@ -426,22 +426,17 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True  # "Je vous remercie.": a courtesy formula closing a speech
     if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
         return True  # "Nous pouvons dire que ...": the reporter's voice
-    if _impersonal_need(token):
+    if _impersonal_need(ctx, token):
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     return False
 
 
-#: Impersonal verbs of what ought to be done ("il faut", "il convient de", "il importe de"): grammar,
-#: not world knowledge, like the clitics above ("convier": the lemmatiser's reading of "convient").
-_IMPERSONAL = frozenset({"falloir", "convenir", "convier", "importer"})
-
-
-def _impersonal_need(token: Token) -> bool:
-    """"Il faut souligner que ...": an infinitive under an impersonal verb with the expletive "il" is
-    what the writer says should be said, no one's act."""
+def _impersonal_need(ctx: Context, token: Token) -> bool:
+    """"Il faut souligner que ...": an infinitive under an impersonal verb of need (cue:impersonal-need)
+    with the expletive "il" is what the writer says should be said, no one's act."""
     head = token.head
     return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and head.i != token.i \
-        and head.lemma_.lower() in _IMPERSONAL and "Sing" in head.morph.get("Number") \
+        and head.lemma_.lower() in cue_words(ctx.lex, "impersonal-need") and "Sing" in head.morph.get("Number") \
         and any(c.lower_ == "il" and c.dep_.startswith(("nsubj", "expl")) for c in head.children)
 
 
@@ -452,7 +447,9 @@ def _portfolio_word(ctx: Context, token: Token) -> bool:
     if not token.text[:1].isupper() or token.is_sent_start or token.pos_ not in ("NOUN", "PROPN") \
             or not any(c.dep_ == "case" for c in token.children):
         return False
-    titles = {h.head for h in ctx.hits_of("role")}
+    titles = ctx.cache.get("title-heads")
+    if titles is None:  # once per document, not per trigger
+        titles = ctx.cache["title-heads"] = frozenset(h.head for h in ctx.hits_of("role"))
     node = token
     for _ in range(4):
         if node.dep_ not in ("nmod", "conj") or node.head.i == node.i:
