@@ -131,10 +131,10 @@ def readout_state(ctx: Context) -> str | None:
     none, or several (a French readout naming "la présidence ivoirienne" too keeps its own)."""
     if "readout_state" in ctx.cache:
         return ctx.cache["readout_state"]  # type: ignore[return-value]
-    from diplograph.extract.sides import dateline_state  # sides reads syntax, which this module precedes
+    from diplograph.extract.sides import speaking_state  # sides reads syntax, which this module precedes
 
     doc, lex = ctx.doc, ctx.lex
-    found = {s for s in [dateline_state(ctx)] if s is not None}
+    found = {s for s in [speaking_state(ctx)] if s is not None}
     bodies = cue_words(lex, "state-body")
     gazetteer_at = {e.start: e for e in doc.ents if e.label_ == GAZETTEER_LABEL}
     for token in doc:

@@ -16,7 +16,7 @@ from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions, told_year
-from diplograph.extract.sides import dateline_state
+from diplograph.extract.sides import speaking_state
 from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
 from diplograph.lexicon import Lexicon
 from diplograph.model import RoleAssignment, Span
@@ -231,7 +231,7 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     A readout says "le Président de la République" for its own head of state. The home state is
     the one state the document's gazetteer institutions belong to ("l'Élysée"), else the state of
     the city its dateline opens with ("Dakar, le 3 mai 2023 -": a presidency dates its readout
-    where it sits), else the one
+    where it sits) or of the state its first sentence opens on ("Au Tchad, ..."), else the one
     state named before the title for which the gazetteer knows a single holder of that office on
     the publication date and the text names none, for a capitalised formal title only. Otherwise no
     guess, else the vocabulary's home state (dg:homeState: France for French-language news). (A
@@ -250,7 +250,7 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
     if institutions:
         return None
     published = ctx.source.published
-    dateline = dateline_state(ctx)
+    dateline = speaking_state(ctx)
     if published is None or not ctx.doc[hit.head].text[:1].isupper():
         # only the formal, capitalised title of a readout ("le Président de la République"), or a
         # bare office that is its clause's subject under the readout's dateline ("Lomé, le 3 mars -

@@ -217,7 +217,7 @@ def host_state_offices(ctx: Context) -> None:
             hosts.update(_state_of_city(ctx, j + 1))
     hosts = told or invited
     if not hosts:  # no visit: a readout's bare offices are those of the state it is issued in
-        state = dateline_state(ctx) or opening_state(ctx)
+        state = speaking_state(ctx)
         hosts = {state} if state is not None else set()
     if len(hosts) != 1:
         return
@@ -267,6 +267,13 @@ def dateline_state(ctx: Context) -> str | None:
             if state is not None:
                 states.add(state.iri)
     return states.pop() if len(states) == 1 else None
+
+
+def speaking_state(ctx: Context) -> str | None:
+    """The state a text speaks from by its frame: its dateline's (:func:`dateline_state`), else the
+    state its first sentence opens on (:func:`opening_state`). One answer for every stage that reads
+    bare offices and institutions for that state (sides, unnamed holders, "la présidence")."""
+    return dateline_state(ctx) or opening_state(ctx)
 
 
 def opening_state(ctx: Context) -> str | None:
