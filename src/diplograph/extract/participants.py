@@ -249,6 +249,8 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             j += 1  # not "auprès", which the tagger reads as an adverb: "une audience auprès de X"
         elif token.pos_ == "NOUN" and doc[j].lower_ in ("de", "du", "d'", "d’") and j + 1 in timed:
             j += 1  # "le sommet de 2019 entre X et Y", "la rencontre du 27 juin avec X"
+        elif doc[j].text == "," and (closing := _incise_before_with(ctx, j)) is not None:
+            j = closing + 1  # "s'est entretenu, mardi soir à Rome, en marge de la conférence, avec X"
         elif doc[j].text == "," and j + 1 < len(doc) and (
                 j + 1 in timed or j - 1 in timed or (j > token.i + 1 and doc[j + 1].lower_ == "avec")):
             # "doit s'entretenir, jeudi 19 mars, par téléphone avec X": a date set off by commas;
@@ -309,6 +311,31 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
                 found.append(m.iri)
         k += 1
     return found
+
+
+def _incise_before_with(ctx: Context, comma: int) -> int | None:
+    """The comma closing a circumstantial incise that "avec" follows, if ``comma`` opens one.
+
+    "s'est entretenu, mardi soir à Rome, en marge de la conférence de la FAO, avec X": the parser
+    hangs "avec" on the day, so the dependency tree does not reach the partner; the words do. The
+    incise (two comma-set parts at most) holds no verb, no other event and nobody: when it names a
+    person or tells something else, who met whom is no longer plain and the rule stays out.
+    """
+    doc = ctx.doc
+    end = min(ctx.sent_of(doc[comma]).end, comma + 20)
+    commas = 0
+    for c in range(comma + 1, end - 1):
+        t = doc[c]
+        if t.text == ",":
+            if doc[c + 1].lower_ == "avec":
+                return c if c > comma + 1 else None
+            commas += 1
+            if commas > 1:
+                return None
+        elif t.pos_ in ("VERB", "AUX") or c in ctx.trigger_heads or t.text in ";:«»()" \
+                or any(m.kind == "person" for m in ctx.by_token.get(c, [])):
+            return None
+    return None
 
 
 def with_further(ctx: Context, token: Token) -> list[str]:
