@@ -175,7 +175,18 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
             and not ent.text.isupper() \
             and not any(e.start == end for e in doc.ents if e.label_ in (GAZETTEER_LABEL, "PER")):
         return True  # "Union Africaine", "Washington Post"
-    if all(a.kind in ("state", "place", "person") for a in cands) or nxt.lower_ not in ("de", "du", "des", "d'"):
+    if all(a.kind in ("state", "place", "person") for a in cands):
+        return False
+    if nxt.is_lower and nxt.pos_ == "ADJ" and "Part" not in nxt.morph.get("VerbForm") \
+            and (doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" or _clipped(ent, cands)):
+        return True  # "le Conseil de sécurité nationale", "l'Union interparlementaire": another body
+    owners = {ctx.lex.state_of(a.iri) for a in cands} | {a.affiliation for a in cands} | {a.iri for a in cands}
+    if nxt.lower_ in ("de", "du", "des", "d'", "pour") and _clipped(ent, cands) \
+            and end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1].pos_ != "PRON" \
+            and doc[end + 1].lower_ not in ("son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos") \
+            and not _owner_named(ctx, end + 1, owners):
+        return True  # "l'Union du fleuve Niger", "l'Union pour la Méditerranée": not "Union", the EU
+    if nxt.lower_ not in ("de", "du", "des", "d'"):
         return False
     if doc[end - 1].lower_ in ctx.lex.state_heads:
         return True  # "présidence de la République" + "de Norlande": that republic's presidency
@@ -184,12 +195,29 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
         k += 1
     if k >= len(doc) or not doc[k].text[:1].isupper():
         return False
-    owners = {ctx.lex.state_of(a.iri) for a in cands} | {a.affiliation for a in cands} | {a.iri for a in cands}
     named = [e for e in doc.ents if e.start == k and e.label_ == GAZETTEER_LABEL]
     if named:
         iris = set(ctx.lex.names.get(named[0].ent_id_, []))
         return not (iris & owners) and any(ctx.lex.actors[i].kind == "state" for i in iris if i in ctx.lex.actors)
     return doc[k].lower_ in ctx.lex.state_heads  # "de la République de Norlande"
+
+
+def _owner_named(ctx: Context, k: int, owners: set[str | None]) -> bool:
+    """A gazetteer name at ``k`` (after articles) that is the organisation itself, its state or the
+    body it belongs to ("le Conseil de sécurité des Nations unies")."""
+    doc = ctx.doc
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    return any(e.start == k and e.label_ == GAZETTEER_LABEL and set(ctx.lex.names.get(e.ent_id_, [])) & owners
+               for e in doc.ents)
+
+
+def _clipped(ent: SpacySpan, cands: list[LexActor]) -> bool:
+    """The words are only the first words of a longer name of the same organisation ("Union" for
+    "Union européenne"): a short form, which another organisation's name may start with too."""
+    words = fold(ent.text).split()
+    return all(any(len(fold(n).split()) > len(words) and fold(n).split()[:len(words)] == words for n in a.names)
+               for a in cands)
 
 
 def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
