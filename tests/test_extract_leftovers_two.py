@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 
 from diplograph.model import ExtractedDocument
-from extracting import event_kind, extract_text, participant_slugs
+from extracting import event_kind, extract_text
 
 PUBLISHED = datetime.date(2026, 3, 10)
 
