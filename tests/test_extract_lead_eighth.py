@@ -19,3 +19,21 @@ def test_the_partner_after_a_circumstantial_incise_takes_part() -> None:
         "incise-partner", "2024-03-05")
     assert participant_slugs(event_at(doc, "entretenu")) >= {"samir-haddad", "idriss-mahamat"}
 
+
+
+def test_a_palace_after_the_guest_s_name_is_where_they_were_received() -> None:
+    # "a reçu ... le chef du gouvernement X au palais de Y": the place follows the guest's name, so
+    # it does not complete his title (as "ambassadeur du Maroc au Gabon" would): it is the venue
+    doc = extract_dated(
+        "Le président de la République, Karim Mansouri, a reçu ce lundi 3 juin 2024, le chef du "
+        "gouvernement Nabil Ferjani au palais de Dar Salam.",
+        "venue-after-guest", "2024-06-03")
+    places = event_at(doc, "reçu").places
+    assert any(p.endswith("palais-de-dar-salam") for p in places)
+
+
+def test_a_place_completing_a_title_is_still_the_seat_of_the_office() -> None:
+    doc = extract_dated(
+        "Le ministre Karim Mansouri a reçu lundi l'ambassadeur du Maroc au Gabon, Youssef Alaoui.",
+        "seat-guard", "2024-06-03")
+    assert not event_at(doc, "reçu").places
