@@ -151,7 +151,7 @@ def _topic_place(ctx: Context, word: Token) -> bool:
 def _seat_of_office(ctx: Context, start: int) -> bool:
     """The place completes an office ("ambassadeur de Côte d'Ivoire en Mauritanie", "chargé
     d'affaires à l'ambassade du Maroc au Gabon"): a title within a few words before it, with no
-    verb or comma between, says where its holder serves, not where the event was held."""
+    verb, comma or holder's name between, says where its holder serves, not where the event was held."""
     heads = {h.head for h in ctx.hits_of("role")}
     missions = cue_words(ctx.lex, "diplomatic-mission")
     for k in range(start - 1, max(start - 13, ctx.sent_of(ctx.doc[start]).start - 1), -1):
@@ -159,6 +159,8 @@ def _seat_of_office(ctx: Context, start: int) -> bool:
             return True  # before the verb test: the tagger reads "chargé (d'affaires)" as a verb
         if ctx.doc[k].text == "," or ctx.doc[k].pos_ in ("VERB", "AUX", "CCONJ"):
             return False  # "entre émissaires américains et une délégation ukrainienne en Europe"
+        if any(m.kind == "person" for m in ctx.by_token.get(k, [])):
+            return False  # "le chef du gouvernement X au palais de Y": the holder's name ends the title
     return False
 
 
