@@ -1,0 +1,42 @@
+"""Caribbean summits, presidency readouts, joint declarations, press conferences (issue 12, round J).
+
+Short texts written here, in the ways such prose is built: an agency dispatch names each leader by
+office and demonym ("le président guyanien X"), a readout or a press report announces what "will"
+happen in a month without its year, a report tells who spoke next by what he is to the other party.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from diplograph.model import ExtractedDocument
+from extracting import event_at, extract_text
+from extracting import participant_sides as sides
+
+CARIBBEAN = (
+    "Le Premier ministre barbadien, Owen Clarke, a reçu mardi à Bridgetown le président guyanien, Irfan Baksh.\n\n"
+    "Le lendemain, la ministre trinidadienne des Affaires étrangères, Asha Maharaj, s'est entretenue avec "
+    "son homologue saint-lucien, Curtis Fontenelle.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def caribbean() -> ExtractedDocument:
+    return extract_text(CARIBBEAN, "round-j-caribbean", datetime.date(2026, 7, 8))
+
+
+def test_a_caribbean_demonym_gives_the_leader_his_state(caribbean) -> None:
+    """"le Premier ministre barbadien, X", "le président guyanien, Y": the demonyms name Barbados and
+    Guyana, the sides of the two leaders at the reception."""
+    reception = event_at(caribbean, "reçu")
+    assert sides(reception).get("owen-clarke") == "barbados", sides(reception)
+    assert sides(reception).get("irfan-baksh") == "guyana", sides(reception)
+
+
+def test_a_demonym_of_a_state_with_a_compound_name_gives_the_side(caribbean) -> None:
+    """"la ministre trinidadienne", "son homologue saint-lucien": Trinidad and Tobago and Saint Lucia."""
+    talks = event_at(caribbean, "entretenue")
+    assert sides(talks).get("asha-maharaj") == "trinidad-and-tobago", sides(talks)
+    assert sides(talks).get("curtis-fontenelle") == "saint-lucia", sides(talks)
