@@ -81,7 +81,7 @@ EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "SD": ((), "soudanais"), "SG": ((), "singapourien"), "SI": ((), "slovène"), "SN": ((), "sénégalais"),
     "SO": ((), "somalien"), "SS": ((), "sud-soudanais"), "SZ": (("Swaziland",), "swazi"), "TD": ((), "tchadien"),
     "TG": ((), "togolais"), "TH": ((), "thaïlandais"), "TJ": (("Tadjikistan",), "tadjik"),
-    "TL": (("Timor oriental",), None), "TM": ((), "turkmène"),
+    "TL": (("Timor oriental",), "est-timorais"), "TM": ((), "turkmène"),
     "TN": (("République tunisienne",), "tunisien"), "TZ": ((), "tanzanien"),
     "UG": ((), "ougandais"), "UY": ((), "uruguayen"), "UZ": ((), "ouzbek"),
     "VE": (("Venezuela", "République bolivarienne du Venezuela"), "vénézuélien"),
@@ -106,6 +106,17 @@ EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "CR": ((), ("costaricien", "costaricain")),
     "JM": ((), "jamaïcain"),
     "DO": ((), "dominicain"),
+    # Small states of the Caribbean, the Pacific and Europe, whose leaders news names by demonym
+    # ("le président guyanien", "le Premier ministre tongien").
+    "AD": ((), "andorran"), "AG": ((), "antiguais"), "BS": ((), "bahaméen"), "BB": ((), "barbadien"),
+    "BZ": ((), "bélizien"), "BT": ((), "bhoutanais"), "BN": (("Brunei",), "brunéien"),
+    "DM": ((), "dominiquais"), "FJ": ((), "fidjien"), "GD": ((), "grenadien"), "GY": ((), "guyanien"),
+    "KI": ((), "kiribatien"), "LS": ((), "lesothan"), "LI": ((), "liechtensteinois"),
+    "MV": ((), "maldivien"), "MH": ((), "marshallais"), "FM": ((), "micronésien"), "NR": ((), "nauruan"),
+    "PW": ((), "palaosien"), "PG": ((), "papouan-néo-guinéen"), "KN": ((), "kittitien"),
+    "LC": ((), "saint-lucien"), "VC": ((), "saint-vincentais"), "WS": ((), "samoan"),
+    "SM": ((), "saint-marinais"), "SB": ((), "salomonais"), "SR": (("Suriname",), "surinamais"),
+    "TO": ((), "tongien"), "TT": ((), "trinidadien"), "TV": ((), "tuvaluan"), "VU": ((), "vanuatais"),
 }
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
