@@ -1,0 +1,69 @@
+"""Constructions read in real agency dispatches, joint communiqués and ministry readouts (issue 12,
+real-prose round J).
+
+Each construction was read in real French prose; the texts below are ours, with invented people.
+Each test failed on the code before its rule, except the guards, which say where a rule must stop.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, event_kind, extract_dated, participant_slugs
+
+
+def test_a_weekday_before_a_full_date_is_that_date() -> None:
+    # "Jeudi, 14 mars 2024, X recevra ...", published that Thursday: the weekday heads the written
+    # date, it is not a Thursday of its own a week ahead
+    doc = extract_dated(
+        "Jeudi, 14 mars 2024, le président Kofi Mensah recevra à Accra les ambassadeurs des pays du Golfe.",
+        "weekday-full-date", "2024-03-14")
+    assert event_at(doc, "recevra").date.iso == "2024-03-14"
+
+
+def test_a_weekday_alone_in_the_future_still_looks_ahead() -> None:
+    # guard: no written date after the weekday, the future tense keeps the next Thursday
+    doc = extract_dated(
+        "Le président Kofi Mensah recevra jeudi à Accra les ambassadeurs des pays du Golfe.",
+        "weekday-future", "2024-03-14")
+    assert event_at(doc, "recevra").date.iso == "2024-03-21"
+
+
+def test_a_telephone_communication_is_a_call() -> None:
+    # "a eu une communication téléphonique avec son homologue": a call, with both sides and its day
+    doc = extract_dated(
+        "Le président de la République, Kofi Mensah, a eu, hier, une communication téléphonique avec son "
+        "homologue togolais, Yao Agbeko, au cours de laquelle ils ont évoqué la sécurité du golfe de Guinée.",
+        "phone-communication", "2024-03-14")
+    call = event_at(doc, "communication téléphonique")
+    assert event_kind(call) == "consultation"
+    assert participant_slugs(call) >= {"kofi-mensah", "yao-agbeko"}
+    assert call.date.iso == "2024-03-13"
+
+
+def test_the_latter_named_by_ce_dernier_takes_part() -> None:
+    # "la visite de ce dernier": the person named last before it makes the visit
+    doc = extract_dated(
+        "Le président tanzanien Juma Mfinanga a reçu mardi le ministre kényan Peter Otieno. La visite de ce "
+        "dernier doit relancer le commerce entre les deux pays.",
+        "ce-dernier", "2024-03-14")
+    assert "peter-otieno" in participant_slugs(event_at(doc, "visite"))
+    assert "juma-mfinanga" not in participant_slugs(event_at(doc, "visite"))
+
+
+def test_the_sovereign_is_the_monarch_named_before() -> None:
+    # "le Souverain", as Maghreb and Gulf agencies name a king: the monarch told before
+    doc = extract_dated(
+        "Le roi Letsie IV a été accueilli lundi à Maputo par le président Daniel Chapo. Le Souverain a "
+        "ensuite eu un entretien avec le Premier ministre Maria Benvinda Levi.",
+        "souverain", "2024-03-14")
+    assert "letsie-iv" in participant_slugs(event_at(doc, "entretien"))
+
+
+def test_an_official_trip_is_a_visit() -> None:
+    # "est en voyage officiel en Lettonie": a visit, its traveller the subject
+    doc = extract_dated(
+        "La présidente estonienne Kaja Tamm est, depuis ce samedi, en voyage officiel en Lettonie, où elle doit "
+        "signer un accord sur l'énergie.",
+        "official-trip", "2024-03-14")
+    trip = event_at(doc, "voyage officiel")
+    assert event_kind(trip) == "meeting"
+    assert "kaja-tamm" in participant_slugs(trip)
