@@ -53,8 +53,10 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = "|".join(WEEKDAYS)
 _NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) + r")(?:[-\s](?:et[-\s])?(?:" \
     + "|".join(sorted(UNITS_, key=len, reverse=True)) + r"))*)"
+#: The weekday heads its written date, also set off by a comma ("Jeudi, 9 février 2017, ..."): it is
+#: that date's, not a weekday of its own to count from the publication.
 FULL_DATE = re.compile(
-    rf"\b(?:(?:{_DAY_RE})\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:1er|\d{{1,2}}))?\s+({_MONTH_RE})"
+    rf"\b(?:(?:{_DAY_RE}),?\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:1er|\d{{1,2}}))?\s+({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
 #: writes its city in lower case and the date, with or without the year ("Abidjan, le 10 avril 2025 –",
@@ -471,7 +473,7 @@ def _told_side(view: str, end: int) -> tuple[str | None, int]:
     return ("future" if word.startswith("prochain") else "past"), m.end()
 
 
-_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_RE})\s*$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_RE}),?\s*$", re.IGNORECASE)
 
 
 def _weekday_year(before: str, year: int, month: int, day: int) -> int:
