@@ -30,6 +30,7 @@ from diplograph.extract.participants import (
     host_beside,
     invited_visitors,
     inviters_of,
+    latter_named,
     linear_with,
     listed_after_colon,
     listed_holders,
@@ -207,6 +208,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if hit.iri in GATHERINGS:
             participants += on_visit(ctx, token)  # "X, en visite en Tunisie, a été reçu par Y"
             participants += made_in_relative(ctx, token)  # "la visite qu'effectue X au Royaume"
+            participants += latter_named(ctx, token)  # "la visite de ce dernier"
             inviter = invited_to(ctx, token)
             if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
                 participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]

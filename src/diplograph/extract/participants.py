@@ -16,14 +16,17 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.syntax import (
+    LATTER,
     LOCATIVE,
     SUBJECT_DEPS,
+    THIS,
     WITH,
     actors_of,
     antecedent,
     case_of,
     in_quote,
     is_actor,
+    latter,
     subjects_of,
 )
 from diplograph.model import Participant, Span
@@ -94,6 +97,21 @@ def on_visit(ctx: Context, token: Token) -> list[str]:
     if token.i < 3 or doc[token.i - 1].lower_ != "en" or doc[token.i - 2].text != ",":
         return []
     return [m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person"][:1]
+
+
+def latter_named(ctx: Context, token: Token) -> list[str]:
+    """"La visite de ce dernier", "une visite d'État de cette dernière": the gathering noun's own
+    phrase ends on "de ce dernier", whose person is the latter, named last before it. Read on the
+    words, as the parser often hangs "dernier" on the verb or on the qualifier ("d'État")."""
+    doc = ctx.doc
+    end = min(len(doc), token.i + 8)
+    for k in range(token.i + 1, end - 2):
+        t = doc[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return []
+        if t.lower_ in ("de", "d'", "d’") and doc[k + 1].lower_ in THIS and doc[k + 2].lower_ in LATTER:
+            return latter(ctx, doc[k + 2])
+    return []
 
 
 def made_in_relative(ctx: Context, token: Token) -> list[str]:

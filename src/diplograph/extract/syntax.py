@@ -38,6 +38,10 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
 
 FIRST_PERSON = frozenset({"je", "j'", "moi"})
+#: "ce dernier", "cette dernière": the latter, as "celui-ci" (singular only: "ces derniers" may
+#: take up a group of any kind).
+LATTER = frozenset({"dernier", "dernière"})
+THIS = frozenset({"ce", "cet", "cette"})
 
 INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
 
@@ -103,7 +107,9 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         found += antecedent(ctx, token)
     if not found and token.lower_ in ("celui", "celle") and token.i + 2 < len(ctx.doc) \
             and ctx.doc[token.i + 1].text == "-" and ctx.doc[token.i + 2].lower_ == "ci":
-        found += _latter(ctx, token)
+        found += latter(ctx, token)
+    if not found and token.lower_ in LATTER and any(c.dep_ == "det" and c.lower_ in THIS for c in token.children):
+        found += latter(ctx, token)  # "Ce dernier a rencontré ...", "cette dernière"
     if not found and depth == 0:
         found += numbered_antecedent(ctx, token)
     if not found and ctx.we and token.lower_ == "nous" and is_first_person_subject(ctx, token):
@@ -225,8 +231,8 @@ def _cataphora(ctx: Context, token: Token) -> str | None:
     return None
 
 
-def _latter(ctx: Context, token: Token) -> list[str]:
-    """"Celui-ci", "celle-ci": the latter, the person named last before it (this sentence or the
+def latter(ctx: Context, token: Token) -> list[str]:
+    """"Celui-ci", "celle-ci", "ce dernier": the latter, the person named last before it (this sentence or the
     one before), not the subject a personal pronoun would take up."""
     sentences = ctx.sentences_before(ctx.sent_of(token).start)
     window = sentences[0].start if sentences else ctx.sent_of(token).start
