@@ -42,6 +42,7 @@ from diplograph.extract.participants import (
     participant_of,
     plural_verb,
     possessor,
+    predicated_visit,
     with_further,
     without_title_states,
 )
@@ -209,6 +210,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             participants += on_visit(ctx, token)  # "X, en visite en Tunisie, a été reçu par Y"
             participants += made_in_relative(ctx, token)  # "la visite qu'effectue X au Royaume"
             participants += latter_named(ctx, token)  # "la visite de ce dernier"
+            participants += predicated_visit(ctx, token)  # "X est en visite officielle au Maroc"
             inviter = invited_to(ctx, token)
             if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
                 participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]

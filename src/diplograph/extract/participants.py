@@ -114,6 +114,16 @@ def latter_named(ctx: Context, token: Token) -> list[str]:
     return []
 
 
+def predicated_visit(ctx: Context, token: Token) -> list[str]:
+    """"X est en visite officielle au Maroc", "X est, depuis samedi, en voyage officiel en Lettonie":
+    a gathering noun that "être en" predicates of a subject (the noun heads the clause, with the
+    copula and "en" on it) has that subject as a party."""
+    if not any(c.dep_ == "cop" for c in token.children) \
+            or not any(c.dep_ == "case" and c.lower_ == "en" and c.i < token.i for c in token.children):
+        return []
+    return [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
+
+
 def made_in_relative(ctx: Context, token: Token) -> list[str]:
     """"la visite de travail qu'effectue X au Royaume", "la visite que la ministre X effectuera à Y",
     "la réunion qu'il a présidée": the gathering noun is the object of a light verb of gathering
