@@ -7,7 +7,15 @@ invented people. Each test failed on the code before its rule.
 
 from __future__ import annotations
 
+from diplograph.model import Event, ExtractedDocument
 from extracting import event_at, extract_dated, participant_slugs
+
+
+def _conference(doc: ExtractedDocument) -> Event:
+    """The one event told by a phrase opening on "conférence" (one word or several)."""
+    found = [e for e in doc.events if e.trigger.text.lower().startswith("conférence")]
+    assert len(found) == 1, [e.trigger.text for e in doc.events]
+    return found[0]
 
 
 def test_the_partner_after_a_circumstantial_incise_takes_part() -> None:
@@ -37,3 +45,24 @@ def test_a_place_completing_a_title_is_still_the_seat_of_the_office() -> None:
         "Le ministre Karim Mansouri a reçu lundi l'ambassadeur du Maroc au Gabon, Youssef Alaoui.",
         "seat-guard", "2024-06-03")
     assert not event_at(doc, "reçu").places
+
+
+def test_a_conference_of_ministers_is_a_gathering() -> None:
+    # "la conférence des ministres des affaires étrangères de X": a meeting of ministers, where a
+    # bare "conférence" (a lecture, a press conference) is not one
+    doc = extract_dated(
+        "Les 4 et 5 mars 2024, la ministre Hanna Lindqvist a participé à la conférence des ministres "
+        "de l'Environnement du Conseil nordique à Reykjavik.",
+        "ministers-conference", "2024-03-05")
+    conference = _conference(doc)
+    assert conference.event_type.endswith("/meeting")
+    assert "hanna-lindqvist" in participant_slugs(conference)
+    assert conference.date is not None and conference.date.iso.startswith("2024-03-04")
+
+
+def test_a_ministerial_conference_is_a_gathering() -> None:
+    doc = extract_dated(
+        "Le chef de la diplomatie, Tomas Berzins, représentera son pays à la conférence ministérielle "
+        "de l'OSCE jeudi à Malte.",
+        "ministerial-conference", "2024-03-05")
+    assert _conference(doc).event_type.endswith("/meeting")
