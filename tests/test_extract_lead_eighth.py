@@ -66,3 +66,13 @@ def test_a_ministerial_conference_is_a_gathering() -> None:
         "de l'OSCE jeudi à Malte.",
         "ministerial-conference", "2024-03-05")
     assert _conference(doc).event_type.endswith("/meeting")
+
+
+def test_a_place_after_a_minister_s_title_is_where_the_meeting_is_held() -> None:
+    # a minister serves at home: "les ministres de la Défense de l'Otan en Lituanie" tells
+    # where they meet, while "l'ambassadeur du Maroc au Gabon" tells where he is posted
+    doc = extract_dated(
+        "Le ministre Pavel Novak a pris part mardi à la réunion des ministres de la Défense de l'Otan "
+        "en Lituanie.",
+        "minister-place", "2024-06-04")
+    assert any(p.endswith("/lithuania") for p in event_at(doc, "réunion").places)
