@@ -28,6 +28,7 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 SCHEMA = "https://schema.org/"
 SINGLE_HOLDER = BASE + "vocab/role-collection/single-holder"
 LEADER = BASE + "vocab/role-collection/leader"
+GOVERNMENT = BASE + "vocab/role-collection/government"
 
 _KIND_OF_CLASS = {
     "Person": "person",
@@ -150,6 +151,7 @@ class Lexicon:
     holdings: list[LexHolding] = field(default_factory=list)
     single_holder: frozenset[str] = frozenset()  # roles one person at a time holds per organisation
     leader_roles: frozenset[str] = frozenset()  # heads of state and government (vocab/role-collection/leader)
+    government_roles: frozenset[str] = frozenset()  # offices served at home (vocab/role-collection/government)
     home_state: str | None = None  # the state an unqualified formal title means (dg:homeState)
     state_heads: frozenset[str] = frozenset()  # first words of long state names ("république", "royaume")
 
@@ -357,6 +359,8 @@ def _load(files: tuple[Path, ...]) -> Lexicon:
     lex.single_holder = frozenset(v for v in single if isinstance(v, str))
     leaders = subjects.get(LEADER, {}).get(SKOS + "member", [])
     lex.leader_roles = frozenset(v for v in leaders if isinstance(v, str))
+    government = subjects.get(GOVERNMENT, {}).get(SKOS + "member", [])
+    lex.government_roles = frozenset(v for v in government if isinstance(v, str))
     homes = sorted(v for v in subjects.get(BASE + "vocab/role", {}).get(DG_NS + "homeState", []) if isinstance(v, str))
     lex.home_state = homes[0] if len(homes) == 1 else None  # two (a project naming its own): no default
     for iri in sorted(subjects):

@@ -152,11 +152,15 @@ def _seat_of_office(ctx: Context, start: int) -> bool:
     """The place completes an office ("ambassadeur de Côte d'Ivoire en Mauritanie", "chargé
     d'affaires à l'ambassade du Maroc au Gabon"): a title within a few words before it, with no
     verb, comma or holder's name between, says where its holder serves, not where the event was held."""
-    heads = {h.head for h in ctx.hits_of("role")}
+    roles = ctx.hits_of("role")
+    heads = {h.head for h in roles if h.iri not in ctx.lex.government_roles}
+    at_home = {h.head for h in roles if h.iri in ctx.lex.government_roles}  # minister, president...
     missions = cue_words(ctx.lex, "diplomatic-mission")
     for k in range(start - 1, max(start - 13, ctx.sent_of(ctx.doc[start]).start - 1), -1):
         if k in heads or ctx.doc[k].lemma_.lower() in missions:
             return True  # before the verb test: the tagger reads "chargé (d'affaires)" as a verb
+        if k in at_home:
+            return False  # "les ministres des affaires étrangères de l'ASEAN en Malaisie": no post abroad
         if ctx.doc[k].text == "," or ctx.doc[k].pos_ in ("VERB", "AUX", "CCONJ"):
             return False  # "entre émissaires américains et une délégation ukrainienne en Europe"
         if any(m.kind == "person" for m in ctx.by_token.get(k, [])):
