@@ -40,3 +40,24 @@ def test_a_demonym_of_a_state_with_a_compound_name_gives_the_side(caribbean) -> 
     talks = event_at(caribbean, "entretenue")
     assert sides(talks).get("asha-maharaj") == "trinidad-and-tobago", sides(talks)
     assert sides(talks).get("curtis-fontenelle") == "saint-lucia", sides(talks)
+
+
+def test_a_conditional_of_the_future_in_reported_speech_is_ahead() -> None:
+    """"a indiqué que son pays accueillerait en janvier une conférence" (published in December): the
+    conditional after a past speech verb is the future of the past, even of a verb whose future stem
+    is not its infinitive (accueillir -> accueiller-): next January, still to come."""
+    doc = extract_text("Le ministre ghanéen a indiqué mercredi que son pays accueillerait en janvier une "
+                       "conférence régionale sur l'eau.\n", "round-j-conditional", datetime.date(2026, 12, 2))
+    conference = event_at(doc, "accueillerait")
+    assert conference.date is not None and conference.date.iso == "2027-01", conference.date
+    assert conference.status.endswith("/planned"), conference.status
+
+
+def test_a_gathering_still_to_come_in_a_month_already_past_this_year_is_next_years() -> None:
+    """"les préparatifs du prochain sommet régional, prévu en mars à Lomé" (published in November):
+    the summit is still to come, so March is next year's."""
+    doc = extract_text("Les deux présidents ont évoqué les préparatifs du prochain sommet régional, prévu en mars "
+                       "à Lomé.\n", "round-j-next-march", datetime.date(2026, 11, 17))
+    summit = event_at(doc, "sommet")
+    assert summit.status.endswith("/planned"), summit.status
+    assert summit.date is not None and summit.date.iso == "2027-03", summit.date
