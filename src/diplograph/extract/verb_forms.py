@@ -28,6 +28,21 @@ _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "r
 _CONDITIONAL_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
 _IRREGULAR_FUTURE_STEMS = frozenset(
     "ser aur fer ir pourr devr viendr tiendr verr voudr saur faudr enverr recevr vaudr".split())
+#: Families of verbs whose future stem is not their infinitive, by the end both share with their
+#: prefixed forms: "accueillir" -> "accueiller-ait", "parvenir" -> "parviendr-a", "obtenir" ->
+#: "obtiendr-ont", "parcourir" -> "parcourr-a", "apercevoir" -> "apercevr-a".
+_FUTURE_STEM_FAMILIES = (("cueillir", "cueiller"), ("venir", "viendr"), ("tenir", "tiendr"),
+                         ("courir", "courr"), ("cevoir", "cevr"))
+
+
+def _future_stem_of(stem: str, lemma: str) -> bool:
+    """``stem`` is the future stem of ``lemma``: its infinitive (without the "e" of a verb in -re),
+    an irregular stem, or the stem of its family ("accueiller" for "accueillir")."""
+    if (lemma.endswith("r") and stem == lemma) or (lemma.endswith("re") and stem == lemma[:-1]):
+        return True
+    if stem in _IRREGULAR_FUTURE_STEMS and stem[:1] == lemma[:1]:
+        return True
+    return any(lemma.endswith(end) and stem == lemma[:-len(end)] + future for end, future in _FUTURE_STEM_FAMILIES)
 
 
 def future_form(token: Token) -> bool:
@@ -53,8 +68,7 @@ def future_form(token: Token) -> bool:
     for ending in _CONDITIONAL_ENDINGS:
         if form.endswith("r" + ending):
             stem = form[:-len(ending)]
-            return (stem == lemma and lemma.endswith("r")) or (stem == lemma[:-1] and lemma.endswith("re")) \
-                or stem in _IRREGULAR_FUTURE_STEMS
+            return _future_stem_of(stem, lemma) or stem in _IRREGULAR_FUTURE_STEMS
     return False
 
 
@@ -68,9 +82,7 @@ def _future_of(form: str, lemma: str) -> bool:
     for ending in _FUTURE_PERSON_ENDINGS:
         if not form.endswith(ending):
             continue
-        stem = form[:-len(ending)]
-        if (lemma.endswith("r") and stem == lemma) or (lemma.endswith("re") and stem == lemma[:-1]) \
-                or (stem in _IRREGULAR_FUTURE_STEMS and stem[:1] == lemma[:1]):
+        if _future_stem_of(form[:-len(ending)], lemma):
             return True
     return False
 
