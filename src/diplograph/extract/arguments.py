@@ -20,7 +20,15 @@ from diplograph.extract.clause_facts import invited_to, main_verb_read_as_clause
 from diplograph.extract.clause_frames import after_subjects, during_subjects, governing_agents, stay_subjects
 from diplograph.extract.context import Context
 from diplograph.extract.event_places import event_places
-from diplograph.extract.event_time import attached_time, dated_before, event_status, first_day, told_ahead, told_done
+from diplograph.extract.event_time import (
+    attached_time,
+    dated_before,
+    event_status,
+    first_day,
+    next_years_month,
+    told_ahead,
+    told_done,
+)
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, bound_words, cue_words, et
 from diplograph.extract.participants import (
     actor_kind,
@@ -302,6 +310,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             # "la réunion organisée lundi", "a évoqué la réunion de lundi", "a organisé une réunion
             # lundi": a cue word of planning governs it, but the day it was held is already past
             event.status = OCCURRED
+        if event.status == PLANNED:
+            event.date = next_years_month(date, reference)  # "le prochain sommet, prévu en février"
     if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
         duration = attached_time(ctx, token, DurationValue)
         if duration is not None:

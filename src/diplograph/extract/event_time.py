@@ -34,6 +34,18 @@ def dated_before(date: DateValue, reference) -> bool:
     return reference is not None and len(date.iso) == 10 and date.iso < reference.isoformat()[:10]
 
 
+def next_years_month(date: DateValue, reference) -> DateValue:
+    """A month written without its year ("prévu en mars") on an event still to come: when this
+    year's is already behind the publication, next year's is meant (the date resolver, without a
+    tense to go by, took the recent past, as news mostly reports)."""
+    import dataclasses
+
+    if not date.relative or date.precision != "month" or reference is None \
+            or date.iso >= reference.isoformat()[:7]:
+        return date
+    return dataclasses.replace(date, iso=f"{int(date.iso[:4]) + 1:04d}{date.iso[4:]}")
+
+
 def told_ahead(token: Token) -> bool:
     """The trigger's own verb (or the verb of the clause it is the subject or object of) is a
     future, a conditional or an infinitive: what it tells is still to come, whatever its date."""
