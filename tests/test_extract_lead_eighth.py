@@ -76,3 +76,13 @@ def test_a_place_after_a_minister_s_title_is_where_the_meeting_is_held() -> None
         "en Lituanie.",
         "minister-place", "2024-06-04")
     assert any(p.endswith("/lithuania") for p in event_at(doc, "réunion").places)
+
+
+def test_the_talks_with_his_counterpart_are_his_too() -> None:
+    # "L'entretien avec son homologue X": "son" is the visitor told just before, who takes part
+    doc = extract_dated(
+        "La ministre des Affaires étrangères, Ingrid Solberg, a effectué une visite de travail à Lisbonne "
+        "le 14 mai. L'entretien avec son homologue portugais Rui Teixeira a porté sur la pêche et "
+        "l'énergie.",
+        "counterpart-talks", "2024-05-15")
+    assert participant_slugs(event_at(doc, "entretien")) >= {"ingrid-solberg", "rui-teixeira"}
