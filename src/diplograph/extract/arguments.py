@@ -35,6 +35,7 @@ from diplograph.extract.participants import (
     agent_after,
     channel_verbs,
     companions_of,
+    counterpart_owner,
     host_beside,
     invited_visitors,
     inviters_of,
@@ -275,6 +276,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             # "sa rencontre, ce lundi à Rabat, avec X", "sa visite à l'invitation de X": the possessor
             # is the other side
             participants += [a for a in possessor(ctx, token) if a not in participants]
+        participants += [a for a in counterpart_owner(ctx, token) if a not in participants]
     agents = without_title_states(ctx, unique(agents), sentence)
     participants = without_title_states(ctx, participants + companions, sentence, agents) \
         if participants or companions else participants

@@ -60,6 +60,7 @@ class Context:
     dominant_year: int | None = None
     demonym_at: dict[int, str] = field(default_factory=dict)  # token -> actor of the demonym
     role_person: dict[int, str] = field(default_factory=dict)  # head token of a role phrase -> person
+    counterpart_of: dict[int, str] = field(default_factory=dict)  # "homologue" token -> whose counterpart
     role_people: dict[int, list[str]] = field(default_factory=dict)  # head of a plural role phrase -> people
     we: list[str] = field(default_factory=list)  # who "nous" is: "Nous, ministres ... de X et de Y"
     quote_ranges: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotes
@@ -164,6 +165,9 @@ def is_subject(ctx: Context, m: Mention) -> bool:
         t = ctx.doc[i]
         if t.dep_ in subjects or (t.dep_ in ("appos", "flat:name") and t.head.dep_ in subjects):
             return True
+        if t.dep_ == "nmod" and t.head.dep_ in subjects and t.head.i < t.i \
+                and not any(c.dep_ == "case" for c in t.children):
+            return True  # "le conseiller fédéral Ignazio Cassis": the parser hangs the name on its title
     return False
 
 

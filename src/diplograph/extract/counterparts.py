@@ -42,6 +42,8 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
         subject = _counterpart_of(ctx, token, told)
         if subject is None:
             continue
+        if subject.iri:
+            ctx.counterpart_of[token.i] = subject.iri
         subject_role = _portfolio(ctx, subject) if subject.roles else office_of(ctx, subject)
         if subject_role is None:
             continue

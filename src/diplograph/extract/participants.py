@@ -114,6 +114,21 @@ def latter_named(ctx: Context, token: Token) -> list[str]:
     return []
 
 
+def counterpart_owner(ctx: Context, token: Token) -> list[str]:
+    """"L'entretien avec son homologue portugais X": the one whose counterpart X is (the visitor
+    told before, found when the roles were read) takes part with X; the gathering noun itself
+    has no possessive to say so."""
+    doc = ctx.doc
+    end = min(ctx.sent_of(token).end, token.i + 5)
+    for j in range(token.i + 1, end):
+        if doc[j].lower_ in WITH and j + 2 < len(doc) and doc[j + 1].lower_ in ("son", "sa", "ses"):
+            owner = ctx.counterpart_of.get(j + 2)
+            return [owner] if owner is not None else []
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+            break
+    return []
+
+
 def predicated_visit(ctx: Context, token: Token) -> list[str]:
     """"X est en visite officielle au Maroc", "X est, depuis samedi, en voyage officiel en Lettonie":
     a gathering noun that "être en" predicates of a subject (the noun heads the clause, with the
