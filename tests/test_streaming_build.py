@@ -69,3 +69,36 @@ def test_dataset_read_in_pieces_equals_the_files_read_whole(tmp_path: Path, monk
     for size in (1, 2, 5, 1 << 20):
         monkeypatch.setattr(dataset, "READ_BLOCK", size)
         assert "".join(dataset.dataset_chunks(files)) == whole
+
+
+def test_plain_statements_are_written_as_their_rdflib_terms_are():
+    """The corpus graph is written from plain values (no rdflib term per value): the same bytes as
+    the canonical writer over the terms they stand for, on the cases its sort keys and escapes
+    distinguish (digit runs, rdf:type first, literals of every kind mixed with IRIs, ties)."""
+    from rdflib import Literal, URIRef
+
+    from diplograph.serialize import RDF_TYPE, XSD_STRING, plain_turtle_body, turtle_body
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    subjects = [f"{BASE}id/corpus-event/doc-{n}/{k}" for n in ("1", "01", "10", "9") for k in (5, 40)]
+    subjects += ["urn:x:a b", BASE + "id/person/élodie-roy"]
+    objects = [BASE + "ontology#Meeting", "urn:x:a{b}", ("deux\nlignes \"citées\"", None, None),
+               ("5", None, xsd + "nonNegativeInteger"), ("05", None, xsd + "nonNegativeInteger"),
+               ("texte", None, XSD_STRING), ("texte", "fr", None), ("texte", "en", None), ("texte", None, None),
+               ("2026-03", None, xsd + "gYearMonth"), ("a\\b", "fr-BE", None)]
+    statements = []
+    for i, s in enumerate(subjects):
+        statements.append((s, RDF_TYPE, objects[0]))
+        statements.append((s, BASE + "ontology#value", objects[i % len(objects)]))
+        statements += [(s, BASE + "ontology#claim", o) for o in objects[i % 3:]]
+        statements.append((s, BASE + "ontology#claim", objects[-1]))  # twice: one statement
+
+    def term(value):
+        if isinstance(value, str):
+            return URIRef(value)
+        text, language, datatype = value
+        return Literal(text, datatype=URIRef(datatype), normalize=False) if datatype else Literal(text, lang=language)
+
+    expected = turtle_body([(URIRef(s), URIRef(p), term(o)) for s, p, o in statements], remember_iris=False)
+    assert plain_turtle_body(reversed(statements)) == expected
+    assert '"05"^^xsd:nonNegativeInteger' in expected and "    a dg:Meeting" in expected
