@@ -21,7 +21,6 @@ import io
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import TextIO
@@ -30,20 +29,19 @@ from rdflib import Literal, URIRef
 
 from diplograph.corpus import DG_NS, CorpusEvent, IdentityStats, identify_stream
 from diplograph.corpus_summary import summarise
-from diplograph.namespaces import DG, GAF, PROV, Terms
-from diplograph.serialize import GENERATED_MARK, natural_key, prefix_header, turtle_body
+from diplograph.namespaces import GAF, PROV
+from diplograph.serialize import GENERATED_MARK, PlainLiteral, natural_key, plain_turtle_body, prefix_header
 
-_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
-_VALUE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#value")
-_INT = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
-_DG, _GAF, _PROV = Terms(DG), Terms(GAF), Terms(PROV)  # DG.x on the DefinedNamespace is slow (see Terms)
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
+_INT = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
+_DG_IRI, _GAF_IRI, _PROV_IRI = DG_NS, str(GAF), str(PROV)  # namespaces as plain strings (see corpus_statements)
 
 
-@lru_cache(maxsize=1 << 10)
-def _count(value: int) -> Literal:
-    """A support or document count (the same few small numbers over and over: made once each)."""
-    return Literal(value, datatype=_INT)
+def _count(value: int) -> PlainLiteral:
+    """A support or document count (``Literal(value, datatype=xsd:nonNegativeInteger)``: its lexical form)."""
+    return (str(value), None, _INT)
 
 
 def _slug(iri: str) -> str:
@@ -52,73 +50,89 @@ def _slug(iri: str) -> str:
     return tail.rstrip("/").replace("/", "-").replace("#", "-")
 
 
-def _value(value: str, datatype: str) -> URIRef | Literal:
-    return Literal(value, datatype=URIRef(datatype), normalize=False) if datatype else URIRef(value)
+def _value(value: str, datatype: str) -> str | PlainLiteral:
+    return (value, None, datatype) if datatype else value
 
 
 def corpus_triples(events: Sequence[CorpusEvent]) -> list[tuple]:
-    """The triples of the corpus graph, deterministic for the same clusters."""
+    """The triples of the corpus graph as rdflib terms, deterministic for the same clusters
+    (the statements of :func:`corpus_statements`; the build writes those without making terms)."""
+    def term(value: str | PlainLiteral) -> URIRef | Literal:
+        if type(value) is str:
+            return URIRef(value)
+        text, language, datatype = value
+        if datatype is not None:
+            return Literal(text, datatype=URIRef(datatype), normalize=False)
+        return Literal(text, lang=language)
+
+    return [(URIRef(s), URIRef(p), term(o)) for s, p, o in corpus_statements(events)]
+
+
+def corpus_statements(events: Sequence[CorpusEvent]) -> list[tuple[str, str, str | PlainLiteral]]:
+    """The statements of the corpus graph as plain values (:func:`diplograph.serialize.plain_turtle_body`),
+    deterministic for the same clusters."""
+    dg, gaf, prov = _DG_IRI, _GAF_IRI, _PROV_IRI
     triples: list[tuple] = []
     add = triples.append
     for event in events:
-        node = URIRef(event.iri)
+        node = event.iri
         first = event.reports[0]
-        add((node, _TYPE, _DG.CorpusEvent))
-        add((node, _TYPE, _GAF.Instance))
-        add((node, _DG.eventType, URIRef(first.event_type)))
+        add((node, _TYPE, dg + "CorpusEvent"))
+        add((node, _TYPE, gaf + "Instance"))
+        add((node, dg + "eventType", first.event_type))
         classes = [r.event_class for r in event.reports if r.event_class]
         if classes:
-            add((node, _DG.eventKind, URIRef(max(classes, key=lambda c: (classes.count(c), -classes.index(c))))))
+            add((node, dg + "eventKind", max(classes, key=lambda c: (classes.count(c), -classes.index(c)))))
         for lang, label in first.labels:
-            add((node, _LABEL, Literal(label, lang=lang or None)))
+            add((node, _LABEL, (label, lang or None, None)))
         documents = sorted({r.document for r in event.reports})
-        add((node, _DG.documentCount, _count(len(documents))))
+        add((node, dg + "documentCount", _count(len(documents))))
         for document in documents:
-            add((node, _DG.reportedIn, URIRef(document)))
+            add((node, dg + "reportedIn", document))
         for report in event.reports:
-            add((node, _DG.hasReport, URIRef(report.event)))
+            add((node, dg + "hasReport", report.event))
         for reason in event.reasons:
-            add((node, _DG.joinReason, Literal(reason, lang="en")))
+            add((node, dg + "joinReason", (reason, "en", None)))
         summary = summarise(event)
         for fact in summary.facts:
-            prop = URIRef(DG_NS + fact.prop)
+            prop = DG_NS + fact.prop
             value = _value(fact.value, fact.datatype)
             add((node, prop, value))
             key = _slug(fact.value) if not fact.datatype else fact.value.replace(":", "")
-            support = URIRef(f"{event.iri}/support/{fact.prop}/{key}")
-            add((node, _DG.support, support))
-            add((support, _TYPE, _DG.ValueSupport))
-            add((support, _DG.onProperty, prop))
+            support = f"{event.iri}/support/{fact.prop}/{key}"
+            add((node, dg + "support", support))
+            add((support, _TYPE, dg + "ValueSupport"))
+            add((support, dg + "onProperty", prop))
             add((support, _VALUE, value))
-            add((support, _DG.supportCount, _count(fact.support)))
+            add((support, dg + "supportCount", _count(fact.support)))
         # Roles and sides: one support per (participant, role, side) that some report gives, so
         # that "who took part, as what, on which side" reads the corpus event alone.
         for part in summary.roles:
             key = "/".join(_slug(v) if v else "none" for v in (part.actor, part.role, part.side))
-            support = URIRef(f"{event.iri}/support/participation/{key}")
-            add((node, _DG.support, support))
-            add((support, _TYPE, _DG.ValueSupport))
-            add((support, _DG.onProperty, _DG.participation))
-            add((support, _VALUE, URIRef(part.actor)))
+            support = f"{event.iri}/support/participation/{key}"
+            add((node, dg + "support", support))
+            add((support, _TYPE, dg + "ValueSupport"))
+            add((support, dg + "onProperty", dg + "participation"))
+            add((support, _VALUE, part.actor))
             if part.role:
-                add((support, _DG.supportRole, URIRef(part.role)))
+                add((support, dg + "supportRole", part.role))
             if part.side:
-                add((support, _DG.supportSide, URIRef(part.side)))
-            add((support, _DG.supportCount, _count(part.support)))
+                add((support, dg + "supportSide", part.side))
+            add((support, dg + "supportCount", _count(part.support)))
         for prop_name, claims in sorted(summary.conflicts.items()):
-            conflict = URIRef(f"{event.iri}/conflict/{prop_name}")
-            add((node, _DG.conflict, conflict))
-            add((conflict, _TYPE, _DG.Conflict))
-            add((conflict, _DG.onProperty, URIRef(DG_NS + prop_name)))
+            conflict = f"{event.iri}/conflict/{prop_name}"
+            add((node, dg + "conflict", conflict))
+            add((conflict, _TYPE, dg + "Conflict"))
+            add((conflict, dg + "onProperty", DG_NS + prop_name))
             for claim in claims:
                 r = claim.report
                 key = _slug(claim.value) if not claim.datatype else claim.value.replace(":", "")
-                cnode = URIRef(f"{event.iri}/conflict/{prop_name}/{r.slug}/{r.offset}/{key}")
-                add((conflict, _DG.claim, cnode))
-                add((cnode, _TYPE, _DG.Claim))
+                cnode = f"{event.iri}/conflict/{prop_name}/{r.slug}/{r.offset}/{key}"
+                add((conflict, dg + "claim", cnode))
+                add((cnode, _TYPE, dg + "Claim"))
                 add((cnode, _VALUE, _value(claim.value, claim.datatype)))
-                add((cnode, _DG.reportedIn, URIRef(r.document)))
-                add((cnode, _PROV.wasDerivedFrom, URIRef(r.event)))
+                add((cnode, dg + "reportedIn", r.document))
+                add((cnode, prov + "wasDerivedFrom", r.event))
     return triples
 
 
@@ -205,7 +219,7 @@ def _write_batch(events: list[CorpusEvent], out: TextIO, on_chunk: Callable[[str
         return size
     # A batch of consecutive events is a consecutive run of the sorted subjects, so the batches'
     # bodies joined by a blank line are the body of the whole graph.
-    body = turtle_body(corpus_triples(events), remember_iris=False)
+    body = plain_turtle_body(corpus_statements(events))
     out.write("\n" + body)
     if on_chunk is None:
         return 0

@@ -248,6 +248,68 @@ def _first(pair: tuple[tuple, str]) -> tuple:
     return pair[0]
 
 
+#: A literal as plain values (:func:`plain_turtle_body`): lexical form, language tag, datatype IRI.
+PlainLiteral = tuple[str, "str | None", "str | None"]
+
+
+def plain_turtle_body(triples: Iterable[tuple[str, str, str | PlainLiteral]]) -> str:
+    """:func:`turtle_body` (``remember_iris=False``) of statements given as plain values: subject
+    and predicate IRIs as ``str``, an object as an IRI ``str`` or a :data:`PlainLiteral`.
+
+    Why: the corpus graph's nodes are written once each, and making an rdflib term per value (an
+    IRI check per URIRef, a Python ``__hash__`` and ``__eq__`` per Literal) only to render it again
+    was about half of its writing. The same bytes as :func:`turtle_body` over the terms these values
+    stand for (``URIRef(iri)``, ``Literal(text, lang=language, datatype=datatype)``): the same sort
+    keys and texts, from the same helpers. Values must be exact ``str`` (a URIRef is not equal to
+    its own text) and there are no blank nodes.
+    """
+    iri = _iri.__wrapped__  # IRIs here occur once in a run: not worth the bounded caches
+    by_subject: dict[str, dict[str, set]] = {}
+    for s, p, o in triples:
+        predicates = by_subject.get(s)
+        if predicates is None:
+            by_subject[s] = {p: {o}}
+            continue
+        objects = predicates.get(p)
+        if objects is None:
+            predicates[p] = {o}
+        else:
+            objects.add(o)
+
+    rendered: dict[str | PlainLiteral, tuple[tuple, str]] = {}  # plain values compare exactly: all memoised
+
+    def render(term: str | PlainLiteral) -> tuple[tuple, str]:
+        found = rendered.get(term)
+        if found is None:
+            if type(term) is str:
+                found = (0, natural_key(term), "", term), iri(term)
+            else:
+                text, language, datatype = term
+                found = ((2, natural_key(text), f"{language or ''}|{datatype or ''}", text),
+                         _literal(text, language, datatype))
+            rendered[term] = found
+        return found
+
+    def predicate_key(predicate: str) -> tuple[bool, tuple]:
+        return predicate != RDF_TYPE, render(predicate)[0]
+
+    blocks: list[str] = []
+    for subject in sorted(by_subject, key=lambda s: render(s)[0]):
+        predicates = by_subject[subject]
+        lines: list[str] = []
+        for predicate in sorted(predicates, key=predicate_key) if len(predicates) > 1 else predicates:
+            objects = predicates[predicate]
+            verb = "a" if predicate == RDF_TYPE else render(predicate)[1]
+            if len(objects) == 1:
+                for only in objects:
+                    lines.append(f"    {verb} {render(only)[1]}")
+            else:
+                shown = [text for _, text in sorted(map(render, objects), key=_first)]
+                lines.append(f"    {verb} " + ",\n        ".join(shown))
+        blocks.append(render(subject)[1] + "\n" + " ;\n".join(lines) + " .\n")
+    return "\n".join(blocks)
+
+
 def to_turtle(graph: Graph | Iterable[tuple[Node, Node, Node]], *, header_comment: str | None = None) -> str:
     """Canonical Turtle of a graph: fixed prefix block, then sorted statements.
 
