@@ -61,3 +61,26 @@ def test_a_gathering_still_to_come_in_a_month_already_past_this_year_is_next_yea
     summit = event_at(doc, "sommet")
     assert summit.status.endswith("/planned"), summit.status
     assert summit.date is not None and summit.date.iso == "2027-03", summit.date
+
+
+AUDIENCES = (
+    "Libreville, le 3 novembre 2026\n\n"
+    "Le Ministre Délégué auprès du Ministre des Affaires Étrangères, S.E. M. Rodrigue MBOUMBA NZAMBA, a reçu en "
+    "audience ce mardi, à son cabinet, M. Lars BERGQVIST, Envoyé spécial du Royaume de Norvège pour le golfe de "
+    "Guinée.\n\n"
+    "Les deux parties ont passé en revue la coopération entre le Gabon et la Norvège dans le domaine maritime.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def audiences() -> ExtractedDocument:
+    return extract_text(AUDIENCES, "round-j-audiences", datetime.date(2026, 11, 3))
+
+
+def test_a_dateline_alone_on_its_line_frames_the_bare_offices(audiences) -> None:
+    """"Libreville, le 3 novembre 2026" on a line of its own, without the dash of a dispatch, dates and
+    places a ministry readout: "Le Ministre Délégué auprès du Ministre des Affaires Étrangères" is
+    Gabon's, and so is his side at the audience."""
+    audience = event_at(audiences, "reçu")
+    assert sides(audience).get("rodrigue-mboumba-nzamba") == "gabon", sides(audience)
+    assert sides(audience).get("lars-bergqvist") == "norway", sides(audience)
