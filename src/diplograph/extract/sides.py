@@ -236,9 +236,11 @@ def host_state_offices(ctx: Context) -> None:
 
 #: The place and date a readout opens with, on its first lines: "Brazzaville, le mardi 14 octobre
 #: 2025 –", "Port-au-Prince, le 3 juin 2025.-", "KIGALI, 4 mai (APS) -".
+#: A ministry may also set it on a line of its own, with the year and no dash ("Yaoundé, le 24
+#: novembre 2026" above the text).
 _OPENING_DATELINE = re.compile(
     r"^([A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,3}),\s+(?:le\s+)?(?:\w+\s+)?(?:1er|\d{1,2})\s+[^\W\d]+"
-    r"(?:\s+\d{4})?\s*(?:\([^)]*\))?\s*\.?\s*[-–—]", re.MULTILINE)
+    r"(?:(?:\s+\d{4})?\s*(?:\([^)]*\))?\s*\.?\s*[-–—]|\s+\d{4}[ \t]*$)", re.MULTILINE)
 
 
 def dateline_state(ctx: Context) -> str | None:
