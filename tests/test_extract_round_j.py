@@ -84,3 +84,13 @@ def test_a_dateline_alone_on_its_line_frames_the_bare_offices(audiences) -> None
     audience = event_at(audiences, "reçu")
     assert sides(audience).get("rodrigue-mboumba-nzamba") == "gabon", sides(audience)
     assert sides(audience).get("lars-bergqvist") == "norway", sides(audience)
+
+
+def test_a_visit_still_to_come_does_not_make_the_readouts_offices_the_hosts() -> None:
+    """A readout datelined in Libreville ends on "la visite en Norvège du Premier Ministre, prévue au
+    printemps prochain": a visit still to come, told in passing, is not the visit the readout reports;
+    the bare offices stay Gabon's (the dateline's), not Norway's."""
+    doc = extract_text(AUDIENCES + "\nLes deux personnalités ont aussi évoqué la visite en Norvège du Premier "
+                       "Ministre, prévue au printemps prochain.\n", "round-j-visit-to-come", datetime.date(2026, 11, 3))
+    audience = event_at(doc, "reçu")
+    assert sides(audience).get("rodrigue-mboumba-nzamba") == "gabon", sides(audience)
