@@ -86,3 +86,14 @@ def test_the_talks_with_his_counterpart_are_his_too() -> None:
         "l'énergie.",
         "counterpart-talks", "2024-05-15")
     assert participant_slugs(event_at(doc, "entretien")) >= {"ingrid-solberg", "rui-teixeira"}
+
+
+def test_the_new_minister_is_the_one_just_named_who_holds_that_office() -> None:
+    # "X a choisi Berlin ... Le nouveau ministre des Affaires étrangères a rencontré ...": the
+    # gazetteer says X held that office on the day; "nouveau" sets no one else apart
+    doc = extract_dated(
+        "Jean-Noël Barrot a réservé à Berlin son premier déplacement à l'étranger. Le nouveau ministre "
+        "de l'Europe et des Affaires étrangères a rencontré lundi son homologue allemande, Annalena "
+        "Baerbock, pour une heure d'entretien.",
+        "new-minister", "2024-10-01")
+    assert participant_slugs(event_at(doc, "rencontré")) >= {"jean-noel-barrot", "annalena-baerbock"}
