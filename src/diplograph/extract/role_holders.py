@@ -50,6 +50,9 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
         role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
         return True
+    if before is not None and before.pos_ == "ADJ" and before.is_lower and hit.start > 1 \
+            and doc[hit.start - 2].lower_ in _DEFINITE | _CONTRACTED_SINGULAR:
+        before = doc[hit.start - 2]  # "Le nouveau ministre de l'Europe et des Affaires étrangères": its state's
     # "la visite du Président de la République": "du", "au" hold the definite article too
     if before is None or before.lower_ not in _DEFINITE | _CONTRACTED_SINGULAR or "Plur" in head.morph.get("Number"):
         return True
@@ -165,11 +168,41 @@ def _same_epithet_holder(ctx: Context, hit: Hit, phrase_end: int, epithet: str) 
     holders = [e for e in ctx.entities.values() if e.kind == "person" and any(
         ctx.lex.narrower_or_same(r.role, hit.iri) and r.evidence.begin < span.begin
         and ctx.text[:r.evidence.begin].rstrip().lower().endswith(epithet) for r in e.roles)]
+    if not holders:  # the gazetteer's holder just named: the title tells their office and its state
+        told = _named_office_holder(ctx, hit)
+        if len(told) == 1:
+            holder, org = told[0]
+            _take_up(ctx, hit.start, phrase_end, hit.head, holder)
+            assign_role(ctx, holder.iri, hit.iri, org, span)
+        return True
     if len(holders) != 1:
         return True
     holder = holders[0]
     _take_up(ctx, hit.start, phrase_end, hit.head, holder)
     return True
+
+
+def _named_office_holder(ctx: Context, hit: Hit) -> list[tuple]:
+    """"X a réservé à Berlin son premier déplacement. Le nouveau ministre des Affaires étrangères a
+    rencontré ...": the people named in the sentence before (or earlier in this one) whom the
+    gazetteer says held the title's office on the publication date, each with the state or
+    organisation they held it for."""
+    published = ctx.source.published
+    if published is None:
+        return []
+    lex = ctx.lex
+    sentence = ctx.sent_of(hit.start)
+    before = ctx.sentences_before(sentence.start, 1)
+    first = before[0].start if before else sentence.start
+    named = dict.fromkeys(m.iri for m in ctx.mentions
+                          if m.kind == "person" and not m.described and first <= m.start < hit.start)
+    found = []
+    for p in named:
+        held = [h for h in lex.holdings
+                if h.person == p and lex.narrower_or_same(h.role, hit.iri) and h.covers(published)]
+        if p in ctx.entities and held:
+            found.append((ctx.entities[p], held[0].organisation))
+    return found
 
 
 def _take_up(ctx: Context, start: int, end: int, head: int, person) -> None:
