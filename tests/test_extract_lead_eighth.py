@@ -97,3 +97,19 @@ def test_the_new_minister_is_the_one_just_named_who_holds_that_office() -> None:
         "Baerbock, pour une heure d'entretien.",
         "new-minister", "2024-10-01")
     assert participant_slugs(event_at(doc, "rencontré")) >= {"jean-noel-barrot", "annalena-baerbock"}
+
+
+def test_the_spread_of_a_virus_is_no_media_report() -> None:
+    # "freiner la diffusion du virus": what spreads is no broadcast content, nothing is published
+    doc = extract_dated(
+        "Les deux ministres ont évoqué les mesures prises pour freiner la diffusion du virus dans la "
+        "région.",
+        "spread-virus", "2024-03-05")
+    assert not [e for e in doc.events if e.event_type.endswith("/media-report")]
+
+
+def test_the_broadcast_of_a_recording_is_still_a_media_report() -> None:
+    doc = extract_dated(
+        "La polémique a enflé après la diffusion d'une vidéo du ministre par une chaîne privée.",
+        "broadcast-video", "2024-03-05")
+    assert [e for e in doc.events if e.event_type.endswith("/media-report")]
