@@ -428,7 +428,19 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True  # "Nous pouvons dire que ...": the reporter's voice
     if _impersonal_need(ctx, token):
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
+    if _spreading_no_content(ctx, token):
+        return True  # "freiner la diffusion du virus": nothing is published
     return False
+
+
+def _spreading_no_content(ctx: Context, token: Token) -> bool:
+    """"la diffusion du virus", "la fuite de civils": a media-report noun of spreading (cue:spreading)
+    whose "de" complement is no broadcast content (cue:broadcast-content) tells no media report."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in cue_words(ctx.lex, "spreading"):
+        return False
+    content = cue_words(ctx.lex, "broadcast-content")
+    what = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in ("de", "d'", "d’", "du", "des")]
+    return bool(what) and not any(c.lemma_.lower() in content for c in what)
 
 
 def _impersonal_need(ctx: Context, token: Token) -> bool:
