@@ -94,3 +94,28 @@ def test_a_visit_still_to_come_does_not_make_the_readouts_offices_the_hosts() ->
                        "Ministre, prévue au printemps prochain.\n", "round-j-visit-to-come", datetime.date(2026, 11, 3))
     audience = event_at(doc, "reçu")
     assert sides(audience).get("rodrigue-mboumba-nzamba") == "gabon", sides(audience)
+
+
+DELEGATIONS = (
+    "---\ntitle: \"Sommet de Bichkek sur l'eau (2024)\"\npublished: 2025-03-01\n---\n"
+    "Sommet de Bichkek sur l'eau\n\n"
+    "Le sommet de Bichkek sur l'eau est une réunion des dirigeants d'Asie centrale, tenue les 4 et 5 juin 2024 "
+    "dans la capitale kirghize.\n\n"
+    "Délégations\n"
+    "Kazakhstan : Aidos Serikbayev, président ; Marat Omarov, ministre des Affaires étrangères\n"
+    "Tadjikistan : Rustam Nazriev, président\n"
+    "Turkménistan : Dovlet Amanov, président\n\n"
+    "Déroulement\n"
+    "Les chefs d'État adoptent le 5 juin une déclaration commune sur le partage des eaux du Syr-Daria.\n"
+)
+
+
+def test_every_line_of_a_delegation_list_gives_a_participant_with_his_side() -> None:
+    """Under "Délégations", "State : Name, office ; Name, office" lines: the short ones the reader
+    takes for headings are list lines too; every person listed took part in the summit, on the side
+    of the state his line opens with."""
+    doc = extract_text(DELEGATIONS, "round-j-delegations")
+    summit = event_at(doc, "réunion")
+    assert sides(summit).get("aidos-serikbayev") == "kazakhstan", sides(summit)
+    assert sides(summit).get("rustam-nazriev") == "tajikistan", sides(summit)
+    assert sides(summit).get("dovlet-amanov") == "turkmenistan", sides(summit)
