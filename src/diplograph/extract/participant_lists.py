@@ -64,6 +64,8 @@ def _listed_members(ctx: Context, demonym_at: dict[int, str]) -> None:
         first = None
         for paragraph in _list_lines(ctx, sections, n):
             listed = _state_line(ctx, paragraph)
+            if listed:
+                _name_the_side(ctx, paragraph, listed[0][0])
             for side, name_span, hits in listed:
                 person = _listed_person(ctx, name_span)
                 for hit in hits:
@@ -142,6 +144,20 @@ def _state_line(ctx: Context, paragraph) -> list:
     return found
 
 
+def _name_the_side(ctx: Context, line, side: str) -> None:
+    """The words before the colon of a "State : Name, office" line denote the side: a line the reader
+    took for a heading is not read for names, so its state is linked here (a side no words denote
+    would be dropped as ungrounded)."""
+    actor = ctx.lex.actors.get(side)
+    entity = ctx.entities.get(side)
+    if actor is None or (entity is not None and entity.mentions):
+        return
+    m = _STATE_LINE.match(ctx.text[line.begin:line.end])
+    words = m.group("side").strip()
+    begin = line.begin + m.start("side") + m.group("side").index(words)
+    add_linked_entity(ctx, actor, Span(begin, begin + len(words), words))
+
+
 def _listed_person(ctx: Context, name_span) -> Mention:
     """The person a list line names: the recogniser's when it found exactly that name, else minted
     (a name it ran together with the side before the colon is dropped)."""
@@ -167,14 +183,14 @@ def _listed_person(ctx: Context, name_span) -> Mention:
 
 
 def _list_lines(ctx: Context, sections: list, n: int) -> list:
-    """The lines of the list under heading ``n``: its paragraphs, and the short lines after it that
-    the reader took for headings ("Ministre des Affaires étrangères : Ana Varga" has no final stop)."""
+    """The lines of the list under heading ``n``: its paragraphs, and the short lines after them that
+    the reader took for headings ("Ministre des Affaires étrangères : Ana Varga", "Tadjikistan : X,
+    président" have no final stop), with the paragraphs under those."""
     section = sections[n]
     lines = [p for p in ctx.source.paragraphs if section.begin <= p.begin < section.end]
-    if lines:
-        return lines
     for later in sections[n + 1:]:
-        if later.heading is None or _role_and_name(ctx, later.heading) is None:
+        if later.heading is None or (_role_and_name(ctx, later.heading) is None
+                                     and not _state_line(ctx, later.heading)):
             break
         lines.append(later.heading)
         lines.extend(p for p in ctx.source.paragraphs if later.begin <= p.begin < later.end)
