@@ -119,3 +119,15 @@ def test_every_line_of_a_delegation_list_gives_a_participant_with_his_side() -> 
     assert sides(summit).get("aidos-serikbayev") == "kazakhstan", sides(summit)
     assert sides(summit).get("rustam-nazriev") == "tajikistan", sides(summit)
     assert sides(summit).get("dovlet-amanov") == "turkmenistan", sides(summit)
+
+
+def test_a_list_of_all_delegations_joins_the_summit_the_article_is_about() -> None:
+    """The article's "Délégations" list names several states' people; a bilateral talk told later
+    ("Le soir, Aidos Serikbayev s'entretient avec Rustam Nazriev") is not the gathering they all
+    attended: the summit the article opens on is."""
+    doc = extract_text(DELEGATIONS + "Le soir, Aidos Serikbayev s'entretient en tête-à-tête avec Rustam Nazriev.\n",
+                       "round-j-delegations-bilateral")
+    summit = event_at(doc, "réunion")
+    assert sides(summit).get("dovlet-amanov") == "turkmenistan", sides(summit)
+    talk = event_at(doc, "entretient")
+    assert "dovlet-amanov" not in sides(talk), sides(talk)
