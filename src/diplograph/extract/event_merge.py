@@ -9,7 +9,7 @@ companions) and trimming an event's places to the most specific ones it names.
 from __future__ import annotations
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words
+from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.participants import participant_of
 from diplograph.extract.same_event import main_event, opening_and_closing, upward_places
 from diplograph.extract.syntax import actors_of, subjects_of
@@ -105,6 +105,15 @@ def _gathering_before(ctx: Context, offset: int, state: str | None) -> Event | N
     return None
 
 
+def _first_gathering(ctx: Context) -> Event | None:
+    """The first meeting the text tells as held: what an article whose list of all the delegations
+    (offset 0) names its people for is about ("Le sommet de X est une réunion ..."), even before any
+    participant was found for it, where the main event (the first meeting with participants) may be
+    a bilateral talk told later."""
+    return next((e for e in sorted(ctx.events, key=lambda e: e.trigger.begin)
+                 if e.event_type == et("meeting") and e.status == OCCURRED), None)
+
+
 def join_main_meeting(ctx: Context) -> None:
     """Members of a delegation and people accompanying a participant join the main meeting.
 
@@ -117,7 +126,7 @@ def join_main_meeting(ctx: Context) -> None:
     for delegation, offset, members in ctx.memberships:
         entity = ctx.entities.get(delegation)
         state = entity.affiliation if entity is not None else None
-        target = _gathering_before(ctx, offset, state) or main
+        target = _gathering_before(ctx, offset, state) or (offset == 0 and _first_gathering(ctx)) or main
         have = {p.actor for p in target.participants}
         for person in members:
             if person not in have:
