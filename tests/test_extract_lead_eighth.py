@@ -113,3 +113,20 @@ def test_the_broadcast_of_a_recording_is_still_a_media_report() -> None:
         "La polémique a enflé après la diffusion d'une vidéo du ministre par une chaîne privée.",
         "broadcast-video", "2024-03-05")
     assert [e for e in doc.events if e.event_type.endswith("/media-report")]
+
+
+def test_a_negotiated_outcome_is_no_negotiation() -> None:
+    # "une issue négociée", "un cessez-le-feu négocié": the tagger reads the participle as an
+    # infinitive; it still only describes the noun (issue 12, pattern 5)
+    doc = extract_dated(
+        "Le président a plaidé mardi pour une issue négociée du conflit. Il souhaite un cessez-le-feu "
+        "négocié avant la fin de l'année.",
+        "negotiated-adjective", "2024-03-05")
+    assert not [e for e in doc.events if e.event_type.endswith("/negotiation")]
+
+
+def test_an_outcome_to_negotiate_is_still_one() -> None:
+    doc = extract_dated(
+        "Les deux délégations ont négocié pendant trois jours à Genève un accord sur les frontières.",
+        "negotiated-guard", "2024-03-05")
+    assert [e for e in doc.events if e.event_type.endswith("/negotiation")]
