@@ -13,11 +13,12 @@ from diplograph.extract.attendance import attend_events, drop_absentees, listed_
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
+from diplograph.extract.descriptive import drop_empty_participles
 from diplograph.extract.light_verbs import fold_act_participles, fold_light_verbs
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.sessions import speakers_at_sessions
 from diplograph.extract.speakers import inherit_coordinated_agents
-from diplograph.extract.triggers import drop_empty_participles, find_mentions
+from diplograph.extract.triggers import find_mentions
 
 
 def find_events(ctx: Context) -> None:

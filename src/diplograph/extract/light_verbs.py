@@ -8,7 +8,7 @@ where and whether it happened. So the two are one event: the verb's event takes 
 the noun as a further mention and what the noun's event said (agents, topics, targets, places),
 and the noun's event is dropped. The verb carries the event because it carries the tense, the
 clause's date and the narration's day. (A participle on the noun, "le communiqué publié mardi",
-names no event of its own: :func:`diplograph.extract.triggers.drop_empty_participles`.)
+names no event of its own: :func:`diplograph.extract.descriptive.drop_empty_participles`.)
 
 Gatherings are left alone ("a tenu une réunion" is read by the arguments of the gathering), and
 so are agreements: "ont signé la déclaration" is the signing, the text being what they signed
@@ -115,7 +115,7 @@ def fold_act_participles(ctx: Context) -> None:
     tells that act again, and who did it: one event, the participle's people taking part.
 
     Without this, a participle with people of its own (which
-    :func:`diplograph.extract.triggers.drop_empty_participles` keeps) was a second signing."""
+    :func:`diplograph.extract.descriptive.drop_empty_participles` keeps) was a second signing."""
     for event in list(ctx.events):
         token = event_token(ctx, event)
         if token.dep_ not in ("acl", "amod") or "Part" not in token.morph.get("VerbForm"):

@@ -10,17 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
-from diplograph.extract.clause_facts import event_token
 from diplograph.extract.clause_facts import negated as _negated
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import SUBJECT_DEPS, case_of, in_quote
+from diplograph.extract.syntax import case_of, in_quote
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 #: The determiners of a noun a negation denies: "il n'y a pas eu de réunion", "n'ont tenu aucune réunion".
 _DENIED_DETERMINERS = frozenset({"de", "d'", "d’", "aucun", "aucune"})
@@ -399,12 +398,12 @@ def _skip(ctx: Context, token: Token) -> bool:
         return True
     if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
         return True
-    if token.pos_ == "NOUN" and _determiner_less_after(token, "par") and (
+    if token.pos_ == "NOUN" and determiner_less_after(token, "par") and (
             token.head.i in ctx.trigger_heads or token.head.pos_ != "VERB"):
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
     if token.pos_ == "NOUN" and _asked_of_you(ctx, token):
         return True  # "Quelle est votre réaction ?": a journalist asks for an act, none is told
-    if token.pos_ == "NOUN" and _determiner_less_after(token, "de") \
+    if token.pos_ == "NOUN" and determiner_less_after(token, "de") \
             and token.head.lemma_.lower() in cue_words(ctx.lex, "framework-noun"):
         return True  # "ont signé un plan de consultations": an arrangement for gatherings, none told
     # "ont fait le point ce mardi par visioconférence", "avaient échangé par téléphone": a verb of
@@ -504,88 +503,10 @@ def _asked_of_you(ctx: Context, token: Token) -> bool:
     return bool(words) and words[-1].text == "?"
 
 
-def _determiner_less_after(token: Token, preposition: str) -> bool:
+def determiner_less_after(token: Token, preposition: str) -> bool:
     """The noun follows ``preposition`` directly, with no determiner ("par téléphone")."""
     return any(c.dep_ == "case" and c.lower_ == preposition for c in token.children) \
         and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
-
-
-def drop_empty_participles(ctx: Context) -> None:
-    """Mentions that name no happening, however much their word looks like a trigger.
-
-    A participle with no auxiliary or a passive (unless dated and said by whom), with no agent and
-    no participant, describes a thing or frames a sentence: "plusieurs documents présentés", "des
-    propositions pouvaient être discutées", "un cessez-le-feu négocié", "Autrement dit, ...". An
-    event noun with no
-    determiner completing another noun, with nobody taking part, names a kind of activity:
-    "sa capacité de médiation", "un défaut de dialogue".
-    """
-    for event in list(ctx.events):
-        if event.agents or event.participants:
-            continue
-        token = event_token(ctx, event)
-        participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
-            and not any(c.dep_.startswith("aux") for c in token.children)
-        adjectival = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
-        passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children) \
-            and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children) \
-            and not (event.event_type not in GATHERINGS and _dated_with_agent(ctx, token))
-        # "Les deux dirigeants s'étaient rencontrés": a pronominal verb in a compound tense, which
-        # the parser reads as a passive, tells a happening even when its subject is unnamed
-        # "Lors d'un point de presse, les deux ministres ont appelé à ...": the parser may hang a
-        # clause with its own subject and tense auxiliary on a noun before it; it is still a clause
-        finite = token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children) \
-            and any(c.dep_ == "aux:tense" for c in token.children)
-        if (adjectival and not finite) or passive or (participle and token.dep_ != "ROOT") \
-                or _kind_of_activity(ctx, token):
-            if participle and event.event_type in GATHERINGS and _fronted_participle(ctx, token) \
-                    and not _other_gathering_in(ctx, event, ctx.sent_of(token)):
-                continue
-            remove_event(ctx, event)
-
-
-def _other_gathering_in(ctx: Context, event: Event, sentence: Span) -> bool:
-    """"Réunis depuis lundi à New Delhi, les participants au sommet ... se sont séparés": the
-    sentence names its gathering otherwise; the participle only frames it."""
-    return any(e is not event and e.event_type in GATHERINGS
-               and sentence.start_char <= e.trigger.begin < sentence.end_char for e in ctx.events)
-
-
-def _dated_with_agent(ctx: Context, token: Token) -> bool:
-    """"Le texte fut paraphé le 3 mai 1996 par les deux chefs de délégation": a passive that says by
-    whom and on which day tells an act, even when those people are unnamed (without a day, "Ces
-    textes ont été signés par les ministres" looks back on an act already told). Gatherings are
-    left to their own rules: "ont été accueillis le 21 août par leur hôte" is a moment of one."""
-    if not any(c.dep_ == "obl:agent" for c in token.children):
-        return False
-    clause = {t.i for c in token.children if c.dep_ != "obl:agent" for t in c.subtree}
-    return any(t.start in clause for t in ctx.times)
-
-
-def _fronted_participle(ctx: Context, token: Token) -> bool:
-    """"Réunis jeudi à Bruxelles, les dirigeants ont approuvé ...": a participle of a gathering
-    opening its sentence (or the text after its dateline) before a comma tells what the main
-    clause's subject did: a happening, though the participle has no subject of its own ("Invité à
-    s'exprimer, X a ...", no gathering, stays a mere frame). The parse often hangs
-    such a participle on the dateline or on the subject, so the main clause is looked for after
-    the comma: a subject before its verb."""
-    sentence = ctx.sent_of(token)
-    doc = ctx.doc
-    if not (token.i == sentence.start or doc[token.i - 1].text in ("-", "–", "—")):
-        return False
-    comma = next((t.i for t in doc[token.i + 1:sentence.end] if t.text == ","), None)
-    return comma is not None and any(
-        t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i
-        for t in doc[comma + 1:sentence.end])
-
-
-def _kind_of_activity(ctx: Context, token: Token) -> bool:
-    """"capacité de médiation": a bare singular event noun after "de" completing a noun that is no
-    trigger (a plural names occurrences: "un contexte de combats persistants")."""
-    if token.pos_ != "NOUN" or token.dep_ != "nmod" or token.head.pos_ != "NOUN" or token.head.i in ctx.trigger_heads \
-            or "Plur" in token.morph.get("Number"):
-        return False
-    return _determiner_less_after(token, "de") or _determiner_less_after(token, "d'")
 
 
 def remove_event(ctx: Context, event: Event) -> None:
