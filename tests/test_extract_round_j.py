@@ -131,3 +131,14 @@ def test_a_list_of_all_delegations_joins_the_summit_the_article_is_about() -> No
     assert sides(summit).get("dovlet-amanov") == "turkmenistan", sides(summit)
     talk = event_at(doc, "entretient")
     assert "dovlet-amanov" not in sides(talk), sides(talk)
+
+
+def test_a_parenthesis_telling_another_session_does_not_place_this_one() -> None:
+    """"ont tenu mardi à Accra la troisième session de la commission mixte (la deuxième s'était réunie
+    à Lomé en mai 2025)": the parenthesis tells where the earlier session met, with its own subject;
+    the session held this Tuesday was in Accra only."""
+    doc = extract_text("Les deux ministres ont tenu mardi à Accra la troisième session de la commission mixte "
+                       "(la deuxième s'était réunie à Lomé en mai 2025).\n", "round-j-parenthesis",
+                       datetime.date(2026, 10, 14))
+    session = event_at(doc, "session")
+    assert [p.rsplit("/", 1)[-1] for p in session.places] == ["accra"], session.places
