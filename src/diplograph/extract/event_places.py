@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import GATHERINGS, cue_words
-from diplograph.extract.syntax import LOCATIVE, case_of
+from diplograph.extract.syntax import LOCATIVE, case_of, opened_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,7 +34,8 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
     if gathering and token.pos_ == "NOUN" and not places:
         places += _held_places(ctx, token)  # "le sommet, qui se tiendra en mars à Montevideo"
     scopes = [token]
-    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj"):
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass", "obj") \
+            and not opened_between(ctx.doc, token.i, token.head.i):  # "la session (l'autre s'était réunie à X)"
         scopes.append(token.head)
     for scope in scopes:
         areas = cue_words(ctx.lex, "area-of")  # "vendredi dans le sud de X": the parse may hang the

@@ -18,7 +18,7 @@ from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
 from diplograph.extract.reference import determiner
 from diplograph.extract.same_event import same_status
-from diplograph.extract.syntax import case_of, subjects_of
+from diplograph.extract.syntax import case_of, opened_between, subjects_of
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event
 
@@ -316,7 +316,8 @@ def _join_subject_nouns(ctx: Context) -> None:
             heads.append(ctx.doc[k])
         for head in heads:
             noun = ctx.event_at.get(head.i)
-            if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS:
+            if noun is not None and noun is not event and noun in ctx.events and noun.event_type in GATHERINGS \
+                    and not opened_between(ctx.doc, head.i, token.i):
                 absorb(ctx, noun, event)
                 break
 

@@ -572,3 +572,14 @@ def after_one_of(ctx: Context, start: int, words: frozenset[str] = LOCATIVE) -> 
     while i >= 0 and ctx.doc[i].pos_ == "DET":
         i -= 1
     return i >= 0 and ctx.doc[i].lower_ in words
+
+
+def opened_between(doc, noun: int, verb: int) -> bool:
+    """A parenthesis opens after the noun and is still open at the verb: "la deuxième session (la
+    première s'était réunie à Stockholm)" tells another gathering inside it, whatever the parse
+    hangs on what."""
+    depth = 0
+    for k in range(noun + 1, verb):
+        depth += doc[k].text == "("
+        depth -= doc[k].text == ")" and depth > 0
+    return depth > 0
