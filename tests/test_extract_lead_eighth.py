@@ -130,3 +130,15 @@ def test_an_outcome_to_negotiate_is_still_one() -> None:
         "Les deux délégations ont négocié pendant trois jours à Genève un accord sur les frontières.",
         "negotiated-guard", "2024-03-05")
     assert [e for e in doc.events if e.event_type.endswith("/negotiation")]
+
+
+def test_this_is_the_second_call_names_the_call_just_told() -> None:
+    # "C'est le deuxième entretien téléphonique du mois": the predicate of "c'est" is the call just
+    # told, counted in a series; no second node
+    doc = extract_dated(
+        "Le président Karim Mansouri s'est entretenu samedi par téléphone avec son homologue italien, "
+        "Giorgio Conti. Les deux dirigeants ont évoqué la situation en Libye. C'est le deuxième "
+        "entretien téléphonique entre les deux hommes en un mois.",
+        "second-call", "2024-06-09")
+    calls = [e for e in doc.events if e.event_type.endswith(("/meeting", "/consultation"))]
+    assert len(calls) == 1, [e.trigger.text for e in calls]
