@@ -68,6 +68,17 @@ def determiner(token: Token) -> Token | None:
     return None
 
 
+#: Subjects that point at what was just told when a gathering noun is their predicate.
+_THIS = frozenset({"c'", "c’", "ce", "cela", "ceci", "ça"})
+
+
+def _predicate_of_this(token: Token) -> bool:
+    """"C'est le deuxième entretien téléphonique entre les deux hommes": the noun is the predicate of
+    "c'est" (a copula whose subject is "ce"), so it names what was just told, even when counted."""
+    return any(c.dep_ == "cop" for c in token.children) \
+        and any(c.dep_.startswith("nsubj") and c.lower_ in _THIS for c in token.children)
+
+
 def _framed(token: Token) -> bool:
     """The noun closes a framing phrase: "au cours des discussions", "lors des entretiens"."""
     before = token.doc[token.i - 2] if token.i >= 2 else None
@@ -98,6 +109,8 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
             return "demonstrative"
         if token.head.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in token.head.children):
             return "demonstrative"  # "Il s'agit de sa première visite en Guinée": what was just told
+        if _predicate_of_this(token):
+            return "demonstrative"  # "C'est le deuxième entretien téléphonique du mois": the one just told
     if says_new(ctx, token):
         return None
     if token.pos_ in ("NOUN", "PROPN"):
