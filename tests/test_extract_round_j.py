@@ -142,3 +142,20 @@ def test_a_parenthesis_telling_another_session_does_not_place_this_one() -> None
                        datetime.date(2026, 10, 14))
     session = event_at(doc, "session")
     assert [p.rsplit("/", 1)[-1] for p in session.places] == ["accra"], session.places
+
+
+def test_the_two_ministers_are_the_only_two_ministers_the_text_named() -> None:
+    """"Les deux ministres s'étaient déjà rencontrés le 9 octobre", two paragraphs after the only two
+    ministers the report names (an envoy spoke in between, and their talks have no participants of
+    their own): the two ministers met on 9 October."""
+    doc = extract_text(
+        "La ministre chilienne des Affaires étrangères, Paula Rojas, et son homologue argentin, Martín Sáenz, "
+        "ont tenu mardi une conférence de presse commune à Santiago.\n\n"
+        "« Nous avançons », a déclaré Mme Rojas.\n\n"
+        "Présent dans la salle, l'envoyé spécial des Nations unies, Tomas Lindgren, a jugé la situation "
+        "« encourageante ».\n\n"
+        "Les deux ministres s'étaient déjà rencontrés le 9 octobre à Genève.\n",
+        "round-j-two-ministers", datetime.date(2026, 12, 2))
+    meeting = event_at(doc, "rencontrés")
+    assert {"paula-rojas", "martin-saenz"} <= set(sides(meeting)), sides(meeting)
+    assert "tomas-lindgren" not in sides(meeting), sides(meeting)
