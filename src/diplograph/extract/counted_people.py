@@ -86,9 +86,20 @@ def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -
              and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)]
     people = list(dict.fromkeys(m.iri for m in named))
     if len(people) != count:
-        return _gathered(ctx, token, count, fits)
+        return _gathered(ctx, token, count, fits) or _only_ones(ctx, token, count, fits)
     # "les deux dirigeants" after two names that do nothing together: the gathering's two, if any
     return people if _together(ctx, named) else _gathered(ctx, token, count, fits) or people
+
+
+def _only_ones(ctx: Context, token: Token, count: int, fits) -> list[str]:
+    """"Les deux ministres", paragraphs after the only two ministers the text has named (others
+    spoke in between, and their talks got no people of their own): the office and the count name
+    them. Only for an office ("les deux hommes" counts anyone) and only when exactly that many fit."""
+    if not any(h.category == "role" and h.head == token.i for h in ctx.hits):
+        return []
+    people = list(dict.fromkeys(m.iri for m in ctx.mentions if m.kind == "person" and m.start < token.i
+                                and not in_quote(ctx, ctx.doc[m.start]) and fits(m.iri)))
+    return people if len(people) == count else []
 
 
 def _together(ctx: Context, named: list) -> bool:
