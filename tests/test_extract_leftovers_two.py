@@ -74,3 +74,68 @@ def test_the_security_council_met_is_still_the_uns() -> None:
     another one."""
     doc = extract_text(UN_COUNCIL, "leftovers-two-council-guard", PUBLISHED)
     assert "un-security-council" in _slugs(doc)
+
+
+def _quoted(doc: ExtractedDocument) -> dict[str, str | None]:
+    """Quote text -> the slug of its speaker."""
+    return {q.span.text: q.speaker.rsplit("/", 1)[-1] if q.speaker else None for q in doc.quotes}
+
+
+SPOKE_BESIDE = (
+    "New York, le 9 mars 2026 - Le représentant du Ghana, Kofi Owusu, a ouvert le débat. « Le golfe "
+    "de Guinée n'est plus sûr », a-t-il affirmé, alors que le délégué togolais Kossi Mensah a insisté "
+    "sur la pêche illégale. « Nos pêcheurs n'osent plus sortir », a-t-il déclaré.\n"
+)
+
+
+def test_the_incise_after_a_clause_told_beside_is_its_speaker() -> None:
+    """"« A », a-t-il affirmé, alors que le délégué Y a insisté sur ... . « B », a-t-il déclaré":
+    Y spoke last, and "il" can be him; the first incise's speaker does not go on."""
+    quoted = _quoted(extract_text(SPOKE_BESIDE, "leftovers-two-beside", PUBLISHED))
+    assert quoted["Le golfe de Guinée n'est plus sûr"] == "kofi-owusu"
+    assert quoted["Nos pêcheurs n'osent plus sortir"] == "kossi-mensah"
+
+
+JUDGED_BESIDE = (
+    "Le représentant du Ghana, Kofi Owusu, a pris la parole lundi. « La piraterie recule », "
+    "a-t-il estimé, alors que le représentant du Togo, Kossi Mensah, a jugé la situation alarmante. "
+    "« Nous ne voyons aucun progrès », a-t-il déclaré.\n"
+)
+
+
+def test_the_subject_told_beside_is_taken_up_whatever_its_verb() -> None:
+    """The clause beside the incise need not report words ("a jugé la situation alarmante"): its
+    subject is still the last man the sentence is about."""
+    quoted = _quoted(extract_text(JUDGED_BESIDE, "leftovers-two-judged", PUBLISHED))
+    assert quoted["Nous ne voyons aucun progrès"] == "kossi-mensah"
+
+
+HE_AND_SHE = (
+    "New York, le 9 mars 2026 - Le représentant du Ghana, Kofi Owusu, a ouvert le débat. « Le golfe "
+    "de Guinée n'est plus sûr », a-t-il affirmé, alors que la déléguée béninoise Awa Sossou a insisté "
+    "sur le financement des garde-côtes. « Les fonds manquent », a-t-elle ajouté. « Il faut une "
+    "flotte commune », a-t-il poursuivi.\n"
+)
+
+
+def test_she_and_he_take_up_the_woman_and_the_man() -> None:
+    """"a-t-elle ajouté" is the woman described as "la déléguée", "a-t-il poursuivi" after it is
+    the man who spoke before her, not she who spoke last."""
+    doc = extract_text(HE_AND_SHE, "leftovers-two-gender", PUBLISHED)
+    quoted = _quoted(doc)
+    assert quoted["Les fonds manquent"] == "awa-sossou"
+    assert quoted["Il faut une flotte commune"] == "kofi-owusu"
+    (added,) = [e for e in _events(doc, "statement") if e.trigger.text == "ajouté"]
+    assert [a.rsplit("/", 1)[-1] for a in added.agents] == ["awa-sossou"]
+
+
+COURTESY = (
+    "« Le golfe de Guinée n'est plus sûr », a affirmé M. Owusu, tandis que Mme Awa Sossou a plaidé "
+    "pour un dialogue régional. « Il faut une flotte commune », a-t-il ajouté.\n"
+)
+
+
+def test_a_courtesy_title_tells_the_gender() -> None:
+    """Guard: "M." and "Mme" tell who "il" can be; Mme Sossou pleaded last, he goes on."""
+    quoted = _quoted(extract_text(COURTESY, "leftovers-two-courtesy", PUBLISHED))
+    assert quoted["Il faut une flotte commune"] == "owusu"
