@@ -273,3 +273,20 @@ def reporting_after(ctx: Context, offset: int, is_speech: Callable[[Token], bool
         if t.pos_ == "VERB" and is_speech(t) and not in_quote_range(ctx, t.idx) and is_reporting(ctx, t):
             return t
     return None
+
+
+def told_beside(ctx: Context, sentence, after: int) -> list[tuple[int, str]]:
+    """(offset, actor) of the subjects of clauses told beside a reporting incise, after offset
+    ``after`` ("a-t-il affirmé, alors que le représentant du Togo, X, a jugé la situation
+    alarmante"): whom the sentence is about last, whether that clause's verb reports words or not."""
+    from diplograph.extract.syntax import actors_of
+
+    beside = cue_words(ctx.lex, "contrast-subordinator")
+    found = []
+    for verb in sentence:
+        if verb.idx <= after or verb.pos_ not in ("VERB", "AUX") or in_quote_range(ctx, verb.idx) \
+                or not any(c.dep_ == "mark" and c.lower_ in beside for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")):
+            found += [(verb.idx, a) for a in actors_of(ctx, subject)]
+    return found

@@ -40,7 +40,8 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import SPEECH, et
+from diplograph.extract.genders import may_be, pronoun_gender
+from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.quote_clauses import (
     PERSONAL,
     colon_verb,
@@ -57,6 +58,7 @@ from diplograph.extract.quote_clauses import (
     sentence_speech_event,
     speech_subjects,
     token_at,
+    told_beside,
     verbless_frame,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS, label_like, named_thing, titled
@@ -201,7 +203,8 @@ class _Speakers:
         if incise is not None:
             verb = self._verb_in(incise.start(), incise.end() + 30)
             event = self._event(verb)
-            speaker = self._pronoun_speaker(mark_begin) or self._named_before(event, mark_begin)
+            gender = pronoun_gender(incise.group(0).split()[-1])
+            speaker = self._pronoun_speaker(mark_begin, gender) or self._named_before(event, mark_begin)
             if speaker is None and event is not None:
                 event.agents = []  # its agent was a name inside the quote
             self._agree(event, speaker)
@@ -392,28 +395,37 @@ class _Speakers:
                 return
         self.spoken.append((offset, speaker))
 
-    def _pronoun_speaker(self, mark_begin: int) -> str | None:
+    def _pronoun_speaker(self, mark_begin: int, gender: str = "") -> str | None:
         """Who "a-t-il ajouté" is: the last speaker, unless the sentence before is about someone else
         and reports nobody's words ("« A », a salué X. Y avait abondé ... « B », a-t-il affirmé": Y);
-        a reporting incise in it (", a précisé le porte-parole, M. Z") makes Z the one who goes on."""
+        a reporting incise in it (", a précisé le porte-parole, M. Z") makes Z the one who goes on,
+        unless someone spoke after it ("« A », a-t-il affirmé, alors que le délégué Y a insisté sur
+        ... « B », a-t-il déclaré": Y). Only a person the pronoun's gender may take up counts
+        ("a-t-elle ajouté" is not the man described as "le délégué")."""
         from diplograph.extract.syntax import actors_of, is_reporting
 
         ctx = self.ctx
-        last = self.last(mark_begin)
+        last = self.last(mark_begin, gender)
         here = next_token(ctx, mark_begin)
         if here is None:
             return last
         sentence = ctx.sent_of(here)
-        if any(sentence.start_char <= o < mark_begin for o, _ in self.spoken) or sentence.start == 0:
+        if any(sentence.start_char <= o < mark_begin and may_be(ctx, sp, gender) for o, sp in self.spoken) \
+                or sentence.start == 0:
             return last
         previous = ctx.sent_of(sentence.start - 1)
         while not previous.text.strip() and previous.start > 0:
             previous = ctx.sent_of(previous.start - 1)
-        reporting = [e.agents[0] for e in ctx.events if e.event_type in SPEECH and e.agents
+        reporting = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
                      and previous.start_char <= e.trigger.begin < previous.end_char and self._person(e.agents[0])
+                     and may_be(ctx, e.agents[0], gender)
                      and (verb := token_at(ctx, e.trigger.begin)) is not None and is_reporting(ctx, verb)]
         if reporting:
-            return reporting[-1]
+            incise = max(reporting)[0]
+            after = [(o, sp) for o, sp in self.spoken if incise < o < previous.end_char
+                     and self._person(sp) and may_be(ctx, sp, gender)] + [
+                (o, a) for o, a in told_beside(ctx, previous, incise) if self._person(a) and may_be(ctx, a, gender)]
+            return max(after or reporting)[1]
         according = selon_speaker(ctx, Span(previous.start_char, previous.end_char, previous.text))
         if according is not None and self._person(according):
             return according  # "D'après X, les deux chefs d'État partagent ...": X's report
@@ -424,13 +436,16 @@ class _Speakers:
         if not subjects or "Plur" in subjects[0].morph.get("Number"):
             return last  # "il" takes up no plural subject
         if self._anaphoric(subjects[0]):
-            return self.topic(previous.start, mark_begin) or last
-        about = next((a for a in actors_of(ctx, subjects[0]) if self._person(a)), None)
+            topic = self.topic(previous.start, mark_begin)
+            return topic if topic is not None and may_be(ctx, topic, gender) else last
+        about = next((a for a in actors_of(ctx, subjects[0]) if self._person(a) and may_be(ctx, a, gender)), None)
         return about or last
 
-    def last(self, before: int) -> str | None:
-        """The speaker of the latest attributed statement before an offset (a person)."""
-        earlier = [(o, s) for o, s in self.spoken if o < before and self._person(s)]
+    def last(self, before: int, gender: str = "") -> str | None:
+        """The speaker of the latest attributed statement before an offset (a person; one the
+        pronoun's ``gender`` may take up, when asked)."""
+        earlier = [(o, s) for o, s in self.spoken if o < before and self._person(s)
+                   and (not gender or may_be(self.ctx, s, gender))]
         return max(earlier)[1] if earlier else None
 
     # ------------------------------------------------------------------------ the pieces
@@ -460,7 +475,14 @@ class _Speakers:
         relative clause is not an attributed statement of its own."""
         if verb.dep_ == "acl:relcl":
             return True
-        return any(self._is_speech_verb(a) for a in verb.ancestors if a.pos_ != "ADJ")
+        beside = cue_words(self.ctx.lex, "contrast-subordinator")
+        t = verb
+        while t.head.i != t.i:
+            if t.head.pos_ != "ADJ" and self._is_speech_verb(t.head) and not (
+                    t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in beside for c in t.children)):
+                return True  # "a-t-il affirmé, alors que Y a insisté sur ...": Y's own words, told beside
+            t = t.head
+        return False
 
     def _is_speech_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX", "ADJ"):  # "réservé" in "s'est montré réservé" is tagged ADJ too

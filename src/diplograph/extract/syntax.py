@@ -315,7 +315,9 @@ def _incise_speaker(ctx: Context, token: Token) -> str | None:
     """"..., a-t-il ajouté", "..., poursuit-elle": the inverted pronoun of a reporting incise is
     whoever spoke last, in this sentence or the one before ("M. X a affirmé ..., a précisé le
     porte-parole. ..., a-t-il ajouté": the spokesman goes on), not the person a narrator's "il"
-    takes up. Acts reported inside another one's words ("a rappelé que X avait rejeté") do not count."""
+    takes up. Acts reported inside another one's words ("a rappelé que X avait rejeté") do not count,
+    nor a speaker the pronoun's gender cannot take up (:mod:`diplograph.extract.genders`)."""
+    from diplograph.extract.genders import may_be, pronoun_gender
 
     verb = token.head
     if not token.lower_.startswith("-") or verb.pos_ != "VERB" or not is_reporting(ctx, verb):
@@ -332,6 +334,8 @@ def _incise_speaker(ctx: Context, token: Token) -> str | None:
             continue
         if event.trigger.begin >= here and not is_reporting(ctx, said[-1]):
             continue  # "Le Kremlin précisera ..., a-t-il ajouté": the words reported, not who spoke
+        if not may_be(ctx, event.agents[0], pronoun_gender(token.lower_)):
+            continue  # "..., a-t-elle ajouté" after "le délégué X a insisté": not him
         return event.agents[0]
     return None
 

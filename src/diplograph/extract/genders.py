@@ -1,0 +1,113 @@
+"""The grammatical gender the text gives a person, for the pronouns that take them up.
+
+French marks it around a name, never in it: a courtesy title ("M. X", "Mme Y",
+cue:masculine-courtesy and cue:feminine-courtesy in cues.ttl) or the determiner and ending of a
+title standing with the name ("la déléguée béninoise Awa Sossou", "Le représentant du Ghana,
+Kofi Owusu"). "a-t-elle ajouté" cannot take up a man the text so described, "a-t-il ajouté" not
+a woman; a person the text gives no gender, or two, may be either.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.extract.kinds import cue_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from diplograph.extract.context import Context
+
+MASC, FEM = "Masc", "Fem"
+
+
+def pronoun_gender(word: str) -> str:
+    """"il", "-t-il" -> Masc; "elle", "-elle" -> Fem; anything else: no gender."""
+    word = word.lower().rsplit("-", 1)[-1]
+    return MASC if word == "il" else FEM if word == "elle" else ""
+
+
+def may_be(ctx: Context, person: str, gender: str) -> bool:
+    """The person may be taken up by a pronoun of ``gender`` (no gender asked, or none told)."""
+    told = person_gender(ctx, person)
+    return not gender or not told or told == gender
+
+
+def person_gender(ctx: Context, person: str) -> str:
+    """Masc, Fem, or "" when the text's mentions of the person tell none (or both)."""
+    genders = ctx.cache.get("person-genders")
+    if genders is None:
+        genders = ctx.cache["person-genders"] = _genders(ctx)
+    return genders.get(person, "")  # type: ignore[union-attr]
+
+
+def _genders(ctx: Context) -> dict[str, str]:
+    """Person IRI -> the one gender its mentions tell, read once per document."""
+    masculine, feminine = cue_words(ctx.lex, "masculine-courtesy"), cue_words(ctx.lex, "feminine-courtesy")
+    told: dict[str, set[str]] = {}
+    roles = [h for h in ctx.hits_of("role")]
+    for m in ctx.mentions:
+        if m.kind != "person" or m.described:
+            continue
+        found: set[str] = set()
+        before = ctx.doc[max(0, m.start - 2):m.start]
+        for t in before:
+            if t.lower_ in masculine:
+                found.add(MASC)
+            elif t.lower_ in feminine:
+                found.add(FEM)
+        if not found:
+            noun = _title_noun(ctx, m.start, roles) or _apposed_noun(ctx, m.start)
+            if noun is not None:
+                found.update(_noun_gender(noun))
+        told.setdefault(m.iri, set()).update(found)
+    return {person: next(iter(g)) for person, g in told.items() if len(g) == 1}
+
+
+def _title_noun(ctx: Context, start: int, roles: list) -> Token | None:
+    """The head noun of a title standing right before the name ("la déléguée béninoise X", "Le
+    représentant du Ghana, X"): a title ending at most two words (a demonym, a comma) before it,
+    or ending with a complement and a comma right before it, in the same sentence."""
+    doc = ctx.doc
+    sentence_start = ctx.sent_of(start).start
+    for hit in roles:
+        if not sentence_start <= hit.start < start or hit.end > start:
+            continue
+        between = doc[hit.end:start]
+        close = len(between) <= 2 and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in between)
+        apposed = 0 < len(between) <= 5 and between[-1].text == "," \
+            and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in between) \
+            and sum(1 for t in between if t.text == ",") == 1
+        if close or apposed:
+            return next((t for t in doc[hit.start:hit.end] if t.pos_ == "NOUN"), None)
+    return None
+
+
+def _apposed_noun(ctx: Context, start: int) -> Token | None:
+    """The common noun the parse hangs the name on, or hangs on the name, before it: "le délégué
+    togolais Kossi Mensah", "Le représentant du Ghana, Kofi Owusu" (titles the vocabulary has no
+    office for)."""
+    token = ctx.doc[start]
+    head = token.head
+    if head.i < token.i and head.pos_ == "NOUN" and head.is_lower and token.dep_ in ("appos", "nmod", "flat:name") \
+            and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in ctx.doc[head.i:start]):
+        return head
+    apposed = next((c for c in token.children if c.i < token.i and c.pos_ == "NOUN" and c.is_lower
+                    and c.dep_ in ("appos", "nmod") and c.i >= ctx.sent_of(start).start), None)
+    if apposed is not None or start < 2 or ctx.doc[start - 1].text != ",":
+        return apposed
+    # "Le représentant du Togo, Kossi Mensah, a jugé": noun and name parsed as two subjects
+    first = max(ctx.sent_of(start).start, start - 8)
+    return next((t for t in reversed(ctx.doc[first:start - 1]) if t.pos_ == "NOUN" and t.is_lower
+                 and t.right_edge.i in (start - 2, start - 1)
+                 and not any(u.pos_ in ("VERB", "AUX") or u.is_punct for u in ctx.doc[t.i:start - 1])), None)
+
+
+def _noun_gender(noun: Token) -> set[str]:
+    """The gender its determiner tells ("la ministre": the noun is epicene), else its ending's."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.i < noun.i:
+            gender = set(c.morph.get("Gender"))
+            if len(gender) == 1:
+                return gender
+    return set(noun.morph.get("Gender")) if len(noun.morph.get("Gender")) == 1 else set()
