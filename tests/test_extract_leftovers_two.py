@@ -139,3 +139,17 @@ def test_a_courtesy_title_tells_the_gender() -> None:
     """Guard: "M." and "Mme" tell who "il" can be; Mme Sossou pleaded last, he goes on."""
     quoted = _quoted(extract_text(COURTESY, "leftovers-two-courtesy", PUBLISHED))
     assert quoted["Il faut une flotte commune"] == "owusu"
+
+
+OPINION_AFTER_A_MINISTER = (
+    "Le ministre ghanéen Kofi Owusu a démenti lundi toute « médiation secrète ». Pour Awa Sossou, "
+    "chercheuse au Centre d'études stratégiques de Dakar, le choix de Lomé n'a rien d'un hasard. "
+    "« Le Togo parle à tout le monde depuis des années », observe-t-elle.\n"
+)
+
+
+def test_she_is_the_woman_named_before_when_only_a_man_spoke() -> None:
+    """"observe-t-elle" after a minister's words: the pronoun cannot be him; the woman the text
+    named since (and called "chercheuse") is the one speaking."""
+    quoted = _quoted(extract_text(OPINION_AFTER_A_MINISTER, "leftovers-two-opinion", PUBLISHED))
+    assert quoted["Le Togo parle à tout le monde depuis des années"] == "awa-sossou"
