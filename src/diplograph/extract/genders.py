@@ -92,8 +92,9 @@ def _apposed_noun(ctx: Context, start: int) -> Token | None:
     if head.i < token.i and head.pos_ == "NOUN" and head.is_lower and token.dep_ in ("appos", "nmod", "flat:name") \
             and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in ctx.doc[head.i:start]):
         return head
-    apposed = next((c for c in token.children if c.i < token.i and c.pos_ == "NOUN" and c.is_lower
-                    and c.dep_ in ("appos", "nmod") and c.i >= ctx.sent_of(start).start), None)
+    apposed = next((c for c in token.children if c.pos_ == "NOUN" and c.is_lower and (
+        c.i < token.i and c.dep_ in ("appos", "nmod") and c.i >= ctx.sent_of(start).start
+        or c.i > token.i and c.dep_ == "appos" and ctx.doc[c.i - 1].text == ",")), None)  # "X, chercheuse à ..."
     if apposed is not None or start < 2 or ctx.doc[start - 1].text != ",":
         return apposed
     # "Le représentant du Togo, Kossi Mensah, a jugé": noun and name parsed as two subjects

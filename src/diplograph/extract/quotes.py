@@ -40,7 +40,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.genders import may_be, pronoun_gender
+from diplograph.extract.genders import may_be, person_gender, pronoun_gender
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.quote_clauses import (
     PERSONAL,
@@ -204,7 +204,8 @@ class _Speakers:
             verb = self._verb_in(incise.start(), incise.end() + 30)
             event = self._event(verb)
             gender = pronoun_gender(incise.group(0).split()[-1])
-            speaker = self._pronoun_speaker(mark_begin, gender) or self._named_before(event, mark_begin)
+            speaker = self._pronoun_speaker(mark_begin, gender) or self._named_before(event, mark_begin) \
+                or self._named_of_gender(mark_begin, gender)
             if speaker is None and event is not None:
                 event.agents = []  # its agent was a name inside the quote
             self._agree(event, speaker)
@@ -440,6 +441,20 @@ class _Speakers:
             return topic if topic is not None and may_be(ctx, topic, gender) else last
         about = next((a for a in actors_of(ctx, subjects[0]) if self._person(a) and may_be(ctx, a, gender)), None)
         return about or last
+
+    def _named_of_gender(self, mark_begin: int, gender: str) -> str | None:
+        """No speaker the pronoun may be: the last person named before the quote, in its sentence
+        or the one before, whom the text gave that very gender ("Pour X, chercheuse à ..., ... «
+        ... », estime-t-elle" after a minister who spoke)."""
+        ctx = self.ctx
+        here = next_token(ctx, mark_begin)
+        if here is None or not gender:
+            return None
+        window = ctx.sentences_before(ctx.sent_of(here).start)
+        start = window[0].start if window else ctx.sent_of(here).start
+        named = [m for m in ctx.mentions if m.kind == "person" and start <= m.start and m.end <= here.i
+                 and not in_quote_range(ctx, ctx.doc[m.start].idx) and person_gender(ctx, m.iri) == gender]
+        return max(named, key=lambda m: m.end).iri if named else None
 
     def last(self, before: int, gender: str = "") -> str | None:
         """The speaker of the latest attributed statement before an offset (a person; one the
