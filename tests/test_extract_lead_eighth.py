@@ -142,3 +142,14 @@ def test_this_is_the_second_call_names_the_call_just_told() -> None:
         "second-call", "2024-06-09")
     calls = [e for e in doc.events if e.event_type.endswith(("/meeting", "/consultation"))]
     assert len(calls) == 1, [e.trigger.text for e in calls]
+
+
+def test_the_state_of_a_diplomacy_chief_s_title_is_no_participant() -> None:
+    # "le chef de la diplomatie chinoise Wang Yi": China is named by the title of its minister,
+    # who takes part; the state is no participant besides him
+    doc = extract_dated(
+        "Le ministre kazakh des Affaires étrangères, Nurlan Sadykov, a tenu mardi une réunion avec le chef "
+        "de la diplomatie chinoise Wang Yi à Pékin.",
+        "diplomacy-title-state", "2025-07-15")
+    met = participant_slugs(event_at(doc, "réunion"))
+    assert "wang-yi" in met and "china" not in met
