@@ -190,8 +190,8 @@ def without_title_states(ctx: Context, actors: list[str], sentence, also: list[s
     def in_title(m) -> bool:
         for h in roles:
             holder = ctx.role_person.get(h.head)
-            if holder is None or holder not in present or not h.end <= m.start <= h.end + 3:
-                continue
+            if holder is None or holder not in present or not h.start < m.start <= h.end + 3:
+                continue  # "le chef de la diplomatie chinoise": the state's mention may start inside the title
             if all(t.pos_ in ("ADP", "DET") for t in ctx.doc[h.end:m.start]):
                 return True
         return False
