@@ -159,3 +159,16 @@ def test_the_two_ministers_are_the_only_two_ministers_the_text_named() -> None:
     meeting = event_at(doc, "rencontrés")
     assert {"paula-rojas", "martin-saenz"} <= set(sides(meeting)), sides(meeting)
     assert "tomas-lindgren" not in sides(meeting), sides(meeting)
+
+
+def test_talks_at_the_end_of_which_people_acted_are_theirs() -> None:
+    """"X et son homologue Y ont tenu mercredi une conférence de presse commune, au terme de deux
+    heures d'entretiens": the talks whose end the clause tells are the subjects' talks, that day."""
+    doc = extract_text(
+        "La ministre chilienne des Affaires étrangères, Paula Rojas, et son homologue argentin, Martín Sáenz, "
+        "ont tenu mercredi une conférence de presse commune à Santiago, au terme de deux heures d'entretiens "
+        "consacrés au commerce.\n", "round-j-end-of-talks", datetime.date(2026, 12, 2))
+    talks = event_at(doc, "entretiens")
+    assert sides(talks).get("paula-rojas") == "chile", sides(talks)
+    assert sides(talks).get("martin-saenz") == "argentina", sides(talks)
+    assert talks.date is not None and talks.date.iso == "2026-12-02", talks.date
