@@ -14,6 +14,7 @@ from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
 from diplograph.extract.descriptive import drop_empty_participles
+from diplograph.extract.ended_gatherings import people_at_the_end
 from diplograph.extract.light_verbs import fold_act_participles, fold_light_verbs
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.sessions import speakers_at_sessions
@@ -31,6 +32,7 @@ def find_events(ctx: Context) -> None:
     find_channels(ctx)  # before coreference: a phone call is not a later mention of a visit
     resolve_events(ctx)
     attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became
+    people_at_the_end(ctx)  # "ont tenu une conférence de presse, au terme de deux heures d'entretiens"
     listed_counterparts(ctx)  # "X s'est entretenu avec :" over list lines naming the counterparts
     speakers_at_sessions(ctx)  # a council session's report: its speakers in turn took part
     drop_absentees(ctx)  # "en l'absence de X", "X n'a pas assisté à la réunion": not participants
