@@ -153,3 +153,15 @@ def test_the_state_of_a_diplomacy_chief_s_title_is_no_participant() -> None:
         "diplomacy-title-state", "2025-07-15")
     met = participant_slugs(event_at(doc, "réunion"))
     assert "wang-yi" in met and "china" not in met
+
+
+def test_a_broadcaster_after_the_incise_verb_is_the_speaker_not_the_guest() -> None:
+    # "..., avec son homologue français, Emmanuel Macron, a rapporté la télévision nationale": the
+    # parser makes the guest the subject of "rapporté" (a conjunct of the call); the words after the
+    # verb are its subject, a broadcaster that names no actor
+    doc = extract_dated(
+        "Le président Karim Mansouri s'est entretenu samedi par téléphone avec son homologue français, "
+        "Emmanuel Macron, a rapporté la télévision nationale.",
+        "broadcaster-incise", "2024-03-06")
+    reported = [e for e in doc.events if e.trigger.text == "rapporté"]
+    assert reported and not any(a.endswith("emmanuel-macron") for e in reported for a in e.agents)
