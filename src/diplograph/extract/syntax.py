@@ -490,7 +490,9 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
         return True  # "..., indique un communiqué de la présidence": the document is the subject
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
-    hangs_back = verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i
+    # or as a conjunct with no conjunction ("..., avec X, a rapporté la télévision": no "et")
+    hangs_back = verb.head.i < verb.i and (verb.dep_ in ("ccomp", "parataxis") or (
+        verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children)))
     # a "subject" inside quotation marks is the words reported ("« A. B » afin que ..., a dit X")
     # and an inverted clitic ("..., a-t-il affirmé") is the incise's own subject
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
