@@ -165,3 +165,13 @@ def test_a_broadcaster_after_the_incise_verb_is_the_speaker_not_the_guest() -> N
         "broadcaster-incise", "2024-03-06")
     reported = [e for e in doc.events if e.trigger.text == "rapporté"]
     assert reported and not any(a.endswith("emmanuel-macron") for e in reported for a in e.agents)
+
+
+def test_a_broadcaster_after_a_long_call_sentence_is_no_guest_either() -> None:
+    # the same incise when the parser makes it the sentence's root
+    doc = extract_dated(
+        "Le président de la République Karim Mansouri s'est entretenu, ce samedi 2 mars 2024, par téléphone "
+        "avec son homologue français, Emmanuel Macron, a rapporté la télévision publique.",
+        "broadcaster-root", "2024-03-06")
+    reported = [e for e in doc.events if e.trigger.text == "rapporté"]
+    assert reported and not any(a.endswith("emmanuel-macron") for e in reported for a in e.agents)
