@@ -497,6 +497,12 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     # and an inverted clitic ("..., a-t-il affirmé") is the incise's own subject
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
               and not in_quote(ctx, c) and not c.lower_.startswith("-")]
+    if not hangs_back and before and verb.dep_ == "ROOT":
+        # "X s'est entretenu ... avec son homologue, Y, a rapporté la télévision": the parse makes the
+        # incise the root and Y its subject; a clause with its own subject and verb comes first
+        first = min(b.i for b in before)
+        hangs_back = any(t.pos_ == "VERB" and any(c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)
+                         for t in ctx.doc[ctx.sent_of(verb).start:first])
     if not hangs_back and before and not _reported_subject(ctx, verb, before):
         return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
     # no complement clause after the verb: what follows is its subject
