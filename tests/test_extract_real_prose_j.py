@@ -67,3 +67,57 @@ def test_an_official_trip_is_a_visit() -> None:
     trip = event_at(doc, "voyage officiel")
     assert event_kind(trip) == "meeting"
     assert "kaja-tamm" in participant_slugs(trip)
+
+
+def test_since_a_weekday_looks_back() -> None:
+    # "est en visite ... depuis samedi", published on a Thursday: the Saturday before, under way
+    doc = extract_dated(
+        "La présidente estonienne Kaja Tamm est en visite officielle en Lettonie depuis samedi.",
+        "since-weekday", "2024-03-14")
+    visit = event_at(doc, "visite")
+    assert visit.date.iso == "2024-03-09"
+    assert visit.status.endswith("occurred")
+
+
+def test_a_single_quoted_word_without_a_speech_verb_is_no_quote() -> None:
+    # 'une visite qui a servi à "apaiser" les relations': the writer's scare quotes, no statement
+    doc = extract_dated(
+        "Le président ghanéen Kofi Mensah a accueilli jeudi son homologue togolais Yao Agbeko, dans le cadre "
+        "d'une visite qui a servi à \"apaiser\" les relations bilatérales.",
+        "scare-quotes", "2024-03-14")
+    assert not [q for q in doc.quotes if q.span.text.strip() == "apaiser"]
+
+
+def test_a_quoted_word_given_by_a_speech_verb_stays_a_quote() -> None:
+    # guard: one word, but a speech verb gives it a speaker
+    doc = extract_dated(
+        "Le président Kofi Mensah a qualifié la décision d'« inacceptable », a-t-il dit mardi à Accra.",
+        "word-quote", "2024-03-14")
+    assert [q for q in doc.quotes if "inacceptable" in q.span.text]
+
+
+def test_the_speaker_inverted_after_an_adjunct_speaks() -> None:
+    # '"...", a déclaré lors d'un point de presse X, porte-parole ...': the name after the adjunct is
+    # the inverted subject; the incise that follows is hers too
+    doc = extract_dated(
+        "\"Cette visite ouvre une ère nouvelle entre nos deux pays\", a déclaré lors d'un point de presse Ama "
+        "Owusu, porte-parole du ministère ghanéen des Affaires étrangères. \"Le Togo reste notre premier "
+        "partenaire\", a-t-elle ajouté.",
+        "inverted-after-adjunct", "2024-03-14")
+    speakers = {doc.entities[q.speaker].label for q in doc.quotes if q.speaker}
+    assert len(doc.quotes) == 2 and all(q.speaker for q in doc.quotes)
+    assert speakers == {"Ama Owusu"}
+
+
+def test_the_same_source_is_the_document_quoted_before() -> None:
+    # guard: "..., indique un communiqué du ministère X. « ... », précise la même source": the ministry
+    # again (passes on main when the ministry is named with its state)
+    doc = extract_dated(
+        "Le ministre ghanéen des Affaires étrangères, Kwame Boateng, a reçu mardi l'ambassadeur du Japon, "
+        "indique un communiqué du ministère ghanéen des Affaires étrangères. « Les deux parties ont passé en "
+        "revue la coopération », précise la même source.",
+        "same-source", "2024-03-14")
+    quote = next(q for q in doc.quotes if "coopération" in q.span.text)
+    assert quote.speaker is not None
+    said = event_at(doc, "précise")
+    assert said.agents and said.status.endswith("occurred")
