@@ -315,7 +315,9 @@ def find_times(ctx: Context) -> None:
             day = published - datetime.timedelta(days=delta)
             this = m.group(0).lower().startswith("ce")
             ahead = (target - published.weekday()) % 7
-            if after == "prochain" or (future_context(ctx, b, e) and not (this and delta == 0)) \
+            if _SINCE.search(view, max(0, b - 10), b):
+                pass  # "est en visite depuis samedi": the day it began, gone by whatever the tense
+            elif after == "prochain" or (future_context(ctx, b, e) and not (this and delta == 0)) \
                     or _put_off_to(ctx, b, e):
                 day = published + datetime.timedelta(days=ahead or 7)
             elif 0 < ahead <= 2 and not after and not this and clause_tense(ctx, b, e) is None:
@@ -473,6 +475,8 @@ def _told_side(view: str, end: int) -> tuple[str | None, int]:
     return ("future" if word.startswith("prochain") else "past"), m.end()
 
 
+#: "depuis" just before a weekday: the day something under way began, so never one ahead.
+_SINCE = re.compile(r"\bdepuis\s+$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_RE}),?\s*$", re.IGNORECASE)
 
 
