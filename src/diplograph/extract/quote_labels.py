@@ -16,11 +16,15 @@ LABEL_WORDS = 4
 
 
 def label_like(ctx: Context, begin: int, end: int) -> bool:
-    """A few words without a verb ("ensemble", "partenariat stratégique"): a label or a
-    fragment, someone's words only when a speech verb or an incise says so."""
+    """A few words without a finite verb ("ensemble", "partenariat stratégique", a verb quoted
+    alone, "a servi à « relancer » les relations"): a label or a fragment, someone's words only
+    when a speech verb or an incise says so. Any other verb makes a clause someone said."""
     inside = ctx.doc.char_span(begin, end, alignment_mode="expand")
     tokens = [t for t in inside if not t.is_punct] if inside is not None else []
-    return 0 < len(tokens) <= LABEL_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    if not 0 < len(tokens) <= LABEL_WORDS:
+        return False
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    return not verbs or (len(tokens) == 1 and "Inf" in verbs[0].morph.get("VerbForm"))
 
 def titled(ctx: Context, mark_begin: int) -> bool:
     """"sous le thème « Une région unie face aux crises »", "un rapport intitulé « ... »": the word
