@@ -41,6 +41,13 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
             continue
         if t.text in ".;:«»" or t.pos_ == "VERB":
             break
+        occasion = _occasion_end(ctx, i)
+        if occasion is not None:
+            if occasion < 0:
+                break  # "a déclaré lors d'un entretien avec X": X is the partner, not the speaker
+            extra += occasion - i
+            i = occasion
+            continue
         if t.pos_ == "ADP" and t.lower_ in _ADDRESSEE_CASES and t.head.i > t.i:
             addressee.update(range(t.i, t.head.i + 1))  # up to its noun: "à la presse"
         if i in addressee:
@@ -66,6 +73,30 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
 
 
 _ADDRESSEE_CASES = frozenset({"à", "au", "aux", "devant", "sur"})
+#: Words opening the occasion a speaker spoke at ("a déclaré lors d'un point de presse X").
+_OCCASION_OPENERS = frozenset({"lors", "pendant", "durant"})
+
+
+def _occasion_end(ctx: Context, i: int) -> int | None:
+    """"a déclaré lors d'un point de presse X", "a dit au cours d'une conférence de presse X": the
+    occasion phrase (its opener, then lower-case common words naming no one) comes between the verb
+    and its inverted subject. The index after it; -1 when it names a partner ("lors d'un entretien
+    avec X"); None when no occasion opens at ``i``."""
+    doc = ctx.doc
+    t = doc[i]
+    if t.lower_ in _OCCASION_OPENERS:
+        k = i + 1
+    elif t.lower_ == "au" and i + 1 < len(doc) and doc[i + 1].lower_ == "cours":
+        k = i + 2
+    else:
+        return None
+    end = ctx.sent_of(t).end
+    while k < end and doc[k].pos_ in ("ADP", "DET", "NOUN", "ADJ", "NUM") and doc[k].text[:1].islower() \
+            and not ctx.by_token.get(k) and k not in ctx.role_person:
+        if doc[k].lower_ in ("avec", "entre"):
+            return -1
+        k += 1
+    return k
 # Nouns of a text that speaks for its issuer ("indique un communiqué du ministère", "la même source")
 # are cue:document (ontology/vocab/cues.ttl).
 
