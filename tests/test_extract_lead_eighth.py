@@ -175,3 +175,14 @@ def test_a_broadcaster_after_a_long_call_sentence_is_no_guest_either() -> None:
         "broadcaster-root", "2024-03-06")
     reported = [e for e in doc.events if e.trigger.text == "rapporté"]
     assert reported and not any(a.endswith("emmanuel-macron") for e in reported for a in e.agents)
+
+
+def test_a_title_with_a_task_in_a_participle_phrase_names_the_holder_after_it() -> None:
+    # "le chef du gouvernement chargé d'expédier les affaires courantes, X": the infinitive belongs
+    # to the participle phrase that completes the title; X holds it
+    doc = extract_dated(
+        "Le président de la République a reçu mercredi le chef du gouvernement chargé d'expédier les "
+        "affaires courantes, Nabil Ferjani.",
+        "task-title", "2024-03-05")
+    ferjani = next(e for e in doc.entities.values() if e.label == "Nabil Ferjani")
+    assert any(r.role.endswith(("/prime-minister", "/head-of-government")) for r in ferjani.roles)
