@@ -134,7 +134,8 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
                 nxt += 1  # "..., M. Jean DURAND", "..., le prince X", "..., le Colonel X"
             return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
                          and not m.described), None)
-        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm") \
+                and not _in_participle_phrase(doc, start, j):
             return None
         if ctx.by_token.get(j) and any(m.kind == "person" for m in ctx.by_token[j]):
             return None
@@ -146,6 +147,13 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
             return None
         j += 1
     return None
+
+
+def _in_participle_phrase(doc, start: int, j: int) -> bool:
+    """"le chef du gouvernement chargé d'expédier les affaires courantes, X": an infinitive after a
+    participle that completes the title is part of that phrase, no verb of the clause."""
+    return "Inf" in doc[j].morph.get("VerbForm") and any(
+        "Part" in doc[k].morph.get("VerbForm") for k in range(start, j))
 
 
 # Nouns of an apposition on the state a title names ("le ministre ... du Sultanat d'Oman, pays frère,
