@@ -1,0 +1,30 @@
+"""Faults round J's held-out texts left, read as general French (issue 12, round J leftovers).
+
+Short texts written here, with invented people: a presidency readout calls its own head of state
+"le Chef de l'État" once both presidents of a phone call were named with their states.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from extracting import event_at, extract_text, participant_slugs
+
+CALL = (
+    "Lomé, le 3 mars 2026 - Le Président de la République togolaise, Son Excellence Monsieur Kossi Adjavon, "
+    "a eu ce mardi un entretien téléphonique avec son homologue de la République du Bénin, Son Excellence "
+    "Monsieur Romuald Hounkpè.\n\n"
+    "Les deux présidents ont évoqué la sécurité dans le golfe de Guinée et la lutte contre la piraterie.\n\n"
+    "À l'invitation de son homologue, le Chef de l'État effectuera vendredi une visite de travail à Cotonou. "
+    "Il y aura un entretien avec le Président Hounkpè.\n"
+)
+
+
+def test_the_head_of_state_of_a_datelined_readout_is_its_named_president() -> None:
+    """"Lomé, ... - Le Président de la République togolaise, X, ... avec son homologue du Bénin, Y ...
+    le Chef de l'État effectuera une visite": two presidents named, each with his state; the title
+    naming no state in a readout datelined in Lomé is Togo's, the X named, not a person of its own."""
+    doc = extract_text(CALL, "round-j-leftover-head-of-state", datetime.date(2026, 3, 3))
+    visit = event_at(doc, "visite")
+    assert "kossi-adjavon" in participant_slugs(visit), participant_slugs(visit)
+    assert not any(s.startswith("chef-de-l-etat") for s in participant_slugs(visit)), participant_slugs(visit)
