@@ -96,6 +96,7 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
             holders = [previous]
             assign_role(ctx, previous.iri, hit.iri, org, span)
     ambiguous = len(holders) > 1
+    candidates = holders
     if ambiguous:  # "Le ministre (argentin)" after two such ministers were named: the one the story follows
         holders = _role_antecedent(ctx, hit, holders)
         if not holders and len(stateless) == 1:
@@ -103,6 +104,8 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
             # de l'État": with no topic to follow, the title naming no state is the one whose title
             # named none
             holders = stateless
+        if not holders and not qualified:
+            holders = _framed_holder(ctx, hit, candidates)
     if len(holders) == 1:
         holder = holders[0]
         if not qualified and not ambiguous:
@@ -133,6 +136,21 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
         entity.roles.append(RoleAssignment(role=hit.iri, organisation=org, evidence=span))
     ctx.sides.setdefault(iri, org)
     return True
+
+
+def _framed_holder(ctx: Context, hit: Hit, holders: list) -> list:
+    """"Lomé, le 3 mars - Le Président de la République togolaise, X, ... avec son homologue du Bénin,
+    Y ... le Chef de l'État effectuera une visite": a title naming no state, in a text framed by one
+    state (its dateline, its opening), is that state's; of the holders of that title named before,
+    each for his state, the one holding it for the frame's state is meant. Without a frame, or
+    with none or two such holders, nobody."""
+    lex = ctx.lex
+    frame = lex.state_of(speaking_state(ctx))
+    if frame is None:
+        return []
+    framed = [e for e in holders if any(lex.narrower_or_same(r.role, hit.iri) and r.organisation is not None
+                                        and lex.state_of(r.organisation) == frame for r in e.roles)]
+    return framed if len(framed) == 1 else []
 
 
 def _named_later(ctx: Context, hit: Hit, org: str, span: Span):
