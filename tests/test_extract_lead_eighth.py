@@ -186,3 +186,14 @@ def test_a_title_with_a_task_in_a_participle_phrase_names_the_holder_after_it() 
         "task-title", "2024-03-05")
     ferjani = next(e for e in doc.entities.values() if e.label == "Nabil Ferjani")
     assert any(r.role.endswith(("/prime-minister", "/head-of-government")) for r in ferjani.roles)
+
+
+def test_a_title_coordinated_after_another_apposition_is_the_name_s() -> None:
+    # "X, membre du Bureau politique du Comité central et ministre des Affaires étrangères, ...": the
+    # title follows "et" in the apposition to X
+    doc = extract_dated(
+        "Le 26 octobre, Li Wei, membre du Bureau politique du Comité central et ministre des Affaires "
+        "étrangères, s'est entretenu avec son homologue thaïlandais à Pékin.",
+        "coordinated-apposition", "2024-10-27")
+    li = next(e for e in doc.entities.values() if e.label == "Li Wei")
+    assert any(r.role.endswith("/foreign-minister") for r in li.roles)
