@@ -220,6 +220,8 @@ def name_before(ctx: Context, start: int, head: int | None = None) -> Mention | 
     k = start - 1
     while k >= 0 and doc[k].pos_ == "DET":
         k -= 1
+    if k > 1 and doc[k].lower_ == "et":  # "X, membre du Bureau politique ... et ministre des ...": a
+        k = _apposition_opening(ctx, k)  # title coordinated after another noun of the apposition
     if k < 1 or doc[k].text != ",":
         return None
     found = next((m for m in ctx.by_token.get(k - 1, []) if m.end == k and m.kind == "person"
@@ -227,6 +229,20 @@ def name_before(ctx: Context, start: int, head: int | None = None) -> Mention | 
     if found is not None and head is not None and _fronted_before_subject(doc[found.start], doc[head]):
         return None
     return found
+
+
+def _apposition_opening(ctx: Context, conjunction: int) -> int:
+    """The comma opening the apposition whose second noun follows ``conjunction`` ("X, membre du
+    Bureau politique et ministre des ..."): no verb, name or other comma between; else the
+    conjunction itself (no apposition found)."""
+    doc = ctx.doc
+    for c in range(conjunction - 1, max(conjunction - 12, 0), -1):
+        t = doc[c]
+        if t.text == ",":
+            return c
+        if t.pos_ in ("VERB", "AUX") or t.text in ".;:()«»" or any(m.kind == "person" for m in ctx.by_token.get(c, [])):
+            break
+    return conjunction
 
 
 def _fronted_before_subject(name, role) -> bool:
