@@ -28,3 +28,19 @@ def test_the_head_of_state_of_a_datelined_readout_is_its_named_president() -> No
     visit = event_at(doc, "visite")
     assert "kossi-adjavon" in participant_slugs(visit), participant_slugs(visit)
     assert not any(s.startswith("chef-de-l-etat") for s in participant_slugs(visit)), participant_slugs(visit)
+
+
+GUEST = (
+    "Nairobi, 5 mai 2026 - Le ministre kényan des Affaires étrangères, Peter Otieno, a reçu mardi son homologue "
+    "ghanéen, Kofi Boateng, pour une journée d'entretiens sur le commerce régional.\n\n"
+    "« Nos deux pays partagent les mêmes priorités », a déclaré M. Otieno devant la presse. "
+    "« Nous voulons davantage d'échanges entre nos ports », a ajouté son invité.\n"
+)
+
+
+def test_his_guest_who_speaks_is_the_other_party_of_the_speakers_talks() -> None:
+    """"« ... », a déclaré M. X. « ... », a ajouté son invité": the guest is X's, the one other person
+    of the talks X held (Y, whom X received), not nobody."""
+    doc = extract_text(GUEST, "round-j-leftover-guest", datetime.date(2026, 5, 5))
+    quote = next(q for q in doc.quotes if q.span.text.startswith("Nous voulons"))
+    assert quote.speaker is not None and quote.speaker.endswith("/kofi-boateng"), quote.speaker
