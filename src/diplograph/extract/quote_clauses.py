@@ -290,3 +290,25 @@ def told_beside(ctx: Context, sentence, after: int) -> list[tuple[int, str]]:
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")):
             found += [(verb.idx, a) for a in actors_of(ctx, subject)]
     return found
+
+
+def counterpart_speaker(ctx: Context, verb: Token, possessor: str | None) -> str | None:
+    """"« ... », a déclaré M. X. « ... », a ajouté son invité": the subject after an incise verb is a
+    possessive noun of the person one meets (cue:counterpart-noun: "son invité", "son hôte", "son
+    interlocuteur"), the possessor the speaker before; it is the one other person of the latest
+    event before the verb that had the possessor and one other person among its participants.
+    None without a possessor, or when no such event, or one with more people, is told."""
+    if possessor is None or verb.i + 2 >= len(ctx.doc):
+        return None
+    det, noun = ctx.doc[verb.i + 1], ctx.doc[verb.i + 2]
+    if det.lower_ not in ("son", "sa") or noun.lower_ not in cue_words(ctx.lex, "counterpart-noun"):
+        return None
+    pairs = []
+    for event in ctx.events:
+        if event.trigger.begin >= verb.idx or event.event_type in SPEECH:
+            continue
+        people = {p.actor for p in event.participants if p.actor in ctx.entities
+                  and ctx.entities[p.actor].kind == "person"}
+        if possessor in people and len(people) == 2:
+            pairs.append((event.trigger.begin, next(p for p in people if p != possessor)))
+    return max(pairs)[1] if pairs else None

@@ -45,6 +45,7 @@ from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.quote_clauses import (
     PERSONAL,
     colon_verb,
+    counterpart_speaker,
     first_person_in,
     governs_through_complements,
     in_quote_range,
@@ -313,6 +314,9 @@ class _Speakers:
             return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise
         if (national := national_speaker(ctx, verb)) is not None:  # "a déclaré le Français"
             return national, verb
+        counterpart = counterpart_speaker(ctx, verb, self.last(comma.idx))
+        if counterpart is not None:  # "« ... », a ajouté son invité": the other party of the speaker's talks
+            return counterpart, verb
         if self._unnamed_head(verb):
             return "", verb  # an incise whose subject names nobody: the speaker is not known
         found = right_actors(ctx, verb)
