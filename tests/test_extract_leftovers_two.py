@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 
 from diplograph.model import ExtractedDocument
-from extracting import event_kind, extract_text
+from extracting import event_kind, extract_text, participant_slugs
 
 PUBLISHED = datetime.date(2026, 3, 10)
 
@@ -153,3 +153,77 @@ def test_she_is_the_woman_named_before_when_only_a_man_spoke() -> None:
     named since (and called "chercheuse") is the one speaking."""
     quoted = _quoted(extract_text(OPINION_AFTER_A_MINISTER, "leftovers-two-opinion", PUBLISHED))
     assert quoted["Le Togo parle à tout le monde depuis des années"] == "awa-sossou"
+
+
+APARTE = (
+    "Le sommet de la CEDEAO s'est tenu lundi à Abuja. Le président togolais Kossi Mensah et le "
+    "président béninois Patrice Adé ont profité d'une pause pour un bref aparté consacré à la "
+    "sécurité des frontières.\n"
+)
+
+
+def test_a_brief_aside_between_two_leaders_is_their_meeting() -> None:
+    """"un bref aparté" is a meeting (trigger data), of the two who had it, not the summit."""
+    doc = extract_text(APARTE, "leftovers-two-aparte", PUBLISHED)
+    meetings = _events(doc, "meeting")
+    aside = [e for e in meetings if e.trigger.text == "aparté"]
+    assert len(aside) == 1
+    assert participant_slugs(aside[0]) == {"kossi-mensah", "patrice-ade"}
+
+
+REPRESENTED = (
+    "Le sommet des chefs d'État de la CEDEAO s'est tenu lundi à Abuja en présence du président "
+    "nigérian Olu Bello et du président togolais Kossi Mensah. Le président ghanéen Kwame Asante "
+    "s'est fait représenter par son vice-président Kofi Boateng.\n"
+)
+
+
+def test_who_had_himself_represented_is_absent_and_his_envoy_takes_part() -> None:
+    """"X s'est fait représenter par Y": Y sat at the summit told before, X did not."""
+    doc = extract_text(REPRESENTED, "leftovers-two-represented", PUBLISHED)
+    (summit,) = _events(doc, "meeting")
+    people = participant_slugs(summit)
+    assert "kofi-boateng" in people
+    assert "kwame-asante" not in people
+
+
+REPRESENTED_THERE = (
+    "Les ministres des Affaires étrangères de l'Union africaine se sont réunis mardi à Addis-Abeba. "
+    "La ministre ghanéenne Ama Owusu était représentée à la réunion par l'ambassadeur Kojo Mensah.\n"
+)
+
+
+def test_a_passive_of_representing_names_the_envoy_at_the_meeting() -> None:
+    """"X était représentée à la réunion par Y": the same, told in the passive."""
+    doc = extract_text(REPRESENTED_THERE, "leftovers-two-represented-passive", PUBLISHED)
+    (meeting,) = _events(doc, "meeting")
+    people = participant_slugs(meeting)
+    assert "kojo-mensah" in people
+    assert "ama-owusu" not in people
+
+
+ANSWERING_FOR = (
+    "Le Conseil a tenu mardi un débat sur la piraterie. Répondant au nom du groupe des États "
+    "africains, le représentant du Ghana, Kofi Owusu, a rappelé l'attachement de la région au droit "
+    "de la mer.\n"
+)
+
+
+def test_answering_on_behalf_of_frames_the_statement() -> None:
+    """"Répondant au nom de X, Y a rappelé ...": one statement, Y's; the fronted participle says
+    in whose name he spoke, it is no second act without a speaker."""
+    doc = extract_text(ANSWERING_FOR, "leftovers-two-answering", PUBLISHED)
+    statements = _events(doc, "statement")
+    assert [e.trigger.text for e in statements] == ["rappelé"]
+
+
+ANSWERING_WHAT = (
+    "Répondant que la région restait attachée au droit de la mer, le représentant du Ghana, Kofi "
+    "Owusu, a ensuite quitté la salle.\n"
+)
+
+
+def test_a_participle_with_its_own_words_stays_a_statement() -> None:
+    """Guard: "Répondant que ..." says something of its own: a statement."""
+    doc = extract_text(ANSWERING_WHAT, "leftovers-two-answering-guard", PUBLISHED)
+    assert [e.trigger.text for e in _events(doc, "statement")] == ["Répondant"]
