@@ -261,6 +261,11 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             participants += after_subjects(ctx, token)
             participants += stay_subjects(ctx, token)
             participants += listed_after_colon(ctx, token)
+            purpose = token.head.head if token.dep_ == "nmod" and token.head.dep_.startswith("obl") else token.head
+            if case_of(token) == "pour" and purpose.pos_ == "VERB" and purpose.i != token.i \
+                    and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children):
+                # "X et Y ont profité d'une pause pour un bref aparté": the verb's subjects had it
+                participants += [a for s in subjects_of(ctx, purpose) for a in actors_of(ctx, s)]
             inviters = inviters_of(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []
             if inviters:  # "À l'invitation de X, Y a effectué une visite": X hosts it, Y visits
                 participants += inviters
