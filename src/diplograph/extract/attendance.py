@@ -153,6 +153,43 @@ def drop_absentees(ctx: Context) -> None:
         for event in events:
             kept = set(event.agents) | {event.host}
             event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
+    _represented(ctx)
+
+
+def _represented(ctx: Context) -> None:
+    """"X s'est fait représenter par Y", "X était représenté à la réunion par Y" (cue:represented):
+    Y took part in the gathering of the sentence, else in the one told last before it; X, a
+    person, did not (a state or an organisation stays the side Y sat for)."""
+    doc = ctx.doc
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "represented")):
+        if token.pos_ != "VERB" or token.i in ctx.heading_tokens or negated(token):
+            continue
+        passive = any(c.dep_ == "aux:pass" for c in token.children)
+        caused = any(c.lemma_.lower() == "faire" and c.i < token.i for c in token.children) \
+            or (token.dep_ == "xcomp" and token.head.lemma_.lower() == "faire")
+        if not (passive or caused):
+            continue
+        envoys = [a for c in token.children if c.dep_ == "obl:agent"
+                  or (c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children if g.dep_ == "case"))
+                  for a in actors_of(ctx, c)]
+        envoys = [a for a in envoys if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
+        if not envoys:
+            continue
+        absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)
+                  if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
+        sentence = ctx.sent_of(token)
+        begin, end = sentence.start_char, sentence.end_char
+        events = [e for e in ctx.events if e.event_type in GATHERINGS
+                  and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
+        if not events:
+            told = [e for e in ctx.events if e.event_type in GATHERINGS
+                    and any(m.begin < begin for m in (e.trigger, *e.mentions))]
+            events = [max(told, key=lambda e: max(m.begin for m in (e.trigger, *e.mentions) if m.begin < begin))] \
+                if told else []
+        for event in events:
+            kept = set(event.agents) | {event.host}
+            event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
+            _add(ctx, event, envoys)
 
 
 #: What may stand between a gathering verb and the colon opening its list of counterparts:
