@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.syntax import SUBJECT_DEPS
 from diplograph.extract.triggers import determiner_less_after, remove_event
 from diplograph.model import Event
@@ -50,7 +50,7 @@ def drop_empty_participles(ctx: Context) -> None:
         finite = token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children) \
             and any(c.dep_ == "aux:tense" for c in token.children)
         if (adjectival and not finite) or passive or (participle and token.dep_ != "ROOT") \
-                or _kind_of_activity(ctx, token):
+                or _kind_of_activity(ctx, token) or _framing_speech(ctx, event, token):
             if participle and event.event_type in GATHERINGS and _fronted_participle(ctx, token) \
                     and not _other_gathering_in(ctx, event, ctx.sent_of(token)):
                 continue
@@ -65,6 +65,21 @@ def _participle_read_as_infinitive(token: Token) -> bool:
     return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and form != token.lemma_.lower() \
         and not form.endswith(("er", "ir", "re")) \
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in token.children)
+
+
+def _framing_speech(ctx: Context, event: Event, token) -> bool:
+    """"Répondant au nom de X, le ministre a rappelé ...", "Intervenant au nom du groupe, Y a
+    souligné ...": a present participle of speaking that opens the sentence, with nothing said of
+    its own (no complement clause, no object), frames the act its main verb tells; no second act."""
+    if event.event_type not in SPEECH or "Part" not in token.morph.get("VerbForm") \
+            or "Pres" not in token.morph.get("Tense") or token.head.i == token.i \
+            or ctx.sent_of(token).start not in (token.i, token.left_edge.i):
+        return False
+    if any(c.dep_ in ("ccomp", "obj", "xcomp") for c in token.children) \
+            or (token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ in ("que", "qu'", "qu’")):
+        return False
+    main = ctx.event_at.get(token.head.i)
+    return main is not None and main.event_type in SPEECH
 
 
 def _other_gathering_in(ctx: Context, event: Event, sentence: Span) -> bool:
