@@ -175,8 +175,11 @@ def _represented(ctx: Context) -> None:
         envoys = [a for a in envoys if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
         if not envoys:
             continue
-        absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)
-                  if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
+        represented = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s) if ctx.entities.get(a) is not None]
+        absent = [a for a in represented if ctx.entities[a].kind == "person"]
+        # the envoy sits for the side of whom he stands in for ("sa ministre", read as the host's)
+        sides = [a if ctx.entities[a].kind in ("state", "org") else ctx.sides.get(a) for a in represented]
+        side = next((s for s in sides if s is not None), None)
         sentence = ctx.sent_of(token)
         begin, end = sentence.start_char, sentence.end_char
         events = [e for e in ctx.events if e.event_type in GATHERINGS
@@ -190,6 +193,9 @@ def _represented(ctx: Context) -> None:
             kept = set(event.agents) | {event.host}
             event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
             _add(ctx, event, envoys)
+            for p in event.participants:
+                if p.actor in envoys and side is not None:
+                    p.side = side
 
 
 #: What may stand between a gathering verb and the colon opening its list of counterparts:
