@@ -179,6 +179,14 @@ def _represented(ctx: Context) -> None:
         absent = [a for a in represented if ctx.entities[a].kind == "person"]
         # the envoy sits for the side of whom he stands in for ("sa ministre", read as the host's)
         sides = [a if ctx.entities[a].kind in ("state", "org") else ctx.sides.get(a) for a in represented]
+        before = [t.i for s in subjects_of(ctx, token) for t in s.subtree]
+        if not before:  # the parse lost the subject after a fronted phrase: the words from the comma
+            sentence = ctx.sent_of(token)
+            comma = max((t.i for t in doc[sentence.start:token.i] if t.text == ","), default=sentence.start)
+            before = list(range(comma + 1, token.i))
+            absent += [m.iri for i in before for m in ctx.by_token.get(i, []) if m.kind == "person" and m.start == i]
+        sides += [ctx.lex.state_of(ctx.demonym_at[i]) for i in before
+                  if i in ctx.demonym_at]  # "le Premier ministre jamaïcain", whom the text does not name
         side = next((s for s in sides if s is not None), None)
         sentence = ctx.sent_of(token)
         begin, end = sentence.start_char, sentence.end_char
