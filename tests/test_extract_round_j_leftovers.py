@@ -44,3 +44,23 @@ def test_his_guest_who_speaks_is_the_other_party_of_the_speakers_talks() -> None
     doc = extract_text(GUEST, "round-j-leftover-guest", datetime.date(2026, 5, 5))
     quote = next(q for q in doc.quotes if q.span.text.startswith("Nous voulons"))
     assert quote.speaker is not None and quote.speaker.endswith("/kofi-boateng"), quote.speaker
+
+
+AUDIENCES = (
+    "Libreville, le 10 juin 2026\n\n"
+    "Le ministre gabonais des Affaires étrangères, Serge Mboumba, a reçu ce mercredi M. Lars Ekholm, "
+    "ambassadeur de Suède au Gabon. L'audience s'est déroulée en présence du directeur du protocole.\n\n"
+    "Plus tôt dans la journée, le ministre avait accordé une audience à Mme Nadia Ferhat, ambassadrice "
+    "d'Algérie au Gabon. Les deux personnalités ont également évoqué la coopération dans le domaine de la pêche.\n"
+)
+
+
+def test_a_continuation_after_an_audience_granted_joins_that_audience() -> None:
+    """"X a reçu Y ... Plus tôt, le ministre avait accordé une audience à Z. Les deux personnalités ont
+    également évoqué ...": the audience granted by a light verb is told by its verb as much as the
+    first; the talk that goes on is the one just told (with Z), not the first audience."""
+    doc = extract_text(AUDIENCES, "round-j-leftover-audiences", datetime.date(2026, 6, 10))
+    first = event_at(doc, "reçu")
+    assert not any(m.text == "évoqué" for m in first.mentions), [m.text for m in first.mentions]
+    second = next(e for e in doc.events if e is not first and e.trigger.text == "audience")
+    assert any(m.text == "évoqué" for m in second.mentions), [m.text for m in second.mentions]
