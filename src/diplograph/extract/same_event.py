@@ -437,8 +437,10 @@ def told_before(ctx: Context, begin: int) -> Event | None:
     recent = [e for e in told if _last_mention(e) >= window]
     # recent gatherings told by a verb of their own first ("X s'est entretenu avec Y ... adopté
     # lors de la visite de X en novembre. L'échange a ensuite porté": the call; a visit named in
-    # passing is background), then one told with two people in it, then between any two parties
-    recent.sort(key=lambda e: event_token(ctx, e).pos_ != "VERB")
+    # passing is background; a noun a light verb of gathering governs is told by that verb: "avait
+    # accordé une audience à Z. Les deux personnalités ont également évoqué", the audience with Z),
+    # then one told with two people in it, then between any two parties
+    recent.sort(key=lambda e: not _told_by_verb(ctx, e))
     for least in (lambda e: sum(is_person(ctx, p.actor) for p in e.participants) >= 2,
                   lambda e: len({p.actor for p in e.participants}) >= 2):
         for group in (recent, told):
@@ -446,6 +448,16 @@ def told_before(ctx: Context, begin: int) -> Event | None:
                 if least(event):
                     return event
     return recent[0] if recent else None
+
+
+def _told_by_verb(ctx: Context, event: Event) -> bool:
+    """The gathering is told by a verb: its own ("a reçu"), or a light verb of gathering whose
+    object its noun is ("avait accordé une audience", "a eu un entretien")."""
+    token = event_token(ctx, event)
+    if token.pos_ == "VERB":
+        return True
+    return token.dep_ == "obj" and token.head.pos_ == "VERB" \
+        and token.head.lemma_.lower() in cue_words(ctx.lex, "gathering-light-verb")
 
 
 def main_event(ctx: Context) -> Event | None:
