@@ -238,8 +238,8 @@ def _apposition_opening(ctx: Context, conjunction: int) -> int:
     doc = ctx.doc
     for c in range(conjunction - 1, max(conjunction - 12, 0), -1):
         t = doc[c]
-        if t.text == ",":
-            return c
+        if t.text == ",":  # ", et le Ministre, Directeur de Cabinet, M. Y": a comma right before "et"
+            return c if c < conjunction - 1 else conjunction  # closes the apposition of the name before
         if t.pos_ in ("VERB", "AUX") or t.text in ".;:()«»" or any(m.kind == "person" for m in ctx.by_token.get(c, [])):
             break
     return conjunction
