@@ -121,3 +121,13 @@ def test_the_same_source_is_the_document_quoted_before() -> None:
     assert quote.speaker is not None
     said = event_at(doc, "précise")
     assert said.agents and said.status.endswith("occurred")
+
+
+def test_the_adjective_souverain_names_no_office() -> None:
+    # "souverain" as an adjective ("X, souverain dans ses choix", "le peuple souverain") is no
+    # title: the noun "le Souverain" is, with its determiner
+    doc = extract_dated(
+        "Le ministre Kofi Mensah, souverain dans ses choix, a reçu mardi l'ambassadeur du Japon.",
+        "souverain-adjective", "2024-03-14")
+    person = next(e for e in doc.entities.values() if e.label == "Kofi Mensah")
+    assert not any(r.role.endswith("head-of-state") for r in person.roles)
