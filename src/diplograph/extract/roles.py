@@ -51,6 +51,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def _adjective_title(ctx: Context, hit: Hit) -> bool:
+    """A one-word title that is also a common adjective (cue:determined-title) without a
+    determiner just before it ("X, souverain dans ses choix", "le peuple souverain") qualifies
+    something and names no office; the noun has its determiner ("le Souverain a reçu ...")."""
+    if hit.end - hit.start != 1 or ctx.doc[hit.start].lower_ not in cue_words(ctx.lex, "determined-title"):
+        return False
+    before = ctx.doc[hit.start - 1] if hit.start > 0 else None
+    return before is None or (before.pos_ != "DET" and before.lower_ not in ("du", "au", "aux", "des"))
+
+
 def find_roles(ctx: Context) -> None:
     """Attach roles to people, resolve unnamed role holders, record sides."""
     demonym_at = demonyms(ctx)
@@ -59,7 +69,7 @@ def find_roles(ctx: Context) -> None:
     roles = ctx.hits_of("role")
     respective = respective_holders(ctx, roles)
     for hit in roles:
-        if hit.start in ctx.heading_tokens:
+        if hit.start in ctx.heading_tokens or _adjective_title(ctx, hit):
             continue
         if _completes_another_title(ctx, hit, roles, demonym_at):
             _side_of_the_served(ctx, hit, demonym_at)
