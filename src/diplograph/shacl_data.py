@@ -46,7 +46,18 @@ class Index:
         # every predicate with ==: rdflib's __eq__ is Python code (~0.3 us a call, twice per triple),
         # while a look-up hashes in C and compares only when a hash matches.
         special = {rdf_type: types, subclass: children}
+        # Each predicate is stored as the process's one URIRef for its IRI (_uri), the object
+        # the compiled shapes look up: a dictionary finds the same object by identity, while an equal
+        # but distinct one (the mapper's, the parser's) costs rdflib's Python __eq__ at every look-up
+        # (~120,000 per build of the test texts). Found once per predicate object (keyed by id; the
+        # object is kept in the entry so that its id is not reused while the triples are read).
+        canonical: dict[int, tuple] = {}
+        uri = type(rdf_type)
         for s, p, o in triples:
+            entry = canonical.get(id(p))
+            if entry is None:
+                entry = canonical[id(p)] = (p, _uri(str(p)) if type(p) is uri else p)
+            p = entry[1]
             spo.setdefault(s, {}).setdefault(p, set()).add(o)
             into = special.get(p)
             if into is not None:
@@ -152,7 +163,7 @@ def _compile_path(g: Graph, node: Any) -> tuple:
     from rdflib import BNode, URIRef
 
     if isinstance(node, URIRef):
-        return ("p", node)
+        return ("p", _uri(str(node)) if type(node) is URIRef else node)  # the object Index stores (see there)
     if not isinstance(node, BNode):
         raise Unsupported(f"path {node!r}")
     first = g.value(node, _uri(RDF_NS + "first"))
