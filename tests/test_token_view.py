@@ -89,3 +89,22 @@ def test_sentences_before_skip_blank_ones(nlp) -> None:
         for count in (1, 2, 3):
             expected = [s for s in ctx.sentences if s.end <= sentence.start and s.text.strip()][-count:]
             assert ctx.sentences_before(sentence.start, count) == expected
+
+
+def test_entities_read_once_follow_the_cut_at_a_courtesy_title(nlp) -> None:
+    """The context's entities are ``doc.ents`` read once: the same spans before the entity stage
+    changes them ("au Palais X S.E.M. Y": the venue's name is cut before the title) and after."""
+    from diplograph.analyse import analyse
+    from diplograph.extract.context import Context
+    from diplograph.extract.entities import find_entities
+    from diplograph.lexicon import load_lexicon
+
+    doc = analyse(read_document(TEXTS / "real-style-brazzaville-audience.txt"), nlp)
+    ctx = Context(source=read_document(TEXTS / "real-style-brazzaville-audience.txt"), doc=doc, lex=load_lexicon())
+    before = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+    assert [(e.start, e.end, e.label_, e.ent_id_) for e in ctx.ents] == before
+    assert ctx.ents is ctx.ents  # read once
+    find_entities(ctx)
+    after = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+    assert after != before  # the cut happened
+    assert [(e.start, e.end, e.label_, e.ent_id_) for e in ctx.ents] == after
