@@ -32,20 +32,19 @@ _DASHES = str.maketrans({"\u2011": "-", "\u2013": "-", "\u2014": "-", "\u00a0": 
 
 def find_entities(ctx: Context) -> None:
     """Fill ``ctx.mentions`` and ``ctx.entities`` from ruler, NER and noun phrases."""
-    doc = ctx.doc
     _mark_headings(ctx)
     _cut_names_at_courtesy_titles(ctx)
     ctx_demonyms = demonyms(ctx)
     ctx.demonym_at = ctx_demonyms
     taken = geographic_features(ctx)
     taken |= find_venues(ctx, taken)
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == GAZETTEER_LABEL and not taken.intersection(range(ent.start, ent.end)) \
                 and gazetteer_mention(ctx, ent):
             taken.update(range(ent.start, ent.end))
     taken.update(long_state_names(ctx, taken))
     taken.update(honorific_names(ctx, taken, full=True))
-    ents = _joined_names([ent for ent in doc.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
+    ents = _joined_names([ent for ent in ctx.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
                           and not taken.intersection(range(ent.start, ent.end))])
     # "Le président Diallo est au Mali ... Amadou Diallo": a lone name printed before the full one
     # is that person, so the names of several words are read first
@@ -97,7 +96,7 @@ def _cut_names_at_courtesy_titles(ctx: Context) -> None:
 
     doc = ctx.doc
     ents, cut = [], False
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in ("LOC", "ORG", "MISC") and len(ent) > 1 and is_honorific(ctx, ent[0]) \
                 and ent[0].text[:1].isupper() and ent[1].text[:1].isupper():
             # "le Dr. X Y" tagged as one MISC: the title opens the name; what follows it is the name
@@ -115,7 +114,7 @@ def _cut_names_at_courtesy_titles(ctx: Context) -> None:
         cut = True
         ents.append(SpacySpan(doc, ent.start, at, label=ent.label_, span_id=ent.id_))
     if cut:
-        doc.ents = ents
+        ctx.set_ents(ents)
 
 
 def _mark_headings(ctx: Context) -> None:

@@ -32,7 +32,7 @@ _KIND_PRIORITY = {"person": 0, "state": 1, "org": 2, "delegation": 3, "group": 4
 def demonyms(ctx: Context) -> dict[int, str]:
     """Token index -> actor IRI of every demonym ("russe", "américaines")."""
     found: dict[int, str] = {}
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == DEMONYM_LABEL:
             for i in range(ent.start, ent.end):
                 found[i] = ent.ent_id_
@@ -121,7 +121,7 @@ def _generic_institution(ctx: Context, ent: SpacySpan) -> bool:
 def _named_otherwise(ctx: Context, institution: LexActor) -> bool:
     """The text names the institution by a name of its own too ("l'Élysée"): it is about it."""
     return any(e.label_ == GAZETTEER_LABEL and institution.iri in ctx.lex.names.get(e.ent_id_, [])
-               and not _generic_institution(ctx, e) for e in ctx.doc.ents)
+               and not _generic_institution(ctx, e) for e in ctx.ents)
 
 
 def readout_state(ctx: Context) -> str | None:
@@ -136,7 +136,7 @@ def readout_state(ctx: Context) -> str | None:
     doc, lex = ctx.doc, ctx.lex
     found = {s for s in [speaking_state(ctx)] if s is not None}
     bodies = cue_words(lex, "state-body")
-    gazetteer_at = {e.start: e for e in doc.ents if e.label_ == GAZETTEER_LABEL}
+    gazetteer_at = {e.start: e for e in ctx.ents if e.label_ == GAZETTEER_LABEL}
     for token in doc:
         if token.lemma_.lower() not in bodies or token.i in ctx.heading_tokens:
             continue
@@ -173,7 +173,7 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
     nxt = doc[end]
     if nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("PROPN", "ADJ", "NOUN") \
             and not ent.text.isupper() \
-            and not any(e.start == end for e in doc.ents if e.label_ in (GAZETTEER_LABEL, "PER")):
+            and not any(e.start == end for e in ctx.ents if e.label_ in (GAZETTEER_LABEL, "PER")):
         return True  # "Union Africaine", "Washington Post"
     if all(a.kind in ("state", "place", "person") for a in cands):
         return False
@@ -195,7 +195,7 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
         k += 1
     if k >= len(doc) or not doc[k].text[:1].isupper():
         return False
-    named = [e for e in doc.ents if e.start == k and e.label_ == GAZETTEER_LABEL]
+    named = [e for e in ctx.ents if e.start == k and e.label_ == GAZETTEER_LABEL]
     if named:
         iris = set(ctx.lex.names.get(named[0].ent_id_, []))
         return not (iris & owners) and any(ctx.lex.actors[i].kind == "state" for i in iris if i in ctx.lex.actors)
@@ -209,7 +209,7 @@ def _owner_named(ctx: Context, k: int, owners: set[str | None]) -> bool:
     while k < len(doc) and doc[k].pos_ == "DET":
         k += 1
     return any(e.start == k and e.label_ == GAZETTEER_LABEL and set(ctx.lex.names.get(e.ent_id_, [])) & owners
-               for e in doc.ents)
+               for e in ctx.ents)
 
 
 def _clipped(ent: SpacySpan, cands: list[LexActor]) -> bool:

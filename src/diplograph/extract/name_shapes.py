@@ -46,7 +46,7 @@ def _titles(ctx: Context) -> tuple[frozenset[str], frozenset[str], frozenset[str
     return titles
 
 
-def capitals_beyond_person(doc, title: int, end: int) -> bool:
+def capitals_beyond_person(ctx: Context, title: int, end: int) -> bool:
     """The recogniser cuts names whose family names are printed in capitals ("M. Jean DUPONT"
     + "MARTIN", "Mme Anne Marie" + "DURAND", "M. LEROY" + "MOREAU" as two MISC): the name
     after the courtesy title runs on over them.
@@ -55,7 +55,8 @@ def capitals_beyond_person(doc, title: int, end: int) -> bool:
     family name in capitals tagged as anything ("M. Aimé NGOLO-" + "MBEMBA" tagged ORG), and some
     word of the run written in capitals lies outside every person name the recogniser found.
     """
-    ents = [e for e in doc.ents if e.start < end and e.end > title]
+    doc = ctx.doc
+    ents = [e for e in ctx.ents if e.start < end and e.end > title]
 
     def in_run(e) -> bool:
         capitals = all((t.is_upper and len(t) > 1) or t.text == "-" for t in e)

@@ -204,7 +204,7 @@ def national_speaker(ctx: Context, verb: Token) -> str | None:
         k += 1
     if k + 1 >= len(doc) or doc[k].lower_ not in ("le", "la", "l'", "l’") or not doc[k + 1].text[:1].isupper():
         return None
-    state = next((e.ent_id_ for e in doc.ents if e.label_ == DEMONYM_LABEL and e.start == k + 1), None)
+    state = next((e.ent_id_ for e in ctx.ents if e.label_ == DEMONYM_LABEL and e.start == k + 1), None)
     if state is None:
         return None
     people = [m.iri for m in ctx.mentions if m.kind == "person" and m.end <= verb.i

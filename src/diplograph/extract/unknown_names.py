@@ -48,7 +48,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
     doc = ctx.doc
     used: set[int] = set()
     titles = title_tokens(ctx)
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ != "PER"
+    covered = {i for ent in ctx.ents for i in range(ent.start, ent.end) if ent.label_ != "PER"
                or not all(t.i in titles or t.pos_ == "DET" for t in ent)}
     for i in sorted(titles):
         if i in ctx.heading_tokens or i in taken:
@@ -71,7 +71,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
                 break
         while k > j and doc[k - 1].lower_ in PARTICLES:
             k -= 1
-        if full and capitals_beyond_person(doc, token.i, k):
+        if full and capitals_beyond_person(ctx, token.i, k):
             covered_here: set[int] = set()  # "M. Jean DUPONT MARTIN": NER stopped inside the name
         else:
             covered_here = covered

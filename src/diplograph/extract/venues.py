@@ -29,7 +29,7 @@ def geographic_features(ctx: Context) -> set[int]:
     followed by a capitalised name (after "de" or not) is one place, minted when the gazetteer
     does not name it whole; returns the tokens it takes."""
     doc = ctx.doc
-    gazetteer = {(e.start, e.end) for e in doc.ents if e.label_ == GAZETTEER_LABEL}
+    gazetteer = {(e.start, e.end) for e in ctx.ents if e.label_ == GAZETTEER_LABEL}
     taken: set[int] = set()
     features, tails = cue_words(ctx.lex, "geographic-feature"), cue_words(ctx.lex, "feature-tail")
     for i in ctx.tokens.where_lower(features):  # the feature nouns only: no Token made for every word
@@ -64,7 +64,7 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
     name after it is the venue, one place (minted unless the gazetteer names a part of it, as in
     "au palais de l'Élysée"); returns the tokens it takes."""
     doc = ctx.doc
-    gazetteer = [e for e in doc.ents if e.label_ == GAZETTEER_LABEL]
+    gazetteer = [e for e in ctx.ents if e.label_ == GAZETTEER_LABEL]
     found: set[int] = set()
     buildings = cue_words(ctx.lex, "building")
     for i in ctx.tokens.where_lower(buildings):  # the building nouns only
