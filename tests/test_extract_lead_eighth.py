@@ -197,3 +197,14 @@ def test_a_title_coordinated_after_another_apposition_is_the_name_s() -> None:
         "coordinated-apposition", "2024-10-27")
     li = next(e for e in doc.entities.values() if e.label == "Li Wei")
     assert any(r.role.endswith("/foreign-minister") for r in li.roles)
+
+
+def test_a_month_said_to_be_last_stays_this_year_for_a_postponed_meeting() -> None:
+    # "la réunion qui devait se tenir à la mi-février dernier avant d'être reportée": "dernier" says
+    # the month is behind, even for a meeting still to be held (published in May)
+    doc = extract_dated(
+        "Les deux ministres ont évoqué la réunion de la commission mixte, qui devait se tenir à la "
+        "mi-février dernier avant d'être reportée à une date ultérieure.",
+        "last-february", "2021-05-12")
+    date = event_at(doc, "réunion").date
+    assert date is not None and date.iso == "2021-02"
