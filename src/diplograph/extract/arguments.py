@@ -318,7 +318,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             # lundi": a cue word of planning governs it, but the day it was held is already past
             event.status = OCCURRED
         if event.status == PLANNED:
-            event.date = next_years_month(date, reference)  # "le prochain sommet, prévu en février"
+            # "le prochain sommet, prévu en février"; not "qui devait se tenir en février dernier"
+            event.date = next_years_month(date, reference, cue_words(lex, "prior"))
     if hit.iri in GATHERINGS or hit.iri in BACKGROUND:
         duration = attached_time(ctx, token, DurationValue)
         if duration is not None:

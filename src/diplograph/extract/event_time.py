@@ -34,14 +34,16 @@ def dated_before(date: DateValue, reference) -> bool:
     return reference is not None and len(date.iso) == 10 and date.iso < reference.isoformat()[:10]
 
 
-def next_years_month(date: DateValue, reference) -> DateValue:
+def next_years_month(date: DateValue, reference, past_words: frozenset[str] = frozenset()) -> DateValue:
     """A month written without its year ("prévu en mars") on an event still to come: when this
     year's is already behind the publication, next year's is meant (the date resolver, without a
-    tense to go by, took the recent past, as news mostly reports)."""
+    tense to go by, took the recent past, as news mostly reports). Not a month the text itself
+    says is behind (``past_words``, cue:prior: "qui devait se tenir à la mi-février dernier")."""
     import dataclasses
 
     if not date.relative or date.precision != "month" or reference is None \
-            or date.iso >= reference.isoformat()[:7]:
+            or date.iso >= reference.isoformat()[:7] \
+            or any(w in past_words for w in date.evidence.text.lower().split()):
         return date
     return dataclasses.replace(date, iso=f"{int(date.iso[:4]) + 1:04d}{date.iso[4:]}")
 
