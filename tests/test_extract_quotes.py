@@ -65,7 +65,7 @@ def test_quoted_word_needs_a_speech_verb_to_have_a_speaker(nlp) -> None:
 
 
 def test_quotation_verbs_come_from_the_vocabulary() -> None:
-    from diplograph.extract.quotes import speech_lemmas
+    from diplograph.extract.quote_speakers import speech_lemmas
     from diplograph.lexicon import load_lexicon
 
     verbs = speech_lemmas(load_lexicon())

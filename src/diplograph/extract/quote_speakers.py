@@ -1,0 +1,537 @@
+"""Who said a quotation: the attributed statements of a text, in order, and the rules that pick
+a quotation's speaker among them (see :mod:`diplograph.extract.quotes` for the rules' order).
+
+Apart from :mod:`~diplograph.extract.quotes`, which finds the quotations and their marks,
+because choosing the speaker (incises, colons, pronouns and their genders, "son invité", the
+speaker who goes on) is its own search over the text's statements.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.genders import may_be, person_gender, pronoun_gender
+from diplograph.extract.kinds import SPEECH, cue_words, et
+from diplograph.extract.quote_clauses import (
+    PERSONAL,
+    colon_verb,
+    counterpart_speaker,
+    governs_through_complements,
+    in_quote_range,
+    left_person,
+    national_speaker,
+    next_token,
+    opens_sentence,
+    reporting_after,
+    selon_speaker,
+    speech_subjects,
+    token_at,
+    told_beside,
+)
+from diplograph.extract.quote_labels import LABEL_WORDS
+from diplograph.model import Event, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from diplograph.lexicon import Lexicon
+
+#: "« ... », a-t-il ajouté", "», poursuit-elle", "», s'est-il exclamé": an incise with an inverted
+#: singular pronoun right after the closing mark.
+_INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
+                     re.IGNORECASE)
+_DEFINITE = frozenset({"le", "la", "l'", "l’"})
+
+
+_LEMMAS: dict[int, frozenset[str]] = {}
+
+
+def speech_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Lemmas of verbs that report speech: speech event triggers plus the quotation verbs."""
+    if id(lex) in _LEMMAS:
+        return _LEMMAS[id(lex)]
+    words: set[str] = set()
+    for concept in lex.event_types:
+        if concept.iri in SPEECH:
+            words.update(t for t in concept.triggers if " " not in t)
+            if concept.iri == et("statement"):
+                words.update(concept.hidden)
+    _LEMMAS[id(lex)] = frozenset(w.removeprefix("se ").removeprefix("s'") for w in words)
+    return _LEMMAS[id(lex)]
+
+
+class QuoteSpeakers:
+    """Who speaks where: the attributed statements of the text, in order, and pronoun resolution."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.verbs = speech_lemmas(ctx.lex)
+        self.spoken: list[tuple[int, str]] = []  # (offset, speaker) of attributed statements
+        self._topic: dict[int, str | None] = {}
+        for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+            if event.event_type not in SPEECH or not event.agents:
+                continue
+            verb = token_at(ctx, event.trigger.begin)
+            if verb is None or in_quote_range(ctx, verb.idx) or self._reported(verb):
+                continue
+            subjects = speech_subjects(ctx, verb)
+            if subjects:
+                speaker = self._resolve(subjects[0], verb)
+            else:  # "« ... », a indiqué X": the subject inverted after the verb, the agent found
+                from diplograph.extract.syntax import is_reporting
+
+                speaker = event.agents[0] if is_reporting(ctx, verb) else None
+            if speaker is not None and self._person(speaker):
+                self.spoken.append((event.trigger.begin, speaker))
+
+    # ------------------------------------------------------------------ the rules, in order
+    def attribute(self, begin: int, end: int, mark_begin: int,
+                  mark_end: int) -> tuple[str | None, Event | None, bool]:
+        """(speaker, statement event, decided): ``decided`` is False when no rule here applies."""
+        ctx = self.ctx
+        inside = ctx.doc.char_span(begin, end, alignment_mode="expand")
+        tokens = [t for t in inside if begin <= t.idx < end] if inside is not None else []
+        root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
+        if root is not None and len(tokens) <= LABEL_WORDS and self._label(root):
+            return None, None, True
+        incise = _INCISE.match(ctx.text, mark_end) or self._closing_incise(mark_end) or next(
+            (found for t in tokens[1:-1] if t.text == "," and (found := _INCISE.match(ctx.text, t.idx))), None)
+        if incise is not None:
+            verb = self._verb_in(incise.start(), incise.end() + 30)
+            event = self._event(verb)
+            gender = pronoun_gender(incise.group(0).split()[-1])
+            speaker = self._pronoun_speaker(mark_begin, gender) or self._named_before(event, mark_begin) \
+                or self._named_of_gender(mark_begin, gender)
+            if speaker is None and event is not None:
+                event.agents = []  # its agent was a name inside the quote
+            self._agree(event, speaker)
+            return speaker, event, True  # no other verb of the sentence lends its agent
+        colon = colon_verb(ctx, mark_begin, self._is_speech_verb)
+        if colon is not None:
+            speaker, event = self._subject_speaker(colon), self._event(colon)
+            named = self._inverted_incise(next_token(ctx, mark_end))
+            if named is not None and named[0] and self._person(named[0]) and not (speaker and self._person(speaker)):
+                # "Le patron de la diplomatie a répondu : « ... », a déclaré X": the incise names him
+                speaker, event = named[0], self._event(named[1])
+            self._agree(event, speaker)
+            return speaker, event, speaker is not None
+        opened = self._opened_by_auxiliary(tokens, mark_begin)
+        if opened is not None:
+            # "Le ministre a «rappelé que ...»": the reporter quotes the speech verb too; its
+            # auxiliary, outside the marks, belongs to the speaker's clause
+            speaker, event = self._subject_speaker(opened), self._event(opened)
+            self._agree(event, speaker)
+            return speaker, event, speaker is not None
+        inverted = self._inverted_incise(next_token(ctx, mark_end)) or next(
+            (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None) or (
+            self._inverted_incise(next_token(ctx, mark_end), glued=True) if opens_sentence(ctx, mark_begin) else None)
+        if inverted is not None:
+            speaker, verb = inverted
+            event = self._event(verb)
+            if not speaker:  # "« ... », a lancé le locataire de X": not X, and nobody named
+                if event is not None:
+                    event.agents = []
+                return None, event, True
+            self._agree(event, speaker, named=True)
+            return speaker, event, True
+        governing = root.head if root is not None and root.head.i != root.i else None
+        if governing is not None and governing.pos_ == "NOUN" and governing.dep_ == "obj" \
+                and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
+            governing = governing.head  # "a évoqué une discussion « franche et productive »"
+        if governing is not None and self._is_speech_verb(governing):
+            later = reporting_after(ctx, mark_end, self._is_speech_verb)
+            if later is not None:
+                # "va demander du « temps » et des « actes », a affirmé X": the incise reports the
+                # whole clause, the verb inside it included; its speaker said the words
+                speaker = self._subject_speaker(later)
+                if speaker is not None and self._person(speaker):
+                    event = self._event(later)
+                    self._agree(event, speaker)
+                    return speaker, event, True
+            # the verb that says the words decides; an unresolved subject ("son homologue") leaves
+            # the quote without speaker rather than lending it another verb's agent
+            speaker, event = self._subject_speaker(governing), self._event(governing)
+            if speaker is None and any(t.lower_ == "on" for t in speech_subjects(ctx, governing)):
+                # "des relations qu'on ne saurait qualifier d'« étroites »": the reporter's words
+                outer = self._reporter(governing)
+                if outer is not None:
+                    return outer
+            if speaker is not None and not self._person(speaker):
+                outer = self._reporter(governing)
+                if outer is not None:  # "le ministre a souligné que le Vietnam considérait ... « ... »"
+                    return outer
+            self._agree(event, speaker)
+            return speaker, event, True
+        return None, None, False
+
+    def _closing_incise(self, mark_end: int) -> re.Match[str] | None:
+        """"un travail « largement entrepris » ... « continue », a-t-il affirmé": a pronoun incise
+        after a later quote of the same clause reports this quote too."""
+        ctx = self.ctx
+        stop = ctx.sent_of(next_token(ctx, mark_end) or ctx.doc[-1]).end_char
+        for begin, end in ctx.quote_ranges:
+            if mark_end <= begin < stop and not re.search(r"[.;!?]", ctx.text[mark_end:begin]):
+                found = _INCISE.match(ctx.text, end)
+                if found is not None:
+                    return found
+        return None
+
+    def _inverted_incise(self, comma: Token | None, glued: bool = False) -> tuple[str, Token] | None:
+        """", juge X.", "..., assure X, chef de la diplomatie. ...", ", a remarqué M. X": a
+        reporting incise whose subject, named after the verb, is the speaker (a present tense the
+        parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise.
+        ``glued``: the verb stands right after the closing mark, with no comma."""
+        from diplograph.extract.patterns import er_infinitive
+        from diplograph.extract.syntax import INVERTED_CLITICS, main_verb_past, right_actors
+
+        ctx = self.ctx
+        if comma is None or (comma.text != "," and (not glued or comma.is_punct)):
+            return None
+        i = comma.i + 1 if comma.text == "," else comma.i
+        while i < len(ctx.doc) and (ctx.doc[i].pos_ in ("AUX", "ADV") or ctx.doc[i].lower_ in ("se", "s'", "s’")):
+            i += 1  # ", a ainsi déclaré X", ", s'est félicité X"
+        if i + 1 >= len(ctx.doc):
+            return None
+        # ", a fait savoir X", ", a fait valoir X": "faire" and its infinitive are the verb (quotation.ttl)
+        causative = ctx.doc[i].lemma_.lower() == "faire" and f"faire {ctx.doc[i + 1].lower_}" in self.verbs \
+            and i + 2 < len(ctx.doc)
+        if causative:
+            i += 1
+        verb = ctx.doc[i]
+        if not causative and (verb.pos_ in ("PROPN", "DET", "ADP", "PUNCT", "PRON") or not (
+                self._is_speech_verb(verb) or verb.lemma_.lower() in self.verbs
+                or er_infinitive(verb.lower_) in self.verbs)):
+            return None
+        after = ctx.doc[i + 1]
+        if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
+            return None
+        if main_verb_past(verb, comma.i):
+            return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise
+        if (national := national_speaker(ctx, verb)) is not None:  # "a déclaré le Français"
+            return national, verb
+        counterpart = counterpart_speaker(ctx, verb, self.last(comma.idx))
+        if counterpart is not None:  # "« ... », a ajouté son invité": the other party of the speaker's talks
+            return counterpart, verb
+        if self._unnamed_head(verb):
+            return "", verb  # an incise whose subject names nobody: the speaker is not known
+        found = right_actors(ctx, verb)
+        speaker = next((a for a in found if self._person(a)), found[0] if found else None)
+        return (speaker, verb) if speaker is not None else None
+
+    def _unnamed_head(self, verb: Token) -> bool:
+        """", a lancé le locataire de la Maison Blanche": the subject after the verb is a common
+        noun that names no actor and no office; the name in its complement is not the speaker."""
+        ctx = self.ctx
+        roles = ctx.hits_of("role")
+        k, end = verb.i + 1, ctx.sent_of(verb).end
+        while k < end:
+            t = ctx.doc[k]
+            if t.pos_ == "ADP" and t.head.i > k:
+                k = t.head.i + 1  # "à la presse", "devant les journalistes": whom it was said to
+                continue
+            if t.pos_ in ("NOUN", "PROPN"):
+                # "M. X", "le président X", "son représentant, M. X": a name glued or in apposition
+                glued = any(ctx.by_token.get(j) for j in range(k + 1, min(end, k + 4))) and (
+                    bool(ctx.by_token.get(k + 1)) or ctx.doc[k + 1].text == ",")
+                from diplograph.extract.kinds import cue_words
+
+                # "indique un communiqué du ministère": a document speaks for its issuer
+                issued = cue_words(ctx.lex, "document") | cue_words(ctx.lex, "speech-noun")
+                return t.pos_ == "NOUN" and not glued and not ctx.by_token.get(k) and k not in ctx.role_person \
+                    and t.lemma_.lower() not in issued \
+                    and not any(h.start <= k < h.end for h in roles) \
+                    and not any(tm.start <= k < tm.end for tm in ctx.times)
+            if t.is_punct or t.pos_ == "VERB":
+                return False
+            k += 1
+        return False
+
+    def _named_before(self, event: Event | None, mark_begin: int) -> str | None:
+        """The agent the event extractor gave an incise, when the text names it before the quote
+        outside quotation marks: "« La France a dit ... », a-t-il ajouté" is no word of France's."""
+        if event is None or not event.agents:
+            return None
+        agent = event.agents[0]
+        named = any(m.iri == agent and self.ctx.doc[m.start].idx < mark_begin
+                    and not in_quote_range(self.ctx, self.ctx.doc[m.start].idx) for m in self.ctx.mentions)
+        return agent if named else None
+
+    def announced(self, sentence, mark_begin: int, mark_end: int) -> str | None:
+        """The speaker of the sentence just before a quote that stands alone: its main verb a
+        speech verb with a person for subject."""
+        ctx = self.ctx
+        if (mark_end - mark_begin) < 0.8 * (sentence.end - sentence.begin) or sentence.begin == 0:
+            return None
+        first = next_token(ctx, sentence.begin)
+        if first is None or first.i == 0:
+            return None
+        previous = ctx.sent_of(first.i - 1)
+        while not previous.text.strip() and previous.start > 0:
+            previous = ctx.sent_of(previous.start - 1)
+        root = previous.root
+        if not self._is_speech_verb(root) or in_quote_range(ctx, root.idx) \
+                or any(b >= previous.start_char and e <= previous.end_char for b, e in ctx.quote_ranges):
+            return None
+        speaker = self._subject_speaker(root)
+        return speaker if speaker is not None and self._person(speaker) else None
+
+    def governs(self, event: Event, begin: int, end: int) -> bool:
+        """The event's verb governs the quoted words, or reports them in an incise after them."""
+        verb = token_at(self.ctx, event.trigger.begin)
+        inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
+        if verb is None or inside is None:
+            return False
+        from diplograph.extract.syntax import is_reporting
+
+        return any(governs_through_complements(t, verb, self._is_speech_verb) for t in inside) \
+            or (verb.idx >= end and is_reporting(self.ctx, verb))
+
+    def said(self, offset: int, speaker: str, event: Event | None = None) -> None:
+        """Record an attributed quote, unless its statement is reported inside another one: in
+        "X a rappelé que Y avait promis « ... ». « ... », a-t-il lancé", X goes on speaking."""
+        if event is not None:
+            verb = token_at(self.ctx, event.trigger.begin)
+            if verb is not None and self._reported(verb):
+                return
+        self.spoken.append((offset, speaker))
+
+    def _pronoun_speaker(self, mark_begin: int, gender: str = "") -> str | None:
+        """Who "a-t-il ajouté" is: the last speaker, unless the sentence before is about someone else
+        and reports nobody's words ("« A », a salué X. Y avait abondé ... « B », a-t-il affirmé": Y);
+        a reporting incise in it (", a précisé le porte-parole, M. Z") makes Z the one who goes on,
+        unless someone spoke after it ("« A », a-t-il affirmé, alors que le délégué Y a insisté sur
+        ... « B », a-t-il déclaré": Y). Only a person the pronoun's gender may take up counts
+        ("a-t-elle ajouté" is not the man described as "le délégué")."""
+        from diplograph.extract.syntax import actors_of, is_reporting
+
+        ctx = self.ctx
+        last = self.last(mark_begin, gender)
+        here = next_token(ctx, mark_begin)
+        if here is None:
+            return last
+        sentence = ctx.sent_of(here)
+        if any(sentence.start_char <= o < mark_begin and may_be(ctx, sp, gender) for o, sp in self.spoken) \
+                or sentence.start == 0:
+            return last
+        previous = ctx.sent_of(sentence.start - 1)
+        while not previous.text.strip() and previous.start > 0:
+            previous = ctx.sent_of(previous.start - 1)
+        reporting = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
+                     and previous.start_char <= e.trigger.begin < previous.end_char and self._person(e.agents[0])
+                     and may_be(ctx, e.agents[0], gender)
+                     and (verb := token_at(ctx, e.trigger.begin)) is not None and is_reporting(ctx, verb)]
+        if reporting:
+            incise = max(reporting)[0]
+            after = [(o, sp) for o, sp in self.spoken if incise < o < previous.end_char
+                     and self._person(sp) and may_be(ctx, sp, gender)] + [
+                (o, a) for o, a in told_beside(ctx, previous, incise) if self._person(a) and may_be(ctx, a, gender)]
+            return max(after or reporting)[1]
+        according = selon_speaker(ctx, Span(previous.start_char, previous.end_char, previous.text))
+        if according is not None and self._person(according):
+            return according  # "D'après X, les deux chefs d'État partagent ...": X's report
+        if any(previous.start_char <= o < previous.end_char for o, _ in self.spoken) \
+                or any(previous.start_char <= b < previous.end_char for b, _ in ctx.quote_ranges):
+            return last
+        subjects = speech_subjects(ctx, previous.root) if not in_quote_range(ctx, previous.root.idx) else []
+        if not subjects or "Plur" in subjects[0].morph.get("Number"):
+            return last  # "il" takes up no plural subject
+        if self._anaphoric(subjects[0]):
+            topic = self.topic(previous.start, mark_begin)
+            return topic if topic is not None and may_be(ctx, topic, gender) else last
+        about = next((a for a in actors_of(ctx, subjects[0]) if self._person(a) and may_be(ctx, a, gender)), None)
+        return about or last
+
+    def _named_of_gender(self, mark_begin: int, gender: str) -> str | None:
+        """No speaker the pronoun may be: the last person named before the quote, in its sentence
+        or the one before, whom the text gave that very gender ("Pour X, chercheuse à ..., ... «
+        ... », estime-t-elle" after a minister who spoke)."""
+        ctx = self.ctx
+        here = next_token(ctx, mark_begin)
+        if here is None or not gender:
+            return None
+        window = ctx.sentences_before(ctx.sent_of(here).start)
+        start = window[0].start if window else ctx.sent_of(here).start
+        named = [m for m in ctx.mentions if m.kind == "person" and start <= m.start and m.end <= here.i
+                 and not in_quote_range(ctx, ctx.doc[m.start].idx) and person_gender(ctx, m.iri) == gender]
+        return max(named, key=lambda m: m.end).iri if named else None
+
+    def last(self, before: int, gender: str = "") -> str | None:
+        """The speaker of the latest attributed statement before an offset (a person; one the
+        pronoun's ``gender`` may take up, when asked)."""
+        earlier = [(o, s) for o, s in self.spoken if o < before and self._person(s)
+                   and (not gender or may_be(self.ctx, s, gender))]
+        return max(earlier)[1] if earlier else None
+
+    # ------------------------------------------------------------------------ the pieces
+    def _label(self, root: Token) -> bool:
+        """A short quote hanging on a noun names a thing, unless a speech verb qualifies that noun."""
+        head = root.head
+        if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("nmod", "appos", "amod"):
+            return False
+        opening = next((t for t in reversed(self.ctx.doc[max(0, root.i - 6):root.i]) if not t.is_punct), None)
+        if opening is None or opening.pos_ not in ("ADP", "DET"):  # "la question du « ... »"
+            return False
+        return not (head.dep_ == "obj" and self._is_speech_verb(head.head))
+
+    def _reporter(self, verb: Token) -> tuple[str, Event | None, bool] | None:
+        """The person whose speech act reports the clause of ``verb``: a state or a ministry
+        "considers" in what a minister says, the words quoted there are the minister's."""
+        for ancestor in verb.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") and self._is_speech_verb(ancestor):
+                speaker = self._subject_speaker(ancestor)
+                if speaker is not None and self._person(speaker):
+                    return speaker, self._event(ancestor), True
+                return None
+        return None
+
+    def _reported(self, verb: Token) -> bool:
+        """A speech act inside another one ("rappelant que X avait rejeté ...") or inside a
+        relative clause is not an attributed statement of its own."""
+        if verb.dep_ == "acl:relcl":
+            return True
+        beside = cue_words(self.ctx.lex, "contrast-subordinator")
+        t = verb
+        while t.head.i != t.i:
+            if t.head.pos_ != "ADJ" and self._is_speech_verb(t.head) and not (
+                    t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in beside for c in t.children)):
+                return True  # "a-t-il affirmé, alors que Y a insisté sur ...": Y's own words, told beside
+            t = t.head
+        return False
+
+    def _is_speech_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):  # "réservé" in "s'est montré réservé" is tagged ADJ too
+            return False
+        event = self.ctx.event_at.get(token.i)
+        if event is not None and event.event_type in SPEECH:
+            return True
+        return token.lemma_.lower() in self.verbs
+
+    def _verb_in(self, start: int, stop: int) -> Token | None:
+        span = self.ctx.doc.char_span(start, min(stop, len(self.ctx.text)), alignment_mode="expand")
+        return next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
+
+    def _opened_by_auxiliary(self, tokens: list[Token], mark_begin: int) -> Token | None:
+        """The speech verb a quote opens with, when its auxiliary stands just before the mark."""
+        if not tokens or not self._is_speech_verb(tokens[0]) or "Part" not in tokens[0].morph.get("VerbForm"):
+            return None
+        j = mark_begin - 1
+        while j >= 0 and self.ctx.text[j].isspace():
+            j -= 1
+        before = token_at(self.ctx, j) if j >= 0 else None
+        return tokens[0] if before is not None and before.pos_ == "AUX" else None
+
+    def _event(self, verb: Token | None) -> Event | None:
+        if verb is None:
+            return None
+        event = self.ctx.event_at.get(verb.i)
+        return event if event is not None and event.event_type in SPEECH else None
+
+    def _subject_speaker(self, verb: Token) -> str | None:
+        """The speaker a speech verb's subject names; pronouns and bare role nouns resolved."""
+        from diplograph.extract.syntax import right_actors
+
+        ctx = self.ctx
+        subjects = speech_subjects(ctx, verb)
+        if subjects:
+            return self._resolve(subjects[0], verb)
+        if any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children):
+            # "X a qualifié ces discussions de constructives en ajoutant : « ... »": a gerund says
+            # what the subject of its clause says (the parse may hang it on a noun)
+            clause = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and speech_subjects(ctx, a)), None)
+            if clause is not None:
+                return self._subject_speaker(clause)
+        found = right_actors(ctx, verb) or left_person(ctx, verb)
+        event = self._event(verb)
+        return found[0] if found else (event.agents[0] if event is not None and event.agents else None)
+
+    def _resolve(self, subject: Token, verb: Token) -> str | None:
+        """Who the subject of a speech verb is: a pronoun is the person the previous sentence is
+        about (else the last speaker); a bare role noun is that person when they hold the role;
+        otherwise what the event extractor found, else the actors the subject names."""
+        from diplograph.extract.syntax import actors_of
+
+        ctx = self.ctx
+        event = self._event(verb)
+        agent = event.agents[0] if event is not None and event.agents else None
+        if self._anaphoric(subject):
+            topic = self.topic(ctx.sent_of(verb).start, verb.idx)
+            if subject.pos_ != "NOUN" or self._holds(topic, subject):
+                return topic or agent
+        if agent is not None:
+            return agent
+        found = actors_of(ctx, subject, follow_conj=False)
+        return found[0] if found else None
+
+    def _holds(self, person: str | None, subject: Token) -> bool:
+        """The person holds the role the bare noun names (or a narrower one)."""
+        entity = self.ctx.entities.get(person) if person else None
+        roles = [m.role for m in self.ctx.by_token.get(subject.i, []) if m.role is not None]
+        if subject.i in self.ctx.role_person:
+            return self.ctx.role_person[subject.i] == person
+        if entity is None or not roles:
+            return False
+        return any(self.ctx.lex.narrower_or_same(r.role, role) for r in entity.roles for role in roles)
+
+    def _anaphoric(self, subject: Token) -> bool:
+        """"il", "elle", or a bare definite role noun ("Le ministre", "la présidente")."""
+        ctx = self.ctx
+        if subject.lower_ in PERSONAL:
+            return True
+        if subject.lower_ in ("-t", "t") and subject.i + 1 < len(ctx.doc):
+            return ctx.doc[subject.i + 1].lower_ in PERSONAL
+        mentions = ctx.by_token.get(subject.i, [])
+        if subject.pos_ != "NOUN" or any(not m.described for m in mentions):
+            return False
+        children = list(subject.children)
+        bare = bool(children) and all(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children)
+        return bare and (subject.i in ctx.role_person or any(m.role is not None for m in mentions))
+
+    def topic(self, sentence_start: int, before: int, depth: int = 0) -> str | None:
+        """The person the sentence before ``sentence_start`` is about (its main subject), else
+        the last speaker before ``before``."""
+        from diplograph.extract.syntax import actors_of
+
+        ctx = self.ctx
+        if sentence_start in self._topic:
+            return self._topic[sentence_start] or self.last(before)
+        found: str | None = None
+        previous = []
+        if sentence_start > 0:  # the closest earlier sentence with words ("\n\n" is one of its own)
+            sentence = ctx.sent_of(sentence_start - 1)
+            while not sentence.text.strip() and sentence.start > 0:
+                sentence = ctx.sent_of(sentence.start - 1)
+            previous = [sentence] if sentence.text.strip() else []
+        if previous and depth < 4:
+            root = previous[0].root
+            subjects = speech_subjects(ctx, root) if not in_quote_range(ctx, root.idx) else []
+            if subjects and self._anaphoric(subjects[0]) and subjects[0].pos_ != "NOUN":
+                found = self.topic(previous[0].start, before, depth + 1)
+            elif subjects:
+                found = self._resolve(subjects[0], root) if self._anaphoric(subjects[0]) else next(
+                    (a for a in actors_of(ctx, subjects[0]) if self._person(a)), None)
+            if found is None:  # "« ... », a indiqué X au terme de l'audience que lui a accordée Y"
+                said = [sp for o, sp in self.spoken if previous[0].start_char <= o < previous[0].end_char
+                        and self._person(sp)]
+                found = said[-1] if said else None
+            if found is None:  # "Que vous a dit X ?": no parsed subject, the last person named
+                named = [m.iri for m in ctx.mentions if previous[0].start <= m.start < previous[0].end
+                         and m.kind == "person" and not in_quote_range(ctx, ctx.doc[m.start].idx)]
+                found = named[-1] if named else None
+        self._topic[sentence_start] = found
+        return found or self.last(before)
+
+    def _person(self, iri: str) -> bool:
+        entity = self.ctx.entities.get(iri)
+        return entity is not None and entity.kind == "person"
+
+    def _agree(self, event: Event | None, speaker: str | None, named: bool = False) -> None:
+        """The incise's statement gets the speaker its pronoun was resolved to (or, ``named``, the
+        speaker the incise names after its verb)."""
+        if event is None or speaker is None or event.agents == [speaker]:
+            return
+        verb = token_at(self.ctx, event.trigger.begin)
+        subjects = speech_subjects(self.ctx, verb) if verb is not None else []
+        if named or not subjects or self._anaphoric(subjects[0]):
+            event.agents = [speaker]
