@@ -83,6 +83,23 @@ _NESTED = [[(name, ns) for name, ns in _BY_LENGTH[k:] if outer.startswith(ns)]
            for k, (_, outer) in enumerate(_BY_LENGTH)]
 
 
+def group_by_subject(triples) -> dict:
+    """subject -> predicate -> set of objects: the shape both Turtle writers sort and print (the
+    rdflib-term one and the plain-value one of the corpus graph)."""
+    by_subject: dict = {}
+    for s, p, o in triples:
+        predicates = by_subject.get(s)
+        if predicates is None:
+            by_subject[s] = {p: {o}}
+            continue
+        objects = predicates.get(p)
+        if objects is None:
+            predicates[p] = {o}
+        else:
+            objects.add(o)
+    return by_subject
+
+
 @lru_cache(maxsize=1 << 16)
 def _iri(iri: str) -> str:
     # Cached (bounded): trying every prefix with a regular expression per occurrence was
@@ -196,17 +213,7 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]], *, remember_iris: bo
     IRIs that do recur.
     """
     iri_key, iri = (_iri_key, _iri) if remember_iris else (natural_key, _iri.__wrapped__)
-    by_subject: dict[Node, dict[Node, set[Node]]] = {}
-    for s, p, o in triples:
-        predicates = by_subject.get(s)
-        if predicates is None:
-            by_subject[s] = {p: {o}}
-            continue
-        objects = predicates.get(p)
-        if objects is None:
-            predicates[p] = {o}
-        else:
-            objects.add(o)
+    by_subject: dict[Node, dict[Node, set[Node]]] = group_by_subject(triples)
 
     # Each distinct IRI rendered once: a mention IRI is a subject once and an object
     # several times; a predicate appears under most subjects. Literals are not memoised:
@@ -264,17 +271,7 @@ def plain_turtle_body(triples: Iterable[tuple[str, str, str | PlainLiteral]]) ->
     its own text) and there are no blank nodes.
     """
     iri = _iri.__wrapped__  # IRIs here occur once in a run: not worth the bounded caches
-    by_subject: dict[str, dict[str, set]] = {}
-    for s, p, o in triples:
-        predicates = by_subject.get(s)
-        if predicates is None:
-            by_subject[s] = {p: {o}}
-            continue
-        objects = predicates.get(p)
-        if objects is None:
-            predicates[p] = {o}
-        else:
-            objects.add(o)
+    by_subject: dict[str, dict[str, set]] = group_by_subject(triples)
 
     rendered: dict[str | PlainLiteral, tuple[tuple, str]] = {}  # plain values compare exactly: all memoised
 
