@@ -229,7 +229,19 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]], *, remember_iris: bo
             found = rendered[term] = _render(term, iri_key, iri)
         return found
 
-    def predicate_key(predicate: Node) -> tuple[bool, tuple]:
+    def alone(only: Node) -> str:  # no order to find: a literal's text without its sort key
+        if type(only) is not URIRef and isinstance(only, Literal):
+            return _literal(str(only), only.language, only.datatype)
+        return render(only)[1]
+
+    return _blocks(by_subject, render, alone)
+
+
+def _blocks(by_subject: dict, render, alone) -> str:
+    """The subject blocks of a Turtle body, sorted: ``render`` gives a term's (sort key, text),
+    ``alone`` the text of an object that is its predicate's only one. Shared by the two writers
+    (rdflib terms, plain values): the same order and layout, so the same bytes."""
+    def predicate_key(predicate) -> tuple[bool, tuple]:
         return str(predicate) != RDF_TYPE, render(predicate)[0]
 
     blocks: list[str] = []
@@ -239,11 +251,9 @@ def turtle_body(triples: Iterable[tuple[Node, Node, Node]], *, remember_iris: bo
         for predicate in sorted(predicates, key=predicate_key) if len(predicates) > 1 else predicates:
             objects = predicates[predicate]
             verb = "a" if str(predicate) == RDF_TYPE else render(predicate)[1]
-            if len(objects) == 1:  # no order to find: a literal's text without its sort key
+            if len(objects) == 1:
                 for only in objects:
-                    shown = (_literal(str(only), only.language, only.datatype)
-                             if type(only) is not URIRef and isinstance(only, Literal) else render(only)[1])
-                    lines.append(f"    {verb} {shown}")
+                    lines.append(f"    {verb} {alone(only)}")
             else:
                 shown = [text for _, text in sorted(map(render, objects), key=_first)]
                 lines.append(f"    {verb} " + ",\n        ".join(shown))
@@ -287,24 +297,7 @@ def plain_turtle_body(triples: Iterable[tuple[str, str, str | PlainLiteral]]) ->
             rendered[term] = found
         return found
 
-    def predicate_key(predicate: str) -> tuple[bool, tuple]:
-        return predicate != RDF_TYPE, render(predicate)[0]
-
-    blocks: list[str] = []
-    for subject in sorted(by_subject, key=lambda s: render(s)[0]):
-        predicates = by_subject[subject]
-        lines: list[str] = []
-        for predicate in sorted(predicates, key=predicate_key) if len(predicates) > 1 else predicates:
-            objects = predicates[predicate]
-            verb = "a" if predicate == RDF_TYPE else render(predicate)[1]
-            if len(objects) == 1:
-                for only in objects:
-                    lines.append(f"    {verb} {render(only)[1]}")
-            else:
-                shown = [text for _, text in sorted(map(render, objects), key=_first)]
-                lines.append(f"    {verb} " + ",\n        ".join(shown))
-        blocks.append(render(subject)[1] + "\n" + " ;\n".join(lines) + " .\n")
-    return "\n".join(blocks)
+    return _blocks(by_subject, render, lambda only: render(only)[1])
 
 
 def to_turtle(graph: Graph | Iterable[tuple[Node, Node, Node]], *, header_comment: str | None = None) -> str:
