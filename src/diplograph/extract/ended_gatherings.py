@@ -18,8 +18,9 @@ def people_at_the_end(ctx: Context) -> None:
     subjects took part in it, and it is dated by the act's day when it has none."""
     ends = cue_words(ctx.lex, "end-of")
     doc = ctx.doc
-    for i, event in list(ctx.event_at.items()):
-        if event not in ctx.events or event.event_type not in GATHERINGS or event.participants:
+    live = {id(e) for e in ctx.events}  # event_at may still point at events merged away
+    for i, event in ctx.event_at.items():
+        if id(event) not in live or event.event_type not in GATHERINGS or event.participants:
             continue
         token = doc[i]
         if token.pos_ != "NOUN":

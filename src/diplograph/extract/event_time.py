@@ -9,6 +9,7 @@ where: the two read different words of the clause.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import in_purpose, invited_to
@@ -39,13 +40,11 @@ def next_years_month(date: DateValue, reference, past_words: frozenset[str] = fr
     year's is already behind the publication, next year's is meant (the date resolver, without a
     tense to go by, took the recent past, as news mostly reports). Not a month the text itself
     says is behind (``past_words``, cue:prior: "qui devait se tenir à la mi-février dernier")."""
-    import dataclasses
-
     if not date.relative or date.precision != "month" or reference is None \
             or date.iso >= reference.isoformat()[:7] \
             or any(w in past_words for w in date.evidence.text.lower().split()):
         return date
-    return dataclasses.replace(date, iso=f"{int(date.iso[:4]) + 1:04d}{date.iso[4:]}")
+    return replace(date, iso=f"{int(date.iso[:4]) + 1:04d}{date.iso[4:]}")
 
 
 def told_ahead(token: Token) -> bool:

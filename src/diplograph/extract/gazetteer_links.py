@@ -17,6 +17,7 @@ from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.name_shapes import misspelt
+from diplograph.extract.reference import POSSESSIVE
 from diplograph.extract.syntax import is_locative
 from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
@@ -183,7 +184,7 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
     owners = {ctx.lex.state_of(a.iri) for a in cands} | {a.affiliation for a in cands} | {a.iri for a in cands}
     if nxt.lower_ in ("de", "du", "des", "d'", "pour") and _clipped(ent, cands) \
             and end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1].pos_ != "PRON" \
-            and doc[end + 1].lower_ not in ("son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos") \
+            and doc[end + 1].lower_ not in POSSESSIVE | {"votre", "vos"} \
             and not _owner_named(ctx, end + 1, owners):
         return True  # "l'Union du fleuve Niger", "l'Union pour la Méditerranée": not "Union", the EU
     if nxt.lower_ not in ("de", "du", "des", "d'"):

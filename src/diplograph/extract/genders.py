@@ -45,7 +45,7 @@ def _genders(ctx: Context) -> dict[str, str]:
     """Person IRI -> the one gender its mentions tell, read once per document."""
     masculine, feminine = cue_words(ctx.lex, "masculine-courtesy"), cue_words(ctx.lex, "feminine-courtesy")
     told: dict[str, set[str]] = {}
-    roles = [h for h in ctx.hits_of("role")]
+    roles = ctx.hits_of("role")
     for m in ctx.mentions:
         if m.kind != "person" or m.described:
             continue
@@ -74,13 +74,18 @@ def _title_noun(ctx: Context, start: int, roles: list) -> Token | None:
         if not sentence_start <= hit.start < start or hit.end > start:
             continue
         between = doc[hit.end:start]
-        close = len(between) <= 2 and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in between)
-        apposed = 0 < len(between) <= 5 and between[-1].text == "," \
-            and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in between) \
-            and sum(1 for t in between if t.text == ",") == 1
+        if not _clause_free(between):
+            continue
+        close = len(between) <= 2
+        apposed = 0 < len(between) <= 5 and between[-1].text == "," and sum(1 for t in between if t.text == ",") == 1
         if close or apposed:
             return next((t for t in doc[hit.start:hit.end] if t.pos_ == "NOUN"), None)
     return None
+
+
+def _clause_free(tokens) -> bool:
+    """No verb and no sentence punctuation: the words stay within one phrase."""
+    return not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in tokens)
 
 
 def _apposed_noun(ctx: Context, start: int) -> Token | None:
@@ -90,7 +95,7 @@ def _apposed_noun(ctx: Context, start: int) -> Token | None:
     token = ctx.doc[start]
     head = token.head
     if head.i < token.i and head.pos_ == "NOUN" and head.is_lower and token.dep_ in ("appos", "nmod", "flat:name") \
-            and not any(t.pos_ in ("VERB", "AUX") or t.text in ".;:" for t in ctx.doc[head.i:start]):
+            and _clause_free(ctx.doc[head.i:start]):
         return head
     apposed = next((c for c in token.children if c.pos_ == "NOUN" and c.is_lower and (
         c.i < token.i and c.dep_ in ("appos", "nmod") and c.i >= ctx.sent_of(start).start

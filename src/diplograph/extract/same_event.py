@@ -308,7 +308,7 @@ def _guest_lost(ctx: Context, verb: Token) -> bool:
         if ctx.by_token.get(subject.i):
             return False
         det = [c.lower_ for c in subject.children if c.dep_ == "det"]
-        if subject.pos_ not in ("PRON",) and not (det and det[0] in POSSESSIVE):
+        if subject.pos_ != "PRON" and not (det and det[0] in POSSESSIVE):
             return False
     return True
 

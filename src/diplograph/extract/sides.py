@@ -241,7 +241,8 @@ def _still_to_come(ctx: Context, token: Token, planning: frozenset[str]) -> bool
     """The visit noun is qualified, later in its clause, by a participle of planning ("la visite au
     Qatar du Premier Ministre, prévue au début de l'année prochaine"; the parser hangs the participle
     on the main verb): a visit to come is told in passing, it is not the one the text reports."""
-    for t in ctx.sent_of(token)[token.i - ctx.sent_of(token).start + 1:]:
+    sentence = ctx.sent_of(token)
+    for t in sentence[token.i - sentence.start + 1:]:
         if t.pos_ in ("VERB", "AUX") and "Part" in t.morph.get("VerbForm") and t.lemma_.lower() in planning:
             return True
         if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
