@@ -27,7 +27,7 @@ _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "r
 #: Endings of the conditional (the future stem + imperfect endings) and the irregular future stems.
 _CONDITIONAL_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
 _IRREGULAR_FUTURE_STEMS = frozenset(
-    "ser aur fer ir pourr devr viendr tiendr verr voudr saur faudr enverr recevr vaudr".split())
+    "ser aur fer ir pourr devr verr voudr saur faudr enverr recevr vaudr".split())  # viendr, tiendr: families
 #: Families of verbs whose future stem is not their infinitive, by the end both share with their
 #: prefixed forms: "accueillir" -> "accueiller-ait", "parvenir" -> "parviendr-a", "obtenir" ->
 #: "obtiendr-ont", "parcourir" -> "parcourr-a", "apercevoir" -> "apercevr-a".
