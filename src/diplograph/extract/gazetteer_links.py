@@ -16,7 +16,7 @@ from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, cue_words
-from diplograph.extract.name_shapes import misspelt
+from diplograph.extract.name_shapes import is_honorific, misspelt
 from diplograph.extract.reference import POSSESSIVE
 from diplograph.extract.syntax import is_locative
 from diplograph.extract.venues import named_after_someone
@@ -155,8 +155,36 @@ def readout_state(ctx: Context) -> str | None:
             k += 1
         if state is not None and lex.actors.get(state) is not None and lex.actors[state].kind == "state":
             found.add(state)
+    found.update(_bare_title_states(ctx, gazetteer_at))
     ctx.cache["readout_state"] = own = found.pop() if len(found) == 1 else None
     return own
+
+
+def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
+    """"Le président de la République, M. X, a reçu ...": the formal title with no state, set
+    before a name the gazetteer affiliates with a state, is how a presidency or its press writes of
+    its own head of state (a foreign one is "le président de la République française" or "le
+    président français"): the text speaks from that state even with no dateline."""
+    doc, lex = ctx.doc, ctx.lex
+    found: set[str] = set()
+    for token in doc:
+        if token.lemma_.lower() != "président" or token.i in ctx.heading_tokens:
+            continue
+        k, heads = token.i + 1, 0
+        while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads):
+            heads += fold(doc[k].text) in lex.state_heads
+            k += 1
+        if not heads or k >= len(doc) or doc[k].text != ",":
+            continue
+        k += 1
+        while k < len(doc) and k not in gazetteer_at and is_honorific(ctx, doc[k]):
+            k += 1  # "M.", "S.E.M."
+        named = [lex.actors[i] for i in lex.names.get(gazetteer_at[k].ent_id_, []) if i in lex.actors] \
+            if k in gazetteer_at else []
+        states = {a.affiliation for a in named if a.kind == "person"}
+        if len(states) == 1 and (state := states.pop()) in lex.actors and lex.actors[state].kind == "state":
+            found.add(state)
+    return found
 
 
 def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
