@@ -1,0 +1,53 @@
+"""Faults the round J leftovers and the lead's eighth round saw on real prose and left (issue 12,
+third leftovers round).
+
+Short texts written here, in our own words, built the way real ministry releases, presidency
+readouts, agency dispatches and summit reports are: a meeting told "besides" the clause whose
+subject had it, a readout quoted whole, talks held again, a summit with side talks, a headline
+naming the two who met, first-person joint declarations, ministers standing in for leaders.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from diplograph.model import ExtractedDocument
+from extracting import event_kind, extract_text, participant_slugs
+
+PUBLISHED = datetime.date(2026, 3, 10)
+
+
+def _events(doc: ExtractedDocument, kind: str):
+    return [e for e in doc.events if event_kind(e) == kind]
+
+
+def _at(doc: ExtractedDocument, word: str):
+    found = [e for e in doc.events if e.trigger.text == word or any(m.text == word for m in e.mentions)]
+    assert len(found) == 1, [(e.trigger.text, [m.text for m in e.mentions]) for e in doc.events]
+    return found[0]
+
+
+BESIDES = (
+    "Vilnius, le 9 mars 2026 - Le ministre norvégien des Affaires étrangères, Lars Hovland, se rend "
+    "lundi et mardi en Lituanie. Outre une rencontre avec le premier ministre Tomas Kairys, M. Hovland "
+    "prononcera un discours devant le Parlement.\n"
+)
+
+
+def test_a_meeting_told_besides_the_clause_is_had_by_its_subject() -> None:
+    """"Outre une rencontre avec X, Y prononcera ...": the meeting names one side (X after
+    "avec"); the clause's subject is the other, as after "Après une rencontre avec X, Y ..."."""
+    doc = extract_text(BESIDES, "leftovers-three-besides", PUBLISHED)
+    assert participant_slugs(_at(doc, "rencontre")) >= {"tomas-kairys", "lars-hovland"}
+
+
+BESIDES_PRONOUN = (
+    "Vilnius, le 9 mars 2026 - Lars Hovland s'est rendu lundi à Vilnius. Outre un entretien avec "
+    "Tomas Kairys, il a inauguré une exposition de photographies.\n"
+)
+
+
+def test_a_meeting_told_besides_a_pronoun_clause() -> None:
+    """The clause's subject may be a pronoun for the visitor told just before."""
+    doc = extract_text(BESIDES_PRONOUN, "leftovers-three-besides-il", PUBLISHED)
+    assert participant_slugs(_at(doc, "entretien")) >= {"tomas-kairys", "lars-hovland"}
