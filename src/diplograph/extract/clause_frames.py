@@ -128,13 +128,15 @@ def stay_subjects(ctx: Context, token: Token) -> list[str]:
 #: stay in code with "après": prepositions are grammar, and syntax.FRAMING_WORDS holds the same
 #: nouns for the other framing rules.
 _AFTER_HEADS = frozenset({"issue", "terme", "sortie", "suite"})
-#: "après", and "suite à" that the parse reads as one preposition headed by "suite"
-_AFTER_CASES = frozenset({"après", "suite"})
+#: "après", and "suite à" that the parse reads as one preposition headed by "suite"; "outre"
+#: ("Outre une rencontre avec X, Y a ...") tells the gathering beside the clause, not before it,
+#: but leaves out the same side: the clause's subject
+_AFTER_CASES = frozenset({"après", "suite", "outre"})
 
 
 def after_subjects(ctx: Context, token: Token) -> list[str]:
     """"Après un entretien avec son homologue X, le ministre a appelé ...", "À l'issue de son
-    entretien avec X, Y a déclaré ...": a gathering told by only one of its sides (a possessive,
+    entretien avec X, Y a déclaré ...", "Outre une rencontre avec X, Y a visité ...": a gathering told by only one of its sides (a possessive,
     or a partner after "avec") and framed as what came before the clause; the clause's subject is
     the side it leaves out. Without such a gap ("Après la rencontre entre A et B, la Chine a
     réagi"), whoever acts afterwards need not have been there."""
