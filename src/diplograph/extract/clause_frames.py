@@ -136,8 +136,9 @@ _AFTER_CASES = frozenset({"après", "suite", "outre"})
 
 def after_subjects(ctx: Context, token: Token) -> list[str]:
     """"Après un entretien avec son homologue X, le ministre a appelé ...", "À l'issue de son
-    entretien avec X, Y a déclaré ...", "Outre une rencontre avec X, Y a visité ...": a gathering told by only one of its sides (a possessive,
-    or a partner after "avec") and framed as what came before the clause; the clause's subject is
+    entretien avec X, Y a déclaré ...", "Outre une rencontre avec X, Y a visité ...": a gathering
+    told by only one of its sides (a possessive, or a partner after "avec") and framed as what came
+    before (or beside) the clause; the clause's subject is
     the side it leaves out. Without such a gap ("Après la rencontre entre A et B, la Chine a
     réagi"), whoever acts afterwards need not have been there."""
     node = token
