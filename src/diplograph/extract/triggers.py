@@ -65,8 +65,8 @@ def find_mentions(ctx: Context) -> None:
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
                 or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
-        if hit.iri in GATHERINGS and _denied(ctx, token):
-            continue
+        if (hit.iri in GATHERINGS or token.pos_ == "NOUN") and _denied(ctx, token):
+            continue  # a gathering, or any act named by a noun, the text says did not happen
         if hit.iri in GATHERINGS and _meets_the_press(ctx, token):
             hit = Hit("event", et("statement"), hit.start, hit.end, hit.head)  # "a rencontré la presse"
         if hit.iri in GATHERINGS and _thing_received(ctx, token):
@@ -343,8 +343,10 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
 
 
 def _denied(ctx: Context, token: Token) -> bool:
-    """A gathering the text says did not take place: "il n'y a pas eu de rencontre", "n'ont eu
-    aucune rencontre" (a noun under a negated verb, with the determiner of negation), "n'ont pas
+    """An act the text says did not take place: "il n'y a pas eu de rencontre", "n'ont eu
+    aucune rencontre" (a noun under a negated verb, with the determiner of negation), "aucune
+    déclaration n'a été faite", "aucune réunion n'avait eu lieu" (the same noun as the subject),
+    "sans faire de déclaration" (the object of an infinitive introduced by "sans"), "n'ont pas
     réussi à se voir" (an infinitive under a negated verb of being able). A
     gathering merely not attended ("n'a pas assisté au sommet") still took place."""
     if token.pos_ == "NOUN":
@@ -352,8 +354,19 @@ def _denied(ctx: Context, token: Token) -> bool:
         if not det and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children) \
                 and token.head.pos_ == "VERB" and token.head.i != token.i:
             return _denied(ctx, token.head)  # "se voir en tête-à-tête": the manner of the denied verb
-        if token.dep_ != "obj" or not det or det[0] not in _DENIED_DETERMINERS:
+        if not det and token.dep_ == "obj" and "Inf" in token.head.morph.get("VerbForm"):
+            # the parser makes the "de" of "sans faire de déclaration" a case mark, not a determiner
+            det = [c.lower_ for c in token.children if c.dep_ == "case" and c.i < token.i]
+        if not det or det[0] not in _DENIED_DETERMINERS or token.head.i == token.i:
             return False
+        if token.dep_ in ("nsubj", "nsubj:pass"):
+            # "aucune déclaration n'a été faite": "aucun" is the noun's, "ne" the verb's
+            return det[0] in ("aucun", "aucune") and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children)
+        if token.dep_ != "obj":
+            return False
+        if "Inf" in token.head.morph.get("VerbForm") and any(
+                c.dep_ == "mark" and c.lower_ == "sans" for c in token.head.children):
+            return True  # "sans faire de déclaration", "sans tenir aucune réunion"
         # "il n'y a pas eu d'entretien"; "n'ont eu aucune rencontre" (the negation is the determiner)
         return _negated(token.head) or (det[0] in ("aucun", "aucune")
                                         and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children))
