@@ -51,3 +51,32 @@ def test_a_meeting_told_besides_a_pronoun_clause() -> None:
     """The clause's subject may be a pronoun for the visitor told just before."""
     doc = extract_text(BESIDES_PRONOUN, "leftovers-three-besides-il", PUBLISHED)
     assert participant_slugs(_at(doc, "entretien")) >= {"tomas-kairys", "lars-hovland"}
+
+
+READOUT_QUOTED = (
+    "Accra, le 9 mars 2026 - « Le président ghanéen, Kwame Boateng, s'est entretenu lundi par "
+    "téléphone avec son homologue ivoirien, Yao Konan. Les deux chefs d'État ont passé en revue la "
+    "coopération entre leurs pays », a indiqué la présidence ghanéenne dans un communiqué.\n"
+)
+
+
+def test_a_readout_quoted_whole_keeps_its_call() -> None:
+    """A communiqué quoted whole, in the third person and the past, reports facts: the call it
+    tells is an event with its two people, as it would be without the quotation marks."""
+    doc = extract_text(READOUT_QUOTED, "leftovers-three-readout", PUBLISHED)
+    call = _at(doc, "entretenu")
+    assert participant_slugs(call) >= {"kwame-boateng", "yao-konan"}
+    assert call.date is not None and call.date.iso == "2026-03-09"
+
+
+OPINION_QUOTED = (
+    "Accra, le 9 mars 2026 - Le ministre ghanéen Kofi Mensah a reçu lundi l'ambassadeur du Togo. "
+    "« Nous espérons rencontrer bientôt le président togolais, Faure Amegan », a-t-il déclaré.\n"
+)
+
+
+def test_words_in_the_first_person_stay_a_quotation() -> None:
+    """Guard: a quotation in the first person is someone's words; the meeting it hopes for is
+    not told as an event of the text."""
+    doc = extract_text(OPINION_QUOTED, "leftovers-three-opinion", PUBLISHED)
+    assert not any(e.trigger.text == "rencontrer" for e in doc.events)
