@@ -64,7 +64,9 @@ def test_a_readout_quoted_whole_keeps_its_call() -> None:
     """A communiqué quoted whole, in the third person and the past, reports facts: the call it
     tells is an event with its two people, as it would be without the quotation marks."""
     doc = extract_text(READOUT_QUOTED, "leftovers-three-readout", PUBLISHED)
-    call = _at(doc, "entretenu")
+    calls = [e for e in doc.events if e.trigger.text.startswith("entretenu")]
+    assert len(calls) == 1, [e.trigger.text for e in doc.events]
+    call = calls[0]
     assert participant_slugs(call) >= {"kwame-boateng", "yao-konan"}
     assert call.date is not None and call.date.iso == "2026-03-09"
 
