@@ -61,7 +61,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.patterns import vocabulary_matcher
     from diplograph.extract.positions import find_positions
     from diplograph.extract.quote_clauses import first_person_speaker
-    from diplograph.extract.quotes import find_quotes, quote_ranges
+    from diplograph.extract.quotes import find_quotes, quote_ranges, without_readouts
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
     from diplograph.extract.stays import carry_stay_places
@@ -74,6 +74,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     ctx.hits = screen_issue_hits(doc, vocab(doc), lex)
     ctx.quote_ranges = quote_ranges(source.text)
     find_entities(ctx)
+    ctx.quote_ranges = without_readouts(ctx)  # a readout quoted whole is narration too
     name_states_of_territories(ctx)
     find_roles(ctx)
     ctx.speaker = first_person_speaker(ctx)

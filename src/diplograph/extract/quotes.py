@@ -122,3 +122,41 @@ def find_quotes(ctx: Context) -> list[Quote]:
             previous_event = event
             previous_end = sentence.end if sentence is not None else m.end()
     return quotes
+
+
+#: possessives of the first and second person (the parser gives them no Person feature)
+_SPEAKERS_OWN = frozenset({"mon", "ma", "mes", "notre", "nos", "ton", "ta", "tes", "votre", "vos"})
+
+
+def without_readouts(ctx: Context) -> list[tuple[int, int]]:
+    """The quotation ranges, less those that quote a readout whole ("« Le président X s'est
+    entretenu lundi avec Y ... », a indiqué la présidence"). Such a quotation reports facts, not
+    an opinion: in the third person only (no "je", "nous", "notre", "vous"), it tells a gathering
+    in a past tense with a named actor as its subject. What it tells is read as the text's own
+    narration (events, participants, roles); it is still kept as a quotation of its speaker."""
+    from diplograph.extract.kinds import GATHERINGS
+
+    kept = []
+    for begin, end in ctx.quote_ranges:
+        span = ctx.doc.char_span(begin, end, alignment_mode="contract")
+        if span is None or not any(
+                hit.category == "event" and hit.iri in GATHERINGS and span.start <= hit.head < span.end
+                and _told_done_by_named(ctx, ctx.doc[hit.head], span) for hit in ctx.hits) \
+                or any(t.lower_ in _SPEAKERS_OWN or set(t.morph.get("Person")) & {"1", "2"} for t in span):
+            kept.append((begin, end))
+    return kept
+
+
+def _told_done_by_named(ctx: Context, verb, span) -> bool:
+    """``verb`` is in the passé composé, plus-que-parfait or passé simple of the indicative, and
+    its subject, inside ``span``, names a person, state or organisation."""
+    if verb.pos_ != "VERB":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être")]
+    past = (verb.morph.get("VerbForm") == ["Part"] and any(
+        a.morph.get("Mood") == ["Ind"] and a.morph.get("Tense")[:1] in (["Pres"], ["Imp"]) for a in auxiliaries)) \
+        or (verb.morph.get("Mood") == ["Ind"] and verb.morph.get("Tense") == ["Past"])
+    return past and any(
+        s.dep_.startswith("nsubj") and span.start <= s.i < span.end
+        and any(m.kind in ("person", "state", "org") for t in s.subtree for m in ctx.by_token.get(t.i, []))
+        for s in verb.children)
