@@ -8,7 +8,7 @@ guards, which say where a rule must stop.
 
 from __future__ import annotations
 
-from extracting import event_kind, extract_dated
+from extracting import event_at, event_kind, extract_dated
 
 
 def _kinds_at(doc, word: str) -> list[str]:
@@ -50,3 +50,25 @@ def test_a_statement_made_is_still_one() -> None:
         "à l'issue de l'entretien.",
         "statement-made", "2024-03-15")
     assert _kinds_at(doc, "déclaration") != []
+
+
+def test_a_courtesy_title_before_the_first_word_of_a_name_is_that_person() -> None:
+    # "M. Xi" for "Xi Jinping": Chinese and Korean names put the family name first, and "M." stands
+    # before a family name; the first word of a two-word name told before is that person
+    doc = extract_dated(
+        "Le ministre chinois du Commerce Liu Weidong a reçu mercredi à Pékin la ministre sénégalaise Aminata "
+        "Ba. M. Liu a salué la hausse des échanges entre les deux pays.",
+        "family-name-first", "2024-03-15")
+    people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+    assert "liu" not in people
+    assert [a.rsplit("/", 1)[-1] for a in event_at(doc, "salué").agents] == ["liu-weidong"]
+
+
+def test_a_given_name_after_a_courtesy_title_stays_apart() -> None:
+    # guard: the first word of another's name that is the family name of someone else named before
+    # ("M. Martin" after "Martin Kobler" and "Paul Martin") is the one whose family name it is
+    doc = extract_dated(
+        "L'envoyé Martin Kobler a rencontré mardi le ministre français Paul Martin. M. Martin a salué "
+        "l'accord.",
+        "given-name-first", "2024-03-15")
+    assert [a.rsplit("/", 1)[-1] for a in event_at(doc, "salué").agents] == ["paul-martin"]
