@@ -34,6 +34,7 @@ from diplograph.namespaces import id_iri, slugify
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
 def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
@@ -95,6 +96,8 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
             surname = surname_match(ctx, text)
             if surname is None and len(words) == 1 and token.text in lower_case_honorifics(ctx):
                 surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
+            if surname is None and len(words) == 1:
+                surname = family_first_match(ctx, token, text)  # "M. Xi" after "Xi Jinping"
             if surname is not None:
                 ctx.add_mention(Mention(j, k, span, surname.iri, "person"))
                 surname.mentions.append(span)
@@ -192,6 +195,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         surname = surname_match(ctx, text)
         if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in lower_case_honorifics(ctx):
             surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
+        if surname is None and end - start == 1 and start > 0:
+            surname = family_first_match(ctx, doc[start - 1], text)  # "M. Xi" after "Xi Jinping"
         if surname is not None:
             ctx.add_mention(Mention(start, end, span, surname.iri, "person"))
             surname.mentions.append(span)
@@ -353,3 +358,25 @@ def given_name_match(ctx: Context, text: str) -> Entity | None:
                and any(len(fold(n).split()) > 1 and fold(n).split()[0] == key
                        for n in [e.label, *(m.text for m in e.mentions)])]
     return matches[0] if len(matches) == 1 else None
+
+
+def family_first_match(ctx: Context, title: Token, text: str) -> Entity | None:
+    """"M. Xi" after "Xi Jinping", "Mme Park" after "Park Ji-won": "M." and "Mme" stand before a
+    family name, and Chinese, Korean and Vietnamese names put it first. After such a courtesy title
+    (cue:masculine-courtesy, cue:feminine-courtesy, not a lower-case one such as "cheikha", which
+    comes before a given name), a lone name that is the first word of exactly one two-word name told
+    before, and the last word of none, is that person (:func:`surname_match` found nobody)."""
+    if title.text in lower_case_honorifics(ctx) or title.lower_ not in (
+            cue_words(ctx.lex, "masculine-courtesy") | cue_words(ctx.lex, "feminine-courtesy")):
+        return None
+    key = fold(text)
+    first, last = [], []
+    for entity in ctx.entities.values():
+        if entity.kind != "person":
+            continue
+        names = [fold(n).split() for n in (entity.label, *(m.text for m in entity.mentions))]
+        if any(len(parts) > 1 and parts[-1] == key for parts in names):
+            last.append(entity)
+        elif any(len(parts) == 2 and parts[0] == key for parts in names):
+            first.append(entity)
+    return first[0] if len(first) == 1 and not last else None
