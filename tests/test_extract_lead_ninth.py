@@ -9,7 +9,7 @@ before its rule.
 from __future__ import annotations
 
 from diplograph.model import ExtractedDocument
-from extracting import event_kind, extract_dated
+from extracting import event_at, event_kind, extract_dated
 
 
 def _speakers(doc: ExtractedDocument, verb: str) -> set[str]:
@@ -37,3 +37,23 @@ def test_a_bare_presidency_under_the_french_president_stays_the_elysee() -> None
         "République.",
         "bare-title-presidency-guard", "2024-05-10")
     assert _speakers(doc, "indique") == {"elysee"}
+
+
+def test_a_gathering_framing_a_dated_statement_took_place_that_day() -> None:
+    # "X a affirmé mardi lors d'un entretien avec Y": the talk is when he said it
+    doc = extract_dated(
+        "TOKYO - Le Premier ministre japonais Fumio Kishida a affirmé mardi lors d'un entretien avec le "
+        "président sud-coréen Yoon Suk-yeol que les deux pays devaient resserrer leurs liens.",
+        "framing-talk-day", "2022-11-17")
+    talk = event_at(doc, "entretien")
+    assert talk.date is not None and talk.date.iso == "2022-11-15"
+
+
+def test_a_gathering_framing_a_statement_in_the_pluperfect_keeps_no_day_of_the_story() -> None:
+    # guard: "avait affirmé" looks back; "Le 15 mars" dates the meeting the text tells, not that talk
+    doc = extract_dated(
+        "Le 15 mars, le président Marc Olsen a reçu son homologue Jan Berg. Olsen avait affirmé au cours "
+        "d'une rencontre avec le Premier ministre Lars Holm que la réforme attendrait.",
+        "framing-talk-guard", "2022-03-17")
+    talk = event_at(doc, "rencontre")
+    assert talk.date is None
