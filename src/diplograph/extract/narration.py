@@ -26,6 +26,10 @@ _SAME_DAY = re.compile(r"\s*(?:(?:plus tôt|plus tard|auparavant|ensuite|puis)\s
 
 #: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de").
 _DURING = FRAMING_WORDS
+#: "lors d'un entretien", "au cours de la rencontre", "pendant les discussions", "durant
+#: l'audience", "à l'occasion de sa visite": an act told inside a gathering, so on its day (not
+#: "en marge de", beside it, nor "à l'issue de", after it)
+_INSIDE = frozenset({"lors", "cours", "pendant", "durant", "occasion"})
 
 
 
@@ -212,6 +216,9 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
     during = _during_event(ctx, token)
     if during is not None and during.date is not None:
         return during.date
+    framed = _framed_act(ctx, token)
+    if framed is not None:
+        return framed.date
     then = cue_words(ctx.lex, "same-time")
     if token.pos_ == "VERB" and any(c.lower_ in then and c.dep_ == "advmod" for c in token.children):
         told = _dated_event_before(ctx, token)  # "... reçu en juillet. Ils avaient alors signé un accord"
@@ -233,6 +240,24 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
         return DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
     return current
 
+
+
+def _framed_act(ctx: Context, token: Token) -> Event | None:
+    """"X a affirmé mardi lors d'un entretien avec Y", "a déclaré au cours d'une rencontre": the
+    gathering named in a phrase that sets an act inside it happened on the act's day, when that act
+    is dated and told in the perfect or simple past (a pluperfect's act looks back: no day)."""
+    if token.pos_ != "NOUN":
+        return None
+    frame = token.head if token.head.lower_ in _INSIDE else token
+    if frame.lower_ not in _INSIDE and not any(c.dep_ == "case" and c.lower_ in _INSIDE for c in token.children):
+        return None
+    verb = frame.head
+    if verb.i == frame.i or verb.pos_ != "VERB" or not narrated_now(verb):
+        return None
+    act = ctx.event_at.get(verb.i)
+    if act is None or act.date is None or act.status != OCCURRED or act.date.precision != "day":
+        return None
+    return act
 
 
 def _in_title_line(ctx: Context, event: Event) -> bool:
