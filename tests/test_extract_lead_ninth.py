@@ -57,3 +57,20 @@ def test_a_gathering_framing_a_statement_in_the_pluperfect_keeps_no_day_of_the_s
         "framing-talk-guard", "2022-03-17")
     talk = event_at(doc, "rencontre")
     assert talk.date is None
+
+
+def test_a_future_weekday_that_is_the_publication_s_own_is_that_day() -> None:
+    # a dispatch of Thursday 10 April: "Jeudi, ... doivent signer", "recevra jeudi" is today; a week
+    # ahead is "jeudi prochain" (as "mardi dernier" is a week back)
+    doc = extract_dated(
+        "Le président Olsen est arrivé mercredi soir à Lima. Jeudi, après les honneurs militaires, les deux "
+        "présidents doivent signer une dizaine d'accords, a indiqué le ministère des Affaires étrangères.",
+        "same-weekday-future", "2025-04-10")
+    assert event_at(doc, "signer").date.iso == "2025-04-10"
+    assert event_at(doc, "indiqué").date.iso == "2025-04-10"
+
+
+def test_next_with_the_publication_s_weekday_is_a_week_ahead() -> None:
+    doc = extract_dated("Le président Olsen recevra jeudi prochain son homologue péruvien.",
+                        "same-weekday-next", "2025-04-10")
+    assert event_at(doc, "recevra").date.iso == "2025-04-17"

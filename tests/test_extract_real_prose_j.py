@@ -20,11 +20,12 @@ def test_a_weekday_before_a_full_date_is_that_date() -> None:
 
 
 def test_a_weekday_alone_in_the_future_still_looks_ahead() -> None:
-    # guard: no written date after the weekday, the future tense keeps the next Thursday
+    # guard: no written date after the weekday, the future tense keeps the Thursday to come (published
+    # on a Tuesday; on a Thursday "recevra jeudi" is that day: tests/test_extract_lead_ninth.py)
     doc = extract_dated(
         "Le président Kofi Mensah recevra jeudi à Accra les ambassadeurs des pays du Golfe.",
-        "weekday-future", "2024-03-14")
-    assert event_at(doc, "recevra").date.iso == "2024-03-21"
+        "weekday-future", "2024-03-12")
+    assert event_at(doc, "recevra").date.iso == "2024-03-14"
 
 
 def test_a_telephone_communication_is_a_call() -> None:
