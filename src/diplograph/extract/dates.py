@@ -317,8 +317,7 @@ def find_times(ctx: Context) -> None:
             ahead = (target - published.weekday()) % 7
             if _SINCE.search(view, max(0, b - 10), b):
                 pass  # "est en visite depuis samedi": the day it began, gone by whatever the tense
-            elif after == "prochain" or (future_context(ctx, b, e) and not (this and delta == 0)) \
-                    or _put_off_to(ctx, b, e):
+            elif after == "prochain" or (future_context(ctx, b, e) and delta != 0) or _put_off_to(ctx, b, e):
                 day = published + datetime.timedelta(days=ahead or 7)
             elif 0 < ahead <= 2 and not after and not this and clause_tense(ctx, b, e) is None:
                 # "Le sommet s'ouvre samedi" on a Friday: a present with a weekday a day or two ahead
