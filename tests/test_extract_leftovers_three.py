@@ -82,3 +82,34 @@ def test_words_in_the_first_person_stay_a_quotation() -> None:
     not told as an event of the text."""
     doc = extract_text(OPINION_QUOTED, "leftovers-three-opinion", PUBLISHED)
     assert not any(e.trigger.text == "rencontrer" for e in doc.events)
+
+
+TALKED_AGAIN = (
+    "Lima, le 9 mars 2026 - Le président péruvien, Luis Quispe, et son homologue chilien, Andrés "
+    "Soto, se sont reparlé lundi, trois jours après leur rencontre d'Arica. Les deux présidents se "
+    "reparleront avant la fin du mois, a indiqué la présidence péruvienne.\n"
+)
+
+
+def test_talking_again_is_a_talk() -> None:
+    """"se sont reparlé" (the talk held again) is a talk between its two subjects; "se
+    reparleront" is the next one, still to come."""
+    doc = extract_text(TALKED_AGAIN, "leftovers-three-again", PUBLISHED)
+    again = _at(doc, "reparlé")
+    assert participant_slugs(again) >= {"luis-quispe", "andres-soto"}
+    assert again.date is not None and again.date.iso == "2026-03-09"
+    assert _at(doc, "reparleront").status.endswith("planned")
+
+
+CALLED_AGAIN = (
+    "La Paz, le 9 mars 2026 - Le ministre bolivien des Affaires étrangères, Mario Condori, a "
+    "retéléphoné lundi à son homologue paraguayen, Diego Benítez. Les deux ministres rediscuteront "
+    "du tracé de la frontière à Asunción.\n"
+)
+
+
+def test_calling_again_and_discussing_again() -> None:
+    """"retéléphoner à X" is a call with X; "rediscuter de" is a discussion, held again."""
+    doc = extract_text(CALLED_AGAIN, "leftovers-three-recall", PUBLISHED)
+    assert participant_slugs(_at(doc, "retéléphoné")) >= {"mario-condori", "diego-benitez"}
+    assert _at(doc, "rediscuteront").status.endswith("planned")
