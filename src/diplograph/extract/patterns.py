@@ -61,6 +61,10 @@ GAP_SPAN = {"trigger": 3, "stance": 4, "issue": 5, "role": 3}
 LEMMA_POSITIONS = "diplograph:lemma-positions"
 
 
+#: A future or conditional of an "-er" verb: the infinitive, then the ending ("rediscuter-ont").
+_ER_FUTURE = re.compile(r"^(\w{3,}er)(ai|as|a|ons|ez|ont|ais|ait|aient|ions|iez)$")
+
+
 def er_infinitive(form: str) -> str | None:
     """The "-er" infinitive of a present tense the lemmatiser leaves as its own lemma because it
     is also a noun ("demande" -> "demander", "participent" -> "participer"); None for other forms."""
@@ -188,7 +192,7 @@ class VocabularyMatcher:
         index = self.index
         view = token_view(doc)  # no Token objects: much cheaper; the rules after this read the same view
         words = _Words(view.lower, [lemma.lower() for lemma in view.lemma], list(view.pos))  # repairs change these
-        repaired: list[tuple[int, str]] = []
+        repaired: list[tuple[int, str, str | None]] = []  # (token, lemma, morphology)
         for i, lower in enumerate(words.lower):
             lemma = words.lemma[i]
             candidates = index.get(lower, [])
@@ -205,7 +209,17 @@ class VocabularyMatcher:
                 candidates = index.get(lower[:-1] + "er", [])
                 if candidates:
                     words.lemma[i], words.pos[i] = lower[:-1] + "er", "VERB"
-                    repaired.append((i, lower[:-1] + "er"))
+                    repaired.append((i, lower[:-1] + "er", None))
+            if not candidates and lemma == lower and words.pos[i] != "VERB":
+                # "rediscuteront", "renégocieront": the tagger may read the future of a rarer verb
+                # as an adjective or a noun of its own form; the "-er" infinitive it ends on is
+                # the verb of a trigger
+                future = _ER_FUTURE.match(lower)
+                candidates = index.get(future.group(1), []) if future else []
+                if candidates:
+                    words.lemma[i], words.pos[i] = future.group(1), "VERB"
+                    mood = "Tense=Fut" if future.group(2) in ("ai", "as", "a", "ons", "ez", "ont") else "Mood=Cnd"
+                    repaired.append((i, future.group(1), mood + "|VerbForm=Fin"))
             for phrase in candidates:
                 hit = _match(words, i, phrase)
                 if hit is None:
@@ -214,8 +228,10 @@ class VocabularyMatcher:
                 old = best.get(key)
                 if old is None or (hit.end - hit.start) > (old.end - old.start):
                     best[key] = hit
-        for i, verb in repaired:
+        for i, verb, morph in repaired:
             doc[i].lemma_, doc[i].pos_ = verb, "VERB"
+            if morph is not None:
+                doc[i].set_morph(morph)
         if repaired:
             doc.user_data.pop(LEMMA_POSITIONS, None)  # lemmas changed: verb_forms.lemma_tokens reads them anew
             doc.user_data.pop(TOKEN_VIEW, None)  # and token_view too
