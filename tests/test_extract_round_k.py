@@ -1,0 +1,34 @@
+"""Tours told by weekdays, summit articles, Chinese readouts, state-visit articles, joint communiqués and
+call dispatches (issue 12, round K).
+
+Short texts written here, in the ways such prose is built: an agency dispatch names a leader after his
+office and a comma ("son homologue kazakh, X-Y Z"), whatever the recogniser makes of a name it does not
+know or of a first name that is also the name of something it knows.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from extracting import event_at, extract_text
+from extracting import participant_sides as sides
+
+
+def test_a_name_that_starts_with_a_known_word_is_a_persons() -> None:
+    """"le président botswanais, Duma Sekgoma,": the first name is also the Russian parliament's name in
+    the gazetteer, but the family name runs on after it: one person's name, the president."""
+    doc = extract_text("Hôte du forum, le président botswanais, Duma Sekgoma, a reçu samedi à Gaborone le "
+                       "président zambien, Hakainde Hichilema.\n", "round-k-duma", datetime.date(2025, 6, 15))
+    reception = event_at(doc, "reçu")
+    assert sides(reception).get("duma-sekgoma") == "botswana", sides(reception)
+    assert not any(e.iri.endswith("/duma") for e in doc.entities), [e.iri for e in doc.entities]
+
+
+def test_a_hyphenated_first_name_after_a_counterpart_and_a_comma_is_a_persons() -> None:
+    """"avec son homologue kazakh, Kairat-Bolat Umarov,": the recogniser calls the hyphenated name a
+    place; set off by a comma after "son homologue" it names the counterpart."""
+    doc = extract_text("Le président turc s'est entretenu mardi au téléphone avec son homologue kazakh, "
+                       "Kairat-Bolat Umarov, a indiqué la présidence turque.\n", "round-k-hyphen",
+                       datetime.date(2024, 12, 10))
+    call = event_at(doc, "entretenu mardi au téléphone")
+    assert sides(call).get("kairat-bolat-umarov") == "kazakhstan", sides(call)
