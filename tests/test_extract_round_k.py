@@ -21,7 +21,7 @@ def test_a_name_that_starts_with_a_known_word_is_a_persons() -> None:
                        "président zambien, Hakainde Hichilema.\n", "round-k-duma", datetime.date(2025, 6, 15))
     reception = event_at(doc, "reçu")
     assert sides(reception).get("duma-sekgoma") == "botswana", sides(reception)
-    assert not any(e.iri.endswith("/duma") for e in doc.entities), [e.iri for e in doc.entities]
+    assert not any(iri.endswith("/duma") for iri in doc.entities), list(doc.entities)
 
 
 def test_a_hyphenated_first_name_after_a_counterpart_and_a_comma_is_a_persons() -> None:
