@@ -34,6 +34,7 @@ def find_entities(ctx: Context) -> None:
     """Fill ``ctx.mentions`` and ``ctx.entities`` from ruler, NER and noun phrases."""
     _mark_headings(ctx)
     _cut_names_at_courtesy_titles(ctx)
+    _names_running_past_known_words(ctx)
     ctx_demonyms = demonyms(ctx)
     ctx.demonym_at = ctx_demonyms
     taken = geographic_features(ctx)
@@ -114,6 +115,31 @@ def _cut_names_at_courtesy_titles(ctx: Context) -> None:
         cut = True
         ents.append(SpacySpan(doc, ent.start, at, label=ent.label_, span_id=ent.id_))
     if cut:
+        ctx.set_ents(ents)
+
+
+def _names_running_past_known_words(ctx: Context) -> None:
+    """"le président botswanais, Duma Boko,": a person's first name may be the name of something the
+    gazetteer knows (a parliament, a city, a state), and the ruler marks it alone. When the parser
+    runs the name on over capitalised proper nouns it joins to it ("Boko" a flat:name of "Duma") and
+    that no recogniser marked, the known word is the first word of a longer name: a person's, read
+    as the recogniser's names are (``ner_mention``)."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ctx.doc
+    marked = {i for ent in ctx.ents for i in range(ent.start, ent.end)}
+    ents, changed = [], False
+    for ent in ctx.ents:
+        end = ent.end
+        while end < len(doc) and end not in marked and doc[end].dep_ == "flat:name" \
+                and ent.start <= doc[end].head.i < end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if ent.label_ != GAZETTEER_LABEL or end == ent.end:
+            ents.append(ent)
+            continue
+        changed = True
+        ents.append(SpacySpan(doc, ent.start, end, label="PER"))
+    if changed:
         ctx.set_ents(ents)
 
 

@@ -246,21 +246,24 @@ def _organ_then_name(ctx: Context, start: int, end: int) -> bool:
 
 def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
     """"le président du pays, X Y", "président en exercice du mécanisme, Z
-    W": two or more capitalised proper nouns set off by a comma right after a title phrase
-    (a role word a few words before, no verb in between) name the title's holder, whatever tag the
-    recogniser gave a name it did not know."""
+    W", "son homologue kazakh, X-Y Z": two or more capitalised proper nouns set off by a comma right
+    after a title phrase (a role word, or the counterpart noun that stands for one, a few words before,
+    no verb in between) name the title's holder, whatever tag the recogniser gave a name it did not
+    know; a hyphenated given name is one of the name's words."""
     doc = ctx.doc
-    tokens = doc[start:end]
-    if end - start < 2 or not all(t.is_alpha and t.is_title for t in tokens) \
+    tokens = [t for t in doc[start:end] if t.text != "-"]
+    if len(tokens) < 2 or not all(t.is_alpha and t.is_title for t in tokens) \
             or not any(t.pos_ == "PROPN" for t in tokens) \
             or start < 2 or doc[start - 1].text != "," or (end < len(doc) and doc[end].pos_ == "PROPN"):
         return False
     sentence = ctx.sent_of(doc[start])
-    roles = [h for h in ctx.hits_of("role") if sentence.start <= h.start and h.end <= start - 1
-             and start - 1 - h.end <= 8]
-    if not roles:
+    titles = [h.start for h in ctx.hits_of("role") if sentence.start <= h.start and h.end <= start - 1
+              and start - 1 - h.end <= 8]
+    counterpart = cue_words(ctx.lex, "counterpart")
+    titles += [t.i for t in doc[max(sentence.start, start - 9):start - 1] if t.lemma_.lower() in counterpart]
+    if not titles:
         return False
-    first = max(h.start for h in roles)
+    first = max(titles)
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[first:start - 1])
 
 
