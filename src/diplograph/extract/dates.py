@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, TimeExpression
 from diplograph.extract.patterns import WEEKDAY_NAMES
+from diplograph.extract.regex_hints import number_before_unit, word_ending_in
 from diplograph.extract.time_tense import clause_tense, future_context, tense_of
 from diplograph.model import DateValue, DurationValue
 
@@ -126,9 +127,10 @@ _DEICTIC_SHIFT = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "
 DEADLINE_CUE = re.compile(r"(?:\bd'ici(?:\s+à|\s+au|\s+aux)?|\bavant|\bau\s+plus\s+tard|\bjusqu'(?:à|au|aux)?|"
                           r"\bdate\s+limite|\béchéance|\bdélai)\s*(?:(?:le|la|l'|du|de|fixée?\s+au)\s*)?$",
                           re.IGNORECASE)
+_DURATION_UNITS = "heures?|minutes?|jours?|journées?|semaines?|mois|ans|années?"
 DURATION = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROXIMATE)})\s+)?\b(?P<num>{_NUMBER_WORD})\s+"
-    r"(?P<unit>heures?|minutes?|jours?|journées?|semaines?|mois|ans|années?)"
+    rf"(?P<unit>{_DURATION_UNITS})"
     r"(?P<half>\s+et\s+(?:demie?|quart))?"
     rf"(?:\s+(?P<minutes>{_NUMBER_WORD})(?:\s+minutes)?)?",
     re.IGNORECASE)
@@ -139,6 +141,10 @@ ROUND_NUMBERS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20
 ROUND_DURATION = re.compile(
     r"\b(?:une\s+|d'une\s+)?(?P<num>" + "|".join(ROUND_NUMBERS) + r")\s+d(?:e\s+|')"
     r"(?P<unit>heures|minutes|jours|journées|semaines|mois|ans|années)\b", re.IGNORECASE)
+#: Necessary conditions of DURATION, ROUND_DURATION and PERIOD, much cheaper to test (most texts fail them).
+_MAY_HOLD_DURATION = number_before_unit(UNITS_, _DURATION_UNITS)
+_MAY_HOLD_ROUND_NUMBER = word_ending_in(ROUND_NUMBERS, "aine")
+_MAY_HOLD_PERIOD = re.compile(r"mois|l'an|cette\s+ann", re.IGNORECASE).search  # each alternative holds one
 
 
 def number_value(text: str) -> int | None:
@@ -193,7 +199,7 @@ def find_times(ctx: Context) -> None:
     def free(b: int, e: int) -> bool:
         return all(e <= tb or b >= te for tb, te in taken)
 
-    for m in DURATION.finditer(view):
+    for m in DURATION.finditer(view) if _MAY_HOLD_DURATION(view) else ():
         before = view[max(0, m.start() - 12):m.start()].lower()
         if not _DURATION_CUE.search(before):
             continue  # "un mois après", "à 15 heures": not how long something lasted
@@ -203,7 +209,8 @@ def find_times(ctx: Context) -> None:
         b, e = m.start(), m.end()
         taken.append((b, e))
         found.append((b, e, DurationValue(iso, bool(m.group("approx")), ctx.char_span(b, e))))
-    for m in ROUND_DURATION.finditer(view):  # "une quarantaine de minutes": a round number, so approximate
+    # "une quarantaine de minutes": a round number, so approximate
+    for m in ROUND_DURATION.finditer(view) if _MAY_HOLD_ROUND_NUMBER(view) else ():
         before = view[max(0, m.start() - 12):m.start()].lower()
         if not free(m.start(), m.end()) or not _DURATION_CUE.search(before):
             continue
@@ -291,7 +298,7 @@ def find_times(ctx: Context) -> None:
             taken.append((b, e))
             found.append((b, e, DateValue(value.isoformat(), "day", ctx.char_span(b, e), relative=True,
                                           deadline=True)))
-        for m in PERIOD.finditer(view):
+        for m in PERIOD.finditer(view) if _MAY_HOLD_PERIOD(view) else ():
             b, e = m.start(), m.end()
             if not free(b, e):
                 continue
