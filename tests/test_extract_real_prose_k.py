@@ -8,7 +8,7 @@ guards, which say where a rule must stop.
 
 from __future__ import annotations
 
-from extracting import event_at, event_kind, extract_dated
+from extracting import event_at, event_kind, extract_dated, participant_slugs
 
 
 def _kinds_at(doc, word: str) -> list[str]:
@@ -72,3 +72,14 @@ def test_a_given_name_after_a_courtesy_title_stays_apart() -> None:
         "l'accord.",
         "given-name-first", "2024-03-15")
     assert [a.rsplit("/", 1)[-1] for a in event_at(doc, "salué").agents] == ["paul-martin"]
+
+
+def test_a_talk_after_an_adverbial_phrase_is_the_light_verbs_object() -> None:
+    # "Les deux hommes devaient avoir dans la foulée un premier entretien en présence de X": the
+    # parser hangs the noun on "dans la foulée" as a conjunct (no "et"); the two men still hold the talk
+    doc = extract_dated(
+        "La présidente ghanéenne Efua Mensah est arrivée jeudi à Abuja pour une visite d'État. Elle a été "
+        "accueillie par son homologue nigérian Musa Bello. Les deux dirigeants devaient avoir dans la foulée "
+        "un premier entretien en présence de la présidente de la Commission de la Cédéao, Ama Owusu.",
+        "conj-after-adverbial", "2024-03-14")
+    assert participant_slugs(event_at(doc, "entretien")) >= {"efua-mensah", "musa-bello"}
