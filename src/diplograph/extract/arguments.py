@@ -374,7 +374,12 @@ def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
         if head.pos_ == "VERB":
             return head if head.i < token.i else None
         adjunct = head.i in timed or any(m.kind == "place" or m.place for m in ctx.by_token.get(head.i, [])) \
-            or case_of(head) in WITH  # "a coprésidé, avec le Premier ministre X, une réunion"
+            or case_of(head) in WITH \
+            or (head.i == token.head.i and token.dep_ == "conj" and head.dep_ == "obl:mod"
+                and not any(c.dep_ == "cc" for c in token.children)
+                and not any(t.text == "," for t in ctx.doc[head.i:token.i]))
+        # "a coprésidé, avec le Premier ministre X, une réunion"; "devaient avoir dans la foulée un
+        # entretien": a conjunct with no "et" and no comma on a circumstance is its verb's object
         if not adjunct or head.head.i == head.i:
             return None
         head = head.head
