@@ -32,3 +32,12 @@ def test_a_hyphenated_first_name_after_a_counterpart_and_a_comma_is_a_persons() 
                        datetime.date(2024, 12, 10))
     call = event_at(doc, "entretenu mardi au téléphone")
     assert sides(call).get("kairat-bolat-umarov") == "kazakhstan", sides(call)
+
+
+def test_a_gathering_noun_after_a_participle_of_meeting_takes_its_day() -> None:
+    """"Réunis samedi 14 juin à Maseru pour un sommet extraordinaire, les dirigeants ont ...": the day
+    hangs on the participle, which is no trigger, and the participle governs the summit: its day."""
+    doc = extract_text("Réunis samedi 14 juin à Maseru pour un sommet extraordinaire, les dirigeants de la région "
+                       "ont adopté une déclaration commune.\n", "round-k-reunis", datetime.date(2025, 6, 15))
+    summit = event_at(doc, "sommet")
+    assert summit.date is not None and summit.date.iso == "2025-06-14", summit.date
