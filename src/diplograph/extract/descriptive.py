@@ -54,6 +54,13 @@ def drop_empty_participles(ctx: Context) -> None:
             if participle and event.event_type in GATHERINGS and _fronted_participle(ctx, token) \
                     and not _other_gathering_in(ctx, event, ctx.sent_of(token)):
                 continue
+            named = _gathering_it_governs(ctx, event, token) if participle and event.event_type in GATHERINGS \
+                else None
+            if named is not None:  # "Réunis samedi à X pour un sommet": the day and place are the summit's
+                from diplograph.extract.event_merge import absorb
+
+                absorb(ctx, named, event)
+                continue
             remove_event(ctx, event)
 
 
@@ -80,6 +87,18 @@ def _framing_speech(ctx: Context, event: Event, token) -> bool:
         return False
     main = ctx.event_at.get(token.head.i)
     return main is not None and main.event_type in SPEECH
+
+
+def _gathering_it_governs(ctx: Context, event: Event, token: Token) -> Event | None:
+    """"Réunis samedi 14 juin à X pour un sommet extraordinaire, les dirigeants ont ...": the
+    participle of gathering frames the clause and names no event of its own, but the gathering
+    noun it governs is what it tells; what it says (its day, its place) belongs to that gathering."""
+    for child in token.children:
+        other = ctx.event_at.get(child.i)
+        if other is not None and other is not event and other in ctx.events and other.event_type in GATHERINGS \
+                and child.pos_ == "NOUN":
+            return other
+    return None
 
 
 def _other_gathering_in(ctx: Context, event: Event, sentence: Span) -> bool:
