@@ -9,7 +9,7 @@ before its rule.
 from __future__ import annotations
 
 from diplograph.model import ExtractedDocument
-from extracting import event_at, event_kind, extract_dated
+from extracting import event_at, event_kind, extract_dated, participant_slugs
 
 
 def _speakers(doc: ExtractedDocument, verb: str) -> set[str]:
@@ -74,3 +74,17 @@ def test_next_with_the_publication_s_weekday_is_a_week_ahead() -> None:
     doc = extract_dated("Le président Olsen recevra jeudi prochain son homologue péruvien.",
                         "same-weekday-next", "2025-04-10")
     assert event_at(doc, "recevra").date.iso == "2025-04-17"
+
+
+def test_every_head_of_state_of_a_present_list_with_professors_and_ladies_takes_part() -> None:
+    # "S. E. Prof. X" and "S. E. Mme Y Z" in the list of those present: "Prof." ends no sentence and
+    # is no person; everyone listed after it attended too
+    doc = extract_dated(
+        "La trentième session ordinaire de la Conférence des chefs d'État de l'Union des États de la "
+        "vallée s'est tenue le 14 juin 2019 à Lomé.\n\n"
+        "Étaient présents à cette session les chefs d'État suivants : S.E.M. Paul ADJOVI, Président de la "
+        "République du Bénin ; S. E. Prof. Amadou KANTE, Président de la République de Guinée ; S. E. Mme "
+        "Awa SOW DIALLO, Présidente de la République du Sénégal.",
+        "present-list-professor", "2019-06-15")
+    session = event_at(doc, "session")
+    assert participant_slugs(session) == {"paul-adjovi", "amadou-kante", "awa-sow-diallo"}
