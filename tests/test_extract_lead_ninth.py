@@ -88,3 +88,14 @@ def test_every_head_of_state_of_a_present_list_with_professors_and_ladies_takes_
         "present-list-professor", "2019-06-15")
     session = event_at(doc, "session")
     assert participant_slugs(session) == {"paul-adjovi", "amadou-kante", "awa-sow-diallo"}
+
+
+def test_a_family_name_in_capitals_after_spaced_courtesy_titles_is_part_of_the_name() -> None:
+    # "S. E. M. Macky SALL": the recogniser's name opens on "S." and stops before the capitals; they
+    # are the family name all the same, not a person called "Macky"
+    doc = extract_dated(
+        "Etaient présents : S. E. M. Macky SALL, Président de la République du Sénégal ; S. E. M. Paul "
+        "ADJOVI, Président de la République du Bénin.",
+        "spaced-courtesy-capitals", "2017-12-16")
+    people = {e.label for e in doc.entities.values() if e.kind == "person"}
+    assert people == {"Macky Sall", "Paul Adjovi"}
