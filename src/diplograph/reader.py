@@ -31,7 +31,7 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # Abbreviations after which a full stop does not end a French sentence.
 ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle mlles dr pr me mgr sem exc st ste av apr cf vol art p pp env gén col cdt lt sgt".split()
+    "m mm mme mmes mlle mlles dr pr prof me mgr sem exc st ste av apr cf vol art p pp env gén col cdt lt sgt".split()
 )
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
