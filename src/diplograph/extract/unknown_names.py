@@ -72,7 +72,10 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
                 break
         while k > j and doc[k - 1].lower_ in PARTICLES:
             k -= 1
-        if full and capitals_beyond_person(ctx, token.i, k):
+        first = i
+        while first - 1 in titles:  # "S. E. M. Macky SALL": the recogniser's name opens on the first title
+            first -= 1
+        if full and capitals_beyond_person(ctx, first, k):
             covered_here: set[int] = set()  # "M. Jean DUPONT MARTIN": NER stopped inside the name
         else:
             covered_here = covered
