@@ -113,3 +113,48 @@ def test_calling_again_and_discussing_again() -> None:
     doc = extract_text(CALLED_AGAIN, "leftovers-three-recall", PUBLISHED)
     assert participant_slugs(_at(doc, "retéléphoné")) >= {"mario-condori", "diego-benitez"}
     assert _at(doc, "rediscuteront").status.endswith("planned")
+
+
+SUMMIT = (
+    "Le sommet de la Communauté de développement d'Afrique australe s'est achevé mardi soir à "
+    "Gaborone, après deux jours de travaux consacrés à la sécurité alimentaire et au commerce "
+    "régional.\n\n"
+    "Mardi matin, le président zambien, Joseph Banda, s'est entretenu pendant une heure avec le "
+    "président mozambicain, Carlos Mutemba. Les deux dirigeants ont parlé du corridor ferroviaire de "
+    "Nacala.\n\n"
+    "Le président angolais, Manuel Tavares, a pour sa part eu un entretien avec le roi d'Eswatini, "
+    "Sibusiso Dlamini, invité au sommet avec plusieurs chefs d'État.\n\n"
+    "Dans son discours de clôture, le président botswanais, Kagiso Molefe, a annoncé que le prochain "
+    "sommet se tiendrait en 2027 à Windhoek.\n"
+)
+
+
+def _event_told_at(doc: ExtractedDocument, text: str, phrase: str, word: str):
+    """The event one of whose mentions is ``word`` inside the first ``phrase`` of ``text``."""
+    begin = text.index(phrase) + phrase.index(word)
+    found = [e for e in doc.events if any(s.begin == begin for s in (e.trigger, *e.mentions))]
+    assert len(found) == 1, [(e.trigger.text, e.trigger.begin) for e in doc.events]
+    return found[0]
+
+
+def test_a_side_talk_of_a_summit_is_not_the_summit() -> None:
+    """"Mardi matin, A s'est entretenu avec B" in a summit report: a talk between two people on
+    the summit's last day is a talk on its sidelines, not the summit told again."""
+    doc = extract_text(SUMMIT, "leftovers-three-summit", datetime.date(2026, 3, 11))
+    summit = _event_told_at(doc, SUMMIT, "Le sommet de la", "sommet")
+    talk = _event_told_at(doc, SUMMIT, "s'est entretenu", "entretenu")
+    assert talk is not summit
+    assert participant_slugs(talk) >= {"joseph-banda", "carlos-mutemba"}
+
+
+def test_the_next_summit_is_another_one() -> None:
+    """"invité au sommet" (a guest's participle on his name) is the summit told, which he
+    attends; "le prochain sommet", in 2027, is another, still to come."""
+    doc = extract_text(SUMMIT, "leftovers-three-summit", datetime.date(2026, 3, 11))
+    summit = _event_told_at(doc, SUMMIT, "Le sommet de la", "sommet")
+    guest = _event_told_at(doc, SUMMIT, "invité au sommet", "sommet")
+    following = _event_told_at(doc, SUMMIT, "le prochain sommet", "sommet")
+    assert guest is summit
+    assert "sibusiso-dlamini" in participant_slugs(summit)
+    assert following is not summit and following.status.endswith("planned")
+    assert following.date is not None and following.date.iso == "2027"
