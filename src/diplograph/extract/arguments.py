@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_facts import invited_to, main_verb_read_as_clause
+from diplograph.extract.clause_facts import guest_of, invited_to, main_verb_read_as_clause
 from diplograph.extract.clause_frames import after_subjects, during_subjects, governing_agents, stay_subjects
 from diplograph.extract.context import Context
 from diplograph.extract.event_places import event_places
@@ -223,6 +223,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             inviter = invited_to(ctx, token)
             if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
                 participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]
+            participants += guest_of(ctx, token)  # "le Premier ministre X, invité au sommet": X attends it
         if hit.iri in GATHERINGS and not participants:
             participants += with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
         verb = token.head

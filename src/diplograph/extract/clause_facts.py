@@ -67,8 +67,34 @@ def event_token(ctx: Context, event: Event) -> Token:
 def invited_to(ctx: Context, token: Token) -> Token | None:
     """The verb of inviting (cue:invitation: "inviter", "convier") a gathering noun is what someone is
     invited to ("inviter X pour une visite", "l'a invité à une réunion"), within two heads (the parse
-    may hang the noun on X)."""
+    may hang the noun on X); not a guest's participle (:func:`guest_participle`)."""
     if not any(c.dep_ == "case" and c.lower_ in ("pour", "à", "au") for c in token.children):
         return None
     inviting = cue_words(ctx.lex, "invitation")
-    return next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in inviting), None)
+    verb = next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in inviting), None)
+    return None if verb is not None and guest_participle(ctx, verb) else verb
+
+
+def guest_participle(ctx: Context, verb: Token) -> bool:
+    """"le Premier ministre X, invité au sommet": an inviting past participle with no auxiliary,
+    set off after the noun it describes, tells who the gathering's guest is, not an invitation
+    made (nor a gathering still to come). The parse may hang it on that noun, on a name the tagger
+    took for a verb, or on the main verb."""
+    return verb.morph.get("VerbForm") == ["Part"] and verb.head.i != verb.i \
+        and not any(c.dep_.startswith("aux") for c in verb.children) \
+        and (verb.dep_ in ("acl", "appos") or (verb.dep_ != "conj" and verb.i > 0 and verb.doc[verb.i - 1].text == ","))
+
+
+def guest_of(ctx: Context, token: Token) -> list[str]:
+    """The actors a guest's participle (:func:`guest_participle`) describes, for the gathering noun
+    it is invited to ("X, invité au sommet": X)."""
+    if not any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in token.children) \
+            or token.head.i == token.i or token.head.lemma_.lower() not in cue_words(ctx.lex, "invitation") \
+            or not guest_participle(ctx, token.head):
+        return []
+    verb = token.head
+    if verb.dep_ in ("acl", "appos") and ctx.by_token.get(verb.head.i):
+        return list(dict.fromkeys(m.iri for m in ctx.by_token[verb.head.i] if m.kind in ("person", "state", "org")))
+    # hung on the main verb: the one named right before the comma that sets the participle off
+    return list(dict.fromkeys(m.iri for m in ctx.by_token.get(verb.i - 2, []) if m.end == verb.i - 1
+                              and m.kind in ("person", "state", "org")))

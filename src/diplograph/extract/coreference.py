@@ -441,9 +441,10 @@ def _merge_descriptions(ctx: Context) -> None:
             # "la poursuite des consultations ... pour poursuivre les consultations": one plan
             if event.event_type not in GATHERINGS or token.pos_ != "NOUN":
                 continue
-            key = (event.event_type, ("future",))
+            key = (event.event_type, ("future", token.lemma_.lower()))
             # "une visite officielle en X" (a singular indefinite) or a plan somewhere else
-            # ("le prochain sommet au Caire ... la prochaine réunion à Athènes") is another one
+            # ("le prochain sommet au Caire ... la prochaine réunion à Athènes") is another one;
+            # so is a plan told by another noun ("un entretien" to come is no "prochain sommet")
             det = determiner(token)
             if key in kept and (not event.participants or not kept[key].participants) \
                     and not (det is not None and det.lower_ in ("un", "une")) \
@@ -471,9 +472,13 @@ def _join_restatements(ctx: Context) -> None:
     jeudi 20 juin, X et Y ont échangé ...") after its lead ("X et son homologue ont abordé jeudi 20
     juin lors d'un entretien téléphonique ...") tells one happening: an occurred gathering on the
     very day of an earlier one, by the same channel, at no other place, whose people are the
-    earlier one's or include them, is that gathering ("un nouvel entretien" is not)."""
+    earlier one's or include them, is that gathering ("un nouvel entretien" is not). A talk between
+    two people is no restatement of a gathering of many parties (cue:many-party-gathering: "le
+    sommet", "la conférence") told before: it was held on its sidelines."""
     def persons(event: Event) -> set[str]:
         return {p.actor for p in event.participants if is_person(ctx, p.actor)}
+
+    many = cue_words(ctx.lex, "many-party-gathering")
 
     for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
         if event not in ctx.events or event.event_type not in GATHERINGS or event.status != OCCURRED \
@@ -489,7 +494,11 @@ def _join_restatements(ctx: Context) -> None:
             mine, theirs = persons(event), persons(earlier)
             if mine and theirs and not (mine <= theirs or theirs <= mine):
                 continue
+            if len(mine) >= 2 and event_token(ctx, earlier).lemma_.lower() in many \
+                    and event_token(ctx, event).lemma_.lower() not in many:
+                continue  # "Le sommet de l'Union ... Mardi, A s'est entretenu avec B": a side talk, not the summit
             if earlier.channel == event.channel and places_agree(ctx, earlier.places, event.places) \
                     and not a_day_of_a_stay(ctx, earlier, event):
                 absorb(ctx, earlier, event)
                 break
+

@@ -63,7 +63,8 @@ def find_mentions(ctx: Context) -> None:
             hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
         elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
-                or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token):
+                or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token) \
+                or _guest_told(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         if (hit.iri in GATHERINGS or token.pos_ == "NOUN") and _denied(ctx, token):
             continue  # a gathering, or any act named by a noun, the text says did not happen
@@ -306,6 +307,17 @@ def _type_opposition(ctx: Context, event: Event, token: Token) -> None:
     if reflexive and against:
         event.event_type = et("rejection")
         event.event_class = ctx.lex.event_class(event.event_type)
+
+
+def _guest_told(ctx: Context, token: Token) -> bool:
+    """"le roi X, invité au sommet": an inviting participle that describes a gathering's guest
+    (clause_facts.guest_participle) reports no act of inviting; the guest attends the gathering."""
+    from diplograph.extract.clause_facts import guest_participle
+
+    return token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "invitation") \
+        and guest_participle(ctx, token) and any(
+            c.dep_.startswith("obl") and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+            for c in token.children)
 
 
 def _type_invitation(ctx: Context, event: Event, token: Token) -> None:
