@@ -83,8 +83,9 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     words = ctx.vocab.status_words  # type: ignore[attr-defined]
     holding = cue_words(ctx.lex, "holding")
     verb = token
+    # (not a name the tagger took for a verb: "un entretien avec ... Narendra Modi", "Narendra" a future)
     if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB" \
-            and not ctx.by_token.get(token.head.i):  # "... avec le Premier ministre Narendra Modi": a name the tagger took for a verb
+            and not ctx.by_token.get(token.head.i):
         verb = token.head
     if not reported_past(verb):
         for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
