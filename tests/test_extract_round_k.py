@@ -41,3 +41,12 @@ def test_a_gathering_noun_after_a_participle_of_meeting_takes_its_day() -> None:
                        "ont adopté une déclaration commune.\n", "round-k-reunis", datetime.date(2025, 6, 15))
     summit = event_at(doc, "sommet")
     assert summit.date is not None and summit.date.iso == "2025-06-14", summit.date
+
+
+def test_a_state_visit_of_someone_names_no_state() -> None:
+    """"La visite d'État de Batbayar Ganbold en Autriche": "d'État" completes "visite" (a state visit,
+    as in "chef d'État", "dîner d'État"); the name after it is the visitor's, not a state called so."""
+    doc = extract_text("La visite d'État de Batbayar Ganbold en Autriche fut la première d'un président mongol "
+                       "dans ce pays.\n", "round-k-state-visit", datetime.date(2012, 4, 2))
+    kinds = {iri.rsplit("/", 1)[-1]: e.kind for iri, e in doc.entities.items()}
+    assert kinds.get("batbayar-ganbold") == "person", kinds
