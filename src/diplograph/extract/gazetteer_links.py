@@ -318,6 +318,8 @@ def long_state_names(ctx: Context, taken: set[int]) -> set[int]:
         token = head[0]
         if token.i in taken or token.i in ctx.heading_tokens:
             continue
+        if token.i > 1 and doc[token.i - 1].lower_ in ("d'", "d’") and doc[token.i - 2].pos_ == "NOUN":
+            continue  # "la visite d'État de X", "le chef d'État du pays": "d'État" completes the noun
         j = token.i + 1
         while j < len(doc) and j < token.i + 4 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1  # "République démocratique de"

@@ -126,6 +126,9 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
     if any(h.start <= start and end <= h.end for h in ctx.hits_of("role")):
         return  # "Les deux Chanceliers", "le Directeur de cabinet": a capitalised title, not a name
     as_person = ent.label_ == "PER"
+    visitor = _after_state_compound(ctx, start, end)
+    if visitor is not None:  # "la visite d'État de X Y" tagged LOC as a whole: X Y is the visitor
+        start, as_person = visitor, True
     if not as_person:  # "le Président EL-SAYED" tagged MISC or LOC: a title, then a family name
         title = max((h.end for h in ctx.hits_of("role") if h.start == start and h.end < end), default=None)
         if title is not None:
@@ -226,6 +229,21 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         iri = id_iri("org", slugify(text))
         ctx.add_mention(Mention(start, end, span, iri, "org"))
         add_minted_entity(ctx, iri, "org", text, span)
+
+
+def _after_state_compound(ctx: Context, start: int, end: int) -> int | None:
+    """"la visite d'État de X Y", "le dîner d'État en l'honneur de ...": "d'État" completes the noun
+    before it, so a recognised span opening on "État de" is no state's official name; what follows
+    "de", two or more capitalised words, is the name of whom the visit is. Where that name starts."""
+    doc = ctx.doc
+    if start < 2 or end - start < 4 or fold(doc[start].text) not in ctx.lex.state_heads \
+            or doc[start - 1].lower_ not in ("d'", "d’") or doc[start - 2].pos_ != "NOUN" \
+            or doc[start + 1].lower_ not in ("de", "du"):
+        return None
+    name = doc[start + 2:end]
+    if not all(t.is_alpha and t.is_title for t in name):
+        return None
+    return start + 2
 
 
 def _organ_then_name(ctx: Context, start: int, end: int) -> bool:
