@@ -83,3 +83,25 @@ def test_a_talk_after_an_adverbial_phrase_is_the_light_verbs_object() -> None:
         "un premier entretien en présence de la présidente de la Commission de la Cédéao, Ama Owusu.",
         "conj-after-adverbial", "2024-03-14")
     assert participant_slugs(event_at(doc, "entretien")) >= {"efua-mensah", "musa-bello"}
+
+
+def test_a_city_that_is_also_a_given_name_opens_a_persons_name() -> None:
+    # "..., Santiago X, qui termine son mandat ..., a réaffirmé": a city of the gazetteer followed by
+    # a family name, not after a preposition or a determiner, is a given name: the person speaks
+    doc = extract_dated(
+        "Au début de la réunion des ministres de la Communauté andine dans la capitale bolivienne, Santiago "
+        "Duarte, qui quitte la présidence tournante du groupe, a réaffirmé l'engagement de son pays. Santiago "
+        "Duarte a ensuite rencontré la ministre péruvienne Paula Rojas.",
+        "city-given-name", "2024-03-14")
+    assert [a.rsplit("/", 1)[-1] for a in event_at(doc, "réaffirmé").agents] == ["santiago-duarte"]
+    assert "santiago-duarte" in participant_slugs(event_at(doc, "rencontré"))
+
+
+def test_a_newspaper_named_after_a_city_stays_no_person() -> None:
+    # guard: after a determiner ("le Washington Post") the city opens a title, not a person's name
+    doc = extract_dated(
+        "Le ministre argentin Santiago Ferreyra a reçu mardi à Buenos Aires son homologue chilienne Paula "
+        "Rojas, a rapporté le Washington Post.",
+        "city-newspaper", "2024-03-14")
+    people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+    assert "washington-post" not in people
