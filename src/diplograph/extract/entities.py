@@ -44,6 +44,7 @@ def find_entities(ctx: Context) -> None:
                 and gazetteer_mention(ctx, ent):
             taken.update(range(ent.start, ent.end))
     taken.update(long_state_names(ctx, taken))
+    taken.update(ctx.by_token)  # "Santiago Peña": a gazetteer city read as a given name took the family name
     taken.update(honorific_names(ctx, taken, full=True))
     ents = _joined_names([ent for ent in ctx.ents if ent.label_ not in (GAZETTEER_LABEL, DEMONYM_LABEL)
                           and not taken.intersection(range(ent.start, ent.end))])

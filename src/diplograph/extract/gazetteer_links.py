@@ -58,6 +58,13 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
         return True
     if (same := _misspelt_given_name(ctx, ent, cands)) is not None:
         cands, ent = same, ctx.doc[ent.start - 1:ent.end]  # "Emanuel Macron": a typo, the same person
+    elif (given_end := _place_as_given_name(ctx, ent, cands)) is not None:  # "Santiago Peña": a person
+        from spacy.tokens import Span
+
+        from diplograph.extract.unknown_names import ner_mention
+
+        ner_mention(ctx, Span(ctx.doc, ent.start, given_end, label="PER"))
+        return True
     elif _other_given_name(ctx, ent, cands):  # "Daniel Whitaker": another person, named as the text names him
         from spacy.tokens import Span
 
@@ -262,6 +269,24 @@ def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bo
         return False
     given = fold(before.text)
     return not any(given in fold(name).split() for a in cands for name in a.names)
+
+
+def _place_as_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> int | None:
+    """"le Paraguayen Santiago Peña", "..., Santiago Peña, qui ...": a one-word city of the gazetteer
+    followed by capitalised names is a given name when nothing before it makes it a place or a
+    title's first word (no preposition, no determiner: "à Santiago", "le Washington Post"). The end
+    of the person's name, else None."""
+    doc = ctx.doc
+    if ent.end - ent.start != 1 or not cands or not all(a.kind == "place" for a in cands):
+        return None
+    if ent.start > 0 and (doc[ent.start - 1].pos_ in ("DET", "ADP") or is_locative(ctx, ent.start)):
+        return None
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end].is_alpha and doc[end].text[:1].isupper() \
+            and doc[end].pos_ == "PROPN" and not doc[end].is_sent_start \
+            and not any(e.start <= end < e.end for e in ctx.ents if e.label_ not in ("PER",)):
+        end += 1
+    return end if end > ent.end else None
 
 
 def _misspelt_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> list[LexActor] | None:
