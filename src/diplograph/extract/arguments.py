@@ -64,6 +64,7 @@ from diplograph.extract.syntax import (
     case_of,
     is_reporting,
     left_actors,
+    named_before_aside,
     right_actors,
     subjects_of,
     unique,
@@ -140,7 +141,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             # "« ... », a indiqué X": a reporting incise; never a gathering verb after a comma
             # ("Le sommet, dont ..., rassemble les présidents X et Y": they are its object)
             inverted = right_actors(ctx, token) if hit.iri not in GATHERINGS and is_reporting(ctx, token) else []
-            unnamed = not inverted and unnamed_inverted_subject(ctx, token)
+            # "X, qui termine son mandat, a réaffirmé l'engagement ...": the name before the aside is
+            # the subject; the noun after the verb is its object, not an unnamed inverted subject
+            unnamed = not inverted and not named_before_aside(ctx, auxiliary or token) \
+                and unnamed_inverted_subject(ctx, token)
             if inverted:
                 agents += inverted  # "..., a indiqué la diplomatie turque."
             elif not unnamed:

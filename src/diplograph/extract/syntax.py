@@ -549,6 +549,11 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
         "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
     while i >= sentence_start:
         t = ctx.doc[i]
+        if t.text == "," and not found:
+            opening = _relative_opening(ctx, i, sentence_start)
+            if opening is not None:  # "X, qui termine son mandat, a réaffirmé": the clause is X's aside
+                i = opening - 1
+                continue
         named = any(m.kind == "person" for m in ctx.by_token.get(i, []))  # "Villanueva" tagged as a verb
         if (t.pos_ == "VERB" and not named) or t.text in (";", ":", "«", "»", "”", "“", '"') \
                 or (t.text == "," and found and not plural):
@@ -559,6 +564,28 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
                 found.insert(0, m.iri)  # "la guerre qui fait rage en Ukraine, appelant ...": a place
         i -= 1
     return found
+
+
+def named_before_aside(ctx: Context, verb: Token) -> bool:
+    """"X, qui termine son mandat, a réaffirmé ...": the verb (or its first auxiliary) follows a
+    relative clause set off by commas, right after a name."""
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    start = ctx.sent_of(verb).start
+    if first - 1 <= start or ctx.doc[first - 1].text != ",":
+        return False
+    opening = _relative_opening(ctx, first - 1, start)
+    return opening is not None and opening > start and any(is_actor(m) for m in ctx.by_token.get(opening - 1, []))
+
+
+def _relative_opening(ctx: Context, comma: int, sentence_start: int) -> int | None:
+    """The comma that opens ", qui ... ," ending at ``comma`` (no comma inside), else None."""
+    for k in range(comma - 1, sentence_start, -1):
+        t = ctx.doc[k]
+        if t.text == ",":
+            return None
+        if t.lower_ == "qui" and ctx.doc[k - 1].text == ",":
+            return k - 1
+    return None
 
 
 def _names_a_gathering(ctx: Context, m: Mention) -> bool:
