@@ -99,3 +99,15 @@ def test_a_family_name_in_capitals_after_spaced_courtesy_titles_is_part_of_the_n
         "spaced-courtesy-capitals", "2017-12-16")
     people = {e.label for e in doc.entities.values() if e.kind == "person"}
     assert people == {"Macky Sall", "Paul Adjovi"}
+
+
+def test_the_eve_in_a_fronted_clause_counts_from_the_day_of_the_main_clause() -> None:
+    # "Après avoir été accueilli à son arrivée la veille, X a été reçu ce samedi 24 juin": the eve is
+    # the 23rd, counted from the day the sentence goes on to tell
+    doc = extract_dated(
+        "Après avoir été accueilli à son arrivée à Nouakchott la veille, le président sénégalais Moussa "
+        "Kane a été reçu ce samedi 24 juin 2023 au palais présidentiel par son homologue mauritanien "
+        "Ahmed Ould Salem.",
+        "eve-before-main-day", "2023-06-24")
+    assert event_at(doc, "accueilli").date.iso == "2023-06-23"
+    assert event_at(doc, "reçu").date.iso == "2023-06-24"
