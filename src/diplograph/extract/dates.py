@@ -369,6 +369,9 @@ def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple
         if not free(b, e):
             continue
         before = [v for start, v in days if start < b]
+        main_day = _main_clause_day(ctx, b, days)
+        if main_day is not None:
+            before = [main_day]  # "Après avoir été accueilli la veille, X a été reçu ce samedi 24 juin"
         shift = _NARRATED_SHIFT[" ".join(m.group(1).lower().split())]
         reference = ctx.reference_date
         if before and reference is not None and _told_in_the_past(ctx, b) and datetime.date.fromisoformat(
@@ -385,6 +388,26 @@ def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple
         if not _looked_back(ctx, b):  # "La veille, il était arrivé ...": a look back, not the thread
             days.append((b, value))
             days.sort(key=lambda d: d[0])
+
+
+def _main_clause_day(ctx: Context, offset: int, days: list) -> DateValue | None:
+    """The day the main clause of the sentence tells, when "la veille" / "le lendemain" at
+    ``offset`` sits in a clause fronted before it ("Après avoir été accueilli à son arrivée la
+    veille, X a été reçu ce samedi 24 juin"): the fronted clause counts from that day, though it is
+    written after. None when the counted day is itself in the main clause, or the day after it is
+    in another subordinate clause."""
+    here = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if here is None:
+        return None
+    sentence = ctx.sent_of(here[0])
+    root, verb = sentence.root, _clause_verb(ctx, offset)
+    if verb is None or verb.i == root.i or verb.i > root.i:
+        return None
+    for start, value in days:
+        if offset < start < sentence.end_char and (day_verb := _clause_verb(ctx, start)) is not None \
+                and day_verb.i == root.i:
+            return value
+    return None
 
 
 def _of_a_report(ctx: Context, offset: int) -> bool:
