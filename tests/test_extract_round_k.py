@@ -50,3 +50,13 @@ def test_a_state_visit_of_someone_names_no_state() -> None:
                        "dans ce pays.\n", "round-k-state-visit", datetime.date(2012, 4, 2))
     kinds = {iri.rsplit("/", 1)[-1]: e.kind for iri, e in doc.entities.items()}
     assert kinds.get("batbayar-ganbold") == "person", kinds
+
+
+def test_a_demonym_tagged_as_a_noun_inside_a_ministers_title_keeps_the_title() -> None:
+    """"le ministre kazakh des Affaires étrangères, X": the tagger calls the invariable demonym a noun;
+    it still stands inside the title as "rwandaise" does: X is his country's foreign minister."""
+    doc = extract_text("Le ministre kazakh des Affaires étrangères, Murat Abenov, se rendra lundi à Ankara.\n",
+                       "round-k-kazakh-minister", datetime.date(2024, 12, 10))
+    person = next(e for iri, e in doc.entities.items() if iri.endswith("/murat-abenov"))
+    roles = {r.role.rsplit("/", 1)[-1] for r in person.roles}
+    assert roles == {"foreign-minister"}, roles
