@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diplograph.analyse import DEMONYM_LABEL
 from diplograph.extract.token_view import TOKEN_VIEW, token_view
 from diplograph.lexicon import Lexicon, fold
 
@@ -192,6 +193,9 @@ class VocabularyMatcher:
         index = self.index
         view = token_view(doc)  # no Token objects: much cheaper; the rules after this read the same view
         words = _Words(view.lower, [lemma.lower() for lemma in view.lemma], list(view.pos))  # repairs change these
+        for ent in doc.ents:  # "le ministre kazakh des Affaires étrangères": a demonym the tagger took
+            if ent.label_ == DEMONYM_LABEL and len(ent) == 1 and words.pos[ent.start] == "NOUN":  # for a noun
+                words.pos[ent.start] = "ADJ"  # is an adjective inside a phrase's gap
         repaired: list[tuple[int, str, str | None]] = []  # (token, lemma, morphology)
         for i, lower in enumerate(words.lower):
             lemma = words.lemma[i]
