@@ -158,3 +158,35 @@ def test_the_next_summit_is_another_one() -> None:
     assert "sibusiso-dlamini" in participant_slugs(summit)
     assert following is not summit and following.status.endswith("planned")
     assert following.date is not None and following.date.iso == "2027"
+
+
+VISIT_BEGINS = (
+    "Rabat, le 9 mars 2026 - Le président sénégalais, Moussa Ndiaye, est arrivé lundi à Rabat, où il a "
+    "été accueilli par le chef du gouvernement marocain, Karim Alaoui. C'est le début d'une visite de "
+    "trois jours qui le mènera aussi à Fès.\n"
+)
+
+
+def test_the_beginning_of_a_visit_is_what_was_just_told() -> None:
+    """"C'est le début d'une visite de trois jours": "c'est" points back at what was just told
+    (the arrival and welcome); the visit it begins is that happening, with its visitor and day,
+    not a new node without people."""
+    doc = extract_text(VISIT_BEGINS, "leftovers-three-visit-begins", PUBLISHED)
+    visit = _at(doc, "visite")
+    assert "moussa-ndiaye" in participant_slugs(visit)
+    assert visit.date is not None and visit.date.iso == "2026-03-09"
+
+
+TALKS_OPEN = (
+    "Rabat, le 9 mars 2026 - Le ministre marocain des Affaires étrangères, Karim Alaoui, et son "
+    "homologue mauritanien, Sidi Ould Brahim, ont tenu lundi des entretiens à Rabat. À l'ouverture "
+    "des entretiens, M. Alaoui a salué la qualité des relations entre les deux pays.\n"
+)
+
+
+def test_the_opening_of_the_talks_frames_the_talks_told() -> None:
+    """"À l'ouverture des entretiens" (de + les, after a phase noun) is the talks just told, like
+    "à l'issue des entretiens", not a second meeting."""
+    doc = extract_text(TALKS_OPEN, "leftovers-three-talks-open", PUBLISHED)
+    assert len([e for e in doc.events if e.trigger.text == "entretiens"
+                or any(m.text == "entretiens" for m in e.mentions)]) == 1
