@@ -163,7 +163,7 @@ def test_the_next_summit_is_another_one() -> None:
 VISIT_BEGINS = (
     "Rabat, le 9 mars 2026 - Le président sénégalais, Moussa Ndiaye, est arrivé lundi à Rabat, où il a "
     "été accueilli par le chef du gouvernement marocain, Karim Alaoui. C'est le début d'une visite de "
-    "trois jours qui le mènera aussi à Fès.\n"
+    "trois jours au Maroc.\n"
 )
 
 
