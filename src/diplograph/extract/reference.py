@@ -111,6 +111,9 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
             return "demonstrative"  # "Il s'agit de sa première visite en Guinée": what was just told
         if _predicate_of_this(token):
             return "demonstrative"  # "C'est le deuxième entretien téléphonique du mois": the one just told
+        if token.dep_ == "nmod" and token.head.lemma_.lower() in cue_words(ctx.lex, "gathering-phase") \
+                and _predicate_of_this(token.head):
+            return "demonstrative"  # "C'est le début d'une visite de trois jours": what was just told begins it
     if says_new(ctx, token):
         return None
     if token.pos_ in ("NOUN", "PROPN"):
