@@ -79,10 +79,16 @@ def _predicate_of_this(token: Token) -> bool:
         and any(c.dep_.startswith("nsubj") and c.lower_ in _THIS for c in token.children)
 
 
+#: Nouns of a moment of a gathering that open a frame as "à l'issue de" does: "au début des
+#: entretiens", "à l'ouverture des travaux" (grammar: compound prepositions).
+_OPENING_FRAMES = frozenset({"début", "ouverture"})
+
+
 def _framed(token: Token) -> bool:
-    """The noun closes a framing phrase: "au cours des discussions", "lors des entretiens"."""
+    """The noun closes a framing phrase: "au cours des discussions", "lors des entretiens", "à
+    l'ouverture des entretiens"."""
     before = token.doc[token.i - 2] if token.i >= 2 else None
-    return before is not None and before.lower_ in FRAMING_WORDS
+    return before is not None and (before.lower_ in FRAMING_WORDS or before.lower_ in _OPENING_FRAMES)
 
 
 def _attended(ctx: Context, token: Token) -> bool:

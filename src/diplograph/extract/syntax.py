@@ -52,10 +52,8 @@ INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t"
 DURING_NOUNS = frozenset({"marge", "occasion", "cours", "couloir", "coulisse"})
 DURING_CASES = frozenset({"lors", "pendant", "durant"})
 #: Words that open a phrase framing an act inside an occasion: "à l'issue de la réunion", "lors
-#: des discussions", "au cours des entretiens", "en marge du sommet", "au terme de la visite",
-#: "au début de l'audience", "à l'ouverture des entretiens".
-FRAMING_WORDS = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion", "début",
-                           "ouverture"})
+#: des discussions", "au cours des entretiens", "en marge du sommet", "au terme de la visite".
+FRAMING_WORDS = frozenset({"issue", "lors", "cours", "marge", "sortie", "terme", "fin", "occasion"})
 
 
 def _courtesy(ctx: Context, token: Token) -> bool:
