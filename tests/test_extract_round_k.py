@@ -60,3 +60,17 @@ def test_a_demonym_tagged_as_a_noun_inside_a_ministers_title_keeps_the_title() -
     person = next(e for iri, e in doc.entities.items() if iri.endswith("/murat-abenov"))
     roles = {r.role.rsplit("/", 1)[-1] for r in person.roles}
     assert roles == {"foreign-minister"}, roles
+
+
+def test_an_agreement_on_a_visit_to_come_is_made_on_the_day_it_is_told() -> None:
+    """"Les deux présidents sont convenus que le président kazakh effectuerait une visite ... les 19 et
+    20 décembre" (published 10 December, after their call "mardi"): the days belong to the visit the
+    clause after "que" tells; the agreement is made, not to come, and not on the 19th."""
+    doc = extract_text("Le président turc s'est entretenu mardi au téléphone avec son homologue kazakh.\n\n"
+                       "Les deux présidents sont convenus que le président kazakh effectuerait une visite officielle "
+                       "en Turquie les 19 et 20 décembre.\n", "round-k-agreed-visit", datetime.date(2024, 12, 10))
+    agreed = event_at(doc, "convenus")
+    assert agreed.status.endswith("/occurred"), agreed.status
+    assert agreed.date is None or agreed.date.iso == "2024-12-10", agreed.date
+    visit = event_at(doc, "visite")
+    assert visit.date is not None and visit.date.iso == "2024-12-19", visit.date
