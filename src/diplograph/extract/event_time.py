@@ -256,13 +256,16 @@ def attached_time(ctx: Context, token: Token, kind: type):
     for t in candidates:
         node = ctx.doc[t.start]
         steps = 0
+        below = node
         for _ in range(6):
             if node.i in triggers and node.i != t.start:
                 break
             if node.head.i == node.i:
                 break
-            node = node.head
+            below, node = node, node.head
             steps += 1
+        if node.i == token.i and _told_in_its_clause(below, token):
+            continue  # "sont convenus que X effectuerait une visite les 19 et 20 décembre": the visit's days
         if node.i == token.i:
             ranked.append((steps, t.start, t.value))
         elif node.i in triggers:
@@ -288,6 +291,16 @@ def attached_time(ctx: Context, token: Token, kind: type):
     if best is not None and kind is DurationValue:
         return best.value
     return None
+
+
+def _told_in_its_clause(below: Token, token: Token) -> bool:
+    """The time reached the verb ``token`` through ``below``, a clause after "que" with its own finite
+    verb ("sont convenus que X effectuerait une visite les 19 et 20 décembre", "a annoncé que le
+    sommet aurait lieu en mars"): the time is of what that clause tells, not of the saying or the
+    agreeing, which happen when the text says they did."""
+    return token.pos_ in ("VERB", "ADJ") and below is not token and below.dep_ == "ccomp" \
+        and below.pos_ in ("VERB", "AUX") and "Fin" in below.morph.get("VerbForm") \
+        and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in below.children)
 
 
 def _anterior_clause(token: Token) -> Token | None:
