@@ -115,3 +115,33 @@ def test_the_name_before_a_relative_aside_is_the_subject() -> None:
         "qui quitte la présidence tournante du groupe, a réaffirmé l'engagement de son pays.",
         "relative-aside", "2024-03-14")
     assert [a.rsplit("/", 1)[-1] for a in event_at(doc, "réaffirmé").agents] == ["ana-quiroga"]
+
+
+def test_the_south_korean_president_is_who_held_the_office_that_day() -> None:
+    # Korean agency prose gives the office first and the bare name later ("le président sud-coréen
+    # ... Yoon Suk Yeol et Fumio Kishida ont ..."): the gazetteer's holder of that day, not a new person
+    doc = extract_dated(
+        "Le président sud-coréen a reçu mardi à Séoul le Premier ministre japonais pour un entretien sur "
+        "la pêche. Yoon Suk Yeol et Fumio Kishida ont ensuite signé un accord.",
+        "south-korean-president", "2023-06-13")
+    assert participant_slugs(event_at(doc, "reçu")) == {"yoon-suk-yeol", "fumio-kishida"}
+    people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+    assert "president-sud-coreen" not in people
+
+
+def test_the_vietnamese_president_received_by_is_known() -> None:
+    # "a été reçu ... par le président de la République Luong Cuong" in a Vietnamese agency item:
+    # the president is a participant, with his office
+    doc = extract_dated(
+        "Le ministre mongol de la Justice, en visite de travail au Vietnam, a été reçu par le président de la "
+        "République Luong Cuong dans l'après-midi du 4 mars à Hanoï.",
+        "vietnamese-president", "2025-03-05")
+    assert "luong-cuong" in participant_slugs(event_at(doc, "reçu"))
+
+
+def test_the_paraguayan_president_of_a_2024_summit() -> None:
+    # "le président paraguayen" in a 2024 report: the holder of that office that year
+    doc = extract_dated(
+        "Le président paraguayen a accueilli lundi à Asuncion ses homologues du Mercosur pour un sommet.",
+        "paraguayan-president", "2024-07-08")
+    assert "santiago-pena" in participant_slugs(event_at(doc, "sommet"))
