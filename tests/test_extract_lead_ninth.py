@@ -111,3 +111,19 @@ def test_the_eve_in_a_fronted_clause_counts_from_the_day_of_the_main_clause() ->
         "eve-before-main-day", "2023-06-24")
     assert event_at(doc, "accueilli").date.iso == "2023-06-23"
     assert event_at(doc, "reçu").date.iso == "2023-06-24"
+
+
+def _roles(doc: ExtractedDocument, slug: str) -> set[str]:
+    person = next(e for iri, e in doc.entities.items() if iri.endswith("/" + slug))
+    return {r.role.rsplit("/", 1)[-1] for r in person.roles}
+
+
+def test_the_counterpart_of_the_us_secretary_of_state_holds_her_own_office() -> None:
+    # "son homologue française Y" of the US secretary of state: the gazetteer says Y was France's
+    # foreign minister that day; "secrétaire d'État" is the American title, not hers
+    doc = extract_dated(
+        "Le secrétaire d'État américain Antony Blinken a reçu mardi à Washington son homologue française "
+        "Catherine Colonna pour parler de l'Ukraine.",
+        "counterpart-own-office", "2023-05-16")
+    assert _roles(doc, "catherine-colonna") == {"foreign-minister"}
+    assert _roles(doc, "antony-blinken") == {"secretary-of-state"}
