@@ -127,3 +127,16 @@ def test_the_counterpart_of_the_us_secretary_of_state_holds_her_own_office() -> 
         "counterpart-own-office", "2023-05-16")
     assert _roles(doc, "catherine-colonna") == {"foreign-minister"}
     assert _roles(doc, "antony-blinken") == {"secretary-of-state"}
+
+
+def test_an_unnamed_counterpart_in_the_headline_is_the_one_named_in_the_body() -> None:
+    # guard: the headline's "son homologue française" is the body's Catherine Colonna, though she holds
+    # another title than the American's: one call, not two
+    doc = extract_dated(
+        "Le secrétaire d'État américain s'entretient au téléphone avec son homologue française\n\n"
+        "Le secrétaire d'État américain Antony Blinken s'est entretenu mardi par téléphone avec son "
+        "homologue française Catherine Colonna de la guerre en Ukraine.",
+        "counterpart-headline", "2023-05-16")
+    calls = [e for e in doc.events if event_kind(e) in ("meeting", "consultation")]
+    assert len(calls) == 1
+    assert participant_slugs(calls[0]) == {"antony-blinken", "catherine-colonna"}
