@@ -87,7 +87,10 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
                     if not before:
                         continue
                     state = before[-1]
-                assign_role(ctx, m.iri, subject_role, state, ctx.span(token.i, m.start))
+                own = _held_for(ctx, m.iri, state)  # "le secrétaire d'État américain ... son homologue française Y"
+                if own is not None:  # an unnamed "son homologue française" elsewhere holds it too
+                    ctx.cache.setdefault("counterpart-offices", set()).add((subject_role, state, own))
+                assign_role(ctx, m.iri, own or subject_role, state, ctx.span(token.i, m.start))
                 ctx.sides[m.iri] = state
             if len(people) == 1:
                 ctx.role_person.setdefault(token.i, people[0].iri)  # "et son homologue X, Y": the phrase is Y
@@ -147,6 +150,21 @@ def office_of(ctx: Context, entity) -> str | None:
     return held.pop() if len(held) == 1 else None
 
 
+def _held_for(ctx: Context, person: str, state: str) -> str | None:
+    """The one office the gazetteer says ``person`` held for ``state`` on the publication date.
+
+    A counterpart holds the same office under that state's own title: the US secretary of state's
+    French counterpart is France's foreign minister, which the gazetteer knows when it knows her."""
+    published = ctx.source.published
+    entity = ctx.entities.get(person)
+    if published is None or entity is None or not entity.linked:
+        return None
+    lex = ctx.lex
+    held = {h.role for h in lex.holdings if h.person == person and h.covers(published)
+            and lex.state_of(h.organisation) == lex.state_of(state)}
+    return held.pop() if len(held) == 1 else None
+
+
 def _known_counterpart(ctx: Context, token, subject, role: str) -> None:
     """"tandis que son homologue a salué ...", no state, no name: the one person the text has
     named holding that very office for another side. Nobody when there are several."""
@@ -177,6 +195,8 @@ def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[i
     # Président de la République ..." and "Le Chef de l'Etat santoméen": the Gabonese president
     # named before counts, whichever of X's titles came first
     offices = {role} | {r.role for r in subject.roles}
+    offices |= {own for office, where, own in ctx.cache.get("counterpart-offices", ())  # type: ignore[union-attr]
+                if where == state and office in offices}
     holders = [e for e in ctx.entities.values() if e.kind == "person" and e.iri != subject.iri and any(
         any(lex.narrower_or_same(r.role, o) for o in offices)
         and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
