@@ -190,3 +190,23 @@ def test_the_opening_of_the_talks_frames_the_talks_told() -> None:
     doc = extract_text(TALKS_OPEN, "leftovers-three-talks-open", PUBLISHED)
     assert len([e for e in doc.events if e.trigger.text == "entretiens"
                 or any(m.text == "entretiens" for m in e.mentions)]) == 1
+
+
+WE_DECLARE = (
+    "DÉCLARATION CONJOINTE\n\n"
+    "Nous, Kwame Boateng, Président de la République du Ghana, et Yao Konan, Premier ministre de la "
+    "République de Côte d'Ivoire, réunis à Accra les 8 et 9 mars 2026, avons eu des entretiens "
+    "approfondis sur la sécurité du golfe de Guinée.\n\n"
+    "Nous nous félicitons de la relance de la commission mixte et nous sommes convenus de nous revoir "
+    "à Abidjan en septembre.\n"
+)
+
+
+def test_we_of_a_joint_declaration_are_the_people_it_opens_with() -> None:
+    """"Nous, X, Président de A, et Y, Premier ministre de B, ... avons ...": "nous" is the people
+    apposed to it, both, in every later "nous" of the declaration (not the state of the first)."""
+    doc = extract_text(WE_DECLARE, "leftovers-three-we", PUBLISHED)
+    again = _at(doc, "revoir")
+    assert participant_slugs(again) >= {"kwame-boateng", "yao-konan"}
+    pleased = _at(doc, "félicitons")
+    assert {a.rsplit("/", 1)[-1] for a in pleased.agents} >= {"kwame-boateng", "yao-konan"}
