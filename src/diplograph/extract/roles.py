@@ -126,6 +126,8 @@ def find_roles(ctx: Context) -> None:
         if before is not None and before.text == "," and ctx.doc[head - 2].lower_ == "nous":
             ctx.we = ctx.role_people[head]
             break
+    if not ctx.we:
+        ctx.we = _apposed_to_we(ctx)
     message_bearers(ctx, demonym_at)  # "X, porteur d'un message du président mauritanien": X's side
     unqualified: dict[str, str] = {}
     # first the phrases the gazetteer or the text already resolves ("Le ministre de l'Europe et des
@@ -300,3 +302,23 @@ def _names_lead(ctx: Context, start: int, roles: list[Hit]) -> bool:
             if name is None:
                 return False
             k, leading = name.start, "name"
+
+
+def _apposed_to_we(ctx: Context) -> list[str]:
+    """"Nous, X, Président de A, et Y, Premier ministre de B, avons ...": a joint declaration opens
+    on "nous" with its signatories apposed, named one by one; they are who every later "nous" of
+    the text is. The people named between "Nous ," (a sentence's first word, outside quotations)
+    and the verb "nous" is the subject of; two at least (one person is "je")."""
+    from diplograph.extract.syntax import in_quote
+
+    for i in ctx.tokens.where_lower(("nous",)):
+        token = ctx.doc[i]
+        if token.i + 1 >= len(ctx.doc) or ctx.doc[token.i + 1].text != "," or in_quote(ctx, token) \
+                or ctx.sent_of(token).start != token.i or not token.dep_.startswith("nsubj") \
+                or token.head.i <= token.i:
+            continue
+        people = [m.iri for m in ctx.mentions if token.i < m.start and m.end <= token.head.i and m.kind == "person"]
+        people = list(dict.fromkeys(people))
+        if len(people) >= 2:
+            return people
+    return []
