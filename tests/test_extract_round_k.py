@@ -74,3 +74,15 @@ def test_an_agreement_on_a_visit_to_come_is_made_on_the_day_it_is_told() -> None
     assert agreed.date is None or agreed.date.iso == "2024-12-10", agreed.date
     visit = event_at(doc, "visite")
     assert visit.date is not None and visit.date.iso == "2024-12-19", visit.date
+
+
+def test_the_chair_of_a_meeting_told_after_a_place_in_a_region_takes_part() -> None:
+    """"X a présidé à Dali, dans la province du Yunnan, une réunion informelle avec ...": the parser
+    hangs the meeting on the region as an apposition; the chairing verb is still its verb, and its
+    subject chairs, so takes part."""
+    doc = extract_text("Le ministre chinois des Affaires étrangères, Li Wenhao, a présidé à Dali, dans la province "
+                       "du Yunnan, une réunion informelle avec le ministre des Affaires étrangères du Laos, Bounmy "
+                       "Sisavath, et le ministre birman des Affaires étrangères, Aung Min Thu.\n",
+                       "round-k-chair", datetime.date(2026, 10, 9))
+    meeting = event_at(doc, "réunion")
+    assert sides(meeting).get("li-wenhao") == "china", sides(meeting)
