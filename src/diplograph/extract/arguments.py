@@ -379,7 +379,7 @@ def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
         if head.pos_ == "VERB":
             return head if head.i < token.i else None
         adjunct = head.i in timed or any(m.kind == "place" or m.place for m in ctx.by_token.get(head.i, [])) \
-            or case_of(head) in WITH \
+            or case_of(head) in WITH or _in_named_place(ctx, head) \
             or (head.i == token.head.i and token.dep_ == "conj" and head.dep_ == "obl:mod"
                 and not any(c.dep_ == "cc" for c in token.children)
                 and not any(t.text == "," for t in ctx.doc[head.i:token.i]))
@@ -389,6 +389,14 @@ def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _in_named_place(ctx: Context, head: Token) -> bool:
+    """"dans la province du Yunnan", "au siège de l'Union africaine": a circumstance of place whose
+    noun is no name but is completed by one (a place, or an actor's seat)."""
+    return head.dep_.startswith("obl") and case_of(head) in ("dans", "à", "au", "aux", "en") and any(
+        c.dep_ == "nmod" and any(m.kind == "place" or m.place for m in ctx.by_token.get(c.i, []))
+        for c in head.children)
 
 
 def _city(ctx: Context, token: Token) -> bool:
