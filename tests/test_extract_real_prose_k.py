@@ -145,3 +145,15 @@ def test_the_paraguayan_president_of_a_2024_summit() -> None:
         "Le président paraguayen a accueilli lundi à Asuncion ses homologues du Mercosur pour un sommet.",
         "paraguayan-president", "2024-07-08")
     assert "santiago-pena" in participant_slugs(event_at(doc, "sommet"))
+
+
+def test_a_nationality_noun_before_a_known_name_is_no_given_name() -> None:
+    # "le Brésilien Lula": the capitalised nationality noun before a family name the gazetteer knows
+    # is not the given name of another person
+    doc = extract_dated(
+        "En marge du forum de Lima, le Brésilien Lula a rendu visite à l'ancienne présidente chilienne Ana "
+        "Quiroga.",
+        "demonym-before-name", "2024-03-14")
+    assert "luiz-inacio-lula-da-silva" in participant_slugs(event_at(doc, "visite"))
+    people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+    assert "bresilien-lula" not in people
