@@ -140,3 +140,14 @@ def test_an_unnamed_counterpart_in_the_headline_is_the_one_named_in_the_body() -
     calls = [e for e in doc.events if event_kind(e) in ("meeting", "consultation")]
     assert len(calls) == 1
     assert participant_slugs(calls[0]) == {"antony-blinken", "catherine-colonna"}
+
+
+def test_a_title_after_a_long_first_noun_of_the_apposition_is_the_person_s() -> None:
+    # "X, membre du Bureau politique du Comité central du Parti communiste chinois et ministre des
+    # Affaires étrangères, ...": the portfolio comes after eleven words of party rank
+    doc = extract_dated(
+        "Le 11 mars 2024, Li Wenhao, membre du Bureau politique du Comité central du Parti communiste "
+        "chinois et ministre des Affaires étrangères, s'est entretenu avec le ministre norvégien des "
+        "Affaires étrangères Lars Holm à Pékin.",
+        "long-apposition-title", "2024-03-12")
+    assert _roles(doc, "li-wenhao") == {"foreign-minister"}
