@@ -236,7 +236,8 @@ def _apposition_opening(ctx: Context, conjunction: int) -> int:
     Bureau politique et ministre des ..."): no verb, name or other comma between; else the
     conjunction itself (no apposition found)."""
     doc = ctx.doc
-    for c in range(conjunction - 1, max(conjunction - 12, 0), -1):
+    # up to 19 words back: "membre du Bureau politique du Comité central du Parti communiste chinois"
+    for c in range(conjunction - 1, max(conjunction - 20, 0), -1):
         t = doc[c]
         if t.text == ",":  # ", et le Ministre, Directeur de Cabinet, M. Y": a comma right before "et"
             return c if c < conjunction - 1 else conjunction  # closes the apposition of the name before
