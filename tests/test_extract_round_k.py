@@ -86,3 +86,15 @@ def test_the_chair_of_a_meeting_told_after_a_place_in_a_region_takes_part() -> N
                        "round-k-chair", datetime.date(2026, 10, 9))
     meeting = event_at(doc, "réunion")
     assert sides(meeting).get("li-wenhao") == "china", sides(meeting)
+
+
+def test_the_co_chairs_of_the_proceedings_of_a_session_take_part_in_it() -> None:
+    """"X et son homologue Y ont coprésidé, le 2 décembre à Nouakchott, les travaux de la 12e session
+    de la commission mixte": the proceedings carry the session as "une série d'entretiens" carries
+    the talks; those who chair them take part in the session."""
+    doc = extract_text("Le Premier ministre tunisien, Ali Mabrouk, et son homologue mauritanien, Sidi Ould Mah, ont "
+                       "coprésidé, le 2 décembre à Nouakchott, les travaux de la 12e session de la commission mixte.\n",
+                       "round-k-proceedings", datetime.date(2026, 12, 3))
+    session = event_at(doc, "session")
+    assert sides(session).get("ali-mabrouk") == "tunisia", sides(session)
+    assert sides(session).get("sidi-ould-mah") == "mauritania", sides(session)
