@@ -237,8 +237,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if token.dep_ in ("nsubj",) and hit.iri in GATHERINGS:
             companions += companions_of(ctx, verb)
         carrier = token  # "a mené une série d'entretiens": the series is the light verb's object
-        if token.dep_ == "nmod" and token.head.lemma_.lower() in cue_words(lex, "series") \
-                and case_of(token) in ("de", "d'", "d’"):
+        carriers = cue_words(lex, "series") | cue_words(lex, "proceedings")  # "les travaux de la session"
+        if token.dep_ == "nmod" and (token.head.lemma_.lower() in carriers or token.head.lower_ in carriers) \
+                and case_of(token) in ("de", "d'", "d’"):  # "travaux", whose lemma is "travail"
             carrier = token.head
         light = carrier.head
         if carrier.dep_ == "obj" and light.dep_.startswith("obl") \
