@@ -210,3 +210,20 @@ def test_we_of_a_joint_declaration_are_the_people_it_opens_with() -> None:
     assert participant_slugs(again) >= {"kwame-boateng", "yao-konan"}
     pleased = _at(doc, "félicitons")
     assert {a.rsplit("/", 1)[-1] for a in pleased.agents} >= {"kwame-boateng", "yao-konan"}
+
+
+OTHER_READINGS = (
+    "Oslo, le 9 mars 2026 - Le ministre lituanien Tomas Kairys a pris part lundi à une visite guidée "
+    "du musée Munch. Il tient en haute estime la peinture norvégienne. La ville a lancé un appel "
+    "d'offres pour rénover le port, et la rencontre de football entre les deux pays aura lieu en mai, "
+    "avant la consultation électorale de 2027.\n"
+)
+
+
+def test_words_of_talks_in_other_senses_are_no_events() -> None:
+    """"une visite guidée" (a tour), "tenir en haute estime" (to value), "un appel d'offres" (a
+    tender), "la rencontre de football" (a match), "la consultation électorale" (a vote): the
+    trigger words in another sense than diplomacy (cue:other-sense) tell no event."""
+    doc = extract_text(OTHER_READINGS, "leftovers-three-other-senses", PUBLISHED)
+    assert not [e.trigger.text for e in doc.events
+                if e.trigger.text in ("visite", "estime", "appel", "rencontre", "consultation")]
