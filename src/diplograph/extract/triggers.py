@@ -64,7 +64,7 @@ def find_mentions(ctx: Context) -> None:
         elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
                 or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token) \
-                or _guest_told(ctx, token):
+                or _guest_told(ctx, token) or _other_sense(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
         if (hit.iri in GATHERINGS or token.pos_ == "NOUN") and _denied(ctx, token):
             continue  # a gathering, or any act named by a noun, the text says did not happen
@@ -307,6 +307,24 @@ def _type_opposition(ctx: Context, event: Event, token: Token) -> None:
     if reflexive and against:
         event.event_type = et("rejection")
         event.event_class = ctx.lex.event_class(event.event_type)
+
+
+def _other_sense(ctx: Context, token: Token) -> bool:
+    """"une visite guidée", "tenir en haute estime", "un appel d'offres": the trigger word stands in a
+    phrase that gives it another sense than diplomacy (cue:other-sense, written word by word)."""
+    from diplograph.extract.patterns import phrase_words
+    from diplograph.lexicon import fold
+
+    doc = ctx.doc
+    mine = {fold(token.lower_), fold(token.lemma_.lower())}
+    for phrase in cue_words(ctx.lex, "other-sense"):
+        words = phrase_words(phrase)
+        for j, word in enumerate(words):
+            start = token.i - j
+            if word in mine and start >= 0 and start + len(words) <= len(doc) and all(
+                    k == j or fold(doc[start + k].lower_) == w for k, w in enumerate(words)):
+                return True
+    return False
 
 
 def _guest_told(ctx: Context, token: Token) -> bool:
