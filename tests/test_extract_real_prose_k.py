@@ -157,3 +157,29 @@ def test_a_nationality_noun_before_a_known_name_is_no_given_name() -> None:
     assert "luiz-inacio-lula-da-silva" in participant_slugs(event_at(doc, "visite"))
     people = {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
     assert "bresilien-lula" not in people
+
+
+def _gatherings_at(doc, word: str) -> list:
+    return [e for e in doc.events if e.trigger.text == word or any(m.text == word for m in e.mentions)]
+
+
+def test_the_summit_of_the_presidents_of_a_bloc_is_the_blocs_summit() -> None:
+    # "lors du sommet du Mercosur ... ont participé au 64e sommet des présidents du Mercosur": one
+    # summit named twice, once by the bloc, once by its number and its members
+    doc = extract_dated(
+        "La présidente Ana Quiroga a déclaré lors du sommet de la Communauté andine qui se tient à Lima que "
+        "tous les chefs d'État devaient être présents.\n\nOutre Ana Quiroga, le président Pablo Ortega et le "
+        "président Luis Medrano ont participé au 31e sommet des présidents de la Communauté andine.",
+        "bloc-summit-twice", "2024-07-08")
+    summits = [e for e in doc.events if event_kind(e) == "meeting"]
+    assert len(summits) == 1
+    assert participant_slugs(summits[0]) >= {"ana-quiroga", "pablo-ortega", "luis-medrano"}
+
+
+def test_two_numbered_summits_of_a_bloc_stay_two() -> None:
+    # guard: "le 30e sommet ... le 31e sommet" of one bloc are two summits
+    doc = extract_dated(
+        "Le président Pablo Ortega avait présidé le 30e sommet de la Communauté andine à Quito en 2023. Il a "
+        "participé lundi au 31e sommet des présidents de la Communauté andine à Lima.",
+        "bloc-two-summits", "2024-07-08")
+    assert len([e for e in doc.events if event_kind(e) == "meeting"]) == 2
