@@ -207,10 +207,19 @@ def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
         return None
     doc, i = ctx.doc, token.i + 1
     name: list[str] = []
-    while i < len(doc) and i < token.i + 8:
+    # "le sommet des présidents du Mercosur", "des chefs d'État de la CEDEAO": the members a
+    # gathering is "of" come before the name of the body whose gathering it is
+    members = {h.start: h.end for h in ctx.hits_of("role") if token.i < h.start}
+    while i < len(doc) and i < token.i + 10:
         t = doc[i]
         if t.text in ("«", "»", "“", "”", '"') and not name:
             i += 1
+        elif not name and i in members and doc[i - 1].lower_ in ("des", "de"):
+            i = members[i]
+        elif (body := next((m for m in ctx.by_token.get(i, []) if m.start == i and m.kind in ("org", "state")
+                            and m.end > i + 1), None)) is not None:
+            name.append(" ".join(doc[body.start:body.end].text.lower().split()))  # "la Communauté andine"
+            i = body.end
         elif t.pos_ == "PROPN" or t.like_num or (t.text == "-" and name):
             name.append(t.lower_)
             i += 1
@@ -243,6 +252,7 @@ def _join_named_repeats(ctx: Context) -> None:
     one just told is part of the name here, not a sign of a new occurrence. Status, date and
     place must still agree ("le sommet du G20 de 2024" is not that of 2025)."""
     named: dict[tuple[str, ...], Event] = {}
+    numbers: dict[int, set[tuple[str, ...]]] = {}  # event -> the numbers it was told by
     for event in sorted(list(ctx.events), key=lambda e: e.trigger.begin):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
@@ -252,12 +262,23 @@ def _join_named_repeats(ctx: Context) -> None:
             for key in ((_name_key(ctx, words.root), _number_key(words.root)) if words is not None else ()):
                 if key is not None:
                     keys.add(key)
+            number = _number_key(words.root) if words is not None else None
+            key = _name_key(ctx, words.root) if number is not None else None
+            if key is not None:
+                # "le 64e sommet du Mercosur" is also "le sommet du Mercosur" told before without its
+                # number (but not another numbered one: checked below)
+                keys.add(tuple(k for k in key if not k[:1].isdigit()))
+                numbers.setdefault(id(event), set()).add(number)
         earlier = next((named[k] for k in sorted(keys) if k in named and named[k] in ctx.events), None)
+        if earlier is not None and numbers.get(id(earlier)) and numbers.get(id(event)) \
+                and not numbers[id(earlier)] & numbers[id(event)]:
+            earlier = None  # "le 30e sommet ... le 31e sommet": two occurrences
         if earlier is not None and earlier is not event and same_status(earlier.status, event.status) \
                 and (earlier.date is None or event.date is None or earlier.date.iso.startswith(event.date.iso)
                      or event.date.iso.startswith(earlier.date.iso)) \
                 and places_agree(ctx, earlier.places, event.places):
             absorb(ctx, earlier, event)
+            numbers.setdefault(id(earlier), set()).update(numbers.get(id(event), set()))
             event = earlier
         for k in keys:
             named.setdefault(k, event)
