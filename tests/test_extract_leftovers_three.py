@@ -227,3 +227,21 @@ def test_words_of_talks_in_other_senses_are_no_events() -> None:
     doc = extract_text(OTHER_READINGS, "leftovers-three-other-senses", PUBLISHED)
     assert not [e.trigger.text for e in doc.events
                 if e.trigger.text in ("visite", "estime", "appel", "rencontre", "consultation")]
+
+
+STAND_INS = (
+    "Georgetown, le 9 mars 2026 - Le sommet de la Caricom s'est ouvert lundi à Georgetown en présence "
+    "de onze chefs de gouvernement. La ministre des Affaires étrangères de la Dominique, Marie Joseph, "
+    "conduisait la délégation de son pays. Le président du Suriname, Ravi Kalloe, s'est fait remplacer "
+    "par son ministre des Affaires étrangères, Anand Doerga.\n"
+)
+
+
+def test_ministers_standing_in_for_leaders_take_part() -> None:
+    """A summit dispatch names who came instead of the leader: "X conduisait la délégation de son
+    pays" (X took part in the summit told), "Y s'est fait remplacer par Z" (Z took part, Y not)."""
+    doc = extract_text(STAND_INS, "leftovers-three-stand-ins", PUBLISHED)
+    summit = _at(doc, "sommet")
+    people = participant_slugs(summit)
+    assert {"marie-joseph", "anand-doerga"} <= people
+    assert "ravi-kalloe" not in people
