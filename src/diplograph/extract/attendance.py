@@ -154,6 +154,7 @@ def drop_absentees(ctx: Context) -> None:
             kept = set(event.agents) | {event.host}
             event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
     _represented(ctx)
+    _delegation_leaders(ctx)
 
 
 def _represented(ctx: Context) -> None:
@@ -188,22 +189,43 @@ def _represented(ctx: Context) -> None:
         sides += [ctx.lex.state_of(ctx.demonym_at[i]) for i in before
                   if i in ctx.demonym_at]  # "le Premier ministre jamaïcain", whom the text does not name
         side = next((s for s in sides if s is not None), None)
-        sentence = ctx.sent_of(token)
-        begin, end = sentence.start_char, sentence.end_char
-        events = [e for e in ctx.events if e.event_type in GATHERINGS
-                  and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
-        if not events:
-            told = [e for e in ctx.events if e.event_type in GATHERINGS
-                    and any(m.begin < begin for m in (e.trigger, *e.mentions))]
-            events = [max(told, key=lambda e: max(m.begin for m in (e.trigger, *e.mentions) if m.begin < begin))] \
-                if told else []
-        for event in events:
+        for event in _gatherings_here_or_last(ctx, token):
             kept = set(event.agents) | {event.host}
             event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
             _add(ctx, event, envoys)
             for p in event.participants:
                 if p.actor in envoys and side is not None:
                     p.side = side
+
+
+def _gatherings_here_or_last(ctx: Context, token: Token) -> list[Event]:
+    """The gatherings told in ``token``'s sentence, else the one told last before it."""
+    sentence = ctx.sent_of(token)
+    begin, end = sentence.start_char, sentence.end_char
+    events = [e for e in ctx.events if e.event_type in GATHERINGS
+              and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
+    if events:
+        return events
+    told = [e for e in ctx.events if e.event_type in GATHERINGS
+            and any(m.begin < begin for m in (e.trigger, *e.mentions))]
+    return [max(told, key=lambda e: max(m.begin for m in (e.trigger, *e.mentions) if m.begin < begin))] \
+        if told else []
+
+
+def _delegation_leaders(ctx: Context) -> None:
+    """"La ministre X conduisait la délégation de son pays" (cue:leading, with a cue:delegation noun
+    as its object): in a dispatch on a gathering, the one who led a delegation to it took part in
+    it (the gathering of the sentence, else the one told last), often standing in for a leader."""
+    doc = ctx.doc
+    delegation = cue_words(ctx.lex, "delegation")
+    for token in lemma_tokens(doc, cue_words(ctx.lex, "leading")):
+        if token.pos_ != "VERB" or token.i in ctx.heading_tokens or negated(token) \
+                or not any(c.dep_ == "obj" and c.lemma_.lower() in delegation for c in token.children):
+            continue
+        leaders = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)
+                   if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
+        for event in _gatherings_here_or_last(ctx, token) if leaders else []:
+            _add(ctx, event, leaders)
 
 
 #: What may stand between a gathering verb and the colon opening its list of counterparts:
