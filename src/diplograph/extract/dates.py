@@ -21,16 +21,13 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, TimeExpression
+from diplograph.extract.narrated_days import narrated_days
 from diplograph.extract.patterns import WEEKDAY_NAMES
 from diplograph.extract.regex_hints import number_before_unit, word_ending_in
 from diplograph.extract.time_tense import clause_tense, future_context, tense_of
 from diplograph.model import DateValue, DurationValue
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 # Month and weekday names, number words, approximation and deictic words are the calendar and number
 # grammar of French (closed classes with fixed values), so they stay in code with the rules that read
@@ -91,15 +88,6 @@ WEEKDAY = re.compile(rf"\b(?:ce\s+|le\s+)?({_DAY_RE})(\s+(?:dernier|prochain|soi
                      re.IGNORECASE)
 DEICTIC = re.compile(r"\b(hier|avant-hier|aujourd'hui|demain|après-demain|ce jour|ce matin|ce midi|ce soir|"
                      r"cet après-midi|cet apres-midi)\b", re.IGNORECASE)
-#: Days counted from the day the text has just told ("Le 10 mars ... Le lendemain"); not "le lendemain de
-#: son élection", which counts from what follows it.
-NARRATED_DAY = re.compile(r"\b(le lendemain|la veille|le surlendemain|l'avant-veille|le même jour|le jour même|"
-                          r"quelques heures plus tôt|quelques heures plus tard|plus tôt dans la journée|"
-                          r"ce même jour)\b(?!\s+(?:de|du|des)\b|\s+d')", re.IGNORECASE)
-_NARRATED_SHIFT = {"le lendemain": 1, "la veille": -1, "le surlendemain": 2, "l'avant-veille": -2,
-                   "le même jour": 0, "le jour même": 0, "ce même jour": 0,
-                   # "Quelques heures plus tôt, X s'était entretenu ...": the same day as the act just told
-                   "quelques heures plus tôt": 0, "quelques heures plus tard": 0, "plus tôt dans la journée": 0}
 #: "03/02/2026", "3.2.2026": French order, day first; four-digit years only (no guessing of centuries).
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/]|\.\d)")
 #: Months and years named relative to the publication date: (month shift | year shift).
@@ -342,87 +330,13 @@ def find_times(ctx: Context) -> None:
             day = published + datetime.timedelta(days=shift)
             taken.append((b, e))
             found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
-    _narrated_days(ctx, view, found, free, taken)
+    narrated_days(ctx, view, found, free, taken)
     for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
         if isinstance(value, DateValue) and DEADLINE_CUE.search(view[max(0, b - 30):b]):
             value = replace(value, deadline=True)
         start, end = _token_range(ctx, b, e)
         if start is not None and start not in ctx.heading_tokens:
             ctx.times.append(TimeExpression(start, end, value))
-
-
-def _narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]]) -> None:
-    """Resolve "la veille", "le lendemain", "le même jour" against the last day told before them.
-
-    Why the narration and not the publication date: a readout of a tour ("Le 10 mars ... Le
-    lendemain, à Mascate ...") or an encyclopedia article counts its days from the day it has
-    just given; a deadline ("avant le 15") is not such a day. Each resolved day is itself the
-    base of the next one, so "Le même jour ... Le lendemain" chains.
-    """
-    days = sorted((b, v) for b, e, v in found
-                  if isinstance(v, DateValue) and v.precision == "day" and not v.deadline
-                  and not _of_a_report(ctx, b) and not _looked_back(ctx, b) and not _RANGE.search(view[b:e]))
-    # (a day told in the pluperfect, "s'étaient rencontrés le 15 février", looks back: no base; nor is
-    # the first day of a stay, "en visite du 26 au 28 mai": a period, not the day the story is at)
-    for m in NARRATED_DAY.finditer(view):
-        b, e = m.start(), m.end()
-        if not free(b, e):
-            continue
-        before = [v for start, v in days if start < b]
-        main_day = _main_clause_day(ctx, b, days)
-        if main_day is not None:
-            before = [main_day]  # "Après avoir été accueilli la veille, X a été reçu ce samedi 24 juin"
-        shift = _NARRATED_SHIFT[" ".join(m.group(1).lower().split())]
-        reference = ctx.reference_date
-        if before and reference is not None and _told_in_the_past(ctx, b) and datetime.date.fromisoformat(
-                before[-1].iso) + datetime.timedelta(days=shift) > reference:
-            # "La veille, le ministre avait visité ..." after a meeting announced for 2 October: a
-            # past act counts from the last day told that is not still to come
-            before = [v for v in before if v.iso <= reference.isoformat()]
-        if not before:
-            continue
-        day = datetime.date.fromisoformat(before[-1].iso) + datetime.timedelta(days=shift)
-        value = DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)
-        taken.append((b, e))
-        found.append((b, e, value))
-        if not _looked_back(ctx, b):  # "La veille, il était arrivé ...": a look back, not the thread
-            days.append((b, value))
-            days.sort(key=lambda d: d[0])
-
-
-def _main_clause_day(ctx: Context, offset: int, days: list) -> DateValue | None:
-    """The day the main clause of the sentence tells, when "la veille" / "le lendemain" at
-    ``offset`` sits in a clause fronted before it ("Après avoir été accueilli à son arrivée la
-    veille, X a été reçu ce samedi 24 juin"): the fronted clause counts from that day, though it is
-    written after. None when the counted day is itself in the main clause, or the day after it is
-    in another subordinate clause."""
-    here = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if here is None:
-        return None
-    sentence = ctx.sent_of(here[0])
-    root, verb = sentence.root, _clause_verb(ctx, offset)
-    if verb is None or verb.i == root.i or verb.i > root.i:
-        return None
-    for start, value in days:
-        if offset < start < sentence.end_char and (day_verb := _clause_verb(ctx, start)) is not None \
-                and day_verb.i == root.i:
-            return value
-    return None
-
-
-def _of_a_report(ctx: Context, offset: int) -> bool:
-    """The day dates a reporting incise (", a indiqué dimanche le ministère"): the day of the report,
-    not of the story the narration counts from."""
-    from diplograph.extract.syntax import is_reporting
-
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    from diplograph.extract.kinds import GATHERINGS
-
-    verb = span[0].head
-    return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits
-                                       if h.category == "event") and is_reporting(ctx, verb)
 
 
 def _put_off_to(ctx: Context, b: int, e: int) -> bool:
@@ -438,37 +352,6 @@ def _put_off_to(ctx: Context, b: int, e: int) -> bool:
         and any(c.lower_ in ("à", "au") for c in day.children if c.dep_ == "case")
 
 
-def _clause_verb(ctx: Context, offset: int) -> Token | None:
-    """The verb of the clause holding the character ``offset`` (its root, when it has no verb)."""
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    verb = span[0]
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
-
-
-def _looked_back(ctx: Context, offset: int) -> bool:
-    """The clause holding ``offset`` is a pluperfect ("La veille, il était arrivé à Y"): the text
-    looks back from the day it tells, and the next "le même jour" still counts from that day."""
-    verb = _clause_verb(ctx, offset)
-    return verb is not None and any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
-
-
-def _told_in_the_past(ctx: Context, offset: int) -> bool:
-    """The clause holding ``offset`` is told in a past tense (perfect, pluperfect, simple past)."""
-    verb = _clause_verb(ctx, offset)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in auxiliaries):
-        return False
-    return ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and bool(auxiliaries)) \
-        or ("Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
-
-
-_RANGE = re.compile(r"\d\s*(?:au|-|–)\s*\d")
 _DURATION_CUE = re.compile(r"(?:\bdur\w*|\bpendant|\bdurant|\bde|\bd'|\bqu'|\ben)\s*$")
 _VIEW = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2019": "'", "\u00a0": " ", "\u202f": " "})
 
