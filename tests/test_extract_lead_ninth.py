@@ -151,3 +151,21 @@ def test_a_title_after_a_long_first_noun_of_the_apposition_is_the_person_s() -> 
         "Affaires étrangères Lars Holm à Pékin.",
         "long-apposition-title", "2024-03-12")
     assert _roles(doc, "li-wenhao") == {"foreign-minister"}
+
+
+def test_a_day_of_the_month_written_alone_is_in_the_month_just_told() -> None:
+    # "effectuera du 23 au 25 avril une visite d'État ... sera reçu à la Maison-Blanche le 24": 24 April
+    doc = extract_dated(
+        "Le président Marc Olsen effectuera du 23 au 25 avril une visite d'État au Canada, a annoncé lundi "
+        "la présidence. Il sera reçu par le Premier ministre le 24.",
+        "bare-day-of-month", "2018-03-05")
+    assert event_at(doc, "reçu").date.iso == "2018-04-24"
+
+
+def test_a_day_alone_before_any_month_stays_undated() -> None:
+    # guard: nothing told before it gives "le 24" a month; nor is "le 14-Juillet" or "le 24e sommet" a day
+    doc = extract_dated(
+        "Le président Marc Olsen sera reçu par le Premier ministre le 24. Il assistera ensuite au 24e sommet "
+        "de l'organisation.",
+        "bare-day-guard", "2018-03-05")
+    assert event_at(doc, "reçu").date is None
