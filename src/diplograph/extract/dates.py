@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import replace
 
 from diplograph.extract.context import Context, TimeExpression
-from diplograph.extract.narrated_days import narrated_days
+from diplograph.extract.narrated_days import bare_days, narrated_days
 from diplograph.extract.patterns import WEEKDAY_NAMES
 from diplograph.extract.regex_hints import number_before_unit, word_ending_in
 from diplograph.extract.time_tense import clause_tense, future_context, tense_of
@@ -331,6 +331,7 @@ def find_times(ctx: Context) -> None:
             taken.append((b, e))
             found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
     narrated_days(ctx, view, found, free, taken)
+    bare_days(ctx, view, found, free, taken)
     for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
         if isinstance(value, DateValue) and DEADLINE_CUE.search(view[max(0, b - 30):b]):
             value = replace(value, deadline=True)

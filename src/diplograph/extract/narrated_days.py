@@ -29,6 +29,10 @@ _NARRATED_SHIFT = {"le lendemain": 1, "la veille": -1, "le surlendemain": 2, "l'
                    "quelques heures plus tôt": 0, "quelques heures plus tard": 0, "plus tôt dans la journée": 0}
 
 _RANGE = re.compile(r"\d\s*(?:au|-|–)\s*\d")
+#: "sera reçu à la Maison-Blanche le 24.": a day of the month alone, ending its phrase (not "le 24e
+#: sommet", "le 14-Juillet", "le 24 heures sur 24", nor a day before its month, which dates.py reads).
+BARE_DAY = re.compile(r"\ble\s+(?P<day>1er|\d{1,2})(?=\s*[.,;:)!?»\n]|\s*$|\s+(?:à|au|aux|et|pour|avec|dans|"
+                      r"lors|en|par|où|afin|puis|ou)\b)", re.IGNORECASE)
 
 
 def narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]]) -> None:
@@ -133,3 +137,27 @@ def _told_in_the_past(ctx: Context, offset: int) -> bool:
         return False
     return ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and bool(auxiliaries)) \
         or ("Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
+
+
+def bare_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]]) -> None:
+    """"Il sera reçu par le Premier ministre le 24": a day of the month written alone is in the
+    month (and year) of the last day or month the text gave before it ("du 23 au 25 avril"), not
+    counting the day of a report's incise; with none before it, no guess."""
+    told = sorted((b, v) for b, e, v in found  # (", a annoncé lundi la présidence": the report's day)
+                  if isinstance(v, DateValue) and v.precision in ("day", "month") and not v.deadline
+                  and not _of_a_report(ctx, b))
+    for m in BARE_DAY.finditer(view):
+        b, e = m.start(), m.end()
+        if not free(b, e):
+            continue
+        before = [v for start, v in told if start < b]
+        if not before:
+            continue
+        year, month = int(before[-1].iso[:4]), int(before[-1].iso[5:7])
+        day = 1 if m.group("day").lower() == "1er" else int(m.group("day"))
+        try:
+            value = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        taken.append((b, e))
+        found.append((b, e, DateValue(value.isoformat(), "day", ctx.char_span(b, e), relative=True)))
