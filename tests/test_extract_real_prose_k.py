@@ -183,3 +183,21 @@ def test_two_numbered_summits_of_a_bloc_stay_two() -> None:
         "participé lundi au 31e sommet des présidents de la Communauté andine à Lima.",
         "bloc-two-summits", "2024-07-08")
     assert len([e for e in doc.events if event_kind(e) == "meeting"]) == 2
+
+
+def test_an_object_clitic_of_a_welcome_is_the_person_told_before() -> None:
+    # "X est arrivé ... Y l'a accueilli mardi": "l'" is the guest named before, not the host
+    doc = extract_dated(
+        "Le prince héritier Faisal ben Nayef est arrivé lundi à Paris pour une visite officielle. Le président "
+        "Paul Martin l'a accueilli mardi à l'Élysée.",
+        "object-clitic", "2024-03-14")
+    assert participant_slugs(event_at(doc, "accueilli")) >= {"faisal-ben-nayef", "paul-martin"}
+
+
+def test_going_to_someones_home_meets_them() -> None:
+    # "s'est rendu chez Mme X": the one at whose home the visitor goes takes part
+    doc = extract_dated(
+        "Après le sommet, le président Kofi Mensah s'est rendu chez Mme Ama Owusu, son alliée politique, "
+        "placée en résidence surveillée.",
+        "at-someones-home", "2024-03-14")
+    assert participant_slugs(event_at(doc, "rendu")) >= {"kofi-mensah", "ama-owusu"}
