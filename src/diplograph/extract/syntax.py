@@ -36,6 +36,8 @@ LOCATIVE = frozenset({"à", "au", "aux", "en", "dans"})
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
+#: Singular object clitics ("Y l'a reçu", "Y le recevra"): grammar, like the subject pronouns.
+OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la"})
 
 FIRST_PERSON = frozenset({"je", "j'", "moi"})
 #: "ce dernier", "cette dernière": the latter, as "celui-ci" (singular only: "ces derniers" may
@@ -105,6 +107,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
                 break
     if not found and token.lower_ in PRONOUNS:
         found += antecedent(ctx, token)
+    if not found and token.lower_ in OBJECT_CLITICS and token.dep_ == "obj" and token.pos_ == "PRON" and depth == 0:
+        found += _clitic_antecedent(ctx, token)  # "Y l'a accueilli": the guest told before
     if not found and token.lower_ in ("celui", "celle") and token.i + 2 < len(ctx.doc) \
             and ctx.doc[token.i + 1].text == "-" and ctx.doc[token.i + 2].lower_ == "ci":
         found += latter(ctx, token)
@@ -575,6 +579,23 @@ def named_before_aside(ctx: Context, verb: Token) -> bool:
         return False
     opening = _relative_opening(ctx, first - 1, start)
     return opening is not None and opening > start and any(is_actor(m) for m in ctx.by_token.get(opening - 1, []))
+
+
+def _clitic_antecedent(ctx: Context, token: Token) -> list[str]:
+    """"X est arrivé lundi à Paris. Le président Y l'a accueilli mardi": a singular object clitic
+    takes up the person named last in this sentence or the one before who is not the verb's own
+    subject (nobody receives himself), a subject before anyone else."""
+    verb = token.head
+    own = {a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s, depth=1)}
+    if verb.dep_ == "acl:relcl" and verb.head.i != verb.i:
+        own.update(actors_of(ctx, verb.head, depth=1))  # "Y, qui l'a accueilli": Y is the subject
+    sentences = ctx.sentences_before(ctx.sent_of(token).start)
+    window = sentences[0].start if sentences else ctx.sent_of(token).start
+    people = [m for m in ctx.mentions if m.kind == "person" and window <= m.start < token.i
+              and m.iri not in own and not in_quote(ctx, ctx.doc[m.start])]
+    subjects = [m for m in people if is_subject(ctx, m)]
+    chosen = (subjects or people)[-1:] if people else []
+    return [m.iri for m in chosen]
 
 
 def _relative_opening(ctx: Context, comma: int, sentence_start: int) -> int | None:
