@@ -182,6 +182,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                             participants.extend(listed_holders(ctx, c))
             elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
                 participants += actors_of(ctx, c)
+            elif c.dep_.startswith("obl") and case == "chez" and hit.iri in GATHERINGS:
+                # "s'est rendu chez Mme X": the one at whose home one goes takes part
+                participants += [a for a in actors_of(ctx, c) if actor_kind(ctx, a) == "person"]
             elif case in AGAINST:
                 targets += actors_of(ctx, c)
         companions += companions_of(ctx, token)
