@@ -584,8 +584,11 @@ def named_before_aside(ctx: Context, verb: Token) -> bool:
 def _clitic_antecedent(ctx: Context, token: Token) -> list[str]:
     """"X est arrivé lundi à Paris. Le président Y l'a accueilli mardi": a singular object clitic
     takes up the person named last in this sentence or the one before who is not the verb's own
-    subject (nobody receives himself), a subject before anyone else."""
+    subject (nobody receives himself), a subject before anyone else. Only on a verb of gathering:
+    "l'Assemblée l'approuva" takes up a text, not a person."""
     verb = token.head
+    if not any(h.head == verb.i and h.iri in GATHERINGS for h in ctx.hits_of("event")):
+        return []
     own = {a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s, depth=1)}
     if verb.dep_ == "acl:relcl" and verb.head.i != verb.i:
         own.update(actors_of(ctx, verb.head, depth=1))  # "Y, qui l'a accueilli": Y is the subject
