@@ -169,3 +169,12 @@ def test_a_day_alone_before_any_month_stays_undated() -> None:
         "de l'organisation.",
         "bare-day-guard", "2018-03-05")
     assert event_at(doc, "reçu").date is None
+
+
+def test_a_day_alone_does_not_count_from_a_month_told_in_the_pluperfect() -> None:
+    # "L'invitation avait été lancée en juillet": a look back, not the month the story is in
+    doc = extract_dated(
+        "Le président Marc Olsen effectuera du 23 au 25 avril une visite d'État au Canada. L'invitation "
+        "avait été lancée en juillet lors d'un sommet à Paris. Il sera reçu par le Premier ministre le 24.",
+        "bare-day-pluperfect", "2018-03-05")
+    assert event_at(doc, "reçu").date.iso == "2018-04-24"
