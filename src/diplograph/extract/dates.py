@@ -331,7 +331,7 @@ def find_times(ctx: Context) -> None:
             taken.append((b, e))
             found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
     narrated_days(ctx, view, found, free, taken)
-    bare_days(ctx, view, found, free, taken)
+    bare_days(ctx, view, found, free, taken, frozenset(MONTHS))
     for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
         if isinstance(value, DateValue) and DEADLINE_CUE.search(view[max(0, b - 30):b]):
             value = replace(value, deadline=True)

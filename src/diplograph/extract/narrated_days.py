@@ -139,13 +139,17 @@ def _told_in_the_past(ctx: Context, offset: int) -> bool:
         or ("Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
 
 
-def bare_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]]) -> None:
+def bare_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]],
+              months: frozenset[str]) -> None:
     """"Il sera reçu par le Premier ministre le 24": a day of the month written alone is in the
-    month (and year) of the last day or month the text gave before it ("du 23 au 25 avril"), not
-    counting the day of a report's incise; with none before it, no guess."""
-    told = sorted((b, v) for b, e, v in found  # (", a annoncé lundi la présidence": the report's day)
+    month (and year) of the last month the text wrote out before it ("du 23 au 25 avril"): a writer
+    drops the month only when one is written just before (a weekday, ", a annoncé lundi", says no
+    month), and not one told in the pluperfect ("L'invitation avait été lancée en juillet": a look
+    back). With none before it, no guess."""
+    told = sorted((b, v) for b, e, v in found
                   if isinstance(v, DateValue) and v.precision in ("day", "month") and not v.deadline
-                  and not _of_a_report(ctx, b))
+                  and any(w in months for w in re.findall(r"\w+", v.evidence.text.lower()))
+                  and not _looked_back(ctx, b))
     for m in BARE_DAY.finditer(view):
         b, e = m.start(), m.end()
         if not free(b, e):
