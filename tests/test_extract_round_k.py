@@ -98,3 +98,13 @@ def test_the_co_chairs_of_the_proceedings_of_a_session_take_part_in_it() -> None
     session = event_at(doc, "session")
     assert sides(session).get("ali-mabrouk") == "tunisia", sides(session)
     assert sides(session).get("sidi-ould-mah") == "mauritania", sides(session)
+
+
+def test_a_range_of_days_each_with_its_weekday_is_one_written_date() -> None:
+    """"du mardi 18 au jeudi 20 octobre 2011": both ends carry their weekday; the range is the written
+    date (the 18th, told in the past), not a Tuesday to come after the publication."""
+    doc = extract_text("La visite d'État du président mongol en Autriche se déroula du mardi 18 au jeudi 20 octobre "
+                       "2011.\n", "round-k-weekday-range", datetime.date(2012, 4, 2))
+    visit = event_at(doc, "visite")
+    assert visit.date is not None and visit.date.iso == "2011-10-18", visit.date
+    assert visit.status.endswith("/occurred"), visit.status
