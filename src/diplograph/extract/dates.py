@@ -52,9 +52,11 @@ _DAY_RE = "|".join(WEEKDAYS)
 _NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) + r")(?:[-\s](?:et[-\s])?(?:" \
     + "|".join(sorted(UNITS_, key=len, reverse=True)) + r"))*)"
 #: The weekday heads its written date, also set off by a comma ("Jeudi, 9 février 2017, ..."): it is
-#: that date's, not a weekday of its own to count from the publication.
+#: that date's, not a weekday of its own to count from the publication; so does each end of a range
+#: ("du mardi 18 au jeudi 20 octobre 2011").
 FULL_DATE = re.compile(
-    rf"\b(?:(?:{_DAY_RE}),?\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:1er|\d{{1,2}}))?\s+({_MONTH_RE})"
+    rf"\b(?:(?:{_DAY_RE}),?\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:(?:{_DAY_RE})\s+)?(?:1er|\d{{1,2}}))?"
+    rf"\s+({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
 #: writes its city in lower case and the date, with or without the year ("Abidjan, le 10 avril 2025 –",
