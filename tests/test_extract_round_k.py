@@ -108,3 +108,14 @@ def test_a_range_of_days_each_with_its_weekday_is_one_written_date() -> None:
     visit = event_at(doc, "visite")
     assert visit.date is not None and visit.date.iso == "2011-10-18", visit.date
     assert visit.status.endswith("/occurred"), visit.status
+
+
+def test_a_pronoun_that_takes_up_a_gathering_dates_it_with_its_clause() -> None:
+    """"La visite d'État du président kirghiz au Portugal fut la première ... Elle se déroula du 4 au
+    6 mai 2010, à l'invitation de ...": "Elle" takes up the visit, and the clause that says when it
+    took place dates it."""
+    doc = extract_text("La visite d'État du président kirghiz au Portugal fut la première d'un chef d'État de ce "
+                       "pays à Lisbonne. Elle se déroula du 4 au 6 mai 2010, à l'invitation du président portugais.\n",
+                       "round-k-elle-se-deroula", datetime.date(2012, 4, 2))
+    visit = event_at(doc, "visite")
+    assert visit.date is not None and visit.date.iso == "2010-05-04", visit.date
