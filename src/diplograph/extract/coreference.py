@@ -52,6 +52,7 @@ def resolve_events(ctx: Context) -> None:
             event.date = DateValue(year.text, "year", ctx.span(year.i, year.i + 1))
     join_within_sentences(ctx)
     _join_gathering_subjects(ctx)
+    _date_by_held_pronoun(ctx)
     _join_later_mentions(ctx)
     _join_nominal_restatements(ctx)
     _join_named_repeats(ctx)
@@ -113,6 +114,26 @@ def _join_gathering_subjects(ctx: Context) -> None:
         if told is not None and said is not None and told != said:
             continue  # "Le sommet de 2022 ... En 2019, il rassemble ...": another year, another gathering
         absorb(ctx, target, event)
+
+
+def _date_by_held_pronoun(ctx: Context) -> None:
+    """"La visite d'État de X en Autriche fut la première ... Elle se déroula du 18 au 20 octobre
+    2011": a verb saying that a gathering takes place (cue:held-clause: "se dérouler", "se tenir",
+    "avoir lieu"), no trigger itself, whose subject takes up a gathering told before ("elle", "la
+    visite"), dates that gathering by the first date its clause gives, when it has none."""
+    held = cue_words(ctx.lex, "held-clause")
+    for verb in (t for s in ctx.doc.sents for t in s if t.dep_ == "ROOT"):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in held or verb.i in ctx.event_at:
+            continue
+        target = next((e for e in (_gathering_named_by(ctx, s) for s in subjects_of(ctx, verb)
+                                   if s.pos_ == "PRON") if e is not None), None)
+        if target is None or target.date is not None:
+            continue
+        clause = {t.i for t in verb.subtree}
+        dates = [t for t in ctx.times if isinstance(t.value, DateValue) and t.start in clause
+                 and not t.value.deadline]
+        if dates:
+            target.date = min(dates, key=lambda t: t.start).value
 
 
 def _date_in_told_year(target: Event, event: Event) -> None:
