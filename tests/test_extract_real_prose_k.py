@@ -201,3 +201,15 @@ def test_going_to_someones_home_meets_them() -> None:
         "placée en résidence surveillée.",
         "at-someones-home", "2024-03-14")
     assert participant_slugs(event_at(doc, "rendu")) >= {"kofi-mensah", "ama-owusu"}
+
+
+def test_a_quote_opening_with_the_auxiliary_of_its_speech_verb_is_the_subjects() -> None:
+    # 'le chef de l'État "a rappelé son attachement au dialogue"': the reporter quotes the auxiliary
+    # too; the subject before the mark is the speaker
+    doc = extract_dated(
+        "Le président Kofi Mensah s'est entretenu lundi au téléphone avec son homologue Ama Owusu. Au cours de "
+        "cet entretien, le président Kofi Mensah \"a rappelé son attachement au dialogue\" et a \"insisté sur "
+        "la sécurité des frontières\", précise la présidence.",
+        "quote-opens-with-auxiliary", "2024-03-14")
+    speakers = {q.span.text[:9]: (q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes}
+    assert speakers == {"a rappelé": "kofi-mensah", "insisté s": "kofi-mensah"}
