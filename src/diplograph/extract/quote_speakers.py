@@ -413,7 +413,12 @@ class QuoteSpeakers:
         return next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
 
     def _opened_by_auxiliary(self, tokens: list[Token], mark_begin: int) -> Token | None:
-        """The speech verb a quote opens with, when its auxiliary stands just before the mark."""
+        """The speech verb a quote opens with, when its auxiliary stands just before the mark, or
+        opens the quote too ('X "a rappelé son attachement ..."': the subject stands before it)."""
+        if len(tokens) > 1 and tokens[0].pos_ == "AUX" and tokens[0].head.i == tokens[1].i \
+                and self._is_speech_verb(tokens[1]) and "Part" in tokens[1].morph.get("VerbForm") \
+                and any(c.dep_ == "nsubj" and c.idx < mark_begin for c in tokens[1].children):
+            return tokens[1]
         if not tokens or not self._is_speech_verb(tokens[0]) or "Part" not in tokens[0].morph.get("VerbForm"):
             return None
         j = mark_begin - 1
