@@ -213,3 +213,13 @@ def test_a_quote_opening_with_the_auxiliary_of_its_speech_verb_is_the_subjects()
         "quote-opens-with-auxiliary", "2024-03-14")
     speakers = {q.span.text[:9]: (q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes}
     assert speakers == {"a rappelé": "kofi-mensah", "insisté s": "kofi-mensah"}
+
+
+def test_the_leader_of_a_state_named_by_demonym_is_the_gazetteers_national() -> None:
+    # '..., a écrit le dirigeant brésilien': the one Brazilian named before, whose nationality only the
+    # gazetteer gives (the text gives him no office)
+    doc = extract_dated(
+        "En marge du sommet, Lula a rendu visite à Mme Ama Owusu, son alliée politique. « Je lui ai souhaité "
+        "du courage », a écrit peu après le dirigeant brésilien sur les réseaux sociaux.",
+        "leader-by-demonym", "2025-07-04")
+    assert [(q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes] == ["luiz-inacio-lula-da-silva"]
