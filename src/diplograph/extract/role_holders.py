@@ -418,10 +418,21 @@ def described_people(ctx: Context, demonym_at: dict[int, str]) -> None:
                 or ctx.by_token.get(token.i) or token.i in ctx.role_person:
             continue
         state = lex.state_of(demonym_at[token.i + 1])
+
+        def of_state(iri: str, state: str | None = state) -> bool:  # the text's side, else the gazetteer's
+            side = ctx.sides.get(iri)
+            entity = ctx.entities.get(iri)
+            return lex.state_of(side if side is not None else entity.affiliation if entity else None) == state
+
+        def leads(iri: str) -> bool:  # an office the text gives, else one the gazetteer says was held
+            roles = ctx.entities[iri].roles
+            return any(r.role in lex.leader_roles for r in roles) or (
+                not roles and any(h.person == iri and h.role in lex.leader_roles for h in lex.holdings))
+
         people = sorted({m.iri for m in ctx.mentions if m.kind == "person" and not m.described
-                         and m.start < token.i and lex.state_of(ctx.sides.get(m.iri)) == state})
+                         and m.start < token.i and of_state(m.iri)})
         if token.lemma_.lower() in leaders_only:
-            people = [p for p in people if any(r.role in lex.leader_roles for r in ctx.entities[p].roles)]
+            people = [p for p in people if p in ctx.entities and leads(p)]
         if len(people) != 1 or people[0] not in ctx.entities:
             continue
         _take_up(ctx, token.i - 1, token.i + 2, token.i, ctx.entities[people[0]])
