@@ -119,3 +119,11 @@ def test_a_pronoun_that_takes_up_a_gathering_dates_it_with_its_clause() -> None:
                        "round-k-elle-se-deroula", datetime.date(2012, 4, 2))
     visit = event_at(doc, "visite")
     assert visit.date is not None and visit.date.iso == "2010-05-04", visit.date
+
+
+def test_a_threat_named_by_its_kind_is_a_danger_not_a_warning() -> None:
+    """"Ces entretiens ont porté sur la menace terroriste aux frontières": a threat named by its kind,
+    by no one, is what the talks were about, not a warning someone gave; "la menace de X" stays one."""
+    doc = extract_text("Le ministre a rencontré mardi son homologue togolais. Ces entretiens ont surtout porté sur la "
+                       "menace terroriste aux frontières du pays.\n", "round-k-danger", datetime.date(2023, 11, 17))
+    assert not any(e.trigger.text == "menace" for e in doc.events), [e.trigger.text for e in doc.events]
