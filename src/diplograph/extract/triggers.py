@@ -13,7 +13,7 @@ from diplograph.extract.arguments import build_event
 from diplograph.extract.clause_facts import negated as _negated
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
-from diplograph.extract.patterns import Hit
+from diplograph.extract.patterns import Hit, er_infinitive
 from diplograph.extract.syntax import case_of, in_quote
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
@@ -195,10 +195,19 @@ def _press_interview(ctx: Context, hit: Hit, token: Token) -> bool:
 
 def _danger(ctx: Context, token: Token) -> bool:
     """"les actes de piraterie qui menacent la navigation": a verb of cue:endangering whose subject
-    (or the noun its relative pronoun stands for) names no actor tells a danger, not a warning."""
+    (or the noun its relative pronoun stands for) names no actor tells a danger, not a warning; so
+    does its noun named by its kind ("la menace terroriste")."""
+    from diplograph.extract.reference import POSSESSIVE
     from diplograph.extract.syntax import actors_of
 
-    if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "endangering"):
+    endangering = cue_words(ctx.lex, "endangering")
+    if token.pos_ == "NOUN" and er_infinitive(token.lemma_.lower()) in endangering:
+        # "la menace terroriste", "la menace sécuritaire": the noun of the verb, named by its kind (an
+        # adjective that names no one), with no actor whose threat it is ("de X", "par X", "sa"), is a danger
+        return any(c.dep_ == "amod" and c.pos_ == "ADJ" and not ctx.by_token.get(c.i) for c in token.children) \
+            and not any((c.dep_ in ("nmod", "nmod:poss") and actors_of(ctx, c))
+                        or (c.dep_ == "det" and c.lower_ in POSSESSIVE) for c in token.children)
+    if token.pos_ != "VERB" or token.lemma_.lower() not in endangering:
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects:
