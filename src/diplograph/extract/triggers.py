@@ -205,7 +205,8 @@ def _danger(ctx: Context, token: Token) -> bool:
         # "la menace terroriste", "la menace sécuritaire": the noun of the verb, named by its kind (an
         # adjective that names no one), with no actor whose threat it is ("de X", "par X", "sa"), is a danger
         return any(c.dep_ == "amod" and c.pos_ == "ADJ" and not ctx.by_token.get(c.i) for c in token.children) \
-            and not any((c.dep_ in ("nmod", "nmod:poss") and actors_of(ctx, c))
+            and not any((c.dep_ in ("nmod", "nmod:poss") and case_of(c) in (None, "de", "d'", "d’", "du", "des", "par")
+                         and actors_of(ctx, c))
                         or (c.dep_ == "det" and c.lower_ in POSSESSIVE) for c in token.children)
     if token.pos_ != "VERB" or token.lemma_.lower() not in endangering:
         return False
