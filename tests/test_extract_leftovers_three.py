@@ -245,3 +245,14 @@ def test_ministers_standing_in_for_leaders_take_part() -> None:
     people = participant_slugs(summit)
     assert {"marie-joseph", "anand-doerga"} <= people
     assert "ravi-kalloe" not in people
+
+
+def test_side_talks_are_held_where_the_summit_is_and_by_its_attendees() -> None:
+    """A talk between two leaders told in a summit report, with no place of its own and on no other
+    day, is held on the summit's sidelines: at the summit's place, by people who attend it."""
+    doc = extract_text(SUMMIT, "leftovers-three-summit", datetime.date(2026, 3, 11))
+    summit = _event_told_at(doc, SUMMIT, "Le sommet de la", "sommet")
+    talk = _event_told_at(doc, SUMMIT, "s'est entretenu", "entretenu")
+    assert [p.rsplit("/", 1)[-1] for p in talk.places] == [p.rsplit("/", 1)[-1] for p in summit.places]
+    assert summit.places
+    assert {"joseph-banda", "carlos-mutemba", "manuel-tavares"} <= participant_slugs(summit)
