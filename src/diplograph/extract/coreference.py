@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS
-from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places
+from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places, side_talks
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import DEFINITES, anaphoric_subject, determiner, is_process, reference_kind, says_new
 from diplograph.extract.same_event import (
@@ -63,6 +63,7 @@ def resolve_events(ctx: Context) -> None:
     _join_title_line(ctx)
     _merge_descriptions(ctx)
     _join_restatements(ctx)
+    side_talks(ctx)
     join_main_meeting(ctx)
     _drop_kinds_of_gatherings(ctx)
     most_specific_places(ctx)

@@ -165,3 +165,42 @@ def join_main_meeting(ctx: Context) -> None:
                             participant.side = ctx.sides.get(companions_of[0])
                         main.participants.append(participant)
                         have.add(actor)
+
+
+def side_talks(ctx: Context) -> None:
+    """A report on a gathering of many parties (cue:many-party-gathering, "Le sommet du G7 s'est
+    achevé lundi à Évian") tells the talks held on its sidelines without saying so each time:
+    an occurred talk between two people or more told after it, with no place of its own and on
+    no day away from the summit's (the eve's talk before the opening dinner counts), was held at
+    the summit's place, and its people attended the summit."""
+    import datetime
+
+    from diplograph.extract.clause_facts import event_token
+    from diplograph.extract.same_event import is_person
+
+    many = cue_words(ctx.lex, "many-party-gathering")
+    told = sorted((e for e in ctx.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
+    if not told or told[0].status != OCCURRED or not told[0].places \
+            or event_token(ctx, told[0]).lemma_.lower() not in many:
+        return
+    summit = told[0]
+
+    def near(event: Event) -> bool:
+        if event.date is None:
+            return True
+        if summit.date is None or event.date.precision != "day" or summit.date.precision != "day":
+            return False
+        days = abs((datetime.date.fromisoformat(event.date.iso) - datetime.date.fromisoformat(summit.date.iso)).days)
+        return days <= 1
+
+    have = {p.actor for p in summit.participants}
+    for event in told[1:]:
+        people = [p.actor for p in event.participants if is_person(ctx, p.actor)]
+        if event.status != OCCURRED or event.places or len(people) < 2 or not near(event) \
+                or event_token(ctx, event).lemma_.lower() in many:
+            continue
+        event.places = list(summit.places)
+        for actor in people:
+            if actor not in have:
+                summit.participants.append(participant_of(ctx, actor, event.sentence))
+                have.add(actor)
