@@ -178,7 +178,7 @@ def side_talks(ctx: Context) -> None:
     from diplograph.extract.clause_facts import event_token
     from diplograph.extract.same_event import is_person
 
-    many = cue_words(ctx.lex, "many-party-gathering")
+    many, hosting = cue_words(ctx.lex, "many-party-gathering"), cue_words(ctx.lex, "hosting")
     told = sorted((e for e in ctx.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
     if not told or told[0].status != OCCURRED or not told[0].places \
             or event_token(ctx, told[0]).lemma_.lower() not in many:
@@ -200,6 +200,8 @@ def side_talks(ctx: Context) -> None:
                 or event_token(ctx, event).lemma_.lower() in many:
             continue
         event.places = list(summit.places)
+        if event_token(ctx, event).lemma_.lower() in hosting:
+            continue  # "X a été reçu par le président du pays": a courtesy call on a host who need not attend
         for actor in people:
             if actor not in have:
                 summit.participants.append(participant_of(ctx, actor, event.sentence))
