@@ -172,13 +172,14 @@ def side_talks(ctx: Context) -> None:
     achevé lundi à Évian") tells the talks held on its sidelines without saying so each time:
     an occurred talk between two people or more told after it, with no place of its own and on
     no day away from the summit's (the eve's talk before the opening dinner counts), was held at
-    the summit's place, and its people attended the summit."""
+    the summit's place. Its people are not thereby made the summit's participants (a side
+    meeting's people need not be the summit's: tests/test_extract_articles.py)."""
     import datetime
 
     from diplograph.extract.clause_facts import event_token
     from diplograph.extract.same_event import is_person
 
-    many, hosting = cue_words(ctx.lex, "many-party-gathering"), cue_words(ctx.lex, "hosting")
+    many = cue_words(ctx.lex, "many-party-gathering")
     told = sorted((e for e in ctx.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
     if not told or told[0].status != OCCURRED or not told[0].places \
             or event_token(ctx, told[0]).lemma_.lower() not in many:
@@ -193,16 +194,8 @@ def side_talks(ctx: Context) -> None:
         days = abs((datetime.date.fromisoformat(event.date.iso) - datetime.date.fromisoformat(summit.date.iso)).days)
         return days <= 1
 
-    have = {p.actor for p in summit.participants}
     for event in told[1:]:
         people = [p.actor for p in event.participants if is_person(ctx, p.actor)]
-        if event.status != OCCURRED or event.places or len(people) < 2 or not near(event) \
-                or event_token(ctx, event).lemma_.lower() in many:
-            continue
-        event.places = list(summit.places)
-        if event_token(ctx, event).lemma_.lower() in hosting:
-            continue  # "X a été reçu par le président du pays": a courtesy call on a host who need not attend
-        for actor in people:
-            if actor not in have:
-                summit.participants.append(participant_of(ctx, actor, event.sentence))
-                have.add(actor)
+        if event.status == OCCURRED and not event.places and len(people) >= 2 and near(event) \
+                and event_token(ctx, event).lemma_.lower() not in many:
+            event.places = list(summit.places)
