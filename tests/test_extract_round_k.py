@@ -127,3 +127,15 @@ def test_a_threat_named_by_its_kind_is_a_danger_not_a_warning() -> None:
     doc = extract_text("Le ministre a rencontré mardi son homologue togolais. Ces entretiens ont surtout porté sur la "
                        "menace terroriste aux frontières du pays.\n", "round-k-danger", datetime.date(2023, 11, 17))
     assert not any(e.trigger.text == "menace" for e in doc.events), [e.trigger.text for e in doc.events]
+
+
+def test_this_call_after_a_phone_call_is_that_call_not_an_appeal() -> None:
+    """"X s'est entretenu mardi au téléphone avec Y. Au cours de cet appel, les deux dirigeants ont
+    évoqué ...": the demonstrative "cet appel", with nothing called for, takes up the phone call."""
+    doc = extract_text("Le président turc s'est entretenu mardi au téléphone avec son homologue kazakh, Nurlan "
+                       "Abenov. Au cours de cet appel, les deux dirigeants ont évoqué le corridor transcaspien.\n",
+                       "round-k-this-call", datetime.date(2024, 12, 10))
+    kinds = [(e.trigger.text, e.event_type.rsplit("/", 1)[-1]) for e in doc.events]
+    assert not any(kind == "appeal" for _, kind in kinds), kinds
+    call = event_at(doc, "appel")
+    assert "nurlan-abenov" in sides(call), sides(call)
