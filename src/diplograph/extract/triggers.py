@@ -59,7 +59,9 @@ def find_mentions(ctx: Context) -> None:
         in_issue = any((h.start <= hit.start and hit.end <= h.end and (h.end - h.start) > (hit.end - hit.start))
                        or (hit.start < h.start == hit.end - 1 < h.end - 1)
                        or (h.start == hit.head and h.end < hit.end) for h in issue_hits)
-        if not in_issue and _calls_on_to_do(ctx, hit, token):
+        if not in_issue and _call_taken_up(ctx, hit, token):
+            hit = Hit("event", et("consultation"), hit.start, hit.end, hit.head)  # "Au cours de cet appel"
+        elif not in_issue and _calls_on_to_do(ctx, hit, token):
             hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
         elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
@@ -105,6 +107,23 @@ def _pronoun_occurrences(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
             last = max(told, key=lambda h: h.head)
             found.append(Hit("event", last.iri, token.i, token.i + 1, token.i))
     return found
+
+
+def _call_taken_up(ctx: Context, hit: Hit, token: Token) -> bool:
+    """"X s'est entretenu mardi au téléphone avec Y. Au cours de cet appel, ...": the noun of appeal
+    with a demonstrative and nothing called for ("à", "pour" or a clause after it), once the text has
+    told a talk by telephone (a channel phrase before it), takes up that call: a later mention of
+    the consultation, not an appeal."""
+    from diplograph.extract.reference import determiner
+
+    if token.pos_ != "NOUN" or hit.iri != et("appeal") or "Plur" in token.morph.get("Number"):
+        return False
+    det = determiner(token)
+    if det is None or det.lower_ not in ("ce", "cet", "cette"):
+        return False
+    if any(c.dep_ in ("acl", "acl:relcl", "xcomp") or case_of(c) in ("à", "au", "aux", "pour") for c in token.children):
+        return False
+    return any(h.end <= token.i and h.iri.rsplit("/", 1)[-1] == "telephone" for h in ctx.hits_of("channel"))
 
 
 def _meets_the_press(ctx: Context, token: Token) -> bool:
