@@ -255,3 +255,14 @@ def test_side_talks_are_held_where_the_summit_is() -> None:
     talk = _event_told_at(doc, SUMMIT, "s'est entretenu", "entretenu")
     assert [p.rsplit("/", 1)[-1] for p in talk.places] == [p.rsplit("/", 1)[-1] for p in summit.places]
     assert summit.places
+
+
+def test_a_summit_that_ended_after_two_days_began_the_day_before() -> None:
+    """"Le sommet ... s'est achevé mardi soir ..., après deux jours de travaux": the summit lasted
+    two days and is dated by its first day, Monday."""
+    doc = extract_text(SUMMIT.replace("après deux jours de travaux consacrés", "après deux jours de "
+                                      "discussions consacrées"), "leftovers-three-summit-days",
+                       datetime.date(2026, 3, 11))
+    summit = [e for e in doc.events if e.trigger.text == "sommet"][0]
+    assert summit.duration is not None and summit.duration.iso == "P2D"
+    assert summit.date is not None and summit.date.iso == "2026-03-09"
