@@ -191,8 +191,11 @@ def find_times(ctx: Context) -> None:
 
     for m in DURATION.finditer(view) if _MAY_HOLD_DURATION(view) else ():
         before = view[max(0, m.start() - 12):m.start()].lower()
-        if not _DURATION_CUE.search(before):
-            continue  # "un mois après", "à 15 heures": not how long something lasted
+        if not _DURATION_CUE.search(before) and not (
+                _AFTER_CUE.search(before) and view[m.end():m.end() + 4].lstrip().lower().startswith(("de ", "d'"))):
+            # "un mois après", "à 15 heures": not how long something lasted; "après deux jours de
+            # discussions" is how long the discussions lasted
+            continue
         iso = _duration_iso(m)
         if iso is None:
             continue
@@ -356,6 +359,7 @@ def _put_off_to(ctx: Context, b: int, e: int) -> bool:
 
 
 _DURATION_CUE = re.compile(r"(?:\bdur\w*|\bpendant|\bdurant|\bde|\bd'|\bqu'|\ben)\s*$")
+_AFTER_CUE = re.compile(r"\baprès\s*$")
 _VIEW = str.maketrans({"\u2011": "-", "\u2010": "-", "\u2019": "'", "\u00a0": " ", "\u202f": " "})
 
 

@@ -71,7 +71,8 @@ def first_day(token: Token, date: DateValue | None, duration: DurationValue | No
     if date is None or duration is None or date.precision != "day":
         return date
     days = re.fullmatch(r"P(\d+)D", duration.iso)
-    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:mod", "obl") else token
+    # "ont achevé mardi un sommet de deux jours", "Le sommet s'est achevé mardi, après deux jours de travaux"
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:mod", "obl", "nsubj") else token
     if days is None or int(days.group(1)) < 2 or verb.lemma_.lower() not in closing:
         return date
     first = datetime.date.fromisoformat(date.iso) - datetime.timedelta(days=int(days.group(1)) - 1)
