@@ -178,3 +178,22 @@ def test_a_day_alone_does_not_count_from_a_month_told_in_the_pluperfect() -> Non
         "avait été lancée en juillet lors d'un sommet à Paris. Il sera reçu par le Premier ministre le 24.",
         "bare-day-pluperfect", "2018-03-05")
     assert event_at(doc, "reçu").date.iso == "2018-04-24"
+
+
+def test_an_encyclopedia_s_historical_present_keeps_the_day_of_its_story() -> None:
+    # a reference work tells a summit of years ago in the present: "Le soir, X s'entretient avec Y" is
+    # the evening of the day just told, not the day the article was written
+    doc = extract_dated(
+        "Le forum de Bakou s'ouvre le 4 octobre 2019 au palais des congrès. Le soir, le président géorgien "
+        "Levan Beridze s'entretient avec son homologue arménien Aram Sarkissian.",
+        "historical-present", "2025-02-10")
+    assert event_at(doc, "entretient").date.iso == "2019-10-04"
+
+
+def test_a_present_after_a_recent_day_is_still_the_day_of_the_report() -> None:
+    # guard: news of last week, then "La France demande ...": today's position
+    doc = extract_dated(
+        "Le 3 mars, le ministre Paul Durand a reçu son homologue arménien Aram Sarkissian. La France "
+        "demande la réouverture du corridor.",
+        "news-present", "2026-03-05")
+    assert event_at(doc, "demande").date.iso == "2026-03-05"
