@@ -184,7 +184,7 @@ def test_an_encyclopedia_s_historical_present_keeps_the_day_of_its_story() -> No
     # a reference work tells a summit of years ago in the present: "Le soir, X s'entretient avec Y" is
     # the evening of the day just told, not the day the article was written
     doc = extract_dated(
-        "Le forum de Bakou s'ouvre le 4 octobre 2019 au palais des congrès. Le soir, le président géorgien "
+        "Le sommet de Bakou s'ouvre le 4 octobre 2019 au palais des congrès. Le soir, le président géorgien "
         "Levan Beridze s'entretient avec son homologue arménien Aram Sarkissian.",
         "historical-present", "2025-02-10")
     assert event_at(doc, "entretient").date.iso == "2019-10-04"
@@ -197,3 +197,14 @@ def test_a_present_after_a_recent_day_is_still_the_day_of_the_report() -> None:
         "demande la réouverture du corridor.",
         "news-present", "2026-03-05")
     assert event_at(doc, "demande").date.iso == "2026-03-05"
+
+
+def test_an_act_told_in_a_relative_clause_inside_a_call_is_of_the_call_s_day() -> None:
+    # "X avait eu le 5 mai une communication avec Y, au cours de laquelle il lui a réitéré ...": the
+    # call's day, not the day of the story the text tells before
+    doc = extract_dated(
+        "Le président Ahmed Salem a eu hier une communication téléphonique avec son homologue français. Le "
+        "5 mai dernier, le président Salem avait eu une communication téléphonique avec lui, au cours de "
+        "laquelle il lui a réitéré ses félicitations pour sa réélection.",
+        "relative-inside-call", "2022-12-10")
+    assert event_at(doc, "réitéré").date.iso == "2022-05-05"
