@@ -76,6 +76,10 @@ def narrative_dates(ctx: Context) -> None:
                 event.places = list(occasion.places)  # happened where the occasion did
         clause = clause_verb(ctx, token)
         main_clause = _main(clause)
+        if not main_clause and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubj:pass") and _main(token.head) \
+                and event.date is not None and event.sentence.begin <= event.date.evidence.begin < event.sentence.end:
+            # "Le sommet s'ouvre le 4 octobre": the sentence tells that day, the story is at it
+            clause, main_clause = token.head, True
         if not main_clause:
             # "En visite en France, X a accordé une audience à Y": the fronted visit and the audience
             # of the main clause are one event; that clause is what the story tells on its day
@@ -216,7 +220,7 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
     during = _during_event(ctx, token)
     if during is not None and during.date is not None:
         return during.date
-    framed = _framed_act(ctx, token)
+    framed = _framed_act(ctx, token) or _relative_inside(ctx, token)
     if framed is not None:
         return framed.date
     then = cue_words(ctx.lex, "same-time")
@@ -237,8 +241,35 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
     if _present(token):
         if reference is None:
             return None
+        story = _last_written_day(ctx, token) or current
+        if _historical(story, reference):
+            return story  # "Le sommet s'ouvre le 4 octobre 2019 ... Le soir, X s'entretient avec Y"
         return DateValue(reference.isoformat(), "day", _now_evidence(ctx, reference), relative=True)
     return current
+
+
+#: Days between the story's day and the publication beyond which a present tense is historical:
+#: news tells this week's acts in the perfect and today's positions in the present; a reference
+#: work tells a summit of years ago in the present.
+_HISTORICAL_GAP = 90
+
+
+def _last_written_day(ctx: Context, token: Token) -> DateValue | None:
+    """The last day the text wrote before ``token`` in its section (not a time limit)."""
+    section = next((sec for sec in ctx.source.sections if sec.begin <= token.idx < sec.end), None)
+    begin = section.begin if section is not None else 0
+    days = [t for t in ctx.times if isinstance(t.value, DateValue) and t.value.precision == "day"
+            and not t.value.deadline and t.start < token.i and ctx.doc[t.start].idx >= begin]
+    return max(days, key=lambda t: t.start).value if days else None
+
+
+def _historical(current: DateValue | None, reference) -> bool:
+    """The story's day lies months before the publication: a present tense there narrates it."""
+    import datetime
+
+    if current is None or current.precision != "day":
+        return False
+    return (reference - datetime.date.fromisoformat(current.iso)).days > _HISTORICAL_GAP
 
 
 
@@ -258,6 +289,30 @@ def _framed_act(ctx: Context, token: Token) -> Event | None:
     if act is None or act.date is None or act.status != OCCURRED or act.date.precision != "day":
         return None
     return act
+
+
+#: Relative pronouns after "au cours de", "lors de", "pendant", "durant": "une communication, au cours
+#: de laquelle il a réitéré ...".
+_RELATIVE = frozenset({"laquelle", "lequel", "lesquelles", "lesquels"})
+
+
+def _relative_inside(ctx: Context, token: Token) -> Event | None:
+    """"X avait eu le 5 mai une communication avec Y, au cours de laquelle il lui a réitéré ...": an
+    act told in a relative clause set inside a gathering happened on that gathering's day (the
+    dated gathering named last before the relative pronoun in the sentence)."""
+    if token.pos_ != "VERB":
+        return None
+    pronoun = next((c for c in token.children if c.lower_ in _RELATIVE and c.i < token.i), None)
+    if pronoun is None or pronoun.i < 2:
+        return None
+    doc = ctx.doc
+    if not (doc[pronoun.i - 1].lower_ in ("de", "d'") and doc[pronoun.i - 2].lower_ in _INSIDE
+            or doc[pronoun.i - 1].lower_ in _INSIDE):
+        return None
+    sentence = ctx.sent_of(token)
+    told = [e for i, e in ctx.event_at.items() if sentence.start <= i < pronoun.i and e in ctx.events
+            and e.event_type in GATHERINGS and e.status == OCCURRED and e.date is not None]
+    return max(told, key=lambda e: e.trigger.begin) if told else None
 
 
 def _in_title_line(ctx: Context, event: Event) -> bool:
