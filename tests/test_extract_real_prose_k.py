@@ -223,3 +223,15 @@ def test_the_leader_of_a_state_named_by_demonym_is_the_gazetteers_national() -> 
         "du courage », a écrit peu après le dirigeant brésilien sur les réseaux sociaux.",
         "leader-by-demonym", "2025-07-04")
     assert [(q.speaker or "").rsplit("/", 1)[-1] for q in doc.quotes] == ["luiz-inacio-lula-da-silva"]
+
+
+def test_the_one_invited_for_a_visit_after_another_verb_is_the_visitor() -> None:
+    # "a critiqué ... et invité le président Y pour une visite d'État": the parser hangs the visit on
+    # the first verb; the one invited is still the visitor, and the visit is still to come
+    doc = extract_dated(
+        "Le président Pablo Ortega a critiqué la bureaucratie du bloc et invité le président Luis Medrano pour "
+        "une visite d'État afin de renforcer les liens bilatéraux.",
+        "invited-after-another-verb", "2025-12-21")
+    visit = event_at(doc, "visite")
+    assert "luis-medrano" in participant_slugs(visit)
+    assert visit.status.endswith("planned")
