@@ -72,6 +72,13 @@ def invited_to(ctx: Context, token: Token) -> Token | None:
         return None
     inviting = cue_words(ctx.lex, "invitation")
     verb = next((a for a in list(token.ancestors)[:2] if a.lemma_.lower() in inviting), None)
+    if verb is None and token.head.pos_ == "VERB":
+        # "a critiqué X et invité Y pour une visite": the parse hangs the noun on the first verb; the
+        # verb of inviting conjoined to it, the last verb before the noun, is what it completes
+        nearest = next((t for t in reversed(ctx.doc[token.head.i + 1:token.i]) if t.pos_ == "VERB"), None)
+        if nearest is not None and nearest.dep_ == "conj" and nearest.head.i == token.head.i \
+                and nearest.lemma_.lower() in inviting:
+            verb = nearest
     return None if verb is not None and guest_participle(ctx, verb) else verb
 
 
