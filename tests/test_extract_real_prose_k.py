@@ -235,3 +235,14 @@ def test_the_one_invited_for_a_visit_after_another_verb_is_the_visitor() -> None
     visit = event_at(doc, "visite")
     assert "luis-medrano" in participant_slugs(visit)
     assert visit.status.endswith("planned")
+
+
+def test_the_one_invited_read_as_a_complement_is_the_visitor() -> None:
+    # "a critiqué X, soutenu Y et invité le président Z pour une visite d'État": the parser reads the
+    # one invited as a predicative complement ("xcomp") of the third verb; Z still visits
+    doc = extract_dated(
+        "Lors du sommet andin à Quito, le président Pablo Ortega a vivement critiqué la lenteur du bloc, "
+        "soutenu la pression régionale sur le Venezuela et invité le président péruvien Luis Medrano pour une "
+        "visite d'État afin de renforcer les liens bilatéraux.",
+        "invited-as-complement", "2025-12-21")
+    assert "luis-medrano" in participant_slugs(event_at(doc, "visite"))
