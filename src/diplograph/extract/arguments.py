@@ -229,7 +229,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             participants += predicated_visit(ctx, token)  # "X est en visite officielle au Maroc"
             inviter = invited_to(ctx, token)
             if inviter is not None:  # "prêt à inviter X pour une visite à la Maison-Blanche": X would visit
-                participants += [a for c in inviter.children if c.dep_ == "obj" for a in actors_of(ctx, c)]
+                # the one invited: its object (which the parser may read as "xcomp" after a conjunct)
+                participants += [a for c in inviter.children if c.dep_ == "obj"
+                                 or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")) for a in actors_of(ctx, c)]
             participants += guest_of(ctx, token)  # "le Premier ministre X, invité au sommet": X attends it
         if hit.iri in GATHERINGS and not participants:
             participants += with_further(ctx, token)  # "des consultations tenues à X le ... entre A et B"
