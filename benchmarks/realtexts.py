@@ -2,11 +2,14 @@
 
     python benchmarks/realtexts.py                 # >= 60 documents, 3 alternating runs each
     python benchmarks/realtexts.py --docs 50 --repeat 1 --out benchmarks/realtexts.json
+    python benchmarks/realtexts.py --docs 60 --exact     # exactly 60 documents (the issue's own count)
 
 The documents are the test texts (tests/texts/*.txt: readouts, dispatches, declarations,
-encyclopedia articles, speeches; 150-600 words each), copied as often as needed to reach
-``--docs`` with rewritten file names, so every copy is its own document (its slug, hence every
-IRI, differs). Two whole processes are timed from start to exit, alternately, on the same files:
+encyclopedia articles, speeches; 150-600 words each), every one at least once and copied as
+often as needed to reach ``--docs`` (with ``--exact``, exactly ``--docs`` of them, taken evenly
+over the sorted texts), with rewritten file names, so every copy is its own document (its slug,
+hence every IRI, differs). The ratio depends on the count: both processes pay the same few
+seconds of model loading, so more documents weigh the build's per-document extra more. Two whole processes are timed from start to exit, alternately, on the same files:
 
 * ``diplograph build --jobs 1`` into a fresh graph folder (reading, spaCy, extraction, mapping,
   validation, writing: everything a user waits for, interpreter and model loading included);
@@ -69,14 +72,18 @@ def diplograph_exe() -> str:
     return str(exe) if exe.exists() else shutil.which("diplograph") or "diplograph"
 
 
-def make_corpus(folder: Path, docs: int) -> list[Path]:
-    """``docs`` documents from the test texts, repeated with rewritten file names (slugs)."""
+def make_corpus(folder: Path, docs: int, exact: bool = False) -> list[Path]:
+    """``docs`` documents from the test texts, repeated with rewritten file names (slugs): every
+    text at least once (more documents than ``docs`` when there are more texts), or with ``exact``
+    exactly ``docs``, taken evenly over the sorted texts (so a subset still mixes every style)."""
     texts = sorted(TEXTS.glob("*.txt"))
     if not texts:
         raise SystemExit(f"no texts in {TEXTS}")
+    if exact and docs < len(texts):
+        texts = [texts[i * len(texts) // docs] for i in range(docs)]
     folder.mkdir(parents=True)
     out = []
-    for i in range(max(docs, len(texts))):
+    for i in range(docs if exact else max(docs, len(texts))):
         source = texts[i % len(texts)]
         target = folder / f"{source.stem}-copy{i // len(texts):03d}.txt"
         target.write_bytes(source.read_bytes())
@@ -110,10 +117,10 @@ def compile_package() -> None:
     compileall.compile_dir(Path(diplograph.__file__).parent, quiet=1)
 
 
-def measure(docs: int, repeat: int, work: Path, store: bool = False) -> dict[str, object]:
+def measure(docs: int, repeat: int, work: Path, store: bool = False, exact: bool = False) -> dict[str, object]:
     compile_package()
     corpus = work / "corpus"
-    paths = make_corpus(corpus, docs)
+    paths = make_corpus(corpus, docs, exact)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
     log(f"{len(paths)} documents, {words} words (from {len(set(p.stem.rsplit('-copy', 1)[0] for p in paths))} texts)")
     baseline_cmd = [sys.executable, "-c", BASELINE, str(corpus)]
@@ -160,10 +167,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="alternating runs of each process (median)")
     parser.add_argument("--store", action="store_true",
                         help="also time `build --store` and the first `query` after the plain build")
+    parser.add_argument("--exact", action="store_true",
+                        help="exactly --docs documents, taken evenly over the texts (default: every text once)")
     parser.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="diplograph-realtexts-") as tmp:
-        result = measure(args.docs, args.repeat, Path(tmp), store=args.store)
+        result = measure(args.docs, args.repeat, Path(tmp), store=args.store, exact=args.exact)
     print(f"documents: {result['documents']} ({result['words']} words), runs: {result['repeat']}")
     for kind in ("cpu", "wall"):
         r = result[kind]
