@@ -139,3 +139,13 @@ def test_this_call_after_a_phone_call_is_that_call_not_an_appeal() -> None:
     assert not any(kind == "appeal" for _, kind in kinds), kinds
     call = event_at(doc, "appel")
     assert "nurlan-abenov" in sides(call), sides(call)
+
+
+def test_a_noun_after_a_reporting_verb_whose_subject_stands_before_it_is_its_object() -> None:
+    """"La ministre rwandaise des Affaires étrangères, X, a rejeté les accusations": the subject stands
+    before the verb, so "les accusations" after it is what she rejected, not an unnamed speaker
+    standing after the verb ("..., a indiqué un diplomate")."""
+    doc = extract_text("La ministre rwandaise des Affaires étrangères, Claire Mukamana, a rejeté dimanche les "
+                       "accusations.\n", "round-k-object-not-speaker", datetime.date(2025, 6, 15))
+    rejection = event_at(doc, "rejeté")
+    assert [a.rsplit("/", 1)[-1] for a in rejection.agents] == ["claire-mukamana"], rejection.agents
