@@ -28,6 +28,8 @@ def unnamed_inverted_subject(ctx: Context, verb: Token) -> bool:
         return not any(_names_someone(ctx, [t.i for t in c.subtree]) for c in subjects)
     if not is_reporting(ctx, verb):
         return False
+    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
+        return False  # "La ministre X a rejeté les accusations": the subject stands before; the noun is the object
     i, end = verb.i + 1, ctx.sent_of(verb).end
     while i < end and (ctx.doc[i].pos_ == "ADV" or any(t.start <= i < t.end for t in ctx.times)):
         i += 1  # "a annoncé mercredi une responsable": past the time the parse took for the head
