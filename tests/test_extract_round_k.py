@@ -149,3 +149,13 @@ def test_a_noun_after_a_reporting_verb_whose_subject_stands_before_it_is_its_obj
                        "accusations.\n", "round-k-object-not-speaker", datetime.date(2025, 6, 15))
     rejection = event_at(doc, "rejeté")
     assert [a.rsplit("/", 1)[-1] for a in rejection.agents] == ["claire-mukamana"], rejection.agents
+
+
+def test_an_incise_after_a_sentence_telling_what_someone_else_had_said_is_the_speakers() -> None:
+    """"« A », a affirmé X, rappelant que son prédécesseur, Y, avait déclaré ... « B », a-t-il ajouté":
+    Y's saying is told inside X's words (after "que"); the one who goes on is X."""
+    doc = extract_text("« Nous sommes proches d'un accord », a affirmé M. Aram Sahak, rappelant que son "
+                       "prédécesseur, Levon Hakob, avait déclaré la même chose en 2024. « Personne ne gagne à "
+                       "attendre », a-t-il ajouté.\n", "round-k-incise-que", datetime.date(2025, 3, 5))
+    speakers = {q.span.text: q.speaker.rsplit("/", 1)[-1] for q in doc.quotes if q.speaker}
+    assert speakers.get("Personne ne gagne à attendre") == "aram-sahak", speakers
