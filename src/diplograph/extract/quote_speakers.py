@@ -321,7 +321,8 @@ class QuoteSpeakers:
         reporting = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
                      and previous.start_char <= e.trigger.begin < previous.end_char and self._person(e.agents[0])
                      and may_be(ctx, e.agents[0], gender)
-                     and (verb := token_at(ctx, e.trigger.begin)) is not None and is_reporting(ctx, verb)]
+                     and (verb := token_at(ctx, e.trigger.begin)) is not None and is_reporting(ctx, verb)
+                     and not _told_after_que(verb)]
         if reporting:
             incise = max(reporting)[0]
             after = [(o, sp) for o, sp in self.spoken if incise < o < previous.end_char
@@ -540,3 +541,10 @@ class QuoteSpeakers:
         subjects = speech_subjects(self.ctx, verb) if verb is not None else []
         if named or not subjects or self._anaphoric(subjects[0]):
             event.agents = [speaker]
+
+
+def _told_after_que(verb: Token) -> bool:
+    """"..., rappelant que son prédécesseur, X, avait rejeté le texte": a verb of a clause after "que"
+    is what the speaker tells, not who speaks next; its subject is no one a later "a-t-il ajouté"
+    takes up."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children)
