@@ -28,13 +28,13 @@ def unnamed_inverted_subject(ctx: Context, verb: Token) -> bool:
         return not any(_names_someone(ctx, [t.i for t in c.subtree]) for c in subjects)
     if not is_reporting(ctx, verb):
         return False
-    if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
-        return False  # "La ministre X a rejeté les accusations": the subject stands before; the noun is the object
     i, end = verb.i + 1, ctx.sent_of(verb).end
     while i < end and (ctx.doc[i].pos_ == "ADV" or any(t.start <= i < t.end for t in ctx.times)):
         i += 1  # "a annoncé mercredi une responsable": past the time the parse took for the head
     if not (i + 1 < end and ctx.doc[i].pos_ == "DET" and ctx.doc[i + 1].pos_ == "NOUN"):
         return False
+    if i + 1 in ctx.trigger_heads:
+        return False  # "La ministre X a rejeté les accusations": a noun naming an act is what is rejected
     phrase = []
     for k in range(i + 1, end):
         if ctx.doc[k].is_punct and ctx.doc[k].text not in "-'’":
