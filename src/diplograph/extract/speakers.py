@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.syntax import is_reporting
 
 if TYPE_CHECKING:
@@ -33,8 +34,10 @@ def unnamed_inverted_subject(ctx: Context, verb: Token) -> bool:
         i += 1  # "a annoncé mercredi une responsable": past the time the parse took for the head
     if not (i + 1 < end and ctx.doc[i].pos_ == "DET" and ctx.doc[i + 1].pos_ == "NOUN"):
         return False
-    if i + 1 in ctx.trigger_heads:
-        return False  # "La ministre X a rejeté les accusations": a noun naming an act is what is rejected
+    if i + 1 in ctx.trigger_heads and ctx.doc[i + 1].lemma_.lower() not in cue_words(ctx.lex, "document"):
+        # "La ministre X a rejeté les accusations": a noun naming an act is what is rejected; a document
+        # that speaks ("..., indique un communiqué de la présidence") is still the inverted subject
+        return False
     phrase = []
     for k in range(i + 1, end):
         if ctx.doc[k].is_punct and ctx.doc[k].text not in "-'’":
