@@ -246,3 +246,14 @@ def test_the_one_invited_read_as_a_complement_is_the_visitor() -> None:
         "visite d'État afin de renforcer les liens bilatéraux.",
         "invited-as-complement", "2025-12-21")
     assert "luis-medrano" in participant_slugs(event_at(doc, "visite"))
+
+
+def test_he_after_a_speaker_in_a_relative_clause_is_that_speaker() -> None:
+    # "X a passé la présidence à son homologue Y, qui a réitéré ... . Il a estimé ...": the pronoun
+    # goes on with the one who spoke last, the subject of the relative clause
+    doc = extract_dated(
+        "Le président Pablo Ortega a passé la présidence tournante du bloc à son homologue chilien, Luis "
+        "Medrano, qui a réitéré la volonté de son pays de négocier seul avec la Chine.\n\nIl a estimé que "
+        "cette approche n'avait rien de capricieux.",
+        "he-after-relative-speaker", "2024-07-08")
+    assert [a.rsplit("/", 1)[-1] for a in event_at(doc, "estimé").agents] == ["luis-medrano"]
