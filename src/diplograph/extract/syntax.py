@@ -287,7 +287,8 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
                 return people
     if near:  # the previous sentence (or this one) names the antecedent: its subject, else the last
         # "X doit se rendre à Y, a précisé Z. Il ...": the subject of a reporting incise is not the topic
-        subjects = [m for m in near if is_subject(ctx, m) and not _incise_subject(ctx, m)]
+        subjects = [m for m in near if (is_subject(ctx, m) or _relative_speaker(ctx, m))
+                    and not _incise_subject(ctx, m)]
         if plural and not subjects:
             # "Les deux ministres ont rejeté les sanctions imposées au Niger. Ils ont ...": a state
             # named in passing is not "ils"; the people of the gathering told before are
@@ -313,6 +314,19 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
         if people:
             return people
     return [earlier[-1].iri] if earlier else []
+
+
+def _relative_speaker(ctx: Context, m: Mention) -> bool:
+    """"à son homologue Y, qui a réitéré la volonté ...": the person a relative "qui" takes up,
+    when the relative clause reports speech, spoke there (a subject for "il" in what follows)."""
+    k = m.end
+    if k < len(ctx.doc) and ctx.doc[k].text == ",":
+        k += 1
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ != "qui" or not ctx.doc[k].dep_.startswith("nsubj"):
+        return False
+    verb = ctx.doc[k].head
+    event = ctx.event_at.get(verb.i)
+    return event is not None and event.event_type in SPEECH
 
 
 def _incise_speaker(ctx: Context, token: Token) -> str | None:
