@@ -208,3 +208,16 @@ def test_an_act_told_in_a_relative_clause_inside_a_call_is_of_the_call_s_day() -
         "laquelle il lui a réitéré ses félicitations pour sa réélection.",
         "relative-inside-call", "2022-12-10")
     assert event_at(doc, "réitéré").date.iso == "2022-05-05"
+
+
+def test_a_session_numbered_by_a_compound_ordinal_is_one_event_with_its_day() -> None:
+    # "La cinquante-deuxième session ordinaire de la Conférence des chefs d'État ... s'est tenue le 16
+    # décembre": the ordinal is one word, so the session keeps its article and the Conference it is of
+    # is the same event, not a second meeting
+    doc = extract_dated(
+        "La cinquante-deuxième session ordinaire de la Conférence des Chefs d'Etat et de Gouvernement de la "
+        "Communauté Economique des Etats de la Vallée (CEEV) s'est tenue le 16 décembre 2017 à Lomé.",
+        "compound-ordinal-session", "2017-12-16")
+    meetings = [e for e in doc.events if event_kind(e) == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0].date is not None and meetings[0].date.iso == "2017-12-16"
