@@ -76,6 +76,15 @@ _ELIDED_NAME = re.compile(r"^(?:[NO]'[A-ZÀ-Ý][\w-]*|(?!(?i:\w*qu'|aujourd'|ent
 _ELIDED_START = re.compile(r"^(?:[NO]'[A-ZÀ-Ý]|(?!(?i:\w*qu'|aujourd'|entr'|prud'))[A-ZÀ-Ý][a-zà-ÿ]+'[a-zà-ÿ])")
 
 
+#: "cinquante-deuxième", "vingt-et-unième", "quatre-vingt-onzième": a compound ordinal is one word
+#: (split at its hyphens, "La cinquante-deuxième session" lost its article to the dash).
+_UNITS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+_COMPOUND_ORDINAL = re.compile(
+    rf"^(?i:(?:dix|vingt|trente|quarante|cinquante|soixante|quatre-vingt)(?:-et)?(?:-(?:{_UNITS}))*-"
+    r"(?:unième|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|"
+    r"douzième|treizième|quatorzième|quinzième|seizième))$")
+
+
 def _elided_names_whole(nlp: Language) -> None:
     """"Mme Aminata N'Diaye": the name is one token, not the elision "n'" (ne) and a word.
 
@@ -87,7 +96,8 @@ def _elided_names_whole(nlp: Language) -> None:
     default_match, default_prefix = tokenizer.token_match, tokenizer.prefix_search
 
     def token_match(text: str):
-        return _ELIDED_NAME.match(text) or (default_match(text) if default_match is not None else None)
+        return _ELIDED_NAME.match(text) or _COMPOUND_ORDINAL.match(text) \
+            or (default_match(text) if default_match is not None else None)
 
     def prefix_search(text: str):  # the elision prefix would split "N'" off before any token match
         return None if _ELIDED_START.match(text) else default_prefix(text)
