@@ -221,3 +221,14 @@ def test_a_session_numbered_by_a_compound_ordinal_is_one_event_with_its_day() ->
     meetings = [e for e in doc.events if event_kind(e) == "meeting"]
     assert len(meetings) == 1
     assert meetings[0].date is not None and meetings[0].date.iso == "2017-12-16"
+
+
+def test_a_fronted_day_still_to_come_does_not_date_the_report_of_it() -> None:
+    # "Vendredi, ... les deux présidents doivent signer ..., a indiqué le ministère" on a Wednesday: the
+    # signing is Friday's; the ministry said it before the publication, not on Friday
+    doc = extract_dated(
+        "Le président Olsen est arrivé mardi soir à Lima. Vendredi, après les honneurs militaires, les deux "
+        "présidents doivent signer une dizaine d'accords, a indiqué le ministère des Affaires étrangères.",
+        "fronted-future-day", "2025-04-09")
+    assert event_at(doc, "signer").date.iso == "2025-04-11"
+    assert event_at(doc, "indiqué").date.iso <= "2025-04-09"
