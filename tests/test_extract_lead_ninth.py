@@ -231,4 +231,5 @@ def test_a_fronted_day_still_to_come_does_not_date_the_report_of_it() -> None:
         "présidents doivent signer une dizaine d'accords, a indiqué le ministère des Affaires étrangères.",
         "fronted-future-day", "2025-04-09")
     assert event_at(doc, "signer").date.iso == "2025-04-11"
-    assert event_at(doc, "indiqué").date.iso <= "2025-04-09"
+    said = event_at(doc, "indiqué").date
+    assert said is None or said.iso <= "2025-04-09"
