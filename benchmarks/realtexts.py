@@ -9,7 +9,8 @@ encyclopedia articles, speeches; 150-600 words each), every one at least once an
 often as needed to reach ``--docs`` (with ``--exact``, exactly ``--docs`` of them, taken evenly
 over the sorted texts), with rewritten file names, so every copy is its own document (its slug,
 hence every IRI, differs). The ratio depends on the count: both processes pay the same few
-seconds of model loading, so more documents weigh the build's per-document extra more. Two whole processes are timed from start to exit, alternately, on the same files:
+seconds of model loading, so more documents weigh the build's per-document extra more. Two whole
+processes are timed from start to exit, alternately, on the same files:
 
 * ``diplograph build --jobs 1`` into a fresh graph folder (reading, spaCy, extraction, mapping,
   validation, writing: everything a user waits for, interpreter and model loading included);
@@ -117,7 +118,8 @@ def compile_package() -> None:
     compileall.compile_dir(Path(diplograph.__file__).parent, quiet=1)
 
 
-def measure(docs: int, repeat: int, work: Path, store: bool = False, exact: bool = False) -> dict[str, object]:
+def measure(docs: int, repeat: int, work: Path, store: bool = False,
+            exact: bool = False) -> dict[str, object]:
     compile_package()
     corpus = work / "corpus"
     paths = make_corpus(corpus, docs, exact)
