@@ -163,6 +163,8 @@ def _day_frames(ctx: Context) -> list[tuple[int, DateValue]]:
         if not isinstance(value, DateValue) or value.precision != "day" or value.deadline \
                 or t.end >= len(ctx.doc) or ctx.doc[t.end].text != ",":
             continue
+        if ctx.reference_date is not None and value.iso > ctx.reference_date.isoformat():
+            continue  # "Vendredi, ... doivent signer ..., a indiqué le ministère": what is to come, not the story's day
         sentence = ctx.sent_of(t.start)
         first = sentence.start
         while first < t.start and (ctx.doc[first].is_space or first in ctx.heading_tokens):
