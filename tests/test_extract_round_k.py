@@ -159,3 +159,13 @@ def test_an_incise_after_a_sentence_telling_what_someone_else_had_said_is_the_sp
                        "attendre », a-t-il ajouté.\n", "round-k-incise-que", datetime.date(2025, 3, 5))
     speakers = {q.span.text: q.speaker.rsplit("/", 1)[-1] for q in doc.quotes if q.speaker}
     assert speakers.get("Personne ne gagne à attendre") == "aram-sahak", speakers
+
+
+def test_a_host_told_first_in_the_sentence_hosts_the_gathering() -> None:
+    """"Hôte de la rencontre, le Premier ministre lésothien, X, a appelé ...": the host noun set first,
+    before the comma, is said of the clause's subject; X hosts the summit the noun takes up."""
+    doc = extract_text("Un sommet régional s'est ouvert samedi à Maseru. Hôte de la rencontre, le Premier ministre "
+                       "lésothien, Thabo Mokoena, a appelé ses pairs à l'unité.\n", "round-k-host-first",
+                       datetime.date(2025, 6, 15))
+    summit = event_at(doc, "sommet")
+    assert "thabo-mokoena" in sides(summit), sides(summit)
