@@ -480,10 +480,20 @@ def agent_after(ctx: Context, token: Token) -> list[str]:
 
 def host_beside(ctx: Context, token: Token) -> str | None:
     """"le Premier ministre albanais, X, hôte de la réunion, a salué ...": the one the host noun
-    stands beside (in apposition) hosts the gathering the noun completes."""
+    stands beside (in apposition) hosts the gathering the noun completes; set first in its sentence
+    ("Hôte de la rencontre, X a ..."), the noun is said of the clause's subject."""
     host = token.head
-    if token.dep_ != "nmod" or host.lemma_.lower() not in cue_words(ctx.lex, "host-noun") \
-            or host.dep_ not in ("appos", "conj"):
+    if token.dep_ != "nmod" or host.lemma_.lower() not in cue_words(ctx.lex, "host-noun"):
+        return None
+    comma = next((t.i for t in ctx.doc[token.i:ctx.sent_of(host).end] if t.text == ","), None)
+    if host.i == ctx.sent_of(host).start and comma is not None and host.head.pos_ == "VERB":
+        # "Hôte de la rencontre, le Premier ministre X, a appelé ...": set first, before a comma, the
+        # host noun is said of the clause's subject (which the parser may hang on the noun itself)
+        told = [s for s in subjects_of(ctx, host.head) if s.i != host.i] \
+            + [c for c in host.children if c.i > comma and c.dep_ in ("nmod", "appos")]
+        found = [a for s in told for a in actors_of(ctx, s) if actor_kind(ctx, a) in ("person", "state", "org")]
+        return found[0] if found else None
+    if host.dep_ not in ("appos", "conj"):
         return None
     found = [a for a in actors_of(ctx, host.head, follow_conj=False)
              if actor_kind(ctx, a) in ("person", "state", "org")]
