@@ -169,3 +169,15 @@ def test_a_host_told_first_in_the_sentence_hosts_the_gathering() -> None:
                        datetime.date(2025, 6, 15))
     summit = event_at(doc, "sommet")
     assert "thabo-mokoena" in sides(summit), sides(summit)
+
+
+def test_a_guest_invited_to_the_summit_joins_it_though_its_host_is_known() -> None:
+    """"Hôte de la rencontre, X, ... Y a eu un entretien avec Z, invité au sommet": "le sommet" after
+    the guest's participle is the summit told, even now that a person (its host) is known to be at
+    it; Z is a guest of the summit, not only of the talk."""
+    doc = extract_text("Un sommet régional s'est ouvert samedi à Maseru. Hôte de la rencontre, le Premier ministre "
+                       "lésothien, Thabo Mokoena, a appelé ses pairs à l'unité. Le président kényan a eu un "
+                       "entretien avec le président angolais, Manuel Cunha, invité au sommet.\n",
+                       "round-k-guest-and-host", datetime.date(2025, 6, 15))
+    summit = event_at(doc, "sommet")
+    assert {"thabo-mokoena", "manuel-cunha"} <= set(sides(summit)), sides(summit)
