@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_facts import event_token, in_purpose
+from diplograph.extract.clause_facts import event_token, guest_of, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import POSSESSIVE, determiner, is_process
@@ -189,6 +189,8 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
         if how in ("demonstrative", "definite") and not any(is_person(ctx, a) for a in theirs):
             return True
+        if how == "definite" and set(guest_of(ctx, event_token(ctx, event))) >= mine - theirs:
+            return True  # "le Premier ministre X, invité au sommet": a guest of the gathering told
         if how in ("demonstrative", "definite") and antecedent.sentence == event.sentence \
                 and event_token(ctx, event).dep_ == "nmod" \
                 and event_token(ctx, event).head.lower_ not in FRAMING_WORDS and all(
