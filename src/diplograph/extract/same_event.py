@@ -189,8 +189,9 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
         if how in ("demonstrative", "definite") and not any(is_person(ctx, a) for a in theirs):
             return True
-        if how == "definite" and set(guest_of(ctx, event_token(ctx, event))) >= mine - theirs:
-            return True  # "le Premier ministre X, invité au sommet": a guest of the gathering told
+        if how == "definite" and set(guest_of(ctx, event_token(ctx, event))) >= mine - theirs \
+                and event_token(ctx, event).lemma_.lower() in _noun_lemmas(ctx, antecedent):
+            return True  # "le Premier ministre X, invité au sommet": a guest of the summit told
         if how in ("demonstrative", "definite") and antecedent.sentence == event.sentence \
                 and event_token(ctx, event).dep_ == "nmod" \
                 and event_token(ctx, event).head.lower_ not in FRAMING_WORDS and all(
