@@ -233,3 +233,17 @@ def test_a_fronted_day_still_to_come_does_not_date_the_report_of_it() -> None:
     assert event_at(doc, "signer").date.iso == "2025-04-11"
     said = event_at(doc, "indiqué").date
     assert said is None or said.iso <= "2025-04-09"
+
+
+def test_latin_america_is_not_the_united_states() -> None:
+    # "l'Amérique" alone may mean the United States in French news; "l'Amérique latine" never does
+    doc = extract_dated(
+        "Les dirigeants des États d'Amérique latine et d'Amérique centrale se réuniront en août à Lima.",
+        "latin-america", "2025-04-09")
+    assert not any(iri.endswith("/usa") for iri in doc.entities)
+
+
+def test_a_list_of_days_before_a_month_starts_on_the_first() -> None:
+    doc = extract_dated("Le sommet des chefs d'État se tiendra les 25, 26 et 27 août à Lima.",
+                        "list-of-days", "2025-04-09")
+    assert event_at(doc, "sommet").date.iso == "2025-08-25"
