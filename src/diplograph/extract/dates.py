@@ -55,7 +55,8 @@ _NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) +
 #: that date's, not a weekday of its own to count from the publication; so does each end of a range
 #: ("du mardi 18 au jeudi 20 octobre 2011").
 FULL_DATE = re.compile(
-    rf"\b(?:(?:{_DAY_RE}),?\s+)?(1er|\d{{1,2}})(?:\s*(?:et|au|-|–)\s*(?:(?:{_DAY_RE})\s+)?(?:1er|\d{{1,2}}))?"
+    rf"\b(?:(?:{_DAY_RE}),?\s+)?(1er|\d{{1,2}})(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|et)))*"
+    rf"(?:\s*(?:et|au|-|–)\s*(?:(?:{_DAY_RE})\s+)?(?:1er|\d{{1,2}}))?"
     rf"\s+({_MONTH_RE})"
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
