@@ -181,3 +181,15 @@ def test_a_guest_invited_to_the_summit_joins_it_though_its_host_is_known() -> No
                        "round-k-guest-and-host", datetime.date(2025, 6, 15))
     summit = event_at(doc, "sommet")
     assert {"thabo-mokoena", "manuel-cunha"} <= set(sides(summit)), sides(summit)
+
+
+def test_a_meeting_hung_on_a_place_adjunct_sets_the_day_the_story_goes_on_with() -> None:
+    """"Le 6 octobre, X a présidé à Dali, dans la province du Yunnan, une réunion avec Y et Z. X a
+    indiqué que ...": the meeting the parser hangs on the region is still its verb's object; the day
+    it gives carries the story on to what X said there."""
+    doc = extract_text("Le 6 octobre 2026, le ministre chinois des Affaires étrangères, Li Wenhao, a présidé à Dali, "
+                       "dans la province du Yunnan, une réunion informelle avec le ministre des Affaires étrangères "
+                       "du Laos, Bounmy Sisavath.\n\nLi Wenhao a indiqué que la Chine souhaitait la stabilité de la "
+                       "région.\n", "round-k-story-day", datetime.date(2026, 10, 7))
+    said = event_at(doc, "indiqué")
+    assert said.date is not None and said.date.iso == "2026-10-06", said.date
