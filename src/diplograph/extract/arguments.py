@@ -253,7 +253,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > light.i
                                                  and case_of(carrier) is None)  # an object read as "obl:mod"
         if not object_like and hit.iri in GATHERINGS:
-            across = _verb_across_adjuncts(ctx, carrier)
+            across = verb_across_adjuncts(ctx, carrier)
             if across is not None:  # "ont eu, le 19 novembre au palais X, des entretiens"
                 light, object_like = across, True
         if object_like and light.pos_ == "VERB" and hit.iri in GATHERINGS \
@@ -371,7 +371,7 @@ def _listed_with(ctx: Context, person: str, verb: Token) -> list[str]:
     return []
 
 
-def _verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
+def verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
     """"Les deux chefs d'État ont eu, le 19 novembre au palais X, des entretiens": the parser hangs
     a noun told after a date (or a place) on that adjunct, as its complement, conjunct or apposition
     ("a mené, à X, en Y, une série d'entretiens"); the verb

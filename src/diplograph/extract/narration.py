@@ -182,6 +182,12 @@ def clause_verb(ctx: Context, token: Token) -> Token:
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
             and token.head.i not in ctx.trigger_heads and not _present(token.head):
         return token.head
+    if token.pos_ == "NOUN" and token.dep_ in ("nmod", "conj", "appos"):
+        from diplograph.extract.arguments import verb_across_adjuncts
+
+        verb = verb_across_adjuncts(ctx, token)  # "a présidé à X, dans la province de Y, une réunion"
+        if verb is not None and verb.i not in ctx.trigger_heads and not _present(verb):
+            return verb
     return token
 
 
