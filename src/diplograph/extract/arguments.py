@@ -29,6 +29,8 @@ from diplograph.extract.event_time import (
     told_ahead,
     told_done,
 )
+from diplograph.extract.incises import is_reporting
+from diplograph.extract.inverted_subjects import right_actors
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, PLANNED, WITH_TARGET, bound_words, cue_words, et
 from diplograph.extract.participants import (
     actor_kind,
@@ -62,10 +64,8 @@ from diplograph.extract.syntax import (
     WITH,
     actors_of,
     case_of,
-    is_reporting,
     left_actors,
     named_before_aside,
-    right_actors,
     subjects_of,
     unique,
 )

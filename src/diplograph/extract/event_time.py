@@ -16,9 +16,10 @@ from diplograph.extract.clause_facts import in_purpose, invited_to
 from diplograph.extract.context import Context
 from diplograph.extract.dates import time_near
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
+from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
-from diplograph.extract.syntax import DURING_NOUNS, in_quote, is_reporting
+from diplograph.extract.syntax import DURING_NOUNS, in_quote
 from diplograph.extract.verb_forms import future_form, reported_past
 from diplograph.model import DateValue, DurationValue
 

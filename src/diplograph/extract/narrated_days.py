@@ -97,7 +97,7 @@ def _main_clause_day(ctx: Context, offset: int, days: list) -> DateValue | None:
 def _of_a_report(ctx: Context, offset: int) -> bool:
     """The day dates a reporting incise (", a indiqué dimanche le ministère"): the day of the report,
     not of the story the narration counts from."""
-    from diplograph.extract.syntax import is_reporting
+    from diplograph.extract.incises import is_reporting
 
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:

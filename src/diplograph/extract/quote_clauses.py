@@ -261,7 +261,7 @@ def colon_verb(ctx: Context, mark_begin: int, is_speech: Callable[[Token], bool]
 
 def reporting_after(ctx: Context, offset: int, is_speech: Callable[[Token], bool]) -> Token | None:
     """A reporting incise later in the sentence ("..., a affirmé X"), after no full stop."""
-    from diplograph.extract.syntax import is_reporting
+    from diplograph.extract.incises import is_reporting
 
     after = ctx.doc.char_span(offset, len(ctx.text), alignment_mode="expand")
     if after is None or not len(after):

@@ -80,7 +80,7 @@ class QuoteSpeakers:
             if subjects:
                 speaker = self._resolve(subjects[0], verb)
             else:  # "« ... », a indiqué X": the subject inverted after the verb, the agent found
-                from diplograph.extract.syntax import is_reporting
+                from diplograph.extract.incises import is_reporting
 
                 speaker = event.agents[0] if is_reporting(ctx, verb) else None
             if speaker is not None and self._person(speaker):
@@ -183,8 +183,9 @@ class QuoteSpeakers:
         reporting incise whose subject, named after the verb, is the speaker (a present tense the
         parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise.
         ``glued``: the verb stands right after the closing mark, with no comma."""
+        from diplograph.extract.incises import INVERTED_CLITICS, main_verb_past
+        from diplograph.extract.inverted_subjects import right_actors
         from diplograph.extract.patterns import er_infinitive
-        from diplograph.extract.syntax import INVERTED_CLITICS, main_verb_past, right_actors
 
         ctx = self.ctx
         if comma is None or (comma.text != "," and (not glued or comma.is_punct)):
@@ -283,7 +284,7 @@ class QuoteSpeakers:
         inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
         if verb is None or inside is None:
             return False
-        from diplograph.extract.syntax import is_reporting
+        from diplograph.extract.incises import is_reporting
 
         return any(governs_through_complements(t, verb, self._is_speech_verb) for t in inside) \
             or (verb.idx >= end and is_reporting(self.ctx, verb))
@@ -304,7 +305,8 @@ class QuoteSpeakers:
         unless someone spoke after it ("« A », a-t-il affirmé, alors que le délégué Y a insisté sur
         ... « B », a-t-il déclaré": Y). Only a person the pronoun's gender may take up counts
         ("a-t-elle ajouté" is not the man described as "le délégué")."""
-        from diplograph.extract.syntax import actors_of, is_reporting
+        from diplograph.extract.incises import is_reporting
+        from diplograph.extract.syntax import actors_of
 
         ctx = self.ctx
         last = self.last(mark_begin, gender)
@@ -436,7 +438,7 @@ class QuoteSpeakers:
 
     def _subject_speaker(self, verb: Token) -> str | None:
         """The speaker a speech verb's subject names; pronouns and bare role nouns resolved."""
-        from diplograph.extract.syntax import right_actors
+        from diplograph.extract.inverted_subjects import right_actors
 
         ctx = self.ctx
         subjects = speech_subjects(ctx, verb)

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
+from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
 from diplograph.extract.participants import participant_of
-from diplograph.extract.syntax import in_quote, is_reporting
+from diplograph.extract.syntax import in_quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

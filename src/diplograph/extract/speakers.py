@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
+from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import cue_words
-from diplograph.extract.syntax import is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

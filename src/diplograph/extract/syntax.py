@@ -3,7 +3,8 @@
 French syntax, not vocabulary: the subject of a verb (through coordination and control),
 inverted subjects after a reporting verb, the antecedent of "il"/"ils", and the actors a phrase
 names (names, appositions, coordination, relatives). The forms of one verb (tense, mood, voice)
-are :mod:`~diplograph.extract.verb_forms`.
+are :mod:`~diplograph.extract.verb_forms`; whether a verb is a reporting incise ("..., a déclaré
+X") is :mod:`~diplograph.extract.incises`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import main_verb_read_as_clause
 from diplograph.extract.context import Context, Mention, in_quote, is_actor, is_subject, unique
 from diplograph.extract.counted_people import numbered_antecedent
-from diplograph.extract.inverted_subjects import right_actors
+from diplograph.extract.incises import incise_after_quote, is_reporting
 from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.verb_forms import is_passive
 
@@ -44,8 +45,6 @@ FIRST_PERSON = frozenset({"je", "j'", "moi"})
 #: take up a group of any kind).
 LATTER = frozenset({"dernier", "dernière"})
 THIS = frozenset({"ce", "cet", "cette"})
-
-INVERTED_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "t", "il", "elle"})
 
 
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
@@ -458,7 +457,7 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
     if verb.dep_ in ("dep", "parataxis") and verb.head.i < verb.i and _continues_after_comma(verb) \
-            and not _incise_after_quote(ctx, verb):
+            and not incise_after_quote(ctx, verb):
         return subjects_of(ctx, verb.head, depth + 1)  # "X s'est entretenu avec Y, a rencontré Z"
     # "X, arrivé vendredi à Conakry, effectue une visite": the participle clause before the verb
     # took the subject the two share
@@ -468,92 +467,6 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
             if shared:
                 return shared
     return []
-
-
-def _incise_after_quote(ctx: Context, verb: Token) -> bool:
-    """"Le sommet a « ouvert une nouvelle page », a déclaré X": a verb after a comma, in a sentence
-    that quotes words before that comma, reports them; the subject of the reported clause is not
-    its subject."""
-    i = comma_before(ctx, verb)
-    if i is None:
-        return False
-    start, comma = ctx.sent_of(verb).start_char, ctx.doc[i].idx
-    return any(start <= b and e <= comma for b, e in ctx.quote_ranges)
-
-
-def comma_before(ctx: Context, verb: Token) -> int | None:
-    """The comma right before a verb and its auxiliaries or inverted clitics (", a déclaré",
-    ", a-t-il dit"), where an incise opens; None when there is none."""
-    i = verb.i - 1
-    while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in INVERTED_CLITICS):
-        i -= 1
-    return i if i > 0 and ctx.doc[i].text == "," else None
-
-
-def main_verb_past(verb: Token, at: int) -> bool:
-    """"Le président, qui avait jugé la situation « grave », a affirmé que ...": a subject before
-    token ``at`` and a clause after the verb make it the sentence's main verb, not an incise."""
-    return any(c.dep_ == "nsubj" and c.i < at for c in verb.children) \
-        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
-
-
-def is_reporting(ctx: Context, verb: Token) -> bool:
-    """A reporting verb after a comma, subject inverted: "« ... », a déclaré X", "..., a indiqué X"."""
-    i = comma_before(ctx, verb)
-    if i is None:
-        return False
-    if ctx.doc[i - 1].text in ("»", '"', "”"):
-        return not main_verb_past(verb, i)
-    if _document_after(ctx, verb):
-        return True  # "..., indique un communiqué de la présidence": the document is the subject
-    # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
-    # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
-    # or as a conjunct with no conjunction ("..., avec X, a rapporté la télévision": no "et")
-    hangs_back = verb.head.i < verb.i and (verb.dep_ in ("ccomp", "parataxis") or (
-        verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children)))
-    # a "subject" inside quotation marks is the words reported ("« A. B » afin que ..., a dit X")
-    # and an inverted clitic ("..., a-t-il affirmé") is the incise's own subject
-    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens
-              and not in_quote(ctx, c) and not c.lower_.startswith("-")]
-    if not hangs_back and before and verb.dep_ == "ROOT":
-        # "X s'est entretenu ... avec son homologue, Y, a rapporté la télévision": the parse makes the
-        # incise the root and Y its subject; a clause with its own subject and verb comes first
-        first = min(b.i for b in before)
-        hangs_back = any(t.pos_ == "VERB" and any(c.dep_.startswith("nsubj") and c.i < t.i for c in t.children)
-                         for t in ctx.doc[ctx.sent_of(verb).start:first])
-    if not hangs_back and before and not _reported_subject(ctx, verb, before):
-        return False  # "Le président, Marie Durand, recevra ...": the comma closes an apposition
-    # no complement clause after the verb: what follows is its subject
-    return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-
-
-def _reported_subject(ctx: Context, verb: Token, subjects: list[Token]) -> bool:
-    """"La priorité de la présidence sera la paix, a déclaré le représentant de X, M. Y": the
-    parse hung the reported clause's subject on the incise verb. A subject that is a common noun
-    naming no actor and no office, a verb with no object, and a person named right after it make
-    the comma an incise's, not an apposition's."""
-    roles = ctx.hits_of("role")
-    if any(s.pos_ != "NOUN" or ctx.by_token.get(s.i) or s.i in ctx.role_person
-           or any(h.start <= s.i < h.end for h in roles) for s in subjects):
-        return False
-    if any(c.dep_ == "obj" for c in verb.children):
-        return False
-    after = right_actors(ctx, verb)
-    entity = ctx.entities.get(after[0]) if after else None
-    return entity is not None and entity.kind == "person"
-
-
-def _document_after(ctx: Context, verb: Token) -> bool:
-    """Right after the verb (past a day), an article and a noun that is itself a speech trigger
-    ("un communiqué", "la déclaration"): a text that says, standing after its verb, is that verb's
-    inverted subject, whatever the parse made of the clause before."""
-
-    i = verb.i + 1
-    while i < len(ctx.doc) and any(t.start <= i < t.end for t in ctx.times):
-        i += 1
-    if i + 1 >= len(ctx.doc) or ctx.doc[i].pos_ != "DET":
-        return False
-    return any(h.head == i + 1 and h.iri in SPEECH for h in ctx.hits_of("event"))
 
 
 def left_actors(ctx: Context, verb: Token) -> list[str]:

@@ -554,7 +554,8 @@ def _writers_we(ctx: Context, verb: Token) -> bool:
 def _says_nothing(ctx: Context, token: Token) -> bool:
     """A verb of cue:content-bound with no clause, quotation or addressee: its object is a thing
     ("assure la présidence") or it takes "de" ("répondre de leurs actes"); not an incise."""
-    from diplograph.extract.syntax import actors_of, case_of, is_reporting
+    from diplograph.extract.incises import is_reporting
+    from diplograph.extract.syntax import actors_of, case_of
 
     children = list(token.children)
     if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in children) or is_reporting(ctx, token) \
