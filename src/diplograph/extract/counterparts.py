@@ -143,10 +143,7 @@ def office_of(ctx: Context, entity) -> str | None:
     son homologue ivoirien": newspapers often name a president without his title)."""
     if entity.roles:
         return entity.roles[0].role
-    published = ctx.source.published
-    if not entity.linked or published is None:
-        return None
-    held = {h.role for h in ctx.lex.holdings if h.person == entity.iri and h.covers(published)}
+    held = _held_on_the_day(ctx, entity) if entity.linked else set()
     return held.pop() if len(held) == 1 else None
 
 
@@ -155,14 +152,20 @@ def _held_for(ctx: Context, person: str, state: str) -> str | None:
 
     A counterpart holds the same office under that state's own title: the US secretary of state's
     French counterpart is France's foreign minister, which the gazetteer knows when it knows her."""
-    published = ctx.source.published
     entity = ctx.entities.get(person)
-    if published is None or entity is None or not entity.linked:
-        return None
-    lex = ctx.lex
-    held = {h.role for h in lex.holdings if h.person == person and h.covers(published)
-            and lex.state_of(h.organisation) == lex.state_of(state)}
+    held = _held_on_the_day(ctx, entity, state) if entity is not None and entity.linked else set()
     return held.pop() if len(held) == 1 else None
+
+
+def _held_on_the_day(ctx: Context, entity, state: str | None = None) -> set[str]:
+    """The offices the gazetteer says ``entity`` held on the publication date (for ``state`` only,
+    when given); none for a document with no date."""
+    published = ctx.source.published
+    if published is None:
+        return set()
+    lex = ctx.lex
+    return {h.role for h in lex.holdings if h.person == entity.iri and h.covers(published)
+            and (state is None or lex.state_of(h.organisation) == lex.state_of(state))}
 
 
 def _known_counterpart(ctx: Context, token, subject, role: str) -> None:

@@ -174,10 +174,10 @@ def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
     président français"): the text speaks from that state even with no dateline."""
     doc, lex = ctx.doc, ctx.lex
     found: set[str] = set()
-    for token in doc:
-        if token.lemma_.lower() != "président" or token.i in ctx.heading_tokens:
+    for i in ctx.tokens.where_lemma(("président",)):
+        if i in ctx.heading_tokens:
             continue
-        k, heads = token.i + 1, 0
+        k, heads = i + 1, 0
         while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads):
             heads += fold(doc[k].text) in lex.state_heads
             k += 1

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words
-from diplograph.extract.syntax import FRAMING_WORDS, in_quote
+from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
 
@@ -29,7 +29,7 @@ _DURING = FRAMING_WORDS
 #: "lors d'un entretien", "au cours de la rencontre", "pendant les discussions", "durant
 #: l'audience", "à l'occasion de sa visite": an act told inside a gathering, so on its day (not
 #: "en marge de", beside it, nor "à l'issue de", after it)
-_INSIDE = frozenset({"lors", "cours", "pendant", "durant", "occasion"})
+_INSIDE = DURING_CASES | (DURING_NOUNS - {"marge", "couloir", "coulisse"})
 
 
 
