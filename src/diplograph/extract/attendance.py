@@ -139,10 +139,7 @@ def drop_absentees(ctx: Context) -> None:
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in absence:
             absent = [a for c in token.children if c.dep_ in ("nmod", "appos") for a in actors_of(ctx, c)]
-            sentence = ctx.sent_of(token)
-            begin, end = sentence.start_char, sentence.end_char
-            events = [e for e in ctx.events if e.event_type in GATHERINGS
-                      and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
+            events = _gatherings_in(ctx, ctx.sent_of(token))
         elif token.pos_ == "VERB" and _not_attended(ctx, token) and (
                 verb_lemma(token) in attend_verbs
                 or any(c.dep_ == "obj" and (verb_lemma(token), c.lower_) in taking_part for c in token.children)):
@@ -151,8 +148,17 @@ def drop_absentees(ctx: Context) -> None:
         else:
             continue
         for event in events:
-            kept = set(event.agents) | {event.host}
-            event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
+            _drop(event, absent)
+
+
+def _drop(event: Event, absent: list[str]) -> None:
+    """``absent`` is no participant of ``event``, unless an agent or the host of it."""
+    kept = set(event.agents) | {event.host}
+    event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
+
+
+def stand_ins(ctx: Context) -> None:
+    """Who stood in for someone: "X s'est fait représenter par Y", "X conduisait la délégation"."""
     _represented(ctx)
     _delegation_leaders(ctx)
 
@@ -190,22 +196,27 @@ def _represented(ctx: Context) -> None:
                   if i in ctx.demonym_at]  # "le Premier ministre jamaïcain", whom the text does not name
         side = next((s for s in sides if s is not None), None)
         for event in _gatherings_here_or_last(ctx, token):
-            kept = set(event.agents) | {event.host}
-            event.participants = [p for p in event.participants if p.actor not in absent or p.actor in kept]
+            _drop(event, absent)
             _add(ctx, event, envoys)
             for p in event.participants:
                 if p.actor in envoys and side is not None:
                     p.side = side
 
 
+def _gatherings_in(ctx: Context, sentence) -> list[Event]:
+    """The gatherings told (by their trigger or a further mention) in ``sentence``."""
+    begin, end = sentence.start_char, sentence.end_char
+    return [e for e in ctx.events if e.event_type in GATHERINGS
+            and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
+
+
 def _gatherings_here_or_last(ctx: Context, token: Token) -> list[Event]:
     """The gatherings told in ``token``'s sentence, else the one told last before it."""
     sentence = ctx.sent_of(token)
-    begin, end = sentence.start_char, sentence.end_char
-    events = [e for e in ctx.events if e.event_type in GATHERINGS
-              and any(begin <= m.begin < end for m in (e.trigger, *e.mentions))]
+    events = _gatherings_in(ctx, sentence)
     if events:
         return events
+    begin = sentence.start_char
     told = [e for e in ctx.events if e.event_type in GATHERINGS
             and any(m.begin < begin for m in (e.trigger, *e.mentions))]
     return [max(told, key=lambda e: max(m.begin for m in (e.trigger, *e.mentions) if m.begin < begin))] \

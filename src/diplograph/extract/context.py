@@ -167,6 +167,12 @@ def unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def token_at(ctx: Context, offset: int) -> Token | None:
+    """The token holding the character ``offset`` of the text, if any."""
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return ctx.doc[span.start] if span is not None and len(span) else None
+
+
 def in_quote(ctx: Context, token: Token) -> bool:
     """The token is inside a quotation: a person named there is quoted, not acting."""
     ranges = ctx.quote_ranges

@@ -281,12 +281,11 @@ def _join_named_repeats(ctx: Context) -> None:
         keys = set()
         for span in (event.trigger, *event.mentions):
             words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
-            for key in ((_name_key(ctx, words.root), _number_key(words.root)) if words is not None else ()):
-                if key is not None:
-                    keys.add(key)
-            number = _number_key(words.root) if words is not None else None
-            key = _name_key(ctx, words.root) if number is not None else None
-            if key is not None:
+            if words is None:
+                continue
+            key, number = _name_key(ctx, words.root), _number_key(words.root)
+            keys.update(k for k in (key, number) if k is not None)
+            if key is not None and number is not None:
                 # "le 64e sommet du Mercosur" is also "le sommet du Mercosur" told before without its
                 # number (but not another numbered one: checked below)
                 keys.add(tuple(k for k in key if not k[:1].isdigit()))

@@ -8,10 +8,13 @@ companions) and trimming an event's places to the most specific ones it names.
 
 from __future__ import annotations
 
+import datetime
+
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.participants import participant_of
-from diplograph.extract.same_event import main_event, opening_and_closing, upward_places
+from diplograph.extract.same_event import is_person, main_event, opening_and_closing, upward_places
 from diplograph.extract.syntax import actors_of, subjects_of
 from diplograph.model import Event, Span
 
@@ -174,11 +177,6 @@ def side_talks(ctx: Context) -> None:
     no day away from the summit's (the eve's talk before the opening dinner counts), was held at
     the summit's place. Its people are not thereby made the summit's participants (a side
     meeting's people need not be the summit's: tests/test_extract_articles.py)."""
-    import datetime
-
-    from diplograph.extract.clause_facts import event_token
-    from diplograph.extract.same_event import is_person
-
     many = cue_words(ctx.lex, "many-party-gathering")
     told = sorted((e for e in ctx.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
     if not told or told[0].status != OCCURRED or not told[0].places \

@@ -9,7 +9,7 @@ narration dates. This module runs them in order.
 
 from __future__ import annotations
 
-from diplograph.extract.attendance import attend_events, drop_absentees, listed_counterparts
+from diplograph.extract.attendance import attend_events, drop_absentees, listed_counterparts, stand_ins
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
@@ -36,4 +36,5 @@ def find_events(ctx: Context) -> None:
     listed_counterparts(ctx)  # "X s'est entretenu avec :" over list lines naming the counterparts
     speakers_at_sessions(ctx)  # a council session's report: its speakers in turn took part
     drop_absentees(ctx)  # "en l'absence de X", "X n'a pas assisté à la réunion": not participants
+    stand_ins(ctx)  # "X s'est fait représenter par Y", "X conduisait la délégation": Y, X took part
     narrative_dates(ctx)

@@ -266,7 +266,7 @@ def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bo
     if not (before.is_alpha and before.text[:1].isupper() and not before.text.isupper()
             and before.pos_ == "PROPN") or before.is_sent_start \
             or any(h.start <= before.i < h.end for h in ctx.hits_of("role")) \
-            or any(e.start <= before.i < e.end for e in ctx.ents if e.label_ == DEMONYM_LABEL):
+            or before.i in ctx.demonym_at:
         return False  # "le Brésilien Lula": a nationality noun, not a given name
     given = fold(before.text)
     return not any(given in fold(name).split() for a in cands for name in a.names)

@@ -12,7 +12,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, token_at
 from diplograph.model import DateValue
 
 if TYPE_CHECKING:
@@ -80,15 +80,15 @@ def _main_clause_day(ctx: Context, offset: int, days: list) -> DateValue | None:
     veille, X a été reçu ce samedi 24 juin"): the fronted clause counts from that day, though it is
     written after. None when the counted day is itself in the main clause, or the day after it is
     in another subordinate clause."""
-    here = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    here = token_at(ctx, offset)
     if here is None:
         return None
-    sentence = ctx.sent_of(here[0])
-    root, verb = sentence.root, clause_verb_at(ctx, offset)
+    sentence = ctx.sent_of(here)
+    root, verb = sentence.root, _clause_verb_at(ctx, offset)
     if verb is None or verb.i == root.i or verb.i > root.i:
         return None
     for start, value in days:
-        if offset < start < sentence.end_char and (day_verb := clause_verb_at(ctx, start)) is not None \
+        if offset < start < sentence.end_char and (day_verb := _clause_verb_at(ctx, start)) is not None \
                 and day_verb.i == root.i:
             return value
     return None
@@ -99,22 +99,21 @@ def _of_a_report(ctx: Context, offset: int) -> bool:
     not of the story the narration counts from."""
     from diplograph.extract.incises import is_reporting
 
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
+    here = token_at(ctx, offset)
+    if here is None:
         return False
     from diplograph.extract.kinds import GATHERINGS
 
-    verb = span[0].head
+    verb = here.head
     return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits
                                        if h.category == "event") and is_reporting(ctx, verb)
 
 
-def clause_verb_at(ctx: Context, offset: int) -> Token | None:
+def _clause_verb_at(ctx: Context, offset: int) -> Token | None:
     """The verb of the clause holding the character ``offset`` (its root, when it has no verb)."""
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
+    verb = token_at(ctx, offset)
+    if verb is None:
         return None
-    verb = span[0]
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb
@@ -123,13 +122,13 @@ def clause_verb_at(ctx: Context, offset: int) -> Token | None:
 def _looked_back(ctx: Context, offset: int) -> bool:
     """The clause holding ``offset`` is a pluperfect ("La veille, il était arrivé à Y"): the text
     looks back from the day it tells, and the next "le même jour" still counts from that day."""
-    verb = clause_verb_at(ctx, offset)
+    verb = _clause_verb_at(ctx, offset)
     return verb is not None and any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 def _told_in_the_past(ctx: Context, offset: int) -> bool:
     """The clause holding ``offset`` is told in a past tense (perfect, pluperfect, simple past)."""
-    verb = clause_verb_at(ctx, offset)
+    verb = _clause_verb_at(ctx, offset)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]

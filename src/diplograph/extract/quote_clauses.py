@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context, is_writers_we
+from diplograph.extract.context import Context, is_writers_we, token_at
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.model import Event, Span
 
@@ -75,11 +75,6 @@ def next_token(ctx: Context, offset: int) -> Token | None:
     while offset < len(ctx.text) and ctx.text[offset].isspace():
         offset += 1
     return token_at(ctx, offset) if offset < len(ctx.text) else None
-
-
-def token_at(ctx: Context, offset: int) -> Token | None:
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return ctx.doc[span.start] if span is not None and len(span) else None
 
 
 def in_quote_range(ctx: Context, offset: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, token_at
 from diplograph.extract.genders import may_be, person_gender, pronoun_gender
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.quote_clauses import (
@@ -27,7 +27,6 @@ from diplograph.extract.quote_clauses import (
     reporting_after,
     selon_speaker,
     speech_subjects,
-    token_at,
     told_beside,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS
@@ -236,8 +235,6 @@ class QuoteSpeakers:
                 # "M. X", "le président X", "son représentant, M. X": a name glued or in apposition
                 glued = any(ctx.by_token.get(j) for j in range(k + 1, min(end, k + 4))) and (
                     bool(ctx.by_token.get(k + 1)) or ctx.doc[k + 1].text == ",")
-                from diplograph.extract.kinds import cue_words
-
                 # "indique un communiqué du ministère": a document speaks for its issuer
                 issued = cue_words(ctx.lex, "document") | cue_words(ctx.lex, "speech-noun")
                 return t.pos_ == "NOUN" and not glued and not ctx.by_token.get(k) and k not in ctx.role_person \

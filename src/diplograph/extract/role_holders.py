@@ -418,21 +418,10 @@ def described_people(ctx: Context, demonym_at: dict[int, str]) -> None:
                 or ctx.by_token.get(token.i) or token.i in ctx.role_person:
             continue
         state = lex.state_of(demonym_at[token.i + 1])
-
-        def of_state(iri: str, state: str | None = state) -> bool:  # the text's side, else the gazetteer's
-            side = ctx.sides.get(iri)
-            entity = ctx.entities.get(iri)
-            return lex.state_of(side if side is not None else entity.affiliation if entity else None) == state
-
-        def leads(iri: str) -> bool:  # an office the text gives, else one the gazetteer says was held
-            roles = ctx.entities[iri].roles
-            return any(r.role in lex.leader_roles for r in roles) or (
-                not roles and any(h.person == iri and h.role in lex.leader_roles for h in lex.holdings))
-
         people = sorted({m.iri for m in ctx.mentions if m.kind == "person" and not m.described
-                         and m.start < token.i and of_state(m.iri)})
+                         and m.start < token.i and _of_state(ctx, m.iri, state)})
         if token.lemma_.lower() in leaders_only:
-            people = [p for p in people if p in ctx.entities and leads(p)]
+            people = [p for p in people if p in ctx.entities and _leads(ctx, p)]
         if len(people) != 1 or people[0] not in ctx.entities:
             continue
         _take_up(ctx, token.i - 1, token.i + 2, token.i, ctx.entities[people[0]])
@@ -488,3 +477,18 @@ def _sole_unplaced_holder(ctx: Context, hit: Hit, span: Span):
         found.sort(key=lambda e: -len(e.mentions))
         return found[0] if len(found[0].mentions) >= 2 * len(found[1].mentions) else None
     return found[0] if found else None
+
+
+def _of_state(ctx: Context, iri: str, state: str | None) -> bool:
+    """The person is of ``state``: by the side the text gives, else by the gazetteer's affiliation."""
+    side = ctx.sides.get(iri)
+    entity = ctx.entities.get(iri)
+    return ctx.lex.state_of(side if side is not None else entity.affiliation if entity else None) == state
+
+
+def _leads(ctx: Context, iri: str) -> bool:
+    """A leader's office the text gives, else one the gazetteer says the person held."""
+    lex = ctx.lex
+    roles = ctx.entities[iri].roles
+    return any(r.role in lex.leader_roles for r in roles) or (
+        not roles and any(h.person == iri and h.role in lex.leader_roles for h in lex.holdings))
