@@ -1,0 +1,32 @@
+"""Constructions read in real ministry readouts, palace communiqués and agency dispatches from
+francophone Africa, the Maghreb, Luxembourg, Switzerland and Québec (issue 12, real-prose round L).
+
+Each construction was read in real French prose; the texts below are ours, with invented people
+or real figures in made-up situations. Each test failed on the code before its rule, except the
+guards, which say where a rule must stop.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, event_kind, extract_dated, participant_slugs
+
+
+def test_a_call_held_with_its_day_between_commas_keeps_its_caller() -> None:
+    # "X a eu, lundi 8 mars, un entretien téléphonique avec Y, indique un communiqué": the parser
+    # makes the call the subject of the reporting verb after it, and the light verb loses it
+    doc = extract_dated(
+        "La reine Amara II a eu, lundi 8 mars 2021, un entretien téléphonique avec le président ghanéen "
+        "Kofi Mensah, indique un communiqué du palais.",
+        "call-day-between-commas", "2021-03-10")
+    call = event_at(doc, "entretien téléphonique")
+    assert {"amara-ii", "kofi-mensah"} <= participant_slugs(call)
+
+
+def test_a_call_held_with_its_day_between_commas_and_no_incise() -> None:
+    # guard: the parse without the reporting verb already holds both
+    doc = extract_dated(
+        "La reine Amara II a eu, lundi 8 mars 2021, un entretien téléphonique avec le président ghanéen "
+        "Kofi Mensah.",
+        "call-day-no-incise", "2021-03-10")
+    call = event_at(doc, "entretien téléphonique")
+    assert {"amara-ii", "kofi-mensah"} <= participant_slugs(call)
