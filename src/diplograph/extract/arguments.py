@@ -253,7 +253,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         object_like = carrier.dep_ == "obj" or (carrier.dep_.startswith("obl") and carrier.i > light.i
                                                  and case_of(carrier) is None)  # an object read as "obl:mod"
         if not object_like and hit.iri in GATHERINGS:
-            across = verb_across_adjuncts(ctx, carrier)
+            across = verb_across_adjuncts(ctx, carrier) or verb_before_incise(ctx, carrier)
             if across is not None:  # "ont eu, le 19 novembre au palais X, des entretiens"
                 light, object_like = across, True
         if object_like and light.pos_ == "VERB" and hit.iri in GATHERINGS \
@@ -394,6 +394,22 @@ def verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
         if not adjunct or head.head.i == head.i:
             return None
         head = head.head
+    return None
+
+
+def verb_before_incise(ctx: Context, token: Token) -> Token | None:
+    """"X a eu, lundi 8 mars, un entretien téléphonique avec Y, indique un communiqué": after a
+    day set between commas, the parser makes the gathering noun the subject of the reporting incise
+    that follows it. A verb told before the noun, hanging on that incise, with no object of its own
+    and nothing but punctuation between its words and the noun's, is the noun's verb."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.i < token.i or verb.pos_ != "VERB" or not is_reporting(ctx, verb):
+        return None
+    for c in verb.children:
+        if c.pos_ == "VERB" and c.i < token.i and c.right_edge.i < token.left_edge.i \
+                and not any(d.dep_ == "obj" for d in c.children) \
+                and all(t.is_punct for t in ctx.doc[c.right_edge.i + 1:token.left_edge.i]):
+            return c
     return None
 
 
