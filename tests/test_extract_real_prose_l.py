@@ -8,7 +8,7 @@ guards, which say where a rule must stop.
 
 from __future__ import annotations
 
-from extracting import event_at, event_kind, extract_dated, participant_slugs
+from extracting import event_at, extract_dated, participant_slugs
 
 
 def test_a_call_held_with_its_day_between_commas_keeps_its_caller() -> None:
