@@ -1,0 +1,32 @@
+"""Encyclopedia prose on summits, conferences, peace talks and state visits (issue 12, encyclopedia
+real-prose round L).
+
+Short texts written here in the ways encyclopedia articles are built: dates written once for a whole
+range ("du 3 mars au 9 avril 2004"), gatherings named by the city that held them ("la conférence de
+Genève"), participants given in a list after a copula or a colon, articles written decades after what
+they tell.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from extracting import event_at, event_kind, extract_text, participant_slugs
+
+
+def test_the_first_end_of_a_range_takes_the_year_written_at_its_other_end() -> None:
+    """"Du 3 mars au 9 avril 2004, ..., se tinrent des pourparlers": the year is written once, after the
+    second end; the first end is in that year, not in the last March before the article was written."""
+    doc = extract_text("Du 3 mars au 9 avril 2004, à Lausanne, se tinrent des pourparlers destinés à régler le "
+                       "différend frontalier entre le Tchad et le Soudan.\n", "enc-l-range",
+                       datetime.date(2011, 5, 2))
+    talks = event_at(doc, "pourparlers")
+    assert talks.date is not None and talks.date.iso == "2004-03-03", talks.date
+
+
+def test_a_range_over_new_year_puts_its_first_end_in_the_year_before() -> None:
+    """"du 28 décembre au 4 janvier 1999": the December before the written January."""
+    doc = extract_text("Les négociations de Rambouillet eurent lieu du 28 décembre au 4 janvier 1999 entre "
+                       "les délégations serbe et albanaise.\n", "enc-l-range-new-year", datetime.date(2008, 3, 1))
+    talks = event_at(doc, "négociations")
+    assert talks.date is not None and talks.date.iso == "1998-12-28", talks.date
