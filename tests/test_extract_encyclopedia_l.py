@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from extracting import event_at, event_kind, extract_text, participant_slugs
+from extracting import event_at, extract_text
 
 
 def test_the_first_end_of_a_range_takes_the_year_written_at_its_other_end() -> None:

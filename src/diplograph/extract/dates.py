@@ -216,12 +216,13 @@ def find_times(ctx: Context) -> None:
         b, e = m.start(), m.end()
         taken.append((b, e))
         found.append((b, e, DurationValue(iso, True, ctx.char_span(b, e))))
+    dates_at = {m.start(): m for m in full_dates}
     for m in full_dates:
         if not free(m.start(), m.end()):
             continue
         day = 1 if m.group(1).lower() == "1er" else int(m.group(1))
         month = MONTHS[m.group(2).lower()]
-        explicit = m.group(3)
+        explicit = m.group(3) or _range_end_year(view, m.end(), month, dates_at)
         told, _ = _told_side(view, m.end()) if not explicit else (None, m.end())
         y = int(explicit) if explicit else _year_for(
             month, day, published, year, told or tense_of(ctx, view, m.start(), m.end()),
@@ -344,6 +345,23 @@ def find_times(ctx: Context) -> None:
         start, end = _token_range(ctx, b, e)
         if start is not None and start not in ctx.heading_tokens:
             ctx.times.append(TimeExpression(start, end, value))
+
+
+#: What joins the two ends of a range or a pair of days written each with its month ("du 3 mars au 9
+#: avril 2004", "les 30 novembre et 1er décembre 1989").
+_RANGE_LINK = re.compile(r"\s*(?:au|et|jusqu'au)\s+", re.IGNORECASE)
+
+
+def _range_end_year(view: str, end: int, month: int, dates_at: dict[int, re.Match]) -> int | None:
+    """"Du 3 mars au 9 avril 2004": the year is written once, at the range's other end; the first end
+    is in that year (in the year before when its month comes later: "du 28 décembre au 4 janvier
+    1999"), not in the last such month before the text was written."""
+    link = _RANGE_LINK.match(view, end)
+    other = dates_at.get(link.end()) if link else None
+    if other is None or not other.group(3):
+        return None
+    year = int(other.group(3))
+    return year - 1 if month > MONTHS[other.group(2).lower()] else year
 
 
 def _put_off_to(ctx: Context, b: int, e: int) -> bool:
