@@ -8,7 +8,7 @@ which say where a rule stops.
 
 from __future__ import annotations
 
-from extracting import event_at, event_kind, extract_dated, participant_sides
+from extracting import event_at, extract_dated, participant_sides
 
 
 def test_a_demonym_naming_a_ministry_field_is_not_the_state_served() -> None:
