@@ -30,3 +30,22 @@ def test_a_call_held_with_its_day_between_commas_and_no_incise() -> None:
         "call-day-no-incise", "2021-03-10")
     call = event_at(doc, "entretien téléphonique")
     assert {"amara-ii", "kofi-mensah"} <= participant_slugs(call)
+
+
+def test_an_act_one_insisted_on_doing_was_done() -> None:
+    # "X a tenu à exprimer sa gratitude", "a, pour sa part, tenu à souligner": "tenir à" + infinitive
+    # in a past tense tells the act as done, not still to do
+    doc = extract_dated(
+        "Le président Kofi Mensah a tenu à exprimer sa gratitude à la reine Amara II pour son soutien. "
+        "La reine a, pour sa part, tenu à souligner l'engagement constant de son pays.",
+        "insisted-act", "2021-03-10")
+    assert event_at(doc, "exprimer").status.endswith("occurred")
+    assert event_at(doc, "souligner").status.endswith("occurred")
+
+
+def test_an_act_one_will_insist_on_doing_is_still_planned() -> None:
+    # guard: in the future, the same verb puts the act ahead
+    doc = extract_dated(
+        "Le président Kofi Mensah tiendra à exprimer sa gratitude à la reine Amara II lors de sa visite.",
+        "insisted-act-future", "2021-03-10")
+    assert event_at(doc, "exprimer").status.endswith("planned")
