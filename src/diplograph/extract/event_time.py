@@ -154,8 +154,10 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         # "a semblé reconnaître": a hedged report; "a conduit X à appeler": a caused act
         recent = head.lemma_.lower() in cue_words(ctx.lex, "recent-past") and any(
             c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children)
-        # "qui viennent de se rencontrer": done just now
-        if recent or head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
+        # "qui viennent de se rencontrer": done just now; "a tenu à souligner": done as wished
+        fulfilled = head.lemma_.lower() in cue_words(ctx.lex, "fulfilment") and any(
+            c.dep_ == "mark" and c.lower_ == "à" for c in token.children)
+        if recent or fulfilled or head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
             tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
             future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED
