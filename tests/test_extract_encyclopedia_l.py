@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from extracting import event_at, extract_text
+from extracting import event_at, event_kind, extract_text
 
 
 def test_the_first_end_of_a_range_takes_the_year_written_at_its_other_end() -> None:
@@ -30,3 +30,26 @@ def test_a_range_over_new_year_puts_its_first_end_in_the_year_before() -> None:
                        "les délégations serbe et albanaise.\n", "enc-l-range-new-year", datetime.date(2008, 3, 1))
     talks = event_at(doc, "négociations")
     assert talks.date is not None and talks.date.iso == "1998-12-28", talks.date
+
+
+def test_a_conference_named_by_the_city_that_held_it_is_a_gathering() -> None:
+    """"La conférence de Genève s'ouvrit le 12 mai 1998": a conference named by its city (as Yalta,
+    Potsdam or Téhéran name theirs) is a diplomatic gathering, as "sommet" is without a qualifier; so is
+    an earlier one named the same way in the next sentence."""
+    doc = extract_text("La conférence de Genève s'ouvrit le 12 mai 1998 au palais des Nations. Elle fut précédée "
+                       "de la conférence de Londres en novembre 1997.\n", "enc-l-venue-conference",
+                       datetime.date(2016, 3, 1))
+    geneva = event_at(doc, "conférence de Genève")
+    assert event_kind(geneva) == "meeting", event_kind(geneva)
+    assert geneva.date is not None and geneva.date.iso == "1998-05-12", geneva.date
+    london = event_at(doc, "conférence de Londres")
+    assert london.date is not None and london.date.iso == "1997-11", london.date
+
+
+def test_a_lecture_given_by_someone_is_no_gathering() -> None:
+    """"une conférence de Jean Ardouin à la Sorbonne": a lecture by a person, not a diplomatic
+    conference (guard: only a place after "de" names a gathering)."""
+    doc = extract_text("Le 4 mai 2001, la ministre assista à une conférence de Jean Ardouin à la Sorbonne.\n",
+                       "enc-l-lecture", datetime.date(2016, 3, 1))
+    assert not any(e.trigger.text.startswith("conférence") for e in doc.events), \
+        [e.trigger.text for e in doc.events]
