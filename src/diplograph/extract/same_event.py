@@ -17,6 +17,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import POSSESSIVE, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
+from diplograph.extract.venue_gatherings import venue_name
 from diplograph.model import Event, channels_agree
 
 if TYPE_CHECKING:
@@ -140,6 +141,9 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         return False
     if how in ("definite", "demonstrative") and _other_kind(event_token(ctx, antecedent), event_token(ctx, event)):
         return False
+    told_at, said_at = venue_name(ctx, event_token(ctx, antecedent)), venue_name(ctx, event_token(ctx, event))
+    if told_at is not None and said_at is not None and told_at != said_at:
+        return False  # "la conférence de Yalta ... Elle fut précédée de la conférence de Téhéran"
     # "sont arrivés à Lomé pour participer au sommet": the summit told (not "pour préparer le sommet",
     # which is the meeting's aim, another gathering)
     purpose = how == "definite" and in_purpose(event_token(ctx, event)) \

@@ -15,6 +15,7 @@ from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.patterns import Hit, er_infinitive
 from diplograph.extract.syntax import case_of, in_quote
+from diplograph.extract.venue_gatherings import venue_named_gatherings
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
 
@@ -42,6 +43,8 @@ def find_mentions(ctx: Context) -> None:
     for hit in _incise_hits(ctx, heads):
         heads[hit.head] = hit
     for hit in _sessions_told_first(ctx, heads):
+        heads[hit.head] = hit
+    for hit in venue_named_gatherings(ctx, heads):  # "la conférence de Yalta"
         heads[hit.head] = hit
     adopted: set[int] = set()
     for hit in _adoptions(ctx, adopted):
