@@ -76,3 +76,47 @@ def test_a_building_noun_without_a_name_is_no_place() -> None:
         "Karim Haddad.",
         "building-without-name", "2024-05-15")
     assert not any(label.lower().startswith(("palais", "aéroport")) for label in _labels(doc, "place"))
+
+
+def test_a_named_airport_lies_in_the_city_its_name_goes_on_with() -> None:
+    # "à l'aéroport international X de Libreville": the visit placed at the airport is in the city
+    doc = extract_dated(
+        "À son arrivée à l'aéroport international Omar-Bongo de Libreville, le président Paulo Vaz a été "
+        "accueilli par son homologue gabonais.",
+        "airport-in-city", "2024-05-15")
+    airport = next(e for e in doc.entities.values() if e.label == "aéroport international Omar-Bongo")
+    assert airport.located_in is not None and airport.located_in.endswith("/libreville")
+
+
+def test_a_named_building_lies_in_the_one_city_its_sentence_names() -> None:
+    # "Arrivé samedi à X ..., il avait été accueilli à l'aéroport international Y"
+    doc = extract_dated(
+        "Arrivé samedi à Nouadhibou pour une visite de travail, le ministre Sidi Ould Salem avait été "
+        "accueilli à l'aéroport international Ahmed-Baba par son homologue.",
+        "airport-in-sentence-city", "2024-05-15")
+    airport = next(e for e in doc.entities.values() if e.label == "aéroport international Ahmed-Baba")
+    assert airport.located_in is not None and airport.located_in.endswith("/nouadhibou")
+
+
+
+def test_the_graph_says_where_the_named_airport_lies_and_stays_valid(tmp_path) -> None:
+    # the RDF a user queries: the airport dg:locatedIn the city, and the document still conforms
+    from rdflib import URIRef
+
+    from diplograph.mapper import to_graph
+    from diplograph.namespaces import DG
+    from diplograph.serialize import to_turtle
+    from diplograph.validation import validate_files
+
+    doc = extract_dated(
+        "À son arrivée à l'aéroport international Omar-Bongo de Libreville, le président Paulo Vaz a été "
+        "accueilli par son homologue gabonais.",
+        "airport-in-city-graph", "2024-05-15")
+    airport = next(e for e in doc.entities.values() if e.label == "aéroport international Omar-Bongo")
+    graph = to_graph(doc)
+    cities = set(graph.objects(URIRef(airport.iri), DG.locatedIn))
+    assert {str(c).rsplit("/", 1)[-1] for c in cities} == {"libreville"}
+    path = tmp_path / "airport-in-city-graph.ttl"
+    path.write_text(to_turtle(graph), encoding="utf-8")
+    report = validate_files([path])
+    assert report.failing("violation") == []
