@@ -337,6 +337,8 @@ class _Mapper:
                 self.add(node, _EXACT_MATCH, self.ref(target))
             if entity.affiliation:
                 self.add(node, _DG.affiliatedWith, self.ref(entity.affiliation))
+            if entity.located_in:
+                self.add(node, _DG.locatedIn, self.ref(entity.located_in))
             for span in entity.mentions:
                 self.denoted(node, span)
             for assignment in entity.roles:

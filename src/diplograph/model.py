@@ -97,6 +97,9 @@ class Entity:
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
     roles: list[RoleAssignment] = field(default_factory=list)
+    # a minted building the text puts in a place it names ("l'aéroport international X de Libreville"):
+    # that place, so a gathering placed at the building is also placed in the city (dg:locatedIn)
+    located_in: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from diplograph.extract.dates import DATELINE
 from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
 from diplograph.extract.name_shapes import clean_name_tokens, is_honorific
 from diplograph.extract.unknown_names import honorific_names, lone_surnames, ner_mention
-from diplograph.extract.venues import find_venues, geographic_features
+from diplograph.extract.venues import find_venues, geographic_features, locate_venues
 
 _DASHES = str.maketrans({"\u2011": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " "})
 
@@ -65,6 +65,7 @@ def find_entities(ctx: Context) -> None:
     lone_surnames(ctx, taken | set(ctx.by_token))
     find_collectives(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
+    locate_venues(ctx)
 
 
 def _one_name_one_kind(ctx: Context) -> None:
