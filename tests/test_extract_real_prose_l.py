@@ -49,3 +49,27 @@ def test_an_act_one_will_insist_on_doing_is_still_planned() -> None:
         "Le président Kofi Mensah tiendra à exprimer sa gratitude à la reine Amara II lors de sa visite.",
         "insisted-act-future", "2021-03-10")
     assert event_at(doc, "exprimer").status.endswith("planned")
+
+
+def test_a_visit_one_plans_to_begin_after_a_day_between_commas_has_its_visitor() -> None:
+    # "X a prévu d'entamer, le 25 janvier prochain, une visite officielle en France": the parser
+    # hangs the visit on "prévu"; the infinitive before it is its light verb, whose subject visits
+    doc = extract_dated(
+        "Le président ghanéen Kofi Mensah a prévu d'entamer, le 25 janvier prochain, une visite officielle "
+        "au Togo.",
+        "plans-to-begin-visit", "2025-01-20")
+    visit = event_at(doc, "visite")
+    assert "kofi-mensah" in participant_slugs(visit)
+    assert visit.status.endswith("planned")
+
+
+def test_a_president_expected_somewhere_for_a_visit_makes_it() -> None:
+    # "Le président de X, Y, est attendu jeudi à Z, pour une visite de travail": the one expected is
+    # the visitor (the passive subject of "attendre"), and the visit is still to come
+    doc = extract_dated(
+        "Le président du Ghana, Kofi Mensah, est attendu jeudi à Lomé, pour une visite de travail de trois "
+        "jours, a-t-on appris mercredi de source diplomatique.",
+        "expected-for-visit", "2008-08-20")
+    visit = event_at(doc, "visite")
+    assert "kofi-mensah" in participant_slugs(visit)
+    assert visit.status.endswith("planned")
