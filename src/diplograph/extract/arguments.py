@@ -256,6 +256,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             across = verb_across_adjuncts(ctx, carrier) or verb_before_incise(ctx, carrier)
             if across is not None:  # "ont eu, le 19 novembre au palais X, des entretiens"
                 light, object_like = across, True
+        if object_like and hit.iri in GATHERINGS:
+            light = infinitive_before(ctx, carrier, light) or light  # "a prévu d'entamer, le 25, une visite"
         if object_like and light.pos_ == "VERB" and hit.iri in GATHERINGS \
                 and (light.lemma_ in cue_words(lex, "gathering-light-verb") or light.lemma_ in bound_words(lex)) \
                 and light.i not in ctx.trigger_heads:  # "ont tenu / clôturé leur sommet"
@@ -277,6 +279,9 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children):
                 # "X et Y ont profité d'une pause pour un bref aparté": the verb's subjects had it
                 participants += [a for s in subjects_of(ctx, purpose) for a in actors_of(ctx, s)]
+                if is_passive(purpose) and purpose.lemma_ in cue_words(lex, "planned-participle"):
+                    # "X est attendu jeudi à Z pour une visite": the one expected comes for it
+                    participants += [a for c in purpose.children if c.dep_ == "nsubj:pass" for a in actors_of(ctx, c)]
             inviters = inviters_of(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []
             if inviters:  # "À l'invitation de X, Y a effectué une visite": X hosts it, Y visits
                 participants += inviters
@@ -409,6 +414,22 @@ def verb_before_incise(ctx: Context, token: Token) -> Token | None:
         if c.pos_ == "VERB" and c.i < token.i and c.right_edge.i < token.left_edge.i \
                 and not any(d.dep_ == "obj" for d in c.children) \
                 and all(t.is_punct for t in ctx.doc[c.right_edge.i + 1:token.left_edge.i]):
+            return c
+    return None
+
+
+def infinitive_before(ctx: Context, token: Token, verb: Token) -> Token | None:
+    """"X a prévu d'entamer, le 25 janvier prochain, une visite": after a day set between commas,
+    the parser hangs the gathering noun on the governing verb as a bare circumstance ("obl" with no
+    preposition); the infinitive that verb governs, told before the noun with no object of its own,
+    is the noun's verb (its subject, the governing verb's, takes part)."""
+    lights = cue_words(ctx.lex, "gathering-light-verb")
+    if not token.dep_.startswith("obl") or case_of(token) is not None or verb.pos_ != "VERB" or verb.i > token.i \
+            or verb.lemma_ in lights:
+        return None
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < token.i and "Inf" in c.morph.get("VerbForm") \
+                and c.lemma_ in lights and not any(d.dep_ == "obj" for d in c.children):
             return c
     return None
 

@@ -20,7 +20,7 @@ from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import DURING_NOUNS, in_quote
-from diplograph.extract.verb_forms import future_form, reported_past
+from diplograph.extract.verb_forms import future_form, is_passive, reported_past
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:
@@ -103,6 +103,11 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         head = token.head  # "où il prendra part au sommet", "participera à la réunion": still to come
         if any(future_form(t) for t in [head, *(c for c in head.children if c.dep_.startswith("aux"))]):
             return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.head.pos_ == "VERB" and is_passive(token.head) \
+            and any(c.dep_ == "case" and c.lower_ == "pour" for c in token.children) \
+            and token.head.lemma_.lower() in cue_words(ctx.lex, "planned-participle") \
+            and any(c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense") for c in token.head.children):
+        return PLANNED  # "X est attendu jeudi à Z, pour une visite": expected, still to come
     for c in token.children:
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
             return words[c.lemma_.lower()]
