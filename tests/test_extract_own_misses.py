@@ -8,7 +8,7 @@ which say where a rule stops.
 
 from __future__ import annotations
 
-from extracting import event_at, extract_dated, participant_sides
+from extracting import event_at, event_kind, extract_dated, participant_sides
 
 
 def test_a_demonym_naming_a_ministry_field_is_not_the_state_served() -> None:
@@ -31,3 +31,25 @@ def test_a_demonym_after_a_title_still_names_the_state_served() -> None:
         "field-demonym-guard", "2026-03-03")
     meeting = event_at(doc, "rencontré")
     assert participant_sides(meeting).get("ivan-horvatek") == "croatia"
+
+
+def test_a_forum_is_a_gathering() -> None:
+    # "un forum d'affaires", "un forum économique": a gathering the text tells, with its place and day
+    doc = extract_dated(
+        "Le ministre malien du Commerce, Oumar Traoré, a annoncé lundi la tenue d'un forum "
+        "économique sénégalo-malien à Kayes en mars 2027.",
+        "forum-gathering", "2026-10-12")
+    forum = event_at(doc, "forum")
+    assert event_kind(forum) == "meeting"
+    assert any(p.endswith("/kayes") for p in forum.places)
+
+
+def test_a_forum_named_as_an_organisation_is_no_gathering() -> None:
+    # guard: "les ministres du Forum des îles du Pacifique": a body is named, not a gathering; the
+    # meeting "qui s'est tenue à Suva" keeps its place
+    doc = extract_dated(
+        "Le ministre fidjien Ratu Kamikamica a rencontré son homologue tongien à l'issue de la "
+        "réunion des ministres du Forum des îles du Pacifique, qui s'est tenue à Suva.",
+        "forum-organisation", "2026-10-12")
+    assert not any(e.trigger.text == "Forum" for e in doc.events)
+    assert any(p.endswith("/suva") for p in event_at(doc, "réunion").places)
