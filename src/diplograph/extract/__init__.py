@@ -66,6 +66,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.roles import find_roles
     from diplograph.extract.stays import carry_stay_places
     from diplograph.extract.territories import name_states_of_territories
+    from diplograph.extract.triggers import without_organisation_names
     from diplograph.lexicon import load_lexicon
 
     lex = lexicon or load_lexicon()
@@ -74,6 +75,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     ctx.hits = screen_issue_hits(doc, vocab(doc), lex)
     ctx.quote_ranges = quote_ranges(source.text)
     find_entities(ctx)
+    ctx.hits = without_organisation_names(ctx)  # "le Forum des Caraïbes" is a body, no gathering
     ctx.quote_ranges = without_readouts(ctx)  # a readout quoted whole is narration too
     name_states_of_territories(ctx)
     find_roles(ctx)

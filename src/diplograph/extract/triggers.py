@@ -90,6 +90,18 @@ def find_mentions(ctx: Context) -> None:
         ctx.event_at[head] = event
 
 
+def without_organisation_names(ctx: Context) -> list[Hit]:
+    """The vocabulary hits less the gathering words that open or stand inside the name of an
+    organisation ("les ministres du Forum des Caraïbes", capitalised): that body is named, no
+    gathering ("un forum d'affaires" is one). Read once the entities are known, before any stage
+    looks for a gathering noun near a place or a relative clause."""
+    def named(hit: Hit) -> bool:
+        token = ctx.doc[hit.head]
+        return hit.category == "event" and token.text[:1].isupper() and not token.is_sent_start and any(
+            m.kind == "org" and m.start <= token.i < m.end for m in ctx.by_token.get(token.i, []))
+    return [h for h in ctx.hits if not named(h)]
+
+
 def _pronoun_occurrences(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
     """"sa visite officielle, la deuxième depuis celle du président X en 1998", "ce sommet se tient après
     celui de l'Alliance": "celle" / "celui" with a "de" complement stands for the gathering noun
