@@ -73,3 +73,26 @@ def test_a_president_expected_somewhere_for_a_visit_makes_it() -> None:
     visit = event_at(doc, "visite")
     assert "kofi-mensah" in participant_slugs(visit)
     assert visit.status.endswith("planned")
+
+
+def test_the_ministers_after_a_meeting_of_two_ministers_are_those_two() -> None:
+    # "Les ministres se sont félicités de ...": the bare plural of an office, as subject, after a
+    # talk between two holders of it, takes up those two
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères du Ghana, Kwame Boateng, s'est rendu à Lomé le 27 avril 2016 "
+        "pour un entretien avec son homologue togolais Koffi Adjavon. Les ministres se sont félicités de "
+        "l'excellence des relations bilatérales.",
+        "the-ministers", "2016-04-28")
+    said = event_at(doc, "félicités")
+    assert {a.rsplit("/", 1)[-1] for a in said.agents} == {"kwame-boateng", "koffi-adjavon"}
+
+
+def test_the_ministers_of_a_council_are_not_the_last_pair() -> None:
+    # guard: "les ministres de l'Union" names others than the two who met
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères du Ghana, Kwame Boateng, s'est rendu à Lomé le 27 avril 2016 "
+        "pour un entretien avec son homologue togolais Koffi Adjavon. Les ministres de l'Union africaine se "
+        "sont félicités de l'excellence des relations entre les États membres.",
+        "the-ministers-of", "2016-04-28")
+    said = event_at(doc, "félicités")
+    assert not {"kwame-boateng", "koffi-adjavon"} & {a.rsplit("/", 1)[-1] for a in said.agents}
