@@ -32,7 +32,9 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") or ctx.by_token.get(token.i):
         return []
     count = next((_NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
-    if count is None or not any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children):
+    if count is None:
+        return _bare_office_plural(ctx, token)
+    if not any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children):
         return []
     # "les trois pays sont convenus": the story's first sides
     if token.lemma_.lower() in cue_words(ctx.lex, "country-noun"):
@@ -78,6 +80,30 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
         if len(sides) == count and all(s in ctx.entities for s in sides):
             return people + sides
     return people
+
+
+def _bare_office_plural(ctx: Context, token: Token) -> list[str]:
+    """"Les ministres se sont félicités de ...", after the talk of two foreign ministers: a bare
+    plural of an office ("les", no number, no complement), as a subject, takes up the people of the
+    gathering told last when there are at least two and every one of them holds that office (or a
+    narrower one). "Les ministres de l'Union africaine" (a complement) names others."""
+    if not token.dep_.startswith("nsubj") or any(c.dep_ not in ("det", "punct") for c in token.children) \
+            or not any(c.dep_ == "det" and c.lower_ == "les" for c in token.children):
+        return []
+    office = next((h.iri for h in ctx.hits if h.category == "role" and h.head == token.i), None)
+    if office is None:
+        return []
+    last = max(((i, e) for i, e in ctx.event_at.items() if i < token.i and e in ctx.events
+                and e.event_type in GATHERINGS), default=None, key=lambda pair: pair[0])
+    if last is None:
+        return []
+    people = [p.actor for p in last[1].participants]
+
+    def holds(person: str) -> bool:
+        entity = ctx.entities.get(person)
+        return entity is not None and entity.kind == "person" and any(
+            ctx.lex.narrower_or_same(r.role, office) for r in entity.roles)
+    return people if len(people) >= 2 and all(holds(p) for p in people) else []
 
 
 def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -> list[str]:
