@@ -85,7 +85,7 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
 def _bare_office_plural(ctx: Context, token: Token) -> list[str]:
     """"Les ministres se sont félicités de ...", after the talk of two foreign ministers: a bare
     plural of an office ("les", no number, no complement), as a subject, takes up the people of the
-    gathering told last when there are at least two and every one of them holds that office (or a
+    gathering with two or more told last when every one of them holds that office (or a
     narrower one). "Les ministres de l'Union africaine" (a complement) names others."""
     if not token.dep_.startswith("nsubj") or any(c.dep_ not in ("det", "punct") for c in token.children) \
             or not any(c.dep_ == "det" and c.lower_ == "les" for c in token.children):
@@ -93,17 +93,19 @@ def _bare_office_plural(ctx: Context, token: Token) -> list[str]:
     office = next((h.iri for h in ctx.hits if h.category == "role" and h.head == token.i), None)
     if office is None:
         return []
-    last = max(((i, e) for i, e in ctx.event_at.items() if i < token.i and e in ctx.events
-                and e.event_type in GATHERINGS), default=None, key=lambda pair: pair[0])
-    if last is None:
+    # the gathering told last with two people or more ("L'entrevue des ministres a permis ...", a
+    # mention not yet folded into the talk it repeats, has none of its own)
+    told = sorted(((i, e) for i, e in ctx.event_at.items() if i < token.i and e in ctx.events
+                   and e.event_type in GATHERINGS and len(e.participants) >= 2), key=lambda pair: -pair[0])
+    if not told:
         return []
-    people = [p.actor for p in last[1].participants]
+    people = [p.actor for p in told[0][1].participants]
 
     def holds(person: str) -> bool:
         entity = ctx.entities.get(person)
         return entity is not None and entity.kind == "person" and any(
             ctx.lex.narrower_or_same(r.role, office) for r in entity.roles)
-    return people if len(people) >= 2 and all(holds(p) for p in people) else []
+    return people if all(holds(p) for p in people) else []
 
 
 def _numbered_people(ctx: Context, token: Token, count: int, start: int, fits) -> list[str]:
