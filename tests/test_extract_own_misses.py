@@ -53,3 +53,22 @@ def test_a_forum_named_as_an_organisation_is_no_gathering() -> None:
         "forum-organisation", "2026-10-12")
     assert not any(e.trigger.text == "Forum" for e in doc.events)
     assert any(p.endswith("/suva") for p in event_at(doc, "réunion").places)
+
+
+def test_a_tour_is_a_gathering_of_its_traveller() -> None:
+    # "dans le cadre d'une tournée régionale": the tour is a visit of its own, made by the traveller
+    doc = extract_dated(
+        "L'émissaire norvégien Lars Eide est arrivé mardi à Bujumbura, dans le cadre d'une tournée "
+        "régionale qui l'a déjà mené à Kampala.",
+        "regional-tour", "2026-05-06")
+    tour = event_at(doc, "tournée")
+    assert event_kind(tour) == "meeting"
+    assert any(p.endswith("/lars-eide") for p in (q.actor for q in tour.participants))
+
+
+def test_turning_a_page_is_no_tour() -> None:
+    # guard: the verb "tourner" is not the noun "tournée" ("tourner la page", "a tourné court")
+    doc = extract_dated(
+        "Le président Arno Keller veut tourner la page des tensions avec ses voisins.",
+        "turning-page", "2026-05-06")
+    assert not any(e.trigger.text.startswith("tourn") for e in doc.events)
