@@ -8,7 +8,7 @@ are ours, with invented people and places. Each test failed on the code before i
 from __future__ import annotations
 
 from diplograph.model import ExtractedDocument
-from extracting import extract_dated
+from extracting import event_at, extract_dated, participant_slugs
 
 
 def _labels(doc: ExtractedDocument, kind: str) -> set[str]:
@@ -120,3 +120,15 @@ def test_the_graph_says_where_the_named_airport_lies_and_stays_valid(tmp_path) -
     path.write_text(to_turtle(graph), encoding="utf-8")
     report = validate_files([path])
     assert report.failing("violation") == []
+
+
+def test_the_visitor_of_an_invitation_is_not_the_inviter_the_parser_took_for_the_subject() -> None:
+    # "À l'invitation de S.E. X, Président de ..., S.E. Y, Président de ..., a effectué une visite":
+    # the parser may make the inviter's title the subject and the visitor its apposition
+    doc = extract_dated(
+        "1- A l'invitation de son frère et ami, Son Excellence le Professeur Alpha CONDE, Président de la "
+        "République de Guinée, Son Excellence Monsieur Idrissa KONATE, Président de la République du Mali, "
+        "à la tête d'une importante délégation gouvernementale, a effectué les 16 et 17 octobre 2019, une "
+        "visite d'Etat en République de Guinée.",
+        "invited-visitor-parse", "2019-10-18")
+    assert {"alpha-conde", "idrissa-konate"} <= participant_slugs(event_at(doc, "visite"))
