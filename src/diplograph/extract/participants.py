@@ -247,8 +247,10 @@ def _fronted_inviter(ctx: Context, verb: Token) -> list[str]:
 def invited_visitors(ctx: Context, verb: Token, inviters: list[str]) -> list[str]:
     """Who made the visit of "À l'invitation de X, Y a effectué une visite": the subject, or,
     when the long invitation phrase made the parser lose it, the last person other than the
-    inviter named before the verb (the subject stands right before it)."""
-    found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)]
+    inviter named before the verb (the subject stands right before it). A subject that is the
+    inviter is such a loss too: the parser may take the inviter's title for the subject and hang
+    the visitor's on it as an apposition."""
+    found = [a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s) if a not in inviters]
     if any(actor_kind(ctx, a) == "person" for a in found):
         return found
     named = [m.iri for i in range(ctx.sent_of(verb).start, verb.i) for m in ctx.by_token.get(i, [])

@@ -179,6 +179,8 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         if len(theirs) == 1 and theirs <= mine and told.pos_ == "NOUN" and "Plur" in told.morph.get("Number"):
             return True  # "X a mené une série d'entretiens avec ses homologues ... X s'est entretenu avec A, B, C"
         return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
+    if how == "anaphoric" and event_token(ctx, event).pos_ == "NOUN" and _talks_of_a_stay(ctx, antecedent, event):
+        return False
     if how == "anaphoric" and _receives_the_visitor(ctx, antecedent, event, mine, theirs):
         return True  # "Accueillis par le président du pays hôte, X, les deux hommes ...": the gathering's host
     if how in ("demonstrative", "definite") and event.host is not None and mine <= theirs | {event.host} \
@@ -385,6 +387,13 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
                 and compatible(ctx, main, event, how):
             return main
     return None
+
+
+def _talks_of_a_stay(ctx: Context, antecedent: Event, event: Event) -> bool:
+    """"X a effectué une visite d'État en Y ... Les deux chefs d'État ont eu des entretiens": the talks
+    the visitor and his host had are a meeting of the stay, not the stay told again."""
+    visits = cue_words(ctx.lex, "visit-noun")
+    return event_token(ctx, event).lemma_.lower() not in visits and bool(_noun_lemmas(ctx, antecedent) & visits)
 
 
 def _noun_lemmas(ctx: Context, event: Event) -> set[str]:
