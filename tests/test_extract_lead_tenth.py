@@ -135,13 +135,14 @@ def test_the_visitor_of_an_invitation_is_not_the_inviter_the_parser_took_for_the
 
 
 def test_talks_the_two_leaders_had_during_a_visit_are_their_own_meeting() -> None:
-    # "Y a effectué une visite d'État ... Les deux Chefs d'Etat ont eu des entretiens en tête-à-tête":
-    # a meeting of the stay, not the stay told again
+    # "Y a effectué une visite d'État ... Au cours de cette visite, les deux Chefs d'Etat ont eu des
+    # entretiens": talks the visit frames are a meeting of the stay, not the stay told again
     doc = extract_dated(
         "A l'invitation de Son Excellence Monsieur Kofi MENSAH, Président de la République du Ghana, Son "
         "Excellence Monsieur Idrissa KONATE, Président de la République du Mali, a effectué les 16 et 17 "
         "octobre 2019 une visite d'Etat au Ghana.\n\n"
-        "Les deux Chefs d'Etat ont eu des entretiens en tête-à-tête, qui se sont déroulés dans une "
+        "Au cours de cette visite, les deux Chefs d'Etat ont eu des entretiens en tête-à-tête, qui se sont "
+        "déroulés dans une "
         "atmosphère de parfaite cordialité, sur des questions d'intérêt commun.",
         "talks-during-visit", "2019-10-18")
     visit, talks = event_at(doc, "visite"), event_at(doc, "entretiens")
