@@ -390,10 +390,18 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
 
 
 def _talks_of_a_stay(ctx: Context, antecedent: Event, event: Event) -> bool:
-    """"X a effectué une visite d'État en Y ... Les deux chefs d'État ont eu des entretiens": the talks
-    the visitor and his host had are a meeting of the stay, not the stay told again."""
+    """"X a effectué une visite à Y ... Au cours de cette visite, les deux ministres ont tenu une réunion
+    de travail": talks a mention of the visit frames are a meeting of the stay, not the stay told
+    again. (Unframed, "Les deux chefs d'État ont eu un entretien en tête-à-tête" right after the
+    welcome still tells the visit.)"""
     visits = cue_words(ctx.lex, "visit-noun")
-    return event_token(ctx, event).lemma_.lower() not in visits and bool(_noun_lemmas(ctx, antecedent) & visits)
+    if event_token(ctx, event).lemma_.lower() in visits:
+        return False
+    for span in (antecedent.trigger, *antecedent.mentions):
+        words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        if words is not None and any(t.lemma_.lower() in visits and framed_by(ctx, t) is event for t in words):
+            return True
+    return False
 
 
 def _noun_lemmas(ctx: Context, event: Event) -> set[str]:
