@@ -84,3 +84,19 @@ def cue_pair_words(lex: Lexicon, slug: str, index: int) -> frozenset[str]:
 def bound_words(lex: Lexicon) -> frozenset[str]:
     """Verbs that open or close a gathering (cue:opening and cue:closing of triggers.ttl)."""
     return cue_words(lex, "opening") | cue_words(lex, "closing")
+
+
+_PHRASES: dict[tuple[int, str], tuple[tuple[str, ...], ...]] = {}
+
+
+def cue_phrases(lex: Lexicon, slug: str) -> tuple[tuple[str, ...], ...]:
+    """The cues of one concept as folded words (:func:`diplograph.extract.patterns.phrase_words`),
+    read once per lexicon like :func:`cue_words`. Why: a rule that tests every cue phrase around
+    every trigger split each phrase again each time (~27,000 splits over tests/texts)."""
+    key = (id(lex), slug)
+    phrases = _PHRASES.get(key)
+    if phrases is None:
+        from diplograph.extract.patterns import phrase_words
+
+        phrases = _PHRASES[key] = tuple(tuple(phrase_words(p)) for p in cue_words(lex, slug))
+    return phrases

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.arguments import build_event
 from diplograph.extract.clause_facts import negated as _negated
 from diplograph.extract.context import Context, is_writers_we
-from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
+from diplograph.extract.kinds import GATHERINGS, bound_words, cue_phrases, cue_words, et
 from diplograph.extract.patterns import Hit, er_infinitive
 from diplograph.extract.syntax import case_of, in_quote
 from diplograph.extract.venue_gatherings import venue_named_gatherings
@@ -356,13 +356,11 @@ def _type_opposition(ctx: Context, event: Event, token: Token) -> None:
 def _other_sense(ctx: Context, token: Token) -> bool:
     """"une visite guidée", "tenir en haute estime", "un appel d'offres": the trigger word stands in a
     phrase that gives it another sense than diplomacy (cue:other-sense, written word by word)."""
-    from diplograph.extract.patterns import phrase_words
     from diplograph.lexicon import fold
 
     doc = ctx.doc
     mine = {fold(token.lower_), fold(token.lemma_.lower())}
-    for phrase in cue_words(ctx.lex, "other-sense"):
-        words = phrase_words(phrase)
+    for words in cue_phrases(ctx.lex, "other-sense"):
         for j, word in enumerate(words):
             start = token.i - j
             if word in mine and start >= 0 and start + len(words) <= len(doc) and all(
