@@ -96,3 +96,25 @@ def test_the_ministers_of_a_council_are_not_the_last_pair() -> None:
         "the-ministers-of", "2016-04-28")
     said = event_at(doc, "félicités")
     assert not {"kwame-boateng", "koffi-adjavon"} & {a.rsplit("/", 1)[-1] for a in said.agents}
+
+
+def test_a_call_framing_a_statement_told_on_the_story_day_takes_that_day() -> None:
+    # "X a déclaré vendredi que ... Lors d'une conversation téléphonique avec Y, M. X a indiqué ...":
+    # the statement inside the call carries the story's day on; the call was held that day
+    doc = extract_dated(
+        "Le président ghanéen Kofi Mensah a déclaré vendredi que la coopération avec le Togo restait une "
+        "priorité.\n\nLors d'une conversation téléphonique avec le président togolais Koffi Adjavon, "
+        "M. Mensah a indiqué que son pays soutenait le Togo.",
+        "framed-call-story-day", "2021-05-07")
+    assert event_at(doc, "conversation téléphonique").date.iso == "2021-05-07"
+
+
+def test_a_meeting_where_these_remarks_were_made_is_dated_by_them() -> None:
+    # "... a déclaré mardi X. M. X a fait ces remarques lors de sa rencontre avec Y": the remarks are
+    # the dated statement just told, and the meeting that framed them was held that day
+    doc = extract_dated(
+        "Les relations entre le Ghana et le Togo sont excellentes, a déclaré mardi le président ghanéen "
+        "Kofi Mensah. M. Mensah a fait ces remarques lors de sa rencontre avec le président togolais "
+        "Koffi Adjavon.",
+        "these-remarks", "2024-11-19")
+    assert event_at(doc, "rencontre").date.iso == "2024-11-19"
