@@ -116,6 +116,14 @@ def narrative_dates(ctx: Context) -> None:
                 and not (_present(clause) and event.event_type not in GATHERINGS):
             # (", indique un communiqué": the report's own day, not the day the story is told on)
             current, told = event.date, event
+    for event in events:
+        # "Lors d'une conversation avec Y, M. X a indiqué ...": the act the gathering frames is told
+        # after it and took the story's day only then
+        if event.date is None and event.status == OCCURRED and event.event_type in GATHERINGS:
+            token = event_token(ctx, event)
+            framed = None if in_quote(ctx, token) else _framed_act(ctx, token)
+            if framed is not None:
+                event.date = framed.date
 
 
 def _trip(ctx: Context, event: Event, token: Token) -> bool:
@@ -291,12 +299,30 @@ def _framed_act(ctx: Context, token: Token) -> Event | None:
     if frame.lower_ not in _INSIDE and not any(c.dep_ == "case" and c.lower_ in _INSIDE for c in token.children):
         return None
     verb = frame.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "obj" and verb.i not in ctx.event_at:
+        verb = verb.head  # "a fait ces remarques lors de sa rencontre": the parse hangs the frame on the object
     if verb.i == frame.i or verb.pos_ != "VERB" or not narrated_now(verb):
         return None
-    act = ctx.event_at.get(verb.i)
+    act = ctx.event_at.get(verb.i) or _these_words(ctx, verb)
     if act is None or act.date is None or act.status != OCCURRED or act.date.precision != "day":
         return None
     return act
+
+
+def _these_words(ctx: Context, verb: Token) -> Event | None:
+    """"... a déclaré mardi X. M. X a fait ces remarques lors de sa rencontre avec Y": a verb that is
+    no event, whose object is a demonstrative ("ces remarques", "ces propos"), takes up the act told
+    last in the sentence before; that act is the one the frame sets inside the gathering."""
+    if not any(c.dep_ == "obj" and any(d.dep_ == "det" and d.lower_ in ("ce", "cet", "cette", "ces")
+                                       for d in c.children) for c in verb.children):
+        return None
+    sentences = ctx.sentences_before(ctx.sent_of(verb).start)
+    if not sentences:
+        return None
+    before = sentences[-1]
+    acts = [e for i, e in ctx.event_at.items() if before.start <= i < before.end and e in ctx.events
+            and e.event_type not in GATHERINGS]
+    return max(acts, key=lambda e: e.trigger.begin, default=None)
 
 
 #: Relative pronouns after "au cours de", "lors de", "pendant", "durant": "une communication, au cours
