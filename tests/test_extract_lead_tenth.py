@@ -148,3 +148,33 @@ def test_talks_the_two_leaders_had_during_a_visit_are_their_own_meeting() -> Non
     visit, talks = event_at(doc, "visite"), event_at(doc, "entretiens")
     assert visit is not talks
     assert {"kofi-mensah", "idrissa-konate"} <= participant_slugs(talks)
+
+
+_TOUR = (
+    "Le ministre Paul Leroux est arrivé jeudi à Niamey. Il a eu un entretien avec son homologue, M. Amadou "
+    "Salifou, suivi d'une rencontre avec le Premier ministre, M. Issa Mahaman, et enfin d'une audience "
+    "auprès du président de la République, M. Moussa Garba.\n\n"
+    "Le ministre est ensuite allé à Bamako, où il a eu un entretien avec son homologue, M. Oumar Diarra. "
+    "Cet entretien a été suivi d'une audience auprès du président Karim Touré."
+)
+
+
+def test_a_meeting_with_someone_else_after_suivi_de_is_a_meeting_of_its_own() -> None:
+    # "un entretien avec A, suivi d'une rencontre avec B": B's meeting continues the day, not A's talk
+    doc = extract_dated(_TOUR, "followed-by-other-partner", "2012-07-28")
+    first = min((e for e in doc.events if e.trigger.text.startswith("entretien")), key=lambda e: e.trigger.begin)
+    meeting = next(e for e in doc.events if e.trigger.text.startswith("rencontre"))
+    assert meeting is not first
+    assert "issa-mahaman" in participant_slugs(meeting)
+    assert "issa-mahaman" not in participant_slugs(first)
+
+
+def test_an_audience_that_follows_a_talk_is_the_visitor_s_too() -> None:
+    # "..., et enfin d'une audience auprès de C" and "Cet entretien a été suivi d'une audience auprès de
+    # D": the minister who had the talk is received, not his counterpart
+    doc = extract_dated(_TOUR, "audience-after-talk", "2012-07-28")
+    audiences = sorted((e for e in doc.events if e.trigger.text.startswith("audience")), key=lambda e: e.trigger.begin)
+    assert len(audiences) == 2
+    assert {"paul-leroux", "moussa-garba"} <= participant_slugs(audiences[0])
+    assert {"paul-leroux", "karim-toure"} <= participant_slugs(audiences[1])
+    assert "oumar-diarra" not in participant_slugs(audiences[1])
