@@ -178,3 +178,12 @@ def test_an_audience_that_follows_a_talk_is_the_visitor_s_too() -> None:
     assert {"paul-leroux", "moussa-garba"} <= participant_slugs(audiences[0])
     assert {"paul-leroux", "karim-toure"} <= participant_slugs(audiences[1])
     assert "oumar-diarra" not in participant_slugs(audiences[1])
+
+
+def test_an_audience_that_follows_a_dated_talk_is_that_day() -> None:
+    doc = extract_dated(
+        "Le 7 avril, le ministre Paul Leroux a eu un entretien avec son homologue, M. Oumar Diarra. Cet "
+        "entretien a été suivi d'une audience auprès du président Karim Touré.",
+        "audience-after-dated-talk", "2025-04-10")
+    audience = event_at(doc, "audience")
+    assert audience.date is not None and audience.date.iso == "2025-04-07"
