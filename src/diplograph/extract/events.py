@@ -15,6 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.coreference import resolve_events
 from diplograph.extract.descriptive import drop_empty_participles
 from diplograph.extract.ended_gatherings import people_at_the_end
+from diplograph.extract.followed_gatherings import visitors_of_followed
 from diplograph.extract.light_verbs import fold_act_participles, fold_light_verbs
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.sessions import speakers_at_sessions
@@ -33,6 +34,7 @@ def find_events(ctx: Context) -> None:
     resolve_events(ctx)
     attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became
     people_at_the_end(ctx)  # "ont tenu une conférence de presse, au terme de deux heures d'entretiens"
+    visitors_of_followed(ctx)  # "Cet entretien a été suivi d'une audience auprès de X": the visitor's too
     listed_counterparts(ctx)  # "X s'est entretenu avec :" over list lines naming the counterparts
     speakers_at_sessions(ctx)  # a council session's report: its speakers in turn took part
     drop_absentees(ctx)  # "en l'absence de X", "X n'a pas assisté à la réunion": not participants

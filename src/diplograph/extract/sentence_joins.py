@@ -399,8 +399,16 @@ def _join_continued_sessions(ctx: Context) -> None:
         sentence = ctx.sent_of(follow)
         before = [e for i in range(follow.i - 1, sentence.start - 1, -1) if (e := ctx.event_at.get(i)) is not None
                   and e is not event and e in ctx.events and e.event_type in GATHERINGS]
-        if before and same_status(before[0].status, event.status):
+        if before and same_status(before[0].status, event.status) and not _new_partner(ctx, before[0], event):
             absorb(ctx, before[0], event)
+
+
+def _new_partner(ctx: Context, first: Event, then: Event) -> bool:
+    """"un entretien avec A, suivi d'une rencontre avec B": a person the second gathering names who did
+    not take part in the first makes it a meeting of its own."""
+    theirs = {p.actor for p in first.participants} | set(first.agents)
+    return any((e := ctx.entities.get(p.actor)) is not None and e.kind == "person" and p.actor not in theirs
+               for p in then.participants)
 
 
 def _join_spans_of_time(ctx: Context) -> None:
