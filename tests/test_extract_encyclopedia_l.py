@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from extracting import event_at, event_kind, extract_text
+from extracting import event_at, event_kind, extract_text, participant_slugs
 
 
 def test_the_first_end_of_a_range_takes_the_year_written_at_its_other_end() -> None:
@@ -53,3 +53,25 @@ def test_a_lecture_given_by_someone_is_no_gathering() -> None:
                        "enc-l-lecture", datetime.date(2016, 3, 1))
     assert not any(e.trigger.text.startswith("conférence") for e in doc.events), \
         [e.trigger.text for e in doc.events]
+
+
+def test_the_participants_named_after_a_copula_took_part() -> None:
+    """"Les principaux participants étaient les présidents tchadien (X) et soudanais (Y)": an article says
+    who attended the talks it told in the sentence before by naming them after "participants" and a
+    copula; the parenthesised names are the presidents'."""
+    doc = extract_text("Du 3 mars au 9 avril 2004, à Lausanne, se tinrent des pourparlers sur le différend "
+                       "frontalier. Les principaux participants étaient les présidents tchadien (Idriss Déby) et "
+                       "soudanais (Omar el-Béchir).\n", "enc-l-participants-copula", datetime.date(2011, 5, 2))
+    talks = event_at(doc, "pourparlers")
+    assert {"idriss-deby", "omar-el-bechir"} <= participant_slugs(talks), participant_slugs(talks)
+
+
+def test_the_people_listed_after_y_participer_and_a_colon_took_part() -> None:
+    """"Trois ministres y participent : A pour la France, B pour le Royaume-Uni et C pour les États-Unis":
+    the subject only counts them; the list after the colon names them."""
+    doc = extract_text("La conférence de Genève s'ouvrit le 12 mai 1998. Trois ministres des Affaires étrangères "
+                       "y participent : Hubert Védrine pour la France, Robin Cook pour le Royaume-Uni et Madeleine "
+                       "Albright pour les États-Unis.\n", "enc-l-participants-colon", datetime.date(2016, 3, 1))
+    geneva = event_at(doc, "conférence de Genève")
+    assert {"hubert-vedrine", "robin-cook", "madeleine-albright"} <= participant_slugs(geneva), \
+        participant_slugs(geneva)
