@@ -46,10 +46,15 @@ def attend_events(ctx: Context) -> None:
     naming = cue_words(lex, "naming-the-many")
     present, arriving = cue_words(lex, "being-present"), cue_words(lex, "arrival")
     for token in lemma_tokens(doc, attend_verbs | part_verbs | chair_nouns | chair_verbs | among_verbs
-                              | presence_nouns | naming | present | arriving):
+                              | presence_nouns | naming | present | arriving | among_nouns):
         if token.i in ctx.heading_tokens:
             continue
         lemma = verb_lemma(token)
+        if lemma in among_nouns and token.pos_ == "NOUN":
+            predicate = _copula_predicate(token)
+            if predicate is not None:  # "Les principaux participants étaient les présidents A (X) et B (Y)"
+                _add(ctx, _told_last(ctx, token), _named_people(ctx, predicate))
+            continue
         if lemma in present:
             if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
                 _add(ctx, _told_last(ctx, token), _named_people(ctx, token, ("person", "group", "delegation")))
@@ -296,6 +301,12 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
                   if m.kind == "person" and m.start == j]
         found += [ctx.role_person[j] for j in range(besides + 1, verb.i) if j in ctx.role_person]
     end = sentence.end
+    colon = verb.i + 1
+    if colon < end and doc[colon].text == ":" \
+            and not any((e := ctx.entities.get(a)) is not None and e.kind == "person" for a in found):
+        # "Trois ministres y participent : A pour la France, B pour ...": the subject counts them, the
+        # list after the colon names them
+        found += _named_people(ctx, doc[colon])
     if not found and _opens_clause(ctx, verb):
         # "Ont également participé à cette discussion les ministres ... ainsi que X": the subject
         # stands after the verb and its complement (the parser hangs it on the complement)
@@ -313,6 +324,14 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             found += [ctx.role_person[j] for j in range(i + joined, end) if j in ctx.role_person]
             break
     return list(dict.fromkeys(found))
+
+
+def _copula_predicate(noun: Token) -> Token | None:
+    """The copula of "Les participants étaient X, Y": a noun of those who attend (cue:attendee) as
+    the subject of "être" whose predicate names them; encyclopedias list a gathering's people so."""
+    if noun.dep_ != "nsubj" or "Plur" not in noun.morph.get("Number"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "cop" and c.lemma_ == "être" and c.i > noun.i), None)
 
 
 def _lists_the_present(ctx: Context, adjective: Token) -> bool:
