@@ -75,3 +75,15 @@ def test_the_people_listed_after_y_participer_and_a_colon_took_part() -> None:
     geneva = event_at(doc, "conférence de Genève")
     assert {"hubert-vedrine", "robin-cook", "madeleine-albright"} <= participant_slugs(geneva), \
         participant_slugs(geneva)
+
+
+def test_a_list_after_a_colon_goes_to_no_gathering_told_further_back() -> None:
+    """Guard: "La première ... rassembla dix-huit nations. La seconde, ..., traça les frontières. Quatre
+    ministres y participèrent : A, B ...": the ministers sat at the second conference, which no trigger
+    names; they are not given to the first, told two sentences back."""
+    doc = extract_text("La première conférence, du 9 novembre au 21 décembre 1945, rassemble dix-huit nations. "
+                       "La seconde, du 25 avril au 12 juillet 1946, vise à tracer les frontières. Quatre "
+                       "ministres y participent : Georges Bidault pour la France et Ernest Bevin pour la "
+                       "Grande-Bretagne.\n", "enc-l-participants-far", datetime.date(2025, 1, 1))
+    assert not any("georges-bidault" in participant_slugs(e) for e in doc.events), \
+        [(e.trigger.text, participant_slugs(e)) for e in doc.events]
