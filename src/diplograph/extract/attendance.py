@@ -53,7 +53,7 @@ def attend_events(ctx: Context) -> None:
         if lemma in among_nouns and token.pos_ == "NOUN":
             predicate = _copula_predicate(token)
             if predicate is not None:  # "Les principaux participants étaient les présidents A (X) et B (Y)"
-                _add(ctx, _told_last(ctx, token), _named_people(ctx, predicate))
+                _add(ctx, _told_just_before(ctx, token), _named_people(ctx, predicate))
             continue
         if lemma in present:
             if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
@@ -302,7 +302,7 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
         found += [ctx.role_person[j] for j in range(besides + 1, verb.i) if j in ctx.role_person]
     end = sentence.end
     colon = verb.i + 1
-    if colon < end and doc[colon].text == ":" \
+    if colon < end and doc[colon].text == ":" and _attended(ctx, verb) is _told_just_before(ctx, verb) \
             and not any((e := ctx.entities.get(a)) is not None and e.kind == "person" for a in found):
         # "Trois ministres y participent : A pour la France, B pour ...": the subject counts them, the
         # list after the colon names them
@@ -469,6 +469,16 @@ def _told_last(ctx: Context, token: Token) -> Event | None:
     told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS
             and i >= _window_start(ctx, token)]
     return max(told, key=lambda e: e.trigger.begin) if told else None
+
+
+def _told_just_before(ctx: Context, token: Token) -> Event | None:
+    """The gathering told last in this sentence or the one before: a list of people that names no
+    gathering says who attended the one just told ("Les participants étaient X, Y"), not one told
+    further back while another, unnamed, was told in between ("La seconde, du 25 avril ...")."""
+    event = _told_last(ctx, token)
+    before = ctx.sentences_before(ctx.sent_of(token).start, 1)
+    start = before[0].start if before else ctx.sent_of(token).start
+    return event if event is not None and any(i >= start and e is event for i, e in ctx.event_at.items()) else None
 
 
 def _event_at(ctx: Context, token: Token) -> Event | None:
