@@ -72,3 +72,33 @@ def test_turning_a_page_is_no_tour() -> None:
         "Le président Arno Keller veut tourner la page des tensions avec ses voisins.",
         "turning-page", "2026-05-06")
     assert not any(e.trigger.text.startswith("tourn") for e in doc.events)
+
+
+def test_a_body_that_will_be_held_is_a_gathering() -> None:
+    # "Une commission mixte X se tiendra en janvier à Y": a body named as held is its session
+    doc = extract_dated(
+        "La ministre Greta Lund a reçu lundi l'ambassadeur du Chili. Une commission mixte "
+        "suédo-chilienne se tiendra en outre en avril à Santiago.",
+        "held-body", "2026-11-05")
+    session = event_at(doc, "commission")
+    assert event_kind(session) == "meeting"
+    assert any(p.endswith("/santiago") for p in session.places)
+
+
+def test_a_body_held_in_a_participle_clause_is_a_gathering() -> None:
+    # "le conseil de coopération tenu à Rabat en mai 2024": a gathering told by its holding
+    doc = extract_dated(
+        "Les deux ministres ont rappelé les engagements pris lors du conseil de coopération "
+        "tenu à Rabat en mai 2024.",
+        "held-council", "2026-11-05")
+    council = event_at(doc, "conseil")
+    assert event_kind(council) == "meeting"
+    assert council.date is not None and council.date.iso == "2024-05"
+
+
+def test_a_body_that_acts_is_no_gathering() -> None:
+    # guard: "La commission mixte a recommandé ...": the body acts, no session is told as held
+    doc = extract_dated(
+        "La commission mixte a recommandé mardi la reprise des patrouilles communes.",
+        "acting-body", "2026-11-05")
+    assert not any(e.trigger.text == "commission" for e in doc.events)
