@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.arguments import build_event
 from diplograph.extract.clause_facts import negated as _negated
 from diplograph.extract.context import Context, is_writers_we
+from diplograph.extract.held_bodies import held_bodies
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_phrases, cue_words, et
 from diplograph.extract.patterns import Hit, er_infinitive
 from diplograph.extract.syntax import case_of, in_quote
@@ -45,6 +46,8 @@ def find_mentions(ctx: Context) -> None:
     for hit in _sessions_told_first(ctx, heads):
         heads[hit.head] = hit
     for hit in venue_named_gatherings(ctx, heads):  # "la conférence de Yalta"
+        heads[hit.head] = hit
+    for hit in held_bodies(ctx, heads):  # "Une commission mixte se tiendra à Hanoï"
         heads[hit.head] = hit
     adopted: set[int] = set()
     for hit in _adoptions(ctx, adopted):
