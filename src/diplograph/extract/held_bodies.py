@@ -33,6 +33,8 @@ def held_bodies(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
             continue
         if token.text[:1].isupper() and any(m.kind == "org" for m in ctx.by_token.get(i, [])):
             continue  # "une réunion de la Commission mixte haïtiano-dominicaine": the body is named
+        if token.dep_ in _SUBJECTS and token.head.i in heads:
+            continue  # "La commission mixte prévue par le traité se réunit": the verb tells the session
         subject = token.dep_ in _SUBJECTS and token.head.lemma_.lower() in holding
         if subject or clause_of_noun(ctx, i) is not None:
             hits.append(Hit("event", et("meeting"), i, i + 1, i))
