@@ -165,9 +165,9 @@ def test_a_gathering_named_in_passing_keeps_its_own_date_and_place() -> None:
     # misses round: a body told as held is a meeting), with its own day and place
     [meeting] = [e for e in doc.events if e.event_type in GATHERINGS and e.trigger.text != "conseil"]
     assert meeting.date is not None and meeting.date.iso == "2026-09-23"
-    assert place("athenes") not in meeting.places and any("entretien" in m.text for m in meeting.mentions)
+    assert place("athens") not in meeting.places and any("entretien" in m.text for m in meeting.mentions)
     council = event_at(doc, "conseil")
-    assert council.date is not None and council.date.iso == "2023-12" and place("athenes") in council.places
+    assert council.date is not None and council.date.iso == "2023-12" and place("athens") in council.places
 
 
 def test_by_the_end_of_the_month_is_a_deadline_not_a_date() -> None:
