@@ -187,3 +187,18 @@ def test_an_audience_that_follows_a_dated_talk_is_that_day() -> None:
         "audience-after-dated-talk", "2025-04-10")
     audience = event_at(doc, "audience")
     assert audience.date is not None and audience.date.iso == "2025-04-07"
+
+
+def test_a_quote_a_document_closes_is_not_given_to_a_person_when_its_issuer_is_unnamed() -> None:
+    # "« ... », souligne la même source" after "indique un communiqué du ministère": the ministry,
+    # which the text does not name, said it; not the minister of the sentence before
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères, Karim Belhadj, a reçu mercredi un appel téléphonique de son "
+        "homologue italien, Marco Ferri, indique un communiqué du ministère.\n\n"
+        "Ainsi, les deux ministres ont passé en revue «les liens bilatéraux dans tous leurs aspects, ainsi "
+        "que la préparation des prochaines visites de haut niveau entre les deux capitales. De même, ils "
+        "ont évoqué, de façon détaillée et approfondie, les travaux en cours au Conseil de sécurité sur la "
+        "crise au Sahel et la situation humanitaire dans la région», souligne la même source.",
+        "document-incise-no-issuer", "2024-03-20")
+    (quote,) = [q for q in doc.quotes if q.span.text.startswith("les liens")]
+    assert quote.speaker is None
