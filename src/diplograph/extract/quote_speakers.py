@@ -126,16 +126,21 @@ class QuoteSpeakers:
         inverted = self._inverted_incise(next_token(ctx, mark_end)) or next(
             (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None) or (
             self._inverted_incise(next_token(ctx, mark_end), glued=True) if opens_sentence(ctx, mark_begin) else None)
+        governing = root.head if root is not None and root.head.i != root.i else None
+        if inverted is not None and inverted[0] == _DOCUMENT and governing is not None \
+                and self._is_speech_verb(governing):
+            inverted = None  # "les deux ministres ont souligné « ... », conclut le communiqué": they said it
         if inverted is not None:
             speaker, verb = inverted
             event = self._event(verb)
-            if not speaker:  # "« ... », a lancé le locataire de X": not X, and nobody named
+            if not speaker or speaker == _DOCUMENT:
+                # "« ... », a lancé le locataire de X": not X, and nobody named; "« ... », note le
+                # document": its issuer unnamed, the sentence before did not say it either
                 if event is not None:
                     event.agents = []
                 return None, event, True
             self._agree(event, speaker, named=True)
             return speaker, event, True
-        governing = root.head if root is not None and root.head.i != root.i else None
         if governing is not None and governing.pos_ == "NOUN" and governing.dep_ == "obj" \
                 and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
             governing = governing.head  # "a évoqué une discussion « franche et productive »"
@@ -218,7 +223,19 @@ class QuoteSpeakers:
             return "", verb  # an incise whose subject names nobody: the speaker is not known
         found = right_actors(ctx, verb)
         speaker = next((a for a in found if self._person(a)), found[0] if found else None)
+        if speaker is None and self._document_subject(verb):
+            return _DOCUMENT, verb  # "« ... », souligne la même source": an issuer the text does not name
         return (speaker, verb) if speaker is not None else None
+
+    def _document_subject(self, verb: Token) -> bool:
+        """The incise's subject, right after its verb, is a document ("la même source", "le
+        communiqué", "le document": cue:document), which speaks for its issuer only."""
+        documents = cue_words(self.ctx.lex, "document")
+        for t in self.ctx.doc[verb.i + 1:self.ctx.sent_of(verb).end]:
+            if t.pos_ in ("DET", "ADJ") or t.lower_ == "même":
+                continue
+            return t.pos_ == "NOUN" and t.lemma_.lower() in documents
+        return False
 
     def _unnamed_head(self, verb: Token) -> bool:
         """", a lancé le locataire de la Maison Blanche": the subject after the verb is a common
@@ -540,6 +557,10 @@ class QuoteSpeakers:
         subjects = speech_subjects(self.ctx, verb) if verb is not None else []
         if named or not subjects or self._anaphoric(subjects[0]):
             event.agents = [speaker]
+
+
+#: What _inverted_incise gives for an incise whose subject is a document with no issuer named.
+_DOCUMENT = "\0document"
 
 
 def _told_after_que(verb: Token) -> bool:
