@@ -282,6 +282,7 @@ def _build_locked(
         builder = QueryStoreBuilder(graph_path, prefix_header())
     with tempfile.TemporaryDirectory(dir=graph_path, prefix=STAGING_PREFIX) as staging:
         parked = Path(staging)
+        reports = _ReportSpill(parked)
         try:
             check_slugs(paths)
             cache = graph_path / CACHE_DIR
@@ -297,6 +298,7 @@ def _build_locked(
                 if _tally(summary, actors, result, force):
                     (parked / f"{result.slug}.ttl").write_text(text, encoding="utf-8")
                     staged.append(result.slug)
+                    reports.add(parked / f"{result.slug}.ttl", result.reports)
                 elif builder is not None:  # graph/ will not hold this text: the store would not match it
                     builder.discard()
                     builder = None
@@ -319,10 +321,11 @@ def _build_locked(
             if builder is not None and filling:  # the loader takes the corpus graph in batches as it is written
                 loader, name = builder, graph_iri(CORPUS_SLUG)
                 loader.add(name, "")  # the graph is in the store even when it has no statement
-                corpus_graph(documents, graph_path, corpus_file, on_chunk=lambda body: loader.add(name, body))
+                corpus_graph(documents, graph_path, corpus_file, on_chunk=lambda body: loader.add(name, body),
+                             known=reports.get)
                 builder.seal()  # the loader's last batch and compaction overlap the writing below
             else:
-                corpus_graph(documents, graph_path, corpus_file)
+                corpus_graph(documents, graph_path, corpus_file, known=reports.get)
             for slug in staged:
                 _write_document(graph_path, slug, (parked / f"{slug}.ttl").read_text(encoding="utf-8"), summary)
             _finish_folder(graph_path, summary, (seen | set(keep)) if whole_corpus else None, corpus_file=corpus_file)
@@ -337,8 +340,40 @@ def _build_locked(
                 ensure_query_store(graph_path)
             return summary
         finally:
+            reports.close()
             if builder is not None:
                 builder.discard()
+
+
+class _ReportSpill:
+    """The corpus graph's reading of each document file this build wrote (``DocumentResult.reports``,
+    pickled), kept in one temporary file in the staging folder, so that the corpus graph does not
+    parse again files it has just written, and the build's memory does not grow with the corpus."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - closed by close()
+        self.where: dict[Path, tuple[int, int]] = {}
+
+    def add(self, path: Path, data: bytes | None) -> None:
+        if data is None:  # a cached result: its file is parsed
+            self.where.pop(path, None)
+            return
+        self.file.seek(0, 2)
+        self.where[path] = (self.file.tell(), len(data))
+        self.file.write(data)
+
+    def get(self, path: Path) -> tuple | None:
+        """``path``'s reports and affiliations (:func:`diplograph.corpus.read_reports`), or None if not kept."""
+        import pickle
+
+        at = self.where.get(path)
+        if at is None:
+            return None
+        self.file.seek(at[0])
+        return pickle.loads(self.file.read(at[1]))  # noqa: S301 - written by this process
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def _tally(summary: BuildSummary, actors: set[str], result: DocumentResult, force: bool) -> bool:
@@ -395,7 +430,8 @@ def _graph_files(graph_dir: Path, parked: Path, staged: Sequence[str], keep: set
 
 
 def corpus_graph(document_files: Sequence[Path], graph_dir: Path, target: Path,
-                 on_chunk: Callable[[str], None] | None = None) -> None:
+                 on_chunk: Callable[[str], None] | None = None,
+                 known: Callable[[Path], tuple | None] | None = None) -> None:
     """Write to ``target`` the text of graph/_corpus.ttl: cross-document event identity over these
     document graph files.
 
@@ -403,14 +439,16 @@ def corpus_graph(document_files: Sequence[Path], graph_dir: Path, target: Path,
     input is the list of document graph files graph/ holds after the build. Per-block results are
     kept in graph/.cache, so a rebuild after adding a document examines only the blocks its events
     fall into. Written as a stream, with identity's temporary files next to ``target``
-    (:func:`diplograph.corpus_rdf.write_corpus_turtle`); ``on_chunk`` gets the statements in pieces.
+    (:func:`diplograph.corpus_rdf.write_corpus_turtle`); ``on_chunk`` gets the statements in pieces;
+    ``known``: a file's reports when the build has them (:class:`_ReportSpill`), else None.
     """
     from diplograph.corpus_rdf import write_corpus_turtle
 
     cache = graph_dir / CACHE_DIR  # a build's folder has one; a folder only written to does not get one
     blocks = cache / "corpus-identity.blocks" if cache.is_dir() else None
     with target.open("w", encoding="utf-8", newline="") as out:
-        write_corpus_turtle(document_files, out, cache_file=blocks, work_dir=target.parent, on_chunk=on_chunk)
+        write_corpus_turtle(document_files, out, cache_file=blocks, work_dir=target.parent, on_chunk=on_chunk,
+                            known=known)
 
 
 def _install(source: Path, target: Path) -> bool:

@@ -42,7 +42,7 @@ import json
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
@@ -136,6 +136,102 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
     """The events of one document graph file, and the actor affiliations it states."""
     import pyoxigraph
 
+    with path.open("rb") as handle:
+        return _reports(_parsed(pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE)))
+
+
+#: A statement :func:`_reports` reads: subject, predicate, the object's value (IRI or lexical form),
+#: and the object's datatype IRI for a date (else ""), its language tag for a label (else "").
+_Statement = tuple[str, str, str, str]
+
+
+def _parsed(quads: Iterable) -> Iterator[_Statement]:
+    """The statements of a parsed file that :func:`_reports` reads, in the file's order."""
+    read = _READ
+    for quad in quads:
+        p = quad.predicate.value
+        if p not in read:  # most statements (mentions' offsets and anchors, texts): skipped before their terms are read
+            continue
+        o = quad.object
+        extra = ""
+        if p == _DATE:
+            datatype = getattr(o, "datatype", None)
+            extra = datatype.value if datatype is not None else ""
+        elif p == RDFS_LABEL:
+            extra = getattr(o, "language", None) or ""
+        yield quad.subject.value, p, o.value, extra
+
+
+def reports_of_triples(triples: Iterable[tuple]) -> tuple[list[Report], dict[str, str]] | None:
+    """:func:`read_reports` of the file :func:`diplograph.serialize.to_turtle` writes from these
+    rdflib triples (a document graph from the mapper), without writing and parsing it; None when
+    a statement read has a blank node (the writer relabels those).
+
+    Why: the corpus graph parsed every document file the build had just written (~1.3 ms a
+    document, about a tenth of a build's CPU beyond spaCy). The same reports: the values are what
+    parsing gives back (the lexical form; a language tag in lower case, as Oxigraph reads it), and
+    when a reading keeps the first or the last of several values (:func:`_order_free`), the
+    statements are put in the file's order first (:func:`diplograph.serialize.statement_key`, the
+    writer's own sort keys). tests/test_corpus_reports.py compares both readings.
+    """
+    from rdflib import BNode, Literal, URIRef
+
+    read = _READ
+    rows = []
+    statements: list[_Statement] = []
+    for triple in triples:
+        p = str(triple[1])
+        if p not in read:
+            continue
+        s, _, o = triple
+        iri = type(o) is URIRef  # (the usual case, tested without isinstance's ABC look-up)
+        if (type(s) is not URIRef and isinstance(s, BNode)) or (not iri and isinstance(o, BNode)):
+            return None
+        extra = ""
+        if not iri and isinstance(o, Literal):
+            if p == _DATE:
+                extra = str(o.datatype) if o.datatype is not None else ""
+            elif p == RDFS_LABEL:
+                extra = (o.language or "").lower()
+        rows.append(triple)
+        statements.append((str(s), p, str(o), extra))
+    if _order_free(statements):
+        found = _reports(statements)
+        if len({r.order() for r in found[0]}) == len(found[0]):  # ties would keep the file's order of events
+            return found
+    from diplograph.serialize import statement_key
+
+    order = sorted(range(len(rows)), key=lambda k: statement_key(rows[k]))
+    return _reports([statements[k] for k in order])
+
+
+def _order_free(statements: Sequence[_Statement]) -> bool:
+    """True when no reading of :func:`_reports` that keeps the first or the last of several values
+    (the publication, an actor's affiliation, a participation's parts, an event's type and report)
+    meets two different values: then the statements' order does not change the reports."""
+    slots: dict[tuple[str, str], object] = {}
+    for s, p, value, _ in statements:
+        candidate: object = value
+        if p == _PUBLISHED:
+            key, candidate = ("", p), (value, s)
+        elif p == _PARTICIPATION:
+            key, candidate = (value, "ofEvent"), s
+        elif p in _PART_PREDICATES:
+            key = (s, _PART_PREDICATES[p])
+        elif p in _FIRST_KEPT:
+            key = (s, p)
+        else:
+            continue
+        if slots.setdefault(key, candidate) != candidate:
+            return False
+    return True
+
+
+_FIRST_KEPT = frozenset({_AFFILIATED, DG_NS + "eventType", DG_NS + "reportedIn"})
+
+
+def _reports(statements: Iterable[_Statement]) -> tuple[list[Report], dict[str, str]]:
+    """The reports and affiliations of a document graph's statements (those :data:`_READ` names), in file order."""
     events: dict[str, dict[str, list]] = {}
     types: dict[str, list[str]] = {}
     labels: dict[str, list[tuple[str, str]]] = {}
@@ -143,33 +239,28 @@ def read_reports(path: Path) -> tuple[list[Report], dict[str, str]]:
     affiliation: dict[str, str] = {}
     published = ""
     document = ""
-    affiliated, date, participation, read = _AFFILIATED, _DATE, _PARTICIPATION, _READ
-    with path.open("rb") as handle:
-        for quad in pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE):
-            p = quad.predicate.value
-            if p not in read:  # most statements (mentions' offsets and anchors, texts): none of the cases below
-                continue
-            s, o = quad.subject.value, quad.object
-            if p == _PUBLISHED:
-                published, document = o.value, s
-            elif p == affiliated:
-                affiliation.setdefault(s, o.value)
-            elif s.startswith(PARTICIPATION_PREFIX):
-                if p in _PART_PREDICATES:
-                    parts.setdefault(s, {})[_PART_PREDICATES[p]] = o.value
-            elif s.startswith(EVENT_PREFIX):
-                if p == participation:
-                    parts.setdefault(o.value, {})["ofEvent"] = s
-                elif p in _EV_PREDICATES:
-                    entry = events.setdefault(s, {})
-                    value = o.value
-                    if p == date:
-                        value = (o.value, _PRECISION.get(o.datatype.value, ""))
+    affiliated, date, participation = _AFFILIATED, _DATE, _PARTICIPATION
+    for s, p, value, extra in statements:
+        if p == _PUBLISHED:
+            published, document = value, s
+        elif p == affiliated:
+            affiliation.setdefault(s, value)
+        elif s.startswith(PARTICIPATION_PREFIX):
+            if p in _PART_PREDICATES:
+                parts.setdefault(s, {})[_PART_PREDICATES[p]] = value
+        elif s.startswith(EVENT_PREFIX):
+            if p == participation:
+                parts.setdefault(value, {})["ofEvent"] = s
+            elif p in _EV_PREDICATES:
+                entry = events.setdefault(s, {})
+                if p == date:
+                    entry.setdefault("date", []).append((value, _PRECISION.get(extra, "")))
+                else:
                     entry.setdefault(_EV_PREDICATES[p], []).append(value)
-                elif p == RDF_TYPE:
-                    types.setdefault(s, []).append(o.value)
-                elif p == RDFS_LABEL:
-                    labels.setdefault(s, []).append((o.language or "", o.value))
+            elif p == RDF_TYPE:
+                types.setdefault(s, []).append(value)
+            elif p == RDFS_LABEL:
+                labels.setdefault(s, []).append((extra, value))
     described: dict[str, set[tuple[str, str, str]]] = {}
     for part in parts.values():
         if part.get("ofEvent") and part.get("participant") and (part.get("role") or part.get("side")):
@@ -438,7 +529,8 @@ def identify(reports: Iterable[Report], affiliation: dict[str, str] | None = Non
 
 
 def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, stats: IdentityStats | None = None,
-                    work_dir: Path | None = None) -> Iterator[CorpusEvent]:
+                    work_dir: Path | None = None,
+                    known: Callable[[Path], tuple | None] | None = None) -> Iterator[CorpusEvent]:
     """The corpus events of the given document graph files, block by block (in no useful order).
 
     Same events as :func:`identify` over every report of the files, with memory that does not
@@ -447,7 +539,8 @@ def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, st
     What stays in memory for the whole corpus is the actors' affiliations and, per block, the
     places of its parts in the spill file; reports of kinds that are never joined become their
     own corpus events at once, without a spill. ``cache_file``: per-block clusters kept between builds,
-    rewritten once the generator is exhausted.
+    rewritten once the generator is exhausted. ``known``: a file's :func:`read_reports` when the
+    caller has them already (the build, from the mapper's triples), else None: the file is parsed.
     """
     w = world()
     stats = stats if stats is not None else IdentityStats()
@@ -463,7 +556,7 @@ def identify_stream(paths: Sequence[Path], *, cache_file: Path | None = None, st
     singles = False
     with tempfile.TemporaryFile(dir=work_dir) as spill:
         for path in sorted(paths):
-            found, aff = read_reports(path)
+            found, aff = (known(path) if known is not None else None) or read_reports(path)
             stats.reports += len(found)
             for actor, side in aff.items():
                 affiliation[actor] = min(affiliation.get(actor, side), side)

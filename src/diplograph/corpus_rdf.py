@@ -142,15 +142,16 @@ CHUNK = 1 << 19  # characters of statements handed to ``on_chunk`` at once (the 
 
 def write_corpus_turtle(document_files: Sequence[Path], out: TextIO, *, cache_file: Path | None = None,
                         stats: IdentityStats | None = None, work_dir: Path | None = None,
-                        on_chunk: Callable[[str], None] | None = None) -> None:
+                        on_chunk: Callable[[str], None] | None = None,
+                        known: Callable[[Path], tuple | None] | None = None) -> None:
     """Write the text of ``graph/_corpus.ttl`` to ``out``, in memory that does not grow with the corpus.
 
     Identity's events come block by block (:func:`diplograph.corpus.identify_stream`) and are
     written by :func:`write_events_turtle`; both spill to temporary files in ``work_dir``.
     ``on_chunk``: receives the statements (complete subject blocks, no prefixes) in pieces of about
-    :data:`CHUNK` characters, for the query store loader.
+    :data:`CHUNK` characters, for the query store loader. ``known``: as in :func:`identify_stream`.
     """
-    events = identify_stream(document_files, cache_file=cache_file, stats=stats, work_dir=work_dir)
+    events = identify_stream(document_files, cache_file=cache_file, stats=stats, work_dir=work_dir, known=known)
     write_events_turtle(events, out, work_dir=work_dir, on_chunk=on_chunk)
 
 

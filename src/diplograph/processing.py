@@ -14,6 +14,7 @@ import datetime
 import functools
 import hashlib
 import json
+import pickle
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,9 @@ class DocumentResult:
     events: int
     actors: set[str]
     cached: bool = False  # came from graph/.cache (not extracted in this build)
+    # What the corpus graph reads from the file (diplograph.corpus.read_reports), pickled, read from
+    # the mapper's triples instead (reports_of_triples); None for a cached result: its file is parsed.
+    reports: bytes | None = None
 
     def text(self) -> str:
         """The file text."""
@@ -61,9 +65,11 @@ def map_document(doc: ExtractedDocument, *, validate: bool = True) -> DocumentRe
     the mapping itself, and neither the Turtle writer nor the native SHACL engine needs one.
     """
     from diplograph.check import validate_graph
+    from diplograph.corpus import reports_of_triples
     from diplograph.mapper import to_triples
 
     triples = to_triples(doc)
+    reports = reports_of_triples(triples)
     turtle = document_turtle(triples)
     findings = validate_graph(triples, turtle=turtle).results if validate else []
     # A set membership test, not ``p == DG.eventType``: rdflib's __eq__ is Python code, called for
@@ -71,7 +77,8 @@ def map_document(doc: ExtractedDocument, *, validate: bool = True) -> DocumentRe
     event_type = {DG.eventType}  # once: attribute access on a DefinedNamespace is slow
     events = len({s for s, p, _ in triples if p in event_type})
     actors = {iri for iri, entity in doc.entities.items() if entity.kind in ACTOR_KINDS}
-    return DocumentResult(doc.source.slug, turtle, len(triples), findings, events, actors)
+    return DocumentResult(doc.source.slug, turtle, len(triples), findings, events, actors,
+                          reports=None if reports is None else pickle.dumps(reports, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def document_turtle(graph: Graph | Sequence[tuple]) -> str:

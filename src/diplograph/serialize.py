@@ -265,6 +265,14 @@ def _first(pair: tuple[tuple, str]) -> tuple:
     return pair[0]
 
 
+def statement_key(triple: tuple[Node, Node, Node]) -> tuple:
+    """Where :func:`turtle_body` writes a statement (of a graph without blank nodes): sorting by this
+    key puts statements in the order of the file (subject, then predicate, ``a`` first, then object),
+    for readers that want the file's order without writing and parsing it (:mod:`diplograph.corpus`)."""
+    s, p, o = triple
+    return _render(s)[0], (str(p) != RDF_TYPE, _render(p)[0]), _render(o)[0]
+
+
 #: A literal as plain values (:func:`plain_turtle_body`): lexical form, language tag, datatype IRI.
 PlainLiteral = tuple[str, "str | None", "str | None"]
 
