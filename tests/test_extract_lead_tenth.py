@@ -202,3 +202,16 @@ def test_a_quote_a_document_closes_is_not_given_to_a_person_when_its_issuer_is_u
         "document-incise-no-issuer", "2024-03-20")
     (quote,) = [q for q in doc.quotes if q.span.text.startswith("les liens")]
     assert quote.speaker is None
+
+
+def test_a_document_that_reports_is_no_person_named_before_it() -> None:
+    # "X a reçu un appel de Y, indique un communiqué du ministère. « ... »": the communiqué says the
+    # quoted words of the next sentence, not X
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères, Karim Belhadj, a reçu mercredi un appel téléphonique de son "
+        "homologue italien, Marco Ferri, indique un communiqué du ministère.\n\n"
+        "«Une large convergence de vues s'est dégagée sur l'urgence d'une action concertée au Sahel et sur "
+        "la nécessité de rouvrir sans tarder le dialogue politique entre toutes les parties».",
+        "document-reports-no-person", "2024-03-20")
+    (quote,) = doc.quotes
+    assert quote.speaker is None
