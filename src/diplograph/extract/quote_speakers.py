@@ -286,6 +286,10 @@ class QuoteSpeakers:
         while not previous.text.strip() and previous.start > 0:
             previous = ctx.sent_of(previous.start - 1)
         root = previous.root
+        from diplograph.extract.incises import is_reporting
+
+        if is_reporting(ctx, root) and self._document_subject(root):
+            return None  # "X a reçu Y, indique un communiqué du ministère": a document reports, no person
         if not self._is_speech_verb(root) or in_quote_range(ctx, root.idx) \
                 or any(b >= previous.start_char and e <= previous.end_char for b, e in ctx.quote_ranges):
             return None
