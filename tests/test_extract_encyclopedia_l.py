@@ -87,3 +87,29 @@ def test_a_list_after_a_colon_goes_to_no_gathering_told_further_back() -> None:
                        "Grande-Bretagne.\n", "enc-l-participants-far", datetime.date(2025, 1, 1))
     assert not any("georges-bidault" in participant_slugs(e) for e in doc.events), \
         [(e.trigger.text, participant_slugs(e)) for e in doc.events]
+
+
+def _titled(title: str, body: str, slug: str, published: str):
+    return extract_text(f"---\ntitle: \"{title}\"\npublished: {published}\n---\n{body}\n", slug)
+
+
+def test_a_day_written_without_its_year_takes_the_year_of_the_title() -> None:
+    """An article titled "Visite de X en Union soviétique (14 juillet 1990)" tells "Le 14 juillet, X
+    atterrit à Moscou, où il rencontre Y" without the year: the title's, not the last 14 July before the
+    article was written."""
+    doc = _titled("Visite de Helmut Kohl en Union soviétique (14 juillet 1990)",
+                  "Le 14 juillet, Helmut Kohl atterrit à Moscou, où il rencontre Mikhaïl Gorbatchev au Kremlin.",
+                  "enc-l-title-year", "2019-05-01")
+    meeting = event_at(doc, "rencontre")
+    assert meeting.date is not None and meeting.date.iso == "1990-07-14", meeting.date
+
+
+def test_a_chronology_entry_dates_its_bare_days_by_its_title() -> None:
+    """A chronology entry titled "3-5 mars 1991. Sommet de Lisbonne" tells its days as "Le 3, ...",
+    "Le 4, ...": the month and year are the title's."""
+    doc = _titled("3-5 mars 1991. Sommet de Lisbonne",
+                  "Le 3, à Lisbonne, les présidents Mário Soares et François Mitterrand se rencontrent. Le 4, "
+                  "les deux présidents tiennent une conférence de presse commune.",
+                  "enc-l-title-chronology", "2020-01-01")
+    press = event_at(doc, "conférence de presse")
+    assert press.date is not None and press.date.iso == "1991-03-04", press.date
