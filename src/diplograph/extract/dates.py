@@ -173,6 +173,9 @@ def find_times(ctx: Context) -> None:
     anchors = sorted([(m.start(), int(m.group(3)), MONTHS[m.group(2).lower()]) for m in full_dates
                       if m.group(3)] + [(m.start(), int(m.group(2)), MONTHS[m.group(1).lower()])
                                         for m in month_dates if m.group(2)])
+    titled = _title_date(ctx.source.title)
+    if titled is not None:  # "Visite de X (14 juillet 1990)": told before the body's first word
+        anchors.insert(0, (-1, titled.year, titled.month))
     published = ctx.source.published
     year = published.year if published else ctx.dominant_year
     taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in DATELINE.finditer(view)]
@@ -338,7 +341,7 @@ def find_times(ctx: Context) -> None:
             taken.append((b, e))
             found.append((b, e, DateValue(day.isoformat(), "day", ctx.char_span(b, e), relative=True)))
     narrated_days(ctx, view, found, free, taken)
-    bare_days(ctx, view, found, free, taken, frozenset(MONTHS))
+    bare_days(ctx, view, found, free, taken, frozenset(MONTHS), titled)
     for b, e, value in sorted(found, key=lambda f: (f[0], f[1])):
         if isinstance(value, DateValue) and DEADLINE_CUE.search(view[max(0, b - 30):b]):
             value = replace(value, deadline=True)
@@ -387,6 +390,20 @@ def _trim_article(view: str, b: int, e: int) -> tuple[int, int]:
 
 
 #: "a été fixée au 16 juin", "reporté à mars", "prévue pour juin": a past verb setting a date ahead.
+def _title_date(title: str | None) -> datetime.date | None:
+    """The first day an article's title writes in full ("Visite de X (14 juillet 1990)", "2-4 décembre
+    1989. Sommet de Malte"): an encyclopedia or chronology entry dates itself so and writes its days
+    without the year, or only the day ("Le 3, ..."), in its body."""
+    found = FULL_DATE.search(title.translate(_VIEW)) if title else None
+    if found is None or not found.group(3):
+        return None
+    try:
+        return datetime.date(int(found.group(3)), MONTHS[found.group(2).lower()],
+                             1 if found.group(1).lower() == "1er" else int(found.group(1)))
+    except ValueError:
+        return None
+
+
 def _narrated_year(anchors: list[tuple[int, int, int]], begin: int, month: int) -> int | None:
     """The year of the text's latest explicit date before ``begin`` when it is of the same period.
 

@@ -139,16 +139,19 @@ def _told_in_the_past(ctx: Context, offset: int) -> bool:
 
 
 def bare_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]],
-              months: frozenset[str]) -> None:
+              months: frozenset[str], titled: datetime.date | None = None) -> None:
     """"Il sera reçu par le Premier ministre le 24": a day of the month written alone is in the
     month (and year) of the last month the text wrote out before it ("du 23 au 25 avril"): a writer
     drops the month only when one is written just before (a weekday, ", a annoncé lundi", says no
     month), and not one told in the pluperfect ("L'invitation avait été lancée en juillet": a look
-    back). With none before it, no guess."""
+    back); a chronology entry writes its month in its title ("2-4 décembre 1989"), told before the
+    body's first word (``titled``). With none before it, no guess."""
     told = sorted((b, v) for b, e, v in found
                   if isinstance(v, DateValue) and v.precision in ("day", "month") and not v.deadline
                   and any(w in months for w in re.findall(r"\w+", v.evidence.text.lower()))
                   and not _looked_back(ctx, b))
+    if titled is not None:
+        told.insert(0, (-1, DateValue(titled.isoformat(), "day", ctx.char_span(0, 0))))
     for m in BARE_DAY.finditer(view):
         b, e = m.start(), m.end()
         if not free(b, e):
