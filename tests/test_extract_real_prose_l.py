@@ -118,3 +118,24 @@ def test_a_meeting_where_these_remarks_were_made_is_dated_by_them() -> None:
         "Koffi Adjavon.",
         "these-remarks", "2024-11-19")
     assert event_at(doc, "rencontre").date.iso == "2024-11-19"
+
+
+def test_the_president_of_the_drc_named_by_his_office_is_known() -> None:
+    # "le président de la RDC a rencontré X" in a 2025 dispatch that named him bare before: the
+    # gazetteer's holder of that office on the day (Great Lakes presidents, data in actors.ttl)
+    doc = extract_dated(
+        "Félix Tshisekedi s'est rendu lundi à Luanda. Selon la présidence angolaise, le président de la RDC "
+        "a rencontré le président angolais pour évoquer la situation au Kivu.",
+        "drc-president-by-office", "2025-02-18")
+    met = event_at(doc, "rencontré")
+    assert {"felix-tshisekedi", "joao-lourenco"} <= participant_slugs(met)
+
+
+def test_the_rwandan_president_in_2008_is_known() -> None:
+    # "le président rwandais et son homologue burundais, Pierre Nkurunziza": both offices on the day
+    doc = extract_dated(
+        "Des entretiens en tête-à-tête sont prévus jeudi soir entre le président rwandais et son homologue "
+        "burundais, Pierre Nkurunziza.",
+        "rwanda-burundi-2008", "2008-08-20")
+    talks = event_at(doc, "entretiens")
+    assert {"paul-kagame", "pierre-nkurunziza"} <= participant_slugs(talks)
