@@ -131,11 +131,11 @@ def test_the_president_of_the_drc_named_by_his_office_is_known() -> None:
     assert {"felix-tshisekedi", "joao-lourenco"} <= participant_slugs(met)
 
 
-def test_the_rwandan_president_in_2008_is_known() -> None:
-    # "le président rwandais et son homologue burundais, Pierre Nkurunziza": both offices on the day
+def test_the_rwandan_president_named_by_family_name_is_known() -> None:
+    # "le président Kagame a reçu l'ambassadeur X": the family name alone is the gazetteer's person
     doc = extract_dated(
-        "Des entretiens en tête-à-tête sont prévus jeudi soir entre le président rwandais et son homologue "
-        "burundais, Pierre Nkurunziza.",
-        "rwanda-burundi-2008", "2008-08-20")
-    talks = event_at(doc, "entretiens")
-    assert {"paul-kagame", "pierre-nkurunziza"} <= participant_slugs(talks)
+        "Cet après-midi, le président Kagame a reçu à Kigali l'ambassadeur Jean Ntakirutimana, porteur d'un "
+        "message du président burundais.",
+        "rwanda-family-name", "2023-11-06")
+    met = event_at(doc, "reçu")
+    assert "paul-kagame" in participant_slugs(met)
