@@ -215,3 +215,14 @@ def test_a_document_that_reports_is_no_person_named_before_it() -> None:
         "document-reports-no-person", "2024-03-20")
     (quote,) = doc.quotes
     assert quote.speaker is None
+
+
+def test_a_visitor_whose_stay_a_circumstance_splits_from_the_copula_takes_part() -> None:
+    # "X est, depuis ce samedi, en voyage officiel au Portugal": the days set off between "est" and
+    # "en" break the parse, the words still say who is on the trip
+    doc = extract_dated(
+        "Le président sénégalais Macky Sall est, depuis ce samedi, en voyage officiel au Portugal.\n\n"
+        "Le président ghanéen John Mahama est, depuis lundi, en visite d'État en Chine.",
+        "stay-split-copula", "2024-03-20")
+    assert "macky-sall" in participant_slugs(event_at(doc, "voyage officiel"))
+    assert "john-mahama" in participant_slugs(event_at(doc, "visite"))
