@@ -133,10 +133,41 @@ def predicated_visit(ctx: Context, token: Token) -> list[str]:
     """"X est en visite officielle au Maroc", "X est, depuis samedi, en voyage officiel en Lettonie":
     a gathering noun that "être en" predicates of a subject (the noun heads the clause, with the
     copula and "en" on it) has that subject as a party."""
-    if not any(c.dep_ == "cop" for c in token.children) \
-            or not any(c.dep_ == "case" and c.lower_ == "en" and c.i < token.i for c in token.children):
+    en = next((c for c in token.children if c.dep_ == "case" and c.lower_ == "en" and c.i < token.i), None)
+    if en is None:
         return []
-    return [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
+    cop = next((c.i for c in token.children if c.dep_ == "cop"), None)
+    if cop is not None:
+        found = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
+        if found:
+            return found
+    copula = cop if cop is not None else _copula_set_off(ctx, en.i)
+    if copula is None:
+        return []
+    # a circumstance set off between "est" and "en" breaks the parse (or the subject's title hides
+    # the name): the subject is the person named last before the copula, with no verb between them
+    doc = ctx.doc
+    for i in range(copula - 1, ctx.sent_of(doc[copula]).start - 1, -1):
+        if doc[i].pos_ == "VERB":
+            break
+        named = [m.iri for m in ctx.by_token.get(i, []) if m.start == i and m.kind == "person"]
+        if named:
+            return named
+    return []
+
+
+def _copula_set_off(ctx: Context, en: int) -> int | None:
+    """"est, depuis ce samedi, en voyage": the copula before a circumstance set off by two commas
+    right before "en" (no verb inside it); its index, else None."""
+    doc = ctx.doc
+    if en < 3 or doc[en - 1].text != ",":
+        return None
+    for j in range(en - 2, max(en - 10, 0), -1):
+        if doc[j].pos_ == "VERB" and doc[j].lemma_ != "être":
+            return None
+        if doc[j].text == ",":
+            return j - 1 if doc[j - 1].lemma_ == "être" else None
+    return None
 
 
 def made_in_relative(ctx: Context, token: Token) -> list[str]:
