@@ -139,3 +139,14 @@ def test_the_rwandan_president_named_by_family_name_is_known() -> None:
         "rwanda-family-name", "2023-11-06")
     met = event_at(doc, "reçu")
     assert "paul-kagame" in participant_slugs(met)
+
+
+def test_his_majesty_abbreviated_before_the_king_is_a_courtesy_title() -> None:
+    # "SM le Roi X a effectué ... une conversation téléphonique avec Y, rapporte l'agence": "SM" (Sa
+    # Majesté) is a courtesy title before the king, not the subject in his place
+    doc = extract_dated(
+        "SM le Roi Mohammed VI a effectué, mercredi 20 mars, une conversation téléphonique avec le président "
+        "ghanéen Kofi Mensah, rapporte l'agence officielle ghanéenne (GNA).",
+        "sm-the-king", "2019-03-21")
+    call = event_at(doc, "conversation téléphonique")
+    assert {"mohammed-vi", "kofi-mensah"} <= participant_slugs(call)
