@@ -82,6 +82,13 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     for m in mentions:
         if is_actor(m) and not found:
             found.append(m.iri)
+    if not found and depth < 3 and _courtesy(ctx, token):
+        # "SM le Roi X a effectué ...": the parser makes the courtesy title the head, and the titled
+        # person its complement (no preposition)
+        titled = next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                       and not any(g.dep_ == "case" for g in c.children)), None)
+        if titled is not None:
+            found.extend(actors_of(ctx, titled, follow_conj, depth + 1))
     if not found:
         for deps in (("appos", "flat:name", "flat"), ("nmod",)):
             for c in token.children:
