@@ -226,3 +226,12 @@ def test_a_visitor_whose_stay_a_circumstance_splits_from_the_copula_takes_part()
         "stay-split-copula", "2024-03-20")
     assert "macky-sall" in participant_slugs(event_at(doc, "voyage officiel"))
     assert "john-mahama" in participant_slugs(event_at(doc, "visite"))
+
+
+def test_leaders_who_began_or_ended_talks_took_part_in_them() -> None:
+    # "X et Y ont commencé mardi des entretiens", "ont terminé leurs discussions": light verbs of a gathering
+    doc = extract_dated(
+        "Le président kényan William Ruto et son homologue tanzanien Samia Suluhu Hassan ont commencé mardi "
+        "des entretiens à Nairobi, a rapporté l'agence officielle.",
+        "began-talks", "2024-03-20")
+    assert {"william-ruto", "samia-suluhu-hassan"} <= participant_slugs(event_at(doc, "entretiens"))
