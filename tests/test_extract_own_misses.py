@@ -102,3 +102,13 @@ def test_a_body_that_acts_is_no_gathering() -> None:
         "La commission mixte a recommandé mardi la reprise des patrouilles communes.",
         "acting-body", "2026-11-05")
     assert not any(e.trigger.text == "commission" for e in doc.events)
+
+
+def test_a_delegation_of_compatriots_gives_the_traveller_a_side() -> None:
+    # "Il sera accompagné d'une délégation d'entreprises danoises": the traveller's side is theirs
+    doc = extract_dated(
+        "Le ministre des Finances, Karl Ostrom, se rendra lundi à Nairobi, où il rencontrera le "
+        "président kényan William Ruto. Il sera accompagné d'une délégation de chefs d'entreprise danois.",
+        "delegation-side", "2026-05-06")
+    visit = event_at(doc, "rencontrera")
+    assert participant_sides(visit).get("karl-ostrom") == "denmark"
