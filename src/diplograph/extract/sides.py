@@ -50,9 +50,11 @@ def companion_sides(ctx: Context) -> None:
     étrangères, M. Z"), and the one state it gives is often a companion's ("l'ambassadeur du
     Vietnam"); the people who travel together serve the same state. When the principal and the
     companions of an "accompagné de" phrase know exactly one side between them, those without
-    a side take it.
+    a side take it. A delegation of compatriots the phrase qualifies by a demonym ("accompagné
+    d'une délégation d'entreprises luxembourgeoises") gives that side too, even to a principal alone.
     """
     doc = ctx.doc
+    delegations = cue_words(ctx.lex, "delegation")
     for token in lemma_tokens(doc, cue_words(ctx.lex, "accompanying")):
         if "Part" not in token.morph.get("VerbForm"):
             continue  # "Y accompagnait X": the parse of the active voice is left alone
@@ -61,11 +63,16 @@ def companion_sides(ctx: Context) -> None:
         # the people named after "accompagné de", up to the next verb (the parser often loses
         # the second "et de ...", so the words are read in order rather than the tree)
         people: list[str] = []
+        compatriots: set[str] = set()  # "d'une délégation d'entreprises luxembourgeoises": their state
+        delegation = False
         for i in range(token.i + 1, ctx.sent_of(token).end):
             if doc[i].pos_ in ("VERB", "AUX"):
                 break
             people += [m.iri for m in ctx.by_token.get(i, []) if m.kind == "person" and m.iri not in people]
-        if not people:
+            delegation = delegation or doc[i].lemma_.lower() in delegations
+            if delegation and i in ctx.demonym_at:
+                compatriots.add(ctx.lex.state_of(ctx.demonym_at[i]) or ctx.demonym_at[i])
+        if not people and len(compatriots) != 1:
             continue
         principal: list[str] = []
         for subject in [c for c in token.children if c.dep_ in SUBJECT_DEPS] or subjects_of(ctx, token):
@@ -76,8 +83,8 @@ def companion_sides(ctx: Context) -> None:
         if token.dep_ in ("acl", "advcl") or not principal:
             principal += [m.iri for m in ctx.by_token.get(token.head.i, []) if m.kind == "person"]
         party = [p for p in dict.fromkeys(principal + people) if _is_person(ctx, p)]
-        sides = {ctx.sides[p] for p in party if p in ctx.sides}
-        if len(party) < 2 or len(sides) != 1:
+        sides = {ctx.sides[p] for p in party if p in ctx.sides} | compatriots
+        if len(party) < (1 if compatriots else 2) or len(sides) != 1:
             continue
         side = sides.pop()
         for person in party:
