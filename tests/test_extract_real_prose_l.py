@@ -150,3 +150,13 @@ def test_his_majesty_abbreviated_before_the_king_is_a_courtesy_title() -> None:
         "sm-the-king", "2019-03-21")
     call = event_at(doc, "conversation téléphonique")
     assert {"mohammed-vi", "kofi-mensah"} <= participant_slugs(call)
+
+
+def test_an_act_a_past_talk_was_the_occasion_for_was_done() -> None:
+    # "Cet entretien a été l'occasion pour X de réitérer son soutien": the talk gave the occasion and
+    # the act was done then, not planned
+    doc = extract_dated(
+        "La reine Amara II a eu mardi un entretien téléphonique avec le président Kofi Mensah. Cet entretien "
+        "a été l'occasion pour la reine de réitérer son soutien au Ghana.",
+        "occasion-past", "2021-03-10")
+    assert event_at(doc, "réitérer").status.endswith("occurred")
