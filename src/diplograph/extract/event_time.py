@@ -162,6 +162,10 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         # "qui viennent de se rencontrer": done just now; "a tenu à souligner": done as wished
         fulfilled = head.lemma_.lower() in cue_words(ctx.lex, "fulfilment") and any(
             c.dep_ == "mark" and c.lower_ == "à" for c in token.children)
+        # "Cet entretien a été l'occasion de réitérer ...": done on that occasion, in the copula's tense
+        fulfilled = fulfilled or (head.pos_ == "NOUN" and head.lemma_.lower() in cue_words(ctx.lex, "occasion-noun")
+                                  and any(c.dep_ == "cop" for c in head.children)
+                                  and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children))
         if recent or fulfilled or head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
             tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
             future = any(future_form(t) for t in tensed)
