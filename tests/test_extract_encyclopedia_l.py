@@ -113,3 +113,13 @@ def test_a_chronology_entry_dates_its_bare_days_by_its_title() -> None:
                   "enc-l-title-chronology", "2020-01-01")
     press = event_at(doc, "conférence de presse")
     assert press.date is not None and press.date.iso == "1991-03-04", press.date
+
+
+def test_the_warsaw_pact_is_an_alliance_not_poland() -> None:
+    """"les dirigeants du pacte de Varsovie se réunissent à Sofia": the alliance of the Cold War is named
+    after a city; read as the city, it made Poland (the city's state) the gathering's agent."""
+    doc = extract_text("Le 22 octobre 1985, les dirigeants du pacte de Varsovie se réunirent à Sofia pour "
+                       "préparer le sommet de Genève.\n", "enc-l-warsaw-pact", datetime.date(2020, 1, 1))
+    meeting = event_at(doc, "réunirent")
+    actors = participant_slugs(meeting) | {a.rsplit("/", 1)[-1] for a in meeting.agents}
+    assert "poland" not in actors, actors
