@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, SPEECH
+from diplograph.extract.non_events import determiner_less_after
 from diplograph.extract.syntax import SUBJECT_DEPS
-from diplograph.extract.triggers import determiner_less_after, remove_event
+from diplograph.extract.triggers import remove_event
 from diplograph.model import Event
 
 if TYPE_CHECKING:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.arguments import build_event
-from diplograph.extract.clause_facts import negated as _negated
-from diplograph.extract.context import Context, is_writers_we
+from diplograph.extract.context import Context
 from diplograph.extract.held_bodies import held_bodies
-from diplograph.extract.kinds import GATHERINGS, bound_words, cue_phrases, cue_words, et
+from diplograph.extract.kinds import GATHERINGS, cue_phrases, cue_words, et
+from diplograph.extract.non_events import denied, portfolio_word, prescribed, skipped
 from diplograph.extract.patterns import Hit, er_infinitive
 from diplograph.extract.syntax import case_of, in_quote
 from diplograph.extract.venue_gatherings import venue_named_gatherings
@@ -22,13 +22,6 @@ from diplograph.model import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-#: The determiners of a noun a negation denies: "il n'y a pas eu de réunion", "n'ont tenu aucune réunion".
-_DENIED_DETERMINERS = frozenset({"de", "d'", "d’", "aucun", "aucune"})
-#: Object pronouns that stand between a preposition and its infinitive ("sans en préciser").
-_CLITICS = frozenset({"en", "y", "le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’", "me", "te", "nous",
-                      "vous"})
-
 
 def find_mentions(ctx: Context) -> None:
     """One event per trigger occurrence (the longest hit at each head token), with its arguments."""
@@ -69,12 +62,12 @@ def find_mentions(ctx: Context) -> None:
             hit = Hit("event", et("consultation"), hit.start, hit.end, hit.head)  # "Au cours de cet appel"
         elif not in_issue and _calls_on_to_do(ctx, hit, token):
             hit = Hit("event", et("appeal"), hit.start, hit.end, hit.head)  # "a appelé X à « faire ... »"
-        elif in_issue or _skip(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
+        elif in_issue or skipped(ctx, token) or in_quote(ctx, token) or _naming_or_appeal(ctx, hit, token) \
                 or head in adopted or _text_signed(ctx, heads, token) or _press_interview(ctx, hit, token) \
-                or _danger(ctx, token) or _prescribed(ctx, hit, token) or _portfolio_word(ctx, token) \
+                or _danger(ctx, token) or prescribed(ctx, hit, token) or portfolio_word(ctx, token) \
                 or _guest_told(ctx, token) or _other_sense(ctx, token):
             continue  # "des demandes politiques et de sécurité" names an issue, not an appeal
-        if (hit.iri in GATHERINGS or token.pos_ == "NOUN") and _denied(ctx, token):
+        if (hit.iri in GATHERINGS or token.pos_ == "NOUN") and denied(ctx, token):
             continue  # a gathering, or any act named by a noun, the text says did not happen
         if hit.iri in GATHERINGS and _meets_the_press(ctx, token):
             hit = Hit("event", et("statement"), hit.start, hit.end, hit.head)  # "a rencontré la presse"
@@ -415,187 +408,6 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
     if not any(n.lemma_.lower() in things or n.lower_ in things for n in nouns):
         event.event_type = et("statement")
         event.event_class = ctx.lex.event_class(event.event_type)
-
-
-def _denied(ctx: Context, token: Token) -> bool:
-    """An act the text says did not take place: "il n'y a pas eu de rencontre", "n'ont eu
-    aucune rencontre" (a noun under a negated verb, with the determiner of negation), "aucune
-    déclaration n'a été faite", "aucune réunion n'avait eu lieu" (the same noun as the subject),
-    "sans faire de déclaration" (the object of an infinitive introduced by "sans"), "n'ont pas
-    réussi à se voir" (an infinitive under a negated verb of being able). A
-    gathering merely not attended ("n'a pas assisté au sommet") still took place."""
-    if token.pos_ == "NOUN":
-        det = [c.lower_ for c in token.children if c.dep_ == "det"]
-        if not det and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children) \
-                and token.head.pos_ == "VERB" and token.head.i != token.i:
-            return _denied(ctx, token.head)  # "se voir en tête-à-tête": the manner of the denied verb
-        if not det and token.dep_ == "obj" and "Inf" in token.head.morph.get("VerbForm"):
-            # the parser makes the "de" of "sans faire de déclaration" a case mark, not a determiner
-            det = [c.lower_ for c in token.children if c.dep_ == "case" and c.i < token.i]
-        if not det or det[0] not in _DENIED_DETERMINERS or token.head.i == token.i:
-            return False
-        if token.dep_ in ("nsubj", "nsubj:pass"):
-            # "aucune déclaration n'a été faite": "aucun" is the noun's, "ne" the verb's
-            return det[0] in ("aucun", "aucune") and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children)
-        if token.dep_ != "obj":
-            return False
-        if "Inf" in token.head.morph.get("VerbForm") and any(
-                c.dep_ == "mark" and c.lower_ == "sans" for c in token.head.children):
-            return True  # "sans faire de déclaration", "sans tenir aucune réunion"
-        # "il n'y a pas eu d'entretien"; "n'ont eu aucune rencontre" (the negation is the determiner)
-        return _negated(token.head) or (det[0] in ("aucun", "aucune")
-                                        and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children))
-    if "Inf" not in token.morph.get("VerbForm"):
-        return False
-    up = token
-    for _ in range(4):  # "n'ont pas réussi à trouver un créneau pour se voir": up through the nouns and verbs between
-        if up.dep_.split(":")[0] not in ("xcomp", "advcl", "obl", "obj", "acl") or up.head.i == up.i:
-            return False
-        up = up.head
-        if up.lemma_.lower() in cue_words(ctx.lex, "being-able") and _negated(up):
-            return True
-    return False
-
-
-def _prescribed(ctx: Context, hit: Hit, token: Token) -> bool:
-    """"X a estimé que la communauté internationale devait condamner ces expulsions (et rejeter
-    ...)": an act a speaker says others must do (an infinitive under a modal of cue:obligation in
-    a completive clause) is what the speaker demands, not an act done or planned. When the one
-    who must act is a person ("que la présidente devait condamner jeudi ..."), it is a schedule
-    and stays; a gathering or a signing that must take place is always one."""
-    if hit.iri in GATHERINGS or hit.iri == et("agreement") or token.pos_ != "VERB":
-        return False
-    verb = token
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    modal = verb.head
-    if verb.dep_ != "xcomp" or modal.lemma_.lower() not in cue_words(ctx.lex, "obligation") \
-            or modal.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in modal.children):
-        return False
-    from diplograph.extract.participants import actor_kind
-    from diplograph.extract.syntax import actors_of, subjects_of
-
-    return not any(actor_kind(ctx, a) == "person" for s in subjects_of(ctx, modal) for a in actors_of(ctx, s))
-
-
-def _skip(ctx: Context, token: Token) -> bool:
-    """Negated triggers, sources ("selon les déclarations"), means ("par visioconférence")
-    and bare adjectives."""
-    children = list(token.children)
-    if _negated(token):
-        return True
-    if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
-        return True
-    if token.pos_ == "NOUN" and determiner_less_after(token, "par") and (
-            token.head.i in ctx.trigger_heads or token.head.pos_ != "VERB"):
-        return True  # "s'est joint aux échanges par visioconférence": how, not another event
-    if token.pos_ == "NOUN" and _asked_of_you(ctx, token):
-        return True  # "Quelle est votre réaction ?": a journalist asks for an act, none is told
-    if token.pos_ == "NOUN" and determiner_less_after(token, "de") \
-            and token.head.lemma_.lower() in cue_words(ctx.lex, "framework-noun"):
-        return True  # "ont signé un plan de consultations": an arrangement for gatherings, none told
-    # "ont fait le point ce mardi par visioconférence", "avaient échangé par téléphone": a verb of
-    # talking that is no event of its own, held by video or phone: the noun is the gathering
-    k = token.i - 1
-    while k > 0 and ctx.doc[k].lower_ in _CLITICS:
-        k -= 1  # "sans en préciser la date", "sans le dire": the clitics stand between
-    if k >= 0 and k < token.i and ctx.doc[k].lower_ == "sans" and (k == token.i - 1 or token.pos_ == "VERB"):
-        return True
-    if token.pos_ == "VERB" and token.lemma_.lower() in bound_words(ctx.lex) and any(
-            c.dep_ in ("obj", "nsubj:pass") and any(h.head == c.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
-            for c in children):
-        return True  # "ont lancé le sommet mardi", "les réunions ont été lancées": opened, nothing said
-    if token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "content-bound") \
-            and _says_nothing(ctx, token):
-        return True  # "dont le pays assure ce mois-ci la présidence", "devront répondre de leurs actes"
-    if token.lemma_.lower() in cue_words(ctx.lex, "courtesy") \
-            and not any(t.pos_ in ("NOUN", "PROPN") for t in ctx.sent_of(token)):
-        return True  # "Je vous remercie.": a courtesy formula closing a speech
-    if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
-        return True  # "Nous pouvons dire que ...": the reporter's voice
-    if _impersonal_need(ctx, token):
-        return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
-    if _spreading_no_content(ctx, token):
-        return True  # "freiner la diffusion du virus": nothing is published
-    return False
-
-
-def _spreading_no_content(ctx: Context, token: Token) -> bool:
-    """"la diffusion du virus", "la fuite de civils": a media-report noun of spreading (cue:spreading)
-    whose "de" complement is no broadcast content (cue:broadcast-content) tells no media report."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in cue_words(ctx.lex, "spreading"):
-        return False
-    content = cue_words(ctx.lex, "broadcast-content")
-    what = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in ("de", "d'", "d’", "du", "des")]
-    return bool(what) and not any(c.lemma_.lower() in content for c in what)
-
-
-def _impersonal_need(ctx: Context, token: Token) -> bool:
-    """"Il faut souligner que ...": an infinitive under an impersonal verb of need (cue:impersonal-need)
-    with the expletive "il" is what the writer says should be said, no one's act."""
-    head = token.head
-    return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and head.i != token.i \
-        and head.lemma_.lower() in cue_words(ctx.lex, "impersonal-need") and "Sing" in head.morph.get("Number") \
-        and any(c.lower_ == "il" and c.dep_.startswith(("nsubj", "expl")) for c in head.children)
-
-
-def _portfolio_word(ctx: Context, token: Token) -> bool:
-    """"le ministre du Travail, du Dialogue social et des Relations avec les Institutions", "ministre
-    de la Paix et du Dialogue": a capitalised noun of a title's portfolio names the ministry, it
-    tells no event. The parse hangs each such noun on the title ("nmod", "conj")."""
-    if not token.text[:1].isupper() or token.is_sent_start or token.pos_ not in ("NOUN", "PROPN") \
-            or not any(c.dep_ == "case" for c in token.children):
-        return False
-    titles = ctx.cache.get("title-heads")
-    if titles is None:  # once per document, not per trigger
-        titles = ctx.cache["title-heads"] = frozenset(h.head for h in ctx.hits_of("role"))
-    node = token
-    for _ in range(4):
-        if node.dep_ not in ("nmod", "conj") or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i in titles:
-            return True
-    return False
-
-
-def _writers_we(ctx: Context, verb: Token) -> bool:
-    """The infinitive after "nous pouvons", outside any quotation, in a text that is nobody's
-    speech (no first-person speaker): the writer weighing what is told. A communiqué's "Nous
-    appelons la Russie à ..." is the institution acting: kept."""
-    return verb.dep_ == "xcomp" and any(
-        is_writers_we(c) and not in_quote(ctx, c) for c in verb.head.children)
-
-
-def _says_nothing(ctx: Context, token: Token) -> bool:
-    """A verb of cue:content-bound with no clause, quotation or addressee: its object is a thing
-    ("assure la présidence") or it takes "de" ("répondre de leurs actes"); not an incise."""
-    from diplograph.extract.incises import is_reporting
-    from diplograph.extract.syntax import actors_of, case_of
-
-    children = list(token.children)
-    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in children) or is_reporting(ctx, token) \
-            or any(in_quote(ctx, t) for t in ctx.sent_of(token) if t.i > token.i):
-        return False
-    things = [c for c in children if c.dep_ == "obj" and c.pos_ == "NOUN" and not actors_of(ctx, c)]
-    of = [c for c in children if c.dep_.startswith("obl") and case_of(c) in ("de", "d'", "du", "des")]
-    addressed = [c for c in children if c.dep_.startswith(("obl", "iobj")) and case_of(c) in ("à", "au", "aux")]
-    return bool(things or of) and not addressed
-
-
-def _asked_of_you(ctx: Context, token: Token) -> bool:
-    """The noun is asked of the one addressed, in a question: its determiner is "votre"/"vos" and its
-    sentence ends with a question mark ("Quelle est votre réaction ?", "Quel est votre commentaire ?")."""
-    if not any(c.dep_ == "det" and c.lower_ in ("votre", "vos") for c in token.children):
-        return False
-    words = [t for t in ctx.sent_of(token) if not t.is_space]
-    return bool(words) and words[-1].text == "?"
-
-
-def determiner_less_after(token: Token, preposition: str) -> bool:
-    """The noun follows ``preposition`` directly, with no determiner ("par téléphone")."""
-    return any(c.dep_ == "case" and c.lower_ == preposition for c in token.children) \
-        and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
 
 
 def remove_event(ctx: Context, event: Event) -> None:
