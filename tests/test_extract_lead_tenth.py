@@ -235,3 +235,21 @@ def test_leaders_who_began_or_ended_talks_took_part_in_them() -> None:
         "des entretiens à Nairobi, a rapporté l'agence officielle.",
         "began-talks", "2024-03-20")
     assert {"william-ruto", "samia-suluhu-hassan"} <= participant_slugs(event_at(doc, "entretiens"))
+
+
+def test_an_initial_that_is_not_the_known_person_s_names_another_person() -> None:
+    # "le secrétaire d'État C. Vance" in a history article: the gazetteer's "Vance" is JD Vance, whose
+    # names start with J and D; an initial C is someone else of that family name
+    doc = extract_dated(
+        "Le secrétaire d'État C. Vance a rencontré le ministre soviétique Andreï Gromyko à Genève.",
+        "initial-other-person", "2024-03-20")
+    assert not any(iri.endswith("/jd-vance") for iri in doc.entities)
+    assert any(e.kind == "person" and e.label.endswith("Vance") for e in doc.entities.values())
+
+
+def test_an_initial_that_is_the_known_person_s_keeps_the_link() -> None:
+    # guard: "J. D. Vance" and "D. Vance" are the gazetteer's person
+    doc = extract_dated(
+        "Le vice-président J. Vance a rencontré le président ukrainien Volodymyr Zelensky à Munich.",
+        "initial-same-person", "2024-03-20")
+    assert any(iri.endswith("/jd-vance") for iri in doc.entities)
