@@ -253,3 +253,11 @@ def test_an_initial_that_is_the_known_person_s_keeps_the_link() -> None:
         "Le vice-président J. Vance a rencontré le président ukrainien Volodymyr Zelensky à Munich.",
         "initial-same-person", "2024-03-20")
     assert any(iri.endswith("/jd-vance") for iri in doc.entities)
+
+
+def test_a_courtesy_title_is_no_initial() -> None:
+    # guard: "M. Vance" is Mister Vance, the gazetteer's person
+    doc = extract_dated(
+        "Le vice-président américain, M. Vance, a rencontré le président ukrainien Volodymyr Zelensky à Munich.",
+        "courtesy-not-initial", "2025-02-14")
+    assert any(iri.endswith("/jd-vance") for iri in doc.entities)

@@ -258,11 +258,18 @@ def _clipped(ent: SpacySpan, cands: list[LexActor]) -> bool:
 
 def _other_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
     """"Daniel Whitaker" when the gazetteer knows a "Matthew Whitaker" (and "Whitaker" for short):
-    a capitalised given name right before a known family name that none of that person's names
-    holds is another person of the same family name."""
+    a capitalised given name (or an initial: "C. Vance" beside "JD Vance") right before a known
+    family name that none of that person's names holds is another person of the same family name."""
     if ent.start == 0 or ent.end - ent.start != 1 or not all(a.kind == "person" for a in cands):
         return False  # a full name the gazetteer knows ("secrétaire d'État Marco Rubio") is that person
     before = ctx.doc[ent.start - 1]
+    if len(before.text) == 2 and before.text[0].isupper() and before.text[1] == "." and not before.is_sent_start \
+            and not is_honorific(ctx, before):  # "M. Vance" is Mister Vance
+        # "C. Vance" when the gazetteer's Vance is "JD Vance": an initial none of that person's
+        # given names starts with is another person of the same family name
+        initials = {w[:1].upper() for a in cands for name in a.names for w in name.replace(".", " ").split()[:-1]}
+        initials |= {c for a in cands for name in a.names for w in name.split()[:-1] if w.isupper() for c in w}
+        return bool(initials) and before.text[0] not in initials
     if not (before.is_alpha and before.text[:1].isupper() and not before.text.isupper()
             and before.pos_ == "PROPN") or before.is_sent_start \
             or any(h.start <= before.i < h.end for h in ctx.hits_of("role")) \
