@@ -261,3 +261,14 @@ def test_a_courtesy_title_is_no_initial() -> None:
         "Le vice-président américain, M. Vance, a rencontré le président ukrainien Volodymyr Zelensky à Munich.",
         "courtesy-not-initial", "2025-02-14")
     assert any(iri.endswith("/jd-vance") for iri in doc.entities)
+
+
+def test_a_family_name_with_its_particle_after_a_rank_or_courtesy_title() -> None:
+    # "le général de Gaulle", "M. de Villepin": the particle belongs to the family name
+    doc = extract_dated(
+        "Le général de Gaulle a reçu le chancelier Konrad Adenauer à Colombey. M. de Villepin a "
+        "rencontré le ministre Igor Ivanov à Moscou.",
+        "particle-family-name", "2024-03-20")
+    people = {e.label for e in doc.entities.values() if e.kind == "person"}
+    assert "de Gaulle" in people and "de Villepin" in people
+    assert "Gaulle" not in people and "Villepin" not in people
