@@ -123,6 +123,9 @@ def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
         end -= 1  # "M. Pierre Lambert à" (Linas): the recogniser ran on into the next phrase
     if start >= end:
         return None
+    if ent.label_ == "PER" and start >= 2 and end - start == 1 and ctx.doc[start - 1].lower_ in ("de", "d'", "d’") \
+            and is_honorific(ctx, ctx.doc[start - 2]):
+        start -= 1  # "le général de Gaulle", "M. de Villepin": the particle is the family name's
     return start, end
 
 
