@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.participants import participant_of
@@ -64,10 +65,7 @@ def _gathering_followed(ctx: Context, token: Token, followed: frozenset[str]) ->
 
 def _visitors(ctx: Context, event: Event) -> list[str]:
     """The people of ``event`` none of whose mentions stands after its trigger in its sentence."""
-    token = ctx.doc.char_span(event.trigger.begin, event.trigger.end, alignment_mode="expand")
-    if token is None:
-        return []
-    end = ctx.sent_of(token[0]).end_char
+    end = ctx.sent_of(event_token(ctx, event)).end_char
     found = []
     for p in event.participants:
         entity = ctx.entities.get(p.actor)

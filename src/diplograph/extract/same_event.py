@@ -397,20 +397,21 @@ def _talks_of_a_stay(ctx: Context, antecedent: Event, event: Event) -> bool:
     visits = cue_words(ctx.lex, "visit-noun")
     if event_token(ctx, event).lemma_.lower() in visits:
         return False
-    for span in (antecedent.trigger, *antecedent.mentions):
-        words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
-        if words is not None and any(t.lemma_.lower() in visits and framed_by(ctx, t) is event for t in words):
-            return True
-    return False
+    return any(t.lemma_.lower() in visits and framed_by(ctx, t) is event for t in _told_by(ctx, antecedent))
 
 
 def _noun_lemmas(ctx: Context, event: Event) -> set[str]:
     """The nouns an event has been told by ("sommet", "rencontre")."""
-    found = set()
+    return {t.lemma_.lower() for t in _told_by(ctx, event) if t.pos_ == "NOUN"}
+
+
+def _told_by(ctx: Context, event: Event) -> list[Token]:
+    """The words of the event's trigger and of its later mentions."""
+    found: list[Token] = []
     for span in (event.trigger, *event.mentions):
         words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
         if words is not None:
-            found |= {t.lemma_.lower() for t in words if t.pos_ == "NOUN"}
+            found += words
     return found
 
 
