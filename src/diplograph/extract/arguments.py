@@ -279,7 +279,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children):
                 # "X et Y ont profité d'une pause pour un bref aparté": the verb's subjects had it
                 participants += [a for s in subjects_of(ctx, purpose) for a in actors_of(ctx, s)]
-                if is_passive(purpose) and purpose.lemma_ in cue_words(lex, "planned-participle"):
+                if is_passive(purpose) and purpose.lemma_.lower() in cue_words(lex, "planned-participle"):
                     # "X est attendu jeudi à Z pour une visite": the one expected comes for it
                     participants += [a for c in purpose.children if c.dep_ == "nsubj:pass" for a in actors_of(ctx, c)]
             inviters = inviters_of(ctx, verb) if token.dep_ == "obj" and verb.pos_ == "VERB" else []

@@ -16,6 +16,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
+from diplograph.extract.same_event import is_person
 from diplograph.extract.syntax import actors_of, case_of, subjects_of
 from diplograph.extract.verb_forms import lemma_tokens, verb_lemma
 
@@ -184,7 +185,7 @@ def _represented(ctx: Context) -> None:
         envoys = [a for c in token.children if c.dep_ == "obl:agent"
                   or (c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children if g.dep_ == "case"))
                   for a in actors_of(ctx, c)]
-        envoys = [a for a in envoys if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
+        envoys = [a for a in envoys if is_person(ctx, a)]
         if not envoys:
             continue
         represented = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s) if ctx.entities.get(a) is not None]
@@ -239,7 +240,7 @@ def _delegation_leaders(ctx: Context) -> None:
                 or not any(c.dep_ == "obj" and c.lemma_.lower() in delegation for c in token.children):
             continue
         leaders = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)
-                   if ctx.entities.get(a) is not None and ctx.entities[a].kind == "person"]
+                   if is_person(ctx, a)]
         for event in _gatherings_here_or_last(ctx, token) if leaders else []:
             _add(ctx, event, leaders)
 
@@ -303,7 +304,7 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
     end = sentence.end
     colon = verb.i + 1
     if colon < end and doc[colon].text == ":" and _attended(ctx, verb) is _told_just_before(ctx, verb) \
-            and not any((e := ctx.entities.get(a)) is not None and e.kind == "person" for a in found):
+            and not any(is_person(ctx, a) for a in found):
         # "Trois ministres y participent : A pour la France, B pour ...": the subject counts them, the
         # list after the colon names them
         found += _named_people(ctx, doc[colon])

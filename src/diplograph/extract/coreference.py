@@ -123,8 +123,9 @@ def _date_by_held_pronoun(ctx: Context) -> None:
     "avoir lieu"), no trigger itself, whose subject takes up a gathering told before ("elle", "la
     visite"), dates that gathering by the first date its clause gives, when it has none."""
     held = cue_words(ctx.lex, "held-clause")
-    for verb in (t for s in ctx.doc.sents for t in s if t.dep_ == "ROOT"):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in held or verb.i in ctx.event_at:
+    for i in ctx.tokens.where_lemma(held):  # the held-clause verbs only, not every sentence's root
+        verb = ctx.doc[i]
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.i in ctx.event_at:
             continue
         target = next((e for e in (_gathering_named_by(ctx, s) for s in subjects_of(ctx, verb)
                                    if s.pos_ == "PRON") if e is not None), None)
@@ -231,7 +232,9 @@ def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
     name: list[str] = []
     # "le sommet des présidents du Mercosur", "des chefs d'État de la CEDEAO": the members a
     # gathering is "of" come before the name of the body whose gathering it is
-    members = {h.start: h.end for h in ctx.hits_of("role") if token.i < h.start}
+    members = ctx.cache.get("role-spans")
+    if members is None:  # once per document, not per gathering span
+        members = ctx.cache["role-spans"] = {h.start: h.end for h in ctx.hits_of("role")}
     while i < len(doc) and i < token.i + 10:
         t = doc[i]
         if t.text in ("«", "»", "“", "”", '"') and not name:

@@ -389,7 +389,6 @@ def _trim_article(view: str, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
-#: "a été fixée au 16 juin", "reporté à mars", "prévue pour juin": a past verb setting a date ahead.
 def _title_date(title: str | None) -> datetime.date | None:
     """The first day an article's title writes in full ("Visite de X (14 juillet 1990)", "2-4 décembre
     1989. Sommet de Malte"): an encyclopedia or chronology entry dates itself so and writes its days

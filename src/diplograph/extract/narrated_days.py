@@ -13,6 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, token_at
+from diplograph.extract.incises import is_reporting
+from diplograph.extract.kinds import GATHERINGS
 from diplograph.model import DateValue
 
 if TYPE_CHECKING:
@@ -85,7 +87,7 @@ def _main_clause_day(ctx: Context, offset: int, days: list) -> DateValue | None:
         return None
     sentence = ctx.sent_of(here)
     root, verb = sentence.root, _clause_verb_at(ctx, offset)
-    if verb is None or verb.i == root.i or verb.i > root.i:
+    if verb is None or verb.i >= root.i:
         return None
     for start, value in days:
         if offset < start < sentence.end_char and (day_verb := _clause_verb_at(ctx, start)) is not None \
@@ -97,16 +99,12 @@ def _main_clause_day(ctx: Context, offset: int, days: list) -> DateValue | None:
 def _of_a_report(ctx: Context, offset: int) -> bool:
     """The day dates a reporting incise (", a indiqué dimanche le ministère"): the day of the report,
     not of the story the narration counts from."""
-    from diplograph.extract.incises import is_reporting
-
     here = token_at(ctx, offset)
     if here is None:
         return False
-    from diplograph.extract.kinds import GATHERINGS
-
     verb = here.head
-    return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits
-                                       if h.category == "event") and is_reporting(ctx, verb)
+    return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits_of("event")) \
+        and is_reporting(ctx, verb)
 
 
 def _clause_verb_at(ctx: Context, offset: int) -> Token | None:

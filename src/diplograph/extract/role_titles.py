@@ -10,8 +10,6 @@ which is why they live apart from the order of the role stage (:mod:`~diplograph
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.kinds import cue_words
@@ -20,9 +18,6 @@ from diplograph.extract.patterns import Hit
 from diplograph.lexicon import fold
 from diplograph.model import RoleAssignment, Span
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 _WINDOW = 9
 
 
@@ -30,7 +25,7 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
     """The state or organisation a role is held for, and where the role phrase ends."""
     doc = ctx.doc
     for i in range(hit.start, hit.end):
-        if i in demonym_at and not _field_demonym(doc, hit.start, i):
+        if i in demonym_at and not _field_demonym(ctx, hit.start, i):
             return demonym_at[i], hit.end
         for m in ctx.by_token.get(i, []):
             if m.kind in ("state", "org") and not m.described:
@@ -63,15 +58,16 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
     return None, hit.end
 
 
-def _field_demonym(doc: Doc, start: int, i: int) -> bool:
+def _field_demonym(ctx: Context, start: int, i: int) -> bool:
     """"ministre des Affaires étrangères et européennes", "des Affaires européennes": a demonym
     coordinated after "affaires" in the title names the ministry's field, as "étrangères" does, not
     the state the minister serves ("le ministre croate des Affaires européennes" serves Croatia: its
-    demonym stands before the field)."""
+    demonym stands before the field). The field nouns are cue:portfolio-field."""
+    doc = ctx.doc
     j = i - 1
     while j > start and (doc[j].pos_ == "ADJ" or doc[j].lower_ == "et"):
         j -= 1
-    return doc[j].lower_ == "affaires"
+    return doc[j].lower_ in cue_words(ctx.lex, "portfolio-field")
 
 
 def _past_qualifiers(ctx: Context, j: int) -> int:

@@ -531,8 +531,7 @@ def _clitic_antecedent(ctx: Context, token: Token) -> list[str]:
     people = [m for m in ctx.mentions if m.kind == "person" and window <= m.start < token.i
               and m.iri not in own and not in_quote(ctx, ctx.doc[m.start])]
     subjects = [m for m in people if is_subject(ctx, m)]
-    chosen = (subjects or people)[-1:] if people else []
-    return [m.iri for m in chosen]
+    return [m.iri for m in (subjects or people)[-1:]]
 
 
 def _relative_opening(ctx: Context, comma: int, sentence_start: int) -> int | None:

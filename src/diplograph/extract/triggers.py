@@ -15,7 +15,7 @@ from diplograph.extract.held_bodies import held_bodies
 from diplograph.extract.kinds import GATHERINGS, cue_phrases, cue_words, et
 from diplograph.extract.non_events import denied, portfolio_word, prescribed, skipped
 from diplograph.extract.patterns import Hit, er_infinitive
-from diplograph.extract.syntax import case_of, in_quote
+from diplograph.extract.syntax import THIS, case_of, in_quote
 from diplograph.extract.venue_gatherings import venue_named_gatherings
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
@@ -130,7 +130,7 @@ def _call_taken_up(ctx: Context, hit: Hit, token: Token) -> bool:
     if token.pos_ != "NOUN" or hit.iri != et("appeal") or "Plur" in token.morph.get("Number"):
         return False
     det = determiner(token)
-    if det is None or det.lower_ not in ("ce", "cet", "cette"):
+    if det is None or det.lower_ not in THIS:
         return False
     if any(c.dep_ in ("acl", "acl:relcl", "xcomp") or case_of(c) in ("à", "au", "aux", "pour") for c in token.children):
         return False

@@ -27,8 +27,9 @@ def venue_named_gatherings(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
     """A meeting hit over "conférence de <place>" for each such noun no other trigger took."""
     nouns = cue_words(ctx.lex, "venue-named-gathering")
     hits = []
-    for token in ctx.doc:
-        if token.lemma_.lower() not in nouns or token.pos_ not in ("NOUN", "PROPN") or token.i in heads \
+    for i in ctx.tokens.where_lemma(nouns):  # those nouns only, not a Token made for every word
+        token = ctx.doc[i]
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in heads \
                 or token.i in ctx.heading_tokens or in_quote(ctx, token):
             continue
         name = _venue_after(ctx, token)

@@ -224,7 +224,7 @@ def _place_after(ctx: Context, end: int) -> str | None:
 def _place_of_sentence(ctx: Context, venue: Mention) -> str | None:
     """The one place (of the places the document names) that the building's sentence names after
     "à" ("Arrivé samedi à Alger ... accueilli à l'aéroport X"); None when it names none or several."""
-    sentence = ctx.doc[venue.start].sent
+    sentence = ctx.sent_of(venue.start)
     found = {m.place for m in ctx.mentions if sentence.start <= m.start < sentence.end and m.start > 0
              and m.iri != venue.iri and ctx.doc[m.start - 1].lower_ == "à" and _is_place(ctx, m.place)}
     return found.pop() if len(found) == 1 else None
