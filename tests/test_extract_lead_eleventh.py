@@ -1,0 +1,59 @@
+"""Constructions of real prose the lead read on the real texts of earlier rounds (issue 12, lead's
+eleventh round).
+
+The texts below are ours, with invented people or real figures in made-up situations. Each test
+that asserts a new rule failed on the code before it; the guards say what the rule must leave.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, extract_dated, extract_text, participant_slugs
+
+
+def _chronology(body: str, title: str, published: str) -> str:
+    return f'---\ntitle: "{title}"\npublished: {published}\n---\n{body}'
+
+
+def test_an_office_in_a_chronology_of_an_earlier_year_is_its_holder_then() -> None:
+    # an encyclopedia entry published years later tells a 2006 meeting: "le président américain"
+    # is who held the office on the days the entry tells, not the holder on its publication day
+    text = _chronology(
+        "Le 14, à Sotchi, le président russe reçoit le chancelier autrichien pour un entretien consacré "
+        "au gaz. Le 15, le président américain téléphone au président russe pour évoquer le dossier "
+        "nucléaire iranien.",
+        "12-16 février 2006. Russie. Visites et entretiens", "2021-06-01")
+    doc = extract_text(text, "chronology-earlier-holder")
+    call = event_at(doc, "téléphone")
+    assert "george-w-bush" in participant_slugs(call)
+    assert "joe-biden" not in participant_slugs(call)
+
+
+def test_a_current_article_citing_an_earlier_agreement_keeps_todays_holder() -> None:
+    # one earlier date inside a noun phrase does not make the article a chronology
+    text = _chronology(
+        "Le président américain a salué mardi à Washington l'accord du 14 juillet 2015, qu'il juge "
+        "toujours utile.",
+        "Washington salue un accord", "2024-03-06")
+    doc = extract_text(text, "current-article-earlier-date")
+    holders = {e.iri.rsplit("/", 1)[-1] for e in doc.entities.values() if e.kind == "person"}
+    assert "joe-biden" in holders
+    assert "barack-obama" not in holders
+
+
+def test_a_call_told_in_the_present_has_its_caller_and_the_one_called() -> None:
+    # "X téléphone à Y": the tagger reads the present of "téléphoner" as the noun
+    doc = extract_dated(
+        "Mercredi, la ministre Ana Varga téléphone à son homologue Jan Ostberg pour préparer le sommet "
+        "de Tallinn.",
+        "present-call", "2024-05-15")
+    call = event_at(doc, "téléphone")
+    assert {"ana-varga", "jan-ostberg"} <= participant_slugs(call)
+    assert call.channel is not None and call.channel.endswith("/telephone")
+
+
+def test_the_noun_telephone_before_a_is_no_call() -> None:
+    doc = extract_dated(
+        "Le ministre Jan Ostberg, le téléphone à la main, a quitté la salle. Son téléphone au bureau "
+        "n'a pas sonné.",
+        "telephone-noun", "2024-05-15")
+    assert not [e for e in doc.events if e.trigger.text == "téléphone"]
