@@ -78,9 +78,9 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     ctx.hits = without_organisation_names(ctx)  # "le Forum des Caraïbes" is a body, no gathering
     ctx.quote_ranges = without_readouts(ctx)  # a readout quoted whole is narration too
     name_states_of_territories(ctx)
+    find_times(ctx)  # before the roles: an office in a chronology is looked up on the days it tells
     find_roles(ctx)
     ctx.speaker = first_person_speaker(ctx)
-    find_times(ctx)
     find_events(ctx)
     for event in ctx.events:  # sides known only now for participants added before roles ran
         for p in event.participants:

@@ -35,6 +35,7 @@ from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, PLANNED, 
 from diplograph.extract.participants import (
     actor_kind,
     agent_after,
+    called_after,
     channel_verbs,
     companions_of,
     counterpart_owner,
@@ -190,8 +191,15 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         companions += companions_of(ctx, token)
         if hit.iri in GATHERINGS and token.lemma_.lower() in channel_verbs(ctx):
             # "a téléphoné dimanche à son homologue russe, X": whom one calls takes part
-            participants += [a for c in token.children if case_of(c) in ("à", "au", "aux")
-                             for a in actors_of(ctx, c) if actor_kind(ctx, a) in ("person", "state", "org")]
+            called = [a for c in token.children if case_of(c) in ("à", "au", "aux")
+                      for a in actors_of(ctx, c) if actor_kind(ctx, a) in ("person", "state", "org")]
+            if not called and ctx.doc[token.i + 1:token.i + 2].text in ("à", "au", "aux"):
+                # "Le 16, X téléphone à Y": a present the tagger read as a noun has no parse of its
+                # own; the caller is the actor right before it, the one called right after "à"
+                agents += [] if agents else [a for a in left_actors(ctx, token)
+                                             if actor_kind(ctx, a) in ("person", "state")]
+                called = called_after(ctx, token)
+            participants += called
         if hit.iri in GATHERINGS:
             participants += linear_with(ctx, ctx.doc[hit.end - 1])  # "s'est entretenu par téléphone avec X"
             inviters = inviters_of(ctx, token)

@@ -310,6 +310,18 @@ def channel_verbs(ctx: Context) -> frozenset[str]:
     return frozenset(p for c in ctx.lex.channels for p in c.phrases if " " not in p and p.endswith("er"))
 
 
+def called_after(ctx: Context, token: Token) -> list[str]:
+    """Actors named right after the "à" of a calling verb, up to the end of their phrase."""
+    doc = ctx.doc
+    found: list[str] = []
+    end = ctx.sent_of(token).end
+    for k in range(token.i + 2, end):
+        if doc[k].text in ",;:.()«»" or (doc[k].pos_ in ("VERB", "AUX", "ADP") and not ctx.by_token.get(k)):
+            break
+        found += [m.iri for m in ctx.by_token.get(k, []) if is_actor(m) and m.iri not in found]
+    return found
+
+
 def linear_with(ctx: Context, token: Token) -> list[str]:
     """Actors right after "avec"/"entre" following a noun, up to the end of the phrase.
 

@@ -76,6 +76,28 @@ def er_infinitive(form: str) -> str | None:
     return None
 
 
+#: Subject pronouns that may stand right before a verb.
+_SUBJECT_PRONOUNS = frozenset("il elle ils elles on".split())
+
+
+def _present_in_verb_position(words: _Words, i: int) -> bool:
+    """The word at ``i``, a present tense form ("téléphone", "téléphonent"), stands where a verb
+    stands: right after the end of a subject (a name, a subject pronoun, a noun, or an adjective
+    after its noun: "le président américain") and right before "à" / "au" / "aux". A noun after its
+    determiner or a preposition ("le téléphone", "au téléphone", "une nouvelle demande aux
+    autorités": an adjective after a determiner) stays a noun."""
+    if i < 2 or i + 1 >= len(words.lower) or words.lower[i + 1] not in ("à", "au", "aux"):
+        return False
+    if not words.lower[i].endswith(("e", "ent")):
+        return False
+    before = words.pos[i - 1]
+    if before == "PROPN" or (before == "PRON" and words.lower[i - 1] in _SUBJECT_PRONOUNS):
+        return True
+    if before == "NOUN":
+        return words.pos[i - 2] in ("DET", "ADJ")
+    return before == "ADJ" and words.pos[i - 2] in ("NOUN", "PROPN")
+
+
 def phrase_words(phrase: str) -> list[str]:
     """Folded words of a phrase, elisions split off ("s'entretenir" -> ["s'", "entretenir"])."""
     return _TOKEN.findall(fold(phrase))
@@ -214,6 +236,16 @@ class VocabularyMatcher:
                 if candidates:
                     words.lemma[i], words.pos[i] = lower[:-1] + "er", "VERB"
                     repaired.append((i, lower[:-1] + "er", None))
+            if lemma == lower and words.pos[i] == "NOUN" and _present_in_verb_position(words, i):
+                # "Le 15, le président américain téléphone au président russe": the tagger reads the
+                # present of a verb that is also a noun as the noun; between a subject and "à"
+                # it is the verb of a trigger, with the "-er" infinitive as lemma
+                verb = er_infinitive(lower)
+                verbal = [p for p in index.get(verb or "", []) if p.category in ("event", "channel")]
+                if verbal:
+                    candidates = candidates + verbal
+                    words.lemma[i], words.pos[i] = verb, "VERB"
+                    repaired.append((i, verb, "Mood=Ind|Tense=Pres|VerbForm=Fin"))
             if not candidates and lemma == lower and words.pos[i] != "VERB":
                 # "rediscuteront", "renégocieront": the tagger may read the future of a rarer verb
                 # as an adjective or a noun of its own form; the "-er" infinitive it ends on is

@@ -20,7 +20,7 @@ from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
-from diplograph.extract.role_titles import assign_role, told_year
+from diplograph.extract.role_titles import assign_role, holding_day
 from diplograph.lexicon import Lexicon, fold
 from diplograph.model import RoleAssignment
 
@@ -298,12 +298,12 @@ def resolve_unnamed(ctx: Context, plural: PluralRole) -> bool:
 
 def _gazetteer_holder(ctx: Context, role: str, state: str, head: int) -> list[str]:
     """The one person the gazetteer says held that single-holder office for ``state`` on the
-    publication day (or in an earlier year the clause gives, see role_titles.told_year); nobody
+    publication day (or on the day a chronology tells, see role_titles.holding_day); nobody
     for a date-less document or an office that changed hands then."""
-    published = ctx.source.published
-    if published is None:
+    when = holding_day(ctx, head)
+    if when is None:
         return []
-    found = ctx.lex.holders_on(role, state, told_year(ctx, head, published.year) or published)
+    found = ctx.lex.holders_on(role, state, when)
     return found if len(found) == 1 else []
 
 

@@ -15,7 +15,7 @@ from diplograph.extract.entity_registry import add_linked_entity, add_minted_ent
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
-from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions, told_year
+from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions, holding_day
 from diplograph.extract.sides import speaking_state
 from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
 from diplograph.lexicon import Lexicon
@@ -328,10 +328,9 @@ def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
     office that changed hands that year, or a date-less document, keeps an unnamed holder
     rather than a guessed name.
     """
-    published = ctx.source.published
-    if published is None:
+    when = holding_day(ctx, hit.head)
+    if when is None:
         return []
-    when = told_year(ctx, hit.head, published.year) or published
     found = ctx.lex.holders_on(hit.iri, org, when)
     state = ctx.lex.state_of(org)
     via_state = False

@@ -10,13 +10,15 @@ which is why they live apart from the order of the role stage (:mod:`~diplograph
 
 from __future__ import annotations
 
+import datetime
+
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.lexicon import fold
-from diplograph.model import RoleAssignment, Span
+from diplograph.model import DateValue, RoleAssignment, Span
 
 _WINDOW = 9
 
@@ -362,6 +364,31 @@ def respective_holders(ctx: Context, roles: list[Hit]) -> dict[int, Mention]:
         if len(people) >= 2 and len(chained) >= len(people):
             found.update({h.start: m for h, m in zip(chained[:len(people)], people, strict=True)})
     return found
+
+
+def holding_day(ctx: Context, head: int) -> datetime.date | int | None:
+    """The day on which to look up who held an office the clause at ``head`` names, or None.
+
+    An earlier year the clause says (:func:`told_year`) first; then, in a chronology or an
+    encyclopedia entry that tells only days more than a year before its publication ("Le 15, le
+    président américain téléphone ...", under a title of February 2006, published in 2021), the
+    last day told before the clause (the first of the text when none comes before): its holder
+    then, not on the publication day. A current article that cites one earlier date ("l'accord du
+    14 juillet 2015") is no chronology: two days at least, and none in the last year.
+    """
+    published = ctx.source.published
+    if published is None:
+        return None
+    year = told_year(ctx, head, published.year)
+    if year is not None:
+        return year
+    days = [(t.start, datetime.date.fromisoformat(t.value.iso)) for t in ctx.times
+            if isinstance(t.value, DateValue) and t.value.precision == "day" and not t.value.deadline]
+    if len(days) < 2 or max(d for _, d in days) > published - datetime.timedelta(days=366):
+        return published
+    begin = ctx.doc[head].idx
+    before = [d for start, d in days if start < begin]
+    return before[-1] if before else days[0][1]
 
 
 def told_year(ctx: Context, head: int, published_year: int) -> int | None:
