@@ -94,14 +94,29 @@ def _reported_subject(ctx: Context, verb: Token, subjects: list[Token]) -> bool:
     return entity is not None and entity.kind == "person"
 
 
-def _document_after(ctx: Context, verb: Token) -> bool:
-    """Right after the verb (past a day), an article and a noun that is itself a speech trigger
-    ("un communiqué", "la déclaration"): a text that says, standing after its verb, is that verb's
-    inverted subject, whatever the parse made of the clause before."""
+def inverted_noun(ctx: Context, verb: Token) -> Token | None:
+    """The head noun of a subject standing right after its verb: past a day or an adverb, an
+    article, then adjectives or "même" ("..., souligne mardi la même source", "..., a indiqué un
+    haut responsable"); None when anything else follows the verb.
 
-    i = verb.i + 1
-    while i < len(ctx.doc) and any(t.start <= i < t.end for t in ctx.times):
+    The incise rules ask one question of that noun each (is it a document? a speech noun? does
+    its phrase name someone?); they read the same position, so it is found here once.
+    """
+    doc = ctx.doc
+    i, end = verb.i + 1, ctx.sent_of(verb).end
+    while i < end and (doc[i].pos_ == "ADV" or any(t.start <= i < t.end for t in ctx.times)):
         i += 1
-    if i + 1 >= len(ctx.doc) or ctx.doc[i].pos_ != "DET":
-        return False
-    return any(h.head == i + 1 and h.iri in SPEECH for h in ctx.hits_of("event"))
+    if i >= end or doc[i].pos_ != "DET":
+        return None
+    i += 1
+    while i < end and (doc[i].pos_ == "ADJ" or doc[i].lower_ == "même"):
+        i += 1
+    return doc[i] if i < end and doc[i].pos_ == "NOUN" else None
+
+
+def _document_after(ctx: Context, verb: Token) -> bool:
+    """Right after the verb, a noun that is itself a speech trigger ("un communiqué", "la
+    déclaration"): a text that says, standing after its verb, is that verb's inverted subject,
+    whatever the parse made of the clause before."""
+    noun = inverted_noun(ctx, verb)
+    return noun is not None and any(h.head == noun.i and h.iri in SPEECH for h in ctx.hits_of("event"))

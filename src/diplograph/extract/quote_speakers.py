@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, token_at
 from diplograph.extract.genders import may_be, person_gender, pronoun_gender
+from diplograph.extract.incises import INVERTED_CLITICS, inverted_noun, is_reporting, main_verb_past
+from diplograph.extract.inverted_subjects import right_actors
 from diplograph.extract.kinds import SPEECH, cue_words, et
+from diplograph.extract.patterns import er_infinitive
 from diplograph.extract.quote_clauses import (
     PERSONAL,
     colon_verb,
@@ -30,6 +33,7 @@ from diplograph.extract.quote_clauses import (
     told_beside,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS
+from diplograph.extract.syntax import actors_of
 from diplograph.model import Event, Span
 
 if TYPE_CHECKING:
@@ -79,8 +83,6 @@ class QuoteSpeakers:
             if subjects:
                 speaker = self._resolve(subjects[0], verb)
             else:  # "« ... », a indiqué X": the subject inverted after the verb, the agent found
-                from diplograph.extract.incises import is_reporting
-
                 speaker = event.agents[0] if is_reporting(ctx, verb) else None
             if speaker is not None and self._person(speaker):
                 self.spoken.append((event.trigger.begin, speaker))
@@ -187,9 +189,6 @@ class QuoteSpeakers:
         reporting incise whose subject, named after the verb, is the speaker (a present tense the
         parser may read as a noun: "juge", "note"). An inverted pronoun is the other incise.
         ``glued``: the verb stands right after the closing mark, with no comma."""
-        from diplograph.extract.incises import INVERTED_CLITICS, main_verb_past
-        from diplograph.extract.inverted_subjects import right_actors
-        from diplograph.extract.patterns import er_infinitive
 
         ctx = self.ctx
         if comma is None or (comma.text != "," and (not glued or comma.is_punct)):
@@ -230,12 +229,8 @@ class QuoteSpeakers:
     def _document_subject(self, verb: Token) -> bool:
         """The incise's subject, right after its verb, is a document ("la même source", "le
         communiqué", "le document": cue:document), which speaks for its issuer only."""
-        documents = cue_words(self.ctx.lex, "document")
-        for t in self.ctx.doc[verb.i + 1:self.ctx.sent_of(verb).end]:
-            if t.pos_ in ("DET", "ADJ") or t.lower_ == "même":
-                continue
-            return t.pos_ == "NOUN" and t.lemma_.lower() in documents
-        return False
+        noun = inverted_noun(self.ctx, verb)
+        return noun is not None and noun.lemma_.lower() in cue_words(self.ctx.lex, "document")
 
     def _unnamed_head(self, verb: Token) -> bool:
         """", a lancé le locataire de la Maison Blanche": the subject after the verb is a common
@@ -286,8 +281,6 @@ class QuoteSpeakers:
         while not previous.text.strip() and previous.start > 0:
             previous = ctx.sent_of(previous.start - 1)
         root = previous.root
-        from diplograph.extract.incises import is_reporting
-
         if is_reporting(ctx, root) and self._document_subject(root):
             return None  # "X a reçu Y, indique un communiqué du ministère": a document reports, no person
         if not self._is_speech_verb(root) or in_quote_range(ctx, root.idx) \
@@ -302,8 +295,6 @@ class QuoteSpeakers:
         inside = self.ctx.doc.char_span(begin, end, alignment_mode="expand")
         if verb is None or inside is None:
             return False
-        from diplograph.extract.incises import is_reporting
-
         return any(governs_through_complements(t, verb, self._is_speech_verb) for t in inside) \
             or (verb.idx >= end and is_reporting(self.ctx, verb))
 
@@ -323,9 +314,6 @@ class QuoteSpeakers:
         unless someone spoke after it ("« A », a-t-il affirmé, alors que le délégué Y a insisté sur
         ... « B », a-t-il déclaré": Y). Only a person the pronoun's gender may take up counts
         ("a-t-elle ajouté" is not the man described as "le délégué")."""
-        from diplograph.extract.incises import is_reporting
-        from diplograph.extract.syntax import actors_of
-
         ctx = self.ctx
         last = self.last(mark_begin, gender)
         here = next_token(ctx, mark_begin)
@@ -456,8 +444,6 @@ class QuoteSpeakers:
 
     def _subject_speaker(self, verb: Token) -> str | None:
         """The speaker a speech verb's subject names; pronouns and bare role nouns resolved."""
-        from diplograph.extract.inverted_subjects import right_actors
-
         ctx = self.ctx
         subjects = speech_subjects(ctx, verb)
         if subjects:
@@ -476,8 +462,6 @@ class QuoteSpeakers:
         """Who the subject of a speech verb is: a pronoun is the person the previous sentence is
         about (else the last speaker); a bare role noun is that person when they hold the role;
         otherwise what the event extractor found, else the actors the subject names."""
-        from diplograph.extract.syntax import actors_of
-
         ctx = self.ctx
         event = self._event(verb)
         agent = event.agents[0] if event is not None and event.agents else None
@@ -517,8 +501,6 @@ class QuoteSpeakers:
     def topic(self, sentence_start: int, before: int, depth: int = 0) -> str | None:
         """The person the sentence before ``sentence_start`` is about (its main subject), else
         the last speaker before ``before``."""
-        from diplograph.extract.syntax import actors_of
-
         ctx = self.ctx
         if sentence_start in self._topic:
             return self._topic[sentence_start] or self.last(before)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
-from diplograph.extract.incises import is_reporting
+from diplograph.extract.incises import inverted_noun, is_reporting
 from diplograph.extract.kinds import cue_words
 
 if TYPE_CHECKING:
@@ -29,17 +29,15 @@ def unnamed_inverted_subject(ctx: Context, verb: Token) -> bool:
         return not any(_names_someone(ctx, [t.i for t in c.subtree]) for c in subjects)
     if not is_reporting(ctx, verb):
         return False
-    i, end = verb.i + 1, ctx.sent_of(verb).end
-    while i < end and (ctx.doc[i].pos_ == "ADV" or any(t.start <= i < t.end for t in ctx.times)):
-        i += 1  # "a annoncé mercredi une responsable": past the time the parse took for the head
-    if not (i + 1 < end and ctx.doc[i].pos_ == "DET" and ctx.doc[i + 1].pos_ == "NOUN"):
+    noun = inverted_noun(ctx, verb)  # "a annoncé mercredi une responsable": past the time
+    if noun is None:
         return False
-    if i + 1 in ctx.trigger_heads and ctx.doc[i + 1].lemma_.lower() not in cue_words(ctx.lex, "document"):
+    if noun.i in ctx.trigger_heads and noun.lemma_.lower() not in cue_words(ctx.lex, "document"):
         # "La ministre X a rejeté les accusations": a noun naming an act is what is rejected; a document
         # that speaks ("..., indique un communiqué de la présidence") is still the inverted subject
         return False
     phrase = []
-    for k in range(i + 1, end):
+    for k in range(noun.i, ctx.sent_of(verb).end):
         if ctx.doc[k].is_punct and ctx.doc[k].text not in "-'’":
             break
         phrase.append(k)
