@@ -1,0 +1,59 @@
+"""Constructions read in real newspaper and agency reports with several speakers, and in reports
+of press conferences (issue 12, real-prose round M).
+
+Each construction was read in real French prose; the texts below are ours, with invented people
+or real figures in made-up situations. Each test failed on the code before its rule, except the
+guards, which say where a rule must stop.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, extract_dated
+
+
+def _speaker(doc, opening: str) -> str:
+    """The slug of the speaker of the quotation opening with these words ("" when it has none)."""
+    quote = next(q for q in doc.quotes if q.span.text.startswith(opening))
+    return (quote.speaker or "").rsplit("/", 1)[-1]
+
+
+def _agents(event) -> set[str]:
+    return {a.rsplit("/", 1)[-1] for a in event.agents}
+
+
+def test_an_incise_with_a_dative_clitic_names_its_speaker_after_the_verb() -> None:
+    # "« ... », lui a répondu X": the clitic of the one answered stands before the auxiliary; X
+    # answered, and the "a-t-il dit" after it goes on with X, not with the one who spoke first
+    doc = extract_dated(
+        "Le président Emmanuel Macron a accueilli samedi à l'Élysée le chancelier autrichien Karl Nehammer. "
+        "«Nous sommes heureux de vous revoir à Paris», a lancé Emmanuel Macron à son invité. "
+        "«Je suis toujours content de venir ici», lui a répondu Karl Nehammer, vantant ses liens avec le "
+        "président français. «Nos deux pays avancent ensemble», a-t-il dit.",
+        "dative-incise", "2025-03-08")
+    assert _speaker(doc, "Je suis toujours") == "karl-nehammer"
+    assert _speaker(doc, "Nos deux pays") == "karl-nehammer"
+    assert _agents(event_at(doc, "répondu")) == {"karl-nehammer"}
+
+
+def test_an_incise_with_a_stance_marker_before_its_participle_names_its_speaker() -> None:
+    # "Les deux équipes devaient aborder des « sujets lourds », a pour sa part déclaré M. X": the
+    # marker stands between the auxiliary and the participle; the name after the verb spoke
+    doc = extract_dated(
+        "Le Premier ministre belge Alexander De Croo a reçu jeudi à Bruxelles le président finlandais "
+        "Alexander Stubb. Stubb a évoqué la frontière orientale. Les deux équipes devaient aborder des "
+        "\"sujets lourds et urgents\", a pour sa part déclaré M. De Croo.",
+        "stance-marker-incise", "2025-04-10")
+    assert _speaker(doc, "sujets lourds") == "alexander-de-croo"
+    assert _agents(event_at(doc, "déclaré")) == {"alexander-de-croo"}
+
+
+def test_an_incise_whose_subject_follows_a_gerund_aside_names_that_subject() -> None:
+    # "« ... », a déclaré, en recevant son hôte, M. X": the gerund between commas comes between the
+    # verb and its inverted subject
+    doc = extract_dated(
+        "Le président chinois Xi Jinping a reçu mercredi à Pékin l'ancien Premier ministre néo-zélandais "
+        "John Key. « La Nouvelle-Zélande est un partenaire ancien de la Chine », a déclaré, en recevant son "
+        "visiteur, M. Xi.",
+        "gerund-aside-incise", "2024-02-14")
+    assert _speaker(doc, "La Nouvelle-") == "xi-jinping"
+
