@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, in_quote
-from diplograph.extract.inverted_subjects import right_actors
+from diplograph.extract.inverted_subjects import DATIVE_CLITICS, marker_start, right_actors
 from diplograph.extract.kinds import SPEECH
 
 if TYPE_CHECKING:
@@ -34,11 +34,21 @@ def incise_after_quote(ctx: Context, verb: Token) -> bool:
 
 def comma_before(ctx: Context, verb: Token) -> int | None:
     """The comma right before a verb and its auxiliaries or inverted clitics (", a déclaré",
-    ", a-t-il dit"), where an incise opens; None when there is none."""
+    ", a-t-il dit"), a stance marker between the auxiliary and the participle (", a pour sa part
+    déclaré") or a dative clitic before the auxiliary (", lui a répondu"), where an incise opens;
+    None when there is none."""
+    doc, start = ctx.doc, ctx.sent_of(verb).start
     i = verb.i - 1
-    while i > ctx.sent_of(verb).start and (ctx.doc[i].pos_ == "AUX" or ctx.doc[i].lower_ in INVERTED_CLITICS):
-        i -= 1
-    return i if i > 0 and ctx.doc[i].text == "," else None
+    while i > start:
+        if doc[i].pos_ == "AUX" or doc[i].lower_ in INVERTED_CLITICS:
+            i -= 1
+        elif (marker := marker_start(ctx, i)) is not None and marker > start and doc[marker - 1].pos_ == "AUX":
+            i = marker - 1
+        elif doc[i].lower_ in DATIVE_CLITICS and doc[i + 1].pos_ in ("AUX", "VERB"):
+            i -= 1
+        else:
+            break
+    return i if i > 0 and doc[i].text == "," else None
 
 
 def main_verb_past(verb: Token, at: int) -> bool:

@@ -39,6 +39,11 @@ def right_actors(ctx: Context, verb: Token) -> list[str]:
             extra += 1
             i += 1
             continue
+        aside = _gerund_aside_end(ctx, i) if incise else None
+        if aside is not None:
+            extra += aside + 1 - i
+            i = aside + 1
+            continue
         if t.text in ".;:«»" or t.pos_ == "VERB":
             break
         occasion = _occasion_end(ctx, i)
@@ -129,6 +134,39 @@ _MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part",
             "à son tour", "à leur tour")
 
 
+#: Dative clitics that may stand before the auxiliary of an incise ("« ... », lui a répondu X").
+DATIVE_CLITICS = frozenset({"lui", "leur"})
+
+
+def marker_length(ctx: Context, i: int) -> int:
+    """The number of words of the stance marker opening at token ``i`` ("pour sa part"), else 0."""
+    for marker in _MARKERS:
+        n = len(marker.split())
+        if " ".join(t.lower_ for t in ctx.doc[i:i + n]) == marker:
+            return n
+    return 0
+
+
+def marker_start(ctx: Context, last: int) -> int | None:
+    """The first token of the stance marker that ends at token ``last`` ("a pour sa part déclaré"),
+    else None."""
+    for marker in _MARKERS:
+        n = len(marker.split())
+        if last - n + 1 >= 0 and marker_length(ctx, last - n + 1) == n:
+            return last - n + 1
+    return None
+
+
+def _gerund_aside_end(ctx: Context, i: int) -> int | None:
+    """"a déclaré, en recevant son hôte, M. X": the index of the comma closing a gerund aside that
+    opens at token ``i`` ("en" and a present participle), else None."""
+    doc, end = ctx.doc, ctx.sent_of(ctx.doc[i]).end
+    if not (doc[i].lower_ == "en" and i + 1 < end and doc[i + 1].pos_ in ("VERB", "AUX")
+            and "Part" in doc[i + 1].morph.get("VerbForm") and "Pres" in doc[i + 1].morph.get("Tense")):
+        return None
+    return next((k for k in range(i + 2, min(end, i + 12)) if doc[k].text == ","), None)
+
+
 def _markers_and_times(ctx: Context, start: int) -> set[int]:
     """Tokens from ``start`` on that belong to a stance marker or a time expression, in one run."""
     doc = ctx.doc
@@ -136,12 +174,7 @@ def _markers_and_times(ctx: Context, start: int) -> set[int]:
     found: set[int] = set()
     i = start
     while i < len(doc):
-        words = None
-        for marker in _MARKERS:
-            n = len(marker.split())
-            if " ".join(t.lower_ for t in doc[i:i + n]) == marker:
-                words = n
-                break
+        words = marker_length(ctx, i)
         if words:
             found.update(range(i, i + words))
             i += words

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, token_at
 from diplograph.extract.genders import may_be, person_gender, pronoun_gender
 from diplograph.extract.incises import INVERTED_CLITICS, inverted_noun, is_reporting, main_verb_past
-from diplograph.extract.inverted_subjects import right_actors
+from diplograph.extract.inverted_subjects import DATIVE_CLITICS, marker_length, right_actors
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.patterns import er_infinitive
 from diplograph.extract.quote_clauses import (
@@ -194,8 +194,15 @@ class QuoteSpeakers:
         if comma is None or (comma.text != "," and (not glued or comma.is_punct)):
             return None
         i = comma.i + 1 if comma.text == "," else comma.i
-        while i < len(ctx.doc) and (ctx.doc[i].pos_ in ("AUX", "ADV") or ctx.doc[i].lower_ in ("se", "s'", "s’")):
-            i += 1  # ", a ainsi déclaré X", ", s'est félicité X"
+        while i + 1 < len(ctx.doc):
+            # ", a ainsi déclaré X", ", s'est félicité X", ", a pour sa part déclaré X", ", lui a répondu X"
+            if ctx.doc[i].pos_ in ("AUX", "ADV") or ctx.doc[i].lower_ in ("se", "s'", "s’") or (
+                    ctx.doc[i].lower_ in DATIVE_CLITICS and ctx.doc[i + 1].pos_ in ("AUX", "VERB")):
+                i += 1
+            elif marker_length(ctx, i) and i > comma.i + 1 and ctx.doc[i - 1].pos_ == "AUX":
+                i += marker_length(ctx, i)
+            else:
+                break
         if i + 1 >= len(ctx.doc):
             return None
         # ", a fait savoir X", ", a fait valoir X": "faire" and its infinitive are the verb (quotation.ttl)
