@@ -18,6 +18,7 @@ from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific, person_label
 from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
 from diplograph.extract.verb_forms import lemma_tokens
+from diplograph.lexicon import fold
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
 
@@ -122,6 +123,8 @@ def _state_line(ctx: Context, paragraph) -> list:
              and ctx.lex.actors[i].kind in ("state", "org")]
     sides += [e.iri for e in ctx.entities.values() if e.kind in ("state", "org") and not e.linked
               and e.label == side_text]
+    if not sides:
+        sides = _government_of(ctx, side_text)
     if len(set(sides)) != 1:
         return []
     side = sides[0]
@@ -142,6 +145,17 @@ def _state_line(ctx: Context, paragraph) -> list:
                                            for o in hits)]
         found.append((side, doc[j:comma], hits))  # an office the vocabulary lacks: still a member
     return found
+
+
+def _government_of(ctx: Context, words: str) -> list[str]:
+    """"Gouvernement philippin", "Délégation malienne", "Partie togolaise": a noun for a state's
+    side (cue:state-word, cue:sides-noun) and a demonym name that state's side."""
+    parts = fold(words).split()
+    if len(parts) != 2 or parts[0] not in cue_words(ctx.lex, "state-word") | cue_words(ctx.lex, "sides-noun"):
+        return []
+    state = ctx.lex.demonyms.get(parts[1])
+    actor = ctx.lex.actors.get(state) if state is not None else None
+    return [state] if actor is not None and actor.kind == "state" else []
 
 
 def _name_the_side(ctx: Context, line, side: str) -> None:
@@ -319,10 +333,11 @@ _NAME_PARTICLES = frozenset("de du des da van von al el ben bin la le".split())
 
 
 def _name_shaped(span) -> bool:
-    """Two to five capitalised words, no verb: a person's name on a list line."""
+    """Two to five capitalised words, no verb: a person's name on a list line (a word in capitals is
+    no verb, whatever the tagger says: "Teresa ALCANTARA")."""
     words = [t for t in span if t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_PARTICLES]
     return 2 <= len(words) <= 5 and all(t.text[:1].isupper() for t in words) \
-        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+        and not any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in span)
 
 
 # "Le Bénin est représenté par X", "Le Ghana a dépêché X", the state sends X: cue:sending
