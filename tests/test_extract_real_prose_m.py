@@ -57,3 +57,14 @@ def test_an_incise_whose_subject_follows_a_gerund_aside_names_that_subject() -> 
         "gerund-aside-incise", "2024-02-14")
     assert _speaker(doc, "La Nouvelle-") == "xi-jinping"
 
+
+def test_a_circumstance_before_a_name_gives_it_no_gender() -> None:
+    # "À son arrivée, X a salué ...": the feminine noun of the circumstance is no title of X's, so a
+    # later "a-t-il ajouté" may still take X up
+    doc = extract_dated(
+        "Emmanuel Macron a reçu samedi à l'Élysée Karl Nehammer. Dès son arrivée, Karl Nehammer a serré "
+        "longuement la main de son hôte sur le perron. «C'est un honneur de vous recevoir», a lancé Emmanuel "
+        "Macron à son invité. «Je suis heureux d'être ici», a répondu Karl Nehammer. «Nous avons beaucoup travaillé "
+        "ensemble», a-t-il ajouté.",
+        "circumstance-no-gender", "2025-03-08")
+    assert _speaker(doc, "Nous avons beaucoup") == "karl-nehammer"
