@@ -102,10 +102,12 @@ def _apposed_noun(ctx: Context, start: int) -> Token | None:
         or c.i > token.i and c.dep_ == "appos" and ctx.doc[c.i - 1].text == ",")), None)  # "X, chercheuse à ..."
     if apposed is not None or start < 2 or ctx.doc[start - 1].text != ",":
         return apposed
-    # "Le représentant du Togo, Kossi Mensah, a jugé": noun and name parsed as two subjects
+    # "Le représentant du Togo, Kossi Mensah, a jugé": noun and name parsed as two subjects; a noun
+    # after a preposition is a circumstance, no title ("Dès son arrivée, X a serré la main ...")
     first = max(ctx.sent_of(start).start, start - 8)
     return next((t for t in reversed(ctx.doc[first:start - 1]) if t.pos_ == "NOUN" and t.is_lower
                  and t.right_edge.i in (start - 2, start - 1)
+                 and not any(c.dep_ == "case" and c.i < t.i for c in t.children)
                  and not any(u.pos_ in ("VERB", "AUX") or u.is_punct for u in ctx.doc[t.i:start - 1])), None)
 
 
