@@ -57,3 +57,30 @@ def test_the_noun_telephone_before_a_is_no_call() -> None:
         "n'a pas sonné.",
         "telephone-noun", "2024-05-15")
     assert not [e for e in doc.events if e.trigger.text == "téléphone"]
+
+
+def _roles(doc, label: str) -> set[tuple[str, str | None]]:
+    """(role slug, organisation slug) of the person with that label."""
+    person = next(e for e in doc.entities.values() if e.kind == "person" and e.label == label)
+    return {(r.role.rsplit("/", 1)[-1], r.organisation.rsplit("/", 1)[-1] if r.organisation else None)
+            for r in person.roles}
+
+
+def test_the_president_of_the_confederation_is_switzerlands() -> None:
+    # Swiss readouts title their head of state "président(e) de la Confédération"
+    doc = extract_dated(
+        "Le président de la Confédération, Martin Keller, a reçu jeudi à Berne le Premier ministre "
+        "Eamon Walsh. La conseillère fédérale Anna Brunner a pris part à l'entretien.",
+        "swiss-president", "2024-05-15")
+    assert ("president", "switzerland") in _roles(doc, "Martin Keller")
+
+
+def test_a_host_is_not_the_unnamed_office_holder_he_receives() -> None:
+    # "X a reçu le président du Ghana": the one who receives is not the one received, even when
+    # the text gave X's office for no state it could read
+    doc = extract_dated(
+        "La présidente de l'Assemblée fédérale, Carla Rossi, a reçu mardi à Berne le président du Ghana.",
+        "host-not-guest", "2024-05-15")
+    assert not any(org == "ghana" for _, org in _roles(doc, "Carla Rossi"))
+    meeting = event_at(doc, "reçu")
+    assert len(meeting.participants) == 2
