@@ -84,3 +84,11 @@ def test_a_host_is_not_the_unnamed_office_holder_he_receives() -> None:
     assert not any(org == "ghana" for _, org in _roles(doc, "Carla Rossi"))
     meeting = event_at(doc, "reçu")
     assert len(meeting.participants) == 2
+
+
+def test_a_confederation_with_a_name_of_its_own_is_not_switzerland() -> None:
+    doc = extract_dated(
+        "La Confédération africaine de football a réuni lundi à Dakar les ministres des Sports de la "
+        "région, en présence du ministre Amadou Diallo.",
+        "other-confederation", "2024-05-15")
+    assert "https://w3id.org/diplograph/id/state/switzerland" not in doc.entities

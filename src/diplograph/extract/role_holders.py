@@ -468,7 +468,12 @@ def _sole_unplaced_holder(ctx: Context, hit: Hit, span: Span):
     person named before who holds that kind of office for no known state is the holder; of several,
     the one the story follows (named at least twice as often as any other), else none."""
     lex = ctx.lex
-    found = [e for e in ctx.entities.values() if e.kind == "person" and e.roles
+    # "X, président de l'Assemblée, a reçu le président du Ghana": whoever does the act to the
+    # phrase is not the one it names
+    head = ctx.doc[hit.head]
+    verb = head.head if head.dep_ in ("obj", "iobj") or head.dep_.startswith("obl") else None
+    doers = {a for s in subjects_of(ctx, verb) for a in actors_of(ctx, s)} if verb is not None else set()
+    found = [e for e in ctx.entities.values() if e.kind == "person" and e.roles and e.iri not in doers
              and any(m.begin < span.begin for m in e.mentions)
              and all(r.organisation is None for r in e.roles) and e.iri not in ctx.sides
              and any(lex.narrower_or_same(r.role, hit.iri) or lex.narrower_or_same(hit.iri, r.role) for r in e.roles)]
