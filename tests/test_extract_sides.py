@@ -11,6 +11,39 @@ from __future__ import annotations
 
 from extracting import event_at, extract_dated, participant_sides
 
+_TOUR = (
+    "Oslo, le 23 mai 2026 – La ministre des Affaires étrangères, Mme Regula Zanetti, a regagné "
+    "vendredi la Norvège au terme d'une tournée de trois jours en Afrique australe.\n\n"
+    "Mercredi, à Maputo, Mme Zanetti s'est entretenue avec son homologue mozambicain, M. Eduardo "
+    "Macuácua. Dans la soirée, la ministre a été reçue par le Premier ministre, M. Jorge Mabunda, "
+    "avec qui elle a parlé de l'accès à l'eau potable.\n\n"
+    "Jeudi, elle s'est rendue à Lusaka, où elle a été reçue par le ministre zambien des Affaires "
+    "étrangères, M. Mulenga Banda.\n"
+)
+
+
+def test_a_host_with_a_bare_office_on_a_tour_sits_for_the_state_of_the_stop() -> None:
+    # "Mercredi, à Maputo, ... reçue par le Premier ministre, M. X": on a tour told from the
+    # traveller's capital, the bare office of a host met at one stop is that stop's state's, not
+    # the dateline's
+    doc = extract_dated(_TOUR, "tour-bare-host", "2026-05-23")
+    audience = next(e for e in doc.events if "jorge-mabunda" in participant_sides(e))
+    sides = participant_sides(audience)
+    assert sides.get("jorge-mabunda") == "mozambique"
+    assert sides.get("regula-zanetti") == "norway"
+
+
+def test_the_traveller_with_a_bare_office_keeps_the_dateline_state() -> None:
+    # guard: one stop abroad, the bare office of the traveller stays the dateline state's, even
+    # though every gathering of the text is held abroad
+    doc = extract_dated(
+        "Oslo, le 23 mai 2026 – La ministre des Affaires étrangères, Mme Regula Zanetti, s'est "
+        "entretenue mercredi à Maputo avec son homologue mozambicain, M. Eduardo Macuácua. Elle "
+        "regagnera la Norvège dimanche.",
+        "tour-bare-traveller", "2026-05-23")
+    talk = event_at(doc, "entretenue")
+    assert participant_sides(talk).get("regula-zanetti") == "norway"
+
 
 def test_a_list_line_headed_by_a_government_and_a_demonym_gives_the_side() -> None:
     # "Gouvernement malien : X, office ; Y, office": the heading of the line is the state's
