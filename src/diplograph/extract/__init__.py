@@ -64,6 +64,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
     from diplograph.extract.quotes import find_quotes, quote_ranges, without_readouts
     from diplograph.extract.relations import link_events
     from diplograph.extract.roles import find_roles
+    from diplograph.extract.sides import stop_hosts
     from diplograph.extract.stays import carry_stay_places
     from diplograph.extract.territories import name_states_of_territories
     from diplograph.extract.triggers import without_organisation_names
@@ -88,6 +89,7 @@ def extract_doc(source: SourceText, doc: Doc, nlp: Language | None = None,
                 p.side = ctx.sides.get(p.actor)
     link_events(ctx)
     carry_stay_places(ctx)  # after the relations: a place carried is no evidence of being part of a gathering
+    stop_hosts(ctx)  # once gatherings have their places: a tour's hosts serve the state of their stop
     quotes = find_quotes(ctx)
     positions = find_positions(ctx, quotes)
     points = find_issue_points(ctx, positions)

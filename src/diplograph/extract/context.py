@@ -56,6 +56,7 @@ class Context:
     events: list[Event] = field(default_factory=list)
     event_at: dict[int, Event] = field(default_factory=dict)  # trigger head token -> event
     sides: dict[str, str] = field(default_factory=dict)  # actor -> side found in the text
+    framed_sides: dict[str, str] = field(default_factory=dict)  # person -> side given by the frame alone
     memberships: list[tuple[str, int, list[str]]] = field(default_factory=list)  # delegation, offset, members
     dominant_year: int | None = None
     demonym_at: dict[int, str] = field(default_factory=dict)  # token -> actor of the demonym

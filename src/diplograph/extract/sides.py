@@ -242,6 +242,68 @@ def host_state_offices(ctx: Context) -> None:
                 and entity.iri not in companions | visitors and all(r.organisation is None for r in entity.roles):
             entity.roles = [RoleAssignment(r.role, host, r.evidence) for r in entity.roles]
             ctx.sides[entity.iri] = host
+            ctx.framed_sides[entity.iri] = host  # a guess from the frame: a stop abroad may say better
+
+
+def stop_hosts(ctx: Context) -> None:
+    """"Mardi, à Abidjan, ... la ministre a été reçue par le Premier ministre, M. X": on a tour told
+    from the traveller's capital, a host named by a bare office serves the state of the stop where
+    the traveller met him, not the state the readout is issued in.
+
+    A person whose side only the frame gave (:func:`host_state_offices`) and whose every placed
+    gathering lies in one other state takes that state, when each of those gatherings has a
+    traveller: someone else who also meets people in another state. The traveller of a single stop
+    abroad keeps the frame's state (nobody at that stop travels on), and so does his host then (a
+    guess that stays as it was).
+    """
+    from diplograph.extract.kinds import GATHERINGS
+
+    if not ctx.framed_sides:
+        return
+    placed: list[tuple[object, str, set[str]]] = []  # gathering, its one state, its participants
+    for event in ctx.events:
+        if event.event_type not in GATHERINGS:
+            continue
+        states = {s for p in event.places for s in _states_of_place(ctx, p)}
+        if len(states) == 1:
+            placed.append((event, states.pop(), {p.actor for p in event.participants}))
+
+    def stops(person: str) -> set[str]:
+        return {state for _, state, people in placed if person in people}
+
+    for person, frame in sorted(ctx.framed_sides.items()):
+        where = stops(person)
+        if ctx.sides.get(person) != frame or len(where) != 1 or frame in where:
+            continue
+        stop = next(iter(where))
+        if not all(any(other != person and stops(other) - {stop} for other in people)
+                   for _, state, people in placed if person in people):
+            continue
+        ctx.sides[person] = stop
+        entity = ctx.entities[person]
+        entity.roles = [RoleAssignment(r.role, stop, r.evidence) if r.organisation == frame else r
+                        for r in entity.roles]
+        for event in ctx.events:
+            for p in event.participants:
+                if p.actor == person and p.side == frame:
+                    p.side = stop
+
+
+def _states_of_place(ctx: Context, place: str) -> set[str]:
+    """The states a place lies in (the gazetteer's dg:locatedIn, transitively), or the state it is."""
+    from diplograph.extract.same_event import upward_places
+
+    actor = ctx.lex.actors.get(place)
+    if actor is not None and actor.kind == "state":
+        return {place}
+    found = set()
+    for up in upward_places(ctx, place):
+        state = ctx.lex.territory_state(up)
+        if state is not None:
+            found.add(state.iri)
+        elif up in ctx.lex.actors and ctx.lex.actors[up].kind == "state":
+            found.add(up)
+    return found
 
 
 def _still_to_come(ctx: Context, token: Token, planning: frozenset[str]) -> bool:
