@@ -8,7 +8,7 @@ guards, which say where a rule must stop.
 
 from __future__ import annotations
 
-from extracting import event_at, extract_dated
+from extracting import event_at, extract_dated, participant_slugs
 
 
 def _speaker(doc, opening: str) -> str:
@@ -68,3 +68,25 @@ def test_a_circumstance_before_a_name_gives_it_no_gender() -> None:
         "ensemble», a-t-il ajouté.",
         "circumstance-no-gender", "2025-03-08")
     assert _speaker(doc, "Nous avons beaucoup") == "karl-nehammer"
+
+
+def test_the_canadian_prime_minister_named_by_his_office_is_known() -> None:
+    # "le premier ministre canadien" in 2016: the gazetteer knows who held the office that day
+    doc = extract_dated(
+        "Le premier ministre canadien a été accueilli mardi à Mexico par le président Enrique Peña Nieto "
+        "pour une visite de deux jours.",
+        "canadian-prime-minister", "2016-06-28")
+    visit = event_at(doc, "accueilli")
+    assert "justin-trudeau" in participant_slugs(visit)
+
+
+def test_the_president_of_the_palestinian_authority_is_the_palestinian_president() -> None:
+    # "le président de l'Autorité palestinienne" names the Palestinian president of the day, not the
+    # president of another state named nearby
+    doc = extract_dated(
+        "Le président de l'Autorité palestinienne a rencontré jeudi à Amman la secrétaire d'État "
+        "américaine Hillary Clinton.",
+        "palestinian-authority-president", "2010-03-12")
+    meeting = event_at(doc, "rencontré")
+    assert "mahmoud-abbas" in participant_slugs(meeting)
+    assert "barack-obama" not in participant_slugs(meeting)
