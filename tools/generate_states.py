@@ -77,7 +77,7 @@ EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "MX": ((), "mexicain"), "MY": ((), "malaisien"), "MZ": ((), "mozambicain"), "NE": ((), "nigérien"),
     "NG": ((), "nigérian"), "NI": ((), "nicaraguayen"), "NP": ((), "népalais"), "NZ": ((), "néo-zélandais"),
     "OM": ((), "omanais"), "PA": ((), "panaméen"), "PE": ((), "péruvien"), "PH": ((), "philippin"),
-    "PK": ((), "pakistanais"), "PS": ((), "palestinien"), "PY": ((), "paraguayen"), "RW": ((), "rwandais"),
+    "PK": ((), "pakistanais"), "PS": (("Autorité palestinienne",), "palestinien"), "PY": ((), "paraguayen"), "RW": ((), "rwandais"),
     "SD": ((), "soudanais"), "SG": ((), "singapourien"), "SI": ((), "slovène"), "SN": ((), "sénégalais"),
     "SO": ((), "somalien"), "SS": ((), "sud-soudanais"), "SZ": (("Swaziland",), "swazi"), "TD": ((), "tchadien"),
     "TG": ((), "togolais"), "TH": ((), "thaïlandais"), "TJ": (("Tadjikistan",), "tadjik"),
