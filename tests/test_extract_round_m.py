@@ -1,0 +1,25 @@
+"""Newspaper bilaterals, spokespersons' briefings, ministerials with meetings on their margins, signing
+dispatches, Asian state-visit readouts and mediated talks in rounds (issue 12, round M).
+
+Short texts written here, in the ways such prose is built, with invented people or real figures in
+made-up situations; none of them is a sentence of the held-out texts.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from extracting import event_at, extract_text
+from extracting import participant_sides as sides
+
+
+def test_a_counted_plural_before_an_adverb_is_the_subject_of_its_verb() -> None:
+    """"Les deux chefs d'État se sont d'abord entretenus en tête-à-tête": with "d'abord" between the
+    auxiliary and the participle the parser makes the verb a clause of the noun (ROOT "chefs", acl
+    "entretenus"); a verb with its own auxiliary is finite, and the counted plural is its subject: the
+    two presidents of the reception told just before talk alone."""
+    doc = extract_text("Le président béninois, Romuald Wadagni, a reçu jeudi à Cotonou son homologue nigérien, "
+                       "Ali Lamine Zeine. Les deux chefs d'État se sont d'abord entretenus en tête-à-tête, avant "
+                       "d'être rejoints par leurs délégations.\n", "round-m-dabord", datetime.date(2026, 3, 6))
+    talk = event_at(doc, "tête-à-tête")
+    assert {"romuald-wadagni", "ali-lamine-zeine"} <= set(sides(talk)), sides(talk)
