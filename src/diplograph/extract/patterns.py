@@ -308,8 +308,12 @@ def _match(words: _Words, i: int, phrase: Phrase) -> Hit | None:
             return None
     if phrase.reflexive:
         j = start - 1
-        while j >= 0 and j >= start - 4 and lower[j] not in _REFLEXIVE_FORMS:
-            if pos_of[j] not in ("AUX", "ADV", "PRON"):
+        while j >= 0 and j >= start - 5 and lower[j] not in _REFLEXIVE_FORMS:
+            # "se sont d'abord entretenus", "se sont de nouveau parlé", "se sont tout d'abord vus": an
+            # adverbial locution opened by a preposition ("d'", "de", "à" before an adverb or
+            # "nouveau") stands between the pronoun and the verb as an adverb does
+            locution = pos_of[j] == "ADP" and j + 1 < start and pos_of[j + 1] in ("ADV", "ADJ")
+            if pos_of[j] not in ("AUX", "ADV", "PRON") and not locution:
                 return None
             j -= 1
         if j < 0 or lower[j] not in _REFLEXIVE_FORMS:
