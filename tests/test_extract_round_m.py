@@ -23,3 +23,17 @@ def test_a_counted_plural_before_an_adverb_is_the_subject_of_its_verb() -> None:
                        "d'être rejoints par leurs délégations.\n", "round-m-dabord", datetime.date(2026, 3, 6))
     talk = event_at(doc, "tête-à-tête")
     assert {"romuald-wadagni", "ali-lamine-zeine"} <= set(sides(talk)), sides(talk)
+
+
+def test_a_numbered_round_of_talks_is_a_negotiation_of_its_own() -> None:
+    """"Le troisième round des pourparlers s'est ouvert lundi ... Le premier round, du 9 au 16 mai, avait
+    permis ...": "round" is the press's word for a cycle of talks, as "cycle" is; a round told with
+    its own number and days is another negotiation than the one opening now."""
+    doc = extract_text("Le troisième round des pourparlers entre le gouvernement et les rebelles s'est ouvert lundi "
+                       "à Lomé. Le premier round, du 4 au 8 mai, avait permis de fixer un calendrier.\n",
+                       "round-m-round", datetime.date(2026, 6, 29))
+    first = event_at(doc, "premier round")
+    assert first.event_type.endswith("/negotiation"), first.event_type
+    assert first.date is not None and first.date.iso == "2026-05-04", first.date
+    third = event_at(doc, "troisième round")
+    assert third is not first and third.date is not None and third.date.iso == "2026-06-29", third.date
