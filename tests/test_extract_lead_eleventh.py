@@ -92,3 +92,27 @@ def test_a_confederation_with_a_name_of_its_own_is_not_switzerland() -> None:
         "région, en présence du ministre Amadou Diallo.",
         "other-confederation", "2024-05-15")
     assert "https://w3id.org/diplograph/id/state/switzerland" not in doc.entities
+
+
+def test_a_meeting_over_a_working_dinner_is_one_event() -> None:
+    # the meal is where the two met: one happening, whichever is told first
+    doc = extract_dated(
+        "Le ministre Jan Ostberg a rencontré son homologue Ana Varga lors d'un déjeuner de travail à Oslo. "
+        "Dans le cadre d'un dîner de travail organisé à Riga, la présidente Ilze Kalnina s'est entretenue "
+        "avec le chancelier Peter Hofer.",
+        "meeting-over-meal", "2024-05-15")
+    lunch = event_at(doc, "rencontré")
+    assert any(m.text == "déjeuner de travail" for m in lunch.mentions)
+    assert {"jan-ostberg", "ana-varga"} <= participant_slugs(lunch)
+    dinner = event_at(doc, "dîner de travail")
+    assert {"ilze-kalnina", "peter-hofer"} <= participant_slugs(dinner)
+    assert len([e for e in doc.events if e.event_type.endswith("/meeting")]) == 2
+
+
+def test_talks_during_a_visit_stay_their_own_event() -> None:
+    # the convention of the gold: a visit lasts longer than the talks it holds
+    doc = extract_dated(
+        "Lors de sa visite à Oslo, le ministre Jan Ostberg a rencontré son homologue Ana Varga.",
+        "talks-during-visit", "2024-05-15")
+    talks = event_at(doc, "rencontré")
+    assert not any(m.text == "visite" for m in talks.mentions)
