@@ -116,3 +116,16 @@ def test_talks_during_a_visit_stay_their_own_event() -> None:
         "talks-during-visit", "2024-05-15")
     talks = event_at(doc, "rencontré")
     assert not any(m.text == "visite" for m in talks.mentions)
+
+
+def test_a_title_coordinated_with_a_second_person_is_not_that_persons() -> None:
+    # "Le président de la République et le roi X se sont rencontrés": the king does not hold the
+    # presidency; "le Premier ministre et chef de la diplomatie, Y" is one person's two offices
+    doc = extract_dated(
+        "Le président Jan Ostberg a achevé sa tournée. Le président de la République et le roi Harald "
+        "Lindqvist se sont rencontrés lundi à Oslo. Le président de la République et le Cheikh Salem Al-Marri "
+        "se sont ensuite entretenus. Le Premier ministre et chef de la diplomatie, Ana Varga, était présente.",
+        "coordinated-people", "2024-05-15")
+    assert ("president", None) not in _roles(doc, "Harald Lindqvist")
+    assert not any(role == "president" for role, _ in _roles(doc, "Salem Al-Marri"))
+    assert {"prime-minister", "foreign-minister"} <= {role for role, _ in _roles(doc, "Ana Varga")}
