@@ -83,6 +83,10 @@ def title_tokens(ctx: Context) -> frozenset[int]:
     return found  # type: ignore[return-value]
 
 
+#: Definite articles before a courtesy title ("le Cheikh X", "la Princesse Y").
+_ARTICLES = frozenset({"le", "la", "l'", "l’"})
+
+
 def _titles_in(ctx: Context) -> list[int]:
     honorifics, lower_case, ranks = _titles(ctx)
     view = ctx.tokens
@@ -90,7 +94,10 @@ def _titles_in(ctx: Context) -> list[int]:
     found = []
     for i, lower in enumerate(words):
         text = texts[i]
-        if lower in honorifics or lower + "." in honorifics or lower in ranks or text in lower_case:
+        if lower in honorifics or lower + "." in honorifics or lower in ranks or text in lower_case \
+                or (lower in lower_case and i > 0 and words[i - 1] in _ARTICLES):
+            # "le Cheikh X", "l'Émir Y": capitalised after an article, still a title (a first name
+            # takes no article: "Cheikh Ibrahima Bâ")
             if text != "se" and text != "Se":  # "SE X" (Son Excellence) in capitals; "se" is a pronoun
                 found.append(i)
         elif lower in ("s.", "e.", "e.m.") and ctx.doc[i].is_title:

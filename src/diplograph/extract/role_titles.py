@@ -151,6 +151,8 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm") \
                 and not _in_participle_phrase(doc, start, j):
             return None
+        if token.lower_ == "et" and _another_person_after(ctx, j + 1):
+            return None  # "Le président de la République et le Cheikh X se sont rencontrés": two people
         if ctx.by_token.get(j) and any(m.kind == "person" for m in ctx.by_token[j]):
             return None
         if j > start and doc[j - 1].lower_ in ("de", "du", "d'", "d’") and any(
@@ -161,6 +163,24 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
             return None
         j += 1
     return None
+
+
+def _another_person_after(ctx: Context, k: int) -> bool:
+    """After "et", a second person: a name, a courtesy title, or "le"/"la" before one of them or
+    before a title ("et le roi X"). A bare title ("et chef de la diplomatie") is one more office of
+    the same person; "et des Affaires étrangères" goes on with the title's complement."""
+    doc = ctx.doc
+
+    def named_at(i: int) -> bool:
+        return any(m.start == i and m.kind == "person" for m in ctx.by_token.get(i, []))
+
+    if k < len(doc) and doc[k].lower_ in ("le", "la", "l'", "l’"):
+        k += 1
+        if k < len(doc) and any(h.start == k for h in ctx.hits_of("role")):
+            return True
+        if k + 1 < len(doc) and doc[k].text[:1].isupper() and named_at(k + 1):
+            return True  # "et le Cheikh X": a capitalised courtesy word the vocabulary does not know
+    return k < len(doc) and (is_honorific(ctx, doc[k]) or named_at(k))
 
 
 def _in_participle_phrase(doc, start: int, j: int) -> bool:

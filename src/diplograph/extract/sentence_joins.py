@@ -17,7 +17,7 @@ from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
 from diplograph.extract.reference import determiner
-from diplograph.extract.same_event import same_status
+from diplograph.extract.same_event import framed_by, same_status
 from diplograph.extract.syntax import case_of, opened_between, subjects_of
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event
@@ -31,6 +31,7 @@ def join_within_sentences(ctx: Context) -> None:
     _merge_purposes(ctx)
     _merge_same_statement(ctx)
     _join_manner_nouns(ctx)
+    _join_meals(ctx)
     _join_continued_sessions(ctx)
     _join_spans_of_time(ctx)
     _join_subject_nouns(ctx)
@@ -378,6 +379,26 @@ def _join_manner_nouns(ctx: Context) -> None:
         head = ctx.event_at.get(token.head.i)
         if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
             absorb(ctx, head, event)
+
+
+def _join_meals(ctx: Context) -> None:
+    """"X a rencontré Y lors d'un déjeuner de travail", "Dans le cadre d'un dîner de travail, X
+    s'est entretenu avec Y": a meal (cue:meal) that frames a gathering of its sentence is where
+    that gathering took place; one happening. A visit or a summit that frames talks stays another
+    event (it lasts longer than the talks it holds), which is why only meals are joined here."""
+    meals = cue_words(ctx.lex, "meal")
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in meals:
+            continue
+        framed = framed_by(ctx, token)
+        if framed is None or framed is event or framed not in ctx.events or framed.event_type not in GATHERINGS \
+                or not same_status(framed.status, event.status):
+            continue
+        first, second = sorted((framed, event), key=lambda e: e.trigger.begin)
+        absorb(ctx, first, second)
 
 
 def _join_continued_sessions(ctx: Context) -> None:

@@ -50,7 +50,7 @@ THIS = frozenset({"ce", "cet", "cette"})
 #: "en marge du sommet", "à l'occasion de la visite", "au cours de la réunion", "lors du sommet",
 #: "pendant", "durant": the words that set a clause inside (or beside) an event.
 #: "dans les couloirs de la conférence", "en coulisses": talks held aside a gathering, like "en marge".
-DURING_NOUNS = frozenset({"marge", "occasion", "cours", "couloir", "coulisse"})
+DURING_NOUNS = frozenset({"marge", "occasion", "cours", "couloir", "coulisse", "cadre"})
 DURING_CASES = frozenset({"lors", "pendant", "durant"})
 #: Words that open a phrase framing an act inside an occasion: "à l'issue de la réunion", "lors
 #: des discussions", "au cours des entretiens", "en marge du sommet", "au terme de la visite".
