@@ -80,6 +80,11 @@ def narrative_dates(ctx: Context) -> None:
                 and event.date is not None and event.sentence.begin <= event.date.evidence.begin < event.sentence.end:
             # "Le sommet s'ouvre le 4 octobre": the sentence tells that day, the story is at it
             clause, main_clause = token.head, True
+        if not main_clause and _fronted_gathering(ctx, event, token):
+            # "TALLINN, 13 mai - Réunis mardi à Tallinn pour leur sommet, les dirigeants ont adopté ...":
+            # the participle opening the sentence sets the day the main clause is told on (the parser
+            # may hang it on the dateline's city)
+            clause, main_clause = ctx.sent_of(token).root, True
         if not main_clause:
             # "En visite en France, X a accordé une audience à Y": the fronted visit and the audience
             # of the main clause are one event; that clause is what the story tells on its day
@@ -124,6 +129,24 @@ def narrative_dates(ctx: Context) -> None:
             framed = None if in_quote(ctx, token) else _framed_act(ctx, token)
             if framed is not None:
                 event.date = framed.date
+
+
+def _fronted_gathering(ctx: Context, event: Event, token: Token) -> bool:
+    """A gathering told by a past participle that opens its sentence (after a dateline, if any),
+    dated in that sentence, before a main clause told in the perfect or simple past ("Réunis mardi à
+    X pour un sommet, les dirigeants ont adopté ...")."""
+    if event.event_type not in GATHERINGS or event.date is None or token.pos_ != "VERB" \
+            or "Part" not in token.morph.get("VerbForm") \
+            or not event.sentence.begin <= event.date.evidence.begin < event.sentence.end:
+        return False
+    root = ctx.sent_of(token).root
+    if root.i <= token.i or not _main(root) or not narrated_now(root):
+        return False
+    from diplograph.extract.dates import DATELINE
+
+    line = DATELINE.match(ctx.text)
+    opening = line.end() if line is not None and line.end() <= token.idx else ctx.sent_of(token).start_char
+    return not ctx.text[opening:token.idx].strip(" \t\n-–—,.")
 
 
 def _trip(ctx: Context, event: Event, token: Token) -> bool:
