@@ -129,3 +129,22 @@ def test_a_title_coordinated_with_a_second_person_is_not_that_persons() -> None:
     assert ("president", None) not in _roles(doc, "Harald Lindqvist")
     assert not any(role == "president" for role, _ in _roles(doc, "Salem Al-Marri"))
     assert {"prime-minister", "foreign-minister"} <= {role for role, _ in _roles(doc, "Ana Varga")}
+
+
+def test_a_known_person_named_family_name_first_in_capitals_is_that_person() -> None:
+    # official texts of several countries print the family name first, the given name in capitals
+    doc = extract_dated(
+        "A l'invitation de Son Excellence Monsieur Issoufou MAHAMADOU, Président de la République du "
+        "Niger, le Premier ministre Jan Ostberg a effectué une visite de travail à Niamey le 4 mars 2016.",
+        "family-name-first", "2016-03-05")
+    visit = event_at(doc, "visite")
+    assert "mahamadou-issoufou" in participant_slugs(visit)
+
+
+def test_a_day_glued_to_its_month_is_a_date() -> None:
+    # "le 21juillet 2016": the space lost between the day and the month in a stored page
+    doc = extract_dated(
+        "La présidente Ana Varga a effectué une visite officielle au Niger, le 21juillet 2016.",
+        "glued-day", "2016-07-25")
+    visit = event_at(doc, "visite")
+    assert visit.date is not None and visit.date.iso == "2016-07-21"
