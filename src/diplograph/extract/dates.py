@@ -57,7 +57,7 @@ _NUMBER_WORD = r"(?:\d+|(?:" + "|".join(sorted(UNITS_, key=len, reverse=True)) +
 FULL_DATE = re.compile(
     rf"\b(?:(?:{_DAY_RE}),?\s+)?(1er|\d{{1,2}})(?:\s*,\s*\d{{1,2}}(?=\s*(?:,|et)))*"
     rf"(?:\s*(?:et|au|-|–)\s*(?:(?:{_DAY_RE})\s+)?(?:1er|\d{{1,2}}))?"
-    rf"\s+({_MONTH_RE})"
+    rf"\s*({_MONTH_RE})"  # "le 21juillet 2016": a stored page may lose the space
     r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 #: "MOSCOU, 13 mars (AFP) -": the dispatch's own date, not the date of what it reports; a ministry
 #: writes its city in lower case and the date, with or without the year ("Abidjan, le 10 avril 2025 –",

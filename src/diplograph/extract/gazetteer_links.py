@@ -58,6 +58,8 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
         return True
     if (same := _misspelt_given_name(ctx, ent, cands)) is not None:
         cands, ent = same, ctx.doc[ent.start - 1:ent.end]  # "Emanuel Macron": a typo, the same person
+    elif (same := _family_name_first(ctx, ent, cands)) is not None:
+        cands, ent = same, ctx.doc[ent.start:ent.end + 1]  # "Issoufou MAHAMADOU": the same person
     elif (given_end := _place_as_given_name(ctx, ent, cands)) is not None:  # "Santiago Peña": a person
         from spacy.tokens import Span
 
@@ -320,6 +322,22 @@ def _misspelt_given_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) ->
         return not offices or any(lex.narrower_or_same(o, role) or lex.narrower_or_same(role, o) for o in offices)
 
     same = [a for a in same if all(held(a, role) for role in titles)]
+    return same or None
+
+
+def _family_name_first(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> list[LexActor] | None:
+    """"Issoufou MAHAMADOU" for the gazetteer's "Mahamadou Issoufou": official texts of several
+    countries print the family name first (the other name often in capitals); a known family name
+    followed by a capitalised word that is that person's given name is the person, not the start
+    of a longer name of someone else."""
+    doc = ctx.doc
+    if ent.end - ent.start != 1 or ent.end >= len(doc) or not all(a.kind == "person" for a in cands):
+        return None
+    after = doc[ent.end]
+    if not (after.is_alpha and after.text[:1].isupper()):
+        return None
+    wanted = [fold(after.text), fold(ent.text)]
+    same = [a for a in cands if any(fold(name).split() == wanted for name in a.names)]
     return same or None
 
 
