@@ -47,3 +47,14 @@ def test_khmer_honorifics_before_a_name_are_no_part_of_it() -> None:
     people = {iri.rsplit("/", 1)[-1]: e.kind for iri, e in doc.entities.items()}
     assert people.get("chea-sim") == "person" and people.get("sar-kheng") == "person", people
     assert not any(slug.startswith("samdech") for slug in people), people
+
+
+def test_a_present_participle_after_an_incise_and_its_circumstance_quotes_the_incise_speaker() -> None:
+    """"« ... », a déclaré M. X lors d'une conférence de presse commune, évoquant « ... »": the parser
+    hangs the participle on the noun of the circumstance ("conférence"); a present participle after a
+    comma says what the subject of its clause says, as a gerund does: X's words."""
+    doc = extract_text("« Le dialogue est rétabli », a déclaré M. Kouassi lors d'une conférence de presse commune, "
+                       "évoquant « une page nouvelle qui s'ouvre entre nous ».\n", "round-m-evoquant",
+                       datetime.date(2026, 3, 14))
+    said = {q.span.text: q.speaker.rsplit("/", 1)[-1] if q.speaker else None for q in doc.quotes}
+    assert said.get("une page nouvelle qui s'ouvre entre nous") == "kouassi", said
