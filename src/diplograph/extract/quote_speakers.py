@@ -455,9 +455,11 @@ class QuoteSpeakers:
         subjects = speech_subjects(ctx, verb)
         if subjects:
             return self._resolve(subjects[0], verb)
-        if any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children) or _participle_after_comma(verb):
             # "X a qualifié ces discussions de constructives en ajoutant : « ... »": a gerund says
-            # what the subject of its clause says (the parse may hang it on a noun)
+            # what the subject of its clause says (the parse may hang it on a noun); so does a
+            # present participle after a comma ("a déclaré X lors d'une conférence de presse,
+            # évoquant « ... »", hung on "conférence")
             clause = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and speech_subjects(ctx, a)), None)
             if clause is not None:
                 return self._subject_speaker(clause)
@@ -554,6 +556,13 @@ class QuoteSpeakers:
 
 #: What _inverted_incise gives for an incise whose subject is a document with no issuer named.
 _DOCUMENT = "\0document"
+
+
+def _participle_after_comma(verb: Token) -> bool:
+    """A present participle the parser hung on a noun (``acl``), set off by a comma just before it:
+    an adverbial participle of the clause, not a description of the noun."""
+    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+        and verb.i > 0 and verb.nbor(-1).text == ","
 
 
 def _told_after_que(verb: Token) -> bool:
