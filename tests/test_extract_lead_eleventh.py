@@ -148,3 +148,17 @@ def test_a_day_glued_to_its_month_is_a_date() -> None:
         "glued-day", "2016-07-25")
     visit = event_at(doc, "visite")
     assert visit.date is not None and visit.date.iso == "2016-07-21"
+
+
+def test_a_city_hosting_a_summit_is_its_place_and_no_party() -> None:
+    # "<ville> accueille <sommet>": the city is where it is held; a capital does not stand for its
+    # state here
+    doc = extract_dated(
+        "Lima, au Pérou, accueille ce jeudi le sommet des chefs d'État de l'Alliance du Pacifique. Le "
+        "président Gabriel Boric est arrivé la veille.",
+        "city-hosts-summit", "2024-05-16")
+    summit = event_at(doc, "accueille")
+    assert any(m.text == "sommet" for m in summit.mentions)
+    assert any(p.endswith("/lima") for p in summit.places)
+    assert "peru" not in participant_slugs(summit)
+    assert summit.date is not None and summit.date.iso == "2024-05-16"
