@@ -62,6 +62,7 @@ from diplograph.extract.patterns import Hit
 from diplograph.extract.speakers import unnamed_inverted_subject
 from diplograph.extract.syntax import (
     AGAINST,
+    LOCATIVE,
     WITH,
     actors_of,
     case_of,
@@ -306,6 +307,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             # is the other side
             participants += [a for a in possessor(ctx, token) if a not in participants]
         participants += [a for a in counterpart_owner(ctx, token) if a not in participants]
+    sites = _hosting_sites(ctx, token, hit) if verbal else []
+    if sites:  # "Lima accueille ce jeudi le sommet": the city is where, not who
+        agents = [a for a in agents if a not in {m.iri for m in sites}]
+        participants = [a for a in participants if a not in {m.iri for m in sites}]
     agents = without_title_states(ctx, unique(agents), sentence)
     participants = without_title_states(ctx, participants + companions, sentence, agents) \
         if participants or companions else participants
@@ -325,6 +330,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     elif participants:
         event.participants = [participant_of(ctx, a, event.sentence) for a in unique(participants)]
     event.places = event_places(ctx, token, hit.iri in GATHERINGS, addressed=hit.iri == et("appeal"))
+    event.places += [m.place for m in sites if m.place not in event.places]
     event.status = event_status(ctx, token, hit)
     date = attached_time(ctx, token, DateValue)
     reference = ctx.reference_date
@@ -352,6 +358,33 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event
+
+
+def _hosting_sites(ctx: Context, token: Token, hit: Hit) -> list:
+    """The place mentions that are the subject of a hosting verb whose object is a gathering ("San
+    José accueille ce mercredi le sommet", "Lima, au Pérou, accueille la réunion"): a city there
+    says where the gathering is held, even one that elsewhere stands for its state ("Lima a
+    proposé"). A person or a state hosting ("le Pérou accueille le sommet") is its host.
+
+    Read off the word order: the parser often makes the city a clause of its own and the
+    gathering a modifier of the verb."""
+    if hit.iri not in GATHERINGS or token.lemma_.lower() not in cue_words(ctx.lex, "hosting"):
+        return []
+    doc = ctx.doc
+    sentence = ctx.sent_of(token)
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    k = token.i + 1
+    while k < sentence.end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "ADV", "NUM")):
+        k += 1  # "accueille ce mercredi le 3e sommet"
+    if not any(h.head == k and h.iri in GATHERINGS for h in ctx.hits_of("event")):
+        return []
+    found = []
+    for i in range(sentence.start, token.i):
+        if i > 0 and doc[i - 1].lower_ in LOCATIVE:
+            continue  # "au Pérou": already a place of the clause
+        found += [m for m in ctx.by_token.get(i, []) if m.start == i and m.place is not None
+                  and ctx.lex.territory_state(m.place) is None]
+    return found
 
 
 def _infinitive(token: Token) -> bool:
