@@ -90,3 +90,34 @@ def test_the_president_of_the_palestinian_authority_is_the_palestinian_president
     meeting = event_at(doc, "rencontré")
     assert "mahmoud-abbas" in participant_slugs(meeting)
     assert "barack-obama" not in participant_slugs(meeting)
+
+
+def test_a_quotation_ending_its_sentence_ends_it_before_a_capital() -> None:
+    # '... : "A." Durant cette même conférence, X avait, quant à lui, souligné qu'il ne "..."': the
+    # stop inside the closing mark ends the sentence, and the next one is X's, not the first speaker's
+    doc = extract_dated(
+        "Le président américain Joe Biden et le Premier ministre japonais Shigeru Ishiba ont tenu jeudi une "
+        "conférence de presse à Washington. Le président américain a affirmé : \"Le Japon reste notre allié.\" "
+        "Durant cette même conférence, Shigeru Ishiba avait, quant à lui, souligné qu'il ne "
+        "\"céderait rien sur la sécurité de l'archipel\".",
+        "quote-ends-sentence-straight", "2024-10-03")
+    assert _speaker(doc, "céderait rien") == "shigeru-ishiba"
+
+
+def test_a_quotation_in_guillemets_ending_its_sentence_ends_it_before_a_capital() -> None:
+    doc = extract_dated(
+        "Le président américain Joe Biden et le Premier ministre japonais Shigeru Ishiba ont tenu jeudi une "
+        "conférence de presse à Washington. Le président américain a affirmé : « Le Japon reste notre allié. » "
+        "Durant cette même conférence, Shigeru Ishiba avait, quant à lui, souligné qu'il ne « céderait rien "
+        "sur la sécurité de l'archipel ».",
+        "quote-ends-sentence-guillemets", "2024-10-03")
+    assert _speaker(doc, "céderait rien") == "shigeru-ishiba"
+
+
+def test_a_quotation_and_its_incise_stay_one_sentence() -> None:
+    # guard: "« A. B. », a déclaré X" and '"A. B.", a déclaré X' keep the incise with the words
+    doc = extract_dated(
+        "Le président Joe Biden a reçu jeudi Shigeru Ishiba. « Le Japon reste notre allié. Rien ne changera. », "
+        "a déclaré Shigeru Ishiba. \"Nous avancerons ensemble.\" a ajouté Joe Biden.",
+        "quote-incise-one-sentence", "2024-10-03")
+    assert _speaker(doc, "Le Japon reste") == "shigeru-ishiba"
