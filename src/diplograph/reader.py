@@ -317,12 +317,26 @@ def split_sentences(body: str, begin: int, end: int) -> list[Span]:
             depth += 1
         elif ch in _CLOSE_QUOTES and depth > 0:
             depth -= 1
+            m = i + 1
+            while m < n and text[m] in _SPACES:
+                m += 1
+            if depth == 0 and m > i + 1 and m < n and _starts_sentence(text[m]) \
+                    and text[:i].rstrip(_SPACES)[-1:] in (".", "!", "?", "…"):
+                # "« ... pas encore fait. » Durant la même conférence, ...": a quotation that ends its
+                # own sentence, and a capital after it, end the sentence at the closing mark
+                _add_span(body, begin + start, begin + i + 1, spans)
+                start = m
+                i = m
+                continue
         if depth == 0 and ch in ".!?…":
             j = i + 1
             while j < n and text[j] in ".!?…":
                 j += 1
             k = j
-            while k < n and text[k] in _CLOSE_QUOTES + ")\"" and text[k] != "\"":
+            # a straight double quote right after the stop, then a space, closes a quotation
+            # ('"... pas encore fait." Durant ...'); before a word it opens one
+            while k < n and text[k] in _CLOSE_QUOTES + ")\"" and (
+                    text[k] != "\"" or k + 1 == n or text[k + 1] in _SPACES):
                 k += 1
             m = k
             while m < n and text[m] in _SPACES:

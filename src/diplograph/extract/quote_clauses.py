@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, is_writers_we, token_at
+from diplograph.extract.inverted_subjects import marker_length
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.model import Event, Span
 
@@ -45,6 +46,10 @@ def left_person(ctx: Context, verb: Token) -> list[str]:
             # "X, qui a été applaudi par ..., a soutenu que « ... »": past a relative clause
             opening = next((j for j in range(i - 1, start - 1, -1) if ctx.doc[j].text == ","), None)
             if opening is not None and opening + 1 < i and ctx.doc[opening + 1].lower_ in _RELATIVE:
+                i = opening
+                continue
+            # "X avait, quant à lui, souligné qu'il ne « ... »": past a stance marker set off by commas
+            if opening is not None and 0 < i - opening - 1 == marker_length(ctx, opening + 1):
                 i = opening
                 continue
         if token.text in (",", ";", ":", "«", "»", "“", "”", '"') or in_quote_range(ctx, token.idx):
