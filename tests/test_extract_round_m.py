@@ -58,3 +58,16 @@ def test_a_present_participle_after_an_incise_and_its_circumstance_quotes_the_in
                        datetime.date(2026, 3, 14))
     said = {q.span.text: q.speaker.rsplit("/", 1)[-1] if q.speaker else None for q in doc.quotes}
     assert said.get("une page nouvelle qui s'ouvre entre nous") == "kouassi", said
+
+
+def test_what_a_journalist_asks_for_in_a_question_is_no_event() -> None:
+    """"Pouvez-vous le confirmer ?", "Quelle est la réaction du Japon ?": a direct question (an inverted
+    clitic subject or "quel", a question mark) asks for an act; its head tells none. The statement the
+    question is about, told before it, stays one."""
+    doc = extract_text("Q : Le ministre indien a affirmé hier que les deux pays signeraient un accord en juin. "
+                       "Pouvez-vous le confirmer ?\n\nR : Je vous renvoie au ministère du Commerce.\n\n"
+                       "Q : Quelle est la réaction du Japon aux nouvelles mesures ?\n", "round-m-question",
+                       datetime.date(2026, 5, 6))
+    triggers = {e.trigger.text for e in doc.events}
+    assert "confirmer" not in triggers and "réaction" not in triggers, triggers
+    assert "affirmé" in triggers, triggers
