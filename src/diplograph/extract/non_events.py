@@ -101,6 +101,8 @@ def skipped(ctx: Context, token: Token) -> bool:
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
     if token.pos_ == "NOUN" and _asked_of_you(ctx, token):
         return True  # "Quelle est votre réaction ?": a journalist asks for an act, none is told
+    if _head_of_question(ctx, token):
+        return True  # "Pouvez-vous le confirmer ?", "Quelle est la réaction de X ?": asked, not told
     if token.pos_ == "NOUN" and determiner_less_after(token, "de") \
             and token.head.lemma_.lower() in cue_words(ctx.lex, "framework-noun"):
         return True  # "ont signé un plan de consultations": an arrangement for gatherings, none told
@@ -200,6 +202,25 @@ def _asked_of_you(ctx: Context, token: Token) -> bool:
         return False
     words = [t for t in ctx.sent_of(token) if not t.is_space]
     return bool(words) and words[-1].text == "?"
+
+
+#: Interrogative determiners and pronouns that open a direct question (grammar).
+_INTERROGATIVES = frozenset({"quel", "quelle", "quels", "quelles"})
+
+
+def _head_of_question(ctx: Context, token: Token) -> bool:
+    """The head of a direct question, or the word it asks about: the sentence ends with a question mark
+    and is one by its form (a clitic subject after a hyphen, "Pouvez-vous", "rencontrera-t-elle", or
+    "quel"), and the trigger is its root or hangs on the root as subject or infinitive ("Pouvez-vous le
+    confirmer ?", "Quelle est la réaction de la Chine ?"). A gathering named deeper inside ("a-t-il
+    évoqué la question lors de son entretien avec X ?") is presupposed, not asked: it stays."""
+    sentence = ctx.sent_of(token)
+    words = [t for t in sentence if not t.is_space]
+    if not words or words[-1].text != "?":
+        return False
+    if not any((t.pos_ == "PRON" and t.text.startswith("-")) or t.lower_ in _INTERROGATIVES for t in words):
+        return False
+    return token.dep_ == "ROOT" or (token.head.dep_ == "ROOT" and token.dep_ in ("xcomp", "nsubj", "amod"))
 
 
 def determiner_less_after(token: Token, preposition: str) -> bool:
