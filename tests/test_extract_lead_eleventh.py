@@ -162,3 +162,14 @@ def test_a_city_hosting_a_summit_is_its_place_and_no_party() -> None:
     assert any(p.endswith("/lima") for p in summit.places)
     assert "peru" not in participant_slugs(summit)
     assert summit.date is not None and summit.date.iso == "2024-05-16"
+
+
+def test_the_gathering_a_city_hosts_is_one_event_with_the_verb() -> None:
+    # "San José accueille ce mercredi le 3e sommet": the parse hangs the noun on the verb as a modifier
+    doc = extract_dated(
+        "Montevideo, en Uruguay, accueille ce mercredi le 5e sommet des pays andins et caribéens. Le "
+        "président Tomás Álvarez a ouvert les travaux.",
+        "hosted-summit", "2024-05-15")
+    summit = event_at(doc, "accueille")
+    assert any(m.text == "sommet" for m in summit.mentions)
+    assert summit.date is not None and summit.date.iso == "2024-05-15"
