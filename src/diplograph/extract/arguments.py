@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_facts import guest_of, invited_to, main_verb_read_as_clause
+from diplograph.extract.clause_facts import guest_of, hosted_gathering, invited_to, main_verb_read_as_clause
 from diplograph.extract.clause_frames import after_subjects, during_subjects, governing_agents, stay_subjects
 from diplograph.extract.context import Context
 from diplograph.extract.event_places import event_places
@@ -368,23 +368,19 @@ def _hosting_sites(ctx: Context, token: Token, hit: Hit) -> list:
 
     Read off the word order: the parser often makes the city a clause of its own and the
     gathering a modifier of the verb."""
-    if hit.iri not in GATHERINGS or token.lemma_.lower() not in cue_words(ctx.lex, "hosting"):
+    if hit.iri not in GATHERINGS or hosted_gathering(ctx, token) is None:
         return []
     doc = ctx.doc
     sentence = ctx.sent_of(token)
-    timed = {i for t in ctx.times for i in range(t.start, t.end)}
-    k = token.i + 1
-    while k < sentence.end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "ADV", "NUM")):
-        k += 1  # "accueille ce mercredi le 3e sommet"
-    if not any(h.head == k and h.iri in GATHERINGS for h in ctx.hits_of("event")):
-        return []
     found = []
-    for i in range(sentence.start, token.i):
+    for i in range(token.i - 1, sentence.start - 1, -1):
+        if doc[i].text in ").;:":
+            break  # "San José, 28 janvier (Agence) San José accueille ...": the dateline is no subject
         if i > 0 and doc[i - 1].lower_ in LOCATIVE:
             continue  # "au Pérou": already a place of the clause
         found += [m for m in ctx.by_token.get(i, []) if m.start == i and m.place is not None
-                  and ctx.lex.territory_state(m.place) is None]
-    return found
+                  and ctx.lex.territory_state(m.place) is None and m.place not in {f.place for f in found}]
+    return found[::-1]
 
 
 def _infinitive(token: Token) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import cue_words
+from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.model import Event
 
 if TYPE_CHECKING:
@@ -105,3 +105,18 @@ def guest_of(ctx: Context, token: Token) -> list[str]:
     # hung on the main verb: the one named right before the comma that sets the participle off
     return list(dict.fromkeys(m.iri for m in ctx.by_token.get(verb.i - 2, []) if m.end == verb.i - 1
                               and m.kind in ("person", "state", "org")))
+
+
+def hosted_gathering(ctx: Context, token: Token) -> int | None:
+    """The head of the gathering noun a hosting verb takes as its object, read off the word order
+    ("San José accueille ce mercredi le 3e sommet", "a accueilli la réunion"): past a day, articles,
+    adjectives and ordinals; None when no gathering noun follows."""
+    if token.lemma_.lower() not in cue_words(ctx.lex, "hosting"):
+        return None
+    doc = ctx.doc
+    end = ctx.sent_of(token).end
+    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    k = token.i + 1
+    while k < end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "ADV", "NUM")):
+        k += 1
+    return k if any(h.head == k and h.iri in GATHERINGS for h in ctx.hits_of("event")) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_facts import event_token
+from diplograph.extract.clause_facts import event_token, hosted_gathering
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
@@ -32,6 +32,7 @@ def join_within_sentences(ctx: Context) -> None:
     _merge_same_statement(ctx)
     _join_manner_nouns(ctx)
     _join_meals(ctx)
+    _join_hosted_gatherings(ctx)
     _join_continued_sessions(ctx)
     _join_spans_of_time(ctx)
     _join_subject_nouns(ctx)
@@ -379,6 +380,21 @@ def _join_manner_nouns(ctx: Context) -> None:
         head = ctx.event_at.get(token.head.i)
         if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
             absorb(ctx, head, event)
+
+
+def _join_hosted_gatherings(ctx: Context) -> None:
+    """"San José accueille ce mercredi le 3e sommet de la CELAC": the gathering a hosting verb takes
+    as its object is the happening the verb tells (the parse may hang the noun anywhere); the noun
+    keeps its kind ("accueillir ces discussions" hosts a negotiation)."""
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type not in GATHERINGS:
+            continue
+        token = event_token(ctx, event)
+        k = hosted_gathering(ctx, token) if token.pos_ == "VERB" else None
+        hosted = ctx.event_at.get(k) if k is not None else None
+        if hosted is not None and hosted is not event and hosted in ctx.events and hosted.event_type in GATHERINGS \
+                and same_status(hosted.status, event.status):
+            absorb(ctx, hosted, event)  # the noun says what kind of gathering it is ("ces discussions")
 
 
 def _join_meals(ctx: Context) -> None:
