@@ -173,3 +173,14 @@ def test_the_gathering_a_city_hosts_is_one_event_with_the_verb() -> None:
     summit = event_at(doc, "accueille")
     assert any(m.text == "sommet" for m in summit.mentions)
     assert summit.date is not None and summit.date.iso == "2024-05-15"
+
+
+def test_a_highness_and_the_title_after_it_are_not_the_name() -> None:
+    doc = extract_dated(
+        "Le ministre Jan Ostberg a été reçu lundi par Son Altesse Cheikh Faisal Al-Hamad, émir de l'État "
+        "du Koweït. La Cote d'Ivoire était représentée par son ambassadeur.",
+        "highness", "2024-05-15")
+    people = {e.label for e in doc.entities.values() if e.kind == "person"}
+    assert "Faisal Al-Hamad" in people
+    states = {e.iri.rsplit("/", 1)[-1] for e in doc.entities.values() if e.kind == "state"}
+    assert "cote-d-ivoire" in states
