@@ -63,7 +63,7 @@ EXTRA: dict[str, tuple[tuple[str, ...], str | tuple[str, ...] | None]] = {
     "BA": (("Bosnie",), "bosnien"), "BD": ((), "bangladais"), "BF": (("Faso",), "burkinabè"),
     "BH": ((), ("bahreïnien", "bahreïni")),
     "BJ": ((), "béninois"), "BO": ((), "bolivien"), "CD": (("RDC", "Congo-Kinshasa"), None),
-    "CG": (("Congo", "Congo-Brazzaville"), None), "CI": ((), "ivoirien"), "CL": ((), "chilien"),
+    "CG": (("Congo", "Congo-Brazzaville"), None), "CI": (("Cote d'Ivoire",), "ivoirien"), "CL": ((), "chilien"),
     "CM": ((), "camerounais"), "CO": ((), "colombien"), "CU": ((), "cubain"), "CV": (("Cap-Vert",), "cap-verdien"),
     "CY": ((), "chypriote"), "DJ": ((), "djiboutien"), "DZ": ((), "algérien"), "EC": ((), "équatorien"),
     "ER": ((), "érythréen"), "ET": ((), "éthiopien"), "GA": ((), "gabonais"), "GH": ((), "ghanéen"),

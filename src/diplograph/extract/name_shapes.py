@@ -95,9 +95,9 @@ def _titles_in(ctx: Context) -> list[int]:
     for i, lower in enumerate(words):
         text = texts[i]
         if lower in honorifics or lower + "." in honorifics or lower in ranks or text in lower_case \
-                or (lower in lower_case and i > 0 and words[i - 1] in _ARTICLES):
-            # "le Cheikh X", "l'Émir Y": capitalised after an article, still a title (a first name
-            # takes no article: "Cheikh Ibrahima Bâ")
+                or (lower in lower_case and i > 0 and (words[i - 1] in _ARTICLES or words[i - 1] in honorifics)):
+            # "le Cheikh X", "Son Altesse Cheikh Y": capitalised after an article or another courtesy
+            # title, still a title (a first name takes neither: "Cheikh Ibrahima Bâ")
             if text != "se" and text != "Se":  # "SE X" (Son Excellence) in capitals; "se" is a pronoun
                 found.append(i)
         elif lower in ("s.", "e.", "e.m.") and ctx.doc[i].is_title:
