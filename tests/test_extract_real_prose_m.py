@@ -121,3 +121,14 @@ def test_a_quotation_and_its_incise_stay_one_sentence() -> None:
         "a déclaré Shigeru Ishiba. \"Nous avancerons ensemble.\" a ajouté Joe Biden.",
         "quote-incise-one-sentence", "2024-10-03")
     assert _speaker(doc, "Le Japon reste") == "shigeru-ishiba"
+
+
+def test_the_paris_cathedral_is_a_place_not_a_speaker() -> None:
+    # "pour la réouverture de Notre-Dame. Ce dernier a salué « ... »": the cathedral is a building
+    # in Paris, so "ce dernier" is the person named before it
+    doc = extract_dated(
+        "Le président argentin Javier Milei est arrivé samedi à Paris pour la réouverture de Notre-Dame. "
+        "Ce dernier a salué « l'amitié ancienne » entre les deux pays.",
+        "notre-dame-place", "2024-12-07")
+    assert _speaker(doc, "l'amitié ancienne") == "javier-milei"
+    assert not any(e.kind == "person" and e.iri.endswith("notre-dame") for e in doc.entities.values())
