@@ -71,3 +71,14 @@ def test_what_a_journalist_asks_for_in_a_question_is_no_event() -> None:
     triggers = {e.trigger.text for e in doc.events}
     assert "confirmer" not in triggers and "réaction" not in triggers, triggers
     assert "affirmé" in triggers, triggers
+
+
+def test_agreeing_with_what_was_said_is_a_statement() -> None:
+    """"Son homologue a abondé dans le même sens": to speak in the same direction as the speaker before
+    is a statement of one's own, made that day."""
+    doc = extract_text("Le président ghanéen, John Asare, a plaidé jeudi à Accra pour une monnaie commune. Son "
+                       "homologue togolais, Paul Amedzro, a abondé dans le même sens.\n", "round-m-abonder",
+                       datetime.date(2026, 3, 14))
+    said = event_at(doc, "abondé")
+    assert said.event_type.endswith("/statement"), said.event_type
+    assert said.date is not None and said.date.iso == "2026-03-12", said.date
