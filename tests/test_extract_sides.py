@@ -61,3 +61,34 @@ def test_a_list_line_headed_by_a_government_and_a_demonym_gives_the_side() -> No
         "list-government-demonym", "2024-02-01")
     rounds = event_at(doc, "cycle")
     assert participant_sides(rounds).get("aminata-keita") == "mali"
+
+
+def test_the_ministers_of_the_two_countries_take_the_states_the_article_is_about() -> None:
+    # "les ministres de la Pêche des deux pays, A et B, se rencontrèrent": in an article on two states'
+    # relations, A is the first state's minister and B the second's, in the order the text gave
+    # the states, even when no person of theirs had a side before
+    doc = extract_dated(
+        "Relations entre l'Islande et le Portugal\n\n"
+        "Les relations entre l'Islande et le Portugal sont anciennes et portent sur la pêche.\n\n"
+        "Le 3 avril 2004, les ministres de la Pêche des deux pays, Jón Gunnarsson et Rui Matias, se "
+        "rencontrèrent à Reykjavik.\n",
+        "two-countries-order", "2024-02-01")
+    meeting = event_at(doc, "rencontrèrent")
+    sides = participant_sides(meeting)
+    assert sides.get("jon-gunnarsson") == "iceland"
+    assert sides.get("rui-matias") == "portugal"
+
+
+def test_the_ministers_of_the_two_countries_after_three_states_get_no_side() -> None:
+    # guard: with three states told before and no side of anyone's to go by, which two "les deux
+    # pays" are is not said: no side is guessed
+    doc = extract_dated(
+        "Relations entre l'Islande et le Portugal\n\n"
+        "Les relations entre l'Islande et le Portugal sont anciennes; la Norvège observe leurs "
+        "accords de pêche.\n\n"
+        "Le 3 avril 2004, les ministres de la Pêche des deux pays, Jón Gunnarsson et Rui Matias, se "
+        "rencontrèrent à Reykjavik.\n",
+        "two-countries-three-states", "2024-02-01")
+    sides = participant_sides(event_at(doc, "rencontrèrent"))
+    assert sides.get("jon-gunnarsson") is None
+    assert sides.get("rui-matias") is None
