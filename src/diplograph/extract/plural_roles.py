@@ -206,6 +206,8 @@ def assign_named(ctx: Context, plural: PluralRole, counted: bool = False) -> Non
             return
         states = _sides_so_far(ctx, plural.hit.start)[:len(names)]
         if len(states) != len(names):
+            states = _states_told_before(ctx, plural.hit.start)
+        if len(states) != len(names):
             return
     evidence = ctx.span(plural.hit.start, plural.end)
     people = []
@@ -233,6 +235,22 @@ def _sides_so_far(ctx: Context, before: int) -> list[str]:
         if side is not None and side not in sides:
             sides.append(side)
     return sides
+
+
+def _states_told_before(ctx: Context, before: int) -> list[str]:
+    """The states the text named before token ``before``, in the order first named.
+
+    "Relations entre le Chili et la Nouvelle-Zélande ... les ministres du Commerce des deux pays, X
+    et Y": with no side of anyone's to go by, the two countries are the two states the article has
+    named, and the writer names their ministers in that order (a third state named makes it unsaid).
+    """
+    states: list[str] = []
+    for m in ctx.mentions:
+        if m.start >= before:
+            break
+        if m.kind == "state" and not m.described and m.iri not in states:
+            states.append(m.iri)
+    return states
 
 
 def refine_roles(ctx: Context, plurals: list[PluralRole]) -> None:
