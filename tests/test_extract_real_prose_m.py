@@ -132,3 +132,14 @@ def test_the_paris_cathedral_is_a_place_not_a_speaker() -> None:
         "notre-dame-place", "2024-12-07")
     assert _speaker(doc, "l'amitié ancienne") == "javier-milei"
     assert not any(e.kind == "person" and e.iri.endswith("notre-dame") for e in doc.entities.values())
+
+
+def test_a_participle_conjoined_after_an_infinitive_shares_the_main_subject() -> None:
+    # "X a fait part de son plaisir de revoir Y et insisté sur « ... »": the participle shares the
+    # auxiliary of the main verb, not the infinitive's clause; X insisted
+    doc = extract_dated(
+        "Le président tunisien Kaïs Saïed a reçu vendredi à Carthage l'ancien président français Nicolas "
+        "Sarkozy. M. Sarkozy a fait part de son plaisir de revoir Tunis et insisté sur « la fidélité de la "
+        "France envers la Tunisie ».",
+        "participle-after-infinitive", "2025-03-14")
+    assert _speaker(doc, "la fidélité") == "nicolas-sarkozy"
