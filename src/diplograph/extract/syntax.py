@@ -461,6 +461,12 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                     and c.pos_ in ("PROPN", "NOUN") and actors_of(ctx, c)]
         if inverted:
             return inverted[:1]
+    if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+            and not any(c.dep_.startswith("aux") for c in verb.children) \
+            and "Inf" in verb.head.morph.get("VerbForm") and verb.head.head.i != verb.head.i:
+        # "X a fait part de son plaisir de revoir Y et insisté sur ...": a participle without its own
+        # auxiliary shares the main verb's, not the infinitive's clause, whatever the parse hangs it on
+        return subjects_of(ctx, verb.head.head, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects_of(ctx, verb.head, depth + 1)
     if verb.dep_ in ("dep", "parataxis") and verb.head.i < verb.i and _continues_after_comma(verb) \
