@@ -184,3 +184,14 @@ def test_a_highness_and_the_title_after_it_are_not_the_name() -> None:
     assert "Faisal Al-Hamad" in people
     states = {e.iri.rsplit("/", 1)[-1] for e in doc.entities.values() if e.kind == "state"}
     assert "cote-d-ivoire" in states
+
+
+def test_leaders_named_by_a_singular_and_an_invariant_demonym_are_the_two_leaders() -> None:
+    # "français" is singular and plural alike; beside the singular "russe" it is singular
+    doc = extract_dated(
+        "Vladimir Poutine s'est entretenu avec Emmanuel Macron. Les dirigeants russe et français ont "
+        "ensuite discuté de la situation au Mali.",
+        "leaders-invariant-demonym", "2021-12-21")
+    talks = event_at(doc, "discuté")
+    assert {"vladimir-putin", "emmanuel-macron"} <= participant_slugs(talks)
+    assert not any(e.kind == "group" for e in doc.entities.values())
