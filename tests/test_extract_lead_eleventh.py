@@ -195,3 +195,14 @@ def test_leaders_named_by_a_singular_and_an_invariant_demonym_are_the_two_leader
     talks = event_at(doc, "discuté")
     assert {"vladimir-putin", "emmanuel-macron"} <= participant_slugs(talks)
     assert not any(e.kind == "group" for e in doc.entities.values())
+
+
+def test_a_gathering_dated_by_a_range_of_days_lasts_that_long() -> None:
+    doc = extract_dated(
+        "Le sommet de Kigali s'est tenu les 11 et 12 octobre 2023. La conférence de Dakar s'est tenue les "
+        "25, 26 et 27 août 2023. La ministre Ana Varga a effectué une visite à Oslo du 3 au 6 mars 2024.",
+        "range-durations", "2024-05-15")
+    assert event_at(doc, "sommet").duration.iso == "P2D"
+    assert event_at(doc, "conférence de Dakar").duration.iso == "P3D"
+    visit = event_at(doc, "visite")
+    assert visit.duration.iso == "P4D" and visit.date.iso == "2024-03-03"
