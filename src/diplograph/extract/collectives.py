@@ -162,6 +162,11 @@ def _ministry_told(ctx: Context, noun: Token) -> None:
         entity.mentions.append(span)
 
 
+#: Endings of demonyms whose masculine singular and plural are one word ("français", "chinois"):
+#: beside a demonym that is plainly singular ("les dirigeants russe et français") they are singular.
+_INVARIANT_ENDINGS = ("ais", "ois")
+
+
 def _one_leader_each(ctx: Context, noun: Token, found: list[tuple[int, str]]) -> bool:
     """"les dirigeants turc et brésilien", "les leaders chinois et indien": a plural leader noun
     (cue:leader-noun) with two or more demonyms each in the singular names one leader per state,
@@ -172,8 +177,11 @@ def _one_leader_each(ctx: Context, noun: Token, found: list[tuple[int, str]]) ->
     lex = ctx.lex
     published = ctx.source.published
     doc = ctx.doc
+    invariant = [doc[j].lower_.endswith(_INVARIANT_ENDINGS) for j, _ in found]
     if published is None or len(found) < 2 or noun.lemma_.lower() not in cue_words(lex, "leader-noun") \
-            or any("Plur" in doc[j].morph.get("Number") or doc[j].lower_.endswith(("s", "x")) for j, _ in found):
+            or all(invariant) or any(not same and ("Plur" in doc[j].morph.get("Number")
+                                                   or doc[j].lower_.endswith(("s", "x")))
+                                     for (j, _), same in zip(found, invariant, strict=True)):
         return False  # "des dirigeants européens et africains": groups
     named = {e.iri for e in ctx.entities.values() if e.kind == "person"}
     people: list[str] = []
