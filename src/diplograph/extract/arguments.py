@@ -26,6 +26,7 @@ from diplograph.extract.event_time import (
     event_status,
     first_day,
     next_years_month,
+    range_duration,
     told_ahead,
     told_done,
 )
@@ -355,6 +356,8 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         if duration is not None:
             event.duration = duration
         event.date = first_day(token, event.date, event.duration, cue_words(lex, "closing"))
+        if event.duration is None:  # "du 3 au 6 mars": the range's first day is already the date
+            event.duration = range_duration(event.date)
     event.topics = _topics(ctx, token, hit.iri in GATHERINGS)
     event.according_to = _according_to(ctx, token)
     return event

@@ -61,6 +61,22 @@ def told_ahead(token: Token) -> bool:
         c.dep_.startswith("aux") for c in verb.children))
 
 
+def range_duration(date: DateValue | None) -> DurationValue | None:
+    """"du 11 au 13 octobre", "les 25, 26 et 27 août", "les 11 et 12 octobre 1986": a gathering dated
+    by a range of days of one month lasted from the first to the last (P3D, P3D, P2D); read off
+    the days written before the month in the date's own words."""
+    import re
+
+    if date is None or date.precision != "day":
+        return None
+    month = re.search(r"[^\W\d]{3,}", date.evidence.text)
+    head = date.evidence.text[:month.start()] if month else ""
+    days = [1 if d.lower() == "1er" else int(d) for d in re.findall(r"\b(1er|\d{1,2})\b", head)]
+    if len(days) < 2 or days != sorted(days) or days[-1] - days[0] > 30:
+        return None
+    return DurationValue(f"P{days[-1] - days[0] + 1}D", False, date.evidence)
+
+
 def first_day(token: Token, date: DateValue | None, duration: DurationValue | None,
               closing: frozenset[str]) -> DateValue | None:
     """"ont achevé mardi un sommet de deux jours": the day told is the last one; the gathering is
