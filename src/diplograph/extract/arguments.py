@@ -375,15 +375,29 @@ def _hosting_sites(ctx: Context, token: Token, hit: Hit) -> list:
         return []
     doc = ctx.doc
     sentence = ctx.sent_of(token)
-    found = []
-    for i in range(token.i - 1, sentence.start - 1, -1):
-        if doc[i].text in ").;:":
-            break  # "San José, 28 janvier (Agence) San José accueille ...": the dateline is no subject
-        if i > 0 and doc[i - 1].lower_ in LOCATIVE:
-            continue  # "au Pérou": already a place of the clause
-        found += [m for m in ctx.by_token.get(i, []) if m.start == i and m.place is not None
-                  and ctx.lex.territory_state(m.place) is None and m.place not in {f.place for f in found}]
-    return found[::-1]
+    k = token.i - 1
+    while k > sentence.start and doc[k].pos_ == "AUX":
+        k -= 1  # "Buenos Aires a accueilli"
+    if k > sentence.start and doc[k].text == ",":
+        opening = next((j for j in range(k - 1, sentence.start - 1, -1) if doc[j].text == ","), None)
+        if opening is None:
+            return []
+        if doc[opening + 1].lower_ in LOCATIVE:
+            k = opening - 1  # "Lima, au Pérou, accueille": past the place in apposition, to the city
+        else:  # "la capitale argentine, Buenos Aires, a accueilli": the city in apposition is the subject
+            return _places_in(ctx, opening + 1, k)
+    first = k  # the subject phrase right before the verb: "Genève accueille", not "Washington ..., Genève"
+    while first > sentence.start and (doc[first - 1].pos_ in ("PROPN", "DET") or doc[first - 1].text in ("'", "’")
+                                      or (doc[first - 1].text == "-" and not doc[first - 2].whitespace_)):
+        first -= 1  # a hyphen inside a name ("Port-Louis"), not the dash after a dateline
+    return _places_in(ctx, first, k + 1)
+
+
+def _places_in(ctx: Context, start: int, end: int) -> list:
+    """Mentions of a city or another place that is no state's territory, starting in ``start..end``."""
+    found = [m for i in range(start, end) for m in ctx.by_token.get(i, []) if m.start == i
+             and m.place is not None and ctx.lex.territory_state(m.place) is None]
+    return [m for n, m in enumerate(found) if m.place not in {f.place for f in found[:n]}]
 
 
 def _infinitive(token: Token) -> bool:

@@ -117,6 +117,6 @@ def hosted_gathering(ctx: Context, token: Token) -> int | None:
     end = ctx.sent_of(token).end
     timed = {i for t in ctx.times for i in range(t.start, t.end)}
     k = token.i + 1
-    while k < end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "ADV", "NUM")):
-        k += 1
+    while k < end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "NUM")):
+        k += 1  # not an adverb: "a accueilli favorablement les pourparlers" welcomes them, hosts nothing
     return k if any(h.head == k and h.iri in GATHERINGS for h in ctx.hits_of("event")) else None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import in_purpose, invited_to
 from diplograph.extract.context import Context
-from diplograph.extract.dates import time_near
+from diplograph.extract.dates import MONTHS, time_near
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
@@ -64,15 +64,22 @@ def told_ahead(token: Token) -> bool:
 def range_duration(date: DateValue | None) -> DurationValue | None:
     """"du 11 au 13 octobre", "les 25, 26 et 27 août", "les 11 et 12 octobre 1986": a gathering dated
     by a range of days of one month lasted from the first to the last (P3D, P3D, P2D); read off
-    the days written before the month in the date's own words."""
+    the days written before the month in the date's own words. Days listed with "et" or commas
+    count only when they follow one another ("les 3 et 17 mars" are two days, not fifteen)."""
     import re
 
     if date is None or date.precision != "day":
         return None
-    month = re.search(r"[^\W\d]{3,}", date.evidence.text)
-    head = date.evidence.text[:month.start()] if month else ""
-    days = [1 if d.lower() == "1er" else int(d) for d in re.findall(r"\b(1er|\d{1,2})\b", head)]
+    words = re.findall(r"1er|\d{1,2}|[^\W\d]+|[-–]", date.evidence.text.lower())
+    month = next((i for i, w in enumerate(words) if w in MONTHS), None)
+    if month is None:
+        return None
+    head = words[:month]
+    days = [1 if w == "1er" else int(w) for w in head if w == "1er" or w.isdigit()]
     if len(days) < 2 or days != sorted(days) or days[-1] - days[0] > 30:
+        return None
+    spanned = any(w in ("au", "-", "–") for w in head)
+    if not spanned and any(b - a != 1 for a, b in zip(days, days[1:], strict=False)):
         return None
     return DurationValue(f"P{days[-1] - days[0] + 1}D", False, date.evidence)
 

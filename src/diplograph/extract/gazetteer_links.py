@@ -213,9 +213,6 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
             and not ent.text.isupper() \
             and not any(e.start == end for e in ctx.ents if e.label_ in (GAZETTEER_LABEL, "PER")):
         return True  # "Union Africaine", "Washington Post"
-    if ent.end - ent.start == 1 and doc[ent.start].pos_ == "NOUN" and nxt.is_lower and nxt.pos_ == "ADJ" \
-            and "Part" not in nxt.morph.get("VerbForm") and _clipped(ent, cands):
-        return True  # "la Confédération africaine de football": a short form, a common noun, starts another name
     if all(a.kind in ("state", "place", "person") for a in cands):
         return False
     if nxt.is_lower and nxt.pos_ == "ADJ" and "Part" not in nxt.morph.get("VerbForm") \

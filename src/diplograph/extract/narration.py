@@ -145,7 +145,9 @@ def _fronted_gathering(ctx: Context, event: Event, token: Token) -> bool:
     from diplograph.extract.dates import DATELINE
 
     line = DATELINE.match(ctx.text)
-    opening = line.end() if line is not None and line.end() <= token.idx else ctx.sent_of(token).start_char
+    start = ctx.sent_of(token).start_char
+    # after a dateline, the sentence's own start (a later sentence is no longer the dateline's)
+    opening = max(line.end(), start) if line is not None and line.end() <= token.idx else start
     return not ctx.text[opening:token.idx].strip(" \t\n-–—,.")
 
 

@@ -206,6 +206,8 @@ def _asked_of_you(ctx: Context, token: Token) -> bool:
 
 #: Interrogative determiners and pronouns that open a direct question (grammar).
 _INTERROGATIVES = frozenset({"quel", "quelle", "quels", "quelles"})
+#: Question words that take the event they ask about as given ("Pourquoi X a-t-il reçu Y ?").
+_PRESUPPOSING = frozenset({"pourquoi", "quand", "comment", "où"})
 
 
 def _head_of_question(ctx: Context, token: Token) -> bool:
@@ -218,7 +220,15 @@ def _head_of_question(ctx: Context, token: Token) -> bool:
     words = [t for t in sentence if not t.is_space]
     if not words or words[-1].text != "?":
         return False
-    if not any((t.pos_ == "PRON" and t.text.startswith("-")) or t.lower_ in _INTERROGATIVES for t in words):
+    # "Les deux présidents se sont entretenus jeudi : quelle suite pour la paix ?": the question is
+    # the part after the colon; what is told before it stays told
+    colons = [t.i for t in words if t.text == ":"]
+    if colons and token.i < colons[-1]:
+        return False
+    asked = [t for t in words if not colons or t.i > colons[-1]]
+    if asked and asked[0].lower_ in _PRESUPPOSING:
+        return False  # "Pourquoi le président a-t-il reçu X ?": the reception happened
+    if not any((t.pos_ == "PRON" and t.text.startswith("-")) or t.lower_ in _INTERROGATIVES for t in asked):
         return False
     return token.dep_ == "ROOT" or (token.head.dep_ == "ROOT" and token.dep_ in ("xcomp", "nsubj", "amod"))
 

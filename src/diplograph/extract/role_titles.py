@@ -406,8 +406,7 @@ def holding_day(ctx: Context, head: int) -> datetime.date | int | None:
             if isinstance(t.value, DateValue) and t.value.precision == "day" and not t.value.deadline]
     if len(days) < 2 or max(d for _, d in days) > published - datetime.timedelta(days=366):
         return published
-    begin = ctx.doc[head].idx
-    before = [d for start, d in days if start < begin]
+    before = [d for start, d in days if start < head]  # TimeExpression.start is a token index
     return before[-1] if before else days[0][1]
 
 
