@@ -138,12 +138,21 @@ _MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part",
 DATIVE_CLITICS = frozenset({"lui", "leur"})
 
 
+_MARKER_WORDS = tuple(tuple(marker.split()) for marker in _MARKERS)
+_MARKER_FIRST = frozenset(words[0] for words in _MARKER_WORDS)
+
+
 def marker_length(ctx: Context, i: int) -> int:
-    """The number of words of the stance marker opening at token ``i`` ("pour sa part"), else 0."""
-    for marker in _MARKERS:
-        n = len(marker.split())
-        if " ".join(t.lower_ for t in ctx.doc[i:i + n]) == marker:
-            return n
+    """The number of words of the stance marker opening at token ``i`` ("pour sa part"), else 0.
+
+    Read on the token view's lower-case words (the incise rules ask ~18,000 times over the test
+    texts; a slice of the Doc per marker made a Token per word and cost ~1.3 s of a build)."""
+    lower = ctx.tokens.lower
+    if not 0 <= i < len(lower) or lower[i] not in _MARKER_FIRST:
+        return 0
+    for words in _MARKER_WORDS:
+        if tuple(lower[i:i + len(words)]) == words:
+            return len(words)
     return 0
 
 
