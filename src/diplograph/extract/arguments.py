@@ -438,7 +438,7 @@ def verb_across_adjuncts(ctx: Context, token: Token) -> Token | None:
     "conj") without a preposition of their own are repaired, so "la réunion du 4 mars" is not."""
     if token.dep_ not in ("nmod", "conj", "appos") or case_of(token) not in (None, "des"):
         return None  # "des entretiens" may be read as "de" + "les": the only preposition allowed
-    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    timed = ctx.timed_tokens()
     head = token.head
     for _ in range(5):
         if head.pos_ == "VERB":

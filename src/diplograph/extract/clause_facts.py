@@ -115,7 +115,7 @@ def hosted_gathering(ctx: Context, token: Token) -> int | None:
         return None
     doc = ctx.doc
     end = ctx.sent_of(token).end
-    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    timed = ctx.timed_tokens()
     k = token.i + 1
     while k < end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "NUM")):
         k += 1  # not an adverb: "a accueilli favorablement les pourparlers" welcomes them, hosts nothing

@@ -39,7 +39,7 @@ def governing_agents(ctx: Context, token: Token) -> list[str]:
 #: of a phrase that places a clause inside a gathering ("en marge de" does not: a side meeting's
 #: people need not be the summit's); "pendant", "durant", and "par" for a gathering the clause is
 #: carried on through ("ont fait le point par visioconférence").
-_DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors", "cadre"}  # "dans le cadre d'une visite"
+_DURING_HEADS = (DURING_NOUNS - {"marge"}) | {"lors"}  # DURING_NOUNS has "cadre": "dans le cadre d'une visite"
 
 
 _DURING_CASES = (DURING_CASES - {"lors"}) | {"par"}

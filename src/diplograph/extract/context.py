@@ -177,6 +177,19 @@ class Context:
     def hits_of(self, category: str) -> list[Hit]:
         return [h for h in self.hits if h.category == category]
 
+    def timed_tokens(self) -> frozenset[int]:
+        """The tokens inside a date or a duration ("jeudi 19 mars"), which many rules step over:
+        read once per document (``find_times`` fills ``times`` before any rule asks, and drops
+        this when it adds one)."""
+        found = self.cache.get("timed-tokens")
+        if found is None:
+            found = self.cache["timed-tokens"] = frozenset(i for t in self.times for i in range(t.start, t.end))
+        return found  # type: ignore[return-value]
+
+
+#: The singular definite articles (grammar): "le Cheikh X", "et le roi Y", "la ministre".
+SINGULAR_ARTICLES = frozenset({"le", "la", "l'", "l’"})
+
 
 # Small facts about a token or mention in its document, read by every clause rule (syntax,
 # counted_people, ...): here, below both, so that neither imports the other for them.

@@ -348,6 +348,7 @@ def find_times(ctx: Context) -> None:
         start, end = _token_range(ctx, b, e)
         if start is not None and start not in ctx.heading_tokens:
             ctx.times.append(TimeExpression(start, end, value))
+    ctx.cache.pop("timed-tokens", None)
 
 
 #: What joins the two ends of a range or a pair of days written each with its month ("du 3 mars au 9

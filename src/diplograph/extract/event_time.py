@@ -9,6 +9,8 @@ where: the two read different words of the clause.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -66,8 +68,6 @@ def range_duration(date: DateValue | None) -> DurationValue | None:
     by a range of days of one month lasted from the first to the last (P3D, P3D, P2D); read off
     the days written before the month in the date's own words. Days listed with "et" or commas
     count only when they follow one another ("les 3 et 17 mars" are two days, not fifteen)."""
-    import re
-
     if date is None or date.precision != "day":
         return None
     words = re.findall(r"1er|\d{1,2}|[^\W\d]+|[-–]", date.evidence.text.lower())
@@ -89,9 +89,6 @@ def first_day(token: Token, date: DateValue | None, duration: DurationValue | No
     """"ont achevé mardi un sommet de deux jours": the day told is the last one; the gathering is
     dated by its first (Monday), as a range "du 26 au 27 mai" is. ``closing``: the verbs of
     cue:closing (triggers.ttl)."""
-    import datetime
-    import re
-
     if date is None or duration is None or date.precision != "day":
         return date
     days = re.fullmatch(r"P(\d+)D", duration.iso)

@@ -129,6 +129,8 @@ def document_issuer_before(ctx: Context, noun: Token) -> str | None:
             if issuer is not None:
                 return issuer
     return None
+
+
 #: Stance markers an inverted speaker may follow ("a dit de son côté X", "a répondu pour sa part X").
 _MARKERS = ("de son côté", "de leur côté", "pour sa part", "pour leur part", "quant à lui", "quant à elle",
             "à son tour", "à leur tour")
@@ -179,7 +181,7 @@ def _gerund_aside_end(ctx: Context, i: int) -> int | None:
 def _markers_and_times(ctx: Context, start: int) -> set[int]:
     """Tokens from ``start`` on that belong to a stance marker or a time expression, in one run."""
     doc = ctx.doc
-    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    timed = ctx.timed_tokens()
     found: set[int] = set()
     i = start
     while i < len(doc):

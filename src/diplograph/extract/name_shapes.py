@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import SINGULAR_ARTICLES, Context
 from diplograph.extract.kinds import cue_words
 
 if TYPE_CHECKING:
@@ -83,10 +83,6 @@ def title_tokens(ctx: Context) -> frozenset[int]:
     return found  # type: ignore[return-value]
 
 
-#: Definite articles before a courtesy title ("le Cheikh X", "la Princesse Y").
-_ARTICLES = frozenset({"le", "la", "l'", "l’"})
-
-
 def _titles_in(ctx: Context) -> list[int]:
     honorifics, lower_case, ranks = _titles(ctx)
     view = ctx.tokens
@@ -95,7 +91,8 @@ def _titles_in(ctx: Context) -> list[int]:
     for i, lower in enumerate(words):
         text = texts[i]
         if lower in honorifics or lower + "." in honorifics or lower in ranks or text in lower_case \
-                or (lower in lower_case and i > 0 and (words[i - 1] in _ARTICLES or words[i - 1] in honorifics)):
+                or (lower in lower_case and i > 0
+                    and (words[i - 1] in SINGULAR_ARTICLES or words[i - 1] in honorifics)):
             # "le Cheikh X", "Son Altesse Cheikh Y": capitalised after an article or another courtesy
             # title, still a title (a first name takes neither: "Cheikh Ibrahima Bâ")
             if text != "se" and text != "Se":  # "SE X" (Son Excellence) in capitals; "se" is a pronoun

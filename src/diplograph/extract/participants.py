@@ -330,7 +330,7 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
     """
     doc = ctx.doc
     j = token.i + 1
-    timed = {i for t in ctx.times for i in range(t.start, t.end)}
+    timed = ctx.timed_tokens()
     # "s'est entretenu par téléphone jeudi avec X": adjectives, adverbs and time words come between
     while j < len(doc):
         if (doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ not in WITH) or j in timed:

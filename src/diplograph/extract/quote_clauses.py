@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context, is_writers_we, token_at
+from diplograph.extract.context import SINGULAR_ARTICLES, Context, is_writers_we, token_at
 from diplograph.extract.inverted_subjects import marker_length
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.model import Event, Span
@@ -202,7 +202,7 @@ def national_speaker(ctx: Context, verb: Token) -> str | None:
     k = verb.i + 1
     while k < len(doc) and doc[k].pos_ == "ADV":
         k += 1
-    if k + 1 >= len(doc) or doc[k].lower_ not in ("le", "la", "l'", "l’") or not doc[k + 1].text[:1].isupper():
+    if k + 1 >= len(doc) or doc[k].lower_ not in SINGULAR_ARTICLES or not doc[k + 1].text[:1].isupper():
         return None
     state = next((e.ent_id_ for e in ctx.ents if e.label_ == DEMONYM_LABEL and e.start == k + 1), None)
     if state is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context, token_at
+from diplograph.extract.context import SINGULAR_ARTICLES, Context, token_at
 from diplograph.extract.genders import may_be, person_gender, pronoun_gender
 from diplograph.extract.incises import INVERTED_CLITICS, inverted_noun, is_reporting, main_verb_past
 from diplograph.extract.inverted_subjects import DATIVE_CLITICS, marker_length, right_actors
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 #: singular pronoun right after the closing mark.
 _INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
                      re.IGNORECASE)
-_DEFINITE = frozenset({"le", "la", "l'", "l’"})
 
 
 _LEMMAS: dict[int, frozenset[str]] = {}
@@ -504,7 +503,7 @@ class QuoteSpeakers:
         if subject.pos_ != "NOUN" or any(not m.described for m in mentions):
             return False
         children = list(subject.children)
-        bare = bool(children) and all(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children)
+        bare = bool(children) and all(c.dep_ == "det" and c.lower_ in SINGULAR_ARTICLES for c in children)
         return bare and (subject.i in ctx.role_person or any(m.role is not None for m in mentions))
 
     def topic(self, sentence_start: int, before: int, depth: int = 0) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from diplograph.extract.context import Context, Mention
+from diplograph.extract.context import SINGULAR_ARTICLES, Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
@@ -174,7 +174,7 @@ def _another_person_after(ctx: Context, k: int) -> bool:
     def named_at(i: int) -> bool:
         return any(m.start == i and m.kind == "person" for m in ctx.by_token.get(i, []))
 
-    if k < len(doc) and doc[k].lower_ in ("le", "la", "l'", "l’"):
+    if k < len(doc) and doc[k].lower_ in SINGULAR_ARTICLES:
         k += 1
         if k < len(doc) and any(h.start == k for h in ctx.hits_of("role")):
             return True

@@ -290,7 +290,7 @@ def _join_subject_nouns(ctx: Context) -> None:
         if token.pos_ != "VERB":
             continue
         heads = list(subjects_of(ctx, token)) + _noun_right_before(ctx, token)
-        timed = {i for t in ctx.times for i in range(t.start, t.end)}
+        timed = ctx.timed_tokens()
         # "X, hôte de la réunion, a accueilli ...": the subject is named by its part in a
         # gathering told before; the verb is that gathering
         heads += [g for h in list(heads) for a in h.children if a.dep_ in ("appos", "conj")

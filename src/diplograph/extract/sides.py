@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import cue_words
+from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, subjects_of
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment
@@ -256,8 +256,6 @@ def stop_hosts(ctx: Context) -> None:
     abroad keeps the frame's state (nobody at that stop travels on), and so does his host then (a
     guess that stays as it was).
     """
-    from diplograph.extract.kinds import GATHERINGS
-
     if not ctx.framed_sides:
         return
     placed: list[tuple[object, str, set[str]]] = []  # gathering, its one state, its participants
@@ -335,7 +333,6 @@ def dateline_state(ctx: Context) -> str | None:
     A presidency or a ministry dates its readout where it sits, and names its own office holders
     without a state ("Le Ministre des Affaires étrangères, M. X"): those offices are that state's."""
     from diplograph.extract.dates import agency_dateline_city
-    from diplograph.extract.same_event import upward_places
     from diplograph.lexicon import fold
 
     head = ctx.text[:400]
@@ -344,15 +341,11 @@ def dateline_state(ctx: Context) -> str | None:
         name = m.group(1).strip()
     elif (name := agency_dateline_city(ctx.text)) is None:
         return None
-    states = set()
+    states: set[str] = set()
     for iri in ctx.lex.names.get(fold(name), []):
         actor = ctx.lex.actors.get(iri)
-        if actor is None or actor.kind != "place":
-            continue
-        for place in upward_places(ctx, iri):
-            state = ctx.lex.territory_state(place)
-            if state is not None:
-                states.add(state.iri)
+        if actor is not None and actor.kind == "place":
+            states |= _states_of_place(ctx, iri)
     return states.pop() if len(states) == 1 else None
 
 

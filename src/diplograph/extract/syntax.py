@@ -431,7 +431,7 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
         # "(AGENCE) - Les présidents X et Y se sont entretenus": a noun before a finite verb with no
         # preposition and no time in it, that the parse made a complement, is its subject
-        timed = {i for t in ctx.times for i in range(t.start, t.end)}
+        timed = ctx.timed_tokens()
         bare = [c for c in verb.children if c.dep_.startswith("obl") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                 and not any(g.dep_ == "case" for g in c.children) and c.i not in timed
                 and c.i not in ctx.heading_tokens and actors_of(ctx, c)]
