@@ -21,7 +21,7 @@ from diplograph.extract.reference import POSSESSIVE
 from diplograph.extract.syntax import is_locative
 from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
-from diplograph.namespaces import id_iri, slugify
+from diplograph.namespaces import id_iri, slugify, vocab_iri
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -101,13 +101,7 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
     if chosen.kind == "person" and named_after_someone(ctx, ent.start):
         return True  # "la Fondation Sullivan": the words are taken, nobody is named
     span = ctx.span(ent.start, ent.end)
-    own = readout_state(ctx) if chosen.kind == "org" and _generic_institution(ctx, ent) else None
-    if own is not None and own != lex.state_of(chosen.iri) and own in lex.actors \
-            and not _named_otherwise(ctx, chosen):
-        # "la présidence de la République" in a readout from Dakar: Senegal's presidency, read as
-        # the state itself (as "la présidence sénégalaise" is), never the French one
-        ctx.add_mention(Mention(ent.start, ent.end, span, own, "state", described=True))
-        add_linked_entity(ctx, lex.actors[own], span)
+    if chosen.kind == "org" and someone_elses_institution(ctx, ent, chosen):
         return True
     mention = Mention(ent.start, ent.end, span, chosen.iri, chosen.kind,
                       place=place.iri if place is not None else None)
@@ -117,6 +111,36 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
             and place.stands_for in lex.actors and lex.actors[place.stands_for].kind == "state":
         add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
     return True
+
+
+def someone_elses_institution(ctx: Context, ent: SpacySpan, institution: LexActor) -> bool:
+    """Record a bare state body the gazetteer gives to one state ("la présidence de la République":
+    the Élysée) as another state's when the text speaks from that other state; True when it did.
+
+    Asked for a gazetteer name and for a name spaCy tagged ORG that folds to one, so both ways of
+    finding the words give the same reading.
+    """
+    lex = ctx.lex
+    if not _generic_institution(ctx, ent) or _named_otherwise(ctx, institution):
+        return False
+    span = ctx.span(ent.start, ent.end)
+    own = readout_state(ctx)
+    if own is not None and own != lex.state_of(institution.iri) and own in lex.actors:
+        # "la présidence de la République" in a readout from Dakar: Senegal's presidency, read as
+        # the state itself (as "la présidence sénégalaise" is), never the French one
+        ctx.add_mention(Mention(ent.start, ent.end, span, own, "state", described=True))
+        add_linked_entity(ctx, lex.actors[own], span)
+        return True
+    if own is None and _another_republic(ctx, institution):
+        # "informe la Présidence de la République" under "le Président de la République Idriss Déby":
+        # that republic's presidency, whose state the text does not name; not the French one
+        label = " ".join(span.text.split())
+        label = label[0].lower() + label[1:]
+        iri = id_iri("org", slugify(label))
+        ctx.add_mention(Mention(ent.start, ent.end, span, iri, "org", described=True))
+        add_minted_entity(ctx, iri, "org", label, span)
+        return True
+    return False
 
 
 def _generic_institution(ctx: Context, ent: SpacySpan) -> bool:
@@ -173,7 +197,8 @@ def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
     """"Le président de la République, M. X, a reçu ...": the formal title with no state, set
     before a name the gazetteer affiliates with a state, is how a presidency or its press writes of
     its own head of state (a foreign one is "le président de la République française" or "le
-    président français"): the text speaks from that state even with no dateline."""
+    président français"): the text speaks from that state even with no dateline. The comma is
+    often left out ("le Président de la République X a reçu ...")."""
     doc, lex = ctx.doc, ctx.lex
     found: set[str] = set()
     for i in ctx.tokens.where_lemma(("président",)):
@@ -183,9 +208,9 @@ def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
         while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads):
             heads += fold(doc[k].text) in lex.state_heads
             k += 1
-        if not heads or k >= len(doc) or doc[k].text != ",":
+        if not heads or k >= len(doc):
             continue
-        k += 1
+        k += doc[k].text == ","  # "le Président de la République Idriss Déby": no comma in much African press
         while k < len(doc) and k not in gazetteer_at and is_honorific(ctx, doc[k]):
             k += 1  # "M.", "S.E.M."
         named = [lex.actors[i] for i in lex.names.get(gazetteer_at[k].ent_id_, []) if i in lex.actors] \
@@ -194,6 +219,39 @@ def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
         if len(states) == 1 and (state := states.pop()) in lex.actors and lex.actors[state].kind == "state":
             found.add(state)
     return found
+
+
+def _another_republic(ctx: Context, institution: LexActor) -> bool:
+    """The text gives the formal title "le Président de la République" to someone the gazetteer does
+    not know as that state's president on the publication date ("le Président de la République
+    Idriss Déby" in a Chadian dispatch): its bare state bodies are that other republic's.
+
+    The gazetteer knows every holder of its home state's presidency, so a name it does not list
+    there is someone else's head of state.
+    """
+    doc, lex = ctx.doc, ctx.lex
+    state, published = lex.state_of(institution.iri), ctx.source.published
+    if state is None or published is None:
+        return False
+    holders = set(lex.holders_on(vocab_iri("role", "president"), state, published))
+    for i in ctx.tokens.where_lemma(("président",)):
+        k, heads = i + 1, 0
+        while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads):
+            heads += fold(doc[k].text) in lex.state_heads
+            k += 1
+        if not heads or k >= len(doc) or doc[k - 1].pos_ in ("DET", "ADP"):
+            continue
+        k += doc[k].text == ","
+        while k < len(doc) and is_honorific(ctx, doc[k]):
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+            continue
+        named = {i for e in ctx.ents if e.start == k for i in lex.names.get(e.ent_id_, [])
+                 if e.label_ == GAZETTEER_LABEL}
+        if not named & holders and not any(lex.actors[i].kind == "person" and lex.actors[i].affiliation == state
+                                           for i in named if i in lex.actors):
+            return True
+    return False
 
 
 def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:

@@ -70,8 +70,12 @@ def is_reporting(ctx: Context, verb: Token) -> bool:
     # "..., a annoncé mardi le ministère turc": the parser may hang a name of the reported clause
     # on the incise as its subject; an incise verb hangs on an earlier verb (ccomp, parataxis)
     # or as a conjunct with no conjunction ("..., avec X, a rapporté la télévision": no "et")
+    # or as an adverbial clause with no conjunction ("..., l'ambassadeur X, informe la présidence":
+    # no "quand", "si" opens it)
     hangs_back = verb.head.i < verb.i and (verb.dep_ in ("ccomp", "parataxis") or (
-        verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children)))
+        verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children)) or (
+        verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children)
+        and verb.i + 1 < len(ctx.doc) and ctx.doc[verb.i + 1].pos_ == "DET"))
     # a "subject" inside quotation marks is the words reported ("« A. B » afin que ..., a dit X")
     # and an inverted clitic ("..., a-t-il affirmé") is the incise's own subject
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in ctx.heading_tokens

@@ -125,6 +125,10 @@ def skipped(ctx: Context, token: Token) -> bool:
         return True  # "Je vous remercie.": a courtesy formula closing a speech
     if token.pos_ == "VERB" and ctx.speaker is None and _writers_we(ctx, token):
         return True  # "Nous pouvons dire que ...": the reporter's voice
+    if token.pos_ == "VERB" and ctx.speaker is None and _writers_imperative(ctx, token):
+        return True  # "Notons que ...", "Rappelons que ...": the writer addressing the reader
+    if token.pos_ == "VERB" and _greeting(ctx, token):
+        return True  # "a salué les officiels mauritaniens" on the tarmac: a greeting, nothing said
     if _impersonal_need(ctx, token):
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     if _spreading_no_content(ctx, token):
@@ -177,6 +181,44 @@ def _writers_we(ctx: Context, verb: Token) -> bool:
     appelons la Russie à ..." is the institution acting: kept."""
     return verb.dep_ == "xcomp" and any(
         is_writers_we(c) and not in_quote(ctx, c) for c in verb.head.children)
+
+
+def _writers_imperative(ctx: Context, verb: Token) -> bool:
+    """"Notons que le président sera reçu jeudi", "Rappelons que ...": a verb opening its sentence in
+    the first person plural, with no subject, outside any quotation, in a text that is nobody's
+    speech, is the writer turning to the reader (the imperative); the tagger often reads it as a
+    third-person indicative, so the form is read from the words."""
+    if not verb.lower_.endswith("ons") or in_quote(ctx, verb) \
+            or any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children):
+        return False
+    before = [t for t in ctx.sent_of(verb) if t.i < verb.i]
+    return all(t.is_punct or t.pos_ in ("ADV", "CCONJ") for t in before)
+
+
+def _greeting(ctx: Context, verb: Token) -> bool:
+    """"a salué les officiels mauritaniens", "salue la foule": a verb of cue:greeting whose only
+    complement is people, with nothing said (no clause, quotation, "pour" of a reason, or thing
+    praised), is a greeting; "a salué l'engagement de la France" or "a salué son homologue pour son
+    rôle" say something and stay statements."""
+    if verb.lemma_.lower() not in cue_words(ctx.lex, "greeting"):
+        return False
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "obj"]
+    if not objects or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children) \
+            or any(c.dep_.startswith("obl") and case_of(c) in ("pour", "de", "d'", "d’") for c in children) \
+            or any(in_quote(ctx, t) for t in ctx.sent_of(verb)):
+        return False
+    return all(_names_people(ctx, c) for c in objects)
+
+
+def _names_people(ctx: Context, noun: Token) -> bool:
+    """The phrase is people themselves: a person's or a group's name, an office ("son homologue"),
+    a collective noun ("les officiels", "les autorités"); not a thing of theirs ("l'engagement du
+    Kenya", whose complement names an actor)."""
+    if noun.i in ctx.role_person or any(h.head == noun.i for h in ctx.hits_of("role")) \
+            or any(m.kind in ("person", "group", "delegation") for m in ctx.by_token.get(noun.i, [])):
+        return True  # (a name the tagger read as a common noun too: "Ana Varga")
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_words(ctx.lex, "collective")
 
 
 def _says_nothing(ctx: Context, token: Token) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.gazetteer_links import someone_elses_institution
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import (
     PARTICLES,
@@ -166,6 +167,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         return
     if linked:
         actor = ctx.lex.actors[linked[0]]
+        if actor.kind == "org" and someone_elses_institution(ctx, doc[start:end], actor):
+            return  # "informe la Présidence de la République" tagged ORG in a Chadian dispatch
         ctx.add_mention(Mention(start, end, span, actor.iri, actor.kind,
                                 place=actor.iri if actor.kind == "place" else None))
         add_linked_entity(ctx, actor, span)

@@ -1,0 +1,94 @@
+"""Constructions of real prose the lead read in real agency and presidency texts (issue 12, lead's
+twelfth round): bare state bodies of another republic, the writer's imperative, greetings.
+
+The texts below are ours, with invented people or real figures in made-up situations. Each test
+that asserts a new rule failed on the code before it; the guards say what the rule must leave.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, event_kind, extract_dated
+
+
+def _agents(doc, word: str) -> set[str]:
+    return {a.rsplit("/", 1)[-1] for a in event_at(doc, word).agents}
+
+
+def test_the_presidency_of_a_republic_whose_president_is_not_frances_is_not_the_elysee() -> None:
+    # an African presidency's dispatch: "le Président de la République <name>" with no comma, then
+    # "informe la Présidence de la République": that republic's presidency, never the Élysée
+    doc = extract_dated(
+        "Le Président de la République Ahmat Kodjo a reçu mardi en audience l'ambassadeur de l'Union "
+        "européenne, Hans Berger, informe la Présidence de la République. L'entretien a porté sur la "
+        "coopération.",
+        "another-republic", "2023-05-10")
+    agents = _agents(doc, "informe")
+    assert "elysee" not in agents
+    assert agents == {"presidence-de-la-republique"}
+
+
+def test_the_french_presidents_presidency_is_still_the_elysee() -> None:
+    doc = extract_dated(
+        "Le Président de la République Emmanuel Macron s'est entretenu mardi avec le chancelier "
+        "allemand, a indiqué la présidence de la République.",
+        "french-republic", "2024-05-14")
+    assert _agents(doc, "indiqué") == {"elysee"}
+
+
+def test_the_writers_imperative_is_no_statement() -> None:
+    doc = extract_dated(
+        "Le ministre Jan Ostberg a rencontré mardi son homologue Ana Varga. Notons que le ministre sera "
+        "reçu jeudi par le Premier ministre. Rappelons que les deux pays avaient signé un accord en 2019.",
+        "writers-imperative", "2024-05-15")
+    triggers = {e.trigger.text for e in doc.events}
+    assert not {"Notons", "Rappelons"} & triggers
+    assert event_kind(event_at(doc, "reçu")) == "meeting"
+
+
+def test_a_communique_speaking_as_we_keeps_its_statement() -> None:
+    doc = extract_dated(
+        "Nous notons avec satisfaction la reprise du dialogue entre les deux pays.",
+        "communique-we", "2024-05-15")
+    assert any(e.trigger.text == "notons" for e in doc.events)
+
+
+def test_greeting_people_is_no_statement() -> None:
+    doc = extract_dated(
+        "À son arrivée à l'aéroport, le président Jan Ostberg, accompagné de trois ministres, a salué les "
+        "officiels venus l'accueillir, puis a rencontré son homologue Ana Varga.",
+        "greeting", "2024-05-15")
+    assert not any(e.trigger.text == "salué" for e in doc.events)
+    assert any(event_kind(e) == "meeting" for e in doc.events)
+
+
+def test_praise_and_thanks_are_still_statements() -> None:
+    doc = extract_dated(
+        "Le ministre Jan Ostberg a salué l'engagement de la Norvège en faveur de la paix. Il a aussi "
+        "salué son homologue Ana Varga pour son rôle dans les négociations.",
+        "praise", "2024-05-15")
+    assert len([e for e in doc.events if e.trigger.text == "salué"]) == 2
+
+
+def test_an_incise_parsed_as_an_adverbial_clause_has_its_inverted_subject() -> None:
+    # "..., l'ambassadeur X, informe la présidence tchadienne.": the parser hangs the incise verb on
+    # the main verb as an adverbial clause and makes the apposed ambassador its subject
+    doc = extract_dated(
+        "Le président Ahmat Kodjo a reçu ce matin en audience l'ambassadeur de l'Union européenne, "
+        "Hans Berger, informe la présidence tchadienne.",
+        "advcl-incise", "2023-05-10")
+    assert _agents(doc, "informe") == {"chad"}
+
+
+def test_an_adverbial_clause_with_its_conjunction_keeps_its_subject() -> None:
+    doc = extract_dated(
+        "Le président Ahmat Kodjo a reçu l'ambassadeur, quand le ministre Jan Ostberg annonçait la "
+        "reprise des négociations.",
+        "advcl-mark", "2023-05-10")
+    assert _agents(doc, "annonçait") == {"jan-ostberg"}
+
+
+def test_praising_a_states_commitment_is_a_statement() -> None:
+    doc = extract_dated(
+        "Le président Jan Ostberg a salué l'engagement du Kenya en faveur d'une solution politique.",
+        "praise-commitment", "2024-05-15")
+    assert any(e.trigger.text == "salué" for e in doc.events)
