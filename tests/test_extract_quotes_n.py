@@ -1,0 +1,62 @@
+"""Quotes of real press prose that went to nobody or to the wrong person (issue 12, quotes round N).
+
+Real agency dispatches, newspaper reports of state visits and ministry audiences were read to
+find where a quotation lost its speaker. The sentences here are our own (invented people, real
+states); each test reads from the real pipeline who said the quoted words.
+"""
+
+from __future__ import annotations
+
+from diplograph.model import ExtractedDocument
+from extracting import extract_dated
+
+
+def _said(doc: ExtractedDocument, start: str) -> str | None:
+    """The slug of the speaker of the one quote whose text starts with ``start``."""
+    found = [q for q in doc.quotes if q.span.text.startswith(start)]
+    assert len(found) == 1, [q.span.text for q in doc.quotes]
+    return found[0].speaker.rsplit("/", 1)[-1] if found[0].speaker else None
+
+
+def test_a_later_quotation_of_the_same_sentence_is_the_same_speakers():
+    # 'X a «reconnu», hier, la responsabilité de l'État «dans l'abandon des ...»': the second
+    # quotation hangs on no verb of its own; it is more of what X said
+    doc = extract_dated(
+        "Le président Paul Ndiaye a «reconnu», hier, la responsabilité de l'État «dans l'abandon des "
+        "anciens supplétifs», lors d'une cérémonie à Dakar.",
+        "quotes-n-same-sentence", "2026-09-26")
+    assert _said(doc, "reconnu") == "paul-ndiaye"
+    assert _said(doc, "dans l'abandon") == "paul-ndiaye"
+
+
+def test_a_quotation_of_another_speaker_in_the_sentence_is_not_continued():
+    # guard: "X a salué « A », tandis que Y a dénoncé « B »": B is Y's
+    doc = extract_dated(
+        "Le ministre Paul Ndiaye a salué « un accord historique », tandis que l'opposant Awa Diop "
+        "a dénoncé « un marché de dupes ».",
+        "quotes-n-other-speaker", "2026-09-26")
+    assert _said(doc, "un accord") == "paul-ndiaye"
+    assert _said(doc, "un marché") == "awa-diop"
+
+
+def test_a_participle_after_the_closing_mark_is_no_incise():
+    # "L'ambassadeur a exprimé son « soulagement », « historiques ... », rappelant le rôle de X":
+    # the participle belongs to the ambassador's clause; it names no other speaker
+    doc = extract_dated(
+        "Le ministre Nabil Karoui a reçu mardi le nouvel ambassadeur du Mali, Moussa Traoré.\n\n"
+        "L'ambassadeur Moussa Traoré a salué les relations bilatérales, « historiques et privilégiées », "
+        "rappelant le rôle joué par la diplomatie tunisienne auprès des Nations unies.",
+        "quotes-n-participle", "2026-04-25")
+    assert _said(doc, "historiques") == "moussa-traore"
+
+
+def test_il_after_a_verbless_list_of_names_is_whom_the_sentence_before_is_about():
+    # "Le Japonais X, la Brésilienne Y et le Norvégien Z. Il a qualifié le premier d'« ami »":
+    # "Il" is the head of state who received them, not the last name of the list
+    doc = extract_dated(
+        "Le président ghanéen, Kwame Mensah-Bonsu, a reçu lundi trois nouveaux ambassadeurs. "
+        "Le Japonais Kenji Morita, la Brésilienne Ana Prado et le Norvégien Erik Sandvold. "
+        "Il a qualifié le premier d'« ami de longue date » et jugé la deuxième « très prometteuse ».",
+        "quotes-n-verbless-list", "2026-10-13")
+    assert _said(doc, "ami de longue date") == "kwame-mensah-bonsu"
+    assert _said(doc, "très prometteuse") == "kwame-mensah-bonsu"
