@@ -142,9 +142,11 @@ class QuoteSpeakers:
                 return None, event, True
             self._agree(event, speaker, named=True)
             return speaker, event, True
-        if governing is not None and governing.pos_ == "NOUN" and governing.dep_ == "obj" \
-                and root.dep_ in ("amod", "acl") and self._is_speech_verb(governing.head):
-            governing = governing.head  # "a évoqué une discussion « franche et productive »"
+        if governing is not None and governing.pos_ in ("NOUN", "ADJ") and governing.dep_ == "obj" \
+                and (root.dep_ in ("amod", "acl") or (root.dep_ == "nmod" and governing.pos_ == "ADJ")) \
+                and self._is_speech_verb(governing.head):
+            # "a évoqué une discussion « franche et productive »", "a qualifié le premier d'« ami »"
+            governing = governing.head
         if governing is not None and self._is_speech_verb(governing):
             later = reporting_after(ctx, mark_end, self._is_speech_verb)
             if later is not None:
@@ -217,6 +219,8 @@ class QuoteSpeakers:
         after = ctx.doc[i + 1]
         if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
             return None
+        if i == comma.i + 1 and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            return None  # "« ... », rappelant le rôle de X": a participle of the clause, no incise
         if main_verb_past(verb, comma.i):
             return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise
         if (national := national_speaker(ctx, verb)) is not None:  # "a déclaré le Français"
@@ -312,6 +316,10 @@ class QuoteSpeakers:
             if verb is not None and self._reported(verb):
                 return
         self.spoken.append((offset, speaker))
+
+    def other_between(self, begin: int, end: int, speaker: str) -> bool:
+        """Someone other than ``speaker`` is told speaking between two offsets."""
+        return any(begin <= o < end and s != speaker for o, s in self.spoken)
 
     def _pronoun_speaker(self, mark_begin: int, gender: str = "") -> str | None:
         """Who "a-t-il ajouté" is: the last speaker, unless the sentence before is about someone else
@@ -516,7 +524,9 @@ class QuoteSpeakers:
         previous = []
         if sentence_start > 0:  # the closest earlier sentence with words ("\n\n" is one of its own)
             sentence = ctx.sent_of(sentence_start - 1)
-            while not sentence.text.strip() and sentence.start > 0:
+            while (not sentence.text.strip() or _verbless(ctx, sentence)) and sentence.start > 0:
+                # "Le Japonais X, la Brésilienne Y et le Norvégien Z. Il a jugé ...": a list with no
+                # verb names whom the clause after it talks of, not who talks
                 sentence = ctx.sent_of(sentence.start - 1)
             previous = [sentence] if sentence.text.strip() else []
         if previous and depth < 4:
@@ -555,6 +565,11 @@ class QuoteSpeakers:
 
 #: What _inverted_incise gives for an incise whose subject is a document with no issuer named.
 _DOCUMENT = "\0document"
+
+
+def _verbless(ctx: Context, sentence) -> bool:
+    """A sentence of words with no verb outside quotation marks (a list of names, a caption)."""
+    return not any(t.pos_ in ("VERB", "AUX") and not in_quote_range(ctx, t.idx) for t in sentence)
 
 
 def _participle_after_comma(verb: Token) -> bool:

@@ -67,7 +67,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
     speakers = QuoteSpeakers(ctx)
     quotes: list[Quote] = []
     previous_speaker: str | None = None
-    previous_end = -1
+    previous_end = previous_mark = -1
     previous_event: Event | None = None
     for m in _PAIRS.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
@@ -104,6 +104,14 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 # "Le président a jugé étrange la question. « ... »": a quote on its own right after
                 # a sentence whose main verb reports speech is what that speaker went on to say
                 speaker = speakers.announced(sentence, m.start(), m.end())
+            if speaker is None and previous_speaker is not None and sentence is not None \
+                    and sentence.begin <= previous_mark < m.start() \
+                    and not speakers.other_between(previous_mark, m.start(), previous_speaker):
+                # "a exprimé son « soulagement » envers les relations, « historiques ... »", "en
+                # fustigeant « A » ..., avec comme conséquences « B »": a later quotation of the
+                # sentence no verb of its own attributes is more of the same speaker's words
+                speaker = previous_speaker
+                event = previous_event
             if speaker is None and previous_speaker is not None and sentence is not None:
                 # a quote that is a sentence of its own continues the previous quote's speaker
                 between = text[previous_end:sentence.begin]
@@ -121,6 +129,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
             previous_speaker = speaker
             previous_event = event
             previous_end = sentence.end if sentence is not None else m.end()
+            previous_mark = m.end()
     return quotes
 
 
