@@ -227,9 +227,13 @@ def find_times(ctx: Context) -> None:
         month = MONTHS[m.group(2).lower()]
         explicit = m.group(3) or _range_end_year(view, m.end(), month, dates_at)
         told, _ = _told_side(view, m.end()) if not explicit else (None, m.end())
+        tense = None if explicit else told or tense_of(ctx, view, m.start(), m.end())
+        # "une tournée qui durera du 12 au 19 mars" told on the 16th: a future range is over when its
+        # last day is, so it is this year's while that day is still to come
+        last = re.findall(r"1er|\d{1,2}", view[m.end(1):m.start(2)]) if tense == "future" else ()
         y = int(explicit) if explicit else _year_for(
-            month, day, published, year, told or tense_of(ctx, view, m.start(), m.end()),
-            None if told else _narrated_year(anchors, m.start(), month))
+            month, max(day, 1 if last[-1] == "1er" else int(last[-1])) if last else day, published, year,
+            tense, None if told else _narrated_year(anchors, m.start(), month))
         if y is None:
             continue
         if not explicit:

@@ -91,6 +91,7 @@ def _titles_in(ctx: Context) -> list[int]:
     for i, lower in enumerate(words):
         text = texts[i]
         if lower in honorifics or lower + "." in honorifics or lower in ranks or text in lower_case \
+                or (lower.endswith(".") and lower[:-1] in honorifics) \
                 or (lower in lower_case and i > 0
                     and (words[i - 1] in SINGULAR_ARTICLES or words[i - 1] in honorifics)):
             # "le Cheikh X", "Son Altesse Cheikh Y": capitalised after an article or another courtesy

@@ -24,8 +24,9 @@ _SAME_DAY = re.compile(r"\s*(?:(?:plus tôt|plus tard|auparavant|ensuite|puis)\s
                        r"(?:dans la (?:matinée|journée|soirée|nuit)|le même jour|ce même jour|le matin même"
                        r"|le soir même)\s*,", re.IGNORECASE)
 
-#: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de").
-_DURING = FRAMING_WORDS
+#: Prepositions putting a speech act inside another event ("à l'issue de la réunion", "lors de"), or
+#: right after it ("a affirmé ... à la suite de sa rencontre, ce lundi, avec Y": that day).
+_DURING = FRAMING_WORDS | {"suite"}
 #: "lors d'un entretien", "au cours de la rencontre", "pendant les discussions", "durant
 #: l'audience", "à l'occasion de sa visite": an act told inside a gathering, so on its day (not
 #: "en marge de", beside it, nor "à l'issue de", after it)
@@ -484,7 +485,8 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     if not view.has_lower(_DURING, token.left_edge.i, token.right_edge.i + 1) \
             and not view.has_lower(_DURING, sentence.start, min(sentence.start + 9, sentence.end)):
         return None  # no framing word in the scope below (most triggers): no Token made for it
-    fronted = [t for t in sentence[:2] if t.lower_ in _DURING or t.lower_ == "en"]
+    # "Lors du sommet, ...", "En marge de ...", "À l'issue de la session, ..." (the frame's noun third)
+    fronted = [t for t in sentence[:3] if t.lower_ in _DURING or t.lower_ == "en"]
     scope = [*token.subtree, *(t for t in sentence[:6] if fronted and t.i < token.i)]
     # "Le 9 mai, en marge du sommet, X et Y ont eu un entretien": a frame after a fronted day and a comma
     comma = next((t for t in sentence[1:8] if t.text == "," and t.i + 2 < sentence.end

@@ -135,6 +135,11 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
             if m.start == j and m.kind == "person" and not m.described:
                 return m
         token = doc[j]
+        if token.text == "(":
+            close = _acronym_end(doc, j)
+            if close is not None:  # "la secrétaire générale de l'Organisation ... (OIF), Mme X": the
+                j = close + 1      # organisation's acronym between the phrase and the name
+                continue
         if token.is_space or token.text in ".;:!?()«»" or token.is_sent_start:
             return None
         if token.text == "," and _fronted_with(ctx, start):
@@ -162,6 +167,15 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
             # (not "le conseiller du Président de la République, X": after a comma, the first's)
             return None
         j += 1
+    return None
+
+
+def _acronym_end(doc, opening: int) -> int | None:
+    """The closing bracket of "(OIF)", "(CEDEAO)": one or two words in capitals, else None."""
+    for close in range(opening + 2, min(opening + 4, len(doc))):
+        if doc[close].text == ")":
+            inside = doc[opening + 1:close]
+            return close if all(t.is_upper and t.is_alpha for t in inside) else None
     return None
 
 
