@@ -485,8 +485,10 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
     if not view.has_lower(_DURING, token.left_edge.i, token.right_edge.i + 1) \
             and not view.has_lower(_DURING, sentence.start, min(sentence.start + 9, sentence.end)):
         return None  # no framing word in the scope below (most triggers): no Token made for it
-    # "Lors du sommet, ...", "En marge de ...", "À l'issue de la session, ..." (the frame's noun third)
-    fronted = [t for t in sentence[:3] if t.lower_ in _DURING or t.lower_ == "en"]
+    fronted = [t for t in sentence[:2] if t.lower_ in _DURING or t.lower_ == "en"]
+    if not fronted and len(sentence) > 3 and sentence[0].lower_ in ("à", "a") and sentence[1].lower_ in ("l'", "la") \
+            and sentence[2].lower_ in _DURING:
+        fronted = [sentence[2]]  # "À l'issue de la session, un communiqué ...", also written "A l'issue"
     scope = [*token.subtree, *(t for t in sentence[:6] if fronted and t.i < token.i)]
     # "Le 9 mai, en marge du sommet, X et Y ont eu un entretien": a frame after a fronted day and a comma
     comma = next((t for t in sentence[1:8] if t.text == "," and t.i + 2 < sentence.end
