@@ -60,3 +60,14 @@ def test_il_after_a_verbless_list_of_names_is_whom_the_sentence_before_is_about(
         "quotes-n-verbless-list", "2026-10-13")
     assert _said(doc, "ami de longue date") == "kwame-mensah-bonsu"
     assert _said(doc, "très prometteuse") == "kwame-mensah-bonsu"
+
+
+def test_monsieur_and_a_family_name_two_people_share_is_the_man():
+    # "le président X Sarasvuo et son épouse, Y Sarasvuo ... a déclaré M. Sarasvuo": the courtesy
+    # title says which of the two is meant
+    doc = extract_dated(
+        "Le président portugais a été accueilli mardi à Helsinki par le président finlandais, Mikko "
+        "Sarasvuo, et son épouse, Liisa Sarasvuo.\n\n"
+        "« Nos deux nations regardent vers le large », a déclaré M. Sarasvuo dans son discours.",
+        "quotes-n-courtesy-gender", "2026-11-04")
+    assert _said(doc, "Nos deux nations") == "mikko-sarasvuo"
