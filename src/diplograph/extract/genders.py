@@ -43,25 +43,52 @@ def person_gender(ctx: Context, person: str) -> str:
 
 def _genders(ctx: Context) -> dict[str, str]:
     """Person IRI -> the one gender its mentions tell, read once per document."""
-    masculine, feminine = cue_words(ctx.lex, "masculine-courtesy"), cue_words(ctx.lex, "feminine-courtesy")
     told: dict[str, set[str]] = {}
-    roles = ctx.hits_of("role")
     for m in ctx.mentions:
-        if m.kind != "person" or m.described:
-            continue
-        found: set[str] = set()
-        before = ctx.doc[max(0, m.start - 2):m.start]
-        for t in before:
-            if t.lower_ in masculine:
-                found.add(MASC)
-            elif t.lower_ in feminine:
-                found.add(FEM)
-        if not found:
-            noun = _title_noun(ctx, m.start, roles) or _apposed_noun(ctx, m.start)
-            if noun is not None:
-                found.update(_noun_gender(noun))
-        told.setdefault(m.iri, set()).update(found)
+        if m.kind == "person" and not m.described:
+            told.setdefault(m.iri, set()).update(_mention_genders(ctx, m))
     return {person: next(iter(g)) for person, g in told.items() if len(g) == 1}
+
+
+def told_gender(ctx: Context, person: str) -> str:
+    """The one gender the mentions found so far tell of a person (uncached: for the entity stage,
+    while mentions are still being added)."""
+    found: set[str] = set()
+    for m in ctx.mentions:
+        if m.iri == person and not m.described:
+            found |= _mention_genders(ctx, m)
+    return next(iter(found)) if len(found) == 1 else ""
+
+
+def gender_before(ctx: Context, start: int) -> str:
+    """The gender the courtesy title or the title noun right before token ``start`` tells ("M.
+    X", "Mme X", "le président X", "la ministre X"), else none."""
+    if start == 0:
+        return ""
+    word = ctx.doc[start - 1].lower_
+    if word in cue_words(ctx.lex, "masculine-courtesy"):
+        return MASC
+    if word in cue_words(ctx.lex, "feminine-courtesy"):
+        return FEM
+    noun = _title_noun(ctx, start, ctx.hits_of("role"))
+    genders = _noun_gender(noun) if noun is not None else set()
+    return next(iter(genders)) if len(genders) == 1 else ""
+
+
+def _mention_genders(ctx: Context, m) -> set[str]:
+    """The genders one mention's courtesy title, title noun or apposed noun tells."""
+    masculine, feminine = cue_words(ctx.lex, "masculine-courtesy"), cue_words(ctx.lex, "feminine-courtesy")
+    found: set[str] = set()
+    for t in ctx.doc[max(0, m.start - 2):m.start]:
+        if t.lower_ in masculine:
+            found.add(MASC)
+        elif t.lower_ in feminine:
+            found.add(FEM)
+    if not found:
+        noun = _title_noun(ctx, m.start, ctx.hits_of("role")) or _apposed_noun(ctx, m.start)
+        if noun is not None:
+            found.update(_noun_gender(noun))
+    return found
 
 
 def _title_noun(ctx: Context, start: int, roles: list) -> Token | None:

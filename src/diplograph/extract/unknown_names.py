@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.gazetteer_links import someone_elses_institution
+from diplograph.extract.genders import gender_before, told_gender
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import (
     PARTICLES,
@@ -97,7 +98,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
             ctx.add_mention(Mention(j, k, span, actor.iri, "person"))
             add_linked_entity(ctx, actor, span)
         else:
-            surname = surname_match(ctx, text)
+            surname = surname_match(ctx, text, gender_before(ctx, j))
             if surname is None and len(words) == 1 and token.text in lower_case_honorifics(ctx):
                 surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
             if surname is None and len(words) == 1:
@@ -201,7 +202,7 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
             and doc[end].text == "," and doc[end + 1].lower_ == "où":
         label = "LOC"  # "doit se rendre à Hô Chi Minh-Ville, où elle rencontrera ...": a place
     if label == "PER":
-        surname = surname_match(ctx, text)
+        surname = surname_match(ctx, text, gender_before(ctx, start))
         if surname is None and end - start == 1 and start > 0 and doc[start - 1].text in lower_case_honorifics(ctx):
             surname = given_name_match(ctx, text)  # "cheikh Mohammed" after "cheikh Mohammed ben X"
         if surname is None and end - start == 1 and start > 0:
@@ -329,7 +330,7 @@ def lone_surnames(ctx: Context, taken: set[int]) -> None:
         surname.mentions.append(span)
 
 
-def surname_match(ctx: Context, text: str) -> Entity | None:
+def surname_match(ctx: Context, text: str, gender: str = "") -> Entity | None:
     """A lone family name ("Durand") refers to the person named in full earlier ("Marie Durand");
     so does a family name after the initial of the given name ("K. Jonaitis" for "Kęstutis Jonaitis"),
     and the given and family names without the middle ones ("Faustin Touadéra" for "Faustin Archange
@@ -359,6 +360,12 @@ def surname_match(ctx: Context, text: str) -> Entity | None:
                                    or (len(parts) == 3 and key in (parts[0], parts[1]))):
                 matches.append(entity)
                 break
+    if gender:
+        # "le président X Sarasvuo et son épouse, Y Sarasvuo ... M. Sarasvuo": the title's gender
+        # leaves the one the text gave that gender (and never takes the one it gave the other)
+        told = {e.iri: told_gender(ctx, e.iri) for e in matches}
+        matches = [e for e in matches if told[e.iri] == gender] if len(matches) > 1 \
+            else [e for e in matches if told[e.iri] in ("", gender)]
     return matches[0] if len(matches) == 1 else None
 
 
