@@ -360,12 +360,10 @@ def surname_match(ctx: Context, text: str, gender: str = "") -> Entity | None:
                                    or (len(parts) == 3 and key in (parts[0], parts[1]))):
                 matches.append(entity)
                 break
-    if gender:
+    if gender and len(matches) > 1:
         # "le président X Sarasvuo et son épouse, Y Sarasvuo ... M. Sarasvuo": the title's gender
-        # leaves the one the text gave that gender (and never takes the one it gave the other)
-        told = {e.iri: told_gender(ctx, e.iri) for e in matches}
-        matches = [e for e in matches if told[e.iri] == gender] if len(matches) > 1 \
-            else [e for e in matches if told[e.iri] in ("", gender)]
+        # leaves the one the text gave that gender
+        matches = [e for e in matches if told_gender(ctx, e.iri) == gender]
     return matches[0] if len(matches) == 1 else None
 
 
