@@ -92,3 +92,66 @@ def test_praising_a_states_commitment_is_a_statement() -> None:
         "Le président Jan Ostberg a salué l'engagement du Kenya en faveur d'une solution politique.",
         "praise-commitment", "2024-05-15")
     assert any(e.trigger.text == "salué" for e in doc.events)
+
+
+def _meetings(doc) -> list:
+    return [e for e in doc.events if event_kind(e) == "meeting"]
+
+
+def test_what_a_body_is_made_of_is_no_meeting() -> None:
+    # "l'organisation, qui réunit 33 pays", "une région qui rassemble ... habitants": composition
+    doc = extract_dated(
+        "Le président Jan Ostberg a ouvert mardi à Tallinn le sommet de l'Union balte, une organisation "
+        "qui réunit onze pays. Le sommet doit adopter une déclaration sur l'intégration de la région, "
+        "qui rassemble 40 millions d'habitants. La présidence tournante de l'Union, qui regroupe les "
+        "États riverains, reviendra à la Lettonie.",
+        "composition", "2024-05-15")
+    assert not {"réunit", "rassemble", "regroupe"} & {e.trigger.text for e in doc.events}
+    assert len(_meetings(doc)) == 1
+
+
+def test_a_body_convening_on_a_day_or_in_a_place_is_a_meeting() -> None:
+    doc = extract_dated(
+        "L'Union balte réunit ce mardi à Riga ses ministres des Affaires étrangères.",
+        "convening", "2024-05-14")
+    assert [e.trigger.text for e in _meetings(doc)] == ["réunit"]
+
+
+def test_a_relative_clause_on_the_summit_tells_the_summit() -> None:
+    # the parse hangs "qui doit rassembler" on the last noun of "le sommet de la Francophonie"
+    doc = extract_dated(
+        "Du 12 au 14 mai se tiendra à Tallinn le sommet de la Francophonie balte, qui doit rassembler "
+        "2 000 délégués de trente pays.",
+        "relative-summit", "2024-05-02")
+    meetings = _meetings(doc)
+    assert len(meetings) == 1
+    assert meetings[0].trigger.text == "sommet"
+
+
+def test_this_conference_that_brought_together_is_the_summit_told_before() -> None:
+    doc = extract_dated(
+        "Le sommet sur la sécurité maritime s'est achevé dimanche à Tallinn. Le président Jan Ostberg "
+        "a salué le texte final lors d'un point de presse à l'issue de cette conférence qui a rassemblé "
+        "des dirigeants de quarante pays.",
+        "this-conference", "2024-05-13")
+    assert len(_meetings(doc)) == 1
+
+
+def test_a_summit_that_must_adopt_a_text_is_the_summit_under_way() -> None:
+    # "Le sommet doit adopter jeudi une déclaration": the adoption is to come, not another summit
+    doc = extract_dated(
+        "Le président Jan Ostberg a ouvert mardi à Tallinn le sommet de l'Union balte. Le sommet de "
+        "l'Union doit adopter mercredi une déclaration sur l'énergie.",
+        "summit-must-adopt", "2024-05-14")
+    meetings = _meetings(doc)
+    assert len(meetings) == 1
+    assert meetings[0].status.endswith("/occurred")
+    assert meetings[0].date is not None and meetings[0].date.iso == "2024-05-14"
+
+
+def test_a_summit_that_must_take_place_is_still_to_come() -> None:
+    doc = extract_dated(
+        "Le sommet de l'Union balte doit avoir lieu en juin à Riga. Le sommet doit se tenir au palais "
+        "des congrès.",
+        "summit-must-take-place", "2024-05-15")
+    assert all(e.status.endswith("/planned") for e in _meetings(doc))

@@ -22,7 +22,15 @@ from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS
 from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places, side_talks
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
-from diplograph.extract.reference import DEFINITES, anaphoric_subject, determiner, is_process, reference_kind, says_new
+from diplograph.extract.reference import (
+    DEFINITES,
+    anaphoric_subject,
+    determiner,
+    is_process,
+    reference_kind,
+    relative_phrase,
+    says_new,
+)
 from diplograph.extract.same_event import (
     a_day_of_a_stay,
     antecedent_event,
@@ -101,7 +109,9 @@ def _join_gathering_subjects(ctx: Context) -> None:
         verb = event_token(ctx, event)
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue_words(ctx.lex, "bringing-together"):
             continue
-        named = (_gathering_named_by(ctx, s) for s in subjects_of(ctx, verb))
+        # "cette conférence qui a rassemblé ...": a relative "qui" takes up the phrase before it
+        subjects = [n for s in subjects_of(ctx, verb) for n in (relative_phrase(s) if s.lower_ == "qui" else [s])]
+        named = (_gathering_named_by(ctx, s) for s in subjects)
         target = next((t for t in named if t is not None), None)
         if target is not None and target is not event:
             _date_in_told_year(target, event)
@@ -164,6 +174,11 @@ def _gathering_named_by(ctx: Context, subject: Token) -> Event | None:
         word = subject.lemma_.lower()
         named = [e for e in before if any(m.text.split()[0].lower() in (word, subject.lower_)
                                           for m in (e.trigger, *e.mentions) if m.text.split())]
+        if not named and det.lower_ in ("ce", "cet", "cette") \
+                and (word in cue_words(ctx.lex, "many-party-gathering")
+                     or any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))):
+            # "le sommet ... cette conférence qui a rassemblé ...": a demonstrative takes up the meeting told
+            named = [e for e in before if e.event_type == et("meeting")]
         return max(named, key=lambda e: e.trigger.begin) if named else None
     if subject.lower_ not in ("il", "elle"):
         return None

@@ -100,6 +100,25 @@ def first_day(token: Token, date: DateValue | None, duration: DurationValue | No
     return DateValue(first.isoformat(), "day", date.evidence, relative=date.relative)
 
 
+def gathering_doing(ctx: Context, token: Token, modal: Token) -> list[Token]:
+    """"Le sommet doit adopter une déclaration", "La conférence devrait examiner le rapport": a gathering
+    told with a definite article, subject of a modal whose verb is something the gathering does (no
+    verb of taking place: "le sommet doit se tenir en mars" is still to come). The modal is about
+    that act, and so is its day; the gathering is the one under way. The verbs of that act, or none.
+    """
+    from diplograph.extract.reference import determiner
+
+    det = determiner(token)
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or det is None \
+            or det.lower_ not in ("le", "la", "l'", "l’", "ce", "cet", "cette") \
+            or not any(h.head == token.i and h.iri in GATHERINGS for h in ctx.hits_of("event")):
+        return []
+    verbs = [c for c in modal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    # taking place, opening, starting, being: the gathering's own coming ("doit avoir lieu", "doit s'ouvrir")
+    held = cue_words(ctx.lex, "held-clause") | cue_words(ctx.lex, "opening") | {"avoir", "être", "se", "réunir"}
+    return [] if any(v.lemma_.lower() in held or v.i in ctx.event_at for v in verbs) else verbs
+
+
 def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
     words = ctx.vocab.status_words  # type: ignore[attr-defined]
@@ -107,7 +126,7 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     verb = token
     # (not a name the tagger took for a verb: "un entretien avec ... Narendra Modi", "Narendra" a future)
     if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB" \
-            and not ctx.by_token.get(token.head.i):
+            and not ctx.by_token.get(token.head.i) and not gathering_doing(ctx, token, token.head):
         verb = token.head
     if not reported_past(verb):
         for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
@@ -166,6 +185,8 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma in cue_words(ctx.lex, "gathering-phase"):
             break  # "a annoncé la clôture du sommet": the closing is announced, the summit is held
+        if lemma in words and head.i != hit.head and current is token and gathering_doing(ctx, token, head):
+            break  # "Le sommet doit adopter jeudi une déclaration": the adoption is to come, not the summit
         if lemma in words and head.i != hit.head:
             status = words[lemma]
             if status == ANNOUNCED and head.i in ctx.event_at and token.pos_ == "VERB":
@@ -270,6 +291,9 @@ def attached_time(ctx: Context, token: Token, kind: type):
     before = _anterior_clause(token)
     if before is not None:  # "après avoir assisté au sommet ..., X a entamé une visite du 12 au 14 juin"
         candidates = [t for t in candidates if before.left_edge.i <= t.start <= before.right_edge.i]
+    acts = gathering_doing(ctx, token, token.head) if token.pos_ == "NOUN" else []
+    if acts:  # "Le sommet doit adopter mercredi une déclaration": the adoption's day, not the summit's
+        candidates = [t for t in candidates if not any(v.left_edge.i <= t.start <= v.right_edge.i for v in acts)]
     held = clause_of_noun(ctx, token.i) if token.pos_ == "NOUN" else None
     own = [t for t in candidates if held is not None and held.start <= t.start < held.end]
     if own:  # "le sommet, qui se tiendra en mars": the clause that holds it says when

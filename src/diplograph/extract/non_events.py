@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import negated as _negated
 from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
+from diplograph.extract.reference import relative_phrase
 from diplograph.extract.syntax import case_of, in_quote
 
 if TYPE_CHECKING:
@@ -129,6 +130,8 @@ def skipped(ctx: Context, token: Token) -> bool:
         return True  # "Notons que ...", "Rappelons que ...": the writer addressing the reader
     if token.pos_ == "VERB" and _greeting(ctx, token):
         return True  # "a salué les officiels mauritaniens" on the tarmac: a greeting, nothing said
+    if token.pos_ == "VERB" and _composition(ctx, token):
+        return True  # "la Celac, qui rassemble 33 pays": what a body is made of, no gathering
     if _impersonal_need(ctx, token):
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     if _spreading_no_content(ctx, token):
@@ -219,6 +222,31 @@ def _names_people(ctx: Context, noun: Token) -> bool:
             or any(m.kind in ("person", "group", "delegation") for m in ctx.by_token.get(noun.i, [])):
         return True  # (a name the tagger read as a common noun too: "Ana Varga")
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_words(ctx.lex, "collective")
+
+
+def _composition(ctx: Context, verb: Token) -> bool:
+    """"l'organisation, qui réunit 33 pays", "une région qui rassemble 600 millions d'habitants": a
+    verb of cue:composition in the simple present, whose subject is no gathering (a body, a region,
+    or "qui" after such a noun), with no day and no place of its own, tells what its subject is
+    made of, not a meeting; "Le sommet réunit ce mardi trente chefs d'État" or "L'UA réunit ses
+    ministres à Addis-Abeba" are gatherings."""
+    if verb.lemma_.lower() not in cue_words(ctx.lex, "composition") or "Pres" not in verb.morph.get("Tense") \
+            or any(c.dep_.startswith("aux") for c in verb.children) or in_quote(ctx, verb):
+        return False
+    timed = ctx.timed_tokens()
+    if any(c.dep_.startswith("obl") and (c.i in timed or any(m.kind == "place" for m in ctx.by_token.get(c.i, [])))
+           for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ == "qui":
+        phrase = relative_phrase(subject)
+        if not phrase:
+            return False
+        subject = phrase[0]
+    return not any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
 
 
 def _says_nothing(ctx: Context, token: Token) -> bool:

@@ -167,3 +167,17 @@ def is_process(token: Token) -> bool:
     if det and det[0].lower_ in ("les", "ces"):
         return True
     return any(c.dep_ == "case" and c.lower_ in ("aux", "des") for c in token.children)
+
+
+def relative_phrase(pronoun: Token) -> list[Token]:
+    """The nouns of the phrase a relative "qui" takes up, nearest first, read off the word order back
+    over the phrase ("le sommet de la Francophonie, qui ...": Francophonie, sommet): the parse often
+    hangs a relative clause on the last noun of the phrase, or on another one."""
+    doc, found = pronoun.doc, []
+    k = pronoun.i - 1
+    while k >= 0 and pronoun.i - k <= 8 and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM")
+                                             or doc[k].text in (",", "(", ")")):
+        if doc[k].pos_ in ("NOUN", "PROPN"):
+            found.append(doc[k])
+        k -= 1
+    return found

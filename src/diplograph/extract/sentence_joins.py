@@ -16,7 +16,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
-from diplograph.extract.reference import determiner
+from diplograph.extract.reference import determiner, relative_phrase
 from diplograph.extract.same_event import framed_by, same_status
 from diplograph.extract.syntax import case_of, opened_between, subjects_of
 from diplograph.extract.triggers import remove_event
@@ -298,6 +298,7 @@ def _join_subject_nouns(ctx: Context) -> None:
                   for g in b.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and b.pos_ == "NOUN"]
         if token.dep_ == "acl:relcl":  # "la réunion de Riyad, où X et Y avaient discuté du plan"
             heads.append(token.head)
+        heads.extend(_gathering_before_relative(ctx, token))
         # "qui accueillera le prochain sommet", "a reçu la visite de X", "a participé au
         # sommet": a gathering verb whose object is a gathering noun is that gathering
         heads.extend(c for c in token.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN")
@@ -322,6 +323,17 @@ def _join_subject_nouns(ctx: Context) -> None:
                     and not opened_between(ctx.doc, head.i, token.i):
                 absorb(ctx, noun, event)
                 break
+
+
+def _gathering_before_relative(ctx: Context, verb: Token) -> list[Token]:
+    """"cette conférence qui a rassemblé des dirigeants de 90 pays", "le sommet de la Francophonie, qui
+    doit rassembler 2 000 délégués": the gathering noun a relative "qui" (the verb's subject, or its
+    modal's) takes up, read off the word order back over the noun phrase ("de la Francophonie"),
+    since the parse often hangs the relative clause on the last noun of the phrase."""
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    pronoun = next((c for h in holders for c in h.children if c.dep_ == "nsubj" and c.lower_ == "qui"), None)
+    told = [n for n in relative_phrase(pronoun) if n.i in ctx.event_at] if pronoun is not None else []
+    return told[:1] if told and ctx.event_at[told[0].i].event_type in GATHERINGS else []
 
 
 def _detached(noun: Token) -> bool:
