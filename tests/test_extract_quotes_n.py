@@ -71,3 +71,15 @@ def test_monsieur_and_a_family_name_two_people_share_is_the_man():
         "« Nos deux nations regardent vers le large », a déclaré M. Sarasvuo dans son discours.",
         "quotes-n-courtesy-gender", "2026-11-04")
     assert _said(doc, "Nos deux nations") == "mikko-sarasvuo"
+
+
+def test_an_epicene_title_after_the_name_tells_no_gender():
+    # "X, porte-parole du ministère, a réfuté ... « ... », a-t-elle expliqué": "porte-parole" is
+    # tagged masculine, but a title in -e is worn by women too; "elle" is the spokeswoman
+    doc = extract_dated(
+        "Pékin a démenti mercredi avoir demandé le report du dialogue.\n\n"
+        "Lin Mei, porte-parole du ministère chinois des Affaires étrangères, a réfuté les propos d'un "
+        "responsable américain qui en avait rejeté la faute sur la Chine. « Cet argument déforme les "
+        "faits », a-t-elle expliqué.",
+        "quotes-n-epicene", "2026-10-07")
+    assert _said(doc, "Cet argument") == "lin-mei"
