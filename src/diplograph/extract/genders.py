@@ -145,4 +145,7 @@ def _noun_gender(noun: Token) -> set[str]:
             gender = set(c.morph.get("Gender"))
             if len(gender) == 1:
                 return gender
-    return set(noun.morph.get("Gender")) if len(noun.morph.get("Gender")) == 1 else set()
+    gender = set(noun.morph.get("Gender"))
+    if gender == {MASC} and noun.lower_.endswith("e"):
+        return set()  # "X, porte-parole du ministère": titles in -e are epicene, the tag a guess
+    return gender if len(gender) == 1 else set()
