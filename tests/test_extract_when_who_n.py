@@ -73,3 +73,45 @@ def test_a_noun_act_after_a_fronted_issue_frame_takes_the_gathering_day() -> Non
         "Les chefs d'État de la CEDEAO ont tenu, dimanche 15 mars à Lomé, leur session ordinaire. A "
         "l'issue de la Session, un communiqué final a été rendu public.\n", "issue-frame", "2026-03-17")
     assert event_at(doc, "communiqué").date.iso == "2026-03-15"
+
+
+def test_a_session_held_after_a_parenthetical_day_sets_the_story_day() -> None:
+    # "ont tenu, dimanche 10 décembre à Abuja, la 64e Session ordinaire, sous la présidence de X":
+    # the parse reads the session as a bare adjunct; it is the verb's object, and the speech told
+    # next happened on its day
+    doc = extract_dated(
+        "Les chefs d'État de la CEDEAO ont tenu, dimanche 10 décembre à Abuja, la 64e Session ordinaire, "
+        "sous la présidence du chef d'État nigérian, Ahmed Bola Tinubu. Dans son discours d'ouverture, "
+        "Bola Ahmed Tinubu a exhorté les dirigeants à donner la priorité à la bonne gouvernance.\n",
+        "session-bare-object", "2023-12-11")
+    assert event_at(doc, "exhorté").date.iso == "2023-12-10"
+
+
+def test_a_weekday_after_prevu_is_ahead() -> None:
+    # "le Sommet arabe, prévu ce vendredi", published on a Thursday: the coming Friday, not the last
+    doc = extract_dated(
+        "Les ministres ont échangé leurs vues sur l'ordre du jour du Sommet arabe, prévu ce vendredi à "
+        "Djeddah.\n", "scheduled-weekday", "2023-05-18")
+    assert event_at(doc, "Sommet").date.iso == "2023-05-19"
+
+
+def test_a_cette_occasion_takes_the_gathering_just_told() -> None:
+    # "Les deux présidents s'étaient entretenus lundi. Le président brésilien a promis à cette
+    # occasion ...": the promise was made at that meeting, on its day, not on the story's later day
+    doc = extract_dated(
+        "Mardi, le président angolais a offert un dîner au président brésilien. Les deux présidents "
+        "s'étaient entretenus lundi à Luanda. Le président brésilien a promis à cette occasion d'ouvrir "
+        "une ligne de crédit.\n", "this-occasion", "2026-04-22")
+    assert event_at(doc, "promis").date.iso == "2026-04-20"
+
+
+def test_an_earlier_visit_told_in_a_pluperfect_relative_is_its_own_event() -> None:
+    # "Ce déplacement intervient un an après la visite qu'avait effectuée X au Brésil, en avril 2025":
+    # that visit is another occasion, not a later mention of the talks just told (nor their date)
+    doc = extract_dated(
+        "Les deux présidents se sont entretenus en tête-à-tête pendant deux heures. Ce déplacement "
+        "intervient un an après la visite qu'avait effectuée M. Lourenço au Brésil, en avril 2025.\n",
+        "pluperfect-relative", "2026-04-20")
+    talks = event_at(doc, "entretenus")
+    assert talks.date is None or not talks.date.iso.startswith("2025")
+    assert event_at(doc, "visite") is not talks

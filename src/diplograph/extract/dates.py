@@ -326,7 +326,8 @@ def find_times(ctx: Context) -> None:
             ahead = (target - published.weekday()) % 7
             if _SINCE.search(view, max(0, b - 10), b):
                 pass  # "est en visite depuis samedi": the day it began, gone by whatever the tense
-            elif after == "prochain" or (future_context(ctx, b, e) and delta != 0) or _put_off_to(ctx, b, e):
+            elif after == "prochain" or (future_context(ctx, b, e) and delta != 0) or _put_off_to(ctx, b, e) \
+                    or (delta != 0 and _SCHEDULED.search(view, max(0, b - 14), b)):
                 day = published + datetime.timedelta(days=ahead or 7)
             elif 0 < ahead <= 2 and not after and not this and clause_tense(ctx, b, e) is None:
                 # "Le sommet s'ouvre samedi" on a Friday: a present with a weekday a day or two ahead
@@ -436,6 +437,9 @@ def _told_side(view: str, end: int) -> tuple[str | None, int]:
 
 #: "depuis" just before a weekday: the day something under way began, so never one ahead.
 _SINCE = re.compile(r"\bdepuis\s+$", re.IGNORECASE)
+#: "le Sommet arabe, prévu ce vendredi", "attendu lundi à Paris": a participle of scheduling before a
+#: weekday puts it ahead, whatever the tense of the clause around it
+_SCHEDULED = re.compile(r"\b(?:prévue?s?|programmée?s?|attendue?s?)\s+$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_RE}),?\s*$", re.IGNORECASE)
 
 

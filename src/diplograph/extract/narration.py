@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
@@ -213,7 +213,11 @@ def clause_verb(ctx: Context, token: Token) -> Token:
     """The verb that tells an event named by its object noun ("X a eu un entretien avec Y",
     "ont coprésidé la session"): its tense and clause are the event's, when it is no event itself
     and tells a past act ("Kiev bloque les discussions" says nothing of when they were held)."""
-    if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
+    # "ont tenu, dimanche 10 décembre à Abuja, la 64e Session ordinaire": an object after a
+    # parenthetical time the parse reads as a bare adjunct (no preposition) is the verb's object still
+    bare_object = token.dep_ in ("obl", "obl:mod") and token.i > token.head.i \
+        and not any(c.dep_ == "case" for c in token.children)
+    if token.pos_ == "NOUN" and (token.dep_ == "obj" or bare_object) and token.head.pos_ == "VERB" \
             and token.head.i not in ctx.trigger_heads and not _present(token.head):
         return token.head
     if token.pos_ == "NOUN" and token.dep_ in ("nmod", "conj", "appos"):
@@ -509,6 +513,12 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
                         mentioned[span.start] = e
         if _in_infinitive_under(child, token):
             continue  # "sont convenus de se revoir en marge de la réunion": the meeting to come's occasion
+        if child.lower_ == "occasion" and any(d.dep_ == "det" and d.lower_ == "cette" for d in child.children):
+            # "a promis à cette occasion": the gathering or signing just told, dated or not
+            told = _last_gathering(ctx, token, GATHERINGS | {et("agreement")}, dated=False)
+            if told is not None and told.date is not None:
+                return told
+            continue
         after = ctx.doc[child.i + 1] if child.i + 1 < len(ctx.doc) else None
         if after is None or after.lower_ not in ("de", "d'", "du", "des"):
             continue  # "à la fin mars" is a time, "à la fin de la réunion" an event
@@ -519,8 +529,16 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
                 return event
             if t.pos_ == "NOUN" and (t.lower_ in back or t.lemma_.lower() in back):
                 # "en marge des travaux": the gathering just told, named by a word of its own
-                told = [e for e in ctx.events if e.event_type in GATHERINGS and e.status == OCCURRED
-                        and e.trigger.begin < token.idx and e.date is not None]
-                if told:
-                    return max(told, key=lambda e: max([e.trigger.begin, *(m.begin for m in e.mentions)]))
+                told = _last_gathering(ctx, token)
+                if told is not None:
+                    return told
     return None
+
+
+def _last_gathering(ctx: Context, token: Token, kinds: frozenset[str] = GATHERINGS,
+                    dated: bool = True) -> Event | None:
+    """The gathering (of ``kinds``) that occurred, told (by its trigger or a further mention) last before
+    ``token``; with ``dated``, the last one with a date."""
+    told = [e for e in ctx.events if e.event_type in kinds and e.status == OCCURRED
+            and e.trigger.begin < token.idx and (e.date is not None or not dated)]
+    return max(told, key=lambda e: max([e.trigger.begin, *(m.begin for m in e.mentions)])) if told else None

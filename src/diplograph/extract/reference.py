@@ -139,6 +139,8 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
                 return None  # "exploiter les pourparlers": the process, not the meeting just told
             if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
                 return None  # "la médiation turque" describes something of its own
+            if any(c.dep_ == "acl:relcl" and _pluperfect(c) for c in token.children):
+                return None  # "la visite qu'avait effectuée X au Brésil": an earlier one, told by its clause
             return "definite"
         return None
     if token.pos_ == "VERB":
@@ -146,6 +148,11 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
             return "anaphoric"
         return "repeated"
     return None
+
+
+def _pluperfect(verb: Token) -> bool:
+    """A verb told with an auxiliary in the imperfect ("qu'avait effectuée", "qu'avaient eue")."""
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 def anaphoric_subject(ctx: Context, verb: Token) -> bool:
