@@ -215,7 +215,7 @@ def clause_verb(ctx: Context, token: Token) -> Token:
     and tells a past act ("Kiev bloque les discussions" says nothing of when they were held)."""
     # "ont tenu, dimanche 10 décembre à Abuja, la 64e Session ordinaire": an object after a
     # parenthetical time the parse reads as a bare adjunct (no preposition) is the verb's object still
-    bare_object = token.dep_ in ("obl", "obl:mod") and token.i > token.head.i \
+    bare_object = token.dep_ in ("obl", "obl:mod") and token.i > token.head.i and token.head.dep_ == "ROOT" \
         and not any(c.dep_ == "case" for c in token.children)
     if token.pos_ == "NOUN" and (token.dep_ == "obj" or bare_object) and token.head.pos_ == "VERB" \
             and token.head.i not in ctx.trigger_heads and not _present(token.head):
