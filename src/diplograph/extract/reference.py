@@ -151,8 +151,10 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
 
 
 def _pluperfect(verb: Token) -> bool:
-    """A verb told with an auxiliary in the imperfect ("qu'avait effectuée", "qu'avaient eue")."""
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+    """A relative clause in the pluperfect ("qu'avait effectuée", "qu'avaient eue"): a relative pronoun
+    and a tense auxiliary in the imperfect (not a passive "était approuvé" the parse hung on the noun)."""
+    return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children) \
+        and any("Rel" in c.morph.get("PronType") for c in verb.children)
 
 
 def anaphoric_subject(ctx: Context, verb: Token) -> bool:
