@@ -1,0 +1,99 @@
+"""One real event, one node, on summit and programme prose (issue 12, round coref-n).
+
+Short texts written here in the style of newspaper reviews of summits, eve-of-summit dispatches and
+presidential programmes: a bare lead ("Le sommet ... a permis") before the dated restatement, a
+retrospective future perfect ("aura tenu ses promesses"), an earlier summit ("leur précédent
+sommet") before a bare "le sommet", a ministerial meeting beside the summit to come, hotels that
+house delegations and a communiqué received by a newsroom, and "Après un entretien qui durera une
+heure" restating the talks announced.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.kinds import GATHERINGS, OCCURRED
+from diplograph.model import ExtractedDocument
+from diplograph.namespaces import id_iri
+from extracting import extract_dated
+
+
+def extract_text(text: str, published: str = "2025-03-18") -> ExtractedDocument:
+    return extract_dated(text, "coref-n", published)
+
+
+def gatherings(doc: ExtractedDocument) -> list:
+    return sorted((e for e in doc.events if e.event_type in GATHERINGS), key=lambda e: e.trigger.begin)
+
+
+def words(event) -> set[str]:
+    """The text of the event's trigger and of every later mention."""
+    return {event.trigger.text, *(m.text for m in event.mentions)}
+
+
+def with_mention(doc: ExtractedDocument, begin: int):
+    [event] = [e for e in doc.events if any(m.begin == begin for m in (e.trigger, *e.mentions))]
+    return event
+
+
+def test_a_dated_restatement_tells_the_summit_a_bare_lead_named() -> None:
+    text = ("Le sommet extraordinaire convoqué par le président gabonais a permis de relancer le marché commun.\n\n"
+            "Le sommet extraordinaire des chefs d'État de la région, réuni jeudi dernier à Franceville, aura tenu "
+            "toutes ses promesses.\n")
+    [summit] = gatherings(extract_text(text))
+    assert summit.status == OCCURRED  # a future perfect that looks back, no plan
+    assert summit.date is not None and summit.date.iso == "2025-03-13"  # the Thursday before Tuesday 18 March
+    assert len(summit.mentions) == 1
+
+
+def test_a_bare_definite_after_an_earlier_summit_is_the_story_s_summit() -> None:
+    text = ("Les dirigeants de la région se sont réunis jeudi en sommet à Franceville. Ils ont repris des mesures "
+            "envisagées lors de leur précédent sommet, tenu en 2019 à Malabo. Le sommet a toutefois écarté l'idée "
+            "d'une monnaie commune.\n")
+    doc = extract_text(text)
+    bare = text.index("sommet a toutefois")
+    earlier = with_mention(doc, text.index("sommet, tenu"))
+    assert not any(m.begin == bare for m in (earlier.trigger, *earlier.mentions))
+    assert with_mention(doc, bare).date.iso == "2025-03-13"
+
+
+def test_the_summit_to_come_keeps_its_mentions_beside_a_ministerial_meeting() -> None:
+    text = ("Le 9e sommet de la Communauté andine s'ouvre demain à Cuenca.\n\n"
+            "La réunion des ministres des Affaires étrangères, qui se tient depuis lundi dans la ville, a déjà posé "
+            "les jalons du sommet. Selon un diplomate présent aux réunions de la conférence ministérielle, le texte "
+            "a été durci.\n\n"
+            "Le président péruvien, Tomás Huamaní, doit quitter Lima ce soir pour prendre part au sommet.\n")
+    doc = extract_text(text, "2025-05-21")
+    summit = with_mention(doc, text.index("sommet de la"))
+    ministers = with_mention(doc, text.index("réunion des"))
+    assert summit is not ministers
+    assert with_mention(doc, text.index("sommet. Selon")) is summit
+    assert with_mention(doc, text.index("sommet.\n")) is summit
+    assert id_iri("person", "tomas-huamani") in {p.actor for p in summit.participants}
+    assert with_mention(doc, text.index("réunions de la")) is ministers  # one was present at the ministers'
+    assert len(gatherings(doc)) == 2
+
+
+def test_hotels_housing_delegations_and_a_communique_received_are_no_meetings() -> None:
+    text = ("Les hôtels qui accueilleront les délégations sont gardés par l'armée. Dans un communiqué reçu par "
+            "l'Agence ivoirienne de presse, la présidence a confirmé la visite.\n")
+    doc = extract_text(text, "2025-05-21")
+    assert [e.trigger.text for e in gatherings(doc)] == ["visite"]
+
+
+def test_after_talks_that_will_last_an_hour_restates_the_talks_announced() -> None:
+    text = ("Le président Andrés Ocampo aura un entretien avec son homologue équatorien, Diego Larrea, vendredi à "
+            "Cuenca. Après un entretien qui devrait durer une heure, les deux dirigeants tiendront une conférence de "
+            "presse commune.\n")
+    doc = extract_text(text, "2025-05-21")
+    [talks] = [e for e in gatherings(doc) if "entretien" in words(e)]
+    assert len(talks.mentions) == 1 and talks.status != OCCURRED
+
+
+def test_a_meeting_organised_last_week_was_held() -> None:
+    text = ("Le président Kariuki a présenté les conclusions de la réunion ministérielle organisée à Nairobi la "
+            "semaine dernière. Les deux présidents ont aussi évoqué la préparation du sommet, qui se tiendra à "
+            "Nairobi en mai.\n")
+    doc = extract_text(text, "2026-04-15")
+    ministers = with_mention(doc, text.index("réunion"))
+    summit = with_mention(doc, text.index("sommet"))
+    assert ministers.status == OCCURRED
+    assert summit is not ministers and summit.status != OCCURRED
