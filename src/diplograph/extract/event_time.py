@@ -22,7 +22,7 @@ from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import DURING_NOUNS, in_quote
-from diplograph.extract.verb_forms import future_form, is_passive, reported_past
+from diplograph.extract.verb_forms import future_form, is_passive, reported_past, retrospective_future
 from diplograph.model import DateValue, DurationValue
 
 if TYPE_CHECKING:
@@ -119,6 +119,28 @@ def gathering_doing(ctx: Context, token: Token, modal: Token) -> list[Token]:
     return [] if any(v.lemma_.lower() in held or v.i in ctx.event_at for v in verbs) else verbs
 
 
+def _told_as_past(ctx: Context, participle: Token) -> bool:
+    """"organisée la semaine dernière", "prévue le mois passé": a participle of planning whose time is
+    a unit of the calendar marked as gone by (cue:prior) tells a gathering already held; a week or a
+    month has no date value, so the date cannot say it."""
+    prior = cue_words(ctx.lex, "prior")
+    return any(c.dep_.startswith("obl") and c.pos_ == "NOUN" and any(
+        a.dep_ == "amod" and a.lemma_.lower() in prior for a in c.children) for c in participle.children)
+
+
+def _timed_in_future(ctx: Context, clause: Token) -> bool:
+    """A relative clause in the future that says when, how long or that the gathering it qualifies is
+    held ("qui durera 45 minutes", "qui devrait se tenir en mai"): the gathering is still to come. (What
+    the clause tells of something else, "une tournée qui le mènera au Rwanda", says nothing of that.)"""
+    if clause.dep_ != "acl:relcl" or not any(
+            future_form(t) for t in [clause, *(a for a in clause.children if a.dep_.startswith("aux"))]):
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    timed = ctx.timed_tokens()
+    return any(v.lemma_.lower() in cue_words(ctx.lex, "held-clause") for v in verbs) \
+        or any(t.i in timed for t in clause.subtree)
+
+
 def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     """Planned/announced from tense, mood and governing cue words; occurred otherwise."""
     words = ctx.vocab.status_words  # type: ignore[attr-defined]
@@ -128,10 +150,12 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubj:pass") and token.head.pos_ == "VERB" \
             and not ctx.by_token.get(token.head.i) and not gathering_doing(ctx, token, token.head):
         verb = token.head
-    if not reported_past(verb):
+    if not reported_past(verb) and not (verb is not token and retrospective_future(verb)):
         for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
             if future_form(t):
                 return PLANNED
+    if token.pos_ == "NOUN" and hit.iri in GATHERINGS and any(_timed_in_future(ctx, c) for c in token.children):
+        return PLANNED  # "un entretien qui durera 45 minutes", "la réunion, qui devrait se tenir en mai": to come
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and invited_to(ctx, token) is not None:
         return PLANNED  # "inviter X pour une visite à la Maison-Blanche": asked for, not made
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ in ("VERB", "AUX") and any(
@@ -149,6 +173,8 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         return PLANNED  # "X est attendu jeudi à Z, pour une visite": expected, still to come
     for c in token.children:
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
+            if c.dep_ == "acl" and _told_as_past(ctx, c):
+                return OCCURRED  # "la réunion ministérielle organisée à Nairobi la semaine dernière"
             return words[c.lemma_.lower()]
     if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
         for c in token.head.children:  # "la prochaine session du dialogue"

@@ -136,7 +136,40 @@ def skipped(ctx: Context, token: Token) -> bool:
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     if _spreading_no_content(ctx, token):
         return True  # "freiner la diffusion du virus": nothing is published
+    if _lodging(ctx, token) or _received_text(ctx, token):
+        return True  # "Les hôtels qui accueilleront les délégations", "le communiqué reçu par X": no gathering
     return False
+
+
+def _received_text(ctx: Context, token: Token) -> bool:
+    """"dit le communiqué reçu par la rédaction", "a reçu un message de son homologue": what a hosting
+    verb (cue:hosting) receives is a text (cue:document), not a visitor; nobody met."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "hosting"):
+        return False
+    documents = cue_words(ctx.lex, "document")
+    if token.dep_ == "acl" and token.head.lemma_.lower() in documents:
+        return True  # the participle qualifies the text received
+    received = [c for c in token.children if c.dep_ == "obj"]
+    return bool(received) and all(c.pos_ == "NOUN" and c.lemma_.lower() in documents for c in received)
+
+
+_RELATIVE_SUBJECTS = frozenset({"qui"})
+
+
+def _lodging(ctx: Context, token: Token) -> bool:
+    """"Les hôtels qui accueilleront les délégations", "l'hôtel accueillait les journalistes": a
+    hosting verb (cue:hosting) whose subject is a building noun (cue:building) and whose object is
+    people, not a gathering, houses guests; nobody meets anybody. ("Le palais a accueilli le sommet"
+    keeps its gathering: the summit is the object.)"""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "hosting"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if any(s.lower_ in _RELATIVE_SUBJECTS for s in subjects) and token.dep_ == "acl:relcl":
+        subjects = [token.head]  # "les hôtels qui accueilleront": the noun the clause qualifies
+    if not subjects or any(s.lemma_.lower() not in cue_words(ctx.lex, "building") for s in subjects):
+        return False
+    gatherings = {h.head for h in ctx.hits_of("event") if h.iri in GATHERINGS}
+    return not any(c.dep_ == "obj" and c.i in gatherings for c in token.children)
 
 
 def _spreading_no_content(ctx: Context, token: Token) -> bool:

@@ -91,9 +91,12 @@ def _framed(token: Token) -> bool:
     return before is not None and (before.lower_ in FRAMING_WORDS or before.lower_ in _OPENING_FRAMES)
 
 
-def _attended(ctx: Context, token: Token) -> bool:
+def attended(ctx: Context, token: Token) -> bool:
     """The noun completes a verb of taking part: "ont participé aux entretiens", "a pris part aux
     travaux" (cue:attending, cue:taking-part): one attends the gathering told, not a process."""
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    if case is not None and case.i > 0 and token.doc[case.i - 1].lemma_.lower() in cue_words(ctx.lex, "being-present"):
+        return True  # "un diplomate présent aux réunions de la conférence": one was there
     verb = token.head
     if verb.pos_ != "VERB" or not token.dep_.startswith("obl"):
         return False
@@ -130,12 +133,14 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         if det is None:
             return None
         word = det.lower_
+        if word in ("un", "une") and _sequel_frame(ctx, token):
+            return "anaphoric"  # "Après un entretien qui durera une heure, les deux hommes ...": the one told
         if word in _DEMONSTRATIVES or word in POSSESSIVE:
             return "demonstrative"
         if word in DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
             plural = "Plur" in token.morph.get("Number")
             if plural and token.dep_ not in ("nsubj", "nsubj:pass") and not _framed(token) \
-                    and not _attended(ctx, token):
+                    and not attended(ctx, token):
                 return None  # "exploiter les pourparlers": the process, not the meeting just told
             if any(c.i in ctx.demonym_at for c in token.children if c.dep_ == "amod"):
                 return None  # "la médiation turque" describes something of its own
@@ -155,6 +160,19 @@ def _pluperfect(verb: Token) -> bool:
     and a tense auxiliary in the imperfect (not a passive "était approuvé" the parse hung on the noun)."""
     return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children) \
         and any("Rel" in c.morph.get("PronType") for c in verb.children)
+
+
+#: Prepositions that set what the sentence tells after or before a gathering ("Après un entretien, ...").
+_SEQUEL_CASES = frozenset({"après", "avant"})
+
+
+def _sequel_frame(ctx: Context, token: Token) -> bool:
+    """"Après un entretien qui durera 45 minutes, les deux hommes seront face à la presse": an
+    indefinite gathering noun that only sets the time of what people just named ("les deux hommes",
+    "ils") do next is the gathering those people were told to hold, not another one. Programmes and
+    readouts restate their meeting this way."""
+    return any(c.dep_ == "case" and c.lower_ in _SEQUEL_CASES for c in token.children) \
+        and token.dep_.startswith("obl") and anaphoric_subject(ctx, token.head)
 
 
 def anaphoric_subject(ctx: Context, verb: Token) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token, guest_of, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
-from diplograph.extract.reference import POSSESSIVE, determiner, is_process
+from diplograph.extract.reference import POSSESSIVE, attended, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.extract.venue_gatherings import venue_name
 from diplograph.model import Event, channels_agree
@@ -146,12 +146,11 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         return False  # "la conférence de Yalta ... Elle fut précédée de la conférence de Téhéran"
     # "sont arrivés à Lomé pour participer au sommet": the summit told (not "pour préparer le sommet",
     # which is the meeting's aim, another gathering)
-    purpose = how == "definite" and in_purpose(event_token(ctx, event)) \
-        and event_token(ctx, event).head.lemma_.lower() in cue_words(ctx.lex, "attending")
+    purpose = how == "definite" and in_purpose(event_token(ctx, event)) and attended(ctx, event_token(ctx, event))
     if not same_status(antecedent.status, event.status) and not (
             how == "demonstrative" and event.status == OCCURRED and antecedent.status != OCCURRED
             and _untensed(event_token(ctx, event))) and not _still_going(ctx, antecedent, event, how) \
-            and not purpose:
+            and not purpose and not _complement_of_thing(ctx, antecedent, event, how):
         return False
     if antecedent.date is not None and event.date is not None and not purpose and not (
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
@@ -212,8 +211,48 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         # or when refers back only to a gathering that shares one of them
         return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None) \
-            or _narrows_territory(ctx, antecedent.places, event.places)
+            or _narrows_territory(ctx, antecedent.places, event.places) or _fills_bare(ctx, antecedent, event)
     return True
+
+
+def _complement_of_thing(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
+    """"Le sommet s'ouvre demain ... la réunion des ministres a posé les jalons du sommet": a definite
+    noun that only completes another noun, no event itself, asserts nothing of its gathering's
+    happening; its "occurred" is the default, so it may name the gathering to come by the same noun.
+    ("En marge du sommet, X et Y se sont entretenus": a framing noun dates the act it frames, and that
+    act's tense is the gathering's.)"""
+    token = event_token(ctx, event)
+    head = token.head
+    return how == "definite" and event.status == OCCURRED and token.dep_ == "nmod" \
+        and head.pos_ == "NOUN" and head.i not in ctx.event_at \
+        and head.lemma_.lower() not in DURING_NOUNS and head.lemma_.lower() not in FRAMING_WORDS \
+        and token.lemma_.lower() in _noun_lemmas(ctx, antecedent)
+
+
+def _in_passing(ctx: Context, event: Event) -> bool:
+    """"a présenté les conclusions de la réunion ministérielle": a gathering named once, as the
+    complement of a noun that tells no event, is background; "Au cours de cet entretien" points at
+    a gathering the text tells, not at it."""
+    token = event_token(ctx, event)
+    return not event.mentions and token.dep_ == "nmod" and token.head.pos_ == "NOUN" \
+        and token.head.i not in ctx.event_at and token.head.lemma_.lower() not in FRAMING_WORDS
+
+
+def _fills_bare(ctx: Context, antecedent: Event, event: Event) -> bool:
+    """"Le sommet extraordinaire convoqué par X a permis ... Le sommet extraordinaire des chefs d'État,
+    réuni jeudi à Y, ...": a lead names the gathering bare (nobody, no day, no place), the next
+    mention by the same noun gives its details. Nothing it says can disagree with the bare lead,
+    so it tells that gathering (a mention marked as another one, "le prochain sommet", never gets here)."""
+    if antecedent.participants or antecedent.agents or antecedent.places or antecedent.date is not None:
+        return False
+    return event_token(ctx, event).lemma_.lower() in _noun_lemmas(ctx, antecedent)
+
+
+def prior_marked(ctx: Context, event: Event) -> bool:
+    """"leur précédent sommet", "lors de leur dernier sommet": the gathering is told as one before the
+    story's own (cue:prior)."""
+    prior = cue_words(ctx.lex, "prior")
+    return any(c.dep_ == "amod" and c.lemma_.lower() in prior for c in event_token(ctx, event).children)
 
 
 def _described_aside(ctx: Context, token: Token) -> bool:
@@ -354,16 +393,22 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
         window = _window_start(ctx, begin, 2)
         same_noun = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                      and window <= e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma]
-        for candidate in sorted(same_noun, key=lambda e: -e.trigger.begin):
+        # "leur précédent sommet ... Le sommet a toutefois écarté": a bare "le sommet" is the story's
+        # own before one told as earlier (a mention itself marked "précédent" is never definite-bare)
+        bare = not prior_marked(ctx, event)
+        for candidate in sorted((e for e in same_noun if not (bare and prior_marked(ctx, e))),
+                                key=lambda e: -e.trigger.begin):
             if compatible(ctx, candidate, event, how):
                 return candidate
         main = main_event(ctx)
+        # "la visite" after "a effectué une visite ... a été reçu par": the visit, not the talks; "du
+        # sommet" after "Le sommet s'ouvre demain ... La réunion des ministres se tient": the summit
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
-                and lemma in cue_words(ctx.lex, "visit-noun") and event_token(ctx, main).lemma_.lower() != lemma \
+                and lemma not in _noun_lemmas(ctx, main) \
                 and any(
                     e is not main and e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma
                     and compatible(ctx, e, event, how) for e in ctx.events if e.event_type in GATHERINGS):
-            main = None  # "la visite" after "a effectué une visite ... a été reçu par": the visit, not the talks
+            main = None
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
                 and compatible(ctx, main, event, how):
             return main
@@ -373,11 +418,13 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
     order = sorted(candidates, key=lambda e: -_last_mention(e))
-    if how == "definite" or (how == "demonstrative" and event_token(ctx, event).pos_ == "NOUN"):
+    if how == "definite" or (how in ("demonstrative", "anaphoric") and event_token(ctx, event).pos_ == "NOUN"):
         # "du sommet" goes back to a "sommet" before "des réunions" told since; "sa visite d'État"
         # to "sa visite" before the press met in between
         noun = event_token(ctx, event).lemma_.lower()
-        order.sort(key=lambda e: noun not in _noun_lemmas(ctx, e))
+        bare = not prior_marked(ctx, event)
+        order.sort(key=lambda e: (noun not in _noun_lemmas(ctx, e), bare and prior_marked(ctx, e),
+                                  how == "demonstrative" and _in_passing(ctx, e)))
     for candidate in order:
         if compatible(ctx, candidate, event, how):
             return candidate

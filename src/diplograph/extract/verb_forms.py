@@ -121,6 +121,16 @@ def reported_past(verb: Token) -> bool:
                and "Fut" not in c.morph.get("Tense") for c in verb.children)
 
 
+def retrospective_future(verb: Token) -> bool:
+    """"Le sommet ... aura tenu toutes ses promesses", "la rencontre aura permis de ...": a future
+    perfect (an auxiliary in the future with a participle) said of a gathering sums up what it has
+    done; the press uses it to look back, so the gathering, its subject, is no plan. (The verb of
+    a gathering itself in that form, "ils se seront rencontrés d'ici là", is not asked here.)"""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Fut" in c.morph.get("Tense")
+        for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
     if not any(c.dep_ == "aux:pass" for c in verb.children):
