@@ -407,6 +407,7 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
                 and lemma not in _noun_lemmas(ctx, main) \
                 and any(
                     e is not main and e.trigger.begin < begin and event_token(ctx, e).lemma_.lower() == lemma
+                    and not (bare and prior_marked(ctx, e))
                     and compatible(ctx, e, event, how) for e in ctx.events if e.event_type in GATHERINGS):
             main = None
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \
@@ -423,7 +424,7 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
         # to "sa visite" before the press met in between
         noun = event_token(ctx, event).lemma_.lower()
         bare = not prior_marked(ctx, event)
-        order.sort(key=lambda e: (noun not in _noun_lemmas(ctx, e), bare and prior_marked(ctx, e),
+        order.sort(key=lambda e: (bare and prior_marked(ctx, e), noun not in _noun_lemmas(ctx, e),
                                   how == "demonstrative" and _in_passing(ctx, e)))
     for candidate in order:
         if compatible(ctx, candidate, event, how):
