@@ -114,8 +114,10 @@ def gathering_doing(ctx: Context, token: Token, modal: Token) -> list[Token]:
             or not any(h.head == token.i and h.iri in GATHERINGS for h in ctx.hits_of("event")):
         return []
     verbs = [c for c in modal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    # taking place, opening, starting, being: the gathering's own coming ("doit avoir lieu", "doit s'ouvrir")
-    held = cue_words(ctx.lex, "held-clause") | cue_words(ctx.lex, "opening") | {"avoir", "être", "se", "réunir"}
+    # taking place, opening, closing, being: the gathering's own coming ("doit avoir lieu", "doit s'ouvrir",
+    # "doit s'achever vendredi soir")
+    held = cue_words(ctx.lex, "held-clause") | cue_words(ctx.lex, "opening") | cue_words(ctx.lex, "closing") \
+        | {"avoir", "être", "se", "réunir"}
     return [] if any(v.lemma_.lower() in held or v.i in ctx.event_at for v in verbs) else verbs
 
 
