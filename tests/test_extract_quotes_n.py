@@ -83,3 +83,13 @@ def test_an_epicene_title_after_the_name_tells_no_gender():
         "faits », a-t-elle expliqué.",
         "quotes-n-epicene", "2026-10-07")
     assert _said(doc, "Cet argument") == "lin-mei"
+
+
+def test_the_one_cited_by_an_agency_is_the_speaker_not_the_agency():
+    # "Les deux dirigeants ont, selon la présidence française citée par l'AFP, « ... »"
+    doc = extract_dated(
+        "Le président Abdelmadjid Tebboune s'est entretenu samedi au téléphone avec Emmanuel Macron. Les "
+        "deux présidents ont, selon la présidence française citée par l'AFP, «pris des nouvelles de leurs "
+        "familles respectives et se sont souhaité une bonne année.»",
+        "quotes-n-cited-by", "2020-12-19")
+    assert _said(doc, "pris des nouvelles") == "elysee"
