@@ -147,6 +147,14 @@ class QuoteSpeakers:
                 and self._is_speech_verb(governing.head):
             # "a évoqué une discussion « franche et productive »", "a qualifié le premier d'« ami »"
             governing = governing.head
+        if governing is not None and self._is_speech_verb(governing) and governing.dep_ == "acl" \
+                and "Part" in governing.morph.get("VerbForm") \
+                and any(c.dep_ == "obl:agent" for c in governing.children):
+            # "selon la présidence française citée par l'AFP, « ... »": a participle with its agent
+            # ("par l'AFP") is passive; the words are the cited one's, not the agency's that cites them
+            cited = actors_of(ctx, governing.head)
+            if cited:
+                return cited[0], None, True
         if governing is not None and self._is_speech_verb(governing):
             later = reporting_after(ctx, mark_end, self._is_speech_verb)
             if later is not None:
