@@ -76,7 +76,7 @@ def test_an_incise_parsed_as_an_adverbial_clause_has_its_inverted_subject() -> N
         "Le président Ahmat Kodjo a reçu ce matin en audience l'ambassadeur de l'Union européenne, "
         "Hans Berger, informe la présidence tchadienne.",
         "advcl-incise", "2023-05-10")
-    assert _agents(doc, "informe") == {"chad"}
+    assert _agents(doc, "informe") == {"presidence-tchadienne"}
 
 
 def test_an_adverbial_clause_with_its_conjunction_keeps_its_subject() -> None:
@@ -155,3 +155,58 @@ def test_a_summit_that_must_take_place_is_still_to_come() -> None:
         "des congrès.",
         "summit-must-take-place", "2024-05-15")
     assert all(e.status.endswith("/planned") for e in _meetings(doc))
+
+
+def _quote_speakers(doc) -> dict[str, str | None]:
+    return {q.span.text: (q.speaker.rsplit("/", 1)[-1] if q.speaker else None) for q in doc.quotes}
+
+
+def test_the_entourage_of_a_president_speaks_for_itself() -> None:
+    # "« ... », a précisé l'entourage du président": the people around him, not the president
+    doc = extract_dated(
+        "Le président Jan Ostberg s'est entretenu jeudi par téléphone avec la présidente Ana Varga. "
+        "L'échange a duré « une vingtaine de minutes », a précisé l'entourage du président Ostberg.",
+        "entourage", "2024-05-16")
+    assert _quote_speakers(doc)["une vingtaine de minutes"] == "entourage-du-president-ostberg"
+    assert _agents(doc, "précisé") == {"entourage-du-president-ostberg"}
+
+
+def test_a_presidency_named_by_its_demonym_is_that_states_institution() -> None:
+    doc = extract_dated(
+        "Le président norvégien effectuera une visite d'État à Yaoundé en mai, annonce la présidence "
+        "camerounaise dans un communiqué.",
+        "presidency-demonym", "2024-04-02")
+    presidency = doc.entities["https://w3id.org/diplograph/id/org/presidence-camerounaise"]
+    assert presidency.kind == "org"
+    assert presidency.affiliation is not None and presidency.affiliation.endswith("/cameroon")
+    assert _agents(doc, "annonce") == {"presidence-camerounaise"}
+
+
+def test_the_government_named_by_its_demonym_is_still_the_state() -> None:
+    doc = extract_dated(
+        "Le gouvernement malien a annoncé mardi la reprise du dialogue.",
+        "government-demonym", "2024-04-02")
+    assert _agents(doc, "annoncé") == {"mali"}
+
+
+def test_the_honour_of_hosting_this_summit_is_the_summit() -> None:
+    doc = extract_dated(
+        "Les présidents Jan Ostberg et Ana Varga ont ouvert mercredi leur sommet à la villa Solberg. Le "
+        "maire a dit sa fierté d'accueillir ce sommet à Tallinn, « ville de dialogue ».",
+        "hosting-this-summit", "2024-05-15")
+    assert len(_meetings(doc)) == 1
+
+
+def test_a_body_told_in_the_simple_past_of_an_encyclopedia_is_no_meeting_either() -> None:
+    doc = extract_dated(
+        "En 1994, le président Jan Ostberg ouvrit le premier sommet de l'Union balte, qui réunit alors "
+        "onze pays.",
+        "composition-past", "2020-01-10")
+    assert not any(e.trigger.text == "réunit" for e in doc.events)
+
+
+def test_someone_convening_people_gathers_them() -> None:
+    doc = extract_dated(
+        "Le président Jan Ostberg réunit ses ministres pour préparer le sommet.",
+        "convening-person", "2024-05-15")
+    assert any(e.trigger.text == "réunit" and event_kind(e) == "meeting" for e in doc.events)

@@ -80,6 +80,13 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
             start = token.i if k == 0 else j
             span = ctx.span(start, j + 1)
             state_actor = ctx.lex.actors.get(state)
+            if kind == "state" and lemma in cue_words(lex, "state-institution") and k == 0 and len(found) == 1:
+                # "la présidence camerounaise": the institution, quoted under that name
+                phrase = f"{token.lower_} {doc[j].lower_}"
+                iri = id_iri("org", slugify(phrase))
+                ctx.add_mention(Mention(start, j + 1, span, iri, "org", described=True))
+                add_minted_entity(ctx, iri, "org", phrase, span, affiliation=state)
+                continue
             if kind == "state":
                 if state_actor is None:
                     continue
@@ -99,6 +106,28 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
                 label = phrase
             ctx.add_mention(Mention(start, j + 1, span, iri, kind, described=True))
             add_minted_entity(ctx, iri, kind, label, span, affiliation=state)
+
+
+def find_entourages(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"l'entourage du président français", "les proches du ministre": the people around someone, a
+    collective actor of its own (cue:entourage) that speaks for itself; read as the person it
+    completes, a quote "a précisé l'entourage du président" went to the president."""
+    doc = ctx.doc
+    for at in ctx.tokens.where_lemma(cue_words(ctx.lex, "entourage")):
+        token = doc[at]
+        if token.pos_ != "NOUN" or token.i in ctx.heading_tokens or ctx.by_token.get(token.i):
+            continue
+        whose = [c for c in token.children if c.dep_ == "nmod" and c.i > token.i and c.pos_ in ("NOUN", "PROPN")
+                 and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’") for g in c.children)]
+        if not whose:
+            continue
+        end = max(t.i for t in whose[0].subtree) + 1
+        span = ctx.span(token.i, end)
+        label = " ".join(span.text.split())
+        state = next((demonym_at[i] for i in range(token.i, end) if i in demonym_at), None)
+        iri = id_iri("group", slugify(label))
+        ctx.add_mention(Mention(token.i, end, span, iri, "group", described=True))
+        add_minted_entity(ctx, iri, "group", label, span, affiliation=state)
 
 
 def _bare_state_body(ctx: Context, noun: Token) -> None:

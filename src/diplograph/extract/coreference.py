@@ -113,11 +113,17 @@ def _join_gathering_subjects(ctx: Context) -> None:
         subjects = [n for s in subjects_of(ctx, verb) for n in (relative_phrase(s) if s.lower_ == "qui" else [s])]
         named = (_gathering_named_by(ctx, s) for s in subjects)
         target = next((t for t in named if t is not None), None)
+        # "fier d'accueillir ce sommet à Genève": hosting the gathering a demonstrative takes up is that
+        # gathering, whatever tense the verb is in (an infinitive of pride tells nothing still to come)
+        hosted = None if target is not None else next(
+            (t for t in (_gathering_named_by(ctx, o, event) for o in verb.children
+                         if o.dep_ == "obj" and _demonstrative(o)) if t is not None), None)
+        target = target or hosted
         if target is not None and target is not event:
             _date_in_told_year(target, event)
         if target is None or target is event or target not in ctx.events \
-                or not same_status(target.status, event.status) \
-                or not places_agree(ctx, target.places, event.places) or (
+                or (hosted is None and not same_status(target.status, event.status)) \
+                or (hosted is None and not places_agree(ctx, target.places, event.places)) or (
                 target.date is not None and event.date is not None
                 and not (target.date.iso.startswith(event.date.iso) or event.date.iso.startswith(target.date.iso))):
             continue
@@ -125,6 +131,12 @@ def _join_gathering_subjects(ctx: Context) -> None:
         if told is not None and said is not None and told != said:
             continue  # "Le sommet de 2022 ... En 2019, il rassemble ...": another year, another gathering
         absorb(ctx, target, event)
+
+
+def _demonstrative(noun: Token) -> bool:
+    """"ce sommet", "cette conférence": a noun with a demonstrative determiner."""
+    det = determiner(noun)
+    return det is not None and det.lower_ in ("ce", "cet", "cette", "ces")
 
 
 def _date_by_held_pronoun(ctx: Context) -> None:
@@ -160,13 +172,14 @@ def _date_in_told_year(target: Event, event: Event) -> None:
     event.status = target.status
 
 
-def _gathering_named_by(ctx: Context, subject: Token) -> Event | None:
+def _gathering_named_by(ctx: Context, subject: Token, own: Event | None = None) -> Event | None:
     """The gathering told before that a subject names: "la conférence" (definite or demonstrative,
     the head word of an earlier gathering's trigger or mention, itself no trigger), or "il" /
-    "elle" when the previous sentence's subject is a gathering's trigger."""
-    if subject.i in ctx.event_at:
+    "elle" when the previous sentence's subject is a gathering's trigger. (``own``: the event the
+    noun already belongs to, "accueillir ce sommet" read as one hosting, which does not stop it.)"""
+    if subject.i in ctx.event_at and ctx.event_at[subject.i] is not own:
         return None
-    before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx]
+    before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx and e is not own]
     if subject.pos_ == "NOUN" and "Plur" not in subject.morph.get("Number"):
         det = determiner(subject)
         if det is None or (det.lower_ not in DEFINITES and det.lower_ not in ("ce", "cet", "cette")):

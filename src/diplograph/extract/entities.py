@@ -19,7 +19,7 @@ idea: :mod:`~diplograph.extract.venues` (seas, gulfs, buildings),
 from __future__ import annotations
 
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
-from diplograph.extract.collectives import find_collectives
+from diplograph.extract.collectives import find_collectives, find_entourages
 from diplograph.extract.context import Context
 from diplograph.extract.dates import DATELINE
 from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
@@ -64,6 +64,7 @@ def find_entities(ctx: Context) -> None:
     honorific_names(ctx, taken | set(ctx.by_token), full=False)
     lone_surnames(ctx, taken | set(ctx.by_token))
     find_collectives(ctx, ctx_demonyms)
+    find_entourages(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
     locate_venues(ctx)
 

@@ -263,7 +263,9 @@ def _composition(ctx: Context, verb: Token) -> bool:
     or "qui" after such a noun), with no day and no place of its own, tells what its subject is
     made of, not a meeting; "Le sommet réunit ce mardi trente chefs d'État" or "L'UA réunit ses
     ministres à Addis-Abeba" are gatherings."""
-    if verb.lemma_.lower() not in cue_words(ctx.lex, "composition") or "Pres" not in verb.morph.get("Tense") \
+    tense = verb.morph.get("Tense")  # "réunit": the tagger may read the present as a simple past
+    if verb.lemma_.lower() not in cue_words(ctx.lex, "composition") or not ({"Pres", "Past"} & set(tense)) \
+            or "Fin" not in verb.morph.get("VerbForm") \
             or any(c.dep_.startswith("aux") for c in verb.children) or in_quote(ctx, verb):
         return False
     timed = ctx.timed_tokens()
@@ -279,7 +281,10 @@ def _composition(ctx: Context, verb: Token) -> bool:
         if not phrase:
             return False
         subject = phrase[0]
-    return not any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+    # someone convening people ("Le président réunit ses ministres") gathers them
+    people = subject.i in ctx.role_person or any(h.start <= subject.i < h.end for h in ctx.hits_of("role")) \
+        or any(m.kind == "person" for m in ctx.by_token.get(subject.i, []))
+    return not people and not any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
 
 
 def _says_nothing(ctx: Context, token: Token) -> bool:
