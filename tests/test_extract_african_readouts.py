@@ -92,7 +92,9 @@ def test_an_exchange_behind_closed_doors_is_a_talk() -> None:
 
 def test_a_speaker_after_an_incise_of_the_reporting_verb_is_found() -> None:
     doc = extract_text("« Le dialogue a été utile », note, pour sa part, la présidence ghanéenne.\n")
-    assert [q.speaker for q in doc.quotes] == [id_iri("state", "ghana")]
+    # the presidency is Ghana's institution (an organisation affiliated with Ghana), quoted under its name
+    assert [q.speaker for q in doc.quotes] == [id_iri("org", "presidence-ghaneenne")]
+    assert doc.entities[id_iri("org", "presidence-ghaneenne")].affiliation == id_iri("state", "ghana")
 
 
 def test_a_summit_someone_will_attend_is_planned() -> None:
