@@ -7,7 +7,7 @@ that asserts a new rule failed on the code before it; the guards say what the ru
 
 from __future__ import annotations
 
-from extracting import event_at, event_kind, extract_dated
+from extracting import event_at, event_kind, extract_dated, participant_slugs
 
 
 def _agents(doc, word: str) -> set[str]:
@@ -210,3 +210,33 @@ def test_someone_convening_people_gathers_them() -> None:
         "Le président Jan Ostberg réunit ses ministres pour préparer le sommet.",
         "convening-person", "2024-05-15")
     assert any(e.trigger.text == "réunit" and event_kind(e) == "meeting" for e in doc.events)
+
+
+def test_those_who_took_part_listed_after_a_colon_are_participants() -> None:
+    # "Ont pris part à la réunion : A, B et C": the inverted subject is the list after the colon
+    doc = extract_dated(
+        "La réunion ministérielle s'est tenue mardi à Tallinn. Ont pris part à la réunion : l'Estonie, "
+        "la Lettonie, la Lituanie et la Finlande.",
+        "colon-list", "2023-03-02")
+    [meeting] = _meetings(doc)
+    assert {"estonia", "latvia", "lithuania", "finland"} <= participant_slugs(meeting)
+
+
+def _org_mentions(doc) -> dict[str, list[str]]:
+    return {e.iri.rsplit("/", 1)[-1]: [m.text for m in e.mentions] for e in doc.entities.values() if e.kind == "org"}
+
+
+def test_the_union_after_the_african_union_is_the_african_union() -> None:
+    doc = extract_dated(
+        "Le sommet de l'Union africaine s'est ouvert mardi à Addis-Abeba. L'Union a adopté une "
+        "déclaration sur le Sahel.",
+        "the-union-au", "2023-03-02")
+    orgs = _org_mentions(doc)
+    assert "eu" not in orgs
+    assert orgs["african-union"].count("Union") == 1
+
+
+def test_the_union_alone_is_still_the_european_union() -> None:
+    doc = extract_dated("Le Conseil européen s'est réuni mardi. L'Union a adopté des sanctions.",
+                        "the-union-eu", "2023-03-02")
+    assert "eu" in _org_mentions(doc)

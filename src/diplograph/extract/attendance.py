@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # ("X, qui présidait la réunion"), cue:naming-the-many ("Il s'agit de X et de Y" after "a reçu plusieurs
 # ambassadeurs"). "sous" and "parmi" stay here: prepositions are grammar.
 _KINDS = ("person", "group", "delegation", "state", "org")
+#: Finite forms of "avoir" and "être" that open a sentence with an inverted subject ("Ont participé ...").
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "ont-ils", "a-t-il"})
 
 
 def attend_events(ctx: Context) -> None:
@@ -308,6 +310,12 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
         # "Trois ministres y participent : A pour la France, B pour ...": the subject counts them, the
         # list after the colon names them
         found += _named_people(ctx, doc[colon])
+    later = next((i for i in range(verb.i + 2, end) if doc[i].text == ":"), None)
+    if not found and later is not None and _opens_clause(ctx, verb) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:later]):
+        # "Ont pris part à la réunion : l'Estonie, la Lettonie et la Finlande": the subject inverted
+        # after the verb and its complement is the list after the colon
+        return _agent_list(ctx, later + 1)
     if not found and _opens_clause(ctx, verb):
         # "Ont également participé à cette discussion les ministres ... ainsi que X": the subject
         # stands after the verb and its complement (the parser hangs it on the complement)
@@ -423,7 +431,9 @@ def _present(ctx: Context, token: Token) -> list[str]:
 def _opens_clause(ctx: Context, verb: Token) -> bool:
     """Does the verb open its sentence (after its auxiliary and adverbs): a subject inverted after it?"""
     start = ctx.sent_of(verb).start
-    return all(t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE") for t in ctx.doc[start:verb.i])
+    # (a capitalised auxiliary opening the sentence may be tagged a name: "Ont pris part ...")
+    return all(t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE") or t.lower_ in _AUXILIARIES
+               for t in ctx.doc[start:verb.i])
 
 
 def _attended(ctx: Context, verb: Token) -> Event | None:
@@ -457,7 +467,8 @@ def _agent_list(ctx: Context, start: int) -> list[str]:
     doc = ctx.doc
     for i in range(start, min(len(doc), start + 30)):
         t = doc[i]
-        if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.text in (".", ";", ":"):
+        if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.text in (".", ";", ":") \
+                or (t.is_space and "\n" in t.text and i > start):
             break
         found += [m.iri for m in ctx.by_token.get(i, []) if m.start == i and m.kind in _KINDS]
         if i in ctx.role_person:

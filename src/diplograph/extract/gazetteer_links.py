@@ -98,6 +98,7 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
         chosen = place
     else:
         return True
+    chosen = _short_name_of_named(ctx, ent, chosen)
     if chosen.kind == "person" and named_after_someone(ctx, ent.start):
         return True  # "la Fondation Sullivan": the words are taken, nobody is named
     span = ctx.span(ent.start, ent.end)
@@ -111,6 +112,18 @@ def gazetteer_mention(ctx: Context, ent: SpacySpan) -> bool:
             and place.stands_for in lex.actors and lex.actors[place.stands_for].kind == "state":
         add_linked_entity(ctx, place, span)  # "Washington a proposé": the city, standing for the state
     return True
+
+
+def _short_name_of_named(ctx: Context, ent: SpacySpan, chosen: LexActor) -> LexActor:
+    """"l'Union" after "l'Union africaine": a one-word name the gazetteer gives one organisation (the
+    EU's "Union") is, in a text that named before another organisation whose name starts with that
+    word, that organisation (the last one named); otherwise the gazetteer's."""
+    if ent.end - ent.start != 1 or chosen.kind != "org":
+        return chosen
+    word = fold(ent.text)
+    earlier = [m for m in ctx.mentions if m.end <= ent.start and m.kind == "org" and m.iri != chosen.iri
+               and m.iri in ctx.lex.actors and fold(ctx.lex.actors[m.iri].label).split()[:1] == [word]]
+    return ctx.lex.actors[max(earlier, key=lambda m: m.start).iri] if earlier else chosen
 
 
 def someone_elses_institution(ctx: Context, ent: SpacySpan, institution: LexActor) -> bool:
