@@ -93,3 +93,30 @@ def test_the_one_cited_by_an_agency_is_the_speaker_not_the_agency():
         "familles respectives et se sont souhaité une bonne année.»",
         "quotes-n-cited-by", "2020-12-19")
     assert _said(doc, "pris des nouvelles") == "elysee"
+
+
+def test_an_incise_glued_after_a_quotation_introduced_by_a_colon_names_its_speaker():
+    # 'Avant de mentionner les liens entre les deux pays : «...» a rappelé le chef d'Etat français.'
+    doc = extract_dated(
+        "Le président Rui Tavares Moura a salué l'accueil de son hôte. Avant d'évoquer les liens entre "
+        "les deux nations : «Chaque peuple sait ce qu'il doit à l'autre» a rappelé Rui Tavares Moura.",
+        "quotes-n-colon-glued", "2026-11-04")
+    assert _said(doc, "Chaque peuple") == "rui-tavares-moura"
+
+
+def test_first_person_words_after_a_colon_are_the_subjects_of_the_clause_before():
+    # "X invite officiellement Y aux cérémonies : « Je souhaite, Y, que vous soyez là »"
+    doc = extract_dated(
+        "Le président Mikko Sarasvuo a reçu mardi son homologue portugais, Rui Tavares Moura. Mikko "
+        "Sarasvuo invite d'ailleurs officiellement Rui Tavares Moura aux fêtes de l'indépendance : "
+        "\"Je souhaite, Rui, que vous soyez parmi nous le 6 décembre\".",
+        "quotes-n-colon-first-person", "2026-11-04")
+    assert _said(doc, "Je souhaite") == "mikko-sarasvuo"
+
+
+def test_a_colon_after_a_narrated_clause_keeps_third_person_words_unattributed():
+    # guard: "Le sommet s'est ouvert à Accra : « un moment historique »" -- no first person, no speaker
+    doc = extract_dated(
+        "Le sommet des chefs d'État s'est ouvert lundi à Accra : « un moment historique pour la région ».",
+        "quotes-n-colon-narrated", "2026-11-04")
+    assert all(q.speaker is None for q in doc.quotes)
