@@ -259,6 +259,26 @@ def colon_verb(ctx: Context, mark_begin: int, is_speech: Callable[[Token], bool]
     return None
 
 
+#: subjects of the first person singular ("Je souhaite ...")
+FIRST_PERSON_SUBJECTS = frozenset({"je", "j'", "j’"})
+
+
+def colon_clause_subject(ctx: Context, mark_begin: int) -> Token | None:
+    """The main verb of the sentence the colon before the mark ends, when it stands before the colon
+    and has a subject ("François Hollande invite Y aux cérémonies : « ... »"), else None."""
+    before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
+    if not before.endswith(":"):
+        return None
+    colon = token_at(ctx, len(before) - 1)
+    if colon is None:
+        return None
+    root = ctx.sent_of(colon).root
+    if root.i >= colon.i or root.pos_ not in ("VERB", "AUX") or in_quote_range(ctx, root.idx) \
+            or not any(c.dep_.startswith("nsubj") for c in root.children):
+        return None
+    return root
+
+
 def reporting_after(ctx: Context, offset: int, is_speech: Callable[[Token], bool]) -> Token | None:
     """A reporting incise later in the sentence ("..., a affirmé X"), after no full stop."""
     from diplograph.extract.incises import is_reporting

@@ -18,7 +18,9 @@ from diplograph.extract.inverted_subjects import DATIVE_CLITICS, marker_length, 
 from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.patterns import er_infinitive
 from diplograph.extract.quote_clauses import (
+    FIRST_PERSON_SUBJECTS,
     PERSONAL,
+    colon_clause_subject,
     colon_verb,
     counterpart_speaker,
     governs_through_complements,
@@ -111,12 +113,22 @@ class QuoteSpeakers:
         colon = colon_verb(ctx, mark_begin, self._is_speech_verb)
         if colon is not None:
             speaker, event = self._subject_speaker(colon), self._event(colon)
-            named = self._inverted_incise(next_token(ctx, mark_end))
+            after = next_token(ctx, mark_end)
+            # "Le patron de la diplomatie a répondu : « ... », a déclaré X": the incise names him (also
+            # glued to the closing mark: "Avant de mentionner ... : «...» a rappelé X")
+            named = self._inverted_incise(after) or self._inverted_incise(after, glued=True)
             if named is not None and named[0] and self._person(named[0]) and not (speaker and self._person(speaker)):
-                # "Le patron de la diplomatie a répondu : « ... », a déclaré X": the incise names him
                 speaker, event = named[0], self._event(named[1])
             self._agree(event, speaker)
             return speaker, event, speaker is not None
+        framing = colon_clause_subject(ctx, mark_begin) if any(
+            t.lower_ in FIRST_PERSON_SUBJECTS and t.dep_.startswith("nsubj") for t in tokens) else None
+        if framing is not None:
+            # "X invite Y aux cérémonies : « Je souhaite ... »": words in the first person after a
+            # colon are the subject's of the clause the colon closes, whatever its verb
+            speaker = self._subject_speaker(framing)
+            if speaker is not None and self._person(speaker):
+                return speaker, None, True
         opened = self._opened_by_auxiliary(tokens, mark_begin)
         if opened is not None:
             # "Le ministre a «rappelé que ...»": the reporter quotes the speech verb too; its
