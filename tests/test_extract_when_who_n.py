@@ -115,3 +115,21 @@ def test_an_earlier_visit_told_in_a_pluperfect_relative_is_its_own_event() -> No
     talks = event_at(doc, "entretenus")
     assert talks.date is None or not talks.date.iso.startswith("2025")
     assert event_at(doc, "visite") is not talks
+
+
+def test_an_act_at_the_arrival_takes_the_arrival_day() -> None:
+    # "X est arrivé jeudi soir à Y ... A son arrivée, il a été accueilli par Z": the welcome is on the
+    # day the arrival was told with, even when another sentence comes between
+    doc = extract_dated(
+        "La commissaire européenne, Mme Lena Kovac, est arrivée jeudi soir à Niamey pour une visite de "
+        "deux jours. Elle aura des entretiens avec le Premier ministre. A son arrivée à Niamey, la "
+        "commissaire a été accueillie par le ministre des Affaires étrangères, M. Idrissa Garba.\n",
+        "at-arrival", "2026-03-13")
+    assert event_at(doc, "accueillie").date.iso == "2026-03-12"
+
+
+def test_names_after_a_plural_courtesy_title_are_all_subjects() -> None:
+    # "MM. X et Y ont approuvé ...": the parse keeps only the last name as the subject; both approved
+    doc = extract_dated("MM. Lula et Milei ont signé dimanche un accord sur le commerce.\n", "plural-title",
+                        "2026-03-16")
+    assert {"luiz-inacio-lula-da-silva", "javier-milei"} <= participant_slugs(event_at(doc, "signé"))

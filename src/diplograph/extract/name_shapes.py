@@ -223,3 +223,24 @@ def misspelt(word: str, other: str) -> bool:
     if len(a) < len(b):
         return a[i:] == b[i + 1:]  # one letter added
     return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+
+
+#: Courtesy titles of several people ("MM. X et Y", "Mmes X et Y").
+_PLURAL_TITLES = frozenset({"mm.", "mm", "mmes", "mmes."})
+
+
+def names_under_plural_title(ctx: Context, subject) -> list:
+    """"MM. Poutine et Trump ont approuvé ...": the parse makes the title the sentence's root, hangs
+    the first name on it and keeps only the last as the verb's subject; the names listed after the
+    plural title, before "et" and the subject, are subjects too (``subject`` is a token of ``ctx.doc``)."""
+    doc = ctx.doc
+    if subject.i < 3 or doc[subject.i - 1].lower_ != "et":
+        return []
+    start = ctx.sent_of(subject).start
+    title = next((i for i in range(subject.i - 2, max(start, subject.i - 10) - 1, -1)
+                  if doc[i].lower_ in _PLURAL_TITLES), None)
+    if title is None:
+        return []
+    return [doc[i] for i in range(title + 1, subject.i - 1)
+            if any(m.start == i and m.kind == "person" for m in ctx.by_token.get(i, []))]
+

@@ -266,6 +266,9 @@ def _told_date(ctx: Context, event: Event, token: Token, current: DateValue | No
     during = _during_event(ctx, token)
     if during is not None and during.date is not None:
         return during.date
+    arrival = _arrival_day(ctx, token)
+    if arrival is not None:
+        return arrival
     framed = _framed_act(ctx, token) or _relative_inside(ctx, token)
     if framed is not None:
         return framed.date
@@ -532,6 +535,27 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
                 told = _last_gathering(ctx, token)
                 if told is not None:
                     return told
+    return None
+
+
+def _arrival_day(ctx: Context, token: Token) -> DateValue | None:
+    """"X est arrivé jeudi soir à Nouakchott ... A son arrivée, il a été accueilli par Y": an act told
+    at the arrival ("à son arrivée", "dès son arrivée" opening the sentence) took place on the day
+    the arrival was told with, in one of the three sentences before."""
+    sentence = ctx.sent_of(token)
+    opening = [t.lower_ for t in sentence[:4]]
+    if "arrivée" not in opening or opening[0] not in ("à", "a", "dès") \
+            or opening[1] not in ("son", "sa", "leur"):
+        return None
+    arriving = cue_words(ctx.lex, "arrival")
+    before = ctx.sentences_before(sentence.start, 3)
+    for t in sorted(ctx.times, key=lambda t: -t.start):
+        if not before or t.start < before[0].start or t.start >= sentence.start:
+            continue
+        value = t.value
+        if isinstance(value, DateValue) and value.precision == "day" and not value.deadline \
+                and any(a.lemma_.lower() in arriving for a in ctx.doc[t.start].ancestors):
+            return value
     return None
 
 

@@ -426,6 +426,10 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 # is no subject, whatever the parse says
                 and not (c.pos_ == "NOUN" and any(g.dep_ == "case" and g.i < c.i for g in c.children))
                 and c.i not in ctx.heading_tokens]  # "PARIS (Reuters) - ...": a dateline is no subject
+    if len(subjects) == 1:
+        from diplograph.extract.name_shapes import names_under_plural_title
+
+        subjects = names_under_plural_title(ctx, subjects[0]) + subjects  # "MM. Poutine et Trump ont ..."
     if subjects or depth > 3:
         return subjects
     if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
