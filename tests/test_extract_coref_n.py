@@ -97,3 +97,19 @@ def test_a_meeting_organised_last_week_was_held() -> None:
     summit = with_mention(doc, text.index("sommet"))
     assert ministers.status == OCCURRED
     assert summit is not ministers and summit.status != OCCURRED
+
+
+def test_sentences_whose_subject_names_no_one_new_continue_the_talks() -> None:
+    text = ("Le ministre des Affaires étrangères, Karim Belhadj, s'est entretenu hier à Oslo avec son homologue "
+            "norvégien, Erik Dahl. Les deux ministres ont passé en revue les relations entre les deux pays. Ils se "
+            "sont félicités de leur qualité. Les deux ministres ont également eu un échange sur la situation au "
+            "Sahel.\n")
+    [talks] = gatherings(extract_text(text, "2025-04-17"))
+    assert "eu un échange" in words(talks) or "échange" in words(talks)
+
+
+def test_talks_on_the_menu_are_the_talks_just_told() -> None:
+    text = ("Le représentant spécial a été reçu ce matin à Paris par le ministre des Affaires étrangères. "
+            "L'entretien s'est tenu au ministère. La situation sécuritaire était au menu des entretiens.\n")
+    [talks] = gatherings(extract_text(text, "2025-04-17"))
+    assert "entretiens" in words(talks)
