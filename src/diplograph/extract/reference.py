@@ -84,10 +84,17 @@ def _predicate_of_this(token: Token) -> bool:
 _OPENING_FRAMES = frozenset({"début", "ouverture"})
 
 
+#: Nouns that put a topic inside talks already told: "au menu des entretiens", "au centre des
+#: échanges", "au cœur des discussions" (grammar: locutions of topic, as "à l'ordre du jour de").
+_TOPIC_FRAMES = frozenset({"menu", "centre", "cœur", "coeur"})
+
+
 def _framed(token: Token) -> bool:
     """The noun closes a framing phrase: "au cours des discussions", "lors des entretiens", "à
-    l'ouverture des entretiens"."""
+    l'ouverture des entretiens", or a phrase of topic: "au menu des entretiens"."""
     before = token.doc[token.i - 2] if token.i >= 2 else None
+    if before is not None and before.lower_ in _TOPIC_FRAMES:
+        return before.i > 0 and token.doc[before.i - 1].lower_ in ("au", "à")
     return before is not None and (before.lower_ in FRAMING_WORDS or before.lower_ in _OPENING_FRAMES)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token, guest_of, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
-from diplograph.extract.reference import POSSESSIVE, attended, determiner, is_process
+from diplograph.extract.reference import POSSESSIVE, anaphoric_subject, attended, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.extract.venue_gatherings import venue_name
 from diplograph.model import Event, channels_agree
@@ -416,6 +416,8 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
     # a verb naming the same people again may reach a little further back than a pronoun:
     # "X a effectué une visite ... Il était accompagné de ... À son arrivée, X a été accueilli par Y"
     window = _window_start(ctx, begin, 2 if how == "anaphoric" else 3) if how in ("anaphoric", "repeated") else 0
+    if how == "anaphoric":
+        window = min(window, _chain_start(ctx, begin))
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
     order = sorted(candidates, key=lambda e: -_last_mention(e))
@@ -435,6 +437,23 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
                 and compatible(ctx, main, event, how):
             return main
     return None
+
+
+def _chain_start(ctx: Context, begin: int) -> int:
+    """"X s'est entretenu avec Y. Les deux ministres ont passé en revue ... Ils se sont félicités ...
+    Les deux ministres ont également eu un échange": sentences whose subject names no one new
+    continue the gathering told before them, however many; the chain reaches back to the sentence
+    that named the people."""
+    start = begin
+    sentence = ctx.sent_of(ctx.doc.char_span(begin, begin + 1, alignment_mode="expand")[0])
+    while sentence.start > 0:
+        previous = ctx.sent_of(sentence.start - 1)
+        start = previous.start_char
+        roots = [t for t in previous if t.dep_ == "ROOT"]
+        if not roots or not anaphoric_subject(ctx, roots[0]):
+            break
+        sentence = previous
+    return start
 
 
 def _talks_of_a_stay(ctx: Context, antecedent: Event, event: Event) -> bool:
