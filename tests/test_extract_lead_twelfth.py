@@ -240,3 +240,19 @@ def test_the_union_alone_is_still_the_european_union() -> None:
     doc = extract_dated("Le Conseil européen s'est réuni mardi. L'Union a adopté des sanctions.",
                         "the-union-eu", "2023-03-02")
     assert "eu" in _org_mentions(doc)
+
+
+def test_a_gathering_in_two_coordinated_places_has_both() -> None:
+    doc = extract_dated(
+        "Les discussions ont eu lieu en Jordanie et en Égypte. Les ministres Jan Ostberg et Ana Varga se "
+        "rencontreront à Strasbourg et à Berlin.",
+        "two-places", "2023-03-02")
+    places = {e.trigger.text: {p.rsplit("/", 1)[-1] for p in e.places} for e in doc.events}
+    assert places["discussions"] == {"jordan", "egypt"}
+    assert places["rencontreront"] == {"strasbourg", "berlin"}
+
+
+def test_an_appeal_to_two_states_is_not_made_in_them() -> None:
+    doc = extract_dated("La Chine a demandé lundi au Japon et à l'Inde de cesser leurs manœuvres.",
+                        "appeal-two-states", "2024-07-30")
+    assert "india" not in {p.rsplit("/", 1)[-1] for p in event_at(doc, "demandé").places}

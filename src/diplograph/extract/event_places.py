@@ -56,7 +56,10 @@ def event_places(ctx: Context, token: Token, gathering: bool, addressed: bool = 
                 continue
             if addressed and case in ("à", "au", "aux") and (_asks_to_do(scope) or _asks_to_do(c)):
                 continue
-            for m in ctx.by_token.get(c.i, []) or _area_of(ctx, c):
+            # a gathering "en Jordanie et en Égypte", "à Aqaba et Charm el-Cheikh": the places coordinated too
+            joined = [g for g in c.children if gathering and g.dep_ == "conj" and g.i > c.i
+                      and case_of(g) in (None, *LOCATIVE)]
+            for m in [m for w in (c, *joined) for m in ctx.by_token.get(w.i, [])] or _area_of(ctx, c):
                 if m.place and m.place not in places and not in_other_clause(ctx, m.start, token.i):
                     places.append(m.place)
     if not places and gathering:
