@@ -133,3 +133,13 @@ def test_names_after_a_plural_courtesy_title_are_all_subjects() -> None:
     doc = extract_dated("MM. Lula et Milei ont signé dimanche un accord sur le commerce.\n", "plural-title",
                         "2026-03-16")
     assert {"luiz-inacio-lula-da-silva", "javier-milei"} <= participant_slugs(event_at(doc, "signé"))
+
+
+def test_y_after_a_communique_is_in_it() -> None:
+    # "A l'issue des travaux, un communiqué final a été publié. Les ministres y demandent ...": what the
+    # communiqué asks was asked on its day, not on the day the dispatch tells it in the present
+    doc = extract_dated(
+        "Les ministres de l'UEMOA ont tenu lundi 16 mars leur session à Dakar. A l'issue des travaux, un "
+        "communiqué final a été publié. Les ministres y demandent aux États de réduire leur dette.\n",
+        "y-communique", "2026-03-17")
+    assert event_at(doc, "demandent").date.iso == "2026-03-16"

@@ -460,11 +460,12 @@ def _dated_event_before(ctx: Context, token: Token) -> Event | None:
 
 
 def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
-    """The latest gathering told in this sentence or the previous one, before ``token``."""
+    """The latest gathering told in this sentence or the previous one, before ``token``, or a text
+    named by its noun ("un communiqué final a été lu ... Les dirigeants y demandent": in it)."""
     sentences = ctx.sentences_before(ctx.sent_of(token).start)
     start = sentences[0].start if sentences else ctx.sent_of(token).start
     found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
-             and e.event_type in GATHERINGS]
+             and (e.event_type in GATHERINGS or (ctx.doc[i].pos_ == "NOUN" and e.event_type == et("statement")))]
     return max(found, key=lambda e: e.trigger.begin) if found else None
 
 
