@@ -120,3 +120,15 @@ def test_a_colon_after_a_narrated_clause_keeps_third_person_words_unattributed()
         "Le sommet des chefs d'État s'est ouvert lundi à Accra : « un moment historique pour la région ».",
         "quotes-n-colon-narrated", "2026-11-04")
     assert all(q.speaker is None for q in doc.quotes)
+
+
+def test_il_after_a_passive_sentence_is_its_agent():
+    # "Cet avis était partagé par l'ambassadeur X. « ... », s'est-il réjoui": the sentence is about
+    # the agent of its passive verb, not the host named before
+    doc = extract_dated(
+        "Le président Kwame Mensah-Bonsu a reçu hier trois délégations. Le chef de la mission "
+        "d'observation, Oumar Sangaré, a salué le bon déroulement du scrutin.\n\n"
+        "Cet avis était partagé par l'ambassadeur du Canada, Paul Gagnon. « Ce fut une belle journée "
+        "pour le pays », s'est-il réjoui.",
+        "quotes-n-passive-agent", "2026-11-04")
+    assert _said(doc, "Ce fut une belle") == "paul-gagnon"
