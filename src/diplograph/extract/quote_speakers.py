@@ -378,6 +378,12 @@ class QuoteSpeakers:
                 or any(previous.start_char <= b < previous.end_char for b, _ in ctx.quote_ranges):
             return last
         subjects = speech_subjects(ctx, previous.root) if not in_quote_range(ctx, previous.root.idx) else []
+        # "Cet avis était partagé par l'ambassadeur X. « ... », s'est-il réjoui": a passive sentence
+        # whose subject names nobody is about its agent
+        agent = next((a for c in previous.root.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)
+                      if self._person(a) and may_be(ctx, a, gender)), None)
+        if agent is not None and not any(self._person(a) for t in subjects for a in actors_of(ctx, t)):
+            return agent
         if not subjects or "Plur" in subjects[0].morph.get("Number"):
             return last  # "il" takes up no plural subject
         if self._anaphoric(subjects[0]):
