@@ -256,3 +256,14 @@ def test_an_appeal_to_two_states_is_not_made_in_them() -> None:
     doc = extract_dated("La Chine a demandé lundi au Japon et à l'Inde de cesser leurs manœuvres.",
                         "appeal-two-states", "2024-07-30")
     assert "india" not in {p.rsplit("/", 1)[-1] for p in event_at(doc, "demandé").places}
+
+
+def test_the_summit_of_the_body_named_in_the_first_summits_phrase_is_that_summit() -> None:
+    # "le 2e sommet de la Communauté ... (Caricom) ... Le sommet de la Caricom": Caricom is whose summit
+    # it is, nobody new, even once the first summit has its people
+    doc = extract_dated(
+        "Le président Jan Ostberg a ouvert mardi à Bridgetown le 2e sommet de la Communauté des "
+        "Caraïbes (Caricom), en présence du secrétaire général des Nations unies António Guterres. Le "
+        "sommet de la Caricom doit adopter mercredi une déclaration sur le climat.",
+        "summit-of-the-body", "2024-02-13")
+    assert len(_meetings(doc)) == 1

@@ -188,6 +188,10 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     # "la visite d'un chef de la diplomatie belge": a state whose own people already took part in
     # the gathering adds nobody to it
     sides = {ctx.sides.get(a) for a in theirs} | {ctx.lex.state_of(ctx.sides.get(a)) for a in theirs}
+    # "le 2e sommet de la Communauté ... (Celac) ... Le sommet de la Celac": the body whose gathering
+    # it is, named in the first noun's own phrase, is nobody new
+    named = _named_in_phrase(ctx, event_token(ctx, antecedent))
+    sides |= named
     if {a for a in mine - theirs if a not in sides}:
         # a demonstrative may add someone to people already there ("cet entretien avec X");
         # a definite or demonstrative noun may name the people of a gathering told only by
@@ -209,10 +213,21 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             and not _described_aside(ctx, event_token(ctx, event)):
         # "la visite du président à Pékin en décembre": a definite noun that says who, where
         # or when refers back only to a gathering that shares one of them
-        return bool(mine & theirs) or _places_identify(ctx, antecedent.places, event.places) \
+        return bool(mine & (theirs | named)) or _places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None) \
             or _narrows_territory(ctx, antecedent.places, event.places) or _fills_bare(ctx, antecedent, event)
     return True
+
+
+def _named_in_phrase(ctx: Context, noun: Token) -> set[str]:
+    """The organisations a gathering noun's own phrase names ("le sommet de la Celac", "le sommet de
+    l'Union africaine (UA)"): whose gathering it is."""
+    if noun.pos_ != "NOUN":
+        return set()
+    doc, end = ctx.doc, noun.right_edge.i + 1
+    if end < len(doc) and doc[end - 1].text == "(" or (end < len(doc) and doc[end].text == "("):
+        end = next((k for k in range(end, min(len(doc), end + 8)) if doc[k].text == ")"), end)  # "... (Celac)"
+    return {m.iri for k in range(noun.i + 1, end) for m in ctx.by_token.get(k, []) if m.kind == "org"}
 
 
 def _complement_of_thing(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
