@@ -143,3 +143,12 @@ def test_y_after_a_communique_is_in_it() -> None:
         "communiqué final a été publié. Les ministres y demandent aux États de réduire leur dette.\n",
         "y-communique", "2026-03-17")
     assert event_at(doc, "demandent").date.iso == "2026-03-16"
+
+
+def test_the_one_received_after_an_arrival_participle_takes_part() -> None:
+    # "Le président X, arrivé mercredi à Madrid, a été reçu par Y": the parse hangs the subject on the
+    # participle clause; X is the one received
+    doc = extract_dated(
+        "Le président Ousmane Diouf, arrivé mercredi à Madrid, a été reçu par son homologue espagnol Pedro "
+        "Sánchez.\n", "received-after-arrival", "2026-03-19")
+    assert {"ousmane-diouf", "pedro-sanchez"} <= participant_slugs(event_at(doc, "reçu"))

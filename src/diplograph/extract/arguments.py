@@ -134,6 +134,14 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 agents += agent_after(ctx, token)
             if passive and hit.iri in GATHERINGS and not participants and _infinitive(token):
                 participants += _controller(ctx, token)  # "X s'est dit honoré d'avoir été reçu par Y"
+            if passive and hit.iri in GATHERINGS and not set(participants) - set(agents):
+                # "Le président X, arrivé mercredi à Paris, sera reçu par Y": the parse hangs the subject
+                # on the participle clause before the verb (or makes that participle the main verb)
+                clauses = [token.head] if token.dep_ == "advcl" and token.head.i < token.i else \
+                    [c for c in token.children if c.dep_ == "advcl" and c.i < token.i]
+                participants += [a for v in clauses if "Part" in v.morph.get("VerbForm") for s in v.children
+                                 if s.dep_ == "nsubj" for a in actors_of(ctx, s)
+                                 if actor_kind(ctx, a) == "person" and a not in agents]
             if passive and hit.iri in GATHERINGS and not participants \
                     and not any(c.dep_ in ("nsubj:pass", "nsubj") for c in token.children):
                 # "Le ministre X, en visite à Y, a été reçu par Z" read as two clauses: the one
