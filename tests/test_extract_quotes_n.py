@@ -132,3 +132,15 @@ def test_il_after_a_passive_sentence_is_its_agent():
         "pour le pays », s'est-il réjoui.",
         "quotes-n-passive-agent", "2026-11-04")
     assert _said(doc, "Ce fut une belle") == "paul-gagnon"
+
+
+def test_the_communique_of_the_presidency_speaks_for_the_readouts_state():
+    # "X a eu une conversation avec Y, indique un communiqué de la présidence. « ... », souligne le
+    # communiqué": the presidency of the state the readout speaks from ("Le Président de la
+    # République, X" is how its own press titles its head of state)
+    doc = extract_dated(
+        "Le Président de la République, Abdelmadjid Tebboune, a eu samedi une conversation téléphonique "
+        "avec son homologue portugais, indique un communiqué de la présidence. « L'entretien s'est déroulé "
+        "dans une ambiance cordiale et a permis de passer en revue la coopération », souligne le communiqué.",
+        "quotes-n-presidency-communique", "2026-03-14")
+    assert _said(doc, "L'entretien") == "algeria"
