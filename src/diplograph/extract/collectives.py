@@ -137,9 +137,12 @@ def _bare_state_body(ctx: Context, noun: Token) -> None:
     state; with no such state it names no one."""
     from diplograph.extract.gazetteer_links import readout_state
 
-    if noun.dep_ not in ("nsubj", "nsubj:pass") or any(c.dep_ in ("nmod", "amod", "appos") for c in noun.children) \
+    issued = noun.dep_ == "nmod" and noun.head.lemma_.lower() in cue_words(ctx.lex, "document") \
+        and any(c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in noun.children)
+    if (noun.dep_ not in ("nsubj", "nsubj:pass") and not issued) \
+            or any(c.dep_ in ("nmod", "amod", "appos") for c in noun.children) \
             or not any(c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in noun.children):
-        return
+        return  # a subject ("La présidence a précisé") or a document's issuer ("un communiqué de la présidence")
     state = readout_state(ctx)
     actor = ctx.lex.actors.get(state) if state is not None else None
     if actor is None:
