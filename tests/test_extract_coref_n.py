@@ -113,3 +113,27 @@ def test_talks_on_the_menu_are_the_talks_just_told() -> None:
             "L'entretien s'est tenu au ministère. La situation sécuritaire était au menu des entretiens.\n")
     [talks] = gatherings(extract_text(text, "2025-04-17"))
     assert "entretiens" in words(talks)
+
+
+def test_yesterday_s_meeting_is_not_the_summit_opened_today() -> None:
+    text = ("Le sommet de la CEDEAO s'est ouvert ce mercredi à Abuja. La réunion d'hier des ministres des Affaires "
+            "étrangères avait préparé le projet de communiqué final.\n")
+    doc = extract_text(text, "2025-06-11")
+    summit, ministers = with_mention(doc, text.index("sommet")), with_mention(doc, text.index("réunion"))
+    assert summit is not ministers
+    assert summit.date.iso == "2025-06-11" and ministers.date.iso == "2025-06-10"
+
+
+def test_a_fronted_welcome_is_the_visit_just_told() -> None:
+    text = ("Le président sénégalais est arrivé mardi à Nouakchott pour une visite officielle de deux jours. Reçu "
+            "avec tous les honneurs, le chef de l'État sénégalais s'est ensuite entretenu avec son homologue "
+            "mauritanien au palais présidentiel.\n")
+    doc = extract_text(text, "2025-06-11")
+    assert with_mention(doc, text.index("Reçu")) is with_mention(doc, text.index("visite"))
+
+
+def test_meeting_people_introduced_by_an_indefinite_is_another_meeting() -> None:
+    text = ("Le ministre ghanéen a été reçu mardi par le président togolais. Il a ensuite rencontré des chefs "
+            "d'entreprise.\n")
+    doc = extract_text(text, "2025-06-11")
+    assert with_mention(doc, text.index("reçu")) is not with_mention(doc, text.index("rencontré"))
