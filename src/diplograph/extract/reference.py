@@ -156,10 +156,40 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
             return "definite"
         return None
     if token.pos_ == "VERB":
-        if anaphoric_subject(ctx, token):
+        if _meets_others(ctx, token):
+            return None  # "Il a ensuite rencontré des chefs d'entreprise": other people, another meeting
+        if anaphoric_subject(ctx, token) or _fronted_welcome(ctx, token):
             return "anaphoric"
         return "repeated"
     return None
+
+
+#: Indefinite determiners: a noun after one names people not told before.
+_INDEFINITES = frozenset({"un", "une", "des", "d'", "d’", "de", "plusieurs", "quelques"})
+
+
+def _meets_others(ctx: Context, token: Token) -> bool:
+    """"Il a ensuite rencontré des chefs d'entreprise", "ils ont reçu une délégation de députés": the
+    people a verb of meeting takes are introduced by an indefinite, so they were not there before.
+    (A gathering noun is no people: "ont eu un échange".)"""
+    objects = [c for c in token.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN"
+               and c.i not in ctx.trigger_heads]
+    if objects:
+        told = {i for h in ctx.hits_of("event") for i in range(h.start, h.end)}
+        objects = [c for c in objects if c.i not in told]
+    return any(any(d.dep_ == "det" and d.lower_ in _INDEFINITES for d in c.children)
+               or any(d.dep_ == "case" and d.lower_ == "des" for d in c.children) for c in objects)
+
+
+def _fronted_welcome(ctx: Context, token: Token) -> bool:
+    """"Reçu avec tous les honneurs, le chef de l'État s'est ensuite entretenu ...": a participle of
+    hosting (cue:hosting) opening the sentence, with no host of its own ("par X"), tells how the
+    visitor just told was welcomed, not another meeting."""
+    sentence = ctx.sent_of(token)
+    first = next((t for t in sentence if not t.is_punct), None)
+    return first is not None and first.i == token.i and "Part" in token.morph.get("VerbForm") \
+        and token.lemma_.lower() in cue_words(ctx.lex, "hosting") \
+        and not any(c.dep_ == "obl:agent" for c in token.children)
 
 
 def _pluperfect(verb: Token) -> bool:

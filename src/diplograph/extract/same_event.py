@@ -310,6 +310,14 @@ def opening_and_closing(ctx: Context, one: Event, other: Event) -> bool:
     if not any(event_token(ctx, e).head.lemma_.lower() in bounds for e in (one, other)):
         return False
     days = abs((date.fromisoformat(one.date.iso) - date.fromisoformat(other.date.iso)).days)
+    # "Le sommet s'est ouvert ce mercredi ... La réunion d'hier": a day before the opening (or after
+    # the closing) is outside the gathering
+    for told, said in ((one, other), (other, one)):
+        verb = event_token(ctx, told).head.lemma_.lower()
+        if verb in cue_words(ctx.lex, "opening") and said.date.iso < told.date.iso:
+            return False
+        if verb in cue_words(ctx.lex, "closing") and said.date.iso > told.date.iso:
+            return False
     return 0 < days <= 7
 
 
