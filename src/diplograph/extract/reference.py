@@ -176,7 +176,8 @@ def _meets_others(ctx: Context, token: Token) -> bool:
                and c.i not in ctx.trigger_heads]
     if objects:
         told = {i for h in ctx.hits_of("event") for i in range(h.start, h.end)}
-        objects = [c for c in objects if c.i not in told]
+        # ("plusieurs dizaines de fois" counts times, not people)
+        objects = [c for c in objects if c.i not in told and not any(t.lemma_ == "fois" for t in c.subtree)]
     return any(any(d.dep_ == "det" and d.lower_ in _INDEFINITES for d in c.children)
                or any(d.dep_ == "case" and d.lower_ == "des" for d in c.children) for c in objects)
 
