@@ -144,3 +144,13 @@ def test_the_communique_of_the_presidency_speaks_for_the_readouts_state():
         "dans une ambiance cordiale et a permis de passer en revue la coopération », souligne le communiqué.",
         "quotes-n-presidency-communique", "2026-03-14")
     assert _said(doc, "L'entretien") == "algeria"
+
+
+def test_lit_on_dans_le_communique_gives_the_words_to_the_communiques_issuer():
+    # "« ... », lit-on dans le communiqué": "on" reads the communiqué the text said the presidency issued
+    doc = extract_dated(
+        "Le président de la République, Abdelmadjid Tebboune, a reçu hier un appel de son homologue "
+        "portugais, indique un communiqué de la présidence de la République. «Les deux présidents ont "
+        "passé en revue les relations bilatérales», lit-on dans le communiqué.",
+        "quotes-n-lit-on", "2026-03-14")
+    assert _said(doc, "Les deux présidents") == "algeria"
