@@ -49,6 +49,10 @@ _INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]
                      re.IGNORECASE)
 
 
+#: "« ... », lit-on dans le communiqué", "», ajoute-t-on": an incise whose subject is "on".
+_ON_INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*[\w'’]+-(?:t-)?on\b", re.IGNORECASE)
+
+
 _LEMMAS: dict[int, frozenset[str]] = {}
 
 
@@ -98,6 +102,9 @@ class QuoteSpeakers:
         root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
         if root is not None and len(tokens) <= LABEL_WORDS and self._label(root):
             return None, None, True
+        if _ON_INCISE.match(ctx.text, mark_end):
+            # "« ... », lit-on dans le communiqué", "ajoute-t-on": the document's words, its issuer's
+            return self._issuer(mark_begin, mark_end), None, True
         incise = _INCISE.match(ctx.text, mark_end) or self._closing_incise(mark_end) or next(
             (found for t in tokens[1:-1] if t.text == "," and (found := _INCISE.match(ctx.text, t.idx))), None)
         if incise is not None:
@@ -192,6 +199,21 @@ class QuoteSpeakers:
             self._agree(event, speaker)
             return speaker, event, True
         return None, None, False
+
+    def _issuer(self, mark_begin: int, mark_end: int) -> str | None:
+        """Who issued the document an "on" incise reads from: an organisation or state named in the
+        rest of the incise ("lit-on sur le site du ministère X"), else the agent that is no person of
+        the latest statement before the quotation ("indique un communiqué de la présidence")."""
+        ctx = self.ctx
+        after = next_token(ctx, mark_end)
+        if after is not None:
+            for t in ctx.doc[after.i:ctx.sent_of(after).end]:
+                named = [m.iri for m in ctx.by_token.get(t.i, []) if m.kind in ("org", "state")]
+                if named:
+                    return named[0]
+        told = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
+                and e.trigger.begin < mark_begin and not self._person(e.agents[0])]
+        return max(told)[1] if told else None
 
     def _closing_incise(self, mark_end: int) -> re.Match[str] | None:
         """"un travail « largement entrepris » ... « continue », a-t-il affirmé": a pronoun incise
