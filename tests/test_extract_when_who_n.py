@@ -152,3 +152,12 @@ def test_the_one_received_after_an_arrival_participle_takes_part() -> None:
         "Le président Ousmane Diouf, arrivé mercredi à Madrid, a été reçu par son homologue espagnol Pedro "
         "Sánchez.\n", "received-after-arrival", "2026-03-19")
     assert {"ousmane-diouf", "pedro-sanchez"} <= participant_slugs(event_at(doc, "reçu"))
+
+
+def test_the_topic_of_a_signed_text_takes_no_part() -> None:
+    # "ont approuvé une déclaration conjointe sur la Syrie": Syria is what the text is about, not a
+    # party to it
+    doc = extract_dated(
+        "Les présidents Ruto et Suluhu ont approuvé samedi une déclaration conjointe sur la Somalie.\n",
+        "topic-of-text", "2026-03-16")
+    assert "somalia" not in participant_slugs(event_at(doc, "approuvé"))
