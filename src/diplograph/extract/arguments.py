@@ -185,6 +185,10 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 if hit.iri in WITH_TARGET:
                     targets.extend(objs)
                 elif hit.iri in GATHERINGS or hit.iri == et("agreement"):
+                    if hit.iri == et("agreement"):  # "une déclaration conjointe sur la Syrie": a topic
+                        topics = {a for g in c.children if g.dep_ == "nmod" and case_of(g) == "sur"
+                                  for a in actors_of(ctx, g)}
+                        objs = [a for a in objs if a not in topics]
                     participants.extend(objs)
                     if hit.iri in GATHERINGS and c.dep_ == "obj":
                         participants.extend(named_in(ctx, c))  # "a réuni ses homologues X, Y et Z"

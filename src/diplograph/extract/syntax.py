@@ -92,8 +92,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     if not found:
         for deps in (("appos", "flat:name", "flat"), ("nmod",)):
             for c in token.children:
-                if c.dep_ in deps and c.i > token.i and not (c.dep_ == "nmod" and case_of(c) == "sur"):
-                    named = ctx.by_token.get(c.i, [])  # "une déclaration sur la Syrie": a topic, no one named
+                if c.dep_ in deps and c.i > token.i:
+                    named = ctx.by_token.get(c.i, [])
                     if not named and c.i + 1 < len(ctx.doc) and _courtesy(ctx, c):
                         named = ctx.by_token.get(c.i + 1, [])  # "le Premier ministre, cheikh X": the title heads
                         c = ctx.doc[c.i + 1]
