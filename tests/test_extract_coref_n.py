@@ -137,3 +137,13 @@ def test_meeting_people_introduced_by_an_indefinite_is_another_meeting() -> None
             "d'entreprise.\n")
     doc = extract_text(text, "2025-06-11")
     assert with_mention(doc, text.index("reçu")) is not with_mention(doc, text.index("rencontré"))
+
+
+def test_what_the_talks_are_said_to_be_is_no_other_meeting() -> None:
+    text = ("Le président chilien aura un entretien avec son homologue uruguayen dimanche 11 mai à Santiago. Le fait "
+            "que l'entretien soit prévu un dimanche ne lui ôte rien de son sérieux. Il s'agit bien plus que d'une "
+            "simple rencontre protocolaire, mais d'une vraie séance de travail sur les relations bilatérales.\n")
+    doc = extract_text(text, "2025-05-09")
+    talks = with_mention(doc, text.index("entretien"))
+    assert with_mention(doc, text.index("rencontre")) is talks
+    assert with_mention(doc, text.index("séance")) is talks
