@@ -123,8 +123,11 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         det = determiner(token)
         if det is not None and det.lower_ in _DEMONSTRATIVES:
             return "demonstrative"
-        if token.head.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in token.head.children):
-            return "demonstrative"  # "Il s'agit de sa première visite en Guinée": what was just told
+        presented = token.head.head if token.dep_ == "conj" else token.head
+        if presented.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in presented.children):
+            # "Il s'agit de sa première visite en Guinée", "... d'une simple rencontre, mais d'une vraie
+            # séance de travail": what was just told
+            return "demonstrative"
         if _predicate_of_this(token):
             return "demonstrative"  # "C'est le deuxième entretien téléphonique du mois": the one just told
         if token.dep_ == "nmod" and token.head.lemma_.lower() in cue_words(ctx.lex, "gathering-phase") \

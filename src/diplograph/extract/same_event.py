@@ -94,6 +94,8 @@ def _untensed(token: Token) -> bool:
     "occurred" is only the default, so a demonstrative may point at a gathering to come."""
     node = token
     for _ in range(4):
+        if node.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in node.children):
+            return True  # "Il s'agit d'une simple rencontre": presents what was told ("agit" may be tagged a simple past)
         if node.pos_ in ("VERB", "AUX"):
             tensed = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
             return not any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense")
