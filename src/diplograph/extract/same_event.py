@@ -95,7 +95,7 @@ def _untensed(token: Token) -> bool:
     node = token
     for _ in range(4):
         if node.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in node.children):
-            return True  # "Il s'agit d'une simple rencontre": presents what was told ("agit" may be tagged a simple past)
+            return True  # "Il s'agit d'une simple rencontre": presents what was told (the tagger may read a past)
         if node.pos_ in ("VERB", "AUX"):
             tensed = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
             return not any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense")
