@@ -267,3 +267,20 @@ def test_the_summit_of_the_body_named_in_the_first_summits_phrase_is_that_summit
         "sommet de la Caricom doit adopter mercredi une déclaration sur le climat.",
         "summit-of-the-body", "2024-02-13")
     assert len(_meetings(doc)) == 1
+
+
+def test_the_bare_head_of_state_after_a_gabonese_one_is_him() -> None:
+    # "Le Chef de l'Etat gabonais a reçu ... Le Chef de l'Etat a salué ...": not France's president
+    doc = extract_dated(
+        "Le Chef de l'Etat gabonais a reçu ce mardi le ministre Jan Ostberg. Le Chef de l'Etat a salué "
+        "la qualité de la coopération.",
+        "bare-head-of-state", "2024-03-12")
+    assert _agents(doc, "salué") == {"chef-de-l-etat-gabonais"}
+
+
+def test_the_bare_title_after_two_states_offices_stays_the_home_states() -> None:
+    doc = extract_dated(
+        "Le président français a téléphoné au président ghanéen. Le Président de la République a salué "
+        "la qualité de la coopération.",
+        "bare-title-two-states", "2024-03-12")
+    assert _agents(doc, "salué") == {"emmanuel-macron"}

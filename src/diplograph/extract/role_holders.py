@@ -317,6 +317,15 @@ def _home_state(ctx: Context, hit: Hit) -> str | None:
                     and len(lex.holders_on(hit.iri, e.iri, published)) == 1)
     if len(states) == 1:
         return states[0]
+    if not states:
+        # "Le Chef de l'Etat gabonais a reçu ... Le Chef de l'Etat a salué ...": the same office told
+        # before with one state's demonym (not the home state's): the bare title takes it up
+        told = {lex.state_of(ctx.demonym_at[k]) for h in ctx.hits_of("role") if h.end <= hit.start
+                and (lex.narrower_or_same(h.iri, hit.iri) or lex.narrower_or_same(hit.iri, h.iri))
+                for k in range(h.start, h.end + 1) if k in ctx.demonym_at}
+        told.discard(None)
+        if len(told) == 1 and lex.home_state not in told:
+            return told.pop()
     return None if states else lex.home_state
 
 
