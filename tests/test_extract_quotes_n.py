@@ -154,3 +154,15 @@ def test_lit_on_dans_le_communique_gives_the_words_to_the_communiques_issuer():
         "passé en revue les relations bilatérales», lit-on dans le communiqué.",
         "quotes-n-lit-on", "2026-03-14")
     assert _said(doc, "Les deux présidents") == "algeria"
+
+
+def test_repondre_a_a_thing_reports_no_words_of_its_own():
+    # 'X a souligné, lui, que les deux pays travaillaient ensemble pour répondre à "A", débloquer les
+    # "B"': "répondre à" a threat says nothing (cue:content-bound); the words are X's
+    doc = extract_dated(
+        "Le président finlandais a souligné, lui, que les deux pays travaillaient ensemble pour répondre à "
+        "\"la menace des armes chimiques\", débloquer les \"conflits gelés\" ou encore lutter contre le "
+        "changement climatique.",
+        "quotes-n-content-bound", "2026-11-04")
+    assert _said(doc, "la menace") is not None
+    assert _said(doc, "la menace") == _said(doc, "conflits gelés")
