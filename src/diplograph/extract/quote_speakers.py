@@ -477,7 +477,10 @@ class QuoteSpeakers:
         event = self.ctx.event_at.get(token.i)
         if event is not None and event.event_type in SPEECH:
             return True
-        return token.lemma_.lower() in self.verbs
+        lemma = token.lemma_.lower()
+        if lemma in cue_words(self.ctx.lex, "content-bound"):
+            return False  # "pour répondre à « la prolifération »": speech only where the events found it
+        return lemma in self.verbs
 
     def _verb_in(self, start: int, stop: int) -> Token | None:
         span = self.ctx.doc.char_span(start, min(stop, len(self.ctx.text)), alignment_mode="expand")
