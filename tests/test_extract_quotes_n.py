@@ -166,3 +166,14 @@ def test_repondre_a_a_thing_reports_no_words_of_its_own():
         "quotes-n-content-bound", "2026-11-04")
     assert _said(doc, "la menace") is not None
     assert _said(doc, "la menace") == _said(doc, "conflits gelés")
+
+
+def test_a_couple_named_once_leaves_the_family_name_to_the_known_husband():
+    # "accueilli par Barack et Michelle Obama ... « ... », a remarqué M. Obama": the gazetteer's
+    # Barack Obama is named too (by his given name before "et"), so the lone "Obama" is not refused
+    # as Michelle Obama's namesake
+    doc = extract_dated(
+        "Le président portugais est arrivé mardi à la Maison Blanche où il a été accueilli par Barack et "
+        "Michelle Obama.\n\n« Nos deux pays sont de vieux amis », a remarqué M. Obama devant la presse.",
+        "quotes-n-couple", "2014-02-11")
+    assert _said(doc, "Nos deux pays") == "barack-obama"
