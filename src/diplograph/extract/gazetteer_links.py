@@ -416,8 +416,13 @@ def _named_namesake(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool
         return False
     family = fold(ent.text)
     known = {a.iri for a in cands}
+    given = {fold(a.label.split()[0]) for a in cands if len(a.label.split()) > 1}
     return any(m.kind == "person" and m.iri not in known and m.end <= ent.start and m.end - m.start > 1
-               and fold(ctx.doc[m.end - 1].text) == family for m in ctx.mentions)
+               and fold(ctx.doc[m.end - 1].text) == family
+               # "Barack et Michelle Obama": the gazetteer's Obama is named too, by his given name
+               and not (m.start >= 2 and ctx.doc[m.start - 1].lower_ == "et"
+                        and fold(ctx.doc[m.start - 2].text) in given)
+               for m in ctx.mentions)
 
 
 def long_state_names(ctx: Context, taken: set[int]) -> set[int]:
