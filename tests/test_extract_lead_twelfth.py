@@ -284,3 +284,33 @@ def test_the_bare_title_after_two_states_offices_stays_the_home_states() -> None
         "la qualité de la coopération.",
         "bare-title-two-states", "2024-03-12")
     assert _agents(doc, "salué") == {"emmanuel-macron"}
+
+
+def test_a_council_that_meets_or_convenes_its_ministers_is_a_meeting() -> None:
+    # review: the composition rule read any present "réunir" of a body as what it is made of
+    for text, word in (("Le Conseil de sécurité de l'ONU se réunit en urgence.", "réunit"),
+                       ("La CEDEAO réunit ses ministres des Affaires étrangères pour évoquer la crise.", "réunit"),
+                       ("Le Parlement balte rassemble les élus des onze pays pour une session extraordinaire.",
+                        "rassemble")):
+        doc = extract_dated(text, "convening-body", "2024-03-13")
+        assert any(e.trigger.text == word and event_kind(e) == "meeting" for e in doc.events), text
+
+
+def test_a_former_french_president_under_the_formal_title_keeps_the_elysee() -> None:
+    doc = extract_dated(
+        "Le président de la République Jacques Chirac avait reçu Nelson Mandela en 1996, a rappelé la "
+        "présidence de la République.",
+        "former-president", "2024-03-13")
+    assert _agents(doc, "rappelé") == {"elysee"}
+
+
+def test_someone_close_to_the_matter_is_no_entourage() -> None:
+    doc = extract_dated("« Aucune décision n'a été prise », a indiqué un proche du dossier.",
+                        "close-to-the-matter", "2024-03-13")
+    assert not any(e.kind == "group" for e in doc.entities.values())
+
+
+def test_greeting_people_for_what_they_did_is_a_statement() -> None:
+    doc = extract_dated("Le président Jan Ostberg a salué les autorités de transition, qui ont organisé le scrutin.",
+                        "praise-relative", "2024-03-13")
+    assert any(e.trigger.text == "salué" for e in doc.events)

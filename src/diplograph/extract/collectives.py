@@ -117,8 +117,11 @@ def find_entourages(ctx: Context, demonym_at: dict[int, str]) -> None:
         token = doc[at]
         if token.pos_ != "NOUN" or token.i in ctx.heading_tokens or ctx.by_token.get(token.i):
             continue
+        # someone's entourage: a person's name or an office ("du président"), not "un proche du dossier"
+        roles = {h.head for h in ctx.hits_of("role")}
         whose = [c for c in token.children if c.dep_ == "nmod" and c.i > token.i and c.pos_ in ("NOUN", "PROPN")
-                 and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’") for g in c.children)]
+                 and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’") for g in c.children)
+                 and (c.i in roles or any(m.kind == "person" for m in ctx.by_token.get(c.i, [])))]
         if not whose:
             continue
         end = max(t.i for t in whose[0].subtree) + 1

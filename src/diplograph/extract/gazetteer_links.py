@@ -201,19 +201,17 @@ def readout_state(ctx: Context) -> str | None:
             k += 1
         if state is not None and lex.actors.get(state) is not None and lex.actors[state].kind == "state":
             found.add(state)
-    found.update(_bare_title_states(ctx, gazetteer_at))
+    found.update(_bare_title_states(ctx))
     ctx.cache["readout_state"] = own = found.pop() if len(found) == 1 else None
     return own
 
 
-def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
-    """"Le président de la République, M. X, a reçu ...": the formal title with no state, set
-    before a name the gazetteer affiliates with a state, is how a presidency or its press writes of
-    its own head of state (a foreign one is "le président de la République française" or "le
-    président français"): the text speaks from that state even with no dateline. The comma is
-    often left out ("le Président de la République X a reçu ...")."""
+def _formal_titles(ctx: Context) -> list[int]:
+    """The token after each formal title with no state ("le Président de la République[,] [M.] X"):
+    where its holder's name starts. The comma is often left out ("le Président de la République
+    Idriss Déby"), and courtesy titles ("M.", "S.E.M.") are stepped over."""
     doc, lex = ctx.doc, ctx.lex
-    found: set[str] = set()
+    found: list[int] = []
     for i in ctx.tokens.where_lemma(("président",)):
         if i in ctx.heading_tokens:
             continue
@@ -221,14 +219,32 @@ def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
         while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads):
             heads += fold(doc[k].text) in lex.state_heads
             k += 1
-        if not heads or k >= len(doc):
-            continue
-        k += doc[k].text == ","  # "le Président de la République Idriss Déby": no comma in much African press
-        while k < len(doc) and k not in gazetteer_at and is_honorific(ctx, doc[k]):
-            k += 1  # "M.", "S.E.M."
-        named = [lex.actors[i] for i in lex.names.get(gazetteer_at[k].ent_id_, []) if i in lex.actors] \
-            if k in gazetteer_at else []
-        states = {a.affiliation for a in named if a.kind == "person"}
+        if not heads or k >= len(doc) or doc[k - 1].pos_ in ("DET", "ADP"):
+            continue  # "le président de la Commission": no state head ends the title
+        k += doc[k].text == ","
+        while k < len(doc) and is_honorific(ctx, doc[k]):
+            k += 1
+        if k < len(doc):
+            found.append(k)
+    return found
+
+
+def _titled_people(ctx: Context, k: int) -> list[LexActor]:
+    """The gazetteer people whose name starts at token ``k``."""
+    lex = ctx.lex
+    return [lex.actors[i] for e in ctx.ents if e.start == k and e.label_ == GAZETTEER_LABEL
+            for i in lex.names.get(e.ent_id_, []) if i in lex.actors and lex.actors[i].kind == "person"]
+
+
+def _bare_title_states(ctx: Context) -> set[str]:
+    """"Le président de la République, M. X, a reçu ...": the formal title with no state, set
+    before a name the gazetteer affiliates with a state, is how a presidency or its press writes of
+    its own head of state (a foreign one is "le président de la République française" or "le
+    président français"): the text speaks from that state even with no dateline."""
+    lex = ctx.lex
+    found: set[str] = set()
+    for k in _formal_titles(ctx):
+        states = {a.affiliation for a in _titled_people(ctx, k)}
         if len(states) == 1 and (state := states.pop()) in lex.actors and lex.actors[state].kind == "state":
             found.add(state)
     return found
@@ -236,33 +252,24 @@ def _bare_title_states(ctx: Context, gazetteer_at: dict) -> set[str]:
 
 def _another_republic(ctx: Context, institution: LexActor) -> bool:
     """The text gives the formal title "le Président de la République" to someone the gazetteer does
-    not know as that state's president on the publication date ("le Président de la République
+    not know as that state's president, nor as anyone of that state ("le Président de la République
     Idriss Déby" in a Chadian dispatch): its bare state bodies are that other republic's.
 
-    The gazetteer knows every holder of its home state's presidency, so a name it does not list
-    there is someone else's head of state.
+    The gazetteer knows every holder of its home state's presidency, in every period (a former
+    president recalled, "le président de la République Jacques Chirac avait reçu ...", is still
+    France's), so a capitalised name it does not list there is someone else's head of state.
     """
     doc, lex = ctx.doc, ctx.lex
-    state, published = lex.state_of(institution.iri), ctx.source.published
-    if state is None or published is None:
+    state = lex.state_of(institution.iri)
+    if state is None:
         return False
-    holders = set(lex.holders_on(vocab_iri("role", "president"), state, published))
-    for i in ctx.tokens.where_lemma(("président",)):
-        k, heads = i + 1, 0
-        while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or fold(doc[k].text) in lex.state_heads):
-            heads += fold(doc[k].text) in lex.state_heads
-            k += 1
-        if not heads or k >= len(doc) or doc[k - 1].pos_ in ("DET", "ADP"):
+    president = vocab_iri("role", "president")
+    holders = {h.person for h in lex.holdings if h.organisation == state and lex.narrower_or_same(h.role, president)}
+    for k in _formal_titles(ctx):
+        if doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
             continue
-        k += doc[k].text == ","
-        while k < len(doc) and is_honorific(ctx, doc[k]):
-            k += 1
-        if k >= len(doc) or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
-            continue
-        named = {i for e in ctx.ents if e.start == k for i in lex.names.get(e.ent_id_, [])
-                 if e.label_ == GAZETTEER_LABEL}
-        if not named & holders and not any(lex.actors[i].kind == "person" and lex.actors[i].affiliation == state
-                                           for i in named if i in lex.actors):
+        named = _titled_people(ctx, k)
+        if not any(a.iri in holders or a.affiliation == state for a in named):
             return True
     return False
 

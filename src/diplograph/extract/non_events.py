@@ -241,6 +241,8 @@ def _greeting(ctx: Context, verb: Token) -> bool:
     children = list(verb.children)
     objects = [c for c in children if c.dep_ == "obj"]
     if not objects or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children) \
+            or any(g.dep_ == "acl:relcl" or (g.dep_ == "amod" and g.i not in ctx.demonym_at)
+                   for c in objects for g in c.children) \
             or any(c.dep_.startswith("obl") and case_of(c) in ("pour", "de", "d'", "d’") for c in children) \
             or any(in_quote(ctx, t) for t in ctx.sent_of(verb)):
         return False
@@ -271,6 +273,14 @@ def _composition(ctx: Context, verb: Token) -> bool:
     timed = ctx.timed_tokens()
     if any(c.dep_.startswith("obl") and (c.i in timed or any(m.kind == "place" for m in ctx.by_token.get(c.i, [])))
            for c in verb.children):
+        return False
+    if any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'", "s’") for c in verb.children):
+        return False  # "le Conseil se réunit": the council meets
+    # what it is made of is counted or all-embracing ("33 pays", "600 millions d'habitants", "tous les
+    # pays du continent"); "ses ministres", "les élus" are people it convenes
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    if not any(c.pos_ == "NUM" or any(g.dep_ in ("nummod", "det", "amod") and (g.pos_ == "NUM" or g.lower_ in (
+            "tous", "toutes")) for g in c.children) for c in objects):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
