@@ -314,3 +314,30 @@ def test_greeting_people_for_what_they_did_is_a_statement() -> None:
     doc = extract_dated("Le président Jan Ostberg a salué les autorités de transition, qui ont organisé le scrutin.",
                         "praise-relative", "2024-03-13")
     assert any(e.trigger.text == "salué" for e in doc.events)
+
+
+def test_a_summit_scheduled_for_monday_that_opened_tuesday_is_this_weeks() -> None:
+    # review: "prévu lundi" inside a sentence told in the past is the Monday gone by
+    doc = extract_dated("Le sommet, prévu lundi, s'est finalement ouvert mardi à Dakar.",
+                        "scheduled-past", "2024-03-13")
+    summit = event_at(doc, "sommet")
+    assert summit.status.endswith("/occurred")
+    assert summit.date is not None and summit.date.iso < "2024-03-13"
+
+
+def test_a_summit_scheduled_for_friday_is_still_the_coming_one() -> None:
+    doc = extract_dated("Le sommet arabe, prévu vendredi à Riyad, doit examiner la crise.",
+                        "scheduled-future", "2024-03-13")
+    assert event_at(doc, "sommet").date.iso == "2024-03-15"
+
+
+def test_a_palace_hosting_the_regions_leaders_is_a_gathering() -> None:
+    # review: a building as subject made every hosting a lodging
+    doc = extract_dated("Le palais présidentiel accueillera jeudi les dirigeants de la région.",
+                        "palace-hosting", "2024-03-13")
+    assert any(e.trigger.text == "accueillera" and event_kind(e) == "meeting" for e in doc.events)
+
+
+def test_hotels_hosting_delegations_still_lodge_them() -> None:
+    doc = extract_dated("Les hôtels qui accueilleront les délégations sont prêts.", "hotels", "2024-03-13")
+    assert not any(e.trigger.text == "accueilleront" for e in doc.events)

@@ -327,7 +327,7 @@ def find_times(ctx: Context) -> None:
             if _SINCE.search(view, max(0, b - 10), b):
                 pass  # "est en visite depuis samedi": the day it began, gone by whatever the tense
             elif after == "prochain" or (future_context(ctx, b, e) and delta != 0) or _put_off_to(ctx, b, e) \
-                    or (delta != 0 and _SCHEDULED.search(view, max(0, b - 14), b)):
+                    or (delta != 0 and _SCHEDULED.search(view, max(0, b - 14), b) and not _told_past(ctx, b)):
                 day = published + datetime.timedelta(days=ahead or 7)
             elif 0 < ahead <= 2 and not after and not this and clause_tense(ctx, b, e) is None:
                 # "Le sommet s'ouvre samedi" on a Friday: a present with a weekday a day or two ahead
@@ -441,6 +441,25 @@ _SINCE = re.compile(r"\bdepuis\s+$", re.IGNORECASE)
 #: weekday puts it ahead, whatever the tense of the clause around it
 _SCHEDULED = re.compile(r"\b(?:prévue?s?|programmée?s?|attendue?s?)\s+$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b({_DAY_RE}),?\s*$", re.IGNORECASE)
+
+
+def _told_past(ctx: Context, b: int) -> bool:
+    """The gathering a scheduling participle qualifies is the subject of a verb told in the past ("Le
+    sommet, prévu lundi, s'est finalement ouvert mardi"): the participle's weekday is the one gone
+    by. ("l'ordre du jour du Sommet arabe, prévu ce vendredi": the summit is no past verb's subject.)"""
+    span = ctx.doc.char_span(b, b + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    participle = span[0].head
+    noun = participle.head if participle.dep_ == "acl" else None
+    if noun is None or not noun.dep_.startswith("nsubj") or noun.head.i == noun.i:
+        return False
+    verb = noun.head
+    if clause_tense(ctx, verb.idx, verb.idx + len(verb.text)) == "past":
+        return True
+    # "s'est ouvert": a pronominal compound past the tagger reads as a copula and an adjective
+    return verb.pos_ == "ADJ" and any(c.dep_.startswith("expl") for c in verb.children) \
+        and any(c.dep_ in ("cop", "aux:tense") and c.lemma_ == "être" for c in verb.children)
 
 
 def _weekday_year(before: str, year: int, month: int, day: int) -> int:

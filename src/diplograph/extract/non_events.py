@@ -169,7 +169,12 @@ def _lodging(ctx: Context, token: Token) -> bool:
     if not subjects or any(s.lemma_.lower() not in cue_words(ctx.lex, "building") for s in subjects):
         return False
     gatherings = {h.head for h in ctx.hits_of("event") if h.iri in GATHERINGS}
-    return not any(c.dep_ == "obj" and c.i in gatherings for c in token.children)
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    # "le palais accueillera les dirigeants de la région": leaders, named or by office, meet there
+    leaders = any(c.i in ctx.role_person or any(h.head == c.i for h in ctx.hits_of("role"))
+                  or any(m.kind == "person" for m in ctx.by_token.get(c.i, []))
+                  or c.lemma_.lower() in cue_words(ctx.lex, "collective") for c in objects)
+    return not leaders and not any(c.i in gatherings for c in objects)
 
 
 def _spreading_no_content(ctx: Context, token: Token) -> bool:
