@@ -341,3 +341,21 @@ def test_a_palace_hosting_the_regions_leaders_is_a_gathering() -> None:
 def test_hotels_hosting_delegations_still_lodge_them() -> None:
     doc = extract_dated("Les hôtels qui accueilleront les délégations sont prêts.", "hotels", "2024-03-13")
     assert not any(e.trigger.text == "accueilleront" for e in doc.events)
+
+
+def test_an_on_incise_names_no_issuer_from_a_relative_clause_or_hearsay() -> None:
+    # review: "lit-on dans le communiqué, qui appelle la Turquie ..." is not Turkey's; "a-t-on appris" is nobody's
+    doc = extract_dated(
+        "« Nous condamnons fermement cette attaque », lit-on dans le communiqué, qui appelle la Turquie à "
+        "la retenue. La Russie a démenti. « Les troupes se retirent », a-t-on appris de source diplomatique.",
+        "on-incise", "2024-03-13")
+    speakers = _quote_speakers(doc)
+    assert speakers["Nous condamnons fermement cette attaque"] is None
+    assert speakers["Les troupes se retirent"] is None
+
+
+def test_an_on_incise_reading_a_named_ministrys_site_is_the_ministrys() -> None:
+    doc = extract_dated("« La coopération progresse », lit-on sur le site du ministère estonien des Affaires étrangères.",
+                        "on-incise-site", "2024-03-13")
+    assert _quote_speakers(doc)["La coopération progresse"] == "ministere-estonien-des-affaires-etrangeres"
+

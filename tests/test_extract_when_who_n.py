@@ -113,7 +113,7 @@ def test_an_earlier_visit_told_in_a_pluperfect_relative_is_its_own_event() -> No
         "intervient un an après la visite qu'avait effectuée M. Lourenço au Brésil, en avril 2025.\n",
         "pluperfect-relative", "2026-04-20")
     talks = event_at(doc, "entretenus")
-    assert talks.date is None or not talks.date.iso.startswith("2025")
+    assert talks.date is None  # the text gives the talks no day: not the earlier visit's April 2025
     assert event_at(doc, "visite") is not talks
 
 

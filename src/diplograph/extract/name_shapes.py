@@ -241,6 +241,10 @@ def names_under_plural_title(ctx: Context, subject) -> list:
                   if doc[i].lower_ in _PLURAL_TITLES), None)
     if title is None:
         return []
-    return [doc[i] for i in range(title + 1, subject.i - 1)
-            if any(m.start == i and m.kind == "person" for m in ctx.by_token.get(i, []))]
+    between = range(title + 1, subject.i - 1)
+    # only a list of names under the title ("MM. A, B et C"): another phrase between is another clause
+    if any(doc[i].text != "," and doc[i].pos_ != "PROPN"
+           and not any(m.kind == "person" for m in ctx.by_token.get(i, [])) for i in between):
+        return []
+    return [doc[i] for i in between if any(m.start == i and m.kind == "person" for m in ctx.by_token.get(i, []))]
 

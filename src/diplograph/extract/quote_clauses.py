@@ -8,6 +8,7 @@ there read as rules.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import SINGULAR_ARTICLES, Context, is_writers_we, token_at
@@ -230,12 +231,15 @@ def verbless_frame(ctx: Context, sentence: Span, mark_begin: int) -> bool:
                                         and not in_quote_range(ctx, t.idx) for t in span)
 
 
+def _colon_before(ctx: Context, mark_begin: int) -> Token | None:
+    """The colon right before an opening quotation mark (spaces between), as a token, else None."""
+    before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
+    return token_at(ctx, len(before) - 1) if before.endswith(":") else None
+
+
 def colon_verb(ctx: Context, mark_begin: int, is_speech: Callable[[Token], bool]) -> Token | None:
     """"X a cité trois raisons : « ... »": the speech verb of the clause before the colon."""
-    before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
-    if not before.endswith(":"):
-        return None
-    colon = token_at(ctx, len(before) - 1)
+    colon = _colon_before(ctx, mark_begin)
     if colon is None:
         return None
     start = ctx.sent_of(colon).start
@@ -266,10 +270,7 @@ FIRST_PERSON_SUBJECTS = frozenset({"je", "j'", "j’"})
 def colon_clause_subject(ctx: Context, mark_begin: int) -> Token | None:
     """The main verb of the sentence the colon before the mark ends, when it stands before the colon
     and has a subject ("François Hollande invite Y aux cérémonies : « ... »"), else None."""
-    before = ctx.text[:mark_begin].rstrip(" \u00a0\u202f\u2009")
-    if not before.endswith(":"):
-        return None
-    colon = token_at(ctx, len(before) - 1)
+    colon = _colon_before(ctx, mark_begin)
     if colon is None:
         return None
     root = ctx.sent_of(colon).root
@@ -332,3 +333,53 @@ def counterpart_speaker(ctx: Context, verb: Token, possessor: str | None) -> str
         if possessor in people and len(people) == 2:
             pairs.append((event.trigger.begin, next(p for p in people if p != possessor)))
     return max(pairs)[1] if pairs else None
+
+
+#: "« ... », lit-on dans le communiqué", "», ajoute-t-on": an incise whose subject is "on".
+ON_INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*[\w'’]+-(?:t-)?on\b", re.IGNORECASE)
+
+
+def document_issuer(ctx: Context, mark_begin: int, mark_end: int, is_person: Callable[[str], bool]) -> str | None:
+    """Who issued the document an "on" incise reads from: an organisation or state named in the
+    incise's own phrase ("lit-on sur le site du ministère X", up to a comma or a relative
+    pronoun), else, when the incise names a document (cue:document: "lit-on dans le
+    communiqué"), the agent that is no person of the latest statement before the quotation
+    ("indique un communiqué de la présidence"). Hearsay ("a-t-on appris de source
+    diplomatique") and a state named in a relative clause after the incise name no issuer."""
+    after = next_token(ctx, mark_end)
+    if after is None:
+        return None
+    window = []
+    for t in ctx.doc[after.i:ctx.sent_of(after).end]:
+        if window and (t.text in (",", ";", ".") or t.lower_ in ("qui", "que", "qu'", "qu’", "dont")):
+            break
+        if t.text != ",":
+            window.append(t)
+    if any(t.lemma_.lower() in cue_words(ctx.lex, "hearsay") for t in window[:4]):  # "a-t-on appris"
+        return None
+    named = [m.iri for t in window for m in ctx.by_token.get(t.i, []) if m.kind in ("org", "state")]
+    if named:
+        return named[0]
+    if not any(t.lemma_.lower() in cue_words(ctx.lex, "document") for t in window):
+        return None
+    told = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
+            and e.trigger.begin < mark_begin and not is_person(e.agents[0])]
+    return max(told)[1] if told else None
+
+def verbless(ctx: Context, sentence) -> bool:
+    """A sentence of words with no verb outside quotation marks (a list of names, a caption)."""
+    return not any(t.pos_ in ("VERB", "AUX") and not in_quote_range(ctx, t.idx) for t in sentence)
+
+
+def participle_after_comma(verb: Token) -> bool:
+    """A present participle the parser hung on a noun (``acl``), set off by a comma just before it:
+    an adverbial participle of the clause, not a description of the noun."""
+    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+        and verb.i > 0 and verb.nbor(-1).text == ","
+
+
+def told_after_que(verb: Token) -> bool:
+    """"..., rappelant que son prédécesseur, X, avait rejeté le texte": a verb of a clause after "que"
+    is what the speaker tells, not who speaks next; its subject is no one a later "a-t-il ajouté"
+    takes up."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children)

@@ -19,20 +19,25 @@ from diplograph.extract.kinds import SPEECH, cue_words, et
 from diplograph.extract.patterns import er_infinitive
 from diplograph.extract.quote_clauses import (
     FIRST_PERSON_SUBJECTS,
+    ON_INCISE,
     PERSONAL,
     colon_clause_subject,
     colon_verb,
     counterpart_speaker,
+    document_issuer,
     governs_through_complements,
     in_quote_range,
     left_person,
     national_speaker,
     next_token,
     opens_sentence,
+    participle_after_comma,
     reporting_after,
     selon_speaker,
     speech_subjects,
+    told_after_que,
     told_beside,
+    verbless,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS
 from diplograph.extract.syntax import actors_of
@@ -48,9 +53,6 @@ if TYPE_CHECKING:
 _INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
                      re.IGNORECASE)
 
-
-#: "« ... », lit-on dans le communiqué", "», ajoute-t-on": an incise whose subject is "on".
-_ON_INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*[\w'’]+-(?:t-)?on\b", re.IGNORECASE)
 
 
 _LEMMAS: dict[int, frozenset[str]] = {}
@@ -102,9 +104,9 @@ class QuoteSpeakers:
         root = next((t for t in tokens if not begin <= t.head.idx < end or t.head.i == t.i), None)
         if root is not None and len(tokens) <= LABEL_WORDS and self._label(root):
             return None, None, True
-        if _ON_INCISE.match(ctx.text, mark_end):
+        if ON_INCISE.match(ctx.text, mark_end):
             # "« ... », lit-on dans le communiqué", "ajoute-t-on": the document's words, its issuer's
-            return self._issuer(mark_begin, mark_end), None, True
+            return document_issuer(ctx, mark_begin, mark_end, self._person), None, True
         incise = _INCISE.match(ctx.text, mark_end) or self._closing_incise(mark_end) or next(
             (found for t in tokens[1:-1] if t.text == "," and (found := _INCISE.match(ctx.text, t.idx))), None)
         if incise is not None:
@@ -199,21 +201,6 @@ class QuoteSpeakers:
             self._agree(event, speaker)
             return speaker, event, True
         return None, None, False
-
-    def _issuer(self, mark_begin: int, mark_end: int) -> str | None:
-        """Who issued the document an "on" incise reads from: an organisation or state named in the
-        rest of the incise ("lit-on sur le site du ministère X"), else the agent that is no person of
-        the latest statement before the quotation ("indique un communiqué de la présidence")."""
-        ctx = self.ctx
-        after = next_token(ctx, mark_end)
-        if after is not None:
-            for t in ctx.doc[after.i:ctx.sent_of(after).end]:
-                named = [m.iri for m in ctx.by_token.get(t.i, []) if m.kind in ("org", "state")]
-                if named:
-                    return named[0]
-        told = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
-                and e.trigger.begin < mark_begin and not self._person(e.agents[0])]
-        return max(told)[1] if told else None
 
     def _closing_incise(self, mark_end: int) -> re.Match[str] | None:
         """"un travail « largement entrepris » ... « continue », a-t-il affirmé": a pronoun incise
@@ -386,7 +373,7 @@ class QuoteSpeakers:
                      and previous.start_char <= e.trigger.begin < previous.end_char and self._person(e.agents[0])
                      and may_be(ctx, e.agents[0], gender)
                      and (verb := token_at(ctx, e.trigger.begin)) is not None and is_reporting(ctx, verb)
-                     and not _told_after_que(verb)]
+                     and not told_after_que(verb)]
         if reporting:
             incise = max(reporting)[0]
             after = [(o, sp) for o, sp in self.spoken if incise < o < previous.end_char
@@ -513,7 +500,7 @@ class QuoteSpeakers:
         subjects = speech_subjects(ctx, verb)
         if subjects:
             return self._resolve(subjects[0], verb)
-        if any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children) or _participle_after_comma(verb):
+        if any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children) or participle_after_comma(verb):
             # "X a qualifié ces discussions de constructives en ajoutant : « ... »": a gerund says
             # what the subject of its clause says (the parse may hang it on a noun); so does a
             # present participle after a comma ("a déclaré X lors d'une conférence de presse,
@@ -575,7 +562,7 @@ class QuoteSpeakers:
         previous = []
         if sentence_start > 0:  # the closest earlier sentence with words ("\n\n" is one of its own)
             sentence = ctx.sent_of(sentence_start - 1)
-            while (not sentence.text.strip() or _verbless(ctx, sentence)) and sentence.start > 0:
+            while (not sentence.text.strip() or verbless(ctx, sentence)) and sentence.start > 0:
                 # "Le Japonais X, la Brésilienne Y et le Norvégien Z. Il a jugé ...": a list with no
                 # verb names whom the clause after it talks of, not who talks
                 sentence = ctx.sent_of(sentence.start - 1)
@@ -617,21 +604,3 @@ class QuoteSpeakers:
 #: What _inverted_incise gives for an incise whose subject is a document with no issuer named.
 _DOCUMENT = "\0document"
 
-
-def _verbless(ctx: Context, sentence) -> bool:
-    """A sentence of words with no verb outside quotation marks (a list of names, a caption)."""
-    return not any(t.pos_ in ("VERB", "AUX") and not in_quote_range(ctx, t.idx) for t in sentence)
-
-
-def _participle_after_comma(verb: Token) -> bool:
-    """A present participle the parser hung on a noun (``acl``), set off by a comma just before it:
-    an adverbial participle of the clause, not a description of the noun."""
-    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
-        and verb.i > 0 and verb.nbor(-1).text == ","
-
-
-def _told_after_que(verb: Token) -> bool:
-    """"..., rappelant que son prédécesseur, X, avait rejeté le texte": a verb of a clause after "que"
-    is what the speaker tells, not who speaks next; its subject is no one a later "a-t-il ajouté"
-    takes up."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children)

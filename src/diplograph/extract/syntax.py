@@ -16,6 +16,7 @@ from diplograph.extract.context import Context, Mention, in_quote, is_actor, is_
 from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.incises import incise_after_quote, is_reporting
 from diplograph.extract.kinds import GATHERINGS, SPEECH
+from diplograph.extract.name_shapes import names_under_plural_title
 from diplograph.extract.verb_forms import is_passive
 
 if TYPE_CHECKING:
@@ -427,8 +428,6 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                 and not (c.pos_ == "NOUN" and any(g.dep_ == "case" and g.i < c.i for g in c.children))
                 and c.i not in ctx.heading_tokens]  # "PARIS (Reuters) - ...": a dateline is no subject
     if len(subjects) == 1:
-        from diplograph.extract.name_shapes import names_under_plural_title
-
         subjects = names_under_plural_title(ctx, subjects[0]) + subjects  # "MM. Poutine et Trump ont ..."
     if subjects or depth > 3:
         return subjects
