@@ -355,7 +355,8 @@ def test_an_on_incise_names_no_issuer_from_a_relative_clause_or_hearsay() -> Non
 
 
 def test_an_on_incise_reading_a_named_ministrys_site_is_the_ministrys() -> None:
-    doc = extract_dated("« La coopération progresse », lit-on sur le site du ministère estonien des Affaires étrangères.",
-                        "on-incise-site", "2024-03-13")
+    doc = extract_dated(
+        "« La coopération progresse », lit-on sur le site du ministère estonien des Affaires étrangères.",
+        "on-incise-site", "2024-03-13")
     assert _quote_speakers(doc)["La coopération progresse"] == "ministere-estonien-des-affaires-etrangeres"
 
