@@ -360,3 +360,13 @@ def test_an_on_incise_reading_a_named_ministrys_site_is_the_ministrys() -> None:
         "on-incise-site", "2024-03-13")
     assert _quote_speakers(doc)["La coopération progresse"] == "ministere-estonien-des-affaires-etrangeres"
 
+
+
+def test_a_known_person_written_with_other_accents_is_that_person() -> None:
+    # "Benyamin Nétanyahou" (the gazetteer writes "Netanyahou"): tagged ORG, it was an organisation
+    # that sat on its own side
+    doc = extract_dated(
+        "Antony Blinken a discuté par téléphone avec Benyamin Nétanyahou de la normalisation des relations.",
+        "accents", "2023-06-08")
+    assert "benjamin-netanyahu" in participant_slugs(event_at(doc, "discuté"))
+    assert not any(e.kind == "org" for e in doc.entities.values())

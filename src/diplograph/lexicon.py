@@ -271,6 +271,30 @@ class Lexicon:
         """Actor IRIs whose label, altLabel or demonym-free name folds to ``name``."""
         return self.names.get(fold(name), [])
 
+    def people_written_otherwise(self, name: str) -> list[str]:
+        """The gazetteer people whose full name (two words or more) is ``name`` with other accents
+        ("Benyamin Nétanyahou" for "Benyamin Netanyahou", "Sergei" for "Sergueï" is not one): the
+        French press accents transcribed names as it pleases. Only a name that folds, accents
+        dropped, to the names of one person."""
+        key = _unaccented(fold(name))
+        if len(key.split()) < 2:
+            return []
+        index = self.__dict__.get("_unaccented_people")
+        if index is None:
+            index = {}
+            for folded, iris in self.names.items():
+                people = {i for i in iris if i in self.actors and self.actors[i].kind == "person"}
+                if people:
+                    index.setdefault(_unaccented(folded), set()).update(people)
+            self.__dict__["_unaccented_people"] = index
+        found = index.get(key, set())
+        return sorted(found) if len(found) == 1 else []
+
+
+def _unaccented(text: str) -> str:
+    """``text`` with its combining accents dropped ("nétanyahou" -> "netanyahou")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
 
 def demonym_forms(demonym: str) -> set[str]:
     """Masculine/feminine, singular/plural forms of a French demonym ("russe", "américain").

@@ -92,7 +92,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
             continue
         text = " ".join(doc[j:k].text.split())
         span = ctx.span(j, k)
-        linked = ctx.lex.names.get(fold(text))
+        linked = ctx.lex.names.get(fold(text)) or ctx.lex.people_written_otherwise(text) or None
         if linked and ctx.lex.actors[linked[0]].kind == "person":
             actor = ctx.lex.actors[linked[0]]
             ctx.add_mention(Mention(j, k, span, actor.iri, "person"))
@@ -146,7 +146,7 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
     text = " ".join(doc[start:end].text.split())
     span = ctx.span(start, end)
     # an unknown name may still be an altLabel once the honorific is gone
-    linked = ctx.lex.names.get(fold(text))
+    linked = ctx.lex.names.get(fold(text)) or ctx.lex.people_written_otherwise(text) or None
     minted_state = next((e for e in ctx.entities.values() if e.kind == "state" and not e.linked
                          and fold(e.label) == fold(text)), None)
     if minted_state is not None:  # "Norlande" after "la République de Norlande"
