@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.entity_registry import add_described_actor, add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.lexicon import fold
 from diplograph.namespaces import id_iri, slugify
@@ -82,10 +82,7 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
             state_actor = ctx.lex.actors.get(state)
             if kind == "state" and lemma in cue_words(lex, "state-institution") and k == 0 and len(found) == 1:
                 # "la présidence camerounaise": the institution, quoted under that name
-                phrase = f"{token.lower_} {doc[j].lower_}"
-                iri = id_iri("org", slugify(phrase))
-                ctx.add_mention(Mention(start, j + 1, span, iri, "org", described=True))
-                add_minted_entity(ctx, iri, "org", phrase, span, affiliation=state)
+                add_described_actor(ctx, start, j + 1, "org", f"{token.lower_} {doc[j].lower_}", state)
                 continue
             if kind == "state":
                 if state_actor is None:
@@ -125,12 +122,8 @@ def find_entourages(ctx: Context, demonym_at: dict[int, str]) -> None:
         if not whose:
             continue
         end = max(t.i for t in whose[0].subtree) + 1
-        span = ctx.span(token.i, end)
-        label = " ".join(span.text.split())
         state = next((demonym_at[i] for i in range(token.i, end) if i in demonym_at), None)
-        iri = id_iri("group", slugify(label))
-        ctx.add_mention(Mention(token.i, end, span, iri, "group", described=True))
-        add_minted_entity(ctx, iri, "group", label, span, affiliation=state)
+        add_described_actor(ctx, token.i, end, "group", " ".join(ctx.span(token.i, end).text.split()), state)
 
 
 def _bare_state_body(ctx: Context, noun: Token) -> None:
@@ -170,12 +163,8 @@ def _ministry(ctx: Context, noun: Token, state: str) -> None:
         end -= 1
     if any(ctx.by_token.get(i) for i in range(noun.i, end)):
         return
-    span = ctx.span(noun.i, end)
-    label = " ".join(span.text.split())
-    label = label[0].lower() + label[1:]
-    iri = id_iri("org", slugify(label))
-    ctx.add_mention(Mention(noun.i, end, span, iri, "org", described=True))
-    add_minted_entity(ctx, iri, "org", label, span, affiliation=state)
+    label = " ".join(ctx.span(noun.i, end).text.split())
+    add_described_actor(ctx, noun.i, end, "org", label[0].lower() + label[1:], state)
 
 
 def _ministry_told(ctx: Context, noun: Token) -> None:

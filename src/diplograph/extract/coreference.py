@@ -24,6 +24,7 @@ from diplograph.extract.event_merge import absorb, join_main_meeting, most_speci
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import (
     DEFINITES,
+    DEMONSTRATIVES,
     anaphoric_subject,
     determiner,
     is_process,
@@ -136,7 +137,7 @@ def _join_gathering_subjects(ctx: Context) -> None:
 def _demonstrative(noun: Token) -> bool:
     """"ce sommet", "cette conférence": a noun with a demonstrative determiner."""
     det = determiner(noun)
-    return det is not None and det.lower_ in ("ce", "cet", "cette", "ces")
+    return det is not None and det.lower_ in DEMONSTRATIVES
 
 
 def _date_by_held_pronoun(ctx: Context) -> None:
@@ -187,7 +188,7 @@ def _gathering_named_by(ctx: Context, subject: Token, own: Event | None = None) 
         word = subject.lemma_.lower()
         named = [e for e in before if any(m.text.split()[0].lower() in (word, subject.lower_)
                                           for m in (e.trigger, *e.mentions) if m.text.split())]
-        if not named and det.lower_ in ("ce", "cet", "cette") \
+        if not named and det.lower_ in DEMONSTRATIVES \
                 and (word in cue_words(ctx.lex, "many-party-gathering")
                      or any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))):
             # "le sommet ... cette conférence qui a rassemblé ...": a demonstrative takes up the meeting told

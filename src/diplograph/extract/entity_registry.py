@@ -7,9 +7,10 @@ holds everywhere. It reads no text, so any module can import it without a cycle.
 
 from __future__ import annotations
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, Mention
 from diplograph.lexicon import LexActor
 from diplograph.model import Entity
+from diplograph.namespaces import id_iri, slugify
 
 
 def add_linked_entity(ctx: Context, actor: LexActor, span) -> Entity:
@@ -40,3 +41,14 @@ def add_minted_entity(ctx: Context, iri: str, kind: str, label: str, span, affil
     if span is not None and span not in entity.mentions:
         entity.mentions.append(span)
     return entity
+
+
+def add_described_actor(ctx: Context, start: int, end: int, kind: str, label: str,
+                        affiliation: str | None = None) -> Entity:
+    """An actor the words ``start..end`` describe rather than name ("la présidence camerounaise",
+    "l'entourage du président"): minted under its label, with a described mention of those words
+    (rules that read names skip described mentions)."""
+    span = ctx.span(start, end)
+    iri = id_iri(kind, slugify(label))
+    ctx.add_mention(Mention(start, end, span, iri, kind, described=True))
+    return add_minted_entity(ctx, iri, kind, label, span, affiliation=affiliation)

@@ -106,18 +106,18 @@ def gathering_doing(ctx: Context, token: Token, modal: Token) -> list[Token]:
     verb of taking place: "le sommet doit se tenir en mars" is still to come). The modal is about
     that act, and so is its day; the gathering is the one under way. The verbs of that act, or none.
     """
-    from diplograph.extract.reference import determiner
+    from diplograph.extract.reference import DEFINITES, DEMONSTRATIVES, determiner
 
     det = determiner(token)
     if token.pos_ != "NOUN" or token.dep_ != "nsubj" or det is None \
-            or det.lower_ not in ("le", "la", "l'", "l’", "ce", "cet", "cette") \
+            or det.lower_.replace("’", "'") not in DEFINITES | DEMONSTRATIVES \
             or not any(h.head == token.i and h.iri in GATHERINGS for h in ctx.hits_of("event")):
         return []
     verbs = [c for c in modal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    # taking place, opening, closing, being: the gathering's own coming ("doit avoir lieu", "doit s'ouvrir",
-    # "doit s'achever vendredi soir")
+    # taking place, opening, closing, bringing people together, being: the gathering's own coming ("doit
+    # avoir lieu", "doit s'ouvrir", "doit s'achever vendredi soir", "doit réunir trente chefs d'État")
     held = cue_words(ctx.lex, "held-clause") | cue_words(ctx.lex, "opening") | cue_words(ctx.lex, "closing") \
-        | {"avoir", "être", "se", "réunir"}
+        | cue_words(ctx.lex, "bringing-together") | {"avoir", "être"}
     return [] if any(v.lemma_.lower() in held or v.i in ctx.event_at for v in verbs) else verbs
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
-from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
+from diplograph.extract.entity_registry import add_described_actor, add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.name_shapes import is_honorific, misspelt
 from diplograph.extract.reference import POSSESSIVE
@@ -148,10 +148,7 @@ def someone_elses_institution(ctx: Context, ent: SpacySpan, institution: LexActo
         # "informe la Présidence de la République" under "le Président de la République Idriss Déby":
         # that republic's presidency, whose state the text does not name; not the French one
         label = " ".join(span.text.split())
-        label = label[0].lower() + label[1:]
-        iri = id_iri("org", slugify(label))
-        ctx.add_mention(Mention(ent.start, ent.end, span, iri, "org", described=True))
-        add_minted_entity(ctx, iri, "org", label, span)
+        add_described_actor(ctx, ent.start, ent.end, "org", label[0].lower() + label[1:])
         return True
     return False
 

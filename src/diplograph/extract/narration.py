@@ -545,10 +545,10 @@ def _arrival_day(ctx: Context, token: Token) -> DateValue | None:
     the arrival was told with, in one of the three sentences before."""
     sentence = ctx.sent_of(token)
     opening = [t.lower_ for t in sentence[:4]]
-    if "arrivée" not in opening or opening[0] not in ("à", "a", "dès") \
-            or opening[1] not in ("son", "sa", "leur"):
+    arriving = cue_words(ctx.lex, "arrival")  # its verbs, and the noun "arrivée"
+    if not any(t.pos_ == "NOUN" and t.lemma_.lower() in arriving for t in sentence[:4]) \
+            or opening[0] not in ("à", "a", "dès") or opening[1] not in ("son", "sa", "leur"):
         return None
-    arriving = cue_words(ctx.lex, "arrival")
     before = ctx.sentences_before(sentence.start, 3)
     for t in sorted(ctx.times, key=lambda t: -t.start):
         if not before or t.start < before[0].start or t.start >= sentence.start:

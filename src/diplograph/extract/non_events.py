@@ -171,10 +171,7 @@ def _lodging(ctx: Context, token: Token) -> bool:
     gatherings = {h.head for h in ctx.hits_of("event") if h.iri in GATHERINGS}
     objects = [c for c in token.children if c.dep_ == "obj"]
     # "le palais accueillera les dirigeants de la région": leaders, named or by office, meet there
-    leaders = any(c.i in ctx.role_person or any(h.head == c.i for h in ctx.hits_of("role"))
-                  or any(m.kind == "person" for m in ctx.by_token.get(c.i, []))
-                  or c.lemma_.lower() in cue_words(ctx.lex, "collective") for c in objects)
-    return not leaders and not any(c.i in gatherings for c in objects)
+    return not any(_names_people(ctx, c) or c.i in gatherings for c in objects)
 
 
 def _spreading_no_content(ctx: Context, token: Token) -> bool:
@@ -297,9 +294,8 @@ def _composition(ctx: Context, verb: Token) -> bool:
             return False
         subject = phrase[0]
     # someone convening people ("Le président réunit ses ministres") gathers them
-    people = subject.i in ctx.role_person or any(h.start <= subject.i < h.end for h in ctx.hits_of("role")) \
-        or any(m.kind == "person" for m in ctx.by_token.get(subject.i, []))
-    return not people and not any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
+    return not _names_people(ctx, subject) \
+        and not any(h.head == subject.i and h.iri in GATHERINGS for h in ctx.hits_of("event"))
 
 
 def _says_nothing(ctx: Context, token: Token) -> bool:

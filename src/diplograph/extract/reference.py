@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 POSSESSIVE = frozenset({"leur", "leurs", "nos", "notre", "ses", "sa", "son"})
 
 
-_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 
 
 # Verbs whose object names what their subject took part in ("ils ont eu un entretien", "ont tenu une
@@ -121,7 +121,7 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
     the exchange and the meeting just told."""
     if token.pos_ in ("NOUN", "PROPN"):
         det = determiner(token)
-        if det is not None and det.lower_ in _DEMONSTRATIVES:
+        if det is not None and det.lower_ in DEMONSTRATIVES:
             return "demonstrative"
         presented = token.head.head if token.dep_ == "conj" else token.head
         if presented.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in presented.children):
@@ -145,7 +145,7 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         word = det.lower_
         if word in ("un", "une") and _sequel_frame(ctx, token):
             return "anaphoric"  # "Après un entretien qui durera une heure, les deux hommes ...": the one told
-        if word in _DEMONSTRATIVES or word in POSSESSIVE:
+        if word in DEMONSTRATIVES or word in POSSESSIVE:
             return "demonstrative"
         if word in DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
             plural = "Plur" in token.morph.get("Number")
