@@ -41,6 +41,7 @@ from diplograph.namespaces import (
     NIF,
     PREFIXES,
     PROV,
+    VOCAB_GRAPH,
     WD,
     Terms,
     doc_iri,
@@ -89,6 +90,9 @@ _DATATYPES = {name: URIRef(XSD + name) for name in ("date", "gYearMonth", "gYear
 _MENTION, _OFFSET_STRING = DG.Mention, NIF.OffsetBasedString
 _BEGIN, _END, _ANCHOR, _REFERENCE = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
 _DENOTED = GAF.denotedBy
+_DEFINED_BY = URIRef("http://www.w3.org/2000/01/rdf-schema#isDefinedBy")
+#: Gazetteer classes a document may point to without naming them (a person's state or body).
+_REFERENCED_ACTORS = frozenset({DG.State, DG.Organization})
 _GENERATED, _REPORTED = PROV.wasGeneratedBy, DG.reportedIn
 _RELATION_TERMS = {name: DG[name] for name in RELATIONS}
 _ISSUE_POINT_CLASSES = {"disagreement": DG.Disagreement, "convergence": DG.Convergence}
@@ -478,8 +482,15 @@ class _Mapper:
             self.generated(node)
 
     def copy_vocabulary(self) -> None:
-        """Copy type/labels/scheme of every referenced vocab concept or gazetteer thing."""
+        """Copy type/labels/scheme of every referenced vocab concept or gazetteer thing.
+
+        A gazetteer state or organisation the text never names (the side or affiliation of a
+        person the gazetteer knows, see :mod:`diplograph.extract.grounding`) also gets
+        ``rdfs:isDefinedBy`` the vocabulary graph: it is there as world knowledge, not as
+        something the document says, and that is what the shapes accept in place of a mention.
+        """
         table = _copy_table()
+        grounded = {t[0] for t in self.triples if t[1] == _DENOTED}
         # Objects in triple order (not a set's hash order), reversed so that pop() takes
         # them first to last: to_triples' order must not change between processes.
         todo = [o for o in dict.fromkeys(t[2] for t in self.triples) if isinstance(o, URIRef) and o in table]
@@ -494,6 +505,8 @@ class _Mapper:
                 self.add(thing, predicate, value)
                 if predicate == _IN_SCHEME and isinstance(value, URIRef):
                     todo.append(value)  # the concept scheme: its type and label too
+                elif predicate == _TYPE and value in _REFERENCED_ACTORS and thing not in grounded:
+                    self.add(thing, _DEFINED_BY, VOCAB_GRAPH)
 
     def run(self) -> list[Triple]:
         self.document()

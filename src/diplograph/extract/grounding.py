@@ -1,11 +1,19 @@
-"""Every actor and place the document model points to is named in the text.
+"""Every actor and place the document model points to is named in the text, or is the
+gazetteer's state or organisation a person acts for.
 
 Sides, affiliations, role organisations and issue-point parties often come from a
-demonym ("les responsables français" -> France) or from the gazetteer (Fidan serves
-Ukraine). Such an actor gets the demonym's words as its mention when the text has one; an
-actor the text never names (not even by a demonym) is not referenced: the document graph
-would have to type it without grounding it, which the SHACL shapes reject, and a rejected
-graph is a lost document. No mention is ever invented.
+demonym ("les responsables français" -> France) or from the gazetteer (Blinken serves the
+United States). Such an actor gets the demonym's words as its mention when the text has one.
+
+A state or organisation the text never names (not even by a demonym) is still the side, the
+affiliation or the office's organisation of a person the gazetteer knows: "Blinken s'est
+entretenu avec Netanyahou" is a meeting between the United States and Israel to every reader,
+and a participant without a side answers "who met whom, for whom?" wrongly. That is world
+knowledge, not text, so the mapper copies such a state or organisation from the gazetteer
+with ``rdfs:isDefinedBy`` the vocabulary graph instead of a mention, and the shapes accept
+exactly that (no mention is ever invented). Everything else a fact points to (participants,
+agents, speakers, position holders, issue-point parties, places) must be named in the text:
+the text is the evidence that they took part or spoke; the gazetteer is not.
 """
 
 from __future__ import annotations
@@ -39,11 +47,18 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
         # build refuses such a graph. The gazetteer still knows the link; this document does not.
         return False
 
+    def known_for(iri: str | None) -> bool:
+        """Whom a person acts for: named in the text, else the gazetteer's state or organisation."""
+        if grounded(iri):
+            return True
+        actor = ctx.lex.actors.get(iri) if iri is not None else None
+        return actor is not None and actor.kind in ("state", "org")
+
     for entity in list(ctx.entities.values()):
-        if entity.affiliation is not None and not grounded(entity.affiliation):
+        if entity.affiliation is not None and not known_for(entity.affiliation):
             entity.affiliation = None
         for role in entity.roles:
-            if role.organisation is not None and not grounded(role.organisation):
+            if role.organisation is not None and not known_for(role.organisation):
                 role.organisation = None
     def grounded_place(iri: str) -> bool:
         """A place the words of one of its mentions denote ("au Sénégal": the state's mention
@@ -61,7 +76,7 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
     for event in doc.events:
         event.places = [p for p in event.places if grounded_place(p)]
         for participant in event.participants:
-            if participant.side is not None and not grounded(participant.side):
+            if participant.side is not None and not known_for(participant.side):
                 participant.side = None
         event.participants = [p for p in event.participants if grounded(p.actor)]
         event.agents = [a for a in event.agents if grounded(a)]
