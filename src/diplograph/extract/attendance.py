@@ -60,7 +60,10 @@ def attend_events(ctx: Context) -> None:
             continue
         if lemma in present:
             if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
-                _add(ctx, _told_last(ctx, token), _named_people(ctx, token, ("person", "group", "delegation")))
+                # "Étaient également présents : X, Y", a paragraph after the summit's lead: a list of
+                # the people present that names no gathering is of the one told last, however far
+                _add(ctx, _told_last(ctx, token) or _told_before(ctx, token),
+                     _named_people(ctx, token, ("person", "group", "delegation")))
             continue
         if lemma in arriving:
             if token.pos_ == "VERB":
@@ -353,7 +356,26 @@ def _lists_the_present(ctx: Context, adjective: Token) -> bool:
         while noun.dep_ == "nmod" and noun.head.i != noun.i:
             noun = noun.head
         return noun.dep_ in ("nsubj", "nsubj:pass")
-    return any(c.dep_ == "cop" for c in adjective.children) and _opens_clause(ctx, adjective)
+    return any(c.dep_ == "cop" for c in adjective.children) and (
+        _opens_clause(ctx, adjective) or _opens_after_side(ctx, adjective))
+
+
+def _opens_after_side(ctx: Context, verb: Token) -> bool:
+    """"Du côté namibien, étaient présents : X, Y": the predicate opens its clause after a fronted
+    side phrase (cue:side-noun, set off by a comma), which says whose side the list is, not who."""
+    doc = ctx.doc
+    start = ctx.sent_of(verb).start
+    comma = next((k for k in range(verb.i - 1, start, -1) if doc[k].text == ","), None)
+    if comma is None or not any(t.lemma_.lower() in cue_words(ctx.lex, "side-noun") for t in doc[start:comma]):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") or t.dep_.startswith("nsubj") for t in doc[start:comma]) \
+        and all(t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE") for t in doc[comma + 1:verb.i])
+
+
+def _told_before(ctx: Context, token: Token) -> Event | None:
+    """The gathering told last before ``token``, anywhere earlier in the text."""
+    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS]
+    return max(told, key=lambda e: e.trigger.begin) if told else None
 
 
 def _arrived_at(ctx: Context, verb: Token) -> Event | None:

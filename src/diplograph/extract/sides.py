@@ -124,21 +124,20 @@ def find_delegations(ctx: Context) -> None:
                     if found:
                         members = found[:1]
                         break
+            state = ctx.entities[m.iri].affiliation
+            members = [_leader_of_side(ctx, leader, state) for leader in members]
+            members = [leader for leader in members if leader is not None]
+            # "La délégation ghanéenne, conduite par le ministre, comprenait également X et Y": the
+            # leader, then the members the verb of the sentence lists
+            if token.dep_ in ("nsubj", "nsubj:pass") and verb.lemma_ in membership:
+                members += [a for a in _listed_members(ctx, verb, token, delegations) if a not in members]
         elif (composed := next((c for c in token.children if c.dep_.startswith("acl") and c.i > token.i
                                 and c.lemma_ in membership), None)) is not None \
                 or ((token.dep_ in ("nsubj", "nsubj:pass") or _topic(token)) and verb.lemma_ in membership):
             # "une délégation togolaise composée du ministre X et de Y": the participle's list
             verb = composed or verb
             # "Quant à la délégation française, elle était constituée de X, de Y": the topic is the subject
-            stop = ctx.sent_of(token).end
-            for other in delegations:
-                if verb.i < other.start < stop:
-                    stop = other.start
-            for other in ctx.mentions:
-                if other.kind == "person" and verb.i < other.start < stop and other.iri not in members \
-                        and not (doc[other.start].dep_ == "nmod" and other.start > verb.i + 1
-                                 and doc[other.start - 1].lower_ in ("du", "de")):
-                    members.append(other.iri)
+            members += [a for a in _listed_members(ctx, verb, token, delegations) if a not in members]
         elif token.dep_ == "nsubj:pass" and verb.lemma_ in leading:
             # "La délégation malienne aux travaux du sommet a été conduite par le Premier ministre, X"
             members = [a for c in verb.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)
@@ -152,6 +151,42 @@ def find_delegations(ctx: Context) -> None:
         for person in members:
             if state:
                 ctx.sides[person] = state
+
+
+def _listed_members(ctx: Context, verb: Token, token: Token, delegations: list) -> list[str]:
+    """The people a delegation's verb of membership lists, up to the next delegation of its sentence."""
+    doc = ctx.doc
+    stop = ctx.sent_of(token).end
+    for other in delegations:
+        if verb.i < other.start < stop:
+            stop = other.start
+    members: list[str] = []
+    for other in ctx.mentions:
+        if other.kind == "person" and verb.i < other.start < stop and other.iri not in members \
+                and not (doc[other.start].dep_ == "nmod" and other.start > verb.i + 1
+                         and doc[other.start - 1].lower_ in ("du", "de")):
+            members.append(other.iri)
+    return members
+
+
+def _leader_of_side(ctx: Context, leader: str, state: str | None) -> str | None:
+    """Who "la délégation ghanéenne, conduite par le ministre" means by a bare office.
+
+    Why: "le ministre" is resolved to the last minister told, often the host who received the
+    delegation, on the other side. A leader the text already put on another side than the
+    delegation's stands for the one person holding the same office on the delegation's side (none
+    when there is no such person: the side the text gave is not overwritten)."""
+    lex = ctx.lex
+    side = lex.state_of(ctx.sides.get(leader))
+    if state is None or side is None or side == lex.state_of(state):
+        return leader
+    entity = ctx.entities.get(leader)
+    offices = {r.role for r in entity.roles} if entity is not None else set()
+    holders = [e.iri for e in ctx.entities.values() if e.kind == "person" and e.iri != leader
+               and lex.state_of(ctx.sides.get(e.iri)) == lex.state_of(state)
+               and any(lex.narrower_or_same(r.role, o) or lex.narrower_or_same(o, r.role)
+                       for r in e.roles for o in offices)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _topic(token: Token) -> bool:
