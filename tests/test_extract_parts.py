@@ -74,3 +74,50 @@ def test_states_listed_after_a_colon_take_part_in_the_summit() -> None:
         "la Côte d'Ivoire, le Ghana et le Togo.\n", "2025-05-17")
     [summit] = [e for e in doc.events if e.event_type in GATHERINGS]
     assert {id_iri("state", s) for s in ("benin", "cote-d-ivoire", "ghana", "togo")} <= set(sides(summit))
+
+
+def test_leaders_given_by_demonyms_bring_their_states_to_the_summit() -> None:
+    doc = extract_text("Les chefs d'État ivoirien, ghanéen et togolais se sont réunis samedi à Lomé pour un "
+                       "sommet sur la sécurité.\n")
+    [summit] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("state", s) for s in ("cote-d-ivoire", "ghana", "togo")} <= set(sides(summit))
+
+
+def test_those_alongside_the_chair_take_part_in_the_summit() -> None:
+    doc = extract_text("Le président togolais Komi Adjovi a présidé samedi à Lomé un sommet sur la sécurité, aux "
+                       "côtés de ses homologues ivoirien, Lassina Kouadio, et ghanéen, Kwesi Amoako.\n")
+    [summit] = [e for e in doc.events if e.event_type in GATHERINGS]
+    found = sides(summit)
+    assert found.get(id_iri("person", "lassina-kouadio")) == id_iri("state", "cote-d-ivoire")
+    assert id_iri("person", "kwesi-amoako") in found
+
+
+def test_the_counterpart_of_someone_named_after_de_is_the_person_beside_the_phrase() -> None:
+    doc = extract_text("Peter Shikongo, l'homologue namibien de Kofi Mensah, ministre ghanéen des Affaires "
+                       "étrangères, a été reçu jeudi à Accra par ce dernier.\n")
+    [talks] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert sides(talks).get(id_iri("person", "peter-shikongo")) == id_iri("state", "namibia")
+    shikongo = doc.entities[id_iri("person", "peter-shikongo")]
+    assert "foreign-minister" in {r.role.rsplit("/", 1)[-1] for r in shikongo.roles}
+
+
+def test_leaders_of_states_named_in_full_bring_those_states() -> None:
+    doc = extract_text("Le sommet de Nairobi a accueilli samedi les chefs d'État des Comores, du Kenya et du "
+                       "Sénégal.\n")
+    [summit] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("state", s) for s in ("comoros", "kenya", "senegal")} <= set(sides(summit))
+
+
+def test_a_demonym_used_as_a_noun_before_a_comma_gives_the_side() -> None:
+    doc = extract_text("Le président togolais Komi Adjovi a accueilli dimanche à Lomé plusieurs de ses homologues. "
+                       "Il s'agit du Libérien, Joseph Tubman, et du Gambien, Lamin Ceesay.\n")
+    found = {k: v for e in doc.events if e.event_type in GATHERINGS for k, v in sides(e).items()}
+    assert found.get(id_iri("person", "joseph-tubman")) == id_iri("state", "liberia")
+    assert found.get(id_iri("person", "lamin-ceesay")) == id_iri("state", "gambia")
+
+
+def test_who_did_not_go_to_the_summit_is_no_participant() -> None:
+    doc = extract_text("Les chefs d'État de la CEDEAO se sont retrouvés samedi à Abuja pour un sommet. Le "
+                       "président béninois Patrice Talon ne s'est pas rendu dans l'État voisin pour ce sommet.\n")
+    people = {p.actor for e in doc.events if e.event_type in GATHERINGS for p in e.participants}
+    assert id_iri("person", "patrice-talon") not in people

@@ -140,12 +140,14 @@ def drop_absentees(ctx: Context) -> None:
     """Who the text says was not there is no participant, whatever an earlier reading added:
     "en l'absence de X" (cue:absence) leaves X out of the gatherings of its sentence, and the
     subject of a negated verb of taking part ("X n'a pas assisté à la réunion", "X n'y a pas
-    participé") out of the gathering it names. An agent or host of the gathering stays."""
+    participé") or of going there (cue:staying: "X ne s'est pas rendu au sommet") out of the
+    gathering it names. An agent or host of the gathering stays."""
     doc = ctx.doc
     lex = ctx.lex
     absence, attend_verbs = cue_words(lex, "absence"), cue_words(lex, "attending")
     part_verbs, taking_part = cue_pair_words(lex, "taking-part", 0), cue_pairs(lex, "taking-part")
-    for token in lemma_tokens(doc, absence | attend_verbs | part_verbs):
+    going = cue_words(lex, "staying") - {"être", "trouver"}  # "se rendre", "venir", "arriver"
+    for token in lemma_tokens(doc, absence | attend_verbs | part_verbs | going):
         if token.i in ctx.heading_tokens:
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in absence:
@@ -156,6 +158,11 @@ def drop_absentees(ctx: Context) -> None:
                 or any(c.dep_ == "obj" and (verb_lemma(token), c.lower_) in taking_part for c in token.children)):
             absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
             events = [e for e in [_attended(ctx, token)] if e is not None]
+        elif token.pos_ == "VERB" and verb_lemma(token) in going and negated(token):
+            # "X ne s'est pas rendu à Abuja pour ce sommet", "Y n'est pas venu au sommet": only a
+            # gathering the verb's own complement names, not the one told last
+            absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
+            events = [e for c in token.children if c.dep_.startswith("obl") and (e := _event_at(ctx, c)) is not None]
         else:
             continue
         for event in events:

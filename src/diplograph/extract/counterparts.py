@@ -39,6 +39,8 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
         if token.i in ctx.heading_tokens:
             continue
         told = next((demonym_at[k] for k in range(token.i + 1, min(token.i + 3, len(doc))) if k in demonym_at), None)
+        if told is not None and _owned_counterpart(ctx, token, told):
+            continue
         subject = _counterpart_of(ctx, token, told)
         if subject is None:
             continue
@@ -98,6 +100,44 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
             _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
         elif unnamed_too and not states and not people and subject.iri:
             _known_counterpart(ctx, token, subject, subject_role)
+
+
+def _owned_counterpart(ctx: Context, token, state: str) -> bool:
+    """"Y, l'homologue namibien de X, ..." or "l'homologue namibien de X, Y, ...": the phrase says
+    whose counterpart it is ("de X"), and the person it is set beside is that counterpart: Y holds
+    X's office for the demonym's state. True when read so."""
+    doc = ctx.doc
+    j = token.i + 1
+    while j < len(doc) and (j in ctx.demonym_at or doc[j].lower_ == "et"):
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("de", "d'", "d’"):
+        return False
+    k = j + 1
+    while k < len(doc) and is_honorific(ctx, doc[k]):
+        k += 1
+    owner = next((m for m in ctx.by_token.get(k, []) if m.kind == "person" and m.start == k), None)
+    entity = ctx.entities.get(owner.iri) if owner is not None else None
+    role = (_portfolio(ctx, entity) if entity.roles else office_of(ctx, entity)) if entity is not None else None
+    if owner is None or role is None:
+        return False
+    before = token.i - 1 - (doc[token.i - 1].pos_ == "DET")  # "Y, l'homologue": the comma before
+    beside = None
+    if before >= 1 and doc[before].text == ",":
+        beside = next((m for m in ctx.by_token.get(before - 1, []) if m.kind == "person"
+                       and m.end == before and not m.described), None)
+    if beside is None and owner.end + 1 < len(doc) and doc[owner.end].text == ",":
+        k = owner.end + 1
+        while k < len(doc) and is_honorific(ctx, doc[k]):
+            k += 1
+        beside = next((m for m in ctx.by_token.get(k, []) if m.kind == "person" and m.start == k
+                       and not m.described), None)
+    if beside is None or beside.iri == owner.iri:
+        return False
+    ctx.counterpart_of[token.i] = owner.iri
+    assign_role(ctx, beside.iri, _held_for(ctx, beside.iri, state) or role, state, ctx.span(token.i, token.i + 1))
+    ctx.sides[beside.iri] = state
+    ctx.role_person.setdefault(token.i, beside.iri)
+    return True
 
 
 def _portfolio(ctx: Context, subject) -> str:

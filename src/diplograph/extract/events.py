@@ -9,6 +9,7 @@ narration dates. This module runs them in order.
 
 from __future__ import annotations
 
+from diplograph.extract.alongside import alongside
 from diplograph.extract.attendance import attend_events, drop_absentees, listed_counterparts, stand_ins
 from diplograph.extract.channels import find_channels
 from diplograph.extract.context import Context
@@ -17,7 +18,7 @@ from diplograph.extract.descriptive import drop_empty_participles
 from diplograph.extract.ended_gatherings import people_at_the_end
 from diplograph.extract.followed_gatherings import visitors_of_followed
 from diplograph.extract.light_verbs import fold_act_participles, fold_light_verbs
-from diplograph.extract.listed_states import listed_states
+from diplograph.extract.listed_states import demonym_states, listed_states
 from diplograph.extract.narration import narrative_dates
 from diplograph.extract.sessions import speakers_at_sessions
 from diplograph.extract.speakers import inherit_coordinated_agents
@@ -37,10 +38,12 @@ def find_events(ctx: Context) -> None:
     attend_events(ctx)  # "X y a pris part": attendees of the one event the gathering became
     people_at_the_end(ctx)  # "ont tenu une conférence de presse, au terme de deux heures d'entretiens"
     visitors_of_followed(ctx)  # "Cet entretien a été suivi d'une audience auprès de X": the visitor's too
+    alongside(ctx)  # "a présidé le sommet aux côtés de ses homologues X et Y"
     listed_states(ctx)  # "a réuni les dirigeants de quatre pays : le Bénin, le Ghana et le Togo"
     listed_counterparts(ctx)  # "X s'est entretenu avec :" over list lines naming the counterparts
     speakers_at_sessions(ctx)  # a council session's report: its speakers in turn took part
     drop_absentees(ctx)  # "en l'absence de X", "X n'a pas assisté à la réunion": not participants
     stand_ins(ctx)  # "X s'est fait représenter par Y", "X conduisait la délégation": Y, X took part
+    demonym_states(ctx)  # "les chefs d'État ivoirien, ghanéen et togolais se sont réunis": those states
     drop_spouses(ctx)  # "le président X et son épouse, Mme Y": Y is no party to the talks
     narrative_dates(ctx)

@@ -1,9 +1,11 @@
-"""States listed after a colon: "a réuni les dirigeants de quatre pays : le Bénin, le Ghana et le Togo".
+"""States listed as a gathering's parties: after a colon ("a réuni les dirigeants de quatre pays :
+le Bénin, le Ghana et le Togo") or by demonyms ("les chefs d'État ivoirien, ghanéen et togolais").
 
-Why: a summit dispatch often counts the countries and lists them after a colon instead of naming
-their leaders; the states listed are the gathering's parties. The parser hangs such a list
-anywhere (the first item as an apposition, the rest on the verb), so the words after the colon
-are read in order: states, determiners, commas and "et" only, to the end of the clause.
+Why: a summit dispatch often counts the countries and lists them after a colon, or gives its
+leaders by demonyms only, instead of naming them; the states so listed are the gathering's
+parties. The parser hangs a colon's list anywhere (the first item as an apposition, the rest on
+the verb), so the words after the colon are read in order: states, determiners, commas and "et"
+only, to the end of the clause.
 """
 
 from __future__ import annotations
@@ -50,3 +52,35 @@ def listed_states(ctx: Context) -> None:
         for state in dict.fromkeys(states):
             if state not in have:
                 event.participants.append(participant_of(ctx, state, ctx.span(sentence.start, sentence.end)))
+
+
+def demonym_states(ctx: Context) -> None:
+    """"Les chefs d'État ivoirien, ghanéen et togolais se sont réunis", "a accueilli les chefs d'État
+    des Comores, du Kenya et du Sénégal": a group of leaders (cue:leader-noun) given by two demonyms
+    or states or more that takes part in a gathering brings those states to it (the leaders, when
+    the text names them, are read elsewhere)."""
+    doc = ctx.doc
+    leaders = cue_words(ctx.lex, "leader-noun")
+    groups: dict[str, list[str]] = {}
+    for m in ctx.mentions:
+        if m.kind != "group" or doc[m.start].lemma_.lower() not in leaders:
+            continue
+        # "ivoirien, ghanéen et togolais", or the states' names: "les chefs d'État des Comores, du Kenya ..."
+        states = [ctx.demonym_at[j] for j in range(m.start, m.end) if j in ctx.demonym_at]
+        states += [n.iri for j in range(m.start + 1, m.end) for n in ctx.by_token.get(j, [])
+                   if n.kind == "state" and n.start == j]
+        states = list(dict.fromkeys(s for s in states if ctx.entities.get(s) is not None
+                                    and ctx.entities[s].kind == "state"))
+        if len(states) >= 2:
+            groups.setdefault(m.iri, states)
+    if not groups:
+        return
+    for event in ctx.events:
+        if event.event_type not in GATHERINGS:
+            continue
+        have = {p.actor for p in event.participants}
+        for group in [p.actor for p in event.participants if p.actor in groups]:
+            for state in groups[group]:
+                if state not in have:
+                    event.participants.append(participant_of(ctx, state, event.trigger))
+                    have.add(state)

@@ -344,6 +344,10 @@ def _name_shaped(span) -> bool:
 # (ontology/vocab/cues.ttl).
 
 
+#: Determiners (and "de" fused with them) before a demonym used as a noun: "du Libérien, X".
+_NOUN_DETERMINERS = frozenset({"le", "la", "l'", "l’", "du", "au"})
+
+
 def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
     """Sides given by the shape of participant lists in summit reports.
 
@@ -358,6 +362,9 @@ def _represented_by(ctx: Context, demonym_at: dict[int, str]) -> None:
         if before >= 0 and before in demonym_at and doc[before].text[:1].isupper() \
                 and not doc[before].is_sent_start:
             _side_of_listed(ctx, m.iri, demonym_at[before])  # "le Nigérien Moussa Adamou"
+        elif before >= 2 and doc[before].text == "," and before - 1 in demonym_at \
+                and doc[before - 1].text[:1].isupper() and doc[before - 2].lower_ in _NOUN_DETERMINERS:
+            _side_of_listed(ctx, m.iri, demonym_at[before - 1])  # "Il s'agit du Libérien, Georges Weah"
         k = m.end
         if k + 2 < len(doc) and doc[k].text == "(":
             inside = [s for s in ctx.by_token.get(k + 1, []) if s.kind == "state" and s.start == k + 1]

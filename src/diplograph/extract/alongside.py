@@ -1,0 +1,43 @@
+"""Those "aux côtés de" someone at a gathering: "a présidé le sommet aux côtés de ses homologues X et Y".
+
+Why: dispatches seat the other leaders of a gathering with a prepositional phrase of company
+(cue:alongside) rather than as subjects or objects, and the parser hangs it on the verb or on the
+gathering noun as it pleases; the people it names, read in order up to the next verb, take part in
+the gathering of the clause. A clause that tells no gathering ("a plaidé, aux côtés de X, pour
+...") adds nobody.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import Context
+from diplograph.extract.kinds import GATHERINGS, cue_words
+from diplograph.extract.participants import participant_of
+
+
+def alongside(ctx: Context) -> None:
+    """Add the people, states and groups named after "aux côtés de" to the gathering of its sentence."""
+    doc = ctx.doc
+    phrases = [tuple(w.split()) for w in cue_words(ctx.lex, "alongside")]
+    for token in doc:
+        phrase = next((p for p in phrases if tuple(t.lower_ for t in doc[token.i:token.i + len(p)]) == p), None)
+        if phrase is None or token.i in ctx.heading_tokens:
+            continue
+        sentence = ctx.sent_of(token)
+        told = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end and i < token.i
+                and e in ctx.events and e.event_type in GATHERINGS]
+        if len(told) != 1:
+            continue
+        named: list[str] = []
+        for j in range(token.i + len(phrase), sentence.end):
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (";", ":", "."):
+                break
+            for m in ctx.by_token.get(j, []):
+                if m.start == j and m.kind in ("person", "group", "delegation", "state") and not m.place:
+                    named.append(m.iri)
+            if j in ctx.role_person:
+                named.append(ctx.role_person[j])
+        event = told[0]
+        have = {p.actor for p in event.participants}
+        for actor in dict.fromkeys(named):
+            if actor not in have:
+                event.participants.append(participant_of(ctx, actor, ctx.span(sentence.start, sentence.end)))
