@@ -66,3 +66,111 @@ def test_a_state_the_text_names_is_grounded_not_marked() -> None:
     usa = URIRef("https://w3id.org/diplograph/id/state/usa")
     assert (usa, GAF.denotedBy, None) in graph
     assert (usa, RDFS.isDefinedBy, None) not in graph
+
+
+def _slugs(iris) -> set[str]:
+    return {i.rsplit("/", 1)[-1] for i in iris}
+
+
+def test_a_venue_name_ends_before_the_guests_courtesy_title() -> None:
+    # "au palais de la Nation Son Excellence Monsieur X": no comma between venue and guest
+    doc = extract_dated(
+        "Le président Faye a reçu mardi en audience au palais de la Nation Son Excellence Monsieur "
+        "Tomas Lindqvist Berg, ambassadeur de Suède, venu lui présenter ses lettres de créance.",
+        "venue-then-honorific", "2024-03-13")
+    event = event_at(doc, "reçu")
+    assert "tomas-lindqvist-berg" in participant_sides(event)
+    assert not any("excellence" in p for p in _slugs(event.places))
+
+
+def test_a_dated_thing_is_no_day_the_story_is_at() -> None:
+    # "l'élection du 3 mars" dates the election; "Plus tôt dans la journée" counts from the call's day
+    doc = extract_dated(
+        "Le président Faye s'est entretenu jeudi au téléphone avec le président Lindqvist, qu'il a "
+        "félicité pour sa réélection à l'élection présidentielle du 3 mars. Plus tôt dans la journée, "
+        "le président Faye avait reçu le ministre Amadou Sarr.",
+        "dated-election", "2024-03-15")
+    assert event_at(doc, "reçu").date.iso == "2024-03-14"
+
+
+def test_a_title_with_a_participle_still_names_the_partner() -> None:
+    doc = extract_dated(
+        "Le président Bassirou Diomaye Faye s'est entretenu lundi au téléphone avec le président élu du Ghana, "
+        "Kwesi Mensah-Boateng, a annoncé la présidence.",
+        "president-elect", "2024-12-10")
+    assert participant_sides(event_at(doc, "entretenu lundi au téléphone")) == {
+        "bassirou-diomaye-faye": "senegal", "kwesi-mensah-boateng": "ghana"}
+
+
+def test_a_vietnamese_family_name_written_le_is_no_article() -> None:
+    doc = extract_dated(
+        "Le vice-ministre des Affaires étrangères, Le Thanh Son, a reçu mercredi à Hanoï son homologue "
+        "chilien. Le Thanh Son et son hôte ont ensuite signé un accord de coopération.",
+        "le-names", "2024-05-16")
+    assert "le-thanh-son" in participant_sides(event_at(doc, "reçu"))
+    assert "le-thanh-son" in participant_sides(event_at(doc, "signé"))
+    assert "thanh-son" not in {e.rsplit("/", 1)[-1] for e in doc.entities}
+
+
+def test_a_guest_on_a_visit_is_received_during_the_visit_not_as_the_visit() -> None:
+    # the visit has its own days; the audience is on "mardi"
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères, Ahmed Benali, a reçu mardi après-midi à Alger le ministre "
+        "portugais des Affaires étrangères, M. Joao Tavares, en visite officielle en Algérie du 3 au 5 juin.",
+        "guests-stay", "2024-06-05")
+    audience = event_at(doc, "reçu")
+    visit = event_at(doc, "visite")
+    assert audience is not visit
+    assert audience.date.iso == "2024-06-04"
+    assert visit.date.iso == "2024-06-03"
+
+
+def test_the_manner_of_a_reception_is_still_the_reception() -> None:
+    doc = extract_dated(
+        "Le président Faye a reçu mardi en audience le ministre portugais Rui Costa Pinto.",
+        "manner-guard", "2024-06-05")
+    assert len([e for e in doc.events if e.event_type.endswith("/meeting")]) == 1
+
+
+def test_a_reported_attitude_is_the_speakers_words_not_another_statement() -> None:
+    doc = extract_dated(
+        "Le ministre portugais Joao Tavares a affirmé que son pays considérait l'Algérie comme « un partenaire "
+        "stratégique en Méditerranée ».",
+        "reported-attitude", "2024-06-05")
+    assert [e.trigger.text for e in doc.events] == ["affirmé"]
+    assert [q.speaker.rsplit("/", 1)[-1] for q in doc.quotes] == ["joao-tavares"]
+
+
+def test_gatherings_an_agreement_is_about_are_no_gatherings() -> None:
+    doc = extract_dated(
+        "Les deux ministres ont signé mardi un protocole d'accord sur les consultations politiques "
+        "entre leurs ministères.",
+        "agreement-topic", "2024-06-05")
+    assert [e.trigger.text for e in doc.events] == ["signé"]
+
+
+def test_a_long_portfolio_still_gives_the_title_and_the_state_to_its_holder() -> None:
+    doc = extract_dated(
+        "Le ministre des Affaires étrangères et de l'Immigration de la République de Vestrie, Jan "
+        "Ostberg, a été reçu mardi à Rabat par son homologue marocain.",
+        "long-portfolio", "2023-04-12")
+    ostberg = doc.entities["https://w3id.org/diplograph/id/person/jan-ostberg"]
+    assert [(r.role.rsplit("/", 1)[-1], r.organisation.rsplit("/", 1)[-1]) for r in ostberg.roles] == [
+        ("foreign-minister", "vestrie")]
+
+
+def test_a_day_after_a_place_opened_by_depuis_is_the_events_day() -> None:
+    # "depuis la Maison Blanche": from a place, not since something; "ce mardi" dates the press conference
+    doc = extract_dated(
+        "Les présidents français et américain ont donné une conférence de presse conjointe depuis la "
+        "Maison Blanche, ce mardi, devant les journalistes des deux pays.",
+        "depuis-a-place", "2014-02-11")
+    assert event_at(doc, "conférence de presse").date.iso == "2014-02-11"
+
+
+def test_a_day_after_a_period_opened_by_depuis_is_still_its_start() -> None:
+    doc = extract_dated(
+        "Le président a effectué sa première visite en Guinée depuis son entrée en fonction, en septembre "
+        "2023.",
+        "depuis-a-period", "2024-05-02")
+    assert event_at(doc, "visite").date is None or event_at(doc, "visite").date.iso != "2023-09"

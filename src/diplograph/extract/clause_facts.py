@@ -120,3 +120,18 @@ def hosted_gathering(ctx: Context, token: Token) -> int | None:
     while k < end and (k in timed or doc[k].pos_ in ("DET", "ADJ", "NUM")):
         k += 1  # not an adverb: "a accueilli favorablement les pourparlers" welcomes them, hosts nothing
     return k if any(h.head == k and h.iri in GATHERINGS for h in ctx.hits_of("event")) else None
+
+
+def guests_stay(ctx: Context, noun: Token) -> bool:
+    """"a reçu mardi le ministre X, en visite officielle au Vietnam du 10 au 12 juin": after a
+    hosting verb, "en visite" set off by a comma says the guest is on a visit (a stay of its own,
+    with its own days); the audience is one meeting of that visit, not the visit itself, and what
+    the text goes on to tell of "les deux ministres" is the audience's. ("a reçu X en audience" has
+    no comma: the manner of the reception.)"""
+    verb = noun.head
+    first = min(t.i for t in noun.subtree)
+    return noun.pos_ == "NOUN" and noun.dep_.startswith("obl") and verb.i < noun.i \
+        and verb.lemma_.lower() in cue_words(ctx.lex, "hosting") \
+        and noun.lemma_.lower() in cue_words(ctx.lex, "visit-noun") \
+        and any(c.dep_ == "case" and c.lower_ == "en" for c in noun.children) \
+        and first > 0 and noun.doc[first - 1].text == ","

@@ -438,7 +438,10 @@ def _date_of_framed_noun(ctx: Context, start: int, token: Token) -> bool:
         if k == token.i or doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (".", ";", ":"):
             return False
         if doc[k].lower_ == "depuis" and doc[k].dep_ == "case" and doc[k].head.i != token.i \
-                and doc[k].head.pos_ == "NOUN" and doc[k].head.i != start:  # "depuis mercredi": _since
+                and doc[k].head.pos_ == "NOUN" and doc[k].head.i != start \
+                and not any(m.place is not None for m in ctx.by_token.get(doc[k].head.i, [])):
+            # ("depuis mercredi": _since; "une conférence de presse depuis la Maison Blanche, ce
+            # mardi": from a place, no period starts there)
             return True
     return False
 

@@ -114,6 +114,8 @@ def _stray_mark(token) -> bool:
 
 def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
+    if ent.label_ in ("PER", "MISC") and article_opens_name(ctx.doc, start, end):
+        return start, end
     # a word the tagger calls PUNCT is still a word ("Tomás Irarrázaval": accented rare names)
     while start < end and (ctx.doc[start].pos_ in ("DET", "ADP") or _stray_mark(ctx.doc[start])
                            or is_honorific(ctx, ctx.doc[start])):
@@ -132,6 +134,17 @@ def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
             and is_honorific(ctx, ctx.doc[start - 2]):
         start -= 1  # "le général de Gaulle", "M. de Villepin": the particle is the family name's
     return start, end
+
+
+def article_opens_name(doc, start: int, end: int) -> bool:
+    """"Le Van Hai", "Le Thi Mai": Vietnamese family names written Le (Lê) look like the article.
+    A capitalised "Le"/"La" followed by two or more capitalised words, all of which the recogniser
+    took into one person-like name with it (the tagger may call them anything: "Thanh" a noun,
+    "Son" a determiner), opens the name. The recogniser leaves the article out of the names it
+    knows as names of things ("le Caire", "la Havane" are also one word after it)."""
+    if end - start < 3 or doc[start].text not in ("Le", "La"):
+        return False
+    return all(t.is_alpha and t.is_title for t in doc[start + 1:end])
 
 
 def given_name_and_capitals(tokens) -> bool:
@@ -170,6 +183,8 @@ def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool
         return False
     if not words or not all(t.text[:1].isupper() for t in words):
         return False
+    if article_opens_name(ctx.doc, start, end):
+        return True  # "Le Thanh Son": the tagger calls its words a determiner and nouns
     if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words[:1]) \
             or (len(words) < 3 and any(t.is_stop and len(t.text) > 1 for t in words)):
         return False  # "R. Non", "C'est": capitalised function words are no names ("Tran Van Minh" is one)

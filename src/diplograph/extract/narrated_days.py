@@ -47,7 +47,8 @@ def narrated_days(ctx: Context, view: str, found: list, free, taken: list[tuple[
     """
     days = sorted((b, v) for b, e, v in found
                   if isinstance(v, DateValue) and v.precision == "day" and not v.deadline
-                  and not _of_a_report(ctx, b) and not _looked_back(ctx, b) and not _RANGE.search(view[b:e]))
+                  and not _of_a_report(ctx, b) and not _of_a_thing(ctx, b, e) and not _looked_back(ctx, b)
+                  and not _RANGE.search(view[b:e]))
     # (a day told in the pluperfect, "s'étaient rencontrés le 15 février", looks back: no base; nor is
     # the first day of a stay, "en visite du 26 au 28 mai": a period, not the day the story is at)
     for m in NARRATED_DAY.finditer(view):
@@ -105,6 +106,22 @@ def _of_a_report(ctx: Context, offset: int) -> bool:
     verb = here.head
     return verb.pos_ == "VERB" and any(h.head == verb.i and h.iri not in GATHERINGS for h in ctx.hits_of("event")) \
         and is_reporting(ctx, verb)
+
+
+def _of_a_thing(ctx: Context, begin: int, end: int) -> bool:
+    """The day names a thing, not a day the story is at: "sa victoire à l'élection présidentielle du 7
+    décembre", "le décret du 3 mai" (the date complements a noun no event is found at). "Plus tôt dans
+    la journée" after it counts from the day the story told, not from the election's."""
+    here = token_at(ctx, begin)
+    if here is None:
+        return False
+    top = here
+    while top.head.i != top.i and begin <= top.head.idx < end:
+        top = top.head
+    noun = top.head
+    if not top.dep_.startswith("nmod") or noun.i == top.i or noun.pos_ != "NOUN":
+        return False
+    return not any(h.head == noun.i for h in ctx.hits_of("event"))
 
 
 def _clause_verb_at(ctx: Context, offset: int) -> Token | None:

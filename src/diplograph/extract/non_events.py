@@ -107,6 +107,11 @@ def skipped(ctx: Context, token: Token) -> bool:
     if token.pos_ == "NOUN" and determiner_less_after(token, "de") \
             and token.head.lemma_.lower() in cue_words(ctx.lex, "framework-noun"):
         return True  # "ont signé un plan de consultations": an arrangement for gatherings, none told
+    if token.pos_ == "NOUN" and case_of(token) == "sur" and token.head.pos_ == "NOUN" and any(
+            h.iri == et("agreement")
+            and (h.head == token.head.i or (token.head.dep_ == "obj" and h.head == token.head.head.i))
+            for h in ctx.hits_of("event")):
+        return True  # "ont signé un mémorandum sur les consultations politiques": what the text is about
     # "ont fait le point ce mardi par visioconférence", "avaient échangé par téléphone": a verb of
     # talking that is no event of its own, held by video or phone: the noun is the gathering
     k = token.i - 1
@@ -136,9 +141,27 @@ def skipped(ctx: Context, token: Token) -> bool:
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     if _spreading_no_content(ctx, token):
         return True  # "freiner la diffusion du virus": nothing is published
+    if token.pos_ == "VERB" and _reported_attitude(ctx, token):
+        return True  # "Il a affirmé que son pays considérait X comme « ... »": what was said, not a saying
     if _lodging(ctx, token) or _received_text(ctx, token):
         return True  # "Les hôtels qui accueilleront les délégations", "le communiqué reçu par X": no gathering
     return False
+
+
+def _reported_attitude(ctx: Context, verb: Token) -> bool:
+    """"Il a affirmé que son pays considérait le Vietnam comme « un partenaire »", "a assuré que Paris
+    estime que ...": a verb of saying or judging in the present or imperfect, in the clause a speech
+    verb reports, is the content of that statement (the attitude held when speaking), not a second
+    act; its quotation is the speaker's. (A nested act in another tense, "a rappelé que le président
+    avait déclaré", is an earlier statement of its own.)"""
+    hits = ctx.hits_of("event")
+    statement = et("statement")
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or not any(h.head == verb.i and h.iri == statement for h in hits):
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children) or not (
+            {"Imp", "Pres"} & set(verb.morph.get("Tense"))) or "Ind" not in verb.morph.get("Mood"):
+        return False
+    return any(h.head == verb.head.i and h.iri == statement for h in hits)
 
 
 def _received_text(ctx: Context, token: Token) -> bool:

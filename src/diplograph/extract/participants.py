@@ -391,6 +391,9 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             found.append(named[0].iri)
             k = named[0].end
             continue
+        if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and any(h.end == k for h in ctx.hits_of("role")):
+            k += 1  # "avec le président élu du Ghana, X", "le Premier ministre désigné": the title's participle
+            continue
         if (t.pos_ in ("VERB", "AUX") and not any(is_actor(m) for m in ctx.by_token.get(k, []))) \
                 or t.text in ",;:.()«»" or t.lower_ in LOCATIVE:
             break  # a name the tagger read as a verb (a first name tagged VERB) is still a name

@@ -194,7 +194,9 @@ class QuoteSpeakers:
                 outer = self._reporter(governing)
                 if outer is not None:
                     return outer
-            if speaker is not None and not self._person(speaker):
+            if (speaker is not None and not self._person(speaker)) or (speaker is None and event is None):
+                # (no event at the verb: the content of a reported clause, "a affirmé que son pays
+                # considérait X comme « ... »", whose attitude is the reporting speaker's to tell)
                 outer = self._reporter(governing)
                 if outer is not None:  # "le ministre a souligné que le Vietnam considérait ... « ... »"
                     return outer

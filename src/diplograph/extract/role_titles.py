@@ -20,7 +20,10 @@ from diplograph.extract.patterns import Hit
 from diplograph.lexicon import fold
 from diplograph.model import DateValue, RoleAssignment, Span
 
-_WINDOW = 9
+#: How far after a role phrase its holder's name may start: a portfolio and the state it serves run
+#: long before the comma ("le ministre des Affaires étrangères et de l'Immigration de la République de
+#: X, Y"); the scan stops earlier at a verb, a person or the sentence's end.
+_WINDOW = 14
 
 
 def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tuple[str | None, int]:
@@ -32,7 +35,7 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
         for m in ctx.by_token.get(i, []):
             if m.kind in ("state", "org") and not m.described:
                 return m.iri, max(hit.end, m.end)  # "président de la République | de Norlande"
-    j = _past_qualifiers(ctx, hit.end)  # "Ambassadeur extraordinaire et plénipotentiaire | de X"
+    j = _past_portfolio(ctx, _past_qualifiers(ctx, hit.end))  # "Ambassadeur extraordinaire et plénipotentiaire | de X"
     if j < len(doc) and j in demonym_at:
         return demonym_at[j], j + 1
     # "de l'Élysée", "de la Turquie", "de l'Union européenne"
@@ -70,6 +73,27 @@ def _field_demonym(ctx: Context, start: int, i: int) -> bool:
     while j > start and (doc[j].pos_ == "ADJ" or doc[j].lower_ == "et"):
         j -= 1
     return doc[j].lower_ in cue_words(ctx.lex, "portfolio-field")
+
+
+def _past_portfolio(ctx: Context, j: int) -> int:
+    """The first token after the rest of a portfolio that runs on after the title the vocabulary
+    knows: "ministre des Affaires étrangères | et de l'Immigration | de la République de X", "et de la
+    Coopération internationale du Mali". Each field is "et de" (or "et des", "et du") and a
+    capitalised noun with its adjectives that names nobody; the state served comes after them."""
+    doc = ctx.doc
+    k = j
+    while k + 2 < len(doc) and doc[k].lower_ == "et" and doc[k + 1].lower_ in ("de", "du", "des", "d'", "d’"):
+        m = k + 2
+        if doc[m].lower_ in ("la", "l'", "l’"):
+            m += 1
+        if m >= len(doc) or not doc[m].text[:1].isupper() or doc[m].pos_ not in ("NOUN", "PROPN") \
+                or any(x.kind in ("state", "org", "person") for x in ctx.by_token.get(m, [])):
+            break
+        m += 1
+        while m < len(doc) and doc[m].pos_ == "ADJ" and not ctx.by_token.get(m):
+            m += 1
+        k = m
+    return k
 
 
 def _past_qualifiers(ctx: Context, j: int) -> int:

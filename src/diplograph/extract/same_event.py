@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_facts import event_token, guest_of, in_purpose
+from diplograph.extract.clause_facts import event_token, guest_of, guests_stay, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.reference import POSSESSIVE, anaphoric_subject, attended, determiner, is_process
@@ -446,6 +446,9 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
     candidates = [e for e in ctx.events if e is not event and e.event_type in GATHERINGS
                   and e.trigger.begin < begin and _last_mention(e) >= window and e is not framing]
     order = sorted(candidates, key=lambda e: -_last_mention(e))
+    # "a reçu X, en visite officielle en Belgique. Au cours de cet entretien ... Ils ont échangé":
+    # what follows is the audience's, not the guest's visit named in passing (unless named again)
+    order.sort(key=lambda e: guests_stay(ctx, event_token(ctx, e)))
     if how == "definite" or (how in ("demonstrative", "anaphoric") and event_token(ctx, event).pos_ == "NOUN"):
         # "du sommet" goes back to a "sommet" before "des réunions" told since; "sa visite d'État"
         # to "sa visite" before the press met in between

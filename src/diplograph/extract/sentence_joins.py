@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diplograph.extract.clause_facts import event_token, hosted_gathering
+from diplograph.extract.clause_facts import event_token, guests_stay, hosted_gathering
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
@@ -305,7 +305,7 @@ def _join_subject_nouns(ctx: Context) -> None:
         # "s'est entretenu en tête-à-tête", "se sont réunis en visioconférence": the manner
         heads.extend(c for c in token.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
                      and any(g.dep_ == "case" and g.lower_ == "en" for g in c.children)
-                     and determiner(c) is None and not _detached(c))
+                     and determiner(c) is None and not _detached(c) and not guests_stay(ctx, c))
         # "a reçu, vendredi en audience, X": the parse may hang the manner on the day before it
         heads.extend(g for c in token.children if c.dep_.startswith("obl") and c.i in timed
                      for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i

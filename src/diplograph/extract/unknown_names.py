@@ -18,6 +18,7 @@ from diplograph.extract.genders import gender_before, told_gender
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import (
     PARTICLES,
+    article_opens_name,
     capitals_beyond_person,
     clean_name_tokens,
     given_name_and_capitals,
@@ -153,6 +154,23 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         ctx.add_mention(Mention(start, end, span, minted_state.iri, "state"))
         minted_state.mentions.append(span)
         return
+    if start > 0 and doc[start - 1].text in ("Le", "La") and not any(ctx.by_token.get(start - 1, [])):
+        # "Le Van Hai et X ont signé" tagged "Van Hai": the article-like family name is the name's
+        # first word when the text has already named that person whole
+        whole = fold(f"{doc[start - 1].text} {text}")
+        named = next((e for e in ctx.entities.values() if e.kind == "person" and fold(e.label) == whole), None)
+        if named is not None:
+            start, span = start - 1, ctx.span(start - 1, end)
+            ctx.add_mention(Mention(start, end, span, named.iri, "person"))
+            named.mentions.append(span)
+            return
+    minted_person = next((e for e in ctx.entities.values() if e.kind == "person" and not e.linked
+                          and fold(e.label) == fold(text)), None) if ent.label_ != "PER" else None
+    if minted_person is not None and end - start > 1:
+        # "Le Van Hai s'est félicité" tagged MISC at a sentence's start: the person the text named whole
+        ctx.add_mention(Mention(start, end, span, minted_person.iri, "person"))
+        minted_person.mentions.append(span)
+        return
     if is_building(ctx, start, end):
         city = city_of_name(ctx, end)
         if city is not None:  # "Centre des congrès de <ville>": the city is part of the venue's name
@@ -278,7 +296,7 @@ def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
     doc = ctx.doc
     tokens = [t for t in doc[start:end] if t.text != "-"]
     if len(tokens) < 2 or not all(t.is_alpha and t.is_title for t in tokens) \
-            or not any(t.pos_ == "PROPN" for t in tokens) \
+            or not (any(t.pos_ == "PROPN" for t in tokens) or article_opens_name(doc, start, end)) \
             or start < 2 or doc[start - 1].text != "," or (end < len(doc) and doc[end].pos_ == "PROPN"):
         return False
     sentence = ctx.sent_of(doc[start])

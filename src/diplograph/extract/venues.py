@@ -13,6 +13,7 @@ from diplograph.analyse import GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_minted_entity
 from diplograph.extract.kinds import cue_words
+from diplograph.extract.name_shapes import title_tokens
 from diplograph.lexicon import fold
 from diplograph.namespaces import id_iri, slugify
 
@@ -110,6 +111,10 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
     doc = ctx.doc
     gazetteer = [e for e in ctx.ents if e.label_ == GAZETTEER_LABEL]
     known = frozenset(e.start for e in gazetteer)
+    # "au palais de la République Son Excellence Monsieur X": readouts set the guest right after the
+    # venue, without a comma; the venue's name ends before a courtesy title (and its "Son"/"Sa")
+    titled = title_tokens(ctx)
+    stops = known | titled | {i - 1 for i in titled if i > 0 and doc[i - 1].lower_ in ("son", "sa")}
     found: set[int] = set()
     buildings = cue_words(ctx.lex, "building")
     titles = {h.head for h in ctx.hits_of("role")}  # "le palais du Président": an office, no name
@@ -135,7 +140,7 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
         if j in known:
             continue  # "à l'aéroport international de Nouakchott": the gazetteer's city says where
         named = not adjectives or t.lower_ in eponyms
-        end = j if j in titles or not named else name_end(doc, j, known)
+        end = j if j in titles or not named else name_end(doc, j, stops)
         if end == j:
             # no name: "au palais présidentiel", "au palais du gouvernement", after a preposition only
             if not after_preposition:
