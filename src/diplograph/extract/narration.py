@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words, et
+from diplograph.extract.occasions import ordinal_day_frames
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
@@ -58,7 +59,7 @@ def narrative_dates(ctx: Context) -> None:
     told: Event | None = None  # the event that gave ``current``
     met: list[Event] = []  # dated gatherings that occurred, in text order
     section_of_current: tuple[int, int] | None = None
-    frames = _day_frames(ctx)
+    frames = sorted(_day_frames(ctx) + ordinal_day_frames(ctx), key=lambda f: f[0])
     lead = _dateline_day(ctx)  # (end of the dateline's sentence, its day)
     for event in events:
         token = event_token(ctx, event)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.backdrops import backdrop_disputes
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
+from diplograph.extract.occasions import link_parts, occasion_of
 from diplograph.extract.reference import anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of
@@ -40,9 +42,15 @@ def link_events(ctx: Context) -> None:
         _replies(ctx, event, token)
     _follow_ups_by_verb(ctx, main)
     _numbered_rounds(ctx)
-    if main is None:
-        return
-    main_token = event_token(ctx, main)
+    main = occasion_of(ctx, main)
+    if main is not None:
+        _around_main(ctx, main)
+        backdrop_disputes(ctx, main)
+    link_parts(ctx, main)  # after the main event's links: a part of it is no earlier talk of it
+
+
+def _around_main(ctx: Context, main: Event) -> None:
+    """Links of the other events to the main one: earlier talks, follow-ups, reactions, backdrop."""
     for event in ctx.events:
         if event is main:
             continue
@@ -70,7 +78,6 @@ def link_events(ctx: Context) -> None:
         if event.status == OCCURRED and main.places and set(event.places) & set(main.places) \
                 and event.event_type not in GATHERINGS and _within(event, main):
             _add(event, "partOf", main)
-    del main_token
 
 
 def _within(event: Event, main: Event) -> bool:
@@ -162,7 +169,8 @@ def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
     meetings of the same people as background ("Les deux dirigeants s'étaient rencontrés en
     novembre"), which readers do not take for the prior talks of this one."""
     del main
-    if any(c.lemma_.lower() in cue_words(ctx.lex, "prior") for c in token.children if c.dep_ == "amod"):
+    # ("préparatoire" is often parsed as a participle clause, acl)
+    if any(c.lemma_.lower() in cue_words(ctx.lex, "prior") for c in token.children if c.dep_ in ("amod", "acl")):
         return True
     if any(c.dep_ == "case" and c.lower_ in _AFTER for c in token.children):
         return True
