@@ -121,3 +121,19 @@ def test_who_did_not_go_to_the_summit_is_no_participant() -> None:
                        "président béninois Patrice Talon ne s'est pas rendu dans l'État voisin pour ce sommet.\n")
     people = {p.actor for e in doc.events if e.event_type in GATHERINGS for p in e.participants}
     assert id_iri("person", "patrice-talon") not in people
+
+
+def test_office_holders_of_states_named_in_full_bring_those_states() -> None:
+    doc = extract_text("La réunion s'est tenue mardi à Niamey. Elle a rassemblé les ministres des Affaires "
+                       "étrangères du Mali, du Niger et du Tchad.\n")
+    [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("state", s) for s in ("mali", "niger", "chad")} <= set(sides(meeting))
+
+
+def test_every_person_of_en_presence_de_attends() -> None:
+    doc = extract_text("Le ministre mauritanien des Affaires étrangères, M. Ahmed Salem, a rencontré mercredi au "
+                       "Caire le ministre égyptien des Affaires étrangères, M. Sameh Choukry. La rencontre s'est "
+                       "déroulée en présence de M. Hasni Faqih, ambassadeur, et de M. Sidi Ould Brahim, conseiller "
+                       "à l'ambassade au Caire.\n")
+    [meeting] = [e for e in doc.events if e.event_type in GATHERINGS]
+    assert {id_iri("person", "hasni-faqih"), id_iri("person", "sidi-ould-brahim")} <= set(sides(meeting))

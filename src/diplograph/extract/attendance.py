@@ -453,8 +453,31 @@ def _present(ctx: Context, token: Token) -> list[str]:
                   and m.kind in ("person", "group", "delegation", "org")]
         if t.i in ctx.role_person:
             found.append(ctx.role_person[t.i])
+    found += _further_present(ctx, token)
     people = [a for a in found if (e := ctx.entities.get(a)) is not None and e.kind != "org"]
     return list(dict.fromkeys(people or found))  # "du secrétaire général de l'ONU, X": X, not the UN
+
+
+def _further_present(ctx: Context, token: Token) -> list[str]:
+    """"en présence de M. X, ambassadeur, et de M. Y, conseiller": the parser often hangs the
+    second "et de ..." outside the complement; read in order, the first person after each "et de"
+    up to the next comma, until a verb ends the phrase."""
+    doc = ctx.doc
+    found: list[str] = []
+    end = ctx.sent_of(token).end
+    j = token.i + 1
+    while j + 1 < end and doc[j].pos_ not in ("VERB", "AUX") and doc[j].text not in (";", ":"):
+        if doc[j].lower_ == "et" and doc[j + 1].lower_ in ("de", "du", "d'", "d’", "des"):
+            k = j + 2
+            while k < end and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX"):
+                person = next((m.iri for m in ctx.by_token.get(k, []) if m.start == k and m.kind == "person"), None)
+                if person is not None:
+                    found.append(person)
+                    break
+                k += 1
+            j = k
+        j += 1
+    return found
 
 
 def _opens_clause(ctx: Context, verb: Token) -> bool:

@@ -56,14 +56,16 @@ def listed_states(ctx: Context) -> None:
 
 def demonym_states(ctx: Context) -> None:
     """"Les chefs d'État ivoirien, ghanéen et togolais se sont réunis", "a accueilli les chefs d'État
-    des Comores, du Kenya et du Sénégal": a group of leaders (cue:leader-noun) given by two demonyms
-    or states or more that takes part in a gathering brings those states to it (the leaders, when
+    des Comores, du Kenya et du Sénégal", "les ministres des Affaires étrangères du Mali, du Niger et
+    du Tchad": a group of leaders (cue:leader-noun) or office holders given by two demonyms or states
+    or more that takes part in a gathering brings those states to it (the leaders, when
     the text names them, are read elsewhere)."""
     doc = ctx.doc
     leaders = cue_words(ctx.lex, "leader-noun")
+    offices = {h.head for h in ctx.hits if h.category == "role"}  # "les ministres des Affaires étrangères du Mali, ..."
     groups: dict[str, list[str]] = {}
     for m in ctx.mentions:
-        if m.kind != "group" or doc[m.start].lemma_.lower() not in leaders:
+        if m.kind != "group" or (doc[m.start].lemma_.lower() not in leaders and m.start not in offices):
             continue
         # "ivoirien, ghanéen et togolais", or the states' names: "les chefs d'État des Comores, du Kenya ..."
         states = [ctx.demonym_at[j] for j in range(m.start, m.end) if j in ctx.demonym_at]
