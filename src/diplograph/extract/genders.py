@@ -139,7 +139,12 @@ def _apposed_noun(ctx: Context, start: int) -> Token | None:
 
 
 def _noun_gender(noun: Token) -> set[str]:
-    """The gender its determiner tells ("la ministre": the noun is epicene), else its ending's."""
+    """The gender its determiner tells ("la ministre": the noun is epicene), else its ending's. A
+    masculine plural tells nothing of each name it heads: French writes "les présidents X, Y et Z"
+    for a list of men and women alike (a feminine plural does tell)."""
+    if "Plur" in noun.morph.get("Number") and FEM not in noun.morph.get("Gender") \
+            and not any(c.dep_ == "det" and FEM in c.morph.get("Gender") for c in noun.children):
+        return set()
     for c in noun.children:
         if c.dep_ == "det" and c.i < noun.i:
             gender = set(c.morph.get("Gender"))

@@ -54,8 +54,11 @@ def comma_before(ctx: Context, verb: Token) -> int | None:
 def main_verb_past(verb: Token, at: int) -> bool:
     """"Le président, qui avait jugé la situation « grave », a affirmé que ...": a subject before
     token ``at`` and a clause after the verb make it the sentence's main verb, not an incise."""
-    return any(c.dep_ == "nsubj" and c.i < at for c in verb.children) \
-        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < at]
+    # "La ministre, qui a qualifié X de « priorité », a annoncé un accord": the quote closes a
+    # relative clause of the subject, whatever the main verb governs after it
+    return bool(subjects) and (any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or any(
+        r.dep_ == "acl:relcl" and r.right_edge.i >= at - 2 for s in subjects for r in s.children))
 
 
 def is_reporting(ctx: Context, verb: Token) -> bool:

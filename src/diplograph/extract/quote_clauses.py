@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
+    from diplograph.lexicon import Lexicon
+
 PERSONAL = frozenset({"il", "elle", "-il", "-elle"})
 _RELATIVE = frozenset({"qui", "dont", "lequel", "laquelle"})
 
@@ -68,12 +70,20 @@ def governs_through_complements(token: Token, verb: Token, speech: Callable[[Tok
     way ("Se donnant du « ... », ils ont souligné ...") says the circumstances, not the words,
     unless its own verb reports speech ("..., a-t-il ajouté, parlant d'un « ... »")."""
     while token.head.i != token.i:
-        if token.dep_ in ("advcl", "acl", "acl:relcl") and not speech(token):
+        if token.dep_ in ("advcl", "acl", "acl:relcl") and not speech(token) and not _asked_to(token):
             return False
         token = token.head
         if token.i == verb.i:
             return True
     return False
+
+
+def _asked_to(token: Token) -> bool:
+    """"demandent à la Commission de financer « ... »": an infinitive after "de" that the parser
+    hangs on the one asked is what is asked, the words of the verb that asks, not a circumstance."""
+    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm") \
+        and token.head.dep_ in ("obl:arg", "iobj", "obj") \
+        and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children)
 
 
 def next_token(ctx: Context, offset: int) -> Token | None:
@@ -150,6 +160,16 @@ def selon_speaker(ctx: Context, sentence) -> str | None:
                 else actors_of(ctx, token.head)
             if actors:
                 return actors[0]
+        if token.lower_ == "pour" and token.i == span.start:
+            # "Pour Mme X, « ... »" parsed with "Mme" as the clause's subject: the words up to the
+            # first comma, with no verb among them, name whose view it is
+            comma = next((t.i for t in ctx.doc[token.i + 1:min(span.end, token.i + 8)] if t.text == ","), None)
+            framed = ctx.doc[token.i + 1:comma] if comma is not None else []
+            if framed and not any(t.pos_ in ("VERB", "AUX") for t in framed):
+                named = [m.iri for t in framed for m in ctx.by_token.get(t.i, [])
+                         if m.kind in ("person", "state", "org")]
+                if named:
+                    return named[0]
     return None
 
 
@@ -339,12 +359,15 @@ def counterpart_speaker(ctx: Context, verb: Token, possessor: str | None) -> str
 ON_INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*[\w'’]+-(?:t-)?on\b", re.IGNORECASE)
 
 
-def document_issuer(ctx: Context, mark_begin: int, mark_end: int, is_person: Callable[[str], bool]) -> str | None:
+def document_issuer(ctx: Context, mark_begin: int, mark_end: int, is_person: Callable[[str], bool],
+                    through_document: Callable[[int], str | None] = lambda _: None) -> str | None:
     """Who issued the document an "on" incise reads from: an organisation or state named in the
     incise's own phrase ("lit-on sur le site du ministère X", up to a comma or a relative
     pronoun), else, when the incise names a document (cue:document: "lit-on dans le
     communiqué"), the agent that is no person of the latest statement before the quotation
-    ("indique un communiqué de la présidence"). Hearsay ("a-t-on appris de source
+    ("indique un communiqué de la présidence"), or first the agent of the latest statement made
+    through a document ("Dans leur déclaration, les dirigeants demandent ...": ``through_document``,
+    persons included: they issued it). Hearsay ("a-t-on appris de source
     diplomatique") and a state named in a relative clause after the incise name no issuer."""
     after = next_token(ctx, mark_end)
     if after is None:
@@ -362,6 +385,9 @@ def document_issuer(ctx: Context, mark_begin: int, mark_end: int, is_person: Cal
         return named[0]
     if not any(t.lemma_.lower() in cue_words(ctx.lex, "document") for t in window):
         return None
+    issuer = through_document(mark_begin)
+    if issuer is not None:
+        return issuer
     told = [(e.trigger.begin, e.agents[0]) for e in ctx.events if e.event_type in SPEECH and e.agents
             and e.trigger.begin < mark_begin and not is_person(e.agents[0])]
     return max(told)[1] if told else None
@@ -383,3 +409,37 @@ def told_after_que(verb: Token) -> bool:
     is what the speaker tells, not who speaks next; its subject is no one a later "a-t-il ajouté"
     takes up."""
     return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children)
+
+
+def opened_by_auxiliary(ctx: Context, tokens: list[Token], mark_begin: int,
+                        is_speech: Callable[[Token], bool]) -> Token | None:
+    """The speech verb a quote opens with, when its auxiliary stands just before the mark, or
+    opens the quote too ('X "a rappelé son attachement ..."': the subject stands before it)."""
+    if len(tokens) > 1 and tokens[0].pos_ == "AUX" and tokens[0].head.i == tokens[1].i \
+            and is_speech(tokens[1]) and "Part" in tokens[1].morph.get("VerbForm") \
+            and any(c.dep_ == "nsubj" and c.idx < mark_begin for c in tokens[1].children):
+        return tokens[1]
+    if not tokens or not is_speech(tokens[0]) or "Part" not in tokens[0].morph.get("VerbForm"):
+        return None
+    j = mark_begin - 1
+    while j >= 0 and ctx.text[j].isspace():
+        j -= 1
+    before = token_at(ctx, j) if j >= 0 else None
+    return tokens[0] if before is not None and before.pos_ == "AUX" else None
+
+
+_LEMMAS: dict[int, frozenset[str]] = {}
+
+
+def speech_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Lemmas of verbs that report speech: speech event triggers plus the quotation verbs."""
+    if id(lex) in _LEMMAS:
+        return _LEMMAS[id(lex)]
+    words: set[str] = set()
+    for concept in lex.event_types:
+        if concept.iri in SPEECH:
+            words.update(t for t in concept.triggers if " " not in t)
+            if concept.iri == et("statement"):
+                words.update(concept.hidden)
+    _LEMMAS[id(lex)] = frozenset(w.removeprefix("se ").removeprefix("s'") for w in words)
+    return _LEMMAS[id(lex)]

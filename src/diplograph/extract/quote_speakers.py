@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import SINGULAR_ARTICLES, Context, token_at
 from diplograph.extract.genders import may_be, person_gender, pronoun_gender
-from diplograph.extract.incises import INVERTED_CLITICS, inverted_noun, is_reporting, main_verb_past
+from diplograph.extract.incises import INVERTED_CLITICS, is_reporting, main_verb_past
 from diplograph.extract.inverted_subjects import DATIVE_CLITICS, marker_length, right_actors
-from diplograph.extract.kinds import SPEECH, cue_words, et
+from diplograph.extract.kinds import SPEECH, cue_words
 from diplograph.extract.patterns import er_infinitive
 from diplograph.extract.quote_clauses import (
     FIRST_PERSON_SUBJECTS,
@@ -30,14 +30,23 @@ from diplograph.extract.quote_clauses import (
     left_person,
     national_speaker,
     next_token,
+    opened_by_auxiliary,
     opens_sentence,
     participle_after_comma,
     reporting_after,
     selon_speaker,
+    speech_lemmas,
     speech_subjects,
     told_after_que,
     told_beside,
     verbless,
+)
+from diplograph.extract.quote_documents import (
+    document_participle,
+    document_subject,
+    issuer_before,
+    predicative_de,
+    unnamed_head,
 )
 from diplograph.extract.quote_labels import LABEL_WORDS
 from diplograph.extract.syntax import actors_of
@@ -46,30 +55,12 @@ from diplograph.model import Event, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from diplograph.lexicon import Lexicon
 
 #: "« ... », a-t-il ajouté", "», poursuit-elle", "», s'est-il exclamé": an incise with an inverted
 #: singular pronoun right after the closing mark.
 _INCISE = re.compile(r"[\s\u00a0\u202f]*,[\s\u00a0\u202f]*(?:[\w'’]+[\s\u00a0]+){0,2}?[\w'’]+-(?:t-)?(?:il|elle)\b",
                      re.IGNORECASE)
 
-
-
-_LEMMAS: dict[int, frozenset[str]] = {}
-
-
-def speech_lemmas(lex: Lexicon) -> frozenset[str]:
-    """Lemmas of verbs that report speech: speech event triggers plus the quotation verbs."""
-    if id(lex) in _LEMMAS:
-        return _LEMMAS[id(lex)]
-    words: set[str] = set()
-    for concept in lex.event_types:
-        if concept.iri in SPEECH:
-            words.update(t for t in concept.triggers if " " not in t)
-            if concept.iri == et("statement"):
-                words.update(concept.hidden)
-    _LEMMAS[id(lex)] = frozenset(w.removeprefix("se ").removeprefix("s'") for w in words)
-    return _LEMMAS[id(lex)]
 
 
 class QuoteSpeakers:
@@ -106,7 +97,8 @@ class QuoteSpeakers:
             return None, None, True
         if ON_INCISE.match(ctx.text, mark_end):
             # "« ... », lit-on dans le communiqué", "ajoute-t-on": the document's words, its issuer's
-            return document_issuer(ctx, mark_begin, mark_end, self._person), None, True
+            return document_issuer(ctx, mark_begin, mark_end, self._person,
+                                   lambda before: issuer_before(ctx, before)), None, True
         incise = _INCISE.match(ctx.text, mark_end) or self._closing_incise(mark_end) or next(
             (found for t in tokens[1:-1] if t.text == "," and (found := _INCISE.match(ctx.text, t.idx))), None)
         if incise is not None:
@@ -138,7 +130,12 @@ class QuoteSpeakers:
             speaker = self._subject_speaker(framing)
             if speaker is not None and self._person(speaker):
                 return speaker, None, True
-        opened = self._opened_by_auxiliary(tokens, mark_begin)
+        opened = opened_by_auxiliary(ctx, tokens, mark_begin, self._is_speech_verb)
+        if opened is not None and (self._reported(opened) or self._inverted_incise(next_token(ctx, mark_end))):
+            # 'les deux présidents ont « souhaité ... », précise la présidence', 'relevant que les deux
+            # pays « sont convenus ... »': the verb opening the quote is what a document or a third
+            # party reports of them, not their own act of saying it
+            opened = None
         if opened is not None:
             # "Le ministre a «rappelé que ...»": the reporter quotes the speech verb too; its
             # auxiliary, outside the marks, belongs to the speaker's clause
@@ -147,14 +144,19 @@ class QuoteSpeakers:
             return speaker, event, speaker is not None
         inverted = self._inverted_incise(next_token(ctx, mark_end)) or next(
             (found for t in tokens[1:-1] if (found := self._inverted_incise(t)) is not None), None) or (
-            self._inverted_incise(next_token(ctx, mark_end), glued=True) if opens_sentence(ctx, mark_begin) else None)
+            self._inverted_incise(next_token(ctx, mark_end), glued=True) if opens_sentence(ctx, mark_begin) else None) \
+            or (self._past_complement(mark_end) if opens_sentence(ctx, mark_begin) else None)
         governing = root.head if root is not None and root.head.i != root.i else None
         if inverted is not None and inverted[0] == _DOCUMENT and governing is not None \
-                and self._is_speech_verb(governing):
+                and self._is_speech_verb(governing) and governing.i != inverted[1].i:
             inverted = None  # "les deux ministres ont souligné « ... », conclut le communiqué": they said it
         if inverted is not None:
             speaker, verb = inverted
             event = self._event(verb)
+            if speaker == _DOCUMENT and (issuer := issuer_before(self.ctx, mark_begin)) is not None:
+                # "« ... », ajoute la même source" after "indique la présidence dans un communiqué"
+                self._agree(event, issuer, named=True)
+                return issuer, event, True
             if not speaker or speaker == _DOCUMENT:
                 # "« ... », a lancé le locataire de X": not X, and nobody named; "« ... », note le
                 # document": its issuer unnamed, the sentence before did not say it either
@@ -164,7 +166,8 @@ class QuoteSpeakers:
             self._agree(event, speaker, named=True)
             return speaker, event, True
         if governing is not None and governing.pos_ in ("NOUN", "ADJ") and governing.dep_ == "obj" \
-                and (root.dep_ in ("amod", "acl") or (root.dep_ == "nmod" and governing.pos_ == "ADJ")) \
+                and (root.dep_ in ("amod", "acl") or (root.dep_ == "nmod" and (
+                    governing.pos_ == "ADJ" or predicative_de(root)))) \
                 and self._is_speech_verb(governing.head):
             # "a évoqué une discussion « franche et productive »", "a qualifié le premier d'« ami »"
             governing = governing.head
@@ -189,6 +192,8 @@ class QuoteSpeakers:
             # the verb that says the words decides; an unresolved subject ("son homologue") leaves
             # the quote without speaker rather than lending it another verb's agent
             speaker, event = self._subject_speaker(governing), self._event(governing)
+            if document_participle(self.ctx, governing, self._is_speech_verb):
+                return speaker, event, True  # the document's issuer, no person reporting it
             if speaker is None and any(t.lower_ == "on" for t in speech_subjects(ctx, governing)):
                 # "des relations qu'on ne saurait qualifier d'« étroites »": the reporter's words
                 outer = self._reporter(governing)
@@ -200,9 +205,39 @@ class QuoteSpeakers:
                 outer = self._reporter(governing)
                 if outer is not None:  # "le ministre a souligné que le Vietnam considérait ... « ... »"
                     return outer
+                sentence = ctx.sent_of(governing)
+                according = selon_speaker(ctx, Span(sentence.start_char, sentence.end_char, sentence.text))
+                if according is not None and self._person(according):
+                    # "Selon la ministre, Paris n'entend pas « ... »": her account of her state's stance
+                    return according, None, True
             self._agree(event, speaker)
             return speaker, event, True
         return None, None, False
+
+    def _past_complement(self, mark_end: int) -> tuple[str, Token] | None:
+        """'"Le président est réservé face à l'initiative des commissaires" à l'Agriculture X et
+        au Commerce Y, a déclaré la porte-parole': the quote ends inside a phrase the reporter
+        completes; a reporting incise at the first comma after it, past words with no verb and no
+        other quotation, reports the quote. Its speaker ("" when the incise names nobody the
+        text resolves), never the names in the complement."""
+        ctx = self.ctx
+        here = next_token(ctx, mark_end)
+        if here is None or here.is_punct:
+            return None
+        comma = None
+        for t in ctx.doc[here.i:ctx.sent_of(here).end]:
+            if t.text == ",":
+                comma = t
+                break
+            if t.pos_ in ("VERB", "AUX") or t.is_punct or in_quote_range(ctx, t.idx):
+                return None
+        if comma is None:
+            return None
+        found = self._inverted_incise(comma)
+        if found is not None:
+            return found
+        verb = self._verb_in(comma.idx, comma.idx + 30)
+        return ("", verb) if verb is not None and self._is_speech_verb(verb) and is_reporting(ctx, verb) else None
 
     def _closing_incise(self, mark_end: int) -> re.Match[str] | None:
         """"un travail « largement entrepris » ... « continue », a-t-il affirmé": a pronoun incise
@@ -259,45 +294,13 @@ class QuoteSpeakers:
         counterpart = counterpart_speaker(ctx, verb, self.last(comma.idx))
         if counterpart is not None:  # "« ... », a ajouté son invité": the other party of the speaker's talks
             return counterpart, verb
-        if self._unnamed_head(verb):
+        if unnamed_head(self.ctx, verb):
             return "", verb  # an incise whose subject names nobody: the speaker is not known
         found = right_actors(ctx, verb)
         speaker = next((a for a in found if self._person(a)), found[0] if found else None)
-        if speaker is None and self._document_subject(verb):
+        if speaker is None and document_subject(self.ctx, verb):
             return _DOCUMENT, verb  # "« ... », souligne la même source": an issuer the text does not name
         return (speaker, verb) if speaker is not None else None
-
-    def _document_subject(self, verb: Token) -> bool:
-        """The incise's subject, right after its verb, is a document ("la même source", "le
-        communiqué", "le document": cue:document), which speaks for its issuer only."""
-        noun = inverted_noun(self.ctx, verb)
-        return noun is not None and noun.lemma_.lower() in cue_words(self.ctx.lex, "document")
-
-    def _unnamed_head(self, verb: Token) -> bool:
-        """", a lancé le locataire de la Maison Blanche": the subject after the verb is a common
-        noun that names no actor and no office; the name in its complement is not the speaker."""
-        ctx = self.ctx
-        roles = ctx.hits_of("role")
-        k, end = verb.i + 1, ctx.sent_of(verb).end
-        while k < end:
-            t = ctx.doc[k]
-            if t.pos_ == "ADP" and t.head.i > k:
-                k = t.head.i + 1  # "à la presse", "devant les journalistes": whom it was said to
-                continue
-            if t.pos_ in ("NOUN", "PROPN"):
-                # "M. X", "le président X", "son représentant, M. X": a name glued or in apposition
-                glued = any(ctx.by_token.get(j) for j in range(k + 1, min(end, k + 4))) and (
-                    bool(ctx.by_token.get(k + 1)) or ctx.doc[k + 1].text == ",")
-                # "indique un communiqué du ministère": a document speaks for its issuer
-                issued = cue_words(ctx.lex, "document") | cue_words(ctx.lex, "speech-noun")
-                return t.pos_ == "NOUN" and not glued and not ctx.by_token.get(k) and k not in ctx.role_person \
-                    and t.lemma_.lower() not in issued \
-                    and not any(h.start <= k < h.end for h in roles) \
-                    and not any(tm.start <= k < tm.end for tm in ctx.times)
-            if t.is_punct or t.pos_ == "VERB":
-                return False
-            k += 1
-        return False
 
     def _named_before(self, event: Event | None, mark_begin: int) -> str | None:
         """The agent the event extractor gave an incise, when the text names it before the quote
@@ -322,7 +325,7 @@ class QuoteSpeakers:
         while not previous.text.strip() and previous.start > 0:
             previous = ctx.sent_of(previous.start - 1)
         root = previous.root
-        if is_reporting(ctx, root) and self._document_subject(root):
+        if is_reporting(ctx, root) and document_subject(self.ctx, root):
             return None  # "X a reçu Y, indique un communiqué du ministère": a document reports, no person
         if not self._is_speech_verb(root) or in_quote_range(ctx, root.idx) \
                 or any(b >= previous.start_char and e <= previous.end_char for b, e in ctx.quote_ranges):
@@ -475,21 +478,6 @@ class QuoteSpeakers:
         span = self.ctx.doc.char_span(start, min(stop, len(self.ctx.text)), alignment_mode="expand")
         return next((t for t in span if t.pos_ == "VERB"), None) if span is not None else None
 
-    def _opened_by_auxiliary(self, tokens: list[Token], mark_begin: int) -> Token | None:
-        """The speech verb a quote opens with, when its auxiliary stands just before the mark, or
-        opens the quote too ('X "a rappelé son attachement ..."': the subject stands before it)."""
-        if len(tokens) > 1 and tokens[0].pos_ == "AUX" and tokens[0].head.i == tokens[1].i \
-                and self._is_speech_verb(tokens[1]) and "Part" in tokens[1].morph.get("VerbForm") \
-                and any(c.dep_ == "nsubj" and c.idx < mark_begin for c in tokens[1].children):
-            return tokens[1]
-        if not tokens or not self._is_speech_verb(tokens[0]) or "Part" not in tokens[0].morph.get("VerbForm"):
-            return None
-        j = mark_begin - 1
-        while j >= 0 and self.ctx.text[j].isspace():
-            j -= 1
-        before = token_at(self.ctx, j) if j >= 0 else None
-        return tokens[0] if before is not None and before.pos_ == "AUX" else None
-
     def _event(self, verb: Token | None) -> Event | None:
         if verb is None:
             return None
@@ -499,6 +487,8 @@ class QuoteSpeakers:
     def _subject_speaker(self, verb: Token) -> str | None:
         """The speaker a speech verb's subject names; pronouns and bare role nouns resolved."""
         ctx = self.ctx
+        if document_participle(self.ctx, verb, self._is_speech_verb):
+            return issuer_before(self.ctx, verb.idx)
         subjects = speech_subjects(ctx, verb)
         if subjects:
             return self._resolve(subjects[0], verb)
@@ -521,6 +511,18 @@ class QuoteSpeakers:
         ctx = self.ctx
         event = self._event(verb)
         agent = event.agents[0] if event is not None and event.agents else None
+        if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") and subject.lower_ == "qui":
+            # "La ministre, qui a qualifié X de « ... », a annoncé ...": who "qui" stands for
+            antecedent, main = verb.head, verb.head.head
+            return self._resolve(antecedent, main if antecedent.dep_.startswith("nsubj") else verb)
+        if verb.dep_ == "acl:relcl" and subject.lower_ in PERSONAL:
+            # "X a salué ce qu'il a appelé le « ... »": the pronoun of a relative clause is, first,
+            # the subject of the clause it sits in, when the pronoun's gender may take it up
+            main = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "acl:relcl"
+                         and speech_subjects(ctx, a)), None)
+            outer = self._subject_speaker(main) if main is not None else None
+            if outer is not None and self._person(outer) and may_be(ctx, outer, pronoun_gender(subject.lower_)):
+                return outer
         if self._anaphoric(subject):
             topic = self.topic(ctx.sent_of(verb).start, verb.idx)
             if subject.pos_ != "NOUN" or self._holds(topic, subject):
