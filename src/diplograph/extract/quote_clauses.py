@@ -443,3 +443,10 @@ def speech_lemmas(lex: Lexicon) -> frozenset[str]:
                 words.update(concept.hidden)
     _LEMMAS[id(lex)] = frozenset(w.removeprefix("se ").removeprefix("s'") for w in words)
     return _LEMMAS[id(lex)]
+
+
+def plural_subject(ctx: Context, verb: Token) -> bool:
+    """The verb's subject is plural ("les deux dirigeants", "ils", "X et Y"): several parties."""
+    subjects = speech_subjects(ctx, verb)
+    return bool(subjects) and ("Plur" in subjects[0].morph.get("Number")
+                               or any(c.dep_ == "conj" for c in subjects[0].children))

@@ -33,6 +33,7 @@ from diplograph.extract.quote_clauses import (
     opened_by_auxiliary,
     opens_sentence,
     participle_after_comma,
+    plural_subject,
     reporting_after,
     selon_speaker,
     speech_lemmas,
@@ -131,10 +132,15 @@ class QuoteSpeakers:
             if speaker is not None and self._person(speaker):
                 return speaker, None, True
         opened = opened_by_auxiliary(ctx, tokens, mark_begin, self._is_speech_verb)
-        if opened is not None and (self._reported(opened) or self._inverted_incise(next_token(ctx, mark_end))):
+        first = opened
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # 'X « a rappelé ... » et a « insisté ... »': the first verb is X's own
+        if opened is not None and (self._reported(first) or (
+                self._inverted_incise(next_token(ctx, mark_end)) and plural_subject(ctx, opened))):
             # 'les deux présidents ont « souhaité ... », précise la présidence', 'relevant que les deux
             # pays « sont convenus ... »': the verb opening the quote is what a document or a third
-            # party reports of them, not their own act of saying it
+            # party reports of them, not one speaker's act of saying it ('X a « insisté sur ... »,
+            # précise la présidence' stays X's)
             opened = None
         if opened is not None:
             # "Le ministre a «rappelé que ...»": the reporter quotes the speech verb too; its
