@@ -47,6 +47,7 @@ from diplograph.extract.same_event import (
 from diplograph.extract.sentence_joins import join_within_sentences
 from diplograph.extract.syntax import in_quote, is_actor, subjects_of
 from diplograph.extract.triggers import remove_event
+from diplograph.extract.trip_stages import clear_trip_stages, join_trip_stages
 from diplograph.model import DateValue, DurationValue, Event
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def resolve_events(ctx: Context) -> None:
         year = named_year(ctx, event) if event.date is None else None
         if year is not None:
             event.date = DateValue(year.text, "year", ctx.span(year.i, year.i + 1))
+    clear_trip_stages(ctx)  # "dernière étape de la tournée": the trip, not the clause's stage
     join_within_sentences(ctx)
     _join_gathering_subjects(ctx)
     _date_by_held_pronoun(ctx)
@@ -72,6 +74,7 @@ def resolve_events(ctx: Context) -> None:
     _join_title_line(ctx)
     _merge_descriptions(ctx)
     _join_restatements(ctx)
+    join_trip_stages(ctx)
     side_talks(ctx)
     join_main_meeting(ctx)
     _drop_kinds_of_gatherings(ctx)
@@ -463,10 +466,13 @@ def _join_title_line(ctx: Context) -> None:
     for event in titled:
         later = [e for e in ctx.events if e.trigger.begin >= first.end and e.event_type == event.event_type
                  and same_status(e.status, event.status) and places_agree(ctx, e.places, event.places)]
-        if any(m.begin >= first.end for m in event.mentions):
+        named = min((m.begin for m in event.mentions if m.begin >= first.end), default=None)
+        if named is not None:
             # the body already named it ("La conférence de X est une conférence ..."): a gathering the
-            # body then introduces with an indefinite article ("Une première rencontre ...") is another
-            later = [e for e in later if not _indefinite_noun(event_token(ctx, e))]
+            # body then introduces with an indefinite article ("Une première rencontre ...") is another;
+            # one the body introduces before naming it back ("X a effectué une visite ... À l'issue de la
+            # visite") is the title's own, which the later definite mention was only read onto first
+            later = [e for e in later if not (e.trigger.begin > named and _indefinite_noun(event_token(ctx, e)))]
             # nor one a mention of it frames ("En marge du sommet, X et Y se sont entretenus")
             framed = {id(f) for m in event.mentions
                       if (words := ctx.doc.char_span(m.begin, m.end, alignment_mode="expand")) is not None

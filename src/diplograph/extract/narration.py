@@ -564,7 +564,10 @@ def _arrival_day(ctx: Context, token: Token) -> DateValue | None:
 def _last_gathering(ctx: Context, token: Token, kinds: frozenset[str] = GATHERINGS,
                     dated: bool = True) -> Event | None:
     """The gathering (of ``kinds``) that occurred, told (by its trigger or a further mention) last before
-    ``token``; with ``dated``, the last one with a date."""
+    ``token``; with ``dated``, the last one with a date. A mention after ``token`` is not told yet: "a
+    promis à cette occasion" after talks is the talks', though the visit they were part of is named again
+    further on ("au dernier jour de sa visite")."""
     told = [e for e in ctx.events if e.event_type in kinds and e.status == OCCURRED
             and e.trigger.begin < token.idx and (e.date is not None or not dated)]
-    return max(told, key=lambda e: max([e.trigger.begin, *(m.begin for m in e.mentions)])) if told else None
+    return max(told, key=lambda e: max([e.trigger.begin, *(m.begin for m in e.mentions if m.begin < token.idx)])) \
+        if told else None

@@ -228,14 +228,17 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
     for c in verb.children:
         if not c.dep_.startswith(("obl", "nmod", "advcl")):
             continue
-        if c.lemma_.lower() in DURING_NOUNS:
+        if c.lemma_.lower() in DURING_NOUNS or c.lemma_.lower() in cue_words(ctx.lex, "trip-stage"):
+            # "Jeudi, dernière étape de la tournée, X a été reçu à Y": a stage of the trip
             nodes = [g for g in c.children if g.dep_.startswith("nmod")]
         elif any(g.dep_ == "case" and g.lower_ in DURING_CASES for g in c.children):
             nodes = [c]
         else:
             continue
         for node in nodes:
-            other = ctx.event_at.get(node.i)
+            # a further mention names its event too ("dernière étape de la tournée": the tour told before)
+            other = ctx.event_at.get(node.i) or next(
+                (e for e in ctx.events if any(m.begin == node.idx for m in e.mentions)), None)
             if other is None and {node.lemma_.lower(), node.lower_} & cue_words(ctx.lex, "back-reference") \
                     and "Plur" in node.morph.get("Number"):
                 other = _told_before(ctx, event, node, within_sentence=False)  # "en marge des travaux"

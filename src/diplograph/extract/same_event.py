@@ -200,6 +200,8 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         # collectives ("Les dirigeants de l'Union se sont réunis ... X, hôte de la réunion")
         if how in ("demonstrative", "definite") and not any(is_person(ctx, a) for a in theirs):
             return True
+        if how == "definite" and _frames_its_people(ctx, antecedent, event, mine - theirs) and mine & theirs:
+            return True  # "une visite à Accra ... À l'issue de la visite, les deux ministres ont signé"
         if how == "definite" and set(guest_of(ctx, event_token(ctx, event))) >= mine - theirs \
                 and event_token(ctx, event).lemma_.lower() in _noun_lemmas(ctx, antecedent):
             return True  # "le Premier ministre X, invité au sommet": a guest of the summit told
@@ -219,6 +221,20 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             or (event.date is not None and antecedent.date is not None) \
             or _narrows_territory(ctx, antecedent.places, event.places) or _fills_bare(ctx, antecedent, event)
     return True
+
+
+def _frames_its_people(ctx: Context, antecedent: Event, event: Event, added: set[str]) -> bool:
+    """"X a effectué une visite à Accra ... À l'issue de la visite, les deux ministres ont signé": a
+    definite noun of the gathering told, framing a clause ("à l'issue de", "lors de"), takes its
+    people from that clause, and the clause may name someone the visit's own sentence left out (the
+    host who invited); the noun's own phrase names nobody new ("la visite de Y" would)."""
+    token = event_token(ctx, event)
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _noun_lemmas(ctx, antecedent):
+        return False
+    if not (token.head.lower_ in FRAMING_WORDS or token.head.lower_ in DURING_CASES):
+        return False
+    own = {m.iri for t in token.subtree if t.i != token.i for m in ctx.by_token.get(t.i, [])}
+    return not own & added
 
 
 def _named_in_phrase(ctx: Context, noun: Token) -> set[str]:
@@ -270,6 +286,14 @@ def prior_marked(ctx: Context, event: Event) -> bool:
     story's own (cue:prior)."""
     prior = cue_words(ctx.lex, "prior")
     return any(c.dep_ == "amod" and c.lemma_.lower() in prior for c in event_token(ctx, event).children)
+
+
+def _in_parenthesis(token: Token) -> bool:
+    """The word stands between "(" and ")" within its sentence."""
+    for t in reversed(token.doc[token.sent.start:token.i]):
+        if t.text in ("(", ")"):
+            return t.text == "("
+    return False
 
 
 def _described_aside(ctx: Context, token: Token) -> bool:
@@ -449,6 +473,10 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
     # "a reçu X, en visite officielle en Belgique. Au cours de cet entretien ... Ils ont échangé":
     # what follows is the audience's, not the guest's visit named in passing (unless named again)
     order.sort(key=lambda e: guests_stay(ctx, event_token(ctx, e)))
+    # "avons tenu ce jour la deuxième session (la première s'était réunie à X en 2024). Nos entretiens":
+    # a gathering recalled in an aside is not what the text goes on telling
+    outside = not _in_parenthesis(event_token(ctx, event))
+    order.sort(key=lambda e: outside and _in_parenthesis(event_token(ctx, e)))
     if how == "definite" or (how in ("demonstrative", "anaphoric") and event_token(ctx, event).pos_ == "NOUN"):
         # "du sommet" goes back to a "sommet" before "des réunions" told since; "sa visite d'État"
         # to "sa visite" before the press met in between
