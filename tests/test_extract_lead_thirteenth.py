@@ -174,3 +174,83 @@ def test_a_day_after_a_period_opened_by_depuis_is_still_its_start() -> None:
         "2023.",
         "depuis-a-period", "2024-05-02")
     assert event_at(doc, "visite").date is None or event_at(doc, "visite").date.iso != "2023-09"
+
+
+def _people(doc) -> set[str]:
+    return {iri.rsplit("/", 1)[-1] for iri, e in doc.entities.items() if e.kind == "person"}
+
+
+def test_a_name_transcribed_the_french_way_is_the_gazetteers_person() -> None:
+    # the gazetteer has "Assaad al-Chaibani" / "Asaad al-Shaibani"; the dispatch writes "Asaad Al-Chaybani"
+    doc = extract_dated(
+        "Le chef de la diplomatie syrienne, Asaad Al-Chaybani, s'est entretenu mardi à Amman avec son "
+        "homologue jordanien.",
+        "transcribed-name", "2025-01-08")
+    assert "asaad-al-shaibani" in _people(doc)
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from diplograph.mapper import to_graph
+
+    # the graph keeps the document's spelling, so a reader searching for it finds the person
+    person = URIRef("https://w3id.org/diplograph/id/person/asaad-al-shaibani")
+    assert (person, SKOS.altLabel, Literal("Asaad Al-Chaybani", lang="fr")) in to_graph(doc)
+
+
+def test_names_one_letter_apart_are_not_merged_by_transcription() -> None:
+    from diplograph.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex.people_written_otherwise("Sergueï Lavrova") == []
+    assert lex.people_written_otherwise("Lavrov") == []  # one word: never by transcription
+
+
+def test_a_family_name_that_is_also_a_city_ends_the_persons_name() -> None:
+    doc = extract_dated(
+        "Le ministre a rencontré la ministre des Affaires étrangères du Cap-Vert, Mme Ana Maria dos "
+        "Santos Lima, puis le ministre ghanéen.",
+        "name-ending-on-a-city", "2024-04-12")
+    assert "ana-maria-dos-santos-lima" in _people(doc)
+    assert not any(e.kind == "place" for e in doc.entities.values())
+
+
+def test_a_city_after_a_name_and_a_preposition_stays_a_city() -> None:
+    doc = extract_dated("Le président a rencontré Jorge Santos à Lima.", "name-then-city", "2024-04-12")
+    assert "jorge-santos" in _people(doc)
+    assert any(iri.endswith("/lima") for iri, e in doc.entities.items() if e.kind == "place")
+
+
+def test_a_source_after_d_apres_is_no_statement() -> None:
+    doc = extract_dated(
+        "D'après le communiqué de la présidence, les deux dirigeants ont abordé la situation au Sahel.",
+        "d-apres", "2020-05-08")
+    assert not any(e.trigger.text == "communiqué" for e in doc.events)
+
+
+def test_recalling_an_ambassador_for_consultations_is_no_statement_and_no_gathering() -> None:
+    doc = extract_dated(
+        "Moscou a rappelé mardi son ambassadeur à Washington pour consultations.",
+        "recall", "2021-03-18")
+    assert doc.events == []
+
+
+def test_reminding_is_still_a_statement() -> None:
+    doc = extract_dated(
+        "Le ministre a rappelé mardi que la France restait attachée au droit international.",
+        "remind", "2021-03-18")
+    assert [e.trigger.text for e in doc.events] == ["rappelé"]
+
+
+def test_what_a_statement_tells_people_said_is_no_statement_of_its_own() -> None:
+    doc = extract_dated(
+        "Le Kremlin a précisé mardi ce que se sont dit les deux présidents.",
+        "what-was-said", "2020-05-08")
+    assert [e.trigger.text for e in doc.events] == ["précisé"]
+
+
+def test_a_denial_of_the_whole_clause_is_still_an_act() -> None:
+    doc = extract_dated(
+        "Le ministre a accusé Israël de bloquer l'entrée de l'aide, ce que le gouvernement israélien a "
+        "démenti dans la soirée.",
+        "denial-of-the-clause", "2026-05-20")
+    assert any(e.trigger.text == "démenti" for e in doc.events)

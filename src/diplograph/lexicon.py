@@ -272,21 +272,23 @@ class Lexicon:
         return self.names.get(fold(name), [])
 
     def people_written_otherwise(self, name: str) -> list[str]:
-        """The gazetteer people whose full name (two words or more) is ``name`` with other accents
-        ("Benyamin Nétanyahou" for "Benyamin Netanyahou", "Sergei" for "Sergueï" is not one): the
-        French press accents transcribed names as it pleases. Only a name that folds, accents
-        dropped, to the names of one person."""
-        key = _unaccented(fold(name))
+        """The gazetteer people whose full name (two words or more) is ``name`` transcribed another
+        way: other accents ("Benyamin Nétanyahou" for "Benyamin Netanyahou"), or the French and
+        English transliterations of one Arabic or Persian name ("Asaad Al-Chaybani" for "Assaad
+        al-Chaibani", "Aymane Safadi" for "Ayman Safadi"): the press transcribes such names as it
+        pleases. Only a name whose transcription key (:func:`_transcription_key`) is that of the names
+        of one person."""
+        key = _transcription_key(fold(name))
         if len(key.split()) < 2:
             return []
-        index = self.__dict__.get("_unaccented_people")
+        index = self.__dict__.get("_transcribed_people")
         if index is None:
             index = {}
             for folded, iris in self.names.items():
                 people = {i for i in iris if i in self.actors and self.actors[i].kind == "person"}
                 if people:
-                    index.setdefault(_unaccented(folded), set()).update(people)
-            self.__dict__["_unaccented_people"] = index
+                    index.setdefault(_transcription_key(folded), set()).update(people)
+            self.__dict__["_transcribed_people"] = index
         found = index.get(key, set())
         return sorted(found) if len(found) == 1 else []
 
@@ -294,6 +296,23 @@ class Lexicon:
 def _unaccented(text: str) -> str:
     """``text`` with its combining accents dropped ("nétanyahou" -> "netanyahou")."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+#: Spellings the French and English transliterations of one name differ by: "sh"/"ch" (شيباني),
+#: "ou"/"u", "y"/"i" between letters, doubled letters ("Assaad"/"Asaad").
+_TRANSCRIPTIONS = ((re.compile(r"sh"), "ch"), (re.compile(r"ou"), "u"), (re.compile(r"(?<=\w)y"), "i"),
+                   (re.compile(r"(\w)\1"), r"\1"))
+#: A French transcription's final mute "e" after a consonant ("Aymane", "Salmane" for "Ayman", "Salman").
+_MUTE_E = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])e\b")
+
+
+def _transcription_key(folded: str) -> str:
+    """What two transcriptions of one name share: accents dropped, hyphens as spaces, the
+    spelling pairs above made one, a word's final mute "e" dropped."""
+    key = _unaccented(folded).replace("-", " ")
+    for pattern, replacement in _TRANSCRIPTIONS:
+        key = pattern.sub(replacement, key)
+    return " ".join(_MUTE_E.sub("", word) if len(word) > 4 else word for word in key.split())
 
 
 def demonym_forms(demonym: str) -> set[str]:

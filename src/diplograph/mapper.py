@@ -83,6 +83,7 @@ _LABEL = URIRef(RDFS_LABEL)
 _IN_SCHEME = URIRef(COPIED[3])
 _COPIED = tuple(URIRef(p) for p in COPIED)
 _EXACT_MATCH = URIRef("http://www.w3.org/2004/02/skos/core#exactMatch")
+_ALT_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
 _TITLE = URIRef("http://purl.org/dc/terms/title")
 _SOURCE = URIRef("http://purl.org/dc/terms/source")
 _NON_NEGATIVE = URIRef(XSD + "nonNegativeInteger")
@@ -335,6 +336,8 @@ class _Mapper:
             for lang in sorted(labels):
                 if labels[lang]:
                     self.add(node, _LABEL, self.lit(labels[lang], lang=lang))
+            for written in sorted(entity.written_as):  # the document's own spelling of a gazetteer name
+                self.add(node, _ALT_LABEL, self.lit(written, lang=self.lang))
             if entity.wikidata:
                 wikidata = entity.wikidata
                 target = wikidata if wikidata.startswith("http") else str(WD[wikidata])

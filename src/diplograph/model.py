@@ -100,6 +100,9 @@ class Entity:
     # a minted building the text puts in a place it names ("l'aéroport international X de Libreville"):
     # that place, so a gathering placed at the building is also placed in the city (dg:locatedIn)
     located_in: str | None = None
+    #: Names the text writes for a gazetteer actor that the gazetteer does not list (another
+    #: transcription: "Asaad Al-Chaybani" for "Assaad al-Chaibani"): the document's own spelling.
+    written_as: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ def find_entities(ctx: Context) -> None:
     _mark_headings(ctx)
     _cut_names_at_courtesy_titles(ctx)
     _names_running_past_known_words(ctx)
+    _names_ending_on_known_words(ctx)
     ctx_demonyms = demonyms(ctx)
     ctx.demonym_at = ctx_demonyms
     taken = geographic_features(ctx)
@@ -144,6 +145,31 @@ def _names_running_past_known_words(ctx: Context) -> None:
         ents.append(SpacySpan(doc, ent.start, end, label="PER"))
     if changed:
         ctx.set_ents(ents)
+
+
+def _names_ending_on_known_words(ctx: Context) -> None:
+    """"Mme Ana Maria dos Santos Lima,": a person's last family name may be the name of a place the
+    gazetteer knows (Lima, Victoria, Florence), and the ruler marks it apart from the person the
+    recogniser found right before it. A gazetteer name glued to a person's name (no word between),
+    that the parser joins to it as a part of the name (a flat:name of one of its words), and that a
+    punctuation mark or the sentence's end follows, ends that person's name ("à Lima," has a
+    preposition between, so it is never glued)."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ctx.doc
+    ents, changed = list(ctx.ents), False
+    for k in range(len(ents) - 1):
+        person, known = ents[k], ents[k + 1]
+        if person is None or person.label_ != "PER" or known.label_ != GAZETTEER_LABEL or known.start != person.end \
+                or len(known) != 1 or doc[known.start].dep_ != "flat:name" \
+                or not person.start <= doc[known.start].head.i < person.end \
+                or (known.end < len(doc) and not doc[known.end].is_punct):
+            continue
+        ents[k] = SpacySpan(doc, person.start, known.end, label="PER")
+        ents[k + 1] = None
+        changed = True
+    if changed:
+        ctx.set_ents([e for e in ents if e is not None])
 
 
 def _mark_headings(ctx: Context) -> None:

@@ -26,8 +26,9 @@ _TITLES: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
 #: Name particles that may stay lower case inside a person's name. They stay in code: they are the
-#: prepositions and articles of names in many languages (grammar), not knowledge of the world.
-PARTICLES = frozenset("de du des da di von van der den bin ben al el le la ibn".split())
+#: prepositions and articles of names in many languages (grammar), not knowledge of the world:
+#: "da Silva", "dos Santos", "del Castillo", "von der Leyen", "ben Salmane".
+PARTICLES = frozenset("de du des da di do dos das del della von van der den bin ben al el le la ibn".split())
 
 
 def lower_case_honorifics(ctx: Context) -> frozenset[str]:

@@ -95,8 +95,10 @@ def skipped(ctx: Context, token: Token) -> bool:
     children = list(token.children)
     if _negated(token):
         return True
-    if any(c.dep_ == "case" and c.lower_ in ("selon", "sans") for c in children):
-        return True
+    if any(c.dep_ == "case" and (c.lower_ in ("selon", "sans") or (
+            c.lower_ in ("d'", "d’") and any(f.dep_ == "fixed" and f.lower_ == "après" for f in c.children)))
+           for c in children):
+        return True  # "selon les déclarations", "d'après le communiqué": a source, no act
     if token.pos_ == "NOUN" and determiner_less_after(token, "par") and (
             token.head.i in ctx.trigger_heads or token.head.pos_ != "VERB"):
         return True  # "s'est joint aux échanges par visioconférence": how, not another event
@@ -141,6 +143,19 @@ def skipped(ctx: Context, token: Token) -> bool:
         return True  # "Il faut souligner que ...", "il convient de rappeler que ...": the writer's voice
     if _spreading_no_content(ctx, token):
         return True  # "freiner la diffusion du virus": nothing is published
+    if token.pos_ == "NOUN" and determiner_less_after(token, "pour"):
+        return True  # "a rappelé son ambassadeur pour consultations": a formula, no gathering told
+    if token.pos_ == "VERB" and token.lemma_.lower() in cue_words(ctx.lex, "recall") and any(
+            c.dep_ == "obj" and (any(h.head == c.i for h in ctx.hits_of("role"))
+                                 or any(m.kind == "person" for m in ctx.by_token.get(c.i, [])))
+            for c in children):
+        return True  # "Moscou a rappelé son ambassadeur": called back, nothing said
+    if token.pos_ == "VERB" and token.dep_ == "acl:relcl" and token.head.lower_ == "ce" \
+            and token.head.dep_ in ("obj", "dep") and ctx.doc[token.head.i - 1].text != "," \
+            and any(h.head == token.head.head.i and h.iri == et("statement") for h in ctx.hits_of("event")):
+        # "a précisé ce que se sont dit les deux présidents": what the statement tells ("Il a accusé
+        # X de bloquer Y, ce que X a démenti": a reply to the whole clause, an act of its own)
+        return True
     if token.pos_ == "VERB" and _reported_attitude(ctx, token):
         return True  # "Il a affirmé que son pays considérait X comme « ... »": what was said, not a saying
     if _lodging(ctx, token) or _received_text(ctx, token):

@@ -97,7 +97,7 @@ def honorific_names(ctx: Context, taken: set[int], full: bool) -> set[int]:
         if linked and ctx.lex.actors[linked[0]].kind == "person":
             actor = ctx.lex.actors[linked[0]]
             ctx.add_mention(Mention(j, k, span, actor.iri, "person"))
-            add_linked_entity(ctx, actor, span)
+            _written_as(ctx, add_linked_entity(ctx, actor, span), text)
         else:
             surname = surname_match(ctx, text, gender_before(ctx, j))
             if surname is None and len(words) == 1 and token.text in lower_case_honorifics(ctx):
@@ -190,7 +190,7 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
             return  # "informe la Présidence de la République" tagged ORG in a Chadian dispatch
         ctx.add_mention(Mention(start, end, span, actor.iri, actor.kind,
                                 place=actor.iri if actor.kind == "place" else None))
-        add_linked_entity(ctx, actor, span)
+        _written_as(ctx, add_linked_entity(ctx, actor, span), text)
         return
     if not as_person and end - start == 1 and doc[start].pos_ == "PROPN":
         surname = surname_match(ctx, text)  # "a déclaré Durand" tagged LOC: the person named before
@@ -285,6 +285,14 @@ def _organ_then_name(ctx: Context, start: int, end: int) -> bool:
     rest = doc[start + 1:end]
     return all(t.text == "-" or (t.text.replace("-", "").isalpha() and t.text[:1].isupper()) for t in rest) \
         and any(t.pos_ == "PROPN" for t in rest)
+
+
+def _written_as(ctx: Context, entity, text: str) -> None:
+    """Keep the text's spelling of a gazetteer person found by another transcription
+    (:meth:`Lexicon.people_written_otherwise`): the document calls them so, and a reader searching
+    the graph for that spelling must find them."""
+    if not ctx.lex.names.get(fold(text)) and text not in entity.written_as:
+        entity.written_as.append(text)
 
 
 def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
