@@ -9,9 +9,23 @@ the gathering of the clause. A clause that tells no gathering ("a plaidé, aux c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.participants import participant_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause holding ``token`` (the sentence's root when none is above it)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def alongside(ctx: Context) -> None:
@@ -25,8 +39,8 @@ def alongside(ctx: Context) -> None:
         sentence = ctx.sent_of(token)
         told = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end and i < token.i
                 and e in ctx.events and e.event_type in GATHERINGS]
-        if len(told) != 1:
-            continue
+        if len(told) != 1 or _clause_of(doc[token.i + 1]).i != _clause_of(event_token(ctx, told[0])).i:
+            continue  # "Lors de sa rencontre avec X, Y a rappelé que la France restait aux côtés de Z"
         named: list[str] = []
         for j in range(token.i + len(phrase), sentence.end):
             if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (";", ":", "."):

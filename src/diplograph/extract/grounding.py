@@ -47,18 +47,25 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
         # build refuses such a graph. The gazetteer still knows the link; this document does not.
         return False
 
-    def known_for(iri: str | None) -> bool:
-        """Whom a person acts for: named in the text, else the gazetteer's state or organisation."""
+    published = ctx.source.published
+
+    def known_for(iri: str | None, person: str) -> bool:
+        """Whom a person acts for: named in the text, else the gazetteer's state, or an organisation
+        the gazetteer says the person holds an office for on the publication date (Stoltenberg after
+        his term is no longer NATO's side)."""
         if grounded(iri):
             return True
         actor = ctx.lex.actors.get(iri) if iri is not None else None
-        return actor is not None and actor.kind in ("state", "org")
+        if actor is None or actor.kind not in ("state", "org"):
+            return False
+        return actor.kind == "state" or (published is not None and any(
+            h.person == person and h.organisation == iri and h.covers(published) for h in ctx.lex.holdings))
 
     for entity in list(ctx.entities.values()):
-        if entity.affiliation is not None and not known_for(entity.affiliation):
+        if entity.affiliation is not None and not known_for(entity.affiliation, entity.iri):
             entity.affiliation = None
         for role in entity.roles:
-            if role.organisation is not None and not known_for(role.organisation):
+            if role.organisation is not None and not known_for(role.organisation, entity.iri):
                 role.organisation = None
     def grounded_place(iri: str) -> bool:
         """A place the words of one of its mentions denote ("au Sénégal": the state's mention
@@ -76,7 +83,7 @@ def ground_references(ctx: Context, doc: ExtractedDocument) -> None:
     for event in doc.events:
         event.places = [p for p in event.places if grounded_place(p)]
         for participant in event.participants:
-            if participant.side is not None and not known_for(participant.side):
+            if participant.side is not None and not known_for(participant.side, participant.actor):
                 participant.side = None
         event.participants = [p for p in event.participants if grounded(p.actor)]
         event.agents = [a for a in event.agents if grounded(a)]

@@ -10,9 +10,15 @@ only, to the end of the clause.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.participants import participant_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Words allowed between the states of a list (grammar: articles, commas, coordination).
 _GLUE = frozenset({",", "et", "le", "la", "les", "l'", "l’", "ainsi", "que"})
@@ -48,10 +54,28 @@ def listed_states(ctx: Context) -> None:
         if not told:
             continue
         event = max(told, key=lambda e: e.trigger.begin)
+        if not _of_the_gathering(before[-1], event_token(ctx, event), heads):
+            continue  # "se sont réunis pour évoquer la situation de trois pays : ...": the topic
         have = {p.actor for p in event.participants}
         for state in dict.fromkeys(states):
             if state not in have:
                 event.participants.append(participant_of(ctx, state, ctx.span(sentence.start, sentence.end)))
+
+
+def _of_the_gathering(noun: Token, trigger: Token, heads: frozenset[str]) -> bool:
+    """Does the plural noun before the colon name the gathering's parties? It depends on the trigger
+    ("a réuni les dirigeants de quatre pays"), on the verb whose complement the trigger is ("Ont pris
+    part au sommet les chefs d'État suivants"), or on such a noun that does ("les dirigeants | de
+    sept pays"); not a noun inside a topic ("pour évoquer la situation de trois pays")."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if node.i == trigger.i or head.i == trigger.i or (head.i == trigger.head.i and trigger.pos_ == "NOUN"):
+            return True
+        if head.i == node.i or head.pos_ != "NOUN" or head.lemma_.lower() not in heads:
+            return False
+        node = head
+    return False
 
 
 def demonym_states(ctx: Context) -> None:

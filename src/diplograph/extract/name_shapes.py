@@ -115,7 +115,7 @@ def _stray_mark(token) -> bool:
 
 def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     start, end = ent.start, ent.end
-    if ent.label_ in ("PER", "MISC") and article_opens_name(ctx.doc, start, end):
+    if ent.label_ in ("PER", "MISC") and article_opens_name(ctx, start, end):
         return start, end
     # a word the tagger calls PUNCT is still a word ("Tomás Irarrázaval": accented rare names)
     while start < end and (ctx.doc[start].pos_ in ("DET", "ADP") or _stray_mark(ctx.doc[start])
@@ -137,15 +137,18 @@ def clean_name_tokens(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     return start, end
 
 
-def article_opens_name(doc, start: int, end: int) -> bool:
+def article_opens_name(ctx: Context, start: int, end: int) -> bool:
     """"Le Van Hai", "Le Thi Mai": Vietnamese family names written Le (Lê) look like the article.
     A capitalised "Le"/"La" followed by two or more capitalised words, all of which the recogniser
     took into one person-like name with it (the tagger may call them anything: "Thanh" a noun,
     "Son" a determiner), opens the name. The recogniser leaves the article out of the names it
     knows as names of things ("le Caire", "la Havane" are also one word after it)."""
+    doc = ctx.doc
     if end - start < 3 or doc[start].text not in ("Le", "La"):
         return False
-    return all(t.is_alpha and t.is_title for t in doc[start + 1:end])
+    # "Le Ministre Délégué Jean Claude Mbarga" tagged as one name: a capitalised title opens it
+    titled = {i for h in ctx.hits_of("role") for i in range(h.start, h.end)} | title_tokens(ctx)
+    return all(t.is_alpha and t.is_title and t.i not in titled for t in doc[start + 1:end])
 
 
 def given_name_and_capitals(tokens) -> bool:
@@ -184,7 +187,7 @@ def looks_like_name(ctx: Context, start: int, end: int, single_ok: bool) -> bool
         return False
     if not words or not all(t.text[:1].isupper() for t in words):
         return False
-    if article_opens_name(ctx.doc, start, end):
+    if article_opens_name(ctx, start, end):
         return True  # "Le Thanh Son": the tagger calls its words a determiner and nouns
     if any(t.is_stop and len(t.text) > 1 and not t.text.endswith(".") for t in words[:1]) \
             or (len(words) < 3 and any(t.is_stop and len(t.text) > 1 for t in words)):

@@ -41,8 +41,8 @@ def link_parts(ctx: Context, main: Event | None) -> None:
         if _part_of_any(event):
             continue
         whole, day = _framed_occasion(ctx, event, event_token(ctx, event))
-        if whole is None:
-            continue
+        if whole is None or _told_back(event_token(ctx, event)) or (day is None and not _within_days(event, whole)):
+            continue  # "Au cours de son séjour précédent, en 2019, il avait rencontré X": another time
         _add(event, "partOf", whole)
         if day is not None:
             # "au deuxième jour de sa visite": counted from the visit's first day, told where it is
@@ -193,8 +193,10 @@ def _occasion_named(ctx: Context, event: Event, node: Token) -> Event | None:
     if named is not None:
         return named if named is not event and named.event_type in GATHERINGS else None
     lemmas = {node.lemma_.lower(), node.lower_} & cue_words(ctx.lex, "occasion-whole")
-    if not lemmas or not _determined(node):
-        return None
+    prior = cue_words(ctx.lex, "prior")
+    if not lemmas or not _determined(node) \
+            or any(c.dep_ == "amod" and c.lemma_.lower() in prior for c in node.children):
+        return None  # "son séjour précédent": an earlier occasion, not the one told
     return _last_whole(ctx, event.trigger.begin, lemmas)
 
 

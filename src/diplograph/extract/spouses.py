@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_pairs, cue_words, et
-
-#: Words that may stand between a spouse noun and the name: "son épouse, Mme X".
-_BETWEEN = frozenset({",", "madame", "mme", "mme.", "m.", "monsieur"})
+from diplograph.extract.name_shapes import is_honorific
 
 
 def spouses(ctx: Context) -> set[str]:
@@ -34,10 +32,14 @@ def spouses(ctx: Context) -> set[str]:
     for m in ctx.mentions:
         if m.kind != "person" or m.described:
             continue
-        k = m.start - 1
-        while k >= 0 and doc[k].lower_ in _BETWEEN:
+        k, crossed = m.start - 1, False
+        while k >= 0 and (doc[k].text == "," or is_honorific(ctx, doc[k])):
+            crossed = crossed or doc[k].text == ","
             k -= 1
-        if k >= 0 and is_spouse(k) and not ctx.by_token.get(k):
+        # after a comma, only an apposition the name closes ("son épouse, Mme Y, ..."), not the subject
+        # a fronted phrase ends on ("Accompagné de son épouse, X a rencontré Y")
+        closed = m.end >= len(doc) or doc[m.end].is_punct
+        if k >= 0 and is_spouse(k) and not ctx.by_token.get(k) and (closed or not crossed):
             found.add(m.iri)
             continue
         after = m.end

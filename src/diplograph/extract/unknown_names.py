@@ -304,7 +304,7 @@ def _after_title_and_comma(ctx: Context, start: int, end: int) -> bool:
     doc = ctx.doc
     tokens = [t for t in doc[start:end] if t.text != "-"]
     if len(tokens) < 2 or not all(t.is_alpha and t.is_title for t in tokens) \
-            or not (any(t.pos_ == "PROPN" for t in tokens) or article_opens_name(doc, start, end)) \
+            or not (any(t.pos_ == "PROPN" for t in tokens) or article_opens_name(ctx, start, end)) \
             or start < 2 or doc[start - 1].text != "," or (end < len(doc) and doc[end].pos_ == "PROPN"):
         return False
     sentence = ctx.sent_of(doc[start])
