@@ -64,3 +64,21 @@ def test_an_earlier_stay_is_not_the_visit_told() -> None:
         "précédent, en 2019, il avait rencontré le Premier ministre Amadou Ba.",
         "earlier-stay", "2024-05-10")
     assert event_at(doc, "rencontré").relations == []
+
+
+def test_the_counterpart_coordinated_after_a_titled_name_signs_too() -> None:
+    # the parser hangs "Nabil Ammar" on the first title, as a second apposition after the conjunct
+    doc = extract_dated(
+        "Le ministre Ahmed Benali et son homologue Nabil Ammar ont signé mardi à Tunis un accord de coopération.",
+        "counterpart-signs", "2024-05-10")
+    assert participant_slugs(event_at(doc, "signé")) == {"ahmed-benali", "nabil-ammar"}
+
+
+def test_the_state_after_a_titled_name_is_the_titles() -> None:
+    doc = extract_dated(
+        "Le sommet s'est ouvert mardi à Vilnius. Les autres dirigeants présents sont le président Alar Karis "
+        "de l'Estonie et le Premier ministre Evika Silina de la Lettonie.",
+        "state-after-name", "2024-05-10")
+    sides = participant_sides(event_at(doc, "sommet"))
+    assert sides["alar-karis"] == "estonia"
+    assert sides["evika-silina"] == "latvia"

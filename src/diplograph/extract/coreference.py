@@ -22,6 +22,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.dates import MONTHS
 from diplograph.extract.event_merge import absorb, join_main_meeting, most_specific_places, side_talks
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
+from diplograph.extract.place_agreement import places_agree
 from diplograph.extract.reference import (
     DEFINITES,
     DEMONSTRATIVES,
@@ -39,7 +40,6 @@ from diplograph.extract.same_event import (
     framed_by,
     is_person,
     named_year,
-    places_agree,
     same_status,
     told_before,
     year_of,

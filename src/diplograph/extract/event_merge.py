@@ -14,7 +14,8 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.participants import participant_of
-from diplograph.extract.same_event import is_person, main_event, opening_and_closing, upward_places
+from diplograph.extract.place_agreement import upward_places
+from diplograph.extract.same_event import is_person, main_event, opening_and_closing
 from diplograph.extract.syntax import actors_of, subjects_of
 from diplograph.model import Event, Span
 

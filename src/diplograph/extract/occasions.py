@@ -43,7 +43,7 @@ def link_parts(ctx: Context, main: Event | None) -> None:
         whole, day = _framed_occasion(ctx, event, event_token(ctx, event))
         if whole is None or _told_back(event_token(ctx, event)) or (day is None and not _within_days(event, whole)):
             continue  # "Au cours de son séjour précédent, en 2019, il avait rencontré X": another time
-        _add(event, "partOf", whole)
+        add_relation(event, "partOf", whole)
         if day is not None:
             # "au deuxième jour de sa visite": counted from the visit's first day, told where it is
             # dated when this mention of it is a node of its own
@@ -101,7 +101,8 @@ def occasion_of(ctx: Context, main: Event | None) -> Event | None:
     return main
 
 
-def _add(event: Event, relation: str, other: Event) -> None:
+def add_relation(event: Event, relation: str, other: Event) -> None:
+    """Link ``event`` to ``other`` once (never to itself); relations and occasions both add links."""
     if other is event:
         return
     link = EventRelation(relation, other.trigger.begin)
@@ -278,7 +279,7 @@ def _held_within(ctx: Context, whole: Event) -> None:
         actors = {p.actor for p in event.participants} | set(event.agents)
         allowed = people if event.event_type in GATHERINGS else people | sides
         if len(actors) >= 2 and (actors <= allowed or visit and _met_on_the_visit(ctx, event, people, sides)):
-            _add(event, "partOf", whole)
+            add_relation(event, "partOf", whole)
 
 
 def _met_on_the_visit(ctx: Context, event: Event, people: set[str], sides: set[str]) -> bool:
@@ -318,7 +319,7 @@ def _sidelines_told_on(ctx: Context) -> None:
         whole = next((by_begin.get(r.other) for r in before.relations if r.relation == "partOf"), None)
         if whole is not None and whole is not event and _is_whole(ctx, whole) \
                 and len(mine) >= 2 and not mine <= theirs:
-            _add(event, "partOf", whole)
+            add_relation(event, "partOf", whole)
 
 
 def _told_as_act(ctx: Context, token: Token) -> bool:

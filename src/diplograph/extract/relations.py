@@ -16,11 +16,11 @@ from diplograph.extract.backdrops import backdrop_disputes
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
-from diplograph.extract.occasions import link_parts, occasion_of
+from diplograph.extract.occasions import add_relation, link_parts, occasion_of
 from diplograph.extract.reference import anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of
-from diplograph.model import Event, EventRelation
+from diplograph.model import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -58,26 +58,26 @@ def _around_main(ctx: Context, main: Event) -> None:
         after_main = event.trigger.begin > main.trigger.begin
         if event.event_type in BACKGROUND:
             if not _in_reaction(ctx, event, token) and _told_as_backdrop(ctx, event, token):
-                _add(main, "context", event)
+                add_relation(main, "context", event)
             continue
         if event.event_type in GATHERINGS and event.status == OCCURRED and _is_prior(ctx, event, token, main):
             if not any(r.other == event.trigger.begin for r in main.relations):  # not when it follows it up
-                _add(main, "precededBy", event)
+                add_relation(main, "precededBy", event)
             continue
         if event.event_type == et("negotiation") and event.status == OCCURRED and is_process(token) \
                 and not event.participants and event.date is None:  # "les pourparlers", not "les entretiens"
-            _add(main, "partOf", event)
+            add_relation(main, "partOf", event)
             continue
         if event.status != OCCURRED and after_main and event.event_type in GATHERINGS:
             if _continues(ctx, event, token, main):
-                _add(event, "followUpOf", _followed_up(ctx, event, main))
+                add_relation(event, "followUpOf", _followed_up(ctx, event, main))
             continue
         if _in_reaction(ctx, event, token):
-            _add(event, "reactsTo", main)
+            add_relation(event, "reactsTo", main)
             continue
         if event.status == OCCURRED and main.places and set(event.places) & set(main.places) \
                 and event.event_type not in GATHERINGS and _within(event, main):
-            _add(event, "partOf", main)
+            add_relation(event, "partOf", main)
 
 
 def _within(event: Event, main: Event) -> bool:
@@ -113,7 +113,7 @@ def _numbered_rounds(ctx: Context) -> None:
                       and (e.event_type == et("negotiation") or "Plur" in event_token(ctx, e).morph.get("Number"))]
             chosen = series[-1] if series else None
         if chosen is not None:
-            _add(event, "partOf", chosen)
+            add_relation(event, "partOf", chosen)
 
 
 def _continues(ctx: Context, event: Event, token: Token, main: Event) -> bool:
@@ -152,14 +152,6 @@ def _followed_up(ctx: Context, event: Event, main: Event) -> Event:
         if actors & {p.actor for p in other.participants} or places & set(other.places):
             return other
     return main
-
-
-def _add(event: Event, relation: str, other: Event) -> None:
-    if other is event:
-        return
-    link = EventRelation(relation, other.trigger.begin)
-    if all((r.relation, r.other) != (link.relation, link.other) for r in event.relations):
-        event.relations.append(link)
 
 
 def _is_prior(ctx: Context, event: Event, token: Token, main: Event) -> bool:
@@ -217,7 +209,7 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
     if relative is not None:
         other = _told_before(ctx, event, relative, within_sentence=True)
         if other is not None:
-            _add(event, "partOf", other)
+            add_relation(event, "partOf", other)
         return
     verb = token
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
@@ -244,7 +236,7 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
                 other = _told_before(ctx, event, node, within_sentence=False)  # "en marge des travaux"
             if other is not None and other is not event and other in ctx.events \
                     and other.event_type in GATHERINGS:
-                _add(event, "partOf", other)
+                add_relation(event, "partOf", other)
 
 
 #: Words before a relative pronoun that make its clause happen during its antecedent.
@@ -295,7 +287,7 @@ def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
                     g.dep_ == "det" and g.lower_ in _DEMONSTRATIVES for g in node.children):
                 other = _act_told_before(ctx, event)
             if other is not None and other is not event and other in ctx.events:
-                _add(event, "reactsTo", other)
+                add_relation(event, "reactsTo", other)
 
 
 def _replies(ctx: Context, event: Event, token: Token) -> None:
@@ -312,7 +304,7 @@ def _replies(ctx: Context, event: Event, token: Token) -> None:
             and e.event_type not in GATHERINGS and not set(e.agents) & set(event.agents)
             and (answered is None or set(e.agents) & answered)]
     if said and (answered or clitic):
-        _add(event, "reactsTo", max(said, key=lambda e: e.trigger.begin))
+        add_relation(event, "reactsTo", max(said, key=lambda e: e.trigger.begin))
 
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
@@ -354,7 +346,7 @@ def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
         other = next((ctx.event_at[i] for i in range(token.i + 1, later_end)
                       if i in ctx.event_at and ctx.event_at[i] in ctx.events), None)
         if earlier is not None and other is not None and other is not earlier:
-            _add(earlier, "followUpOf", other)
+            add_relation(earlier, "followUpOf", other)
 
 
 def _preceded_by_in_clause(ctx: Context, event: Event, token: Token) -> None:
@@ -366,4 +358,4 @@ def _preceded_by_in_clause(ctx: Context, event: Event, token: Token) -> None:
         if c.dep_ == "case" and c.lower_ in _AFTER and not (c.i > 0 and ctx.doc[c.i - 1].lower_ == "d'"):
             other = ctx.event_at.get(c.head.i)  # ("d'après un communiqué" is a source, not a time)
             if other is not None and other is not event and other in ctx.events:
-                _add(event, "precededBy", other)
+                add_relation(event, "precededBy", other)

@@ -38,6 +38,16 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
     j = _past_portfolio(ctx, _past_qualifiers(ctx, hit.end))  # "Ambassadeur extraordinaire et plénipotentiaire | de X"
     if j < len(doc) and j in demonym_at:
         return demonym_at[j], j + 1
+    holder = next((m for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j), None)
+    if holder is not None and holder.end + 1 < len(doc) and doc[holder.end].lower_ in ("de", "du", "d'", "d’"):
+        # "le président Alar Karis de l'Estonie", "le Premier ministre X du Portugal": the state after
+        # the name (summit reports list leaders so) is the title's
+        k = holder.end + 1
+        while k < len(doc) and k < holder.end + 3 and doc[k].pos_ == "DET":
+            k += 1
+        state = next((m for m in ctx.by_token.get(k, []) if m.kind == "state" and m.start == k), None)
+        if state is not None:
+            return state.iri, hit.end
     # "de l'Élysée", "de la Turquie", "de l'Union européenne"
     k = j
     while k < len(doc) and k < j + 3 and doc[k].pos_ in ("ADP", "DET"):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token, guest_of, guests_stay, in_purpose
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
+from diplograph.extract.place_agreement import narrows_territory, places_agree, places_identify
 from diplograph.extract.reference import POSSESSIVE, anaphoric_subject, attended, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.extract.venue_gatherings import venue_name
@@ -22,67 +23,6 @@ from diplograph.model import Event, channels_agree
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-def upward_places(ctx: Context, place: str, told: dict[str, set[str]] | None = None) -> set[str]:
-    """The place and every place it lies in: the gazetteer's dg:locatedIn, transitively, and
-    what the text says (``told``: "à Niamey, au Niger")."""
-    seen = {place}
-    todo = [place]
-    while todo:
-        current = todo.pop()
-        actor = ctx.lex.actors.get(current)
-        around = set(actor.within) if actor is not None else set()
-        around |= (told or {}).get(current, set())
-        for up in sorted(around - seen):
-            seen.add(up)
-            todo.append(up)
-    return seen
-
-
-def places_agree(ctx: Context, one: list[str], other: list[str]) -> bool:
-    """No places, or a place of one is (in) a place of the other, or may be: a town the gazetteer
-    does not know may lie in a country's territory ("se rendra en France ... La rencontre aura lieu
-    à Saint-Malo")."""
-    if not one or not other:
-        return True
-
-    def core(places: list[str]) -> list[str]:
-        return [p for p in places if not building_place(ctx, p)] or places
-
-    one, other = core(one), core(other)  # a building agrees through the city told with it
-
-    def may_lie_in(place: str, territory: str) -> bool:
-        return place not in ctx.lex.actors and (ctx.lex.territory_state(territory) is not None
-                                                or building_place(ctx, place))
-
-    return any(upward_places(ctx, a) & set(other) or upward_places(ctx, b) & set(one)
-               or may_lie_in(a, b) or may_lie_in(b, a) for a in one for b in other)
-
-
-def building_place(ctx: Context, place: str) -> bool:
-    """A place named as a building ("au palais de X", "l'hôtel Y") that the gazetteer does not
-    know: it may lie in the city of the gathering ("réunis à Lima ... au palais de X")."""
-    entity = ctx.entities.get(place)
-    words = entity.label.lower().split() if entity is not None and entity.kind == "place" else []
-    return bool(words) and words[0] in cue_words(ctx.lex, "building")
-
-
-def _places_identify(ctx: Context, one: list[str], other: list[str]) -> bool:
-    """Both name a place more specific than a state's territory: a city or a venue singles out
-    a gathering, "en Turquie" does not (a series of talks "tenues en Turquie" is not each
-    round held in Istanbul)."""
-    def specific(places: list[str]) -> bool:
-        return any(ctx.lex.territory_state(p) is None for p in places)
-
-    return specific(one) and specific(other)
-
-
-def _narrows_territory(ctx: Context, told: list[str], now: list[str]) -> bool:
-    """"doit se rendre en France pour rencontrer X ... La rencontre aura lieu à Saint-Malo": a town the
-    gazetteer does not know, named for a gathering told so far only by the country it is in."""
-    return bool(told) and bool(now) and all(ctx.lex.territory_state(p) is not None for p in told) \
-        and all(p not in ctx.lex.actors for p in now)
 
 
 def same_status(one: str, other: str) -> bool:
@@ -217,9 +157,9 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             and not _described_aside(ctx, event_token(ctx, event)):
         # "la visite du président à Pékin en décembre": a definite noun that says who, where
         # or when refers back only to a gathering that shares one of them
-        return bool(mine & (theirs | named)) or _places_identify(ctx, antecedent.places, event.places) \
+        return bool(mine & (theirs | named)) or places_identify(ctx, antecedent.places, event.places) \
             or (event.date is not None and antecedent.date is not None) \
-            or _narrows_territory(ctx, antecedent.places, event.places) or _fills_bare(ctx, antecedent, event)
+            or narrows_territory(ctx, antecedent.places, event.places) or _fills_bare(ctx, antecedent, event)
     return True
 
 

@@ -324,7 +324,7 @@ def stop_hosts(ctx: Context) -> None:
 
 def _states_of_place(ctx: Context, place: str) -> set[str]:
     """The states a place lies in (the gazetteer's dg:locatedIn, transitively), or the state it is."""
-    from diplograph.extract.same_event import upward_places
+    from diplograph.extract.place_agreement import upward_places
 
     actor = ctx.lex.actors.get(place)
     if actor is not None and actor.kind == "state":

@@ -20,7 +20,7 @@ from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.narration import clause_verb, narrated_now
-from diplograph.extract.same_event import building_place, upward_places
+from diplograph.extract.place_agreement import building_place, upward_places
 from diplograph.extract.syntax import in_quote
 from diplograph.model import Event
 from diplograph.namespaces import id_iri, slugify

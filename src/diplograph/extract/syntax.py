@@ -144,7 +144,13 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
     if follow_conj and depth < 4:
         for c in token.children:
             if c.dep_ == "conj":
-                found += actors_of(ctx, c, True, depth + 1)
+                theirs = actors_of(ctx, c, True, depth + 1)
+                if not theirs and c.pos_ == "NOUN":
+                    # "Le ministre X et son homologue Y ont signé": the parser hangs Y on the first
+                    # noun, as a second apposition after the conjunct; Y names the conjunct
+                    theirs = [m.iri for a in token.children if a.dep_ == "appos" and a.i == c.i + 1
+                              for m in ctx.by_token.get(a.i, []) if m.start == a.i and m.kind == "person"][:1]
+                found += theirs
         if found and depth == 0 and token.dep_ in ("nsubj", "nsubj:pass"):
             found = _coordinated_before(ctx, token, found) + found
     return unique(found)
