@@ -32,10 +32,12 @@ def alongside(ctx: Context) -> None:
     """Add the people, states and groups named after "aux côtés de" to the gathering of its sentence."""
     doc = ctx.doc
     phrases = [tuple(w.split()) for w in cue_words(ctx.lex, "alongside")]
-    for token in doc:
-        phrase = next((p for p in phrases if tuple(t.lower_ for t in doc[token.i:token.i + len(p)]) == p), None)
-        if phrase is None or token.i in ctx.heading_tokens:
+    words = ctx.tokens.lower  # the token view's words: no Token objects for the ~99% that start no phrase
+    for i in ctx.tokens.where_lower({p[0] for p in phrases}):
+        phrase = next((p for p in phrases if tuple(words[i:i + len(p)]) == p), None)
+        if phrase is None or i in ctx.heading_tokens:
             continue
+        token = doc[i]
         sentence = ctx.sent_of(token)
         told = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end and i < token.i
                 and e in ctx.events and e.event_type in GATHERINGS]

@@ -128,10 +128,11 @@ def guests_stay(ctx: Context, noun: Token) -> bool:
     with its own days); the audience is one meeting of that visit, not the visit itself, and what
     the text goes on to tell of "les deux ministres" is the audience's. ("a reçu X en audience" has
     no comma: the manner of the reception.)"""
+    if noun.pos_ != "NOUN" or not noun.dep_.startswith("obl") \
+            or noun.lemma_.lower() not in cue_words(ctx.lex, "visit-noun"):
+        return False  # (the cheap questions first: this is asked of every antecedent candidate)
     verb = noun.head
-    first = min(t.i for t in noun.subtree)
-    return noun.pos_ == "NOUN" and noun.dep_.startswith("obl") and verb.i < noun.i \
-        and verb.lemma_.lower() in cue_words(ctx.lex, "hosting") \
-        and noun.lemma_.lower() in cue_words(ctx.lex, "visit-noun") \
+    first = noun.left_edge.i
+    return verb.i < noun.i and verb.lemma_.lower() in cue_words(ctx.lex, "hosting") \
         and any(c.dep_ == "case" and c.lower_ == "en" for c in noun.children) \
         and first > 0 and noun.doc[first - 1].text == ","

@@ -374,6 +374,8 @@ def _head_of_question(ctx: Context, token: Token) -> bool:
     confirmer ?", "Quelle est la réaction de la Chine ?"). A gathering named deeper inside ("a-t-il
     évoqué la question lors de son entretien avec X ?") is presupposed, not asked: it stays."""
     sentence = ctx.sent_of(token)
+    if "?" not in sentence.text:
+        return False  # (asked of every trigger: the cheap question first)
     words = [t for t in sentence if not t.is_space]
     if not words or words[-1].text != "?":
         return False
