@@ -5,8 +5,9 @@ Sides, affiliations, role organisations and issue-point parties often come from 
 demonym ("les responsables français" -> France) or from the gazetteer (Blinken serves the
 United States). Such an actor gets the demonym's words as its mention when the text has one.
 
-A state or organisation the text never names (not even by a demonym) is still the side, the
-affiliation or the office's organisation of a person the gazetteer knows: "Blinken s'est
+A state the text never names (not even by a demonym), or an organisation the gazetteer has the
+person hold an office for on the publication date, is still the side, the affiliation or the
+office's organisation of a person the gazetteer knows: "Blinken s'est
 entretenu avec Netanyahou" is a meeting between the United States and Israel to every reader,
 and a participant without a side answers "who met whom, for whom?" wrongly. That is world
 knowledge, not text, so the mapper copies such a state or organisation from the gazetteer
