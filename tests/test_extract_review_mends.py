@@ -82,3 +82,10 @@ def test_the_state_after_a_titled_name_is_the_titles() -> None:
     sides = participant_sides(event_at(doc, "sommet"))
     assert sides["alar-karis"] == "estonia"
     assert sides["evika-silina"] == "latvia"
+
+
+def test_a_name_split_by_a_lower_case_particle_is_one_person() -> None:
+    doc = extract_dated(
+        "Le ministre a rencontré mardi la ministre mozambicaine, Maria Manuela dos Santos Lucas, à Addis-Abeba.",
+        "particle-between-names", "2024-02-16")
+    assert "maria-manuela-dos-santos-lucas" in participant_slugs(event_at(doc, "rencontré"))

@@ -23,7 +23,7 @@ from diplograph.extract.collectives import find_collectives, find_entourages
 from diplograph.extract.context import Context
 from diplograph.extract.dates import DATELINE
 from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
-from diplograph.extract.name_shapes import clean_name_tokens, is_honorific
+from diplograph.extract.name_shapes import PARTICLES, clean_name_tokens, is_honorific
 from diplograph.extract.unknown_names import honorific_names, lone_surnames, ner_mention
 from diplograph.extract.venues import find_venues, geographic_features, locate_venues
 
@@ -187,13 +187,17 @@ def _mark_headings(ctx: Context) -> None:
 
 def _joined_names(ents: list) -> list:
     """"M. Sidi | Ould Ahmed Salem": two names the recogniser tags as persons side by side, with
-    nothing between, are one person's (Maghreb and Sahel names: "Ould", "Ben", "Ag"...)."""
+    nothing between (or only a lower-case particle: "Maria Manuela dos Santos Lucas"), are one
+    person's (Maghreb and Sahel names: "Ould", "Ben", "Ag"...; Lusophone "dos", "da")."""
     from spacy.tokens import Span as SpacySpan
 
     joined: list = []
     for ent in ents:
         last = joined[-1] if joined else None
-        if last is not None and last.label_ == "PER" and ent.label_ == "PER" and last.end == ent.start:
+        # "Maria Manuela | dos | Santos Lucas": a lower-case name particle between them joins them too
+        glued = last is not None and (last.end == ent.start or (
+            last.end + 1 == ent.start and ent.doc[last.end].text in PARTICLES))
+        if last is not None and last.label_ == "PER" and ent.label_ == "PER" and glued:
             joined[-1] = SpacySpan(ent.doc, last.start, ent.end, label="PER")
         else:
             joined.append(ent)
