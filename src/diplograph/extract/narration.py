@@ -9,6 +9,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.occasions import ordinal_day_frames
+from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
@@ -347,7 +348,7 @@ def _these_words(ctx: Context, verb: Token) -> Event | None:
     """"... a déclaré mardi X. M. X a fait ces remarques lors de sa rencontre avec Y": a verb that is
     no event, whose object is a demonstrative ("ces remarques", "ces propos"), takes up the act told
     last in the sentence before; that act is the one the frame sets inside the gathering."""
-    if not any(c.dep_ == "obj" and any(d.dep_ == "det" and d.lower_ in ("ce", "cet", "cette", "ces")
+    if not any(c.dep_ == "obj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES
                                        for d in c.children) for c in verb.children):
         return None
     sentences = ctx.sentences_before(ctx.sent_of(verb).start)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
+from diplograph.extract.reference import DEMONSTRATIVES, POSSESSIVE
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS
 from diplograph.model import DateValue, Event, EventRelation
 
@@ -31,7 +32,7 @@ _PART_TYPES = GATHERINGS | {et("agreement")}
 _ORDINALS = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
              "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7}
 #: Determiners that make a noun name again what was told ("son séjour", "ce sommet", "ces assises").
-_BACK_DETERMINERS = frozenset({"ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"})
+_BACK_DETERMINERS = DEMONSTRATIVES | POSSESSIVE
 
 
 def link_parts(ctx: Context, main: Event | None) -> None:
@@ -181,7 +182,7 @@ def _framed_occasion(ctx: Context, event: Event, token: Token) -> tuple[Event | 
 
 
 def _determined(node: Token, demonstrative_only: bool = False) -> bool:
-    words = {"ce", "cet", "cette", "ces"} if demonstrative_only else _BACK_DETERMINERS
+    words = DEMONSTRATIVES if demonstrative_only else _BACK_DETERMINERS
     return any(g.dep_ == "det" and g.lower_ in words for g in node.children)
 
 

@@ -15,7 +15,7 @@ import re
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import cue_words
-from diplograph.extract.name_shapes import is_honorific, person_label
+from diplograph.extract.name_shapes import PARTICLES, is_honorific, person_label
 from diplograph.extract.role_titles import assign_role, drop_mentions, role_organisation
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.lexicon import fold
@@ -223,7 +223,7 @@ def _signature_lines(ctx: Context) -> None:
             continue
         comma = next((t.i for t in span if t.text == ","), None)
         # the name before the comma: capitalised words only (the tagger may read "Mette" as a verb)
-        words = [t for t in doc[span.start:comma or span.start] if t.is_alpha and t.lower_ not in _NAME_PARTICLES]
+        words = [t for t in doc[span.start:comma or span.start] if t.is_alpha and t.lower_ not in PARTICLES]
         if comma is None or not 2 <= len(words) <= 5 or not all(t.text[:1].isupper() for t in words):
             continue
         hits = [h for h in ctx.hits_of("role") if h.start == comma + 1 and h.end <= span.end]
@@ -329,13 +329,12 @@ def _state_named_in(ctx: Context, heading: Span, demonym_at: dict[int, str]) -> 
     return None
 
 
-_NAME_PARTICLES = frozenset("de du des da van von al el ben bin la le".split())
 
 
 def _name_shaped(span) -> bool:
     """Two to five capitalised words, no verb: a person's name on a list line (a word in capitals is
     no verb, whatever the tagger says: "Teresa ALCANTARA")."""
-    words = [t for t in span if t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_PARTICLES]
+    words = [t for t in span if t.text.replace("-", "").isalpha() and t.lower_ not in PARTICLES]
     return 2 <= len(words) <= 5 and all(t.text[:1].isupper() for t in words) \
         and not any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in span)
 

@@ -23,6 +23,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.deontic import obligation_hits
 from diplograph.extract.kinds import GATHERINGS, cue_words, et
 from diplograph.extract.patterns import Hit
+from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import actors_of, in_quote
 from diplograph.model import Event, Position, Quote
@@ -292,7 +293,7 @@ def _named_object(ctx: Context, token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     return any(c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN" and not in_quote(ctx, c)
-               and not any(g.dep_ == "det" and g.lower_ in ("ce", "cet", "cette", "ces") for g in c.children)
+               and not any(g.dep_ == "det" and g.lower_ in DEMONSTRATIVES for g in c.children)
                for c in token.children)
 
 
@@ -380,7 +381,7 @@ def _demonstrative_issue(ctx: Context, token: Token) -> list[str]:
     clitic = any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in ("l'", "le", "la", "les")
                  for c in verb.children)  # "Je l'accuse de ...": what the last sentence told
     if not clitic and not any(ctx.doc[i].pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("ce", "cet", "cette", "ces") for c in ctx.doc[i].children)
+            c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in ctx.doc[i].children)
             for i in clause):
         return []
     sentence = ctx.sent_of(token)

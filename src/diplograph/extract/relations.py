@@ -17,7 +17,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
 from diplograph.extract.occasions import add_relation, link_parts, occasion_of
-from diplograph.extract.reference import anaphoric_subject, is_process
+from diplograph.extract.reference import DEMONSTRATIVES, anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of
 from diplograph.model import Event
@@ -284,7 +284,7 @@ def _reacts_to_object(ctx: Context, event: Event, token: Token) -> None:
         for node in (c, *(g for g in c.children if g.dep_ == "conj")):
             other = ctx.event_at.get(node.i)
             if other is None and node.pos_ == "NOUN" and any(
-                    g.dep_ == "det" and g.lower_ in _DEMONSTRATIVES for g in node.children):
+                    g.dep_ == "det" and g.lower_ in DEMONSTRATIVES for g in node.children):
                 other = _act_told_before(ctx, event)
             if other is not None and other is not event and other in ctx.events:
                 add_relation(event, "reactsTo", other)
@@ -307,7 +307,6 @@ def _replies(ctx: Context, event: Event, token: Token) -> None:
         add_relation(event, "reactsTo", max(said, key=lambda e: e.trigger.begin))
 
 
-_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 #: Words said about an act rather than acts: what "ce veto" cannot stand for (a refusal can).
 _WORDS_ABOUT = frozenset(et(s) for s in ("statement", "criticism", "reaction", "accusation"))
 
@@ -340,7 +339,7 @@ def _follow_ups_by_verb(ctx: Context, main: Event | None) -> None:
         sentence = ctx.sent_of(token)
         earlier = next((ctx.event_at[i] for i in range(token.i - 2, sentence.start - 1, -1)
                         if i in ctx.event_at and ctx.event_at[i] in ctx.events), None)
-        if earlier is None and main is not None and doc[sentence.start].lower_ in ("ce", "cet", "cette", "ces"):
+        if earlier is None and main is not None and doc[sentence.start].lower_ in DEMONSTRATIVES:
             earlier = main
         later_end = min(sentence.end, token.i + 7)
         other = next((ctx.event_at[i] for i in range(token.i + 1, later_end)
