@@ -252,7 +252,8 @@ def host_state_offices(ctx: Context) -> None:
             visitors.update(m.iri for c in token.head.children if c.dep_ == "nsubj"
                             for t in c.subtree for m in ctx.by_token.get(t.i, []) if m.kind == "person")
         j = token.i + 1
-        while j < len(doc) and j <= token.i + 4 and doc[j].lower_ not in ("en", "au", "aux", "à"):
+        # "une visite d'État de deux jours au Sénégal": the length may come between the noun and the state
+        while j < len(doc) and j <= token.i + 7 and doc[j].lower_ not in ("en", "au", "aux", "à"):
             if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
                 break
             j += 1

@@ -1,0 +1,53 @@
+"""Constructions of real prose the lead read in real agency, ministry and summit texts (issue 12,
+lead's fourteenth round): presiding officers of parliaments, visits whose length comes before
+their destination.
+
+The texts below are ours, with invented people. Each test that asserts a new rule failed on the
+code before it; the guards say what the rule must leave.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, extract_dated, participant_sides
+
+
+def _roles(doc, slug: str) -> set[tuple[str, str | None]]:
+    entity = next(e for e in doc.entities.values() if e.iri.endswith("/" + slug))
+    return {(r.role.rsplit("/", 1)[-1], r.organisation.rsplit("/", 1)[-1] if r.organisation else None)
+            for r in entity.roles}
+
+
+def test_the_president_of_a_national_assembly_presides_a_parliament_not_the_state() -> None:
+    # a visiting head of state meets the presiding officer of the host's parliament: "les deux
+    # présidents" who then speak to the press are the two heads of state, not the guest and the
+    # officer named last
+    doc = extract_dated(
+        "Le président béninois, Paul Dossou, a achevé mardi une visite d'État de deux jours au Ghana. "
+        "Il a été reçu lundi par son homologue ghanéen, Kofi Asante. Au cours de son séjour, M. Dossou "
+        "s'est également entretenu avec le président de l'Assemblée nationale, Kwame Mensah. Lors d'une "
+        "conférence de presse conjointe, les deux présidents ont annoncé la tenue d'un forum économique "
+        "à Cotonou en mars.",
+        "speaker", "2026-11-18")
+    assert _roles(doc, "kwame-mensah") == {("speaker", "ghana")}
+    assert participant_sides(event_at(doc, "entretenu")) == {"paul-dossou": "benin", "kwame-mensah": "ghana"}
+    announced = event_at(doc, "annoncé")
+    assert {a.rsplit("/", 1)[-1] for a in announced.agents} == {"paul-dossou", "kofi-asante"}
+
+
+def test_a_senate_president_and_a_head_of_state_keep_their_own_offices() -> None:
+    doc = extract_dated(
+        "La présidente du Sénat, Awa Traoré, a reçu jeudi à Bamako le président nigérien Issa Moussa.",
+        "senate", "2026-11-20")
+    assert {r for r, _ in _roles(doc, "awa-traore")} == {"speaker"}
+    assert {r for r, _ in _roles(doc, "issa-moussa")} == {"president"}
+
+
+def test_a_visit_whose_length_comes_before_its_destination_gives_the_bare_offices_their_state() -> None:
+    # "une visite d'État de deux jours au Sénégal": the host is the state after the length; the
+    # later invitation to visit the guest's country does not make the host's officers the guest's
+    doc = extract_dated(
+        "Le président de la République portugaise, Rui Falcão, a achevé mardi une visite d'État de deux "
+        "jours au Sénégal. Au cours de son séjour, il s'est entretenu avec le ministre de la Pêche, "
+        "Ousmane Faye. M. Falcão a invité son homologue à effectuer une visite d'État au Portugal.",
+        "visit-length", "2026-11-18")
+    assert participant_sides(event_at(doc, "entretenu")) == {"rui-falcao": "portugal", "ousmane-faye": "senegal"}
