@@ -51,3 +51,34 @@ def test_a_visit_whose_length_comes_before_its_destination_gives_the_bare_office
         "Ousmane Faye. M. Falcão a invité son homologue à effectuer une visite d'État au Portugal.",
         "visit-length", "2026-11-18")
     assert participant_sides(event_at(doc, "entretenu")) == {"rui-falcao": "portugal", "ousmane-faye": "senegal"}
+
+
+def _part_of(doc, part: str, whole: str) -> bool:
+    event, other = event_at(doc, part), event_at(doc, whole)
+    return any(r.relation.endswith("partOf") and r.other == other.trigger.begin for r in event.relations)
+
+
+def test_what_a_speech_given_at_a_summit_says_is_part_of_the_summit() -> None:
+    doc = extract_dated(
+        "Le 12e sommet de la Communauté sahélienne a débuté samedi à Niamey.\n\n"
+        "Dans un discours inaugural prononcé lors du sommet, le président de la Commission, Idrissa "
+        "Maïga, a affirmé la solidarité des pays membres avec les populations déplacées.",
+        "speech-at-summit", "2026-02-15")
+    assert _part_of(doc, "affirmé", "sommet")
+
+
+def test_an_act_told_during_a_video_conference_is_part_of_it() -> None:
+    doc = extract_dated(
+        "La ministre moldave Ana Cebotari et le commissaire Pieter Hals ont tenu mardi une "
+        "visioconférence. Lors de cette visioconférence, Mme Cebotari a présenté les réformes de la justice.",
+        "during-video", "2026-02-17")
+    assert _part_of(doc, "présenté", "visioconférence")
+
+
+def test_a_speech_given_elsewhere_is_no_part_of_the_summit_told() -> None:
+    doc = extract_dated(
+        "Le 12e sommet de la Communauté sahélienne a débuté samedi à Niamey.\n\n"
+        "Dans un discours prononcé la veille à Dakar, le président sénégalais Amadou Ndiaye a affirmé "
+        "son soutien aux populations déplacées.",
+        "speech-elsewhere", "2026-02-15")
+    assert event_at(doc, "affirmé").relations == []

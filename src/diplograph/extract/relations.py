@@ -217,14 +217,14 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
         verb = token.head  # a light verb: "a eu un entretien", "a tenu une réunion"
     if verb.pos_ != "VERB":
         return
-    for c in verb.children:
-        if not c.dep_.startswith(("obl", "nmod", "advcl")):
-            continue
+    for c in _framing_candidates(ctx, verb):
         if c.lemma_.lower() in DURING_NOUNS or c.lemma_.lower() in cue_words(ctx.lex, "trip-stage"):
             # "Jeudi, dernière étape de la tournée, X a été reçu à Y": a stage of the trip
             nodes = [g for g in c.children if g.dep_.startswith("nmod")]
         elif any(g.dep_ == "case" and g.lower_ in DURING_CASES for g in c.children):
             nodes = [c]
+        elif c.lower_ in DURING_CASES:  # the parser may make "lors" the head: "lors -> du sommet"
+            nodes = [g for g in c.children if g.dep_.startswith(("obl", "nmod"))]
         else:
             continue
         for node in nodes:
@@ -237,6 +237,22 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
             if other is not None and other is not event and other in ctx.events \
                     and other.event_type in GATHERINGS:
                 add_relation(event, "partOf", other)
+
+
+def _framing_candidates(ctx: Context, verb: Token) -> list[Token]:
+    """The phrases of the verb's clause that may frame it in an occasion: its oblique
+    complements, and those of a participle completing one of them ("Dans un discours prononcé
+    lors du sommet, X a affirmé ...": the speech, and so what it says, was given at the summit).
+    A participle that is itself an event's trigger frames that event, not this one."""
+    def framing(head: Token) -> list[Token]:
+        return [c for c in head.children if c.dep_.startswith(("obl", "nmod", "advcl"))
+                or (c.dep_ == "advmod" and c.lower_ in DURING_CASES)]
+    found = []
+    for c in framing(verb):
+        found.append(c)
+        found.extend(g for a in c.children if a.dep_ == "acl" and a.pos_ == "VERB" and a.i not in ctx.event_at
+                     and "Part" in a.morph.get("VerbForm") for g in framing(a))
+    return found
 
 
 #: Words before a relative pronoun that make its clause happen during its antecedent.
