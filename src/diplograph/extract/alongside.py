@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import GATHERINGS, cue_words
+from diplograph.extract.kinds import cue_words
 from diplograph.extract.participants import participant_of
+from diplograph.extract.told_before import gatherings_earlier_in_sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,8 +40,7 @@ def alongside(ctx: Context) -> None:
             continue
         token = doc[i]
         sentence = ctx.sent_of(token)
-        told = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end and i < token.i
-                and e in ctx.events and e.event_type in GATHERINGS]
+        told = gatherings_earlier_in_sentence(ctx, token)
         if len(told) != 1 or _clause_of(doc[token.i + 1]).i != _clause_of(event_token(ctx, told[0])).i:
             continue  # "Lors de sa rencontre avec X, Y a rappelé que la France restait aux côtés de Z"
         named: list[str] = []

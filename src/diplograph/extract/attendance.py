@@ -18,6 +18,13 @@ from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
 from diplograph.extract.same_event import is_person
 from diplograph.extract.syntax import actors_of, case_of, subjects_of
+from diplograph.extract.told_before import (
+    gathering_told_before,
+    gathering_told_last,
+    last_told,
+    told_in,
+    window_start,
+)
 from diplograph.extract.verb_forms import lemma_tokens, verb_lemma
 
 if TYPE_CHECKING:
@@ -62,7 +69,7 @@ def attend_events(ctx: Context) -> None:
             if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
                 # "Étaient également présents : X, Y", a paragraph after the summit's lead: a list of
                 # the people present that names no gathering is of the one told last, however far
-                _add(ctx, _told_last(ctx, token) or _told_before(ctx, token),
+                _add(ctx, gathering_told_last(ctx, token) or gathering_told_before(ctx, token),
                      _named_people(ctx, token, ("person", "group", "delegation")))
             continue
         if lemma in arriving:
@@ -71,7 +78,7 @@ def attend_events(ctx: Context) -> None:
             continue
         if lemma in naming:
             if token.pos_ == "VERB" and any(c.dep_ == "expl:subj" for c in token.children):
-                _add(ctx, _told_last(ctx, token), _named_people(ctx, token))
+                _add(ctx, gathering_told_last(ctx, token), _named_people(ctx, token))
             continue
         if lemma in presence_nouns:
             if token.pos_ == "NOUN":
@@ -84,7 +91,7 @@ def attend_events(ctx: Context) -> None:
         if lemma in chair_nouns:
             if any(c.dep_ == "case" and c.lower_ == "sous" for c in token.children):
                 # "Les travaux se sont tenus ... sous la présidence de X": the gathering just told
-                event = _gathering_in_sentence(ctx, token) or _told_last(ctx, token)
+                event = _gathering_in_sentence(ctx, token) or gathering_told_last(ctx, token)
                 chairs = [a for c in token.children if c.dep_ in ("nmod", "appos") for a in actors_of(ctx, c)]
                 _add(ctx, event, chairs)
             continue
@@ -379,19 +386,13 @@ def _opens_after_side(ctx: Context, verb: Token) -> bool:
         and all(t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE") for t in doc[comma + 1:verb.i])
 
 
-def _told_before(ctx: Context, token: Token) -> Event | None:
-    """The gathering told last before ``token``, anywhere earlier in the text."""
-    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS]
-    return max(told, key=lambda e: e.trigger.begin) if told else None
-
-
 def _arrived_at(ctx: Context, verb: Token) -> Event | None:
     """"Des délégations sont arrivées à X pour participer au sommet ... Y et Z sont arrivés à X":
     arrived where the gathering told last (this sentence or the two before) is held, before it is
     over, the subject takes part in it."""
     places = {m.place for c in verb.children if c.dep_.startswith("obl") and case_of(c) in ("à", "au", "en")
               for m in ctx.by_token.get(c.i, []) if m.place}
-    event = _told_last(ctx, verb)
+    event = gathering_told_last(ctx, verb)
     if event is None or not places or not places & set(event.places):
         return None
     published = ctx.source.published
@@ -422,7 +423,7 @@ def _present_at(ctx: Context, token: Token) -> Event | None:
     if governing is not None and governing in ctx.events and (
             governing.event_type in GATHERINGS or governing.event_type == et("agreement")):
         return governing
-    return _gathering_in_sentence(ctx, token) or _told_last(ctx, token)
+    return _gathering_in_sentence(ctx, token) or gathering_told_last(ctx, token)
 
 
 def _own_participation(ctx: Context, token: Token) -> tuple[Event, list[str]] | None:
@@ -501,15 +502,13 @@ def _attended(ctx: Context, verb: Token) -> Event | None:
         event = _event_at(ctx, verb.head)
         if event is not None:
             return event
-    return _told_last(ctx, verb)
+    return gathering_told_last(ctx, verb)
 
 
 def _noun_before(ctx: Context, token: Token) -> Event | None:
     """The gathering whose noun a participle follows: "le sommet A-B coprésidé par"."""
-    sentence = ctx.sent_of(token)
-    found = [e for i, e in ctx.event_at.items() if sentence.start <= i < token.i and token.i - i <= 6
-             and e in ctx.events and e.event_type in GATHERINGS and ctx.doc[i].pos_ == "NOUN"]
-    return max(found, key=lambda e: e.trigger.begin) if found else None
+    start = max(ctx.sent_of(token).start, token.i - 6)
+    return last_told([(i, e) for i, e in told_in(ctx, start, token.i) if ctx.doc[i].pos_ == "NOUN"])
 
 
 def _agent_list(ctx: Context, start: int) -> list[str]:
@@ -528,20 +527,12 @@ def _agent_list(ctx: Context, start: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _told_last(ctx: Context, token: Token) -> Event | None:
-    """The gathering told last, in this sentence or the two before."""
-    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS
-            and i >= _window_start(ctx, token)]
-    return max(told, key=lambda e: e.trigger.begin) if told else None
-
-
 def _told_just_before(ctx: Context, token: Token) -> Event | None:
     """The gathering told last in this sentence or the one before: a list of people that names no
     gathering says who attended the one just told ("Les participants étaient X, Y"), not one told
     further back while another, unnamed, was told in between ("La seconde, du 25 avril ...")."""
-    event = _told_last(ctx, token)
-    before = ctx.sentences_before(ctx.sent_of(token).start, 1)
-    start = before[0].start if before else ctx.sent_of(token).start
+    event = gathering_told_last(ctx, token)
+    start = window_start(ctx, token, 1).start
     return event if event is not None and any(i >= start and e is event for i, e in ctx.event_at.items()) else None
 
 
@@ -550,16 +541,9 @@ def _event_at(ctx: Context, token: Token) -> Event | None:
     return event if event is not None and event in ctx.events and event.event_type in GATHERINGS else None
 
 
-def _window_start(ctx: Context, token: Token) -> int:
-    sentence = ctx.sent_of(token)
-    before = ctx.sentences_before(sentence.start, 2)
-    return before[0].start if before else sentence.start
-
-
 def _gathering_in_sentence(ctx: Context, token: Token) -> Event | None:
     sentence = ctx.sent_of(token)
-    found = [e for i, e in ctx.event_at.items() if sentence.start <= i < sentence.end and e in ctx.events
-             and e.event_type in GATHERINGS]
+    found = [e for _, e in told_in(ctx, sentence.start, sentence.end)]
     return min(found, key=lambda e: abs(e.trigger.begin - token.idx)) if found else None
 
 

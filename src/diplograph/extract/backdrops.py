@@ -13,16 +13,29 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.model import Event, EventRelation
 
+#: A phrase ending on "de" also ends on the article it contracts with: "sur fond des tensions".
+_CONTRACTED = {"de": ("de", "des")}
+
 
 def backdrop_disputes(ctx: Context, main: Event) -> None:
-    """Add a controversy for each "sur fond de <crise>" and link the main event to it."""
+    """Add a controversy for each "sur fond de <crise>" and link the main event to it.
+
+    The phrases are read as whole words of the token view ("contexte" is not the start of
+    "contextuelle", nor "sur fond de" the end of a longer word), in the order of the text."""
     disputes = cue_words(ctx.lex, "backdrop-dispute")
-    lowered = ctx.doc_text.lower()
+    view = ctx.tokens
+    words = view.lower
+    ends: list[int] = []
     for phrase in cue_words(ctx.lex, "backdrop"):
-        start = lowered.find(phrase)
-        while start != -1:
-            _dispute_after(ctx, main, start + len(phrase), disputes)
-            start = lowered.find(phrase, start + 1)
+        split = phrase.split()
+        *first, last = split
+        lasts = _CONTRACTED.get(last, (last,))
+        for i in view.where_lower(split[:1]):
+            j = i + len(first)
+            if j < len(words) and words[i:j] == first and words[j] in lasts:
+                ends.append(view.idx[j] + len(last))  # after "de" in "des": the article opens what follows
+    for end in sorted(set(ends)):
+        _dispute_after(ctx, main, end, disputes)
 
 
 def _dispute_after(ctx: Context, main: Event, end: int, disputes: frozenset[str]) -> None:

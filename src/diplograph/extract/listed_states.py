@@ -16,6 +16,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.participants import participant_of
+from diplograph.extract.told_before import last_told, told_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,11 +50,9 @@ def listed_states(ctx: Context) -> None:
                 break
         if len(states) < 2 or (j < sentence.end and doc[j].text not in (".", ";", "!")):
             continue
-        told = [e for i, e in ctx.event_at.items() if sentence.start <= i < colon.i and e in ctx.events
-                and e.event_type in GATHERINGS]
-        if not told:
+        event = last_told(told_in(ctx, sentence.start, colon.i))
+        if event is None:
             continue
-        event = max(told, key=lambda e: e.trigger.begin)
         if not _of_the_gathering(before[-1], event_token(ctx, event), heads):
             continue  # "se sont réunis pour évoquer la situation de trois pays : ...": the topic
         have = {p.actor for p in event.participants}

@@ -11,6 +11,7 @@ from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_wor
 from diplograph.extract.occasions import ordinal_day_frames
 from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
+from diplograph.extract.told_before import last_told, told_in, window_start
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
 
@@ -379,9 +380,8 @@ def _relative_inside(ctx: Context, token: Token) -> Event | None:
             or doc[pronoun.i - 1].lower_ in _INSIDE):
         return None
     sentence = ctx.sent_of(token)
-    told = [e for i, e in ctx.event_at.items() if sentence.start <= i < pronoun.i and e in ctx.events
-            and e.event_type in GATHERINGS and e.status == OCCURRED and e.date is not None]
-    return max(told, key=lambda e: e.trigger.begin) if told else None
+    return last_told([(i, e) for i, e in told_in(ctx, sentence.start, pronoun.i)
+                      if e.status == OCCURRED and e.date is not None])
 
 
 def _in_title_line(ctx: Context, event: Event) -> bool:
@@ -453,22 +453,18 @@ def narrated_now(verb: Token) -> bool:
 def _dated_event_before(ctx: Context, token: Token) -> Event | None:
     """The event told last before ``token`` (this sentence or the previous one), if it is dated:
     "alors" points at that one, not at an earlier one that happens to have a date."""
-    sentences = ctx.sentences_before(ctx.sent_of(token).start)
-    start = sentences[0].start if sentences else ctx.sent_of(token).start
-    found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
-             and not in_quote(ctx, ctx.doc[i])]
-    last = max(found, key=lambda e: e.trigger.begin) if found else None
+    start = window_start(ctx, token, 1).start
+    last = last_told([(i, e) for i, e in told_in(ctx, start, token.i, gatherings=False)
+                      if not in_quote(ctx, ctx.doc[i])])
     return last if last is not None and last.date is not None and not last.date.deadline else None
 
 
 def _gathering_named_before(ctx: Context, token: Token) -> Event | None:
     """The latest gathering told in this sentence or the previous one, before ``token``, or a text
     named by its noun ("un communiqué final a été lu ... Les dirigeants y demandent": in it)."""
-    sentences = ctx.sentences_before(ctx.sent_of(token).start)
-    start = sentences[0].start if sentences else ctx.sent_of(token).start
-    found = [e for i, e in ctx.event_at.items() if start <= i < token.i and e in ctx.events
-             and (e.event_type in GATHERINGS or (ctx.doc[i].pos_ == "NOUN" and e.event_type == et("statement")))]
-    return max(found, key=lambda e: e.trigger.begin) if found else None
+    start = window_start(ctx, token, 1).start
+    return last_told([(i, e) for i, e in told_in(ctx, start, token.i, gatherings=False)
+                      if e.event_type in GATHERINGS or (ctx.doc[i].pos_ == "NOUN" and e.event_type == et("statement"))])
 
 
 

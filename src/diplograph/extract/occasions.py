@@ -20,6 +20,8 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import DEMONSTRATIVES, POSSESSIVE
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS
+from diplograph.extract.told_before import window_start
+from diplograph.extract.verb_forms import pluperfect
 from diplograph.model import DateValue, Event, EventRelation
 
 if TYPE_CHECKING:
@@ -215,9 +217,7 @@ def _last_whole(ctx: Context, before: int, lemmas: set[str], dated: bool = False
 
 def _gathering_just_told(ctx: Context, event: Event, token: Token) -> Event | None:
     """The last occurred gathering told before ``token`` in its sentence or the one before."""
-    sentence = ctx.sent_of(token)
-    previous = ctx.sentences_before(sentence.start)
-    first = previous[0].start_char if previous else sentence.start_char
+    first = window_start(ctx, token, 1).start_char
     told = [e for e in ctx.events if first <= e.trigger.begin < event.trigger.begin and e is not event
             and e.event_type in GATHERINGS and e.status == OCCURRED]
     return max(told, key=lambda e: e.trigger.begin) if told else None
@@ -250,8 +250,7 @@ def _within_days(event: Event, whole: Event) -> bool:
 
 def _told_back(token: Token) -> bool:
     """Told in the pluperfect ("s'étaient déjà rencontrés"): a look back, not the occasion's news."""
-    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "obj" else token
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+    return pluperfect(token.head if token.pos_ == "NOUN" and token.dep_ == "obj" else token)
 
 
 def _held_within(ctx: Context, whole: Event) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_pairs, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, subjects_of
+from diplograph.extract.verb_forms import pluperfect
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -167,8 +168,8 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
     return None
 
 
-#: Indefinite determiners: a noun after one names people not told before.
-_INDEFINITES = frozenset({"un", "une", "des", "d'", "d’", "de", "plusieurs", "quelques"})
+#: Indefinite determiners: a noun after one names people (or a thing: a trip stages rule) not told before.
+INDEFINITES = frozenset({"un", "une", "des", "d'", "d’", "de", "plusieurs", "quelques"})
 
 
 def _meets_others(ctx: Context, token: Token) -> bool:
@@ -181,7 +182,7 @@ def _meets_others(ctx: Context, token: Token) -> bool:
         told = {i for h in ctx.hits_of("event") for i in range(h.start, h.end)}
         # ("plusieurs dizaines de fois" counts times, not people)
         objects = [c for c in objects if c.i not in told and not any(t.lemma_ == "fois" for t in c.subtree)]
-    return any(any(d.dep_ == "det" and d.lower_ in _INDEFINITES for d in c.children)
+    return any(any(d.dep_ == "det" and d.lower_ in INDEFINITES for d in c.children)
                or any(d.dep_ == "case" and d.lower_ == "des" for d in c.children) for c in objects)
 
 
@@ -199,8 +200,7 @@ def _fronted_welcome(ctx: Context, token: Token) -> bool:
 def _pluperfect(verb: Token) -> bool:
     """A relative clause in the pluperfect ("qu'avait effectuée", "qu'avaient eue"): a relative pronoun
     and a tense auxiliary in the imperfect (not a passive "était approuvé" the parse hung on the noun)."""
-    return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children) \
-        and any("Rel" in c.morph.get("PronType") for c in verb.children)
+    return pluperfect(verb, tense_only=True) and any("Rel" in c.morph.get("PronType") for c in verb.children)
 
 
 #: Prepositions that set what the sentence tells after or before a gathering ("Après un entretien, ...").

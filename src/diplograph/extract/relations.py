@@ -20,6 +20,7 @@ from diplograph.extract.occasions import add_relation, link_parts, occasion_of
 from diplograph.extract.reference import DEMONSTRATIVES, anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of
+from diplograph.extract.told_before import told_in
 from diplograph.model import Event
 
 if TYPE_CHECKING:
@@ -279,8 +280,7 @@ def _during_relative(token: Token) -> Token | None:
 def _told_before(ctx: Context, event: Event, node: Token, within_sentence: bool) -> Event | None:
     """The gathering mentioned last before ``node`` (in its sentence, for a relative pronoun)."""
     first = ctx.sent_of(node).start if within_sentence else 0
-    told = [(i, e) for i, e in ctx.event_at.items() if first <= i < node.i and e is not event
-            and e in ctx.events and e.event_type in GATHERINGS]
+    told = told_in(ctx, first, node.i, but=event)
     return max(told, key=lambda pair: pair[0])[1] if told else None
 
 

@@ -19,10 +19,9 @@ from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_words
 from diplograph.extract.participants import participant_of
 from diplograph.extract.syntax import in_quote
+from diplograph.extract.verb_forms import pluperfect
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from diplograph.model import Event
 
 _KINDS = ("person", "state", "org", "delegation")
@@ -58,11 +57,7 @@ def _the_session(ctx: Context) -> Event | None:
     if len(sessions) != 1:
         return None
     others = [e for e in ctx.events if e.event_type in GATHERINGS and e.status == OCCURRED
-              and e is not sessions[0] and not _pluperfect(event_token(ctx, e))]
+              and e is not sessions[0] and not pluperfect(event_token(ctx, e))]
     return None if others else sessions[0]
 
 
-def _pluperfect(token: Token) -> bool:
-    """"où elle s'était entretenue jeudi dernier": a compound past with its auxiliary in the
-    imperfect, told as background."""
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in token.children)

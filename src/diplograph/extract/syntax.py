@@ -17,6 +17,7 @@ from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.incises import incise_after_quote, is_reporting
 from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.name_shapes import names_under_plural_title
+from diplograph.extract.told_before import last_told, told_in
 from diplograph.extract.verb_forms import is_passive
 
 if TYPE_CHECKING:
@@ -290,10 +291,8 @@ def antecedent(ctx: Context, token: Token) -> list[str]:
         if len(people) >= 2:
             return people
         # "X et Y se sont entretenus. Ils ont ...": the people of the gathering just told
-        told = [e for i, e in ctx.event_at.items() if window <= i < token.i and e in ctx.events
-                and e.event_type in GATHERINGS]
-        if told:
-            last = max(told, key=lambda e: e.trigger.begin)
+        last = last_told(told_in(ctx, window, token.i))
+        if last is not None:
             people = [p.actor for p in last.participants
                       if (ctx.entities.get(p.actor) is not None and ctx.entities[p.actor].kind == "person")]
             if len(people) >= 2:
@@ -396,9 +395,9 @@ def _last_person_agent(ctx: Context, window: int, token: Token) -> str | None:
 
 def _gathering_people(ctx: Context, token: Token) -> list[str]:
     """The people (two or more) of the last gathering told before ``token``."""
-    told = [e for i, e in ctx.event_at.items() if i < token.i and e in ctx.events and e.event_type in GATHERINGS
-            and sum(1 for p in e.participants if ctx.entities.get(p.actor) is not None
-                    and ctx.entities[p.actor].kind == "person") >= 2]
+    entities = ctx.entities
+    told = [e for _, e in told_in(ctx, 0, token.i) if sum(
+        1 for p in e.participants if entities.get(p.actor) is not None and entities[p.actor].kind == "person") >= 2]
     if not told:
         return []
     last = max(told, key=lambda e: e.trigger.begin)

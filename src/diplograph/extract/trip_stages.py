@@ -22,13 +22,10 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, cue_words
-from diplograph.extract.reference import determiner
+from diplograph.extract.reference import INDEFINITES, determiner
 
 if TYPE_CHECKING:
     from diplograph.model import Event
-
-#: Determiners that introduce a new thing: "une étape d'une tournée" does not point back.
-_NEW = frozenset({"un", "une", "des", "d'", "d’", "de"})
 
 
 def _told_whole(ctx: Context, event: Event) -> Event | None:
@@ -41,8 +38,8 @@ def _told_whole(ctx: Context, event: Event) -> Event | None:
             or token.head.lemma_.lower() not in cue_words(ctx.lex, "trip-stage"):
         return None
     det = determiner(token)
-    if det is None or det.lower_ in _NEW:
-        return None  # a bare or indefinite noun points back at nothing
+    if det is None or det.lower_ in INDEFINITES:
+        return None  # a bare or indefinite noun points back at nothing ("une étape d'une tournée")
     lemma = token.lemma_.lower()
     told = [e for e in ctx.events if e is not event and e.event_type == event.event_type
             and e.trigger.begin < event.trigger.begin and event_token(ctx, e).lemma_.lower() == lemma]

@@ -131,6 +131,16 @@ def retrospective_future(verb: Token) -> bool:
         for c in verb.children)
 
 
+def pluperfect(verb: Token, *, tense_only: bool = False) -> bool:
+    """A compound past with its auxiliary in the imperfect ("s'étaient déjà rencontrés", "où elle
+    s'était entretenue jeudi dernier"): a look back, told as background, not the news. With
+    ``tense_only``, only a tense auxiliary counts (not the "était" of a passive "était approuvé").
+    One test for the rules of occasions, sessions and references, which each wrote it."""
+    if tense_only:
+        return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children)
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
     """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
     if not any(c.dep_ == "aux:pass" for c in verb.children):
