@@ -121,8 +121,13 @@ def attend_events(ctx: Context) -> None:
                 chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
             _add(ctx, event, chairs)
             continue
-        if lemma in part_verbs and not any(c.dep_ == "obj" and (lemma, c.lower_) in taking_part
-                                           for c in token.children):
+        if lemma in part_verbs and not any((c.dep_ == "obj" or c.i == token.i + 1) and (lemma, c.lower_) in taking_part
+                                           for c in token.children):  # "pris part" (the parser may call it advmod)
+            continue
+        if lemma in among_verbs and _round_the_table(ctx, token):
+            # "Autour de la table figuraient aussi X et Y": those listed after the verb sat at the
+            # gathering just told (the parser rarely sees the fronted phrase or the inverted subject)
+            _add(ctx, gathering_told_last(ctx, token), _agent_list(ctx, token.i + 1))
             continue
         if lemma in among_verbs and not any(c.dep_.startswith("obl") and c.lemma_.lower() in among_nouns
                                             and any(g.lower_ == "parmi" for g in c.children)
@@ -352,6 +357,20 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _round_the_table(ctx: Context, verb: Token) -> bool:
+    """The sentence opens on "Autour de la <table>" (cue:meeting-table), then ``verb`` (after
+    adverbs and auxiliaries): a fronted place of the sitting, so the subject is inverted after it."""
+    doc = ctx.doc
+    start = ctx.sent_of(verb).start
+    if verb.i - start < 4 or doc[start].lower_ != "autour" or doc[start + 1].lower_ not in ("de", "d'", "d’"):
+        return False
+    k = start + 2
+    while k < verb.i and doc[k].pos_ == "DET":
+        k += 1
+    return k < verb.i and doc[k].lemma_.lower() in cue_words(ctx.lex, "meeting-table") \
+        and all(t.pos_ in ("AUX", "ADV", "ADJ", "PUNCT", "SPACE") for t in doc[k + 1:verb.i])
+
+
 def _copula_predicate(noun: Token) -> Token | None:
     """The copula of "Les participants étaient X, Y": a noun of those who attend (cue:attendee) as
     the subject of "être" whose predicate names them; encyclopedias list a gathering's people so."""
@@ -484,9 +503,10 @@ def _further_present(ctx: Context, token: Token) -> list[str]:
 def _opens_clause(ctx: Context, verb: Token) -> bool:
     """Does the verb open its sentence (after its auxiliary and adverbs): a subject inverted after it?"""
     start = ctx.sent_of(verb).start
-    # (a capitalised auxiliary opening the sentence may be tagged a name: "Ont pris part ...")
+    # (a capitalised auxiliary opening the sentence may be tagged a name: "Ont pris part ..."; the
+    # clitic "y" may open it too: "Y ont également pris part X et Y")
     return all(t.pos_ in ("AUX", "ADV", "PUNCT", "SPACE") or t.lower_ in _AUXILIARIES
-               for t in ctx.doc[start:verb.i])
+               or (t.i == start and t.lower_ == "y") for t in ctx.doc[start:verb.i])
 
 
 def _attended(ctx: Context, verb: Token) -> Event | None:
@@ -516,8 +536,18 @@ def _agent_list(ctx: Context, start: int) -> list[str]:
     "son homologue X", up to the next verb, pronoun or full stop."""
     found: list[str] = []
     doc = ctx.doc
+    skip_to = start
     for i in range(start, min(len(doc), start + 30)):
         t = doc[i]
+        if i < skip_to:
+            continue
+        if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") and i > start and doc[i - 1].text == ",":
+            # "A, qui représentait son président, et B": a relative set off by commas describes A;
+            # the list goes on after its closing comma
+            close = next((k for k in range(i + 1, min(len(doc), i + 15)) if doc[k].text in (",", ".", ";", ":")), None)
+            if close is not None and doc[close].text == ",":
+                skip_to = close + 1
+                continue
         if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.text in (".", ";", ":") \
                 or (t.is_space and "\n" in t.text and i > start):
             break

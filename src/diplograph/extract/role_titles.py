@@ -36,6 +36,7 @@ def role_organisation(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> tup
             if m.kind in ("state", "org") and not m.described:
                 return m.iri, max(hit.end, m.end)  # "président de la République | de Norlande"
     j = _past_portfolio(ctx, _past_qualifiers(ctx, hit.end))  # "Ambassadeur extraordinaire et plénipotentiaire | de X"
+    j = _past_field(ctx, j)  # "commissaire aux affaires politiques | de l'Union africaine"
     if j < len(doc) and j in demonym_at:
         return demonym_at[j], j + 1
     holder = next((m for m in ctx.by_token.get(j, []) if m.kind == "person" and m.start == j), None)
@@ -104,6 +105,32 @@ def _past_portfolio(ctx: Context, j: int) -> int:
             m += 1
         k = m
     return k
+
+
+def _past_field(ctx: Context, j: int) -> int:
+    """The first token after a field written in lower case between a title and whom it serves:
+    "commissaire | aux affaires politiques | de l'Union africaine", "envoyé spécial | pour la paix | du
+    Soudan". Skipped only when "de" and a named state or organisation follow the field's noun and
+    its adjectives; otherwise ``j`` itself."""
+    doc = ctx.doc
+    k = j
+    if k < len(doc) and doc[k].lower_ in ("à", "pour") and k + 1 < len(doc) and doc[k + 1].pos_ == "DET":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("aux", "au", "à", "pour", "la", "l'", "l’", "les", "le"):
+        return j
+    k += 1
+    if k >= len(doc) or doc[k].pos_ != "NOUN" or not doc[k].is_lower or ctx.by_token.get(k):
+        return j
+    k += 1
+    while k < len(doc) and doc[k].pos_ == "ADJ" and not ctx.by_token.get(k):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("de", "du", "des", "d'", "d’"):
+        return j
+    n = k + 1
+    while n < len(doc) and n < k + 3 and doc[n].pos_ == "DET":
+        n += 1
+    named = any(m.kind in ("state", "org") and m.start == n for m in ctx.by_token.get(n, []))
+    return k if named else j
 
 
 def _past_qualifiers(ctx: Context, j: int) -> int:

@@ -214,8 +214,8 @@ def ner_mention(ctx: Context, ent: SpacySpan) -> None:
         label = "PER"  # "L.E. Sloutski" tagged MISC: initials, then a family name
     if label in ("MISC", "LOC") and not linked and _listed_like_people(ctx, start, end):
         label = "PER"  # "les présidents X (A), Y Z (B)": a list of people
-    if label in ("MISC", "LOC") and not linked and _after_title_and_comma(ctx, start, end):
-        label = "PER"  # "le président du pays, X Y" tagged MISC
+    if label in ("MISC", "LOC", "ORG") and not linked and _after_title_and_comma(ctx, start, end):
+        label = "PER"  # "le président du pays, X Y" tagged MISC, "le Premier ministre du Togo, X Y" ORG
     if label == "PER" and start > 0 and doc[start - 1].lower_ == "à" and end + 1 < len(doc) \
             and doc[end].text == "," and doc[end + 1].lower_ == "où":
         label = "LOC"  # "doit se rendre à Hô Chi Minh-Ville, où elle rencontrera ...": a place

@@ -1,0 +1,82 @@
+"""Participants on real prose (issue 12, round aud): summit participant lists and attendance
+sentences as agencies and presidencies write them. Each test's text is ours; each failed on main
+before the rule it names.
+"""
+
+from __future__ import annotations
+
+from extracting import event_at, extract_dated, participant_sides
+
+
+def test_a_name_tagged_as_an_organisation_after_a_title_and_a_comma_is_its_holder() -> None:
+    # "le Premier ministre du Togo, X Y": the recogniser tags the unknown name ORG
+    doc = extract_dated(
+        "Le sommet a réuni mardi à Accra les présidents Jean Dupont (France) et Karl Meier (Allemagne). "
+        "Les autres dirigeants présents étaient le Premier ministre du Togo, Kodjo Amegah, et le roi du "
+        "Maroc, Hassan Alaoui.",
+        "title-comma-org", "2026-05-10")
+    sides = participant_sides(event_at(doc, "sommet"))
+    assert sides.get("kodjo-amegah") == "togo"
+    assert "premier-ministre-du-togo" not in sides
+
+
+def test_attendance_names_tagged_as_organisations_are_people_of_their_sides() -> None:
+    doc = extract_dated(
+        "Le président Jean Dupont s'est ensuite entretenu avec le Premier ministre togolais, en présence du "
+        "ministre français des Affaires étrangères, Luc Martin, et de la ministre togolaise de l'Intégration "
+        "régionale, Akossiwa Lawson.",
+        "presence-org-names", "2026-05-10")
+    sides = participant_sides(event_at(doc, "entretenu"))
+    assert sides.get("luc-martin") == "france"
+    assert sides.get("akossiwa-lawson") == "togo"
+
+
+def test_a_relative_clause_does_not_end_a_list_of_those_who_took_part() -> None:
+    doc = extract_dated(
+        "Le sommet a réuni mardi à Lomé les présidents Jean Dupont (France) et Karl Meier (Allemagne). "
+        "Ont également pris part à ce sommet : le ministre des Affaires étrangères du Mali, Moussa Keita, "
+        "qui représentait son président, et la commissaire de l'Union africaine, Awa Sow.",
+        "list-relative", "2026-05-10")
+    sides = participant_sides(event_at(doc, "sommet"))
+    assert sides.get("moussa-keita") == "mali"
+    assert sides.get("awa-sow") == "african-union"
+
+
+def test_a_lower_case_field_between_a_title_and_its_organisation_keeps_the_side() -> None:
+    doc = extract_dated(
+        "Le sommet a réuni mardi à Lomé les présidents Jean Dupont (France) et Karl Meier (Allemagne). "
+        "Ont également pris part à ce sommet : le commissaire aux affaires politiques de l'Union africaine, "
+        "Awa Sow, et le ministre des Affaires étrangères du Mali, Moussa Keita.",
+        "field-then-org", "2026-05-10")
+    assert participant_sides(event_at(doc, "sommet")).get("awa-sow") == "african-union"
+
+
+def test_an_opening_y_leaves_the_subject_inverted_after_the_verb_of_taking_part() -> None:
+    doc = extract_dated(
+        "Le sommet a réuni mardi à Lomé les présidents Jean Dupont (France) et Karl Meier (Allemagne). "
+        "Y ont également pris part le ministre des Affaires étrangères du Mali, Moussa Keita, et la "
+        "ministre ghanéenne de la Défense, Ama Owusu.",
+        "y-inverted", "2026-05-10")
+    sides = participant_sides(event_at(doc, "sommet"))
+    assert sides.get("moussa-keita") == "mali"
+    assert sides.get("ama-owusu") == "ghana"
+
+
+def test_those_listed_round_the_table_took_part_in_the_gathering_told_before() -> None:
+    doc = extract_dated(
+        "Les chefs d'État de la région se sont réunis samedi à Bamako pour un sommet sur la sécurité. "
+        "Autour de la table figuraient aussi le chef de la diplomatie malien Seydou Coulibaly et son "
+        "homologue tchadien Mahamat Abakar.",
+        "round-the-table", "2026-05-10")
+    sides = participant_sides(event_at(doc, "sommet"))
+    assert sides.get("seydou-coulibaly") == "mali"
+    assert sides.get("mahamat-abakar") == "chad"
+
+
+def test_a_table_not_round_which_people_sit_names_no_attendee() -> None:
+    # guard: "figurer" without "autour de la table" nor "parmi les participants" is no attendance
+    doc = extract_dated(
+        "Les chefs d'État de la région se sont réunis samedi à Bamako pour un sommet sur la sécurité. "
+        "Dans le communiqué figuraient aussi les noms de Seydou Coulibaly et de Mahamat Abakar.",
+        "no-table", "2026-05-10")
+    assert "seydou-coulibaly" not in participant_sides(event_at(doc, "sommet"))
