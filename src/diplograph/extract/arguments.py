@@ -72,6 +72,7 @@ from diplograph.extract.syntax import (
     subjects_of,
     unique,
 )
+from diplograph.extract.token_view import feature
 from diplograph.extract.verb_forms import ETRE_VERBS, interrupted_compound, is_passive
 from diplograph.model import DateValue, DurationValue, Event
 
@@ -101,7 +102,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         sentence=ctx.span(first, last + 1),
     )
     verbal = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and (
-        "Part" in token.morph.get("VerbForm") or token.lemma_.lower() in ETRE_VERBS))  # "sont convenus"
+        "Part" in feature(token, "VerbForm") or token.lemma_.lower() in ETRE_VERBS))  # "sont convenus"
     agents: list[str] = []
     participants: list[str] = []
     invited_by: str | None = None
@@ -112,7 +113,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
         passive = is_passive(token)
         auxiliary = interrupted_compound(token)  # "M. X a pour sa part salué ..."
         # "Accueillis par X, les deux hommes ...": a participle clause with its agent, fronted
-        fronted = token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm") and auxiliary is None \
+        fronted = token.dep_ == "advcl" and "Part" in feature(token, "VerbForm") and auxiliary is None \
             and not any(c.dep_.startswith("aux") for c in token.children) \
             and any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in token.children)
         if passive or fronted or (token.dep_ in ("acl", "amod") and not main_verb_read_as_clause(ctx, token)
@@ -139,7 +140,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                 # on the participle clause before the verb (or makes that participle the main verb)
                 clauses = [token.head] if token.dep_ == "advcl" and token.head.i < token.i else \
                     [c for c in token.children if c.dep_ == "advcl" and c.i < token.i]
-                participants += [a for v in clauses if "Part" in v.morph.get("VerbForm") for s in v.children
+                participants += [a for v in clauses if "Part" in feature(v, "VerbForm") for s in v.children
                                  if s.dep_ == "nsubj" for a in actors_of(ctx, s)
                                  if actor_kind(ctx, a) == "person" and a not in agents]
             if passive and hit.iri in GATHERINGS and not participants \
@@ -164,7 +165,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
             if len(agents) == 1 and plural_verb(token):
                 agents += _listed_with(ctx, agents[0], token)
             if not agents and not unnamed and token.dep_ in ("advcl", "conj") \
-                    and "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
+                    and "Pres" in feature(token, "Tense") and "Part" in feature(token, "VerbForm"):
                 # "X a indiqué avoir transmis ... de son homologue Y, ajoutant que ...": the present
                 # participle's speaker is its main verb's subject, not the last name before it
                 main = ctx.event_at.get(token.head.i)
@@ -414,7 +415,7 @@ def _places_in(ctx: Context, start: int, end: int) -> list:
 
 def _infinitive(token: Token) -> bool:
     """"d'avoir été reçu", "être accueilli": a compound infinitive, its subject left unsaid."""
-    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
+    return any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm") for c in token.children)
 
 
 def _controller(ctx: Context, token: Token) -> list[str]:
@@ -494,7 +495,7 @@ def infinitive_before(ctx: Context, token: Token, verb: Token) -> Token | None:
             or verb.lemma_ in lights:
         return None
     for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < token.i and "Inf" in c.morph.get("VerbForm") \
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < token.i and "Inf" in feature(c, "VerbForm") \
                 and c.lemma_ in lights and not any(d.dep_ == "obj" for d in c.children):
             return c
     return None

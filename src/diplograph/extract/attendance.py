@@ -18,6 +18,7 @@ from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
 from diplograph.extract.same_event import is_person
 from diplograph.extract.syntax import actors_of, case_of, subjects_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.told_before import (
     gathering_told_before,
     gathering_told_last,
@@ -100,7 +101,7 @@ def attend_events(ctx: Context) -> None:
         if lemma in chair_verbs:
             event = next((e for c in token.children if c.dep_ == "obj" and (e := _event_at(ctx, c)) is not None), None)
             chairs = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]
-            relative = next((c for c in token.children if "Rel" in c.morph.get("PronType")), None)
+            relative = next((c for c in token.children if "Rel" in feature(c, "PronType")), None)
             if event is None and relative is not None:
                 # "un sommet, qui sera coprésidé par X et Y": the gathering noun the relative follows
                 k = relative.i - 1
@@ -108,7 +109,7 @@ def attend_events(ctx: Context) -> None:
                     k -= 1
                 event = _event_at(ctx, ctx.doc[k])
                 chairs = [a for c in token.children if c.dep_ == "obl:agent" for a in actors_of(ctx, c)]
-            if event is None and "Part" in token.morph.get("VerbForm") and token.dep_ != "ROOT" \
+            if event is None and "Part" in feature(token, "VerbForm") and token.dep_ != "ROOT" \
                     and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "par":
                 # "Les travaux du sommet coprésidé par X et son homologue Y se sont achevés": the
                 # participle describes the gathering noun just before it, whatever the parse made of it
@@ -374,7 +375,7 @@ def _round_the_table(ctx: Context, verb: Token) -> bool:
 def _copula_predicate(noun: Token) -> Token | None:
     """The copula of "Les participants étaient X, Y": a noun of those who attend (cue:attendee) as
     the subject of "être" whose predicate names them; encyclopedias list a gathering's people so."""
-    if noun.dep_ != "nsubj" or "Plur" not in noun.morph.get("Number"):
+    if noun.dep_ != "nsubj" or "Plur" not in feature(noun, "Number"):
         return None
     return next((c for c in noun.head.children if c.dep_ == "cop" and c.lemma_ == "être" and c.i > noun.i), None)
 
@@ -448,7 +449,7 @@ def _present_at(ctx: Context, token: Token) -> Event | None:
 def _own_participation(ctx: Context, token: Token) -> tuple[Event, list[str]] | None:
     """"Il a confirmé sa participation à la réunion de X": a possessive participation in a gathering
     is the subject's; the subject of the verb governing the noun takes part in it."""
-    if not any(c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss") for c in token.children):
+    if not any(c.dep_ in ("det", "nmod:poss") and "Yes" in feature(c, "Poss") for c in token.children):
         return None
     event = next((e for c in token.children if c.dep_ == "nmod" and case_of(c) in ("à", "au", "aux")
                   and (e := _event_at(ctx, c)) is not None), None)

@@ -29,9 +29,9 @@ def find_channels(ctx: Context) -> None:
         if event.event_type not in GATHERINGS:
             continue
         for span in (event.trigger, *event.mentions):
-            tokens = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+            tokens = ctx.tokens.expand(span.begin, span.end)  # Doc.char_span's tokens, without its Span
             if tokens is not None:
-                spans.append((tokens.start, tokens.end, index))
+                spans.append((tokens[0], tokens[1], index))
     for hit in sorted(hits, key=lambda h: (h.start, h.end, h.iri)):
         sentence = ctx.sent_of(hit.start)
         best: tuple[int, int, int] | None = None

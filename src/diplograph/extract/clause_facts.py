@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
+from diplograph.extract.token_view import feature
 from diplograph.model import Event
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def main_verb_read_as_clause(ctx: Context, verb: Token) -> bool:
     rencontrera ...": ROOT "ministre", acl "rencontrera"; "La ministre X, s'est dite confiante": a
     participle with its auxiliary is a finite compound tense): the noun is its subject. A dateline's
     city ("Lomé, 4 mars 2024 – X a reçu ...") is no noun the verb completes either."""
-    finite = "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+    finite = "Fin" in feature(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
     return verb.dep_ == "acl" and finite and verb.head.i < verb.i and verb.head.dep_ == "ROOT" and bool(
         ctx.by_token.get(verb.head.i) or verb.head.i in ctx.role_person
         or verb.head.i in ctx.heading_tokens)  # "Lomé, 4 mars 2024 – Le chef de l'État a reçu": a dateline
@@ -43,7 +44,7 @@ def in_purpose(token: Token) -> bool:
         return False  # "son entretien ... était un bon début pour apaiser": a subject the parse gave it
     verb = token.head
     for _ in range(2):
-        if verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm"):
+        if verb.pos_ == "VERB" and "Inf" in feature(verb, "VerbForm"):
             return verb.i < token.i and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in verb.children)
         if verb.head.i == verb.i:
             return False
@@ -60,7 +61,7 @@ def event_token(ctx: Context, event: Event) -> Token:
     key = (event.trigger.begin, event.trigger.end)
     start = starts.get(key)  # type: ignore[attr-defined]
     if start is None:
-        start = starts[key] = ctx.doc.char_span(key[0], key[1], alignment_mode="expand").start  # type: ignore[index]
+        start = starts[key] = ctx.tokens.expand(key[0], key[1])[0]  # type: ignore[index]
     return ctx.doc[start]
 
 
@@ -87,7 +88,7 @@ def guest_participle(ctx: Context, verb: Token) -> bool:
     set off after the noun it describes, tells who the gathering's guest is, not an invitation
     made (nor a gathering still to come). The parse may hang it on that noun, on a name the tagger
     took for a verb, or on the main verb."""
-    return verb.morph.get("VerbForm") == ["Part"] and verb.head.i != verb.i \
+    return feature(verb, "VerbForm") == ["Part"] and verb.head.i != verb.i \
         and not any(c.dep_.startswith("aux") for c in verb.children) \
         and (verb.dep_ in ("acl", "appos") or (verb.dep_ != "conj" and verb.i > 0 and verb.doc[verb.i - 1].text == ","))
 

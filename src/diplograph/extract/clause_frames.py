@@ -15,6 +15,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import COMMITTING, cue_words
 from diplograph.extract.participants import actor_kind, plural_verb
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of, case_of, left_actors, subjects_of, unique
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -150,7 +151,7 @@ def after_subjects(ctx: Context, token: Token) -> list[str]:
         if head.i == node.i or head.lower_ not in _AFTER_HEADS:
             return []
         node = head
-    one_side = any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") \
+    one_side = any("Yes" in feature(c, "Poss") for c in token.children if c.dep_ == "det") \
         or any(case_of(c) == "avec" for c in [*token.children, *(node.children if node.i != token.i else ())])
     # ("à l'issue d'un entretien avec X": the parse may hang "avec X" on "issue")
     if any(case_of(c) == "entre" for c in token.children):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, Mention
 from diplograph.extract.entity_registry import add_described_actor, add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import cue_words
+from diplograph.extract.token_view import feature
 from diplograph.lexicon import fold
 from diplograph.namespaces import id_iri, slugify
 
@@ -42,7 +43,7 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
         if lemma not in delegation_nouns and lemma not in state_nouns and lemma not in collective_nouns \
                 and lemma not in ministry_nouns:
             continue  # most nouns: skip before the morphology lookup below, the costly part
-        plural = "Plur" in token.morph.get("Number") or token.lower_.endswith(("s", "x"))
+        plural = "Plur" in feature(token, "Number") or token.lower_.endswith(("s", "x"))
         if lemma in ministry_nouns:
             if not plural and token.i + 1 in demonym_at:
                 _ministry(ctx, token, demonym_at[token.i + 1])
@@ -94,7 +95,7 @@ def find_collectives(ctx: Context, demonym_at: dict[int, str]) -> None:
             if kind == "delegation":
                 iri = id_iri("delegation", ctx.source.slug, state_slug)
                 # one delegation per state, named in the singular ("les délégations russe et ukrainienne")
-                noun = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.text
+                noun = token.lemma_.lower() if "Plur" in feature(token, "Number") else token.text
                 label = f"{noun} {doc[j].text}"
                 label = label[0].upper() + label[1:]
             else:
@@ -203,7 +204,7 @@ def _one_leader_each(ctx: Context, noun: Token, found: list[tuple[int, str]]) ->
     doc = ctx.doc
     invariant = [doc[j].lower_.endswith(_INVARIANT_ENDINGS) for j, _ in found]
     if published is None or len(found) < 2 or noun.lemma_.lower() not in cue_words(lex, "leader-noun") \
-            or all(invariant) or any(not same and ("Plur" in doc[j].morph.get("Number")
+            or all(invariant) or any(not same and ("Plur" in feature(doc[j], "Number")
                                                    or doc[j].lower_.endswith(("s", "x")))
                                      for (j, _), same in zip(found, invariant, strict=True)):
         return False  # "des dirigeants européens et africains": groups

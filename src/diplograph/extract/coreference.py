@@ -46,6 +46,7 @@ from diplograph.extract.same_event import (
 )
 from diplograph.extract.sentence_joins import join_within_sentences
 from diplograph.extract.syntax import in_quote, is_actor, subjects_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.triggers import remove_event
 from diplograph.extract.trip_stages import clear_trip_stages, join_trip_stages
 from diplograph.model import DateValue, DurationValue, Event
@@ -87,13 +88,13 @@ def _drop_kinds_of_gatherings(ctx: Context) -> None:
     names a kind of gathering, not one that happened."""
     for event in list(ctx.events):
         token = event_token(ctx, event)
-        if event.event_type not in GATHERINGS or token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") \
+        if event.event_type not in GATHERINGS or token.pos_ != "NOUN" or "Plur" not in feature(token, "Number") \
                 or event.participants or event.date is not None or event.places or event.mentions:
             continue
         head = token.head
         # an adjective or a participle of state ("exclu des", "restant exclue des"), not a verb of
         # doing with "avoir" ("a participé aux réunions")
-        if head.i != token.i and (head.pos_ == "ADJ" or ("Part" in head.morph.get("VerbForm") and not any(
+        if head.i != token.i and (head.pos_ == "ADJ" or ("Part" in feature(head, "VerbForm") and not any(
                 c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in head.children))) \
                 and head.i not in ctx.event_at:
             remove_event(ctx, event)
@@ -184,7 +185,7 @@ def _gathering_named_by(ctx: Context, subject: Token, own: Event | None = None) 
     if subject.i in ctx.event_at and ctx.event_at[subject.i] is not own:
         return None
     before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx and e is not own]
-    if subject.pos_ == "NOUN" and "Plur" not in subject.morph.get("Number"):
+    if subject.pos_ == "NOUN" and "Plur" not in feature(subject, "Number"):
         det = determiner(subject)
         if det is None or (det.lower_ not in DEFINITES and det.lower_ not in ("ce", "cet", "cette")):
             return None
@@ -286,7 +287,7 @@ def _name_key(ctx: Context, token: Token) -> tuple[str, ...] | None:
             break
     if not name:
         return None
-    ordinal = [c.lower_ for c in token.children if c.dep_ == "amod" and "Ord" in c.morph.get("NumType")]
+    ordinal = [c.lower_ for c in token.children if c.dep_ == "amod" and "Ord" in feature(c, "NumType")]
     return (token.lemma_.lower(), *ordinal, " ".join(name))
 
 
@@ -297,7 +298,7 @@ def _number_key(token: Token) -> tuple[str, ...] | None:
     if token.pos_ != "NOUN":
         return None
     number = next((c.text for c in token.children if c.dep_ == "amod" and c.text[:1].isdigit()
-                   and ("Ord" in c.morph.get("NumType") or c.text.rstrip(".").endswith(("e", "ème", "er", "ère")))),
+                   and ("Ord" in feature(c, "NumType") or c.text.rstrip(".").endswith(("e", "ème", "er", "ère")))),
                   None)
     return None if number is None else ("number", "".join(ch for ch in number if ch.isdigit()))
 
@@ -503,7 +504,7 @@ def _clause_duration(ctx: Context, verb: Token) -> DurationValue | None:
 
 
 def _past(verb: Token) -> bool:
-    return any("Past" in t.morph.get("Tense") for t in [verb, *verb.children] if t.dep_ in ("aux", "ROOT")
+    return any("Past" in feature(t, "Tense") for t in [verb, *verb.children] if t.dep_ in ("aux", "ROOT")
                or t is verb)
 
 
@@ -514,7 +515,7 @@ def _merge_descriptions(ctx: Context) -> None:
     for event in list(ctx.events):
         token = event_token(ctx, event)
         descriptive = token.pos_ == "NOUN" or (token.dep_ in ("acl", "amod")
-                                               and "Part" in token.morph.get("VerbForm"))
+                                               and "Part" in feature(token, "VerbForm"))
         if not descriptive:
             continue
         if event.status != OCCURRED:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, in_quote, unique
 from diplograph.extract.kinds import GATHERINGS, cue_words
+from diplograph.extract.token_view import feature
 from diplograph.model import Event
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def numbered_antecedent(ctx: Context, token: Token) -> list[str]:
     """"les deux hommes", "les deux chefs d'État", "les trois ministres": as many people as
     the number says, named just before (this sentence and the previous one), else the
     people of the gathering told last. Nobody when the count does not fit."""
-    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number") or ctx.by_token.get(token.i):
+    if token.pos_ != "NOUN" or "Plur" not in feature(token, "Number") or ctx.by_token.get(token.i):
         return []
     count = next((_NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
     if count is None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.patterns import Hit
+from diplograph.extract.token_view import feature
 from diplograph.namespaces import vocab_iri
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def obligation_hits(ctx: Context, issue_hits: list[Hit]) -> dict[int, tuple[Hit,
     for i in ctx.tokens.where_lemma(words):  # the obligation verbs only: no Token made for every word
         token = ctx.doc[i]
         if token.pos_ not in ("VERB", "AUX") \
-                or "Fin" not in token.morph.get("VerbForm") or token.i in ctx.heading_tokens:
+                or "Fin" not in feature(token, "VerbForm") or token.i in ctx.heading_tokens:
             continue
         if any(c.lower_ in _NEGATIONS for c in token.children) or any(
                 t.lower_ in _NEGATIONS for t in ctx.doc[token.i + 1:token.i + 3]):

@@ -16,6 +16,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.non_events import determiner_less_after
 from diplograph.extract.syntax import SUBJECT_DEPS
+from diplograph.extract.token_view import feature
 from diplograph.extract.triggers import remove_event
 from diplograph.model import Event
 
@@ -37,9 +38,9 @@ def drop_empty_participles(ctx: Context) -> None:
         if event.agents or event.participants:
             continue
         token = event_token(ctx, event)
-        participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
+        participle = "Part" in feature(token, "VerbForm") and "Past" in feature(token, "Tense") \
             and not any(c.dep_.startswith("aux") for c in token.children)
-        described = token.dep_ in ("acl", "amod") and ("Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ")
+        described = token.dep_ in ("acl", "amod") and ("Part" in feature(token, "VerbForm") or token.pos_ == "ADJ")
         adjectival = described or (token.dep_ in ("acl", "amod", "xcomp") and _participle_read_as_infinitive(token))
         passive = token.pos_ == "VERB" and any(c.dep_ == "aux:pass" for c in token.children) \
             and not any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children) \
@@ -70,7 +71,7 @@ def _participle_read_as_infinitive(token: Token) -> bool:
     an infinitive (and hang it on the verb as a complement); its form (not the lemma, not ending like
     an infinitive) says it is not one."""
     form = token.lower_
-    return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and form != token.lemma_.lower() \
+    return token.pos_ == "VERB" and "Inf" in feature(token, "VerbForm") and form != token.lemma_.lower() \
         and not form.endswith(("er", "ir", "re")) \
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in token.children)
 
@@ -79,8 +80,8 @@ def _framing_speech(ctx: Context, event: Event, token) -> bool:
     """"Répondant au nom de X, le ministre a rappelé ...", "Intervenant au nom du groupe, Y a
     souligné ...": a present participle of speaking that opens the sentence, with nothing said of
     its own (no complement clause, no object), frames the act its main verb tells; no second act."""
-    if event.event_type not in SPEECH or "Part" not in token.morph.get("VerbForm") \
-            or "Pres" not in token.morph.get("Tense") or token.head.i == token.i \
+    if event.event_type not in SPEECH or "Part" not in feature(token, "VerbForm") \
+            or "Pres" not in feature(token, "Tense") or token.head.i == token.i \
             or ctx.sent_of(token).start not in (token.i, token.left_edge.i):
         return False
     if any(c.dep_ in ("ccomp", "obj", "xcomp") for c in token.children) \
@@ -141,6 +142,6 @@ def _kind_of_activity(ctx: Context, token: Token) -> bool:
     """"capacité de médiation": a bare singular event noun after "de" completing a noun that is no
     trigger (a plural names occurrences: "un contexte de combats persistants")."""
     if token.pos_ != "NOUN" or token.dep_ != "nmod" or token.head.pos_ != "NOUN" or token.head.i in ctx.trigger_heads \
-            or "Plur" in token.morph.get("Number"):
+            or "Plur" in feature(token, "Number"):
         return False
     return determiner_less_after(token, "de") or determiner_less_after(token, "d'")

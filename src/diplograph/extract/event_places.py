@@ -14,6 +14,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.held_clauses import clause_of_noun, in_other_clause
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.syntax import LOCATIVE, case_of, opened_between
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -141,7 +142,7 @@ def _topic_place(ctx: Context, word: Token) -> bool:
     i = word.i - 1  # linearly too, as the parse often hangs the place on the verb
     # adjectives too: "les zones maritimes en mer Égée", "les incidents répétés en mer de Chine"
     while i > 0 and (ctx.doc[i].pos_ in ("ADP", "DET", "ADJ") or ctx.doc[i].lower_ in _BEFORE_PLACE
-                     or (ctx.doc[i].dep_ == "acl" and "Part" in ctx.doc[i].morph.get("VerbForm"))):
+                     or (ctx.doc[i].dep_ == "acl" and "Part" in feature(ctx.doc[i], "VerbForm"))):
         i -= 1
     if i >= 0 and ctx.doc[i].lemma_.lower() in matter:
         return True
@@ -231,5 +232,5 @@ def _fronted_place(ctx: Context, sentence) -> str | None:
 
 def _asks_to_do(verb: Token) -> bool:
     """"de" + infinitive hangs on the verb or on its "à" complement: "demander à X de cesser"."""
-    return any("Inf" in c.morph.get("VerbForm") and any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’")
+    return any("Inf" in feature(c, "VerbForm") and any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’")
                                                         for g in c.children) for c in verb.children)

@@ -22,6 +22,7 @@ from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import DURING_NOUNS, in_quote
+from diplograph.extract.token_view import feature
 from diplograph.extract.verb_forms import future_form, is_passive, reported_past, retrospective_future
 from diplograph.model import DateValue, DurationValue
 
@@ -59,7 +60,7 @@ def told_ahead(token: Token) -> bool:
     tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if reported_past(verb):
         return False
-    return any(future_form(t) for t in tensed) or ("Inf" in verb.morph.get("VerbForm") and not any(
+    return any(future_form(t) for t in tensed) or ("Inf" in feature(verb, "VerbForm") and not any(
         c.dep_.startswith("aux") for c in verb.children))
 
 
@@ -171,7 +172,7 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.head.pos_ == "VERB" and is_passive(token.head) \
             and any(c.dep_ == "case" and c.lower_ == "pour" for c in token.children) \
             and token.head.lemma_.lower() in cue_words(ctx.lex, "planned-participle") \
-            and any(c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense") for c in token.head.children):
+            and any(c.dep_ == "aux:pass" and "Pres" in feature(c, "Tense") for c in token.head.children):
         return PLANNED  # "X est attendu jeudi à Z, pour une visite": expected, still to come
     for c in token.children:
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words and c.i != token.i:
@@ -185,14 +186,14 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         if hit.iri in GATHERINGS and token.head.lemma_.lower() in words and token.head.i not in ctx.event_at:
             return words[token.head.lemma_.lower()]  # "la préparation de la réunion ministérielle": to come
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
-            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in holding \
+            and "Inf" in feature(token.head, "VerbForm") and token.head.lemma_.lower() in holding \
             and (token.head.dep_ == "xcomp" or any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'")
                                                    for c in token.head.children)):
         # "l'a invité à effectuer une visite", "sont convenus de tenir un sommet", "son invitation à
         # effectuer une visite d'État": not yet
         return PLANNED
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ == "obj" \
-            and "Inf" in token.head.morph.get("VerbForm") and token.head.lemma_.lower() in holding \
+            and "Inf" in feature(token.head, "VerbForm") and token.head.lemma_.lower() in holding \
             and any(w.lemma_.lower() in cue_words(ctx.lex, "inviting") for a in list(token.head.ancestors)[:2]
                     for w in (a, *(c for c in a.children if c.dep_ == "obj"))):
         return PLANNED  # "a réitéré son invitation au Président X pour effectuer une visite d'État"
@@ -223,7 +224,7 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
         if head.pos_ == "VERB" and head.i != hit.head and _compound_past(head):
             break  # "a annoncé que la déclaration du sommet avait été adoptée": a clause told as done
         current = head
-    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "xcomp":
+    if token.pos_ == "VERB" and "Inf" in feature(token, "VerbForm") and token.dep_ == "xcomp":
         head = token.head
         # "a semblé reconnaître": a hedged report; "a conduit X à appeler": a caused act
         recent = head.lemma_.lower() in cue_words(ctx.lex, "recent-past") and any(
@@ -240,12 +241,12 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
             future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED
         return PLANNED
-    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and token.dep_ == "acl" \
+    if token.pos_ == "VERB" and "Inf" in feature(token, "VerbForm") and token.dep_ == "acl" \
             and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’", "à") for c in token.children):
         return PLANNED  # "charge les ministres de présenter un projet", "sa décision de signer": still to do
     if _not_yet(token):
         return PLANNED  # "la date de sa visite n'a pas encore été dévoilée"
-    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") \
+    if token.pos_ == "VERB" and "Inf" in feature(token, "VerbForm") \
             and any(c.lower_ == "avant" for c in token.children) and token.head.i != token.i:
         # "doit s'entretenir lundi avec X, avant de se rendre à Riyad": what comes after a planned
         # act is planned too
@@ -292,15 +293,15 @@ def _not_yet(token: Token) -> bool:
 def _compound_past(verb: Token) -> bool:
     """A participle with its auxiliary in the indicative present or imperfect: "a été adoptée",
     "avait été adoptée", "ont signé" (not "aura lieu", "aurait été")."""
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Ind" in c.morph.get("Mood")
-        and ({"Pres", "Imp"} & set(c.morph.get("Tense"))) for c in verb.children)
+    return "Part" in feature(verb, "VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Ind" in feature(c, "Mood")
+        and ({"Pres", "Imp"} & set(feature(c, "Tense"))) for c in verb.children)
 
 
 def told_done(token: Token) -> bool:
     """A verb in a compound past ("a annoncé", "ont convenu"): the act is done."""
-    return "Part" in token.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Pres" in c.morph.get("Tense")
+    return "Part" in feature(token, "VerbForm") and any(
+        c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Pres" in feature(c, "Tense")
         for c in token.children)
 
 
@@ -384,7 +385,7 @@ def _told_in_its_clause(below: Token, token: Token) -> bool:
     sommet aurait lieu en mars"): the time is of what that clause tells, not of the saying or the
     agreeing, which happen when the text says they did."""
     return token.pos_ in ("VERB", "ADJ") and below is not token and below.dep_ == "ccomp" \
-        and below.pos_ in ("VERB", "AUX") and "Fin" in below.morph.get("VerbForm") \
+        and below.pos_ in ("VERB", "AUX") and "Fin" in feature(below, "VerbForm") \
         and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in below.children)
 
 
@@ -394,11 +395,11 @@ def _anterior_clause(token: Token) -> Token | None:
     time of the main clause is not its time. None when ``token`` is in no such clause."""
     node = token
     for _ in range(6):
-        infinitive = "Inf" in node.morph.get("VerbForm") or any(
-            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in node.children)
-        if node.pos_ == "VERB" and node.dep_ in ("advcl", "acl") and infinitive \
+        if node.pos_ == "VERB" and node.dep_ in ("advcl", "acl") and (
+                "Inf" in feature(node, "VerbForm")
+                or any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm") for c in node.children)) \
                 and any(c.dep_ in ("mark", "case") and c.lower_ == "après" for c in node.children):
-            return node
+            return node  # (the infinitive asked only of a verb of such a clause: ~3,000 calls)
         if node.head.i == node.i:
             return None
         node = node.head

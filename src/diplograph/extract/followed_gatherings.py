@@ -16,6 +16,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.participants import participant_of
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,7 +51,7 @@ def _gathering_followed(ctx: Context, token: Token, followed: frozenset[str]) ->
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     participle = token.head
-    if participle.lemma_.lower() not in followed or "Part" not in participle.morph.get("VerbForm"):
+    if participle.lemma_.lower() not in followed or "Part" not in feature(participle, "VerbForm"):
         return None
     for c in participle.children:
         if c.dep_ == "nsubj:pass" and c.i in ctx.event_at:

@@ -19,6 +19,7 @@ from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.name_shapes import is_honorific, misspelt
 from diplograph.extract.reference import POSSESSIVE
 from diplograph.extract.syntax import is_locative
+from diplograph.extract.token_view import feature
 from diplograph.extract.venues import named_after_someone
 from diplograph.lexicon import LexActor, fold
 from diplograph.namespaces import id_iri, slugify, vocab_iri
@@ -290,7 +291,7 @@ def _longer_name(ctx: Context, ent: SpacySpan, cands: list[LexActor]) -> bool:
         return True  # "Union Africaine", "Washington Post"
     if all(a.kind in ("state", "place", "person") for a in cands):
         return False
-    if nxt.is_lower and nxt.pos_ == "ADJ" and "Part" not in nxt.morph.get("VerbForm") \
+    if nxt.is_lower and nxt.pos_ == "ADJ" and "Part" not in feature(nxt, "VerbForm") \
             and (doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" or _clipped(ent, cands)):
         return True  # "le Conseil de sécurité nationale", "l'Union interparlementaire": another body
     owners = {ctx.lex.state_of(a.iri) for a in cands} | {a.affiliation for a in cands} | {a.iri for a in cands}

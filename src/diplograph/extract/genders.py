@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplograph.extract.kinds import cue_words
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -142,15 +143,15 @@ def _noun_gender(noun: Token) -> set[str]:
     """The gender its determiner tells ("la ministre": the noun is epicene), else its ending's. A
     masculine plural tells nothing of each name it heads: French writes "les présidents X, Y et Z"
     for a list of men and women alike (a feminine plural does tell)."""
-    if "Plur" in noun.morph.get("Number") and FEM not in noun.morph.get("Gender") \
-            and not any(c.dep_ == "det" and FEM in c.morph.get("Gender") for c in noun.children):
+    if "Plur" in feature(noun, "Number") and FEM not in feature(noun, "Gender") \
+            and not any(c.dep_ == "det" and FEM in feature(c, "Gender") for c in noun.children):
         return set()
     for c in noun.children:
         if c.dep_ == "det" and c.i < noun.i:
-            gender = set(c.morph.get("Gender"))
+            gender = set(feature(c, "Gender"))
             if len(gender) == 1:
                 return gender
-    gender = set(noun.morph.get("Gender"))
+    gender = set(feature(noun, "Gender"))
     if gender == {MASC} and noun.lower_.endswith("e"):
         return set()  # "X, porte-parole du ministère": titles in -e are epicene, the tag a guess
     return gender if len(gender) == 1 else set()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_pairs, cue_words
+from diplograph.extract.token_view import feature
 
 #: Words that may stand in a noun phrase between its head and a clause set after it.
 _IN_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM"})
@@ -112,7 +113,7 @@ def _opening(ctx: Context, verb, floor: int) -> int | None:
     auxiliary), or a relative pronoun at most four words before it ("qui se tiendra", "que la
     France accueillera", "qui aura lieu")."""
     doc = ctx.doc
-    if "Part" in verb.morph.get("VerbForm") and verb.i > floor \
+    if "Part" in feature(verb, "VerbForm") and verb.i > floor \
             and doc[verb.i - 1].pos_ not in ("AUX", "PRON") and doc[verb.i - 1].lemma_ not in ("avoir", "être"):
         return verb.i
     for k in range(verb.i - 1, max(floor - 1, verb.i - 5), -1):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -111,7 +112,7 @@ def document_issuer(ctx: Context, noun: Token) -> str | None:
     ("un communiqué du ministère", "le communiqué publié sur le site de la diplomatie russe")."""
     doc = ctx.doc
     for k in range(noun.i + 1, min(noun.i + 11, ctx.sent_of(noun).end)):
-        if doc[k].text in ",;:.«»()" or (doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm")):
+        if doc[k].text in ",;:.«»()" or (doc[k].pos_ in ("VERB", "AUX") and "Part" not in feature(doc[k], "VerbForm")):
             break
         found = [m.iri for m in ctx.by_token.get(k, []) if m.start == k and m.kind in ("org", "state", "person")]
         if found:
@@ -173,7 +174,7 @@ def _gerund_aside_end(ctx: Context, i: int) -> int | None:
     opens at token ``i`` ("en" and a present participle), else None."""
     doc, end = ctx.doc, ctx.sent_of(ctx.doc[i]).end
     if not (doc[i].lower_ == "en" and i + 1 < end and doc[i + 1].pos_ in ("VERB", "AUX")
-            and "Part" in doc[i + 1].morph.get("VerbForm") and "Pres" in doc[i + 1].morph.get("Tense")):
+            and "Part" in feature(doc[i + 1], "VerbForm") and "Pres" in feature(doc[i + 1], "Tense")):
         return None
     return next((k for k in range(i + 2, min(end, i + 12)) if doc[k].text == ","), None)
 

@@ -40,16 +40,21 @@ SPEECH = frozenset(et(s) for s in ("statement", "reaction", "accusation", "criti
 
 
 _CUES: dict[int, dict[str, frozenset[str]]] = {}
+_CUE_WORDS: dict[tuple[int, str], frozenset[str]] = {}
 
 
 def cue_words(lex: Lexicon, slug: str) -> frozenset[str]:
     """Lemmas of one concept of the cue scheme (triggers.ttl, cues.ttl), lower case, read once per
     lexicon: the extraction's content words are data, so a rule names the concept, not the words.
     An unknown slug gives no words (tests/test_vocab.py checks every slug the code names exists)."""
-    cues = _CUES.get(id(lex))
-    if cues is None:
-        cues = _CUES[id(lex)] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in lex.scheme("event-cue")}
-    return cues.get(slug, frozenset())
+    key = (id(lex), slug)
+    words = _CUE_WORDS.get(key)  # one look-up: ~76,000 calls over the test texts
+    if words is None:
+        cues = _CUES.get(id(lex))
+        if cues is None:
+            cues = _CUES[id(lex)] = {c.slug: frozenset(w.lower() for w in c.hidden) for c in lex.scheme("event-cue")}
+        words = _CUE_WORDS[key] = cues.get(slug, frozenset())
+    return words
 
 
 _PAIRS: dict[tuple[int, str], frozenset[tuple[str, str]]] = {}

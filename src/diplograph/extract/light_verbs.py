@@ -23,6 +23,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, cue_words, et
 from diplograph.extract.syntax import case_of
+from diplograph.extract.token_view import feature
 from diplograph.model import Event
 
 
@@ -118,7 +119,7 @@ def fold_act_participles(ctx: Context) -> None:
     :func:`diplograph.extract.descriptive.drop_empty_participles` keeps) was a second signing."""
     for event in list(ctx.events):
         token = event_token(ctx, event)
-        if token.dep_ not in ("acl", "amod") or "Part" not in token.morph.get("VerbForm"):
+        if token.dep_ not in ("acl", "amod") or "Part" not in feature(token, "VerbForm"):
             continue
         noun, steps = token.head, 0
         while noun.pos_ in ("NOUN", "PROPN") and steps < 3:

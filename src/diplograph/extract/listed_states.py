@@ -16,6 +16,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.participants import participant_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.told_before import last_told, told_in
 
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ def listed_states(ctx: Context) -> None:
     gathering of that sentence."""
     doc = ctx.doc
     heads = cue_words(ctx.lex, "leader-noun") | cue_words(ctx.lex, "country-noun")
-    for colon in (t for t in doc if t.text == ":"):
+    for colon in map(doc.__getitem__, ctx.tokens.where_lower((":",))):  # the colons only: no Token per word
         sentence = ctx.sent_of(colon)
         before = [t for t in doc[max(sentence.start, colon.i - 6):colon.i]
-                  if t.pos_ == "NOUN" and t.lemma_.lower() in heads and "Plur" in t.morph.get("Number")]
+                  if t.pos_ == "NOUN" and t.lemma_.lower() in heads and "Plur" in feature(t, "Number")]
         if not before:
             continue
         states: list[str] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.role_titles import assign_role
+from diplograph.extract.token_view import feature
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.lexicon import fold
 
@@ -26,7 +27,7 @@ def ministry_holders(ctx: Context) -> None:
     """Give "son titulaire, X" the office of the ministry named last before it."""
     doc = ctx.doc
     for token in lemma_tokens(doc, cue_words(ctx.lex, "office-holder")):
-        if not any(c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss") for c in token.children):
+        if not any(c.dep_ in ("det", "nmod:poss") and "Yes" in feature(c, "Poss") for c in token.children):
             continue
         if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
             continue

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, token_at
 from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import GATHERINGS
+from diplograph.extract.token_view import feature
 from diplograph.model import DateValue
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def _looked_back(ctx: Context, offset: int) -> bool:
     """The clause holding ``offset`` is a pluperfect ("La veille, il était arrivé à Y"): the text
     looks back from the day it tells, and the next "le même jour" still counts from that day."""
     verb = _clause_verb_at(ctx, offset)
-    return verb is not None and any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+    return verb is not None and any(c.dep_.startswith("aux") and "Imp" in feature(c, "Tense") for c in verb.children)
 
 
 def _told_in_the_past(ctx: Context, offset: int) -> bool:
@@ -147,10 +148,10 @@ def _told_in_the_past(ctx: Context, offset: int) -> bool:
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in auxiliaries):
+    if any("Fut" in feature(a, "Tense") or "Cnd" in feature(a, "Mood") for a in auxiliaries):
         return False
-    return ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and bool(auxiliaries)) \
-        or ("Fin" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
+    return ("Part" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense") and bool(auxiliaries)) \
+        or ("Fin" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense"))
 
 
 def bare_days(ctx: Context, view: str, found: list, free, taken: list[tuple[int, int]],

@@ -11,6 +11,7 @@ from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_wor
 from diplograph.extract.occasions import ordinal_day_frames
 from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
+from diplograph.extract.token_view import feature
 from diplograph.extract.told_before import last_told, told_in, window_start
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
@@ -140,7 +141,7 @@ def _fronted_gathering(ctx: Context, event: Event, token: Token) -> bool:
     dated in that sentence, before a main clause told in the perfect or simple past ("Réunis mardi à
     X pour un sommet, les dirigeants ont adopté ...")."""
     if event.event_type not in GATHERINGS or event.date is None or token.pos_ != "VERB" \
-            or "Part" not in token.morph.get("VerbForm") \
+            or "Part" not in feature(token, "VerbForm") \
             or not event.sentence.begin <= event.date.evidence.begin < event.sentence.end:
         return False
     root = ctx.sent_of(token).root
@@ -418,9 +419,9 @@ def _present(verb: Token) -> bool:
     """A simple present with no auxiliary ("je l'accuse", "la France demande"). A main verb the
     tagger reads as a subjunctive ("La France condamne": the same form) is that present; a simple
     past it reads as a present ("signèrent", "s'entretint") is not."""
-    mood = verb.morph.get("Mood")
+    mood = feature(verb, "Mood")
     main = verb.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in verb.children)
-    return "Pres" in verb.morph.get("Tense") and ("Ind" in mood or ("Sub" in mood and main)) \
+    return "Pres" in feature(verb, "Tense") and ("Ind" in mood or ("Sub" in mood and main)) \
         and not any(c.dep_.startswith("aux") for c in verb.children) and not simple_past_form(verb)
 
 
@@ -438,15 +439,16 @@ def narrated_now(verb: Token) -> bool:
     """Perfect, simple past or present: not a pluperfect/imperfect looking further back."""
     auxiliary = interrupted_compound(verb)  # "a pour sa part salué": the tense is the auxiliary's
     if auxiliary is not None:
-        tense = auxiliary.morph.get("Tense")
-        return not ("Imp" in tense or "Fut" in tense or "Cnd" in auxiliary.morph.get("Mood"))
+        tense = feature(auxiliary, "Tense")
+        return not ("Imp" in tense or "Fut" in tense or "Cnd" in feature(auxiliary, "Mood"))
     for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
-        if "Imp" in t.morph.get("Tense") or "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+        tense = feature(t, "Tense")
+        if "Imp" in tense or "Fut" in tense or "Cnd" in feature(t, "Mood"):
             return False
-    if verb.dep_ == "acl:relcl" and any(c.dep_.startswith("aux") and "Pres" in c.morph.get("Tense")
+    if verb.dep_ == "acl:relcl" and any(c.dep_.startswith("aux") and "Pres" in feature(c, "Tense")
                                         for c in verb.children):
         return True  # "reçus par le Président, qui a réaffirmé ...": told in the perfect, on the day told
-    return "Inf" not in verb.morph.get("VerbForm") and verb.dep_ not in ("acl", "acl:relcl", "amod", "xcomp")
+    return "Inf" not in feature(verb, "VerbForm") and verb.dep_ not in ("acl", "acl:relcl", "amod", "xcomp")
 
 
 
@@ -475,7 +477,7 @@ def _in_infinitive_under(word: Token, token: Token) -> bool:
         if node.head.i == node.i or node.head.i == token.i:
             return False
         node = node.head
-        if node.pos_ == "VERB" and "Inf" in node.morph.get("VerbForm"):
+        if node.pos_ == "VERB" and "Inf" in feature(node, "VerbForm"):
             return any(a.i == token.i for a in node.ancestors)
     return False
 
@@ -510,9 +512,9 @@ def _during_event(ctx: Context, token: Token) -> Event | None:
             mentioned = {}
             for e in ctx.events:
                 for m in e.mentions:
-                    span = ctx.doc.char_span(m.begin, m.end, alignment_mode="expand")
-                    if span is not None and len(span):
-                        mentioned[span.start] = e
+                    found = ctx.tokens.expand(m.begin, m.end)  # Doc.char_span's tokens, without its Span
+                    if found is not None and found[1] > found[0]:
+                        mentioned[found[0]] = e
         if _in_infinitive_under(child, token):
             continue  # "sont convenus de se revoir en marge de la réunion": the meeting to come's occasion
         if child.lower_ == "occasion" and any(d.dep_ == "det" and d.lower_ == "cette" for d in child.children):

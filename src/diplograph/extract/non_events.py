@@ -15,6 +15,7 @@ from diplograph.extract.context import Context, is_writers_we
 from diplograph.extract.kinds import GATHERINGS, bound_words, cue_words, et
 from diplograph.extract.reference import relative_phrase
 from diplograph.extract.syntax import case_of, in_quote
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,7 +41,7 @@ def denied(ctx: Context, token: Token) -> bool:
         if not det and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children) \
                 and token.head.pos_ == "VERB" and token.head.i != token.i:
             return denied(ctx, token.head)  # "se voir en tête-à-tête": the manner of the denied verb
-        if not det and token.dep_ == "obj" and "Inf" in token.head.morph.get("VerbForm"):
+        if not det and token.dep_ == "obj" and "Inf" in feature(token.head, "VerbForm"):
             # the parser makes the "de" of "sans faire de déclaration" a case mark, not a determiner
             det = [c.lower_ for c in token.children if c.dep_ == "case" and c.i < token.i]
         if not det or det[0] not in _DENIED_DETERMINERS or token.head.i == token.i:
@@ -50,13 +51,13 @@ def denied(ctx: Context, token: Token) -> bool:
             return det[0] in ("aucun", "aucune") and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children)
         if token.dep_ != "obj":
             return False
-        if "Inf" in token.head.morph.get("VerbForm") and any(
+        if "Inf" in feature(token.head, "VerbForm") and any(
                 c.dep_ == "mark" and c.lower_ == "sans" for c in token.head.children):
             return True  # "sans faire de déclaration", "sans tenir aucune réunion"
         # "il n'y a pas eu d'entretien"; "n'ont eu aucune rencontre" (the negation is the determiner)
         return _negated(token.head) or (det[0] in ("aucun", "aucune")
                                         and any(c.lower_ in ("ne", "n'", "n’") for c in token.head.children))
-    if "Inf" not in token.morph.get("VerbForm"):
+    if "Inf" not in feature(token, "VerbForm"):
         return False
     up = token
     for _ in range(4):  # "n'ont pas réussi à trouver un créneau pour se voir": up through the nouns and verbs between
@@ -174,7 +175,7 @@ def _reported_attitude(ctx: Context, verb: Token) -> bool:
     if verb.dep_ != "ccomp" or verb.head.i == verb.i or not any(h.head == verb.i and h.iri == statement for h in hits):
         return False
     if any(c.dep_.startswith("aux") for c in verb.children) or not (
-            {"Imp", "Pres"} & set(verb.morph.get("Tense"))) or "Ind" not in verb.morph.get("Mood"):
+            {"Imp", "Pres"} & set(feature(verb, "Tense"))) or "Ind" not in feature(verb, "Mood"):
         return False
     return any(h.head == verb.head.i and h.iri == statement for h in hits)
 
@@ -226,8 +227,8 @@ def _impersonal_need(ctx: Context, token: Token) -> bool:
     """"Il faut souligner que ...": an infinitive under an impersonal verb of need (cue:impersonal-need)
     with the expletive "il" is what the writer says should be said, no one's act."""
     head = token.head
-    return token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm") and head.i != token.i \
-        and head.lemma_.lower() in cue_words(ctx.lex, "impersonal-need") and "Sing" in head.morph.get("Number") \
+    return token.pos_ == "VERB" and "Inf" in feature(token, "VerbForm") and head.i != token.i \
+        and head.lemma_.lower() in cue_words(ctx.lex, "impersonal-need") and "Sing" in feature(head, "Number") \
         and any(c.lower_ == "il" and c.dep_.startswith(("nsubj", "expl")) for c in head.children)
 
 
@@ -305,9 +306,9 @@ def _composition(ctx: Context, verb: Token) -> bool:
     or "qui" after such a noun), with no day and no place of its own, tells what its subject is
     made of, not a meeting; "Le sommet réunit ce mardi trente chefs d'État" or "L'UA réunit ses
     ministres à Addis-Abeba" are gatherings."""
-    tense = verb.morph.get("Tense")  # "réunit": the tagger may read the present as a simple past
+    tense = feature(verb, "Tense")  # "réunit": the tagger may read the present as a simple past
     if verb.lemma_.lower() not in cue_words(ctx.lex, "composition") or not ({"Pres", "Past"} & set(tense)) \
-            or "Fin" not in verb.morph.get("VerbForm") \
+            or "Fin" not in feature(verb, "VerbForm") \
             or any(c.dep_.startswith("aux") for c in verb.children) or in_quote(ctx, verb):
         return False
     timed = ctx.timed_tokens()
@@ -374,8 +375,8 @@ def _head_of_question(ctx: Context, token: Token) -> bool:
     confirmer ?", "Quelle est la réaction de la Chine ?"). A gathering named deeper inside ("a-t-il
     évoqué la question lors de son entretien avec X ?") is presupposed, not asked: it stays."""
     sentence = ctx.sent_of(token)
-    if "?" not in sentence.text:
-        return False  # (asked of every trigger: the cheap question first)
+    if "?" not in ctx.doc_text[sentence.start_char:sentence.end_char]:
+        return False  # (asked of every trigger: the cheap question first; Span.text joins every Token)
     words = [t for t in sentence if not t.is_space]
     if not words or words[-1].text != "?":
         return False

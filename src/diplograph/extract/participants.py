@@ -29,6 +29,7 @@ from diplograph.extract.syntax import (
     latter,
     subjects_of,
 )
+from diplograph.extract.token_view import feature
 from diplograph.model import Participant, Span
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def listed_holders(ctx: Context, obj: Token) -> list[str]:
     served = served_titles(ctx)
     for k in range(obj.i, end):
         t = ctx.doc[k]
-        if t.text in ";:" or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+        if t.text in ";:" or (t.pos_ in ("VERB", "AUX") and "Part" not in feature(t, "VerbForm")):
             break
         if k in ctx.role_person and k not in served:
             found.append(ctx.role_person[k])
@@ -61,7 +62,7 @@ def listed_names(ctx: Context, obj: Token) -> list[str]:
     parenthesis; the parse scatters them, the words are reliable. The run holds only names, their
     parentheses, titles, "et", "ainsi que", commas and determiners; any other word ends it."""
     doc = ctx.doc
-    if "Plur" not in obj.morph.get("Number") or obj.i + 1 >= len(doc) \
+    if "Plur" not in feature(obj, "Number") or obj.i + 1 >= len(doc) \
             or not any(m.kind == "person" and m.start == obj.i + 1 for m in ctx.by_token.get(obj.i + 1, [])):
         return []
     titles = {i for h in ctx.hits_of("role") for i in range(h.start, h.end)}
@@ -189,7 +190,7 @@ def possessor(ctx: Context, token: Token) -> list[str]:
     """"sa visite", "son entretien avec X": a gathering noun with a singular possessive and no one
     else named is the possessor's, the person "son"/"sa" stands for (read as "il"/"elle" would be)."""
     det = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("sa", "son", "ses", "leur", "leurs")
-                and "Yes" in c.morph.get("Poss")), None)
+                and "Yes" in feature(c, "Poss")), None)
     if det is None:
         return []
     if det.lower_.startswith("leur"):  # "X et Y ont signé un document à l'issue de leur rencontre"
@@ -290,8 +291,8 @@ def invited_visitors(ctx: Context, verb: Token, inviters: list[str]) -> list[str
 
 
 def plural_verb(verb: Token) -> bool:
-    return "Plur" in verb.morph.get("Number") or any(
-        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+    return "Plur" in feature(verb, "Number") or any(
+        "Plur" in feature(c, "Number") for c in verb.children if c.dep_.startswith("aux"))
 
 
 def actor_kind(ctx: Context, actor: str) -> str | None:
@@ -391,7 +392,7 @@ def linear_with(ctx: Context, token: Token) -> list[str]:
             found.append(named[0].iri)
             k = named[0].end
             continue
-        if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and any(h.end == k for h in ctx.hits_of("role")):
+        if t.pos_ == "VERB" and "Part" in feature(t, "VerbForm") and any(h.end == k for h in ctx.hits_of("role")):
             k += 1  # "avec le président élu du Ghana, X", "le Premier ministre désigné": the title's participle
             continue
         if (t.pos_ in ("VERB", "AUX") and not any(is_actor(m) for m in ctx.by_token.get(k, []))) \
@@ -441,7 +442,7 @@ def with_further(ctx: Context, token: Token) -> list[str]:
     for j in range(token.i + 1, end):
         t = doc[j]
         if (j in ctx.trigger_heads) or t.text in (";", ":", "«", "(") \
-                or (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")):
+                or (t.pos_ in ("VERB", "AUX") and "Part" not in feature(t, "VerbForm")):
             return []
         if t.lower_ in WITH:
             return linear_with(ctx, doc[j - 1])
@@ -561,7 +562,7 @@ def listed_after_colon(ctx: Context, token: Token) -> list[str]:
     noun = doc[colon.i - 1]
     while noun.dep_ in ("nmod", "amod") and noun.head.i < noun.i:  # "quatre ministres de la région :"
         noun = noun.head
-    if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number"):
+    if noun.pos_ != "NOUN" or "Plur" not in feature(noun, "Number"):
         return []
     clause = {token.i, token.head.i}
     up, reaches = noun, False
@@ -579,7 +580,7 @@ def listed_after_colon(ctx: Context, token: Token) -> list[str]:
     while end < len(doc) and doc[end - 1].text == ";":  # "le Burkinabè X, entouré de ... ; le Nigérien Y"
         end = ctx.sent_of(doc[end]).end
     for t in doc[colon.i + 1:end]:
-        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+        if t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm"):
             break
         for m in ctx.by_token.get(t.i, []):
             if m.start == t.i and m.kind == "person" and not m.described and m.iri not in found:

@@ -21,6 +21,7 @@ from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import assign_role, holding_day
+from diplograph.extract.token_view import feature
 from diplograph.lexicon import Lexicon, fold
 from diplograph.model import RoleAssignment
 
@@ -49,7 +50,7 @@ def read_plural_role(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> Plur
     """The plural role phrase starting at ``hit``, if its head is plural and it names states or people."""
     doc = ctx.doc
     head = doc[hit.head]
-    if "Plur" not in head.morph.get("Number"):
+    if "Plur" not in feature(head, "Number"):
         return None
     found = PluralRole(hit, hit.iri)
     paired = _demonym_name_pairs(ctx, hit.head + 1, demonym_at)

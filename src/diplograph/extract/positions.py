@@ -26,6 +26,7 @@ from diplograph.extract.patterns import Hit
 from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import actors_of, in_quote
+from diplograph.extract.token_view import feature
 from diplograph.model import Event, Position, Quote
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def _own_subject(ctx: Context, token: Token, event: Event | None) -> list[str]:
         return []
     found: list[str] = []
     for subject in _subjects(clause):
-        if subject.lower_ == "qui" and "Rel" in subject.morph.get("PronType") and clause.head.i != clause.i \
+        if subject.lower_ == "qui" and "Rel" in feature(subject, "PronType") and clause.head.i != clause.i \
                 and clause.head.pos_ in ("NOUN", "PROPN"):
             subject = clause.head
         if ctx.by_token.get(subject.i):  # the subject names an actor itself
@@ -204,7 +205,7 @@ def _collective_antecedent(ctx: Context, subject: Token) -> list[str]:
     """"Les parties", "les deux délégations": the participants of the last gathering told
     before (one position each)."""
     sides_nouns = cue_words(ctx.lex, "sides-noun")
-    if subject.pos_ != "NOUN" or "Plur" not in subject.morph.get("Number") or not (
+    if subject.pos_ != "NOUN" or "Plur" not in feature(subject, "Number") or not (
             subject.lemma_.lower() in sides_nouns or subject.lower_.removesuffix("s") in sides_nouns):
         return []  # the form too: the lemmatiser reads "parties" as "party"
     before = [e for e in ctx.events if e.event_type in GATHERINGS and e.trigger.begin < subject.idx
@@ -259,7 +260,7 @@ def _gender(noun: Token) -> str:
     ministre": the noun itself is epicene)."""
     for c in noun.children:
         if c.dep_ == "det":
-            return "".join(c.morph.get("Gender"))
+            return "".join(feature(c, "Gender"))
     return ""
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import SINGULAR_ARTICLES, Context, is_writers_we, token_at
 from diplograph.extract.inverted_subjects import marker_length
 from diplograph.extract.kinds import SPEECH, cue_words, et
+from diplograph.extract.token_view import feature
 from diplograph.model import Event, Span
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def governs_through_complements(token: Token, verb: Token, speech: Callable[[Tok
 def _asked_to(token: Token) -> bool:
     """"demandent à la Commission de financer « ... »": an infinitive after "de" that the parser
     hangs on the one asked is what is asked, the words of the verb that asks, not a circumstance."""
-    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm") \
+    return token.dep_ == "acl" and "Inf" in feature(token, "VerbForm") \
         and token.head.dep_ in ("obl:arg", "iobj", "obj") \
         and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children)
 
@@ -247,7 +248,7 @@ def verbless_frame(ctx: Context, sentence: Span, mark_begin: int) -> bool:
     if not ctx.text[sentence.begin:mark_begin].rstrip(" \u00a0\u202f\u2009").endswith(":"):
         return False
     span = ctx.doc.char_span(sentence.begin, sentence.end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm")
                                         and not in_quote_range(ctx, t.idx) for t in span)
 
 
@@ -400,7 +401,7 @@ def verbless(ctx: Context, sentence) -> bool:
 def participle_after_comma(verb: Token) -> bool:
     """A present participle the parser hung on a noun (``acl``), set off by a comma just before it:
     an adverbial participle of the clause, not a description of the noun."""
-    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+    return verb.dep_ == "acl" and "Part" in feature(verb, "VerbForm") and "Pres" in feature(verb, "Tense") \
         and verb.i > 0 and verb.nbor(-1).text == ","
 
 
@@ -416,10 +417,10 @@ def opened_by_auxiliary(ctx: Context, tokens: list[Token], mark_begin: int,
     """The speech verb a quote opens with, when its auxiliary stands just before the mark, or
     opens the quote too ('X "a rappelé son attachement ..."': the subject stands before it)."""
     if len(tokens) > 1 and tokens[0].pos_ == "AUX" and tokens[0].head.i == tokens[1].i \
-            and is_speech(tokens[1]) and "Part" in tokens[1].morph.get("VerbForm") \
+            and is_speech(tokens[1]) and "Part" in feature(tokens[1], "VerbForm") \
             and any(c.dep_ == "nsubj" and c.idx < mark_begin for c in tokens[1].children):
         return tokens[1]
-    if not tokens or not is_speech(tokens[0]) or "Part" not in tokens[0].morph.get("VerbForm"):
+    if not tokens or not is_speech(tokens[0]) or "Part" not in feature(tokens[0], "VerbForm"):
         return None
     j = mark_begin - 1
     while j >= 0 and ctx.text[j].isspace():
@@ -448,5 +449,5 @@ def speech_lemmas(lex: Lexicon) -> frozenset[str]:
 def plural_subject(ctx: Context, verb: Token) -> bool:
     """The verb's subject is plural ("les deux dirigeants", "ils", "X et Y"): several parties."""
     subjects = speech_subjects(ctx, verb)
-    return bool(subjects) and ("Plur" in subjects[0].morph.get("Number")
+    return bool(subjects) and ("Plur" in feature(subjects[0], "Number")
                                or any(c.dep_ == "conj" for c in subjects[0].children))

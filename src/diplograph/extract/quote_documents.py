@@ -14,6 +14,7 @@ from diplograph.extract.context import Context, token_at
 from diplograph.extract.incises import inverted_noun
 from diplograph.extract.kinds import SPEECH, cue_words
 from diplograph.extract.quote_clauses import in_quote_range
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,7 +50,7 @@ def document_participle(ctx: Context, verb: Token, is_speech: Callable[[Token], 
     """"« ... », a précisé la même source, relevant que ...": a present participle with no
     subject of its own, hung on an incise whose subject is a document, goes on with the
     document's words, its issuer's (not the subject of the clause the incise hangs on)."""
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+    return "Part" in feature(verb, "VerbForm") and "Pres" in feature(verb, "Tense") \
         and not any(c.dep_.startswith("nsubj") for c in verb.children) \
         and verb.head.i != verb.i and is_speech(verb.head) and document_subject(ctx, verb.head)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_words
+from diplograph.extract.token_view import feature
 
 #: Longest quote (in words) that can be a bare label rather than someone's words.
 LABEL_WORDS = 4
@@ -24,7 +25,7 @@ def label_like(ctx: Context, begin: int, end: int) -> bool:
     if not 0 < len(tokens) <= LABEL_WORDS:
         return False
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
-    return not verbs or (len(tokens) == 1 and "Inf" in verbs[0].morph.get("VerbForm"))
+    return not verbs or (len(tokens) == 1 and "Inf" in feature(verbs[0], "VerbForm"))
 
 def titled(ctx: Context, mark_begin: int) -> bool:
     """"sous le thème « Une région unie face aux crises »", "un rapport intitulé « ... »": the word

@@ -25,6 +25,7 @@ from diplograph.extract.quote_clauses import (
     verbless,
 )
 from diplograph.extract.syntax import actors_of
+from diplograph.extract.token_view import feature
 from diplograph.model import Span
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class PronounSpeakers:
                       if self._person(a) and may_be(ctx, a, gender)), None)
         if agent is not None and not any(self._person(a) for t in subjects for a in actors_of(ctx, t)):
             return agent
-        if not subjects or "Plur" in subjects[0].morph.get("Number"):
+        if not subjects or "Plur" in feature(subjects[0], "Number"):
             return last  # "il" takes up no plural subject
         if self._anaphoric(subjects[0]):
             topic = self.topic(previous.start, mark_begin)

@@ -49,6 +49,7 @@ from diplograph.extract.quote_documents import (
 from diplograph.extract.quote_labels import LABEL_WORDS
 from diplograph.extract.quote_pronouns import PronounSpeakers
 from diplograph.extract.syntax import actors_of
+from diplograph.extract.token_view import feature
 from diplograph.model import Event, Span
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ class QuoteSpeakers(PronounSpeakers):
             # "a évoqué une discussion « franche et productive »", "a qualifié le premier d'« ami »"
             governing = governing.head
         if governing is not None and self._is_speech_verb(governing) and governing.dep_ == "acl" \
-                and "Part" in governing.morph.get("VerbForm") \
+                and "Part" in feature(governing, "VerbForm") \
                 and any(c.dep_ == "obl:agent" for c in governing.children):
             # "selon la présidence française citée par l'AFP, « ... »": a participle with its agent
             # ("par l'AFP") is passive; the words are the cited one's, not the agency's that cites them
@@ -289,7 +290,7 @@ class QuoteSpeakers(PronounSpeakers):
         after = ctx.doc[i + 1]
         if after.lower_ in INVERTED_CLITICS or after.text.startswith("-"):
             return None
-        if i == comma.i + 1 and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        if i == comma.i + 1 and "Part" in feature(verb, "VerbForm") and "Pres" in feature(verb, "Tense"):
             return None  # "« ... », rappelant le rôle de X": a participle of the clause, no incise
         if main_verb_past(verb, comma.i):
             return None  # "Le président, qui avait jugé X « grave », a affirmé que ...": no incise

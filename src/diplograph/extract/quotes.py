@@ -49,6 +49,7 @@ from diplograph.extract.quote_clauses import (
 )
 from diplograph.extract.quote_labels import label_like, named_thing, titled
 from diplograph.extract.quote_speakers import QuoteSpeakers
+from diplograph.extract.token_view import feature
 from diplograph.model import Event, Quote
 
 _PAIRS = re.compile(r"«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\"")
@@ -151,7 +152,7 @@ def without_readouts(ctx: Context) -> list[tuple[int, int]]:
         if span is None or not any(
                 hit.category == "event" and hit.iri in GATHERINGS and span.start <= hit.head < span.end
                 and _told_done_by_named(ctx, ctx.doc[hit.head], span) for hit in ctx.hits) \
-                or any(t.lower_ in _SPEAKERS_OWN or set(t.morph.get("Person")) & {"1", "2"} for t in span):
+                or any(t.lower_ in _SPEAKERS_OWN or set(feature(t, "Person")) & {"1", "2"} for t in span):
             kept.append((begin, end))
     return kept
 
@@ -162,9 +163,9 @@ def _told_done_by_named(ctx: Context, verb, span) -> bool:
     if verb.pos_ != "VERB":
         return False
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être")]
-    past = (verb.morph.get("VerbForm") == ["Part"] and any(
-        a.morph.get("Mood") == ["Ind"] and a.morph.get("Tense")[:1] in (["Pres"], ["Imp"]) for a in auxiliaries)) \
-        or (verb.morph.get("Mood") == ["Ind"] and verb.morph.get("Tense") == ["Past"])
+    past = (feature(verb, "VerbForm") == ["Part"] and any(
+        feature(a, "Mood") == ["Ind"] and feature(a, "Tense")[:1] in (["Pres"], ["Imp"]) for a in auxiliaries)) \
+        or (feature(verb, "Mood") == ["Ind"] and feature(verb, "Tense") == ["Past"])
     return past and any(
         s.dep_.startswith("nsubj") and span.start <= s.i < span.end
         and any(m.kind in ("person", "state", "org") for t in s.subtree for m in ctx.by_token.get(t.i, []))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_pairs, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, subjects_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.verb_forms import pluperfect
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def says_new(ctx: Context, token: Token) -> bool:
     for c in token.children:
         if c.dep_ in ("amod", "advmod", "obl", "obl:mod", "nmod") and (c.lemma_.lower() in new or c.lower_ in new):
             return True
-        if c.dep_ == "amod" and "Ord" in c.morph.get("NumType"):
+        if c.dep_ == "amod" and "Ord" in feature(c, "NumType"):
             return True
     if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
         # "la prochaine session du dialogue": the next occurrence of the process, not the talk just told
@@ -149,7 +150,7 @@ def reference_kind(ctx: Context, token: Token) -> str | None:
         if word in DEMONSTRATIVES or word in POSSESSIVE:
             return "demonstrative"
         if word in DEFINITES or word in _CONTRACTED or (word == "des" and _framed(token)):
-            plural = "Plur" in token.morph.get("Number")
+            plural = "Plur" in feature(token, "Number")
             if plural and token.dep_ not in ("nsubj", "nsubj:pass") and not _framed(token) \
                     and not attended(ctx, token):
                 return None  # "exploiter les pourparlers": the process, not the meeting just told
@@ -192,7 +193,7 @@ def _fronted_welcome(ctx: Context, token: Token) -> bool:
     visitor just told was welcomed, not another meeting."""
     sentence = ctx.sent_of(token)
     first = next((t for t in sentence if not t.is_punct), None)
-    return first is not None and first.i == token.i and "Part" in token.morph.get("VerbForm") \
+    return first is not None and first.i == token.i and "Part" in feature(token, "VerbForm") \
         and token.lemma_.lower() in cue_words(ctx.lex, "hosting") \
         and not any(c.dep_ == "obl:agent" for c in token.children)
 
@@ -200,7 +201,7 @@ def _fronted_welcome(ctx: Context, token: Token) -> bool:
 def _pluperfect(verb: Token) -> bool:
     """A relative clause in the pluperfect ("qu'avait effectuée", "qu'avaient eue"): a relative pronoun
     and a tense auxiliary in the imperfect (not a passive "était approuvé" the parse hung on the noun)."""
-    return pluperfect(verb, tense_only=True) and any("Rel" in c.morph.get("PronType") for c in verb.children)
+    return pluperfect(verb, tense_only=True) and any("Rel" in feature(c, "PronType") for c in verb.children)
 
 
 #: Prepositions that set what the sentence tells after or before a gathering ("Après un entretien, ...").
@@ -229,7 +230,7 @@ def anaphoric_subject(ctx: Context, verb: Token) -> bool:
 
 def is_process(token: Token) -> bool:
     """"les pourparlers", "aux discussions": a plural definite noun names the process."""
-    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number"):
+    if token.pos_ != "NOUN" or "Plur" not in feature(token, "Number"):
         return False
     det = [c for c in token.children if c.dep_ == "det"]
     if det and det[0].lower_ in ("les", "ces"):

@@ -20,6 +20,7 @@ from diplograph.extract.occasions import add_relation, link_parts, occasion_of
 from diplograph.extract.reference import DEMONSTRATIVES, anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, actors_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.told_before import told_in
 from diplograph.model import Event
 
@@ -94,7 +95,7 @@ def _within(event: Event, main: Event) -> bool:
 
 
 def _ordinal(token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and "Ord" in c.morph.get("NumType") for c in token.children)
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and "Ord" in feature(c, "NumType") for c in token.children)
 
 
 def _numbered_rounds(ctx: Context) -> None:
@@ -111,7 +112,7 @@ def _numbered_rounds(ctx: Context) -> None:
             # a series spans time: a gathering dated to the day ("ont repris le 16 mai") is a round itself
             series = [e for e in told if e.trigger.begin < event.trigger.begin and not _ordinal(event_token(ctx, e))
                       and (e.date is None or e.date.precision != "day")
-                      and (e.event_type == et("negotiation") or "Plur" in event_token(ctx, e).morph.get("Number"))]
+                      and (e.event_type == et("negotiation") or "Plur" in feature(event_token(ctx, e), "Number"))]
             chosen = series[-1] if series else None
         if chosen is not None:
             add_relation(event, "partOf", chosen)
@@ -233,7 +234,7 @@ def _during_in_clause(ctx: Context, event: Event, token: Token) -> None:
             other = ctx.event_at.get(node.i) or next(
                 (e for e in ctx.events if any(m.begin == node.idx for m in e.mentions)), None)
             if other is None and {node.lemma_.lower(), node.lower_} & cue_words(ctx.lex, "back-reference") \
-                    and "Plur" in node.morph.get("Number"):
+                    and "Plur" in feature(node, "Number"):
                 other = _told_before(ctx, event, node, within_sentence=False)  # "en marge des travaux"
             if other is not None and other is not event and other in ctx.events \
                     and other.event_type in GATHERINGS:
@@ -252,7 +253,7 @@ def _framing_candidates(ctx: Context, verb: Token) -> list[Token]:
     for c in framing(verb):
         found.append(c)
         found.extend(g for a in c.children if a.dep_ == "acl" and a.pos_ == "VERB" and a.i not in ctx.event_at
-                     and "Part" in a.morph.get("VerbForm") for g in framing(a))
+                     and "Part" in feature(a, "VerbForm") for g in framing(a))
     return found
 
 

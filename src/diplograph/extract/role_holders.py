@@ -18,6 +18,7 @@ from diplograph.extract.patterns import Hit
 from diplograph.extract.role_titles import also_at_phrase_head, assign_role, drop_mentions, holding_day
 from diplograph.extract.sides import speaking_state
 from diplograph.extract.syntax import actors_of, in_quote, is_subject, subjects_of
+from diplograph.extract.token_view import feature
 from diplograph.lexicon import Lexicon
 from diplograph.model import RoleAssignment, Span
 from diplograph.namespaces import id_iri, slugify
@@ -43,18 +44,18 @@ def unnamed_holder(ctx: Context, hit: Hit, org: str | None, phrase_end: int, unq
     before = doc[hit.start - 1] if hit.start > 0 else None
     if before is not None and before.pos_ == "ADJ" and hit.start > 1 and org is None \
             and doc[hit.start - 2].lower_ in _DEFINITE | _CONTRACTED_SINGULAR \
-            and "Plur" not in head.morph.get("Number"):
+            and "Plur" not in feature(head, "Number"):
         # "L'ancien ministre X ... l'ancien ministre a rencontré Y": the person the text named with
         # the same adjective and title (the adjective, "ancien", "nouveau", sets the one meant apart)
         return _same_epithet_holder(ctx, hit, phrase_end, before.lower_)
-    if "Plur" in head.morph.get("Number") and org is not None and not ctx.by_token.get(hit.head):
+    if "Plur" in feature(head, "Number") and org is not None and not ctx.by_token.get(hit.head):
         role_group(ctx, hit, org, phrase_end)  # "les ministres des Affaires étrangères de l'UE"
         return True
     if before is not None and before.pos_ == "ADJ" and before.is_lower and hit.start > 1 \
             and doc[hit.start - 2].lower_ in _DEFINITE | _CONTRACTED_SINGULAR:
         before = doc[hit.start - 2]  # "Le nouveau ministre de l'Europe et des Affaires étrangères": its state's
     # "la visite du Président de la République": "du", "au" hold the definite article too
-    if before is None or before.lower_ not in _DEFINITE | _CONTRACTED_SINGULAR or "Plur" in head.morph.get("Number"):
+    if before is None or before.lower_ not in _DEFINITE | _CONTRACTED_SINGULAR or "Plur" in feature(head, "Number"):
         return True
     if any(m.kind == "person" for i in range(hit.start, phrase_end) for m in ctx.by_token.get(i, [])):
         return True
@@ -401,7 +402,7 @@ def _role_antecedent(ctx: Context, hit: Hit, holders: list) -> list:
 
 def _det_gender(noun) -> str:
     """Gender of a role noun read on its determiner ("la ministre": the noun is epicene)."""
-    return next(("".join(c.morph.get("Gender")) for c in noun.children if c.dep_ == "det"), "")
+    return next(("".join(feature(c, "Gender")) for c in noun.children if c.dep_ == "det"), "")
 
 
 _DESCRIBING = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa"})
@@ -422,7 +423,7 @@ def described_people(ctx: Context, demonym_at: dict[int, str]) -> None:
         token = doc[i]
         if token.i + 1 not in demonym_at or token.i == 0 or token.pos_ != "NOUN":
             continue
-        if doc[token.i - 1].lower_ not in _DESCRIBING or "Plur" in token.morph.get("Number") \
+        if doc[token.i - 1].lower_ not in _DESCRIBING or "Plur" in feature(token, "Number") \
                 or ctx.by_token.get(token.i) or token.i in ctx.role_person:
             continue
         state = lex.state_of(demonym_at[token.i + 1])

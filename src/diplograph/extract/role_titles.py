@@ -17,6 +17,7 @@ from diplograph.extract.entity_registry import add_linked_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
+from diplograph.extract.token_view import feature
 from diplograph.lexicon import fold
 from diplograph.model import DateValue, RoleAssignment, Span
 
@@ -156,7 +157,7 @@ def shared_organisation(ctx: Context, hit: Hit, phrase_end: int, demonym_at: dic
     while j < len(doc) and doc[j].pos_ == "DET":
         j += 1
     second = next((h for h in ctx.hits_of("role") if h.start == j), None)
-    if second is None or "Plur" in doc[second.head].morph.get("Number"):
+    if second is None or "Plur" in feature(doc[second.head], "Number"):
         return None
     org, _ = role_organisation(ctx, second, demonym_at)
     return org
@@ -214,7 +215,7 @@ def name_after(ctx: Context, start: int, excellency: bool = False) -> Mention | 
                 nxt += 1  # "..., M. Jean DURAND", "..., le prince X", "..., le Colonel X"
             return next((m for m in ctx.by_token.get(nxt, []) if m.start == nxt and m.kind == "person"
                          and not m.described), None)
-        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm") \
+        if token.pos_ in ("VERB", "AUX") and "Part" not in feature(token, "VerbForm") \
                 and not _in_participle_phrase(doc, start, j):
             return None
         if token.lower_ == "et" and _another_person_after(ctx, j + 1):
@@ -261,8 +262,8 @@ def _another_person_after(ctx: Context, k: int) -> bool:
 def _in_participle_phrase(doc, start: int, j: int) -> bool:
     """"le chef du gouvernement chargé d'expédier les affaires courantes, X": an infinitive after a
     participle that completes the title is part of that phrase, no verb of the clause."""
-    return "Inf" in doc[j].morph.get("VerbForm") and any(
-        "Part" in doc[k].morph.get("VerbForm") for k in range(start, j))
+    return "Inf" in feature(doc[j], "VerbForm") and any(
+        "Part" in feature(doc[k], "VerbForm") for k in range(start, j))
 
 
 # Nouns of an apposition on the state a title names ("le ministre ... du Sultanat d'Oman, pays frère,
@@ -307,12 +308,12 @@ def _past_title_complements(ctx: Context, nxt: int) -> int:
         # "..., pays frère, M. X": a word on the state the title names (its holder comes next)
         if not (first.lower_ in ("de", "du", "des", "d'", "d’")
                 or first.lower_ in cue_words(ctx.lex, "state-apposition")
-                or ("Part" in first.morph.get("VerbForm") and first.pos_ in ("VERB", "ADJ"))):
+                or ("Part" in feature(first, "VerbForm") and first.pos_ in ("VERB", "ADJ"))):
             break
         end = next((k for k in range(nxt + 1, min(nxt + 12, len(doc))) if doc[k].text in ",.;:()«»"
                     or doc[k].is_sent_start), None)
         if end is None or doc[end].text != "," or any(
-                (t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm"))
+                (t.pos_ in ("VERB", "AUX") and "Part" not in feature(t, "VerbForm"))
                 or any(m.kind == "person" for m in ctx.by_token.get(t.i, [])) for t in doc[nxt:end]):
             break
         nxt = end + 1

@@ -46,6 +46,7 @@ from diplograph.extract.sides import (
     side_phrases,
     signing_for,
 )
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -231,7 +232,7 @@ def _side_of_the_served(ctx: Context, hit: Hit, demonym_at: dict[int, str]) -> N
     doc = ctx.doc
     sentence = ctx.sent_of(doc[hit.start])
     for k in range(hit.start - 1, sentence.start - 1, -1):
-        if doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm"):
+        if doc[k].pos_ in ("VERB", "AUX") and "Part" not in feature(doc[k], "VerbForm"):
             return
         person = next((m for m in ctx.by_token.get(k, []) if m.kind == "person" and m.end == k + 1), None)
         if person is not None:

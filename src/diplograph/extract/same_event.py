@@ -18,6 +18,7 @@ from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_word
 from diplograph.extract.place_agreement import narrows_territory, places_agree, places_identify
 from diplograph.extract.reference import POSSESSIVE, anaphoric_subject, attended, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
+from diplograph.extract.token_view import feature, token_view
 from diplograph.extract.venue_gatherings import venue_name
 from diplograph.model import Event, channels_agree
 
@@ -38,8 +39,8 @@ def _untensed(token: Token) -> bool:
             return True  # "Il s'agit d'une simple rencontre": presents what was told (the tagger may read a past)
         if node.pos_ in ("VERB", "AUX"):
             tensed = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
-            return not any("Past" in t.morph.get("Tense") or "Imp" in t.morph.get("Tense")
-                           or "Part" in t.morph.get("VerbForm") for t in tensed)
+            return not any("Past" in feature(t, "Tense") or "Imp" in feature(t, "Tense")
+                           or "Part" in feature(t, "VerbForm") for t in tensed)
         if node.head.i == node.i:
             return True
         node = node.head
@@ -117,7 +118,7 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
         if bool(mine) and mine <= theirs and (len(mine) >= 2 or _pronoun_subject(ctx, event)):
             return True
         told = event_token(ctx, antecedent)
-        if len(theirs) == 1 and theirs <= mine and told.pos_ == "NOUN" and "Plur" in told.morph.get("Number"):
+        if len(theirs) == 1 and theirs <= mine and told.pos_ == "NOUN" and "Plur" in feature(told, "Number"):
             return True  # "X a mené une série d'entretiens avec ses homologues ... X s'est entretenu avec A, B, C"
         return _receives_the_visitor(ctx, antecedent, event, mine, theirs)
     if how == "anaphoric" and event_token(ctx, event).pos_ == "NOUN" and _talks_of_a_stay(ctx, antecedent, event):
@@ -229,10 +230,17 @@ def prior_marked(ctx: Context, event: Event) -> bool:
 
 
 def _in_parenthesis(token: Token) -> bool:
-    """The word stands between "(" and ")" within its sentence."""
-    for t in reversed(token.doc[token.sent.start:token.i]):
-        if t.text in ("(", ")"):
-            return t.text == "("
+    """The word stands between "(" and ")" within its sentence (read backwards on the token view:
+    ``Token.sent`` walks the document, and a Token for every word before it costs more)."""
+    view = token_view(token.doc)
+    text, starts = view.text, view.sent_start
+    if starts[token.i]:
+        return False
+    for k in range(token.i - 1, -1, -1):
+        if text[k] in ("(", ")"):
+            return text[k] == "("
+        if starts[k]:
+            return False
     return False
 
 
@@ -256,8 +264,8 @@ def named_year(ctx: Context, event: Event) -> Token | None:
     """The year one of the event's nouns names by a complement: "le sommet de 2022", "la conférence
     de 1995" (four digits after "de")."""
     for mention in (event.trigger, *event.mentions):
-        span = ctx.doc.char_span(mention.begin, mention.end, alignment_mode="expand")
-        for token in span or []:
+        found = ctx.tokens.expand(mention.begin, mention.end)  # Doc.char_span's tokens, without its Span
+        for token in ctx.doc[found[0]:found[1]] if found is not None else []:
             for c in token.children if token.pos_ == "NOUN" else []:
                 if c.dep_ == "nmod" and c.is_digit and len(c.text) == 4 \
                         and any(g.dep_ == "case" and g.lower_ in ("de", "d'") for g in c.children):
@@ -472,9 +480,9 @@ def _told_by(ctx: Context, event: Event) -> list[Token]:
     """The words of the event's trigger and of its later mentions."""
     found: list[Token] = []
     for span in (event.trigger, *event.mentions):
-        words = ctx.doc.char_span(span.begin, span.end, alignment_mode="expand")
+        words = ctx.tokens.expand(span.begin, span.end)  # Doc.char_span's tokens, without its Span
         if words is not None:
-            found += words
+            found += ctx.doc[words[0]:words[1]]
     return found
 
 

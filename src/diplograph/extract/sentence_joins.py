@@ -19,6 +19,7 @@ from diplograph.extract.participants import participant_of
 from diplograph.extract.reference import determiner, relative_phrase
 from diplograph.extract.same_event import framed_by, same_status
 from diplograph.extract.syntax import case_of, opened_between, subjects_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.triggers import remove_event
 from diplograph.model import DurationValue, Event
 
@@ -116,7 +117,7 @@ def _join_appositions(ctx: Context) -> None:
         token = event_token(ctx, event)
         if token.pos_ != "NOUN" or token.dep_ not in ("appos", "obl", "obl:mod", "nmod") \
                 or any(c.dep_ == "case" or (c.lemma_.lower() in again and c.lemma_.lower() not in _ORDINALS
-                                                and "Ord" not in c.morph.get("NumType")) for c in token.children):
+                                                and "Ord" not in feature(c, "NumType")) for c in token.children):
             continue  # "une autre réunion", "une nouvelle rencontre" is another one; "premier sommet" describes
         first = min(c.i for c in token.subtree if c.i <= token.i)
         if first < 2 or ctx.doc[first - 1].text != ",":
@@ -171,7 +172,7 @@ def _merge_purposes(ctx: Context) -> None:
         if trip is not None and trip is not event:
             absorb(ctx, trip, event)
             continue
-        if "Inf" not in token.morph.get("VerbForm"):
+        if "Inf" not in feature(token, "VerbForm"):
             continue
         if not any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in token.children):
             continue
@@ -356,7 +357,7 @@ def _join_received_visitors(ctx: Context) -> None:
     for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
         token = event_token(ctx, event)
         if event not in ctx.events or event.event_type not in GATHERINGS or token.lemma_.lower() not in hosting \
-                or "Part" not in token.morph.get("VerbForm") or token.i < 2 or doc[token.i - 1].text != "," \
+                or "Part" not in feature(token, "VerbForm") or token.i < 2 or doc[token.i - 1].text != "," \
                 or any(c.dep_.startswith("aux") for c in token.children):
             continue
         guest = next((m for m in ctx.mentions if m.end == token.i - 1 and m.kind == "person"), None)
@@ -441,7 +442,7 @@ def _join_continued_sessions(ctx: Context) -> None:
             continue
         token = event_token(ctx, event)
         follow = token.head
-        if token.pos_ != "NOUN" or follow.lemma_ not in continued or "Part" not in follow.morph.get("VerbForm") \
+        if token.pos_ != "NOUN" or follow.lemma_ not in continued or "Part" not in feature(follow, "VerbForm") \
                 or any(c.dep_.startswith("aux") for c in follow.children) or follow.i < 2 \
                 or doc[follow.i - 1].text != "," or not follow.i < token.i <= follow.i + 3:
             continue

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, cue_words
 from diplograph.extract.syntax import SUBJECT_DEPS, actors_of, antecedent, subjects_of
+from diplograph.extract.token_view import feature
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import RoleAssignment
 
@@ -56,7 +57,7 @@ def companion_sides(ctx: Context) -> None:
     doc = ctx.doc
     delegations = cue_words(ctx.lex, "delegation")
     for token in lemma_tokens(doc, cue_words(ctx.lex, "accompanying")):
-        if "Part" not in token.morph.get("VerbForm"):
+        if "Part" not in feature(token, "VerbForm"):
             continue  # "Y accompagnait X": the parse of the active voice is left alone
         if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("de", "d'", "par"):
             continue
@@ -242,7 +243,7 @@ def host_state_offices(ctx: Context) -> None:
             continue  # "la visite au Qatar du Premier Ministre, prévue en mars": not the visit reported
         if token.i >= 3 and doc[token.i - 1].lower_ == "en" and doc[token.i - 2].text == ",":
             visitors.update(m.iri for m in ctx.mentions if m.end == token.i - 2 and m.kind == "person")
-        hosts = invited if "Inf" in token.head.morph.get("VerbForm") else told
+        hosts = invited if "Inf" in feature(token.head, "VerbForm") else told
         if hosts is invited:  # "a réitéré son invitation au Président X pour effectuer une visite": X is the guest
             sentence = ctx.sent_of(token)
             ask = next((t for t in reversed(doc[sentence.start:token.i]) if t.lemma_.lower() in inviting), None)
@@ -346,9 +347,9 @@ def _still_to_come(ctx: Context, token: Token, planning: frozenset[str]) -> bool
     on the main verb): a visit to come is told in passing, it is not the one the text reports."""
     sentence = ctx.sent_of(token)
     for t in sentence[token.i - sentence.start + 1:]:
-        if t.pos_ in ("VERB", "AUX") and "Part" in t.morph.get("VerbForm") and t.lemma_.lower() in planning:
+        if t.pos_ in ("VERB", "AUX") and "Part" in feature(t, "VerbForm") and t.lemma_.lower() in planning:
             return True
-        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+        if t.pos_ in ("VERB", "AUX") and "Fin" in feature(t, "VerbForm"):
             return False
     return False
 

@@ -14,6 +14,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.incises import inverted_noun, is_reporting
 from diplograph.extract.kinds import cue_words
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,7 +67,7 @@ def inherit_coordinated_agents(ctx: Context) -> None:
         j = token.i - 1
         while j >= 0 and (ctx.doc[j].pos_ in ("AUX", "ADV") or ctx.doc[j].lower_ == "tout"):
             j -= 1
-        gerund = j >= 0 and ctx.doc[j].lower_ == "en" and "Part" in token.morph.get("VerbForm")
+        gerund = j >= 0 and ctx.doc[j].lower_ == "en" and "Part" in feature(token, "VerbForm")
         if j < 0 or not (ctx.doc[j].lower_ in ("et", ",", "puis") or gerund):
             continue
         for previous in reversed(ctx.events[:index]):

@@ -17,6 +17,7 @@ from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.incises import incise_after_quote, is_reporting
 from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.name_shapes import names_under_plural_title
+from diplograph.extract.token_view import feature
 from diplograph.extract.told_before import last_told, told_in
 from diplograph.extract.verb_forms import is_passive
 
@@ -128,7 +129,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
         found += ctx.we  # a joint declaration: "Nous, ministres des Affaires étrangères de X et de Y"
     if not found and ctx.speaker and is_first_person_subject(ctx, token):
         found.append(ctx.speaker)
-    if not found and token.pos_ == "PRON" and "Rel" in token.morph.get("PronType") and depth == 0 \
+    if not found and token.pos_ == "PRON" and "Rel" in feature(token, "PronType") and depth == 0 \
             and token.lower_ != "où":  # "le Pérou où il s'entretiendra avec X": a place, never a party
         head = token.head.head if token.head.dep_.startswith("acl") else _lost_antecedent(ctx, token)
         if head is not None and head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") \
@@ -158,8 +159,8 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
 
 
 def _plural(verb: Token) -> bool:
-    return "Plur" in verb.morph.get("Number") or any(
-        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+    return "Plur" in feature(verb, "Number") or any(
+        "Plur" in feature(c, "Number") for c in verb.children if c.dep_.startswith("aux"))
 
 
 def _lost_antecedent(ctx: Context, relative: Token) -> Token | None:
@@ -436,7 +437,7 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
         subjects = names_under_plural_title(ctx, subjects[0]) + subjects  # "MM. Poutine et Trump ont ..."
     if subjects or depth > 3:
         return subjects
-    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+    if "Fin" in feature(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
         # "(AGENCE) - Les présidents X et Y se sont entretenus": a noun before a finite verb with no
         # preposition and no time in it, that the parse made a complement, is its subject
         timed = ctx.timed_tokens()
@@ -469,9 +470,9 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
                     and c.pos_ in ("PROPN", "NOUN") and actors_of(ctx, c)]
         if inverted:
             return inverted[:1]
-    if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") \
+    if verb.dep_ == "conj" and "Part" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense") \
             and not any(c.dep_.startswith("aux") for c in verb.children) \
-            and "Inf" in verb.head.morph.get("VerbForm") and verb.head.head.i != verb.head.i:
+            and "Inf" in feature(verb.head, "VerbForm") and verb.head.head.i != verb.head.i:
         # "X a fait part de son plaisir de revoir Y et insisté sur ...": a participle without its own
         # auxiliary shares the main verb's, not the infinitive's clause, whatever the parse hangs it on
         return subjects_of(ctx, verb.head.head, depth + 1)
@@ -483,7 +484,7 @@ def subjects_of(ctx: Context, verb: Token, depth: int = 0) -> list[Token]:
     # "X, arrivé vendredi à Conakry, effectue une visite": the participle clause before the verb
     # took the subject the two share
     for c in verb.children:
-        if c.dep_ == "advcl" and c.i < verb.i and "Part" in c.morph.get("VerbForm"):
+        if c.dep_ == "advcl" and c.i < verb.i and "Part" in feature(c, "VerbForm"):
             shared = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
             if shared:
                 return shared
@@ -497,8 +498,8 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
     sentence_start = ctx.sent_of(verb).start
     # a plural verb ("X, chancelier, et Y, premier ministre, se sont entretenus") has a coordinated
     # subject whose appositions are set off by commas: the commas do not end it
-    plural = "Plur" in verb.morph.get("Number") or any(
-        "Plur" in c.morph.get("Number") for c in verb.children if c.dep_.startswith("aux"))
+    plural = "Plur" in feature(verb, "Number") or any(
+        "Plur" in feature(c, "Number") for c in verb.children if c.dep_.startswith("aux"))
     while i >= sentence_start:
         t = ctx.doc[i]
         if t.text == "," and not found:

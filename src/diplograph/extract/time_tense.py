@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
+from diplograph.extract.token_view import feature
 from diplograph.extract.verb_forms import future_form, reported_past
 
 if TYPE_CHECKING:
@@ -107,20 +108,20 @@ def clause_tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | No
         return "past"  # "se seraient rencontrés dimanche": the Sunday before
     if any(future_form(t) for t in forms):
         return "future"
-    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \
-            and "Pres" in verb.head.morph.get("Tense"):
+    if "Inf" in feature(verb, "VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \
+            and "Pres" in feature(verb.head, "Tense"):
         return "future"
-    if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in c.morph.get("Tense") for c in auxiliaries):
+    if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in feature(c, "Tense") for c in auxiliaries):
         return "future"
-    if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in verb.morph.get("Tense") and any(
-            c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children):
+    if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in feature(verb, "Tense") and any(
+            c.dep_ == "xcomp" and "Inf" in feature(c, "VerbForm") for c in verb.children):
         return "future"  # "qui doivent se réunir à Vienne vendredi": the day hangs on "doivent"
-    if "Inf" in verb.morph.get("VerbForm") and verb.head.i != verb.i and _commits_to(ctx, verb.head):
+    if "Inf" in feature(verb, "VerbForm") and verb.head.i != verb.i and _commits_to(ctx, verb.head):
         return "future"  # "sont convenus de réunir leurs équipes dès mardi": what they agreed to do is ahead
-    if any(t.morph.get("Tense") and set(t.morph.get("Tense")) & {"Past", "Imp"}
-           and "Part" not in t.morph.get("VerbForm") for t in forms):
+    if any(feature(t, "Tense") and set(feature(t, "Tense")) & {"Past", "Imp"}
+           and "Part" not in feature(t, "VerbForm") for t in forms):
         return "past"  # imperfect, simple past, or a compound past's auxiliary in the imperfect
-    if "Part" in verb.morph.get("VerbForm"):
+    if "Part" in feature(verb, "VerbForm"):
         if any(c.lemma_ == "avoir" for c in auxiliaries):
             return "past"  # passé composé: "ont signé"
         if any(c.lemma_ == "être" for c in auxiliaries) and any(

@@ -17,14 +17,14 @@ spans, which the view leaves out).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Key of ``Doc.user_data`` under which :func:`token_view` keeps a document's view.
 TOKEN_VIEW = "diplograph:token-view"
@@ -44,6 +44,7 @@ class TokenView:
     idx: list[int]
     sent_start: list[bool]
     whitespace: list[str]  # what ``doc[i].whitespace_`` gives: " " or ""
+    morph: list[int]  # the hash of ``doc[i].morph`` (its string in the vocabulary): see :func:`feature`
     by_lower: dict[str, list[int]] = field(repr=False)
     by_lemma: dict[str, list[int]] = field(repr=False)  # keyed by the lemma in lower case
 
@@ -76,6 +77,31 @@ class TokenView:
                     return True
         return False
 
+    def expand(self, begin: int, end: int) -> tuple[int, int] | None:
+        """The token range ``(start, stop)`` of ``Doc.char_span(begin, end, alignment_mode="expand")``
+        (None where it gives None), without the Span and the Tokens spaCy makes to find it (~15,000
+        calls over the test texts). The same steps: the tokens holding the characters ``begin`` and
+        ``end - 1`` (a token holds its trailing whitespace), and a ``begin`` just after a token's
+        text starts at the next token."""
+        start = self._token_by_char(begin)
+        if start < 0:
+            return None
+        last = self._token_by_char(end - 1)
+        if last < 0:
+            return None
+        if begin == self.idx[start] + len(self.text[start]):
+            start += 1
+        if start > last + 1:
+            raise IndexError(f"no token range from character {begin} to {end}")  # as spaCy's Span
+        return start, last + 1
+
+    def _token_by_char(self, char: int) -> int:
+        """The token whose text or trailing whitespace holds character ``char``, else -1."""
+        i = bisect_right(self.idx, char) - 1
+        if i < 0 or char >= self.idx[i] + len(self.text[i]) + len(self.whitespace[i]):
+            return -1
+        return i
+
     def where_lemma(self, lemmas: Iterable[str]) -> list[int]:
         """Positions (ascending) of the tokens whose lemma in lower case (``lemma_.lower()``) is one of ``lemmas``."""
         by_lemma = self.by_lemma
@@ -96,11 +122,12 @@ def token_view(doc: Doc) -> TokenView:
 
 
 def _read(doc: Doc) -> TokenView:
-    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY
 
-    array = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, SENT_START, SPACY])  # uint64, a row per token
+    array = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX, SENT_START, SPACY, MORPH])  # uint64, a row per token
     columns = array[:, :5].T.tolist()  # string hashes: orth, lower, lemma, pos, dep
-    head, idx, starts, spaces = array[:, 5:].view("int64").T.tolist()  # signed: HEAD is relative, SENT_START -1/0/1
+    head, idx, starts, spaces = array[:, 5:9].view("int64").T.tolist()  # signed: HEAD is relative, SENT_START -1/0/1
+    morph = array[:, 9].tolist()
     strings = doc.vocab.strings
     names = {h: strings[h] for h in set().union(*columns)}  # one look-up per distinct string
     text, lower, lemma, pos, dep = ([*map(names.__getitem__, hashes)] for hashes in columns)
@@ -113,4 +140,29 @@ def _read(doc: Doc) -> TokenView:
     return TokenView(text=text, lower=lower, lemma=lemma, pos=pos, dep=dep,
                      head=[i + offset for i, offset in enumerate(head)], idx=idx,
                      sent_start=[i == 0 or s == 1 for i, s in enumerate(starts)],
-                     whitespace=[" " if space else "" for space in spaces], by_lower=by_lower, by_lemma=by_lemma)
+                     whitespace=[" " if space else "" for space in spaces], morph=morph,
+                     by_lower=by_lower, by_lemma=by_lemma)
+
+
+#: ``Token.morph.get(name)`` by (morphology hash, feature name), for every document: a hash stands
+#: for one morphology string ("Mood=Ind|Tense=Imp|VerbForm=Fin") whatever the vocabulary.
+_FEATURES: dict[tuple[int, str], list[str]] = {}
+
+
+def feature(token: Token, name: str) -> list[str]:
+    """``token.morph.get(name)``: the values of one morphological feature ("Tense" -> ["Imp"]).
+
+    Why: ``MorphAnalysis.get`` makes the morphology's string and splits it at each call, ~5 µs (a
+    Token attribute costs ~0.3 µs), and the rules ask it of the same few dozen morphologies tens of
+    thousands of times; here each (morphology, feature) is parsed once per process and looked up
+    through the document's token view. The list is shared: read it, never change it. The
+    vocabulary matcher, the one stage that sets a morphology, drops the view when it does."""
+    doc = token.doc
+    view = doc.user_data.get(TOKEN_VIEW)
+    if view is None:
+        view = token_view(doc)
+    key = (view.morph[token.i], name)
+    values = _FEATURES.get(key)
+    if values is None:
+        values = _FEATURES[key] = token.morph.get(name)
+    return values

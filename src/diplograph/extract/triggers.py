@@ -16,6 +16,7 @@ from diplograph.extract.kinds import GATHERINGS, cue_phrases, cue_words, et
 from diplograph.extract.non_events import denied, portfolio_word, prescribed, skipped
 from diplograph.extract.patterns import Hit, er_infinitive
 from diplograph.extract.syntax import THIS, case_of, in_quote
+from diplograph.extract.token_view import feature
 from diplograph.extract.venue_gatherings import venue_named_gatherings
 from diplograph.extract.verb_forms import lemma_tokens
 from diplograph.model import Event
@@ -113,7 +114,7 @@ def _pronoun_occurrences(ctx: Context, heads: dict[int, Hit]) -> list[Hit]:
             continue
         sentence = ctx.sent_of(token)
         told = [h for i, h in heads.items() if sentence.start <= i < token.i and token.i - i <= 15
-                and h.iri in GATHERINGS and doc[i].pos_ == "NOUN" and gender in doc[i].morph.get("Gender")]
+                and h.iri in GATHERINGS and doc[i].pos_ == "NOUN" and gender in feature(doc[i], "Gender")]
         if told:
             last = max(told, key=lambda h: h.head)
             found.append(Hit("event", last.iri, token.i, token.i + 1, token.i))
@@ -127,7 +128,7 @@ def _call_taken_up(ctx: Context, hit: Hit, token: Token) -> bool:
     the consultation, not an appeal."""
     from diplograph.extract.reference import determiner
 
-    if token.pos_ != "NOUN" or hit.iri != et("appeal") or "Plur" in token.morph.get("Number"):
+    if token.pos_ != "NOUN" or hit.iri != et("appeal") or "Plur" in feature(token, "Number"):
         return False
     det = determiner(token)
     if det is None or det.lower_ not in THIS:
@@ -161,7 +162,7 @@ def _calls_on_to_do(ctx: Context, hit: Hit, token: Token) -> bool:
     for t in doc[token.i + 1:end]:
         if t.lower_ in ("à", "au", "aux"):
             after = next((u for u in doc[t.i + 1:end] if u.text not in ("«", '"', "“", " ")), None)
-            return after is not None and after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")
+            return after is not None and after.pos_ in ("VERB", "AUX") and "Inf" in feature(after, "VerbForm")
         if (t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp") or t.text in (";", ":", "»", "."):
             return False
     return False
@@ -397,7 +398,7 @@ def _type_presentation(ctx: Context, event: Event, token: Token) -> None:
     subject of its passive) and that noun's complement ("une version révisée du plan")."""
     if event.event_type != et("proposal") or token.lemma_.lower() not in cue_words(ctx.lex, "presentation"):
         return
-    if token.dep_ in ("acl", "amod") and "Inf" not in token.morph.get("VerbForm"):
+    if token.dep_ in ("acl", "amod") and "Inf" not in feature(token, "VerbForm"):
         presented = [token.head]  # "le plan présenté": the noun a participle describes; not "charge X de présenter Y"
     else:
         presented = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]

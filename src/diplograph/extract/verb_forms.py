@@ -11,6 +11,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from diplograph.extract.patterns import LEMMA_POSITIONS, er_infinitive
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,15 +55,15 @@ def future_form(token: Token) -> bool:
     aient", "prendr-ait") or an irregular stem ("pourr-ait"), an imperfect to the bare stem
     ("déclar-ait").
     """
-    morph = token.morph
-    if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+    tense = feature(token, "Tense")
+    if "Fut" in tense or "Cnd" in feature(token, "Mood"):
         # every future and conditional ends in r + ending ("inviter-ons" would be "inviterons"):
         # a present the tagger took for a future ("nous invitons") does not look ahead
         return token.pos_ not in ("VERB", "AUX") or token.lower_.endswith(_FUTURE_ENDINGS)
-    if token.pos_ in ("VERB", "AUX") and "Pres" in morph.get("Tense") \
+    if token.pos_ in ("VERB", "AUX") and "Pres" in tense \
             and _future_of(token.lower_, token.lemma_.lower()):
         return True  # "Les deux ministres signeront ...", read as a present: the infinitive and a future ending
-    if token.pos_ not in ("VERB", "AUX") or "Imp" not in morph.get("Tense"):
+    if token.pos_ not in ("VERB", "AUX") or "Imp" not in tense:
         return False
     form, lemma = token.lower_, token.lemma_.lower()
     for ending in _CONDITIONAL_ENDINGS:
@@ -115,10 +116,10 @@ def reported_past(verb: Token) -> bool:
     """"Les deux conseillers se seraient rencontrés dimanche", "le ministre aurait reçu son
     homologue": the conditional perfect of the press reports a past act it has not confirmed;
     the act is told as done, not to come (unlike "se rencontreraient", "aurait dû se tenir")."""
-    if "Part" not in verb.morph.get("VerbForm") or verb.lemma_.lower() in _MODALS:
+    if "Part" not in feature(verb, "VerbForm") or verb.lemma_.lower() in _MODALS:
         return False
     return any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and future_form(c)
-               and "Fut" not in c.morph.get("Tense") for c in verb.children)
+               and "Fut" not in feature(c, "Tense") for c in verb.children)
 
 
 def retrospective_future(verb: Token) -> bool:
@@ -126,8 +127,8 @@ def retrospective_future(verb: Token) -> bool:
     perfect (an auxiliary in the future with a participle) said of a gathering sums up what it has
     done; the press uses it to look back, so the gathering, its subject, is no plan. (The verb of
     a gathering itself in that form, "ils se seront rencontrés d'ici là", is not asked here.)"""
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Fut" in c.morph.get("Tense")
+    return "Part" in feature(verb, "VerbForm") and any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("avoir", "être") and "Fut" in feature(c, "Tense")
         for c in verb.children)
 
 
@@ -137,8 +138,8 @@ def pluperfect(verb: Token, *, tense_only: bool = False) -> bool:
     ``tense_only``, only a tense auxiliary counts (not the "était" of a passive "était approuvé").
     One test for the rules of occasions, sessions and references, which each wrote it."""
     if tense_only:
-        return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children)
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+        return any(c.dep_ == "aux:tense" and "Imp" in feature(c, "Tense") for c in verb.children)
+    return any(c.dep_.startswith("aux") and "Imp" in feature(c, "Tense") for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -157,7 +158,7 @@ def interrupted_compound(verb: Token) -> Token | None:
     """The auxiliary of a compound tense the parser lost because an adverbial stands between it
     and the participle ("M. X a pour sa part salué", "a de son côté rappelé", "a toutefois, lui
     aussi, reconnu"): the parser hangs the participle on the adverbial's noun as a clause."""
-    if verb.dep_ not in ("acl", "amod") or "Part" not in verb.morph.get("VerbForm"):
+    if verb.dep_ not in ("acl", "amod") or "Part" not in feature(verb, "VerbForm"):
         return None
     for i in range(verb.i - 1, max(verb.i - 7, -1), -1):
         t = verb.doc[i]
