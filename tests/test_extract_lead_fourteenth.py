@@ -82,3 +82,22 @@ def test_a_speech_given_elsewhere_is_no_part_of_the_summit_told() -> None:
         "son soutien aux populations déplacées.",
         "speech-elsewhere", "2026-02-15")
     assert event_at(doc, "affirmé").relations == []
+
+
+def test_a_frame_before_a_reporting_incise_frames_what_is_reported_not_the_report() -> None:
+    # the aides report the call afterwards: their statement is no part of the call
+    doc = extract_dated(
+        "Paul Dossou et Kofi Asante se sont entretenus vendredi par téléphone. Lors de cet échange "
+        "téléphonique, qui a duré dix minutes, les deux présidents ont \"évoqué la sécurité au Sahel\", "
+        "a précisé l'entourage du président béninois.",
+        "incise-frame", "2026-11-20")
+    assert event_at(doc, "précisé").relations == []
+
+
+def test_a_summit_held_in_the_capital_of_a_state_named_by_its_city_is_held_in_that_city() -> None:
+    doc = extract_dated(
+        "Le 12e sommet de la Communauté sahélienne a débuté hier samedi dans la capitale nigérienne de "
+        "Niamey, sur fond de crise sécuritaire.",
+        "capital-of", "2026-02-15")
+    summit = event_at(doc, "sommet")
+    assert [doc.entities[p].label for p in summit.places] == ["Niamey"]

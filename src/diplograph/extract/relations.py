@@ -16,6 +16,7 @@ from diplograph.extract.backdrops import backdrop_disputes
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
+from diplograph.extract.incises import inverted_noun
 from diplograph.extract.occasions import add_relation, link_parts, occasion_of
 from diplograph.extract.reference import DEMONSTRATIVES, anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
@@ -249,8 +250,17 @@ def _framing_candidates(ctx: Context, verb: Token) -> list[Token]:
     def framing(head: Token) -> list[Token]:
         return [c for c in head.children if c.dep_.startswith(("obl", "nmod", "advcl"))
                 or (c.dep_ == "advmod" and c.lower_ in DURING_CASES)]
+    k = verb.i - 1
+    while k > 0 and ctx.doc[k].dep_.startswith("aux"):
+        k -= 1
+    # "Lors de cet échange, ils ont évoqué ..., a précisé l'entourage": the frame opening the sentence
+    # is the reported clause's; an incise (a verb after a comma, its subject after it) reports it later
+    incise = ctx.doc[k].text == "," and not any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children) \
+        and (inverted_noun(ctx, verb) is not None or any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children))
     found = []
     for c in framing(verb):
+        if incise and c.i < verb.i:
+            continue
         found.append(c)
         found.extend(g for a in c.children if a.dep_ == "acl" and a.pos_ == "VERB" and a.i not in ctx.event_at
                      and "Part" in feature(a, "VerbForm") for g in framing(a))
