@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from diplograph.extract.backdrops import backdrop_disputes
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
-from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
 from diplograph.extract.incises import inverted_noun
+from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words, et
 from diplograph.extract.occasions import add_relation, link_parts, occasion_of
 from diplograph.extract.reference import DEMONSTRATIVES, anaphoric_subject, is_process
 from diplograph.extract.same_event import main_event
