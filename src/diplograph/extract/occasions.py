@@ -259,12 +259,12 @@ def _held_within(ctx: Context, whole: Event) -> None:
     states they stand for, told after it and within its days, is part of it."""
     people = {p.actor for p in whole.participants} | ({whole.host} if whole.host else set())
     sides = {p.side for p in whole.participants if p.side}
-    if len(people) < 2:
-        return
     # a visit told by its own noun: a talk merged with the visit it was held on ("X a reçu Y ... au
     # cours de cette visite") is the talk, and others the guest met are not part of it
     trigger = event_token(ctx, whole)
     visit = bool({trigger.lemma_.lower(), trigger.lower_} & cue_words(ctx.lex, "visit-noun"))
+    if len(people) < 2 and not (visit and people):
+        return  # a visit whose host is not named still has its guest
     for event in ctx.events:
         if event is whole or event.trigger.begin <= whole.trigger.begin or event.status != OCCURRED \
                 or event.event_type not in _PART_TYPES or _part_of_any(event) \
@@ -279,6 +279,12 @@ def _held_within(ctx: Context, whole: Event) -> None:
         actors = {p.actor for p in event.participants} | set(event.agents)
         allowed = people if event.event_type in GATHERINGS else people | sides
         if len(actors) >= 2 and (actors <= allowed or visit and _met_on_the_visit(ctx, event, people, sides)):
+            add_relation(event, "partOf", whole)
+        elif visit and actors & people and event.event_type in GATHERINGS and event_token(ctx, event).pos_ == "VERB" \
+                and not any((e := ctx.entities.get(a)) is None or e.kind == "person" for a in actors - people):
+            # "Le lendemain, le président namibien a été reçu par le Parlement", "Il a également
+            # rencontré des représentants de la communauté": the visitor's own act, during the stay,
+            # with hosts the text names as no one in particular
             add_relation(event, "partOf", whole)
 
 

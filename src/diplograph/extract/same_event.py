@@ -99,7 +99,7 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
             antecedent.date.iso.startswith(event.date.iso) or event.date.iso.startswith(antecedent.date.iso)) \
             and not opening_and_closing(ctx, antecedent, event):
         return False
-    if a_day_of_a_stay(ctx, antecedent, event):
+    if a_day_of_a_stay(ctx, antecedent, event) or _talk_within_a_stay(ctx, antecedent, event, how):
         return False
     # "Le sommet de 2022 s'est tenu à Accra. En 2019, il rassemble ...": a restatement in another
     # year than the one the gathering's own noun names is not that gathering
@@ -309,6 +309,48 @@ def a_day_of_a_stay(ctx: Context, antecedent: Event, event: Event) -> bool:
         and _DAYS_SPAN.search(told.evidence.text) is not None and _DAYS_SPAN.search(own.evidence.text) is None
 
 
+def _talk_within_a_stay(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
+    """"X a entamé lundi une visite d'État de deux jours au Ghana ... X s'est entretenu avec son
+    homologue": a visit told as lasting several days holds talks, it is not one talk; a verb of
+    meeting (not of receiving, "Accueilli à Accra par Y", the visit's welcome; nor of travelling, "se
+    sont rendus au monument", the visit going on) told after it is one of its acts, a node of its
+    own that :mod:`~diplograph.extract.occasions` makes part of it."""
+    if how not in ("repeated", "anaphoric") or not _visit_of_days(ctx, antecedent):
+        return False
+    token = event_token(ctx, event)
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and not {lemma} & (cue_words(ctx.lex, "hosting") | cue_words(ctx.lex, "visit-noun")
+                                                  | cue_words(ctx.lex, "travel"))
+
+
+def _visit_of_days(ctx: Context, event: Event) -> bool:
+    """A visit told by its noun as lasting more than a day ("une visite d'État de deux jours")."""
+    length = event.duration.iso if event.duration is not None else ""
+    return length.startswith("P") and length.endswith("D") and length[1:-1].isdigit() \
+        and int(length[1:-1]) > 1 and bool(_noun_lemmas(ctx, event) & cue_words(ctx.lex, "visit-noun"))
+
+
+def _stays_talk(ctx: Context, main: Event, event: Event, window: int) -> Event | None:
+    """The act of a visit of several days, told in the last two sentences by a verb or an indefinite
+    noun ("s'est entretenu avec Y", "a eu un tête-à-tête"), that a definite noun of talking names
+    again ("L'entretien a porté sur", "les discussions"; not "la visite"), when it fits."""
+    token = event_token(ctx, event)
+    if token.lemma_.lower() in cue_words(ctx.lex, "visit-noun") or not _visit_of_days(ctx, main):
+        return None
+    acts = [e for e in ctx.events if e is not event and e is not main and e.event_type in GATHERINGS
+            and window <= e.trigger.begin < event.trigger.begin and _tells_an_act(event_token(ctx, e))]
+    # the act the sentence tells first ("a eu un tête-à-tête ..., avant que les délégations ne les
+    # rejoignent pour une séance de travail"), then the latest
+    order = sorted(acts, key=lambda e: (not _main_clause(event_token(ctx, e)), -e.trigger.begin))
+    return next((e for e in order if compatible(ctx, e, event, "definite")), None)
+
+
+def _main_clause(token: Token) -> bool:
+    """The token is its sentence's verb, or the object of it ("a eu un tête-à-tête")."""
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "obj" else token
+    return verb.dep_ == "ROOT"
+
+
 def _tells_an_act(token) -> bool:
     """A verb, or a noun with an indefinite article ("a rendu une visite de courtoisie"): not a
     definite noun naming back ("lors de la visite")."""
@@ -398,6 +440,9 @@ def antecedent_event(ctx: Context, event: Event, how: str) -> Event | None:
             if compatible(ctx, candidate, event, how):
                 return candidate
         main = main_event(ctx)
+        talk = _stays_talk(ctx, main, event, window) if main is not None else None
+        if talk is not None:
+            return talk  # "a entamé une visite de deux jours ... s'est entretenu avec Y. L'entretien a porté sur"
         # "la visite" after "a effectué une visite ... a été reçu par": the visit, not the talks; "du
         # sommet" after "Le sommet s'ouvre demain ... La réunion des ministres se tient": the summit
         if main is not None and main is not event and main is not framing and main.trigger.begin < begin \

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token, guests_stay, hosted_gathering
 from diplograph.extract.context import Context
+from diplograph.extract.declarations import fold_dependent_sayings
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 def join_within_sentences(ctx: Context) -> None:
     """Fold the triggers that the grammar of one sentence binds into one happening."""
     _merge_purposes(ctx)
+    fold_dependent_sayings(ctx)  # "a souligné que ..., avant de préciser que ...": before the speaker's own
     _merge_same_statement(ctx)
     _join_manner_nouns(ctx)
     _join_meals(ctx)
@@ -381,8 +383,10 @@ def _join_received_visitors(ctx: Context) -> None:
 
 
 def _join_manner_nouns(ctx: Context) -> None:
-    """"un entretien en tête-à-tête": a gathering noun after "en", without determiner, says how the
-    gathering it modifies went; it is that gathering, not a second one."""
+    """"un entretien en tête-à-tête", "s'est entretenu avec X en tête-à-tête": a gathering noun after
+    "en", without determiner, says how the gathering it modifies went; it is that gathering, not a
+    second one."""
+    visits = cue_words(ctx.lex, "visit-noun")
     for event in list(ctx.events):
         if event not in ctx.events or event.event_type not in GATHERINGS:
             continue
@@ -390,7 +394,14 @@ def _join_manner_nouns(ctx: Context) -> None:
         if token.pos_ != "NOUN" or token.dep_ != "nmod" or determiner(token) is not None \
                 or not any(c.dep_ == "case" and c.lower_ == "en" for c in token.children):
             continue
-        head = ctx.event_at.get(token.head.i)
+        node = token.head
+        # "s'est entretenu avec son homologue en tête-à-tête": the parse hangs the manner on the
+        # verb's complement; the gathering is the verb's ("X, en visite au Vietnam" is the guest's
+        # stay, no manner of the talk told around it)
+        while node.i not in ctx.event_at and node.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in visits \
+                and node.dep_.startswith(("obl", "nmod", "appos", "conj")) and node.head.i != node.i:
+            node = node.head
+        head = ctx.event_at.get(node.i)
         if head is not None and head is not event and head in ctx.events and head.event_type in GATHERINGS:
             absorb(ctx, head, event)
 
