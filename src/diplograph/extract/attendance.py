@@ -542,7 +542,7 @@ def _agent_list(ctx: Context, start: int) -> list[str]:
         t = doc[i]
         if i < skip_to:
             continue
-        if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") and i > start and doc[i - 1].text == ",":
+        if t.pos_ == "PRON" and "Rel" in feature(t, "PronType") and i > start and doc[i - 1].text == ",":
             # "A, qui représentait son président, et B": a relative set off by commas describes A;
             # the list goes on after its closing comma
             close = next((k for k in range(i + 1, min(len(doc), i + 15)) if doc[k].text in (",", ".", ";", ":")), None)

@@ -22,7 +22,7 @@ from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import ANNOUNCED, GATHERINGS, OCCURRED, PLANNED, cue_words
 from diplograph.extract.patterns import Hit
 from diplograph.extract.syntax import DURING_NOUNS, in_quote
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.extract.verb_forms import future_form, is_passive, reported_past, retrospective_future
 from diplograph.model import DateValue, DurationValue
 
@@ -57,7 +57,7 @@ def told_ahead(token: Token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    tensed = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    tensed = [verb, *auxiliaries(verb)]
     if reported_past(verb):
         return False
     return any(future_form(t) for t in tensed) or ("Inf" in feature(verb, "VerbForm") and not any(
@@ -154,7 +154,7 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
             and not ctx.by_token.get(token.head.i) and not gathering_doing(ctx, token, token.head):
         verb = token.head
     if not reported_past(verb) and not (verb is not token and retrospective_future(verb)):
-        for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        for t in [verb, *auxiliaries(verb)]:
             if future_form(t):
                 return PLANNED
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and any(_timed_in_future(ctx, c) for c in token.children):
@@ -162,12 +162,12 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and invited_to(ctx, token) is not None:
         return PLANNED  # "inviter X pour une visite à la Maison-Blanche": asked for, not made
     if token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ in ("VERB", "AUX") and any(
-            future_form(t) for t in [token.head, *(c for c in token.head.children if c.dep_.startswith("aux"))]):
+            future_form(t) for t in [token.head, *auxiliaries(token.head)]):
         return PLANNED  # "La délégation aura une séance de travail ce soir avec ...": still to come
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.dep_ in ("obl", "obl:arg") \
             and token.head.pos_ == "VERB" and token.head.i not in ctx.event_at:
         head = token.head  # "où il prendra part au sommet", "participera à la réunion": still to come
-        if any(future_form(t) for t in [head, *(c for c in head.children if c.dep_.startswith("aux"))]):
+        if any(future_form(t) for t in [head, *auxiliaries(head)]):
             return PLANNED
     if token.pos_ == "NOUN" and hit.iri in GATHERINGS and token.head.pos_ == "VERB" and is_passive(token.head) \
             and any(c.dep_ == "case" and c.lower_ == "pour" for c in token.children) \
@@ -237,7 +237,7 @@ def event_status(ctx: Context, token: Token, hit: Hit) -> str:
                                   and any(c.dep_ == "cop" for c in head.children)
                                   and any(c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children))
         if recent or fulfilled or head.lemma_.lower() in cue_words(ctx.lex, "hedge") | cue_words(ctx.lex, "causative"):
-            tensed = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+            tensed = [head, *auxiliaries(head)]
             future = any(future_form(t) for t in tensed)
             return PLANNED if future else OCCURRED
         return PLANNED

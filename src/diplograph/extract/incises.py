@@ -37,18 +37,19 @@ def comma_before(ctx: Context, verb: Token) -> int | None:
     ", a-t-il dit"), a stance marker between the auxiliary and the participle (", a pour sa part
     déclaré") or a dative clitic before the auxiliary (", lui a répondu"), where an incise opens;
     None when there is none."""
-    doc, start = ctx.doc, ctx.sent_of(verb).start
+    view, start = ctx.tokens, ctx.sent_of(verb).start  # the view's words: no Token for each (~2,700 calls)
+    pos, lower = view.pos, view.lower
     i = verb.i - 1
     while i > start:
-        if doc[i].pos_ == "AUX" or doc[i].lower_ in INVERTED_CLITICS:
+        if pos[i] == "AUX" or lower[i] in INVERTED_CLITICS:
             i -= 1
-        elif (marker := marker_start(ctx, i)) is not None and marker > start and doc[marker - 1].pos_ == "AUX":
+        elif (marker := marker_start(ctx, i)) is not None and marker > start and pos[marker - 1] == "AUX":
             i = marker - 1
-        elif doc[i].lower_ in DATIVE_CLITICS and doc[i + 1].pos_ in ("AUX", "VERB"):
+        elif lower[i] in DATIVE_CLITICS and pos[i + 1] in ("AUX", "VERB"):
             i -= 1
         else:
             break
-    return i if i > 0 and doc[i].text == "," else None
+    return i if i > 0 and view.text[i] == "," else None
 
 
 def main_verb_past(verb: Token, at: int) -> bool:

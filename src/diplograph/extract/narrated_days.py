@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context, token_at
 from diplograph.extract.incises import is_reporting
 from diplograph.extract.kinds import GATHERINGS
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.model import DateValue
 
 if TYPE_CHECKING:
@@ -147,10 +147,10 @@ def _told_in_the_past(ctx: Context, offset: int) -> bool:
     verb = _clause_verb_at(ctx, offset)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Fut" in feature(a, "Tense") or "Cnd" in feature(a, "Mood") for a in auxiliaries):
+    helpers = auxiliaries(verb)
+    if any("Fut" in feature(a, "Tense") or "Cnd" in feature(a, "Mood") for a in helpers):
         return False
-    return ("Part" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense") and bool(auxiliaries)) \
+    return ("Part" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense") and bool(helpers)) \
         or ("Fin" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense"))
 
 

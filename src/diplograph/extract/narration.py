@@ -11,7 +11,7 @@ from diplograph.extract.kinds import BACKGROUND, GATHERINGS, OCCURRED, bound_wor
 from diplograph.extract.occasions import ordinal_day_frames
 from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, in_quote
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.extract.told_before import last_told, told_in, window_start
 from diplograph.extract.verb_forms import interrupted_compound, simple_past_form
 from diplograph.model import DateValue, Event, Span
@@ -441,7 +441,7 @@ def narrated_now(verb: Token) -> bool:
     if auxiliary is not None:
         tense = feature(auxiliary, "Tense")
         return not ("Imp" in tense or "Fut" in tense or "Cnd" in feature(auxiliary, "Mood"))
-    for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+    for t in [verb, *auxiliaries(verb)]:
         tense = feature(t, "Tense")
         if "Imp" in tense or "Fut" in tense or "Cnd" in feature(t, "Mood"):
             return False

@@ -29,7 +29,7 @@ from diplograph.extract.syntax import (
     latter,
     subjects_of,
 )
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.model import Participant, Span
 
 if TYPE_CHECKING:
@@ -292,7 +292,7 @@ def invited_visitors(ctx: Context, verb: Token, inviters: list[str]) -> list[str
 
 def plural_verb(verb: Token) -> bool:
     return "Plur" in feature(verb, "Number") or any(
-        "Plur" in feature(c, "Number") for c in verb.children if c.dep_.startswith("aux"))
+        "Plur" in feature(c, "Number") for c in auxiliaries(verb))
 
 
 def actor_kind(ctx: Context, actor: str) -> str | None:

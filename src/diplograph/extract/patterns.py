@@ -215,7 +215,8 @@ class VocabularyMatcher:
         index = self.index
         view = token_view(doc)  # no Token objects: much cheaper; the rules after this read the same view
         words = _Words(view.lower, [lemma.lower() for lemma in view.lemma], list(view.pos))  # repairs change these
-        for ent in doc.ents:  # "le ministre kazakh des Affaires étrangères": a demonym the tagger took
+        ents = doc.ents  # read once: spaCy makes a Span per entity at each read (the repairs leave them)
+        for ent in ents:  # "le ministre kazakh des Affaires étrangères": a demonym the tagger took
             if ent.label_ == DEMONYM_LABEL and len(ent) == 1 and words.pos[ent.start] == "NOUN":  # for a noun
                 words.pos[ent.start] = "ADJ"  # is an adjective inside a phrase's gap
         repaired: list[tuple[int, str, str | None]] = []  # (token, lemma, morphology)
@@ -276,7 +277,7 @@ class VocabularyMatcher:
         # government) that ends inside a gazetteer name is cut short by it; the shorter role
         # ("président") of that name stands instead, when there is one ("chef de la diplomatie
         # russe" keeps its role: "chef" alone is none)
-        named = [(e.start, e.end) for e in doc.ents if e.ent_id_ and e.ent_id_ in self.org_names]
+        named = [(e.start, e.end) for e in ents if e.ent_id_ and e.ent_id_ in self.org_names]
         roles = [h for h in hits if h.category == "role"]
         hits = [h for h in hits if not (h.category == "role" and any(
             h.start < s < h.end < e and any(o.start == h.start and o.end <= s for o in roles) for s, e in named))]

@@ -26,7 +26,7 @@ from diplograph.extract.patterns import Hit
 from diplograph.extract.reference import DEMONSTRATIVES
 from diplograph.extract.same_event import main_event
 from diplograph.extract.syntax import actors_of, in_quote
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.model import Event, Position, Quote
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def _subjects(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
         found = [c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        found = found or [g for c in node.children if c.dep_.startswith("aux")
+        found = found or [g for c in auxiliaries(node)
                           for g in c.children if g.dep_ in ("nsubj", "nsubj:pass")]
         if found:
             return found

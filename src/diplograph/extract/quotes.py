@@ -49,7 +49,7 @@ from diplograph.extract.quote_clauses import (
 )
 from diplograph.extract.quote_labels import label_like, named_thing, titled
 from diplograph.extract.quote_speakers import QuoteSpeakers
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.model import Event, Quote
 
 _PAIRS = re.compile(r"«([^«»]*)»|“([^“”]*)”|\"([^\"\n]*)\"")
@@ -162,9 +162,9 @@ def _told_done_by_named(ctx: Context, verb, span) -> bool:
     its subject, inside ``span``, names a person, state or organisation."""
     if verb.pos_ != "VERB":
         return False
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être")]
+    tensed = [c for c in auxiliaries(verb) if c.lemma_ in ("avoir", "être")]
     past = (feature(verb, "VerbForm") == ["Part"] and any(
-        feature(a, "Mood") == ["Ind"] and feature(a, "Tense")[:1] in (["Pres"], ["Imp"]) for a in auxiliaries)) \
+        feature(a, "Mood") == ["Ind"] and feature(a, "Tense")[:1] in (["Pres"], ["Imp"]) for a in tensed)) \
         or (feature(verb, "Mood") == ["Ind"] and feature(verb, "Tense") == ["Past"])
     return past and any(
         s.dep_.startswith("nsubj") and span.start <= s.i < span.end

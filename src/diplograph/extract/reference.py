@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_pairs, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, subjects_of
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import feature, token_view
 from diplograph.extract.verb_forms import pluperfect
 
 if TYPE_CHECKING:
@@ -59,9 +59,13 @@ def says_new(ctx: Context, token: Token) -> bool:
 
 
 def determiner(token: Token) -> Token | None:
-    for c in token.children:
-        if c.dep_ in ("det", "nmod:poss") and c.i < token.i:
-            return c
+    """The determiner of a noun (an article, a demonstrative, a possessive), or the contracted
+    preposition that holds its article ("du", "au", "aux"; "des" in a frame)."""
+    i = token.i
+    view = token_view(token.doc)  # the children before the noun, without a Token each (~1,300 calls)
+    found = next((c for c in view.children[i] if c < i and view.dep[c] in ("det", "nmod:poss")), None)
+    if found is not None:
+        return token.doc[found]
     for c in token.children:
         if c.dep_ == "case" and c.lower_ in _CONTRACTED and c.i < token.i:
             return c

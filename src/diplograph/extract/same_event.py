@@ -18,7 +18,7 @@ from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_word
 from diplograph.extract.place_agreement import narrows_territory, places_agree, places_identify
 from diplograph.extract.reference import POSSESSIVE, anaphoric_subject, attended, determiner, is_process
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
-from diplograph.extract.token_view import feature, token_view
+from diplograph.extract.token_view import auxiliaries, feature, token_view
 from diplograph.extract.venue_gatherings import venue_name
 from diplograph.model import Event, channels_agree
 
@@ -38,7 +38,7 @@ def _untensed(token: Token) -> bool:
         if node.lemma_ == "agir" and any(c.lower_ in ("s'", "s’", "se") for c in node.children):
             return True  # "Il s'agit d'une simple rencontre": presents what was told (the tagger may read a past)
         if node.pos_ in ("VERB", "AUX"):
-            tensed = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+            tensed = [node, *auxiliaries(node)]
             return not any("Past" in feature(t, "Tense") or "Imp" in feature(t, "Tense")
                            or "Part" in feature(t, "VerbForm") for t in tensed)
         if node.head.i == node.i:

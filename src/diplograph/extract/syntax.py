@@ -17,7 +17,7 @@ from diplograph.extract.counted_people import numbered_antecedent
 from diplograph.extract.incises import incise_after_quote, is_reporting
 from diplograph.extract.kinds import GATHERINGS, SPEECH
 from diplograph.extract.name_shapes import names_under_plural_title
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature, token_view
 from diplograph.extract.told_before import last_told, told_in
 from diplograph.extract.verb_forms import is_passive
 
@@ -67,9 +67,16 @@ def _courtesy(ctx: Context, token: Token) -> bool:
 
 
 def case_of(token: Token) -> str | None:
-    for c in token.children:
-        if c.dep_ in ("case", "mark") and c.i < token.i:
-            return c.lower_
+    """The preposition or conjunction the word's phrase opens with ("à", "de", "que"), lower case:
+    its first child before it marked case or mark (read off the token view: ~18,000 calls)."""
+    i = token.i
+    view = token_view(token.doc)
+    dep = view.dep
+    for c in view.children[i]:
+        if c >= i:
+            break
+        if dep[c] in ("case", "mark"):
+            return view.lower[c]
     return None
 
 
@@ -160,7 +167,7 @@ def actors_of(ctx: Context, token: Token, follow_conj: bool = True, depth: int =
 
 def _plural(verb: Token) -> bool:
     return "Plur" in feature(verb, "Number") or any(
-        "Plur" in feature(c, "Number") for c in verb.children if c.dep_.startswith("aux"))
+        "Plur" in feature(c, "Number") for c in auxiliaries(verb))
 
 
 def _lost_antecedent(ctx: Context, relative: Token) -> Token | None:
@@ -418,7 +425,7 @@ def _incise_subject(ctx: Context, m: Mention) -> bool:
 def _continues_after_comma(verb: Token) -> bool:
     """"..., a rencontré la presse": a compound past opening right after a comma or "et", with no
     subject of its own, continues a list of what the subject before did."""
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = min([verb, *auxiliaries(verb)], key=lambda t: t.i)
     return first.i > 0 and first.i < verb.i and verb.doc[first.i - 1].lower_ in (",", "et")
 
 
@@ -499,7 +506,7 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
     # a plural verb ("X, chancelier, et Y, premier ministre, se sont entretenus") has a coordinated
     # subject whose appositions are set off by commas: the commas do not end it
     plural = "Plur" in feature(verb, "Number") or any(
-        "Plur" in feature(c, "Number") for c in verb.children if c.dep_.startswith("aux"))
+        "Plur" in feature(c, "Number") for c in auxiliaries(verb))
     while i >= sentence_start:
         t = ctx.doc[i]
         if t.text == "," and not found:
@@ -522,7 +529,7 @@ def left_actors(ctx: Context, verb: Token) -> list[str]:
 def named_before_aside(ctx: Context, verb: Token) -> bool:
     """"X, qui termine son mandat, a réaffirmé ...": the verb (or its first auxiliary) follows a
     relative clause set off by commas, right after a name."""
-    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    first = min([verb.i, *(c.i for c in auxiliaries(verb))])
     start = ctx.sent_of(verb).start
     if first - 1 <= start or ctx.doc[first - 1].text != ",":
         return False

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import auxiliaries, feature
 from diplograph.extract.verb_forms import future_form, reported_past
 
 if TYPE_CHECKING:
@@ -102,8 +102,8 @@ def clause_tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | No
         if not verbs:
             return None
         verb = min(verbs, key=lambda t: abs(t.i - token.i))
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    forms = [verb, *auxiliaries]
+    helpers = auxiliaries(verb)
+    forms = [verb, *helpers]
     if reported_past(verb):
         return "past"  # "se seraient rencontrés dimanche": the Sunday before
     if any(future_form(t) for t in forms):
@@ -111,7 +111,7 @@ def clause_tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | No
     if "Inf" in feature(verb, "VerbForm") and verb.head.i != verb.i and verb.head.lemma_ in _FUTURE_AUXILIARIES \
             and "Pres" in feature(verb.head, "Tense"):
         return "future"
-    if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in feature(c, "Tense") for c in auxiliaries):
+    if any(c.lemma_ in _FUTURE_AUXILIARIES and "Pres" in feature(c, "Tense") for c in helpers):
         return "future"
     if verb.lemma_ in _FUTURE_AUXILIARIES and "Pres" in feature(verb, "Tense") and any(
             c.dep_ == "xcomp" and "Inf" in feature(c, "VerbForm") for c in verb.children):
@@ -122,9 +122,9 @@ def clause_tense(ctx: Context, b: int, e: int, strict: bool = False) -> str | No
            and "Part" not in feature(t, "VerbForm") for t in forms):
         return "past"  # imperfect, simple past, or a compound past's auxiliary in the imperfect
     if "Part" in feature(verb, "VerbForm"):
-        if any(c.lemma_ == "avoir" for c in auxiliaries):
+        if any(c.lemma_ == "avoir" for c in helpers):
             return "past"  # passé composé: "ont signé"
-        if any(c.lemma_ == "être" for c in auxiliaries) and any(
+        if any(c.lemma_ == "être" for c in helpers) and any(
                 c.lower_ in ("se", "s'", "s’") for c in verb.children if c.dep_ in ("expl:comp", "expl:pass", "obj",
                                                                                  "iobj", "expl")):
             return "past"  # pronominal passé composé: "se sont rencontrés"; "est attendue" may be a passive present

@@ -11,7 +11,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from diplograph.extract.patterns import LEMMA_POSITIONS, er_infinitive
-from diplograph.extract.token_view import feature
+from diplograph.extract.token_view import feature, token_view
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -144,7 +144,8 @@ def pluperfect(verb: Token, *, tense_only: bool = False) -> bool:
 
 def is_passive(verb: Token) -> bool:
     """Passive voice: "être" + participle, but not a reflexive verb ("je me suis rendue")."""
-    if not any(c.dep_ == "aux:pass" for c in verb.children):
+    view = token_view(verb.doc)  # the first question without a Token per child (~4,800 calls)
+    if not any(view.dep[c] == "aux:pass" for c in view.children[verb.i]):
         return False
     if verb.lemma_.lower() in ETRE_VERBS:
         return False  # "ils sont convenus de ...": a compound past with "être", not a passive
