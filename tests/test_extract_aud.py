@@ -80,3 +80,41 @@ def test_a_table_not_round_which_people_sit_names_no_attendee() -> None:
         "Dans le communiqué figuraient aussi les noms de Seydou Coulibaly et de Mahamat Abakar.",
         "no-table", "2026-05-10")
     assert "seydou-coulibaly" not in participant_sides(event_at(doc, "sommet"))
+
+
+def test_holders_named_after_a_plural_title_of_those_present_attend_the_audience() -> None:
+    doc = extract_dated(
+        "Le ministre gabonais des Affaires étrangères, Paul Nze, a été reçu en audience lundi par le président "
+        "béninois Rémi Houngbo. L'entretien s'est déroulé en présence des ministres béninois des Affaires "
+        "étrangères et de la Défense, Fortuné Agossou et Clément Ahouandjinou.",
+        "present-plural-title", "2026-05-10")
+    sides = participant_sides(event_at(doc, "reçu"))
+    assert sides.get("fortune-agossou") == "benin"
+    assert sides.get("clement-ahouandjinou") == "benin"
+
+
+def test_a_counterpart_named_after_a_comma_without_a_state_is_the_passive_agent() -> None:
+    doc = extract_dated(
+        "Le chef de la diplomatie sénégalais, Cheikh Ndiaye, a été accueilli lundi à Libreville par son "
+        "homologue, Jean-Claude Obiang.",
+        "counterpart-comma", "2026-05-10")
+    assert "jean-claude-obiang" in participant_sides(event_at(doc, "accueilli"))
+
+
+def test_each_leader_of_a_list_with_bracketed_states_holds_the_plural_title() -> None:
+
+    doc = extract_dated(
+        "Le sommet a réuni mardi à Niamey les présidents Rémi Houngbo (Bénin) et Pascal Zongo (Burkina Faso).",
+        "bracketed-leaders", "2026-05-10")
+    zongo = doc.entities["https://w3id.org/diplograph/id/person/pascal-zongo"]
+    assert [(r.role.rsplit("/", 1)[-1], (r.organisation or "").rsplit("/", 1)[-1]) for r in zongo.roles] \
+        == [("president", "burkina-faso")]
+
+
+def test_the_host_after_a_bracketed_list_of_leaders_still_takes_part() -> None:
+    # guard: reading the bracketed list as a plural title's holders keeps the titled host after it
+    doc = extract_dated(
+        "Le sommet a réuni mardi les présidents Rémi Houngbo (Bénin) et Pascal Zongo (Burkina Faso) autour "
+        "de leur hôte, le chef de l'État nigérien Abdou Maïga.",
+        "bracketed-host", "2026-05-10")
+    assert participant_sides(event_at(doc, "sommet")).get("abdou-maiga") == "niger"

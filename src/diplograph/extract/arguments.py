@@ -194,7 +194,7 @@ def build_event(ctx: Context, hit: Hit, token: Token) -> Event | None:
                     if hit.iri in GATHERINGS and c.dep_ == "obj":
                         participants.extend(named_in(ctx, c))  # "a réuni ses homologues X, Y et Z"
                         participants.extend(listed_names(ctx, c))  # "les présidents X (A), Y (B) et Z (C)"
-                        if c.i in ctx.role_person:
+                        if c.i in ctx.role_person or c.i in ctx.role_people:  # a plural title's holders too
                             participants.extend(listed_holders(ctx, c))
             elif c.dep_.startswith(("obl", "nmod")) and case in WITH:
                 participants += actors_of(ctx, c)

@@ -475,8 +475,24 @@ def _present(ctx: Context, token: Token) -> list[str]:
         if t.i in ctx.role_person:
             found.append(ctx.role_person[t.i])
     found += _further_present(ctx, token)
+    if not any(is_person(ctx, a) for a in found):
+        found += _named_after_plural(ctx, token)
     people = [a for a in found if (e := ctx.entities.get(a)) is not None and e.kind != "org"]
     return list(dict.fromkeys(people or found))  # "du secrétaire général de l'ONU, X": X, not the UN
+
+
+def _named_after_plural(ctx: Context, token: Token) -> list[str]:
+    """"en présence des ministres togolais des Affaires étrangères et de la Défense, A et B": the
+    complement is a plural title and the names set off by a comma after it are its holders (the
+    parser hangs them on the verb, outside the complement)."""
+    doc = ctx.doc
+    noun = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d'")), None)
+    if noun is None or "Plur" not in noun.morph.get("Number"):
+        return []
+    last = max(t.i for t in noun.subtree)
+    if last + 2 >= len(doc) or doc[last + 1].text != "," or ctx.sent_of(doc[last + 1]) != ctx.sent_of(token):
+        return []
+    return [a for a in _agent_list(ctx, last + 2) if is_person(ctx, a)]
 
 
 def _further_present(ctx: Context, token: Token) -> list[str]:

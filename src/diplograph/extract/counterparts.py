@@ -96,6 +96,11 @@ def find_counterparts(ctx: Context, demonym_at: dict[int, str], unnamed_too: boo
                 ctx.sides[m.iri] = state
             if len(people) == 1:
                 ctx.role_person.setdefault(token.i, people[0].iri)  # "et son homologue X, Y": the phrase is Y
+        elif len(people) == 1 and not states:
+            # "accueilli par son homologue, Y": no state told, the phrase still names Y (the parser
+            # may hang Y off the verb); no role is given, since the office a counterpart holds for an
+            # untold state is often not the subject's portfolio word for word
+            ctx.role_person.setdefault(token.i, people[0].iri)
         elif unnamed_too and len(states) == 1 and not people and subject.iri:
             _unnamed_counterpart(ctx, token, subject, subject_role, states[0])
         elif unnamed_too and not states and not people and subject.iri:

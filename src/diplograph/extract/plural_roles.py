@@ -181,14 +181,29 @@ def _apposed_names(ctx: Context, start: int,
         m = next((m for m in ctx.by_token.get(j, []) if m.start == j and m.kind == "person" and not m.described), None)
         if m is None:
             break
+        j = m.end
+        bracketed = _bracketed_state(ctx, j)  # "les présidents X (Bénin) et Y (Niger)"
+        if bracketed is not None:
+            state, j = bracketed
         names.append(m)
         states.append(state)
-        j = m.end
         if j < len(doc) and doc[j].lower_ in _LIST_JOINERS and j + 1 < len(doc):
             j += 1
             continue
         break
     return (names, states, j) if len(names) >= 2 else ([], [], start)
+
+
+def _bracketed_state(ctx: Context, j: int) -> tuple[str, int] | None:
+    """"X (Bénin)": a state alone in brackets right after a name is the name's state; the state and
+    the token after the closing bracket."""
+    doc = ctx.doc
+    if j + 2 >= len(doc) or doc[j].text != "(":
+        return None
+    state = next((m for m in ctx.by_token.get(j + 1, []) if m.start == j + 1 and m.kind == "state"), None)
+    if state is None or state.end >= len(doc) or doc[state.end].text != ")":
+        return None
+    return state.iri, state.end + 1
 
 
 def assign_named(ctx: Context, plural: PluralRole, counted: bool = False) -> None:
