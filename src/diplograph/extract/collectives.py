@@ -224,3 +224,66 @@ def _one_leader_each(ctx: Context, noun: Token, found: list[tuple[int, str]]) ->
         ctx.sides.setdefault(person, state)
     ctx.role_people[noun.i] = people
     return True
+
+
+#: Dependents that belong to a noun phrase's name ("chefs d'État et de gouvernement africains",
+#: "dirigeants des États d'Amérique latine"); a relative clause, an apposition or punctuation ends it.
+_PHRASE_DEPS = frozenset({"nmod", "amod", "conj", "cc", "case", "fixed", "flat:name", "flat", "det"})
+
+
+def acting_groups(ctx: Context) -> None:
+    """"Les chefs d'État et de gouvernement africains se sont réunis", "Les dirigeants des États
+    d'Amérique latine ont conclu": a plural definite phrase of leaders (cue:leader-noun) that is the
+    subject of a verb, and that no demonym, name or role reading made an actor, is an unnamed
+    collective actor that acts. Read after the roles, which resolve the phrases they can."""
+    doc = ctx.doc
+    leaders = cue_words(ctx.lex, "leader-noun")
+    for at in ctx.tokens.where_lemma(leaders):
+        noun = doc[at]
+        if at in ctx.heading_tokens or noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number") \
+                or noun.dep_ not in ("nsubj", "nsubj:pass") or at == 0 or doc[at - 1].lower_ != "les":
+            continue
+        end = _phrase_end(noun)
+        title_end = max((h.end for h in ctx.hits_of("role") if h.start == at), default=at + 1)
+        if end <= title_end or at in ctx.role_people or any(i in ctx.demonym_at for i in range(at, end)):
+            # "Les dirigeants ont discuté", "Les chefs d'État ont été accueillis": the leaders named
+            # before; "Les présidents estonien et letton, X et Y": the roles read demonyms and names
+            continue
+        if any(m.kind != "place" for i in range(at, end) for m in ctx.by_token.get(i, [])):
+            # read already (a group by demonym, the holders the roles resolved), or the leaders of
+            # a named body or state ("les dirigeants du G20"), which stands for them
+            continue
+        span = ctx.span(at, end)
+        label = " ".join(span.text.split())
+        iri = id_iri("group", slugify(label))
+        ctx.add_mention(Mention(at, end, span, iri, "group", described=True))
+        add_minted_entity(ctx, iri, "group", label, span)
+
+
+def _phrase_end(token: Token) -> int:
+    """Where the name-like part of a noun phrase ends: its dependents of :data:`_PHRASE_DEPS`, in
+    order, up to the first other dependent or punctuation."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in _PHRASE_DEPS or child.is_punct \
+                or any(t.is_punct for t in token.doc[end:child.left_edge.i]):
+            break
+        end = max(end, _phrase_end(child))
+    return end
+
+
+def state_acts(ctx: Context, demonym_at: dict[int, str]) -> None:
+    """"l'occupation israélienne", "l'embargo américain": the demonym right after a noun of an act
+    only a state commits (cue:state-act) names that state, the one acting; no other reading did."""
+    doc = ctx.doc
+    for at in ctx.tokens.where_lemma(cue_words(ctx.lex, "state-act")):
+        j = at + 1
+        if at in ctx.heading_tokens or j not in demonym_at or ctx.by_token.get(j) \
+                or doc[at].pos_ != "NOUN" or "Plur" in doc[at].morph.get("Number"):
+            continue
+        actor = ctx.lex.actors.get(demonym_at[j])
+        if actor is None or actor.kind != "state":
+            continue
+        span = ctx.span(j, j + 1)
+        ctx.add_mention(Mention(j, j + 1, span, actor.iri, "state", described=True))
+        add_linked_entity(ctx, actor, span)

@@ -13,7 +13,7 @@ from diplograph.extract.entity_registry import add_minted_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.extract.name_shapes import is_honorific
 from diplograph.extract.patterns import Hit
-from diplograph.extract.role_holders import office_holder
+from diplograph.extract.role_holders import incoming_title, office_holder
 from diplograph.extract.role_titles import assign_role, state_of_role
 from diplograph.extract.syntax import is_subject
 from diplograph.extract.verb_forms import lemma_tokens
@@ -250,8 +250,11 @@ def _unnamed_counterpart(ctx: Context, token, subject, role: str, found: tuple[i
         and (lex.state_of(r.organisation) or r.organisation) == state for r in e.roles)]
     if not holders:
         holders = _unplaced_holder(ctx, subject, offices, state)
+    hit = Hit("role", role, token.i, i + 1, token.i)
     if not holders:
-        holders = office_holder(ctx, Hit("role", role, token.i, i + 1, token.i), state, span)
+        holders = office_holder(ctx, hit, state, span)
+    if not holders and incoming_title(ctx, hit):
+        return  # "son futur homologue américain": who will hold the office, not an unnamed holder of it
     if len(holders) == 1:
         holder = holders[0]
         ctx.add_mention(Mention(token.i, i + 1, span, holder.iri, "person", described=True))

@@ -19,11 +19,12 @@ idea: :mod:`~diplograph.extract.venues` (seas, gulfs, buildings),
 from __future__ import annotations
 
 from diplograph.analyse import DEMONYM_LABEL, GAZETTEER_LABEL
-from diplograph.extract.collectives import find_collectives, find_entourages
+from diplograph.extract.collectives import find_collectives, find_entourages, state_acts
 from diplograph.extract.context import Context
 from diplograph.extract.dates import DATELINE
-from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names
+from diplograph.extract.gazetteer_links import demonyms, gazetteer_mention, long_state_names, states_among_states
 from diplograph.extract.name_shapes import PARTICLES, clean_name_tokens, is_honorific
+from diplograph.extract.organisation_names import organisation_names
 from diplograph.extract.unknown_names import honorific_names, lone_surnames, ner_mention
 from diplograph.extract.venues import find_venues, geographic_features, locate_venues
 
@@ -40,6 +41,7 @@ def find_entities(ctx: Context) -> None:
     ctx.demonym_at = ctx_demonyms
     taken = geographic_features(ctx)
     taken |= find_venues(ctx, taken)
+    taken |= organisation_names(ctx, taken)
     for ent in ctx.ents:
         if ent.label_ == GAZETTEER_LABEL and not taken.intersection(range(ent.start, ent.end)) \
                 and gazetteer_mention(ctx, ent):
@@ -59,6 +61,7 @@ def find_entities(ctx: Context) -> None:
     for ent in [ent for ent in ents if not one_word(ent)] + lone:
         ner_mention(ctx, ent)
     _one_name_one_kind(ctx)
+    states_among_states(ctx)
     for entity in ctx.entities.values():
         entity.mentions.sort(key=lambda m: (m.begin, m.end))
     # "M. KEOLA" alone: a family name, read once the full names ("Bounthavy KEOLA") are known
@@ -66,6 +69,7 @@ def find_entities(ctx: Context) -> None:
     lone_surnames(ctx, taken | set(ctx.by_token))
     find_collectives(ctx, ctx_demonyms)
     find_entourages(ctx, ctx_demonyms)
+    state_acts(ctx, ctx_demonyms)
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
     locate_venues(ctx)
 

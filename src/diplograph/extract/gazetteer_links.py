@@ -481,3 +481,51 @@ def long_state_names(ctx: Context, taken: set[int]) -> set[int]:
             add_minted_entity(ctx, iri, "state", name, span)
         used.update(range(token.i, k))
     return used
+
+
+#: What joins the states of a list ("de l'Argentine, de la Bolivie et du Chili"): grammar.
+_LIST_GLUE = frozenset({",", "et", "de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "les"})
+
+
+def states_among_states(ctx: Context) -> None:
+    """"la Guyane, le Suriname et la Jamaïque", "de l'Argentine, de la Guyane, du Paraguay": a name
+    minted as a place inside a list of two states or more, and one letter away from a state's name
+    in the gazetteer (another spelling: "Guyane" for "Guyana"), is that state: a list of states
+    lists states. Read once the names are linked and minted."""
+    from diplograph.extract.role_titles import drop_mentions
+
+    doc = ctx.doc
+    for m in [m for m in ctx.mentions if m.kind == "place" and m.end - m.start == 1]:
+        entity = ctx.entities.get(m.iri)
+        if entity is None or entity.linked:
+            continue
+        if _listed_states(ctx, m.start, -1) + _listed_states(ctx, m.end - 1, 1) < 2:
+            continue
+        word = doc[m.start].text
+        states = {a.iri for a in ctx.lex.actors.values() if a.kind == "state"
+                  and any(len(n.split()) == 1 and misspelt(word, n) for n in a.names)}
+        if len(states) != 1:
+            continue
+        actor = ctx.lex.actors[states.pop()]
+        drop_mentions(ctx, m.start, m.end, kinds=("place",))
+        if not entity.mentions:
+            del ctx.entities[entity.iri]
+        span = ctx.span(m.start, m.end)
+        ctx.add_mention(Mention(m.start, m.end, span, actor.iri, "state"))
+        add_linked_entity(ctx, actor, span)
+
+
+def _listed_states(ctx: Context, at: int, step: int) -> int:
+    """How many state mentions follow one another from token ``at`` in direction ``step``, joined
+    by commas, "et" and articles only."""
+    doc, count, j = ctx.doc, 0, at + step
+    while 0 <= j < len(doc):
+        if doc[j].lower_ in _LIST_GLUE:
+            j += step
+            continue
+        state = next((s for s in ctx.by_token.get(j, []) if s.kind == "state"), None)
+        if state is None:
+            break
+        count += 1
+        j = (state.start if step < 0 else state.end - 1) + step
+    return count

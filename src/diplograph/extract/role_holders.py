@@ -339,7 +339,7 @@ def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
     rather than a guessed name.
     """
     when = holding_day(ctx, hit.head)
-    if when is None:
+    if when is None or incoming_title(ctx, hit):
         return []
     found = ctx.lex.holders_on(hit.iri, org, when)
     state = ctx.lex.state_of(org)
@@ -356,6 +356,15 @@ def office_holder(ctx: Context, hit: Hit, org: str, span: Span) -> list:
     entity = add_linked_entity(ctx, ctx.lex.actors[found[0]], None)
     assign_role(ctx, entity.iri, hit.iri, org, span)
     return [entity]
+
+
+def incoming_title(ctx: Context, hit: Hit) -> bool:
+    """"son futur homologue américain", "la présidente élue": a title a word of cue:incoming sets
+    before or right after names who will hold the office, not who holds it on the publication day."""
+    doc, words = ctx.doc, cue_words(ctx.lex, "incoming")
+    near = [doc[hit.start - 1]] if hit.start > 0 else []
+    near += [doc[hit.end]] if hit.end < len(doc) else []
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in near)
 
 
 def role_group(ctx: Context, hit: Hit, org: str, phrase_end: int) -> None:

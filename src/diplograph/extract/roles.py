@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.collectives import acting_groups
 from diplograph.extract.context import Context
 from diplograph.extract.counterparts import find_counterparts
 from diplograph.extract.gazetteer_links import demonyms
@@ -137,6 +138,7 @@ def find_roles(ctx: Context) -> None:
     find_counterparts(ctx, demonym_at)
     for hit, org, phrase_end in unnamed:
         unnamed_holder(ctx, hit, org, phrase_end, unqualified)
+    acting_groups(ctx)  # "Les chefs d'État et de gouvernement africains se sont réunis"
     # resolved role phrases were appended out of text order; later stages read mentions in order
     ctx.mentions.sort(key=lambda m: (m.start, m.end, m.iri))
     # "le chef de la diplomatie turque a reçu son homologue russe, X": X once the subject is known;

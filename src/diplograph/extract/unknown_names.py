@@ -423,9 +423,12 @@ def family_first_match(ctx: Context, title: Token, text: str) -> Entity | None:
     family name, and Chinese, Korean and Vietnamese names put it first. After such a courtesy title
     (cue:masculine-courtesy, cue:feminine-courtesy, not a lower-case one such as "cheikha", which
     comes before a given name), a lone name that is the first word of exactly one two-word name told
-    before, and the last word of none, is that person (:func:`surname_match` found nobody)."""
-    if title.text in lower_case_honorifics(ctx) or title.lower_ not in (
-            cue_words(ctx.lex, "masculine-courtesy") | cue_words(ctx.lex, "feminine-courtesy")):
+    before, and the last word of none, is that person (:func:`surname_match` found nobody). An office
+    title stands before the family name the same way ("le vice-président Xi", "le Premier ministre
+    Li"): the title's last word ends a role the patterns read."""
+    courtesy = title.text not in lower_case_honorifics(ctx) and title.lower_ in (
+        cue_words(ctx.lex, "masculine-courtesy") | cue_words(ctx.lex, "feminine-courtesy"))
+    if not courtesy and not any(h.end == title.i + 1 for h in ctx.hits_of("role")):
         return None
     key = fold(text)
     first, last = [], []

@@ -63,6 +63,10 @@ def name_end(doc: Doc, start: int, known: frozenset[int] = frozenset()) -> int:
             break
         if t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not (end > start and t.is_sent_start):
             end += 1
+        elif end > start and end + 3 < len(doc) and t.text == "-" and doc[end + 1].lower_ in ("de", "du", "la") \
+                and doc[end + 2].text == "-" and doc[end + 3].text[:1].isupper() \
+                and not any(doc[k].whitespace_ for k in range(end - 1, end + 3)):
+            end += 3  # "Paris-Charles-de-Gaulle": a lower-case particle inside a hyphenated name
         elif end > start and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and end + 1 not in known and (
                 t.lower_ in ("de", "d'", "d’") or (t.text in ("-", "‑") and not doc[end - 1].whitespace_
                                                    and not t.whitespace_)):
@@ -137,7 +141,10 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
         j = name_start(doc, k)
         # after an adjective, only a building named after someone goes on with a name ("l'aéroport
         # international X-Y"): "au palais national X Y a reçu" sets the host right after the venue
-        if j in known:
+        # "la Salle Saint-Georges", "le salon Murat": a name set right after the noun, with no "de",
+        # names the building even when the gazetteer knows it as a city or a person
+        eponym = j == k and not adjectives
+        if j in known and not eponym:
             continue  # "à l'aéroport international de Nouakchott": the gazetteer's city says where
         named = not adjectives or t.lower_ in eponyms
         end = j if j in titles or not named else name_end(doc, j, stops)
@@ -152,7 +159,8 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
                 end = t.i + 3
             else:
                 continue
-        if any(e.start < end and t.i < e.end for e in gazetteer) or found.intersection(range(t.i, end)):
+        if any(e.start < end and t.i < e.end and not (eponym and end > j and j <= e.start and e.end <= end)
+               for e in gazetteer) or found.intersection(range(t.i, end)):
             continue
         span = ctx.span(t.i, end)
         label = " ".join(doc[t.i:end].text.split())
