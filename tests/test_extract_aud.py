@@ -118,3 +118,15 @@ def test_the_host_after_a_bracketed_list_of_leaders_still_takes_part() -> None:
         "de leur hôte, le chef de l'État nigérien Abdou Maïga.",
         "bracketed-host", "2026-05-10")
     assert participant_sides(event_at(doc, "sommet")).get("abdou-maiga") == "niger"
+
+
+def test_those_present_at_an_audience_pass_over_a_summit_named_in_passing() -> None:
+    doc = extract_dated(
+        "Le président Denis Mavoungou a reçu mercredi le ministre malien des Affaires étrangères, Oumar "
+        "Diarra. Les deux hommes ont évoqué la sécurité au Sahel et la préparation du sommet de l'Union "
+        "africaine. Étaient également présents le ministre de la Défense, Gaston Mabiala, et "
+        "l'ambassadeur du Mali, Aminata Sangaré.",
+        "present-past-summit", "2026-05-10")
+    audience = participant_sides(event_at(doc, "reçu"))
+    assert {"gaston-mabiala", "aminata-sangare"} <= set(audience)
+    assert "gaston-mabiala" not in participant_sides(event_at(doc, "sommet"))

@@ -70,7 +70,8 @@ def attend_events(ctx: Context) -> None:
             if token.pos_ == "ADJ" and _lists_the_present(ctx, token):
                 # "Étaient également présents : X, Y", a paragraph after the summit's lead: a list of
                 # the people present that names no gathering is of the one told last, however far
-                _add(ctx, gathering_told_last(ctx, token) or gathering_told_before(ctx, token),
+                _add(ctx, _occurred_told_last(ctx, token) or gathering_told_last(ctx, token)
+                     or gathering_told_before(ctx, token),
                      _named_people(ctx, token, ("person", "group", "delegation")))
             continue
         if lemma in arriving:
@@ -356,6 +357,17 @@ def _attendees(ctx: Context, verb: Token) -> list[str]:
             found += [ctx.role_person[j] for j in range(i + joined, end) if j in ctx.role_person]
             break
     return list(dict.fromkeys(found))
+
+
+def _occurred_told_last(ctx: Context, token: Token) -> Event | None:
+    """For "Étaient également présents X, Y" in a past tense: the gathering that occurred told last in
+    the window, passing over one only planned that a clause after it names in passing ("ont évoqué la
+    préparation du sommet de l'Union africaine"); None when the copula is not in a past tense."""
+    copula = next((c for c in token.children if c.dep_ == "cop"), None)
+    if copula is None or not ({"Imp", "Past"} & set(copula.morph.get("Tense"))):
+        return None
+    told = [(i, e) for i, e in told_in(ctx, window_start(ctx, token, 2).start, token.i) if e.status == OCCURRED]
+    return last_told(told)
 
 
 def _round_the_table(ctx: Context, verb: Token) -> bool:
