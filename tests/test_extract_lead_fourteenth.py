@@ -101,3 +101,45 @@ def test_a_summit_held_in_the_capital_of_a_state_named_by_its_city_is_held_in_th
         "capital-of", "2026-02-15")
     summit = event_at(doc, "sommet")
     assert [doc.entities[p].label for p in summit.places] == ["Niamey"]
+
+
+def _kinds(doc) -> list[str]:
+    return [e.event_type.rsplit("/", 1)[-1] for e in doc.events]
+
+
+def test_receiving_an_office_is_no_meeting() -> None:
+    doc = extract_dated(
+        "En recevant la présidence tournante de l'Union africaine, le président mauritanien Mohamed Ould "
+        "Cheikh a déclaré que la paix restait fragile au Sahel.",
+        "office-received", "2024-02-18")
+    assert "meeting" not in _kinds(doc)
+    assert "statement" in _kinds(doc)
+
+
+def test_receiving_a_minister_is_still_a_meeting() -> None:
+    doc = extract_dated(
+        "Le président mauritanien Mohamed Ould Cheikh a reçu lundi à Nouakchott le ministre malien des "
+        "Affaires étrangères, Abdoulaye Kéita.",
+        "minister-received", "2024-02-18")
+    assert _kinds(doc) == ["meeting"]
+
+
+def test_someone_who_cannot_attend_a_planned_meeting_makes_no_second_meeting() -> None:
+    doc = extract_dated(
+        "Le président Paulo Dias organisera mardi à Luanda une réunion avec six autres présidents de la "
+        "région. La présidente namibienne, Anna Shikongo, n'a pas pu assister à la réunion.",
+        "cannot-attend", "2023-05-26")
+    meetings = [e for e in doc.events if e.event_type.endswith("/meeting")]
+    assert len(meetings) == 1
+    assert "anna-shikongo" not in {p.actor.rsplit("/", 1)[-1] for p in meetings[0].participants}
+
+
+def test_this_second_summit_is_not_the_first_one_told_just_before() -> None:
+    doc = extract_dated(
+        "Les dirigeants andins se sont réunis lundi à Quito. Le premier sommet de la Communauté andine "
+        "s'était tenu en 2011 à Lima. Le président péruvien Luis Vargas n'a pas pu assister à ce "
+        "deuxième sommet.",
+        "ranked-summits", "2013-01-28")
+    first = event_at(doc, "réunis")
+    assert [m.text for m in first.mentions] == ["sommet"]  # "ce deuxième sommet": the one in Quito
+    assert first.date.iso == "2013-01-28"

@@ -16,6 +16,7 @@ from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_pair_words, cue_pairs, cue_words
 from diplograph.extract.participant_lists import LIST_BULLETS
 from diplograph.extract.participants import participant_of
+from diplograph.extract.reference import not_attended
 from diplograph.extract.same_event import is_person
 from diplograph.extract.syntax import actors_of, case_of, subjects_of
 from diplograph.extract.token_view import feature
@@ -135,19 +136,12 @@ def attend_events(ctx: Context) -> None:
                                             and any(g.lower_ == "parmi" for g in c.children)
                                             for c in token.children):
             continue
-        if _not_attended(ctx, token):
+        if not_attended(ctx, token):
             continue  # "X n'a pas assisté à la réunion": an absentee (drop_absentees)
         event = _attended(ctx, token)
         if event is None:
             continue
         _add(ctx, event, _attendees(ctx, token))
-
-
-def _not_attended(ctx: Context, verb: Token) -> bool:
-    """The verb of taking part is negated, or the verb of being able it depends on is ("X n'a pas
-    pu assister à la réunion")."""
-    return negated(verb) or (verb.dep_ == "xcomp" and verb.head.i != verb.i and negated(verb.head)
-                             and verb.head.lemma_.lower() in cue_words(ctx.lex, "being-able"))
 
 
 def drop_absentees(ctx: Context) -> None:
@@ -167,7 +161,7 @@ def drop_absentees(ctx: Context) -> None:
         if token.pos_ == "NOUN" and token.lemma_.lower() in absence:
             absent = [a for c in token.children if c.dep_ in ("nmod", "appos") for a in actors_of(ctx, c)]
             events = _gatherings_in(ctx, ctx.sent_of(token))
-        elif token.pos_ == "VERB" and _not_attended(ctx, token) and (
+        elif token.pos_ == "VERB" and not_attended(ctx, token) and (
                 verb_lemma(token) in attend_verbs
                 or any(c.dep_ == "obj" and (verb_lemma(token), c.lower_) in taking_part for c in token.children)):
             absent = [a for s in subjects_of(ctx, token) for a in actors_of(ctx, s)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diplograph.extract.clause_facts import negated
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import cue_pairs, cue_words
 from diplograph.extract.syntax import FRAMING_WORDS, subjects_of
@@ -116,6 +117,13 @@ def attended(ctx: Context, token: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in cue_words(ctx.lex, "attending") or any(
         c.dep_ == "obj" and (lemma, c.lower_) in cue_pairs(ctx.lex, "taking-part") for c in verb.children)
+
+
+def not_attended(ctx: Context, verb: Token) -> bool:
+    """The verb of taking part is negated, or the verb of being able it depends on is ("X n'a pas
+    pu assister à la réunion")."""
+    return negated(verb) or (verb.dep_ == "xcomp" and verb.head.i != verb.i and negated(verb.head)
+                             and verb.head.lemma_.lower() in cue_words(ctx.lex, "being-able"))
 
 
 def reference_kind(ctx: Context, token: Token) -> str | None:

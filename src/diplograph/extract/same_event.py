@@ -16,7 +16,14 @@ from diplograph.extract.clause_facts import event_token, guest_of, guests_stay, 
 from diplograph.extract.context import Context
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.place_agreement import narrows_territory, places_agree, places_identify
-from diplograph.extract.reference import POSSESSIVE, anaphoric_subject, attended, determiner, is_process
+from diplograph.extract.reference import (
+    POSSESSIVE,
+    anaphoric_subject,
+    attended,
+    determiner,
+    is_process,
+    not_attended,
+)
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS, FRAMING_WORDS, subjects_of
 from diplograph.extract.token_view import auxiliaries, feature, token_view
 from diplograph.extract.venue_gatherings import venue_name
@@ -57,9 +64,14 @@ def _kind_words(noun: Token) -> set[str]:
 
 def _other_kind(told: Token, now: Token) -> bool:
     """"a rendu une visite de courtoisie au président de l'Assemblée ... au terme de sa visite d'État": the
-    same noun qualified by two different kinds tells two gatherings."""
+    same noun qualified by two different kinds, or ranked by two different ordinals, tells two gatherings."""
     if told.pos_ != "NOUN" or now.pos_ != "NOUN" or told.lemma_.lower() != now.lemma_.lower():
         return False
+    # "Le premier sommet s'était tenu à Caracas ... ce deuxième sommet": two ranks, two gatherings
+    ranks = [{c.lower_ for c in noun.children if c.dep_ == "amod" and "Ord" in feature(c, "NumType")}
+             for noun in (now, told)]
+    if ranks[0] and ranks[1] and not ranks[0] & ranks[1]:
+        return True
     mine, theirs = _kind_words(now), _kind_words(told)
     return bool(mine) and bool(theirs) and not mine & theirs
 
@@ -90,6 +102,10 @@ def compatible(ctx: Context, antecedent: Event, event: Event, how: str) -> bool:
     # "sont arrivés à Lomé pour participer au sommet": the summit told (not "pour préparer le sommet",
     # which is the meeting's aim, another gathering)
     purpose = how == "definite" and in_purpose(event_token(ctx, event)) and attended(ctx, event_token(ctx, event))
+    # "Lula organisera une réunion ... X n'a pas pu assister à la réunion": missing it tells nothing of
+    # when the gathering is, so the tense of that verb does not set it apart from the one told
+    purpose = purpose or (how == "definite" and attended(ctx, event_token(ctx, event))
+                          and not_attended(ctx, event_token(ctx, event).head))
     if not same_status(antecedent.status, event.status) and not (
             how == "demonstrative" and event.status == OCCURRED and antecedent.status != OCCURRED
             and _untensed(event_token(ctx, event))) and not _still_going(ctx, antecedent, event, how) \
