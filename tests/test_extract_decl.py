@@ -91,3 +91,25 @@ def test_the_visitor_s_own_audiences_on_the_next_day_are_part_of_the_visit() -> 
     for word in ("rencontré", "entretenu"):
         part = event_at(doc, word)
         assert ("partOf", visit.trigger.begin) in {(r.relation, r.other) for r in part.relations}, word
+
+
+def test_a_speech_delivered_is_a_statement_of_its_speaker() -> None:
+    # "discours" and "allocution" are statement triggers (cue data, triggers.ttl)
+    doc = extract_dated(
+        "Le président de la République de Namibie, Petrus Amutenya, a été reçu mardi par les députés "
+        "ghanéens, devant lesquels il a prononcé un discours sur l'intégration africaine.",
+        "decl-speech", "2026-09-23")
+    speech = event_at(doc, "discours")
+    assert event_kind(speech) == "statement"
+    assert _slugs(speech.agents) == {"petrus-amutenya"}
+
+
+def test_a_speech_noun_framing_a_saying_is_that_statement() -> None:
+    doc = extract_dated(
+        "« Notre région ne peut plus attendre », a lancé le Premier ministre malaisien, Azman Rahim, "
+        "lundi dans son discours d'ouverture.",
+        "decl-speech-frame", "2026-05-26")
+    statements = [e for e in doc.events if event_kind(e) == "statement"]
+    assert len(statements) == 1
+    assert [m.text for m in statements[0].mentions] == ["discours"]
+    assert _slugs(statements[0].agents) == {"azman-rahim"}

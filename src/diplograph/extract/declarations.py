@@ -7,12 +7,14 @@ identity") makes that one statement event whose mentions are the verbs, however 
 named in each ("M. X", "le ministre", "il"). A node per verb is a duplicate to every reader who
 counts what was said.
 
-Here the join the grammar of one sentence makes (run beside the same-speaker merge of
+Here the joins the grammar of one sentence makes (run beside the same-speaker merge of
 :mod:`~diplograph.extract.sentence_joins`): a verb of saying in the infinitive or the gerund, with
 no subject of its own ("avant de préciser que", "tout en rappelant que"), goes on with the
 statement of the finite verb that governs its sentence (the parser often hangs it on the
-reported clause instead). Statements of one speaker across sentences are not joined yet: most of
-the own gold counts them apart (docs/evaluation.md, round decl).
+reported clause instead); and a speech noun framing a verb of saying ("a lancé X dans son
+discours d'ouverture") is where those words were said, the same statement. Statements of one
+speaker across sentences are not joined yet: most of the own gold counts them apart
+(docs/evaluation.md, round decl).
 """
 
 from __future__ import annotations
@@ -75,3 +77,29 @@ def _governing_statement(ctx: Context, token: Token) -> Event | None:
         if found is not None and found in ctx.events and found.event_type == et("statement") and found.agents:
             return found
     return None
+
+
+#: The prepositions by which a speech noun frames the saying told by its verb ("a lancé X dans son
+#: discours d'ouverture", "a déclaré lors de son allocution"): grammar.
+_WITHIN = frozenset({"dans", "lors", "pendant", "durant"})
+
+
+def fold_framing_speeches(ctx: Context) -> None:
+    """"« ... », a lancé M. X lundi dans son discours d'ouverture": the speech noun completing a
+    verb of saying says where the words were said; one statement, the verb's."""
+    statement = et("statement")
+    for event in sorted(ctx.events, key=lambda e: e.trigger.begin):
+        if event not in ctx.events or event.event_type != statement:
+            continue
+        token = event_token(ctx, event)
+        if token.pos_ != "NOUN" or not token.dep_.startswith("obl") \
+                or not any(c.dep_ == "case" and c.lower_ in _WITHIN for c in token.children):
+            continue
+        saying = ctx.event_at.get(token.head.i)
+        # told after its verb only: the statement keeps the verb as its first trigger, where the
+        # quotations' speakers are read ("Dans une déclaration à la presse, X a indiqué « ... »" waits)
+        if saying is None or saying is event or saying not in ctx.events or saying.event_type != statement \
+                or saying.trigger.begin > event.trigger.begin \
+                or not saying.agents or event.agents and set(event.agents) != set(saying.agents):
+            continue
+        absorb(ctx, saying, event)

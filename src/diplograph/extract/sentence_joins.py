@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token, guests_stay, hosted_gathering
 from diplograph.extract.context import Context
-from diplograph.extract.declarations import fold_dependent_sayings
+from diplograph.extract.declarations import fold_dependent_sayings, fold_framing_speeches
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import GATHERINGS, PLANNED, cue_words, et
 from diplograph.extract.participants import participant_of
@@ -32,6 +32,7 @@ def join_within_sentences(ctx: Context) -> None:
     """Fold the triggers that the grammar of one sentence binds into one happening."""
     _merge_purposes(ctx)
     fold_dependent_sayings(ctx)  # "a souligné que ..., avant de préciser que ...": before the speaker's own
+    fold_framing_speeches(ctx)  # "a lancé X dans son discours d'ouverture": one statement
     _merge_same_statement(ctx)
     _join_manner_nouns(ctx)
     _join_meals(ctx)
