@@ -89,3 +89,26 @@ def test_a_name_split_by_a_lower_case_particle_is_one_person() -> None:
         "Le ministre a rencontré mardi la ministre mozambicaine, Maria Manuela dos Santos Lucas, à Addis-Abeba.",
         "particle-between-names", "2024-02-16")
     assert "maria-manuela-dos-santos-lucas" in participant_slugs(event_at(doc, "rencontré"))
+
+
+def test_a_known_person_after_a_palace_noun_is_no_part_of_the_building_name() -> None:
+    # session 32's review: "la Salle Saint-Georges" names a room, but a person the gazetteer knows
+    # right after "au palais" is the guest received there
+    doc = extract_dated(
+        "Le président ivoirien a reçu jeudi au palais Macky Sall, envoyé spécial des Nations unies pour le Sahel.",
+        "palace-guest", "2026-01-10")
+    assert "macky-sall" in participant_sides(event_at(doc, "reçu"))
+
+
+def test_second_and_deuxieme_are_one_rank() -> None:
+    doc = extract_dated(
+        "Le second sommet Afrique-Corée s'est tenu lundi à Séoul. Ce deuxième sommet a réuni vingt chefs d'État.",
+        "one-rank", "2026-01-10")
+    assert len([e for e in doc.events if e.event_type.endswith("/meeting")]) == 1
+
+
+def test_accepting_a_rotating_presidency_is_neither_a_meeting_nor_a_reaction() -> None:
+    doc = extract_dated(
+        "Le Premier ministre sénégalais a accueilli vendredi la présidence tournante de la Cédéao.",
+        "office-accepted", "2026-01-10")
+    assert [e.trigger.text for e in doc.events] == []

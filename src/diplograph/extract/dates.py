@@ -21,6 +21,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, TimeExpression
 from diplograph.extract.narrated_days import bare_days, narrated_days
@@ -28,6 +29,9 @@ from diplograph.extract.patterns import WEEKDAY_NAMES
 from diplograph.extract.regex_hints import number_before_unit, word_ending_in
 from diplograph.extract.time_tense import clause_tense, future_context, tense_of
 from diplograph.model import DateValue, DurationValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Month and weekday names, number words, approximation and deictic words are the calendar and number
 # grammar of French (closed classes with fixed values), so they stay in code with the rules that read
@@ -72,6 +76,23 @@ AGENCY_DATELINE = re.compile(r"^(?:([A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?: [A-ZÀ-Ý'’
                               r"|([A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,2})\s*\([A-ZÀ-Ý][\w .'’-]{0,30}\))"
                               r"\s*[-–—]\s")
 
+
+
+#: Ordinal adjectives in words (grammar: the numerals of French), by rank.
+_ORDINALS = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+             "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
+             "dixième": 10}
+
+
+def ordinal_rank(word: Token) -> int | None:
+    """The rank an ordinal adjective says, in words or figures ("deuxième", "second", "2e", "12ème"):
+    two spellings of one rank are one rank."""
+    lower = word.lower_
+    if lower in _ORDINALS:
+        return _ORDINALS[lower]
+    digits = lower[:len(lower) - len(lower.lstrip("0123456789"))]
+    suffixes = ("e", "è", "ème", "eme", "er", "ère", "re", "nd", "nde")
+    return int(digits) if digits and lower[len(digits):] in suffixes else None
 
 def agency_dateline_city(text: str) -> str | None:
     """The city an agency dispatch opens with when it gives no date ("ALGER - Le président ...",

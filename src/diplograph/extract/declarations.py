@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from diplograph.model import Event
 
 #: The subordinators that make an infinitive or a gerund go on with its governing verb's subject
-#: ("avant de préciser", "après avoir rappelé", "tout en soulignant", "en ajoutant"): grammar.
+#: ("avant de préciser", "tout en soulignant", "en ajoutant"): grammar. "après avoir affirmé" (a past
+#: infinitive: "avoir" and a past participle) tells an earlier saying of its own and is not folded.
 _GOING_ON = frozenset({"avant", "après", "en", "tout"})
 
 

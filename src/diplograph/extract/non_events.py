@@ -182,14 +182,16 @@ def _reported_attitude(ctx: Context, verb: Token) -> bool:
 
 def _received_text(ctx: Context, token: Token) -> bool:
     """"dit le communiqué reçu par la rédaction", "a reçu un message de son homologue": what a hosting
-    verb (cue:hosting) receives is a text (cue:document), not a visitor; nobody met."""
+    verb (cue:hosting) receives is a text (cue:document) or an office or honour (cue:office-received:
+    "en recevant la présidence tournante de l'Union"), not a visitor; nobody met."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in cue_words(ctx.lex, "hosting"):
         return False
     documents = cue_words(ctx.lex, "document")
     if token.dep_ == "acl" and token.head.lemma_.lower() in documents:
         return True  # the participle qualifies the text received
+    things = documents | cue_words(ctx.lex, "office-received")
     received = [c for c in token.children if c.dep_ == "obj"]
-    return bool(received) and all(c.pos_ == "NOUN" and c.lemma_.lower() in documents for c in received)
+    return bool(received) and all(c.pos_ == "NOUN" and c.lemma_.lower() in things for c in received)
 
 
 _RELATIVE_SUBJECTS = frozenset({"qui"})

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
+from diplograph.extract.dates import ordinal_rank
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, cue_words, et
 from diplograph.extract.reference import DEMONSTRATIVES, POSSESSIVE
 from diplograph.extract.syntax import DURING_CASES, DURING_NOUNS
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
 #: What can be part of an occasion by its people alone: gatherings and signings (a statement
 #: is told of its speaker, not of an occasion, unless a framing phrase says so).
 _PART_TYPES = GATHERINGS | {et("agreement")}
-#: Ordinal adjectives of "au deuxième jour de sa visite" (grammar: the numerals of French).
-_ORDINALS = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
-             "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7}
 #: Determiners that make a noun name again what was told ("son séjour", "ce sommet", "ces assises").
 _BACK_DETERMINERS = DEMONSTRATIVES | POSSESSIVE
 
@@ -68,7 +66,7 @@ def ordinal_day_frames(ctx: Context) -> list[tuple[int, DateValue]]:
     frames: list[tuple[int, DateValue]] = []
     for at in ctx.tokens.where_lower(frozenset({"jour"})):
         day = ctx.doc[at]
-        ordinal = next((_ORDINALS.get(g.lower_) for g in day.children if g.dep_ == "amod"), None)
+        ordinal = next((ordinal_rank(g) for g in day.children if g.dep_ == "amod"), None)
         sentence = ctx.sent_of(day)
         start = sentence.start
         while start < day.i and ctx.doc[start].is_space:
@@ -172,7 +170,7 @@ def _framed_occasion(ctx: Context, event: Event, token: Token) -> tuple[Event | 
         for node in nodes:
             day: int | None = None
             if node.lemma_.lower() == "jour":  # the occasion is the day's complement
-                ordinal = next((_ORDINALS.get(g.lower_) for g in node.children if g.dep_ == "amod"), None)
+                ordinal = next((ordinal_rank(g) for g in node.children if g.dep_ == "amod"), None)
                 inner = [g for g in node.children if g.dep_.startswith("nmod")]
                 if ordinal is None or not inner:
                     continue

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.clause_facts import event_token, guest_of, guests_stay, in_purpose
 from diplograph.extract.context import Context
+from diplograph.extract.dates import ordinal_rank
 from diplograph.extract.kinds import GATHERINGS, OCCURRED, bound_words, cue_words, et
 from diplograph.extract.place_agreement import narrows_territory, places_agree, places_identify
 from diplograph.extract.reference import (
@@ -68,8 +69,7 @@ def _other_kind(told: Token, now: Token) -> bool:
     if told.pos_ != "NOUN" or now.pos_ != "NOUN" or told.lemma_.lower() != now.lemma_.lower():
         return False
     # "Le premier sommet s'était tenu à Caracas ... ce deuxième sommet": two ranks, two gatherings
-    ranks = [{c.lower_ for c in noun.children if c.dep_ == "amod" and "Ord" in feature(c, "NumType")}
-             for noun in (now, told)]
+    ranks = [{ordinal_rank(c) for c in noun.children if c.dep_ == "amod"} - {None} for noun in (now, told)]
     if ranks[0] and ranks[1] and not ranks[0] & ranks[1]:
         return True
     mine, theirs = _kind_words(now), _kind_words(told)

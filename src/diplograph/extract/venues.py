@@ -115,6 +115,11 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
     doc = ctx.doc
     gazetteer = [e for e in ctx.ents if e.label_ == GAZETTEER_LABEL]
     known = frozenset(e.start for e in gazetteer)
+    # "au palais Macky Sall, envoyé spécial": a person the gazetteer knows right after the noun is
+    # someone at the venue (the readouts' word order), never part of the building's name
+    people = frozenset(e.start for e in gazetteer if any(
+        (actor := ctx.lex.actors.get(i)) is not None and actor.kind == "person"
+        for i in ctx.lex.names.get(e.ent_id_, [])))
     # "au palais de la République Son Excellence Monsieur X": readouts set the guest right after the
     # venue, without a comma; the venue's name ends before a courtesy title (and its "Son"/"Sa")
     titled = title_tokens(ctx)
@@ -143,7 +148,7 @@ def find_venues(ctx: Context, taken: set[int]) -> set[int]:
         # international X-Y"): "au palais national X Y a reçu" sets the host right after the venue
         # "la Salle Saint-Georges", "le salon Murat": a name set right after the noun, with no "de",
         # names the building even when the gazetteer knows it as a city or a person
-        eponym = j == k and not adjectives
+        eponym = j == k and not adjectives and j not in people
         if j in known and not eponym:
             continue  # "à l'aéroport international de Nouakchott": the gazetteer's city says where
         named = not adjectives or t.lower_ in eponyms
