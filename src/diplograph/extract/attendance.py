@@ -358,7 +358,7 @@ def _occurred_told_last(ctx: Context, token: Token) -> Event | None:
     the window, passing over one only planned that a clause after it names in passing ("ont évoqué la
     préparation du sommet de l'Union africaine"); None when the copula is not in a past tense."""
     copula = next((c for c in token.children if c.dep_ == "cop"), None)
-    if copula is None or not ({"Imp", "Past"} & set(copula.morph.get("Tense"))):
+    if copula is None or not ({"Imp", "Past"} & set(feature(copula, "Tense"))):
         return None
     told = [(i, e) for i, e in told_in(ctx, window_start(ctx, token, 2).start, token.i) if e.status == OCCURRED]
     return last_told(told)
@@ -493,7 +493,7 @@ def _named_after_plural(ctx: Context, token: Token) -> list[str]:
     parser hangs them on the verb, outside the complement)."""
     doc = ctx.doc
     noun = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d'")), None)
-    if noun is None or "Plur" not in noun.morph.get("Number"):
+    if noun is None or "Plur" not in feature(noun, "Number"):
         return []
     last = max(t.i for t in noun.subtree)
     if last + 2 >= len(doc) or doc[last + 1].text != "," or ctx.sent_of(doc[last + 1]) != ctx.sent_of(token):

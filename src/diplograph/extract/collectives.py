@@ -240,7 +240,7 @@ def acting_groups(ctx: Context) -> None:
     leaders = cue_words(ctx.lex, "leader-noun")
     for at in ctx.tokens.where_lemma(leaders):
         noun = doc[at]
-        if at in ctx.heading_tokens or noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number") \
+        if at in ctx.heading_tokens or noun.pos_ != "NOUN" or "Plur" not in feature(noun, "Number") \
                 or noun.dep_ not in ("nsubj", "nsubj:pass") or at == 0 or doc[at - 1].lower_ != "les":
             continue
         end = _phrase_end(noun)
@@ -279,7 +279,7 @@ def state_acts(ctx: Context, demonym_at: dict[int, str]) -> None:
     for at in ctx.tokens.where_lemma(cue_words(ctx.lex, "state-act")):
         j = at + 1
         if at in ctx.heading_tokens or j not in demonym_at or ctx.by_token.get(j) \
-                or doc[at].pos_ != "NOUN" or "Plur" in doc[at].morph.get("Number"):
+                or doc[at].pos_ != "NOUN" or "Plur" in feature(doc[at], "Number"):
             continue
         actor = ctx.lex.actors.get(demonym_at[j])
         if actor is None or actor.kind != "state":

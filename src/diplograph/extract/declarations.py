@@ -25,6 +25,7 @@ from diplograph.extract.clause_facts import event_token
 from diplograph.extract.context import Context
 from diplograph.extract.event_merge import absorb
 from diplograph.extract.kinds import et
+from diplograph.extract.token_view import feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,11 +60,11 @@ def _going_on(token: Token) -> bool:
     """An infinitive or gerund opened by "avant de", "après", "(tout) en", without a subject."""
     if token.pos_ != "VERB" or any(c.dep_.startswith("nsubj") for c in token.children):
         return False
-    form = token.morph.get("VerbForm")
+    form = feature(token, "VerbForm")
     marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod", "case")}
     if "Inf" in form:
         return bool(marks & _GOING_ON)
-    if "Part" in form and "Pres" in token.morph.get("Tense"):
+    if "Part" in form and "Pres" in feature(token, "Tense"):
         return bool(marks & {"en", "tout"}) or token.dep_ == "fixed" and token.head.lower_ == "tout"
     return False
 

@@ -11,10 +11,12 @@ links, like the venues, so those words are taken first.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from diplograph.analyse import GAZETTEER_LABEL
 from diplograph.extract.context import Context, Mention
+from diplograph.extract.dates import MONTHS
 from diplograph.extract.entity_registry import add_linked_entity, add_minted_entity
 from diplograph.extract.kinds import cue_words
 from diplograph.namespaces import id_iri, slugify
@@ -28,8 +30,8 @@ _JOINS = frozenset({"de", "d'", "d’", "des", "du", "pour", "et"})
 _ARTICLES = frozenset({"la", "l'", "l’", "le", "les"})
 
 #: Months after a number: "Europe 1" is a broadcaster, "Paris 12 mai" a dateline.
-_MONTHS = frozenset("janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
-                    "novembre décembre decembre".split())
+_MONTHS = frozenset(MONTHS) | frozenset(unicodedata.normalize("NFKD", m).encode("ascii", "ignore").decode()
+                                          for m in MONTHS)  # also as agencies write them without accents
 
 
 def _capitalised(doc: Doc, k: int) -> bool:
